@@ -1,0 +1,1 @@
+//! Port of Parser/parser.c (generated from Grammar/python.gram), Parser/pegen.c, Parser/action_helpers.c.

@@ -1,0 +1,1 @@
+//! Port of Python/symtable.c. Not ported yet: this crate is reserved for that stage (see ARCHITECTURE.md).
