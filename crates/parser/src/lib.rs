@@ -1,1 +1,98 @@
 //! Port of Parser/parser.c (generated from Grammar/python.gram), Parser/pegen.c, Parser/action_helpers.c.
+//!
+//! [`parse`] is the entry point: source text to the AST `ast.parse` builds, positions included,
+//! or the SyntaxError CPython raises.
+
+#[macro_use]
+mod pegen_errors;
+mod action_helpers;
+pub mod fstring;
+mod generated;
+mod mk;
+pub mod number;
+mod pegen;
+pub mod string_parser;
+mod strings;
+pub mod unicode_names;
+
+pub use pegen::ParseError;
+pub use string_parser::LiteralWarning;
+
+/// What the generated parser's actions see: AST types, constructors, helpers, macros.
+mod prelude {
+    pub(crate) use crate::action_helpers::*;
+    pub(crate) use crate::fstring::ResultTokenWithMetadata;
+    pub(crate) use crate::mk;
+    pub(crate) use crate::pegen::{Dummy, MemoMap, Parser, Tok};
+    pub(crate) use crate::pegen_errors::*;
+    pub(crate) use crate::strings::*;
+    pub(crate) use pyc_ast::constant::Constant;
+    pub(crate) use pyc_ast::*;
+    pub(crate) use pyc_tokenize::ErrorType;
+}
+
+/// The start rule, as `compile()`'s mode argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// `exec`: a module.
+    Exec,
+    /// `eval`: one expression.
+    Eval,
+    /// `single`: one interactive statement.
+    Single,
+    /// `func_type`: a function type comment such as `(int, str) -> None`.
+    FuncType,
+}
+
+/// Options of `ast.parse` that reach the parser.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ParseFlags {
+    /// `type_comments=True`: TYPE_COMMENT tokens and `# type: ignore` comments.
+    pub type_comments: bool,
+    /// `feature_version=(3, N)`: the minor version N (default: 14).
+    pub feature_version: Option<i32>,
+    /// `from __future__ import barry_as_FLUFL` seen (`PyPARSE_BARRY_AS_BDFL`).
+    pub barry_as_flufl: bool,
+}
+
+/// What a successful parse gives: the tree and the SyntaxWarnings raised on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub tree: pyc_ast::Mod,
+    pub warnings: Vec<LiteralWarning>,
+}
+
+/// Stack for the parsing thread: the parse recurses up to MAXSTACK (6000) rule levels, each a
+/// few Rust frames, so it gets its own generous stack rather than the caller's.
+const PARSER_STACK_SIZE: usize = 1 << 30;
+
+/// `_PyPegen_run_parser_from_string`: parses `source` (already decoded) as `ast.parse` does.
+pub fn parse(source: &str, filename: &str, mode: Mode, flags: ParseFlags) -> Result<pyc_ast::Mod, ParseError> {
+    parse_with_warnings(source, filename, mode, flags).map(|parsed| parsed.tree)
+}
+
+/// [`parse`], also returning the SyntaxWarnings of the literals.
+pub fn parse_with_warnings(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: ParseFlags,
+) -> Result<Parsed, ParseError> {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .stack_size(PARSER_STACK_SIZE)
+            .spawn_scoped(scope, || run_parser(source, filename, mode, flags));
+        match worker {
+            Ok(handle) => handle.join().unwrap_or_else(|_| {
+                Err(ParseError::Other { type_name: "SystemError".into(), msg: "the parser panicked".into() })
+            }),
+            Err(_) => run_parser(source, filename, mode, flags),
+        }
+    })
+}
+
+fn run_parser(source: &str, filename: &str, mode: Mode, flags: ParseFlags) -> Result<Parsed, ParseError> {
+    let mut p = pegen::Parser::new(source, filename, mode, flags);
+    let tree = p.run()?;
+    Ok(Parsed { tree, warnings: std::mem::take(&mut p.warnings) })
+}

@@ -16,9 +16,22 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     // Each stage adds its subcommand here when it works, never before.
+    /// Print the tokens of a file, like `python -m tokenize`.
+    Tokenize(cli::tokenize::TokenizeArgs),
+    /// Print the AST of a file, like `python -m ast`.
+    Ast(cli::ast::AstArgs),
+    /// Print the symbol tables of files, like `python -m symtable`.
+    Symtable(cli::symtable::SymtableArgs),
+    /// Print a file's AST written back as source, like `print(ast.unparse(ast.parse(...)))`.
+    Unparse(cli::unparse::UnparseArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {}
+    match cli.command {
+        Command::Tokenize(args) => cli::tokenize::run(args),
+        Command::Ast(args) => cli::ast::run(args),
+        Command::Symtable(args) => cli::symtable::run(args),
+        Command::Unparse(args) => cli::unparse::run(args),
+    }
 }

@@ -40,11 +40,13 @@ pub struct SyntaxError {
 }
 
 impl fmt::Display for SyntaxError {
-    /// `str(exc)` in CPython: "msg (filename, line N)".
+    /// `str(exc)` in CPython (Objects/exceptions.c: SyntaxError_str): "msg (basename, line N)",
+    /// with only the part of the filename after the last '/'.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let basename = self.filename.rsplit('/').next().unwrap_or(&self.filename);
         match self.lineno {
-            Some(line) => write!(f, "{} ({}, line {})", self.msg, self.filename, line),
-            None => write!(f, "{}", self.msg),
+            Some(line) => write!(f, "{} ({}, line {})", self.msg, basename, line),
+            None => write!(f, "{} ({})", self.msg, basename),
         }
     }
 }

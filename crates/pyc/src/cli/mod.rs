@@ -1,1 +1,5 @@
 //! One module per `pyc` subcommand.
+pub mod ast;
+pub mod symtable;
+pub mod tokenize;
+pub mod unparse;

@@ -1,0 +1,522 @@
+//! Port of Lib/_ast_unparse.py: the statement visitors of Unparser (visit_Module through
+//! visit_withitem, _function_helper, _for_helper, do_visit_try, _write_docstring).
+
+use super::strings::{str_literal_helper, MULTI_QUOTES};
+use super::{Precedence, Result, UnparseError, Unparser};
+use crate::constant::Constant;
+use crate::{
+    Alias, Arguments, ExceptHandler, Expr, ExprConstant, Mod, Stmt, TypeIgnore, TypeParam,
+    WithItem,
+};
+
+/// `get_raw_docstring`: the string constant a body starts with, if any.
+fn raw_docstring(body: &[Stmt]) -> Option<&ExprConstant> {
+    let Some(Stmt::Expr(first)) = body.first() else {
+        return None;
+    };
+    match &first.value {
+        Expr::Constant(constant) if matches!(constant.value, Constant::Str(_)) => Some(constant),
+        _ => None,
+    }
+}
+
+impl Unparser {
+    /// `visit` of a module node.
+    pub(super) fn module(&mut self, tree: &Mod) -> Result<()> {
+        match tree {
+            Mod::Module(module) => {
+                self.type_ignores = module
+                    .type_ignores
+                    .iter()
+                    .map(|ignore| match ignore {
+                        TypeIgnore::TypeIgnore(ignore) => {
+                            (i64::from(ignore.lineno), format!("ignore{}", ignore.tag))
+                        }
+                    })
+                    .collect();
+                let result = self.docstring_and_body(&module.body, true);
+                self.type_ignores.clear();
+                result
+            }
+            Mod::Interactive(interactive) => {
+                self.in_interactive = true;
+                let result = self.stmts(&interactive.body);
+                self.in_interactive = false;
+                result
+            }
+            // `_Unparser` has no visit_Expression: NodeVisitor.generic_visit reaches the body.
+            Mod::Expression(expression) => self.expr(&expression.body, Precedence::TEST),
+            Mod::FunctionType(function_type) => {
+                self.delimit("(", ")", |u| {
+                    u.interleave(", ", &function_type.argtypes, |u, e| u.expr(e, Precedence::TEST))
+                })?;
+                self.write(" -> ");
+                self.expr(&function_type.returns, Precedence::TEST)
+            }
+        }
+    }
+
+    /// `traverse` of a statement list.
+    pub(super) fn stmts(&mut self, body: &[Stmt]) -> Result<()> {
+        body.iter().try_for_each(|s| self.stmt(s))
+    }
+
+    /// `_write_docstring_and_traverse_body`; `may_have_docstring` is false for the node kinds
+    /// `get_raw_docstring` does not look into.
+    fn docstring_and_body(&mut self, body: &[Stmt], may_have_docstring: bool) -> Result<()> {
+        match raw_docstring(body).filter(|_| may_have_docstring) {
+            Some(docstring) => {
+                self.docstring(docstring);
+                self.stmts(&body[1..])
+            }
+            None => self.stmts(body),
+        }
+    }
+
+    /// `_write_docstring`.
+    fn docstring(&mut self, node: &ExprConstant) {
+        self.fill("", false);
+        if node.kind.as_deref() == Some("u") {
+            self.write("u");
+        }
+        if let Constant::Str(value) = &node.value {
+            let code_points: Vec<u32> = value.code_points().collect();
+            let (text, quotes) = str_literal_helper(&code_points, &MULTI_QUOTES, false);
+            let quote = quotes.first().copied().unwrap_or("\"\"\"");
+            self.write(quote);
+            self.write(&text);
+            self.write(quote);
+        }
+    }
+
+    /// `visit` of a statement.
+    pub(super) fn stmt(&mut self, node: &Stmt) -> Result<()> {
+        match node {
+            Stmt::FunctionDef(def) => self.function_helper(
+                "def",
+                &def.name,
+                &def.decorator_list,
+                &def.type_params,
+                &def.args,
+                def.returns.as_ref(),
+                i64::from(def.loc.lineno),
+                def.type_comment.as_deref(),
+                &def.body,
+            ),
+            Stmt::AsyncFunctionDef(def) => self.function_helper(
+                "async def",
+                &def.name,
+                &def.decorator_list,
+                &def.type_params,
+                &def.args,
+                def.returns.as_ref(),
+                i64::from(def.loc.lineno),
+                def.type_comment.as_deref(),
+                &def.body,
+            ),
+            Stmt::ClassDef(class) => {
+                self.maybe_newline();
+                self.decorators(&class.decorator_list)?;
+                self.fill(&format!("class {}", class.name), false);
+                self.type_params(&class.type_params)?;
+                let has_arguments = !class.bases.is_empty() || !class.keywords.is_empty();
+                self.delimit_if("(", ")", has_arguments, |u| {
+                    u.call_arguments(&class.bases, &class.keywords)
+                })?;
+                self.block(None, |u| u.docstring_and_body(&class.body, true))
+            }
+            Stmt::Return(ret) => {
+                self.fill("return", true);
+                if let Some(value) = &ret.value {
+                    self.write(" ");
+                    self.expr(value, Precedence::TEST)?;
+                }
+                Ok(())
+            }
+            Stmt::Delete(delete) => {
+                self.fill("del ", true);
+                self.interleave(", ", &delete.targets, |u, e| u.expr(e, Precedence::TEST))
+            }
+            Stmt::Assign(assign) => {
+                self.fill("", true);
+                for target in &assign.targets {
+                    self.expr(target, Precedence::TUPLE)?;
+                    self.write(" = ");
+                }
+                self.expr(&assign.value, Precedence::TEST)?;
+                let comment =
+                    self.type_comment(i64::from(assign.loc.lineno), assign.type_comment.as_deref());
+                if let Some(comment) = comment {
+                    self.write(&comment);
+                }
+                Ok(())
+            }
+            Stmt::TypeAlias(alias) => {
+                self.fill("type ", true);
+                self.expr(&alias.name, Precedence::TEST)?;
+                self.type_params(&alias.type_params)?;
+                self.write(" = ");
+                self.expr(&alias.value, Precedence::TEST)
+            }
+            Stmt::AugAssign(aug) => {
+                self.fill("", true);
+                self.expr(&aug.target, Precedence::TEST)?;
+                self.write(&format!(" {}= ", super::expr::binop_text(aug.op)));
+                self.expr(&aug.value, Precedence::TEST)
+            }
+            Stmt::AnnAssign(ann) => {
+                self.fill("", true);
+                let parens = ann.simple == 0 && matches!(ann.target, Expr::Name(_));
+                self.delimit_if("(", ")", parens, |u| u.expr(&ann.target, Precedence::TEST))?;
+                self.write(": ");
+                self.expr(&ann.annotation, Precedence::TEST)?;
+                if let Some(value) = &ann.value {
+                    self.write(" = ");
+                    self.expr(value, Precedence::TEST)?;
+                }
+                Ok(())
+            }
+            Stmt::For(node) => self.for_helper(
+                "for ",
+                &node.target,
+                &node.iter,
+                i64::from(node.loc.lineno),
+                node.type_comment.as_deref(),
+                &node.body,
+                &node.orelse,
+            ),
+            Stmt::AsyncFor(node) => self.for_helper(
+                "async for ",
+                &node.target,
+                &node.iter,
+                i64::from(node.loc.lineno),
+                node.type_comment.as_deref(),
+                &node.body,
+                &node.orelse,
+            ),
+            Stmt::While(node) => {
+                self.fill("while ", false);
+                self.expr(&node.test, Precedence::TEST)?;
+                self.block(None, |u| u.stmts(&node.body))?;
+                self.else_block(&node.orelse)
+            }
+            Stmt::If(node) => self.if_chain(node),
+            Stmt::With(node) => self.with_helper(
+                "with ",
+                &node.items,
+                i64::from(node.loc.lineno),
+                node.type_comment.as_deref(),
+                &node.body,
+            ),
+            Stmt::AsyncWith(node) => self.with_helper(
+                "async with ",
+                &node.items,
+                i64::from(node.loc.lineno),
+                node.type_comment.as_deref(),
+                &node.body,
+            ),
+            Stmt::Match(node) => {
+                self.fill("match ", false);
+                self.expr(&node.subject, Precedence::TEST)?;
+                self.block(None, |u| {
+                    node.cases.iter().try_for_each(|case| {
+                        u.fill("case ", false);
+                        u.pattern(&case.pattern, Precedence::TEST)?;
+                        if let Some(guard) = &case.guard {
+                            u.write(" if ");
+                            u.expr(guard, Precedence::TEST)?;
+                        }
+                        u.block(None, |u| u.stmts(&case.body))
+                    })
+                })
+            }
+            Stmt::Raise(raise) => {
+                self.fill("raise", true);
+                let Some(exc) = &raise.exc else {
+                    if raise.cause.is_some() {
+                        return Err(UnparseError::new(
+                            "Node can't use cause without an exception.",
+                        ));
+                    }
+                    return Ok(());
+                };
+                self.write(" ");
+                self.expr(exc, Precedence::TEST)?;
+                if let Some(cause) = &raise.cause {
+                    self.write(" from ");
+                    self.expr(cause, Precedence::TEST)?;
+                }
+                Ok(())
+            }
+            Stmt::Try(node) => self.try_helper(
+                false,
+                &node.body,
+                &node.handlers,
+                &node.orelse,
+                &node.finalbody,
+            ),
+            Stmt::TryStar(node) => self.try_helper(
+                true,
+                &node.body,
+                &node.handlers,
+                &node.orelse,
+                &node.finalbody,
+            ),
+            Stmt::Assert(node) => {
+                self.fill("assert ", true);
+                self.expr(&node.test, Precedence::TEST)?;
+                if let Some(msg) = &node.msg {
+                    self.write(", ");
+                    self.expr(msg, Precedence::TEST)?;
+                }
+                Ok(())
+            }
+            Stmt::Import(node) => {
+                self.fill("import ", true);
+                self.interleave(", ", &node.names, |u, a| {
+                    u.alias(a);
+                    Ok(())
+                })
+            }
+            Stmt::ImportFrom(node) => {
+                self.fill("from ", true);
+                let level = node.level.map_or(0, i64::from).max(0);
+                self.write(&".".repeat(usize::try_from(level).unwrap_or(0)));
+                if let Some(module) = &node.module {
+                    self.write(module);
+                }
+                self.write(" import ");
+                self.interleave(", ", &node.names, |u, a| {
+                    u.alias(a);
+                    Ok(())
+                })
+            }
+            Stmt::Global(node) => {
+                self.fill("global ", true);
+                self.interleave(", ", &node.names, |u, name| {
+                    u.write(name);
+                    Ok(())
+                })
+            }
+            Stmt::Nonlocal(node) => {
+                self.fill("nonlocal ", true);
+                self.interleave(", ", &node.names, |u, name| {
+                    u.write(name);
+                    Ok(())
+                })
+            }
+            Stmt::Expr(node) => {
+                self.fill("", true);
+                self.expr(&node.value, Precedence::YIELD)
+            }
+            Stmt::Pass(_) => {
+                self.fill("pass", true);
+                Ok(())
+            }
+            Stmt::Break(_) => {
+                self.fill("break", true);
+                Ok(())
+            }
+            Stmt::Continue(_) => {
+                self.fill("continue", true);
+                Ok(())
+            }
+        }
+    }
+
+    /// The `@decorator` lines of a function or class.
+    fn decorators(&mut self, decorators: &[Expr]) -> Result<()> {
+        for decorator in decorators {
+            self.fill("@", false);
+            self.expr(decorator, Precedence::TEST)?;
+        }
+        Ok(())
+    }
+
+    /// `_function_helper`.
+    #[allow(clippy::too_many_arguments)]
+    fn function_helper(
+        &mut self,
+        keyword: &str,
+        name: &str,
+        decorators: &[Expr],
+        type_params: &[TypeParam],
+        args: &Arguments,
+        returns: Option<&Expr>,
+        lineno: i64,
+        type_comment: Option<&str>,
+        body: &[Stmt],
+    ) -> Result<()> {
+        self.maybe_newline();
+        self.decorators(decorators)?;
+        self.fill(&format!("{keyword} {name}"), false);
+        self.type_params(type_params)?;
+        self.delimit("(", ")", |u| u.arguments(args))?;
+        if let Some(returns) = returns {
+            self.write(" -> ");
+            self.expr(returns, Precedence::TEST)?;
+        }
+        let comment = self.type_comment(lineno, type_comment);
+        self.block(comment.as_deref(), |u| u.docstring_and_body(body, true))
+    }
+
+    /// `_type_params_helper`.
+    pub(super) fn type_params(&mut self, type_params: &[TypeParam]) -> Result<()> {
+        if type_params.is_empty() {
+            return Ok(());
+        }
+        self.delimit("[", "]", |u| u.interleave(", ", type_params, |u, p| u.type_param(p)))
+    }
+
+    /// `visit_TypeVar`, `visit_TypeVarTuple`, `visit_ParamSpec`.
+    fn type_param(&mut self, node: &TypeParam) -> Result<()> {
+        let default_value = match node {
+            TypeParam::TypeVar(var) => {
+                self.write(&var.name);
+                if let Some(bound) = &var.bound {
+                    self.write(": ");
+                    self.expr(bound, Precedence::TEST)?;
+                }
+                &var.default_value
+            }
+            TypeParam::TypeVarTuple(var) => {
+                self.write(&format!("*{}", var.name));
+                &var.default_value
+            }
+            TypeParam::ParamSpec(spec) => {
+                self.write(&format!("**{}", spec.name));
+                &spec.default_value
+            }
+        };
+        if let Some(default_value) = default_value {
+            self.write(" = ");
+            self.expr(default_value, Precedence::TEST)?;
+        }
+        Ok(())
+    }
+
+    /// `_for_helper`.
+    #[allow(clippy::too_many_arguments)]
+    fn for_helper(
+        &mut self,
+        keyword: &str,
+        target: &Expr,
+        iter: &Expr,
+        lineno: i64,
+        type_comment: Option<&str>,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> Result<()> {
+        self.fill(keyword, false);
+        self.expr(target, Precedence::TUPLE)?;
+        self.write(" in ");
+        self.expr(iter, Precedence::TEST)?;
+        let comment = self.type_comment(lineno, type_comment);
+        self.block(comment.as_deref(), |u| u.stmts(body))?;
+        self.else_block(orelse)
+    }
+
+    /// The `else:` block of a loop or `if`, when there is one.
+    fn else_block(&mut self, orelse: &[Stmt]) -> Result<()> {
+        if orelse.is_empty() {
+            return Ok(());
+        }
+        self.fill("else", false);
+        self.block(None, |u| u.stmts(orelse))
+    }
+
+    /// `visit_If`: an `else` holding exactly one `if` is written as `elif`.
+    fn if_chain(&mut self, node: &crate::StmtIf) -> Result<()> {
+        self.fill("if ", false);
+        self.expr(&node.test, Precedence::TEST)?;
+        self.block(None, |u| u.stmts(&node.body))?;
+        let mut node = node;
+        while let [Stmt::If(inner)] = node.orelse.as_slice() {
+            node = inner;
+            self.fill("elif ", false);
+            self.expr(&node.test, Precedence::TEST)?;
+            self.block(None, |u| u.stmts(&node.body))?;
+        }
+        self.else_block(&node.orelse)
+    }
+
+    /// `visit_With`, `visit_AsyncWith`.
+    fn with_helper(
+        &mut self,
+        keyword: &str,
+        items: &[WithItem],
+        lineno: i64,
+        type_comment: Option<&str>,
+        body: &[Stmt],
+    ) -> Result<()> {
+        self.fill(keyword, false);
+        self.interleave(", ", items, |u, item| {
+            u.expr(&item.context_expr, Precedence::TEST)?;
+            if let Some(vars) = &item.optional_vars {
+                u.write(" as ");
+                u.expr(vars, Precedence::TEST)?;
+            }
+            Ok(())
+        })?;
+        let comment = self.type_comment(lineno, type_comment);
+        self.block(comment.as_deref(), |u| u.stmts(body))
+    }
+
+    /// `visit_Try`, `visit_TryStar` and `do_visit_try`.
+    fn try_helper(
+        &mut self,
+        star: bool,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) -> Result<()> {
+        let outer_in_try_star = std::mem::replace(&mut self.in_try_star, star);
+        let result = self.do_try(body, handlers, orelse, finalbody);
+        self.in_try_star = outer_in_try_star;
+        result
+    }
+
+    fn do_try(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) -> Result<()> {
+        self.fill("try", false);
+        self.block(None, |u| u.stmts(body))?;
+        for handler in handlers {
+            self.except_handler(handler)?;
+        }
+        self.else_block(orelse)?;
+        if !finalbody.is_empty() {
+            self.fill("finally", false);
+            self.block(None, |u| u.stmts(finalbody))?;
+        }
+        Ok(())
+    }
+
+    /// `visit_ExceptHandler`.
+    fn except_handler(&mut self, handler: &ExceptHandler) -> Result<()> {
+        let ExceptHandler::ExceptHandler(handler) = handler;
+        self.fill(if self.in_try_star { "except*" } else { "except" }, false);
+        if let Some(type_) = &handler.type_ {
+            self.write(" ");
+            self.expr(type_, Precedence::TEST)?;
+        }
+        if let Some(name) = &handler.name {
+            self.write(" as ");
+            self.write(name);
+        }
+        self.block(None, |u| u.stmts(&handler.body))
+    }
+
+    /// `visit_alias`.
+    fn alias(&mut self, node: &Alias) {
+        self.write(&node.name);
+        if let Some(asname) = &node.asname {
+            self.write(&format!(" as {asname}"));
+        }
+    }
+}

@@ -1,0 +1,621 @@
+//! Port of Parser/action_helpers.c: _PyPegen_constant_from_token, _PyPegen_decoded_constant_from_token, _PyPegen_constant_from_string, _PyPegen_decode_fstring_part, _get_resized_exprs, _PyPegen_joined_str, _PyPegen_template_str, _PyPegen_check_fstring_conversion, _PyPegen_setup_full_format_spec, _PyPegen_formatted_value, _PyPegen_interpolation, _strip_interpolation_expr, _PyPegen_concatenate_strings, _PyPegen_concatenate_tstrings, _build_concatenated_str; and Parser/lexer/lexer.c: set_ftstring_expr (the expression text).
+//!
+//! Public interface: the grammar actions of the string rules, with CPython's arguments made
+//! explicit (tokens with their text, the `metadata` string CPython's tokenizer attaches to the
+//! `!`, `:` and `}` tokens of a replacement field, and the `EXTRA` location):
+//! - `fstring_middle: FSTRING_MIDDLE` → [`constant_from_token`]`(token, text)`
+//! - `fstring_format_spec: FSTRING_MIDDLE` → [`decoded_constant_from_token`]`(token, text, is_raw, sink)`
+//! - `string: STRING` → [`constant_from_string`]`(token, text, sink)`
+//! - `fstring: FSTRING_START fstring_middle* FSTRING_END` → [`joined_str`]`(start, start_text, middles, end, end_text, sink)`
+//! - `tstring: TSTRING_START tstring_middle* TSTRING_END` → [`template_str`] (same arguments)
+//! - `fstring_conversion: "!" NAME` → [`check_fstring_conversion`]`(bang, bang_metadata, name, string_prefix)`
+//! - `(f|t)string_full_format_spec: ':' spec*` → [`setup_full_format_spec`]`(colon_metadata, spec, loc)`
+//! - `fstring_replacement_field` → [`formatted_value`]`(expr, debug, conversion, format, rbrace_metadata, loc)`
+//! - `tstring_replacement_field` → [`interpolation`] (same arguments)
+//! - `strings: (fstring|string)+` → [`concatenate_strings`]`(strings, loc)`; `tstring+` →
+//!   [`concatenate_tstrings`]`(strings, loc)`
+//! - [`ftstring_expr_text`]`(source_between_brace_and_token)`: the metadata string itself, as
+//!   the tokenizer computes it (comments removed).
+
+use pyc_ast::constant::{Constant, PyStr};
+use pyc_ast::{
+    Expr, ExprConstant, ExprFormattedValue, ExprInterpolation, ExprJoinedStr, ExprTemplateStr,
+    Location,
+};
+use pyc_tokenize::Token;
+
+use crate::string_parser::{
+    decode_string, parse_string, raise_decode_error, ErrorLocation, LiteralError, LiteralSink,
+};
+
+/// CPython's `ResultTokenWithMetadata`: a conversion or format spec node with the metadata of
+/// its `!` / `:` token (the replacement field's expression text, when the tokenizer kept it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResultTokenWithMetadata {
+    pub result: Expr,
+    pub metadata: Option<PyStr>,
+}
+
+/// The location of a token, as the AST stores it.
+pub fn token_location(token: &Token) -> Location {
+    Location::new(
+        token.lineno as i32,
+        token.col_offset as i32,
+        token.end_lineno as i32,
+        token.end_col_offset as i32,
+    )
+}
+
+fn constant(value: Constant, kind: Option<&str>, loc: Location) -> Expr {
+    ExprConstant {
+        loc,
+        value,
+        kind: kind.map(Box::from),
+    }
+    .into()
+}
+
+/// `_PyPegen_constant_from_token`: an FSTRING_MIDDLE / TSTRING_MIDDLE token as a str constant
+/// holding its raw text; [`joined_str`] / [`template_str`] decode it later.
+pub fn constant_from_token(token: &Token, text: &str) -> Expr {
+    constant(Constant::str(text), None, token_location(token))
+}
+
+/// `_PyPegen_decoded_constant_from_token`: a format-spec piece, decoded now (raw inside a raw
+/// f-string or t-string). A bad escape here is a UnicodeDecodeError, not a SyntaxError, as in
+/// CPython.
+pub fn decoded_constant_from_token(
+    token: &Token,
+    text: &str,
+    is_raw: bool,
+    sink: &mut dyn LiteralSink,
+) -> Result<Expr, LiteralError> {
+    let value = decode_string(is_raw, text, token, text, sink)?;
+    Ok(constant(Constant::Str(value), None, token_location(token)))
+}
+
+/// `_PyPegen_constant_from_string`: a STRING token as a constant; `kind` is `'u'` when the
+/// literal starts with a lower-case `u`.
+pub fn constant_from_string(
+    token: &Token,
+    text: &str,
+    sink: &mut dyn LiteralSink,
+) -> Result<Expr, LiteralError> {
+    let value = parse_string(token, text, sink).map_err(raise_decode_error)?;
+    let kind = text.starts_with('u').then_some("u");
+    Ok(constant(value, kind, token_location(token)))
+}
+
+/// `_PyPegen_joined_str`: `FSTRING_START middles FSTRING_END` as a JoinedStr.
+pub fn joined_str(
+    start: &Token,
+    start_text: &str,
+    raw_expressions: Vec<Expr>,
+    end: &Token,
+    end_text: &str,
+    sink: &mut dyn LiteralSink,
+) -> Result<Expr, LiteralError> {
+    let values = resized_exprs(start_text, raw_expressions, end, end_text, sink)?;
+    let loc = Location::new(
+        start.lineno as i32,
+        start.col_offset as i32,
+        end.end_lineno as i32,
+        end.end_col_offset as i32,
+    );
+    Ok(ExprJoinedStr { loc, values }.into())
+}
+
+/// `_PyPegen_template_str`: `TSTRING_START middles TSTRING_END` as a TemplateStr.
+pub fn template_str(
+    start: &Token,
+    start_text: &str,
+    raw_expressions: Vec<Expr>,
+    end: &Token,
+    end_text: &str,
+    sink: &mut dyn LiteralSink,
+) -> Result<Expr, LiteralError> {
+    let values = resized_exprs(start_text, raw_expressions, end, end_text, sink)?;
+    let loc = Location::new(
+        start.lineno as i32,
+        start.col_offset as i32,
+        end.end_lineno as i32,
+        end.end_col_offset as i32,
+    );
+    Ok(ExprTemplateStr { loc, values }.into())
+}
+
+/// `_get_resized_exprs`: decodes the literal pieces (dropping those that decode to nothing)
+/// and unpacks the `[debug text, value]` pairs that `=` fields produce.
+fn resized_exprs(
+    start_text: &str,
+    raw_expressions: Vec<Expr>,
+    end: &Token,
+    end_text: &str,
+    sink: &mut dyn LiteralSink,
+) -> Result<Vec<Expr>, LiteralError> {
+    let is_raw = start_text.contains(['r', 'R']);
+    let mut values = Vec::with_capacity(raw_expressions.len());
+    for item in raw_expressions {
+        match item {
+            Expr::JoinedStr(pair) => {
+                if pair.values.len() != 2 {
+                    return Err(LiteralError::internal(format!(
+                        "unexpected JoinedStr node without debug data in f-string at line {}",
+                        pair.loc.lineno
+                    )));
+                }
+                values.extend(pair.values);
+            }
+            Expr::Constant(piece) => {
+                let decoded = decode_fstring_part(is_raw, *piece, end, end_text, sink)?;
+                if !is_empty_str(&decoded) {
+                    values.push(decoded);
+                }
+            }
+            other => values.push(other),
+        }
+    }
+    Ok(values)
+}
+
+/// `_PyPegen_decode_fstring_part`: decodes one literal piece. A piece that is exactly `{{` or
+/// `}}` stands for one brace. Warnings are positioned from `token` (the FSTRING_END token).
+fn decode_fstring_part(
+    is_raw: bool,
+    piece: ExprConstant,
+    token: &Token,
+    token_text: &str,
+    sink: &mut dyn LiteralSink,
+) -> Result<Expr, LiteralError> {
+    let Constant::Str(raw_value) = &piece.value else {
+        return Err(LiteralError::internal(
+            "f-string literal piece is not a str",
+        ));
+    };
+    let Some(text) = raw_value.as_str() else {
+        return Err(LiteralError::internal(
+            "f-string literal piece is not UTF-8",
+        ));
+    };
+    let text = if text == "{{" || text == "}}" {
+        &text[..1]
+    } else {
+        text
+    };
+    let is_raw = is_raw || !text.contains('\\');
+    let value = decode_string(is_raw, text, token, token_text, sink).map_err(raise_decode_error)?;
+    Ok(constant(Constant::Str(value), None, piece.loc))
+}
+
+fn is_empty_str(expr: &Expr) -> bool {
+    matches!(expr, Expr::Constant(c) if matches!(&c.value, Constant::Str(s) if s.is_empty()))
+}
+
+/// `_PyPegen_check_fstring_conversion`: `!` immediately followed by `s`, `r` or `a`.
+/// `string_prefix` is `'f'` or `'t'` (CPython's `TOK_GET_STRING_PREFIX`).
+pub fn check_fstring_conversion(
+    bang: &Token,
+    bang_metadata: Option<PyStr>,
+    conv: Expr,
+    string_prefix: char,
+) -> Result<ResultTokenWithMetadata, LiteralError> {
+    let conv_loc = conv.loc();
+    if bang.lineno as i32 != conv_loc.lineno || bang.end_col_offset as i32 != conv_loc.col_offset {
+        return Err(LiteralError::new(
+            format!("{string_prefix}-string: conversion type must come right after the exclamation mark"),
+            ErrorLocation::Known {
+                lineno: bang.lineno as i32,
+                col_offset: bang.col_offset as i32,
+                end_lineno: conv_loc.end_lineno,
+                end_col_offset: conv_loc.end_col_offset,
+            },
+        ));
+    }
+    let Expr::Name(name) = &conv else {
+        return Err(LiteralError::internal("f-string conversion is not a name"));
+    };
+    if !matches!(name.id.as_str(), "s" | "r" | "a") {
+        let shown = Constant::str(name.id.as_str()).repr();
+        return Err(LiteralError::new(
+            format!("{string_prefix}-string: invalid conversion character {shown}: expected 's', 'r', or 'a'"),
+            ErrorLocation::Known {
+                lineno: conv_loc.lineno,
+                col_offset: conv_loc.col_offset,
+                end_lineno: conv_loc.end_lineno,
+                end_col_offset: conv_loc.end_col_offset,
+            },
+        ));
+    }
+    Ok(ResultTokenWithMetadata {
+        result: conv,
+        metadata: bang_metadata,
+    })
+}
+
+/// `_PyPegen_setup_full_format_spec`: the format spec after `:` as a JoinedStr (empty pieces
+/// dropped; several pieces concatenated with constant merging). `loc` is the rule's `EXTRA`.
+pub fn setup_full_format_spec(
+    colon_metadata: Option<PyStr>,
+    spec: Vec<Expr>,
+    loc: Location,
+) -> Result<ResultTokenWithMetadata, LiteralError> {
+    let spec: Vec<Expr> = spec
+        .into_iter()
+        .filter(|item| !is_empty_str(item))
+        .collect();
+    let simple = spec.is_empty() || (spec.len() == 1 && matches!(spec[0], Expr::Constant(_)));
+    let result = if simple {
+        ExprJoinedStr { loc, values: spec }.into()
+    } else {
+        concatenate_strings(spec, loc)?
+    };
+    Ok(ResultTokenWithMetadata {
+        result,
+        metadata: colon_metadata,
+    })
+}
+
+/// The conversion code: the conversion's letter, `'r'` for a bare `=` field, else -1.
+fn interpolation_conversion(
+    debug: bool,
+    conversion: Option<&ResultTokenWithMetadata>,
+    format: Option<&ResultTokenWithMetadata>,
+) -> i32 {
+    if let Some(conversion) = conversion {
+        if let Expr::Name(name) = &conversion.result {
+            return name.id.chars().next().map_or(-1, |c| c as i32);
+        }
+        return -1;
+    }
+    if debug && format.is_none() {
+        return 'r' as i32;
+    }
+    -1
+}
+
+/// Where a replacement field's debug text ends and which metadata holds the expression text:
+/// that of the conversion's `!`, else the format spec's `:`, else the closing `}`.
+fn debug_end(
+    conversion: Option<&ResultTokenWithMetadata>,
+    format: Option<&ResultTokenWithMetadata>,
+    rbrace_metadata: Option<&PyStr>,
+    loc: Location,
+) -> (i32, i32, Option<PyStr>) {
+    if let Some(conversion) = conversion {
+        let at = conversion.result.loc();
+        return (at.lineno, at.col_offset, conversion.metadata.clone());
+    }
+    if let Some(format) = format {
+        let at = format.result.loc();
+        return (at.lineno, at.col_offset + 1, format.metadata.clone());
+    }
+    (loc.end_lineno, loc.end_col_offset, rbrace_metadata.cloned())
+}
+
+/// The `[Constant(debug text), value]` pair an `=` field becomes, in a JoinedStr that
+/// [`joined_str`] / [`concatenate_strings`] unpack.
+fn debug_pair(
+    value: Expr,
+    debug_text: Option<PyStr>,
+    end_line: i32,
+    end_offset: i32,
+    loc: Location,
+) -> Result<Expr, LiteralError> {
+    let Some(debug_text) = debug_text else {
+        return Err(LiteralError::internal(
+            "f-string debug expression without its text",
+        ));
+    };
+    let text_loc = Location::new(loc.lineno, loc.col_offset + 1, end_line, end_offset - 1);
+    let text = constant(Constant::Str(debug_text), None, text_loc);
+    let pair_loc = Location::new(loc.lineno, loc.col_offset, end_line, end_offset);
+    Ok(ExprJoinedStr {
+        loc: pair_loc,
+        values: vec![text, value],
+    }
+    .into())
+}
+
+/// `_PyPegen_formatted_value`: `{expression [=] [!conv] [:spec]}` in an f-string (and inside
+/// any format spec). `debug` is whether `=` was present; `rbrace_metadata` is the metadata of
+/// the closing `}`; `loc` is the rule's `EXTRA`.
+pub fn formatted_value(
+    expression: Expr,
+    debug: bool,
+    conversion: Option<ResultTokenWithMetadata>,
+    format: Option<ResultTokenWithMetadata>,
+    rbrace_metadata: Option<PyStr>,
+    loc: Location,
+) -> Result<Expr, LiteralError> {
+    let conversion_value = interpolation_conversion(debug, conversion.as_ref(), format.as_ref());
+    let (end_line, end_offset, debug_text) = debug_end(
+        conversion.as_ref(),
+        format.as_ref(),
+        rbrace_metadata.as_ref(),
+        loc,
+    );
+    let value: Expr = ExprFormattedValue {
+        loc,
+        value: expression,
+        conversion: conversion_value,
+        format_spec: format.map(|f| f.result),
+    }
+    .into();
+    if !debug {
+        return Ok(value);
+    }
+    debug_pair(value, debug_text, end_line, end_offset, loc)
+}
+
+/// `_PyPegen_interpolation`: `{expression [=] [!conv] [:spec]}` in a t-string. `str` is the
+/// expression text with trailing whitespace and `=` removed.
+pub fn interpolation(
+    expression: Expr,
+    debug: bool,
+    conversion: Option<ResultTokenWithMetadata>,
+    format: Option<ResultTokenWithMetadata>,
+    rbrace_metadata: Option<PyStr>,
+    loc: Location,
+) -> Result<Expr, LiteralError> {
+    let conversion_value = interpolation_conversion(debug, conversion.as_ref(), format.as_ref());
+    let (end_line, end_offset, expr_text) = debug_end(
+        conversion.as_ref(),
+        format.as_ref(),
+        rbrace_metadata.as_ref(),
+        loc,
+    );
+    let Some(expr_text) = expr_text else {
+        return Err(LiteralError::internal(
+            "t-string interpolation without its expression text",
+        ));
+    };
+    let value: Expr = ExprInterpolation {
+        loc,
+        value: expression,
+        str: Constant::Str(strip_interpolation_expr(&expr_text)),
+        conversion: conversion_value,
+        format_spec: format.map(|f| f.result),
+    }
+    .into();
+    if !debug {
+        return Ok(value);
+    }
+    debug_pair(value, Some(expr_text), end_line, end_offset, loc)
+}
+
+/// `_strip_interpolation_expr`: drops trailing whitespace (Python's `str.isspace`) and `=`.
+fn strip_interpolation_expr(text: &PyStr) -> PyStr {
+    let mut code_points: Vec<u32> = text.code_points().collect();
+    while code_points
+        .last()
+        .is_some_and(|&c| c == u32::from('=') || is_python_whitespace(c))
+    {
+        code_points.pop();
+    }
+    PyStr::from_code_points(code_points).unwrap_or_default()
+}
+
+/// `_PyUnicode_IsWhitespace`: Unicode White_Space plus the separators U+001C..U+001F.
+fn is_python_whitespace(c: u32) -> bool {
+    (0x1C..=0x1F).contains(&c) || char::from_u32(c).is_some_and(char::is_whitespace)
+}
+
+/// `set_ftstring_expr`: the metadata string of a replacement field's `!`, `:` or `}` token,
+/// given the source between the field's `{` and that token. When the text has a `#` outside
+/// string quotes, each comment is removed up to (not including) its line end.
+pub fn ftstring_expr_text(source: &str) -> PyStr {
+    if !has_comment(source.as_bytes()) {
+        return PyStr::from(source);
+    }
+    let bytes = source.as_bytes();
+    let mut result = Vec::with_capacity(bytes.len());
+    let mut in_string = false;
+    let mut quote = 0u8;
+    let mut i = 0;
+    while i < bytes.len() {
+        let ch = bytes[i];
+        if ch == b'"' || ch == b'\'' {
+            toggle_quote(ch, &mut in_string, &mut quote);
+            result.push(ch);
+        } else if ch == b'#' && !in_string {
+            while i < bytes.len() && bytes[i] != b'\n' {
+                i += 1;
+            }
+            if i < bytes.len() {
+                result.push(b'\n');
+            }
+        } else {
+            result.push(ch);
+        }
+        i += 1;
+    }
+    PyStr::from(String::from_utf8_lossy(&result).as_ref())
+}
+
+/// Whether `text` has a `#` outside quotes, skipping backslash-escaped characters (the
+/// detection pass of `set_ftstring_expr`).
+fn has_comment(text: &[u8]) -> bool {
+    let mut in_string = false;
+    let mut quote = 0u8;
+    let mut i = 0;
+    while i < text.len() {
+        let ch = text[i];
+        if ch == b'\\' {
+            i += 2;
+            continue;
+        }
+        if ch == b'"' || ch == b'\'' {
+            toggle_quote(ch, &mut in_string, &mut quote);
+        } else if ch == b'#' && !in_string {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Quote tracking that relies on STRING tokens having balanced quotes: a quote opens a string
+/// when outside one, and closes it when it is the opening quote's kind.
+fn toggle_quote(ch: u8, in_string: &mut bool, quote: &mut u8) {
+    if !*in_string {
+        *in_string = true;
+        *quote = ch;
+    } else if ch == *quote {
+        *in_string = false;
+    }
+}
+
+/// `_PyPegen_concatenate_strings`: adjacent STRING and f-string literals as one Constant (all
+/// str or all bytes) or one JoinedStr. `loc` is the `strings` rule's `EXTRA`.
+pub fn concatenate_strings(strings: Vec<Expr>, loc: Location) -> Result<Expr, LiteralError> {
+    let mut f_string_found = false;
+    let mut unicode_string_found = false;
+    let mut bytes_found = false;
+    for elem in &strings {
+        match elem {
+            Expr::Constant(c) if matches!(c.value, Constant::Bytes(_)) => bytes_found = true,
+            Expr::Constant(_) => unicode_string_found = true,
+            Expr::TemplateStr(_) => {
+                return Err(LiteralError::internal("t-string in a str concatenation"))
+            }
+            _ => f_string_found = true,
+        }
+    }
+    if (unicode_string_found || f_string_found) && bytes_found {
+        return Err(LiteralError::new(
+            "cannot mix bytes and nonbytes literals",
+            ErrorLocation::LastToken,
+        ));
+    }
+    if !f_string_found {
+        if strings.len() == 1 {
+            return strings
+                .into_iter()
+                .next()
+                .ok_or_else(|| LiteralError::internal("empty string concatenation"));
+        }
+        return Ok(if bytes_found {
+            concatenated_bytes(strings, loc)
+        } else {
+            concatenated_unicode(strings, loc)
+        });
+    }
+    let values = build_concatenated_str(strings);
+    Ok(ExprJoinedStr { loc, values }.into())
+}
+
+/// `_PyPegen_concatenate_tstrings`: adjacent t-strings as one TemplateStr.
+pub fn concatenate_tstrings(strings: Vec<Expr>, loc: Location) -> Expr {
+    let values = build_concatenated_str(strings);
+    ExprTemplateStr { loc, values }.into()
+}
+
+/// The kind of the first constant (CPython: `u"a" "b"` keeps `'u'`, `"a" u"b"` has none).
+fn first_kind(strings: &[Expr]) -> Option<Box<str>> {
+    match strings.first() {
+        Some(Expr::Constant(c)) => c.kind.clone(),
+        _ => None,
+    }
+}
+
+/// `_build_concatenated_bytes`.
+fn concatenated_bytes(strings: Vec<Expr>, loc: Location) -> Expr {
+    let kind = first_kind(&strings);
+    let mut bytes = Vec::new();
+    for elem in strings {
+        if let Expr::Constant(c) = elem {
+            if let Constant::Bytes(b) = c.value {
+                bytes.extend(b);
+            }
+        }
+    }
+    ExprConstant {
+        loc,
+        value: Constant::Bytes(bytes),
+        kind,
+    }
+    .into()
+}
+
+/// `_build_concatenated_unicode`.
+fn concatenated_unicode(strings: Vec<Expr>, loc: Location) -> Expr {
+    let kind = first_kind(&strings);
+    let mut code_points = Vec::new();
+    for elem in &strings {
+        if let Expr::Constant(c) = elem {
+            if let Constant::Str(s) = &c.value {
+                code_points.extend(s.code_points());
+            }
+        }
+    }
+    let value = PyStr::from_code_points(code_points).unwrap_or_default();
+    ExprConstant {
+        loc,
+        value: Constant::Str(value),
+        kind,
+    }
+    .into()
+}
+
+/// `_build_concatenated_str`: flattens the JoinedStr / TemplateStr parts, merges each run of
+/// adjacent constants into one (the first's kind, spanning first to last), and drops empty
+/// constants.
+fn build_concatenated_str(strings: Vec<Expr>) -> Vec<Expr> {
+    let mut flattened = Vec::with_capacity(strings.len());
+    for elem in strings {
+        match elem {
+            Expr::JoinedStr(joined) => flattened.extend(joined.values),
+            Expr::TemplateStr(template) => flattened.extend(template.values),
+            other => flattened.push(other),
+        }
+    }
+    let mut values = Vec::with_capacity(flattened.len());
+    let mut items = flattened.into_iter().peekable();
+    while let Some(elem) = items.next() {
+        let Expr::Constant(first) = elem else {
+            values.push(elem);
+            continue;
+        };
+        let mut run = vec![*first];
+        while let Some(Expr::Constant(_)) = items.peek() {
+            if let Some(Expr::Constant(next)) = items.next() {
+                run.push(*next);
+            }
+        }
+        let merged = merge_constants(run);
+        if !is_empty_str(&merged) {
+            values.push(merged);
+        }
+    }
+    values
+}
+
+/// One constant for a run of adjacent str constants: a single one unchanged, several joined.
+fn merge_constants(mut run: Vec<ExprConstant>) -> Expr {
+    if run.len() == 1 {
+        if let Some(only) = run.pop() {
+            return only.into();
+        }
+    }
+    let (first_loc, kind) = (run[0].loc, run[0].kind.clone());
+    let last_loc = run[run.len() - 1].loc;
+    let mut code_points = Vec::new();
+    for piece in &run {
+        if let Constant::Str(s) = &piece.value {
+            code_points.extend(s.code_points());
+        }
+    }
+    let value = PyStr::from_code_points(code_points).unwrap_or_default();
+    let loc = Location::new(
+        first_loc.lineno,
+        first_loc.col_offset,
+        last_loc.end_lineno,
+        last_loc.end_col_offset,
+    );
+    ExprConstant {
+        loc,
+        value: Constant::Str(value),
+        kind,
+    }
+    .into()
+}

@@ -1,0 +1,507 @@
+//! Port of Parser/pegen.c: the parser state (token buffer filled lazily from the tokenizer,
+//! keyword classification, memo), the `expect` helpers the generated rules call, and
+//! `_PyPegen_run_parser` with its two passes.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use pyc_ast::{ExprContext, Identifier, Location};
+use pyc_tokenize::{Done, SyntaxError, Token, TokenKind, Tokenizer, TokenizerOptions};
+
+use crate::generated::parser::{tk, Memo, KEYWORDS, SOFT_KEYWORDS};
+use crate::{mk, Mode, ParseFlags};
+
+/// CPython's `MAXSTACK`: deeper rule nesting raises MemoryError.
+pub(crate) const MAXSTACK: u32 = 6000;
+
+/// A token as the parser sees it (`Token` in pegen.h): `kind` is the token type, or the keyword's
+/// type for a reserved keyword. Positions are CPython's: lines 1-based, columns in UTF-8 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub kind: u16,
+    /// Index in the parser's token buffer.
+    pub index: u32,
+    /// The bracket nesting level at the token (`token->level`).
+    pub level: i32,
+    /// The tokenizer's token (for the literal decoders, which take it as is).
+    pub raw: Token,
+    pub start: u32,
+    pub end: u32,
+    pub lineno: i32,
+    pub col_offset: i32,
+    pub end_lineno: i32,
+    pub end_col_offset: i32,
+}
+
+impl Tok {
+    pub fn loc(&self) -> Location {
+        Location::new(self.lineno, self.col_offset, self.end_lineno, self.end_col_offset)
+    }
+}
+
+/// A fast hasher for token positions (FxHash's multiply-rotate).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct PosHasher(u64);
+
+impl Hasher for PosHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// The memo of one rule: token position → (result, position after it). CPython hangs these
+/// off each token (`Memo` lists); a typed table per rule keeps values owned and typed.
+pub struct MemoMap<T>(HashMap<usize, (Option<T>, usize), BuildHasherDefault<PosHasher>>);
+
+impl<T> Default for MemoMap<T> {
+    fn default() -> Self {
+        MemoMap(HashMap::default())
+    }
+}
+
+impl<T: Clone> MemoMap<T> {
+    pub(crate) fn insert(&mut self, pos: usize, value: Option<T>, end: usize) {
+        self.0.insert(pos, (value, end));
+    }
+    fn get(&self, pos: usize) -> Option<(Option<T>, usize)> {
+        self.0.get(&pos).cloned()
+    }
+    pub(crate) fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+/// The value an alternative without an action returns when it has several items, or when its
+/// only item is an `invalid_` rule: `_PyPegen_dummy_name` in C. It only ever appears in the
+/// second (error-reporting) pass, whose result is discarded.
+pub trait Dummy {
+    fn dummy(p: &mut Parser<'_>) -> Self;
+}
+
+impl Dummy for pyc_ast::Expr {
+    fn dummy(_p: &mut Parser<'_>) -> Self {
+        crate::action_helpers::dummy_name()
+    }
+}
+
+impl Dummy for pyc_ast::Stmt {
+    fn dummy(_p: &mut Parser<'_>) -> Self {
+        mk::Pass(Location::new(1, 0, 1, 0))
+    }
+}
+
+impl<T> Dummy for Vec<T> {
+    fn dummy(_p: &mut Parser<'_>) -> Self {
+        Vec::new()
+    }
+}
+
+impl Dummy for () {
+    fn dummy(_p: &mut Parser<'_>) -> Self {}
+}
+
+/// The parser state (`Parser` in pegen.h).
+pub struct Parser<'src> {
+    pub(crate) source: &'src str,
+    pub(crate) tok: Tokenizer<'src>,
+    pub(crate) tokens: Vec<Tok>,
+    /// f-string `=` debug texts, by token index (`token->metadata`).
+    pub(crate) token_metadata: HashMap<u32, String>,
+    pub(crate) mark: usize,
+    pub(crate) level: u32,
+    pub(crate) error_indicator: bool,
+    /// The exception raised, if any (CPython's pending exception).
+    pub(crate) error: Option<ParseError>,
+    pub(crate) call_invalid_rules: bool,
+    pub(crate) memo: Memo,
+    pub(crate) filename: String,
+    pub(crate) mode: Mode,
+    pub(crate) flags: ParseFlags,
+    pub(crate) feature_version: i32,
+    /// `# type: ignore` comments: (line, tag).
+    pub(crate) type_ignores: Vec<(i32, String)>,
+    /// Whether a token was read yet (for single-input's extra NEWLINE).
+    parsing_started: bool,
+    pub(crate) known_err_token: Option<usize>,
+    /// The tokenizer's error, kept apart so that it can take precedence as in CPython.
+    pub(crate) tokenizer_error: bool,
+    /// Bracket depth after the last token read (the tokenizer's `tok->level`).
+    paren_level: i32,
+    /// Invalid-escape warnings from the literal decoders (first pass only).
+    pub(crate) warnings: Vec<crate::string_parser::LiteralWarning>,
+}
+
+/// Errors that are not SyntaxErrors: CPython raises MemoryError for a too deep parse.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParseError {
+    Syntax(SyntaxError),
+    /// MemoryError with this message.
+    Memory(String),
+    /// Another exception class CPython lets escape (UnicodeDecodeError from an f-string format
+    /// spec, ...).
+    Other { type_name: String, msg: String },
+}
+
+impl<'src> Parser<'src> {
+    pub(crate) fn new(source: &'src str, filename: &str, mode: Mode, flags: ParseFlags) -> Self {
+        let options = TokenizerOptions {
+            type_comments: flags.type_comments,
+            ..TokenizerOptions::default()
+        };
+        Parser {
+            source,
+            tok: Tokenizer::new(source, options).with_filename(filename),
+            tokens: Vec::new(),
+            token_metadata: HashMap::new(),
+            mark: 0,
+            level: 0,
+            error_indicator: false,
+            error: None,
+            call_invalid_rules: false,
+            memo: Memo::default(),
+            filename: filename.to_string(),
+            mode,
+            flags,
+            feature_version: flags.feature_version.unwrap_or(14),
+            type_ignores: Vec::new(),
+            parsing_started: false,
+            known_err_token: None,
+            tokenizer_error: false,
+            paren_level: 0,
+            warnings: Vec::new(),
+        }
+    }
+
+    // ----- tokens: _PyPegen_fill_token, _get_keyword_or_name_type -----
+
+    /// Reads one more token into the buffer; false (with the error set) on a tokenizer error.
+    pub(crate) fn fill_token(&mut self) -> bool {
+        let mut token = match self.tok.next_token() {
+            Ok(t) => t,
+            Err(err) => return self.tokenizer_failed(err),
+        };
+        while token.kind == TokenKind::TypeIgnore {
+            let tag = self.tok.token_text(&token).to_string();
+            self.type_ignores.push((token.lineno as i32, tag));
+            token = match self.tok.next_token() {
+                Ok(t) => t,
+                Err(err) => return self.tokenizer_failed(err),
+            };
+        }
+        let mut kind = token.kind as u16;
+        if self.mode == Mode::Single && kind == tk::ENDMARKER && self.parsing_started {
+            // Single input gets an extra NEWLINE at its end.
+            kind = tk::NEWLINE;
+            self.parsing_started = false;
+        } else {
+            self.parsing_started = true;
+        }
+        let text = self.tok.token_text(&token);
+        if token.kind == TokenKind::Name {
+            kind = keyword_type(text).unwrap_or(kind);
+        }
+        match kind {
+            tk::LPAR | tk::LSQB | tk::LBRACE => self.paren_level += 1,
+            tk::RPAR | tk::RSQB | tk::RBRACE => self.paren_level -= 1,
+            _ => {}
+        }
+        let index = self.tokens.len() as u32;
+        if let Some(debug) = self.tok.fstring_debug_text() {
+            self.token_metadata.insert(index, debug.into_owned());
+        }
+        self.tokens.push(Tok {
+            kind,
+            index,
+            level: self.paren_level,
+            raw: token,
+            start: token.start,
+            end: token.end,
+            lineno: token.lineno as i32,
+            col_offset: token.col_offset as i32,
+            end_lineno: token.end_lineno as i32,
+            end_col_offset: token.end_col_offset as i32,
+        });
+        true
+    }
+
+    /// `_Pypegen_tokenizer_error`: an end of input inside brackets becomes "'(' was never
+    /// closed"; other tokenizer errors pass through.
+    fn tokenizer_failed(&mut self, err: SyntaxError) -> bool {
+        self.error_indicator = true;
+        self.tokenizer_error = true;
+        if self.error.is_some() {
+            return false;
+        }
+        if self.tok.done() == Done::Eof && !self.tok.paren_stack().is_empty() {
+            self.raise_unclosed_parentheses_error();
+            return false;
+        }
+        self.error = Some(ParseError::Syntax(err));
+        false
+    }
+
+    /// The token at `mark`, filling the buffer as needed.
+    fn peek(&mut self) -> Option<Tok> {
+        if self.mark == self.tokens.len() && !self.fill_token() {
+            self.error_indicator = true;
+            return None;
+        }
+        self.tokens.get(self.mark).copied()
+    }
+
+    pub(crate) fn token_text(&self, tok: &Tok) -> &'src str {
+        let end = (tok.end as usize).min(self.source.len());
+        let start = (tok.start as usize).min(end);
+        self.source.get(start..end).unwrap_or("")
+    }
+
+    // ----- the helpers the generated rules call -----
+
+    /// Rule entry (`p->level++` with the MAXSTACK check, then the error check). True when the
+    /// rule must fail at once; then the level is already restored.
+    pub(crate) fn enter_rule(&mut self) -> bool {
+        if self.level == MAXSTACK {
+            self.stack_overflow();
+        }
+        self.level += 1;
+        if self.error_indicator {
+            self.level -= 1;
+            return true;
+        }
+        false
+    }
+
+    fn stack_overflow(&mut self) {
+        self.error_indicator = true;
+        self.error = Some(ParseError::Memory(
+            "Parser stack overflowed - Python source too complex to parse".to_string(),
+        ));
+    }
+
+    /// `_PyPegen_is_memoized`: the memoized result at the mark, if any.
+    pub(crate) fn memo_lookup<T: Clone>(
+        &mut self,
+        table: impl Fn(&Memo) -> &MemoMap<T>,
+    ) -> Option<(Option<T>, usize)> {
+        if self.mark == self.tokens.len() && !self.fill_token() {
+            self.error_indicator = true;
+            return None;
+        }
+        table(&self.memo).get(self.mark)
+    }
+
+    /// `_PyPegen_expect_token`.
+    pub(crate) fn expect_token(&mut self, kind: u16) -> Option<Tok> {
+        let t = self.peek()?;
+        if t.kind != kind {
+            return None;
+        }
+        self.mark += 1;
+        Some(t)
+    }
+
+    /// `_PyPegen_expect_forced_token`: a token that must be there (`&&'('`).
+    pub(crate) fn expect_forced_token(&mut self, kind: u16, expected: &str) -> Option<Tok> {
+        if self.error_indicator {
+            return None;
+        }
+        let t = self.peek()?;
+        if t.kind != kind {
+            let msg = format!("expected '{expected}'");
+            return self.raise_error_known_location_at(&t.loc(), msg);
+        }
+        self.mark += 1;
+        Some(t)
+    }
+
+    /// `_PyPegen_expect_forced_result`.
+    pub(crate) fn expect_forced_result<T>(&mut self, result: Option<T>, expected: &str) -> Option<T> {
+        if self.error_indicator {
+            return None;
+        }
+        if result.is_none() {
+            let msg = format!("expected ({expected})");
+            return self.raise_error(pyc_tokenize::ErrorType::SyntaxError, false, msg);
+        }
+        result
+    }
+
+    /// `_PyPegen_lookahead`: runs `f` and restores the mark.
+    pub(crate) fn lookahead(&mut self, f: impl FnOnce(&mut Self) -> bool) -> bool {
+        let mark = self.mark;
+        let found = f(self);
+        self.mark = mark;
+        found
+    }
+
+    /// `_PyPegen_name_token`: a NAME (not a keyword) as a `Name` expression.
+    pub(crate) fn name_token(&mut self) -> Option<pyc_ast::Expr> {
+        let t = self.expect_token(tk::NAME)?;
+        Some(self.name_from_token(&t))
+    }
+
+    /// `_PyPegen_name_from_token`.
+    pub(crate) fn name_from_token(&self, t: &Tok) -> pyc_ast::Expr {
+        let id = new_identifier(self.token_text(t));
+        mk::Name(id, ExprContext::Load, t.loc())
+    }
+
+    /// `_PyPegen_string_token`.
+    pub(crate) fn string_token(&mut self) -> Option<Tok> {
+        self.expect_token(tk::STRING)
+    }
+
+    /// `_PyPegen_number_token`.
+    pub(crate) fn number_token(&mut self) -> Option<pyc_ast::Expr> {
+        let t = self.expect_token(tk::NUMBER)?;
+        let text = self.token_text(&t);
+        if self.feature_version < 6 && text.contains('_') {
+            return self.raise_error(
+                pyc_tokenize::ErrorType::SyntaxError,
+                false,
+                "Underscores in numeric literals are only supported in Python 3.6 and greater".to_string(),
+            );
+        }
+        match crate::number::parse_number(text) {
+            Ok(value) => Some(mk::Constant(value, None, t.loc())),
+            Err(msg) => self.raise_error(pyc_tokenize::ErrorType::SyntaxError, false, msg),
+        }
+    }
+
+    /// `_PyPegen_expect_soft_keyword`: a NAME spelling `keyword`.
+    pub(crate) fn expect_soft_keyword(&mut self, keyword: &str) -> Option<pyc_ast::Expr> {
+        let t = self.peek()?;
+        if t.kind != tk::NAME || self.token_text(&t) != keyword {
+            return None;
+        }
+        self.mark += 1;
+        Some(self.name_from_token(&t))
+    }
+
+    /// `_PyPegen_soft_keyword_token`: any soft keyword.
+    pub(crate) fn soft_keyword_token(&mut self) -> Option<pyc_ast::Expr> {
+        let t = self.peek()?;
+        if t.kind != tk::NAME || !SOFT_KEYWORDS.contains(&self.token_text(&t)) {
+            return None;
+        }
+        self.mark += 1;
+        Some(self.name_from_token(&t))
+    }
+
+    /// The start of an alternative's `EXTRA` (the token at the rule's mark).
+    pub(crate) fn start_position(&mut self, mark: usize) -> Option<(i32, i32)> {
+        if self.mark == self.tokens.len() && !self.fill_token() {
+            self.error_indicator = true;
+            return None;
+        }
+        let t = self.tokens.get(mark)?;
+        Some((t.lineno, t.col_offset))
+    }
+
+    /// `EXTRA`: from the rule's first token to the end of the last token that is not a
+    /// NEWLINE, INDENT, DEDENT or ENDMARKER (`_PyPegen_get_last_nonnwhitespace_token`).
+    pub(crate) fn extra(&self, start: (i32, i32)) -> Location {
+        let mut last = None;
+        for t in self.tokens[..self.mark].iter().rev() {
+            last = Some(t);
+            let skip = t.kind == tk::ENDMARKER || (tk::NEWLINE..=tk::DEDENT).contains(&t.kind);
+            if !skip {
+                break;
+            }
+        }
+        match last {
+            Some(t) => Location::new(start.0, start.1, t.end_lineno, t.end_col_offset),
+            None => Location::new(start.0, start.1, start.0, start.1),
+        }
+    }
+
+    /// The token just before the mark.
+    pub(crate) fn last_token(&self) -> Option<Tok> {
+        self.mark.checked_sub(1).and_then(|i| self.tokens.get(i)).copied()
+    }
+
+    /// The f-string `=` text attached to a token (`token->metadata`).
+    pub(crate) fn token_debug_text(&self, t: &Tok) -> Option<&str> {
+        self.token_metadata.get(&t.index).map(String::as_str)
+    }
+
+    // ----- _PyPegen_run_parser -----
+
+    fn parse_start_rule(&mut self) -> Option<pyc_ast::Mod> {
+        use crate::generated::parser as g;
+        match self.mode {
+            Mode::Exec => g::file_rule(self),
+            Mode::Single => g::interactive_rule(self),
+            Mode::Eval => g::eval_rule(self),
+            Mode::FuncType => g::func_type_rule(self),
+        }
+    }
+
+    /// `reset_parser_state_for_error_pass`.
+    fn reset_for_error_pass(&mut self) {
+        self.memo.clear();
+        self.mark = 0;
+        self.level = 0;
+        self.call_invalid_rules = true;
+    }
+
+    /// `_PyPegen_run_parser`: a fast pass without the `invalid_` rules; on failure a second pass
+    /// with them, for the specific message, then the generic error.
+    pub(crate) fn run(&mut self) -> Result<pyc_ast::Mod, ParseError> {
+        let result = self.parse_start_rule();
+        if let Some(tree) = result {
+            if self.error.is_none() && !self.error_indicator {
+                return Ok(tree);
+            }
+        }
+        if let Some(ParseError::Memory(_)) = &self.error {
+            return Err(self.error.take().unwrap_or_else(unreachable_error));
+        }
+        let last_token = self.tokens.last().copied();
+        if !self.tokenizer_error {
+            self.error = None;
+            self.error_indicator = false;
+            self.reset_for_error_pass();
+            let _ = self.parse_start_rule();
+        }
+        self.set_syntax_error(last_token);
+        Err(self.error.take().unwrap_or_else(unreachable_error))
+    }
+}
+
+fn unreachable_error() -> ParseError {
+    ParseError::Syntax(SyntaxError {
+        error_type: pyc_tokenize::ErrorType::SyntaxError,
+        msg: "invalid syntax".to_string(),
+        filename: String::new(),
+        lineno: None,
+        offset: None,
+        end_lineno: None,
+        end_offset: None,
+        text: None,
+    })
+}
+
+/// `_get_keyword_or_name_type`.
+fn keyword_type(text: &str) -> Option<u16> {
+    KEYWORDS.iter().find(|(k, _)| *k == text).map(|(_, t)| *t)
+}
+
+/// `_PyPegen_new_identifier`: identifiers are NFKC-normalized (PEP 3131).
+pub(crate) fn new_identifier(text: &str) -> Identifier {
+    if text.is_ascii() {
+        return Identifier::new(text);
+    }
+    Identifier::from(unicode_normalization::UnicodeNormalization::nfkc(text).collect::<String>())
+}

@@ -1,0 +1,665 @@
+//! Port of Parser/string_parser.c: _PyPegen_parse_string, _PyPegen_decode_string, decode_unicode_with_escapes, decode_bytes_with_escapes, warn_invalid_escape_sequence; with the codecs they call (Objects/unicodeobject.c: _PyUnicode_DecodeUnicodeEscapeInternal2; Objects/bytesobject.c: _PyBytes_DecodeEscape2) and Parser/pegen_errors.c: _Pypegen_raise_decode_error.
+//!
+//! Public interface (used by the grammar actions):
+//! - [`parse_string`]`(token, text, sink) -> Result<Constant, LiteralError>`: a STRING token
+//!   (prefix and quotes included) to `Constant::Str` or `Constant::Bytes`.
+//! - [`decode_string`]`(raw, s, token, token_text, sink) -> Result<PyStr, LiteralError>`: one
+//!   literal piece of an f-string or t-string (CPython's `_PyPegen_decode_string`).
+//! - [`LiteralSink`]: where the invalid-escape SyntaxWarnings go, and `p->feature_version`.
+//! - [`LiteralError`] / [`ErrorLocation`]: an error as the parser must raise it (message, and
+//!   either "the last token" as `RAISE_SYNTAX_ERROR` uses or an explicit location as
+//!   `RAISE_ERROR_KNOWN_LOCATION` takes it).
+
+use pyc_ast::constant::{Constant, PyStr};
+use pyc_tokenize::{Token, TokenKind};
+
+/// Where the parser raises a literal's SyntaxError.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorLocation {
+    /// `RAISE_SYNTAX_ERROR(...)`: at the parser's most recently fetched token
+    /// (`p->tokens[p->fill - 1]`, or `p->known_err_token` when set).
+    LastToken,
+    /// `RAISE_ERROR_KNOWN_LOCATION(p, SyntaxError, lineno, col_offset, end_lineno, end_col_offset, ...)`
+    /// with the arguments exactly as CPython passes them: lines 1-based, columns 0-based UTF-8
+    /// byte offsets, `-1` meaning "no column" (the raise adds 1 to each column).
+    Known {
+        lineno: i32,
+        col_offset: i32,
+        end_lineno: i32,
+        end_col_offset: i32,
+    },
+}
+
+impl ErrorLocation {
+    /// The location of a token (`RAISE_SYNTAX_ERROR_KNOWN_LOCATION(token, ...)`).
+    pub fn of_token(token: &Token) -> ErrorLocation {
+        ErrorLocation::Known {
+            lineno: token.lineno as i32,
+            col_offset: token.col_offset as i32,
+            end_lineno: token.end_lineno as i32,
+            end_col_offset: token.end_col_offset as i32,
+        }
+    }
+}
+
+/// The exception class a literal error is raised as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LiteralErrorType {
+    /// Nearly every error: a SyntaxError at `location`.
+    SyntaxError,
+    /// A codec failure (`'unicodeescape' codec can't decode ...`) before [`raise_decode_error`]
+    /// turns it into a SyntaxError; CPython lets it escape unconverted from an f-string format
+    /// spec (`_PyPegen_decoded_constant_from_token`). `location` is unused.
+    UnicodeDecodeError,
+    /// A `bytes` codec failure (`invalid \x escape at position N`), before [`raise_decode_error`].
+    ValueError,
+    /// An internal inconsistency CPython reports as SystemError (unreachable from valid token
+    /// streams).
+    SystemError,
+}
+
+/// An error raised while decoding a literal: CPython's message, class and location.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiteralError {
+    pub error_type: LiteralErrorType,
+    pub msg: String,
+    pub location: ErrorLocation,
+}
+
+impl LiteralError {
+    /// A SyntaxError.
+    pub fn new(msg: impl Into<String>, location: ErrorLocation) -> LiteralError {
+        LiteralError {
+            error_type: LiteralErrorType::SyntaxError,
+            msg: msg.into(),
+            location,
+        }
+    }
+
+    /// A SystemError for a tree or token the grammar cannot produce.
+    pub fn internal(msg: impl Into<String>) -> LiteralError {
+        LiteralError {
+            error_type: LiteralErrorType::SystemError,
+            msg: msg.into(),
+            location: ErrorLocation::LastToken,
+        }
+    }
+}
+
+/// The warning class CPython uses for an invalid escape sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningCategory {
+    /// `feature_version >= 12` (the default).
+    SyntaxWarning,
+    /// `ast.parse(..., feature_version=(3, 11))` and older.
+    DeprecationWarning,
+}
+
+/// One invalid-escape warning, as `warn_invalid_escape_sequence` issues it through
+/// `PyErr_WarnExplicitObject(category, message, filename, lineno, NULL, NULL)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiteralWarning {
+    pub category: WarningCategory,
+    /// The warning text, e.g. `"\d" is an invalid escape sequence. Such sequences will not work
+    /// in the future. Did you mean "\\d"? A raw string is also an option.`
+    pub message: String,
+    /// The line the warning is reported at.
+    pub lineno: u32,
+    /// What CPython raises instead when the warning filter turns this warning into an error:
+    /// a SyntaxError with this shorter message at `error_location`.
+    pub error: LiteralError,
+}
+
+/// What literal decoding needs from the parser.
+pub trait LiteralSink {
+    /// `p->feature_version`: the minor version being parsed for (14 by default).
+    fn feature_version(&self) -> i32 {
+        14
+    }
+
+    /// Receives an invalid-escape warning. CPython skips these warnings during the second
+    /// (error-reporting) pass (`p->call_invalid_rules`): the implementation should drop them
+    /// then. Return `Err` to turn the warning into the SyntaxError it carries (what CPython does
+    /// under `-W error`).
+    fn warn(&mut self, warning: LiteralWarning) -> Result<(), LiteralError>;
+}
+
+/// A sink that collects warnings (for tests and for callers that print them later).
+#[derive(Debug, Default)]
+pub struct CollectWarnings {
+    pub warnings: Vec<LiteralWarning>,
+}
+
+impl LiteralSink for CollectWarnings {
+    fn warn(&mut self, warning: LiteralWarning) -> Result<(), LiteralError> {
+        self.warnings.push(warning);
+        Ok(())
+    }
+}
+
+/// `_PyPegen_parse_string`: decodes a STRING token (`text` is the whole token: prefix, quotes,
+/// body) to `Constant::Str` or `Constant::Bytes`. f-strings and t-strings never come here (the
+/// tokenizer splits them into FSTRING_* / TSTRING_* tokens). Codec failures come back as
+/// `UnicodeDecodeError` / `ValueError` errors; callers pass them through [`raise_decode_error`].
+pub fn parse_string(
+    token: &Token,
+    text: &str,
+    sink: &mut dyn LiteralSink,
+) -> Result<Constant, LiteralError> {
+    let prefix = parse_prefix(text);
+    let Some(body) = strip_quotes(&text[prefix.len..]) else {
+        return Err(LiteralError::internal(format!(
+            "{text:?} is not a string literal"
+        )));
+    };
+    // Like CPython, skip escape processing when there is no backslash at all.
+    let raw = prefix.raw || !body.contains('\\');
+    if prefix.bytes {
+        if !body.is_ascii() {
+            return Err(LiteralError::new(
+                "bytes can only contain ASCII literal characters",
+                ErrorLocation::of_token(token),
+            ));
+        }
+        if raw {
+            return Ok(Constant::Bytes(body.as_bytes().to_vec()));
+        }
+        return decode_bytes_with_escapes(body.as_bytes(), token, text, sink).map(Constant::Bytes);
+    }
+    decode_string(raw, body, token, text, sink).map(Constant::Str)
+}
+
+/// `_PyPegen_decode_string`: decodes the body of a str literal or one literal piece of an
+/// f-string/t-string. `raw` skips escape processing. `token` / `token_text` are the token the
+/// warnings are positioned from (CPython passes the FSTRING_END token for f-string pieces, the
+/// FSTRING_MIDDLE token for format-spec pieces, the STRING token otherwise). A codec failure
+/// comes back as a `UnicodeDecodeError` error (see [`raise_decode_error`]).
+pub fn decode_string(
+    raw: bool,
+    s: &str,
+    token: &Token,
+    token_text: &str,
+    sink: &mut dyn LiteralSink,
+) -> Result<PyStr, LiteralError> {
+    if raw {
+        return Ok(PyStr::from(s));
+    }
+    decode_unicode_with_escapes(s, token, token_text, sink)
+}
+
+/// The string prefix letters of a STRING token, as `_PyPegen_parse_string` reads them.
+struct Prefix {
+    len: usize,
+    bytes: bool,
+    raw: bool,
+}
+
+fn parse_prefix(text: &str) -> Prefix {
+    let mut prefix = Prefix {
+        len: 0,
+        bytes: false,
+        raw: false,
+    };
+    for byte in text.bytes() {
+        match byte {
+            b'b' | b'B' => prefix.bytes = true,
+            b'r' | b'R' => prefix.raw = true,
+            b'u' | b'U' => {}
+            _ => break,
+        }
+        prefix.len += 1;
+    }
+    prefix
+}
+
+/// The body between the quotes (one or three of the same kind), or `None` when `quoted` is not
+/// a quoted literal.
+fn strip_quotes(quoted: &str) -> Option<&str> {
+    let quote = *quoted.as_bytes().first()?;
+    if quote != b'\'' && quote != b'"' {
+        return None;
+    }
+    let bytes = quoted.as_bytes();
+    if bytes.len() < 2 || bytes[bytes.len() - 1] != quote {
+        return None;
+    }
+    let triple = [quote; 3];
+    if bytes.len() >= 6 && bytes.starts_with(&triple) && bytes.ends_with(&triple) {
+        return quoted.get(3..quoted.len() - 3);
+    }
+    quoted.get(1..quoted.len() - 1)
+}
+
+/// `decode_unicode_with_escapes`: rewrites every non-ASCII character as `\UXXXXXXXX` (and a
+/// backslash before one, or at the end, as `\u005c`), then runs the `unicode_escape` codec on
+/// that buffer. Error positions and warning columns are offsets in the rewritten buffer, as in
+/// CPython.
+fn decode_unicode_with_escapes(
+    s: &str,
+    token: &Token,
+    token_text: &str,
+    sink: &mut dyn LiteralSink,
+) -> Result<PyStr, LiteralError> {
+    let buffer = escape_non_ascii(s);
+    let decoded = decode_unicode_escape(&buffer).map_err(DecodeError::into_error)?;
+    if let Some(first_invalid) = decoded.first_invalid_escape {
+        warn_invalid_escape_sequence(&buffer, first_invalid, token, token_text, sink)?;
+    }
+    PyStr::from_code_points(decoded.code_points)
+        .ok_or_else(|| LiteralError::internal("decoded code point out of range"))
+}
+
+fn escape_non_ascii(s: &str) -> Vec<u8> {
+    let mut buffer = Vec::with_capacity(s.len() + 16);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            buffer.push(b'\\');
+            match chars.peek() {
+                None => {
+                    buffer.extend_from_slice(b"u005c");
+                    break;
+                }
+                Some(next) if !next.is_ascii() => buffer.extend_from_slice(b"u005c"),
+                Some(_) => {
+                    // The escaped character is copied as is (the codec reads it next).
+                    if let Some(next) = chars.next() {
+                        buffer.push(next as u8);
+                    }
+                }
+            }
+            continue;
+        }
+        if c.is_ascii() {
+            buffer.push(c as u8);
+        } else {
+            buffer.extend_from_slice(format!("\\U{:08x}", c as u32).as_bytes());
+        }
+    }
+    buffer
+}
+
+/// `decode_bytes_with_escapes`: the `bytes` escape decoder plus the invalid-escape warning.
+fn decode_bytes_with_escapes(
+    s: &[u8],
+    token: &Token,
+    token_text: &str,
+    sink: &mut dyn LiteralSink,
+) -> Result<Vec<u8>, LiteralError> {
+    let decoded = decode_bytes_escape(s).map_err(DecodeError::into_error)?;
+    if let Some(first_invalid) = decoded.first_invalid_escape {
+        warn_invalid_escape_sequence(s, first_invalid, token, token_text, sink)?;
+    }
+    Ok(decoded.bytes)
+}
+
+/// A codec failure: the exception class CPython raises and its `str()`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct DecodeError {
+    error_type: LiteralErrorType,
+    message: String,
+}
+
+impl DecodeError {
+    fn into_error(self) -> LiteralError {
+        LiteralError {
+            error_type: self.error_type,
+            msg: self.message,
+            location: ErrorLocation::LastToken,
+        }
+    }
+}
+
+/// `_Pypegen_raise_decode_error`: a codec failure becomes `SyntaxError("(unicode error) ...")`
+/// or `SyntaxError("(value error) ...")` at the last token; other errors pass unchanged.
+pub fn raise_decode_error(error: LiteralError) -> LiteralError {
+    let errtype = match error.error_type {
+        LiteralErrorType::UnicodeDecodeError => "unicode error",
+        LiteralErrorType::ValueError => "value error",
+        LiteralErrorType::SyntaxError | LiteralErrorType::SystemError => return error,
+    };
+    LiteralError::new(
+        format!("({errtype}) {}", error.msg),
+        ErrorLocation::LastToken,
+    )
+}
+
+struct DecodedUnicode {
+    code_points: Vec<u32>,
+    /// Index in the input of the first invalid escape: the character after the backslash, or
+    /// the first digit of an octal escape above 0o377.
+    first_invalid_escape: Option<usize>,
+}
+
+/// `_PyUnicode_DecodeUnicodeEscapeInternal2` with the strict error handler, on ASCII input.
+fn decode_unicode_escape(input: &[u8]) -> Result<DecodedUnicode, DecodeError> {
+    let mut out = Vec::with_capacity(input.len());
+    let mut first_invalid_escape = None;
+    let mut pos = 0;
+    while pos < input.len() {
+        let c = input[pos];
+        pos += 1;
+        if c != b'\\' {
+            out.push(u32::from(c));
+            continue;
+        }
+        let start = pos - 1;
+        let Some(&escape) = input.get(pos) else {
+            return Err(unicode_escape_error(
+                input,
+                start,
+                pos,
+                "\\ at end of string",
+            ));
+        };
+        pos += 1;
+        match escape {
+            b'\n' => {}
+            b'\\' | b'\'' | b'"' => out.push(u32::from(escape)),
+            b'b' => out.push(0x08),
+            b'f' => out.push(0x0C),
+            b't' => out.push(0x09),
+            b'n' => out.push(0x0A),
+            b'r' => out.push(0x0D),
+            b'v' => out.push(0x0B),
+            b'a' => out.push(0x07),
+            b'0'..=b'7' => {
+                let (value, end) = read_octal(input, pos - 1);
+                if value > 0o377 && first_invalid_escape.is_none() {
+                    first_invalid_escape = Some(end - 3);
+                }
+                pos = end;
+                out.push(value);
+            }
+            b'x' => {
+                let (value, end) = read_hex(input, start, pos, 2, "truncated \\xXX escape")?;
+                pos = end;
+                out.push(value);
+            }
+            b'u' => {
+                let (value, end) = read_hex(input, start, pos, 4, "truncated \\uXXXX escape")?;
+                pos = end;
+                out.push(value);
+            }
+            b'U' => {
+                let (value, end) = read_hex(input, start, pos, 8, "truncated \\UXXXXXXXX escape")?;
+                if value > 0x10FFFF {
+                    return Err(unicode_escape_error(
+                        input,
+                        start,
+                        end,
+                        "illegal Unicode character",
+                    ));
+                }
+                pos = end;
+                out.push(value);
+            }
+            b'N' => {
+                let (value, end) = read_named_escape(input, start, pos)?;
+                pos = end;
+                out.push(value);
+            }
+            _ => {
+                if first_invalid_escape.is_none() {
+                    first_invalid_escape = Some(pos - 1);
+                }
+                out.push(u32::from(b'\\'));
+                out.push(u32::from(escape));
+            }
+        }
+    }
+    Ok(DecodedUnicode {
+        code_points: out,
+        first_invalid_escape,
+    })
+}
+
+/// Reads one to three octal digits starting at `first`; returns the value and the end index.
+fn read_octal(input: &[u8], first: usize) -> (u32, usize) {
+    let mut value = 0u32;
+    let mut pos = first;
+    while pos < input.len() && pos < first + 3 && (b'0'..=b'7').contains(&input[pos]) {
+        value = value * 8 + u32::from(input[pos] - b'0');
+        pos += 1;
+    }
+    (value, pos)
+}
+
+/// Reads exactly `count` hex digits at `pos` for the escape starting at `start`.
+fn read_hex(
+    input: &[u8],
+    start: usize,
+    mut pos: usize,
+    count: usize,
+    truncated: &str,
+) -> Result<(u32, usize), DecodeError> {
+    let mut value = 0u32;
+    for _ in 0..count {
+        let Some(digit) = input.get(pos).and_then(|&b| (b as char).to_digit(16)) else {
+            return Err(unicode_escape_error(input, start, pos, truncated));
+        };
+        value = (value << 4) | digit;
+        pos += 1;
+    }
+    Ok((value, pos))
+}
+
+/// Reads `{NAME}` after `\N` and looks the name up.
+fn read_named_escape(input: &[u8], start: usize, pos: usize) -> Result<(u32, usize), DecodeError> {
+    const MALFORMED: &str = "malformed \\N character escape";
+    match input.get(pos) {
+        None => return Err(unicode_escape_error(input, start, pos, MALFORMED)),
+        Some(b'{') => {}
+        Some(_) => return Err(unicode_escape_error(input, start, pos, MALFORMED)),
+    }
+    let name_start = pos + 1;
+    let Some(length) = input[name_start..].iter().position(|&b| b == b'}') else {
+        return Err(unicode_escape_error(input, start, input.len(), MALFORMED));
+    };
+    let name_end = name_start + length;
+    if length == 0 {
+        return Err(unicode_escape_error(input, start, name_end, MALFORMED));
+    }
+    match crate::unicode_names::lookup(&input[name_start..name_end]) {
+        Some(code) => Ok((code, name_end + 1)),
+        None => Err(unicode_escape_error(
+            input,
+            start,
+            name_end + 1,
+            "unknown Unicode character name",
+        )),
+    }
+}
+
+/// `str(UnicodeDecodeError('unicodeescape', input, start, end, reason))`.
+fn unicode_escape_error(input: &[u8], start: usize, end: usize, reason: &str) -> DecodeError {
+    let message = if end == start + 1 {
+        let byte = input.get(start).copied().unwrap_or(0);
+        format!(
+            "'unicodeescape' codec can't decode byte 0x{byte:02x} in position {start}: {reason}"
+        )
+    } else {
+        format!(
+            "'unicodeescape' codec can't decode bytes in position {start}-{}: {reason}",
+            end.saturating_sub(1)
+        )
+    };
+    DecodeError {
+        error_type: LiteralErrorType::UnicodeDecodeError,
+        message,
+    }
+}
+
+struct DecodedBytes {
+    bytes: Vec<u8>,
+    first_invalid_escape: Option<usize>,
+}
+
+/// `_PyBytes_DecodeEscape2` with the strict error handler.
+fn decode_bytes_escape(input: &[u8]) -> Result<DecodedBytes, DecodeError> {
+    let mut out = Vec::with_capacity(input.len());
+    let mut first_invalid_escape = None;
+    let mut pos = 0;
+    while pos < input.len() {
+        let c = input[pos];
+        pos += 1;
+        if c != b'\\' {
+            out.push(c);
+            continue;
+        }
+        let Some(&escape) = input.get(pos) else {
+            return Err(DecodeError {
+                error_type: LiteralErrorType::ValueError,
+                message: "Trailing \\ in string".to_owned(),
+            });
+        };
+        pos += 1;
+        match escape {
+            b'\n' => {}
+            b'\\' | b'\'' | b'"' => out.push(escape),
+            b'b' => out.push(0x08),
+            b'f' => out.push(0x0C),
+            b't' => out.push(0x09),
+            b'n' => out.push(0x0A),
+            b'r' => out.push(0x0D),
+            b'v' => out.push(0x0B),
+            b'a' => out.push(0x07),
+            b'0'..=b'7' => {
+                let (value, end) = read_octal(input, pos - 1);
+                if value > 0o377 && first_invalid_escape.is_none() {
+                    first_invalid_escape = Some(end - 3);
+                }
+                pos = end;
+                // CPython stores the value in a char: only the low byte survives.
+                out.push((value & 0xFF) as u8);
+            }
+            b'x' => {
+                let digits = input.get(pos..pos + 2).and_then(|pair| {
+                    let high = (pair[0] as char).to_digit(16)?;
+                    let low = (pair[1] as char).to_digit(16)?;
+                    Some((high << 4 | low) as u8)
+                });
+                let Some(value) = digits else {
+                    return Err(DecodeError {
+                        error_type: LiteralErrorType::ValueError,
+                        message: format!("invalid \\x escape at position {}", pos - 2),
+                    });
+                };
+                out.push(value);
+                pos += 2;
+            }
+            _ => {
+                if first_invalid_escape.is_none() {
+                    first_invalid_escape = Some(pos - 1);
+                }
+                // The backslash is kept and the character after it is read again as plain text.
+                out.push(b'\\');
+                pos -= 1;
+            }
+        }
+    }
+    Ok(DecodedBytes {
+        bytes: out,
+        first_invalid_escape,
+    })
+}
+
+/// `warn_invalid_escape_sequence`: positions the warning by counting the decoded buffer's
+/// characters up to the invalid escape from the token's start (plus the token's leading quotes
+/// when the escape is on the token's first line), and hands it to the sink.
+fn warn_invalid_escape_sequence(
+    buffer: &[u8],
+    first_invalid: usize,
+    token: &Token,
+    token_text: &str,
+    sink: &mut dyn LiteralSink,
+) -> Result<(), LiteralError> {
+    let Some(&c) = buffer.get(first_invalid) else {
+        return Ok(());
+    };
+    let in_ftstring_part = matches!(
+        token.kind,
+        TokenKind::FstringMiddle
+            | TokenKind::FstringEnd
+            | TokenKind::TstringMiddle
+            | TokenKind::TstringEnd
+    );
+    if in_ftstring_part && (c == b'{' || c == b'}') {
+        // The tokenizer has already warned about these.
+        return Ok(());
+    }
+    let (lineno, col_offset) = escape_position(buffer, first_invalid, token, token_text);
+    let octal = (b'4'..=b'7').contains(&c);
+    let shown = if octal {
+        let end = (first_invalid + 3).min(buffer.len());
+        String::from_utf8_lossy(&buffer[first_invalid..end]).into_owned()
+    } else {
+        (c as char).to_string()
+    };
+    let what = if octal {
+        "invalid octal escape sequence"
+    } else {
+        "invalid escape sequence"
+    };
+    let message = format!(
+        "\"\\{shown}\" is an {what}. Such sequences will not work in the future. Did you mean \"\\\\{shown}\"? A raw string is also an option."
+    );
+    let error_message = format!(
+        "\"\\{shown}\" is an {what}. Did you mean \"\\\\{shown}\"? A raw string is also an option."
+    );
+    let category = if sink.feature_version() >= 12 {
+        WarningCategory::SyntaxWarning
+    } else {
+        WarningCategory::DeprecationWarning
+    };
+    let error = LiteralError::new(
+        error_message,
+        ErrorLocation::Known {
+            lineno: lineno as i32,
+            col_offset: col_offset as i32 - 1,
+            end_lineno: lineno as i32,
+            end_col_offset: col_offset as i32 + 1,
+        },
+    );
+    sink.warn(LiteralWarning {
+        category,
+        message,
+        lineno,
+        error,
+    })
+}
+
+/// The line and column CPython computes for an invalid escape at `index` in `buffer`.
+fn escape_position(buffer: &[u8], index: usize, token: &Token, token_text: &str) -> (u32, u32) {
+    let mut lineno = token.lineno;
+    let mut col_offset = token.col_offset;
+    for &byte in &buffer[..index] {
+        if byte == b'\n' {
+            lineno += 1;
+            col_offset = 0;
+        } else {
+            col_offset += 1;
+        }
+    }
+    if lineno == token.lineno {
+        col_offset += leading_quote_count(token_text);
+    }
+    (lineno, col_offset)
+}
+
+/// How many quotes of the first quote's kind open `token_text`, counting until the first
+/// character that is not a quote (so a prefixed literal counts none).
+fn leading_quote_count(token_text: &str) -> u32 {
+    let mut first_quote = None;
+    let mut count = 0;
+    for byte in token_text.bytes() {
+        if byte != b'\'' && byte != b'"' {
+            break;
+        }
+        let first = *first_quote.get_or_insert(byte);
+        if byte == first {
+            count += 1;
+        }
+    }
+    count
+}

@@ -1,0 +1,177 @@
+//! The parser's side of the string actions of Parser/action_helpers.c: the grammar's calls
+//! (`_PyPegen_constant_from_token`, `_PyPegen_joined_str`, `_PyPegen_formatted_value`, ...)
+//! hand the tokens, their text and metadata to the decoders in fstring.rs, and raise their
+//! errors the way CPython raises them.
+
+use pyc_ast::constant::PyStr;
+use pyc_ast::{Expr, Location};
+use pyc_tokenize::ErrorType;
+
+use crate::fstring::{self, ResultTokenWithMetadata};
+use crate::generated::parser::tk;
+use crate::pegen::{ParseError, Parser, Tok};
+use crate::string_parser::{ErrorLocation, LiteralError, LiteralErrorType, LiteralSink, LiteralWarning};
+
+impl LiteralSink for Parser<'_> {
+    fn feature_version(&self) -> i32 {
+        self.feature_version
+    }
+
+    fn warn(&mut self, warning: LiteralWarning) -> Result<(), LiteralError> {
+        if !self.call_invalid_rules {
+            self.warnings.push(warning);
+        }
+        Ok(())
+    }
+}
+
+impl Parser<'_> {
+    /// Raises a literal decoder's error; always `None`.
+    fn raise_literal_error<T>(&mut self, error: LiteralError) -> Option<T> {
+        match error.error_type {
+            LiteralErrorType::SyntaxError => {}
+            LiteralErrorType::UnicodeDecodeError => return self.raise_other("UnicodeDecodeError", error.msg),
+            LiteralErrorType::ValueError => return self.raise_other("ValueError", error.msg),
+            LiteralErrorType::SystemError => return self.raise_other("SystemError", error.msg),
+        }
+        match error.location {
+            ErrorLocation::LastToken => self.raise_error(ErrorType::SyntaxError, false, error.msg),
+            ErrorLocation::Known { lineno, col_offset, end_lineno, end_col_offset } => {
+                self.raise_error_known_location(ErrorType::SyntaxError, lineno, col_offset, end_lineno, end_col_offset, error.msg)
+            }
+        }
+    }
+
+    fn raise_other<T>(&mut self, type_name: &str, msg: String) -> Option<T> {
+        self.error_indicator = true;
+        if self.error.is_none() {
+            self.error = Some(ParseError::Other { type_name: type_name.to_string(), msg });
+        }
+        None
+    }
+
+    fn literal<T>(&mut self, result: Result<T, LiteralError>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => self.raise_literal_error(e),
+        }
+    }
+
+    fn metadata(&self, t: &Tok) -> Option<PyStr> {
+        self.token_debug_text(t).map(PyStr::from)
+    }
+
+    /// The FSTRING_START / TSTRING_START token of the string that `t` is inside.
+    fn enclosing_string_start(&self, t: &Tok) -> Option<Tok> {
+        let mut depth = 0;
+        for prev in self.tokens[..t.index as usize].iter().rev() {
+            match prev.kind {
+                tk::FSTRING_END | tk::TSTRING_END => depth += 1,
+                tk::FSTRING_START | tk::TSTRING_START if depth == 0 => return Some(*prev),
+                tk::FSTRING_START | tk::TSTRING_START => depth -= 1,
+                _ => {}
+            }
+        }
+        None
+    }
+}
+
+/// `_PyPegen_constant_from_token`.
+pub fn constant_from_token(p: &mut Parser<'_>, t: &Tok) -> Option<Expr> {
+    Some(fstring::constant_from_token(&t.raw, p.token_text(t)))
+}
+
+/// `_PyPegen_decoded_constant_from_token`: raw inside a raw f-string or t-string.
+pub fn decoded_constant_from_token(p: &mut Parser<'_>, t: &Tok) -> Option<Expr> {
+    let is_raw = p
+        .enclosing_string_start(t)
+        .is_some_and(|start| p.token_text(&start).contains(['r', 'R']));
+    let text = p.token_text(t);
+    let result = fstring::decoded_constant_from_token(&t.raw, text, is_raw, p);
+    p.literal(result)
+}
+
+/// `_PyPegen_constant_from_string`.
+pub fn constant_from_string(p: &mut Parser<'_>, t: &Tok) -> Option<Expr> {
+    let text = p.token_text(t);
+    let result = fstring::constant_from_string(&t.raw, text, p);
+    p.literal(result)
+}
+
+/// `_PyPegen_joined_str`.
+pub fn joined_str(p: &mut Parser<'_>, start: &Tok, middles: Vec<Expr>, end: &Tok) -> Option<Expr> {
+    let (start_text, end_text) = (p.token_text(start), p.token_text(end));
+    let result = fstring::joined_str(&start.raw, start_text, middles, &end.raw, end_text, p);
+    p.literal(result)
+}
+
+/// `_PyPegen_template_str`.
+pub fn template_str(p: &mut Parser<'_>, start: &Tok, middles: Vec<Expr>, end: &Tok) -> Option<Expr> {
+    let (start_text, end_text) = (p.token_text(start), p.token_text(end));
+    let result = fstring::template_str(&start.raw, start_text, middles, &end.raw, end_text, p);
+    p.literal(result)
+}
+
+/// `_PyPegen_check_fstring_conversion`.
+pub fn check_fstring_conversion(p: &mut Parser<'_>, bang: &Tok, conv: Expr) -> Option<ResultTokenWithMetadata> {
+    let prefix = match p.enclosing_string_start(bang) {
+        Some(start) if start.kind == tk::TSTRING_START => 't',
+        _ => 'f',
+    };
+    let metadata = p.metadata(bang);
+    let result = fstring::check_fstring_conversion(&bang.raw, metadata, conv, prefix);
+    p.literal(result)
+}
+
+/// `_PyPegen_setup_full_format_spec`.
+pub fn setup_full_format_spec(
+    p: &mut Parser<'_>,
+    colon: &Tok,
+    spec: Vec<Expr>,
+    loc: Location,
+) -> Option<ResultTokenWithMetadata> {
+    let metadata = p.metadata(colon);
+    let result = fstring::setup_full_format_spec(metadata, spec, loc);
+    p.literal(result)
+}
+
+/// `_PyPegen_formatted_value`.
+pub fn formatted_value(
+    p: &mut Parser<'_>,
+    expression: Expr,
+    debug: Option<Tok>,
+    conversion: Option<ResultTokenWithMetadata>,
+    format: Option<ResultTokenWithMetadata>,
+    rbrace: &Tok,
+    loc: Location,
+) -> Option<Expr> {
+    let metadata = p.metadata(rbrace);
+    let result = fstring::formatted_value(expression, debug.is_some(), conversion, format, metadata, loc);
+    p.literal(result)
+}
+
+/// `_PyPegen_interpolation`.
+pub fn interpolation(
+    p: &mut Parser<'_>,
+    expression: Expr,
+    debug: Option<Tok>,
+    conversion: Option<ResultTokenWithMetadata>,
+    format: Option<ResultTokenWithMetadata>,
+    rbrace: &Tok,
+    loc: Location,
+) -> Option<Expr> {
+    let metadata = p.metadata(rbrace);
+    let result = fstring::interpolation(expression, debug.is_some(), conversion, format, metadata, loc);
+    p.literal(result)
+}
+
+/// `_PyPegen_concatenate_strings`.
+pub fn concatenate_strings(p: &mut Parser<'_>, strings: Vec<Expr>, loc: Location) -> Option<Expr> {
+    let result = fstring::concatenate_strings(strings, loc);
+    p.literal(result)
+}
+
+/// `_PyPegen_concatenate_tstrings`.
+pub fn concatenate_tstrings(_p: &mut Parser<'_>, strings: Vec<Expr>, loc: Location) -> Option<Expr> {
+    Some(fstring::concatenate_tstrings(strings, loc))
+}

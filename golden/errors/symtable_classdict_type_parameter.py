@@ -1,0 +1,2 @@
+class C[__classdict__]:
+    pass

@@ -1,0 +1,3 @@
+def f[T]():
+    def g():
+        nonlocal T

@@ -1,0 +1,1 @@
+type A = [(y := 1) for x in range(3)]

@@ -1,0 +1,2 @@
+def f(a):  # type: (int) -> None
+    x = []  # type: ignore[misc]

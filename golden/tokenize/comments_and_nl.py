@@ -1,0 +1,5 @@
+# header
+
+x = 1  # trailing
+    # indented comment
+y = 2

@@ -1,0 +1,2 @@
+x = f"\n\N{BULLET} {x} \{y}"
+y = rf"\{z}"

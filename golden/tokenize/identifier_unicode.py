@@ -1,0 +1,1 @@
+café = naïve + Ωmega + 数据

@@ -1,0 +1,2 @@
+pattern = "\d+"
+other = '\w'

@@ -1,0 +1,155 @@
+//! Runs the `pyc` binary (built once in release) on one input of one stage, with a time limit;
+//! a crash or a timeout is a result, never an error of the harness.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::stage::Stage;
+
+pub const TIME_LIMIT: Duration = Duration::from_secs(20);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RunStatus {
+    Exit(i32),
+    /// Killed by a signal, or a Rust panic (exit status 101).
+    Crash(String),
+    Timeout,
+}
+
+#[derive(Clone, Debug)]
+pub struct PycRun {
+    pub status: RunStatus,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    /// For the `pyc` stage, the bytes written to the output file (if any).
+    pub written: Option<Vec<u8>>,
+}
+
+impl PycRun {
+    /// The label of a run that cannot pass whatever it printed.
+    pub fn failure_label(&self) -> Option<String> {
+        match &self.status {
+            RunStatus::Exit(_) => None,
+            RunStatus::Crash(what) => Some(format!("crash ({what})")),
+            RunStatus::Timeout => Some(format!("timeout (over {}s)", TIME_LIMIT.as_secs())),
+        }
+    }
+}
+
+/// `cargo build --release -p pyc`, then the binary's path.
+pub fn build(root: &Path) -> Result<PathBuf, String> {
+    eprintln!("conformance: cargo build --release -p pyc");
+    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .args(["build", "--release", "-p", "pyc"])
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !status.success() {
+        return Err(format!("cargo build --release -p pyc failed: {status}"));
+    }
+    let target = match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => root.join(dir),
+        None => root.join("target"),
+    };
+    let binary = target.join("release").join("pyc");
+    if !binary.is_file() {
+        return Err(format!("{} was not built", binary.display()));
+    }
+    Ok(binary)
+}
+
+/// Whether `pyc` has the stage's subcommand (and the options it needs).
+pub fn implements(binary: &Path, root: &Path, stage: Stage) -> bool {
+    let (subcommand, options) = stage.pyc_probe();
+    let Ok(output) = Command::new(binary).args([subcommand, "--help"]).current_dir(root).output() else {
+        return false;
+    };
+    let help = String::from_utf8_lossy(&output.stdout);
+    output.status.success() && options.iter().all(|option| mentions_option(&help, option))
+}
+
+/// Whether help text lists `option` as an option (not merely as part of a longer word).
+fn mentions_option(help: &str, option: &str) -> bool {
+    help.match_indices(option).any(|(at, _)| {
+        let before = help[..at].chars().next_back();
+        let after = help[at + option.len()..].chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            && !after.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    })
+}
+
+/// Runs `pyc <stage args> FILE` from the root; `out_file` receives the `pyc` stage's .pyc.
+pub fn run(binary: &Path, root: &Path, stage: Stage, file: &str, out_file: &Path) -> Result<PycRun, String> {
+    if stage == Stage::Pyc {
+        let _ = std::fs::remove_file(out_file);
+    }
+    let mut child = Command::new(binary)
+        .args(stage.pyc_args(out_file))
+        .arg(file)
+        .current_dir(root)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run {}: {e}", binary.display()))?;
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
+    let deadline = Instant::now() + TIME_LIMIT;
+    let mut pause = Duration::from_micros(100);
+    let exit = loop {
+        if let Some(exit) = child.try_wait().map_err(|e| e.to_string())? {
+            break Some(exit);
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(10));
+    };
+    let stdout = stdout.join().unwrap_or_default();
+    let stderr = stderr.join().unwrap_or_default();
+    let status = match exit {
+        None => RunStatus::Timeout,
+        Some(exit) => classify(exit),
+    };
+    let written = if stage == Stage::Pyc { std::fs::read(out_file).ok() } else { None };
+    Ok(PycRun { status, stdout, stderr, written })
+}
+
+fn drain(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        if let Some(mut pipe) = pipe {
+            let _ = pipe.read_to_end(&mut bytes);
+        }
+        bytes
+    })
+}
+
+fn classify(exit: std::process::ExitStatus) -> RunStatus {
+    use std::os::unix::process::ExitStatusExt;
+    match (exit.code(), exit.signal()) {
+        (Some(101), _) => RunStatus::Crash("panic".into()),
+        (Some(code), _) => RunStatus::Exit(code),
+        (None, Some(signal)) => RunStatus::Crash(format!("signal {signal}")),
+        (None, None) => RunStatus::Crash("no exit status".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_are_found_only_as_whole_options() {
+        let help = "Usage: pyc tokenize [OPTIONS] <FILE>\n  -e, --exact  Display token names\n";
+        assert!(mentions_option(help, "-e"));
+        assert!(!mentions_option(help, "-a"));
+        assert!(!mentions_option("  --exact-e2\n", "-e"));
+        assert!(mentions_option("  -o <OUT>\n", "-o"));
+    }
+}
