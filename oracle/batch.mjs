@@ -63,10 +63,25 @@ const compiles = helpers.get("compiles");
 const extract = helpers.get("extract_py_members");
 const collect = helpers.get("collect");
 
+// stdout may be a non-blocking pipe: writeSync can write part of a buffer or fail with EAGAIN,
+// and a lost byte would desynchronize the protocol, so write until everything is out.
+const pause = new Int32Array(new SharedArrayBuffer(4));
+function writeAll(buf) {
+  let offset = 0;
+  while (offset < buf.length) {
+    try {
+      offset += fs.writeSync(1, buf, offset, buf.length - offset);
+    } catch (e) {
+      if (e.code !== "EAGAIN") throw e;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+}
+
 function reply(id, status, parts, extra = {}) {
   const lens = parts.map((p) => p.length);
-  fs.writeSync(1, JSON.stringify({ id, status, lens, ...extra }) + "\n");
-  for (const p of parts) if (p.length) fs.writeSync(1, p);
+  writeAll(Buffer.from(JSON.stringify({ id, status, lens, ...extra }) + "\n"));
+  for (const p of parts) writeAll(p);
 }
 
 // Calls a helper returning (status, [bytes...]) and converts it to JS buffers.

@@ -16,7 +16,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for stage in stages {
         let dir = root.join("golden").join(stage.name());
         if dir.is_dir() {
-            jobs.extend(python_files_under(&dir)?.iter().map(|p| (stage, printed_path(&root, p))));
+            jobs.extend(
+                python_files_under(&dir)?
+                    .iter()
+                    .map(|p| (stage, printed_path(&root, p))),
+            );
         }
     }
     harness.fill_cache(&jobs)?;
@@ -45,7 +49,9 @@ fn write_expected(root: &Path, stage: Stage, case: &str, answer: Answer) -> Resu
     let part = |i: usize| parts.get(i).cloned().unwrap_or_default();
     let stdout = if stage == Stage::Pyc {
         if status != 0 {
-            return Err(format!("{case} does not compile: a pyc case must (error cases go in golden/errors/)"));
+            return Err(format!(
+                "{case} does not compile: a pyc case must (error cases go in golden/errors/)"
+            ));
         }
         part(2)
     } else {
@@ -64,7 +70,9 @@ fn write_expected(root: &Path, stage: Stage, case: &str, answer: Answer) -> Resu
 fn write(path: &Path, content: Option<&Vec<u8>>) -> Result<(), String> {
     match content {
         Some(bytes) => std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display())),
-        None if path.exists() => std::fs::remove_file(path).map_err(|e| format!("{}: {e}", path.display())),
+        None if path.exists() => {
+            std::fs::remove_file(path).map_err(|e| format!("{}: {e}", path.display()))
+        }
         None => Ok(()),
     }
 }

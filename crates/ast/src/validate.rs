@@ -27,9 +27,12 @@ use crate::{
 };
 
 /// How deep validation follows the tree before giving up with a `RecursionError`, as CPython's
-/// `Py_EnterRecursiveCall(" during compilation")` does (CPython measures its C stack; a fixed
-/// depth keeps ours from overflowing).
-pub const MAX_DEPTH: usize = 3000;
+/// `Py_EnterRecursiveCall(" during compilation")` does. CPython measures its C stack; validation
+/// runs on a thread of its own with [`STACK_SIZE`] bytes of stack, which this depth fits in.
+pub const MAX_DEPTH: usize = 100_000;
+
+/// The stack of the validating thread: reserved, not committed, until the recursion uses it.
+pub const STACK_SIZE: usize = 1 << 30;
 
 /// The exception `compile()` raises for an invalid tree.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,16 +53,42 @@ impl std::error::Error for ValidationError {}
 type Result<T = ()> = std::result::Result<T, ValidationError>;
 
 fn value_error(message: impl Into<String>) -> ValidationError {
-    ValidationError { exc_type: "ValueError", message: message.into() }
+    ValidationError {
+        exc_type: "ValueError",
+        message: message.into(),
+    }
 }
 
 fn type_error(message: impl Into<String>) -> ValidationError {
-    ValidationError { exc_type: "TypeError", message: message.into() }
+    ValidationError {
+        exc_type: "TypeError",
+        message: message.into(),
+    }
 }
 
 /// Checks `tree` as `compile(tree, filename, mode)` does before compiling it: first that every
 /// node has its required positions (`obj2ast`), then `_PyAST_Validate`.
 pub fn validate(tree: &Mod) -> Result {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .stack_size(STACK_SIZE)
+            .spawn_scoped(scope, || validate_on_this_thread(tree));
+        match worker.map(|handle| handle.join()) {
+            Ok(Ok(result)) => result,
+            // The thread could not start (no memory for its stack) or panicked.
+            _ => Err(recursion_error()),
+        }
+    })
+}
+
+fn recursion_error() -> ValidationError {
+    ValidationError {
+        exc_type: "RecursionError",
+        message: "maximum recursion depth exceeded during compilation".to_string(),
+    }
+}
+
+fn validate_on_this_thread(tree: &Mod) -> Result {
     check_required_positions(tree)?;
     let mut validator = Validator { depth: 0 };
     match tree {
@@ -76,16 +105,30 @@ pub fn validate(tree: &Mod) -> Result {
 /// `obj2ast`: `lineno` and `col_offset` are required of every node that has positions; the end
 /// positions default to the start.
 fn check_required_positions(tree: &Mod) -> Result {
-    let mut checker = RequiredPositions { error: None };
+    let mut checker = RequiredPositions {
+        error: None,
+        depth: 0,
+    };
     checker.visit_mod(tree);
     checker.error.map_or(Ok(()), Err)
 }
 
 struct RequiredPositions {
     error: Option<ValidationError>,
+    /// Nesting of statements, expressions and patterns; past [`MAX_DEPTH`] the walk stops and
+    /// the validator proper reports the recursion error.
+    depth: usize,
 }
 
 impl RequiredPositions {
+    fn nested(&mut self, walk: impl FnOnce(&mut Self)) {
+        if self.depth < MAX_DEPTH {
+            self.depth += 1;
+            walk(self);
+            self.depth -= 1;
+        }
+    }
+
     fn check(&mut self, loc: Location, type_name: &str) {
         if self.error.is_some() {
             return;
@@ -97,18 +140,20 @@ impl RequiredPositions {
         } else {
             return;
         };
-        self.error = Some(type_error(format!("required field \"{missing}\" missing from {type_name}")));
+        self.error = Some(type_error(format!(
+            "required field \"{missing}\" missing from {type_name}"
+        )));
     }
 }
 
 impl<'a> Visitor<'a> for RequiredPositions {
     fn visit_stmt(&mut self, node: &'a Stmt) {
         self.check(node.loc(), "stmt");
-        visitor::walk_stmt(self, node);
+        self.nested(|checker| visitor::walk_stmt(checker, node));
     }
     fn visit_expr(&mut self, node: &'a Expr) {
         self.check(node.loc(), "expr");
-        visitor::walk_expr(self, node);
+        self.nested(|checker| visitor::walk_expr(checker, node));
     }
     fn visit_except_handler(&mut self, node: &'a ExceptHandler) {
         self.check(node.loc(), "excepthandler");
@@ -116,7 +161,7 @@ impl<'a> Visitor<'a> for RequiredPositions {
     }
     fn visit_pattern(&mut self, node: &'a Pattern) {
         self.check(node.loc(), "pattern");
-        visitor::walk_pattern(self, node);
+        self.nested(|checker| visitor::walk_pattern(checker, node));
     }
     fn visit_type_param(&mut self, node: &'a TypeParam) {
         self.check(node.loc(), "type_param");
@@ -218,7 +263,8 @@ fn is_literal_number(node: &Expr, allow_real: bool, allow_imaginary: bool) -> bo
 fn is_literal_negative(node: &Expr, allow_real: bool, allow_imaginary: bool) -> bool {
     match node {
         Expr::UnaryOp(unary) => {
-            unary.op == UnaryOp::USub && is_literal_number(&unary.operand, allow_real, allow_imaginary)
+            unary.op == UnaryOp::USub
+                && is_literal_number(&unary.operand, allow_real, allow_imaginary)
         }
         _ => false,
     }
@@ -250,10 +296,7 @@ impl Validator {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             self.depth -= 1;
-            return Err(ValidationError {
-                exc_type: "RecursionError",
-                message: "maximum recursion depth exceeded during compilation".to_string(),
-            });
+            return Err(recursion_error());
         }
         let result = body(self);
         self.depth -= 1;
@@ -278,7 +321,10 @@ impl Validator {
 
     /// `validate_exprs` with `null_ok`.
     fn opt_exprs(&mut self, exprs: &[Option<Expr>], ctx: ExprContext) -> Result {
-        exprs.iter().flatten().try_for_each(|expr| self.expr(expr, ctx))
+        exprs
+            .iter()
+            .flatten()
+            .try_for_each(|expr| self.expr(expr, ctx))
     }
 
     fn opt_expr(&mut self, expr: &Option<Expr>, ctx: ExprContext) -> Result {
@@ -290,7 +336,11 @@ impl Validator {
 
     /// `validate_assignlist`.
     fn assign_list(&mut self, targets: &[Expr], ctx: ExprContext) -> Result {
-        let owner = if ctx == ExprContext::Del { "Delete" } else { "Assign" };
+        let owner = if ctx == ExprContext::Del {
+            "Delete"
+        } else {
+            "Assign"
+        };
         validate_nonempty(targets, "targets", owner)?;
         self.exprs(targets, ctx)
     }
@@ -434,10 +484,14 @@ impl Validator {
         let (body, handlers, orelse, finalbody) = node;
         self.body(body, owner)?;
         if handlers.is_empty() && finalbody.is_empty() {
-            return Err(value_error(format!("{owner} has neither except handlers nor finalbody")));
+            return Err(value_error(format!(
+                "{owner} has neither except handlers nor finalbody"
+            )));
         }
         if handlers.is_empty() && !orelse.is_empty() {
-            return Err(value_error(format!("{owner} has orelse but no except handlers")));
+            return Err(value_error(format!(
+                "{owner} has orelse but no except handlers"
+            )));
         }
         for handler in handlers {
             if check_handler_positions {
@@ -462,7 +516,9 @@ impl Validator {
 
     /// `validate_keywords`.
     fn keywords(&mut self, keywords: &[Keyword]) -> Result {
-        keywords.iter().try_for_each(|keyword| self.expr(&keyword.value, ExprContext::Load))
+        keywords
+            .iter()
+            .try_for_each(|keyword| self.expr(&keyword.value, ExprContext::Load))
     }
 
     /// `validate_args`.
@@ -486,7 +542,9 @@ impl Validator {
             self.opt_expr(&kwarg.annotation, Load)?;
         }
         if args.defaults.len() > args.posonlyargs.len() + args.args.len() {
-            return Err(value_error("more positional defaults than args on arguments"));
+            return Err(value_error(
+                "more positional defaults than args on arguments",
+            ));
         }
         if args.kw_defaults.len() != args.kwonlyargs.len() {
             return Err(value_error(
@@ -581,7 +639,9 @@ impl Validator {
             }
             Expr::Dict(n) => {
                 if n.keys.len() != n.values.len() {
-                    return Err(value_error("Dict doesn't have the same number of keys as values"));
+                    return Err(value_error(
+                        "Dict doesn't have the same number of keys as values",
+                    ));
                 }
                 self.opt_exprs(&n.keys, Load)?;
                 self.exprs(&n.values, Load)
@@ -676,17 +736,23 @@ impl Validator {
                 | Constant::Bytes(_)
                 | Constant::Complex { .. }
                 | Constant::Str(_) => Ok(()),
-                _ => Err(value_error("unexpected constant inside of a literal pattern")),
+                _ => Err(value_error(
+                    "unexpected constant inside of a literal pattern",
+                )),
             },
             Expr::Attribute(_) | Expr::JoinedStr(_) | Expr::TemplateStr(_) => Ok(()),
             Expr::UnaryOp(_) if is_literal_negative(node, true, true) => Ok(()),
             Expr::BinOp(_) if is_literal_complex(node) => Ok(()),
-            _ => Err(value_error("patterns may only match literals and attribute lookups")),
+            _ => Err(value_error(
+                "patterns may only match literals and attribute lookups",
+            )),
         }
     }
 
     fn patterns(&mut self, patterns: &[Pattern], star_ok: bool) -> Result {
-        patterns.iter().try_for_each(|pattern| self.pattern(pattern, star_ok))
+        patterns
+            .iter()
+            .try_for_each(|pattern| self.pattern(pattern, star_ok))
     }
 
     /// `validate_pattern`.
@@ -700,7 +766,9 @@ impl Validator {
             Pattern::MatchValue(n) => self.pattern_match_value(&n.value),
             Pattern::MatchSingleton(n) => match n.value {
                 Constant::None | Constant::Bool(_) => Ok(()),
-                _ => Err(value_error("MatchSingleton can only contain True, False and None")),
+                _ => Err(value_error(
+                    "MatchSingleton can only contain True, False and None",
+                )),
             },
             Pattern::MatchSequence(n) => self.patterns(&n.patterns, true),
             Pattern::MatchMapping(n) => {
@@ -771,5 +839,52 @@ impl Validator {
                 self.patterns(&n.patterns, false)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{validate, MAX_DEPTH};
+    use crate::constant::Constant;
+    use crate::{
+        drop_deep, Expr, ExprConstant, ExprUnaryOp, Location, Mod, ModExpression, UnaryOp,
+    };
+
+    /// `Expression(body=-(-(...(-1))))` nested `depth` times.
+    fn negations(depth: usize) -> Mod {
+        let loc = Location::new(1, 0, 1, 1);
+        let value = Constant::int(1);
+        let mut body = Expr::Constant(Box::new(ExprConstant {
+            loc,
+            value,
+            kind: None,
+        }));
+        for _ in 0..depth {
+            let op = UnaryOp::USub;
+            body = Expr::UnaryOp(Box::new(ExprUnaryOp {
+                loc,
+                op,
+                operand: body,
+            }));
+        }
+        Mod::Expression(Box::new(ModExpression { body }))
+    }
+
+    #[test]
+    fn nesting_within_the_limit_is_valid() {
+        let tree = negations(MAX_DEPTH - 1);
+        assert_eq!(validate(&tree), Ok(()));
+        drop_deep(tree);
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_a_recursion_error_not_a_crash() {
+        let tree = negations(MAX_DEPTH + 10);
+        let error = validate(&tree).expect_err("past the limit");
+        assert_eq!(
+            error.to_string(),
+            "RecursionError: maximum recursion depth exceeded during compilation"
+        );
+        drop_deep(tree);
     }
 }

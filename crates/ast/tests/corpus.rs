@@ -12,8 +12,8 @@
 use std::path::{Path, PathBuf};
 
 use pyc_ast::preprocess::{preprocess, PreprocessFlags, SyntaxWarning};
-use pyc_ast::{dump, read_dump, DumpOptions};
 use pyc_ast::unparse::unparse;
+use pyc_ast::{dump, read_dump, DumpOptions};
 
 /// The corpus directory: `$PYC_AST_CORPUS`, relative to the repository root.
 fn corpus_dir() -> PathBuf {
@@ -27,7 +27,10 @@ fn corpus_files(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .expect("corpus directory")
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter_map(|name| name.strip_suffix(".py.dump").map(|stem| format!("{stem}.py")))
+        .filter_map(|name| {
+            name.strip_suffix(".py.dump")
+                .map(|stem| format!("{stem}.py"))
+        })
         .collect();
     names.sort();
     names
@@ -46,8 +49,16 @@ fn run_corpus(what: &str, check: impl Fn(&Path, &str) -> Result<(), String>) {
         .iter()
         .filter_map(|name| check(&dir, name).err().map(|e| format!("{name}: {e}")))
         .collect();
-    println!("{what}: {}/{} files match the oracle", files.len() - failures.len(), files.len());
-    assert!(failures.is_empty(), "{}", failures[..failures.len().min(10)].join("\n"));
+    println!(
+        "{what}: {}/{} files match the oracle",
+        files.len() - failures.len(),
+        files.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{}",
+        failures[..failures.len().min(10)].join("\n")
+    );
 }
 
 /// The first line where two texts differ, for a readable failure.
@@ -57,7 +68,11 @@ fn first_difference(ours: &str, theirs: &str) -> String {
             return format!("line {}:\n  ours:   {a}\n  oracle: {b}", index + 1);
         }
     }
-    format!("lengths differ: {} vs {} lines", ours.lines().count(), theirs.lines().count())
+    format!(
+        "lengths differ: {} vs {} lines",
+        ours.lines().count(),
+        theirs.lines().count()
+    )
 }
 
 #[test]
@@ -80,15 +95,36 @@ fn unparse_matches_oracle_on_stdlib_corpus() {
 fn check_preprocess(dir: &Path, name: &str, optimize: i32) -> Result<(), String> {
     let mut tree = read_dump(&read(dir, &format!("{name}.dump")))?;
     let mut warnings: Vec<SyntaxWarning> = Vec::new();
-    preprocess(&mut tree, optimize, PreprocessFlags::default(), &mut warnings)
-        .map_err(|e| e.to_string())?;
-    let options = DumpOptions { include_attributes: true, indent: None, show_empty: false };
+    preprocess(
+        &mut tree,
+        optimize,
+        PreprocessFlags::default(),
+        &mut warnings,
+    )
+    .map_err(|e| e.to_string())?;
+    let options = DumpOptions {
+        include_attributes: true,
+        indent: None,
+        show_empty: false,
+    };
     let ours = dump(&tree, options).map_err(|e| e.to_string())?;
     let theirs = read(dir, &format!("{name}.O{optimize}.dump"));
     if ours != theirs {
-        let at = ours.bytes().zip(theirs.bytes()).take_while(|(a, b)| a == b).count();
-        let context = |text: &str| text.get(at.saturating_sub(80)..(at + 80).min(text.len())).unwrap_or("").to_string();
-        return Err(format!("dumps differ at byte {at}:\n  ours:   {}\n  oracle: {}", context(&ours), context(&theirs)));
+        let at = ours
+            .bytes()
+            .zip(theirs.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let context = |text: &str| {
+            text.get(at.saturating_sub(80)..(at + 80).min(text.len()))
+                .unwrap_or("")
+                .to_string()
+        };
+        return Err(format!(
+            "dumps differ at byte {at}:\n  ours:   {}\n  oracle: {}",
+            context(&ours),
+            context(&theirs)
+        ));
     }
     if !warnings.is_empty() {
         return Err(format!("unexpected warnings: {warnings:?}"));

@@ -10,7 +10,7 @@
 //! PYC_AST_DUMP_CORPUS=target-ast/ast-corpus cargo test -p pyc-ast --test dump_corpus -- --ignored --nocapture
 //! ```
 
-use pyc_ast::{dump, read_dump, DumpOptions, Mod};
+use pyc_ast::{dump, read_dump, DumpOptions, Mod, Transformer};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -133,6 +133,9 @@ fn read_dump_then_dump_reproduces_the_oracle_on_the_corpus() {
                     continue;
                 }
             };
+            if Identity.visit_mod(tree.clone()) != tree {
+                failures.push(format!("{name}: the default Transformer changed the tree"));
+            }
             for (i, (suffix, options)) in VARIANTS.iter().enumerate() {
                 let expected = read(&dir, &format!("{name}{suffix}"));
                 match dump(&tree, *options) {
@@ -188,6 +191,11 @@ fn corpus_trees_fit_the_memory_budget() {
         assert!(footprint < 100_000_000, "{footprint} bytes");
     });
 }
+
+/// The default `Transformer`: rebuilds every node unchanged.
+struct Identity;
+
+impl Transformer for Identity {}
 
 fn first_difference(a: &str, b: &str) -> usize {
     a.bytes()

@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
-use pyc_ast::preprocess::{preprocess, PreprocessError, PreprocessFlags, SyntaxWarning, WarningSink};
+use pyc_ast::preprocess::{
+    preprocess, PreprocessError, PreprocessFlags, SyntaxWarning, WarningSink,
+};
 use pyc_ast::{dump, read_dump, DumpOptions, Mod, Stmt};
 
 struct Case {
@@ -36,7 +38,11 @@ fn parse_case(block: &str) -> Case {
     };
     let name = next(None);
     let input = next(None);
-    let levels = [next(Some("--- O0")), next(Some("--- O1")), next(Some("--- O2"))];
+    let levels = [
+        next(Some("--- O0")),
+        next(Some("--- O1")),
+        next(Some("--- O2")),
+    ];
     assert_eq!(next(None), "--- warnings");
     let mut warnings = Vec::new();
     let mut line = next(None);
@@ -46,7 +52,13 @@ fn parse_case(block: &str) -> Case {
     }
     let error = next(None);
     let first_as_error = (error != "none").then_some(error);
-    Case { name, input, levels, warnings, first_as_error }
+    Case {
+        name,
+        input,
+        levels,
+        warnings,
+        first_as_error,
+    }
 }
 
 /// Whether the module starts with `from __future__ import annotations` (the compiler's
@@ -58,14 +70,21 @@ fn has_future_annotations(tree: &Mod) -> bool {
     module.body.iter().any(|stmt| match stmt {
         Stmt::ImportFrom(import) => {
             import.module.as_deref() == Some("__future__")
-                && import.names.iter().any(|alias| &*alias.name == "annotations")
+                && import
+                    .names
+                    .iter()
+                    .any(|alias| &*alias.name == "annotations")
         }
         _ => false,
     })
 }
 
 fn dump_with_attributes(tree: &Mod) -> String {
-    let options = DumpOptions { include_attributes: true, indent: None, show_empty: false };
+    let options = DumpOptions {
+        include_attributes: true,
+        indent: None,
+        show_empty: false,
+    };
     dump(tree, options).expect("dump")
 }
 
@@ -84,9 +103,17 @@ fn preprocess_matches_oracle_at_each_level() {
             let mut warnings: Vec<SyntaxWarning> = Vec::new();
             preprocess(&mut tree, level as i32, flags, &mut warnings).expect("preprocess");
             if dump_with_attributes(&tree) != *expected {
-                failures.push(format!("{} at -O{level}:\n  ours:   {}\n  oracle: {expected}", case.name, dump_with_attributes(&tree)));
+                failures.push(format!(
+                    "{} at -O{level}:\n  ours:   {}\n  oracle: {expected}",
+                    case.name,
+                    dump_with_attributes(&tree)
+                ));
             }
-            assert!(warnings.is_empty(), "{}: warnings without enable_warnings", case.name);
+            assert!(
+                warnings.is_empty(),
+                "{}: warnings without enable_warnings",
+                case.name
+            );
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -94,7 +121,10 @@ fn preprocess_matches_oracle_at_each_level() {
 
 /// Compiling to code: preprocessing at level 0 with warnings enabled.
 fn compile_flags() -> PreprocessFlags {
-    PreprocessFlags { enable_warnings: true, ..PreprocessFlags::default() }
+    PreprocessFlags {
+        enable_warnings: true,
+        ..PreprocessFlags::default()
+    }
 }
 
 #[test]
@@ -103,8 +133,10 @@ fn finally_warnings_match_oracle() {
         let mut tree = read_dump(&case.input).expect("read_dump");
         let mut warnings: Vec<SyntaxWarning> = Vec::new();
         preprocess(&mut tree, 0, compile_flags(), &mut warnings).expect("preprocess");
-        let ours: Vec<String> =
-            warnings.iter().map(|w| format!("{}:{}", w.loc.lineno, w.message)).collect();
+        let ours: Vec<String> = warnings
+            .iter()
+            .map(|w| format!("{}:{}", w.loc.lineno, w.message))
+            .collect();
         assert_eq!(ours, case.warnings, "{}", case.name);
     }
 }

@@ -28,7 +28,11 @@ fn read_cases() -> Vec<Case> {
             "--- error" => Err(body),
             other => panic!("{name}: unknown result kind {other}"),
         };
-        cases.push(Case { name: name.to_string(), dump: dump.to_string(), expected });
+        cases.push(Case {
+            name: name.to_string(),
+            dump: dump.to_string(),
+            expected,
+        });
     }
     cases
 }
@@ -54,5 +58,11 @@ fn unparse_matches_oracle_on_golden_trees() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }

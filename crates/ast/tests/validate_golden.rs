@@ -31,11 +31,18 @@ fn validate_rejects_malformed_trees_with_oracle_messages() {
             Err(e) => e.to_string(),
         };
         if actual != expected {
-            failures.push(format!("{name}:\n  expected: {expected}\n  actual:   {actual}"));
+            failures.push(format!(
+                "{name}:\n  expected: {expected}\n  actual:   {actual}"
+            ));
         }
     }
     assert!(count >= 60, "only {count} cases");
-    assert!(failures.is_empty(), "{} of {count} differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -73,9 +73,10 @@ pub fn syntax_error_at(msg: String, filename: &str, loc: SourceLocation) -> Synt
         msg,
         filename: filename.to_string(),
         lineno: Some(loc.lineno),
-        offset: Some(loc.col_offset + 1),
+        // C int arithmetic: a hand-built tree may hold any column.
+        offset: Some(loc.col_offset.wrapping_add(1)),
         end_lineno: Some(loc.end_lineno),
-        end_offset: Some(loc.end_col_offset + 1),
+        end_offset: Some(loc.end_col_offset.wrapping_add(1)),
         text: None,
     }
 }

@@ -15,14 +15,22 @@
 //! - `strings: (fstring|string)+` → [`concatenate_strings`]`(strings, loc)`; `tstring+` →
 //!   [`concatenate_tstrings`]`(strings, loc)`
 //! - [`ftstring_expr_text`]`(source_between_brace_and_token)`: the metadata string itself, as
-//!   the tokenizer computes it (comments removed).
+//!   the tokenizer computes it (comments removed); [`field_metadata`]`(source, preceding_tokens,
+//!   token)` finds the field's `{` and computes it.
+//!
+//! Metadata: CPython attaches it to every `!`, `:` and `}` closing a replacement field's
+//! expression in a t-string (always: `Interpolation.str` comes from it) and in an f-string
+//! field with `=`. It is the source from just after the field's own `{` to the start of that
+//! token, i.e. `ftstring_expr_text(&source[lbrace.end..token.start])` ([`field_metadata`]); a
+//! t-string field without it is reported as a SystemError. Checked against the oracle on 575 literal cases and all
+//! 33,676 distinct literals of the stdlib (tests/literals.rs).
 
 use pyc_ast::constant::{Constant, PyStr};
 use pyc_ast::{
     Expr, ExprConstant, ExprFormattedValue, ExprInterpolation, ExprJoinedStr, ExprTemplateStr,
     Location,
 };
-use pyc_tokenize::Token;
+use pyc_tokenize::{Token, TokenKind};
 
 use crate::string_parser::{
     decode_string, parse_string, raise_decode_error, ErrorLocation, LiteralError, LiteralSink,
@@ -400,6 +408,30 @@ fn is_python_whitespace(c: u32) -> bool {
     (0x1C..=0x1F).contains(&c) || char::from_u32(c).is_some_and(char::is_whitespace)
 }
 
+/// The metadata of `token` (a `!`, `:` or `}` inside an f-string or t-string replacement
+/// field): [`ftstring_expr_text`] of the source between the field's own `{` and `token`.
+/// `preceding` are the tokens before `token`, in source order; the field's `{` is found by
+/// walking back over balanced braces. `None` when there is no open `{`.
+pub fn field_metadata<'t>(
+    source: &str,
+    preceding: impl DoubleEndedIterator<Item = &'t Token>,
+    token: &Token,
+) -> Option<PyStr> {
+    let mut depth = 0usize;
+    for previous in preceding.rev() {
+        match previous.kind {
+            TokenKind::Rbrace => depth += 1,
+            TokenKind::Lbrace if depth == 0 => {
+                let text = source.get(previous.end as usize..token.start as usize)?;
+                return Some(ftstring_expr_text(text));
+            }
+            TokenKind::Lbrace => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// `set_ftstring_expr`: the metadata string of a replacement field's `!`, `:` or `}` token,
 /// given the source between the field's `{` and that token. When the text has a `#` outside
 /// string quotes, each comment is removed up to (not including) its line end.
@@ -618,4 +650,70 @@ fn merge_constants(mut run: Vec<ExprConstant>) -> Expr {
         kind,
     }
     .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expression_text_drops_comments_outside_quotes() {
+        assert_eq!(ftstring_expr_text("x # c\n= "), PyStr::from("x \n= "));
+        assert_eq!(ftstring_expr_text("\"a#b\"="), PyStr::from("\"a#b\"="));
+        assert_eq!(ftstring_expr_text("x # trailing"), PyStr::from("x "));
+    }
+
+    #[test]
+    fn interpolation_str_strips_trailing_whitespace_and_equals() {
+        assert_eq!(
+            strip_interpolation_expr(&PyStr::from(" x = \t")),
+            PyStr::from(" x")
+        );
+        assert_eq!(
+            strip_interpolation_expr(&PyStr::from("x\u{1c}\u{3000}")),
+            PyStr::from("x")
+        );
+        assert_eq!(
+            strip_interpolation_expr(&PyStr::from("a==")),
+            PyStr::from("a")
+        );
+    }
+
+    fn str_constant(text: &str, kind: Option<&str>, loc: Location) -> Expr {
+        constant(Constant::str(text), kind, loc)
+    }
+
+    #[test]
+    fn adjacent_constants_merge_with_the_first_kind_and_span() {
+        let strings = vec![
+            str_constant("a", Some("u"), Location::new(1, 0, 1, 4)),
+            str_constant("", None, Location::new(1, 5, 1, 7)),
+            str_constant("b", None, Location::new(1, 8, 1, 11)),
+        ];
+        let merged = concatenate_strings(strings, Location::new(1, 0, 1, 11));
+        assert_eq!(
+            merged,
+            Ok(str_constant("ab", Some("u"), Location::new(1, 0, 1, 11)))
+        );
+    }
+
+    #[test]
+    fn bytes_and_str_do_not_mix() {
+        let strings = vec![
+            str_constant("a", None, Location::new(1, 0, 1, 3)),
+            constant(
+                Constant::Bytes(b"b".to_vec()),
+                None,
+                Location::new(1, 4, 1, 8),
+            ),
+        ];
+        let error = concatenate_strings(strings, Location::new(1, 0, 1, 8));
+        assert_eq!(
+            error,
+            Err(LiteralError::new(
+                "cannot mix bytes and nonbytes literals",
+                ErrorLocation::LastToken
+            ))
+        );
+    }
 }

@@ -53,6 +53,10 @@ pub struct ParseFlags {
     pub feature_version: Option<i32>,
     /// `from __future__ import barry_as_FLUFL` seen (`PyPARSE_BARRY_AS_BDFL`).
     pub barry_as_flufl: bool,
+    /// `PyCF_ALLOW_INCOMPLETE_INPUT` (`PyPARSE_ALLOW_INCOMPLETE_INPUT`): a parse that fails with
+    /// the tokenizer at the end of the input raises `_IncompleteInputError` (codeop's "need more
+    /// lines") instead of the SyntaxError.
+    pub allow_incomplete_input: bool,
 }
 
 /// What a successful parse gives: the tree and the SyntaxWarnings raised on the way.
@@ -92,7 +96,60 @@ pub fn parse_with_warnings(
 }
 
 fn run_parser(source: &str, filename: &str, mode: Mode, flags: ParseFlags) -> Result<Parsed, ParseError> {
-    let mut p = pegen::Parser::new(source, filename, mode, flags);
-    let tree = p.run()?;
-    Ok(Parsed { tree, warnings: std::mem::take(&mut p.warnings) })
+    let (tree, warnings) = run_parser_collecting_warnings(source, filename, mode, flags);
+    tree.map(|tree| Parsed { tree, warnings })
 }
+
+/// [`parse`], also returning the SyntaxWarnings raised before the parse ended, whether it
+/// succeeded or not (CPython prints them as they are raised, so they come before the error),
+/// in the order CPython raises them: the tokenizer's (e.g. "invalid decimal literal") and the
+/// literals' (invalid escape sequences).
+pub fn parse_collecting_warnings(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: ParseFlags,
+) -> (Result<pyc_ast::Mod, ParseError>, Vec<LiteralWarning>) {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .stack_size(PARSER_STACK_SIZE)
+            .spawn_scoped(scope, || run_parser_collecting_warnings(source, filename, mode, flags));
+        match worker {
+            Ok(handle) => handle.join().unwrap_or_else(|_| {
+                let panicked = ParseError::Other { type_name: "SystemError".into(), msg: "the parser panicked".into() };
+                (Err(panicked), Vec::new())
+            }),
+            Err(_) => run_parser_collecting_warnings(source, filename, mode, flags),
+        }
+    })
+}
+
+fn run_parser_collecting_warnings(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: ParseFlags,
+) -> (Result<pyc_ast::Mod, ParseError>, Vec<LiteralWarning>) {
+    let mut p = pegen::Parser::new(source, filename, mode, flags);
+    let tree = p.run();
+    (tree, std::mem::take(&mut p.warnings))
+}
+
+/// The `invalid_` rules of the grammar that a parse of `source` reaches (matches, or raises its
+/// error in), in the order first reached; for the test that every such rule has a golden case.
+pub fn invalid_rules_reached(source: &str, filename: &str, mode: Mode, flags: ParseFlags) -> Vec<&'static str> {
+    let trace = || {
+        let mut p = pegen::Parser::new(source, filename, mode, flags);
+        p.invalid_rules_reached = Some(Vec::new());
+        let _ = p.run();
+        p.invalid_rules_reached.take().unwrap_or_default()
+    };
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new().stack_size(PARSER_STACK_SIZE).spawn_scoped(scope, trace);
+        match worker {
+            Ok(handle) => handle.join().unwrap_or_default(),
+            Err(_) => Vec::new(),
+        }
+    })
+}
+

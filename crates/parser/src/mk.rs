@@ -1,6 +1,6 @@
 //! Port of Python/Python-ast.c's constructors (`_PyAST_BinOp`, ...): one function per AST
 //! constructor, fields in ASDL order and the location last (CPython's `EXTRA`), so that the
-//! grammar's actions read like CPython's.
+//! grammar's actions read like CPython's. (The f-string nodes are built in fstring.rs.)
 #![allow(non_snake_case, clippy::too_many_arguments)]
 
 use pyc_ast::constant::Constant;
@@ -200,22 +200,6 @@ pub fn Compare(left: Expr, ops: Vec<CmpOp>, comparators: Vec<Expr>, loc: Locatio
 
 pub fn Call(func: Expr, args: Vec<Expr>, keywords: Vec<Keyword>, loc: Location) -> Expr {
     ExprCall { func, args, keywords, loc }.into()
-}
-
-pub fn FormattedValue(value: Expr, conversion: i32, format_spec: Option<Expr>, loc: Location) -> Expr {
-    ExprFormattedValue { value, conversion, format_spec, loc }.into()
-}
-
-pub fn Interpolation(value: Expr, str: Constant, conversion: i32, format_spec: Option<Expr>, loc: Location) -> Expr {
-    ExprInterpolation { value, str, conversion, format_spec, loc }.into()
-}
-
-pub fn JoinedStr(values: Vec<Expr>, loc: Location) -> Expr {
-    ExprJoinedStr { values, loc }.into()
-}
-
-pub fn TemplateStr(values: Vec<Expr>, loc: Location) -> Expr {
-    ExprTemplateStr { values, loc }.into()
 }
 
 pub fn Constant(value: Constant, kind: Option<Box<str>>, loc: Location) -> Expr {

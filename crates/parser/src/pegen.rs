@@ -116,8 +116,6 @@ pub struct Parser<'src> {
     pub(crate) source: &'src str,
     pub(crate) tok: Tokenizer<'src>,
     pub(crate) tokens: Vec<Tok>,
-    /// f-string `=` debug texts, by token index (`token->metadata`).
-    pub(crate) token_metadata: HashMap<u32, String>,
     pub(crate) mark: usize,
     pub(crate) level: u32,
     pub(crate) error_indicator: bool,
@@ -140,6 +138,8 @@ pub struct Parser<'src> {
     paren_level: i32,
     /// Invalid-escape warnings from the literal decoders (first pass only).
     pub(crate) warnings: Vec<crate::string_parser::LiteralWarning>,
+    /// When tracing: the `invalid_` rules that matched or raised (see `trace_invalid_rule`).
+    pub(crate) invalid_rules_reached: Option<Vec<&'static str>>,
 }
 
 /// Errors that are not SyntaxErrors: CPython raises MemoryError for a too deep parse.
@@ -163,7 +163,6 @@ impl<'src> Parser<'src> {
             source,
             tok: Tokenizer::new(source, options).with_filename(filename),
             tokens: Vec::new(),
-            token_metadata: HashMap::new(),
             mark: 0,
             level: 0,
             error_indicator: false,
@@ -180,6 +179,7 @@ impl<'src> Parser<'src> {
             tokenizer_error: false,
             paren_level: 0,
             warnings: Vec::new(),
+            invalid_rules_reached: None,
         }
     }
 
@@ -187,7 +187,9 @@ impl<'src> Parser<'src> {
 
     /// Reads one more token into the buffer; false (with the error set) on a tokenizer error.
     pub(crate) fn fill_token(&mut self) -> bool {
-        let mut token = match self.tok.next_token() {
+        let next = self.tok.next_token();
+        self.take_tokenizer_warnings();
+        let mut token = match next {
             Ok(t) => t,
             Err(err) => return self.tokenizer_failed(err),
         };
@@ -217,9 +219,11 @@ impl<'src> Parser<'src> {
             _ => {}
         }
         let index = self.tokens.len() as u32;
-        if let Some(debug) = self.tok.fstring_debug_text() {
-            self.token_metadata.insert(index, debug.into_owned());
-        }
+        // INDENT, DEDENT and ENDMARKER have no text in the C tokenizer: no columns (-1).
+        let (col_offset, end_col_offset) = match token.kind {
+            TokenKind::Indent | TokenKind::Dedent | TokenKind::Endmarker => (-1, -1),
+            _ => (token.col_offset as i32, token.end_col_offset as i32),
+        };
         self.tokens.push(Tok {
             kind,
             index,
@@ -228,9 +232,9 @@ impl<'src> Parser<'src> {
             start: token.start,
             end: token.end,
             lineno: token.lineno as i32,
-            col_offset: token.col_offset as i32,
+            col_offset,
             end_lineno: token.end_lineno as i32,
-            end_col_offset: token.end_col_offset as i32,
+            end_col_offset,
         });
         true
     }
@@ -325,7 +329,9 @@ impl<'src> Parser<'src> {
         Some(t)
     }
 
-    /// `_PyPegen_expect_forced_result`.
+    /// `_PyPegen_expect_forced_result`: what the generator emits for `&&(group)`; the grammar
+    /// uses `&&` only on tokens today.
+    #[allow(dead_code)]
     pub(crate) fn expect_forced_result<T>(&mut self, result: Option<T>, expected: &str) -> Option<T> {
         if self.error_indicator {
             return None;
@@ -375,6 +381,10 @@ impl<'src> Parser<'src> {
         }
         match crate::number::parse_number(text) {
             Ok(value) => Some(mk::Constant(value, None, t.loc())),
+            // The digit-limit error names the line only: no columns, so no wall of carets.
+            Err(msg) if msg.ends_with("Consider hexadecimal for huge integer literals to avoid decimal conversion limits.") => {
+                self.raise_error_known_location(pyc_tokenize::ErrorType::SyntaxError, t.lineno, -1, t.end_lineno, -1, msg)
+            }
             Err(msg) => self.raise_error(pyc_tokenize::ErrorType::SyntaxError, false, msg),
         }
     }
@@ -431,11 +441,6 @@ impl<'src> Parser<'src> {
         self.mark.checked_sub(1).and_then(|i| self.tokens.get(i)).copied()
     }
 
-    /// The f-string `=` text attached to a token (`token->metadata`).
-    pub(crate) fn token_debug_text(&self, t: &Tok) -> Option<&str> {
-        self.token_metadata.get(&t.index).map(String::as_str)
-    }
-
     // ----- _PyPegen_run_parser -----
 
     fn parse_start_rule(&mut self) -> Option<pyc_ast::Mod> {
@@ -464,6 +469,9 @@ impl<'src> Parser<'src> {
             if self.error.is_none() && !self.error_indicator {
                 return Ok(tree);
             }
+        }
+        if self.flags.allow_incomplete_input && self.is_end_of_source() {
+            return Err(self.incomplete_input_error());
         }
         if let Some(ParseError::Memory(_)) = &self.error {
             return Err(self.error.take().unwrap_or_else(unreachable_error));

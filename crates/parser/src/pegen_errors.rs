@@ -77,7 +77,9 @@ impl<'src> Parser<'src> {
             None => self.tokens.len() - 1,
         };
         let t = self.tokens[index.min(self.tokens.len() - 1)];
-        let col_offset = if t.col_offset == -1 { 0 } else { t.col_offset + 1 };
+        // A token without text: CPython takes the tokenizer's current column, which is where
+        // our tokenizer placed the token.
+        let col_offset = if t.col_offset == -1 { t.raw.col_offset as i32 } else { t.col_offset + 1 };
         let end_col_offset = if t.end_col_offset == -1 { -1 } else { t.end_col_offset + 1 };
         self.raise_error_known_location_raw(errtype, t.lineno, col_offset, t.end_lineno, end_col_offset, msg);
         None
@@ -160,13 +162,22 @@ impl<'src> Parser<'src> {
         }
     }
 
-    /// The source line CPython attaches to the exception (with its newline).
+    /// The source line CPython attaches to the exception. For `exec` input whose file name can
+    /// be read, CPython rereads the line from the file (`_PyErr_ProgramDecodedTextObject`), so
+    /// a last line keeps its missing newline missing; otherwise it comes from the tokenizer's
+    /// buffer, where the last line always ends in a newline.
     fn error_line(&self, lineno: i32) -> String {
         let Ok(index) = usize::try_from(lineno - 1) else {
             return String::new();
         };
+        if self.mode == crate::Mode::Exec {
+            if let Some(line) = program_text(&self.filename, index) {
+                return line;
+            }
+        }
         match self.source.split_inclusive('\n').nth(index) {
-            Some(line) => line.to_string(),
+            Some(line) if line.ends_with('\n') => line.to_string(),
+            Some(line) => format!("{line}\n"),
             None => String::new(),
         }
     }
@@ -231,6 +242,14 @@ impl<'src> Parser<'src> {
             }
         }
     }
+}
+
+/// `_PyErr_ProgramDecodedTextObject`: line `index` (0-based) of the file `filename`, decoded.
+fn program_text(filename: &str, index: usize) -> Option<String> {
+    let bytes = std::fs::read(filename).ok()?;
+    let text = pyc_tokenize::decode_source(&bytes).ok()?;
+    let line = text.split_inclusive('\n').nth(index)?;
+    Some(line.strip_prefix('\u{feff}').unwrap_or(line).to_string())
 }
 
 /// `_PyPegen_byte_offset_to_character_offset`: a 1-based byte column to a 1-based character
@@ -389,11 +408,6 @@ macro_rules! RAISE_SYNTAX_ERROR_INVALID_TARGET {
     };
 }
 
-pub(crate) use {
-    RAISE_ERROR_KNOWN_LOCATION, RAISE_INDENTATION_ERROR, RAISE_SYNTAX_ERROR, RAISE_SYNTAX_ERROR_INVALID_TARGET,
-    RAISE_SYNTAX_ERROR_KNOWN_LOCATION, RAISE_SYNTAX_ERROR_KNOWN_RANGE, RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN,
-    RAISE_SYNTAX_ERROR_STARTING_FROM,
-};
 
 /// `CHECK_VERSION(type, version, msg, node)`: `node`, unless `feature_version` is older than
 /// `version`; then a SyntaxError and the rule fails.
@@ -403,4 +417,69 @@ macro_rules! CHECK_VERSION {
         $crate::action_helpers::check_version($p, $version, $msg, node)?
     }};
 }
-pub(crate) use CHECK_VERSION;
+
+impl Parser<'_> {
+    /// `_is_end_of_source`: the tokenizer stopped at the end of the input (E_EOF), or inside a
+    /// triple-quoted string that reached it (E_EOFS; a single-quoted one always meets the
+    /// newline the tokenizer adds, so E_EOLS cannot happen for a string source).
+    pub(crate) fn is_end_of_source(&self) -> bool {
+        if self.tok.done() == Done::Eof {
+            return true;
+        }
+        let unterminated_triple_quote = |e: &SyntaxError| e.msg.starts_with("unterminated triple-quoted ");
+        self.tokenizer_error && matches!(&self.error, Some(ParseError::Syntax(e)) if unterminated_triple_quote(e))
+    }
+
+    /// The `_IncompleteInputError` of `_PyPegen_run_parser` (PyCF_ALLOW_INCOMPLETE_INPUT),
+    /// positioned at the last token read, replacing whatever the first pass raised.
+    pub(crate) fn incomplete_input_error(&mut self) -> ParseError {
+        self.error = None;
+        self.error_indicator = false;
+        self.raise_error::<()>(ErrorType::IncompleteInputError, false, "incomplete input".to_string());
+        self.error.take().unwrap_or_else(|| {
+            ParseError::Syntax(SyntaxError {
+                error_type: ErrorType::IncompleteInputError,
+                msg: "incomplete input".to_string(),
+                filename: self.filename.clone(),
+                lineno: None,
+                offset: None,
+                end_lineno: None,
+                end_offset: None,
+                text: None,
+            })
+        })
+    }
+}
+
+impl Parser<'_> {
+    /// The tokenizer's SyntaxWarnings (`_PyTokenizer_parser_warn`: "invalid decimal literal",
+    /// ...), kept in order with the literals' warnings. CPython warns as it reads each token,
+    /// in either pass, since a token is read only once.
+    pub(crate) fn take_tokenizer_warnings(&mut self) {
+        for warning in self.tok.take_warnings() {
+            let error = crate::string_parser::LiteralError::new(
+                warning.message.clone(),
+                crate::string_parser::ErrorLocation::LastToken,
+            );
+            self.warnings.push(crate::string_parser::LiteralWarning {
+                category: crate::string_parser::WarningCategory::SyntaxWarning,
+                message: warning.message,
+                lineno: warning.lineno,
+                error,
+            });
+        }
+    }
+}
+
+impl Parser<'_> {
+    /// Called by the generated code after each `invalid_` rule: when tracing, records the rule
+    /// if it matched or if the error was raised inside it.
+    pub(crate) fn trace_invalid_rule(&mut self, rule: &'static str, matched: bool, had_error: bool) {
+        let raised_here = !had_error && self.error.is_some();
+        if let Some(reached) = &mut self.invalid_rules_reached {
+            if (matched || raised_here) && !reached.contains(&rule) {
+                reached.push(rule);
+            }
+        }
+    }
+}

@@ -663,3 +663,89 @@ fn leading_quote_count(token_text: &str) -> u32 {
     }
     count
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn token(kind: TokenKind, text: &str) -> Token {
+        let len = text.len() as u32;
+        Token {
+            kind,
+            start: 0,
+            end: len,
+            lineno: 1,
+            col_offset: 0,
+            end_lineno: 1,
+            end_col_offset: len,
+        }
+    }
+
+    fn parse(text: &str) -> (Result<Constant, LiteralError>, Vec<LiteralWarning>) {
+        let mut sink = CollectWarnings::default();
+        let result = parse_string(&token(TokenKind::String, text), text, &mut sink);
+        (result, sink.warnings)
+    }
+
+    #[test]
+    fn unknown_escapes_keep_the_backslash_and_warn_once() {
+        let (value, warnings) = parse(r"'\d\w'");
+        assert_eq!(value, Ok(Constant::str(r"\d\w")));
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(
+            warnings[0].message,
+            r#""\d" is an invalid escape sequence. Such sequences will not work in the future. Did you mean "\\d"? A raw string is also an option."#
+        );
+        assert_eq!(warnings[0].category, WarningCategory::SyntaxWarning);
+    }
+
+    #[test]
+    fn octal_escapes_above_0o377_warn_and_bytes_keep_the_low_byte() {
+        let (value, warnings) = parse(r"b'\477'");
+        assert_eq!(value, Ok(Constant::Bytes(b"?".to_vec())));
+        assert_eq!(
+            warnings[0].error.msg,
+            r#""\477" is an invalid octal escape sequence. Did you mean "\\477"? A raw string is also an option."#
+        );
+    }
+
+    #[test]
+    fn codec_errors_name_positions_in_the_rewritten_buffer() {
+        let (value, _) = parse(r"'é\x1'");
+        let error = value.map_err(raise_decode_error);
+        assert_eq!(
+            error,
+            Err(LiteralError::new(
+                r"(unicode error) 'unicodeescape' codec can't decode bytes in position 10-12: truncated \xXX escape",
+                ErrorLocation::LastToken
+            ))
+        );
+    }
+
+    #[test]
+    fn bytes_reject_non_ascii_at_the_token() {
+        let (value, _) = parse("b'é'");
+        assert_eq!(
+            value.map_err(|e| e.msg),
+            Err("bytes can only contain ASCII literal characters".to_owned())
+        );
+    }
+
+    #[test]
+    fn lone_surrogates_survive_decoding() {
+        let (value, _) = parse(r"'\ud800'");
+        assert_eq!(
+            value,
+            Ok(Constant::Str(
+                PyStr::from_code_points([0xD800]).unwrap_or_default()
+            ))
+        );
+    }
+
+    #[test]
+    fn backslash_before_non_ascii_is_a_literal_backslash() {
+        let (value, warnings) = parse(r"'\é'");
+        assert_eq!(value, Ok(Constant::str(r"\é")));
+        assert!(warnings.is_empty());
+    }
+}

@@ -57,8 +57,11 @@ impl Parser<'_> {
         }
     }
 
+    /// The expression text before a `!`, `:` or `}` of a replacement field, as the tokenizer
+    /// records it for t-string `Interpolation.str` (not only after `=`).
     fn metadata(&self, t: &Tok) -> Option<PyStr> {
-        self.token_debug_text(t).map(PyStr::from)
+        let preceding = self.tokens[..t.index as usize].iter().map(|t| &t.raw);
+        fstring::field_metadata(self.source, preceding, &t.raw)
     }
 
     /// The FSTRING_START / TSTRING_START token of the string that `t` is inside.

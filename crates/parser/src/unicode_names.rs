@@ -165,7 +165,7 @@ mod tests {
     #[test]
     fn every_name_in_the_table_looks_up_to_its_code_point() {
         let table = table();
-        assert_eq!(table.by_name.len(), 40013 + 470);
+        assert_eq!(table.by_name.len(), 40013 + 477);
         for (name, &code) in &table.by_name {
             assert_eq!(lookup(name.as_bytes()), Some(code), "{name}");
         }
@@ -177,6 +177,14 @@ mod tests {
         assert_eq!(lookup(b"Latin Capital Letter Gha"), Some(0x1A2));
         assert_eq!(lookup(b"LATIN SMALL LETTER A "), None);
         assert_eq!(lookup(b"BYTE ORDER MARK"), Some(0xFEFF));
+    }
+
+    #[test]
+    fn aliases_added_after_unicode_14_are_known() {
+        assert_eq!(lookup(b"EM"), Some(0x19));
+        assert_eq!(lookup(b"SUNDANESE LETTER ARCHAIC I"), Some(0x1BBD));
+        assert_eq!(lookup(b"MENDE KIKAKUI SYLLABLE M172 MBO"), Some(0x1E899));
+        assert_eq!(lookup(b"MENDE KIKAKUI SYLLABLE M172 MBOO"), Some(0x1E899));
     }
 
     #[test]

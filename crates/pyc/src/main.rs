@@ -24,6 +24,10 @@ enum Command {
     Symtable(cli::symtable::SymtableArgs),
     /// Print a file's AST written back as source, like `print(ast.unparse(ast.parse(...)))`.
     Unparse(cli::unparse::UnparseArgs),
+    /// Compile files, like `python -m py_compile` (errors and warnings; code generation is not ported yet).
+    Compile(cli::compile::CompileArgs),
+    /// Check files and folders of .py files in parallel, reporting failures like `python -m py_compile`.
+    Check(cli::check::CheckArgs),
 }
 
 fn main() -> ExitCode {
@@ -33,5 +37,7 @@ fn main() -> ExitCode {
         Command::Ast(args) => cli::ast::run(args),
         Command::Symtable(args) => cli::symtable::run(args),
         Command::Unparse(args) => cli::unparse::run(args),
+        Command::Compile(args) => cli::compile::run(args),
+        Command::Check(args) => cli::check::run(args),
     }
 }

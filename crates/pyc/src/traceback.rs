@@ -3,6 +3,9 @@
 
 use pyc_tokenize::{ErrorType, SyntaxError};
 
+use crate::keyword_typos::find_keyword_typos;
+use crate::{CompileError, RaisedSyntaxError, SyntaxErrorMetadata};
+
 /// What `traceback.format_exception_only` yields for a SyntaxError (or subclass), joined:
 /// the `  File "F", line N` line, the trimmed source line, the carets, and `Type: msg`.
 pub fn format_exception_only(err: &SyntaxError) -> String {
@@ -13,6 +16,8 @@ pub fn format_exception_only(err: &SyntaxError) -> String {
             let filename = if err.filename.is_empty() { "<string>" } else { &err.filename };
             out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));
         }
+        // An empty filename stands for None (e.g. the null-bytes error), which gets no suffix.
+        None if err.filename.is_empty() => {}
         None => filename_suffix = format!(" ({})", err.filename),
     }
     if let Some(text) = &err.text {
@@ -98,11 +103,32 @@ fn is_python_space(c: char) -> bool {
 /// (PyCompileError's message, printed by argparse's `exit`): the traceback block for a plain
 /// SyntaxError, `Sorry: Type: str(exc)` with no final newline for its subclasses.
 pub fn py_compile_message(err: &SyntaxError, file: &str) -> String {
-    match err.error_type {
-        ErrorType::SyntaxError => format_exception_only(err)
-            .replace("File \"<string>\"", &format!("File \"{file}\"")),
-        ErrorType::IndentationError | ErrorType::TabError => {
-            format!("Sorry: {}: {err}", err.error_type.name())
-        }
+    py_compile_message_with_metadata(err, None, file)
+}
+
+/// What `python -m py_compile FILE` writes to stderr when compiling FILE raised `err`, any
+/// exception `compile()` raises (`PyCompileError`: `Sorry: Type: str(exc)` unless the class
+/// is exactly SyntaxError). A SyntaxError's keyword-typo suggestion is worked out as
+/// `traceback` does when it formats the exception.
+pub fn py_compile_error_message(err: &CompileError, file: &str) -> String {
+    match err {
+        CompileError::Syntax(raised) => py_compile_message_with_metadata(&raised.error, raised.metadata.as_ref(), file),
+        other => format!("Sorry: {}: {}", other.type_name(), other.message()),
     }
+}
+
+/// `traceback.format_exception_only` of a raised SyntaxError, keyword typos included.
+pub fn format_raised_syntax_error(raised: &RaisedSyntaxError) -> String {
+    let mut err = raised.error.clone();
+    find_keyword_typos(&mut err, raised.metadata.as_ref());
+    format_exception_only(&err)
+}
+
+fn py_compile_message_with_metadata(err: &SyntaxError, metadata: Option<&SyntaxErrorMetadata>, file: &str) -> String {
+    if err.error_type == ErrorType::SyntaxError {
+        let mut err = err.clone();
+        find_keyword_typos(&mut err, metadata);
+        return format_exception_only(&err).replace("File \"<string>\"", &format!("File \"{file}\""));
+    }
+    format!("Sorry: {}: {err}", err.error_type.name())
 }

@@ -18,7 +18,13 @@ fn stage_args(stage: &str) -> &'static [&'static str] {
         "unparse" => &["unparse"],
         "dis" => &["dis"],
         "errors" => &["compile"],
-        "pyc" => &["compile", "--invalidation-mode", "unchecked-hash", "-o", "OUT"],
+        "pyc" => &[
+            "compile",
+            "--invalidation-mode",
+            "unchecked-hash",
+            "-o",
+            "OUT",
+        ],
         other => panic!("{other} is not a golden stage"),
     }
 }
@@ -80,17 +86,30 @@ fn pyc_command(args: &[&str]) -> Command {
 fn actual_outcome(stage: &str, case: &str, out_file: &Path) -> Outcome {
     let args: Vec<&str> = stage_args(stage)
         .iter()
-        .map(|arg| if *arg == "OUT" { out_file.to_str().expect("temp path is UTF-8") } else { arg })
+        .map(|arg| {
+            if *arg == "OUT" {
+                out_file.to_str().expect("temp path is UTF-8")
+            } else {
+                arg
+            }
+        })
         .collect();
     let _ = std::fs::remove_file(out_file);
-    let output = pyc_command(&args).arg(case).output().expect("the pyc binary runs");
+    let output = pyc_command(&args)
+        .arg(case)
+        .output()
+        .expect("the pyc binary runs");
     // A signal (a crash) has no exit code: -1 never equals an expected status.
     let status = output.status.code().unwrap_or(-1);
     let mut stdout = output.stdout;
     if stage == "pyc" {
         stdout = read_or_empty(out_file);
     }
-    Outcome { stdout, stderr: output.stderr, status }
+    Outcome {
+        stdout,
+        stderr: output.stderr,
+        status,
+    }
 }
 
 /// `dis` prints `<code object f at 0x...>` with a memory address: the one part that may differ.
@@ -101,11 +120,17 @@ fn mask_code_object_addresses(text: &[u8]) -> Vec<u8> {
     while i < text.len() {
         if text[i..].starts_with(MARK) {
             let start = i;
-            let line_end = text[i..].iter().position(|&b| b == b'\n').map_or(text.len(), |n| i + n);
+            let line_end = text[i..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(text.len(), |n| i + n);
             if let Some(at) = find(&text[start..line_end], b" at 0x") {
                 let hex_start = start + at + b" at 0x".len();
                 let hex_end = hex_start
-                    + text[hex_start..line_end].iter().take_while(|b| b.is_ascii_hexdigit()).count();
+                    + text[hex_start..line_end]
+                        .iter()
+                        .take_while(|b| b.is_ascii_hexdigit())
+                        .count();
                 out.extend_from_slice(&text[start..hex_start]);
                 out.extend_from_slice(b"ADDRESS");
                 i = hex_end;
@@ -147,13 +172,21 @@ fn first_difference(name: &str, expected: &[u8], actual: &[u8]) -> String {
 /// is expected to work, so its absence must be loud, not a skip.
 fn assert_stage_implemented(stage: &str, case_count: usize) {
     let args = stage_args(stage);
-    let output = pyc_command(&[args[0], "--help"]).output().expect("the pyc binary runs");
+    let output = pyc_command(&[args[0], "--help"])
+        .output()
+        .expect("the pyc binary runs");
     let help = String::from_utf8_lossy(&output.stdout);
-    let missing_option = args[1..].iter().find(|arg| arg.starts_with('-') && !help.contains(*arg));
+    let missing_option = args[1..]
+        .iter()
+        .find(|arg| arg.starts_with('-') && !help.contains(*arg));
     assert!(
         output.status.success() && missing_option.is_none(),
         "golden/{stage}/ has {case_count} cases but `pyc {}` is not implemented yet",
-        args.iter().filter(|arg| **arg != "OUT").copied().collect::<Vec<_>>().join(" "),
+        args.iter()
+            .filter(|arg| **arg != "OUT")
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" "),
     );
 }
 
@@ -163,7 +196,8 @@ fn check_stage(stage: &str) {
         return;
     }
     assert_stage_implemented(stage, cases.len());
-    let out_file = std::env::temp_dir().join(format!("pyc-golden-{}-{stage}.pyc", std::process::id()));
+    let out_file =
+        std::env::temp_dir().join(format!("pyc-golden-{}-{stage}.pyc", std::process::id()));
     let mut report = String::new();
     let mut failed = 0;
     for case in &cases {
@@ -174,20 +208,35 @@ fn check_stage(stage: &str) {
             expected_stdout = mask_code_object_addresses(&expected_stdout);
             actual.stdout = mask_code_object_addresses(&actual.stdout);
         }
-        let expected = Outcome { stdout: expected_stdout, ..expected };
+        let expected = Outcome {
+            stdout: expected_stdout,
+            ..expected
+        };
         if expected == actual {
             continue;
         }
         failed += 1;
         let _ = writeln!(report, "  {case}:");
         if expected.stdout != actual.stdout {
-            report.push_str(&first_difference("stdout", &expected.stdout, &actual.stdout));
+            report.push_str(&first_difference(
+                "stdout",
+                &expected.stdout,
+                &actual.stdout,
+            ));
         }
         if expected.stderr != actual.stderr {
-            report.push_str(&first_difference("stderr", &expected.stderr, &actual.stderr));
+            report.push_str(&first_difference(
+                "stderr",
+                &expected.stderr,
+                &actual.stderr,
+            ));
         }
         if expected.status != actual.status {
-            let _ = writeln!(report, "    status: expected {}, actual {}", expected.status, actual.status);
+            let _ = writeln!(
+                report,
+                "    status: expected {}, actual {}",
+                expected.status, actual.status
+            );
         }
     }
     let _ = std::fs::remove_file(&out_file);
@@ -203,7 +252,8 @@ fn dis_masking_hides_only_code_object_addresses() {
     let text = b"Disassembly of <code object f at 0x7f3a12, file \"x.py\", line 1>:\n  at 0x12\n";
     assert_eq!(
         mask_code_object_addresses(text),
-        b"Disassembly of <code object f at 0xADDRESS, file \"x.py\", line 1>:\n  at 0x12\n".to_vec()
+        b"Disassembly of <code object f at 0xADDRESS, file \"x.py\", line 1>:\n  at 0x12\n"
+            .to_vec()
     );
 }
 

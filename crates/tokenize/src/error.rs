@@ -10,6 +10,9 @@ pub enum ErrorType {
     SyntaxError,
     IndentationError,
     TabError,
+    /// `_IncompleteInputError`: what the parser raises instead when `PyCF_ALLOW_INCOMPLETE_INPUT`
+    /// is set and the input stops early (codeop uses it to ask for more lines).
+    IncompleteInputError,
 }
 
 impl ErrorType {
@@ -19,6 +22,7 @@ impl ErrorType {
             ErrorType::SyntaxError => "SyntaxError",
             ErrorType::IndentationError => "IndentationError",
             ErrorType::TabError => "TabError",
+            ErrorType::IncompleteInputError => "_IncompleteInputError",
         }
     }
 }

@@ -31,6 +31,24 @@ fn is_potential_identifier_char(c: i32) -> bool {
     is_potential_identifier_start(c) || is_digit(c)
 }
 
+/// Per byte: 0 not an identifier byte, 1 an ASCII one, 3 a non-ASCII one (bit 2: non-ASCII).
+static IDENT_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 128 {
+            3
+        } else if byte.is_ascii_alphanumeric() || byte == b'_' {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
 fn is_ident_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 128
 }
@@ -83,6 +101,10 @@ pub struct Tokenizer<'src> {
     /// The f-string `=` expression text attached to the last token (`token->metadata`).
     pub(crate) debug_expr: Option<(usize, usize)>,
     pub(crate) finished: Option<Token>,
+    /// Where the first null byte is: the line holding it is an error when read.
+    pub(crate) first_null: Option<usize>,
+    /// ENDMARKER or an error was returned: `next_token` repeats it.
+    pub(crate) stopped: bool,
 }
 
 impl<'src> Tokenizer<'src> {
@@ -116,6 +138,8 @@ impl<'src> Tokenizer<'src> {
             warnings: Vec::new(),
             debug_expr: None,
             finished: None,
+            first_null: memchr::memchr(0, src),
+            stopped: false,
         }
     }
 
@@ -128,11 +152,8 @@ impl<'src> Tokenizer<'src> {
     /// The next token; after ENDMARKER it keeps returning ENDMARKER. After an error the
     /// tokenizer keeps returning that error.
     pub fn next_token(&mut self) -> Result<Token, SyntaxError> {
-        if let Some(token) = self.finished {
-            return Ok(token);
-        }
-        if let Pending::Error(err) = &self.pending {
-            return Err(err.clone());
+        if self.stopped {
+            return self.repeat_last();
         }
         self.debug_expr = None;
         match self.tok_get() {
@@ -140,14 +161,37 @@ impl<'src> Tokenizer<'src> {
                 let token = self.make_token(raw);
                 if token.kind == TokenKind::Endmarker {
                     self.finished = Some(token);
+                    self.stopped = true;
                 }
                 Ok(token)
             }
             Err(()) => {
                 let err = self.error_for_errortoken();
                 self.pending = Pending::Error(err.clone());
+                self.stopped = true;
                 Err(err)
             }
+        }
+    }
+
+    /// After ENDMARKER or an error, the same again.
+    #[cold]
+    fn repeat_last(&self) -> Result<Token, SyntaxError> {
+        if let Pending::Error(err) = &self.pending {
+            return Err(err.clone());
+        }
+        match self.finished {
+            Some(token) => Ok(token),
+            None => Err(SyntaxError {
+                error_type: ErrorType::SyntaxError,
+                msg: "unknown tokenization error".to_string(),
+                filename: self.filename.clone(),
+                lineno: None,
+                offset: None,
+                end_lineno: None,
+                end_offset: None,
+                text: None,
+            }),
         }
     }
 
@@ -210,9 +254,23 @@ impl<'src> Tokenizer<'src> {
     }
 
     /// Get the next character, reading the next line when the current one is used up.
+    #[inline(always)]
     fn nextc(&mut self) -> i32 {
+        if self.cur < self.inp {
+            // Inside a line only the virtual final newline lies past the source.
+            let c = self.src.get(self.cur).copied().unwrap_or(b'\n');
+            self.cur += 1;
+            return ch(c);
+        }
+        self.nextc_slow()
+    }
+
+    /// `tok_nextc` at the end of the current line: read the next one.
+    #[cold]
+    #[inline(never)]
+    fn nextc_slow(&mut self) -> i32 {
         loop {
-            if self.cur != self.inp {
+            if self.cur < self.inp {
                 let c = self.byte(self.cur);
                 self.cur += 1;
                 return ch(c);
@@ -225,13 +283,21 @@ impl<'src> Tokenizer<'src> {
                 return EOF;
             }
             self.line_start = self.cur;
-            let line_end = self.inp.min(self.src.len());
-            if self.src[self.line_start..line_end].contains(&0) {
+            if self.first_null.is_some_and(|at| at < self.inp) {
                 self.set_syntax_error("source code cannot contain null bytes".to_string());
                 self.cur = self.inp;
                 return EOF;
             }
         }
+    }
+
+    /// Skips the spaces at the cursor within the current line; returns how many.
+    #[inline(always)]
+    fn skip_spaces(&mut self) -> usize {
+        let end = self.inp.min(self.src.len());
+        let run = self.src[self.cur.min(end)..end].iter().take_while(|&&b| b == b' ').count();
+        self.cur += run;
+        run
     }
 
     /// Reads the next line into `line_start..inp` (tok_underflow_string / _readline).
@@ -247,10 +313,7 @@ impl<'src> Tokenizer<'src> {
             self.buf_start = self.cur;
         }
         let from = self.inp;
-        self.inp = match self.src[from.min(self.src.len())..]
-            .iter()
-            .position(|&b| b == b'\n')
-        {
+        self.inp = match memchr::memchr(b'\n', &self.src[from.min(self.src.len())..]) {
             Some(offset) => from + offset + 1,
             None => self.len,
         };
@@ -288,11 +351,15 @@ impl<'src> Tokenizer<'src> {
 
     // ---- errors -------------------------------------------------------------------------------
 
+    #[cold]
+    #[inline(never)]
     fn set_syntax_error(&mut self, msg: String) {
         let cursor = self.cur.saturating_sub(self.line_start);
         self.set_syntax_error_range(msg, -1, -1, cursor);
     }
 
+    #[cold]
+    #[inline(never)]
     fn syntax_error<T>(&mut self, msg: String) -> Lex<T> {
         self.set_syntax_error(msg);
         Err(())
@@ -300,6 +367,8 @@ impl<'src> Tokenizer<'src> {
 
     /// Port of `_syntaxerror_range` for the current line. `col`/`end_col` are 1-based byte
     /// columns, or -1 for "the cursor".
+    #[cold]
+    #[inline(never)]
     fn set_syntax_error_range(&mut self, msg: String, col: i32, end_col: i32, cursor: usize) {
         if self.done == Done::Error {
             return;
@@ -340,6 +409,8 @@ impl<'src> Tokenizer<'src> {
         String::from_utf8_lossy(&rest[..end]).into_owned()
     }
 
+    #[cold]
+    #[inline(never)]
     fn warn(&mut self, message: String) {
         self.warnings.push(Warning {
             message,
@@ -350,6 +421,8 @@ impl<'src> Tokenizer<'src> {
     /// The SyntaxError of an ERRORTOKEN: the one the lexer set, or the one CPython builds from
     /// `tok->done` (Python/Python-tokenize.c: _tokenizer_error for the tokenize module's view,
     /// Parser/pegen_errors.c: tokenizer_error for the parser's).
+    #[cold]
+    #[inline(never)]
     fn error_for_errortoken(&mut self) -> SyntaxError {
         if let Pending::Error(err) = &self.pending {
             return err.clone();
@@ -520,10 +593,15 @@ impl<'src> Tokenizer<'src> {
                 self.start = None;
                 let mut c = self.nextc();
                 while c == ch(b' ') || c == ch(b'\t') || c == 0x0C {
+                    self.skip_spaces();
                     c = self.nextc();
                 }
                 let start = self.cur.saturating_sub(1);
                 self.start = Some(start);
+
+                if let Some(token) = self.tok_plain_name(c, start) {
+                    return Ok(token);
+                }
 
                 if c == ch(b'#') {
                     if let Some(token) = self.tok_comment(&mut c, blankline) {
@@ -601,6 +679,7 @@ impl<'src> Tokenizer<'src> {
 
     /// The indentation part of `tok_get_normal_mode` at the beginning of a line; returns
     /// whether the line is blank (only whitespace and/or a comment).
+    #[inline(never)]
     fn tok_indentation(&mut self) -> Lex<bool> {
         let mut col = 0i32;
         let mut altcol = 0i32;
@@ -610,8 +689,10 @@ impl<'src> Tokenizer<'src> {
         loop {
             c = self.nextc();
             if c == ch(b' ') {
-                col += 1;
-                altcol += 1;
+                // The rest of a run of spaces, without going through nextc.
+                let run = 1 + self.skip_spaces();
+                col += run as i32;
+                altcol += run as i32;
             } else if c == ch(b'\t') {
                 col = (col / TABSIZE + 1) * TABSIZE;
                 altcol = (altcol / ALTTABSIZE + 1) * ALTTABSIZE;
@@ -675,6 +756,8 @@ impl<'src> Tokenizer<'src> {
     }
 
     /// Port of `_PyTokenizer_indenterror`.
+    #[cold]
+    #[inline(never)]
     fn indent_error<T>(&mut self) -> Lex<T> {
         self.done = Done::TabSpace;
         self.cur = self.inp;
@@ -710,6 +793,7 @@ impl<'src> Tokenizer<'src> {
 
     /// A comment: skipped, or a COMMENT / TYPE_COMMENT / TYPE_IGNORE token. `c` becomes the
     /// character after the comment.
+    #[inline(never)]
     fn tok_comment(&mut self, c: &mut i32, blankline: bool) -> Option<RawToken> {
         let start = self.start.unwrap_or(self.cur);
         // The rest of the line: a comment never spans lines.
@@ -734,6 +818,7 @@ impl<'src> Tokenizer<'src> {
         None
     }
 
+    #[inline(never)]
     fn tok_type_comment(&mut self, c: i32, start: usize, blankline: bool) -> Option<RawToken> {
         const PREFIX: &[u8] = b"# type: ";
         let mut p = start;
@@ -813,11 +898,17 @@ impl<'src> Tokenizer<'src> {
         let mut nonascii = false;
         // Fast path: identifiers never span lines, so scan the line's bytes directly.
         if is_potential_identifier_char(c) {
-            nonascii = c >= 128;
-            while self.cur < self.inp && is_ident_byte(self.byte(self.cur)) {
-                nonascii |= self.byte(self.cur) >= 128;
+            let mut class = IDENT_CLASS[c as u8 as usize];
+            let end = self.inp.min(self.src.len());
+            for &b in &self.src[self.cur.min(end)..end] {
+                let b_class = IDENT_CLASS[usize::from(b)];
+                if b_class == 0 {
+                    break;
+                }
+                class |= b_class;
                 self.cur += 1;
             }
+            nonascii = class & 2 != 0;
             c = self.nextc();
         }
         self.backup(c);
@@ -827,7 +918,27 @@ impl<'src> Tokenizer<'src> {
         Ok(self.token(TokenKind::Name, start, self.cur))
     }
 
+    /// Fast path for the most frequent token: an ASCII name that no quote follows (so no string
+    /// prefix), scanned on the line's bytes. Anything else takes `tok_identifier`, which gives
+    /// the same token for these.
+    #[inline(always)]
+    fn tok_plain_name(&mut self, c: i32, start: usize) -> Option<RawToken> {
+        if !u8::try_from(c).is_ok_and(|b| b.is_ascii_alphabetic() || b == b'_') {
+            return None;
+        }
+        let end = self.inp.min(self.src.len());
+        let bytes = &self.src[self.cur.min(end)..end];
+        let len = bytes.iter().position(|&b| IDENT_CLASS[usize::from(b)] != 1).unwrap_or(bytes.len());
+        if matches!(bytes.get(len), Some(&b) if b >= 128 || b == b'"' || b == b'\'') {
+            return None;
+        }
+        self.cur += len;
+        Some(self.token(TokenKind::Name, start, self.cur))
+    }
+
     /// Port of `maybe_raise_syntax_error_for_string_prefixes`.
+    #[cold]
+    #[inline(never)]
     fn check_string_prefixes(
         &mut self,
         saw_b: bool,
@@ -860,6 +971,8 @@ impl<'src> Tokenizer<'src> {
     }
 
     /// Port of `verify_identifier`: PEP 3131 identifiers.
+    #[cold]
+    #[inline(never)]
     fn verify_identifier(&mut self, start: usize) -> Lex<()> {
         let Some(text) = self.text.get(start..self.cur) else {
             return self.syntax_error("invalid identifier".to_string());
@@ -1164,6 +1277,8 @@ impl<'src> Tokenizer<'src> {
         Ok(self.token(TokenKind::String, start, self.cur))
     }
 
+    #[cold]
+    #[inline(never)]
     fn unterminated_string<T>(
         &mut self,
         start: usize,
@@ -1198,6 +1313,7 @@ impl<'src> Tokenizer<'src> {
     }
 
     /// The start of an f-string or t-string (`f_string_quote` in lexer.c).
+    #[inline(never)]
     fn tok_fstring_start(&mut self, quote: i32, start: usize, tstring: bool) -> Lex<RawToken> {
         let mut quote_size = 1;
         self.first_lineno = self.lineno;
@@ -1289,6 +1405,7 @@ impl<'src> Tokenizer<'src> {
 
     /// The part of the punctuation handling that tracks an f-string replacement field's
     /// expression (for `=`) and switches to the format spec at its `:`.
+    #[inline(never)]
     fn tok_fstring_expr_punctuation(&mut self, c: i32, start: usize) -> Lex<Option<RawToken>> {
         let mode = *self.mode();
         let cursor = mode.curly_bracket_depth - i32::from(c != ch(b'{'));
@@ -1474,7 +1591,7 @@ impl<'src> Tokenizer<'src> {
                     m.in_format_spec = false;
                     return Ok(self.token(middle, start, self.cur));
                 }
-                return self.unterminated_fstring(c);
+                return self.unterminated_fstring();
             }
 
             if c == ch(mode.quote) {
@@ -1559,7 +1676,9 @@ impl<'src> Tokenizer<'src> {
         self.tok_get_normal_mode()
     }
 
-    fn unterminated_fstring<T>(&mut self, c: i32) -> Lex<T> {
+    #[cold]
+    #[inline(never)]
+    fn unterminated_fstring<T>(&mut self) -> Lex<T> {
         let mode = *self.mode();
         self.cur = mode.start + 1;
         self.line_start = mode.multi_line_start;
@@ -1567,13 +1686,9 @@ impl<'src> Tokenizer<'src> {
         self.lineno = mode.line_start;
         let p = mode.prefix();
         if mode.quote_size == 3 {
-            self.set_syntax_error(format!(
+            return self.syntax_error(format!(
                 "unterminated triple-quoted {p}-string literal (detected at line {detected_at})"
             ));
-            if c != ch(b'\n') {
-                self.done = Done::Error;
-            }
-            return Err(());
         }
         self.syntax_error(format!(
             "unterminated {p}-string literal (detected at line {detected_at})"

@@ -19,6 +19,7 @@ fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
 }
 
 /// `str.isprintable` for one character.
+#[inline]
 pub fn is_printable(c: char) -> bool {
     if c.is_ascii() {
         return (' '..='~').contains(&c);

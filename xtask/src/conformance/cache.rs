@@ -73,7 +73,8 @@ impl Cache {
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let mut file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    file.write_all(bytes).map_err(|e| format!("{}: {e}", path.display()))
+    file.write_all(bytes)
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn encode(answer: &Answer) -> Vec<u8> {
@@ -107,7 +108,9 @@ fn decode(bytes: &[u8]) -> Option<Answer> {
     }
     match tag {
         0 => Some(Answer::Reply { status, parts }),
-        1 => Some(Answer::Crashed(String::from_utf8_lossy(parts.first()?).into_owned())),
+        1 => Some(Answer::Crashed(
+            String::from_utf8_lossy(parts.first()?).into_owned(),
+        )),
         _ => None,
     }
 }
@@ -127,7 +130,10 @@ mod tests {
 
     #[test]
     fn answers_round_trip_through_the_encoding() {
-        let reply = Answer::Reply { status: 1, parts: vec![b"out\n".to_vec(), Vec::new(), vec![0, 255]] };
+        let reply = Answer::Reply {
+            status: 1,
+            parts: vec![b"out\n".to_vec(), Vec::new(), vec![0, 255]],
+        };
         assert_eq!(decode(&encode(&reply)), Some(reply));
         let crash = Answer::Crashed("RangeError".into());
         assert_eq!(decode(&encode(&crash)), Some(crash));
@@ -135,7 +141,10 @@ mod tests {
 
     #[test]
     fn truncated_entries_are_misses() {
-        let bytes = encode(&Answer::Reply { status: 0, parts: vec![b"abc".to_vec()] });
+        let bytes = encode(&Answer::Reply {
+            status: 0,
+            parts: vec![b"abc".to_vec()],
+        });
         assert_eq!(decode(&bytes[..bytes.len() - 1]), None);
     }
 

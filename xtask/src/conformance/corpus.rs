@@ -26,9 +26,12 @@ pub fn python_files_under(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(current) = pending.pop() {
-        let entries = std::fs::read_dir(&current).map_err(|e| format!("{}: {e}", current.display()))?;
+        let entries =
+            std::fs::read_dir(&current).map_err(|e| format!("{}: {e}", current.display()))?;
         for entry in entries {
-            let path = entry.map_err(|e| format!("{}: {e}", current.display()))?.path();
+            let path = entry
+                .map_err(|e| format!("{}: {e}", current.display()))?
+                .path();
             if path.is_dir() {
                 pending.push(path);
             } else if path.extension().is_some_and(|ext| ext == "py") {
@@ -49,7 +52,10 @@ pub fn printed_path(root: &Path, path: &Path) -> String {
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The stdlib `.py` files of the pinned pyodide, extracted into `cache_dir/corpus/stdlib` the
@@ -60,18 +66,32 @@ pub fn stdlib(root: &Path, cache_dir: &Path, pool: &Pool) -> Result<Corpus, Stri
     let dest = cache_dir.join("corpus/stdlib");
     let marker = cache_dir.join("corpus/stdlib.done");
     let stamp = sha256_hex(&zip_bytes);
-    let is_current = || std::fs::read_to_string(&marker).ok().as_deref() == Some(stamp.as_str());
-    if !is_current() {
-        with_lock(&cache_dir.join("corpus/stdlib.lock"), || {
-            if !is_current() {
-                extract(pool, &zip, &dest)?;
-                std::fs::write(&marker, &stamp).map_err(|e| format!("{}: {e}", marker.display()))?;
+    // The marker names the zip and how many files it held, so a partial folder is re-extracted.
+    let listed = || -> Option<Vec<PathBuf>> {
+        let marker = std::fs::read_to_string(&marker).ok()?;
+        let (zip_hash, count) = marker.trim().split_once(' ')?;
+        let files = python_files_under(&dest).ok()?;
+        (zip_hash == stamp && count.parse() == Ok(files.len())).then_some(files)
+    };
+    let files = match listed() {
+        Some(files) => files,
+        None => with_lock(&cache_dir.join("corpus/stdlib.lock"), || {
+            if let Some(files) = listed() {
+                return Ok(files);
             }
-            Ok(())
-        })?;
-    }
-    let files = python_files_under(&dest)?.iter().map(|p| printed_path(root, p)).collect();
-    Ok(Corpus { name: "stdlib".into(), files, ratcheted: true })
+            extract(pool, &zip, &dest)?;
+            let files = python_files_under(&dest)?;
+            std::fs::write(&marker, format!("{stamp} {}\n", files.len()))
+                .map_err(|e| format!("{}: {e}", marker.display()))?;
+            Ok(files)
+        })?,
+    };
+    let files = files.iter().map(|p| printed_path(root, p)).collect();
+    Ok(Corpus {
+        name: "stdlib".into(),
+        files,
+        ratcheted: true,
+    })
 }
 
 /// Runs `f` while holding `lock` (a file created exclusively), so that concurrent runs sharing
@@ -82,16 +102,26 @@ pub fn with_lock<T>(lock: &Path, f: impl FnOnce() -> Result<T, String>) -> Resul
     }
     let mut waited = false;
     loop {
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(lock) {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(lock)
+        {
             Ok(_) => break,
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                let age = std::fs::metadata(lock).and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
+                let age = std::fs::metadata(lock)
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok());
                 if age.is_some_and(|age| age > std::time::Duration::from_secs(3600)) {
                     let _ = std::fs::remove_file(lock);
                     continue;
                 }
                 if !waited {
-                    eprintln!("conformance: waiting for another run holding {}", lock.display());
+                    eprintln!(
+                        "conformance: waiting for another run holding {}",
+                        lock.display()
+                    );
                     waited = true;
                 }
                 std::thread::sleep(std::time::Duration::from_millis(500));
@@ -109,7 +139,10 @@ fn extract(pool: &Pool, zip: &Path, dest: &Path) -> Result<(), String> {
         std::fs::remove_dir_all(dest).map_err(|e| format!("{}: {e}", dest.display()))?;
     }
     std::fs::create_dir_all(dest).map_err(|e| format!("{}: {e}", dest.display()))?;
-    let request = Request::Extract { zip: zip.display().to_string(), dest: dest.display().to_string() };
+    let request = Request::Extract {
+        zip: zip.display().to_string(),
+        dest: dest.display().to_string(),
+    };
     let result = std::sync::Mutex::new(None);
     pool.run(&[request], "extract", |_, answer| {
         *result.lock().map_err(|e| e.to_string())? = Some(answer);
@@ -117,8 +150,13 @@ fn extract(pool: &Pool, zip: &Path, dest: &Path) -> Result<(), String> {
     })?;
     match result.into_inner().map_err(|e| e.to_string())? {
         Some(Answer::Reply { status: 0, parts }) => {
-            let count = parts.first().map_or(0, |names| names.split(|&b| b == b'\n').count());
-            eprintln!("conformance: extracted {count} .py files from {}", STDLIB_ZIP);
+            let count = parts
+                .first()
+                .map_or(0, |names| names.split(|&b| b == b'\n').count());
+            eprintln!(
+                "conformance: extracted {count} .py files from {}",
+                STDLIB_ZIP
+            );
             Ok(())
         }
         other => Err(format!("extracting {}: {other:?}", zip.display())),
@@ -132,20 +170,36 @@ pub fn golden(root: &Path) -> Result<Corpus, String> {
     for stage in Stage::ALL {
         let dir = root.join("golden").join(stage.name());
         if dir.is_dir() {
-            files.extend(python_files_under(&dir)?.iter().map(|p| printed_path(root, p)));
+            files.extend(
+                python_files_under(&dir)?
+                    .iter()
+                    .map(|p| printed_path(root, p)),
+            );
         }
     }
     files.sort();
-    Ok(Corpus { name: "golden".into(), files, ratcheted: true })
+    Ok(Corpus {
+        name: "golden".into(),
+        files,
+        ratcheted: true,
+    })
 }
 
 /// A user's folder (or single file) of `.py` sources; `given` is resolved against `cwd`.
 pub fn folder(root: &Path, cwd: &Path, given: &str) -> Result<Corpus, String> {
     let path = cwd.join(given);
     let path = path.canonicalize().map_err(|e| format!("{given}: {e}"))?;
-    let files = if path.is_dir() { python_files_under(&path)? } else { vec![path] };
+    let files = if path.is_dir() {
+        python_files_under(&path)?
+    } else {
+        vec![path]
+    };
     let files = files.iter().map(|p| printed_path(root, p)).collect();
-    Ok(Corpus { name: given.to_string(), files, ratcheted: false })
+    Ok(Corpus {
+        name: given.to_string(),
+        files,
+        ratcheted: false,
+    })
 }
 
 #[cfg(test)]
@@ -155,7 +209,13 @@ mod tests {
     #[test]
     fn printed_paths_are_relative_inside_the_root_and_absolute_outside() {
         let root = Path::new("/repo");
-        assert_eq!(printed_path(root, Path::new("/repo/golden/ast/x.py")), "golden/ast/x.py");
-        assert_eq!(printed_path(root, Path::new("/home/u/x.py")), "/home/u/x.py");
+        assert_eq!(
+            printed_path(root, Path::new("/repo/golden/ast/x.py")),
+            "golden/ast/x.py"
+        );
+        assert_eq!(
+            printed_path(root, Path::new("/home/u/x.py")),
+            "/home/u/x.py"
+        );
     }
 }

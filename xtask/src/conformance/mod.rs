@@ -31,7 +31,8 @@ const USAGE: &str = "usage: cargo xtask conformance [STAGE...] [--corpus stdlib|
 /// The repository root (canonical), found from this crate's location.
 pub fn repo_root() -> Result<PathBuf, String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    root.canonicalize().map_err(|e| format!("{}: {e}", root.display()))
+    root.canonicalize()
+        .map_err(|e| format!("{}: {e}", root.display()))
 }
 
 pub fn workers() -> usize {
@@ -86,7 +87,11 @@ impl Harness {
             Some(argv) => Request::Run { argv },
             None => Request::Pyc {
                 path: file.to_string(),
-                out: self.cache_dir.join(format!("tmp/oracle-{}-{index}.pyc", std::process::id())).display().to_string(),
+                out: self
+                    .cache_dir
+                    .join(format!("tmp/oracle-{}-{index}.pyc", std::process::id()))
+                    .display()
+                    .to_string(),
             },
         }
     }
@@ -101,36 +106,56 @@ impl Harness {
                 missing.push((key, *stage, file.as_str()));
             }
         }
-        let requests: Vec<Request> =
-            missing.iter().enumerate().map(|(i, (_, stage, file))| self.request(*stage, file, i)).collect();
-        self.pool.run(&requests, "answers", |index, answer| self.cache.put(&missing[index].0, &answer))?;
+        let requests: Vec<Request> = missing
+            .iter()
+            .enumerate()
+            .map(|(i, (_, stage, file))| self.request(*stage, file, i))
+            .collect();
+        self.pool.run(&requests, "answers", |index, answer| {
+            self.cache.put(&missing[index].0, &answer)
+        })?;
         Ok(missing.len())
     }
 
     /// The oracle's cached answer for (stage, file); `fill_cache` must have run.
     pub fn answer(&self, stage: Stage, file: &str) -> Result<Answer, String> {
         let key = self.key(stage, file)?;
-        self.cache.get(&key).ok_or_else(|| format!("no oracle answer cached for {} {file}", stage.name()))
+        self.cache
+            .get(&key)
+            .ok_or_else(|| format!("no oracle answer cached for {} {file}", stage.name()))
     }
 
     /// The canonical text of .pyc bytes written by pyc, from the cache or the oracle.
     fn canonical(&self, pycs: &[Vec<u8>]) -> Result<Vec<Option<Vec<u8>>>, String> {
-        let keys: Vec<Key> = pycs.iter().map(|b| Key::of(&[b"canonical", self.version.as_bytes(), b])).collect();
+        let keys: Vec<Key> = pycs
+            .iter()
+            .map(|b| Key::of(&[b"canonical", self.version.as_bytes(), b]))
+            .collect();
         let mut requests = Vec::new();
         let mut asked = Vec::new();
         for (i, key) in keys.iter().enumerate() {
             if !self.cache.contains(key) {
-                let path = self.cache_dir.join(format!("tmp/actual-{}-{i}.pyc", std::process::id()));
+                let path = self
+                    .cache_dir
+                    .join(format!("tmp/actual-{}-{i}.pyc", std::process::id()));
                 std::fs::write(&path, &pycs[i]).map_err(|e| format!("{}: {e}", path.display()))?;
-                requests.push(Request::Canon { path: path.display().to_string() });
+                requests.push(Request::Canon {
+                    path: path.display().to_string(),
+                });
                 asked.push(i);
             }
         }
-        self.pool.run(&requests, "canonical .pyc", |index, answer| self.cache.put(&keys[asked[index]], &answer))?;
+        self.pool
+            .run(&requests, "canonical .pyc", |index, answer| {
+                self.cache.put(&keys[asked[index]], &answer)
+            })?;
         Ok(keys
             .iter()
             .map(|key| match self.cache.get(key) {
-                Some(Answer::Reply { status: 0, mut parts }) if !parts.is_empty() => Some(parts.swap_remove(0)),
+                Some(Answer::Reply {
+                    status: 0,
+                    mut parts,
+                }) if !parts.is_empty() => Some(parts.swap_remove(0)),
                 _ => None,
             })
             .collect())
@@ -152,7 +177,12 @@ struct Options {
 }
 
 fn parse_options(args: &[String], cwd: &Path) -> Result<Options, String> {
-    let mut options = Options { stages: Vec::new(), corpora: Vec::new(), show: 5, update_ratchet: false };
+    let mut options = Options {
+        stages: Vec::new(),
+        corpora: Vec::new(),
+        show: 5,
+        update_ratchet: false,
+    };
     let mut in_corpus = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -178,7 +208,11 @@ fn parse_options(args: &[String], cwd: &Path) -> Result<Options, String> {
                 "golden" => CorpusSpec::Golden,
                 path => CorpusSpec::Folder(path.to_string()),
             }),
-            other => return Err(format!("unknown stage {other:?} (a folder goes after --corpus)\n{USAGE}")),
+            other => {
+                return Err(format!(
+                    "unknown stage {other:?} (a folder goes after --corpus)\n{USAGE}"
+                ))
+            }
         }
     }
     if options.stages.is_empty() {
@@ -192,25 +226,47 @@ fn parse_options(args: &[String], cwd: &Path) -> Result<Options, String> {
     Ok(options)
 }
 
-fn load_corpora(harness: &Harness, cwd: &Path, specs: &[CorpusSpec]) -> Result<Vec<Corpus>, String> {
+fn load_corpora(
+    harness: &Harness,
+    cwd: &Path,
+    specs: &[CorpusSpec],
+) -> Result<Vec<Corpus>, String> {
     let mut stdlib: Option<Corpus> = None;
     let mut corpora = Vec::new();
     for spec in specs {
         let corpus = match spec {
             CorpusSpec::Stdlib | CorpusSpec::Mutants => {
                 if stdlib.is_none() {
-                    stdlib = Some(corpus::stdlib(&harness.root, &harness.cache_dir, &harness.pool)?);
+                    stdlib = Some(corpus::stdlib(
+                        &harness.root,
+                        &harness.cache_dir,
+                        &harness.pool,
+                    )?);
                 }
                 let stdlib = stdlib.as_ref().ok_or("stdlib corpus missing")?;
                 match spec {
-                    CorpusSpec::Mutants => mutants::mutants(&harness.root, &harness.cache_dir, stdlib, &harness.pool, &harness.version)?,
-                    _ => Corpus { name: stdlib.name.clone(), files: stdlib.files.clone(), ratcheted: true },
+                    CorpusSpec::Mutants => mutants::mutants(
+                        &harness.root,
+                        &harness.cache_dir,
+                        stdlib,
+                        &harness.pool,
+                        &harness.version,
+                    )?,
+                    _ => Corpus {
+                        name: stdlib.name.clone(),
+                        files: stdlib.files.clone(),
+                        ratcheted: true,
+                    },
                 }
             }
             CorpusSpec::Golden => corpus::golden(&harness.root)?,
             CorpusSpec::Folder(path) => corpus::folder(&harness.root, cwd, path)?,
         };
-        eprintln!("conformance: corpus {} has {} files", corpus.name, corpus.files.len());
+        eprintln!(
+            "conformance: corpus {} has {} files",
+            corpus.name,
+            corpus.files.len()
+        );
         corpora.push(corpus);
     }
     Ok(corpora)
@@ -230,17 +286,29 @@ struct Outcome {
 }
 
 /// Compares one pyc run with the oracle's answer.
-fn judge(stage: Stage, answer: &Answer, run: &PycRun) -> (Option<String>, Option<Option<String>>, Option<Vec<u8>>) {
+fn judge(
+    stage: Stage,
+    answer: &Answer,
+    run: &PycRun,
+) -> (Option<String>, Option<Option<String>>, Option<Vec<u8>>) {
     let Answer::Reply { status, parts } = answer else {
         let label = Some("oracle crash".to_string());
         return (label.clone(), (stage == Stage::Pyc).then_some(label), None);
     };
-    let expected = Expected { status: *status, parts };
+    let expected = Expected {
+        status: *status,
+        parts,
+    };
     if let Some(label) = run.failure_label() {
-        return (Some(label.clone()), (stage == Stage::Pyc).then_some(Some(label)), None);
+        return (
+            Some(label.clone()),
+            (stage == Stage::Pyc).then_some(Some(label)),
+            None,
+        );
     }
     if stage != Stage::Pyc {
-        let failure = (!compare::text_stage_matches(stage, &expected, run)).then(|| "mismatch".to_string());
+        let failure =
+            (!compare::text_stage_matches(stage, &expected, run)).then(|| "mismatch".to_string());
         return (failure, None, None);
     }
     if compare::pyc_bytes_match(&expected, run) {
@@ -265,19 +333,33 @@ fn run_pyc_jobs(
             .map(|worker| {
                 let (next, outcomes) = (&next, &outcomes);
                 scope.spawn(move || -> Result<(), String> {
-                    let out_file = harness.cache_dir.join(format!("tmp/pyc-{}-{worker}.pyc", std::process::id()));
-                    while let Some((corpus, stage, file)) = jobs.get(next.fetch_add(1, Ordering::SeqCst)) {
+                    let out_file = harness
+                        .cache_dir
+                        .join(format!("tmp/pyc-{}-{worker}.pyc", std::process::id()));
+                    while let Some((corpus, stage, file)) =
+                        jobs.get(next.fetch_add(1, Ordering::SeqCst))
+                    {
                         let answer = harness.answer(*stage, file)?;
                         let run = pyc_runner::run(binary, &harness.root, *stage, file, &out_file)?;
-                        let (failure, canonical_failure, pending_canonical) = judge(*stage, &answer, &run);
-                        let outcome = Outcome { corpus: *corpus, stage: *stage, file: file.clone(), failure, canonical_failure, pending_canonical };
+                        let (failure, canonical_failure, pending_canonical) =
+                            judge(*stage, &answer, &run);
+                        let outcome = Outcome {
+                            corpus: *corpus,
+                            stage: *stage,
+                            file: file.clone(),
+                            failure,
+                            canonical_failure,
+                            pending_canonical,
+                        };
                         outcomes.lock().map_err(|e| e.to_string())?.push(outcome);
                     }
                     Ok(())
                 })
             })
             .collect();
-        handles.into_iter().try_for_each(|h| h.join().map_err(|_| "a pyc worker panicked".to_string())?)
+        handles
+            .into_iter()
+            .try_for_each(|h| h.join().map_err(|_| "a pyc worker panicked".to_string())?)
     })?;
     let mut outcomes = outcomes.into_inner().map_err(|e| e.to_string())?;
     outcomes.sort_by(|a, b| (a.corpus, a.stage, &a.file).cmp(&(b.corpus, b.stage, &b.file)));
@@ -286,8 +368,13 @@ fn run_pyc_jobs(
 
 /// Settles the canonical verdicts of `pyc` byte mismatches (the oracle unmarshals pyc's bytes).
 fn settle_canonical(harness: &Harness, outcomes: &mut [Outcome]) -> Result<(), String> {
-    let pending: Vec<usize> = (0..outcomes.len()).filter(|&i| outcomes[i].pending_canonical.is_some()).collect();
-    let pycs: Vec<Vec<u8>> = pending.iter().filter_map(|&i| outcomes[i].pending_canonical.clone()).collect();
+    let pending: Vec<usize> = (0..outcomes.len())
+        .filter(|&i| outcomes[i].pending_canonical.is_some())
+        .collect();
+    let pycs: Vec<Vec<u8>> = pending
+        .iter()
+        .filter_map(|&i| outcomes[i].pending_canonical.clone())
+        .collect();
     let canonical = harness.canonical(&pycs)?;
     for (&i, actual) in pending.iter().zip(canonical) {
         let outcome = &mut outcomes[i];
@@ -302,13 +389,24 @@ fn settle_canonical(harness: &Harness, outcomes: &mut [Outcome]) -> Result<(), S
 }
 
 /// A short diff (or crash report) for one failure, re-running pyc on it.
-fn failure_diff(harness: &Harness, binary: &Path, stage: Stage, file: &str, canonical_row: bool) -> Result<String, String> {
-    let out_file = harness.cache_dir.join(format!("tmp/pyc-{}-show.pyc", std::process::id()));
+fn failure_diff(
+    harness: &Harness,
+    binary: &Path,
+    stage: Stage,
+    file: &str,
+    canonical_row: bool,
+) -> Result<String, String> {
+    let out_file = harness
+        .cache_dir
+        .join(format!("tmp/pyc-{}-show.pyc", std::process::id()));
     let run = pyc_runner::run(binary, &harness.root, stage, file, &out_file)?;
     let Answer::Reply { status, parts } = harness.answer(stage, file)? else {
         return Ok("the oracle itself crashed on this input\n".into());
     };
-    let expected = Expected { status, parts: &parts };
+    let expected = Expected {
+        status,
+        parts: &parts,
+    };
     let actual_status = match &run.status {
         pyc_runner::RunStatus::Exit(code) => code.to_string(),
         other => format!("{other:?}"),
@@ -316,21 +414,43 @@ fn failure_diff(harness: &Harness, binary: &Path, stage: Stage, file: &str, cano
     if let Some(label) = run.failure_label() {
         let stderr = String::from_utf8_lossy(&run.stderr);
         let tail: Vec<&str> = stderr.lines().rev().take(8).collect();
-        let tail: String = tail.iter().rev().map(|line| format!("  {line}\n")).collect();
+        let tail: String = tail
+            .iter()
+            .rev()
+            .map(|line| format!("  {line}\n"))
+            .collect();
         return Ok(format!("pyc {label}; stderr ends:\n{tail}"));
     }
     if stage != Stage::Pyc {
-        let want = compare::rendering(stage, expected.stdout(), expected.stderr(), &status.to_string());
+        let want = compare::rendering(
+            stage,
+            expected.stdout(),
+            expected.stderr(),
+            &status.to_string(),
+        );
         let got = compare::rendering(stage, &run.stdout, &run.stderr, &actual_status);
         return Ok(compare::short_diff(&want, &got, 30));
     }
     if compare::both_wrote_pyc(&expected, &run) {
         let written = run.written.clone().unwrap_or_default();
-        let actual = harness.canonical(&[written.clone()])?.pop().flatten().unwrap_or_default();
+        let actual = harness
+            .canonical(std::slice::from_ref(&written))?
+            .pop()
+            .flatten()
+            .unwrap_or_default();
         let want = String::from_utf8_lossy(expected.pyc_canonical()).into_owned();
         let got = String::from_utf8_lossy(&actual).into_owned();
-        let what = if canonical_row { "canonical forms" } else { "bytes differ; canonical forms" };
-        return Ok(format!("{what} (oracle {} bytes, pyc {} bytes):\n{}", expected.pyc_bytes().len(), written.len(), compare::short_diff(&want, &got, 30)));
+        let what = if canonical_row {
+            "canonical forms"
+        } else {
+            "bytes differ; canonical forms"
+        };
+        return Ok(format!(
+            "{what} (oracle {} bytes, pyc {} bytes):\n{}",
+            expected.pyc_bytes().len(),
+            written.len(),
+            compare::short_diff(&want, &got, 30)
+        ));
     }
     Ok(format!(
         "oracle status {status} ({} bytes written); pyc status {actual_status} ({} bytes written); pyc stderr:\n{}",
@@ -353,23 +473,37 @@ fn build_row(
     show: usize,
 ) -> Result<Row, String> {
     let canonical_row = row_name != stage.name();
-    let mine: Vec<&Outcome> = outcomes.iter().filter(|o| o.corpus == index && o.stage == stage).collect();
+    let mine: Vec<&Outcome> = outcomes
+        .iter()
+        .filter(|o| o.corpus == index && o.stage == stage)
+        .collect();
     let failure_of = |o: &Outcome| -> Option<String> {
         if canonical_row {
-            o.canonical_failure.clone().unwrap_or(Some("canonical form unknown".into()))
+            o.canonical_failure
+                .clone()
+                .unwrap_or(Some("canonical form unknown".into()))
         } else {
             o.failure.clone()
         }
     };
-    let failures: Vec<(&Outcome, String)> = mine.iter().filter_map(|o| failure_of(o).map(|label| (*o, label))).collect();
+    let failures: Vec<(&Outcome, String)> = mine
+        .iter()
+        .filter_map(|o| failure_of(o).map(|label| (*o, label)))
+        .collect();
     let mut labels: BTreeMap<String, u64> = BTreeMap::new();
     for (_, label) in &failures {
-        *labels.entry(label.split(" (").next().unwrap_or(label).to_string()).or_default() += 1;
+        *labels
+            .entry(label.split(" (").next().unwrap_or(label).to_string())
+            .or_default() += 1;
     }
     let mut shown = Vec::new();
     for (outcome, label) in failures.iter().take(show) {
         let diff = failure_diff(harness, binary, stage, &outcome.file, canonical_row)?;
-        shown.push(Failure { file: outcome.file.clone(), label: label.clone(), diff });
+        shown.push(Failure {
+            file: outcome.file.clone(),
+            label: label.clone(),
+            diff,
+        });
     }
     Ok(Row {
         corpus: corpus.name.clone(),
@@ -405,25 +539,51 @@ pub fn run(args: &[String]) -> Result<(), String> {
     );
 
     let binary = pyc_runner::build(&root)?;
-    let implemented: BTreeMap<Stage, bool> =
-        options.stages.iter().map(|&stage| (stage, pyc_runner::implements(&binary, &root, stage))).collect();
+    let implemented: BTreeMap<Stage, bool> = options
+        .stages
+        .iter()
+        .map(|&stage| (stage, pyc_runner::implements(&binary, &root, stage)))
+        .collect();
     let mut pyc_jobs = Vec::new();
     for (index, corpus) in corpora.iter().enumerate() {
         for stage in options.stages.iter().filter(|stage| implemented[stage]) {
-            pyc_jobs.extend(corpus.files.iter().map(|file| (index, *stage, file.clone())));
+            pyc_jobs.extend(
+                corpus
+                    .files
+                    .iter()
+                    .map(|file| (index, *stage, file.clone())),
+            );
         }
     }
     let pyc_started = Instant::now();
     let mut outcomes = run_pyc_jobs(&harness, &binary, &pyc_jobs)?;
     settle_canonical(&harness, &mut outcomes)?;
-    eprintln!("conformance: pyc ran {} jobs in {:.1}s", pyc_jobs.len(), pyc_started.elapsed().as_secs_f64());
+    eprintln!(
+        "conformance: pyc ran {} jobs in {:.1}s",
+        pyc_jobs.len(),
+        pyc_started.elapsed().as_secs_f64()
+    );
 
     let mut rows = Vec::new();
     for (index, corpus) in corpora.iter().enumerate() {
         for &stage in &options.stages {
-            let names: &[&str] = if stage == Stage::Pyc { &["pyc", "pyc-canonical"] } else { &[stage.name()] };
+            let names: &[&str] = if stage == Stage::Pyc {
+                &["pyc", "pyc-canonical"]
+            } else {
+                &[stage.name()]
+            };
             for name in names {
-                rows.push(build_row(&harness, &binary, corpus, index, name, stage, implemented[&stage], &outcomes, options.show)?);
+                rows.push(build_row(
+                    &harness,
+                    &binary,
+                    corpus,
+                    index,
+                    name,
+                    stage,
+                    implemented[&stage],
+                    &outcomes,
+                    options.show,
+                )?);
             }
         }
     }
@@ -431,11 +591,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let ratcheted: Vec<Measured> = rows
         .iter()
         .filter(|row| corpora.iter().any(|c| c.name == row.corpus && c.ratcheted))
-        .map(|row| Measured { corpus: row.corpus.clone(), row: row.row.clone(), passed: row.passed })
+        .map(|row| Measured {
+            corpus: row.corpus.clone(),
+            row: row.row.clone(),
+            passed: row.passed,
+        })
         .collect();
     let ok = apply_ratchet(&root, &ratcheted, options.update_ratchet)?;
     let (passed, failed) = report::totals(&rows);
-    println!("\nconformance finished in {:.1}s", started.elapsed().as_secs_f64());
+    println!(
+        "\nconformance finished in {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
     println!("{passed} passed, {failed} failed");
     if ok {
         Ok(())
@@ -464,7 +631,11 @@ fn apply_ratchet(root: &Path, measured: &[Measured], update: bool) -> Result<boo
         println!("ratchet: raised counts in {}", ratchet::PATH);
     }
     if regressions.is_empty() {
-        println!("ratchet: ok ({} rows checked against {})", measured.len(), ratchet::PATH);
+        println!(
+            "ratchet: ok ({} rows checked against {})",
+            measured.len(),
+            ratchet::PATH
+        );
     }
     Ok(regressions.is_empty())
 }
@@ -480,9 +651,18 @@ mod tests {
     #[test]
     fn stages_and_corpora_parse_in_any_order() {
         let cwd = Path::new("/nonexistent");
-        let options = parse_options(&args(&["dis", "--corpus", "stdlib", "mutants", "tokenize", "--show", "3"]), cwd).expect("valid");
+        let options = parse_options(
+            &args(&[
+                "dis", "--corpus", "stdlib", "mutants", "tokenize", "--show", "3",
+            ]),
+            cwd,
+        )
+        .expect("valid");
         assert_eq!(options.stages, vec![Stage::Tokenize, Stage::Dis]);
-        assert!(matches!(options.corpora[..], [CorpusSpec::Stdlib, CorpusSpec::Mutants]));
+        assert!(matches!(
+            options.corpora[..],
+            [CorpusSpec::Stdlib, CorpusSpec::Mutants]
+        ));
         assert_eq!(options.show, 3);
         let defaults = parse_options(&[], cwd).expect("valid");
         assert_eq!(defaults.stages, Stage::ALL.to_vec());
@@ -499,8 +679,16 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("pyc-ratchet-test-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("conformance")).expect("temp dir");
         std::fs::write(dir.join(ratchet::PATH), "[stdlib]\ntokenize = 10\n").expect("write");
-        let below = [Measured { corpus: "stdlib".into(), row: "tokenize".into(), passed: 9 }];
-        let at = [Measured { corpus: "stdlib".into(), row: "tokenize".into(), passed: 10 }];
+        let below = [Measured {
+            corpus: "stdlib".into(),
+            row: "tokenize".into(),
+            passed: 9,
+        }];
+        let at = [Measured {
+            corpus: "stdlib".into(),
+            row: "tokenize".into(),
+            passed: 10,
+        }];
         assert_eq!(apply_ratchet(&dir, &below, false), Ok(false));
         assert_eq!(apply_ratchet(&dir, &at, false), Ok(true));
         let _ = std::fs::remove_dir_all(&dir);

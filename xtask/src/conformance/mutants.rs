@@ -91,7 +91,11 @@ fn token_end(source: &[u8], start: usize) -> usize {
             end += 1;
         }
         // A short prefix such as rb or f directly before a quote starts a string.
-        if end - start <= 2 && end < source.len() && c.is_ascii_alphabetic() && matches!(source[end], b'\'' | b'"') {
+        if end - start <= 2
+            && end < source.len()
+            && c.is_ascii_alphabetic()
+            && matches!(source[end], b'\'' | b'"')
+        {
             return string_end(source, end);
         }
         return end;
@@ -132,7 +136,11 @@ fn string_end(source: &[u8], quote: usize) -> usize {
 /// Line indices where a window may start or end: lines that begin a statement at column 0.
 fn boundaries(lines: &[&[u8]]) -> Vec<usize> {
     let mut found: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].first().is_some_and(|&b| !b.is_ascii_whitespace() && b != b'#' && b != b')' && b != b']' && b != b'}'))
+        .filter(|&i| {
+            lines[i].first().is_some_and(|&b| {
+                !b.is_ascii_whitespace() && b != b'#' && b != b')' && b != b']' && b != b'}'
+            })
+        })
         .collect();
     found.push(lines.len());
     found
@@ -167,15 +175,24 @@ fn mutate(rng: &mut Rng, window: &[u8]) -> Option<(Vec<u8>, String)> {
         [&window[..at], insert, &window[cut..]].concat()
     };
     Some(match rng.below(4) {
-        0 => (splice(start, end, b""), format!("delete {text:?} at byte {start}")),
+        0 => (
+            splice(start, end, b""),
+            format!("delete {text:?} at byte {start}"),
+        ),
         1 => {
             let doubled = [&window[start..end], b" ", &window[start..end]].concat();
-            (splice(start, end, &doubled), format!("duplicate {text:?} at byte {start}"))
+            (
+                splice(start, end, &doubled),
+                format!("duplicate {text:?} at byte {start}"),
+            )
         }
         2 => {
             let token = INSERTIONS[rng.below(INSERTIONS.len())];
             let inserted = format!("{token} ");
-            (splice(start, start, inserted.as_bytes()), format!("insert {token:?} at byte {start}"))
+            (
+                splice(start, start, inserted.as_bytes()),
+                format!("insert {token:?} at byte {start}"),
+            )
         }
         _ => break_indentation(rng, window)?,
     })
@@ -185,7 +202,13 @@ fn mutate(rng: &mut Rng, window: &[u8]) -> Option<(Vec<u8>, String)> {
 /// spaces, or an indented line that was at column 0.
 fn break_indentation(rng: &mut Rng, window: &[u8]) -> Option<(Vec<u8>, String)> {
     let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(window.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i + 1))
+        .chain(
+            window
+                .iter()
+                .enumerate()
+                .filter(|(_, &b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        )
         .filter(|&i| i < window.len() && window[i] != b'\n')
         .collect();
     if line_starts.is_empty() {
@@ -211,25 +234,44 @@ fn candidates(sources: &[(String, Vec<u8>)], rng: &mut Rng, count: usize) -> Vec
     while out.len() < count {
         let (name, bytes) = &sources[rng.below(sources.len())];
         let lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
-        let Some((first, last)) = choose_window(rng, &lines) else { continue };
+        let Some((first, last)) = choose_window(rng, &lines) else {
+            continue;
+        };
         let window = lines[first..last].concat();
-        let Some((mutant, what)) = mutate(rng, &window) else { continue };
+        let Some((mutant, what)) = mutate(rng, &window) else {
+            continue;
+        };
         if mutant == window {
             continue;
         }
         let origin = format!("{name}:{}-{}: {what}", first + 1, last);
-        out.push(Candidate { window, mutant, origin });
+        out.push(Candidate {
+            window,
+            mutant,
+            origin,
+        });
     }
     out
 }
 
 /// The mutants corpus, generated on the first run and then read back from the cache folder.
-pub fn mutants(root: &Path, cache_dir: &Path, stdlib: &Corpus, pool: &Pool, oracle_version: &str) -> Result<Corpus, String> {
+pub fn mutants(
+    root: &Path,
+    cache_dir: &Path,
+    stdlib: &Corpus,
+    pool: &Pool,
+    oracle_version: &str,
+) -> Result<Corpus, String> {
     let dir = cache_dir.join("corpus/mutants");
     let sources: Vec<(String, Vec<u8>)> = stdlib
         .files
         .iter()
-        .map(|f| Ok((f.clone(), std::fs::read(root.join(f)).map_err(|e| format!("{f}: {e}"))?)))
+        .map(|f| {
+            Ok((
+                f.clone(),
+                std::fs::read(root.join(f)).map_err(|e| format!("{f}: {e}"))?,
+            ))
+        })
         .collect::<Result<_, String>>()?;
     let stamp = generation_stamp(&sources, oracle_version);
     let marker = cache_dir.join("corpus/mutants.done");
@@ -238,18 +280,31 @@ pub fn mutants(root: &Path, cache_dir: &Path, stdlib: &Corpus, pool: &Pool, orac
         with_lock(&cache_dir.join("corpus/mutants.lock"), || {
             if !is_current() {
                 generate(&dir, cache_dir, &sources, pool)?;
-                std::fs::write(&marker, &stamp).map_err(|e| format!("{}: {e}", marker.display()))?;
+                std::fs::write(&marker, &stamp)
+                    .map_err(|e| format!("{}: {e}", marker.display()))?;
             }
             Ok(())
         })?;
     }
-    let files = python_files_under(&dir)?.iter().map(|p| printed_path(root, p)).collect();
-    Ok(Corpus { name: "mutants".into(), files, ratcheted: true })
+    let files = python_files_under(&dir)?
+        .iter()
+        .map(|p| printed_path(root, p))
+        .collect();
+    Ok(Corpus {
+        name: "mutants".into(),
+        files,
+        ratcheted: true,
+    })
 }
 
 fn generation_stamp(sources: &[(String, Vec<u8>)], oracle_version: &str) -> String {
     let mut hasher = Sha256::new();
-    for field in [GENERATOR_VERSION, oracle_version, &SEED.to_string(), &TARGET.to_string()] {
+    for field in [
+        GENERATOR_VERSION,
+        oracle_version,
+        &SEED.to_string(),
+        &TARGET.to_string(),
+    ] {
         hasher.update(field.as_bytes());
         hasher.update([0]);
     }
@@ -257,10 +312,19 @@ fn generation_stamp(sources: &[(String, Vec<u8>)], oracle_version: &str) -> Stri
         hasher.update(name.as_bytes());
         hasher.update(Sha256::digest(bytes));
     }
-    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
-fn generate(dir: &Path, cache_dir: &Path, sources: &[(String, Vec<u8>)], pool: &Pool) -> Result<(), String> {
+fn generate(
+    dir: &Path,
+    cache_dir: &Path,
+    sources: &[(String, Vec<u8>)],
+    pool: &Pool,
+) -> Result<(), String> {
     let work = cache_dir.join("mutants-work");
     for d in [dir, &work] {
         if d.exists() {
@@ -275,10 +339,19 @@ fn generate(dir: &Path, cache_dir: &Path, sources: &[(String, Vec<u8>)], pool: &
         let batch = candidates(sources, &mut rng, ROUND);
         let verdicts = check(&work, &batch, pool)?;
         tried += batch.len();
-        kept.extend(batch.into_iter().zip(verdicts).filter(|(_, keep)| *keep).map(|(c, _)| c));
+        kept.extend(
+            batch
+                .into_iter()
+                .zip(verdicts)
+                .filter(|(_, keep)| *keep)
+                .map(|(c, _)| c),
+        );
     }
     kept.truncate(TARGET);
-    eprintln!("conformance: kept {} mutants out of {tried} candidates", kept.len());
+    eprintln!(
+        "conformance: kept {} mutants out of {tried} candidates",
+        kept.len()
+    );
     let mut manifest = String::new();
     for (i, candidate) in kept.iter().enumerate() {
         let name = format!("m{i:04}.py");
@@ -287,7 +360,8 @@ fn generate(dir: &Path, cache_dir: &Path, sources: &[(String, Vec<u8>)], pool: &
         manifest.push_str(&format!("{name}\t{}\n", candidate.origin));
     }
     let manifest_path = dir.join("MANIFEST.tsv");
-    std::fs::write(&manifest_path, manifest).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    std::fs::write(&manifest_path, manifest)
+        .map_err(|e| format!("{}: {e}", manifest_path.display()))?;
     std::fs::remove_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))
 }
 
@@ -298,7 +372,9 @@ fn check(work: &Path, batch: &[Candidate], pool: &Pool) -> Result<Vec<bool>, Str
         for (kind, bytes) in [("w", &candidate.window), ("m", &candidate.mutant)] {
             let path = work.join(format!("{kind}{i}.py"));
             std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-            requests.push(Request::Compiles { path: path.display().to_string() });
+            requests.push(Request::Compiles {
+                path: path.display().to_string(),
+            });
         }
     }
     let statuses = Mutex::new(vec![None; requests.len()]);
@@ -311,7 +387,10 @@ fn check(work: &Path, batch: &[Candidate], pool: &Pool) -> Result<Vec<bool>, Str
         Ok(())
     })?;
     let statuses = statuses.into_inner().map_err(|e| e.to_string())?;
-    Ok(statuses.chunks(2).map(|pair| pair == [Some(0), Some(1)]).collect())
+    Ok(statuses
+        .chunks(2)
+        .map(|pair| pair == [Some(0), Some(1)])
+        .collect())
 }
 
 #[cfg(test)]
@@ -321,19 +400,39 @@ mod tests {
     #[test]
     fn token_spans_cover_names_strings_and_operators() {
         let source = b"x = f'a{b}' ** 2  # c\nif y:\n    pass\n";
-        let tokens: Vec<&[u8]> = token_spans(source).iter().map(|&(s, e)| &source[s..e]).collect();
+        let tokens: Vec<&[u8]> = token_spans(source)
+            .iter()
+            .map(|&(s, e)| &source[s..e])
+            .collect();
         assert_eq!(
             tokens,
-            vec![&b"x"[..], b"=", b"f'a{b}'", b"**", b"2", b"if", b"y", b":", b"pass"]
+            vec![
+                &b"x"[..],
+                b"=",
+                b"f'a{b}'",
+                b"**",
+                b"2",
+                b"if",
+                b"y",
+                b":",
+                b"pass"
+            ]
         );
     }
 
     #[test]
     fn the_same_seed_gives_the_same_candidates() {
-        let sources = vec![("a.py".to_string(), b"import os\n\ndef f(x):\n    return x + 1\n\ny = f(2)\n".to_vec())];
+        let sources = vec![(
+            "a.py".to_string(),
+            b"import os\n\ndef f(x):\n    return x + 1\n\ny = f(2)\n".to_vec(),
+        )];
         let first = candidates(&sources, &mut Rng(SEED), 50);
         let second = candidates(&sources, &mut Rng(SEED), 50);
-        let texts = |c: &[Candidate]| c.iter().map(|c| (c.mutant.clone(), c.origin.clone())).collect::<Vec<_>>();
+        let texts = |c: &[Candidate]| {
+            c.iter()
+                .map(|c| (c.mutant.clone(), c.origin.clone()))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(texts(&first), texts(&second));
         assert!(first.iter().all(|c| c.mutant != c.window));
     }

@@ -36,7 +36,9 @@ impl Request {
     fn to_json(&self, id: u64) -> String {
         let value = match self {
             Request::Run { argv } => json!({"id": id, "kind": "run", "argv": argv}),
-            Request::Pyc { path, out } => json!({"id": id, "kind": "pyc", "path": path, "out": out}),
+            Request::Pyc { path, out } => {
+                json!({"id": id, "kind": "pyc", "path": path, "out": out})
+            }
             Request::Canon { path } => json!({"id": id, "kind": "canon", "path": path}),
             Request::Compiles { path } => json!({"id": id, "kind": "compiles", "path": path}),
             Request::Extract { zip, dest } => {
@@ -78,7 +80,10 @@ fn pinned_version(root: &Path) -> Result<String, String> {
 }
 
 fn installed_version(root: &Path) -> Option<String> {
-    json_version(&root.join("oracle/node_modules/pyodide/package.json"), "/version")
+    json_version(
+        &root.join("oracle/node_modules/pyodide/package.json"),
+        "/version",
+    )
 }
 
 /// Everything the oracle's answers depend on besides the job itself: the installed pyodide and
@@ -90,9 +95,17 @@ pub fn version(root: &Path) -> Result<String, String> {
         let path = root.join("oracle").join(script);
         hasher.update(std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?);
     }
-    let digest: String = hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let digest: String = hasher
+        .finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
     Ok(format!("pyodide {pyodide}, scripts {digest}"))
 }
+
+/// A reply's JSON header and its raw parts, or why none came.
+type ReplyResult = Result<(Value, Vec<Vec<u8>>), String>;
 
 /// Why a process could not answer.
 struct Died(String);
@@ -100,7 +113,7 @@ struct Died(String);
 struct Process {
     child: Child,
     stdin: ChildStdin,
-    replies: Receiver<Result<(Value, Vec<Vec<u8>>), String>>,
+    replies: Receiver<ReplyResult>,
     next_id: u64,
 }
 
@@ -131,13 +144,22 @@ impl Process {
                 }
             }
         });
-        Ok(Process { child, stdin, replies, next_id: 0 })
+        Ok(Process {
+            child,
+            stdin,
+            replies,
+            next_id: 0,
+        })
     }
 
     fn ask(&mut self, request: &Request) -> Result<Answer, Died> {
         self.next_id += 1;
         let line = request.to_json(self.next_id) + "\n";
-        if let Err(e) = self.stdin.write_all(line.as_bytes()).and_then(|()| self.stdin.flush()) {
+        if let Err(e) = self
+            .stdin
+            .write_all(line.as_bytes())
+            .and_then(|()| self.stdin.flush())
+        {
             return Err(Died(format!("oracle process is gone: {e}")));
         }
         let (header, parts) = match self.replies.recv_timeout(JOB_TIMEOUT) {
@@ -146,7 +168,9 @@ impl Process {
             Err(RecvTimeoutError::Timeout) => {
                 return Err(Died(format!("no answer within {}s", JOB_TIMEOUT.as_secs())))
             }
-            Err(RecvTimeoutError::Disconnected) => return Err(Died("oracle process exited".into())),
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(Died("oracle process exited".into()))
+            }
         };
         if let Some(fatal) = header.get("fatal") {
             return Err(Died(fatal.as_str().unwrap_or("fatal error").to_string()));
@@ -155,7 +179,10 @@ impl Process {
             return Err(Died(format!("reply out of order: {header}")));
         }
         let status = header.get("status").and_then(Value::as_i64).unwrap_or(-1);
-        Ok(Answer::Reply { status: i32::try_from(status).unwrap_or(-1), parts })
+        Ok(Answer::Reply {
+            status: i32::try_from(status).unwrap_or(-1),
+            parts,
+        })
     }
 }
 
@@ -167,7 +194,7 @@ impl Drop for Process {
 }
 
 /// Reads one header line and the raw parts it announces.
-fn read_reply(reader: &mut impl BufRead) -> Result<(Value, Vec<Vec<u8>>), String> {
+fn read_reply(reader: &mut impl BufRead) -> ReplyResult {
     let mut line = String::new();
     match reader.read_line(&mut line) {
         Ok(0) => return Err("oracle process exited".into()),
@@ -176,12 +203,18 @@ fn read_reply(reader: &mut impl BufRead) -> Result<(Value, Vec<Vec<u8>>), String
     }
     let header: Value =
         serde_json::from_str(&line).map_err(|e| format!("bad oracle header {line:?}: {e}"))?;
-    let lens = header.get("lens").and_then(Value::as_array).cloned().unwrap_or_default();
+    let lens = header
+        .get("lens")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     let mut parts = Vec::with_capacity(lens.len());
     for len in lens {
         let len = len.as_u64().ok_or("bad part length")?;
         let mut part = vec![0; usize::try_from(len).map_err(|e| e.to_string())?];
-        reader.read_exact(&mut part).map_err(|e| format!("reading the oracle: {e}"))?;
+        reader
+            .read_exact(&mut part)
+            .map_err(|e| format!("reading the oracle: {e}"))?;
         parts.push(part);
     }
     Ok((header, parts))
@@ -196,7 +229,11 @@ pub struct Pool {
 
 impl Pool {
     pub fn new(root: &Path, log_dir: &Path, workers: usize) -> Pool {
-        Pool { root: root.to_path_buf(), log_dir: log_dir.to_path_buf(), workers: workers.max(1) }
+        Pool {
+            root: root.to_path_buf(),
+            log_dir: log_dir.to_path_buf(),
+            workers: workers.max(1),
+        }
     }
 
     /// Answers every request, calling `deliver(index, answer)` from the worker threads as answers
@@ -220,7 +257,9 @@ impl Pool {
                         let mut process: Option<Process> = None;
                         loop {
                             let index = next.fetch_add(1, Ordering::SeqCst);
-                            let Some(request) = requests.get(index) else { return Ok(()) };
+                            let Some(request) = requests.get(index) else {
+                                return Ok(());
+                            };
                             let answer = self.answer(&mut process, &log, request)?;
                             deliver(index, answer)?;
                             let finished = done.fetch_add(1, Ordering::SeqCst) + 1;
@@ -230,20 +269,29 @@ impl Pool {
                 })
                 .collect();
             handles.into_iter().try_for_each(|handle| {
-                handle.join().map_err(|_| "an oracle worker panicked".to_string())?
+                handle
+                    .join()
+                    .map_err(|_| "an oracle worker panicked".to_string())?
             })
         })
     }
 
     /// Asks the current process (starting one when needed); on death, retries once in a fresh
     /// process, then records the input as crashing the oracle.
-    fn answer(&self, process: &mut Option<Process>, log: &Path, request: &Request) -> Result<Answer, String> {
+    fn answer(
+        &self,
+        process: &mut Option<Process>,
+        log: &Path,
+        request: &Request,
+    ) -> Result<Answer, String> {
         let mut last_death = String::new();
         for _attempt in 0..2 {
             if process.is_none() {
                 *process = Some(Process::spawn(&self.root, log)?);
             }
-            let Some(live) = process.as_mut() else { continue };
+            let Some(live) = process.as_mut() else {
+                continue;
+            };
             match live.ask(request) {
                 Ok(answer) => return Ok(answer),
                 Err(Died(message)) => {
@@ -257,9 +305,9 @@ impl Pool {
     }
 }
 
+/// Prints a line at every tenth of the jobs.
 fn report_progress(label: &str, finished: usize, total: usize) {
-    let step = (total / 10).max(1);
-    if finished % step == 0 || finished == total {
+    if finished * 10 / total != (finished - 1) * 10 / total {
         eprintln!("conformance: oracle {label}: {finished}/{total}");
     }
 }

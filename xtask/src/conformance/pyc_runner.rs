@@ -41,13 +41,18 @@ impl PycRun {
 /// `cargo build --release -p pyc`, then the binary's path.
 pub fn build(root: &Path) -> Result<PathBuf, String> {
     eprintln!("conformance: cargo build --release -p pyc");
-    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+    // Other crates' warnings would bury the scoreboard: show the output only when it fails.
+    let output = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
         .args(["build", "--release", "-p", "pyc"])
         .current_dir(root)
-        .status()
+        .output()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
-    if !status.success() {
-        return Err(format!("cargo build --release -p pyc failed: {status}"));
+    if !output.status.success() {
+        eprint!("{}", String::from_utf8_lossy(&output.stderr));
+        return Err(format!(
+            "cargo build --release -p pyc failed: {}",
+            output.status
+        ));
     }
     let target = match std::env::var_os("CARGO_TARGET_DIR") {
         Some(dir) => root.join(dir),
@@ -63,7 +68,11 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
 /// Whether `pyc` has the stage's subcommand (and the options it needs).
 pub fn implements(binary: &Path, root: &Path, stage: Stage) -> bool {
     let (subcommand, options) = stage.pyc_probe();
-    let Ok(output) = Command::new(binary).args([subcommand, "--help"]).current_dir(root).output() else {
+    let Ok(output) = Command::new(binary)
+        .args([subcommand, "--help"])
+        .current_dir(root)
+        .output()
+    else {
         return false;
     };
     let help = String::from_utf8_lossy(&output.stdout);
@@ -81,7 +90,13 @@ fn mentions_option(help: &str, option: &str) -> bool {
 }
 
 /// Runs `pyc <stage args> FILE` from the root; `out_file` receives the `pyc` stage's .pyc.
-pub fn run(binary: &Path, root: &Path, stage: Stage, file: &str, out_file: &Path) -> Result<PycRun, String> {
+pub fn run(
+    binary: &Path,
+    root: &Path,
+    stage: Stage,
+    file: &str,
+    out_file: &Path,
+) -> Result<PycRun, String> {
     if stage == Stage::Pyc {
         let _ = std::fs::remove_file(out_file);
     }
@@ -116,8 +131,17 @@ pub fn run(binary: &Path, root: &Path, stage: Stage, file: &str, out_file: &Path
         None => RunStatus::Timeout,
         Some(exit) => classify(exit),
     };
-    let written = if stage == Stage::Pyc { std::fs::read(out_file).ok() } else { None };
-    Ok(PycRun { status, stdout, stderr, written })
+    let written = if stage == Stage::Pyc {
+        std::fs::read(out_file).ok()
+    } else {
+        None
+    };
+    Ok(PycRun {
+        status,
+        stdout,
+        stderr,
+        written,
+    })
 }
 
 fn drain(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {

@@ -36,15 +36,26 @@ impl Ratchet {
                 continue;
             }
             let at = || format!("{PATH}:{}", number + 1);
-            if let Some(name) = line.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')) {
+            if let Some(name) = line
+                .strip_prefix('[')
+                .and_then(|rest| rest.strip_suffix(']'))
+            {
                 table = Some(name.trim().to_string());
                 ratchet.counts.entry(name.trim().to_string()).or_default();
                 continue;
             }
-            let (key, value) = line.split_once('=').ok_or_else(|| format!("{}: expected `row = count`", at()))?;
-            let corpus = table.clone().ok_or_else(|| format!("{}: a count outside a [corpus] table", at()))?;
+            let (key, value) = line
+                .split_once('=')
+                .ok_or_else(|| format!("{}: expected `row = count`", at()))?;
+            let corpus = table
+                .clone()
+                .ok_or_else(|| format!("{}: a count outside a [corpus] table", at()))?;
             let count = value.trim().parse().map_err(|e| format!("{}: {e}", at()))?;
-            ratchet.counts.entry(corpus).or_default().insert(key.trim().to_string(), count);
+            ratchet
+                .counts
+                .entry(corpus)
+                .or_default()
+                .insert(key.trim().to_string(), count);
         }
         Ok(ratchet)
     }
@@ -61,7 +72,11 @@ impl Ratchet {
     }
 
     pub fn required(&self, corpus: &str, row: &str) -> u64 {
-        self.counts.get(corpus).and_then(|rows| rows.get(row)).copied().unwrap_or(0)
+        self.counts
+            .get(corpus)
+            .and_then(|rows| rows.get(row))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The rows that fell below their count, as messages.
@@ -105,16 +120,24 @@ mod tests {
     use super::*;
 
     fn measured(corpus: &str, row: &str, passed: u64) -> Measured {
-        Measured { corpus: corpus.into(), row: row.into(), passed }
+        Measured {
+            corpus: corpus.into(),
+            row: row.into(),
+            passed,
+        }
     }
 
-    const FILE: &str = "# comment\n[stdlib]\ntokenize = 500\ntokenize-e = 3 # trailing\n\n[mutants]\nast-O = 7\n";
+    const FILE: &str =
+        "# comment\n[stdlib]\ntokenize = 500\ntokenize-e = 3 # trailing\n\n[mutants]\nast-O = 7\n";
 
     #[test]
     fn a_count_below_the_ratchet_fails() {
         let ratchet = Ratchet::parse(FILE).expect("valid");
         let regressions = ratchet.regressions(&[measured("stdlib", "tokenize", 499)]);
-        assert_eq!(regressions, vec!["stdlib tokenize: 499 passed, below the ratchet of 500".to_string()]);
+        assert_eq!(
+            regressions,
+            vec!["stdlib tokenize: 499 passed, below the ratchet of 500".to_string()]
+        );
     }
 
     #[test]
@@ -132,7 +155,10 @@ mod tests {
     #[test]
     fn update_raises_but_never_lowers() {
         let mut ratchet = Ratchet::parse(FILE).expect("valid");
-        assert!(ratchet.raise(&[measured("stdlib", "tokenize", 510), measured("mutants", "ast-O", 2)]));
+        assert!(ratchet.raise(&[
+            measured("stdlib", "tokenize", 510),
+            measured("mutants", "ast-O", 2)
+        ]));
         assert_eq!(ratchet.required("stdlib", "tokenize"), 510);
         assert_eq!(ratchet.required("mutants", "ast-O"), 7);
         assert!(!ratchet.raise(&[measured("stdlib", "tokenize", 400)]));

@@ -32,12 +32,25 @@ pub fn print_rows(rows: &[Row]) {
             println!("  {:<14} not implemented (0/{})", row.row, row.total);
             continue;
         }
-        let labels: Vec<String> = row.labels.iter().map(|(label, n)| format!("{n} {label}")).collect();
-        let detail = if labels.is_empty() { String::new() } else { format!("  ({})", labels.join(", ")) };
+        let labels: Vec<String> = row
+            .labels
+            .iter()
+            .map(|(label, n)| format!("{n} {label}"))
+            .collect();
+        let detail = if labels.is_empty() {
+            String::new()
+        } else {
+            format!("  ({})", labels.join(", "))
+        };
         println!("  {:<14} {}/{}{detail}", row.row, row.passed, row.total);
     }
     for row in rows.iter().filter(|row| !row.shown.is_empty()) {
-        println!("\n== {} {}: first {} failures", row.corpus, row.row, row.shown.len());
+        println!(
+            "\n== {} {}: first {} failures",
+            row.corpus,
+            row.row,
+            row.shown.len()
+        );
         for failure in &row.shown {
             println!("-- {} [{}]", failure.file, failure.label);
             print!("{}", failure.diff);

@@ -16,7 +16,8 @@ pub enum Stage {
     Errors,
 }
 
-const UNPARSE_CODE: &str = "import ast,sys; print(ast.unparse(ast.parse(open(sys.argv[1]).read())))";
+const UNPARSE_CODE: &str =
+    "import ast,sys; print(ast.unparse(ast.parse(open(sys.argv[1]).read())))";
 
 impl Stage {
     pub const ALL: [Stage; 10] = [
@@ -66,7 +67,12 @@ impl Stage {
             Stage::Errors => &["-m", "py_compile"],
             Stage::Pyc => return None,
         };
-        Some(args.iter().map(|arg| arg.to_string()).chain([file.to_string()]).collect())
+        Some(
+            args.iter()
+                .map(|arg| arg.to_string())
+                .chain([file.to_string()])
+                .collect(),
+        )
     }
 
     /// What the oracle does, as a stable text for cache keys.
@@ -132,7 +138,13 @@ mod tests {
     fn oracle_argv_ends_with_the_file() {
         assert_eq!(
             Stage::AstO.oracle_argv("golden/ast-O/x.py"),
-            Some(vec!["-m".into(), "ast".into(), "-O".into(), "2".into(), "golden/ast-O/x.py".into()])
+            Some(vec![
+                "-m".into(),
+                "ast".into(),
+                "-O".into(),
+                "2".into(),
+                "golden/ast-O/x.py".into()
+            ])
         );
         assert_eq!(Stage::Pyc.oracle_argv("x.py"), None);
     }

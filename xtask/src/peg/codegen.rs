@@ -400,7 +400,7 @@ impl<'g> Generator<'g> {
             "//! Port of Parser/parser.c: the parser generated from crates/parser/python.gram.\n",
         );
         self.out.push_str(
-            "#![allow(non_snake_case, unused_variables, unused_mut, unused_labels, unreachable_code, clippy::all)]\n\n",
+            "#![allow(non_snake_case, unused_variables, unused_mut, unused_labels, unused_parens, unused_braces)]\n#![allow(unreachable_code, dead_code, clippy::all)]\n\n",
         );
         for (name, value) in &self.grammar.metas {
             if name == "header" || name == "subheader" {
@@ -559,7 +559,16 @@ impl<'g> Generator<'g> {
                 self.line(1, "let _prev_call_invalid = p.call_invalid_rules;");
                 self.line(1, "p.call_invalid_rules = false;");
             }
+            let traced = rule.name.starts_with("invalid_");
+            if traced {
+                self.line(1, "let _had_error = p.error.is_some();");
+            }
             self.line(1, &format!("let _res = {body_name}(p);"));
+            if traced {
+                // Which `invalid_` rules a parse reached (matched or raised in), for the test
+                // that every one has a golden case.
+                self.line(1, &format!("p.trace_invalid_rule(\"{}\", _res.is_some(), _had_error);", rule.name));
+            }
             if without_invalid {
                 self.line(1, "p.call_invalid_rules = _prev_call_invalid;");
             }

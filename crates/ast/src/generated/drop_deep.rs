@@ -129,11 +129,11 @@ impl Deferred {
             Deferred::Arguments(node) => dismantle_arguments(node, stack),
             Deferred::Arg(node) => dismantle_arg(node, stack),
             Deferred::Keyword(node) => dismantle_keyword(node, stack),
-            Deferred::Alias(node) => dismantle_alias(node, stack),
+            Deferred::Alias(_) => {}
             Deferred::WithItem(node) => dismantle_with_item(node, stack),
             Deferred::MatchCase(node) => dismantle_match_case(node, stack),
             Deferred::Pattern(node) => dismantle_pattern(node, stack),
-            Deferred::TypeIgnore(node) => dismantle_type_ignore(node, stack),
+            Deferred::TypeIgnore(_) => {}
             Deferred::TypeParam(node) => dismantle_type_param(node, stack),
         }
     }
@@ -489,10 +489,6 @@ fn dismantle_keyword(node: Keyword, stack: &mut Vec<Deferred>) {
     stack.push(Deferred::from(value));
 }
 
-fn dismantle_alias(node: Alias, stack: &mut Vec<Deferred>) {
-    let _ = node;
-}
-
 fn dismantle_with_item(node: WithItem, stack: &mut Vec<Deferred>) {
     let WithItem { context_expr, optional_vars, .. } = node;
     stack.push(Deferred::from(context_expr));
@@ -540,14 +536,6 @@ fn dismantle_pattern(node: Pattern, stack: &mut Vec<Deferred>) {
         Pattern::MatchOr(node) => {
             let PatternMatchOr { patterns, .. } = *node;
             stack.extend(patterns.into_iter().map(Deferred::from));
-        }
-    }
-}
-
-fn dismantle_type_ignore(node: TypeIgnore, stack: &mut Vec<Deferred>) {
-    match node {
-        TypeIgnore::TypeIgnore(node) => {
-            let _ = *node;
         }
     }
 }

@@ -14,7 +14,10 @@ const NO_LOCATION: Location = Location::new(-1, -1, -1, -1);
 enum Piece {
     Literal(Vec<u32>),
     /// A `%s`, `%r` or `%a` unit: the conversion character and the format spec, if any.
-    Field { conversion: u8, spec: Option<String> },
+    Field {
+        conversion: u8,
+        spec: Option<String>,
+    },
 }
 
 /// `parse_literal`: the text up to the next lone `%`, with `%%` read as `%`.
@@ -88,7 +91,12 @@ fn simple_format_arg_parse(fmt: &[u32], pos: &mut usize) -> Option<FormatArg> {
         ch = next_char(fmt, pos)?;
         precision = Some(parse_digits(fmt, pos, &mut ch)?);
     }
-    Some(FormatArg { left_justify, width, precision, spec: ch })
+    Some(FormatArg {
+        left_justify,
+        width,
+        precision,
+        spec: ch,
+    })
 }
 
 /// `parse_format`: the f-string field of a `%s`, `%r` or `%a` unit.
@@ -108,7 +116,10 @@ fn parse_format(fmt: &[u32], pos: &mut usize) -> Option<Piece> {
     if let Some(precision) = arg.precision {
         spec.push_str(&format!(".{precision}"));
     }
-    Some(Piece::Field { conversion, spec: (!spec.is_empty()).then_some(spec) })
+    Some(Piece::Field {
+        conversion,
+        spec: (!spec.is_empty()).then_some(spec),
+    })
 }
 
 /// The pieces of `fmt % items` when every unit is foldable and the counts agree.
@@ -180,10 +191,18 @@ pub(super) fn optimize_format(node: &mut Expr) {
 /// A str constant without a source position.
 fn str_constant(code_points: &[u32]) -> Expr {
     let value = PyStr::from_code_points(code_points.iter().copied()).unwrap_or_default();
-    Expr::Constant(Box::new(ExprConstant { loc: NO_LOCATION, value: Constant::Str(value), kind: None }))
+    Expr::Constant(Box::new(ExprConstant {
+        loc: NO_LOCATION,
+        value: Constant::Str(value),
+        kind: None,
+    }))
 }
 
 /// What briefly stands in the `BinOp` while its tuple is moved out.
 fn placeholder() -> Expr {
-    Expr::Constant(Box::new(ExprConstant { loc: NO_LOCATION, value: Constant::None, kind: None }))
+    Expr::Constant(Box::new(ExprConstant {
+        loc: NO_LOCATION,
+        value: Constant::None,
+        kind: None,
+    }))
 }

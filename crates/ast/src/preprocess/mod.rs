@@ -24,7 +24,9 @@
 //! ```
 
 mod format;
-mod number;
+pub(crate) mod number;
+#[cfg(test)]
+mod tests;
 
 use crate::constant::Constant;
 use crate::{
@@ -34,9 +36,13 @@ use crate::{
 use number::AddSub;
 
 /// How deep the tree may nest before preprocessing gives up with a `RecursionError`, as
-/// CPython's `Py_EnterRecursiveCall(" during compilation")` does (CPython measures its C
-/// stack; a fixed depth keeps ours from overflowing).
-pub const MAX_DEPTH: usize = 3000;
+/// CPython's `Py_EnterRecursiveCall(" during compilation")` does. CPython measures its C stack
+/// and handles chains such as `1+1+...` tens of thousands of terms long; preprocessing runs
+/// on a thread of its own with [`STACK_SIZE`] bytes of stack, which this depth fits in.
+pub const MAX_DEPTH: usize = 100_000;
+
+/// The stack of the preprocessing thread: reserved, not committed, until the recursion uses it.
+pub const STACK_SIZE: usize = 1 << 30;
 
 /// The compiler flags preprocessing looks at.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -99,15 +105,35 @@ impl std::error::Error for PreprocessError {}
 type Result<T = ()> = std::result::Result<T, PreprocessError>;
 
 /// `_PyAST_Preprocess`: rewrites `tree` in place as CPython 3.14 does before code generation
-/// at optimization level `optimize` (0, 1 or 2; `python -O` is 1, `-OO` is 2).
+/// at optimization level `optimize` (0, 1 or 2; `python -O` is 1, `-OO` is 2). `-1`, which
+/// `compile()` reads as "the interpreter's level", is level 0, as in a `python` run without `-O`.
 pub fn preprocess(
     tree: &mut Mod,
     optimize: i32,
     flags: PreprocessFlags,
-    warnings: &mut dyn WarningSink,
+    warnings: &mut (dyn WarningSink + Send),
 ) -> Result {
-    let mut state = State { optimize, flags, warnings, cf_finally: Vec::new(), depth: 0 };
-    state.fold_mod(tree)
+    let optimize = optimize.max(0);
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .stack_size(STACK_SIZE)
+            .spawn_scoped(scope, || {
+                let mut state = State {
+                    optimize,
+                    flags,
+                    warnings,
+                    cf_finally: Vec::new(),
+                    depth: 0,
+                };
+                state.fold_mod(tree)
+            });
+        match worker.map(|handle| handle.join()) {
+            Ok(Ok(result)) => result,
+            // The thread could not start (no memory for its stack) or panicked; CPython would
+            // raise MemoryError or RecursionError, and the recursion error is the nearer one.
+            _ => Err(PreprocessError::Recursion),
+        }
+    })
 }
 
 /// `ControlFlowInFinallyContext` (PEP 765): what the innermost enclosing construct is.
@@ -122,7 +148,7 @@ struct ControlFlowContext {
 struct State<'w> {
     optimize: i32,
     flags: PreprocessFlags,
-    warnings: &'w mut dyn WarningSink,
+    warnings: &'w mut (dyn WarningSink + Send),
     cf_finally: Vec<ControlFlowContext>,
     depth: usize,
 }
@@ -176,8 +202,13 @@ impl State<'_> {
 
     /// `control_flow_in_finally_warning`.
     fn finally_warning(&mut self, keyword: &str, loc: Location) -> Result {
-        let warning = SyntaxWarning { message: format!("'{keyword}' in a 'finally' block"), loc };
-        self.warnings.syntax_warning(warning).map_err(PreprocessError::Warning)
+        let warning = SyntaxWarning {
+            message: format!("'{keyword}' in a 'finally' block"),
+            loc,
+        };
+        self.warnings
+            .syntax_warning(warning)
+            .map_err(PreprocessError::Warning)
     }
 
     /// `before_return`.
@@ -225,7 +256,10 @@ impl State<'_> {
             if let Some(Stmt::Expr(stmt)) = body.first_mut() {
                 let loc = stmt.loc;
                 let value = std::mem::replace(&mut stmt.value, placeholder());
-                stmt.value = Expr::JoinedStr(Box::new(ExprJoinedStr { loc, values: vec![value] }));
+                stmt.value = Expr::JoinedStr(Box::new(ExprJoinedStr {
+                    loc,
+                    values: vec![value],
+                }));
             }
         }
         Ok(())
@@ -263,12 +297,21 @@ impl State<'_> {
     }
 
     fn fold_stmt_inner(&mut self, node: &mut Stmt) -> Result {
-        const FUNC_BODY: ControlFlowContext =
-            ControlFlowContext { in_finally: false, in_funcdef: true, in_loop: false };
-        const LOOP_BODY: ControlFlowContext =
-            ControlFlowContext { in_finally: false, in_funcdef: false, in_loop: true };
-        const FINALLY: ControlFlowContext =
-            ControlFlowContext { in_finally: true, in_funcdef: false, in_loop: false };
+        const FUNC_BODY: ControlFlowContext = ControlFlowContext {
+            in_finally: false,
+            in_funcdef: true,
+            in_loop: false,
+        };
+        const LOOP_BODY: ControlFlowContext = ControlFlowContext {
+            in_finally: false,
+            in_funcdef: false,
+            in_loop: true,
+        };
+        const FINALLY: ControlFlowContext = ControlFlowContext {
+            in_finally: true,
+            in_funcdef: false,
+            in_loop: false,
+        };
         match node {
             Stmt::FunctionDef(def) => {
                 self.fold_type_params(&mut def.type_params)?;
@@ -375,7 +418,9 @@ impl State<'_> {
             Stmt::Expr(node) => self.fold_expr(&mut node.value),
             Stmt::Match(node) => {
                 self.fold_expr(&mut node.subject)?;
-                node.cases.iter_mut().try_for_each(|case| self.fold_match_case(case))
+                node.cases
+                    .iter_mut()
+                    .try_for_each(|case| self.fold_match_case(case))
             }
             Stmt::Break(node) => self.before_loop_exit("break", node.loc),
             Stmt::Continue(node) => self.before_loop_exit("continue", node.loc),
@@ -398,7 +443,9 @@ impl State<'_> {
 
     /// `astfold_keyword`.
     fn fold_keywords(&mut self, keywords: &mut [Keyword]) -> Result {
-        keywords.iter_mut().try_for_each(|keyword| self.fold_expr(&mut keyword.value))
+        keywords
+            .iter_mut()
+            .try_for_each(|keyword| self.fold_expr(&mut keyword.value))
     }
 
     /// `astfold_arguments`.
@@ -596,7 +643,9 @@ impl State<'_> {
     }
 
     fn fold_patterns(&mut self, patterns: &mut [Pattern]) -> Result {
-        patterns.iter_mut().try_for_each(|pattern| self.fold_pattern(pattern))
+        patterns
+            .iter_mut()
+            .try_for_each(|pattern| self.fold_pattern(pattern))
     }
 
     /// `fold_const_match_patterns`: `-1`, `1 + 2j` and `-1 - 2j` in a pattern become constants.
@@ -614,7 +663,11 @@ impl State<'_> {
                 if matches!(binop.op, Operator::Add | Operator::Sub)
                     && matches!(binop.right, Expr::Constant(_)) =>
             {
-                let op = if binop.op == Operator::Add { AddSub::Add } else { AddSub::Sub };
+                let op = if binop.op == Operator::Add {
+                    AddSub::Add
+                } else {
+                    AddSub::Sub
+                };
                 let result = self.fold_const_match_pattern(&mut binop.left);
                 if let Err(error) = result {
                     self.leave();
@@ -640,10 +693,18 @@ impl State<'_> {
 /// `make_const`: the node becomes a constant in place, keeping its position.
 fn make_const(node: &mut Expr, value: Constant) {
     let loc = node.loc();
-    *node = Expr::Constant(Box::new(ExprConstant { loc, value, kind: None }));
+    *node = Expr::Constant(Box::new(ExprConstant {
+        loc,
+        value,
+        kind: None,
+    }));
 }
 
 /// What briefly stands in a statement while its value is moved out.
 fn placeholder() -> Expr {
-    Expr::Constant(Box::new(ExprConstant { loc: Location::default(), value: Constant::None, kind: None }))
+    Expr::Constant(Box::new(ExprConstant {
+        loc: Location::default(),
+        value: Constant::None,
+        kind: None,
+    }))
 }

@@ -10,19 +10,22 @@ use num_traits::ToPrimitive;
 use crate::constant::{Constant, Int};
 
 /// `PyNumber_Negative`.
-pub(super) fn negative(value: &Constant) -> Option<Constant> {
+pub(crate) fn negative(value: &Constant) -> Option<Constant> {
     match value {
         Constant::Int(int) => Some(Constant::Int(int.neg())),
         Constant::Bool(b) => Some(Constant::int(-i64::from(*b))),
         Constant::Float(x) => Some(Constant::Float(-x)),
-        Constant::Complex { real, imag } => Some(Constant::Complex { real: -real, imag: -imag }),
+        Constant::Complex { real, imag } => Some(Constant::Complex {
+            real: -real,
+            imag: -imag,
+        }),
         _ => None,
     }
 }
 
 /// The operations of a complex literal in a pattern (`1 + 2j`, `-1 - 2j`).
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum AddSub {
+pub(crate) enum AddSub {
     Add,
     Sub,
 }
@@ -59,7 +62,7 @@ fn as_float(value: &Number) -> Option<f64> {
 }
 
 /// `PyNumber_Add` / `PyNumber_Subtract` on two constants.
-pub(super) fn add_sub(op: AddSub, left: &Constant, right: &Constant) -> Option<Constant> {
+pub(crate) fn add_sub(op: AddSub, left: &Constant, right: &Constant) -> Option<Constant> {
     if let Some(concatenated) = concatenate(op, left, right) {
         return Some(concatenated);
     }
@@ -94,7 +97,11 @@ pub(super) fn add_sub(op: AddSub, left: &Constant, right: &Constant) -> Option<C
         }
         _ => {
             let (a, b) = (as_float(&left)?, as_float(&right)?);
-            Some(Constant::Float(if op == AddSub::Add { a + b } else { a - b }))
+            Some(Constant::Float(if op == AddSub::Add {
+                a + b
+            } else {
+                a - b
+            }))
         }
     }
 }

@@ -32,11 +32,9 @@ pub(super) fn binop_text(op: Operator) -> &'static str {
 fn binop_precedence(op: Operator) -> Precedence {
     match op {
         Operator::Add | Operator::Sub => Precedence::ARITH,
-        Operator::Mult
-        | Operator::MatMult
-        | Operator::Div
-        | Operator::Mod
-        | Operator::FloorDiv => Precedence::TERM,
+        Operator::Mult | Operator::MatMult | Operator::Div | Operator::Mod | Operator::FloorDiv => {
+            Precedence::TERM
+        }
         Operator::LShift | Operator::RShift => Precedence::SHIFT,
         Operator::BitOr => Precedence::BOR,
         Operator::BitXor => Precedence::BXOR,
@@ -74,6 +72,10 @@ fn unaryop_text(op: UnaryOp) -> (&'static str, Precedence) {
 impl Unparser {
     /// `traverse` of an expression whose parent asked for precedence `prec`.
     pub(super) fn expr(&mut self, node: &Expr, prec: Precedence) -> Result<()> {
+        self.nested(|u| u.expr_inner(node, prec))
+    }
+
+    fn expr_inner(&mut self, node: &Expr, prec: Precedence) -> Result<()> {
         match node {
             Expr::BoolOp(node) => {
                 let (text, own) = match node.op {
@@ -135,20 +137,24 @@ impl Unparser {
                 u.expr(&node.orelse, Precedence::TEST)
             }),
             Expr::Dict(node) => self.delimit("{", "}", |u| {
-                u.interleave(", ", node.keys.iter().zip(&node.values), |u, (key, value)| {
-                    match key {
-                        // `{**mapping}`
-                        None => {
-                            u.write("**");
-                            u.expr(value, Precedence::EXPR)
+                u.interleave(
+                    ", ",
+                    node.keys.iter().zip(&node.values),
+                    |u, (key, value)| {
+                        match key {
+                            // `{**mapping}`
+                            None => {
+                                u.write("**");
+                                u.expr(value, Precedence::EXPR)
+                            }
+                            Some(key) => {
+                                u.expr(key, Precedence::TEST)?;
+                                u.write(": ");
+                                u.expr(value, Precedence::TEST)
+                            }
                         }
-                        Some(key) => {
-                            u.expr(key, Precedence::TEST)?;
-                            u.write(": ");
-                            u.expr(value, Precedence::TEST)
-                        }
-                    }
-                })
+                    },
+                )
             }),
             Expr::Set(node) => {
                 if node.elts.is_empty() {
@@ -318,7 +324,11 @@ impl Unparser {
     /// `visit_comprehension` for each generator.
     fn comprehensions(&mut self, generators: &[Comprehension]) -> Result<()> {
         for generator in generators {
-            self.write(if generator.is_async != 0 { " async for " } else { " for " });
+            self.write(if generator.is_async != 0 {
+                " async for "
+            } else {
+                " for "
+            });
             self.expr(&generator.target, Precedence::TUPLE)?;
             self.write(" in ");
             self.expr(&generator.iter, Precedence::TEST.next())?;
@@ -369,7 +379,8 @@ impl Unparser {
         let positional = node.posonlyargs.iter().chain(&node.args);
         let count = node.posonlyargs.len() + node.args.len();
         let missing_defaults = count.saturating_sub(node.defaults.len());
-        let defaults = std::iter::repeat_n(None, missing_defaults).chain(node.defaults.iter().map(Some));
+        let defaults =
+            std::iter::repeat_n(None, missing_defaults).chain(node.defaults.iter().map(Some));
         for (index, (arg, default)) in positional.zip(defaults).enumerate() {
             separator(self);
             self.arg(arg)?;
@@ -494,10 +505,14 @@ impl Unparser {
                 Some(Constant::None) | None => {
                     // `_unparse_interpolation_value`: a fresh unparser.
                     let mut inner = Unparser::new();
+                    // Python's recursion limit counts the frames of the outer unparser too.
+                    inner.depth = u.depth;
                     inner.expr(value, Precedence::TEST.next())?;
                     inner.source
                 }
-                Some(Constant::Str(text)) => code_points_to_string(&text.code_points().collect::<Vec<_>>())?,
+                Some(Constant::Str(text)) => {
+                    code_points_to_string(&text.code_points().collect::<Vec<_>>())?
+                }
                 Some(other) => {
                     return Err(UnparseError::new(format!(
                         "sequence item 0: expected str instance, {} found",
@@ -528,7 +543,10 @@ impl Unparser {
 
 /// `Unexpected node inside JoinedStr, <repr of the node>`.
 fn unexpected_in_joined_str(node: &Expr) -> UnparseError {
-    UnparseError::new(format!("Unexpected node inside JoinedStr, {}", super::node_repr::expr_repr(node)))
+    UnparseError::new(format!(
+        "Unexpected node inside JoinedStr, {}",
+        super::node_repr::expr_repr(node)
+    ))
 }
 
 /// `value.replace("{", "{{").replace("}", "}}")`.

@@ -6,32 +6,39 @@
 //! `get_precedence` falls back to its default.
 
 mod expr;
-mod node_repr;
+pub(crate) mod node_repr;
 mod pattern;
 mod stmt;
 mod strings;
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashMap;
 use std::fmt;
 
 use crate::{Expr, Mod, Pattern, Stmt};
 
-/// An error `ast.unparse` raises for a tree it cannot write (Python raises `ValueError`).
+/// An error `ast.unparse` raises for a tree it cannot write.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnparseError {
-    /// The message, as CPython words it where it words one.
+    /// The exception type: `"ValueError"`, or `"RecursionError"` for a tree nested too deep.
+    pub exc_type: &'static str,
+    /// The message, as CPython words it.
     pub message: String,
 }
 
 impl UnparseError {
     fn new(message: impl Into<String>) -> UnparseError {
-        UnparseError { message: message.into() }
+        UnparseError {
+            exc_type: "ValueError",
+            message: message.into(),
+        }
     }
 }
 
 impl fmt::Display for UnparseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ValueError: {}", self.message)
+        write!(f, "{}: {}", self.exc_type, self.message)
     }
 }
 
@@ -76,12 +83,13 @@ impl Precedence {
 ///
 /// ```
 /// use pyc_ast::constant::Constant;
-/// use pyc_ast::{unparse, Expr, ExprConstant, Location, Mod, ModExpression};
+/// use pyc_ast::unparse::unparse;
+/// use pyc_ast::{Expr, ExprConstant, Location, Mod, ModExpression};
 ///
-/// let loc = Location::new(1, 0, 1, 3);
-/// let body = Expr::Constant(ExprConstant { value: Constant::int(42), kind: None, loc });
-/// let tree = Mod::Expression(ModExpression { body: Box::new(body) });
-/// assert_eq!(unparse::unparse(&tree).unwrap(), "42");
+/// let loc = Location::new(1, 0, 1, 2);
+/// let body = Expr::Constant(Box::new(ExprConstant { loc, value: Constant::int(42), kind: None }));
+/// let tree = Mod::Expression(Box::new(ModExpression { body }));
+/// assert_eq!(unparse(&tree).unwrap(), "42");
 /// ```
 pub fn unparse(tree: &Mod) -> Result<String> {
     let mut unparser = Unparser::new();
@@ -110,6 +118,11 @@ pub fn unparse_pattern(node: &Pattern) -> Result<String> {
     Ok(unparser.source)
 }
 
+/// How deep statements, expressions and patterns may nest before `unparse` gives up with
+/// `RecursionError`. Python's own recursion limit stops `ast.unparse` a little earlier (about
+/// 330 nested expressions); this bound only keeps our recursion inside the thread's stack.
+pub const MAX_DEPTH: usize = 400;
+
 /// The state of one `_Unparser`.
 pub(crate) struct Unparser {
     /// The text written so far (`_source`, joined).
@@ -122,6 +135,8 @@ pub(crate) struct Unparser {
     indent: usize,
     in_try_star: bool,
     in_interactive: bool,
+    /// How many statements, expressions and patterns enclose the one being written.
+    depth: usize,
 }
 
 impl Unparser {
@@ -133,7 +148,23 @@ impl Unparser {
             indent: 0,
             in_try_star: false,
             in_interactive: false,
+            depth: 0,
         }
+    }
+
+    /// Runs `body` one nesting level deeper, failing past [`MAX_DEPTH`] as Python's recursion
+    /// limit makes `ast.unparse` fail.
+    fn nested(&mut self, body: impl FnOnce(&mut Unparser) -> Result<()>) -> Result<()> {
+        if self.depth >= MAX_DEPTH {
+            return Err(UnparseError {
+                exc_type: "RecursionError",
+                message: "maximum recursion depth exceeded".to_string(),
+            });
+        }
+        self.depth += 1;
+        let result = body(self);
+        self.depth -= 1;
+        result
     }
 
     /// `write`.
@@ -253,7 +284,11 @@ impl Unparser {
     /// `get_type_comment`: ` # type: ...` from a `# type: ignore` on the node's line, else the
     /// node's own type comment.
     fn type_comment(&self, lineno: i64, type_comment: Option<&str>) -> Option<String> {
-        let comment = self.type_ignores.get(&lineno).map(String::as_str).or(type_comment)?;
+        let comment = self
+            .type_ignores
+            .get(&lineno)
+            .map(String::as_str)
+            .or(type_comment)?;
         Some(format!(" # type: {comment}"))
     }
 }

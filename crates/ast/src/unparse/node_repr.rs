@@ -12,7 +12,7 @@ use crate::{Arg, Arguments, Comprehension, Expr, Identifier, Keyword};
 const REPR_DEPTH: usize = 3;
 
 /// `repr(node)` of an expression.
-pub(super) fn expr_repr(node: &Expr) -> String {
+pub(crate) fn expr_repr(node: &Expr) -> String {
     Repr::Expr(node).render(REPR_DEPTH)
 }
 
@@ -53,7 +53,12 @@ fn exprs(values: &[Expr]) -> Repr<'_> {
 }
 
 fn opt_exprs(values: &[Option<Expr>]) -> Repr<'_> {
-    Repr::Exprs(values.iter().map(|value| Repr::OptExpr(value.as_ref())).collect())
+    Repr::Exprs(
+        values
+            .iter()
+            .map(|value| Repr::OptExpr(value.as_ref()))
+            .collect(),
+    )
 }
 
 fn arg(node: &Arg) -> Repr<'_> {
@@ -75,10 +80,16 @@ fn arguments(node: &Arguments) -> Repr<'_> {
     Repr::Node(
         "arguments",
         vec![
-            ("posonlyargs", Repr::Exprs(node.posonlyargs.iter().map(arg).collect())),
+            (
+                "posonlyargs",
+                Repr::Exprs(node.posonlyargs.iter().map(arg).collect()),
+            ),
             ("args", Repr::Exprs(node.args.iter().map(arg).collect())),
             ("vararg", opt_arg(node.vararg.as_deref())),
-            ("kwonlyargs", Repr::Exprs(node.kwonlyargs.iter().map(arg).collect())),
+            (
+                "kwonlyargs",
+                Repr::Exprs(node.kwonlyargs.iter().map(arg).collect()),
+            ),
             ("kw_defaults", opt_exprs(&node.kw_defaults)),
             ("kwarg", opt_arg(node.kwarg.as_deref())),
             ("defaults", exprs(&node.defaults)),
@@ -93,7 +104,10 @@ fn keywords(nodes: &[Keyword]) -> Repr<'_> {
             .map(|k| {
                 Repr::Node(
                     "keyword",
-                    vec![("arg", opt_identifier(k.arg.as_ref())), ("value", Repr::Expr(&k.value))],
+                    vec![
+                        ("arg", opt_identifier(k.arg.as_ref())),
+                        ("value", Repr::Expr(&k.value)),
+                    ],
                 )
             })
             .collect(),
@@ -122,14 +136,23 @@ fn generators(nodes: &[Comprehension]) -> Repr<'_> {
 /// The class name and fields of an expression.
 fn expr_fields(node: &Expr) -> (&'static str, Vec<(&'static str, Repr<'_>)>) {
     let fields = match node {
-        Expr::BoolOp(n) => vec![("op", Repr::Leaf(n.op.class_name())), ("values", exprs(&n.values))],
-        Expr::NamedExpr(n) => vec![("target", Repr::Expr(&n.target)), ("value", Repr::Expr(&n.value))],
+        Expr::BoolOp(n) => vec![
+            ("op", Repr::Leaf(n.op.class_name())),
+            ("values", exprs(&n.values)),
+        ],
+        Expr::NamedExpr(n) => vec![
+            ("target", Repr::Expr(&n.target)),
+            ("value", Repr::Expr(&n.value)),
+        ],
         Expr::BinOp(n) => vec![
             ("left", Repr::Expr(&n.left)),
             ("op", Repr::Leaf(n.op.class_name())),
             ("right", Repr::Expr(&n.right)),
         ],
-        Expr::UnaryOp(n) => vec![("op", Repr::Leaf(n.op.class_name())), ("operand", Repr::Expr(&n.operand))],
+        Expr::UnaryOp(n) => vec![
+            ("op", Repr::Leaf(n.op.class_name())),
+            ("operand", Repr::Expr(&n.operand)),
+        ],
         Expr::Lambda(n) => vec![("args", arguments(&n.args)), ("body", Repr::Expr(&n.body))],
         Expr::IfExp(n) => vec![
             ("test", Repr::Expr(&n.test)),
@@ -138,20 +161,32 @@ fn expr_fields(node: &Expr) -> (&'static str, Vec<(&'static str, Repr<'_>)>) {
         ],
         Expr::Dict(n) => vec![("keys", opt_exprs(&n.keys)), ("values", exprs(&n.values))],
         Expr::Set(n) => vec![("elts", exprs(&n.elts))],
-        Expr::ListComp(n) => vec![("elt", Repr::Expr(&n.elt)), ("generators", generators(&n.generators))],
-        Expr::SetComp(n) => vec![("elt", Repr::Expr(&n.elt)), ("generators", generators(&n.generators))],
+        Expr::ListComp(n) => vec![
+            ("elt", Repr::Expr(&n.elt)),
+            ("generators", generators(&n.generators)),
+        ],
+        Expr::SetComp(n) => vec![
+            ("elt", Repr::Expr(&n.elt)),
+            ("generators", generators(&n.generators)),
+        ],
         Expr::DictComp(n) => vec![
             ("key", Repr::Expr(&n.key)),
             ("value", Repr::Expr(&n.value)),
             ("generators", generators(&n.generators)),
         ],
-        Expr::GeneratorExp(n) => vec![("elt", Repr::Expr(&n.elt)), ("generators", generators(&n.generators))],
+        Expr::GeneratorExp(n) => vec![
+            ("elt", Repr::Expr(&n.elt)),
+            ("generators", generators(&n.generators)),
+        ],
         Expr::Await(n) => vec![("value", Repr::Expr(&n.value))],
         Expr::Yield(n) => vec![("value", Repr::OptExpr(n.value.as_ref()))],
         Expr::YieldFrom(n) => vec![("value", Repr::Expr(&n.value))],
         Expr::Compare(n) => vec![
             ("left", Repr::Expr(&n.left)),
-            ("ops", Repr::Leaves(n.ops.iter().map(|op| op.class_name()).collect())),
+            (
+                "ops",
+                Repr::Leaves(n.ops.iter().map(|op| op.class_name()).collect()),
+            ),
             ("comparators", exprs(&n.comparators)),
         ],
         Expr::Call(n) => vec![
@@ -172,7 +207,10 @@ fn expr_fields(node: &Expr) -> (&'static str, Vec<(&'static str, Repr<'_>)>) {
         ],
         Expr::JoinedStr(n) => vec![("values", exprs(&n.values))],
         Expr::TemplateStr(n) => vec![("values", exprs(&n.values))],
-        Expr::Constant(n) => vec![("value", constant(&n.value)), ("kind", opt_text(n.kind.as_deref()))],
+        Expr::Constant(n) => vec![
+            ("value", constant(&n.value)),
+            ("kind", opt_text(n.kind.as_deref())),
+        ],
         Expr::Attribute(n) => vec![
             ("value", Repr::Expr(&n.value)),
             ("attr", identifier(&n.attr)),
@@ -183,10 +221,22 @@ fn expr_fields(node: &Expr) -> (&'static str, Vec<(&'static str, Repr<'_>)>) {
             ("slice", Repr::Expr(&n.slice)),
             ("ctx", Repr::Leaf(n.ctx.class_name())),
         ],
-        Expr::Starred(n) => vec![("value", Repr::Expr(&n.value)), ("ctx", Repr::Leaf(n.ctx.class_name()))],
-        Expr::Name(n) => vec![("id", identifier(&n.id)), ("ctx", Repr::Leaf(n.ctx.class_name()))],
-        Expr::List(n) => vec![("elts", exprs(&n.elts)), ("ctx", Repr::Leaf(n.ctx.class_name()))],
-        Expr::Tuple(n) => vec![("elts", exprs(&n.elts)), ("ctx", Repr::Leaf(n.ctx.class_name()))],
+        Expr::Starred(n) => vec![
+            ("value", Repr::Expr(&n.value)),
+            ("ctx", Repr::Leaf(n.ctx.class_name())),
+        ],
+        Expr::Name(n) => vec![
+            ("id", identifier(&n.id)),
+            ("ctx", Repr::Leaf(n.ctx.class_name())),
+        ],
+        Expr::List(n) => vec![
+            ("elts", exprs(&n.elts)),
+            ("ctx", Repr::Leaf(n.ctx.class_name())),
+        ],
+        Expr::Tuple(n) => vec![
+            ("elts", exprs(&n.elts)),
+            ("ctx", Repr::Leaf(n.ctx.class_name())),
+        ],
         Expr::Slice(n) => vec![
             ("lower", Repr::OptExpr(n.lower.as_ref())),
             ("upper", Repr::OptExpr(n.upper.as_ref())),
@@ -222,8 +272,10 @@ fn render_node(class: &str, fields: &[(&'static str, Repr<'_>)], depth: usize) -
     if depth == 0 {
         return format!("{class}(...)");
     }
-    let fields: Vec<String> =
-        fields.iter().map(|(name, value)| format!("{name}={}", value.render(depth - 1))).collect();
+    let fields: Vec<String> = fields
+        .iter()
+        .map(|(name, value)| format!("{name}={}", value.render(depth - 1)))
+        .collect();
     format!("{class}({})", fields.join(", "))
 }
 

@@ -8,6 +8,10 @@ use crate::Pattern;
 impl Unparser {
     /// `traverse` of a pattern whose parent asked for precedence `prec`.
     pub(super) fn pattern(&mut self, node: &Pattern, prec: Precedence) -> Result<()> {
+        self.nested(|u| u.pattern_inner(node, prec))
+    }
+
+    fn pattern_inner(&mut self, node: &Pattern, prec: Precedence) -> Result<()> {
         match node {
             Pattern::MatchValue(node) => self.expr(&node.value, Precedence::TEST),
             Pattern::MatchSingleton(node) => {
@@ -27,11 +31,15 @@ impl Unparser {
                     return Err(zip_length_error(node.keys.len(), node.patterns.len()));
                 }
                 self.delimit("{", "}", |u| {
-                    u.interleave(", ", node.keys.iter().zip(&node.patterns), |u, (key, pattern)| {
-                        u.expr(key, Precedence::TEST)?;
-                        u.write(": ");
-                        u.pattern(pattern, Precedence::TEST)
-                    })?;
+                    u.interleave(
+                        ", ",
+                        node.keys.iter().zip(&node.patterns),
+                        |u, (key, pattern)| {
+                            u.expr(key, Precedence::TEST)?;
+                            u.write(": ");
+                            u.pattern(pattern, Precedence::TEST)
+                        },
+                    )?;
                     if let Some(rest) = &node.rest {
                         if !node.keys.is_empty() {
                             u.write(", ");
@@ -52,7 +60,10 @@ impl Unparser {
                         u.write(", ");
                     }
                     if node.kwd_attrs.len() != node.kwd_patterns.len() {
-                        return Err(zip_length_error(node.kwd_attrs.len(), node.kwd_patterns.len()));
+                        return Err(zip_length_error(
+                            node.kwd_attrs.len(),
+                            node.kwd_patterns.len(),
+                        ));
                     }
                     u.interleave(
                         ", ",
@@ -80,7 +91,9 @@ impl Unparser {
                 }),
             },
             Pattern::MatchOr(node) => self.require_parens(Precedence::BOR, prec, |u| {
-                u.interleave(" | ", &node.patterns, |u, p| u.pattern(p, Precedence::BOR.next()))
+                u.interleave(" | ", &node.patterns, |u, p| {
+                    u.pattern(p, Precedence::BOR.next())
+                })
             }),
         }
     }

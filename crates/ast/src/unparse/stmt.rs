@@ -5,8 +5,7 @@ use super::strings::{str_literal_helper, MULTI_QUOTES};
 use super::{Precedence, Result, UnparseError, Unparser};
 use crate::constant::Constant;
 use crate::{
-    Alias, Arguments, ExceptHandler, Expr, ExprConstant, Mod, Stmt, TypeIgnore, TypeParam,
-    WithItem,
+    Alias, Arguments, ExceptHandler, Expr, ExprConstant, Mod, Stmt, TypeIgnore, TypeParam, WithItem,
 };
 
 /// `get_raw_docstring`: the string constant a body starts with, if any.
@@ -48,7 +47,9 @@ impl Unparser {
             Mod::Expression(expression) => self.expr(&expression.body, Precedence::TEST),
             Mod::FunctionType(function_type) => {
                 self.delimit("(", ")", |u| {
-                    u.interleave(", ", &function_type.argtypes, |u, e| u.expr(e, Precedence::TEST))
+                    u.interleave(", ", &function_type.argtypes, |u, e| {
+                        u.expr(e, Precedence::TEST)
+                    })
                 })?;
                 self.write(" -> ");
                 self.expr(&function_type.returns, Precedence::TEST)
@@ -91,6 +92,10 @@ impl Unparser {
 
     /// `visit` of a statement.
     pub(super) fn stmt(&mut self, node: &Stmt) -> Result<()> {
+        self.nested(|u| u.stmt_inner(node))
+    }
+
+    fn stmt_inner(&mut self, node: &Stmt) -> Result<()> {
         match node {
             Stmt::FunctionDef(def) => self.function_helper(
                 "def",
@@ -365,7 +370,9 @@ impl Unparser {
         if type_params.is_empty() {
             return Ok(());
         }
-        self.delimit("[", "]", |u| u.interleave(", ", type_params, |u, p| u.type_param(p)))
+        self.delimit("[", "]", |u| {
+            u.interleave(", ", type_params, |u, p| u.type_param(p))
+        })
     }
 
     /// `visit_TypeVar`, `visit_TypeVarTuple`, `visit_ParamSpec`.
@@ -500,7 +507,14 @@ impl Unparser {
     /// `visit_ExceptHandler`.
     fn except_handler(&mut self, handler: &ExceptHandler) -> Result<()> {
         let ExceptHandler::ExceptHandler(handler) = handler;
-        self.fill(if self.in_try_star { "except*" } else { "except" }, false);
+        self.fill(
+            if self.in_try_star {
+                "except*"
+            } else {
+                "except"
+            },
+            false,
+        );
         if let Some(type_) = &handler.type_ {
             self.write(" ");
             self.expr(type_, Precedence::TEST)?;

@@ -122,8 +122,11 @@ pub(crate) fn ftstring_helper(parts: &[FtPart], out: &mut String) {
                 if value.contains('\n') {
                     quote_types.retain(|q| MULTI_QUOTES.contains(q));
                 }
-                let new_quote_types: Vec<&'static str> =
-                    quote_types.iter().copied().filter(|q| !value.contains(q)).collect();
+                let new_quote_types: Vec<&'static str> = quote_types
+                    .iter()
+                    .copied()
+                    .filter(|q| !value.contains(q))
+                    .collect();
                 if !new_quote_types.is_empty() {
                     quote_types = new_quote_types;
                 }
@@ -152,7 +155,9 @@ fn repr_part(part: &FtPart) -> String {
             with_quote.extend_from_slice(code_points);
             let repr = str_repr(&with_quote);
             // repr starts with `'"` (the leading double quote forces single quotes).
-            repr.get(2..repr.len().saturating_sub(1)).unwrap_or("").to_string()
+            repr.get(2..repr.len().saturating_sub(1))
+                .unwrap_or("")
+                .to_string()
         }
         FtPart::Field(value) => value.clone(),
     }

@@ -27,7 +27,8 @@ b'", "'''a\\\nb'''", r"'\0'", r"'\7'", r"'\01'", r"'\012'", r"'\123'", r"'\377'"
     r"'\x1'", r"'\x'", r"'\xg0'", r"'\u12'", r"'\u123g'", r"'\U1234'", r"'\U00110000'",
     r"'\UFFFFFFFF'", r"'\N'", r"'\N{}'", r"'\Nab'", r"'\N{abc'", r"'\N{foo}'",
     r"'\N{DIGIT  ONE}'", r"'\N{LATIN CAPITAL LETTER A WITH MACRON AND GRAVE}'",
-    r"'é\x1'", r"'ab\N{x}'", r"'\N{DIGIT ONE}\x1'",
+    r"'é\x1'", r"'ab\N{x}'", r"'\N{DIGIT ONE}\x1'", r"'\N{EM}\N{SUNDANESE LETTER ARCHAIC I}'",
+    r"'\N{MENDE KIKAKUI SYLLABLE M172 MBO}\N{mende kikakui syllable m172 mboo}'",
     r"b'\\'", r"b'\''", r"b'\a\b\f\n\r\t\v'", r"b'\0\7\01\012\123\377'", r"b'\400'", r"b'\477'",
     r"b'\x41\x4a\x4A'", r"b'\d'", r"b'\u0041'", r"b'\N{DIGIT ONE}'", r"b'\8'", r"b'\x1'",
     r"b'\xzz'", r"b'ab\x'", r"b'é'", r"b'a\
@@ -75,6 +76,10 @@ FSTRINGS = [
     "t''", "t'\\d{x}'", "rt'\\d{x}'", "t'{x:\\d}'", "T'{x}'", "t'{x=}' t'{y}'", "t'{1}'",
     "t'{x:{y=}}'", "t'{x}{y}'", "t'{{}}{x}'", "t'{\"a#b\"=}'", "f'{\"a#b\"=}'",
     "t'''{x # a'b\n}'''",
+    "f'{'a'}'", "f'{x:{'>'}10}'", "f'{f'{f'{x}'}'}'", "f'\\N{LEFT CURLY BRACKET}{x}'",
+    "f'{x!r:{y}{z}}'", "t'{x:{y}{z}}'", "f'{x}{{'", "f'}}{x}'", "t'{x}}}'", "rf'{{\\d}}'",
+    "f'''{x:\n>{y}}'''", "f'{x:{y}\\n}'", "f'{x=}{y=}'", "t'{x=}{y=}'",
+    "t'a\\{{b'", "f'a\\{{b'", "t'a\\}}b'", "f'a\\}}b'", "f'\\{x}'", "t'\\{x}'",
 ]
 
 NUMBERS = [

@@ -11,10 +11,15 @@ Format (one record per line, sorted by code point):
                          (decimal), SUFFIX the rest; front coding keeps the file small.
 Hangul syllable names are algorithmic and not listed.
 """
+import struct
 import sys
 import unicodedata
+from collections import Counter
 
-# Formal aliases (NameAliases.txt, 14.0 contents); each is checked against the oracle below.
+WASM = "oracle/node_modules/pyodide/pyodide.asm.wasm"
+
+# Formal aliases (NameAliases.txt of Unicode 16.0); each is checked against the oracle below,
+# and the list as a whole against the alias table compiled into the oracle's interpreter.
 ALIASES = """
 0000 NULL|NUL
 0001 START OF HEADING|SOH
@@ -41,7 +46,7 @@ ALIASES = """
 0016 SYNCHRONOUS IDLE|SYN
 0017 END OF TRANSMISSION BLOCK|ETB
 0018 CANCEL|CAN
-0019 END OF MEDIUM|EOM
+0019 END OF MEDIUM|EOM|EM
 001A SUBSTITUTE|SUB
 001B ESCAPE|ESC
 001C INFORMATION SEPARATOR FOUR|FILE SEPARATOR|FS
@@ -88,6 +93,7 @@ ALIASES = """
 01A3 LATIN SMALL LETTER GHA
 034F CGJ
 061C ALM
+0616 ARABIC SMALL HIGH LIGATURE ALEF WITH YEH BARREE
 0709 SYRIAC SUBLINEAR COLON SKEWED LEFT
 0CDE KANNADA LETTER LLLA
 0E9D LAO LETTER FO FON
@@ -99,6 +105,7 @@ ALIASES = """
 11ED HANGUL JONGSEONG YESIEUNG-SSANGKIYEOK
 11EE HANGUL JONGSEONG SSANGYESIEUNG
 11EF HANGUL JONGSEONG YESIEUNG-KHIEUKH
+1BBD SUNDANESE LETTER ARCHAIC I
 180B FVS1
 180C FVS2
 180D FVS3
@@ -132,12 +139,16 @@ FE18 PRESENTATION FORM FOR VERTICAL RIGHT WHITE LENTICULAR BRACKET
 FEFF BYTE ORDER MARK|BOM|ZWNBSP
 122D4 CUNEIFORM SIGN NU11 TENU
 122D5 CUNEIFORM SIGN NU11 OVER NU11 BUR OVER BUR
+12327 CUNEIFORM SIGN KALAM
+1680B BAMUM LETTER PHASE-A MAEMGBIEE
 16E56 MEDEFAIDRIN CAPITAL LETTER H
 16E57 MEDEFAIDRIN CAPITAL LETTER NG
 16E76 MEDEFAIDRIN SMALL LETTER H
 16E77 MEDEFAIDRIN SMALL LETTER NG
 1B001 HENTAIGANA LETTER E-1
 1D0C5 BYZANTINE MUSICAL SYMBOL FTHORA SKLIRON CHROMA VASIS
+1E899 MENDE KIKAKUI SYLLABLE M172 MBO
+1E89A MENDE KIKAKUI SYLLABLE M174 MBOO
 """
 
 
@@ -154,7 +165,29 @@ def aliases():
     for cp, name in pairs:
         if unicodedata.lookup(name) != chr(cp) or eval('"\\N{%s}"' % name) != chr(cp):
             sys.exit("alias %s does not name U+%04X in the oracle" % (name, cp))
+    if Counter(cp for cp, _ in pairs) != Counter(compiled_alias_targets()):
+        sys.exit("the alias list differs from the oracle's compiled alias table")
     return sorted(pairs)
+
+
+def compiled_alias_targets():
+    """The code points of unicodedata's `name_aliases[]` table, read from the interpreter's
+    data segment: the u32 run that holds VS17..VS20 (U+E0100...), scanned back to its start.
+    Its two leading zeros (NULL, NUL) are not stored: wasm data segments drop zero bytes."""
+    with open(WASM, "rb") as f:
+        data = f.read()
+    at = data.find(struct.pack("<4I", 0xE0100, 0xE0101, 0xE0102, 0xE0103))
+    if at < 0:
+        sys.exit("alias table not found in " + WASM)
+    start = at
+    while start >= 4 and struct.unpack_from("<I", data, start - 4)[0] <= 0x10FFFF:
+        start -= 4
+    targets = [0, 0]
+    end = start
+    while struct.unpack_from("<I", data, end)[0] <= 0x10FFFF:
+        targets.append(struct.unpack_from("<I", data, end)[0])
+        end += 4
+    return targets
 
 
 def main():

@@ -17,11 +17,27 @@ pub struct UnparseArgs {
 /// decoded before the parser sees it).
 fn read_text(path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("FileNotFoundError: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let position = e.utf8_error().valid_up_to();
-        format!("UnicodeDecodeError: 'utf-8' codec can't decode byte at position {position}")
-    })?;
+    let text = String::from_utf8(bytes).map_err(|e| unicode_decode_error(e.as_bytes(), e.utf8_error()))?;
     Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// The message of CPython's UTF-8 decoder for the first undecodable sequence.
+fn unicode_decode_error(bytes: &[u8], error: std::str::Utf8Error) -> String {
+    let start = error.valid_up_to();
+    let (length, reason) = match error.error_len() {
+        None => (bytes.len() - start, "unexpected end of data"),
+        Some(length) => {
+            let first = bytes.get(start).copied().unwrap_or(0);
+            let invalid_start = matches!(first, 0x80..=0xC1 | 0xF5..=0xFF);
+            (length, if invalid_start { "invalid start byte" } else { "invalid continuation byte" })
+        }
+    };
+    let what = if length <= 1 {
+        format!("byte 0x{:02x} in position {start}", bytes.get(start).copied().unwrap_or(0))
+    } else {
+        format!("bytes in position {start}-{}", start + length - 1)
+    };
+    format!("UnicodeDecodeError: 'utf-8' codec can't decode {what}: {reason}")
 }
 
 pub fn run(args: UnparseArgs) -> ExitCode {
@@ -32,15 +48,22 @@ pub fn run(args: UnparseArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    // `compile()` refuses a string with a NUL before parsing it, without a position.
+    if source.contains('\0') {
+        eprintln!("SyntaxError: source code string cannot contain null bytes");
+        return ExitCode::from(1);
+    }
     // `ast.parse(source)` names the source `<unknown>`.
     let filename = "<unknown>";
-    let parsed = match pyc_parser::parse_with_warnings(&source, filename, Mode::Exec, ParseFlags::default()) {
-        Ok(parsed) => parsed,
-        Err(err) => {
-            report_parse_error(&err);
-            return ExitCode::from(1);
-        }
-    };
+    let parsed =
+        match pyc_parser::parse_with_warnings(&source, filename, Mode::Exec, ParseFlags::default())
+        {
+            Ok(parsed) => parsed,
+            Err(err) => {
+                report_parse_error(&err);
+                return ExitCode::from(1);
+            }
+        };
     report_warnings(filename, &parsed.warnings);
     match pyc_ast::unparse::unparse(&parsed.tree) {
         Ok(text) => {
@@ -68,11 +91,15 @@ fn report_warnings(filename: &str, warnings: &[pyc_parser::LiteralWarning]) {
             WarningCategory::SyntaxWarning => "SyntaxWarning",
             WarningCategory::DeprecationWarning => "DeprecationWarning",
         };
-        eprintln!("{filename}:{}: {category}: {}", warning.lineno, warning.message);
+        eprintln!(
+            "{filename}:{}: {category}: {}",
+            warning.lineno, warning.message
+        );
     }
 }
 
-/// The last lines of the traceback: the exception itself.
+/// The last lines of the traceback: the exception itself. (The frames above it name the
+/// oracle's own files, which have no counterpart here.)
 fn report_parse_error(err: &ParseError) {
     match err {
         ParseError::Syntax(e) => eprint!("{}", pyc::traceback::format_exception_only(e)),

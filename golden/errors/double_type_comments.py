@@ -1,0 +1,4 @@
+def f():  # type: () -> int
+    # type: () -> str
+    pass
+x = = 1

@@ -1,0 +1,4 @@
+try:
+    pass
+except* A as e[0]:
+    pass

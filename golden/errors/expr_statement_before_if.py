@@ -1,0 +1,1 @@
+x = pass if 1 else 2

@@ -1,0 +1,126 @@
+//! Port of Parser/asdl_c.py: TypeDefVisitor, StructVisitor (the node types → nodes.rs).
+
+use super::{field_name, signature, type_name, Model, HEADER};
+use crate::asdl::{self, Definition, Field, Quantifier, TypeDef};
+use std::fmt::Write as _;
+
+impl Model<'_> {
+    pub(super) fn nodes_rs(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{HEADER}");
+        out.push_str(
+            "//! Port of Include/internal/pycore_ast.h: the node types of `asdl/Python.asdl`.\n\n\
+             use crate::constant::Constant;\n\
+             use crate::{Identifier, Location};\n",
+        );
+        for def in self.node_definitions() {
+            match &def.value {
+                TypeDef::Sum(sum) if sum.is_simple() => self.simple_sum(&mut out, def, sum),
+                TypeDef::Sum(sum) => self.boxed_sum(&mut out, def, sum),
+                TypeDef::Product(product) => {
+                    let doc = signature(&def.name, &product.fields);
+                    let name = type_name(&def.name);
+                    let has_loc = !product.attributes.is_empty();
+                    self.node_struct(&mut out, &name, &doc, &product.fields, has_loc);
+                }
+            }
+        }
+        out
+    }
+
+    fn simple_sum(&self, out: &mut String, def: &Definition, sum: &asdl::Sum) {
+        let name = type_name(&def.name);
+        let names: Vec<&str> = sum.constructors.iter().map(|c| c.name.as_str()).collect();
+        let _ = writeln!(out, "\n/// `{} = {}`", def.name, names.join(" | "));
+        out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n");
+        let _ = writeln!(out, "pub enum {name} {{");
+        for ctor in &names {
+            let _ = writeln!(out, "    {ctor},");
+        }
+        out.push_str("}\n");
+        let _ = writeln!(out, "\nimpl {name} {{");
+        out.push_str("    /// The `ast` class name of the value.\n");
+        out.push_str("    pub fn class_name(self) -> &'static str {\n        match self {\n");
+        for ctor in &names {
+            let _ = writeln!(out, "            {name}::{ctor} => \"{ctor}\",");
+        }
+        out.push_str("        }\n    }\n}\n");
+    }
+
+    fn boxed_sum(&self, out: &mut String, def: &Definition, sum: &asdl::Sum) {
+        let name = type_name(&def.name);
+        let has_loc = !sum.attributes.is_empty();
+        let _ = writeln!(out, "\n/// `{}`: one of its constructors, boxed.", def.name);
+        out.push_str("#[derive(Clone, Debug, PartialEq)]\n");
+        let _ = writeln!(out, "pub enum {name} {{");
+        for ctor in &sum.constructors {
+            let _ = writeln!(out, "    {0}(Box<{name}{0}>),", ctor.name);
+        }
+        out.push_str("}\n");
+
+        let _ = writeln!(out, "\nimpl {name} {{");
+        out.push_str("    /// The `ast` class name of the node.\n");
+        out.push_str("    pub fn class_name(&self) -> &'static str {\n        match self {\n");
+        for ctor in &sum.constructors {
+            let _ = writeln!(out, "            {name}::{0}(_) => \"{0}\",", ctor.name);
+        }
+        out.push_str("        }\n    }\n");
+        if has_loc {
+            out.push_str("\n    /// The node's position (its `attributes`).\n");
+            out.push_str("    pub fn loc(&self) -> Location {\n        match self {\n");
+            for ctor in &sum.constructors {
+                let _ = writeln!(out, "            {name}::{}(node) => node.loc,", ctor.name);
+            }
+            out.push_str("        }\n    }\n");
+            out.push_str("\n    /// The node's position, to update it.\n");
+            out.push_str(
+                "    pub fn loc_mut(&mut self) -> &mut Location {\n        match self {\n",
+            );
+            for ctor in &sum.constructors {
+                let _ = writeln!(
+                    out,
+                    "            {name}::{}(node) => &mut node.loc,",
+                    ctor.name
+                );
+            }
+            out.push_str("        }\n    }\n");
+        }
+        out.push_str("}\n");
+
+        for ctor in &sum.constructors {
+            let struct_name = format!("{name}{}", ctor.name);
+            let doc = signature(&ctor.name, &ctor.fields);
+            self.node_struct(out, &struct_name, &doc, &ctor.fields, has_loc);
+            let _ = writeln!(
+                out,
+                "\nimpl From<{struct_name}> for {name} {{\n    fn from(node: {struct_name}) -> Self {{\n        {name}::{}(Box::new(node))\n    }}\n}}",
+                ctor.name
+            );
+        }
+    }
+
+    fn node_struct(&self, out: &mut String, name: &str, doc: &str, fields: &[Field], loc: bool) {
+        // Default only where every field has an obvious empty value (`Arguments::default()`).
+        let all_defaultable = fields.iter().all(|f| f.quantifier != Quantifier::One);
+        let derives = if all_defaultable {
+            "Clone, Debug, Default, PartialEq"
+        } else {
+            "Clone, Debug, PartialEq"
+        };
+        let _ = writeln!(out, "\n/// `{doc}`");
+        let _ = writeln!(out, "#[derive({derives})]");
+        let _ = writeln!(out, "pub struct {name} {{");
+        if loc {
+            out.push_str("    pub loc: Location,\n");
+        }
+        for field in fields {
+            let _ = writeln!(
+                out,
+                "    pub {}: {},",
+                field_name(&field.name),
+                self.field_type(field)
+            );
+        }
+        out.push_str("}\n");
+    }
+}
