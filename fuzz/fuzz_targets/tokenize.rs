@@ -27,7 +27,10 @@ fn run_to_end(source: &str, options: TokenizerOptions) {
 fuzz_target!(|data: &[u8]| {
     let views = [
         TokenizerOptions::default(),
-        TokenizerOptions { extra_tokens: true, type_comments: true },
+        TokenizerOptions {
+            extra_tokens: true,
+            type_comments: true,
+        },
     ];
     if let Ok(source) = decode_source(data) {
         for options in views {

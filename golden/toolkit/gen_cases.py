@@ -79,6 +79,15 @@ LITERALS = [
 ]
 
 
+# ast.unparse of every node ast.walk yields (non-module nodes included).
+UNPARSE_EVERY_NODE = {
+    "function_with_everything": "@d\ndef f[T: int, *Ts, **P](a, /, b=1, *c, d, e=2, **g) -> T:\n    '''Doc.'''\n    return [x async for x in y if x]\n",
+    "statements": "import a.b as c\nfrom . import d\nwith open(p) as f, g:\n    pass\ntry:\n    pass\nexcept* E as e:\n    pass\nfor i in {k: v for k, v in z}:\n    x += f(*a, k=1, **kw)\n",
+    "match": "match p:\n    case [1, *r] | {'k': v, **kw} if r:\n        pass\n    case C(a, b=1) as c:\n        pass\n",
+    "expressions": "lambda x, *y: (x if y else -x) ** 2 or not a < b\nf'{x!r:>{w}}'\nt'{y}'\n",
+}
+
+
 def literal_repr(value):
     if isinstance(value, set) and len(value) > 1:
         raise SystemExit("multi-element sets have hash order")
@@ -100,6 +109,9 @@ def main():
         target = tree if name.startswith("module") else tree.body[0]
         emit("get_docstring", name, tree, repr(call(lambda: ast.get_docstring(target))))
         emit("get_docstring_raw", name, tree, repr(call(lambda: ast.get_docstring(target, clean=False))))
+    for name, src in UNPARSE_EVERY_NODE.items():
+        tree = ast.parse(src)
+        emit("unparse_node", name, tree, repr([ast.unparse(node) for node in ast.walk(tree)]))
     emit("get_docstring", "assign_cannot_have_docstrings", ast.parse("x = 1"), repr(call(lambda: ast.get_docstring(ast.parse("x = 1").body[0]))))
     for index, src in enumerate(LITERALS):
         tree = ast.parse(src, mode='eval')

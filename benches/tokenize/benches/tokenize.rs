@@ -17,7 +17,9 @@ fn corpus_dir() -> PathBuf {
 }
 
 fn collect_py_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -66,17 +68,35 @@ fn tokenize_ruff(source: &str) -> usize {
 
 fn bench_corpus(c: &mut Criterion) {
     let corpus = load_corpus();
-    assert!(!corpus.is_empty(), "no corpus under {}", corpus_dir().display());
+    assert!(
+        !corpus.is_empty(),
+        "no corpus under {}",
+        corpus_dir().display()
+    );
     let bytes: usize = corpus.iter().map(String::len).sum();
-    eprintln!("corpus: {} files, {:.1} MB", corpus.len(), bytes as f64 / 1e6);
+    eprintln!(
+        "corpus: {} files, {:.1} MB",
+        corpus.len(),
+        bytes as f64 / 1e6
+    );
     let mut group = c.benchmark_group("stdlib_corpus");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(20);
     group.bench_function("pyc_tokenize", |b| {
-        b.iter(|| corpus.iter().map(|s| tokenize_pyc(black_box(s)).unwrap_or(0)).sum::<usize>())
+        b.iter(|| {
+            corpus
+                .iter()
+                .map(|s| tokenize_pyc(black_box(s)).unwrap_or(0))
+                .sum::<usize>()
+        })
     });
     group.bench_function("ruff_python_parser_0_0_10_lexer", |b| {
-        b.iter(|| corpus.iter().map(|s| tokenize_ruff(black_box(s))).sum::<usize>())
+        b.iter(|| {
+            corpus
+                .iter()
+                .map(|s| tokenize_ruff(black_box(s)))
+                .sum::<usize>()
+        })
     });
     group.finish();
 }

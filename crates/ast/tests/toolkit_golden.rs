@@ -61,6 +61,15 @@ fn run(helper: &str, name: &str, tree: Mod) -> String {
                 Err(e) => Constant::str(&e.to_string()).repr(),
             }
         }
+        "unparse_node" => {
+            let texts: Vec<String> = walk(NodeRef::Mod(&tree))
+                .map(|node| match pyc_ast::unparse::unparse_node(node) {
+                    Ok(text) => Constant::str(&text).repr(),
+                    Err(e) => e.to_string(),
+                })
+                .collect();
+            format!("[{}]", texts.join(", "))
+        }
         "literal_eval" => {
             let Mod::Expression(expression) = &tree else {
                 panic!("{name}: not an Expression")

@@ -157,9 +157,18 @@ pub fn seq_flatten<T>(seqs: Vec<Vec<T>>) -> Vec<T> {
     seqs.into_iter().flatten().collect()
 }
 
-/// `_PyPegen_register_stmts`: CPython notes where the last statement ended (for the REPL);
-/// the statements pass through.
-pub fn register_stmts(_p: &mut Parser<'_>, stmts: Vec<Stmt>) -> Vec<Stmt> {
+/// `_PyPegen_register_stmts`: in the error pass, notes where the last compound statement
+/// parsed starts (`p->last_stmt_location`, which becomes `SyntaxError._metadata` and tells
+/// traceback where to look for keyword typos); the statements pass through.
+pub fn register_stmts(p: &mut Parser<'_>, stmts: Vec<Stmt>) -> Vec<Stmt> {
+    if p.call_invalid_rules {
+        if let Some(last) = stmts.last() {
+            let loc = last.loc();
+            if p.last_stmt_location.0 <= loc.lineno {
+                p.last_stmt_location = (loc.lineno, loc.col_offset);
+            }
+        }
+    }
     stmts
 }
 

@@ -23,7 +23,7 @@ mod prelude {
     pub(crate) use crate::action_helpers::*;
     pub(crate) use crate::fstring::ResultTokenWithMetadata;
     pub(crate) use crate::mk;
-    pub(crate) use crate::pegen::{Dummy, MemoMap, Parser, Tok};
+    pub(crate) use crate::pegen::{Dummy, MemoHit, MemoMap, Parser, Tok};
     pub(crate) use crate::pegen_errors::*;
     pub(crate) use crate::strings::*;
     pub(crate) use pyc_ast::constant::Constant;
@@ -96,43 +96,44 @@ pub fn parse_with_warnings(
 }
 
 fn run_parser(source: &str, filename: &str, mode: Mode, flags: ParseFlags) -> Result<Parsed, ParseError> {
-    let (tree, warnings) = run_parser_collecting_warnings(source, filename, mode, flags);
-    tree.map(|tree| Parsed { tree, warnings })
+    let outcome = run_parser_collecting_warnings(source, filename, mode, flags);
+    outcome.result.map(|tree| Parsed { tree, warnings: outcome.warnings })
 }
 
-/// [`parse`], also returning the SyntaxWarnings raised before the parse ended, whether it
-/// succeeded or not (CPython prints them as they are raised, so they come before the error),
-/// in the order CPython raises them: the tokenizer's (e.g. "invalid decimal literal") and the
-/// literals' (invalid escape sequences).
-pub fn parse_collecting_warnings(
-    source: &str,
-    filename: &str,
-    mode: Mode,
-    flags: ParseFlags,
-) -> (Result<pyc_ast::Mod, ParseError>, Vec<LiteralWarning>) {
+/// What [`parse_collecting_warnings`] gives, whether the parse succeeded or not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParseOutcome {
+    pub result: Result<pyc_ast::Mod, ParseError>,
+    /// The SyntaxWarnings raised before the parse ended, in the order CPython raises them:
+    /// the tokenizer's (e.g. "invalid decimal literal") and the literals' (invalid escape
+    /// sequences). CPython prints them as they are raised, so before any error.
+    pub warnings: Vec<LiteralWarning>,
+    /// `p->last_stmt_location` after the error pass (line, column; (0, 0) when none): with
+    /// the source, it is the `SyntaxError._metadata` CPython attaches to a parser error.
+    pub last_stmt_location: (i32, i32),
+}
+
+/// [`parse`], also returning the warnings and the error metadata.
+pub fn parse_collecting_warnings(source: &str, filename: &str, mode: Mode, flags: ParseFlags) -> ParseOutcome {
     std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
             .stack_size(PARSER_STACK_SIZE)
             .spawn_scoped(scope, || run_parser_collecting_warnings(source, filename, mode, flags));
         match worker {
-            Ok(handle) => handle.join().unwrap_or_else(|_| {
-                let panicked = ParseError::Other { type_name: "SystemError".into(), msg: "the parser panicked".into() };
-                (Err(panicked), Vec::new())
+            Ok(handle) => handle.join().unwrap_or_else(|_| ParseOutcome {
+                result: Err(ParseError::Other { type_name: "SystemError".into(), msg: "the parser panicked".into() }),
+                warnings: Vec::new(),
+                last_stmt_location: (0, 0),
             }),
             Err(_) => run_parser_collecting_warnings(source, filename, mode, flags),
         }
     })
 }
 
-fn run_parser_collecting_warnings(
-    source: &str,
-    filename: &str,
-    mode: Mode,
-    flags: ParseFlags,
-) -> (Result<pyc_ast::Mod, ParseError>, Vec<LiteralWarning>) {
+fn run_parser_collecting_warnings(source: &str, filename: &str, mode: Mode, flags: ParseFlags) -> ParseOutcome {
     let mut p = pegen::Parser::new(source, filename, mode, flags);
-    let tree = p.run();
-    (tree, std::mem::take(&mut p.warnings))
+    let result = p.run();
+    ParseOutcome { result, warnings: std::mem::take(&mut p.warnings), last_stmt_location: p.last_stmt_location }
 }
 
 /// The `invalid_` rules of the grammar that a parse of `source` reaches (matches, or raises its

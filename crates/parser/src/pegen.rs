@@ -60,9 +60,30 @@ impl Hasher for PosHasher {
     }
 }
 
-/// The memo of one rule: token position → (result, position after it). CPython hangs these
-/// off each token (`Memo` lists); a typed table per rule keeps values owned and typed.
-pub struct MemoMap<T>(HashMap<usize, (Option<T>, usize), BuildHasherDefault<PosHasher>>);
+/// What a memo slot holds: the rule's result, or a note that the (successful) result is out
+/// with a caller.
+enum Slot<T> {
+    Value(Option<T>),
+    Lent,
+}
+
+/// The memo of one rule: token position → (result, position after it). CPython hangs these off
+/// each token and shares node pointers; here values are owned, so a memo *lends* them: the
+/// first parse records where the rule ended and hands the value to the caller; a caller whose
+/// alternative fails gives it back; a request while it is out parses again. Left-recursive
+/// leaders store their seed by value (`insert`), and cloning tables (`get_cloned`) serve the
+/// rare rules whose values cannot be given back.
+pub struct MemoMap<T>(HashMap<usize, (Slot<T>, usize), BuildHasherDefault<PosHasher>>);
+
+/// The outcome of a memo lookup that takes the value.
+pub enum MemoHit<T> {
+    /// The result (moved out of the memo) and where the rule ended.
+    Found(Option<T>, usize),
+    /// The rule succeeded here, but its value is out: parse again.
+    Lent,
+    /// Not parsed here yet.
+    Miss,
+}
 
 impl<T> Default for MemoMap<T> {
     fn default() -> Self {
@@ -70,15 +91,59 @@ impl<T> Default for MemoMap<T> {
     }
 }
 
-impl<T: Clone> MemoMap<T> {
+impl<T> MemoMap<T> {
+    /// Stores a result by value (`_PyPegen_insert_memo` / `_PyPegen_update_memo`).
     pub(crate) fn insert(&mut self, pos: usize, value: Option<T>, end: usize) {
-        self.0.insert(pos, (value, end));
+        self.0.insert(pos, (Slot::Value(value), end));
     }
-    fn get(&self, pos: usize) -> Option<(Option<T>, usize)> {
-        self.0.get(&pos).cloned()
+
+    /// After a first parse: a failure is stored as such, a success as lent to the caller.
+    pub(crate) fn record(&mut self, pos: usize, found: bool, end: usize) {
+        let slot = if found { Slot::Lent } else { Slot::Value(None) };
+        self.0.insert(pos, (slot, end));
     }
+
+    /// A caller returns a value it did not use.
+    pub(crate) fn give_back(&mut self, pos: usize, value: T) {
+        if let Some((slot @ Slot::Lent, _)) = self.0.get_mut(&pos) {
+            *slot = Slot::Value(Some(value));
+        }
+    }
+
+    fn take(&mut self, pos: usize) -> MemoHit<T> {
+        match self.0.get_mut(&pos) {
+            None => MemoHit::Miss,
+            Some((Slot::Lent, _)) => MemoHit::Lent,
+            Some((slot @ Slot::Value(Some(_)), end)) => {
+                let end = *end;
+                match std::mem::replace(slot, Slot::Lent) {
+                    Slot::Value(value) => MemoHit::Found(value, end),
+                    Slot::Lent => MemoHit::Lent,
+                }
+            }
+            Some((Slot::Value(None), end)) => MemoHit::Found(None, *end),
+        }
+    }
+
+    /// Takes a left-recursive leader's final seed back out of the memo (leaving it lent).
+    pub(crate) fn take_value(&mut self, pos: usize) -> Option<T> {
+        match self.take(pos) {
+            MemoHit::Found(value, _) => value,
+            MemoHit::Lent | MemoHit::Miss => None,
+        }
+    }
+
     pub(crate) fn clear(&mut self) {
         self.0.clear();
+    }
+}
+
+impl<T: Clone> MemoMap<T> {
+    fn get_cloned(&self, pos: usize) -> Option<(Option<T>, usize)> {
+        match self.0.get(&pos) {
+            Some((Slot::Value(value), end)) => Some((value.clone(), *end)),
+            Some((Slot::Lent, _)) | None => None,
+        }
     }
 }
 
@@ -140,6 +205,9 @@ pub struct Parser<'src> {
     pub(crate) warnings: Vec<crate::string_parser::LiteralWarning>,
     /// When tracing: the `invalid_` rules that matched or raised (see `trace_invalid_rule`).
     pub(crate) invalid_rules_reached: Option<Vec<&'static str>>,
+    /// `p->last_stmt_location` (line, column): the start of the last compound statement the
+    /// error pass registered.
+    pub(crate) last_stmt_location: (i32, i32),
 }
 
 /// Errors that are not SyntaxErrors: CPython raises MemoryError for a too deep parse.
@@ -180,6 +248,7 @@ impl<'src> Parser<'src> {
             paren_level: 0,
             warnings: Vec::new(),
             invalid_rules_reached: None,
+            last_stmt_location: (0, 0),
         }
     }
 
@@ -293,7 +362,7 @@ impl<'src> Parser<'src> {
         ));
     }
 
-    /// `_PyPegen_is_memoized`: the memoized result at the mark, if any.
+    /// `_PyPegen_is_memoized` for a cloning table: the memoized result at the mark, if any.
     pub(crate) fn memo_lookup<T: Clone>(
         &mut self,
         table: impl Fn(&Memo) -> &MemoMap<T>,
@@ -302,7 +371,17 @@ impl<'src> Parser<'src> {
             self.error_indicator = true;
             return None;
         }
-        table(&self.memo).get(self.mark)
+        table(&self.memo).get_cloned(self.mark)
+    }
+
+    /// `_PyPegen_is_memoized` for a lending table: takes the memoized result at the mark.
+    pub(crate) fn memo_take<T>(&mut self, table: impl FnOnce(&mut Memo) -> &mut MemoMap<T>) -> MemoHit<T> {
+        if self.mark == self.tokens.len() && !self.fill_token() {
+            self.error_indicator = true;
+            return MemoHit::Miss;
+        }
+        let mark = self.mark;
+        table(&mut self.memo).take(mark)
     }
 
     /// `_PyPegen_expect_token`.

@@ -221,25 +221,37 @@ impl<'src> Parser<'src> {
             Some(i) => self.tokens.get(i).map_or(0, |t| t.lineno),
             None => self.tokens.last().map_or(0, |t| t.lineno),
         };
+        let previous = self.error.take();
+        let previous_indicator = self.error_indicator;
         loop {
-            match self.tok.next_token() {
-                Ok(t) if t.kind == pyc_tokenize::TokenKind::Endmarker => return,
+            let next = self.tok.next_token();
+            self.take_tokenizer_warnings();
+            match next {
+                Ok(t) if t.kind == pyc_tokenize::TokenKind::Endmarker => break,
                 Ok(_) => continue,
-                Err(err) => {
-                    if self.tok.done() == Done::Eof {
-                        if let Some(&(_, line, _)) = self.tok.paren_stack().last() {
-                            if current_err_line > line as i32 {
-                                self.error = None;
-                                self.error_indicator = false;
-                                self.raise_unclosed_parentheses_error();
-                            }
-                        }
-                        return;
-                    }
+                // A tokenizer error with its own message (E_ERROR) is raised as it is.
+                Err(err) if self.tok.done() == Done::Error => {
                     self.error = Some(ParseError::Syntax(err));
-                    return;
+                    break;
+                }
+                // E_EOF, E_DEDENT, ...: only an unclosed bracket opened before the error line
+                // says something.
+                Err(_) => {
+                    if let Some(&(_, line, _)) = self.tok.paren_stack().last() {
+                        if current_err_line > line as i32 {
+                            self.error_indicator = false;
+                            self.raise_unclosed_parentheses_error();
+                        }
+                    }
+                    break;
                 }
             }
+        }
+        // Inside an f-string the parser's error stays: the tokenizer error after it (such as
+        // expecting '}') would only hide it.
+        if self.error.is_none() || self.tok.in_fstring_mode() {
+            self.error = previous;
+            self.error_indicator = previous_indicator;
         }
     }
 }
@@ -249,7 +261,14 @@ fn program_text(filename: &str, index: usize) -> Option<String> {
     let bytes = std::fs::read(filename).ok()?;
     let text = pyc_tokenize::decode_source(&bytes).ok()?;
     let line = text.split_inclusive('\n').nth(index)?;
-    Some(line.strip_prefix('\u{feff}').unwrap_or(line).to_string())
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+    // `err_programtext` reads the line into a 1000-byte buffer: a longer line is cut to its
+    // first 999 bytes (a character cut in two decodes to U+FFFD, as with "replace").
+    const LINE_BUFFER: usize = 999;
+    if line.len() > LINE_BUFFER {
+        return Some(String::from_utf8_lossy(&line.as_bytes()[..LINE_BUFFER]).into_owned());
+    }
+    Some(line.to_string())
 }
 
 /// `_PyPegen_byte_offset_to_character_offset`: a 1-based byte column to a 1-based character
@@ -270,6 +289,8 @@ pub(crate) fn byte_offset_to_character_offset(line: &str, col_offset: i32) -> i3
 }
 
 /// The target kinds of `RAISE_SYNTAX_ERROR_INVALID_TARGET`.
+// The names are CPython's (STAR_TARGETS, DEL_TARGETS, FOR_TARGETS).
+#[allow(clippy::enum_variant_names)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TargetsType {
     StarTargets,
@@ -433,9 +454,38 @@ impl Parser<'_> {
     /// The `_IncompleteInputError` of `_PyPegen_run_parser` (PyCF_ALLOW_INCOMPLETE_INPUT),
     /// positioned at the last token read, replacing whatever the first pass raised.
     pub(crate) fn incomplete_input_error(&mut self) -> ParseError {
+        let tokenizer_error = match (&self.error, self.tokenizer_error) {
+            (Some(ParseError::Syntax(e)), true) => Some(e.clone()),
+            _ => None,
+        };
         self.error = None;
         self.error_indicator = false;
-        self.raise_error::<()>(ErrorType::IncompleteInputError, false, "incomplete input".to_string());
+        let msg = "incomplete input".to_string();
+        match tokenizer_error {
+            // The last token is the tokenizer's ERRORTOKEN, which has no columns: CPython
+            // points at where the tokenizer stopped (`tok->cur`), with no end column.
+            Some(e) if e.msg.starts_with("unterminated triple-quoted ") => {
+                // The tokenizer went back to just after the opening quote.
+                let lineno = e.lineno.unwrap_or(0);
+                let line = self.source.split_inclusive('\n').nth(usize::try_from(lineno - 1).unwrap_or(0));
+                let col = match (line, e.offset) {
+                    (Some(line), Some(offset)) => character_offset_to_byte_offset(line, offset),
+                    _ => 0,
+                };
+                self.raise_error_known_location_raw(ErrorType::IncompleteInputError, lineno, col, lineno, -1, msg);
+            }
+            Some(_) => {
+                // At the end of the input, on the tokenizer's current line.
+                let lineno = self.tok.lineno() as i32;
+                let line_start = self.source.split_inclusive('\n').take(usize::try_from(lineno - 1).unwrap_or(0)).map(str::len).sum::<usize>();
+                let implied_newline = usize::from(!self.source.ends_with('\n'));
+                let col = (self.source.len() + implied_newline).saturating_sub(line_start) as i32;
+                self.raise_error_known_location_raw(ErrorType::IncompleteInputError, lineno, col, lineno, -1, msg);
+            }
+            None => {
+                self.raise_error::<()>(ErrorType::IncompleteInputError, false, msg);
+            }
+        }
         self.error.take().unwrap_or_else(|| {
             ParseError::Syntax(SyntaxError {
                 error_type: ErrorType::IncompleteInputError,
@@ -482,4 +532,11 @@ impl Parser<'_> {
             }
         }
     }
+}
+
+/// The 1-based byte column of the 1-based character column `offset` in `line`.
+fn character_offset_to_byte_offset(line: &str, offset: i32) -> i32 {
+    let chars = usize::try_from(offset - 1).unwrap_or(0);
+    let bytes: usize = line.chars().take(chars).map(char::len_utf8).sum();
+    bytes as i32 + 1
 }

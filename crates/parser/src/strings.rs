@@ -18,7 +18,9 @@ impl LiteralSink for Parser<'_> {
     }
 
     fn warn(&mut self, warning: LiteralWarning) -> Result<(), LiteralError> {
-        if !self.call_invalid_rules {
+        // A literal decoded again (a lending memo re-parses a rule whose value a caller kept)
+        // must not warn twice; CPython decodes each literal once.
+        if !self.call_invalid_rules && !self.warnings.contains(&warning) {
             self.warnings.push(warning);
         }
         Ok(())

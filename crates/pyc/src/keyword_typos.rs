@@ -8,13 +8,17 @@
 use pyc_tokenize::{ErrorType, SyntaxError, TokenKind, Tokenizer, TokenizerOptions};
 
 use crate::suggestions::{generate_suggestion, get_close_matches};
-use crate::{SyntaxErrorMetadata, PYCF_ALLOW_INCOMPLETE_INPUT, PYCF_DONT_IMPLY_DEDENT, PYCF_ONLY_AST};
+use crate::{
+    SyntaxErrorMetadata, Warning, PYCF_ALLOW_INCOMPLETE_INPUT, PYCF_DONT_IMPLY_DEDENT,
+    PYCF_ONLY_AST,
+};
 
 /// `keyword.kwlist` of 3.14.
 pub const KWLIST: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
-    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
-    "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 /// Past this many characters of failing code, traceback does not look for typos.
@@ -29,31 +33,44 @@ const MAX_MATCHES: usize = 3;
 struct Aborted;
 
 /// `_find_keyword_typos`: rewrites `err` (its message, text and range) to the keyword
-/// suggestion when one makes the code compile; leaves it untouched otherwise.
-pub fn find_keyword_typos(err: &mut SyntaxError, metadata: Option<&SyntaxErrorMetadata>) {
+/// suggestion when one makes the code compile; leaves it untouched otherwise. Returns the
+/// warnings the trial compiles let through (codeop's last compile runs outside its
+/// `catch_warnings`, so Python prints them, named `<input>`).
+pub fn find_keyword_typos(
+    err: &mut SyntaxError,
+    metadata: Option<&SyntaxErrorMetadata>,
+) -> Vec<Warning> {
+    let mut warnings = Vec::new();
     if err.error_type == ErrorType::IncompleteInputError || err.text.is_none() {
-        return;
+        return warnings;
     }
     if err.msg != "invalid syntax" && !err.msg.contains("Perhaps you forgot a comma") {
-        return;
+        return warnings;
     }
     let Some(metadata) = metadata else {
-        return;
+        return warnings;
     };
-    if let Ok(Some(found)) = search(err, metadata) {
+    if let Ok(Some(found)) = search(err, metadata, &mut warnings) {
         *err = found;
     }
+    warnings
 }
 
 /// The search proper; `Ok(None)` when nothing fits.
-fn search(err: &SyntaxError, metadata: &SyntaxErrorMetadata) -> Result<Option<SyntaxError>, Aborted> {
+fn search(
+    err: &SyntaxError,
+    metadata: &SyntaxErrorMetadata,
+    warnings: &mut Vec<Warning>,
+) -> Result<Option<SyntaxError>, Aborted> {
     let mut line = metadata.line;
     let mut end_line = err.lineno.unwrap_or(0);
     let mut from_filename = false;
     let lines: Vec<String> = match &metadata.source {
         Some(source) => splitlines(source),
         None => {
-            let read = (!err.filename.is_empty()).then(|| std::fs::read_to_string(&err.filename).ok()).flatten();
+            let read = (!err.filename.is_empty())
+                .then(|| std::fs::read_to_string(&err.filename).ok())
+                .flatten();
             match read {
                 Some(text) => {
                     from_filename = true;
@@ -75,7 +92,13 @@ fn search(err: &SyntaxError, metadata: &SyntaxErrorMetadata) -> Result<Option<Sy
         return Ok(None);
     }
     let error_lines = splitlines(&error_code);
-    let mut tokenizer = Tokenizer::new(&error_code, TokenizerOptions { extra_tokens: true, ..Default::default() });
+    let mut tokenizer = Tokenizer::new(
+        &error_code,
+        TokenizerOptions {
+            extra_tokens: true,
+            ..Default::default()
+        },
+    );
     let mut tokens_left = TOKEN_BUDGET;
     loop {
         let token = tokenizer.next_token().map_err(|_| Aborted)?;
@@ -102,8 +125,14 @@ fn search(err: &SyntaxError, metadata: &SyntaxErrorMetadata) -> Result<Option<Sy
             if suggestion == wrong_name {
                 continue;
             }
-            let code = replace_token(&error_lines, token.lineno as usize, start_col as usize, end_col as usize, suggestion);
-            if !compiles_as_command(&code)? {
+            let code = replace_token(
+                &error_lines,
+                token.lineno as usize,
+                start_col as usize,
+                end_col as usize,
+                suggestion,
+            );
+            if !compiles_as_command(&code, warnings)? {
                 continue;
             }
             let token_line = source_line_of(&error_code, token.lineno as usize);
@@ -134,7 +163,13 @@ fn candidates(wrong_name: &str) -> Vec<&'static str> {
 
 /// The error lines with the token at `lineno` (1-based), character columns
 /// `start_col..end_col`, replaced by `suggestion`, joined by newlines.
-fn replace_token(lines: &[String], lineno: usize, start_col: usize, end_col: usize, suggestion: &str) -> String {
+fn replace_token(
+    lines: &[String],
+    lineno: usize,
+    start_col: usize,
+    end_col: usize,
+    suggestion: &str,
+) -> String {
     let mut the_lines = lines.to_vec();
     if let Some(the_line) = lineno.checked_sub(1).and_then(|i| the_lines.get_mut(i)) {
         let chars: Vec<char> = the_line.chars().collect();
@@ -150,12 +185,15 @@ fn replace_token(lines: &[String], lineno: usize, start_col: usize, end_col: usi
 
 /// `token.line` for a NAME token: its physical line, with its newline when it has one.
 fn source_line_of(code: &str, lineno: usize) -> String {
-    code.split_inclusive('\n').nth(lineno.saturating_sub(1)).unwrap_or("").to_string()
+    code.split_inclusive('\n')
+        .nth(lineno.saturating_sub(1))
+        .unwrap_or("")
+        .to_string()
 }
 
 /// `codeop.compile_command(code, symbol="exec", flags=PyCF_ONLY_AST)` returns (a tree, or None
 /// for incomplete input) rather than raising a SyntaxError. Another exception aborts the search.
-fn compiles_as_command(code: &str) -> Result<bool, Aborted> {
+fn compiles_as_command(code: &str, warnings: &mut Vec<Warning>) -> Result<bool, Aborted> {
     let blank = code.split('\n').all(|line| {
         let line = line.trim_matches(is_python_whitespace);
         line.is_empty() || line.starts_with('#')
@@ -168,19 +206,42 @@ fn compiles_as_command(code: &str) -> Result<bool, Aborted> {
     if accepted(&format!("{source}\n"), flags)? {
         return Ok(true);
     }
-    // The last try compiles without the incomplete-input flags (and, as codeop passes no flags
-    // there, to code; what fails to parse with the flags fails without them, so parsing decides).
-    accepted(source, 0)
+    // The last try compiles to code, without the flags and outside codeop's
+    // `catch_warnings`: its warnings are shown. It only gets here when parsing failed twice,
+    // and what fails to parse with the flags fails without them.
+    let compiled = crate::compile(
+        crate::Source::Str(source),
+        "<input>",
+        crate::Mode::Exec,
+        0,
+        -1,
+    );
+    warnings.extend(compiled.warnings);
+    match compiled.result {
+        Ok(_) | Err(crate::CompileError::CodegenNotPorted) => Ok(true),
+        Err(crate::CompileError::Syntax(_)) => Ok(false),
+        Err(_) => Err(Aborted),
+    }
 }
 
-/// One `compile(source, "<input>", "exec", flags)`: Ok(true) for a result or an incomplete
-/// input, Ok(false) for another SyntaxError, Err for any other exception.
+/// One `compile(source, "<input>", "exec", flags)` with warnings ignored: Ok(true) for a tree
+/// or an incomplete input, Ok(false) for another SyntaxError, Err for any other exception.
 fn accepted(source: &str, flags: u32) -> Result<bool, Aborted> {
-    let only_ast = flags | PYCF_ONLY_AST;
-    let compiled = crate::compile(crate::Source::Str(source), "<input>", crate::Mode::Exec, only_ast, -1);
+    let compiled = crate::compile(
+        crate::Source::Str(source),
+        "<input>",
+        crate::Mode::Exec,
+        flags,
+        -1,
+    );
     match compiled.result {
-        Ok(_) => Ok(true),
-        Err(crate::CompileError::Syntax(raised)) => Ok(raised.error.error_type == ErrorType::IncompleteInputError),
+        Ok(crate::Output::Ast(tree)) => {
+            pyc_ast::drop_deep(tree);
+            Ok(true)
+        }
+        Err(crate::CompileError::Syntax(raised)) => {
+            Ok(raised.error.error_type == ErrorType::IncompleteInputError)
+        }
         Err(_) => Err(Aborted),
     }
 }
@@ -200,7 +261,11 @@ fn py_slice(lines: &[String], start: i64, end: i64) -> Vec<String> {
 /// non-blank line; blank lines become empty.
 pub fn dedent(text: &str) -> String {
     let lines: Vec<&str> = text.split('\n').collect();
-    let non_blank: Vec<&str> = lines.iter().copied().filter(|l| !l.is_empty() && !is_space_line(l)).collect();
+    let non_blank: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| !l.is_empty() && !is_space_line(l))
+        .collect();
     let l1 = non_blank.iter().copied().min().unwrap_or("");
     let l2 = non_blank.iter().copied().max().unwrap_or("");
     let l2_chars: Vec<char> = l2.chars().collect();
@@ -213,7 +278,13 @@ pub fn dedent(text: &str) -> String {
     }
     let dedented: Vec<String> = lines
         .iter()
-        .map(|l| if is_space_line(l) { String::new() } else { l.chars().skip(margin).collect() })
+        .map(|l| {
+            if is_space_line(l) {
+                String::new()
+            } else {
+                l.chars().skip(margin).collect()
+            }
+        })
         .collect();
     dedented.join("\n")
 }
@@ -255,7 +326,8 @@ pub fn splitlines(text: &str) -> Vec<String> {
                 }
                 lines.push(std::mem::take(&mut current));
             }
-            '\n' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+            '\n' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}'
+            | '\u{2029}' => {
                 lines.push(std::mem::take(&mut current));
             }
             _ => current.push(c),

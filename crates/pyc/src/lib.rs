@@ -76,7 +76,8 @@ pub enum Source<'a> {
 }
 
 /// `SyntaxError._metadata` as the parser sets it (`_PyPegen_set_syntax_error_metadata`): the
-/// line and column it starts from (CPython 3.14.2 passes 0 and 0) and the source it parsed.
+/// start of the last compound statement the error pass parsed (`p->last_stmt_location`, (0, 0)
+/// when none) and the source it parsed.
 /// `traceback` uses it to suggest keywords for typos.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxErrorMetadata {
@@ -90,6 +91,9 @@ pub struct SyntaxErrorMetadata {
 pub struct RaisedSyntaxError {
     pub error: SyntaxError,
     pub metadata: Option<SyntaxErrorMetadata>,
+    /// Raised with a message only (`PyErr_SetString`): every other field, the filename
+    /// included, is None in CPython.
+    pub message_only: bool,
 }
 
 /// What `compile()` can raise here.
@@ -112,7 +116,11 @@ pub enum CompileError {
 
 impl CompileError {
     fn syntax(error: SyntaxError) -> CompileError {
-        CompileError::Syntax(Box::new(RaisedSyntaxError { error, metadata: None }))
+        CompileError::Syntax(Box::new(RaisedSyntaxError {
+            error,
+            metadata: None,
+            message_only: false,
+        }))
     }
 
     /// The exception's class name, as CPython prints it.
@@ -131,7 +139,9 @@ impl CompileError {
     pub fn message(&self) -> String {
         match self {
             CompileError::Syntax(raised) => raised.error.to_string(),
-            CompileError::Memory(msg) | CompileError::Recursion(msg) | CompileError::Value(msg) => msg.clone(),
+            CompileError::Memory(msg) | CompileError::Recursion(msg) | CompileError::Value(msg) => {
+                msg.clone()
+            }
             CompileError::Other { msg, .. } => msg.clone(),
             CompileError::CodegenNotPorted => CODEGEN_NOT_PORTED.to_string(),
         }
@@ -170,7 +180,8 @@ pub struct Warning {
 /// What a successful `compile()` returns. Code objects come with code generation.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Output {
-    /// With `PYCF_ONLY_AST` (or `PYCF_OPTIMIZED_AST`): the tree.
+    /// With `PYCF_ONLY_AST` (or `PYCF_OPTIMIZED_AST`): the tree. A tree can nest deeper than
+    /// Rust's recursive drop can go on a small stack: drop it with [`pyc_ast::drop_deep`].
     Ast(Mod),
 }
 
@@ -188,7 +199,13 @@ pub struct Compilation {
 /// `PYCF_OPTIMIZED_AST`). Otherwise it runs every stage that exists (parse, future features,
 /// preprocessing with its warnings, symbol table) and, when they all succeed, returns
 /// [`CompileError::CodegenNotPorted`].
-pub fn compile(source: Source<'_>, filename: &str, mode: Mode, flags: u32, optimize: i32) -> Compilation {
+pub fn compile(
+    source: Source<'_>,
+    filename: &str,
+    mode: Mode,
+    flags: u32,
+    optimize: i32,
+) -> Compilation {
     let mut warnings = Vec::new();
     let result = compile_collecting(source, filename, mode, flags, optimize, &mut warnings);
     Compilation { result, warnings }
@@ -203,10 +220,14 @@ fn compile_collecting(
     warnings: &mut Vec<Warning>,
 ) -> Result<Output, CompileError> {
     if flags & !ACCEPTED_FLAGS != 0 {
-        return Err(CompileError::Value("compile(): unrecognised flags".to_string()));
+        return Err(CompileError::Value(
+            "compile(): unrecognised flags".to_string(),
+        ));
     }
     if !(-1..=2).contains(&optimize) {
-        return Err(CompileError::Value("compile(): invalid optimize value".to_string()));
+        return Err(CompileError::Value(
+            "compile(): invalid optimize value".to_string(),
+        ));
     }
     let text = source_text(source, filename)?;
     let parse_flags = ParseFlags {
@@ -215,9 +236,9 @@ fn compile_collecting(
         barry_as_flufl: flags & CO_FUTURE_BARRY_AS_BDFL != 0,
         allow_incomplete_input: flags & PYCF_ALLOW_INCOMPLETE_INPUT != 0,
     };
-    let (parsed, literal_warnings) =
+    let outcome =
         pyc_parser::parse_collecting_warnings(&text, filename, mode.parser_mode(), parse_flags);
-    warnings.extend(literal_warnings.into_iter().map(|w| Warning {
+    warnings.extend(outcome.warnings.into_iter().map(|w| Warning {
         category: match w.category {
             LiteralCategory::SyntaxWarning => WarningCategory::SyntaxWarning,
             LiteralCategory::DeprecationWarning => WarningCategory::DeprecationWarning,
@@ -226,34 +247,85 @@ fn compile_collecting(
         filename: filename.to_string(),
         lineno: i32::try_from(w.lineno).unwrap_or(i32::MAX),
     }));
-    let mut tree = parsed.map_err(|err| parse_error(err, &text))?;
+    let mut tree = outcome
+        .result
+        .map_err(|err| parse_error(err, &text, outcome.last_stmt_location))?;
     // An optimization level of -1 means the interpreter's own, which is 0 for `python3.14`.
     let optimize = optimize.max(0);
     if flags & PYCF_ONLY_AST != 0 {
-        if flags & PYCF_OPTIMIZED_AST == PYCF_OPTIMIZED_AST {
-            run_preprocess(&mut tree, filename, &text, optimize, false, false, warnings)?;
-        } else {
-            run_preprocess(&mut tree, filename, &text, optimize, false, true, warnings)?;
-        }
-        return Ok(Output::Ast(tree));
+        let syntax_check_only = flags & PYCF_OPTIMIZED_AST != PYCF_OPTIMIZED_AST;
+        let preprocessed = run_preprocess(
+            &mut tree,
+            filename,
+            optimize,
+            false,
+            syntax_check_only,
+            warnings,
+        );
+        return match preprocessed {
+            Ok(()) => Ok(Output::Ast(tree)),
+            Err(err) => {
+                pyc_ast::drop_deep(tree);
+                Err(err)
+            }
+        };
     }
-    let mut future = pyc_future::future_from_ast(&tree, filename).map_err(|e| located(e, &text))?;
+    let result = compile_tree(&mut tree, filename, flags, optimize, warnings);
+    // The tree can be deeper than the stack allows Rust's recursive drop to go.
+    pyc_ast::drop_deep(tree);
+    result
+}
+
+/// The stages after the parser (`compiler_setup`: future features, preprocessing, symbol
+/// table), up to code generation, which is not ported yet.
+fn compile_tree(
+    tree: &mut Mod,
+    filename: &str,
+    flags: u32,
+    optimize: i32,
+    warnings: &mut Vec<Warning>,
+) -> Result<Output, CompileError> {
+    let mut future = pyc_future::future_from_ast(tree, filename).map_err(located)?;
     future.features |= pyc_future::CompilerFlags::from_bits_truncate(flags);
-    let future_annotations = future.features.contains(pyc_future::CompilerFlags::ANNOTATIONS);
-    run_preprocess(&mut tree, filename, &text, optimize, future_annotations, false, warnings)?;
-    pyc_symtable::SymbolTable::build(&tree, filename, &future).map_err(|e| located(e, &text))?;
+    let future_annotations = future
+        .features
+        .contains(pyc_future::CompilerFlags::ANNOTATIONS);
+    run_preprocess(
+        tree,
+        filename,
+        optimize,
+        future_annotations,
+        false,
+        warnings,
+    )?;
+    let table = pyc_symtable::SymbolTable::build(tree, filename, &future).map_err(located)?;
+    drop(table);
     Err(CompileError::CodegenNotPorted)
+}
+
+/// `bytes` decoded as `compile()` decodes a bytes source (BOM, PEP 263 cookie, universal
+/// newlines), its errors placed as `compile()` places them.
+pub fn decode_source<'a>(
+    bytes: &'a [u8],
+    filename: &str,
+) -> Result<std::borrow::Cow<'a, str>, CompileError> {
+    source_text(Source::Bytes(bytes), filename)
 }
 
 /// The source as text: bytes are decoded as CPython's tokenizer decodes a string it is given
 /// (`_PyTokenizer_FromString`: BOM, PEP 263 cookie, universal newlines).
-fn source_text<'a>(source: Source<'a>, filename: &str) -> Result<std::borrow::Cow<'a, str>, CompileError> {
+fn source_text<'a>(
+    source: Source<'a>,
+    filename: &str,
+) -> Result<std::borrow::Cow<'a, str>, CompileError> {
     match source {
         Source::Str(text) => {
             if text.contains('\0') {
                 return Err(null_bytes_error());
             }
-            Ok(pyc_tokenize::decode::translate_newlines(std::borrow::Cow::Borrowed(text)))
+            Ok(pyc_tokenize::decode::translate_newlines(
+                std::borrow::Cow::Borrowed(text),
+            ))
         }
         Source::Bytes(bytes) => {
             if bytes.contains(&0) {
@@ -282,11 +354,14 @@ fn decode_error_as_compile_reports_it(mut err: SyntaxError, bytes: &[u8]) -> Syn
     } else if err.msg == "encoding problem: utf-8" && body.len() != bytes.len() {
         // A BOM with a cookie naming another encoding: reported on the cookie's line.
         let lines: Vec<&[u8]> = body.split_inclusive(|&b| b == b'\n').take(2).collect();
-        let cookie_line = lines.iter().position(|line| pyc_tokenize::decode::find_cookie_name(line).is_some());
+        let cookie_line = lines
+            .iter()
+            .position(|line| pyc_tokenize::decode::find_cookie_name(line).is_some());
         if let Some(index) = cookie_line {
             let line = String::from_utf8_lossy(lines[index]);
             let text = line.trim_end_matches(['\n', '\r']).to_string();
-            let name = pyc_tokenize::decode::find_cookie_name(lines[index]).map(pyc_tokenize::decode::get_normal_name);
+            let name = pyc_tokenize::decode::find_cookie_name(lines[index])
+                .map(pyc_tokenize::decode::get_normal_name);
             err.msg = format!("encoding problem: {} with BOM", name.unwrap_or_default());
             err.lineno = Some(index as i32 + 1);
             err.offset = Some(0);
@@ -296,10 +371,20 @@ fn decode_error_as_compile_reports_it(mut err: SyntaxError, bytes: &[u8]) -> Syn
         }
     } else if err.msg.starts_with("Non-UTF-8 code starting with") {
         // At the first undecodable byte, in the line decoded with replacement characters.
-        let valid_up_to = std::str::from_utf8(body).map_or_else(|e| e.valid_up_to(), |_| body.len());
-        let line_start = body[..valid_up_to].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let line_end = body[line_start..].iter().position(|&b| b == b'\n').map_or(body.len(), |i| line_start + i);
-        let offset = String::from_utf8_lossy(&body[line_start..valid_up_to]).chars().count() as i32 + 1;
+        let valid_up_to =
+            std::str::from_utf8(body).map_or_else(|e| e.valid_up_to(), |_| body.len());
+        let line_start = body[..valid_up_to]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let line_end = body[line_start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(body.len(), |i| line_start + i);
+        let offset = String::from_utf8_lossy(&body[line_start..valid_up_to])
+            .chars()
+            .count() as i32
+            + 1;
         let text = String::from_utf8_lossy(&body[line_start..line_end]);
         err.offset = Some(offset);
         err.end_lineno = err.lineno;
@@ -312,7 +397,7 @@ fn decode_error_as_compile_reports_it(mut err: SyntaxError, bytes: &[u8]) -> Syn
 /// `_Py_SourceAsString`: "source code string cannot contain null bytes", a SyntaxError with no
 /// location and no filename.
 fn null_bytes_error() -> CompileError {
-    CompileError::syntax(SyntaxError {
+    let error = SyntaxError {
         error_type: ErrorType::SyntaxError,
         msg: "source code string cannot contain null bytes".to_string(),
         filename: String::new(),
@@ -321,17 +406,31 @@ fn null_bytes_error() -> CompileError {
         end_lineno: None,
         end_offset: None,
         text: None,
-    })
+    };
+    CompileError::Syntax(Box::new(RaisedSyntaxError {
+        error,
+        metadata: None,
+        message_only: true,
+    }))
 }
 
 /// A parser error as the exception CPython raises; SyntaxErrors out of the parser carry
 /// `_metadata` (the parsed source), except the incomplete-input one.
-fn parse_error(err: ParseError, text: &str) -> CompileError {
+fn parse_error(err: ParseError, text: &str, (line, offset): (i32, i32)) -> CompileError {
     match err {
         ParseError::Syntax(error) => {
-            let metadata = (error.error_type != ErrorType::IncompleteInputError)
-                .then(|| SyntaxErrorMetadata { line: 0, offset: 0, source: Some(text.to_string()) });
-            CompileError::Syntax(Box::new(RaisedSyntaxError { error, metadata }))
+            let metadata = (error.error_type != ErrorType::IncompleteInputError).then(|| {
+                SyntaxErrorMetadata {
+                    line,
+                    offset,
+                    source: Some(text.to_string()),
+                }
+            });
+            CompileError::Syntax(Box::new(RaisedSyntaxError {
+                error,
+                metadata,
+                message_only: false,
+            }))
         }
         ParseError::Memory(msg) => CompileError::Memory(msg),
         ParseError::Other { type_name, msg } => match type_name.as_str() {
@@ -347,14 +446,17 @@ fn parse_error(err: ParseError, text: &str) -> CompileError {
 fn run_preprocess(
     tree: &mut Mod,
     filename: &str,
-    text: &str,
     optimize: i32,
     future_annotations: bool,
     syntax_check_only: bool,
     warnings: &mut Vec<Warning>,
 ) -> Result<(), CompileError> {
     let enable_warnings = !syntax_check_only;
-    let flags = PreprocessFlags { future_annotations, syntax_check_only, enable_warnings };
+    let flags = PreprocessFlags {
+        future_annotations,
+        syntax_check_only,
+        enable_warnings,
+    };
     let mut raised = Vec::new();
     let outcome = preprocess(tree, optimize, flags, &mut raised);
     warnings.extend(raised.into_iter().map(|w| Warning {
@@ -365,24 +467,43 @@ fn run_preprocess(
     }));
     match outcome {
         Ok(()) => Ok(()),
-        Err(PreprocessError::Recursion) => {
-            Err(CompileError::Recursion("maximum recursion depth exceeded during compilation".to_string()))
-        }
+        Err(PreprocessError::Recursion) => Err(CompileError::Recursion(
+            "maximum recursion depth exceeded during compilation".to_string(),
+        )),
         Err(PreprocessError::Warning(w)) => {
             let loc = pyc_future::SourceLocation::from_ast(&w.loc);
-            Err(located(pyc_future::syntax_error_at(w.message, filename, loc), text))
+            Err(located(pyc_future::syntax_error_at(
+                w.message, filename, loc,
+            )))
         }
     }
 }
 
 /// A SyntaxError of a stage after the parser, with the source line CPython reads back for it
-/// (`PyErr_ProgramTextObject`) when the stage did not attach one.
-fn located(mut err: SyntaxError, text: &str) -> CompileError {
+/// from the file named `filename` (`PyErr_ProgramTextObject`) when the stage did not attach
+/// one: none when no such file exists (e.g. `compile(source, "<string>", ...)`).
+fn located(mut err: SyntaxError) -> CompileError {
     if err.text.is_none() {
-        let index = err.lineno.and_then(|n| usize::try_from(n).ok()?.checked_sub(1));
+        let index = err
+            .lineno
+            .and_then(|n| usize::try_from(n).ok()?.checked_sub(1));
         if let Some(index) = index {
-            err.text = text.split_inclusive('\n').nth(index).map(str::to_string);
+            err.text = program_text(&err.filename, index);
         }
     }
     CompileError::syntax(err)
+}
+
+/// `_PyErr_ProgramDecodedTextObject`: line `index` (0-based) of the file, decoded, cut to the
+/// 999 bytes `err_programtext` reads into its buffer.
+fn program_text(filename: &str, index: usize) -> Option<String> {
+    const LINE_BUFFER: usize = 999;
+    let bytes = std::fs::read(filename).ok()?;
+    let text = pyc_tokenize::decode_source(&bytes).ok()?;
+    let line = text.split_inclusive('\n').nth(index)?;
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+    if line.len() > LINE_BUFFER {
+        return Some(String::from_utf8_lossy(&line.as_bytes()[..LINE_BUFFER]).into_owned());
+    }
+    Some(line.to_string())
 }

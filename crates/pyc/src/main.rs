@@ -7,7 +7,11 @@ use clap::{Parser, Subcommand};
 mod cli;
 
 #[derive(Parser)]
-#[command(name = "pyc", version, about = "CPython 3.14's compiler, ported to Rust")]
+#[command(
+    name = "pyc",
+    version,
+    about = "CPython 3.14's compiler, ported to Rust"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -18,7 +18,7 @@ fn substitution_cost(a: u8, b: u8) -> usize {
     if a == b {
         return 0;
     }
-    if a.to_ascii_lowercase() == b.to_ascii_lowercase() && a.is_ascii_alphabetic() {
+    if a.eq_ignore_ascii_case(&b) && a.is_ascii_alphabetic() {
         return CASE_COST;
     }
     MOVE_COST
@@ -118,7 +118,11 @@ impl<'b> SequenceMatcher<'b> {
         for &c in b {
             *full_b_count.entry(c).or_insert(0) += 1;
         }
-        SequenceMatcher { b, b2j, full_b_count }
+        SequenceMatcher {
+            b,
+            b2j,
+            full_b_count,
+        }
     }
 
     /// The longest matching block in a[alo..ahi] and b[blo..bhi], earliest in `a`, then in `b`.
@@ -141,7 +145,12 @@ impl<'b> SequenceMatcher<'b> {
                 if j >= bhi {
                     break;
                 }
-                let k = j.checked_sub(1).and_then(|p| j2len.get(&p)).copied().unwrap_or(0) + 1;
+                let k = j
+                    .checked_sub(1)
+                    .and_then(|p| j2len.get(&p))
+                    .copied()
+                    .unwrap_or(0)
+                    + 1;
                 new_j2len.insert(j, k);
                 if k > bestsize {
                     (besti, bestj, bestsize) = (i + 1 - k, j + 1 - k, k);

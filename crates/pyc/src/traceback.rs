@@ -4,7 +4,7 @@
 use pyc_tokenize::{ErrorType, SyntaxError};
 
 use crate::keyword_typos::find_keyword_typos;
-use crate::{CompileError, RaisedSyntaxError, SyntaxErrorMetadata};
+use crate::{CompileError, RaisedSyntaxError, SyntaxErrorMetadata, Warning};
 
 /// What `traceback.format_exception_only` yields for a SyntaxError (or subclass), joined:
 /// the `  File "F", line N` line, the trimmed source line, the carets, and `Type: msg`.
@@ -13,18 +13,27 @@ pub fn format_exception_only(err: &SyntaxError) -> String {
     let mut filename_suffix = String::new();
     match err.lineno {
         Some(lineno) => {
-            let filename = if err.filename.is_empty() { "<string>" } else { &err.filename };
+            let filename = if err.filename.is_empty() {
+                "<string>"
+            } else {
+                &err.filename
+            };
             out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));
         }
-        // An empty filename stands for None (e.g. the null-bytes error), which gets no suffix.
-        None if err.filename.is_empty() => {}
         None => filename_suffix = format!(" ({})", err.filename),
     }
     if let Some(text) = &err.text {
         format_source_line(err, text, &mut out);
     }
-    let msg = if err.msg.is_empty() { "<no detail available>" } else { &err.msg };
-    out.push_str(&format!("{}: {msg}{filename_suffix}\n", err.error_type.name()));
+    let msg = if err.msg.is_empty() {
+        "<no detail available>"
+    } else {
+        &err.msg
+    };
+    out.push_str(&format!(
+        "{}: {msg}{filename_suffix}\n",
+        err.error_type.name()
+    ));
     out
 }
 
@@ -109,26 +118,76 @@ pub fn py_compile_message(err: &SyntaxError, file: &str) -> String {
 /// What `python -m py_compile FILE` writes to stderr when compiling FILE raised `err`, any
 /// exception `compile()` raises (`PyCompileError`: `Sorry: Type: str(exc)` unless the class
 /// is exactly SyntaxError). A SyntaxError's keyword-typo suggestion is worked out as
-/// `traceback` does when it formats the exception.
+/// `traceback` does when it formats the exception, and the warnings its trial compiles let
+/// through come first, as Python prints them while building the message.
 pub fn py_compile_error_message(err: &CompileError, file: &str) -> String {
     match err {
-        CompileError::Syntax(raised) => py_compile_message_with_metadata(&raised.error, raised.metadata.as_ref(), file),
+        // Raised with a message only: no location, and a filename of None (no suffix).
+        CompileError::Syntax(raised) if raised.message_only => {
+            format!("{}: {}\n", raised.error.error_type.name(), raised.error.msg)
+        }
+        CompileError::Syntax(raised) => {
+            py_compile_message_with_metadata(&raised.error, raised.metadata.as_ref(), file)
+        }
         other => format!("Sorry: {}: {}", other.type_name(), other.message()),
     }
 }
 
-/// `traceback.format_exception_only` of a raised SyntaxError, keyword typos included.
+/// `traceback.format_exception_only` of a raised SyntaxError, keyword typos included (the
+/// warnings the typo search lets through are left out; see [`py_compile_error_message`]).
 pub fn format_raised_syntax_error(raised: &RaisedSyntaxError) -> String {
-    let mut err = raised.error.clone();
-    find_keyword_typos(&mut err, raised.metadata.as_ref());
-    format_exception_only(&err)
+    if raised.message_only {
+        return format!("{}: {}\n", raised.error.error_type.name(), raised.error.msg);
+    }
+    format_exception_only(&with_keyword_typos(&raised.error, raised.metadata.as_ref()).0)
 }
 
-fn py_compile_message_with_metadata(err: &SyntaxError, metadata: Option<&SyntaxErrorMetadata>, file: &str) -> String {
+/// The error as `_format_syntax_error` shows it, and the warnings the keyword-typo search
+/// raised: it prints the `File` line first, then looks for keyword typos, whose rewrite of the
+/// fields shows only in the lines after it.
+fn with_keyword_typos(
+    err: &SyntaxError,
+    metadata: Option<&SyntaxErrorMetadata>,
+) -> (SyntaxError, Vec<Warning>) {
+    let mut shown = err.clone();
+    let warnings = find_keyword_typos(&mut shown, metadata);
+    if shown != *err {
+        // The suggestion's range is on one line (lineno == end_lineno), which is all the
+        // caret logic asks; the File line keeps the line number it was printed with.
+        shown.lineno = err.lineno;
+        shown.end_lineno = err.lineno;
+    }
+    (shown, warnings)
+}
+
+fn py_compile_message_with_metadata(
+    err: &SyntaxError,
+    metadata: Option<&SyntaxErrorMetadata>,
+    file: &str,
+) -> String {
     if err.error_type == ErrorType::SyntaxError {
-        let mut err = err.clone();
-        find_keyword_typos(&mut err, metadata);
-        return format_exception_only(&err).replace("File \"<string>\"", &format!("File \"{file}\""));
+        let (shown, warnings) = with_keyword_typos(err, metadata);
+        let shown_warnings: String = warnings.iter().map(|w| format_warning(w, None)).collect();
+        let block =
+            format_exception_only(&shown).replace("File \"<string>\"", &format!("File \"{file}\""));
+        return shown_warnings + &block;
     }
     format!("Sorry: {}: {err}", err.error_type.name())
+}
+
+/// `warnings.formatwarning` as `showwarning` writes it: `file:line: Category: message`, then
+/// the source line stripped when `linecache` finds one.
+pub fn format_warning(warning: &Warning, source_line: Option<&str>) -> String {
+    let mut out = format!(
+        "{}:{}: {}: {}\n",
+        warning.filename,
+        warning.lineno,
+        warning.category.name(),
+        warning.message
+    );
+    let line = source_line.map_or("", |l| l.trim_matches(is_python_space));
+    if !line.is_empty() {
+        out.push_str(&format!("  {line}\n"));
+    }
+    out
 }

@@ -918,4 +918,29 @@ proptest! {
         };
         prop_assert_eq!(dump_fields(&parsed), dump_fields(&tree), "source: {:?}", source);
     }
+
+    #[test]
+    fn parse_of_unparse_gives_the_expression_back(body in expr()) {
+        let tree = Mod::Expression(Box::new(ModExpression { body }));
+        let source = pyc_ast::unparse::unparse(&tree).expect("unparse");
+        let parsed = pyc_parser::parse(&source, "<unknown>", Mode::Eval, ParseFlags::default());
+        let parsed = match parsed {
+            Ok(parsed) => parsed,
+            Err(e) => return Err(TestCaseError::fail(format!("{source:?} does not parse: {e:?}"))),
+        };
+        prop_assert_eq!(dump_fields(&parsed), dump_fields(&tree), "source: {:?}", source);
+    }
+
+    #[test]
+    fn parse_of_unparse_gives_the_interactive_statement_back(body in prop::collection::vec(simple_stmt(), 1..3)) {
+        // `single` mode: simple statements on one line, joined by `; `.
+        let tree = Mod::Interactive(Box::new(ModInteractive { body }));
+        let source = pyc_ast::unparse::unparse(&tree).expect("unparse");
+        let parsed = pyc_parser::parse(&format!("{source}\n"), "<unknown>", Mode::Single, ParseFlags::default());
+        let parsed = match parsed {
+            Ok(parsed) => parsed,
+            Err(e) => return Err(TestCaseError::fail(format!("{source:?} does not parse: {e:?}"))),
+        };
+        prop_assert_eq!(dump_fields(&parsed), dump_fields(&tree), "source: {:?}", source);
+    }
 }

@@ -1,7 +1,10 @@
 //! Port of Lib/symtable.py: SymbolTable, Function, Class and Symbol, as views of the table.
 
+use std::fmt;
+
 use crate::entry::{Entry, EntryId};
 use crate::flags::{BlockType, Scope, SymbolFlags, SymbolInfo};
+use crate::print::{flag_names, repr, scope_str};
 use crate::SymbolTable;
 
 /// One block's table (`symtable.SymbolTable`, with the extras of `symtable.Function` and
@@ -289,5 +292,35 @@ impl<'a> Symbol<'a> {
             [one] => Ok(*one),
             _ => Err("name is bound to multiple namespaces"),
         }
+    }
+}
+
+impl fmt::Display for Table<'_> {
+    /// `SymbolTable.__repr__`: `<Function SymbolTable for f in file.py>`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.get_type() {
+            BlockType::Function => "Function ",
+            BlockType::Class => "Class ",
+            _ => "",
+        };
+        let filename = self.st.filename();
+        match self.get_name() {
+            "top" => write!(f, "<{kind}SymbolTable for module {filename}>"),
+            name => write!(f, "<{kind}SymbolTable for {name} in {filename}>"),
+        }
+    }
+}
+
+impl fmt::Display for Symbol<'_> {
+    /// `Symbol.__repr__`: `<symbol 'x': LOCAL, USE|DEF_LOCAL>`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let flags: Vec<&str> = flag_names(self.info.flags).collect();
+        let scope = scope_str(self.info.scope);
+        write!(
+            f,
+            "<symbol {}: {scope}, {}>",
+            repr(self.name),
+            flags.join("|")
+        )
     }
 }

@@ -3,7 +3,8 @@
 //! symtable_add_def_ctx, symtable_add_def, check_name, symtable_enter_type_param_block,
 //! symtable_record_directive, check_import_from, symtable_lookup_entry.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 use pyc_future::{syntax_error_at, CompilerFlags, FutureFeatures};
 use pyc_tokenize::{ErrorType, SyntaxError};
@@ -16,10 +17,14 @@ use crate::mangle::maybe_mangle;
 /// word wide: unboxed, they make each level of nesting cost kilobytes of stack in debug builds.
 pub(crate) type VisitResult = Result<(), Box<SyntaxError>>;
 
-/// How deep the visitors may recurse before giving up, instead of overflowing the stack
-/// (CPython raises RecursionError "maximum recursion depth exceeded during compilation" at a
-/// depth that depends on its C stack).
-const MAX_RECURSION_DEPTH: u32 = 3000;
+/// How deep the visitors may recurse before giving up (CPython raises RecursionError "... during
+/// compilation" at a depth set by its C stack; the oracle gets through a chain of about 80,000
+/// binary operators). [`crate::SymbolTable::build`] runs on a thread with [`BUILD_STACK_SIZE`]
+/// of stack, enough for this depth even in a debug build.
+const MAX_RECURSION_DEPTH: u32 = 80_000;
+
+/// The stack of the thread the table is built on (reserved, touched only as deep as used).
+pub(crate) const BUILD_STACK_SIZE: usize = 1 << 30;
 
 /// The expression context of a name, as `check_name` needs it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +40,8 @@ pub(crate) struct Builder<'a> {
     pub(crate) future: FutureFeatures,
     pub(crate) entries: Vec<Entry>,
     pub(crate) blocks: HashMap<BlockKey, EntryId>,
+    /// The `ste_mangled_names` sets, shared by index between blocks.
+    pub(crate) mangled_sets: Vec<HashSet<String>>,
     stack: Vec<EntryId>,
     cur: Option<EntryId>,
     /// `st_private`: the name of the class whose body is being visited, for mangling.
@@ -49,6 +56,7 @@ impl<'a> Builder<'a> {
             future,
             entries: Vec::new(),
             blocks: HashMap::new(),
+            mangled_sets: Vec::new(),
             stack: Vec::new(),
             cur: None,
             private: None,
@@ -131,7 +139,7 @@ impl<'a> Builder<'a> {
         let prev = self.cur;
         if let Some(prev) = prev {
             let comp_iter_expr = self.entry(prev).comp_iter_expr;
-            let mangled = self.entry(prev).mangled_names.clone();
+            let mangled = self.entry(prev).mangled_names;
             let entry = self.entry_mut(id);
             entry.comp_iter_expr = comp_iter_expr;
             if mangled.is_some() && entry.kind != BlockType::Class {
@@ -185,9 +193,22 @@ impl<'a> Builder<'a> {
         &self.stack
     }
 
+    /// `_Py_MaybeMangle(st_private, ste, name)`.
+    pub(crate) fn maybe_mangle<'n>(&self, ste: EntryId, name: &'n str) -> Cow<'n, str> {
+        let set = self.entry(ste).mangled_names.map(|i| &self.mangled_sets[i]);
+        maybe_mangle(self.private.as_deref(), set, name)
+    }
+
+    /// Start a new `ste_mangled_names` set for the current block.
+    pub(crate) fn new_mangled_names(&mut self) {
+        self.mangled_sets.push(HashSet::new());
+        let set = self.mangled_sets.len() - 1;
+        self.cur_mut().mangled_names = Some(set);
+    }
+
     /// `symtable_lookup_entry`: the raw flags of a (mangled) name in a block.
     pub(crate) fn lookup_entry(&self, ste: EntryId, name: &str) -> u32 {
-        let mangled = maybe_mangle(self.private.as_deref(), self.entry(ste), name);
+        let mangled = self.maybe_mangle(ste, name);
         self.entry(ste).raw_symbol(&mangled)
     }
 
@@ -204,7 +225,7 @@ impl<'a> Builder<'a> {
         ste: EntryId,
         loc: SrcLoc,
     ) -> VisitResult {
-        let mangled = maybe_mangle(self.private.as_deref(), self.cur(), name).into_owned();
+        let mangled = self.maybe_mangle(self.cur_id(), name).into_owned();
         let entry = self.entry(ste);
         let mut val = match entry.symbols.get(&mangled) {
             Some(&old) => {
@@ -268,8 +289,8 @@ impl<'a> Builder<'a> {
             self.check_name(name, loc, ctx)?;
         }
         if flag.contains(SymbolFlags::DEF_TYPE_PARAM) {
-            if let Some(names) = &self.cur().mangled_names {
-                names.borrow_mut().insert(name.to_string());
+            if let Some(set) = self.cur().mangled_names {
+                self.mangled_sets[set].insert(name.to_string());
             }
         }
         self.add_def_helper(name, flag, self.cur_id(), loc)
@@ -320,7 +341,7 @@ impl<'a> Builder<'a> {
 
     /// `symtable_record_directive`: remember where a `global`/`nonlocal` name was declared.
     pub(crate) fn record_directive(&mut self, name: &str, loc: SrcLoc) {
-        let mangled = maybe_mangle(self.private.as_deref(), self.cur(), name).into_owned();
+        let mangled = self.maybe_mangle(self.cur_id(), name).into_owned();
         self.cur_mut().directives.push((mangled, loc));
     }
 

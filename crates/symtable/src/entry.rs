@@ -1,9 +1,5 @@
 //! Port of Python/symtable.c: ste_new and the fields of PySTEntryObject (pycore_symtable.h).
 
-use std::cell::RefCell;
-use std::collections::HashSet;
-use std::rc::Rc;
-
 use indexmap::IndexMap;
 use pyc_ast::{Expr, Stmt, TypeParam};
 
@@ -99,9 +95,10 @@ pub struct Entry {
     pub children: Vec<EntryId>,
     /// Locations of `global` and `nonlocal` statements, for errors found by the analysis.
     pub(crate) directives: Vec<(String, SrcLoc)>,
-    /// The type parameter names that are mangled in a generic class's type parameter scope
-    /// (shared with the blocks nested in it, as CPython shares the set).
-    pub(crate) mangled_names: Option<Rc<RefCell<HashSet<String>>>>,
+    /// The type parameter names that are mangled in a generic class's type parameter scope:
+    /// an index into the table's sets, shared with the blocks nested in it as CPython shares
+    /// the set object.
+    pub(crate) mangled_names: Option<usize>,
     pub(crate) scope_info: Option<&'static str>,
     pub nested: bool,
     pub generator: bool,

@@ -12,7 +12,8 @@ mod print;
 pub mod pyset;
 mod visit;
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 use pyc_ast::Mod;
 use pyc_future::{future_from_ast, CompilerFlags, FutureFeatures};
@@ -21,7 +22,7 @@ use pyc_tokenize::{ErrorType, SyntaxError};
 pub use api::{Symbol, Table};
 pub use entry::{BlockKey, Entry, EntryId, SrcLoc};
 pub use flags::{BlockType, ComprehensionType, Scope, SymbolFlags, SymbolInfo};
-pub use mangle::{mangle, maybe_mangle};
+pub use mangle::mangle;
 pub use print::print_symtable;
 
 use build::Builder;
@@ -33,6 +34,7 @@ pub struct SymbolTable {
     future: FutureFeatures,
     entries: Vec<Entry>,
     blocks: HashMap<BlockKey, EntryId>,
+    mangled_sets: Vec<HashSet<String>>,
 }
 
 impl SymbolTable {
@@ -42,7 +44,21 @@ impl SymbolTable {
         filename: &str,
         future: &FutureFeatures,
     ) -> Result<SymbolTable, SyntaxError> {
-        Self::build_boxed(module, filename, future).map_err(|e| *e)
+        // The visitors recurse once per level of nesting: give them a stack as deep as the
+        // recursion limit needs, whatever the caller's thread has.
+        std::thread::scope(|scope| {
+            let worker = std::thread::Builder::new()
+                .stack_size(build::BUILD_STACK_SIZE)
+                .spawn_scoped(scope, || Self::build_boxed(module, filename, future));
+            match worker {
+                Ok(handle) => handle.join().unwrap_or_else(|_| {
+                    let msg = "internal error: the symbol table builder panicked";
+                    Err(Box::new(unsupported(filename, msg)))
+                }),
+                Err(_) => Self::build_boxed(module, filename, future),
+            }
+        })
+        .map_err(|e| *e)
     }
 
     fn build_boxed(
@@ -78,6 +94,7 @@ impl SymbolTable {
             future: *future,
             entries: st.entries,
             blocks: st.blocks,
+            mangled_sets: st.mangled_sets,
         })
     }
 
@@ -119,6 +136,19 @@ impl SymbolTable {
     /// Every block, the module first, in creation order.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// `_Py_MaybeMangle(private, ste, name)`: how a name is spelled in block `id` when the
+    /// enclosing class is `private` (in a generic class's type parameter scope only the type
+    /// parameters are mangled).
+    pub fn maybe_mangle<'n>(
+        &self,
+        private: Option<&str>,
+        id: EntryId,
+        name: &'n str,
+    ) -> Cow<'n, str> {
+        let set = self.entry(id).mangled_names.map(|i| &self.mangled_sets[i]);
+        mangle::maybe_mangle(private, set, name)
     }
 
     /// `_PySymtable_Lookup`: the block a node opens (see [`BlockKey`] for the keys).

@@ -1,8 +1,7 @@
 //! Port of Python/symtable.c: _Py_Mangle, _Py_MaybeMangle.
 
 use std::borrow::Cow;
-
-use crate::entry::Entry;
+use std::collections::HashSet;
 
 /// `_Py_Mangle`: `__spam` inside class `Ham` is `_Ham__spam`, except dunder names, dotted
 /// (import) names, and classes whose name is only underscores.
@@ -20,11 +19,16 @@ pub fn mangle<'a>(private: Option<&str>, ident: &'a str) -> Cow<'a, str> {
     Cow::Owned(format!("_{stripped}{ident}"))
 }
 
-/// `_Py_MaybeMangle`: in the type parameter scope of a generic class only the type parameter
-/// names are mangled.
-pub fn maybe_mangle<'a>(private: Option<&str>, ste: &Entry, name: &'a str) -> Cow<'a, str> {
-    if let Some(names) = &ste.mangled_names {
-        if !names.borrow().contains(name) {
+/// `_Py_MaybeMangle`: in the type parameter scope of a generic class (whose `mangled_names`
+/// is given) only the type parameter names are mangled. See
+/// [`crate::SymbolTable::maybe_mangle`].
+pub fn maybe_mangle<'a>(
+    private: Option<&str>,
+    mangled_names: Option<&HashSet<String>>,
+    name: &'a str,
+) -> Cow<'a, str> {
+    if let Some(names) = mangled_names {
+        if !names.contains(name) {
             return Cow::Borrowed(name);
         }
     }

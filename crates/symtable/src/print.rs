@@ -9,22 +9,35 @@ use crate::SymbolTable;
 /// `symtable._flags`: `USE`, then the `DEF_*` names in the order the module imports them.
 /// `DEF_BOUND` is a combination and prints only when all three of its flags are set.
 const FLAG_NAMES: [(&str, SymbolFlags); 12] = [
-    ("use", SymbolFlags::USE),
-    ("def_global", SymbolFlags::DEF_GLOBAL),
-    ("def_nonlocal", SymbolFlags::DEF_NONLOCAL),
-    ("def_local", SymbolFlags::DEF_LOCAL),
-    ("def_param", SymbolFlags::DEF_PARAM),
-    ("def_type_param", SymbolFlags::DEF_TYPE_PARAM),
-    ("def_free_class", SymbolFlags::DEF_FREE_CLASS),
-    ("def_import", SymbolFlags::DEF_IMPORT),
-    ("def_bound", SymbolFlags::DEF_BOUND),
-    ("def_annot", SymbolFlags::DEF_ANNOT),
-    ("def_comp_iter", SymbolFlags::DEF_COMP_ITER),
-    ("def_comp_cell", SymbolFlags::DEF_COMP_CELL),
+    ("USE", SymbolFlags::USE),
+    ("DEF_GLOBAL", SymbolFlags::DEF_GLOBAL),
+    ("DEF_NONLOCAL", SymbolFlags::DEF_NONLOCAL),
+    ("DEF_LOCAL", SymbolFlags::DEF_LOCAL),
+    ("DEF_PARAM", SymbolFlags::DEF_PARAM),
+    ("DEF_TYPE_PARAM", SymbolFlags::DEF_TYPE_PARAM),
+    ("DEF_FREE_CLASS", SymbolFlags::DEF_FREE_CLASS),
+    ("DEF_IMPORT", SymbolFlags::DEF_IMPORT),
+    ("DEF_BOUND", SymbolFlags::DEF_BOUND),
+    ("DEF_ANNOT", SymbolFlags::DEF_ANNOT),
+    ("DEF_COMP_ITER", SymbolFlags::DEF_COMP_ITER),
+    ("DEF_COMP_CELL", SymbolFlags::DEF_COMP_CELL),
 ];
 
+/// The flag names `Symbol._flags_str` yields (upper case) for a symbol's flags.
+pub(crate) fn flag_names(flags: SymbolFlags) -> impl Iterator<Item = &'static str> {
+    FLAG_NAMES
+        .iter()
+        .filter(move |(_, flag)| flags.contains(*flag))
+        .map(|(name, _)| *name)
+}
+
+/// `Symbol._scope_str`: the scope's name, or the number (0) before analysis.
+pub(crate) fn scope_str(scope: Option<Scope>) -> &'static str {
+    scope.map_or("0", Scope::name)
+}
+
 /// Python's `repr` of a `str`.
-fn repr(text: &str) -> String {
+pub(crate) fn repr(text: &str) -> String {
     Constant::Str(PyStr::from(text)).repr()
 }
 
@@ -49,15 +62,8 @@ fn print_symbols(out: &mut String, table: &Table<'_>, level: usize, filename: &s
         "{indent}symbol table for {nested}{kind} {what}:\n"
     ));
     for (name, info) in table.entry().symbols() {
-        let flags: Vec<&str> = FLAG_NAMES
-            .iter()
-            .filter(|(_, flag)| info.flags.contains(*flag))
-            .map(|(n, _)| *n)
-            .collect();
-        let scope = match info.scope {
-            Some(scope) => scope_name(scope),
-            None => "0".to_string(),
-        };
+        let flags: Vec<String> = flag_names(info.flags).map(str::to_lowercase).collect();
+        let scope = scope_str(info.scope).to_lowercase();
         out.push_str(&format!(
             "    {indent}{scope} symbol {}: {}\n",
             repr(name),
@@ -68,8 +74,4 @@ fn print_symbols(out: &mut String, table: &Table<'_>, level: usize, filename: &s
     for child in table.get_children() {
         print_symbols(out, &child, level + 1, filename);
     }
-}
-
-fn scope_name(scope: Scope) -> String {
-    scope.name().to_lowercase()
 }

@@ -182,3 +182,29 @@ fn api_answers_like_pythons_symtable_module() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+fn repr_listing(table: &pyc_symtable::Table<'_>, out: &mut String) {
+    out.push_str(&format!("{table}\n"));
+    for symbol in table.get_symbols() {
+        out.push_str(&format!("{symbol}\n"));
+    }
+    for child in table.get_children() {
+        repr_listing(&child, out);
+    }
+}
+
+#[test]
+fn tables_and_symbols_display_like_their_python_repr() {
+    let cases = golden_cases("symtable", &[""]);
+    let mut failures = Vec::new();
+    for case in &cases {
+        let expected = read(&trees_dir("symtable").join(format!("{case}.repr")));
+        let st = build("symtable", case).unwrap_or_else(|e| panic!("{case}: {e:?}"));
+        let mut ours = String::new();
+        repr_listing(&st.top(), &mut ours);
+        if ours != expected {
+            failures.push(format!("{case}:\n--- ours\n{ours}--- oracle\n{expected}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

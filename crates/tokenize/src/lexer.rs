@@ -1,7 +1,7 @@
 //! Port of Parser/lexer/lexer.c: tok_nextc, tok_backup, tok_get_normal_mode, tok_get_fstring_mode, _PyTokenizer_Get.
 //!
 //! The C lexer reads a line at a time into a buffer; here the whole decoded source is in memory
-//! and a "line" is the range `line_start..inp`. A source that does not end in a newline gets a
+//! and a "line" is the range `line_start..inp` (`inp` is known once the line's newline is read). A source that does not end in a newline gets a
 //! virtual one at `source.len()`, as CPython appends one (`implicit_newline`).
 
 use std::borrow::Cow;
@@ -105,6 +105,8 @@ pub struct Tokenizer<'src> {
     pub(crate) first_null: Option<usize>,
     /// ENDMARKER or an error was returned: `next_token` repeats it.
     pub(crate) stopped: bool,
+    /// Whether `tok_get_fast` may run (tests turn it off to compare with the general path).
+    pub(crate) fast_paths: bool,
 }
 
 impl<'src> Tokenizer<'src> {
@@ -140,7 +142,16 @@ impl<'src> Tokenizer<'src> {
             finished: None,
             first_null: memchr::memchr(0, src),
             stopped: false,
+            fast_paths: true,
         }
+    }
+
+    /// Turns the fast paths for common tokens off, leaving only the port of CPython's general
+    /// path; for tests that check both give the same tokens.
+    #[doc(hidden)]
+    pub fn without_fast_paths(mut self) -> Self {
+        self.fast_paths = false;
+        self
     }
 
     /// Sets the file name that errors carry (CPython's `tok->filename`).
@@ -223,6 +234,12 @@ impl<'src> Tokenizer<'src> {
         self.done
     }
 
+    /// Whether the tokenizer stands inside an f-string or t-string (`tok_mode_stack_index > 0`):
+    /// the parser then keeps its own error over a later tokenizer error.
+    pub fn in_fstring_mode(&self) -> bool {
+        self.inside_fstring()
+    }
+
     /// The open brackets, innermost last: (bracket, line, byte column), as CPython's
     /// `parenstack`, `parenlinenostack` and `parencolstack`.
     pub fn paren_stack(&self) -> &[(u8, u32, u32)] {
@@ -260,6 +277,10 @@ impl<'src> Tokenizer<'src> {
             // Inside a line only the virtual final newline lies past the source.
             let c = self.src.get(self.cur).copied().unwrap_or(b'\n');
             self.cur += 1;
+            if c == b'\n' {
+                // The line ends here: the next read starts the next line.
+                self.inp = self.cur;
+            }
             return ch(c);
         }
         self.nextc_slow()
@@ -271,9 +292,7 @@ impl<'src> Tokenizer<'src> {
     fn nextc_slow(&mut self) -> i32 {
         loop {
             if self.cur < self.inp {
-                let c = self.byte(self.cur);
-                self.cur += 1;
-                return ch(c);
+                return self.nextc();
             }
             if self.done != Done::Ok {
                 return EOF;
@@ -283,11 +302,23 @@ impl<'src> Tokenizer<'src> {
                 return EOF;
             }
             self.line_start = self.cur;
-            if self.first_null.is_some_and(|at| at < self.inp) {
+            if self
+                .first_null
+                .is_some_and(|at| at >= self.line_start && at < self.line_end())
+            {
                 self.set_syntax_error("source code cannot contain null bytes".to_string());
-                self.cur = self.inp;
+                self.cur = self.line_end();
                 return EOF;
             }
+        }
+    }
+
+    /// The end of the current line (after its newline): `tok->inp` once the line is read.
+    fn line_end(&self) -> usize {
+        let from = self.line_start.min(self.src.len());
+        match memchr::memchr(b'\n', &self.src[from..]) {
+            Some(i) => from + i + 1,
+            None => self.len,
         }
     }
 
@@ -295,12 +326,16 @@ impl<'src> Tokenizer<'src> {
     #[inline(always)]
     fn skip_spaces(&mut self) -> usize {
         let end = self.inp.min(self.src.len());
-        let run = self.src[self.cur.min(end)..end].iter().take_while(|&&b| b == b' ').count();
+        let run = self.src[self.cur.min(end)..end]
+            .iter()
+            .take_while(|&&b| b == b' ')
+            .count();
         self.cur += run;
         run
     }
 
-    /// Reads the next line into `line_start..inp` (tok_underflow_string / _readline).
+    /// Starts the next line (tok_underflow_string / _readline). Its end is not searched for:
+    /// `inp` stays at the end of the source until `nextc` reads the line's newline.
     fn underflow(&mut self) -> bool {
         if self.inp >= self.len {
             self.done = Done::Eof;
@@ -312,11 +347,7 @@ impl<'src> Tokenizer<'src> {
         if self.start.is_none() && self.mode_stack.len() == 1 {
             self.buf_start = self.cur;
         }
-        let from = self.inp;
-        self.inp = match memchr::memchr(b'\n', &self.src[from.min(self.src.len())..]) {
-            Some(offset) => from + offset + 1,
-            None => self.len,
-        };
+        self.inp = self.len;
         self.lineno += 1;
         true
     }
@@ -491,6 +522,7 @@ impl<'src> Tokenizer<'src> {
 
     /// Port of `_PyLexer_token_setup` plus, for the tokenize module's view, the adjustments of
     /// Python/Python-tokenize.c: tokenizeriter_next.
+    #[inline(always)]
     fn make_token(&self, raw: RawToken) -> Token {
         let string_lit = matches!(
             raw.kind,
@@ -538,7 +570,11 @@ impl<'src> Tokenizer<'src> {
         token
     }
 
+    #[inline(always)]
     fn tok_get(&mut self) -> Lex<RawToken> {
+        if let Some(token) = self.tok_get_fast()? {
+            return Ok(token);
+        }
         let regular = self
             .mode_stack
             .last()
@@ -548,6 +584,102 @@ impl<'src> Tokenizer<'src> {
         } else {
             self.tok_get_fstring_mode()
         }
+    }
+
+    /// The common tokens of the middle of a line, outside f-strings, in the parser's view: a
+    /// plain name, a bracket or `,`/`;`/`~`, the NEWLINE. Exactly what `tok_get_normal_mode`
+    /// gives for them; anything else (or the end of the line) returns `None` with no state
+    /// changed, and the general path runs.
+    #[inline(always)]
+    fn tok_get_fast(&mut self) -> Lex<Option<RawToken>> {
+        if self.pendin != 0
+            || self.mode_stack.len() != 1
+            || self.options.extra_tokens
+            || !self.fast_paths
+        {
+            return Ok(None);
+        }
+        if self.atbol && !self.start_plain_line() {
+            return Ok(None);
+        }
+        let end = self.inp.min(self.src.len());
+        let mut pos = self.cur;
+        while pos < end && matches!(self.src[pos], b' ' | b'\t' | b'\x0c') {
+            pos += 1;
+        }
+        if pos >= end {
+            return Ok(None);
+        }
+        let c = self.src[pos];
+        match c {
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                let saved = self.cur;
+                self.cur = pos + 1;
+                self.start = Some(pos);
+                let token = self.tok_plain_name(ch(c), pos);
+                if token.is_none() {
+                    self.cur = saved;
+                }
+                Ok(token)
+            }
+            b'(' | b'[' | b'{' => {
+                self.cur = pos + 1;
+                self.start = Some(pos);
+                self.open_bracket(c, pos)?;
+                Ok(Some(self.token(TokenKind::one_char(c), pos, self.cur)))
+            }
+            b')' | b']' | b'}' => {
+                self.cur = pos + 1;
+                self.start = Some(pos);
+                self.close_bracket(c)?;
+                Ok(Some(self.token(TokenKind::one_char(c), pos, self.cur)))
+            }
+            b',' | b';' | b'~' => {
+                self.cur = pos + 1;
+                self.start = Some(pos);
+                Ok(Some(self.token(TokenKind::one_char(c), pos, self.cur)))
+            }
+            b'\n' if self.parenstack.is_empty() => {
+                self.cur = pos + 1;
+                self.inp = self.cur;
+                self.start = Some(pos);
+                self.atbol = true;
+                self.cont_line = false;
+                Ok(Some(self.token(TokenKind::Newline, pos, pos)))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// The start of a line that `tok_get_normal_mode` would read and leave at the same
+    /// indentation: not blank, no comment, no tab, form feed or backslash in its indentation,
+    /// outside brackets. Starts it (as `underflow` and the indentation code would) and returns
+    /// true; otherwise changes nothing and returns false.
+    fn start_plain_line(&mut self) -> bool {
+        if self.cur != self.inp || self.done != Done::Ok || !self.parenstack.is_empty() {
+            return false;
+        }
+        if self.first_null.is_some_and(|at| at >= self.cur) {
+            return false;
+        }
+        let from = self.cur;
+        let rest = &self.src[from.min(self.src.len())..];
+        let col = rest.iter().take_while(|&&b| b == b' ').count();
+        match rest.get(col) {
+            None | Some(b'\t' | b'\x0c' | b'\\' | b'#' | b'\n' | b'\r') => return false,
+            Some(_) => {}
+        }
+        let top = self.indstack.len() - 1;
+        if col as i32 != self.indstack[top] || col as i32 != self.altindstack[top] {
+            return false;
+        }
+        self.buf_start = from;
+        self.start = None;
+        self.lineno += 1;
+        self.inp = self.len;
+        self.line_start = from;
+        self.atbol = false;
+        true
     }
 
     /// Port of `tok_continuation_line`: after a backslash, the newline and the next character.
@@ -563,7 +695,7 @@ impl<'src> Tokenizer<'src> {
         c = self.nextc();
         if c == EOF {
             self.done = Done::Eof;
-            self.cur = self.inp;
+            self.cur = self.line_end();
             return Err(());
         }
         self.backup(c);
@@ -727,7 +859,7 @@ impl<'src> Tokenizer<'src> {
         } else if col > self.indstack[top] {
             if top + 1 >= MAXINDENT {
                 self.done = Done::TooDeep;
-                self.cur = self.inp;
+                self.cur = self.line_end();
                 return Err(());
             }
             if altcol <= self.altindstack[top] {
@@ -745,7 +877,7 @@ impl<'src> Tokenizer<'src> {
             let top = self.indstack.len() - 1;
             if col != self.indstack[top] {
                 self.done = Done::Dedent;
-                self.cur = self.inp;
+                self.cur = self.line_end();
                 return Err(());
             }
             if altcol != self.altindstack[top] {
@@ -760,7 +892,7 @@ impl<'src> Tokenizer<'src> {
     #[inline(never)]
     fn indent_error<T>(&mut self) -> Lex<T> {
         self.done = Done::TabSpace;
-        self.cur = self.inp;
+        self.cur = self.line_end();
         Err(())
     }
 
@@ -797,8 +929,8 @@ impl<'src> Tokenizer<'src> {
     fn tok_comment(&mut self, c: &mut i32, blankline: bool) -> Option<RawToken> {
         let start = self.start.unwrap_or(self.cur);
         // The rest of the line: a comment never spans lines.
-        while self.cur < self.inp {
-            let b = self.byte(self.cur);
+        while self.cur < self.src.len() {
+            let b = self.src[self.cur];
             if b == b'\n' || b == b'\r' {
                 break;
             }
@@ -928,7 +1060,10 @@ impl<'src> Tokenizer<'src> {
         }
         let end = self.inp.min(self.src.len());
         let bytes = &self.src[self.cur.min(end)..end];
-        let len = bytes.iter().position(|&b| IDENT_CLASS[usize::from(b)] != 1).unwrap_or(bytes.len());
+        let len = bytes
+            .iter()
+            .position(|&b| IDENT_CLASS[usize::from(b)] != 1)
+            .unwrap_or(bytes.len());
         if matches!(bytes.get(len), Some(&b) if b >= 128 || b == b'"' || b == b'\'') {
             return None;
         }
@@ -1244,12 +1379,10 @@ impl<'src> Tokenizer<'src> {
         while end_quote_size != quote_size {
             if end_quote_size == 0 {
                 // Fast path over the plain bytes of the current line.
-                while self.cur + 1 < self.inp {
-                    let b = self.byte(self.cur);
-                    if b == quote_byte || b == b'\\' || b == b'\n' {
-                        break;
-                    }
-                    self.cur += 1;
+                let end = self.inp.min(self.src.len());
+                if self.cur < end {
+                    let plain = memchr::memchr3(quote_byte, b'\\', b'\n', &self.src[self.cur..end]);
+                    self.cur = plain.map_or(end, |i| self.cur + i);
                 }
             }
             c = self.nextc();

@@ -64,6 +64,8 @@ struct Generator<'g> {
     rules: HashMap<&'g str, &'g Rule>,
     nullable: HashSet<String>,
     left_recursive: HashSet<String>,
+    /// Leaders of left-recursive cycles through other rules.
+    indirect_leaders: HashSet<String>,
     keywords: BTreeMap<String, u16>,
     soft_keywords: BTreeSet<String>,
     used_tokens: BTreeSet<String>,
@@ -85,6 +87,7 @@ impl<'g> Generator<'g> {
             rules,
             nullable: HashSet::new(),
             left_recursive: HashSet::new(),
+            indirect_leaders: HashSet::new(),
             keywords: BTreeMap::new(),
             soft_keywords: BTreeSet::new(),
             used_tokens: BTreeSet::new(),
@@ -258,6 +261,9 @@ impl<'g> Generator<'g> {
                 .ok_or_else(|| format!("SCC {scc:?} has no leader"))?;
             for r in &scc {
                 done.insert(r.clone());
+            }
+            if scc.len() > 1 {
+                self.indirect_leaders.insert(leader.clone());
             }
             self.left_recursive.insert(leader);
         }
@@ -462,6 +468,35 @@ impl<'g> Generator<'g> {
         rule.memo || self.left_recursive.contains(&rule.name)
     }
 
+    /// How the memo of `name` hands out values (see [`MemoStyle`]), or `None` when the rule is
+    /// not memoized.
+    fn memo_style(&self, name: &str) -> Option<MemoStyle> {
+        let rule = self.rules.get(name)?;
+        if self.left_recursive.contains(name) {
+            if self.indirect_leaders.contains(name) {
+                Some(MemoStyle::Cloning)
+            } else {
+                Some(MemoStyle::Lending)
+            }
+        } else if rule.memo {
+            Some(MemoStyle::Lending)
+        } else {
+            None
+        }
+    }
+
+    /// The memoized rule a bound item calls directly (`a=rule` or `a=[rule]`), if it lends.
+    fn lending_call<'i>(&self, item: &'i Item) -> Option<(&'i str, bool)> {
+        match item {
+            Item::Name(n) if self.memo_style(n) == Some(MemoStyle::Lending) => Some((n.as_str(), false)),
+            Item::Opt(inner) => match &**inner {
+                Item::Name(n) if self.memo_style(n) == Some(MemoStyle::Lending) => Some((n.as_str(), true)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     fn emit_memo_struct(&mut self) {
         self.line(0, "/// The memo tables of the `(memo)` rules and the left-recursive leaders.");
         self.line(0, "#[derive(Default)]");
@@ -483,6 +518,77 @@ impl<'g> Generator<'g> {
         self.line(0, "");
     }
 
+    /// `_set_up_rule_memoization`: a left-recursive leader grows its seed. With a lending memo
+    /// the seed is moved into the memo for the recursive call and taken back at the end; the
+    /// trailing alternatives that do not start with the rule are tried only for the first seed
+    /// (they cannot grow it, as they do not depend on it).
+    fn emit_left_recursive_leader(&mut self, rule: &Rule, ty: &str, body_name: &str) {
+        let name = &rule.name;
+        let lending = self.memo_style(name) == Some(MemoStyle::Lending);
+        self.line(1, "let _mark = p.mark;");
+        if lending {
+            self.line(1, &format!("if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.{name}) {{"));
+        } else {
+            self.line(1, &format!("if let Some((_res, _end)) = p.memo_lookup(|m| &m.{name}) {{"));
+        }
+        self.line(2, "p.mark = _end;");
+        self.line(2, "p.level -= 1;");
+        self.line(2, "return _res;");
+        self.line(1, "}");
+        self.line(1, "if p.error_indicator {");
+        self.line(2, "p.level -= 1;");
+        self.line(2, "return None;");
+        self.line(1, "}");
+        self.line(1, "let mut _resmark = p.mark;");
+        self.line(1, &format!("let mut _res: Option<{ty}> = None;"));
+        if lending {
+            self.line(1, "let mut _seeded = false;");
+        }
+        self.line(1, "loop {");
+        if lending {
+            self.line(2, &format!("p.memo.{name}.insert(_mark, _res.take(), p.mark);"));
+        } else {
+            self.line(2, &format!("p.memo.{name}.insert(_mark, _res.clone(), p.mark);"));
+        }
+        self.line(2, "p.mark = _mark;");
+        if lending {
+            self.line(2, &format!("let _raw = {body_name}_rule(p, _seeded);"));
+            self.line(2, "_seeded = true;");
+        } else {
+            self.line(2, &format!("let _raw = {body_name}_rule(p);"));
+        }
+        self.line(2, "if p.error_indicator {");
+        self.line(3, "p.level -= 1;");
+        self.line(3, "return None;");
+        self.line(2, "}");
+        self.line(2, "if _raw.is_none() || p.mark <= _resmark {");
+        if lending {
+            self.line(3, &format!("_res = p.memo.{name}.take_value(_mark);"));
+        }
+        self.line(3, "break;");
+        self.line(2, "}");
+        self.line(2, "_resmark = p.mark;");
+        self.line(2, "_res = _raw;");
+        self.line(1, "}");
+        self.line(1, "p.mark = _resmark;");
+        self.line(1, "p.level -= 1;");
+        self.line(1, "_res");
+        self.line(0, "}");
+        self.line(0, "");
+        // The raw rule: its own level, like `<name>_raw` in C.
+        let seeded_param = if lending { ", _seeded: bool" } else { "" };
+        let seeded_arg = if lending { ", _seeded" } else { "" };
+        self.line(0, &format!("fn {body_name}_rule(p: &mut Parser<'_>{seeded_param}) -> Option<{ty}> {{"));
+        self.line(1, "if p.enter_rule() {");
+        self.line(2, "return None;");
+        self.line(1, "}");
+        self.line(1, &format!("let _res = {body_name}(p{seeded_arg});"));
+        self.line(1, "p.level -= 1;");
+        self.line(1, "_res");
+        self.line(0, "}");
+        self.line(0, "");
+    }
+
     fn emit_rule(&mut self, rule: &Rule) -> Result<(), String> {
         let ty = self.rule_type(rule);
         let text = rule_text(rule);
@@ -500,56 +606,23 @@ impl<'g> Generator<'g> {
         self.line(1, "if p.enter_rule() {");
         self.line(2, "return None;");
         self.line(1, "}");
+        let lending_raw = left_rec && self.memo_style(&rule.name) == Some(MemoStyle::Lending);
         if left_rec {
-            self.line(1, "let _mark = p.mark;");
-            self.line(1, &format!("if let Some((_res, _end)) = p.memo_lookup(|m| &m.{}) {{", rule.name));
-            self.line(2, "p.mark = _end;");
-            self.line(2, "p.level -= 1;");
-            self.line(2, "return _res;");
-            self.line(1, "}");
-            self.line(1, "if p.error_indicator {");
-            self.line(2, "p.level -= 1;");
-            self.line(2, "return None;");
-            self.line(1, "}");
-            self.line(1, "let mut _resmark = p.mark;");
-            self.line(1, &format!("let mut _res: Option<{ty}> = None;"));
-            self.line(1, "loop {");
-            self.line(2, &format!("p.memo.{}.insert(_mark, _res.clone(), p.mark);", rule.name));
-            self.line(2, "p.mark = _mark;");
-            self.line(2, &format!("let _raw = {body_name}_rule(p);"));
-            self.line(2, "if p.error_indicator {");
-            self.line(3, "p.level -= 1;");
-            self.line(3, "return None;");
-            self.line(2, "}");
-            self.line(2, "if _raw.is_none() || p.mark <= _resmark {");
-            self.line(3, "break;");
-            self.line(2, "}");
-            self.line(2, "_resmark = p.mark;");
-            self.line(2, "_res = _raw;");
-            self.line(1, "}");
-            self.line(1, "p.mark = _resmark;");
-            self.line(1, "p.level -= 1;");
-            self.line(1, "_res");
-            self.line(0, "}");
-            self.line(0, "");
-            // The raw rule: its own level, like `<name>_raw` in C.
-            self.line(0, &format!("fn {body_name}_rule(p: &mut Parser<'_>) -> Option<{ty}> {{"));
-            self.line(1, "if p.enter_rule() {");
-            self.line(2, "return None;");
-            self.line(1, "}");
-            self.line(1, &format!("let _res = {body_name}(p);"));
-            self.line(1, "p.level -= 1;");
-            self.line(1, "_res");
-            self.line(0, "}");
-            self.line(0, "");
+            self.emit_left_recursive_leader(rule, &ty, &body_name);
         } else {
             if rule.memo {
+                // A lending memo: the first parse records where the rule ended and that the value
+                // is out with the caller; a caller that drops it gives it back (`give_back`).
                 self.line(1, "let _mark = p.mark;");
-                self.line(1, &format!("if let Some((_res, _end)) = p.memo_lookup(|m| &m.{}) {{", rule.name));
-                self.line(2, "p.mark = _end;");
-                self.line(2, "p.level -= 1;");
-                self.line(2, "return _res;");
-                self.line(1, "}");
+                self.line(1, &format!("let _lent = match p.memo_take(|m| &mut m.{}) {{", rule.name));
+                self.line(2, "MemoHit::Found(_res, _end) => {");
+                self.line(3, "p.mark = _end;");
+                self.line(3, "p.level -= 1;");
+                self.line(3, "return _res;");
+                self.line(2, "}");
+                self.line(2, "MemoHit::Lent => true,");
+                self.line(2, "MemoHit::Miss => false,");
+                self.line(1, "};");
                 self.line(1, "if p.error_indicator {");
                 self.line(2, "p.level -= 1;");
                 self.line(2, "return None;");
@@ -573,8 +646,8 @@ impl<'g> Generator<'g> {
                 self.line(1, "p.call_invalid_rules = _prev_call_invalid;");
             }
             if rule.memo {
-                self.line(1, "if !p.error_indicator {");
-                self.line(2, &format!("p.memo.{}.insert(_mark, _res.clone(), p.mark);", rule.name));
+                self.line(1, "if !p.error_indicator && !_lent {");
+                self.line(2, &format!("p.memo.{}.record(_mark, _res.is_some(), p.mark);", rule.name));
                 self.line(1, "}");
             }
             self.line(1, "p.level -= 1;");
@@ -583,9 +656,11 @@ impl<'g> Generator<'g> {
             self.line(0, "");
         }
         // The body: the alternatives in order.
-        self.line(0, &format!("fn {body_name}(p: &mut Parser<'_>) -> Option<{ty}> {{"));
+        let seeded_param = if lending_raw { ", _seeded: bool" } else { "" };
+        self.line(0, &format!("fn {body_name}(p: &mut Parser<'_>{seeded_param}) -> Option<{ty}> {{"));
         let unit = ty == "()";
-        let body = self.alts_code(&rule.alts, unit, 1)?;
+        let first_seed_only = if lending_raw { self.trailing_non_recursive(rule) } else { rule.alts.len() };
+        let body = self.alts_code_seeded(&rule.alts, unit, 1, first_seed_only)?;
         self.out.push_str(&body);
         self.line(1, "None");
         self.line(0, "}");
@@ -593,9 +668,34 @@ impl<'g> Generator<'g> {
         Ok(())
     }
 
+    /// The index of the first alternative after the last one that starts with the rule itself.
+    fn trailing_non_recursive(&self, rule: &Rule) -> usize {
+        let mut last = 0;
+        for (i, alt) in rule.alts.iter().enumerate() {
+            let mut names = BTreeSet::new();
+            self.alt_initial_names(alt, &mut names);
+            if names.contains(&rule.name) {
+                last = i + 1;
+            }
+        }
+        last
+    }
+
     /// The statements of a function or closure body trying `alts` in order; each successful
     /// alternative returns `Some(value)`. `unit`: the value is `()` (unbound default actions).
     fn alts_code(&mut self, alts: &[Alt], unit: bool, indent: usize) -> Result<String, String> {
+        self.alts_code_seeded(alts, unit, indent, alts.len())
+    }
+
+    /// [`Self::alts_code`]; the alternatives from `first_seed_only` on run only when
+    /// `_seeded` is false (left-recursive raw rules).
+    fn alts_code_seeded(
+        &mut self,
+        alts: &[Alt],
+        unit: bool,
+        indent: usize,
+        first_seed_only: usize,
+    ) -> Result<String, String> {
         let mut s = String::new();
         let uses_extra = alts.iter().any(|a| a.action.as_deref().is_some_and(|t| t.contains("EXTRA")));
         pad(&mut s, indent);
@@ -604,7 +704,15 @@ impl<'g> Generator<'g> {
             pad(&mut s, indent);
             s.push_str("let _start = p.start_position(_mark)?;\n");
         }
-        for alt in alts {
+        for (i, alt) in alts.iter().enumerate() {
+            if i == first_seed_only {
+                pad(&mut s, indent);
+                s.push_str("if _seeded {\n");
+                pad(&mut s, indent + 1);
+                s.push_str("return None;\n");
+                pad(&mut s, indent);
+                s.push_str("}\n");
+            }
             s.push_str(&self.alt_code(alt, unit, indent)?);
         }
         Ok(s)
@@ -658,6 +766,8 @@ impl<'g> Generator<'g> {
             None
         };
         let mut default_var = None;
+        // Values borrowed from lending memos so far: given back when a later item fails.
+        let mut lent: Vec<String> = Vec::new();
         for (n, it) in alt.items.iter().enumerate() {
             let need_value = it.name.is_some() || default_item == Some(n);
             let var = match &it.name {
@@ -668,7 +778,41 @@ impl<'g> Generator<'g> {
             if default_item == Some(n) {
                 default_var = var.clone();
             }
-            s.push_str(&self.item_stmt(it, var.as_deref(), need_value, &label, ind + 1)?);
+            let fail = fail_code(&lent, &label);
+            let lending = self.lending_call(&it.item).map(|(r, opt)| (r.to_string(), opt));
+            match (&lending, &var) {
+                (Some((rule, is_opt)), Some(v)) => {
+                    let pos = format!("_p{n}");
+                    pad(&mut s, ind + 1);
+                    let _ = writeln!(s, "let {pos} = p.mark;");
+                    s.push_str(&self.item_stmt(it, Some(v), need_value, &fail, ind + 1)?);
+                    let give_back = if *is_opt {
+                        format!("if let Some(_v) = {v} {{ p.memo.{rule}.give_back({pos}, _v); }}")
+                    } else {
+                        format!("p.memo.{rule}.give_back({pos}, {v});")
+                    };
+                    lent.push(give_back);
+                }
+                (Some((rule, is_opt)), None) => {
+                    // A discarded value goes straight back.
+                    let pos = format!("_p{n}");
+                    pad(&mut s, ind + 1);
+                    let _ = writeln!(s, "let {pos} = p.mark;");
+                    let call = format!("{rule}_rule(p)");
+                    pad(&mut s, ind + 1);
+                    if *is_opt {
+                        let _ = writeln!(s, "if let Some(_v) = {call} {{ p.memo.{rule}.give_back({pos}, _v); }}");
+                        pad(&mut s, ind + 1);
+                        let _ = writeln!(s, "if p.error_indicator {fail}");
+                    } else {
+                        let _ = writeln!(
+                            s,
+                            "match {call} {{ Some(_v) => p.memo.{rule}.give_back({pos}, _v), None => {fail} }}"
+                        );
+                    }
+                }
+                _ => s.push_str(&self.item_stmt(it, var.as_deref(), need_value, &fail, ind + 1)?),
+            }
         }
         if alt.action.as_deref().is_some_and(|a| a.contains("EXTRA")) {
             pad(&mut s, ind + 1);
@@ -704,13 +848,14 @@ impl<'g> Generator<'g> {
         Ok(s)
     }
 
-    /// The statement(s) matching one item inside an alternative labelled `label`.
+    /// The statement(s) matching one item inside an alternative; `fail` is the block that
+    /// leaves the alternative (giving back borrowed memo values first).
     fn item_stmt(
         &mut self,
         it: &NamedItem,
         var: Option<&str>,
         need_value: bool,
-        label: &str,
+        fail: &str,
         indent: usize,
     ) -> Result<String, String> {
         let mut s = String::new();
@@ -724,12 +869,12 @@ impl<'g> Generator<'g> {
         match &it.item {
             Item::Cut => s.push_str("_cut = true;\n"),
             Item::PositiveLookahead(inner) => {
-                let code = self.fallible(inner, false, indent)?;
-                let _ = writeln!(s, "if !p.lookahead(|p| ({code}).is_some()) {{ break {label}; }}");
+                let code = self.lookahead_code(inner, indent)?;
+                let _ = writeln!(s, "if !{code} {fail}");
             }
             Item::NegativeLookahead(inner) => {
-                let code = self.fallible(inner, false, indent)?;
-                let _ = writeln!(s, "if p.lookahead(|p| ({code}).is_some()) {{ break {label}; }}");
+                let code = self.lookahead_code(inner, indent)?;
+                let _ = writeln!(s, "if {code} {fail}");
             }
             Item::Opt(inner) => {
                 let code = self.fallible(inner, need_value, indent)?;
@@ -740,7 +885,7 @@ impl<'g> Generator<'g> {
                 };
                 let _ = writeln!(s, "let {target}{ann} = {code};");
                 pad(&mut s, indent);
-                let _ = writeln!(s, "if p.error_indicator {{ break {label}; }}");
+                let _ = writeln!(s, "if p.error_indicator {fail}");
             }
             Item::Repeat0(inner) => {
                 let code = self.repeat_code(inner, false, need_value, indent)?;
@@ -751,21 +896,34 @@ impl<'g> Generator<'g> {
                 };
                 let _ = writeln!(s, "let {target}{ann} = {code};");
                 pad(&mut s, indent);
-                let _ = writeln!(s, "if p.error_indicator {{ break {label}; }}");
+                let _ = writeln!(s, "if p.error_indicator {fail}");
             }
             item => {
                 let code = self.fallible(item, need_value, indent)?;
                 match var {
                     Some(v) => {
-                        let _ = writeln!(s, "let Some({v}){} = ({code}) else {{ break {label}; }};", ty_ann("Option"));
+                        let _ = writeln!(s, "let Some({v}){} = ({code}) else {fail};", ty_ann("Option"));
                     }
                     None => {
-                        let _ = writeln!(s, "if ({code}).is_none() {{ break {label}; }}");
+                        let _ = writeln!(s, "if ({code}).is_none() {fail}");
                     }
                 }
             }
         }
         Ok(s)
+    }
+
+    /// `_PyPegen_lookahead`: a `bool` expression; a lending memo gets its value back.
+    fn lookahead_code(&mut self, inner: &Item, indent: usize) -> Result<String, String> {
+        if let Item::Name(rule) = inner {
+            if self.memo_style(rule) == Some(MemoStyle::Lending) {
+                return Ok(format!(
+                    "p.lookahead(|p| {{ let _p = p.mark; match {rule}_rule(p) {{ Some(_v) => {{ p.memo.{rule}.give_back(_p, _v); true }} None => false }} }})"
+                ));
+            }
+        }
+        let code = self.fallible(inner, false, indent)?;
+        Ok(format!("p.lookahead(|p| ({code}).is_some())"))
     }
 
     /// An expression of type `Option<T>` matching `item` (restoring the mark on failure).
@@ -926,6 +1084,29 @@ impl<'g> Generator<'g> {
             format!("p.expect_token({})", self.string_type_const(s))
         }
     }
+}
+
+/// How a memoized rule's table hands out values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MemoStyle {
+    /// The value goes to the caller and the memo keeps a note that it is out; a caller that
+    /// drops it (its alternative failed) gives it back, and a request while it is out parses
+    /// again. No clones: what CPython shares by pointer, we pass around.
+    Lending,
+    /// The memo keeps a copy and every hit clones it (leaders of indirect left recursion, whose
+    /// seed passes through rules that cannot give it back).
+    Cloning,
+}
+
+/// The block leaving an alternative: give back what was borrowed, then break out.
+fn fail_code(lent: &[String], label: &str) -> String {
+    let mut s = String::from("{ ");
+    for give_back in lent.iter().rev() {
+        s.push_str(give_back);
+        s.push(' ');
+    }
+    s.push_str(&format!("break {label}; }}"));
+    s
 }
 
 fn pad(s: &mut String, indent: usize) {

@@ -310,7 +310,7 @@ impl Unparser {
     }
 
     /// `visit_keyword`.
-    fn keyword(&mut self, node: &Keyword) -> Result<()> {
+    pub(super) fn keyword(&mut self, node: &Keyword) -> Result<()> {
         match &node.arg {
             None => self.write("**"),
             Some(arg) => {
@@ -322,7 +322,7 @@ impl Unparser {
     }
 
     /// `visit_comprehension` for each generator.
-    fn comprehensions(&mut self, generators: &[Comprehension]) -> Result<()> {
+    pub(super) fn comprehensions(&mut self, generators: &[Comprehension]) -> Result<()> {
         for generator in generators {
             self.write(if generator.is_async != 0 {
                 " async for "
@@ -423,7 +423,7 @@ impl Unparser {
     }
 
     /// `visit_arg`.
-    fn arg(&mut self, node: &crate::Arg) -> Result<()> {
+    pub(super) fn arg(&mut self, node: &crate::Arg) -> Result<()> {
         self.write(&node.arg);
         if let Some(annotation) = &node.annotation {
             self.write(": ");
@@ -463,9 +463,9 @@ impl Unparser {
                 .values
                 .iter()
                 .try_for_each(|value| self.ftstring_inner(value, is_format_spec)),
-            Expr::Constant(constant) if matches!(constant.value, Constant::Str(_)) => {
+            Expr::Constant(constant) => {
                 let Constant::Str(text) = &constant.value else {
-                    return Ok(());
+                    return Err(unexpected_in_joined_str(node));
                 };
                 let mut code_points = double_braces(text.code_points());
                 if is_format_spec {
@@ -513,11 +513,22 @@ impl Unparser {
                 Some(Constant::Str(text)) => {
                     code_points_to_string(&text.code_points().collect::<Vec<_>>())?
                 }
+                // Python calls `.startswith("{")` on whatever the field holds.
+                Some(Constant::Bytes(_)) => {
+                    return Err(UnparseError {
+                        exc_type: "TypeError",
+                        message: "startswith first arg must be bytes or a tuple of bytes, not str"
+                            .to_string(),
+                    })
+                }
                 Some(other) => {
-                    return Err(UnparseError::new(format!(
-                        "sequence item 0: expected str instance, {} found",
-                        other.type_name()
-                    )))
+                    return Err(UnparseError {
+                        exc_type: "AttributeError",
+                        message: format!(
+                            "'{}' object has no attribute 'startswith'",
+                            other.type_name()
+                        ),
+                    })
                 }
             };
             if text.starts_with('{') {

@@ -16,12 +16,14 @@ mod tests;
 use std::collections::HashMap;
 use std::fmt;
 
+use crate::toolkit::NodeRef;
 use crate::{Expr, Mod, Pattern, Stmt};
 
 /// An error `ast.unparse` raises for a tree it cannot write.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnparseError {
-    /// The exception type: `"ValueError"`, or `"RecursionError"` for a tree nested too deep.
+    /// The exception type: `"ValueError"` mostly, `"RecursionError"` for a tree nested too
+    /// deep, `"AttributeError"` or `"TypeError"` for an `Interpolation.str` that is no str.
     pub exc_type: &'static str,
     /// The message, as CPython words it.
     pub message: String,
@@ -111,6 +113,45 @@ pub fn unparse_expr(node: &Expr) -> Result<String> {
     Ok(unparser.source)
 }
 
+/// Python's `ast.unparse(node)` for a node of any kind. Kinds `ast.unparse` has no visitor
+/// for (`Load()`, operators, `TypeIgnore`) give the empty string, as in Python.
+///
+/// ```
+/// use pyc_ast::toolkit::NodeRef;
+/// use pyc_ast::unparse::unparse_node;
+/// use pyc_ast::{Alias, Location};
+///
+/// let alias = Alias { loc: Location::new(1, 7, 1, 19), name: "numpy".into(), asname: Some("np".into()) };
+/// assert_eq!(unparse_node(NodeRef::Alias(&alias)).unwrap(), "numpy as np");
+/// ```
+pub fn unparse_node(node: NodeRef<'_>) -> Result<String> {
+    let mut unparser = Unparser::new();
+    match node {
+        NodeRef::Mod(tree) => unparser.module(tree)?,
+        NodeRef::Stmt(stmt) => unparser.stmt(stmt)?,
+        NodeRef::Expr(expr) => unparser.expr(expr, Precedence::TEST)?,
+        NodeRef::Pattern(pattern) => unparser.pattern(pattern, Precedence::TEST)?,
+        NodeRef::Comprehension(generator) => {
+            unparser.comprehensions(std::slice::from_ref(generator))?
+        }
+        NodeRef::ExceptHandler(handler) => unparser.except_handler(handler)?,
+        NodeRef::Arguments(args) => unparser.arguments(args)?,
+        NodeRef::Arg(arg) => unparser.arg(arg)?,
+        NodeRef::Keyword(keyword) => unparser.keyword(keyword)?,
+        NodeRef::Alias(alias) => unparser.alias(alias),
+        NodeRef::WithItem(item) => unparser.with_item(item)?,
+        NodeRef::MatchCase(case) => unparser.match_case(case)?,
+        NodeRef::TypeParam(param) => unparser.type_param(param)?,
+        NodeRef::ExprContext(_)
+        | NodeRef::BoolOp(_)
+        | NodeRef::Operator(_)
+        | NodeRef::UnaryOp(_)
+        | NodeRef::CmpOp(_)
+        | NodeRef::TypeIgnore(_) => {}
+    }
+    Ok(unparser.source)
+}
+
 /// Python's `ast.unparse(node)` for one match pattern.
 pub fn unparse_pattern(node: &Pattern) -> Result<String> {
     let mut unparser = Unparser::new();
@@ -119,9 +160,12 @@ pub fn unparse_pattern(node: &Pattern) -> Result<String> {
 }
 
 /// How deep statements, expressions and patterns may nest before `unparse` gives up with
-/// `RecursionError`. Python's own recursion limit stops `ast.unparse` a little earlier (about
-/// 330 nested expressions); this bound only keeps our recursion inside the thread's stack.
-pub const MAX_DEPTH: usize = 400;
+/// `RecursionError`, as `ast.unparse` does when it reaches Python's recursion limit (1000
+/// frames, about three per nesting level). The bound is calibrated on the oracle: a chain of 326
+/// operators, attributes or calls in a module-level statement (328 nested nodes) is written, one
+/// more fails. Inside a function body, a subscript chain or an f-string Python gives up one to
+/// three levels earlier, which this single bound does not model.
+pub const MAX_DEPTH: usize = 328;
 
 /// The state of one `_Unparser`.
 pub(crate) struct Unparser {

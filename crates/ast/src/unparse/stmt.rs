@@ -5,7 +5,8 @@ use super::strings::{str_literal_helper, MULTI_QUOTES};
 use super::{Precedence, Result, UnparseError, Unparser};
 use crate::constant::Constant;
 use crate::{
-    Alias, Arguments, ExceptHandler, Expr, ExprConstant, Mod, Stmt, TypeIgnore, TypeParam, WithItem,
+    Alias, Arguments, ExceptHandler, Expr, ExprConstant, MatchCase, Mod, Stmt, TypeIgnore,
+    TypeParam, WithItem,
 };
 
 /// `get_raw_docstring`: the string constant a body starts with, if any.
@@ -224,15 +225,7 @@ impl Unparser {
                 self.fill("match ", false);
                 self.expr(&node.subject, Precedence::TEST)?;
                 self.block(None, |u| {
-                    node.cases.iter().try_for_each(|case| {
-                        u.fill("case ", false);
-                        u.pattern(&case.pattern, Precedence::TEST)?;
-                        if let Some(guard) = &case.guard {
-                            u.write(" if ");
-                            u.expr(guard, Precedence::TEST)?;
-                        }
-                        u.block(None, |u| u.stmts(&case.body))
-                    })
+                    node.cases.iter().try_for_each(|case| u.match_case(case))
                 })
             }
             Stmt::Raise(raise) => {
@@ -376,7 +369,7 @@ impl Unparser {
     }
 
     /// `visit_TypeVar`, `visit_TypeVarTuple`, `visit_ParamSpec`.
-    fn type_param(&mut self, node: &TypeParam) -> Result<()> {
+    pub(super) fn type_param(&mut self, node: &TypeParam) -> Result<()> {
         let default_value = match node {
             TypeParam::TypeVar(var) => {
                 self.write(&var.name);
@@ -457,16 +450,30 @@ impl Unparser {
         body: &[Stmt],
     ) -> Result<()> {
         self.fill(keyword, false);
-        self.interleave(", ", items, |u, item| {
-            u.expr(&item.context_expr, Precedence::TEST)?;
-            if let Some(vars) = &item.optional_vars {
-                u.write(" as ");
-                u.expr(vars, Precedence::TEST)?;
-            }
-            Ok(())
-        })?;
+        self.interleave(", ", items, |u, item| u.with_item(item))?;
         let comment = self.type_comment(lineno, type_comment);
         self.block(comment.as_deref(), |u| u.stmts(body))
+    }
+
+    /// `visit_withitem`.
+    pub(super) fn with_item(&mut self, item: &WithItem) -> Result<()> {
+        self.expr(&item.context_expr, Precedence::TEST)?;
+        if let Some(vars) = &item.optional_vars {
+            self.write(" as ");
+            self.expr(vars, Precedence::TEST)?;
+        }
+        Ok(())
+    }
+
+    /// `visit_match_case`.
+    pub(super) fn match_case(&mut self, case: &MatchCase) -> Result<()> {
+        self.fill("case ", false);
+        self.pattern(&case.pattern, Precedence::TEST)?;
+        if let Some(guard) = &case.guard {
+            self.write(" if ");
+            self.expr(guard, Precedence::TEST)?;
+        }
+        self.block(None, |u| u.stmts(&case.body))
     }
 
     /// `visit_Try`, `visit_TryStar` and `do_visit_try`.
@@ -505,7 +512,7 @@ impl Unparser {
     }
 
     /// `visit_ExceptHandler`.
-    fn except_handler(&mut self, handler: &ExceptHandler) -> Result<()> {
+    pub(super) fn except_handler(&mut self, handler: &ExceptHandler) -> Result<()> {
         let ExceptHandler::ExceptHandler(handler) = handler;
         self.fill(
             if self.in_try_star {
@@ -527,7 +534,7 @@ impl Unparser {
     }
 
     /// `visit_alias`.
-    fn alias(&mut self, node: &Alias) {
+    pub(super) fn alias(&mut self, node: &Alias) {
         self.write(&node.name);
         if let Some(asname) = &node.asname {
             self.write(&format!(" as {asname}"));

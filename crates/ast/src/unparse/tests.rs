@@ -37,3 +37,46 @@ fn nesting_past_the_limit_is_a_recursion_error_not_a_crash() {
         "RecursionError: maximum recursion depth exceeded"
     );
 }
+
+/// `x = a + a + ... + a` with `operators` operators, as a module.
+fn module_level_sum(operators: usize) -> crate::Mod {
+    use crate::{ExprBinOp, ExprContext, ExprName, ModModule, Operator, Stmt, StmtAssign};
+    let loc = Location::new(1, 0, 1, 1);
+    let name = |ctx| {
+        Expr::Name(Box::new(ExprName {
+            loc,
+            id: "a".into(),
+            ctx,
+        }))
+    };
+    let mut value = name(ExprContext::Load);
+    for _ in 0..operators {
+        let right = name(ExprContext::Load);
+        value = Expr::BinOp(Box::new(ExprBinOp {
+            loc,
+            left: value,
+            op: Operator::Add,
+            right,
+        }));
+    }
+    let targets = vec![name(ExprContext::Store)];
+    let assign = Stmt::Assign(Box::new(StmtAssign {
+        loc,
+        targets,
+        value,
+        type_comment: None,
+    }));
+    crate::Mod::Module(Box::new(ModModule {
+        body: vec![assign],
+        type_ignores: Vec::new(),
+    }))
+}
+
+#[test]
+fn operator_chain_fails_where_python_reaches_its_recursion_limit() {
+    // Under the oracle, ast.unparse writes `x = a + ... + a` with 326 operators and raises
+    // RecursionError with 327.
+    assert!(super::unparse(&module_level_sum(326)).is_ok());
+    let error = super::unparse(&module_level_sum(327)).expect_err("one level too deep");
+    assert_eq!(error.exc_type, "RecursionError");
+}

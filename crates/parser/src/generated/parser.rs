@@ -333,6 +333,7 @@ fn func_type_body(p: &mut Parser<'_>) -> Option<Mod> {
         if p.error_indicator { break 'a4; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a4; }
         if (p.expect_token(tk::RARROW)).is_none() { break 'a4; }
+        let _p4 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a4; };
         let _ = {
             let mut _children = Vec::new();
@@ -348,8 +349,8 @@ fn func_type_body(p: &mut Parser<'_>) -> Option<Mod> {
             }
             _children
         };
-        if p.error_indicator { break 'a4; }
-        if (p.expect_token(tk::ENDMARKER)).is_none() { break 'a4; }
+        if p.error_indicator { p.memo.expression.give_back(_p4, b); break 'a4; }
+        if (p.expect_token(tk::ENDMARKER)).is_none() { p.memo.expression.give_back(_p4, b); break 'a4; }
         return Some({ mk::FunctionType(a.unwrap_or_default(), b) });
     }
     p.mark = _mark;
@@ -521,9 +522,10 @@ fn simple_stmts_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (simple_stmt_rule(p)) else { break 'a13; };
-        if p.lookahead(|p| (p.expect_token(tk::SEMI)).is_some()) { break 'a13; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a13; }
+        if p.lookahead(|p| (p.expect_token(tk::SEMI)).is_some()) { p.memo.simple_stmt.give_back(_p0, a); break 'a13; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { p.memo.simple_stmt.give_back(_p0, a); break 'a13; }
         return Some({ vec![a] });
     }
     p.mark = _mark;
@@ -563,18 +565,22 @@ pub(crate) fn simple_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.simple_stmt) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.simple_stmt) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
     }
     let _res = simple_stmt_body(p);
-    if !p.error_indicator {
-        p.memo.simple_stmt.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.simple_stmt.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -953,6 +959,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         let Some(a) = (p.name_token()) else { break 'a48; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a48; }
+        let _p2 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a48; };
         let c = (|| -> Option<_> {
             let _mark = p.mark;
@@ -968,7 +975,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.mark = _mark;
             None
         })();
-        if p.error_indicator { break 'a48; }
+        if p.error_indicator { p.memo.expression.give_back(_p2, b); break 'a48; }
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 6, "Variable annotation syntax is",
             mk::AnnAssign(set_expr_context(a, ExprContext::Store), b, c, 1, EXTRA)) });
@@ -1004,6 +1011,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
             None
         })()) else { break 'a50; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a50; }
+        let _p2 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a50; };
         let c = (|| -> Option<_> {
             let _mark = p.mark;
@@ -1019,7 +1027,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.mark = _mark;
             None
         })();
-        if p.error_indicator { break 'a50; }
+        if p.error_indicator { p.memo.expression.give_back(_p2, b); break 'a50; }
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 6, "Variable annotations syntax is", mk::AnnAssign(a, b, c, 0, EXTRA)) });
     }
@@ -1307,6 +1315,7 @@ fn raise_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         if (p.expect_token(kw::RAISE)).is_none() { break 'a74; }
+        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a74; };
         let b = (|| -> Option<_> {
             let _mark = p.mark;
@@ -1316,13 +1325,14 @@ fn raise_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     return None;
                 }
                 if (p.expect_token(kw::FROM)).is_none() { break 'a75; }
+                let _p1 = p.mark;
                 let Some(z) = (expression_rule(p)) else { break 'a75; };
                 return Some({ z });
             }
             p.mark = _mark;
             None
         })();
-        if p.error_indicator { break 'a74; }
+        if p.error_indicator { p.memo.expression.give_back(_p1, a); break 'a74; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Raise(Some(a), b, EXTRA) });
     }
@@ -1607,6 +1617,7 @@ fn assert_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         if (p.expect_token(kw::ASSERT)).is_none() { break 'a87; }
+        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a87; };
         let b = (|| -> Option<_> {
             let _mark = p.mark;
@@ -1616,13 +1627,14 @@ fn assert_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     return None;
                 }
                 if (p.expect_token(tk::COMMA)).is_none() { break 'a88; }
+                let _p1 = p.mark;
                 let Some(z) = (expression_rule(p)) else { break 'a88; };
                 return Some({ z });
             }
             p.mark = _mark;
             None
         })();
-        if p.error_indicator { break 'a87; }
+        if p.error_indicator { p.memo.expression.give_back(_p1, a); break 'a87; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Assert(a, b, EXTRA) });
     }
@@ -1756,9 +1768,10 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
             _children
         };
         if p.error_indicator { break 'a93; }
+        let _p2 = p.mark;
         let Some(b) = (dotted_name_rule(p)) else { break 'a93; };
-        if (p.expect_token(kw::IMPORT)).is_none() { break 'a93; }
-        let Some(c) = (import_from_targets_rule(p)) else { break 'a93; };
+        if (p.expect_token(kw::IMPORT)).is_none() { p.memo.dotted_name.give_back(_p2, b); break 'a93; }
+        let Some(c) = (import_from_targets_rule(p)) else { p.memo.dotted_name.give_back(_p2, b); break 'a93; };
         let EXTRA = p.extra(_start);
         return Some({ checked_future_import(p, name_id(&b), c, seq_count_dots(&a), EXTRA)? });
     }
@@ -2033,6 +2046,7 @@ fn dotted_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (dotted_name_rule(p)) else { break 'a109; };
         let b = (|| -> Option<_> {
             let _mark = p.mark;
@@ -2048,7 +2062,7 @@ fn dotted_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
             p.mark = _mark;
             None
         })();
-        if p.error_indicator { break 'a109; }
+        if p.error_indicator { p.memo.dotted_name.give_back(_p0, a); break 'a109; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Alias(
         name_id(&a), b.map(|b| name_id(&b)), EXTRA) });
@@ -2063,7 +2077,7 @@ pub(crate) fn dotted_name_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.dotted_name) {
+    if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.dotted_name) {
         p.mark = _end;
         p.level -= 1;
         return _res;
@@ -2074,15 +2088,18 @@ pub(crate) fn dotted_name_rule(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _resmark = p.mark;
     let mut _res: Option<Expr> = None;
+    let mut _seeded = false;
     loop {
-        p.memo.dotted_name.insert(_mark, _res.clone(), p.mark);
+        p.memo.dotted_name.insert(_mark, _res.take(), p.mark);
         p.mark = _mark;
-        let _raw = dotted_name_raw_rule(p);
+        let _raw = dotted_name_raw_rule(p, _seeded);
+        _seeded = true;
         if p.error_indicator {
             p.level -= 1;
             return None;
         }
         if _raw.is_none() || p.mark <= _resmark {
+            _res = p.memo.dotted_name.take_value(_mark);
             break;
         }
         _resmark = p.mark;
@@ -2093,28 +2110,32 @@ pub(crate) fn dotted_name_rule(p: &mut Parser<'_>) -> Option<Expr> {
     _res
 }
 
-fn dotted_name_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
+fn dotted_name_raw_rule(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _res = dotted_name_raw(p);
+    let _res = dotted_name_raw(p, _seeded);
     p.level -= 1;
     _res
 }
 
-fn dotted_name_raw(p: &mut Parser<'_>) -> Option<Expr> {
+fn dotted_name_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
     let _mark = p.mark;
     // a=dotted_name '.' b=NAME
     'a111: {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (dotted_name_rule(p)) else { break 'a111; };
-        if (p.expect_token(tk::DOT)).is_none() { break 'a111; }
-        let Some(b) = (p.name_token()) else { break 'a111; };
+        if (p.expect_token(tk::DOT)).is_none() { p.memo.dotted_name.give_back(_p0, a); break 'a111; }
+        let Some(b) = (p.name_token()) else { p.memo.dotted_name.give_back(_p0, a); break 'a111; };
         return Some({ join_names_with_dot(&a, &b) });
     }
     p.mark = _mark;
+    if _seeded {
+        return None;
+    }
     // NAME
     'a112: {
         if p.error_indicator {
@@ -2133,18 +2154,22 @@ pub(crate) fn block_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.block) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.block) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
     }
     let _res = block_body(p);
-    if !p.error_indicator {
-        p.memo.block.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.block.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -2323,6 +2348,7 @@ fn class_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         })();
         if p.error_indicator { break 'a121; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a121; }
+        let _p5 = p.mark;
         let Some(c) = (block_rule(p)) else { break 'a121; };
         let EXTRA = p.extra(_start);
         return Some({ { let (bases, keywords) = call_parts(b.flatten());
@@ -2411,6 +2437,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     return None;
                 }
                 if (p.expect_token(tk::RARROW)).is_none() { break 'a127; }
+                let _p1 = p.mark;
                 let Some(z) = (expression_rule(p)) else { break 'a127; };
                 return Some({ z });
             }
@@ -2421,6 +2448,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a126; }
         let tc = func_type_comment_rule(p);
         if p.error_indicator { break 'a126; }
+        let _p9 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a126; };
         let EXTRA = p.extra(_start);
         return Some({ mk::FunctionDef(name_id(&n),
@@ -2450,6 +2478,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     return None;
                 }
                 if (p.expect_token(tk::RARROW)).is_none() { break 'a129; }
+                let _p1 = p.mark;
                 let Some(z) = (expression_rule(p)) else { break 'a129; };
                 return Some({ z });
             }
@@ -2460,6 +2489,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a128; }
         let tc = func_type_comment_rule(p);
         if p.error_indicator { break 'a128; }
+        let _p10 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a128; };
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 5, "Async functions are",
@@ -3202,6 +3232,7 @@ fn annotation_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::COLON)).is_none() { break 'a158; }
+        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a158; };
         return Some({ a });
     }
@@ -3227,6 +3258,7 @@ fn star_annotation_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::COLON)).is_none() { break 'a159; }
+        let _p1 = p.mark;
         let Some(a) = (star_expression_rule(p)) else { break 'a159; };
         return Some({ a });
     }
@@ -3252,6 +3284,7 @@ fn default_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a160; }
+        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a160; };
         return Some({ a });
     }
@@ -3302,8 +3335,9 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(kw::IF)).is_none() { break 'a163; }
         let Some(a) = (named_expression_rule(p)) else { break 'a163; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a163; }
+        let _p3 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a163; };
-        let Some(c) = (elif_stmt_rule(p)) else { break 'a163; };
+        let Some(c) = (elif_stmt_rule(p)) else { p.memo.block.give_back(_p3, b); break 'a163; };
         let EXTRA = p.extra(_start);
         return Some({ mk::If(a, b, vec![c], EXTRA) });
     }
@@ -3316,9 +3350,10 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(kw::IF)).is_none() { break 'a164; }
         let Some(a) = (named_expression_rule(p)) else { break 'a164; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a164; }
+        let _p3 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a164; };
         let c = else_block_rule(p);
-        if p.error_indicator { break 'a164; }
+        if p.error_indicator { p.memo.block.give_back(_p3, b); break 'a164; }
         let EXTRA = p.extra(_start);
         return Some({ mk::If(a, b, c.unwrap_or_default(), EXTRA) });
     }
@@ -3358,8 +3393,9 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(kw::ELIF)).is_none() { break 'a166; }
         let Some(a) = (named_expression_rule(p)) else { break 'a166; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a166; }
+        let _p3 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a166; };
-        let Some(c) = (elif_stmt_rule(p)) else { break 'a166; };
+        let Some(c) = (elif_stmt_rule(p)) else { p.memo.block.give_back(_p3, b); break 'a166; };
         let EXTRA = p.extra(_start);
         return Some({ mk::If(a, b, vec![c], EXTRA) });
     }
@@ -3372,9 +3408,10 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(kw::ELIF)).is_none() { break 'a167; }
         let Some(a) = (named_expression_rule(p)) else { break 'a167; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a167; }
+        let _p3 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a167; };
         let c = else_block_rule(p);
-        if p.error_indicator { break 'a167; }
+        if p.error_indicator { p.memo.block.give_back(_p3, b); break 'a167; }
         let EXTRA = p.extra(_start);
         return Some({ mk::If(a, b, c.unwrap_or_default(), EXTRA) });
     }
@@ -3412,6 +3449,7 @@ fn else_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         }
         if (p.expect_token(kw::ELSE)).is_none() { break 'a169; }
         if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a169; }
+        let _p2 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a169; };
         return Some({ b });
     }
@@ -3451,9 +3489,10 @@ fn while_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(kw::WHILE)).is_none() { break 'a171; }
         let Some(a) = (named_expression_rule(p)) else { break 'a171; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a171; }
+        let _p3 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a171; };
         let c = else_block_rule(p);
-        if p.error_indicator { break 'a171; }
+        if p.error_indicator { p.memo.block.give_back(_p3, b); break 'a171; }
         let EXTRA = p.extra(_start);
         return Some({ mk::While(a, b, c.unwrap_or_default(), EXTRA) });
     }
@@ -3499,9 +3538,10 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(tk::COLON)).is_none() { break 'a173; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
         if p.error_indicator { break 'a173; }
+        let _p7 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a173; };
         let el = else_block_rule(p);
-        if p.error_indicator { break 'a173; }
+        if p.error_indicator { p.memo.block.give_back(_p7, b); break 'a173; }
         let EXTRA = p.extra(_start);
         return Some({ mk::For(t, ex, b, el.unwrap_or_default(), new_type_comment(p, tc)?, EXTRA) });
     }
@@ -3524,9 +3564,10 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(tk::COLON)).is_none() { break 'a174; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
         if p.error_indicator { break 'a174; }
+        let _p8 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a174; };
         let el = else_block_rule(p);
-        if p.error_indicator { break 'a174; }
+        if p.error_indicator { p.memo.block.give_back(_p8, b); break 'a174; }
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 5, "Async for loops are", mk::AsyncFor(t, ex, b, el.unwrap_or_default(), new_type_comment(p, tc)?, EXTRA)) });
     }
@@ -3601,6 +3642,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(tk::COLON)).is_none() { break 'a177; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
         if p.error_indicator { break 'a177; }
+        let _p7 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a177; };
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 9, "Parenthesized context managers are", mk::With(a, b, new_type_comment(p, tc)?, EXTRA)) });
@@ -3631,6 +3673,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(tk::COLON)).is_none() { break 'a178; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
         if p.error_indicator { break 'a178; }
+        let _p4 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a178; };
         let EXTRA = p.extra(_start);
         return Some({ mk::With(a, b, new_type_comment(p, tc)?, EXTRA) });
@@ -3664,6 +3707,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator { break 'a179; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a179; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a179; }
+        let _p7 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a179; };
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 5, "Async with statements are", mk::AsyncWith(a, b, None, EXTRA)) });
@@ -3695,6 +3739,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(tk::COLON)).is_none() { break 'a180; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
         if p.error_indicator { break 'a180; }
+        let _p5 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a180; };
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 5, "Async with statements are", mk::AsyncWith(a, b, new_type_comment(p, tc)?, EXTRA)) });
@@ -3731,9 +3776,11 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a182; };
-        if (p.expect_token(kw::AS)).is_none() { break 'a182; }
-        let Some(t) = (star_target_rule(p)) else { break 'a182; };
+        if (p.expect_token(kw::AS)).is_none() { p.memo.expression.give_back(_p0, e); break 'a182; }
+        let _p2 = p.mark;
+        let Some(t) = (star_target_rule(p)) else { p.memo.expression.give_back(_p0, e); break 'a182; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             let _mark = p.mark;
             // ','
@@ -3764,7 +3811,7 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
             }
             p.mark = _mark;
             None
-        })()).is_some()) { break 'a182; }
+        })()).is_some()) { p.memo.star_target.give_back(_p2, t); p.memo.expression.give_back(_p0, e); break 'a182; }
         return Some({ mk::WithItem(e, Some(t)) });
     }
     p.mark = _mark;
@@ -3784,6 +3831,7 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a187; };
         return Some({ mk::WithItem(e, None) });
     }
@@ -3822,8 +3870,9 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::TRY)).is_none() { break 'a189; }
         if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a189; }
+        let _p2 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a189; };
-        let Some(f) = (finally_block_rule(p)) else { break 'a189; };
+        let Some(f) = (finally_block_rule(p)) else { p.memo.block.give_back(_p2, b); break 'a189; };
         let EXTRA = p.extra(_start);
         return Some({ mk::Try(b, vec![], vec![], f, EXTRA) });
     }
@@ -3835,6 +3884,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::TRY)).is_none() { break 'a190; }
         if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a190; }
+        let _p2 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a190; };
         let Some(ex): Option<Vec<ExceptHandler>> = ({
             let mut _children = Vec::new();
@@ -3849,11 +3899,11 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 }
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a190; };
+        }) else { p.memo.block.give_back(_p2, b); break 'a190; };
         let el = else_block_rule(p);
-        if p.error_indicator { break 'a190; }
+        if p.error_indicator { p.memo.block.give_back(_p2, b); break 'a190; }
         let f = finally_block_rule(p);
-        if p.error_indicator { break 'a190; }
+        if p.error_indicator { p.memo.block.give_back(_p2, b); break 'a190; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Try(b, ex, el.unwrap_or_default(), f.unwrap_or_default(), EXTRA) });
     }
@@ -3865,6 +3915,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::TRY)).is_none() { break 'a191; }
         if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a191; }
+        let _p2 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a191; };
         let Some(ex): Option<Vec<ExceptHandler>> = ({
             let mut _children = Vec::new();
@@ -3879,11 +3930,11 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 }
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a191; };
+        }) else { p.memo.block.give_back(_p2, b); break 'a191; };
         let el = else_block_rule(p);
-        if p.error_indicator { break 'a191; }
+        if p.error_indicator { p.memo.block.give_back(_p2, b); break 'a191; }
         let f = finally_block_rule(p);
-        if p.error_indicator { break 'a191; }
+        if p.error_indicator { p.memo.block.give_back(_p2, b); break 'a191; }
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 11, "Exception groups are",
                       mk::TryStar(b, ex, el.unwrap_or_default(), f.unwrap_or_default(), EXTRA)) });
@@ -3922,9 +3973,11 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
             return None;
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a193; }
+        let _p1 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a193; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a193; }
-        let Some(b) = (block_rule(p)) else { break 'a193; };
+        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p1, e); break 'a193; }
+        let _p3 = p.mark;
+        let Some(b) = (block_rule(p)) else { p.memo.expression.give_back(_p1, e); break 'a193; };
         let EXTRA = p.extra(_start);
         return Some({ mk::ExceptHandler(Some(e), None, b, EXTRA) });
     }
@@ -3935,11 +3988,13 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
             return None;
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a194; }
+        let _p1 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a194; };
-        if (p.expect_token(kw::AS)).is_none() { break 'a194; }
-        let Some(t) = (p.name_token()) else { break 'a194; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a194; }
-        let Some(b) = (block_rule(p)) else { break 'a194; };
+        if (p.expect_token(kw::AS)).is_none() { p.memo.expression.give_back(_p1, e); break 'a194; }
+        let Some(t) = (p.name_token()) else { p.memo.expression.give_back(_p1, e); break 'a194; };
+        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p1, e); break 'a194; }
+        let _p5 = p.mark;
+        let Some(b) = (block_rule(p)) else { p.memo.expression.give_back(_p1, e); break 'a194; };
         let EXTRA = p.extra(_start);
         return Some({ mk::ExceptHandler(Some(e), Some(name_id(&t)), b, EXTRA) });
     }
@@ -3952,6 +4007,7 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a195; }
         let Some(e) = (expressions_rule(p)) else { break 'a195; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a195; }
+        let _p3 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a195; };
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 14, "except expressions without parentheses are",
@@ -3965,6 +4021,7 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a196; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a196; }
+        let _p2 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a196; };
         let EXTRA = p.extra(_start);
         return Some({ mk::ExceptHandler(None, None, b, EXTRA) });
@@ -4015,9 +4072,11 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a199; }
         if (p.expect_token(tk::STAR)).is_none() { break 'a199; }
+        let _p2 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a199; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a199; }
-        let Some(b) = (block_rule(p)) else { break 'a199; };
+        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p2, e); break 'a199; }
+        let _p4 = p.mark;
+        let Some(b) = (block_rule(p)) else { p.memo.expression.give_back(_p2, e); break 'a199; };
         let EXTRA = p.extra(_start);
         return Some({ mk::ExceptHandler(Some(e), None, b, EXTRA) });
     }
@@ -4029,11 +4088,13 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a200; }
         if (p.expect_token(tk::STAR)).is_none() { break 'a200; }
+        let _p2 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a200; };
-        if (p.expect_token(kw::AS)).is_none() { break 'a200; }
-        let Some(t) = (p.name_token()) else { break 'a200; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a200; }
-        let Some(b) = (block_rule(p)) else { break 'a200; };
+        if (p.expect_token(kw::AS)).is_none() { p.memo.expression.give_back(_p2, e); break 'a200; }
+        let Some(t) = (p.name_token()) else { p.memo.expression.give_back(_p2, e); break 'a200; };
+        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p2, e); break 'a200; }
+        let _p6 = p.mark;
+        let Some(b) = (block_rule(p)) else { p.memo.expression.give_back(_p2, e); break 'a200; };
         let EXTRA = p.extra(_start);
         return Some({ mk::ExceptHandler(Some(e), Some(name_id(&t)), b, EXTRA) });
     }
@@ -4047,6 +4108,7 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         if (p.expect_token(tk::STAR)).is_none() { break 'a201; }
         let Some(e) = (expressions_rule(p)) else { break 'a201; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a201; }
+        let _p4 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a201; };
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 14, "except expressions without parentheses are",
@@ -4097,6 +4159,7 @@ fn finally_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         }
         if (p.expect_token(kw::FINALLY)).is_none() { break 'a204; }
         if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a204; }
+        let _p2 = p.mark;
         let Some(a) = (block_rule(p)) else { break 'a204; };
         return Some({ a });
     }
@@ -4231,6 +4294,7 @@ fn case_block_body(p: &mut Parser<'_>) -> Option<MatchCase> {
         let guard = guard_rule(p);
         if p.error_indicator { break 'a210; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a210; }
+        let _p4 = p.mark;
         let Some(body) = (block_rule(p)) else { break 'a210; };
         return Some({ mk::MatchCase(pattern, guard, body) });
     }
@@ -4417,18 +4481,22 @@ pub(crate) fn closed_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.closed_pattern) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.closed_pattern) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
     }
     let _res = closed_pattern_body(p);
-    if !p.error_indicator {
-        p.memo.closed_pattern.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.closed_pattern.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -4571,6 +4639,7 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(value) = (strings_rule(p)) else { break 'a231; };
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchValue(value, EXTRA) });
@@ -4698,6 +4767,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.mark = _mark;
             None
         })()).is_some()) { break 'a239; }
+        let _p1 = p.mark;
         let Some(_v1) = (strings_rule(p)) else { break 'a239; };
         return Some(_v1);
     }
@@ -5309,6 +5379,7 @@ fn maybe_star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (star_pattern_rule(p)) else { break 'a272; };
         return Some(_v0);
     }
@@ -5331,18 +5402,22 @@ pub(crate) fn star_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.star_pattern) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.star_pattern) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
     }
     let _res = star_pattern_body(p);
-    if !p.error_indicator {
-        p.memo.star_pattern.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.star_pattern.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -5775,6 +5850,7 @@ fn type_alias_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let t = type_params_rule(p);
         if p.error_indicator { break 'a293; }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a293; }
+        let _p4 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a293; };
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 12, "Type statement is",
@@ -5868,18 +5944,22 @@ pub(crate) fn type_param_rule(p: &mut Parser<'_>) -> Option<TypeParam> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.type_param) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.type_param) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
     }
     let _res = type_param_body(p);
-    if !p.error_indicator {
-        p.memo.type_param.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.type_param.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -5960,6 +6040,7 @@ fn type_param_bound_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::COLON)).is_none() { break 'a301; }
+        let _p1 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a301; };
         return Some({ e });
     }
@@ -5985,6 +6066,7 @@ fn type_param_default_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a302; }
+        let _p1 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a302; };
         return Some({ CHECK_VERSION!(p, 13, "Type parameter defaults are", e) });
     }
@@ -6010,6 +6092,7 @@ fn type_param_starred_default_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a303; }
+        let _p1 = p.mark;
         let Some(e) = (star_expression_rule(p)) else { break 'a303; };
         return Some({ CHECK_VERSION!(p, 13, "Type parameter defaults are", e) });
     }
@@ -6035,6 +6118,7 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a304; };
         let Some(b) = ({
             let mut _children = Vec::new();
@@ -6048,6 +6132,7 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                             return None;
                         }
                         if (p.expect_token(tk::COMMA)).is_none() { break 'a305; }
+                        let _p1 = p.mark;
                         let Some(c) = (expression_rule(p)) else { break 'a305; };
                         return Some({ c });
                     }
@@ -6062,9 +6147,9 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                 }
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a304; };
+        }) else { p.memo.expression.give_back(_p0, a); break 'a304; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a304; }
+        if p.error_indicator { p.memo.expression.give_back(_p0, a); break 'a304; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Load, EXTRA) });
     }
@@ -6074,8 +6159,9 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a306; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a306; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.memo.expression.give_back(_p0, a); break 'a306; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(vec![a], ExprContext::Load, EXTRA) });
     }
@@ -6085,6 +6171,7 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (expression_rule(p)) else { break 'a307; };
         return Some(_v0);
     }
@@ -6098,18 +6185,22 @@ pub(crate) fn expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.expression) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.expression) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
     }
     let _res = expression_body(p);
-    if !p.error_indicator {
-        p.memo.expression.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.expression.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -6145,11 +6236,14 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (disjunction_rule(p)) else { break 'a310; };
-        if (p.expect_token(kw::IF)).is_none() { break 'a310; }
-        let Some(b) = (disjunction_rule(p)) else { break 'a310; };
-        if (p.expect_token(kw::ELSE)).is_none() { break 'a310; }
-        let Some(c) = (expression_rule(p)) else { break 'a310; };
+        if (p.expect_token(kw::IF)).is_none() { p.memo.disjunction.give_back(_p0, a); break 'a310; }
+        let _p2 = p.mark;
+        let Some(b) = (disjunction_rule(p)) else { p.memo.disjunction.give_back(_p0, a); break 'a310; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.memo.disjunction.give_back(_p2, b); p.memo.disjunction.give_back(_p0, a); break 'a310; }
+        let _p4 = p.mark;
+        let Some(c) = (expression_rule(p)) else { p.memo.disjunction.give_back(_p2, b); p.memo.disjunction.give_back(_p0, a); break 'a310; };
         let EXTRA = p.extra(_start);
         return Some({ mk::IfExp(b, a, c, EXTRA) });
     }
@@ -6159,6 +6253,7 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (disjunction_rule(p)) else { break 'a311; };
         return Some(_v0);
     }
@@ -6195,6 +6290,7 @@ fn yield_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if (p.expect_token(kw::YIELD)).is_none() { break 'a313; }
         if (p.expect_token(kw::FROM)).is_none() { break 'a313; }
+        let _p2 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a313; };
         let EXTRA = p.extra(_start);
         return Some({ mk::YieldFrom(a, EXTRA) });
@@ -6233,6 +6329,7 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (star_expression_rule(p)) else { break 'a315; };
         let Some(b) = ({
             let mut _children = Vec::new();
@@ -6246,6 +6343,7 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                             return None;
                         }
                         if (p.expect_token(tk::COMMA)).is_none() { break 'a316; }
+                        let _p1 = p.mark;
                         let Some(c) = (star_expression_rule(p)) else { break 'a316; };
                         return Some({ c });
                     }
@@ -6260,9 +6358,9 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                 }
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a315; };
+        }) else { p.memo.star_expression.give_back(_p0, a); break 'a315; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a315; }
+        if p.error_indicator { p.memo.star_expression.give_back(_p0, a); break 'a315; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Load, EXTRA) });
     }
@@ -6272,8 +6370,9 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (star_expression_rule(p)) else { break 'a317; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a317; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.memo.star_expression.give_back(_p0, a); break 'a317; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(vec![a], ExprContext::Load, EXTRA) });
     }
@@ -6283,6 +6382,7 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (star_expression_rule(p)) else { break 'a318; };
         return Some(_v0);
     }
@@ -6296,18 +6396,22 @@ pub(crate) fn star_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.star_expression) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.star_expression) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
     }
     let _res = star_expression_body(p);
-    if !p.error_indicator {
-        p.memo.star_expression.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.star_expression.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -6322,6 +6426,7 @@ fn star_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a319; }
+        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a319; };
         let EXTRA = p.extra(_start);
         return Some({ mk::Starred(a, ExprContext::Load, EXTRA) });
@@ -6332,6 +6437,7 @@ fn star_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (expression_rule(p)) else { break 'a320; };
         return Some(_v0);
     }
@@ -6399,6 +6505,7 @@ fn star_named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a322; }
+        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a322; };
         let EXTRA = p.extra(_start);
         return Some({ mk::Starred(a, ExprContext::Load, EXTRA) });
@@ -6438,6 +6545,7 @@ fn assignment_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = (p.name_token()) else { break 'a324; };
         if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a324; }
         _cut = true;
+        let _p3 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a324; };
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 8, "Assignment expressions are",
@@ -6477,7 +6585,8 @@ fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_named_expression_rule(p)).is_none() { break 'a326; }
+            let _p0 = p.mark;
+            match invalid_named_expression_rule(p) { Some(_v) => p.memo.invalid_named_expression.give_back(_p0, _v), None => { break 'a326; } }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -6487,8 +6596,9 @@ fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (expression_rule(p)) else { break 'a327; };
-        if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { break 'a327; }
+        if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.memo.expression.give_back(_p0, _v0); break 'a327; }
         return Some(_v0);
     }
     p.mark = _mark;
@@ -6501,18 +6611,22 @@ pub(crate) fn disjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.disjunction) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.disjunction) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
     }
     let _res = disjunction_body(p);
-    if !p.error_indicator {
-        p.memo.disjunction.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.disjunction.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -6526,6 +6640,7 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (conjunction_rule(p)) else { break 'a328; };
         let Some(b) = ({
             let mut _children = Vec::new();
@@ -6539,6 +6654,7 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                             return None;
                         }
                         if (p.expect_token(kw::OR)).is_none() { break 'a329; }
+                        let _p1 = p.mark;
                         let Some(c) = (conjunction_rule(p)) else { break 'a329; };
                         return Some({ c });
                     }
@@ -6553,7 +6669,7 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                 }
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a328; };
+        }) else { p.memo.conjunction.give_back(_p0, a); break 'a328; };
         let EXTRA = p.extra(_start);
         return Some({ mk::BoolOp(
         BoolOp::Or,
@@ -6566,6 +6682,7 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (conjunction_rule(p)) else { break 'a330; };
         return Some(_v0);
     }
@@ -6579,18 +6696,22 @@ pub(crate) fn conjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.conjunction) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.conjunction) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
     }
     let _res = conjunction_body(p);
-    if !p.error_indicator {
-        p.memo.conjunction.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.conjunction.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -6604,6 +6725,7 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (inversion_rule(p)) else { break 'a331; };
         let Some(b) = ({
             let mut _children = Vec::new();
@@ -6617,6 +6739,7 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                             return None;
                         }
                         if (p.expect_token(kw::AND)).is_none() { break 'a332; }
+                        let _p1 = p.mark;
                         let Some(c) = (inversion_rule(p)) else { break 'a332; };
                         return Some({ c });
                     }
@@ -6631,7 +6754,7 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                 }
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a331; };
+        }) else { p.memo.inversion.give_back(_p0, a); break 'a331; };
         let EXTRA = p.extra(_start);
         return Some({ mk::BoolOp(
         BoolOp::And,
@@ -6644,6 +6767,7 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (inversion_rule(p)) else { break 'a333; };
         return Some(_v0);
     }
@@ -6657,18 +6781,22 @@ pub(crate) fn inversion_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.inversion) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.inversion) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
     }
     let _res = inversion_body(p);
-    if !p.error_indicator {
-        p.memo.inversion.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.inversion.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -6683,6 +6811,7 @@ fn inversion_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(kw::NOT)).is_none() { break 'a334; }
+        let _p1 = p.mark;
         let Some(a) = (inversion_rule(p)) else { break 'a334; };
         let EXTRA = p.extra(_start);
         return Some({ mk::UnaryOp(UnaryOp::Not, a, EXTRA) });
@@ -6718,6 +6847,7 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a336; };
         let Some(b) = ({
             let mut _children = Vec::new();
@@ -6732,7 +6862,7 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
                 }
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a336; };
+        }) else { p.memo.bitwise_or.give_back(_p0, a); break 'a336; };
         let EXTRA = p.extra(_start);
         return Some({ { let (ops, comparators) = split_cmpop_expr_pairs(b);
           mk::Compare(a, ops, comparators, EXTRA) } });
@@ -6743,6 +6873,7 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (bitwise_or_rule(p)) else { break 'a337; };
         return Some(_v0);
     }
@@ -6873,6 +7004,7 @@ fn eq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             return None;
         }
         if (p.expect_token(tk::EQEQUAL)).is_none() { break 'a348; }
+        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a348; };
         return Some({ CmpopExprPair { cmpop: CmpOp::Eq, expr: a } });
     }
@@ -6910,6 +7042,7 @@ fn noteq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             p.mark = _mark;
             None
         })()).is_none() { break 'a349; }
+        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a349; };
         return Some({ CmpopExprPair { cmpop: CmpOp::NotEq, expr: a } });
     }
@@ -6935,6 +7068,7 @@ fn lte_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             return None;
         }
         if (p.expect_token(tk::LESSEQUAL)).is_none() { break 'a351; }
+        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a351; };
         return Some({ CmpopExprPair { cmpop: CmpOp::LtE, expr: a } });
     }
@@ -6960,6 +7094,7 @@ fn lt_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             return None;
         }
         if (p.expect_token(tk::LESS)).is_none() { break 'a352; }
+        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a352; };
         return Some({ CmpopExprPair { cmpop: CmpOp::Lt, expr: a } });
     }
@@ -6985,6 +7120,7 @@ fn gte_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             return None;
         }
         if (p.expect_token(tk::GREATEREQUAL)).is_none() { break 'a353; }
+        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a353; };
         return Some({ CmpopExprPair { cmpop: CmpOp::GtE, expr: a } });
     }
@@ -7010,6 +7146,7 @@ fn gt_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             return None;
         }
         if (p.expect_token(tk::GREATER)).is_none() { break 'a354; }
+        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a354; };
         return Some({ CmpopExprPair { cmpop: CmpOp::Gt, expr: a } });
     }
@@ -7036,6 +7173,7 @@ fn notin_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
         }
         if (p.expect_token(kw::NOT)).is_none() { break 'a355; }
         if (p.expect_token(kw::IN)).is_none() { break 'a355; }
+        let _p2 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a355; };
         return Some({ CmpopExprPair { cmpop: CmpOp::NotIn, expr: a } });
     }
@@ -7061,6 +7199,7 @@ fn in_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             return None;
         }
         if (p.expect_token(kw::IN)).is_none() { break 'a356; }
+        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a356; };
         return Some({ CmpopExprPair { cmpop: CmpOp::In, expr: a } });
     }
@@ -7087,6 +7226,7 @@ fn isnot_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
         }
         if (p.expect_token(kw::IS)).is_none() { break 'a357; }
         if (p.expect_token(kw::NOT)).is_none() { break 'a357; }
+        let _p2 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a357; };
         return Some({ CmpopExprPair { cmpop: CmpOp::IsNot, expr: a } });
     }
@@ -7112,6 +7252,7 @@ fn is_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             return None;
         }
         if (p.expect_token(kw::IS)).is_none() { break 'a358; }
+        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a358; };
         return Some({ CmpopExprPair { cmpop: CmpOp::Is, expr: a } });
     }
@@ -7125,7 +7266,7 @@ pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.bitwise_or) {
+    if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.bitwise_or) {
         p.mark = _end;
         p.level -= 1;
         return _res;
@@ -7136,15 +7277,18 @@ pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _resmark = p.mark;
     let mut _res: Option<Expr> = None;
+    let mut _seeded = false;
     loop {
-        p.memo.bitwise_or.insert(_mark, _res.clone(), p.mark);
+        p.memo.bitwise_or.insert(_mark, _res.take(), p.mark);
         p.mark = _mark;
-        let _raw = bitwise_or_raw_rule(p);
+        let _raw = bitwise_or_raw_rule(p, _seeded);
+        _seeded = true;
         if p.error_indicator {
             p.level -= 1;
             return None;
         }
         if _raw.is_none() || p.mark <= _resmark {
+            _res = p.memo.bitwise_or.take_value(_mark);
             break;
         }
         _resmark = p.mark;
@@ -7155,16 +7299,16 @@ pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
     _res
 }
 
-fn bitwise_or_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
+fn bitwise_or_raw_rule(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _res = bitwise_or_raw(p);
+    let _res = bitwise_or_raw(p, _seeded);
     p.level -= 1;
     _res
 }
 
-fn bitwise_or_raw(p: &mut Parser<'_>) -> Option<Expr> {
+fn bitwise_or_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=bitwise_or '|' b=bitwise_xor
@@ -7172,18 +7316,24 @@ fn bitwise_or_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a359; };
-        if (p.expect_token(tk::VBAR)).is_none() { break 'a359; }
-        let Some(b) = (bitwise_xor_rule(p)) else { break 'a359; };
+        if (p.expect_token(tk::VBAR)).is_none() { p.memo.bitwise_or.give_back(_p0, a); break 'a359; }
+        let _p2 = p.mark;
+        let Some(b) = (bitwise_xor_rule(p)) else { p.memo.bitwise_or.give_back(_p0, a); break 'a359; };
         let EXTRA = p.extra(_start);
         return Some({ mk::BinOp(a, Operator::BitOr, b, EXTRA) });
     }
     p.mark = _mark;
+    if _seeded {
+        return None;
+    }
     // bitwise_xor
     'a360: {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (bitwise_xor_rule(p)) else { break 'a360; };
         return Some(_v0);
     }
@@ -7197,7 +7347,7 @@ pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.bitwise_xor) {
+    if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.bitwise_xor) {
         p.mark = _end;
         p.level -= 1;
         return _res;
@@ -7208,15 +7358,18 @@ pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _resmark = p.mark;
     let mut _res: Option<Expr> = None;
+    let mut _seeded = false;
     loop {
-        p.memo.bitwise_xor.insert(_mark, _res.clone(), p.mark);
+        p.memo.bitwise_xor.insert(_mark, _res.take(), p.mark);
         p.mark = _mark;
-        let _raw = bitwise_xor_raw_rule(p);
+        let _raw = bitwise_xor_raw_rule(p, _seeded);
+        _seeded = true;
         if p.error_indicator {
             p.level -= 1;
             return None;
         }
         if _raw.is_none() || p.mark <= _resmark {
+            _res = p.memo.bitwise_xor.take_value(_mark);
             break;
         }
         _resmark = p.mark;
@@ -7227,16 +7380,16 @@ pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
     _res
 }
 
-fn bitwise_xor_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
+fn bitwise_xor_raw_rule(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _res = bitwise_xor_raw(p);
+    let _res = bitwise_xor_raw(p, _seeded);
     p.level -= 1;
     _res
 }
 
-fn bitwise_xor_raw(p: &mut Parser<'_>) -> Option<Expr> {
+fn bitwise_xor_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=bitwise_xor '^' b=bitwise_and
@@ -7244,18 +7397,24 @@ fn bitwise_xor_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (bitwise_xor_rule(p)) else { break 'a361; };
-        if (p.expect_token(tk::CIRCUMFLEX)).is_none() { break 'a361; }
-        let Some(b) = (bitwise_and_rule(p)) else { break 'a361; };
+        if (p.expect_token(tk::CIRCUMFLEX)).is_none() { p.memo.bitwise_xor.give_back(_p0, a); break 'a361; }
+        let _p2 = p.mark;
+        let Some(b) = (bitwise_and_rule(p)) else { p.memo.bitwise_xor.give_back(_p0, a); break 'a361; };
         let EXTRA = p.extra(_start);
         return Some({ mk::BinOp(a, Operator::BitXor, b, EXTRA) });
     }
     p.mark = _mark;
+    if _seeded {
+        return None;
+    }
     // bitwise_and
     'a362: {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (bitwise_and_rule(p)) else { break 'a362; };
         return Some(_v0);
     }
@@ -7269,7 +7428,7 @@ pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.bitwise_and) {
+    if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.bitwise_and) {
         p.mark = _end;
         p.level -= 1;
         return _res;
@@ -7280,15 +7439,18 @@ pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _resmark = p.mark;
     let mut _res: Option<Expr> = None;
+    let mut _seeded = false;
     loop {
-        p.memo.bitwise_and.insert(_mark, _res.clone(), p.mark);
+        p.memo.bitwise_and.insert(_mark, _res.take(), p.mark);
         p.mark = _mark;
-        let _raw = bitwise_and_raw_rule(p);
+        let _raw = bitwise_and_raw_rule(p, _seeded);
+        _seeded = true;
         if p.error_indicator {
             p.level -= 1;
             return None;
         }
         if _raw.is_none() || p.mark <= _resmark {
+            _res = p.memo.bitwise_and.take_value(_mark);
             break;
         }
         _resmark = p.mark;
@@ -7299,16 +7461,16 @@ pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
     _res
 }
 
-fn bitwise_and_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
+fn bitwise_and_raw_rule(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _res = bitwise_and_raw(p);
+    let _res = bitwise_and_raw(p, _seeded);
     p.level -= 1;
     _res
 }
 
-fn bitwise_and_raw(p: &mut Parser<'_>) -> Option<Expr> {
+fn bitwise_and_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=bitwise_and '&' b=shift_expr
@@ -7316,18 +7478,24 @@ fn bitwise_and_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (bitwise_and_rule(p)) else { break 'a363; };
-        if (p.expect_token(tk::AMPER)).is_none() { break 'a363; }
-        let Some(b) = (shift_expr_rule(p)) else { break 'a363; };
+        if (p.expect_token(tk::AMPER)).is_none() { p.memo.bitwise_and.give_back(_p0, a); break 'a363; }
+        let _p2 = p.mark;
+        let Some(b) = (shift_expr_rule(p)) else { p.memo.bitwise_and.give_back(_p0, a); break 'a363; };
         let EXTRA = p.extra(_start);
         return Some({ mk::BinOp(a, Operator::BitAnd, b, EXTRA) });
     }
     p.mark = _mark;
+    if _seeded {
+        return None;
+    }
     // shift_expr
     'a364: {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (shift_expr_rule(p)) else { break 'a364; };
         return Some(_v0);
     }
@@ -7341,7 +7509,7 @@ pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.shift_expr) {
+    if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.shift_expr) {
         p.mark = _end;
         p.level -= 1;
         return _res;
@@ -7352,15 +7520,18 @@ pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _resmark = p.mark;
     let mut _res: Option<Expr> = None;
+    let mut _seeded = false;
     loop {
-        p.memo.shift_expr.insert(_mark, _res.clone(), p.mark);
+        p.memo.shift_expr.insert(_mark, _res.take(), p.mark);
         p.mark = _mark;
-        let _raw = shift_expr_raw_rule(p);
+        let _raw = shift_expr_raw_rule(p, _seeded);
+        _seeded = true;
         if p.error_indicator {
             p.level -= 1;
             return None;
         }
         if _raw.is_none() || p.mark <= _resmark {
+            _res = p.memo.shift_expr.take_value(_mark);
             break;
         }
         _resmark = p.mark;
@@ -7371,16 +7542,16 @@ pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     _res
 }
 
-fn shift_expr_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
+fn shift_expr_raw_rule(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _res = shift_expr_raw(p);
+    let _res = shift_expr_raw(p, _seeded);
     p.level -= 1;
     _res
 }
 
-fn shift_expr_raw(p: &mut Parser<'_>) -> Option<Expr> {
+fn shift_expr_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=shift_expr '<<' b=sum
@@ -7388,9 +7559,11 @@ fn shift_expr_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (shift_expr_rule(p)) else { break 'a365; };
-        if (p.expect_token(tk::LEFTSHIFT)).is_none() { break 'a365; }
-        let Some(b) = (sum_rule(p)) else { break 'a365; };
+        if (p.expect_token(tk::LEFTSHIFT)).is_none() { p.memo.shift_expr.give_back(_p0, a); break 'a365; }
+        let _p2 = p.mark;
+        let Some(b) = (sum_rule(p)) else { p.memo.shift_expr.give_back(_p0, a); break 'a365; };
         let EXTRA = p.extra(_start);
         return Some({ mk::BinOp(a, Operator::LShift, b, EXTRA) });
     }
@@ -7400,13 +7573,18 @@ fn shift_expr_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (shift_expr_rule(p)) else { break 'a366; };
-        if (p.expect_token(tk::RIGHTSHIFT)).is_none() { break 'a366; }
-        let Some(b) = (sum_rule(p)) else { break 'a366; };
+        if (p.expect_token(tk::RIGHTSHIFT)).is_none() { p.memo.shift_expr.give_back(_p0, a); break 'a366; }
+        let _p2 = p.mark;
+        let Some(b) = (sum_rule(p)) else { p.memo.shift_expr.give_back(_p0, a); break 'a366; };
         let EXTRA = p.extra(_start);
         return Some({ mk::BinOp(a, Operator::RShift, b, EXTRA) });
     }
     p.mark = _mark;
+    if _seeded {
+        return None;
+    }
     // invalid_arithmetic
     if p.call_invalid_rules {
         'a367: {
@@ -7423,6 +7601,7 @@ fn shift_expr_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (sum_rule(p)) else { break 'a368; };
         return Some(_v0);
     }
@@ -7436,7 +7615,7 @@ pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.sum) {
+    if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.sum) {
         p.mark = _end;
         p.level -= 1;
         return _res;
@@ -7447,15 +7626,18 @@ pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _resmark = p.mark;
     let mut _res: Option<Expr> = None;
+    let mut _seeded = false;
     loop {
-        p.memo.sum.insert(_mark, _res.clone(), p.mark);
+        p.memo.sum.insert(_mark, _res.take(), p.mark);
         p.mark = _mark;
-        let _raw = sum_raw_rule(p);
+        let _raw = sum_raw_rule(p, _seeded);
+        _seeded = true;
         if p.error_indicator {
             p.level -= 1;
             return None;
         }
         if _raw.is_none() || p.mark <= _resmark {
+            _res = p.memo.sum.take_value(_mark);
             break;
         }
         _resmark = p.mark;
@@ -7466,16 +7648,16 @@ pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
     _res
 }
 
-fn sum_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
+fn sum_raw_rule(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _res = sum_raw(p);
+    let _res = sum_raw(p, _seeded);
     p.level -= 1;
     _res
 }
 
-fn sum_raw(p: &mut Parser<'_>) -> Option<Expr> {
+fn sum_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=sum '+' b=term
@@ -7483,9 +7665,11 @@ fn sum_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (sum_rule(p)) else { break 'a369; };
-        if (p.expect_token(tk::PLUS)).is_none() { break 'a369; }
-        let Some(b) = (term_rule(p)) else { break 'a369; };
+        if (p.expect_token(tk::PLUS)).is_none() { p.memo.sum.give_back(_p0, a); break 'a369; }
+        let _p2 = p.mark;
+        let Some(b) = (term_rule(p)) else { p.memo.sum.give_back(_p0, a); break 'a369; };
         let EXTRA = p.extra(_start);
         return Some({ mk::BinOp(a, Operator::Add, b, EXTRA) });
     }
@@ -7495,18 +7679,24 @@ fn sum_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (sum_rule(p)) else { break 'a370; };
-        if (p.expect_token(tk::MINUS)).is_none() { break 'a370; }
-        let Some(b) = (term_rule(p)) else { break 'a370; };
+        if (p.expect_token(tk::MINUS)).is_none() { p.memo.sum.give_back(_p0, a); break 'a370; }
+        let _p2 = p.mark;
+        let Some(b) = (term_rule(p)) else { p.memo.sum.give_back(_p0, a); break 'a370; };
         let EXTRA = p.extra(_start);
         return Some({ mk::BinOp(a, Operator::Sub, b, EXTRA) });
     }
     p.mark = _mark;
+    if _seeded {
+        return None;
+    }
     // term
     'a371: {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (term_rule(p)) else { break 'a371; };
         return Some(_v0);
     }
@@ -7520,7 +7710,7 @@ pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.term) {
+    if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.term) {
         p.mark = _end;
         p.level -= 1;
         return _res;
@@ -7531,15 +7721,18 @@ pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _resmark = p.mark;
     let mut _res: Option<Expr> = None;
+    let mut _seeded = false;
     loop {
-        p.memo.term.insert(_mark, _res.clone(), p.mark);
+        p.memo.term.insert(_mark, _res.take(), p.mark);
         p.mark = _mark;
-        let _raw = term_raw_rule(p);
+        let _raw = term_raw_rule(p, _seeded);
+        _seeded = true;
         if p.error_indicator {
             p.level -= 1;
             return None;
         }
         if _raw.is_none() || p.mark <= _resmark {
+            _res = p.memo.term.take_value(_mark);
             break;
         }
         _resmark = p.mark;
@@ -7550,16 +7743,16 @@ pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
     _res
 }
 
-fn term_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
+fn term_raw_rule(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _res = term_raw(p);
+    let _res = term_raw(p, _seeded);
     p.level -= 1;
     _res
 }
 
-fn term_raw(p: &mut Parser<'_>) -> Option<Expr> {
+fn term_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=term '*' b=factor
@@ -7567,9 +7760,11 @@ fn term_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (term_rule(p)) else { break 'a372; };
-        if (p.expect_token(tk::STAR)).is_none() { break 'a372; }
-        let Some(b) = (factor_rule(p)) else { break 'a372; };
+        if (p.expect_token(tk::STAR)).is_none() { p.memo.term.give_back(_p0, a); break 'a372; }
+        let _p2 = p.mark;
+        let Some(b) = (factor_rule(p)) else { p.memo.term.give_back(_p0, a); break 'a372; };
         let EXTRA = p.extra(_start);
         return Some({ mk::BinOp(a, Operator::Mult, b, EXTRA) });
     }
@@ -7579,9 +7774,11 @@ fn term_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (term_rule(p)) else { break 'a373; };
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a373; }
-        let Some(b) = (factor_rule(p)) else { break 'a373; };
+        if (p.expect_token(tk::SLASH)).is_none() { p.memo.term.give_back(_p0, a); break 'a373; }
+        let _p2 = p.mark;
+        let Some(b) = (factor_rule(p)) else { p.memo.term.give_back(_p0, a); break 'a373; };
         let EXTRA = p.extra(_start);
         return Some({ mk::BinOp(a, Operator::Div, b, EXTRA) });
     }
@@ -7591,9 +7788,11 @@ fn term_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (term_rule(p)) else { break 'a374; };
-        if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a374; }
-        let Some(b) = (factor_rule(p)) else { break 'a374; };
+        if (p.expect_token(tk::DOUBLESLASH)).is_none() { p.memo.term.give_back(_p0, a); break 'a374; }
+        let _p2 = p.mark;
+        let Some(b) = (factor_rule(p)) else { p.memo.term.give_back(_p0, a); break 'a374; };
         let EXTRA = p.extra(_start);
         return Some({ mk::BinOp(a, Operator::FloorDiv, b, EXTRA) });
     }
@@ -7603,9 +7802,11 @@ fn term_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (term_rule(p)) else { break 'a375; };
-        if (p.expect_token(tk::PERCENT)).is_none() { break 'a375; }
-        let Some(b) = (factor_rule(p)) else { break 'a375; };
+        if (p.expect_token(tk::PERCENT)).is_none() { p.memo.term.give_back(_p0, a); break 'a375; }
+        let _p2 = p.mark;
+        let Some(b) = (factor_rule(p)) else { p.memo.term.give_back(_p0, a); break 'a375; };
         let EXTRA = p.extra(_start);
         return Some({ mk::BinOp(a, Operator::Mod, b, EXTRA) });
     }
@@ -7615,13 +7816,18 @@ fn term_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (term_rule(p)) else { break 'a376; };
-        if (p.expect_token(tk::AT)).is_none() { break 'a376; }
-        let Some(b) = (factor_rule(p)) else { break 'a376; };
+        if (p.expect_token(tk::AT)).is_none() { p.memo.term.give_back(_p0, a); break 'a376; }
+        let _p2 = p.mark;
+        let Some(b) = (factor_rule(p)) else { p.memo.term.give_back(_p0, a); break 'a376; };
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 5, "The '@' operator is", mk::BinOp(a, Operator::MatMult, b, EXTRA)) });
     }
     p.mark = _mark;
+    if _seeded {
+        return None;
+    }
     // invalid_factor
     if p.call_invalid_rules {
         'a377: {
@@ -7638,6 +7844,7 @@ fn term_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (factor_rule(p)) else { break 'a378; };
         return Some(_v0);
     }
@@ -7651,18 +7858,22 @@ pub(crate) fn factor_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.factor) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.factor) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
     }
     let _res = factor_body(p);
-    if !p.error_indicator {
-        p.memo.factor.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.factor.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -7677,6 +7888,7 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::PLUS)).is_none() { break 'a379; }
+        let _p1 = p.mark;
         let Some(a) = (factor_rule(p)) else { break 'a379; };
         let EXTRA = p.extra(_start);
         return Some({ mk::UnaryOp(UnaryOp::UAdd, a, EXTRA) });
@@ -7688,6 +7900,7 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::MINUS)).is_none() { break 'a380; }
+        let _p1 = p.mark;
         let Some(a) = (factor_rule(p)) else { break 'a380; };
         let EXTRA = p.extra(_start);
         return Some({ mk::UnaryOp(UnaryOp::USub, a, EXTRA) });
@@ -7699,6 +7912,7 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::TILDE)).is_none() { break 'a381; }
+        let _p1 = p.mark;
         let Some(a) = (factor_rule(p)) else { break 'a381; };
         let EXTRA = p.extra(_start);
         return Some({ mk::UnaryOp(UnaryOp::Invert, a, EXTRA) });
@@ -7734,9 +7948,11 @@ fn power_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (await_primary_rule(p)) else { break 'a383; };
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a383; }
-        let Some(b) = (factor_rule(p)) else { break 'a383; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.memo.await_primary.give_back(_p0, a); break 'a383; }
+        let _p2 = p.mark;
+        let Some(b) = (factor_rule(p)) else { p.memo.await_primary.give_back(_p0, a); break 'a383; };
         let EXTRA = p.extra(_start);
         return Some({ mk::BinOp(a, Operator::Pow, b, EXTRA) });
     }
@@ -7746,6 +7962,7 @@ fn power_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (await_primary_rule(p)) else { break 'a384; };
         return Some(_v0);
     }
@@ -7759,18 +7976,22 @@ pub(crate) fn await_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.await_primary) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.await_primary) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
     }
     let _res = await_primary_body(p);
-    if !p.error_indicator {
-        p.memo.await_primary.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.await_primary.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -7785,6 +8006,7 @@ fn await_primary_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(kw::AWAIT)).is_none() { break 'a385; }
+        let _p1 = p.mark;
         let Some(a) = (primary_rule(p)) else { break 'a385; };
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 5, "Await expressions are", mk::Await(a, EXTRA)) });
@@ -7795,6 +8017,7 @@ fn await_primary_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (primary_rule(p)) else { break 'a386; };
         return Some(_v0);
     }
@@ -7808,7 +8031,7 @@ pub(crate) fn primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.primary) {
+    if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.primary) {
         p.mark = _end;
         p.level -= 1;
         return _res;
@@ -7819,15 +8042,18 @@ pub(crate) fn primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _resmark = p.mark;
     let mut _res: Option<Expr> = None;
+    let mut _seeded = false;
     loop {
-        p.memo.primary.insert(_mark, _res.clone(), p.mark);
+        p.memo.primary.insert(_mark, _res.take(), p.mark);
         p.mark = _mark;
-        let _raw = primary_raw_rule(p);
+        let _raw = primary_raw_rule(p, _seeded);
+        _seeded = true;
         if p.error_indicator {
             p.level -= 1;
             return None;
         }
         if _raw.is_none() || p.mark <= _resmark {
+            _res = p.memo.primary.take_value(_mark);
             break;
         }
         _resmark = p.mark;
@@ -7838,16 +8064,16 @@ pub(crate) fn primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
     _res
 }
 
-fn primary_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
+fn primary_raw_rule(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _res = primary_raw(p);
+    let _res = primary_raw(p, _seeded);
     p.level -= 1;
     _res
 }
 
-fn primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
+fn primary_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=primary '.' b=NAME
@@ -7855,9 +8081,10 @@ fn primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (primary_rule(p)) else { break 'a387; };
-        if (p.expect_token(tk::DOT)).is_none() { break 'a387; }
-        let Some(b) = (p.name_token()) else { break 'a387; };
+        if (p.expect_token(tk::DOT)).is_none() { p.memo.primary.give_back(_p0, a); break 'a387; }
+        let Some(b) = (p.name_token()) else { p.memo.primary.give_back(_p0, a); break 'a387; };
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(a, name_id(&b), ExprContext::Load, EXTRA) });
     }
@@ -7867,8 +8094,9 @@ fn primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (primary_rule(p)) else { break 'a388; };
-        let Some(b) = (genexp_rule(p)) else { break 'a388; };
+        let Some(b) = (genexp_rule(p)) else { p.memo.primary.give_back(_p0, a); break 'a388; };
         let EXTRA = p.extra(_start);
         return Some({ mk::Call(a, vec![b], vec![], EXTRA) });
     }
@@ -7878,11 +8106,12 @@ fn primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (primary_rule(p)) else { break 'a389; };
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a389; }
+        if (p.expect_token(tk::LPAR)).is_none() { p.memo.primary.give_back(_p0, a); break 'a389; }
         let b = arguments_rule(p);
-        if p.error_indicator { break 'a389; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a389; }
+        if p.error_indicator { p.memo.primary.give_back(_p0, a); break 'a389; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.memo.primary.give_back(_p0, a); break 'a389; }
         let EXTRA = p.extra(_start);
         return Some({ { let (args, keywords) = call_parts(b);
           mk::Call(a, args, keywords, EXTRA) } });
@@ -7893,14 +8122,18 @@ fn primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (primary_rule(p)) else { break 'a390; };
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a390; }
-        let Some(b) = (slices_rule(p)) else { break 'a390; };
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a390; }
+        if (p.expect_token(tk::LSQB)).is_none() { p.memo.primary.give_back(_p0, a); break 'a390; }
+        let Some(b) = (slices_rule(p)) else { p.memo.primary.give_back(_p0, a); break 'a390; };
+        if (p.expect_token(tk::RSQB)).is_none() { p.memo.primary.give_back(_p0, a); break 'a390; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Load, EXTRA) });
     }
     p.mark = _mark;
+    if _seeded {
+        return None;
+    }
     // atom
     'a391: {
         if p.error_indicator {
@@ -8151,6 +8384,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.mark = _mark;
             None
         })()).is_some()) { break 'a405; }
+        let _p1 = p.mark;
         let Some(_v1) = (strings_rule(p)) else { break 'a405; };
         return Some(_v1);
     }
@@ -8377,6 +8611,7 @@ fn lambdef_body(p: &mut Parser<'_>) -> Option<Expr> {
         let a = lambda_params_rule(p);
         if p.error_indicator { break 'a427; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a427; }
+        let _p3 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a427; };
         let EXTRA = p.extra(_start);
         return Some({ mk::Lambda(a.unwrap_or_else(empty_arguments), b, EXTRA) });
@@ -9411,18 +9646,22 @@ pub(crate) fn tstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.tstring) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.tstring) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
     }
     let _res = tstring_body(p);
-    if !p.error_indicator {
-        p.memo.tstring.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.tstring.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -9488,18 +9727,22 @@ pub(crate) fn strings_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.strings) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.strings) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
     }
     let _res = strings_body(p);
-    if !p.error_indicator {
-        p.memo.strings.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.strings.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -9790,6 +10033,7 @@ fn double_starred_kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a484; }
+        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a484; };
         return Some({ KeyValuePair { key: None, value: a } });
     }
@@ -9823,9 +10067,11 @@ fn kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a486; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a486; }
-        let Some(b) = (expression_rule(p)) else { break 'a486; };
+        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p0, a); break 'a486; }
+        let _p2 = p.mark;
+        let Some(b) = (expression_rule(p)) else { p.memo.expression.give_back(_p0, a); break 'a486; };
         return Some({ KeyValuePair { key: Some(a), value: b } });
     }
     p.mark = _mark;
@@ -9892,6 +10138,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
         let Some(a) = (star_targets_rule(p)) else { break 'a488; };
         if (p.expect_token(kw::IN)).is_none() { break 'a488; }
         _cut = true;
+        let _p5 = p.mark;
         let Some(b) = (disjunction_rule(p)) else { break 'a488; };
         let c: Vec<Expr> = {
             let mut _children = Vec::new();
@@ -9905,6 +10152,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
                             return None;
                         }
                         if (p.expect_token(kw::IF)).is_none() { break 'a489; }
+                        let _p1 = p.mark;
                         let Some(z) = (disjunction_rule(p)) else { break 'a489; };
                         return Some({ z });
                     }
@@ -9920,7 +10168,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
             }
             _children
         };
-        if p.error_indicator { break 'a488; }
+        if p.error_indicator { p.memo.disjunction.give_back(_p5, b); break 'a488; }
         return Some({ CHECK_VERSION!(p, 6, "Async comprehensions are", mk::Comprehension(a, b, c, 1)) });
     }
     p.mark = _mark;
@@ -9937,6 +10185,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
         let Some(a) = (star_targets_rule(p)) else { break 'a490; };
         if (p.expect_token(kw::IN)).is_none() { break 'a490; }
         _cut = true;
+        let _p4 = p.mark;
         let Some(b) = (disjunction_rule(p)) else { break 'a490; };
         let c: Vec<Expr> = {
             let mut _children = Vec::new();
@@ -9950,6 +10199,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
                             return None;
                         }
                         if (p.expect_token(kw::IF)).is_none() { break 'a491; }
+                        let _p1 = p.mark;
                         let Some(z) = (disjunction_rule(p)) else { break 'a491; };
                         return Some({ z });
                     }
@@ -9965,7 +10215,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
             }
             _children
         };
-        if p.error_indicator { break 'a490; }
+        if p.error_indicator { p.memo.disjunction.give_back(_p4, b); break 'a490; }
         return Some({ mk::Comprehension(a, b, c, 0) });
     }
     p.mark = _mark;
@@ -10112,8 +10362,9 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
                 if p.error_indicator {
                     return None;
                 }
+                let _p0 = p.mark;
                 let Some(_v0) = (expression_rule(p)) else { break 'a500; };
-                if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { break 'a500; }
+                if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.memo.expression.give_back(_p0, _v0); break 'a500; }
                 return Some(_v0);
             }
             p.mark = _mark;
@@ -10185,18 +10436,22 @@ pub(crate) fn arguments_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.arguments) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.arguments) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
     }
     let _res = arguments_body(p);
-    if !p.error_indicator {
-        p.memo.arguments.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.arguments.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -10281,8 +10536,9 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                             if p.error_indicator {
                                 return None;
                             }
+                            let _p0 = p.mark;
                             let Some(_v0) = (expression_rule(p)) else { break 'a510; };
-                            if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { break 'a510; }
+                            if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.memo.expression.give_back(_p0, _v0); break 'a510; }
                             return Some(_v0);
                         }
                         p.mark = _mark;
@@ -10330,8 +10586,9 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 if p.error_indicator {
                                     return None;
                                 }
+                                let _p0 = p.mark;
                                 let Some(_v0) = (expression_rule(p)) else { break 'a514; };
-                                if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { break 'a514; }
+                                if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.memo.expression.give_back(_p0, _v0); break 'a514; }
                                 return Some(_v0);
                             }
                             p.mark = _mark;
@@ -10519,6 +10776,7 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a521; }
+        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a521; };
         let EXTRA = p.extra(_start);
         return Some({ mk::Starred(a, ExprContext::Load, EXTRA) });
@@ -10569,6 +10827,7 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
         }
         let Some(a) = (p.name_token()) else { break 'a524; };
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a524; }
+        let _p2 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a524; };
         let EXTRA = p.extra(_start);
         return Some({ KeywordOrStarred::Keyword(mk::Keyword(Some(name_id(&a)), b, EXTRA)) });
@@ -10617,6 +10876,7 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
         }
         let Some(a) = (p.name_token()) else { break 'a527; };
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a527; }
+        let _p2 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a527; };
         let EXTRA = p.extra(_start);
         return Some({ KeywordOrStarred::Keyword(mk::Keyword(Some(name_id(&a)), b, EXTRA)) });
@@ -10628,6 +10888,7 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a528; }
+        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a528; };
         let EXTRA = p.extra(_start);
         return Some({ KeywordOrStarred::Keyword(mk::Keyword(None, a, EXTRA)) });
@@ -10654,8 +10915,9 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (star_target_rule(p)) else { break 'a529; };
-        if p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) { break 'a529; }
+        if p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) { p.memo.star_target.give_back(_p0, a); break 'a529; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -10664,6 +10926,7 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (star_target_rule(p)) else { break 'a530; };
         let b = {
             let mut _children = Vec::new();
@@ -10677,6 +10940,7 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
                             return None;
                         }
                         if (p.expect_token(tk::COMMA)).is_none() { break 'a531; }
+                        let _p1 = p.mark;
                         let Some(c) = (star_target_rule(p)) else { break 'a531; };
                         return Some({ c });
                     }
@@ -10692,9 +10956,9 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             _children
         };
-        if p.error_indicator { break 'a530; }
+        if p.error_indicator { p.memo.star_target.give_back(_p0, a); break 'a530; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a530; }
+        if p.error_indicator { p.memo.star_target.give_back(_p0, a); break 'a530; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Store, EXTRA) });
     }
@@ -10760,6 +11024,7 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (star_target_rule(p)) else { break 'a533; };
         let Some(b) = ({
             let mut _children = Vec::new();
@@ -10773,6 +11038,7 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                             return None;
                         }
                         if (p.expect_token(tk::COMMA)).is_none() { break 'a534; }
+                        let _p1 = p.mark;
                         let Some(c) = (star_target_rule(p)) else { break 'a534; };
                         return Some({ c });
                     }
@@ -10787,9 +11053,9 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 }
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a533; };
+        }) else { p.memo.star_target.give_back(_p0, a); break 'a533; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a533; }
+        if p.error_indicator { p.memo.star_target.give_back(_p0, a); break 'a533; }
         return Some({ seq_insert_in_front(a, Some(b)) });
     }
     p.mark = _mark;
@@ -10798,8 +11064,9 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (star_target_rule(p)) else { break 'a535; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a535; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.memo.star_target.give_back(_p0, a); break 'a535; }
         return Some({ vec![a] });
     }
     p.mark = _mark;
@@ -10812,18 +11079,22 @@ pub(crate) fn star_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.star_target) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.star_target) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
     }
     let _res = star_target_body(p);
-    if !p.error_indicator {
-        p.memo.star_target.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.star_target.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -10846,6 +11117,7 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
                     return None;
                 }
                 if p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) { break 'a537; }
+                let _p1 = p.mark;
                 let Some(_v1) = (star_target_rule(p)) else { break 'a537; };
                 return Some(_v1);
             }
@@ -10861,6 +11133,7 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (target_with_star_atom_rule(p)) else { break 'a538; };
         return Some(_v0);
     }
@@ -10874,18 +11147,22 @@ pub(crate) fn target_with_star_atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.target_with_star_atom) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.target_with_star_atom) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
     }
     let _res = target_with_star_atom_body(p);
-    if !p.error_indicator {
-        p.memo.target_with_star_atom.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.target_with_star_atom.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -10899,10 +11176,11 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (t_primary_rule(p)) else { break 'a539; };
-        if (p.expect_token(tk::DOT)).is_none() { break 'a539; }
-        let Some(b) = (p.name_token()) else { break 'a539; };
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { break 'a539; }
+        if (p.expect_token(tk::DOT)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a539; }
+        let Some(b) = (p.name_token()) else { p.memo.t_primary.give_back(_p0, a); break 'a539; };
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a539; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(a, name_id(&b), ExprContext::Store, EXTRA) });
     }
@@ -10912,11 +11190,12 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (t_primary_rule(p)) else { break 'a540; };
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a540; }
-        let Some(b) = (slices_rule(p)) else { break 'a540; };
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a540; }
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { break 'a540; }
+        if (p.expect_token(tk::LSQB)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a540; }
+        let Some(b) = (slices_rule(p)) else { p.memo.t_primary.give_back(_p0, a); break 'a540; };
+        if (p.expect_token(tk::RSQB)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a540; }
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a540; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Store, EXTRA) });
     }
@@ -10961,8 +11240,9 @@ fn star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a543; }
+        let _p1 = p.mark;
         let Some(a) = (target_with_star_atom_rule(p)) else { break 'a543; };
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a543; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.memo.target_with_star_atom.give_back(_p1, a); break 'a543; }
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
@@ -11057,10 +11337,11 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (t_primary_rule(p)) else { break 'a549; };
-        if (p.expect_token(tk::DOT)).is_none() { break 'a549; }
-        let Some(b) = (p.name_token()) else { break 'a549; };
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { break 'a549; }
+        if (p.expect_token(tk::DOT)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a549; }
+        let Some(b) = (p.name_token()) else { p.memo.t_primary.give_back(_p0, a); break 'a549; };
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a549; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(a, name_id(&b), ExprContext::Store, EXTRA) });
     }
@@ -11070,11 +11351,12 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (t_primary_rule(p)) else { break 'a550; };
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a550; }
-        let Some(b) = (slices_rule(p)) else { break 'a550; };
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a550; }
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { break 'a550; }
+        if (p.expect_token(tk::LSQB)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a550; }
+        let Some(b) = (slices_rule(p)) else { p.memo.t_primary.give_back(_p0, a); break 'a550; };
+        if (p.expect_token(tk::RSQB)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a550; }
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a550; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Store, EXTRA) });
     }
@@ -11088,7 +11370,7 @@ pub(crate) fn t_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.t_primary) {
+    if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.t_primary) {
         p.mark = _end;
         p.level -= 1;
         return _res;
@@ -11099,15 +11381,18 @@ pub(crate) fn t_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _resmark = p.mark;
     let mut _res: Option<Expr> = None;
+    let mut _seeded = false;
     loop {
-        p.memo.t_primary.insert(_mark, _res.clone(), p.mark);
+        p.memo.t_primary.insert(_mark, _res.take(), p.mark);
         p.mark = _mark;
-        let _raw = t_primary_raw_rule(p);
+        let _raw = t_primary_raw_rule(p, _seeded);
+        _seeded = true;
         if p.error_indicator {
             p.level -= 1;
             return None;
         }
         if _raw.is_none() || p.mark <= _resmark {
+            _res = p.memo.t_primary.take_value(_mark);
             break;
         }
         _resmark = p.mark;
@@ -11118,16 +11403,16 @@ pub(crate) fn t_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
     _res
 }
 
-fn t_primary_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
+fn t_primary_raw_rule(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _res = t_primary_raw(p);
+    let _res = t_primary_raw(p, _seeded);
     p.level -= 1;
     _res
 }
 
-fn t_primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
+fn t_primary_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=t_primary '.' b=NAME &t_lookahead
@@ -11135,10 +11420,11 @@ fn t_primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (t_primary_rule(p)) else { break 'a551; };
-        if (p.expect_token(tk::DOT)).is_none() { break 'a551; }
-        let Some(b) = (p.name_token()) else { break 'a551; };
-        if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { break 'a551; }
+        if (p.expect_token(tk::DOT)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a551; }
+        let Some(b) = (p.name_token()) else { p.memo.t_primary.give_back(_p0, a); break 'a551; };
+        if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a551; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(a, name_id(&b), ExprContext::Load, EXTRA) });
     }
@@ -11148,11 +11434,12 @@ fn t_primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (t_primary_rule(p)) else { break 'a552; };
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a552; }
-        let Some(b) = (slices_rule(p)) else { break 'a552; };
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a552; }
-        if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { break 'a552; }
+        if (p.expect_token(tk::LSQB)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a552; }
+        let Some(b) = (slices_rule(p)) else { p.memo.t_primary.give_back(_p0, a); break 'a552; };
+        if (p.expect_token(tk::RSQB)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a552; }
+        if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a552; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Load, EXTRA) });
     }
@@ -11162,9 +11449,10 @@ fn t_primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (t_primary_rule(p)) else { break 'a553; };
-        let Some(b) = (genexp_rule(p)) else { break 'a553; };
-        if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { break 'a553; }
+        let Some(b) = (genexp_rule(p)) else { p.memo.t_primary.give_back(_p0, a); break 'a553; };
+        if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a553; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Call(a, vec![b], vec![], EXTRA) });
     }
@@ -11174,17 +11462,21 @@ fn t_primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (t_primary_rule(p)) else { break 'a554; };
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a554; }
+        if (p.expect_token(tk::LPAR)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a554; }
         let b = arguments_rule(p);
-        if p.error_indicator { break 'a554; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a554; }
-        if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { break 'a554; }
+        if p.error_indicator { p.memo.t_primary.give_back(_p0, a); break 'a554; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a554; }
+        if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a554; }
         let EXTRA = p.extra(_start);
         return Some({ { let (args, keywords) = call_parts(b);
           mk::Call(a, args, keywords, EXTRA) } });
     }
     p.mark = _mark;
+    if _seeded {
+        return None;
+    }
     // a=atom &t_lookahead
     'a555: {
         if p.error_indicator {
@@ -11287,18 +11579,22 @@ pub(crate) fn del_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.del_target) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.del_target) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
     }
     let _res = del_target_body(p);
-    if !p.error_indicator {
-        p.memo.del_target.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.del_target.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -11312,10 +11608,11 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (t_primary_rule(p)) else { break 'a560; };
-        if (p.expect_token(tk::DOT)).is_none() { break 'a560; }
-        let Some(b) = (p.name_token()) else { break 'a560; };
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { break 'a560; }
+        if (p.expect_token(tk::DOT)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a560; }
+        let Some(b) = (p.name_token()) else { p.memo.t_primary.give_back(_p0, a); break 'a560; };
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a560; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(a, name_id(&b), ExprContext::Del, EXTRA) });
     }
@@ -11325,11 +11622,12 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (t_primary_rule(p)) else { break 'a561; };
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a561; }
-        let Some(b) = (slices_rule(p)) else { break 'a561; };
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a561; }
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { break 'a561; }
+        if (p.expect_token(tk::LSQB)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a561; }
+        let Some(b) = (slices_rule(p)) else { p.memo.t_primary.give_back(_p0, a); break 'a561; };
+        if (p.expect_token(tk::RSQB)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a561; }
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a561; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Del, EXTRA) });
     }
@@ -11374,8 +11672,9 @@ fn del_t_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a564; }
+        let _p1 = p.mark;
         let Some(a) = (del_target_rule(p)) else { break 'a564; };
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a564; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.memo.del_target.give_back(_p1, a); break 'a564; }
         return Some({ set_expr_context(a, ExprContext::Del) });
     }
     p.mark = _mark;
@@ -11443,10 +11742,12 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         })()) else { break 'a567; };
         if (p.expect_token(tk::COMMA)).is_none() { break 'a567; }
         if (p.expect_token(tk::STAR)).is_none() { break 'a567; }
+        let _p3 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a567; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a567; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a567; }
-        let Some(c) = (expression_rule(p)) else { break 'a567; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.memo.expression.give_back(_p3, b); break 'a567; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.memo.expression.give_back(_p3, b); break 'a567; }
+        let _p6 = p.mark;
+        let Some(c) = (expression_rule(p)) else { p.memo.expression.give_back(_p3, b); break 'a567; };
         return Some({ seq_append_to_end(seq_append_to_end(a, b), c) });
     }
     p.mark = _mark;
@@ -11473,6 +11774,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         })()) else { break 'a568; };
         if (p.expect_token(tk::COMMA)).is_none() { break 'a568; }
         if (p.expect_token(tk::STAR)).is_none() { break 'a568; }
+        let _p3 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a568; };
         return Some({ seq_append_to_end(a, b) });
     }
@@ -11500,6 +11802,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         })()) else { break 'a569; };
         if (p.expect_token(tk::COMMA)).is_none() { break 'a569; }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a569; }
+        let _p3 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a569; };
         return Some({ seq_append_to_end(a, b) });
     }
@@ -11510,10 +11813,12 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a570; }
+        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a570; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a570; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a570; }
-        let Some(b) = (expression_rule(p)) else { break 'a570; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.memo.expression.give_back(_p1, a); break 'a570; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.memo.expression.give_back(_p1, a); break 'a570; }
+        let _p4 = p.mark;
+        let Some(b) = (expression_rule(p)) else { p.memo.expression.give_back(_p1, a); break 'a570; };
         return Some({ seq_append_to_end(vec![a], b) });
     }
     p.mark = _mark;
@@ -11523,6 +11828,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a571; }
+        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a571; };
         return Some({ vec![a] });
     }
@@ -11533,6 +11839,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a572; }
+        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a572; };
         return Some({ vec![a] });
     }
@@ -11689,7 +11996,8 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                             if p.error_indicator {
                                                 return None;
                                             }
-                                            if (expression_rule(p)).is_none() { break 'a584; }
+                                            let _p0 = p.mark;
+                                            match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a584; } }
                                             if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { break 'a584; }
                                             return Some(());
                                         }
@@ -11738,7 +12046,8 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                 if p.error_indicator {
                                                     return None;
                                                 }
-                                                if (expression_rule(p)).is_none() { break 'a588; }
+                                                let _p0 = p.mark;
+                                                match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a588; } }
                                                 if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { break 'a588; }
                                                 return Some(());
                                             }
@@ -11832,9 +12141,10 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a592; };
-        let Some(b) = (for_if_clauses_rule(p)) else { break 'a592; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a592; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.memo.expression.give_back(_p0, a); break 'a592; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.memo.expression.give_back(_p0, a); break 'a592; }
         let _ = (|| -> Option<_> {
             let _mark = p.mark;
             // args
@@ -11851,14 +12161,15 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                 if p.error_indicator {
                     return None;
                 }
-                if (expression_rule(p)).is_none() { break 'a594; }
+                let _p0 = p.mark;
+                match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a594; } }
                 if (for_if_clauses_rule(p)).is_none() { break 'a594; }
                 return Some(());
             }
             p.mark = _mark;
             None
         })();
-        if p.error_indicator { break 'a592; }
+        if p.error_indicator { p.memo.expression.give_back(_p0, a); break 'a592; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, get_last_comprehension_item(b.last()?), "Generator expression must be parenthesized") });
     }
     p.mark = _mark;
@@ -11869,7 +12180,8 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let Some(a) = (p.name_token()) else { break 'a595; };
         let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a595; };
-        if (expression_rule(p)).is_none() { break 'a595; }
+        let _p2 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { break 'a595; } }
         if (for_if_clauses_rule(p)).is_none() { break 'a595; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
@@ -11938,8 +12250,9 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (args_rule(p)).is_none() { break 'a601; }
         if (p.expect_token(tk::COMMA)).is_none() { break 'a601; }
+        let _p2 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a601; };
-        let Some(b) = (for_if_clauses_rule(p)) else { break 'a601; };
+        let Some(b) = (for_if_clauses_rule(p)) else { p.memo.expression.give_back(_p2, a); break 'a601; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, get_last_comprehension_item(b.last()?), "Generator expression must be parenthesized") });
     }
     p.mark = _mark;
@@ -12018,7 +12331,8 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let Some(a) = (p.name_token()) else { break 'a607; };
         let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a607; };
-        if (expression_rule(p)).is_none() { break 'a607; }
+        let _p2 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { break 'a607; } }
         if (for_if_clauses_rule(p)).is_none() { break 'a607; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
@@ -12042,8 +12356,9 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             p.mark = _mark;
             None
         })()).is_some()) { break 'a608; }
+        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a608; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a608; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.memo.expression.give_back(_p1, a); break 'a608; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p,
             a, b, "expression cannot contain assignment, perhaps you meant \"==\"?") });
     }
@@ -12054,8 +12369,10 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a610; };
-        if (expression_rule(p)).is_none() { break 'a610; }
+        let _p1 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p1, _v), None => { break 'a610; } }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a610; }
+        let _p3 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a610; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to keyword argument unpacking") });
     }
@@ -12084,11 +12401,14 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (disjunction_rule(p)) else { break 'a611; };
-        if (p.expect_token(kw::IF)).is_none() { break 'a611; }
-        let Some(b) = (disjunction_rule(p)) else { break 'a611; };
-        if (p.expect_token(kw::ELSE)).is_none() { break 'a611; }
-        let Some(c) = (expression_rule(p)) else { break 'a611; };
+        if (p.expect_token(kw::IF)).is_none() { p.memo.disjunction.give_back(_p0, a); break 'a611; }
+        let _p2 = p.mark;
+        let Some(b) = (disjunction_rule(p)) else { p.memo.disjunction.give_back(_p0, a); break 'a611; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.memo.disjunction.give_back(_p2, b); p.memo.disjunction.give_back(_p0, a); break 'a611; }
+        let _p4 = p.mark;
+        let Some(c) = (expression_rule(p)) else { p.memo.disjunction.give_back(_p2, b); p.memo.disjunction.give_back(_p0, a); break 'a611; };
         let EXTRA = p.extra(_start);
         return Some({ mk::IfExp(b, a, c, EXTRA) });
     }
@@ -12098,6 +12418,7 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(_v0) = (disjunction_rule(p)) else { break 'a612; };
         return Some(_v0);
     }
@@ -12165,6 +12486,7 @@ fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(tk::STAR)).is_none() { break 'a615; }
         let Some(a) = (p.name_token()) else { break 'a615; };
         let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a615; };
+        let _p3 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a615; };
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, colon, "{}", if matches!(e, Expr::Tuple(_))
                 { "cannot use constraints with TypeVarTuple" }
@@ -12179,6 +12501,7 @@ fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a616; }
         let Some(a) = (p.name_token()) else { break 'a616; };
         let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a616; };
+        let _p3 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a616; };
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, colon, "{}", if matches!(e, Expr::Tuple(_))
                 { "cannot use constraints with ParamSpec" }
@@ -12268,8 +12591,9 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             p.mark = _mark;
             None
         })()).is_some()) { break 'a619; }
+        let _p1 = p.mark;
         let Some(a) = (disjunction_rule(p)) else { break 'a619; };
-        let Some(b) = (expression_without_invalid_rule(p)) else { break 'a619; };
+        let Some(b) = (expression_without_invalid_rule(p)) else { p.memo.disjunction.give_back(_p1, a); break 'a619; };
         return Some({ raise_error_for_missing_comma(p, &a, &b)? });
     }
     p.mark = _mark;
@@ -12278,9 +12602,11 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (disjunction_rule(p)) else { break 'a622; };
-        if (p.expect_token(kw::IF)).is_none() { break 'a622; }
-        let Some(b) = (disjunction_rule(p)) else { break 'a622; };
+        if (p.expect_token(kw::IF)).is_none() { p.memo.disjunction.give_back(_p0, a); break 'a622; }
+        let _p2 = p.mark;
+        let Some(b) = (disjunction_rule(p)) else { p.memo.disjunction.give_back(_p0, a); break 'a622; };
         if p.lookahead(|p| ((|| -> Option<_> {
             let _mark = p.mark;
             // 'else'
@@ -12302,7 +12628,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.mark = _mark;
             None
-        })()).is_some()) { break 'a622; }
+        })()).is_some()) { p.memo.disjunction.give_back(_p2, b); p.memo.disjunction.give_back(_p0, a); break 'a622; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected 'else' after 'if' expression") });
     }
     p.mark = _mark;
@@ -12311,11 +12637,13 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (disjunction_rule(p)) else { break 'a625; };
-        if (p.expect_token(kw::IF)).is_none() { break 'a625; }
-        let Some(b) = (disjunction_rule(p)) else { break 'a625; };
-        if (p.expect_token(kw::ELSE)).is_none() { break 'a625; }
-        if p.lookahead(|p| (expression_rule(p)).is_some()) { break 'a625; }
+        if (p.expect_token(kw::IF)).is_none() { p.memo.disjunction.give_back(_p0, a); break 'a625; }
+        let _p2 = p.mark;
+        let Some(b) = (disjunction_rule(p)) else { p.memo.disjunction.give_back(_p0, a); break 'a625; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.memo.disjunction.give_back(_p2, b); p.memo.disjunction.give_back(_p0, a); break 'a625; }
+        if p.lookahead(|p| { let _p = p.mark; match expression_rule(p) { Some(_v) => { p.memo.expression.give_back(_p, _v); true } None => false } }) { p.memo.disjunction.give_back(_p2, b); p.memo.disjunction.give_back(_p0, a); break 'a625; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "expected expression after 'else', but statement is given") });
     }
     p.mark = _mark;
@@ -12356,9 +12684,11 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             None
         })()) else { break 'a626; };
         if (p.expect_token(kw::IF)).is_none() { break 'a626; }
+        let _p2 = p.mark;
         let Some(b) = (disjunction_rule(p)) else { break 'a626; };
-        if (p.expect_token(kw::ELSE)).is_none() { break 'a626; }
-        let Some(c) = (simple_stmt_rule(p)) else { break 'a626; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.memo.disjunction.give_back(_p2, b); break 'a626; }
+        let _p4 = p.mark;
+        let Some(c) = (simple_stmt_rule(p)) else { p.memo.disjunction.give_back(_p2, b); break 'a626; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected expression before 'if', but statement is given") });
     }
     p.mark = _mark;
@@ -12397,11 +12727,15 @@ pub(crate) fn invalid_named_expression_rule(p: &mut Parser<'_>) -> Option<()> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.invalid_named_expression) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.invalid_named_expression) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
@@ -12409,8 +12743,8 @@ pub(crate) fn invalid_named_expression_rule(p: &mut Parser<'_>) -> Option<()> {
     let _had_error = p.error.is_some();
     let _res = invalid_named_expression_body(p);
     p.trace_invalid_rule("invalid_named_expression", _res.is_some(), _had_error);
-    if !p.error_indicator {
-        p.memo.invalid_named_expression.insert(_mark, _res.clone(), p.mark);
+    if !p.error_indicator && !_lent {
+        p.memo.invalid_named_expression.record(_mark, _res.is_some(), p.mark);
     }
     p.level -= 1;
     _res
@@ -12423,9 +12757,11 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a632; };
-        if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a632; }
-        if (expression_rule(p)).is_none() { break 'a632; }
+        if (p.expect_token(tk::COLONEQUAL)).is_none() { p.memo.expression.give_back(_p0, a); break 'a632; }
+        let _p2 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { p.memo.expression.give_back(_p0, a); break 'a632; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use assignment expressions with {}", get_expr_name(&a)) });
     }
@@ -12437,6 +12773,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let Some(a) = (p.name_token()) else { break 'a633; };
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a633; }
+        let _p2 = p.mark;
         let Some(b) = (bitwise_or_rule(p)) else { break 'a633; };
         if p.lookahead(|p| ((|| -> Option<_> {
             let _mark = p.mark;
@@ -12459,7 +12796,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.mark = _mark;
             None
-        })()).is_some()) { break 'a633; }
+        })()).is_some()) { p.memo.bitwise_or.give_back(_p2, b); break 'a633; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
@@ -12526,9 +12863,11 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             p.mark = _mark;
             None
         })()).is_some()) { break 'a636; }
+        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a636; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a636; };
-        if (bitwise_or_rule(p)).is_none() { break 'a636; }
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.memo.bitwise_or.give_back(_p1, a); break 'a636; };
+        let _p3 = p.mark;
+        match bitwise_or_rule(p) { Some(_v) => p.memo.bitwise_or.give_back(_p3, _v), None => { p.memo.bitwise_or.give_back(_p1, a); break 'a636; } }
         if p.lookahead(|p| ((|| -> Option<_> {
             let _mark = p.mark;
             // '='
@@ -12550,7 +12889,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.mark = _mark;
             None
-        })()).is_some()) { break 'a636; }
+        })()).is_some()) { p.memo.bitwise_or.give_back(_p1, a); break 'a636; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot assign to {} here. Maybe you meant '==' instead of '='?",
                                           get_expr_name(&a)) });
     }
@@ -12579,7 +12918,8 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a645; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a645; }
-        if (expression_rule(p)).is_none() { break 'a645; }
+        let _p2 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { break 'a645; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a,
             "only single target (not {}) can be annotated",
@@ -12610,7 +12950,8 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
         };
         if p.error_indicator { break 'a646; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a646; }
-        if (expression_rule(p)).is_none() { break 'a646; }
+        let _p4 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p4, _v), None => { break 'a646; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "only single target (not tuple) can be annotated") });
     }
     p.mark = _mark;
@@ -12619,9 +12960,11 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a647; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a647; }
-        if (expression_rule(p)).is_none() { break 'a647; }
+        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p0, a); break 'a647; }
+        let _p2 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { p.memo.expression.give_back(_p0, a); break 'a647; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "illegal target for annotation") });
     }
     p.mark = _mark;
@@ -12966,7 +13309,8 @@ fn invalid_dict_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a668; }
         let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a668; };
-        if (bitwise_or_rule(p)).is_none() { break 'a668; }
+        let _p2 = p.mark;
+        match bitwise_or_rule(p) { Some(_v) => p.memo.bitwise_or.give_back(_p2, _v), None => { break 'a668; } }
         if (for_if_clauses_rule(p)).is_none() { break 'a668; }
         if (p.expect_token(tk::RBRACE)).is_none() { break 'a668; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "dict unpacking cannot be used in dict comprehension") });
@@ -14145,8 +14489,10 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        if (expression_rule(p)).is_none() { break 'a736; }
+        let _p0 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a736; } }
         if (p.expect_token(kw::AS)).is_none() { break 'a736; }
+        let _p2 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a736; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             let _mark = p.mark;
@@ -14178,7 +14524,7 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.mark = _mark;
             None
-        })()).is_some()) { break 'a736; }
+        })()).is_some()) { p.memo.expression.give_back(_p2, a); break 'a736; }
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::StarTargets, &a) });
     }
     p.mark = _mark;
@@ -14214,7 +14560,8 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                 if p.error_indicator {
                     return None;
                 }
-                if (bitwise_or_rule(p)).is_none() { break 'a741; }
+                let _p0 = p.mark;
+                match bitwise_or_rule(p) { Some(_v) => p.memo.bitwise_or.give_back(_p0, _v), None => { break 'a741; } }
                 let _ = {
                     let mut _children = Vec::new();
                     loop {
@@ -14227,7 +14574,8 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                                     return None;
                                 }
                                 if (p.expect_token(tk::COMMA)).is_none() { break 'a742; }
-                                if (bitwise_or_rule(p)).is_none() { break 'a742; }
+                                let _p1 = p.mark;
+                                match bitwise_or_rule(p) { Some(_v) => p.memo.bitwise_or.give_back(_p1, _v), None => { break 'a742; } }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -14318,7 +14666,8 @@ fn invalid_group_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a745; }
         let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a745; };
-        if (expression_rule(p)).is_none() { break 'a745; }
+        let _p2 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { break 'a745; } }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a745; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use double starred expression here") });
     }
@@ -14363,7 +14712,8 @@ fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
             Some(_children)
         })()).is_none() { break 'a746; }
         if (p.expect_token(kw::FROM)).is_none() { break 'a746; }
-        if (dotted_name_rule(p)).is_none() { break 'a746; }
+        let _p3 = p.mark;
+        match dotted_name_rule(p) { Some(_v) => p.memo.dotted_name.give_back(_p3, _v), None => { break 'a746; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "Did you mean to use 'from ... import ...' instead?") });
     }
     p.mark = _mark;
@@ -14399,7 +14749,8 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        if (dotted_name_rule(p)).is_none() { break 'a748; }
+        let _p0 = p.mark;
+        match dotted_name_rule(p) { Some(_v) => p.memo.dotted_name.give_back(_p0, _v), None => { break 'a748; } }
         if (p.expect_token(kw::AS)).is_none() { break 'a748; }
         if p.lookahead(|p| ((|| -> Option<_> {
             let _mark = p.mark;
@@ -14454,6 +14805,7 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             p.mark = _mark;
             None
         })()).is_some()) { break 'a748; }
+        let _p3 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a748; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a,
             "cannot use {} as import target", get_expr_name(&a)) });
@@ -14536,6 +14888,7 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             p.mark = _mark;
             None
         })()).is_some()) { break 'a754; }
+        let _p3 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a754; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a,
             "cannot use {} as import target", get_expr_name(&a)) });
@@ -14611,7 +14964,8 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                     if p.error_indicator {
                         return None;
                     }
-                    if (expression_rule(p)).is_none() { break 'a763; }
+                    let _p0 = p.mark;
+                    match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a763; } }
                     let _ = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'as' star_target
@@ -14620,7 +14974,8 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 return None;
                             }
                             if (p.expect_token(kw::AS)).is_none() { break 'a764; }
-                            if (star_target_rule(p)).is_none() { break 'a764; }
+                            let _p1 = p.mark;
+                            match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a764; } }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -14643,7 +14998,8 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                         if p.error_indicator {
                             return None;
                         }
-                        if (expression_rule(p)).is_none() { break 'a765; }
+                        let _p0 = p.mark;
+                        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a765; } }
                         let _ = (|| -> Option<_> {
                             let _mark = p.mark;
                             // 'as' star_target
@@ -14652,7 +15008,8 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                     return None;
                                 }
                                 if (p.expect_token(kw::AS)).is_none() { break 'a766; }
-                                if (star_target_rule(p)).is_none() { break 'a766; }
+                                let _p1 = p.mark;
+                                match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a766; } }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -14703,7 +15060,8 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 return None;
                             }
                             if (p.expect_token(kw::AS)).is_none() { break 'a769; }
-                            if (star_target_rule(p)).is_none() { break 'a769; }
+                            let _p1 = p.mark;
+                            match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a769; } }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -14735,7 +15093,8 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                     return None;
                                 }
                                 if (p.expect_token(kw::AS)).is_none() { break 'a771; }
-                                if (star_target_rule(p)).is_none() { break 'a771; }
+                                let _p1 = p.mark;
+                                match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a771; } }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -14796,7 +15155,8 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                     if p.error_indicator {
                         return None;
                     }
-                    if (expression_rule(p)).is_none() { break 'a773; }
+                    let _p0 = p.mark;
+                    match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a773; } }
                     let _ = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'as' star_target
@@ -14805,7 +15165,8 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 return None;
                             }
                             if (p.expect_token(kw::AS)).is_none() { break 'a774; }
-                            if (star_target_rule(p)).is_none() { break 'a774; }
+                            let _p1 = p.mark;
+                            match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a774; } }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -14828,7 +15189,8 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                         if p.error_indicator {
                             return None;
                         }
-                        if (expression_rule(p)).is_none() { break 'a775; }
+                        let _p0 = p.mark;
+                        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a775; } }
                         let _ = (|| -> Option<_> {
                             let _mark = p.mark;
                             // 'as' star_target
@@ -14837,7 +15199,8 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                     return None;
                                 }
                                 if (p.expect_token(kw::AS)).is_none() { break 'a776; }
-                                if (star_target_rule(p)).is_none() { break 'a776; }
+                                let _p1 = p.mark;
+                                match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a776; } }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -14890,7 +15253,8 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 return None;
                             }
                             if (p.expect_token(kw::AS)).is_none() { break 'a779; }
-                            if (star_target_rule(p)).is_none() { break 'a779; }
+                            let _p1 = p.mark;
+                            match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a779; } }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -14922,7 +15286,8 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                     return None;
                                 }
                                 if (p.expect_token(kw::AS)).is_none() { break 'a781; }
-                                if (star_target_rule(p)).is_none() { break 'a781; }
+                                let _p1 = p.mark;
+                                match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a781; } }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -14988,7 +15353,8 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(kw::TRY)).is_none() { break 'a783; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a783; }
-        if (block_rule(p)).is_none() { break 'a783; }
+        let _p2 = p.mark;
+        match block_rule(p) { Some(_v) => p.memo.block.give_back(_p2, _v), None => { break 'a783; } }
         if p.lookahead(|p| ((|| -> Option<_> {
             let _mark = p.mark;
             // 'except'
@@ -15052,7 +15418,8 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         }).is_none() { break 'a786; }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a786; };
         let Some(b) = (p.expect_token(tk::STAR)) else { break 'a786; };
-        if (expression_rule(p)).is_none() { break 'a786; }
+        let _p6 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p6, _v), None => { break 'a786; } }
         let _ = (|| -> Option<_> {
             let _mark = p.mark;
             // 'as' NAME
@@ -15116,7 +15483,8 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 if p.error_indicator {
                     return None;
                 }
-                if (expression_rule(p)).is_none() { break 'a789; }
+                let _p0 = p.mark;
+                match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a789; } }
                 let _ = (|| -> Option<_> {
                     let _mark = p.mark;
                     // 'as' NAME
@@ -15165,12 +15533,13 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a791; }
+        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a791; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a791; }
-        if (expressions_rule(p)).is_none() { break 'a791; }
-        if (p.expect_token(kw::AS)).is_none() { break 'a791; }
-        if (p.name_token()).is_none() { break 'a791; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a791; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.memo.expression.give_back(_p1, a); break 'a791; }
+        if (expressions_rule(p)).is_none() { p.memo.expression.give_back(_p1, a); break 'a791; }
+        if (p.expect_token(kw::AS)).is_none() { p.memo.expression.give_back(_p1, a); break 'a791; }
+        if (p.name_token()).is_none() { p.memo.expression.give_back(_p1, a); break 'a791; }
+        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p1, a); break 'a791; }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "multiple exception types must be parenthesized when using 'as'") });
     }
     p.mark = _mark;
@@ -15180,7 +15549,8 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a792; };
-        if (expression_rule(p)).is_none() { break 'a792; }
+        let _p1 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p1, _v), None => { break 'a792; } }
         let _ = (|| -> Option<_> {
             let _mark = p.mark;
             // 'as' NAME
@@ -15216,11 +15586,14 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a795; }
-        if (expression_rule(p)).is_none() { break 'a795; }
+        let _p1 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p1, _v), None => { break 'a795; } }
         if (p.expect_token(kw::AS)).is_none() { break 'a795; }
+        let _p3 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a795; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a795; }
-        if (block_rule(p)).is_none() { break 'a795; }
+        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p3, a); break 'a795; }
+        let _p5 = p.mark;
+        match block_rule(p) { Some(_v) => p.memo.block.give_back(_p5, _v), None => { p.memo.expression.give_back(_p3, a); break 'a795; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use except statement with {}", get_expr_name(&a)) });
     }
@@ -15249,12 +15622,13 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a796; }
         if (p.expect_token(tk::STAR)).is_none() { break 'a796; }
+        let _p2 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a796; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a796; }
-        if (expressions_rule(p)).is_none() { break 'a796; }
-        if (p.expect_token(kw::AS)).is_none() { break 'a796; }
-        if (p.name_token()).is_none() { break 'a796; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a796; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.memo.expression.give_back(_p2, a); break 'a796; }
+        if (expressions_rule(p)).is_none() { p.memo.expression.give_back(_p2, a); break 'a796; }
+        if (p.expect_token(kw::AS)).is_none() { p.memo.expression.give_back(_p2, a); break 'a796; }
+        if (p.name_token()).is_none() { p.memo.expression.give_back(_p2, a); break 'a796; }
+        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p2, a); break 'a796; }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "multiple exception types must be parenthesized when using 'as'") });
     }
     p.mark = _mark;
@@ -15265,7 +15639,8 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a797; };
         if (p.expect_token(tk::STAR)).is_none() { break 'a797; }
-        if (expression_rule(p)).is_none() { break 'a797; }
+        let _p2 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { break 'a797; } }
         let _ = (|| -> Option<_> {
             let _mark = p.mark;
             // 'as' NAME
@@ -15324,11 +15699,14 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a802; }
         if (p.expect_token(tk::STAR)).is_none() { break 'a802; }
-        if (expression_rule(p)).is_none() { break 'a802; }
+        let _p2 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { break 'a802; } }
         if (p.expect_token(kw::AS)).is_none() { break 'a802; }
+        let _p4 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a802; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a802; }
-        if (block_rule(p)).is_none() { break 'a802; }
+        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p4, a); break 'a802; }
+        let _p6 = p.mark;
+        match block_rule(p) { Some(_v) => p.memo.block.give_back(_p6, _v), None => { p.memo.expression.give_back(_p4, a); break 'a802; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use except* statement with {}", get_expr_name(&a)) });
     }
@@ -15385,7 +15763,8 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a804; };
-        if (expression_rule(p)).is_none() { break 'a804; }
+        let _p1 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p1, _v), None => { break 'a804; } }
         let _ = (|| -> Option<_> {
             let _mark = p.mark;
             // 'as' NAME
@@ -15443,7 +15822,8 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a807; };
         if (p.expect_token(tk::STAR)).is_none() { break 'a807; }
-        if (expression_rule(p)).is_none() { break 'a807; }
+        let _p2 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { break 'a807; } }
         let _ = (|| -> Option<_> {
             let _mark = p.mark;
             // 'as' NAME
@@ -15586,6 +15966,7 @@ fn invalid_as_pattern_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (or_pattern_rule(p)).is_none() { break 'a814; }
         if (p.expect_token(kw::AS)).is_none() { break 'a814; }
+        let _p2 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a814; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use {} as pattern target", get_expr_name(&a)) });
@@ -15783,7 +16164,8 @@ fn invalid_else_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(kw::ELSE)).is_none() { break 'a823; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a823; }
-        if (block_rule(p)).is_none() { break 'a823; }
+        let _p2 = p.mark;
+        match block_rule(p) { Some(_v) => p.memo.block.give_back(_p2, _v), None => { break 'a823; } }
         if (p.expect_token(kw::ELIF)).is_none() { break 'a823; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "'elif' block follows an 'else' block") });
     }
@@ -15918,7 +16300,8 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
                     return None;
                 }
                 if (p.expect_token(tk::RARROW)).is_none() { break 'a829; }
-                if (expression_rule(p)).is_none() { break 'a829; }
+                let _p1 = p.mark;
+                match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p1, _v), None => { break 'a829; } }
                 return Some(());
             }
             p.mark = _mark;
@@ -16058,10 +16441,12 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        if (expression_rule(p)).is_none() { break 'a835; }
+        let _p0 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a835; } }
         if (p.expect_token(tk::COLON)).is_none() { break 'a835; }
         let Some(a) = (p.expect_token(tk::STAR)) else { break 'a835; };
-        if (bitwise_or_rule(p)).is_none() { break 'a835; }
+        let _p3 = p.mark;
+        match bitwise_or_rule(p) { Some(_v) => p.memo.bitwise_or.give_back(_p3, _v), None => { break 'a835; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
     }
     p.mark = _mark;
@@ -16070,7 +16455,8 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        if (expression_rule(p)).is_none() { break 'a836; }
+        let _p0 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a836; } }
         let Some(a) = (p.expect_token(tk::COLON)) else { break 'a836; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             let _mark = p.mark;
@@ -16119,8 +16505,9 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
+        let _p0 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a839; };
-        if p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { break 'a839; }
+        if p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { p.memo.expression.give_back(_p0, a); break 'a839; }
         return Some({ RAISE_ERROR_KNOWN_LOCATION!(p, ErrorType::SyntaxError, a.loc().lineno, a.loc().end_col_offset - 1, a.loc().end_lineno, -1, "':' expected after dictionary key") });
     }
     p.mark = _mark;
@@ -16129,10 +16516,12 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        if (expression_rule(p)).is_none() { break 'a840; }
+        let _p0 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a840; } }
         if (p.expect_token(tk::COLON)).is_none() { break 'a840; }
         let Some(a) = (p.expect_token(tk::STAR)) else { break 'a840; };
-        if (bitwise_or_rule(p)).is_none() { break 'a840; }
+        let _p3 = p.mark;
+        match bitwise_or_rule(p) { Some(_v) => p.memo.bitwise_or.give_back(_p3, _v), None => { break 'a840; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
     }
     p.mark = _mark;
@@ -16141,7 +16530,8 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        if (expression_rule(p)).is_none() { break 'a841; }
+        let _p0 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a841; } }
         let Some(a) = (p.expect_token(tk::COLON)) else { break 'a841; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             let _mark = p.mark;
@@ -16191,8 +16581,10 @@ fn invalid_starred_expression_unpacking_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = (p.expect_token(tk::STAR)) else { break 'a844; };
-        if (expression_rule(p)).is_none() { break 'a844; }
+        let _p1 = p.mark;
+        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p1, _v), None => { break 'a844; } }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a844; }
+        let _p3 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a844; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to iterable argument unpacking") });
     }
@@ -16982,6 +17374,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a900; };
+        let _p1 = p.mark;
         let Some(b): Option<Expr> = (tstring_rule(p)) else { break 'a900; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.last()?, b, "cannot mix t-string literals with string or bytes literals") });
     }
@@ -17052,7 +17445,8 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        if (sum_rule(p)).is_none() { break 'a906; }
+        let _p0 = p.mark;
+        match sum_rule(p) { Some(_v) => p.memo.sum.give_back(_p0, _v), None => { break 'a906; } }
         if ((|| -> Option<_> {
             let _mark = p.mark;
             // '+'
@@ -17121,6 +17515,7 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
             None
         })()).is_none() { break 'a906; }
         let Some(a) = (p.expect_token(kw::NOT)) else { break 'a906; };
+        let _p3 = p.mark;
         let Some(b) = (inversion_rule(p)) else { break 'a906; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "'not' after an operator must be parenthesized") });
     }
@@ -17179,6 +17574,7 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
             None
         })()).is_none() { break 'a914; }
         let Some(a) = (p.expect_token(kw::NOT)) else { break 'a914; };
+        let _p2 = p.mark;
         let Some(b) = (factor_rule(p)) else { break 'a914; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "'not' after an operator must be parenthesized") });
     }

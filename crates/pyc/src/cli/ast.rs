@@ -1,11 +1,15 @@
 //! Port of Lib/ast.py: main (`python -m ast [-m MODE] [--no-type-comments] [-a] [-i N]
-//! [--feature-version V] [--show-empty] [infile]`).
+//! [--feature-version V] [-O N] [--show-empty] [infile]`), with `parse` going through
+//! `compile(..., PyCF_ONLY_AST)` as ast.parse does.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use pyc_ast::DumpOptions;
-use pyc_parser::{Mode, ParseError, ParseFlags};
+use pyc::{CompileError, Output, Source, PYCF_ONLY_AST, PYCF_OPTIMIZED_AST, PYCF_TYPE_COMMENTS};
+use pyc_ast::{DumpOptions, Mod};
+use pyc_parser::{ParseError, ParseFlags};
+
+use super::compile::format_warnings;
 
 #[derive(clap::Args)]
 pub struct AstArgs {
@@ -23,82 +27,122 @@ pub struct AstArgs {
     #[arg(short = 'a', long = "include-attributes")]
     include_attributes: bool,
     /// Indentation of nodes (number of spaces).
-    #[arg(short = 'i', long = "indent", default_value_t = 3)]
+    #[arg(
+        short = 'i',
+        long = "indent",
+        default_value_t = 3,
+        allow_negative_numbers = true
+    )]
     indent: i64,
     /// Python version in the format 3.x (for example, 3.10).
     #[arg(long = "feature-version", value_name = "VERSION")]
     feature_version: Option<String>,
+    /// Optimization level for parser (default -1).
+    #[arg(short = 'O', long = "optimize", default_value_t = -1, value_name = "LEVEL",
+          allow_negative_numbers = true)]
+    optimize: i32,
     /// Show empty lists and fields in dump output.
     #[arg(long = "show-empty")]
     show_empty: bool,
 }
 
-fn mode_of(name: &str) -> Mode {
+/// The frames of an exception escaping `ast.parse` under `python -m ast` (the oracle's
+/// interpreter runs modules from `<exec>` and the stdlib from its zip).
+const PARSE_TRACEBACK: &str = "Traceback (most recent call last):
+  File \"<exec>\", line 9, in <module>
+  File \"<frozen runpy>\", line 226, in run_module
+  File \"<frozen runpy>\", line 98, in _run_module_code
+  File \"<frozen runpy>\", line 88, in _run_code
+  File \"/lib/python314.zip/ast.py\", line 680, in <module>
+    main()
+    ~~~~^^
+  File \"/lib/python314.zip/ast.py\", line 674, in main
+    tree = parse(source, name, args.mode, type_comments=args.no_type_comments,
+                 feature_version=feature_version, optimize=args.optimize)
+  File \"/lib/python314.zip/ast.py\", line 46, in parse
+    return compile(source, filename, mode, flags,
+                   _feature_version=feature_version, optimize=optimize)
+";
+
+fn mode_of(name: &str) -> pyc::Mode {
     match name {
-        "eval" => Mode::Eval,
-        "single" => Mode::Single,
-        "func_type" => Mode::FuncType,
-        _ => Mode::Exec,
+        "eval" => pyc::Mode::Eval,
+        "single" => pyc::Mode::Single,
+        "func_type" => pyc::Mode::FuncType,
+        _ => pyc::Mode::Exec,
     }
 }
 
-/// `--feature-version 3.x`: the minor version, as `ast.parse` passes it on.
+fn parser_mode_of(name: &str) -> pyc_parser::Mode {
+    match name {
+        "eval" => pyc_parser::Mode::Eval,
+        "single" => pyc_parser::Mode::Single,
+        "func_type" => pyc_parser::Mode::FuncType,
+        _ => pyc_parser::Mode::Exec,
+    }
+}
+
+/// `--feature-version 3.x`: the minor version `ast.parse` passes on.
 fn feature_version(text: &str) -> Result<i32, String> {
-    let invalid = || "Invalid format for --feature-version; expected format 3.x (for example, 3.10)".to_string();
+    let invalid = || {
+        "error: Invalid format for --feature-version; expected format 3.x (for example, 3.10)"
+            .to_string()
+    };
     let (major, minor) = text.split_once('.').ok_or_else(invalid)?;
     let major: i64 = major.trim().parse().map_err(|_| invalid())?;
     let minor: i32 = minor.trim().parse().map_err(|_| invalid())?;
     if major != 3 {
-        return Err(format!("ValueError: Unsupported major version: {major}"));
+        return Err(format!(
+            "{PARSE_TRACEBACK}ValueError: Unsupported major version: {major}\n"
+        ));
     }
     Ok(minor)
 }
 
-pub fn run(args: AstArgs) -> ExitCode {
-    let (name, bytes) = if args.infile == "-" {
+fn read_input(infile: &str) -> Result<(String, Vec<u8>), String> {
+    if infile == "-" {
         let mut bytes = Vec::new();
-        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-            eprintln!("OSError: {e}");
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("OSError: {e}\n"))?;
+        return Ok(("<stdin>".to_string(), bytes));
+    }
+    match std::fs::read(infile) {
+        Ok(bytes) => Ok((infile.to_string(), bytes)),
+        Err(e) => Err(format!(
+            "{}\n",
+            super::compile::os_error_message(&e, infile)
+        )),
+    }
+}
+
+pub fn run(args: AstArgs) -> ExitCode {
+    let (name, bytes) = match read_input(&args.infile) {
+        Ok(input) => input,
+        Err(msg) => {
+            eprint!("{msg}");
             return ExitCode::from(1);
         }
-        ("<stdin>".to_string(), bytes)
-    } else {
-        match std::fs::read(&args.infile) {
-            Ok(bytes) => (args.infile.clone(), bytes),
-            Err(e) => {
-                eprintln!("FileNotFoundError: {e}");
-                return ExitCode::from(1);
-            }
-        }
     };
-    let minor = match args.feature_version.as_deref().map(feature_version) {
-        None => None,
-        Some(Ok(minor)) => Some(minor),
+    let parsed = match args.feature_version.as_deref().map(feature_version) {
+        None => parse_with_compile(&args, &name, &bytes),
+        Some(Ok(minor)) => parse_with_feature_version(&args, &name, &bytes, minor),
         Some(Err(msg)) => {
-            eprintln!("error: {msg}");
-            return ExitCode::from(2);
+            eprint!("{msg}");
+            return ExitCode::from(if msg.starts_with("error:") { 2 } else { 1 });
         }
     };
-    let source = match pyc_tokenize::decode_source(&bytes) {
-        Ok(source) => source,
-        Err(mut err) => {
-            err.filename = name.clone();
-            eprint!("{}", pyc::traceback::format_exception_only(&err));
-            return ExitCode::from(1);
-        }
-    };
-    let flags = ParseFlags { type_comments: !args.no_type_comments, feature_version: minor, ..ParseFlags::default() };
-    let tree = match pyc_parser::parse(&source, &name, mode_of(&args.mode), flags) {
+    let tree = match parsed {
         Ok(tree) => tree,
-        Err(err) => {
-            report_parse_error(&err);
+        Err(stderr) => {
+            eprint!("{stderr}");
             return ExitCode::from(1);
         }
     };
     let options = DumpOptions {
         include_attributes: args.include_attributes,
-        // `indent` <= 0 still breaks lines in ast.dump; a negative count indents by nothing.
-        indent: Some(args.indent.max(0) as usize),
+        // ast.dump indents by `' ' * indent`: nothing for zero or less, lines still broken.
+        indent: Some(usize::try_from(args.indent.max(0)).unwrap_or(0)),
         show_empty: args.show_empty,
     };
     match pyc_ast::dump(&tree, options) {
@@ -114,10 +158,67 @@ pub fn run(args: AstArgs) -> ExitCode {
     }
 }
 
-fn report_parse_error(err: &ParseError) {
-    match err {
-        ParseError::Syntax(e) => eprint!("{}", pyc::traceback::format_exception_only(e)),
-        ParseError::Memory(msg) => eprintln!("MemoryError: {msg}"),
-        ParseError::Other { type_name, msg } => eprintln!("{type_name}: {msg}"),
+/// `ast.parse(source, name, mode, type_comments=..., optimize=...)`: the tree, or the text
+/// written to stderr (warnings, then the traceback).
+fn parse_with_compile(args: &AstArgs, name: &str, bytes: &[u8]) -> Result<Mod, String> {
+    let mut flags = PYCF_ONLY_AST;
+    if !args.no_type_comments {
+        flags |= PYCF_TYPE_COMMENTS;
     }
+    if args.optimize > 0 {
+        flags |= PYCF_OPTIMIZED_AST;
+    }
+    let compilation = pyc::compile(
+        Source::Bytes(bytes),
+        name,
+        mode_of(&args.mode),
+        flags,
+        args.optimize,
+    );
+    let warnings = format_warnings(&compilation.warnings, bytes);
+    eprint!("{warnings}");
+    match compilation.result {
+        Ok(Output::Ast(tree)) => Ok(tree),
+        Err(err) => Err(format!("{PARSE_TRACEBACK}{}", exception_text(&err))),
+    }
+}
+
+fn exception_text(err: &CompileError) -> String {
+    match err {
+        CompileError::Syntax(raised) => pyc::traceback::format_raised_syntax_error(raised),
+        other => format!("{}: {}\n", other.type_name(), other.message()),
+    }
+}
+
+/// `--feature-version`: the parser with `feature_version` set (compile() reaches it only from
+/// ast.parse). Preprocessing for `-O` is not wired on this path yet: that combination says so.
+fn parse_with_feature_version(
+    args: &AstArgs,
+    name: &str,
+    bytes: &[u8],
+    minor: i32,
+) -> Result<Mod, String> {
+    if args.optimize > 0 {
+        return Err("pyc: --feature-version together with -O is not supported yet\n".to_string());
+    }
+    let source = pyc_tokenize::decode_source(bytes).map_err(|mut err| {
+        err.filename = name.to_string();
+        format!(
+            "{PARSE_TRACEBACK}{}",
+            pyc::traceback::format_exception_only(&err)
+        )
+    })?;
+    let flags = ParseFlags {
+        type_comments: !args.no_type_comments,
+        feature_version: Some(minor),
+        ..ParseFlags::default()
+    };
+    pyc_parser::parse(&source, name, parser_mode_of(&args.mode), flags).map_err(|err| {
+        let text = match err {
+            ParseError::Syntax(e) => pyc::traceback::format_exception_only(&e),
+            ParseError::Memory(msg) => format!("MemoryError: {msg}\n"),
+            ParseError::Other { type_name, msg } => format!("{type_name}: {msg}\n"),
+        };
+        format!("{PARSE_TRACEBACK}{text}")
+    })
 }

@@ -87,8 +87,12 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
         .collect();
     entries.sort();
     for entry in entries {
+        // Like compileall, folders reached through a symbolic link are skipped (no cycles).
+        let is_link = std::fs::symlink_metadata(&entry).is_ok_and(|m| m.file_type().is_symlink());
         if entry.is_dir() {
-            collect_files(&entry, files)?;
+            if !is_link {
+                collect_files(&entry, files)?;
+            }
         } else if entry.extension().is_some_and(|ext| ext == "py") {
             files.push(entry);
         }
@@ -100,7 +104,9 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
 fn check_all(files: &[PathBuf], stage: Stage) -> Vec<Option<String>> {
     let reports: Vec<Mutex<Option<String>>> = files.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(2, usize::from).min(files.len().max(1));
+    let workers = std::thread::available_parallelism()
+        .map_or(2, usize::from)
+        .min(files.len().max(1));
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| loop {
@@ -115,7 +121,10 @@ fn check_all(files: &[PathBuf], stage: Stage) -> Vec<Option<String>> {
             });
         }
     });
-    reports.into_iter().map(|slot| slot.into_inner().unwrap_or(None)).collect()
+    reports
+        .into_iter()
+        .map(|slot| slot.into_inner().unwrap_or(None))
+        .collect()
 }
 
 /// One file: None when it passes `stage`, else what py_compile would print.
@@ -123,32 +132,44 @@ fn check_file(path: &Path, stage: Stage) -> Option<String> {
     let name = path.display().to_string();
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
-        Err(err) => return Some(format!("{}\n", super::compile::os_error_message(&err, &name))),
+        Err(err) => {
+            return Some(format!(
+                "{}\n",
+                super::compile::os_error_message(&err, &name)
+            ))
+        }
     };
     let failure = match stage {
         Stage::Tokenize => tokenize_failure(&bytes, &name),
         Stage::Parse => compile_failure(&bytes, &name, PYCF_ONLY_AST),
         Stage::Symtable | Stage::Compile => compile_failure(&bytes, &name, 0),
     };
-    failure.map(|message| if message.ends_with('\n') { message } else { format!("{message}\n") })
+    failure.map(|message| {
+        if message.ends_with('\n') {
+            message
+        } else {
+            format!("{message}\n")
+        }
+    })
 }
 
 fn compile_failure(bytes: &[u8], name: &str, flags: u32) -> Option<String> {
     let compilation = pyc::compile(Source::Bytes(bytes), name, Mode::Exec, flags, -1);
     match compilation.result {
-        Ok(_) | Err(CompileError::CodegenNotPorted) => None,
+        Ok(pyc::Output::Ast(tree)) => {
+            pyc_ast::drop_deep(tree);
+            None
+        }
+        Err(CompileError::CodegenNotPorted) => None,
         Err(err) => Some(pyc::traceback::py_compile_error_message(&err, name)),
     }
 }
 
 /// Decoding and tokenizing only, with the parser's view of the tokens.
 fn tokenize_failure(bytes: &[u8], name: &str) -> Option<String> {
-    let source = match pyc_tokenize::decode_source(bytes) {
+    let source = match pyc::decode_source(bytes, name) {
         Ok(source) => source,
-        Err(mut err) => {
-            err.filename = name.to_string();
-            return Some(pyc::traceback::py_compile_message(&err, name));
-        }
+        Err(err) => return Some(pyc::traceback::py_compile_error_message(&err, name)),
     };
     let mut tokenizer = Tokenizer::new(&source, TokenizerOptions::default()).with_filename(name);
     loop {

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use pyc::{CompileError, Compilation, Mode, Source, Warning};
+use pyc::{Compilation, CompileError, Mode, Source, Warning};
 
 #[derive(clap::Args)]
 pub struct CompileArgs {
@@ -31,8 +31,10 @@ pub fn run(args: CompileArgs) -> ExitCode {
         eprintln!("pyc compile: -o takes a single input file");
         return ExitCode::from(2);
     }
+    // Code generation is not ported yet, so there is never a .pyc file to write or to mark.
     let _ = (&args.output, &args.invalidation_mode);
     let mut stderr = std::io::stderr().lock();
+    let mut not_ported = false;
     for file in &args.files {
         let bytes = match std::fs::read(file) {
             Ok(bytes) => bytes,
@@ -44,15 +46,23 @@ pub fn run(args: CompileArgs) -> ExitCode {
         let compilation = pyc::compile(Source::Bytes(&bytes), file, Mode::Exec, 0, args.optimize);
         let _ = write!(stderr, "{}", format_warnings(&compilation.warnings, &bytes));
         match compilation_outcome(&compilation, file) {
+            // py_compile stops at the first file that fails.
             Outcome::Failed(message) => {
                 let _ = write!(stderr, "{message}");
                 return ExitCode::from(1);
             }
             Outcome::NotPorted => {
-                let _ = writeln!(stderr, "pyc compile: {file}: {}; nothing was written", pyc::CODEGEN_NOT_PORTED);
-                return ExitCode::from(NOT_PORTED_STATUS);
+                let _ = writeln!(
+                    stderr,
+                    "pyc compile: {file}: {}; nothing was written",
+                    pyc::CODEGEN_NOT_PORTED
+                );
+                not_ported = true;
             }
         }
+    }
+    if not_ported {
+        return ExitCode::from(NOT_PORTED_STATUS);
     }
     ExitCode::SUCCESS
 }
@@ -77,37 +87,32 @@ pub fn os_error_message(err: &std::io::Error, file: &str) -> String {
         return err.to_string();
     };
     let text = err.to_string();
-    let strerror = text.strip_suffix(&format!(" (os error {errno})")).unwrap_or(&text);
-    format!("[Errno {errno}] {strerror}: {}", pyc_tokenize::decode::python_repr(file))
+    let strerror = text
+        .strip_suffix(&format!(" (os error {errno})"))
+        .unwrap_or(&text);
+    format!(
+        "[Errno {errno}] {strerror}: {}",
+        pyc_tokenize::decode::python_repr(file)
+    )
 }
 
-/// The warnings as `warnings.showwarning` writes them to stderr (`formatwarning`): the
-/// location, category and message, then the source line stripped, read back from the file.
+/// The warnings as `warnings.showwarning` writes them to stderr, each with its source line
+/// read back from the file.
 pub fn format_warnings(warnings: &[Warning], bytes: &[u8]) -> String {
     if warnings.is_empty() {
         return String::new();
     }
     let lines = linecache_lines(bytes);
-    let mut out = String::new();
-    for warning in warnings {
-        out.push_str(&format!(
-            "{}:{}: {}: {}\n",
-            warning.filename,
-            warning.lineno,
-            warning.category.name(),
-            warning.message
-        ));
-        let line = usize::try_from(warning.lineno)
-            .ok()
-            .and_then(|n| n.checked_sub(1))
-            .and_then(|i| lines.get(i))
-            .map(|l| l.trim_matches(pyc::keyword_typos::is_python_whitespace))
-            .unwrap_or("");
-        if !line.is_empty() {
-            out.push_str(&format!("  {line}\n"));
-        }
-    }
-    out
+    warnings
+        .iter()
+        .map(|warning| {
+            let line = usize::try_from(warning.lineno)
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| lines.get(i));
+            pyc::traceback::format_warning(warning, line.map(String::as_str))
+        })
+        .collect()
 }
 
 /// The file's lines as `linecache` reads them (`tokenize.open`: decoded by its cookie,

@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use pyc_ast::preprocess::{preprocess, PreprocessFlags, SyntaxWarning};
 use pyc_parser::string_parser::WarningCategory;
 use pyc_parser::{Mode, ParseError, ParseFlags};
 
@@ -16,9 +17,28 @@ pub struct UnparseArgs {
 /// `open(path).read()`: UTF-8 text with universal newlines (no PEP 263 cookie: the text is
 /// decoded before the parser sees it).
 fn read_text(path: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("FileNotFoundError: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| unicode_decode_error(e.as_bytes(), e.utf8_error()))?;
+    let bytes = std::fs::read(path).map_err(|e| os_error(&e, path))?;
+    let text =
+        String::from_utf8(bytes).map_err(|e| unicode_decode_error(e.as_bytes(), e.utf8_error()))?;
     Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// What `open(path)` raises, e.g. `FileNotFoundError: [Errno 2] No such file or directory: 'x.py'`.
+fn os_error(error: &std::io::Error, path: &str) -> String {
+    let exc_type = match error.kind() {
+        std::io::ErrorKind::NotFound => "FileNotFoundError",
+        std::io::ErrorKind::PermissionDenied => "PermissionError",
+        std::io::ErrorKind::IsADirectory => "IsADirectoryError",
+        _ => "OSError",
+    };
+    let Some(errno) = error.raw_os_error() else {
+        return format!("{exc_type}: {error}");
+    };
+    // Rust's text is strerror followed by " (os error N)".
+    let text = error.to_string();
+    let strerror = text.split(" (os error").next().unwrap_or(&text);
+    let path = pyc_ast::constant::Constant::str(path).repr();
+    format!("{exc_type}: [Errno {errno}] {strerror}: {path}")
 }
 
 /// The message of CPython's UTF-8 decoder for the first undecodable sequence.
@@ -29,11 +49,21 @@ fn unicode_decode_error(bytes: &[u8], error: std::str::Utf8Error) -> String {
         Some(length) => {
             let first = bytes.get(start).copied().unwrap_or(0);
             let invalid_start = matches!(first, 0x80..=0xC1 | 0xF5..=0xFF);
-            (length, if invalid_start { "invalid start byte" } else { "invalid continuation byte" })
+            (
+                length,
+                if invalid_start {
+                    "invalid start byte"
+                } else {
+                    "invalid continuation byte"
+                },
+            )
         }
     };
     let what = if length <= 1 {
-        format!("byte 0x{:02x} in position {start}", bytes.get(start).copied().unwrap_or(0))
+        format!(
+            "byte 0x{:02x} in position {start}",
+            bytes.get(start).copied().unwrap_or(0)
+        )
     } else {
         format!("bytes in position {start}-{}", start + length - 1)
     };
@@ -65,7 +95,12 @@ pub fn run(args: UnparseArgs) -> ExitCode {
             }
         };
     report_warnings(filename, &parsed.warnings);
-    match pyc_ast::unparse::unparse(&parsed.tree) {
+    let mut tree = parsed.tree;
+    if let Err(message) = check_like_ast_parse(&mut tree, filename) {
+        eprint!("{message}");
+        return ExitCode::from(1);
+    }
+    match pyc_ast::unparse::unparse(&tree) {
         Ok(text) => {
             let mut out = std::io::stdout().lock();
             let _ = writeln!(out, "{text}");
@@ -76,6 +111,23 @@ pub fn run(args: UnparseArgs) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// What `ast.parse` does after parsing (`_PyCompile_AstPreprocess` with `syntax_check_only`):
+/// the `from __future__` checks ("not a chance", unknown features), then a preprocessing pass
+/// that changes nothing but can fail on a tree nested too deep.
+fn check_like_ast_parse(tree: &mut pyc_ast::Mod, filename: &str) -> Result<(), String> {
+    let future = pyc_future::future_from_ast(tree, filename)
+        .map_err(|err| pyc::traceback::format_exception_only(&err))?;
+    let flags = PreprocessFlags {
+        future_annotations: future
+            .features
+            .contains(pyc_future::CompilerFlags::ANNOTATIONS),
+        syntax_check_only: true,
+        enable_warnings: false,
+    };
+    let mut warnings: Vec<SyntaxWarning> = Vec::new();
+    preprocess(tree, 0, flags, &mut warnings).map_err(|err| format!("{err}\n"))
 }
 
 /// The warnings module's default action: each (message, line) once, as `FILE:LINE: Category: message`.

@@ -246,7 +246,7 @@ impl Builder<'_> {
                 l,
             )?;
             self.private = Some(c.name.to_string());
-            self.cur_mut().mangled_names = Some(Default::default());
+            self.new_mangled_names();
             c.type_params
                 .iter()
                 .try_for_each(|tp| self.visit_type_param(tp))?;

@@ -8,7 +8,8 @@ are checked through `pyc` once our parser exists; until then (and as a unit test
 crate) they run on the oracle's trees. For each case this writes
 `crates/symtable/tests/trees/<stage>/<case>.dump`, `ast.dump(ast.parse(src),
 include_attributes=True)`, for the symtable stage also `<case>.api`: the answers of
-`symtable`'s Python API for every table and symbol (format in `api_listing`), and for the
+`symtable`'s Python API for every table and symbol (format in `api_listing`) and `<case>.repr`
+(their `repr`), and for the
 errors stage also `<case>.error`: the SyntaxError that
 `compile()` raises, as `msg`, `lineno`, `offset`, `end_lineno`, `end_offset` on five lines.
 """
@@ -82,6 +83,15 @@ def api_listing(table, out, level=0):
         api_listing(child, out, level + 1)
 
 
+def repr_listing(table, out):
+    """repr() of every table and symbol, depth first."""
+    out.append(repr(table))
+    for symbol in table.get_symbols():
+        out.append(repr(symbol))
+    for child in table.get_children():
+        repr_listing(child, out)
+
+
 def write(path, text):
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
@@ -100,8 +110,12 @@ def main():
             write(base + ".dump", ast.dump(tree, include_attributes=True))
             if stage == "symtable":
                 lines = []
-                api_listing(symtable.symtable(src, path, "exec"), lines)
+                top = symtable.symtable(src, path, "exec")
+                api_listing(top, lines)
                 write(base + ".api", "".join(line + "\n" for line in lines))
+                reprs = []
+                repr_listing(top, reprs)
+                write(base + ".repr", "".join(line + "\n" for line in reprs))
             if stage == "errors":
                 try:
                     compile(src, path, "exec")

@@ -1,0 +1,149 @@
+//! `pyc::compile` against CPython 3.14.2's `compile()` on a table the oracle produced
+//! (golden/compile-facade/make_cases.py writes cases.json): the exception and its fields,
+//! `_metadata`, traceback's display (keyword typos included) and the warnings, for full
+//! compiles, `PyCF_ONLY_AST`, and codeop's incomplete-input flags.
+
+use pyc::{compile, CompileError, Mode, Source};
+use serde_json::Value;
+
+fn load_cases() -> Vec<Value> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../golden/compile-facade/cases.json"
+    );
+    let text = std::fs::read_to_string(path).expect("golden cases.json is checked in");
+    serde_json::from_str(&text).expect("cases.json is a JSON list")
+}
+
+fn int(value: &Value) -> Option<i32> {
+    value
+        .as_i64()
+        .map(|v| i32::try_from(v).expect("small test value"))
+}
+
+/// The differences between what pyc did and what the oracle recorded, as text (empty: same).
+fn check_case(case: &Value) -> Vec<String> {
+    let source = case["source"].as_str().expect("source");
+    let flags = u32::try_from(case["flags"].as_u64().expect("flags")).expect("small flags");
+    let compiled = compile(Source::Str(source), "<case>", Mode::Exec, flags, -1);
+    let mut problems = Vec::new();
+    let warnings: Vec<Value> = compiled
+        .warnings
+        .iter()
+        .map(|w| serde_json::json!([w.category.name(), w.message, w.lineno]))
+        .collect();
+    if Value::Array(warnings.clone()) != case["warnings"] {
+        problems.push(format!("warnings {warnings:?} != {}", case["warnings"]));
+    }
+    match (case["outcome"].as_str(), &compiled.result) {
+        // Without PyCF_ONLY_AST CPython returns code, which needs the codegen stage.
+        (Some("ok"), Err(CompileError::CodegenNotPorted)) if flags & pyc::PYCF_ONLY_AST == 0 => {}
+        (Some("ok"), Ok(_)) if flags & pyc::PYCF_ONLY_AST != 0 => {}
+        (Some("error"), Err(CompileError::Syntax(raised))) => {
+            let err = &raised.error;
+            let fields = [
+                (
+                    "type",
+                    Value::from(err.error_type.name()),
+                    case["type"].clone(),
+                ),
+                ("msg", Value::from(err.msg.as_str()), case["msg"].clone()),
+                ("lineno", err.lineno.into(), int(&case["lineno"]).into()),
+                ("offset", err.offset.into(), int(&case["offset"]).into()),
+                (
+                    "end_lineno",
+                    err.end_lineno.into(),
+                    int(&case["end_lineno"]).into(),
+                ),
+                (
+                    "end_offset",
+                    err.end_offset.into(),
+                    int(&case["end_offset"]).into(),
+                ),
+                ("text", err.text.as_deref().into(), case["text"].clone()),
+            ];
+            for (name, got, want) in fields {
+                if got != want {
+                    problems.push(format!("{name}: {got} != {want}"));
+                }
+            }
+            let metadata = raised
+                .metadata
+                .as_ref()
+                .map(|m| serde_json::json!([m.line, m.offset]));
+            if metadata.clone().unwrap_or(Value::Null) != case["metadata"] {
+                problems.push(format!("metadata {metadata:?} != {}", case["metadata"]));
+            }
+            let display = pyc::traceback::format_raised_syntax_error(raised);
+            if case["display"].as_str() != Some(display.as_str()) {
+                problems.push(format!("display {display:?} != {}", case["display"]));
+            }
+        }
+        (Some("error"), Err(other)) => {
+            if case["type"].as_str() != Some(other.type_name())
+                || case["msg"].as_str() != Some(other.message().as_str())
+            {
+                problems.push(format!(
+                    "{}: {} != {} {}",
+                    other.type_name(),
+                    other.message(),
+                    case["type"],
+                    case["msg"]
+                ));
+            }
+        }
+        (outcome, result) => problems.push(format!("oracle {outcome:?}, pyc {result:?}")),
+    }
+    problems
+}
+
+#[test]
+fn compile_matches_cpython_compile_builtin() {
+    let cases = load_cases();
+    assert!(cases.len() >= 20, "the table should not be empty");
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|case| {
+            let problems = check_case(case);
+            (!problems.is_empty()).then(|| {
+                format!(
+                    "{:?} flags {}: {}",
+                    case["source"],
+                    case["flags"],
+                    problems.join("; ")
+                )
+            })
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn unknown_flags_are_a_value_error() {
+    let compiled = compile(Source::Str("x = 1\n"), "<case>", Mode::Exec, 0x1, -1);
+    assert_eq!(
+        compiled.result,
+        Err(CompileError::Value(
+            "compile(): unrecognised flags".to_string()
+        ))
+    );
+}
+
+#[test]
+fn deep_expression_chain_is_a_recursion_error_value_not_a_crash() {
+    // CPython raises RecursionError here too; its message names the C stack it measured
+    // ("Stack overflow (used N kB) during compilation"), so only the class is pinned.
+    let source = format!("x = 1{}\n", " + 1".repeat(100_000));
+    let compiled = compile(Source::Str(&source), "<case>", Mode::Exec, 0, -1);
+    assert!(
+        matches!(compiled.result, Err(CompileError::Recursion(_))),
+        "{:?}",
+        compiled.result.err()
+    );
+}

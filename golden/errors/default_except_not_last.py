@@ -1,6 +1,0 @@
-try:
-    pass
-except:
-    pass
-except ValueError:
-    pass

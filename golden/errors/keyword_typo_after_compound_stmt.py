@@ -1,0 +1,8 @@
+try:
+    import json
+except ImportError:
+    json = None
+tryy:
+    pass
+except E:
+    pass

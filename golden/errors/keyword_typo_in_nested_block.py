@@ -1,0 +1,5 @@
+class A:
+    def f(self):
+        for x in y:
+            iff x:
+                pass

@@ -1,0 +1,3 @@
+x = 1
+whille x y z:
+    pass

@@ -1,0 +1,3 @@
+s = 'é'
+whille s:
+    pass

@@ -1,0 +1,3 @@
+def f():
+    return '\d'
+x = (1 2)
