@@ -7,7 +7,9 @@ use std::time::Instant;
 use pyc_parser::{parse, Mode, ParseFlags};
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -38,7 +40,10 @@ fn main() {
     let mut failures = 0;
     for _ in 0..rounds {
         let start = Instant::now();
-        failures = sources.iter().filter(|s| parse(s, "<corpus>", Mode::Exec, ParseFlags::default()).is_err()).count();
+        failures = sources
+            .iter()
+            .filter(|s| parse(s, "<corpus>", Mode::Exec, ParseFlags::default()).is_err())
+            .count();
         best = best.min(start.elapsed().as_secs_f64());
     }
     println!(

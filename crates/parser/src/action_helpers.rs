@@ -11,8 +11,8 @@
 
 use pyc_ast::constant::Constant;
 use pyc_ast::{
-    Alias, Arg, Arguments, CmpOp, Comprehension, ExceptHandler, Expr, ExprContext, Identifier, Keyword, Location,
-    MatchCase, Mod, Pattern, Stmt, TypeParam, WithItem,
+    Alias, Arg, Arguments, CmpOp, Comprehension, ExceptHandler, Expr, ExprContext, Identifier,
+    Keyword, Location, MatchCase, Mod, Pattern, Stmt, TypeParam, WithItem,
 };
 use pyc_tokenize::ErrorType;
 
@@ -235,12 +235,20 @@ pub fn set_expr_context(e: Expr, ctx: ExprContext) -> Expr {
             Expr::Name(n)
         }
         Expr::Tuple(mut t) => {
-            t.elts = t.elts.into_iter().map(|x| set_expr_context(x, ctx)).collect();
+            t.elts = t
+                .elts
+                .into_iter()
+                .map(|x| set_expr_context(x, ctx))
+                .collect();
             t.ctx = ctx;
             Expr::Tuple(t)
         }
         Expr::List(mut l) => {
-            l.elts = l.elts.into_iter().map(|x| set_expr_context(x, ctx)).collect();
+            l.elts = l
+                .elts
+                .into_iter()
+                .map(|x| set_expr_context(x, ctx))
+                .collect();
             l.ctx = ctx;
             Expr::List(l)
         }
@@ -274,7 +282,9 @@ pub fn join_names_with_dot(first: &Expr, second: &Expr) -> Expr {
 
 /// `_PyPegen_seq_count_dots`: the level of a relative import.
 pub fn seq_count_dots(dots: &[Tok]) -> i32 {
-    dots.iter().map(|t| if t.kind == tk::ELLIPSIS { 3 } else { 1 }).sum()
+    dots.iter()
+        .map(|t| if t.kind == tk::ELLIPSIS { 3 } else { 1 })
+        .sum()
 }
 
 /// `_PyPegen_alias_for_star`.
@@ -290,7 +300,8 @@ pub fn checked_future_import(
     level: i32,
     loc: Location,
 ) -> Option<Stmt> {
-    if level == 0 && &*module == "__future__" && names.iter().any(|a| &*a.name == "barry_as_FLUFL") {
+    if level == 0 && &*module == "__future__" && names.iter().any(|a| &*a.name == "barry_as_FLUFL")
+    {
         p.flags.barry_as_flufl = true;
     }
     Some(mk::ImportFrom(Some(module), names, Some(level), loc))
@@ -305,7 +316,11 @@ pub fn check_legacy_stmt(_p: &mut Parser<'_>, name: &Expr) -> bool {
 pub fn check_barry_as_flufl(p: &mut Parser<'_>, t: &Tok) -> bool {
     let text = p.token_text(t);
     if p.flags.barry_as_flufl && text != "<>" {
-        p.raise_error::<()>(ErrorType::SyntaxError, false, "with Barry as BDFL, use '<>' instead of '!='".into());
+        p.raise_error::<()>(
+            ErrorType::SyntaxError,
+            false,
+            "with Barry as BDFL, use '<>' instead of '!='".into(),
+        );
         return true;
     }
     !p.flags.barry_as_flufl && text != "!="
@@ -434,7 +449,15 @@ pub fn make_arguments(
         kwonlyargs.push(pair.arg);
         kw_defaults.push(pair.value);
     }
-    mk::Arguments(posonlyargs, posargs, vararg, kwonlyargs, kw_defaults, kwarg, posdefaults)
+    mk::Arguments(
+        posonlyargs,
+        posargs,
+        vararg,
+        kwonlyargs,
+        kw_defaults,
+        kwarg,
+        posdefaults,
+    )
 }
 
 // ----- calls -----
@@ -507,7 +530,10 @@ fn is_complex_constant(e: &Expr) -> Option<bool> {
 /// `_PyPegen_ensure_real`.
 pub fn ensure_real(p: &mut Parser<'_>, e: Expr) -> Option<Expr> {
     if is_complex_constant(&e) != Some(false) {
-        return p.raise_error_known_location_at(&e.loc(), "real number required in complex literal".into());
+        return p.raise_error_known_location_at(
+            &e.loc(),
+            "real number required in complex literal".into(),
+        );
     }
     Some(e)
 }
@@ -515,7 +541,10 @@ pub fn ensure_real(p: &mut Parser<'_>, e: Expr) -> Option<Expr> {
 /// `_PyPegen_ensure_imaginary`.
 pub fn ensure_imaginary(p: &mut Parser<'_>, e: Expr) -> Option<Expr> {
     if is_complex_constant(&e) != Some(true) {
-        return p.raise_error_known_location_at(&e.loc(), "imaginary number required in complex literal".into());
+        return p.raise_error_known_location_at(
+            &e.loc(),
+            "imaginary number required in complex literal".into(),
+        );
     }
     Some(e)
 }
@@ -528,20 +557,30 @@ pub fn get_last_comprehension_item(c: &Comprehension) -> &Expr {
 }
 
 /// `_PyPegen_nonparen_genexp_in_call`.
-pub fn nonparen_genexp_in_call(p: &mut Parser<'_>, args: &Expr, comprehensions: &[Comprehension]) -> Option<()> {
+pub fn nonparen_genexp_in_call(
+    p: &mut Parser<'_>,
+    args: &Expr,
+    comprehensions: &[Comprehension],
+) -> Option<()> {
     let Expr::Call(call) = args else { return None };
     if call.args.len() <= 1 {
         return None;
     }
     let last_arg = call.args.last()?.loc();
     let last_item = get_last_comprehension_item(comprehensions.last()?).loc();
-    let loc = Location::new(last_arg.lineno, last_arg.col_offset, last_item.end_lineno, last_item.end_col_offset);
+    let loc = Location::new(
+        last_arg.lineno,
+        last_arg.col_offset,
+        last_item.end_lineno,
+        last_item.end_col_offset,
+    );
     p.raise_error_known_location_at(&loc, "Generator expression must be parenthesized".into())
 }
 
 /// `_PyPegen_arguments_parsing_error`.
 pub fn arguments_parsing_error(p: &mut Parser<'_>, e: &Expr) -> Option<()> {
-    let keyword_unpacking = matches!(e, Expr::Call(c) if c.keywords.iter().any(|k| k.arg.is_none()));
+    let keyword_unpacking =
+        matches!(e, Expr::Call(c) if c.keywords.iter().any(|k| k.arg.is_none()));
     let msg = if keyword_unpacking {
         "positional argument follows keyword argument unpacking"
     } else {

@@ -71,7 +71,12 @@ pub struct Parsed {
 const PARSER_STACK_SIZE: usize = 1 << 30;
 
 /// `_PyPegen_run_parser_from_string`: parses `source` (already decoded) as `ast.parse` does.
-pub fn parse(source: &str, filename: &str, mode: Mode, flags: ParseFlags) -> Result<pyc_ast::Mod, ParseError> {
+pub fn parse(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: ParseFlags,
+) -> Result<pyc_ast::Mod, ParseError> {
     parse_with_warnings(source, filename, mode, flags).map(|parsed| parsed.tree)
 }
 
@@ -88,16 +93,27 @@ pub fn parse_with_warnings(
             .spawn_scoped(scope, || run_parser(source, filename, mode, flags));
         match worker {
             Ok(handle) => handle.join().unwrap_or_else(|_| {
-                Err(ParseError::Other { type_name: "SystemError".into(), msg: "the parser panicked".into() })
+                Err(ParseError::Other {
+                    type_name: "SystemError".into(),
+                    msg: "the parser panicked".into(),
+                })
             }),
             Err(_) => run_parser(source, filename, mode, flags),
         }
     })
 }
 
-fn run_parser(source: &str, filename: &str, mode: Mode, flags: ParseFlags) -> Result<Parsed, ParseError> {
+fn run_parser(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: ParseFlags,
+) -> Result<Parsed, ParseError> {
     let outcome = run_parser_collecting_warnings(source, filename, mode, flags);
-    outcome.result.map(|tree| Parsed { tree, warnings: outcome.warnings })
+    outcome.result.map(|tree| Parsed {
+        tree,
+        warnings: outcome.warnings,
+    })
 }
 
 /// What [`parse_collecting_warnings`] gives, whether the parse succeeded or not.
@@ -114,14 +130,24 @@ pub struct ParseOutcome {
 }
 
 /// [`parse`], also returning the warnings and the error metadata.
-pub fn parse_collecting_warnings(source: &str, filename: &str, mode: Mode, flags: ParseFlags) -> ParseOutcome {
+pub fn parse_collecting_warnings(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: ParseFlags,
+) -> ParseOutcome {
     std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
             .stack_size(PARSER_STACK_SIZE)
-            .spawn_scoped(scope, || run_parser_collecting_warnings(source, filename, mode, flags));
+            .spawn_scoped(scope, || {
+                run_parser_collecting_warnings(source, filename, mode, flags)
+            });
         match worker {
             Ok(handle) => handle.join().unwrap_or_else(|_| ParseOutcome {
-                result: Err(ParseError::Other { type_name: "SystemError".into(), msg: "the parser panicked".into() }),
+                result: Err(ParseError::Other {
+                    type_name: "SystemError".into(),
+                    msg: "the parser panicked".into(),
+                }),
                 warnings: Vec::new(),
                 last_stmt_location: (0, 0),
             }),
@@ -130,15 +156,29 @@ pub fn parse_collecting_warnings(source: &str, filename: &str, mode: Mode, flags
     })
 }
 
-fn run_parser_collecting_warnings(source: &str, filename: &str, mode: Mode, flags: ParseFlags) -> ParseOutcome {
+fn run_parser_collecting_warnings(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: ParseFlags,
+) -> ParseOutcome {
     let mut p = pegen::Parser::new(source, filename, mode, flags);
     let result = p.run();
-    ParseOutcome { result, warnings: std::mem::take(&mut p.warnings), last_stmt_location: p.last_stmt_location }
+    ParseOutcome {
+        result,
+        warnings: std::mem::take(&mut p.warnings),
+        last_stmt_location: p.last_stmt_location,
+    }
 }
 
 /// The `invalid_` rules of the grammar that a parse of `source` reaches (matches, or raises its
 /// error in), in the order first reached; for the test that every such rule has a golden case.
-pub fn invalid_rules_reached(source: &str, filename: &str, mode: Mode, flags: ParseFlags) -> Vec<&'static str> {
+pub fn invalid_rules_reached(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: ParseFlags,
+) -> Vec<&'static str> {
     let trace = || {
         let mut p = pegen::Parser::new(source, filename, mode, flags);
         p.invalid_rules_reached = Some(Vec::new());
@@ -146,11 +186,12 @@ pub fn invalid_rules_reached(source: &str, filename: &str, mode: Mode, flags: Pa
         p.invalid_rules_reached.take().unwrap_or_default()
     };
     std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new().stack_size(PARSER_STACK_SIZE).spawn_scoped(scope, trace);
+        let worker = std::thread::Builder::new()
+            .stack_size(PARSER_STACK_SIZE)
+            .spawn_scoped(scope, trace);
         match worker {
             Ok(handle) => handle.join().unwrap_or_default(),
             Err(_) => Vec::new(),
         }
     })
 }
-

@@ -35,7 +35,12 @@ pub struct Tok {
 
 impl Tok {
     pub fn loc(&self) -> Location {
-        Location::new(self.lineno, self.col_offset, self.end_lineno, self.end_col_offset)
+        Location::new(
+            self.lineno,
+            self.col_offset,
+            self.end_lineno,
+            self.end_col_offset,
+        )
     }
 }
 
@@ -218,7 +223,10 @@ pub enum ParseError {
     Memory(String),
     /// Another exception class CPython lets escape (UnicodeDecodeError from an f-string format
     /// spec, ...).
-    Other { type_name: String, msg: String },
+    Other {
+        type_name: String,
+        msg: String,
+    },
 }
 
 impl<'src> Parser<'src> {
@@ -375,7 +383,10 @@ impl<'src> Parser<'src> {
     }
 
     /// `_PyPegen_is_memoized` for a lending table: takes the memoized result at the mark.
-    pub(crate) fn memo_take<T>(&mut self, table: impl FnOnce(&mut Memo) -> &mut MemoMap<T>) -> MemoHit<T> {
+    pub(crate) fn memo_take<T>(
+        &mut self,
+        table: impl FnOnce(&mut Memo) -> &mut MemoMap<T>,
+    ) -> MemoHit<T> {
         if self.mark == self.tokens.len() && !self.fill_token() {
             self.error_indicator = true;
             return MemoHit::Miss;
@@ -411,7 +422,11 @@ impl<'src> Parser<'src> {
     /// `_PyPegen_expect_forced_result`: what the generator emits for `&&(group)`; the grammar
     /// uses `&&` only on tokens today.
     #[allow(dead_code)]
-    pub(crate) fn expect_forced_result<T>(&mut self, result: Option<T>, expected: &str) -> Option<T> {
+    pub(crate) fn expect_forced_result<T>(
+        &mut self,
+        result: Option<T>,
+        expected: &str,
+    ) -> Option<T> {
         if self.error_indicator {
             return None;
         }
@@ -455,7 +470,8 @@ impl<'src> Parser<'src> {
             return self.raise_error(
                 pyc_tokenize::ErrorType::SyntaxError,
                 false,
-                "Underscores in numeric literals are only supported in Python 3.6 and greater".to_string(),
+                "Underscores in numeric literals are only supported in Python 3.6 and greater"
+                    .to_string(),
             );
         }
         match crate::number::parse_number(text) {
@@ -517,7 +533,10 @@ impl<'src> Parser<'src> {
 
     /// The token just before the mark.
     pub(crate) fn last_token(&self) -> Option<Tok> {
-        self.mark.checked_sub(1).and_then(|i| self.tokens.get(i)).copied()
+        self.mark
+            .checked_sub(1)
+            .and_then(|i| self.tokens.get(i))
+            .copied()
     }
 
     // ----- _PyPegen_run_parser -----

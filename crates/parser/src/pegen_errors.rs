@@ -59,7 +59,12 @@ impl HasLoc for Location {
 impl<'src> Parser<'src> {
     /// `_PyPegen_raise_error`: an error at the last token read (or, with `use_mark`, at the
     /// token at the mark).
-    pub(crate) fn raise_error<T>(&mut self, errtype: ErrorType, use_mark: bool, msg: String) -> Option<T> {
+    pub(crate) fn raise_error<T>(
+        &mut self,
+        errtype: ErrorType,
+        use_mark: bool,
+        msg: String,
+    ) -> Option<T> {
         if self.error_indicator && self.error.is_some() {
             return None;
         }
@@ -79,9 +84,24 @@ impl<'src> Parser<'src> {
         let t = self.tokens[index.min(self.tokens.len() - 1)];
         // A token without text: CPython takes the tokenizer's current column, which is where
         // our tokenizer placed the token.
-        let col_offset = if t.col_offset == -1 { t.raw.col_offset as i32 } else { t.col_offset + 1 };
-        let end_col_offset = if t.end_col_offset == -1 { -1 } else { t.end_col_offset + 1 };
-        self.raise_error_known_location_raw(errtype, t.lineno, col_offset, t.end_lineno, end_col_offset, msg);
+        let col_offset = if t.col_offset == -1 {
+            t.raw.col_offset as i32
+        } else {
+            t.col_offset + 1
+        };
+        let end_col_offset = if t.end_col_offset == -1 {
+            -1
+        } else {
+            t.end_col_offset + 1
+        };
+        self.raise_error_known_location_raw(
+            errtype,
+            t.lineno,
+            col_offset,
+            t.end_lineno,
+            end_col_offset,
+            msg,
+        );
         None
     }
 
@@ -95,14 +115,26 @@ impl<'src> Parser<'src> {
         end_col_offset: i32,
         msg: String,
     ) -> Option<T> {
-        let col = if col_offset == CURRENT_POS { CURRENT_POS } else { col_offset + 1 };
-        let end_col = if end_col_offset == CURRENT_POS { CURRENT_POS } else { end_col_offset + 1 };
+        let col = if col_offset == CURRENT_POS {
+            CURRENT_POS
+        } else {
+            col_offset + 1
+        };
+        let end_col = if end_col_offset == CURRENT_POS {
+            CURRENT_POS
+        } else {
+            end_col_offset + 1
+        };
         self.raise_error_known_location_raw(errtype, lineno, col, end_lineno, end_col, msg);
         None
     }
 
     /// `RAISE_SYNTAX_ERROR_KNOWN_LOCATION(a, msg)`.
-    pub(crate) fn raise_error_known_location_at<T>(&mut self, loc: &Location, msg: String) -> Option<T> {
+    pub(crate) fn raise_error_known_location_at<T>(
+        &mut self,
+        loc: &Location,
+        msg: String,
+    ) -> Option<T> {
         self.raise_error_known_location(
             ErrorType::SyntaxError,
             loc.lineno,
@@ -188,7 +220,14 @@ impl<'src> Parser<'src> {
             return;
         };
         let msg = format!("'{}' was never closed", bracket as char);
-        self.raise_error_known_location::<()>(ErrorType::SyntaxError, line as i32, col as i32, line as i32, -1, msg);
+        self.raise_error_known_location::<()>(
+            ErrorType::SyntaxError,
+            line as i32,
+            col as i32,
+            line as i32,
+            -1,
+            msg,
+        );
     }
 
     /// `_Pypegen_set_syntax_error`: after the second pass, the generic error when no specific
@@ -201,11 +240,19 @@ impl<'src> Parser<'src> {
             return;
         }
         let Some(last) = last_token else {
-            self.raise_error::<()>(ErrorType::SyntaxError, false, "error at start before reading any input".into());
+            self.raise_error::<()>(
+                ErrorType::SyntaxError,
+                false,
+                "error at start before reading any input".into(),
+            );
             return;
         };
         if last.kind == tk::INDENT || last.kind == tk::DEDENT {
-            let msg = if last.kind == tk::INDENT { "unexpected indent" } else { "unexpected unindent" };
+            let msg = if last.kind == tk::INDENT {
+                "unexpected indent"
+            } else {
+                "unexpected unindent"
+            };
             self.raise_error::<()>(ErrorType::IndentationError, false, msg.into());
             return;
         }
@@ -301,8 +348,14 @@ pub enum TargetsType {
 /// `_PyPegen_get_invalid_target`: the part of `e` that cannot be assigned (or deleted).
 pub(crate) fn get_invalid_target(e: &Expr, targets_type: TargetsType) -> Option<&Expr> {
     match e {
-        Expr::List(l) => l.elts.iter().find_map(|x| get_invalid_target(x, targets_type)),
-        Expr::Tuple(t) => t.elts.iter().find_map(|x| get_invalid_target(x, targets_type)),
+        Expr::List(l) => l
+            .elts
+            .iter()
+            .find_map(|x| get_invalid_target(x, targets_type)),
+        Expr::Tuple(t) => t
+            .elts
+            .iter()
+            .find_map(|x| get_invalid_target(x, targets_type)),
         Expr::Starred(s) => {
             if targets_type == TargetsType::DelTargets {
                 Some(e)
@@ -364,7 +417,11 @@ macro_rules! RAISE_INDENTATION_ERROR {
 /// `RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(msg)`.
 macro_rules! RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN {
     ($p:expr, $msg:literal) => {
-        return $p.raise_error(pyc_tokenize::ErrorType::SyntaxError, true, String::from($msg))
+        return $p.raise_error(
+            pyc_tokenize::ErrorType::SyntaxError,
+            true,
+            String::from($msg),
+        )
     };
 }
 
@@ -429,7 +486,6 @@ macro_rules! RAISE_SYNTAX_ERROR_INVALID_TARGET {
     };
 }
 
-
 /// `CHECK_VERSION(type, version, msg, node)`: `node`, unless `feature_version` is older than
 /// `version`; then a SyntaxError and the rule fails.
 macro_rules! CHECK_VERSION {
@@ -447,8 +503,10 @@ impl Parser<'_> {
         if self.tok.done() == Done::Eof {
             return true;
         }
-        let unterminated_triple_quote = |e: &SyntaxError| e.msg.starts_with("unterminated triple-quoted ");
-        self.tokenizer_error && matches!(&self.error, Some(ParseError::Syntax(e)) if unterminated_triple_quote(e))
+        let unterminated_triple_quote =
+            |e: &SyntaxError| e.msg.starts_with("unterminated triple-quoted ");
+        self.tokenizer_error
+            && matches!(&self.error, Some(ParseError::Syntax(e)) if unterminated_triple_quote(e))
     }
 
     /// The `_IncompleteInputError` of `_PyPegen_run_parser` (PyCF_ALLOW_INCOMPLETE_INPUT),
@@ -467,20 +525,42 @@ impl Parser<'_> {
             Some(e) if e.msg.starts_with("unterminated triple-quoted ") => {
                 // The tokenizer went back to just after the opening quote.
                 let lineno = e.lineno.unwrap_or(0);
-                let line = self.source.split_inclusive('\n').nth(usize::try_from(lineno - 1).unwrap_or(0));
+                let line = self
+                    .source
+                    .split_inclusive('\n')
+                    .nth(usize::try_from(lineno - 1).unwrap_or(0));
                 let col = match (line, e.offset) {
                     (Some(line), Some(offset)) => character_offset_to_byte_offset(line, offset),
                     _ => 0,
                 };
-                self.raise_error_known_location_raw(ErrorType::IncompleteInputError, lineno, col, lineno, -1, msg);
+                self.raise_error_known_location_raw(
+                    ErrorType::IncompleteInputError,
+                    lineno,
+                    col,
+                    lineno,
+                    -1,
+                    msg,
+                );
             }
             Some(_) => {
                 // At the end of the input, on the tokenizer's current line.
                 let lineno = self.tok.lineno() as i32;
-                let line_start = self.source.split_inclusive('\n').take(usize::try_from(lineno - 1).unwrap_or(0)).map(str::len).sum::<usize>();
+                let line_start = self
+                    .source
+                    .split_inclusive('\n')
+                    .take(usize::try_from(lineno - 1).unwrap_or(0))
+                    .map(str::len)
+                    .sum::<usize>();
                 let implied_newline = usize::from(!self.source.ends_with('\n'));
                 let col = (self.source.len() + implied_newline).saturating_sub(line_start) as i32;
-                self.raise_error_known_location_raw(ErrorType::IncompleteInputError, lineno, col, lineno, -1, msg);
+                self.raise_error_known_location_raw(
+                    ErrorType::IncompleteInputError,
+                    lineno,
+                    col,
+                    lineno,
+                    -1,
+                    msg,
+                );
             }
             None => {
                 self.raise_error::<()>(ErrorType::IncompleteInputError, false, msg);
@@ -524,7 +604,12 @@ impl Parser<'_> {
 impl Parser<'_> {
     /// Called by the generated code after each `invalid_` rule: when tracing, records the rule
     /// if it matched or if the error was raised inside it.
-    pub(crate) fn trace_invalid_rule(&mut self, rule: &'static str, matched: bool, had_error: bool) {
+    pub(crate) fn trace_invalid_rule(
+        &mut self,
+        rule: &'static str,
+        matched: bool,
+        had_error: bool,
+    ) {
         let raised_here = !had_error && self.error.is_some();
         if let Some(reached) = &mut self.invalid_rules_reached {
             if (matched || raised_here) && !reached.contains(&rule) {

@@ -10,7 +10,9 @@ use pyc_tokenize::ErrorType;
 use crate::fstring::{self, ResultTokenWithMetadata};
 use crate::generated::parser::tk;
 use crate::pegen::{ParseError, Parser, Tok};
-use crate::string_parser::{ErrorLocation, LiteralError, LiteralErrorType, LiteralSink, LiteralWarning};
+use crate::string_parser::{
+    ErrorLocation, LiteralError, LiteralErrorType, LiteralSink, LiteralWarning,
+};
 
 impl LiteralSink for Parser<'_> {
     fn feature_version(&self) -> i32 {
@@ -32,22 +34,37 @@ impl Parser<'_> {
     fn raise_literal_error<T>(&mut self, error: LiteralError) -> Option<T> {
         match error.error_type {
             LiteralErrorType::SyntaxError => {}
-            LiteralErrorType::UnicodeDecodeError => return self.raise_other("UnicodeDecodeError", error.msg),
+            LiteralErrorType::UnicodeDecodeError => {
+                return self.raise_other("UnicodeDecodeError", error.msg)
+            }
             LiteralErrorType::ValueError => return self.raise_other("ValueError", error.msg),
             LiteralErrorType::SystemError => return self.raise_other("SystemError", error.msg),
         }
         match error.location {
             ErrorLocation::LastToken => self.raise_error(ErrorType::SyntaxError, false, error.msg),
-            ErrorLocation::Known { lineno, col_offset, end_lineno, end_col_offset } => {
-                self.raise_error_known_location(ErrorType::SyntaxError, lineno, col_offset, end_lineno, end_col_offset, error.msg)
-            }
+            ErrorLocation::Known {
+                lineno,
+                col_offset,
+                end_lineno,
+                end_col_offset,
+            } => self.raise_error_known_location(
+                ErrorType::SyntaxError,
+                lineno,
+                col_offset,
+                end_lineno,
+                end_col_offset,
+                error.msg,
+            ),
         }
     }
 
     fn raise_other<T>(&mut self, type_name: &str, msg: String) -> Option<T> {
         self.error_indicator = true;
         if self.error.is_none() {
-            self.error = Some(ParseError::Other { type_name: type_name.to_string(), msg });
+            self.error = Some(ParseError::Other {
+                type_name: type_name.to_string(),
+                msg,
+            });
         }
         None
     }
@@ -111,14 +128,23 @@ pub fn joined_str(p: &mut Parser<'_>, start: &Tok, middles: Vec<Expr>, end: &Tok
 }
 
 /// `_PyPegen_template_str`.
-pub fn template_str(p: &mut Parser<'_>, start: &Tok, middles: Vec<Expr>, end: &Tok) -> Option<Expr> {
+pub fn template_str(
+    p: &mut Parser<'_>,
+    start: &Tok,
+    middles: Vec<Expr>,
+    end: &Tok,
+) -> Option<Expr> {
     let (start_text, end_text) = (p.token_text(start), p.token_text(end));
     let result = fstring::template_str(&start.raw, start_text, middles, &end.raw, end_text, p);
     p.literal(result)
 }
 
 /// `_PyPegen_check_fstring_conversion`.
-pub fn check_fstring_conversion(p: &mut Parser<'_>, bang: &Tok, conv: Expr) -> Option<ResultTokenWithMetadata> {
+pub fn check_fstring_conversion(
+    p: &mut Parser<'_>,
+    bang: &Tok,
+    conv: Expr,
+) -> Option<ResultTokenWithMetadata> {
     let prefix = match p.enclosing_string_start(bang) {
         Some(start) if start.kind == tk::TSTRING_START => 't',
         _ => 'f',
@@ -151,7 +177,14 @@ pub fn formatted_value(
     loc: Location,
 ) -> Option<Expr> {
     let metadata = p.metadata(rbrace);
-    let result = fstring::formatted_value(expression, debug.is_some(), conversion, format, metadata, loc);
+    let result = fstring::formatted_value(
+        expression,
+        debug.is_some(),
+        conversion,
+        format,
+        metadata,
+        loc,
+    );
     p.literal(result)
 }
 
@@ -166,7 +199,14 @@ pub fn interpolation(
     loc: Location,
 ) -> Option<Expr> {
     let metadata = p.metadata(rbrace);
-    let result = fstring::interpolation(expression, debug.is_some(), conversion, format, metadata, loc);
+    let result = fstring::interpolation(
+        expression,
+        debug.is_some(),
+        conversion,
+        format,
+        metadata,
+        loc,
+    );
     p.literal(result)
 }
 
@@ -177,6 +217,10 @@ pub fn concatenate_strings(p: &mut Parser<'_>, strings: Vec<Expr>, loc: Location
 }
 
 /// `_PyPegen_concatenate_tstrings`.
-pub fn concatenate_tstrings(_p: &mut Parser<'_>, strings: Vec<Expr>, loc: Location) -> Option<Expr> {
+pub fn concatenate_tstrings(
+    _p: &mut Parser<'_>,
+    strings: Vec<Expr>,
+    loc: Location,
+) -> Option<Expr> {
     Some(fstring::concatenate_tstrings(strings, loc))
 }

@@ -15,14 +15,23 @@ fn is_stack_overflow(result: &Result<pyc_ast::Mod, ParseError>) -> bool {
 #[test]
 fn unary_minus_chain_overflows_the_parser_stack_where_cpython_does() {
     assert!(parse_exec(&format!("{}1", "-".repeat(5968))).is_ok());
-    assert!(is_stack_overflow(&parse_exec(&format!("{}1", "-".repeat(5969)))));
+    assert!(is_stack_overflow(&parse_exec(&format!(
+        "{}1",
+        "-".repeat(5969)
+    ))));
     assert!(parse_exec(&format!("x = {}1", "-".repeat(5966))).is_ok());
-    assert!(is_stack_overflow(&parse_exec(&format!("x = {}1", "-".repeat(5967)))));
+    assert!(is_stack_overflow(&parse_exec(&format!(
+        "x = {}1",
+        "-".repeat(5967)
+    ))));
 }
 
 #[test]
 fn very_deep_input_is_an_error_not_a_crash() {
-    assert!(is_stack_overflow(&parse_exec(&format!("{}1", "-".repeat(100_000)))));
+    assert!(is_stack_overflow(&parse_exec(&format!(
+        "{}1",
+        "-".repeat(100_000)
+    ))));
 }
 
 #[test]

@@ -16,10 +16,17 @@ fn mode(name: &str) -> Mode {
 }
 
 fn outcome(m: Mode, src: &str) -> String {
-    let flags = ParseFlags { type_comments: true, ..ParseFlags::default() };
+    let flags = ParseFlags {
+        type_comments: true,
+        ..ParseFlags::default()
+    };
     match parse(src, "<unknown>", m, flags) {
         Ok(tree) => {
-            let options = DumpOptions { include_attributes: true, indent: None, show_empty: false };
+            let options = DumpOptions {
+                include_attributes: true,
+                indent: None,
+                show_empty: false,
+            };
             dump(&tree, options).unwrap_or_else(|e| format!("dump error {e:?}"))
         }
         Err(ParseError::Syntax(e)) => format!(
@@ -39,13 +46,19 @@ fn every_mode_parses_like_cpython() {
         serde_json::from_str(include_str!("data/modes.json")).expect("modes.json is JSON");
     let mut failures = Vec::new();
     for case in cases.as_array().expect("a list of cases") {
-        let (m, src, expected) = (case["mode"].as_str(), case["src"].as_str(), case["out"].as_str());
+        let (m, src, expected) = (
+            case["mode"].as_str(),
+            case["src"].as_str(),
+            case["out"].as_str(),
+        );
         let (Some(m), Some(src), Some(expected)) = (m, src, expected) else {
             panic!("malformed case {case}");
         };
         let got = outcome(mode(m), src);
         if got != expected {
-            failures.push(format!("{m} {src:?}\n  expected {expected}\n  got      {got}"));
+            failures.push(format!(
+                "{m} {src:?}\n  expected {expected}\n  got      {got}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -58,8 +58,17 @@ fn syntax_errors_match_cpython() {
         let source = json_string(pair[0]);
         let got = outcome(&source);
         if got != pair[1] {
-            failures.push(format!("{}\n  expected {}\n  got      {}", pair[0], pair[1], got));
+            failures.push(format!(
+                "{}\n  expected {}\n  got      {}",
+                pair[0], pair[1], got
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), lines.len() / 2, failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        lines.len() / 2,
+        failures.join("\n")
+    );
 }

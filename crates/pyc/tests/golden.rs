@@ -147,7 +147,8 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-/// The first line where two outputs differ, for the failure message.
+/// The first line where two outputs differ, for the failure message: the line number, the
+/// column of the first differing character, and an excerpt of both lines from a little before it.
 fn first_difference(name: &str, expected: &[u8], actual: &[u8]) -> String {
     let expected = String::from_utf8_lossy(expected);
     let actual = String::from_utf8_lossy(actual);
@@ -158,11 +159,20 @@ fn first_difference(name: &str, expected: &[u8], actual: &[u8]) -> String {
         match (e.next(), a.next()) {
             (Some(x), Some(y)) if x == y => line += 1,
             (x, y) => {
+                let (x, y) = (x.unwrap_or("<end>"), y.unwrap_or("<end>"));
+                let column = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+                let excerpt = |text: &str| -> String {
+                    text.chars()
+                        .skip(column.saturating_sub(40))
+                        .take(120)
+                        .collect()
+                };
                 return format!(
-                    "    {name} line {line}:\n      expected: {:?}\n      actual:   {:?}\n",
-                    x.unwrap_or("<end>"),
-                    y.unwrap_or("<end>")
-                )
+                    "    {name} line {line}, column {}:\n      expected: {:?}\n      actual:   {:?}\n",
+                    column + 1,
+                    excerpt(x),
+                    excerpt(y)
+                );
             }
         }
     }

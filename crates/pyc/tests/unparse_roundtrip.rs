@@ -917,6 +917,8 @@ proptest! {
             Err(e) => return Err(TestCaseError::fail(format!("{source:?} does not parse: {e:?}"))),
         };
         prop_assert_eq!(dump_fields(&parsed), dump_fields(&tree), "source: {:?}", source);
+        // A tree the parser built always passes compile()'s validation.
+        prop_assert_eq!(pyc_ast::validate::validate(&parsed), Ok(()), "source: {:?}", source);
     }
 
     #[test]

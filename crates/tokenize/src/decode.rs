@@ -334,31 +334,39 @@ pub fn python_repr(s: &str) -> String {
     out
 }
 
-/// Decodes a source file as CPython reads it for compiling: a UTF-8 BOM, a PEP 263 coding cookie
-/// on line 1 or 2, universal newlines (CRLF and lone CR become LF). Null bytes are left for the
-/// lexer, which reports them with their line.
+/// Decodes a source file as CPython's `compile()` of bytes reads it (what `py_compile` does): a
+/// UTF-8 BOM, a PEP 263 coding cookie on line 1 or 2, universal newlines (CRLF and lone CR
+/// become LF). Errors carry CPython's values; `filename` is left for the caller to fill.
 pub fn decode_source(bytes: &[u8]) -> Result<Cow<'_, str>, SyntaxError> {
+    if memchr::memchr(0, bytes).is_some() {
+        return Err(plain_error(
+            "source code string cannot contain null bytes".to_string(),
+        ));
+    }
     let (bom_found, rest) = match bytes.strip_prefix(BOM_UTF8) {
         Some(rest) => (true, rest),
         None => (false, bytes),
     };
     let (first, after_first) = split_line(rest);
     let (second, _) = split_line(after_first);
-    let mut cookie = find_cookie_name(first);
+    let mut cookie = find_cookie_name(first).map(|name| (name, 1, first));
     if cookie.is_none() && is_blank_line(first) {
-        cookie = find_cookie_name(second);
+        cookie = find_cookie_name(second).map(|name| (name, 2, second));
     }
     let codec = match cookie {
         None => Codec::utf8(),
-        Some(raw) => {
+        Some((raw, line_number, line)) => {
             let name = get_normal_name(raw);
             if bom_found && name != "utf-8" {
-                return Err(plain_error("encoding problem: utf-8".to_string()));
+                return Err(bom_mismatch_error(&name, line_number, line));
             }
             match lookup_codec(&name) {
                 CodecLookup::Found(codec) => codec,
                 CodecLookup::Unknown => {
-                    return Err(plain_error(format!("unknown encoding: {name}")))
+                    let mut err = plain_error(format!("unknown encoding: {name}"));
+                    err.lineno = Some(0);
+                    err.offset = Some(-1);
+                    return Err(err);
                 }
                 CodecLookup::Unsupported(module) => {
                     return Err(plain_error(format!(
@@ -371,29 +379,73 @@ pub fn decode_source(bytes: &[u8]) -> Result<Cow<'_, str>, SyntaxError> {
     let decoded = match codec.decode(rest) {
         Some(text) => text,
         None if codec.table.is_none() => return Err(non_utf8_error(rest)),
-        None => {
-            return Err(plain_error(format!(
-                "pyc: source does not decode with the {} codec",
-                codec.module
-            )))
-        }
+        None => return Err(codec_error(&codec, rest)),
     };
     Ok(translate_newlines(decoded))
 }
 
-/// Port of `_PyTokenizer_ensure_utf8`'s message for undeclared non-UTF-8 bytes.
+/// "encoding problem: NAME with BOM", pointing at the cookie's line as CPython does.
+fn bom_mismatch_error(name: &str, line_number: i32, line: &[u8]) -> SyntaxError {
+    let text = String::from_utf8_lossy(line.strip_suffix(b"\n").unwrap_or(line));
+    let text = text.strip_suffix('\r').unwrap_or(&text).to_string();
+    // CPython's end offset is one further on line 2 than on line 1.
+    let end_offset = text.chars().count() as i32 + line_number - 1;
+    SyntaxError {
+        lineno: Some(line_number),
+        offset: Some(0),
+        end_lineno: Some(line_number),
+        end_offset: Some(end_offset),
+        text: Some(text),
+        ..plain_error(format!("encoding problem: {name} with BOM"))
+    }
+}
+
+/// The UnicodeDecodeError text of a single-byte codec, as `compile()` reports it.
+fn codec_error(codec: &Codec, bytes: &[u8]) -> SyntaxError {
+    let position = bytes
+        .iter()
+        .position(|&b| b >= 0x80 && codec.decode(&[b]).is_none())
+        .unwrap_or(0);
+    let byte = bytes.get(position).copied().unwrap_or(0);
+    let msg = if codec.module == "ascii" {
+        format!("'ascii' codec can't decode byte 0x{byte:02x} in position {position}: ordinal not in range(128)")
+    } else {
+        format!("'charmap' codec can't decode byte 0x{byte:02x} in position {position}: character maps to <undefined>")
+    };
+    let mut err = plain_error(msg);
+    err.lineno = Some(0);
+    err.offset = Some(-1);
+    err
+}
+
+/// Port of `_PyTokenizer_ensure_utf8`'s error for undeclared non-UTF-8 bytes: the line, and
+/// the column just after the bad byte.
 fn non_utf8_error(bytes: &[u8]) -> SyntaxError {
     let valid_up_to = match std::str::from_utf8(bytes) {
         Ok(_) => bytes.len(),
         Err(e) => e.valid_up_to(),
     };
-    let lineno = 1 + bytes[..valid_up_to].iter().filter(|&&b| b == b'\n').count();
+    let lineno = 1 + bytes[..valid_up_to].iter().filter(|&&b| b == b'\n').count() as i32;
+    let line_start = bytes[..valid_up_to]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line_end =
+        memchr::memchr(b'\n', &bytes[line_start..]).map_or(bytes.len(), |i| line_start + i);
     let bad = bytes.get(valid_up_to).copied().unwrap_or(0);
-    let mut err = plain_error(format!(
-        "Non-UTF-8 code starting with '\\x{bad:02x}' on line {lineno}, but no encoding declared; see https://peps.python.org/pep-0263/ for details"
-    ));
-    err.lineno = Some(lineno as i32);
-    err
+    let offset = String::from_utf8_lossy(&bytes[line_start..=valid_up_to.min(line_end)])
+        .chars()
+        .count() as i32;
+    SyntaxError {
+        lineno: Some(lineno),
+        offset: Some(offset),
+        end_lineno: Some(lineno),
+        end_offset: Some(offset),
+        text: Some(String::from_utf8_lossy(&bytes[line_start..line_end]).into_owned()),
+        ..plain_error(format!(
+            "Non-UTF-8 code starting with '\\x{bad:02x}' on line {lineno}, but no encoding declared; see https://peps.python.org/pep-0263/ for details"
+        ))
+    }
 }
 
 /// Port of `_PyTokenizer_translate_newlines`: CRLF and lone CR become LF.

@@ -162,6 +162,7 @@ impl<'src> Tokenizer<'src> {
 
     /// The next token; after ENDMARKER it keeps returning ENDMARKER. After an error the
     /// tokenizer keeps returning that error.
+    #[inline]
     pub fn next_token(&mut self) -> Result<Token, SyntaxError> {
         if self.stopped {
             return self.repeat_last();
@@ -307,10 +308,18 @@ impl<'src> Tokenizer<'src> {
                 .is_some_and(|at| at >= self.line_start && at < self.line_end())
             {
                 self.set_syntax_error("source code cannot contain null bytes".to_string());
-                self.cur = self.line_end();
+                self.skip_to_line_end();
                 return EOF;
             }
         }
+    }
+
+    /// `tok->cur = tok->inp`: after an error, the rest of the line is skipped (and the next
+    /// read finds the tokenizer stopped).
+    fn skip_to_line_end(&mut self) {
+        let end = self.line_end();
+        self.cur = end;
+        self.inp = end;
     }
 
     /// The end of the current line (after its newline): `tok->inp` once the line is read.
@@ -599,64 +608,108 @@ impl<'src> Tokenizer<'src> {
         {
             return Ok(None);
         }
-        if self.atbol && !self.start_plain_line() {
-            return Ok(None);
-        }
-        let end = self.inp.min(self.src.len());
-        let mut pos = self.cur;
-        while pos < end && matches!(self.src[pos], b' ' | b'\t' | b'\x0c') {
-            pos += 1;
-        }
-        if pos >= end {
-            return Ok(None);
-        }
-        let c = self.src[pos];
-        match c {
-            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
-                let saved = self.cur;
-                self.cur = pos + 1;
-                self.start = Some(pos);
-                let token = self.tok_plain_name(ch(c), pos);
-                if token.is_none() {
-                    self.cur = saved;
+        loop {
+            if self.atbol && !self.start_plain_line() {
+                return Ok(None);
+            }
+            let end = self.inp.min(self.src.len());
+            let mut pos = self.cur;
+            while pos < end && matches!(self.src[pos], b' ' | b'\t' | b'\x0c') {
+                pos += 1;
+            }
+            if pos >= end {
+                return Ok(None);
+            }
+            let c = self.src[pos];
+            let next = self.src.get(pos + 1).copied().unwrap_or(b'\n');
+            let kind = match c {
+                b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                    let saved = self.cur;
+                    self.cur = pos + 1;
+                    self.start = Some(pos);
+                    let token = self.tok_plain_name(ch(c), pos);
+                    if token.is_none() {
+                        self.cur = saved;
+                    }
+                    return Ok(token);
                 }
-                Ok(token)
-            }
-            b'(' | b'[' | b'{' => {
-                self.cur = pos + 1;
-                self.start = Some(pos);
-                self.open_bracket(c, pos)?;
-                Ok(Some(self.token(TokenKind::one_char(c), pos, self.cur)))
-            }
-            b')' | b']' | b'}' => {
-                self.cur = pos + 1;
-                self.start = Some(pos);
-                self.close_bracket(c)?;
-                Ok(Some(self.token(TokenKind::one_char(c), pos, self.cur)))
-            }
-            b',' | b';' | b'~' => {
-                self.cur = pos + 1;
-                self.start = Some(pos);
-                Ok(Some(self.token(TokenKind::one_char(c), pos, self.cur)))
-            }
-            b'\n' if self.parenstack.is_empty() => {
-                self.cur = pos + 1;
-                self.inp = self.cur;
-                self.start = Some(pos);
-                self.atbol = true;
-                self.cont_line = false;
-                Ok(Some(self.token(TokenKind::Newline, pos, pos)))
-            }
-            _ => Ok(None),
+                b'(' | b'[' | b'{' => {
+                    self.cur = pos + 1;
+                    self.start = Some(pos);
+                    self.open_bracket(c, pos)?;
+                    TokenKind::one_char(c)
+                }
+                b')' | b']' | b'}' => {
+                    self.cur = pos + 1;
+                    self.start = Some(pos);
+                    self.close_bracket(c)?;
+                    TokenKind::one_char(c)
+                }
+                b'1'..=b'9' => {
+                    // A plain decimal integer: digits that nothing number-like follows.
+                    let digits = self.src[pos..end]
+                        .iter()
+                        .take_while(|b| b.is_ascii_digit())
+                        .count();
+                    let after = self.src.get(pos + digits).copied().unwrap_or(b'\n');
+                    if after.is_ascii_alphanumeric()
+                        || after == b'_'
+                        || after == b'.'
+                        || after >= 128
+                    {
+                        return Ok(None);
+                    }
+                    self.cur = pos + digits;
+                    self.start = Some(pos);
+                    return Ok(Some(self.token(TokenKind::Number, pos, self.cur)));
+                }
+                b'\'' | b'"' if next != c => {
+                    // A one-line string without backslashes.
+                    let body = &self.src[pos + 1..end];
+                    match memchr::memchr3(c, b'\\', b'\n', body) {
+                        Some(i) if body[i] == c => {
+                            self.first_lineno = self.lineno;
+                            self.multi_line_start = self.line_start;
+                            self.cur = pos + i + 2;
+                            self.start = Some(pos);
+                            return Ok(Some(self.token(TokenKind::String, pos, self.cur)));
+                        }
+                        _ => return Ok(None),
+                    }
+                }
+                b',' | b';' | b'~' => TokenKind::one_char(c),
+                b'.' if next != b'.' && !next.is_ascii_digit() => TokenKind::Dot,
+                b':' if next != b'=' => TokenKind::Colon,
+                b'=' if next != b'=' => TokenKind::Equal,
+                b'\n' if self.parenstack.is_empty() => {
+                    self.cur = pos + 1;
+                    self.inp = self.cur;
+                    self.start = Some(pos);
+                    self.atbol = true;
+                    self.cont_line = false;
+                    return Ok(Some(self.token(TokenKind::Newline, pos, pos)));
+                }
+                b'\n' => {
+                    // Inside brackets a newline is no token: on to the next line.
+                    self.cur = pos + 1;
+                    self.inp = self.cur;
+                    self.atbol = true;
+                    continue;
+                }
+                _ => return Ok(None),
+            };
+            self.cur = pos + 1;
+            self.start = Some(pos);
+            return Ok(Some(self.token(kind, pos, self.cur)));
         }
     }
 
     /// The start of a line that `tok_get_normal_mode` would read and leave at the same
-    /// indentation: not blank, no comment, no tab, form feed or backslash in its indentation,
-    /// outside brackets. Starts it (as `underflow` and the indentation code would) and returns
+    /// indentation: not blank, no comment, no backslash in its indentation, and outside brackets
+    /// indented with spaces only. Starts it (as `underflow` and the indentation code would) and returns
     /// true; otherwise changes nothing and returns false.
     fn start_plain_line(&mut self) -> bool {
-        if self.cur != self.inp || self.done != Done::Ok || !self.parenstack.is_empty() {
+        if self.cur != self.inp || self.done != Done::Ok {
             return false;
         }
         if self.first_null.is_some_and(|at| at >= self.cur) {
@@ -664,14 +717,29 @@ impl<'src> Tokenizer<'src> {
         }
         let from = self.cur;
         let rest = &self.src[from.min(self.src.len())..];
-        let col = rest.iter().take_while(|&&b| b == b' ').count();
-        match rest.get(col) {
-            None | Some(b'\t' | b'\x0c' | b'\\' | b'#' | b'\n' | b'\r') => return false,
-            Some(_) => {}
-        }
-        let top = self.indstack.len() - 1;
-        if col as i32 != self.indstack[top] || col as i32 != self.altindstack[top] {
-            return false;
+        if self.parenstack.is_empty() {
+            // Only spaces, and the same indentation as now.
+            let col = rest.iter().take_while(|&&b| b == b' ').count();
+            if matches!(
+                rest.get(col),
+                None | Some(b'\t' | b'\x0c' | b'\\' | b'#' | b'\n' | b'\r')
+            ) {
+                return false;
+            }
+            let top = self.indstack.len() - 1;
+            if col as i32 != self.indstack[top] || col as i32 != self.altindstack[top] {
+                return false;
+            }
+        } else {
+            // Inside brackets indentation is not compared; blank lines and comments go the
+            // general way.
+            let col = rest
+                .iter()
+                .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\x0c'))
+                .count();
+            if matches!(rest.get(col), None | Some(b'\\' | b'#' | b'\n' | b'\r')) {
+                return false;
+            }
         }
         self.buf_start = from;
         self.start = None;
@@ -695,7 +763,7 @@ impl<'src> Tokenizer<'src> {
         c = self.nextc();
         if c == EOF {
             self.done = Done::Eof;
-            self.cur = self.line_end();
+            self.skip_to_line_end();
             return Err(());
         }
         self.backup(c);
@@ -859,7 +927,7 @@ impl<'src> Tokenizer<'src> {
         } else if col > self.indstack[top] {
             if top + 1 >= MAXINDENT {
                 self.done = Done::TooDeep;
-                self.cur = self.line_end();
+                self.skip_to_line_end();
                 return Err(());
             }
             if altcol <= self.altindstack[top] {
@@ -877,7 +945,7 @@ impl<'src> Tokenizer<'src> {
             let top = self.indstack.len() - 1;
             if col != self.indstack[top] {
                 self.done = Done::Dedent;
-                self.cur = self.line_end();
+                self.skip_to_line_end();
                 return Err(());
             }
             if altcol != self.altindstack[top] {
@@ -892,7 +960,7 @@ impl<'src> Tokenizer<'src> {
     #[inline(never)]
     fn indent_error<T>(&mut self) -> Lex<T> {
         self.done = Done::TabSpace;
-        self.cur = self.line_end();
+        self.skip_to_line_end();
         Err(())
     }
 

@@ -77,3 +77,96 @@ fn fast_paths_match_the_general_path() {
         }
     }
 }
+
+/// What both views must agree on for a token: kind, start line and column, and text, for the
+/// tokens the parser sees (NEWLINE, INDENT, DEDENT and ENDMARKER differ by design but in kind).
+fn comparable(tokenizer: &Tokenizer<'_>, token: &Token) -> (TokenKind, u32, u32, String) {
+    // NEWLINE after a skipped comment starts at the `#` in the parser's view, as in CPython.
+    let positioned = !matches!(
+        token.kind,
+        TokenKind::Indent | TokenKind::Dedent | TokenKind::Endmarker | TokenKind::Newline
+    );
+    let text = if positioned {
+        tokenizer.token_text(token)
+    } else {
+        ""
+    };
+    let (line, col) = if positioned {
+        (token.lineno, token.col_offset)
+    } else {
+        (0, 0)
+    };
+    (token.kind, line, col, text.to_string())
+}
+
+fn view(source: &str, options: TokenizerOptions) -> Option<Vec<(TokenKind, u32, u32, String)>> {
+    let mut tokenizer = Tokenizer::new(source, options);
+    let mut out = Vec::new();
+    loop {
+        let token = tokenizer.next_token().ok()?;
+        if !matches!(token.kind, TokenKind::Comment | TokenKind::Nl) {
+            out.push(comparable(&tokenizer, &token));
+        }
+        if token.kind == TokenKind::Endmarker {
+            return Some(out);
+        }
+    }
+}
+
+/// The tokenize module's view is checked against the oracle on the corpus (the `tokenize`
+/// golden and conformance stages); the parser's view must give the same tokens, minus COMMENT
+/// and NL, wherever it tokenizes at all.
+#[test]
+fn parser_view_agrees_with_tokenize_view() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    collect_py_files(&root.join("golden/tokenize"), &mut files);
+    collect_py_files(&root.join(".cache/tok-corpus"), &mut files);
+    let extra = TokenizerOptions {
+        extra_tokens: true,
+        ..TokenizerOptions::default()
+    };
+    let mut compared = 0;
+    for path in &files {
+        let Ok(bytes) = std::fs::read(path) else {
+            continue;
+        };
+        let Ok(source) = decode_source(&bytes) else {
+            continue;
+        };
+        let Some(parser) = view(&source, TokenizerOptions::default()) else {
+            continue;
+        };
+        let module =
+            view(&source, extra).expect("the tokenize view accepts what the parser's does");
+        assert!(parser == module, "{}: the views differ", path.display());
+        compared += 1;
+    }
+    assert!(compared > 0);
+}
+
+mod generated_inputs {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines built from the pieces the fast paths take and the ones they hand over.
+    fn pythonish() -> impl Strategy<Value = String> {
+        let atoms = prop::sample::select(vec![
+            "x", "rb", "f", "_a1", "é", " ", "  ", "\t", "\x0c", "\n", "\n    ", "\n  ", "(", ")",
+            "[", "]", "{", "}", ",", ";", "~", ".", "..", "...", ".5", ":", ":=", "=", "==", "'s'",
+            "\"", "#c", "\\\n", "\r\n", "1", "0x1", "+", "->", "f'{x}'", "\0",
+        ]);
+        prop::collection::vec(atoms, 0..80).prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn fast_paths_match_on_generated_sources(source in pythonish()) {
+            for options in [TokenizerOptions::default(), TokenizerOptions { type_comments: true, ..TokenizerOptions::default() }] {
+                prop_assert_eq!(tokens(&source, options, true), tokens(&source, options, false));
+            }
+        }
+    }
+}

@@ -115,7 +115,7 @@ pub fn rendering(stage: Stage, stdout: &[u8], stderr: &[u8], status: &str) -> St
         return stdout;
     }
     format!(
-        "{stdout}--- stderr\n{}--- status {status}\n",
+        "{stdout}[stderr]\n{}[exit status {status}]\n",
         String::from_utf8_lossy(stderr)
     )
 }

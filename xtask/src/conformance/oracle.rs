@@ -311,3 +311,57 @@ fn report_progress(label: &str, finished: usize, total: usize) {
         eprintln!("conformance: oracle {label}: {finished}/{total}");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    /// A stand-in for `oracle/batch` that answers "ok" to every request and dies (as a crashed
+    /// interpreter would) on any request mentioning `die`.
+    const FAKE_BATCH: &str = r#"#!/usr/bin/env bash
+while IFS= read -r line; do
+  case "$line" in *die*) exit 3 ;; esac
+  id=$(printf '%s' "$line" | sed 's/.*"id":\([0-9]*\).*/\1/')
+  printf '{"id":%s,"status":0,"lens":[2]}\nok' "$id"
+done
+"#;
+
+    fn fake_root() -> PathBuf {
+        let root = std::env::temp_dir().join(format!("pyc-oracle-test-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("oracle")).expect("temp dir");
+        let script = root.join("oracle/batch");
+        std::fs::write(&script, FAKE_BATCH).expect("write script");
+        let mut permissions = std::fs::metadata(&script).expect("metadata").permissions();
+        std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+        std::fs::set_permissions(&script, permissions).expect("chmod");
+        root
+    }
+
+    #[test]
+    fn an_input_that_kills_the_interpreter_is_marked_and_the_run_goes_on() {
+        let root = fake_root();
+        let pool = Pool::new(&root, &root, 1);
+        let requests: Vec<Request> = ["a.py", "die.py", "b.py"]
+            .iter()
+            .map(|path| Request::Compiles {
+                path: path.to_string(),
+            })
+            .collect();
+        let answers = Mutex::new(vec![None; requests.len()]);
+        pool.run(&requests, "test", |index, answer| {
+            answers.lock().expect("lock")[index] = Some(answer);
+            Ok(())
+        })
+        .expect("the pool survives");
+        let answers = answers.into_inner().expect("lock");
+        let ok = Some(Answer::Reply {
+            status: 0,
+            parts: vec![b"ok".to_vec()],
+        });
+        assert_eq!(answers[0], ok);
+        assert!(matches!(answers[1], Some(Answer::Crashed(_))));
+        assert_eq!(answers[2], ok);
+        let _ = std::fs::remove_dir_all(&root);
+    }
+}

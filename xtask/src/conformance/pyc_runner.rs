@@ -97,6 +97,17 @@ pub fn run(
     file: &str,
     out_file: &Path,
 ) -> Result<PycRun, String> {
+    run_with_limit(binary, root, stage, file, out_file, TIME_LIMIT)
+}
+
+fn run_with_limit(
+    binary: &Path,
+    root: &Path,
+    stage: Stage,
+    file: &str,
+    out_file: &Path,
+    time_limit: Duration,
+) -> Result<PycRun, String> {
     if stage == Stage::Pyc {
         let _ = std::fs::remove_file(out_file);
     }
@@ -111,7 +122,7 @@ pub fn run(
         .map_err(|e| format!("cannot run {}: {e}", binary.display()))?;
     let stdout = drain(child.stdout.take());
     let stderr = drain(child.stderr.take());
-    let deadline = Instant::now() + TIME_LIMIT;
+    let deadline = Instant::now() + time_limit;
     let mut pause = Duration::from_micros(100);
     let exit = loop {
         if let Some(exit) = child.try_wait().map_err(|e| e.to_string())? {
@@ -167,6 +178,52 @@ fn classify(exit: std::process::ExitStatus) -> RunStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A stand-in for the pyc binary that misbehaves according to the file name it is given.
+    const FAKE_PYC: &str = r#"#!/usr/bin/env bash
+for last; do :; done
+case "$last" in
+  hang.py) exec sleep 5 ;;
+  segv.py) kill -SEGV $$ ;;
+  panic.py) echo "thread 'main' panicked" >&2; exit 101 ;;
+  *) echo "out"; echo "err" >&2; exit 1 ;;
+esac
+"#;
+
+    fn fake_pyc() -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("pyc-runner-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let script = dir.join("pyc");
+        std::fs::write(&script, FAKE_PYC).expect("write");
+        let mut permissions = std::fs::metadata(&script).expect("metadata").permissions();
+        std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+        std::fs::set_permissions(&script, permissions).expect("chmod");
+        script
+    }
+
+    #[test]
+    fn hangs_are_killed_and_crashes_are_labelled() {
+        let pyc = fake_pyc();
+        let dir = pyc.parent().expect("parent").to_path_buf();
+        let out = dir.join("out.pyc");
+        let limit = Duration::from_millis(300);
+        let run =
+            |file: &str| run_with_limit(&pyc, &dir, Stage::Ast, file, &out, limit).expect("runs");
+        let started = Instant::now();
+        assert_eq!(run("hang.py").status, RunStatus::Timeout);
+        assert!(started.elapsed() < Duration::from_secs(4));
+        assert_eq!(run("segv.py").status, RunStatus::Crash("signal 11".into()));
+        assert_eq!(
+            run("panic.py").failure_label(),
+            Some("crash (panic)".into())
+        );
+        let normal = run("x.py");
+        assert_eq!(
+            (normal.status, normal.stdout, normal.stderr),
+            (RunStatus::Exit(1), b"out\n".to_vec(), b"err\n".to_vec())
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn options_are_found_only_as_whole_options() {

@@ -172,7 +172,9 @@ impl<'g> Generator<'g> {
         loop {
             let mut changed = false;
             for rule in &self.grammar.rules {
-                if !self.nullable.contains(&rule.name) && rule.alts.iter().any(|a| self.alt_nullable(a)) {
+                if !self.nullable.contains(&rule.name)
+                    && rule.alts.iter().any(|a| self.alt_nullable(a))
+                {
                     self.nullable.insert(rule.name.clone());
                     changed = true;
                 }
@@ -271,7 +273,12 @@ impl<'g> Generator<'g> {
     }
 
     fn collect_keywords(&mut self) {
-        fn walk(item: &Item, kws: &mut Vec<String>, soft: &mut BTreeSet<String>, toks: &mut BTreeSet<String>) {
+        fn walk(
+            item: &Item,
+            kws: &mut Vec<String>,
+            soft: &mut BTreeSet<String>,
+            toks: &mut BTreeSet<String>,
+        ) {
             match item {
                 Item::Str(s) => {
                     let lit = &s[1..s.len() - 1];
@@ -431,7 +438,10 @@ impl<'g> Generator<'g> {
     }
 
     fn emit_token_constants(&mut self) {
-        self.line(0, "/// Token types the grammar names (the numbers of 3.14's `token` module).");
+        self.line(
+            0,
+            "/// Token types the grammar names (the numbers of 3.14's `token` module).",
+        );
         self.line(0, "pub(crate) mod tk {");
         let toks: Vec<String> = self.used_tokens.iter().cloned().collect();
         for name in toks {
@@ -443,11 +453,17 @@ impl<'g> Generator<'g> {
     }
 
     fn emit_keywords(&mut self) {
-        self.line(0, "/// Keyword token types, numbered after the real tokens as pegen does.");
+        self.line(
+            0,
+            "/// Keyword token types, numbered after the real tokens as pegen does.",
+        );
         self.line(0, "pub(crate) mod kw {");
         let kws: Vec<(String, u16)> = self.keywords.iter().map(|(k, v)| (k.clone(), *v)).collect();
         for (k, v) in &kws {
-            self.line(1, &format!("pub(crate) const {}: u16 = {v};", keyword_const(k)));
+            self.line(
+                1,
+                &format!("pub(crate) const {}: u16 = {v};", keyword_const(k)),
+            );
         }
         self.line(0, "}");
         self.line(0, "");
@@ -458,9 +474,22 @@ impl<'g> Generator<'g> {
         }
         self.line(0, "];");
         self.line(0, "");
-        self.line(0, "/// The soft keywords (NAME tokens with a meaning in some places).");
-        let soft: Vec<String> = self.soft_keywords.iter().map(|s| format!("{s:?}")).collect();
-        self.line(0, &format!("pub(crate) static SOFT_KEYWORDS: &[&str] = &[{}];", soft.join(", ")));
+        self.line(
+            0,
+            "/// The soft keywords (NAME tokens with a meaning in some places).",
+        );
+        let soft: Vec<String> = self
+            .soft_keywords
+            .iter()
+            .map(|s| format!("{s:?}"))
+            .collect();
+        self.line(
+            0,
+            &format!(
+                "pub(crate) static SOFT_KEYWORDS: &[&str] = &[{}];",
+                soft.join(", ")
+            ),
+        );
         self.line(0, "");
     }
 
@@ -488,9 +517,13 @@ impl<'g> Generator<'g> {
     /// The memoized rule a bound item calls directly (`a=rule` or `a=[rule]`), if it lends.
     fn lending_call<'i>(&self, item: &'i Item) -> Option<(&'i str, bool)> {
         match item {
-            Item::Name(n) if self.memo_style(n) == Some(MemoStyle::Lending) => Some((n.as_str(), false)),
+            Item::Name(n) if self.memo_style(n) == Some(MemoStyle::Lending) => {
+                Some((n.as_str(), false))
+            }
             Item::Opt(inner) => match &**inner {
-                Item::Name(n) if self.memo_style(n) == Some(MemoStyle::Lending) => Some((n.as_str(), true)),
+                Item::Name(n) if self.memo_style(n) == Some(MemoStyle::Lending) => {
+                    Some((n.as_str(), true))
+                }
                 _ => None,
             },
             _ => None,
@@ -498,10 +531,18 @@ impl<'g> Generator<'g> {
     }
 
     fn emit_memo_struct(&mut self) {
-        self.line(0, "/// The memo tables of the `(memo)` rules and the left-recursive leaders.");
+        self.line(
+            0,
+            "/// The memo tables of the `(memo)` rules and the left-recursive leaders.",
+        );
         self.line(0, "#[derive(Default)]");
         self.line(0, "pub(crate) struct Memo {");
-        let rules: Vec<&Rule> = self.grammar.rules.iter().filter(|r| self.memoized(r)).collect();
+        let rules: Vec<&Rule> = self
+            .grammar
+            .rules
+            .iter()
+            .filter(|r| self.memoized(r))
+            .collect();
         for rule in &rules {
             let ty = self.rule_type(rule);
             self.line(1, &format!("pub(crate) {}: MemoMap<{ty}>,", rule.name));
@@ -527,14 +568,28 @@ impl<'g> Generator<'g> {
         let lending = self.memo_style(name) == Some(MemoStyle::Lending);
         self.line(1, "let _mark = p.mark;");
         if lending {
-            self.line(1, &format!("if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.{name}) {{"));
+            self.line(
+                1,
+                &format!("let _lent = match p.memo_take(|m| &mut m.{name}) {{"),
+            );
+            self.line(2, "MemoHit::Found(_res, _end) => {");
+            self.line(3, "p.mark = _end;");
+            self.line(3, "p.level -= 1;");
+            self.line(3, "return _res;");
+            self.line(2, "}");
+            self.line(2, "MemoHit::Lent => true,");
+            self.line(2, "MemoHit::Miss => false,");
+            self.line(1, "};");
         } else {
-            self.line(1, &format!("if let Some((_res, _end)) = p.memo_lookup(|m| &m.{name}) {{"));
+            self.line(
+                1,
+                &format!("if let Some((_res, _end)) = p.memo_lookup(|m| &m.{name}) {{"),
+            );
+            self.line(2, "p.mark = _end;");
+            self.line(2, "p.level -= 1;");
+            self.line(2, "return _res;");
+            self.line(1, "}");
         }
-        self.line(2, "p.mark = _end;");
-        self.line(2, "p.level -= 1;");
-        self.line(2, "return _res;");
-        self.line(1, "}");
         self.line(1, "if p.error_indicator {");
         self.line(2, "p.level -= 1;");
         self.line(2, "return None;");
@@ -546,9 +601,15 @@ impl<'g> Generator<'g> {
         }
         self.line(1, "loop {");
         if lending {
-            self.line(2, &format!("p.memo.{name}.insert(_mark, _res.take(), p.mark);"));
+            self.line(
+                2,
+                &format!("p.memo.{name}.insert(_mark, _res.take(), p.mark);"),
+            );
         } else {
-            self.line(2, &format!("p.memo.{name}.insert(_mark, _res.clone(), p.mark);"));
+            self.line(
+                2,
+                &format!("p.memo.{name}.insert(_mark, _res.clone(), p.mark);"),
+            );
         }
         self.line(2, "p.mark = _mark;");
         if lending {
@@ -570,6 +631,19 @@ impl<'g> Generator<'g> {
         self.line(2, "_resmark = p.mark;");
         self.line(2, "_res = _raw;");
         self.line(1, "}");
+        if lending {
+            // Asked for again while out: keep a copy this time, so that a third request does
+            // not parse again (values that pass through rules without a memo are not given
+            // back, and re-parsing every time would be exponential in the nesting).
+            self.line(1, "if _lent {");
+            self.line(2, "if let Some(_v) = &_res {");
+            self.line(
+                3,
+                &format!("p.memo.{name}.insert(_mark, Some(_v.clone()), _resmark);"),
+            );
+            self.line(2, "}");
+            self.line(1, "}");
+        }
         self.line(1, "p.mark = _resmark;");
         self.line(1, "p.level -= 1;");
         self.line(1, "_res");
@@ -578,7 +652,10 @@ impl<'g> Generator<'g> {
         // The raw rule: its own level, like `<name>_raw` in C.
         let seeded_param = if lending { ", _seeded: bool" } else { "" };
         let seeded_arg = if lending { ", _seeded" } else { "" };
-        self.line(0, &format!("fn {body_name}_rule(p: &mut Parser<'_>{seeded_param}) -> Option<{ty}> {{"));
+        self.line(
+            0,
+            &format!("fn {body_name}_rule(p: &mut Parser<'_>{seeded_param}) -> Option<{ty}> {{"),
+        );
         self.line(1, "if p.enter_rule() {");
         self.line(2, "return None;");
         self.line(1, "}");
@@ -602,7 +679,13 @@ impl<'g> Generator<'g> {
         } else {
             format!("{}_body", rule.name)
         };
-        self.line(0, &format!("pub(crate) fn {}_rule(p: &mut Parser<'_>) -> Option<{ty}> {{", rule.name));
+        self.line(
+            0,
+            &format!(
+                "pub(crate) fn {}_rule(p: &mut Parser<'_>) -> Option<{ty}> {{",
+                rule.name
+            ),
+        );
         self.line(1, "if p.enter_rule() {");
         self.line(2, "return None;");
         self.line(1, "}");
@@ -614,7 +697,10 @@ impl<'g> Generator<'g> {
                 // A lending memo: the first parse records where the rule ended and that the value
                 // is out with the caller; a caller that drops it gives it back (`give_back`).
                 self.line(1, "let _mark = p.mark;");
-                self.line(1, &format!("let _lent = match p.memo_take(|m| &mut m.{}) {{", rule.name));
+                self.line(
+                    1,
+                    &format!("let _lent = match p.memo_take(|m| &mut m.{}) {{", rule.name),
+                );
                 self.line(2, "MemoHit::Found(_res, _end) => {");
                 self.line(3, "p.mark = _end;");
                 self.line(3, "p.level -= 1;");
@@ -640,14 +726,38 @@ impl<'g> Generator<'g> {
             if traced {
                 // Which `invalid_` rules a parse reached (matched or raised in), for the test
                 // that every one has a golden case.
-                self.line(1, &format!("p.trace_invalid_rule(\"{}\", _res.is_some(), _had_error);", rule.name));
+                self.line(
+                    1,
+                    &format!(
+                        "p.trace_invalid_rule(\"{}\", _res.is_some(), _had_error);",
+                        rule.name
+                    ),
+                );
             }
             if without_invalid {
                 self.line(1, "p.call_invalid_rules = _prev_call_invalid;");
             }
             if rule.memo {
-                self.line(1, "if !p.error_indicator && !_lent {");
-                self.line(2, &format!("p.memo.{}.record(_mark, _res.is_some(), p.mark);", rule.name));
+                // First parse: the value is lent to the caller. Asked for again while out: keep a
+                // copy this time (see `emit_left_recursive_leader`).
+                self.line(1, "if !p.error_indicator {");
+                self.line(2, "if !_lent {");
+                self.line(
+                    3,
+                    &format!(
+                        "p.memo.{}.record(_mark, _res.is_some(), p.mark);",
+                        rule.name
+                    ),
+                );
+                self.line(2, "} else if let Some(_v) = &_res {");
+                self.line(
+                    3,
+                    &format!(
+                        "p.memo.{}.insert(_mark, Some(_v.clone()), p.mark);",
+                        rule.name
+                    ),
+                );
+                self.line(2, "}");
                 self.line(1, "}");
             }
             self.line(1, "p.level -= 1;");
@@ -657,9 +767,16 @@ impl<'g> Generator<'g> {
         }
         // The body: the alternatives in order.
         let seeded_param = if lending_raw { ", _seeded: bool" } else { "" };
-        self.line(0, &format!("fn {body_name}(p: &mut Parser<'_>{seeded_param}) -> Option<{ty}> {{"));
+        self.line(
+            0,
+            &format!("fn {body_name}(p: &mut Parser<'_>{seeded_param}) -> Option<{ty}> {{"),
+        );
         let unit = ty == "()";
-        let first_seed_only = if lending_raw { self.trailing_non_recursive(rule) } else { rule.alts.len() };
+        let first_seed_only = if lending_raw {
+            self.trailing_non_recursive(rule)
+        } else {
+            rule.alts.len()
+        };
         let body = self.alts_code_seeded(&rule.alts, unit, 1, first_seed_only)?;
         self.out.push_str(&body);
         self.line(1, "None");
@@ -697,7 +814,9 @@ impl<'g> Generator<'g> {
         first_seed_only: usize,
     ) -> Result<String, String> {
         let mut s = String::new();
-        let uses_extra = alts.iter().any(|a| a.action.as_deref().is_some_and(|t| t.contains("EXTRA")));
+        let uses_extra = alts
+            .iter()
+            .any(|a| a.action.as_deref().is_some_and(|t| t.contains("EXTRA")));
         pad(&mut s, indent);
         s.push_str("let _mark = p.mark;\n");
         if uses_extra {
@@ -779,7 +898,9 @@ impl<'g> Generator<'g> {
                 default_var = var.clone();
             }
             let fail = fail_code(&lent, &label);
-            let lending = self.lending_call(&it.item).map(|(r, opt)| (r.to_string(), opt));
+            let lending = self
+                .lending_call(&it.item)
+                .map(|(r, opt)| (r.to_string(), opt));
             match (&lending, &var) {
                 (Some((rule, is_opt)), Some(v)) => {
                     let pos = format!("_p{n}");
@@ -801,7 +922,10 @@ impl<'g> Generator<'g> {
                     let call = format!("{rule}_rule(p)");
                     pad(&mut s, ind + 1);
                     if *is_opt {
-                        let _ = writeln!(s, "if let Some(_v) = {call} {{ p.memo.{rule}.give_back({pos}, _v); }}");
+                        let _ = writeln!(
+                            s,
+                            "if let Some(_v) = {call} {{ p.memo.{rule}.give_back({pos}, _v); }}"
+                        );
                         pad(&mut s, ind + 1);
                         let _ = writeln!(s, "if p.error_indicator {fail}");
                     } else {
@@ -902,7 +1026,11 @@ impl<'g> Generator<'g> {
                 let code = self.fallible(item, need_value, indent)?;
                 match var {
                     Some(v) => {
-                        let _ = writeln!(s, "let Some({v}){} = ({code}) else {fail};", ty_ann("Option"));
+                        let _ = writeln!(
+                            s,
+                            "let Some({v}){} = ({code}) else {fail};",
+                            ty_ann("Option")
+                        );
                     }
                     None => {
                         let _ = writeln!(s, "if ({code}).is_none() {fail}");
@@ -981,7 +1109,13 @@ impl<'g> Generator<'g> {
     }
 
     /// `x*` (a `Vec<T>`) or `x+` (an `Option<Vec<T>>`), as `_loop0_N` / `_loop1_N`.
-    fn repeat_code(&mut self, inner: &Item, one: bool, need_value: bool, indent: usize) -> Result<String, String> {
+    fn repeat_code(
+        &mut self,
+        inner: &Item,
+        one: bool,
+        need_value: bool,
+        indent: usize,
+    ) -> Result<String, String> {
         let code = self.fallible(inner, need_value, indent + 2)?;
         let mut s = String::from("{\n");
         pad(&mut s, indent + 1);
@@ -1008,7 +1142,9 @@ impl<'g> Generator<'g> {
         s.push_str("}\n");
         pad(&mut s, indent + 1);
         if one {
-            s.push_str("if _children.is_empty() || p.error_indicator { None } else { Some(_children) }\n");
+            s.push_str(
+                "if _children.is_empty() || p.error_indicator { None } else { Some(_children) }\n",
+            );
         } else {
             s.push_str("_children\n");
         }
@@ -1018,7 +1154,13 @@ impl<'g> Generator<'g> {
     }
 
     /// `sep.elem+`, as `_gather_N`: an `Option<Vec<T>>`.
-    fn gather_code(&mut self, sep: &Item, elem: &Item, need_value: bool, indent: usize) -> Result<String, String> {
+    fn gather_code(
+        &mut self,
+        sep: &Item,
+        elem: &Item,
+        need_value: bool,
+        indent: usize,
+    ) -> Result<String, String> {
         let first = self.fallible(elem, need_value, indent + 1)?;
         let sep_code = self.fallible(sep, false, indent + 2)?;
         let next = self.fallible(elem, need_value, indent + 2)?;
@@ -1117,7 +1259,9 @@ fn pad(s: &mut String, indent: usize) {
 
 fn is_keyword_like(lit: &str) -> bool {
     let mut chars = lit.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
@@ -1132,7 +1276,10 @@ fn keyword_const(k: &str) -> String {
 
 /// Whether an item produces a value that a default action could return.
 fn is_valued(item: &Item) -> bool {
-    !matches!(item, Item::Cut | Item::PositiveLookahead(_) | Item::NegativeLookahead(_))
+    !matches!(
+        item,
+        Item::Cut | Item::PositiveLookahead(_) | Item::NegativeLookahead(_)
+    )
 }
 
 fn rule_text(rule: &Rule) -> String {

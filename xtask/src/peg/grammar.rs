@@ -164,7 +164,11 @@ fn lex(src: &str) -> Result<Vec<Lexed>, String> {
                 let body = &src[body_start..body_start + len];
                 line += body.matches('\n').count();
                 i = body_start + len + 3;
-                out.push(Lexed { tok: Tok::Meta(name, body.to_string()), line, at_line_start });
+                out.push(Lexed {
+                    tok: Tok::Meta(name, body.to_string()),
+                    line,
+                    at_line_start,
+                });
             }
             b'\'' | b'"' => {
                 let start = i;
@@ -176,7 +180,11 @@ fn lex(src: &str) -> Result<Vec<Lexed>, String> {
                     i += 1;
                 }
                 i += 1;
-                out.push(Lexed { tok: Tok::Str(src[start..i].to_string()), line, at_line_start });
+                out.push(Lexed {
+                    tok: Tok::Str(src[start..i].to_string()),
+                    line,
+                    at_line_start,
+                });
             }
             b'{' => {
                 let start = i + 1;
@@ -196,10 +204,18 @@ fn lex(src: &str) -> Result<Vec<Lexed>, String> {
                 while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
                     i += 1;
                 }
-                out.push(Lexed { tok: Tok::Name(src[start..i].to_string()), line, at_line_start });
+                out.push(Lexed {
+                    tok: Tok::Name(src[start..i].to_string()),
+                    line,
+                    at_line_start,
+                });
             }
             _ => {
-                let two = if i + 1 < bytes.len() { &src[i..i + 2] } else { "" };
+                let two = if i + 1 < bytes.len() {
+                    &src[i..i + 2]
+                } else {
+                    ""
+                };
                 let punct: &'static str = if two == "&&" {
                     "&&"
                 } else {
@@ -218,11 +234,20 @@ fn lex(src: &str) -> Result<Vec<Lexed>, String> {
                         b'&' => "&",
                         b'!' => "!",
                         b'=' => "=",
-                        _ => return Err(format!("line {line}: unexpected character {:?}", c as char)),
+                        _ => {
+                            return Err(format!(
+                                "line {line}: unexpected character {:?}",
+                                c as char
+                            ))
+                        }
                     }
                 };
                 i += punct.len();
-                out.push(Lexed { tok: Tok::Punct(punct), line, at_line_start });
+                out.push(Lexed {
+                    tok: Tok::Punct(punct),
+                    line,
+                    at_line_start,
+                });
             }
         }
     }
@@ -243,7 +268,10 @@ fn scan_balanced(bytes: &[u8], open_at: usize, open: u8, close: u8) -> Option<us
                 }
                 i += 1;
             }
-        } else if c == b'\'' && i + 2 < bytes.len() && (bytes[i + 2] == b'\'' || bytes[i + 1] == b'\\') {
+        } else if c == b'\''
+            && i + 2 < bytes.len()
+            && (bytes[i + 2] == b'\'' || bytes[i + 1] == b'\\')
+        {
             // A char literal such as '{' or '\''; lifetimes never appear in actions.
             i += 1;
             while i < bytes.len() && bytes[i] != b'\'' {
@@ -275,7 +303,10 @@ impl Reader {
         self.toks.get(self.pos).map(|l| &l.tok)
     }
     fn line(&self) -> usize {
-        self.toks.get(self.pos).or(self.toks.last()).map_or(0, |l| l.line)
+        self.toks
+            .get(self.pos)
+            .or(self.toks.last())
+            .map_or(0, |l| l.line)
     }
     fn is_punct(&self, p: &str) -> bool {
         matches!(self.peek(), Some(Tok::Punct(q)) if *q == p)
@@ -292,7 +323,11 @@ impl Reader {
         if self.eat_punct(p) {
             Ok(())
         } else {
-            Err(format!("line {}: expected {p:?}, found {:?}", self.line(), self.peek()))
+            Err(format!(
+                "line {}: expected {p:?}, found {:?}",
+                self.line(),
+                self.peek()
+            ))
         }
     }
     fn at_rule_start(&self) -> bool {
@@ -328,7 +363,9 @@ pub fn parse_grammar(src: &str) -> Result<Grammar, String> {
                 if r.eat_punct("(") {
                     match r.peek() {
                         Some(Tok::Name(m)) if m == "memo" => r.pos += 1,
-                        other => return Err(format!("line {}: unknown rule flag {other:?}", r.line())),
+                        other => {
+                            return Err(format!("line {}: unknown rule flag {other:?}", r.line()))
+                        }
                     }
                     r.expect_punct(")")?;
                     memo = true;
@@ -336,9 +373,19 @@ pub fn parse_grammar(src: &str) -> Result<Grammar, String> {
                 r.expect_punct(":")?;
                 r.eat_punct("|");
                 let alts = parse_alts(&mut r, &mut next_type, true)?;
-                rules.push(Rule { name, ty, memo, alts });
+                rules.push(Rule {
+                    name,
+                    ty,
+                    memo,
+                    alts,
+                });
             }
-            other => return Err(format!("line {}: expected a rule, found {other:?}", r.line())),
+            other => {
+                return Err(format!(
+                    "line {}: expected a rule, found {other:?}",
+                    r.line()
+                ))
+            }
         }
     }
     Ok(Grammar { metas, rules })
@@ -399,7 +446,8 @@ fn extract_bracket_types(src: &str) -> BracketTypes {
             b'[' if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_') => {
                 if let Some(end) = scan_balanced(bytes, i, b'[', b']') {
                     let rest = src[end + 1..].trim_start_matches([' ', '\t']);
-                    if rest.starts_with(':') || rest.starts_with('=') || rest.starts_with("(memo)") {
+                    if rest.starts_with(':') || rest.starts_with('=') || rest.starts_with("(memo)")
+                    {
                         stripped.push_str(&src[last..i]);
                         stripped.push_str("[]");
                         types.push(src[i + 1..end].trim().to_string());
@@ -475,19 +523,34 @@ fn parse_named_item(
             r.pos += 3;
             let ty = next_type();
             let item = parse_item(r, next_type)?;
-            return Ok(NamedItem { name: Some(name), ty, item });
+            return Ok(NamedItem {
+                name: Some(name),
+                ty,
+                item,
+            });
         }
         if r.eat_punct("=") {
             let item = parse_item(r, next_type)?;
-            return Ok(NamedItem { name: Some(name), ty: None, item });
+            return Ok(NamedItem {
+                name: Some(name),
+                ty: None,
+                item,
+            });
         }
         r.pos = save;
     }
     let item = parse_item(r, next_type)?;
-    Ok(NamedItem { name: None, ty: None, item })
+    Ok(NamedItem {
+        name: None,
+        ty: None,
+        item,
+    })
 }
 
-fn parse_item(r: &mut Reader, next_type: &mut dyn FnMut() -> Option<String>) -> Result<Item, String> {
+fn parse_item(
+    r: &mut Reader,
+    next_type: &mut dyn FnMut() -> Option<String>,
+) -> Result<Item, String> {
     if r.eat_punct("&&") {
         return Ok(Item::Forced(Box::new(parse_atom(r, next_type)?)));
     }
@@ -521,9 +584,7 @@ fn parse_item(r: &mut Reader, next_type: &mut dyn FnMut() -> Option<String>) -> 
         r.expect_punct("+")?;
         return Ok(Item::Gather(Box::new(atom), Box::new(elem)));
     }
-    if r.is_punct(".")
-        && matches!(r.toks.get(r.pos + 1).map(|l| &l.tok), Some(Tok::Punct("(")))
-    {
+    if r.is_punct(".") && matches!(r.toks.get(r.pos + 1).map(|l| &l.tok), Some(Tok::Punct("("))) {
         r.pos += 1;
         let elem = parse_atom(r, next_type)?;
         r.expect_punct("+")?;
@@ -532,7 +593,10 @@ fn parse_item(r: &mut Reader, next_type: &mut dyn FnMut() -> Option<String>) -> 
     Ok(atom)
 }
 
-fn parse_atom(r: &mut Reader, next_type: &mut dyn FnMut() -> Option<String>) -> Result<Item, String> {
+fn parse_atom(
+    r: &mut Reader,
+    next_type: &mut dyn FnMut() -> Option<String>,
+) -> Result<Item, String> {
     match r.peek().cloned() {
         Some(Tok::Punct("(")) => {
             r.pos += 1;
@@ -548,6 +612,9 @@ fn parse_atom(r: &mut Reader, next_type: &mut dyn FnMut() -> Option<String>) -> 
             r.pos += 1;
             Ok(Item::Str(s))
         }
-        other => Err(format!("line {}: expected an item, found {other:?}", r.line())),
+        other => Err(format!(
+            "line {}: expected an item, found {other:?}",
+            r.line()
+        )),
     }
 }

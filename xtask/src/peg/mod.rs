@@ -11,7 +11,10 @@ const TOKENS: &str = "crates/tokenize/Tokens";
 const OUTPUT: &str = "crates/parser/src/generated/parser.rs";
 
 fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 /// The parser source for the grammar and token files under `root`.
@@ -20,7 +23,8 @@ pub fn generate_parser(root: &Path) -> Result<String, String> {
         std::fs::read_to_string(root.join(rel)).map_err(|e| format!("cannot read {rel}: {e}"))
     };
     let grammar = grammar::parse_grammar(&read(GRAMMAR)?).map_err(|e| format!("{GRAMMAR}: {e}"))?;
-    let tokens = codegen::TokenTable::parse(&read(TOKENS)?).map_err(|e| format!("{TOKENS}: {e}"))?;
+    let tokens =
+        codegen::TokenTable::parse(&read(TOKENS)?).map_err(|e| format!("{TOKENS}: {e}"))?;
     codegen::generate(&grammar, &tokens).map_err(|e| format!("{GRAMMAR}: {e}"))
 }
 
@@ -38,7 +42,8 @@ pub fn regen_parser(args: &[String]) -> Result<(), String> {
         };
     }
     if let Some(dir) = out.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     std::fs::write(&out, code).map_err(|e| format!("cannot write {OUTPUT}: {e}"))
 }
@@ -66,7 +71,10 @@ mod tests {
         .expect("parses");
         assert_eq!(g.rules.len(), 2);
         assert_eq!(g.rules[0].ty.as_deref(), Some("Vec<Expr>"));
-        assert_eq!(g.rules[0].alts[0].to_string(), "a=','.NAME+ &';' !'if' b=[x]");
+        assert_eq!(
+            g.rules[0].alts[0].to_string(),
+            "a=','.NAME+ &';' !'if' b=[x]"
+        );
         assert_eq!(g.rules[0].alts[0].action.as_deref(), Some("a"));
     }
 }

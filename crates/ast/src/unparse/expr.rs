@@ -3,7 +3,7 @@
 //! t-string writers (_write_ftstring, _write_ftstring_inner, _write_interpolation).
 
 use super::strings::{constant_text, ftstring_helper, FtPart};
-use super::{Precedence, Result, UnparseError, Unparser};
+use super::{Precedence, Result, UnparseError, Unparser, DIRECT};
 use crate::constant::Constant;
 use crate::{
     Arguments, BoolOp, CmpOp, Comprehension, Expr, ExprConstant, Keyword, Operator, UnaryOp,
@@ -69,10 +69,77 @@ fn unaryop_text(op: UnaryOp) -> (&'static str, Precedence) {
     }
 }
 
+/// How many frames above its `visit_X` an expression's own helper calls reach: `write` (1),
+/// `_write_constant` and `write` (2), `require_parens` with `delimit_if` and `nullcontext` (3)
+/// or with `delimit` and its context manager (4), `interleave` with its separator lambda, ...
+fn expr_helper_frames(node: &Expr, prec: Precedence) -> usize {
+    let parens = |own: Precedence| if prec > own { 4 } else { 3 };
+    match node {
+        Expr::BoolOp(n) => parens(if n.op == BoolOp::And { Precedence::AND } else { Precedence::OR }),
+        Expr::NamedExpr(_) => parens(Precedence::NAMED_EXPR),
+        Expr::BinOp(n) => parens(binop_precedence(n.op)),
+        Expr::UnaryOp(n) => parens(unaryop_text(n.op).1),
+        Expr::Lambda(_) | Expr::IfExp(_) => parens(Precedence::TEST),
+        Expr::Await(_) => parens(Precedence::AWAIT),
+        Expr::Yield(_) | Expr::YieldFrom(_) => parens(Precedence::YIELD),
+        Expr::Compare(_) => parens(Precedence::CMP),
+        // write_key_value_pair writes ": " four frames up.
+        Expr::Dict(n) if n.keys.iter().any(Option::is_some) => 4,
+        Expr::Set(n) if n.elts.is_empty() => 1,
+        Expr::Subscript(n) if matches!(&n.slice, Expr::Tuple(t) if t.elts.len() > 1) => 4,
+        Expr::Dict(_)
+        | Expr::Set(_)
+        | Expr::List(_)
+        | Expr::ListComp(_)
+        | Expr::SetComp(_)
+        | Expr::DictComp(_)
+        | Expr::GeneratorExp(_)
+        | Expr::Call(_)
+        | Expr::Subscript(_) => 3,
+        Expr::Tuple(n) => {
+            let delimiters = if n.elts.is_empty() || prec > Precedence::TUPLE { 3 } else { 2 };
+            // items_view, interleave, the separator lambda, write
+            let separators = if n.elts.len() > 1 { 4 } else { 2 };
+            delimiters.max(separators)
+        }
+        Expr::Constant(n) => match &n.value {
+            Constant::Tuple(items) if items.len() > 1 => 4,
+            Constant::Tuple(_) => 3,
+            Constant::Ellipsis => 1,
+            _ => 2,
+        },
+        // _str_literal_helper's escape_char under _ftstring_helper, for a non-empty literal.
+        Expr::JoinedStr(n) if has_literal_text(&n.values) => 4,
+        Expr::TemplateStr(n) if has_literal_text(&n.values) => 4,
+        Expr::JoinedStr(_) | Expr::TemplateStr(_) => 3,
+        Expr::FormattedValue(_) | Expr::Interpolation(_) => 0,
+        Expr::Attribute(_) | Expr::Starred(_) | Expr::Name(_) | Expr::Slice(_) => 1,
+    }
+}
+
+/// Whether an f-string or t-string has a non-empty literal piece.
+fn has_literal_text(values: &[Expr]) -> bool {
+    values.iter().any(|value| {
+        matches!(value, Expr::Constant(c) if matches!(&c.value, Constant::Str(s) if !s.is_empty()))
+    })
+}
+
 impl Unparser {
-    /// `traverse` of an expression whose parent asked for precedence `prec`.
+    /// `traverse` of an expression whose parent asked for precedence `prec`, straight from
+    /// the parent's `visit_X`.
     pub(super) fn expr(&mut self, node: &Expr, prec: Precedence) -> Result<()> {
-        self.nested(|u| u.expr_inner(node, prec))
+        self.expr_at(node, prec, DIRECT)
+    }
+
+    /// An expression whose `visit_Y` runs `offset` Python frames above the parent's `visit_X`.
+    pub(super) fn expr_at(&mut self, node: &Expr, prec: Precedence, offset: usize) -> Result<()> {
+        self.at(offset, |u| u.expr_visit(node, prec))
+    }
+
+    /// `visit_Y` of an expression, in the current frame.
+    pub(super) fn expr_visit(&mut self, node: &Expr, prec: Precedence) -> Result<()> {
+        self.peak(expr_helper_frames(node, prec))?;
+        self.expr_inner(node, prec)
     }
 
     fn expr_inner(&mut self, node: &Expr, prec: Precedence) -> Result<()> {
@@ -87,7 +154,7 @@ impl Unparser {
                     let mut operand_prec = own;
                     u.interleave(text, &node.values, |u, value| {
                         operand_prec = operand_prec.next();
-                        u.expr(value, operand_prec)
+                        u.expr_at(value, operand_prec, 5)
                     })
                 })
             }
@@ -121,7 +188,8 @@ impl Unparser {
             }
             Expr::Lambda(node) => self.require_parens(Precedence::TEST, prec, |u| {
                 u.write("lambda");
-                let (arguments, written) = u.buffered(|u| u.arguments(&node.args))?;
+                let (arguments, written) =
+                    u.buffered(|u| u.at(DIRECT, |u| u.arguments(&node.args)))?;
                 if written {
                     u.write(" ");
                     u.write(&arguments);
@@ -143,14 +211,16 @@ impl Unparser {
                     |u, (key, value)| {
                         match key {
                             // `{**mapping}`
+                            // interleave, write_item, traverse, visit, visit_Y
                             None => {
                                 u.write("**");
-                                u.expr(value, Precedence::EXPR)
+                                u.expr_at(value, Precedence::EXPR, 5)
                             }
+                            // ... and write_key_value_pair
                             Some(key) => {
-                                u.expr(key, Precedence::TEST)?;
+                                u.expr_at(key, Precedence::TEST, 6)?;
                                 u.write(": ");
-                                u.expr(value, Precedence::TEST)
+                                u.expr_at(value, Precedence::TEST, 6)
                             }
                         }
                     },
@@ -163,7 +233,7 @@ impl Unparser {
                     return Ok(());
                 }
                 self.delimit("{", "}", |u| {
-                    u.interleave(", ", &node.elts, |u, e| u.expr(e, Precedence::TEST))
+                    u.interleave(", ", &node.elts, |u, e| u.expr_at(e, Precedence::TEST, 4))
                 })
             }
             Expr::ListComp(node) => self.delimit("[", "]", |u| {
@@ -256,7 +326,7 @@ impl Unparser {
                 Ok(())
             }
             Expr::List(node) => self.delimit("[", "]", |u| {
-                u.interleave(", ", &node.elts, |u, e| u.expr(e, Precedence::TEST))
+                u.interleave(", ", &node.elts, |u, e| u.expr_at(e, Precedence::TEST, 4))
             }),
             Expr::Tuple(node) => {
                 let parens = node.elts.is_empty() || prec > Precedence::TUPLE;
@@ -281,12 +351,13 @@ impl Unparser {
 
     /// `items_view`: comma-separated, with a trailing comma for a single item.
     fn items_view(&mut self, items: &[Expr]) -> Result<()> {
+        // items_view, [interleave,] traverse, visit, visit_Y
         if let [only] = items {
-            self.expr(only, Precedence::TEST)?;
+            self.expr_at(only, Precedence::TEST, 4)?;
             self.write(",");
             return Ok(());
         }
-        self.interleave(", ", items, |u, e| u.expr(e, Precedence::TEST))
+        self.interleave(", ", items, |u, e| u.expr_at(e, Precedence::TEST, 5))
     }
 
     /// The arguments of a call or the bases of a class: positional, then keywords.
@@ -304,13 +375,14 @@ impl Unparser {
                 self.write(", ");
             }
             comma = true;
-            self.keyword(keyword)?;
+            self.at(DIRECT, |u| u.keyword(keyword))?;
         }
         Ok(())
     }
 
     /// `visit_keyword`.
     pub(super) fn keyword(&mut self, node: &Keyword) -> Result<()> {
+        self.peak(1)?;
         match &node.arg {
             None => self.write("**"),
             Some(arg) => {
@@ -321,21 +393,27 @@ impl Unparser {
         self.expr(&node.value, Precedence::TEST)
     }
 
-    /// `visit_comprehension` for each generator.
-    pub(super) fn comprehensions(&mut self, generators: &[Comprehension]) -> Result<()> {
-        for generator in generators {
-            self.write(if generator.is_async != 0 {
-                " async for "
-            } else {
-                " for "
-            });
-            self.expr(&generator.target, Precedence::TUPLE)?;
-            self.write(" in ");
-            self.expr(&generator.iter, Precedence::TEST.next())?;
-            for condition in &generator.ifs {
-                self.write(" if ");
-                self.expr(condition, Precedence::TEST.next())?;
-            }
+    /// `traverse` of each generator.
+    fn comprehensions(&mut self, generators: &[Comprehension]) -> Result<()> {
+        generators
+            .iter()
+            .try_for_each(|generator| self.at(DIRECT, |u| u.comprehension(generator)))
+    }
+
+    /// `visit_comprehension`.
+    pub(super) fn comprehension(&mut self, generator: &Comprehension) -> Result<()> {
+        self.peak(1)?;
+        self.write(if generator.is_async != 0 {
+            " async for "
+        } else {
+            " for "
+        });
+        self.expr(&generator.target, Precedence::TUPLE)?;
+        self.write(" in ");
+        self.expr(&generator.iter, Precedence::TEST.next())?;
+        for condition in &generator.ifs {
+            self.write(" if ");
+            self.expr(condition, Precedence::TEST.next())?;
         }
         Ok(())
     }
@@ -370,6 +448,7 @@ impl Unparser {
 
     /// `visit_arguments`.
     pub(super) fn arguments(&mut self, node: &Arguments) -> Result<()> {
+        self.peak(1)?;
         let mut first = true;
         let mut separator = |u: &mut Unparser| {
             if !std::mem::replace(&mut first, false) {
@@ -383,7 +462,7 @@ impl Unparser {
             std::iter::repeat_n(None, missing_defaults).chain(node.defaults.iter().map(Some));
         for (index, (arg, default)) in positional.zip(defaults).enumerate() {
             separator(self);
-            self.arg(arg)?;
+            self.at(DIRECT, |u| u.arg(arg))?;
             if let Some(default) = default {
                 self.write("=");
                 self.expr(default, Precedence::TEST)?;
@@ -405,7 +484,7 @@ impl Unparser {
         }
         for (arg, default) in node.kwonlyargs.iter().zip(&node.kw_defaults) {
             self.write(", ");
-            self.arg(arg)?;
+            self.at(DIRECT, |u| u.arg(arg))?;
             if let Some(default) = default {
                 self.write("=");
                 self.expr(default, Precedence::TEST)?;
@@ -424,6 +503,7 @@ impl Unparser {
 
     /// `visit_arg`.
     pub(super) fn arg(&mut self, node: &crate::Arg) -> Result<()> {
+        self.peak(1)?;
         self.write(&node.arg);
         if let Some(annotation) = &node.annotation {
             self.write(": ");
@@ -445,7 +525,9 @@ impl Unparser {
                     FtPart::Literal(double_braces(text.code_points()))
                 }
                 _ => {
-                    let (text, _) = self.buffered(|u| u.ftstring_inner(value, false))?;
+                    // `_write_ftstring_inner` runs two frames above `visit_JoinedStr`.
+                    let (text, _) =
+                        self.buffered(|u| u.at(2, |u| u.ftstring_inner(value, false)))?;
                     FtPart::Field(text)
                 }
             };
@@ -456,13 +538,13 @@ impl Unparser {
         Ok(())
     }
 
-    /// `_write_ftstring_inner` for a piece that is not a top-level literal.
+    /// `_write_ftstring_inner` for a piece that is not a top-level literal, in its own frame.
     fn ftstring_inner(&mut self, node: &Expr, is_format_spec: bool) -> Result<()> {
         match node {
             Expr::JoinedStr(joined) => joined
                 .values
                 .iter()
-                .try_for_each(|value| self.ftstring_inner(value, is_format_spec)),
+                .try_for_each(|value| self.at(1, |u| u.ftstring_inner(value, is_format_spec))),
             Expr::Constant(constant) => {
                 let Constant::Str(text) = &constant.value else {
                     return Err(unexpected_in_joined_str(node));
@@ -472,27 +554,33 @@ impl Unparser {
                     code_points = escape_format_spec(&code_points);
                 }
                 let text = code_points_to_string(&code_points)?;
+                self.peak(1)?;
                 self.write(&text);
                 Ok(())
             }
-            Expr::FormattedValue(node) => self.interpolation(
-                &node.value,
-                None,
-                i64::from(node.conversion),
-                node.format_spec.as_ref(),
-            ),
-            Expr::Interpolation(node) => self.interpolation(
-                &node.value,
-                Some(&node.str),
-                i64::from(node.conversion),
-                node.format_spec.as_ref(),
-            ),
+            Expr::FormattedValue(node) => self.at(1, |u| {
+                u.interpolation(
+                    &node.value,
+                    None,
+                    i64::from(node.conversion),
+                    node.format_spec.as_ref(),
+                )
+            }),
+            Expr::Interpolation(node) => self.at(1, |u| {
+                u.interpolation(
+                    &node.value,
+                    Some(&node.str),
+                    i64::from(node.conversion),
+                    node.format_spec.as_ref(),
+                )
+            }),
             _ => Err(unexpected_in_joined_str(node)),
         }
     }
 
-    /// `_write_interpolation` (of `visit_FormattedValue` and `visit_Interpolation`). `source`
-    /// is the `str` field of an `Interpolation`, written instead of the value when not `None`.
+    /// `visit_FormattedValue` and `visit_Interpolation` with their `_write_interpolation`, in
+    /// the frame of the `visit_X`. `source` is the `str` field of an `Interpolation`, written
+    /// instead of the value when not `None`.
     fn interpolation(
         &mut self,
         value: &Expr,
@@ -500,13 +588,16 @@ impl Unparser {
         conversion: i64,
         format_spec: Option<&Expr>,
     ) -> Result<()> {
+        // _write_interpolation, delimit's generator, write
+        self.peak(4)?;
         self.delimit("{", "}", |u| {
             let text = match source {
                 Some(Constant::None) | None => {
                     // `_unparse_interpolation_value`: a fresh unparser.
                     let mut inner = Unparser::new();
-                    // Python's recursion limit counts the frames of the outer unparser too.
-                    inner.depth = u.depth;
+                    // Its `visit` runs in the frame above `_unparse_interpolation_value`: the
+                    // recursion limit counts the outer unparser's frames too.
+                    inner.frames = u.frames + 3;
                     inner.expr(value, Precedence::TEST.next())?;
                     inner.source
                 }
@@ -545,7 +636,7 @@ impl Unparser {
             }
             if let Some(format_spec) = format_spec {
                 u.write(":");
-                u.ftstring_inner(format_spec, true)?;
+                u.at(2, |u| u.ftstring_inner(format_spec, true))?;
             }
             Ok(())
         })

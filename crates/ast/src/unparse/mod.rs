@@ -102,14 +102,14 @@ pub fn unparse(tree: &Mod) -> Result<String> {
 /// Python's `ast.unparse(node)` for one statement.
 pub fn unparse_stmt(node: &Stmt) -> Result<String> {
     let mut unparser = Unparser::new();
-    unparser.stmt(node)?;
+    unparser.stmt_visit(node)?;
     Ok(unparser.source)
 }
 
 /// Python's `ast.unparse(node)` for one expression.
 pub fn unparse_expr(node: &Expr) -> Result<String> {
     let mut unparser = Unparser::new();
-    unparser.expr(node, Precedence::TEST)?;
+    unparser.expr_visit(node, Precedence::TEST)?;
     Ok(unparser.source)
 }
 
@@ -128,17 +128,15 @@ pub fn unparse_node(node: NodeRef<'_>) -> Result<String> {
     let mut unparser = Unparser::new();
     match node {
         NodeRef::Mod(tree) => unparser.module(tree)?,
-        NodeRef::Stmt(stmt) => unparser.stmt(stmt)?,
-        NodeRef::Expr(expr) => unparser.expr(expr, Precedence::TEST)?,
-        NodeRef::Pattern(pattern) => unparser.pattern(pattern, Precedence::TEST)?,
-        NodeRef::Comprehension(generator) => {
-            unparser.comprehensions(std::slice::from_ref(generator))?
-        }
+        NodeRef::Stmt(stmt) => unparser.stmt_visit(stmt)?,
+        NodeRef::Expr(expr) => unparser.expr_visit(expr, Precedence::TEST)?,
+        NodeRef::Pattern(pattern) => unparser.pattern_visit(pattern, Precedence::TEST)?,
+        NodeRef::Comprehension(generator) => unparser.comprehension(generator)?,
         NodeRef::ExceptHandler(handler) => unparser.except_handler(handler)?,
         NodeRef::Arguments(args) => unparser.arguments(args)?,
         NodeRef::Arg(arg) => unparser.arg(arg)?,
         NodeRef::Keyword(keyword) => unparser.keyword(keyword)?,
-        NodeRef::Alias(alias) => unparser.alias(alias),
+        NodeRef::Alias(alias) => unparser.alias(alias)?,
         NodeRef::WithItem(item) => unparser.with_item(item)?,
         NodeRef::MatchCase(case) => unparser.match_case(case)?,
         NodeRef::TypeParam(param) => unparser.type_param(param)?,
@@ -155,17 +153,30 @@ pub fn unparse_node(node: NodeRef<'_>) -> Result<String> {
 /// Python's `ast.unparse(node)` for one match pattern.
 pub fn unparse_pattern(node: &Pattern) -> Result<String> {
     let mut unparser = Unparser::new();
-    unparser.pattern(node, Precedence::TEST)?;
+    unparser.pattern_visit(node, Precedence::TEST)?;
     Ok(unparser.source)
 }
 
-/// How deep statements, expressions and patterns may nest before `unparse` gives up with
-/// `RecursionError`, as `ast.unparse` does when it reaches Python's recursion limit (1000
-/// frames, about three per nesting level). The bound is calibrated on the oracle: a chain of 326
-/// operators, attributes or calls in a module-level statement (328 nested nodes) is written, one
-/// more fails. Inside a function body, a subscript chain or an f-string Python gives up one to
-/// three levels earlier, which this single bound does not model.
-pub const MAX_DEPTH: usize = 328;
+/// The deepest Python frame `ast.unparse` reaches before Python's recursion limit (1000
+/// frames) stops it with `RecursionError`, counting `ast.unparse` itself as frame 1: the
+/// command `python -c 'import ast,sys; print(ast.unparse(...))'` calls it from the oracle's
+/// fifth frame.
+///
+/// `ast.unparse` recurses through Python frames: `traverse`, `NodeVisitor.visit`, `visit_X`,
+/// and helpers such as `interleave`, `items_view` or `contextlib`'s context managers. The
+/// unparser counts the frames each of those calls would take ([`Unparser::frames`]), so that
+/// a tree fails here exactly where it fails in Python: for instance `x = a + ... + a` is
+/// written with 327 operators and not with 328; 325 inside a function body, 324 in an
+/// f-string field. The bound also keeps our own recursion well inside a thread's stack.
+pub const FRAME_LIMIT: usize = 996;
+
+/// The frame of the `visit_X` method that `ast.unparse(node)` calls for its argument
+/// (`unparse`, `Unparser.visit`, `traverse`, `NodeVisitor.visit`, `visit_X`).
+const TOP_VISIT_FRAME: usize = 5;
+
+/// The frames from a `visit_X` method to the `visit_Y` of a child it traverses directly
+/// (`traverse`, `NodeVisitor.visit`, `visit_Y`).
+pub(crate) const DIRECT: usize = 3;
 
 /// The state of one `_Unparser`.
 pub(crate) struct Unparser {
@@ -179,8 +190,9 @@ pub(crate) struct Unparser {
     indent: usize,
     in_try_star: bool,
     in_interactive: bool,
-    /// How many statements, expressions and patterns enclose the one being written.
-    depth: usize,
+    /// The Python frame of the `visit_X` method writing the current node (see
+    /// [`FRAME_LIMIT`]).
+    frames: usize,
 }
 
 impl Unparser {
@@ -192,23 +204,32 @@ impl Unparser {
             indent: 0,
             in_try_star: false,
             in_interactive: false,
-            depth: 0,
+            frames: TOP_VISIT_FRAME,
         }
     }
 
-    /// Runs `body` one nesting level deeper, failing past [`MAX_DEPTH`] as Python's recursion
-    /// limit makes `ast.unparse` fail.
-    fn nested(&mut self, body: impl FnOnce(&mut Unparser) -> Result<()>) -> Result<()> {
-        if self.depth >= MAX_DEPTH {
+    /// Runs `visit` as the `visit_Y` of a child `offset` frames above the current `visit_X`.
+    fn at<T>(
+        &mut self,
+        offset: usize,
+        visit: impl FnOnce(&mut Unparser) -> Result<T>,
+    ) -> Result<T> {
+        self.frames += offset;
+        let result = self.peak(0).and_then(|()| visit(self));
+        self.frames -= offset;
+        result
+    }
+
+    /// Fails as Python does when a call `extra` frames above the current `visit_X` would pass
+    /// the recursion limit.
+    fn peak(&self, extra: usize) -> Result<()> {
+        if self.frames + extra > FRAME_LIMIT {
             return Err(UnparseError {
                 exc_type: "RecursionError",
                 message: "maximum recursion depth exceeded".to_string(),
             });
         }
-        self.depth += 1;
-        let result = body(self);
-        self.depth -= 1;
-        result
+        Ok(())
     }
 
     /// `write`.

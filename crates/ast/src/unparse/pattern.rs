@@ -2,13 +2,40 @@
 //! visit_MatchOr).
 
 use super::strings::constant_text;
-use super::{Precedence, Result, UnparseError, Unparser};
+use super::{Precedence, Result, UnparseError, Unparser, DIRECT};
 use crate::Pattern;
+
+/// How many frames above its `visit_X` a pattern's own helper calls reach: `write` (1),
+/// `_write_constant` and `write` (2), `delimit` or `interleave`'s separator (3),
+/// `require_parens` (3, or 4 with parentheses).
+fn pattern_helper_frames(node: &Pattern, prec: Precedence) -> usize {
+    let parens = |own: Precedence| if prec > own { 4 } else { 3 };
+    match node {
+        Pattern::MatchValue(_) => 0,
+        Pattern::MatchSingleton(_) => 2,
+        Pattern::MatchStar(_) => 1,
+        Pattern::MatchSequence(_) | Pattern::MatchMapping(_) | Pattern::MatchClass(_) => 3,
+        Pattern::MatchAs(n) if n.name.is_none() || n.pattern.is_none() => 1,
+        Pattern::MatchAs(_) => parens(Precedence::TEST),
+        Pattern::MatchOr(_) => parens(Precedence::BOR),
+    }
+}
 
 impl Unparser {
     /// `traverse` of a pattern whose parent asked for precedence `prec`.
     pub(super) fn pattern(&mut self, node: &Pattern, prec: Precedence) -> Result<()> {
-        self.nested(|u| u.pattern_inner(node, prec))
+        self.pattern_at(node, prec, DIRECT)
+    }
+
+    /// A pattern whose `visit_X` runs `offset` frames above the parent's.
+    fn pattern_at(&mut self, node: &Pattern, prec: Precedence, offset: usize) -> Result<()> {
+        self.at(offset, |u| u.pattern_visit(node, prec))
+    }
+
+    /// `visit_X` of a pattern, in the current frame.
+    pub(super) fn pattern_visit(&mut self, node: &Pattern, prec: Precedence) -> Result<()> {
+        self.peak(pattern_helper_frames(node, prec))?;
+        self.pattern_inner(node, prec)
     }
 
     fn pattern_inner(&mut self, node: &Pattern, prec: Precedence) -> Result<()> {
@@ -19,7 +46,7 @@ impl Unparser {
                 Ok(())
             }
             Pattern::MatchSequence(node) => self.delimit("[", "]", |u| {
-                u.interleave(", ", &node.patterns, |u, p| u.pattern(p, Precedence::TEST))
+                u.interleave(", ", &node.patterns, |u, p| u.pattern_at(p, Precedence::TEST, 4))
             }),
             Pattern::MatchStar(node) => {
                 let name = node.name.as_deref().unwrap_or("_");
@@ -35,9 +62,9 @@ impl Unparser {
                         ", ",
                         node.keys.iter().zip(&node.patterns),
                         |u, (key, pattern)| {
-                            u.expr(key, Precedence::TEST)?;
+                            u.expr_at(key, Precedence::TEST, 5)?;
                             u.write(": ");
-                            u.pattern(pattern, Precedence::TEST)
+                            u.pattern_at(pattern, Precedence::TEST, 5)
                         },
                     )?;
                     if let Some(rest) = &node.rest {
@@ -52,7 +79,7 @@ impl Unparser {
             Pattern::MatchClass(node) => {
                 self.expr(&node.cls, Precedence::ATOM)?;
                 self.delimit("(", ")", |u| {
-                    u.interleave(", ", &node.patterns, |u, p| u.pattern(p, Precedence::TEST))?;
+                    u.interleave(", ", &node.patterns, |u, p| u.pattern_at(p, Precedence::TEST, 4))?;
                     if node.kwd_attrs.is_empty() {
                         return Ok(());
                     }
@@ -70,7 +97,7 @@ impl Unparser {
                         node.kwd_attrs.iter().zip(&node.kwd_patterns),
                         |u, (attr, pattern)| {
                             u.write(&format!("{attr}="));
-                            u.pattern(pattern, Precedence::TEST)
+                            u.pattern_at(pattern, Precedence::TEST, 5)
                         },
                     )
                 })
@@ -92,7 +119,7 @@ impl Unparser {
             },
             Pattern::MatchOr(node) => self.require_parens(Precedence::BOR, prec, |u| {
                 u.interleave(" | ", &node.patterns, |u, p| {
-                    u.pattern(p, Precedence::BOR.next())
+                    u.pattern_at(p, Precedence::BOR.next(), 4)
                 })
             }),
         }

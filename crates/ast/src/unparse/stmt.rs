@@ -2,7 +2,7 @@
 //! visit_withitem, _function_helper, _for_helper, do_visit_try, _write_docstring).
 
 use super::strings::{str_literal_helper, MULTI_QUOTES};
-use super::{Precedence, Result, UnparseError, Unparser};
+use super::{Precedence, Result, UnparseError, Unparser, DIRECT};
 use crate::constant::Constant;
 use crate::{
     Alias, Arguments, ExceptHandler, Expr, ExprConstant, MatchCase, Mod, Stmt, TypeIgnore,
@@ -20,6 +20,33 @@ fn raw_docstring(body: &[Stmt]) -> Option<&ExprConstant> {
     }
 }
 
+/// How many frames above its `visit_X` a statement's own helper calls reach: `fill` with
+/// `maybe_newline` and `write` (3), one more under `_function_helper`, `_for_helper` and
+/// `do_visit_try`, and more for a docstring or type parameters.
+fn stmt_helper_frames(node: &Stmt) -> usize {
+    match node {
+        Stmt::FunctionDef(def) => def_helper_frames(&def.body, &def.type_params),
+        Stmt::AsyncFunctionDef(def) => def_helper_frames(&def.body, &def.type_params),
+        // _write_docstring, fill, maybe_newline, write; or delimit's write for `[`.
+        Stmt::ClassDef(class) if raw_docstring(&class.body).is_some() => 5,
+        Stmt::ClassDef(class) if !class.type_params.is_empty() => 4,
+        Stmt::For(_) | Stmt::AsyncFor(_) | Stmt::Try(_) | Stmt::TryStar(_) => 4,
+        _ => 3,
+    }
+}
+
+/// `_function_helper`'s deepest helper call: the docstring's `write` (6), the type
+/// parameters' `[` (5), or `fill` (4).
+fn def_helper_frames(body: &[Stmt], type_params: &[TypeParam]) -> usize {
+    if raw_docstring(body).is_some() {
+        6
+    } else if !type_params.is_empty() {
+        5
+    } else {
+        4
+    }
+}
+
 impl Unparser {
     /// `visit` of a module node.
     pub(super) fn module(&mut self, tree: &Mod) -> Result<()> {
@@ -34,22 +61,27 @@ impl Unparser {
                         }
                     })
                     .collect();
-                let result = self.docstring_and_body(&module.body, true);
+                // get_raw_docstring, or _write_docstring's fill and write.
+                let helpers = if raw_docstring(&module.body).is_some() { 5 } else { 2 };
+                let result = self
+                    .peak(helpers)
+                    .and_then(|()| self.docstring_and_body(&module.body, true, 5));
                 self.type_ignores.clear();
                 result
             }
             Mod::Interactive(interactive) => {
                 self.in_interactive = true;
-                let result = self.stmts(&interactive.body);
+                let result = self.stmts(&interactive.body, 5);
                 self.in_interactive = false;
                 result
             }
             // `_Unparser` has no visit_Expression: NodeVisitor.generic_visit reaches the body.
-            Mod::Expression(expression) => self.expr(&expression.body, Precedence::TEST),
+            // generic_visit, Unparser.visit, traverse, NodeVisitor.visit, visit_X
+            Mod::Expression(expression) => self.expr_at(&expression.body, Precedence::TEST, 4),
             Mod::FunctionType(function_type) => {
                 self.delimit("(", ")", |u| {
                     u.interleave(", ", &function_type.argtypes, |u, e| {
-                        u.expr(e, Precedence::TEST)
+                        u.expr_at(e, Precedence::TEST, 4)
                     })
                 })?;
                 self.write(" -> ");
@@ -58,20 +90,26 @@ impl Unparser {
         }
     }
 
-    /// `traverse` of a statement list.
-    pub(super) fn stmts(&mut self, body: &[Stmt]) -> Result<()> {
-        body.iter().try_for_each(|s| self.stmt(s))
+    /// `traverse` of a statement list whose statements' `visit_X` run `offset` frames above
+    /// the current one.
+    pub(super) fn stmts(&mut self, body: &[Stmt], offset: usize) -> Result<()> {
+        body.iter().try_for_each(|s| self.at(offset, |u| u.stmt_visit(s)))
     }
 
     /// `_write_docstring_and_traverse_body`; `may_have_docstring` is false for the node kinds
     /// `get_raw_docstring` does not look into.
-    fn docstring_and_body(&mut self, body: &[Stmt], may_have_docstring: bool) -> Result<()> {
+    fn docstring_and_body(
+        &mut self,
+        body: &[Stmt],
+        may_have_docstring: bool,
+        offset: usize,
+    ) -> Result<()> {
         match raw_docstring(body).filter(|_| may_have_docstring) {
             Some(docstring) => {
                 self.docstring(docstring);
-                self.stmts(&body[1..])
+                self.stmts(&body[1..], offset)
             }
-            None => self.stmts(body),
+            None => self.stmts(body, offset),
         }
     }
 
@@ -91,9 +129,10 @@ impl Unparser {
         }
     }
 
-    /// `visit` of a statement.
-    pub(super) fn stmt(&mut self, node: &Stmt) -> Result<()> {
-        self.nested(|u| u.stmt_inner(node))
+    /// `visit_X` of a statement, in the current frame.
+    pub(super) fn stmt_visit(&mut self, node: &Stmt) -> Result<()> {
+        self.peak(stmt_helper_frames(node))?;
+        self.stmt_inner(node)
     }
 
     fn stmt_inner(&mut self, node: &Stmt) -> Result<()> {
@@ -122,14 +161,14 @@ impl Unparser {
             ),
             Stmt::ClassDef(class) => {
                 self.maybe_newline();
-                self.decorators(&class.decorator_list)?;
+                self.decorators(&class.decorator_list, DIRECT)?;
                 self.fill(&format!("class {}", class.name), false);
-                self.type_params(&class.type_params)?;
+                self.type_params(&class.type_params, 5)?;
                 let has_arguments = !class.bases.is_empty() || !class.keywords.is_empty();
                 self.delimit_if("(", ")", has_arguments, |u| {
                     u.call_arguments(&class.bases, &class.keywords)
                 })?;
-                self.block(None, |u| u.docstring_and_body(&class.body, true))
+                self.block(None, |u| u.docstring_and_body(&class.body, true, 5))
             }
             Stmt::Return(ret) => {
                 self.fill("return", true);
@@ -141,7 +180,7 @@ impl Unparser {
             }
             Stmt::Delete(delete) => {
                 self.fill("del ", true);
-                self.interleave(", ", &delete.targets, |u, e| u.expr(e, Precedence::TEST))
+                self.interleave(", ", &delete.targets, |u, e| u.expr_at(e, Precedence::TEST, 4))
             }
             Stmt::Assign(assign) => {
                 self.fill("", true);
@@ -160,7 +199,7 @@ impl Unparser {
             Stmt::TypeAlias(alias) => {
                 self.fill("type ", true);
                 self.expr(&alias.name, Precedence::TEST)?;
-                self.type_params(&alias.type_params)?;
+                self.type_params(&alias.type_params, 5)?;
                 self.write(" = ");
                 self.expr(&alias.value, Precedence::TEST)
             }
@@ -203,8 +242,8 @@ impl Unparser {
             Stmt::While(node) => {
                 self.fill("while ", false);
                 self.expr(&node.test, Precedence::TEST)?;
-                self.block(None, |u| u.stmts(&node.body))?;
-                self.else_block(&node.orelse)
+                self.block(None, |u| u.stmts(&node.body, 4))?;
+                self.else_block(&node.orelse, 4)
             }
             Stmt::If(node) => self.if_chain(node),
             Stmt::With(node) => self.with_helper(
@@ -225,7 +264,9 @@ impl Unparser {
                 self.fill("match ", false);
                 self.expr(&node.subject, Precedence::TEST)?;
                 self.block(None, |u| {
-                    node.cases.iter().try_for_each(|case| u.match_case(case))
+                    node.cases
+                        .iter()
+                        .try_for_each(|case| u.at(DIRECT, |u| u.match_case(case)))
                 })
             }
             Stmt::Raise(raise) => {
@@ -271,10 +312,7 @@ impl Unparser {
             }
             Stmt::Import(node) => {
                 self.fill("import ", true);
-                self.interleave(", ", &node.names, |u, a| {
-                    u.alias(a);
-                    Ok(())
-                })
+                self.interleave(", ", &node.names, |u, a| u.at(4, |u| u.alias(a)))
             }
             Stmt::ImportFrom(node) => {
                 self.fill("from ", true);
@@ -284,10 +322,7 @@ impl Unparser {
                     self.write(module);
                 }
                 self.write(" import ");
-                self.interleave(", ", &node.names, |u, a| {
-                    u.alias(a);
-                    Ok(())
-                })
+                self.interleave(", ", &node.names, |u, a| u.at(4, |u| u.alias(a)))
             }
             Stmt::Global(node) => {
                 self.fill("global ", true);
@@ -322,11 +357,11 @@ impl Unparser {
         }
     }
 
-    /// The `@decorator` lines of a function or class.
-    fn decorators(&mut self, decorators: &[Expr]) -> Result<()> {
+    /// The `@decorator` lines of a function or class, the decorators `offset` frames up.
+    fn decorators(&mut self, decorators: &[Expr], offset: usize) -> Result<()> {
         for decorator in decorators {
             self.fill("@", false);
-            self.expr(decorator, Precedence::TEST)?;
+            self.expr_at(decorator, Precedence::TEST, offset)?;
         }
         Ok(())
     }
@@ -345,31 +380,34 @@ impl Unparser {
         type_comment: Option<&str>,
         body: &[Stmt],
     ) -> Result<()> {
+        // The frames are counted from `visit_FunctionDef`; `_function_helper` is one above it.
         self.maybe_newline();
-        self.decorators(decorators)?;
+        self.decorators(decorators, 4)?;
         self.fill(&format!("{keyword} {name}"), false);
-        self.type_params(type_params)?;
-        self.delimit("(", ")", |u| u.arguments(args))?;
+        self.type_params(type_params, 6)?;
+        self.delimit("(", ")", |u| u.at(4, |u| u.arguments(args)))?;
         if let Some(returns) = returns {
             self.write(" -> ");
-            self.expr(returns, Precedence::TEST)?;
+            self.expr_at(returns, Precedence::TEST, 4)?;
         }
         let comment = self.type_comment(lineno, type_comment);
-        self.block(comment.as_deref(), |u| u.docstring_and_body(body, true))
+        self.block(comment.as_deref(), |u| u.docstring_and_body(body, true, 6))
     }
 
-    /// `_type_params_helper`.
-    pub(super) fn type_params(&mut self, type_params: &[TypeParam]) -> Result<()> {
+    /// `_type_params_helper`, whose parameters' `visit_X` run `offset` frames above the
+    /// current one.
+    pub(super) fn type_params(&mut self, type_params: &[TypeParam], offset: usize) -> Result<()> {
         if type_params.is_empty() {
             return Ok(());
         }
         self.delimit("[", "]", |u| {
-            u.interleave(", ", type_params, |u, p| u.type_param(p))
+            u.interleave(", ", type_params, |u, p| u.at(offset, |u| u.type_param(p)))
         })
     }
 
     /// `visit_TypeVar`, `visit_TypeVarTuple`, `visit_ParamSpec`.
     pub(super) fn type_param(&mut self, node: &TypeParam) -> Result<()> {
+        self.peak(1)?;
         let default_value = match node {
             TypeParam::TypeVar(var) => {
                 self.write(&var.name);
@@ -407,37 +445,39 @@ impl Unparser {
         body: &[Stmt],
         orelse: &[Stmt],
     ) -> Result<()> {
+        // The frames are counted from `visit_For`; `_for_helper` is one above it.
         self.fill(keyword, false);
-        self.expr(target, Precedence::TUPLE)?;
+        self.expr_at(target, Precedence::TUPLE, 4)?;
         self.write(" in ");
-        self.expr(iter, Precedence::TEST)?;
+        self.expr_at(iter, Precedence::TEST, 4)?;
         let comment = self.type_comment(lineno, type_comment);
-        self.block(comment.as_deref(), |u| u.stmts(body))?;
-        self.else_block(orelse)
+        self.block(comment.as_deref(), |u| u.stmts(body, 5))?;
+        self.else_block(orelse, 5)
     }
 
-    /// The `else:` block of a loop or `if`, when there is one.
-    fn else_block(&mut self, orelse: &[Stmt]) -> Result<()> {
+    /// The `else:` block of a loop or `if`, when there is one, its statements `offset` frames
+    /// up.
+    fn else_block(&mut self, orelse: &[Stmt], offset: usize) -> Result<()> {
         if orelse.is_empty() {
             return Ok(());
         }
         self.fill("else", false);
-        self.block(None, |u| u.stmts(orelse))
+        self.block(None, |u| u.stmts(orelse, offset))
     }
 
     /// `visit_If`: an `else` holding exactly one `if` is written as `elif`.
     fn if_chain(&mut self, node: &crate::StmtIf) -> Result<()> {
         self.fill("if ", false);
         self.expr(&node.test, Precedence::TEST)?;
-        self.block(None, |u| u.stmts(&node.body))?;
+        self.block(None, |u| u.stmts(&node.body, 4))?;
         let mut node = node;
         while let [Stmt::If(inner)] = node.orelse.as_slice() {
             node = inner;
             self.fill("elif ", false);
             self.expr(&node.test, Precedence::TEST)?;
-            self.block(None, |u| u.stmts(&node.body))?;
+            self.block(None, |u| u.stmts(&node.body, 4))?;
         }
-        self.else_block(&node.orelse)
+        self.else_block(&node.orelse, 4)
     }
 
     /// `visit_With`, `visit_AsyncWith`.
@@ -450,13 +490,14 @@ impl Unparser {
         body: &[Stmt],
     ) -> Result<()> {
         self.fill(keyword, false);
-        self.interleave(", ", items, |u, item| u.with_item(item))?;
+        self.interleave(", ", items, |u, item| u.at(4, |u| u.with_item(item)))?;
         let comment = self.type_comment(lineno, type_comment);
-        self.block(comment.as_deref(), |u| u.stmts(body))
+        self.block(comment.as_deref(), |u| u.stmts(body, 4))
     }
 
     /// `visit_withitem`.
     pub(super) fn with_item(&mut self, item: &WithItem) -> Result<()> {
+        self.peak(1)?;
         self.expr(&item.context_expr, Precedence::TEST)?;
         if let Some(vars) = &item.optional_vars {
             self.write(" as ");
@@ -467,13 +508,14 @@ impl Unparser {
 
     /// `visit_match_case`.
     pub(super) fn match_case(&mut self, case: &MatchCase) -> Result<()> {
+        self.peak(3)?;
         self.fill("case ", false);
         self.pattern(&case.pattern, Precedence::TEST)?;
         if let Some(guard) = &case.guard {
             self.write(" if ");
             self.expr(guard, Precedence::TEST)?;
         }
-        self.block(None, |u| u.stmts(&case.body))
+        self.block(None, |u| u.stmts(&case.body, 4))
     }
 
     /// `visit_Try`, `visit_TryStar` and `do_visit_try`.
@@ -498,15 +540,16 @@ impl Unparser {
         orelse: &[Stmt],
         finalbody: &[Stmt],
     ) -> Result<()> {
+        // The frames are counted from `visit_Try`; `do_visit_try` is one above it.
         self.fill("try", false);
-        self.block(None, |u| u.stmts(body))?;
+        self.block(None, |u| u.stmts(body, 5))?;
         for handler in handlers {
-            self.except_handler(handler)?;
+            self.at(4, |u| u.except_handler(handler))?;
         }
-        self.else_block(orelse)?;
+        self.else_block(orelse, 5)?;
         if !finalbody.is_empty() {
             self.fill("finally", false);
-            self.block(None, |u| u.stmts(finalbody))?;
+            self.block(None, |u| u.stmts(finalbody, 5))?;
         }
         Ok(())
     }
@@ -514,6 +557,7 @@ impl Unparser {
     /// `visit_ExceptHandler`.
     pub(super) fn except_handler(&mut self, handler: &ExceptHandler) -> Result<()> {
         let ExceptHandler::ExceptHandler(handler) = handler;
+        self.peak(3)?;
         self.fill(
             if self.in_try_star {
                 "except*"
@@ -530,14 +574,16 @@ impl Unparser {
             self.write(" as ");
             self.write(name);
         }
-        self.block(None, |u| u.stmts(&handler.body))
+        self.block(None, |u| u.stmts(&handler.body, 4))
     }
 
     /// `visit_alias`.
-    pub(super) fn alias(&mut self, node: &Alias) {
+    pub(super) fn alias(&mut self, node: &Alias) -> Result<()> {
+        self.peak(1)?;
         self.write(&node.name);
         if let Some(asname) = &node.asname {
             self.write(&format!(" as {asname}"));
         }
+        Ok(())
     }
 }

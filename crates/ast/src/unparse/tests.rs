@@ -1,7 +1,7 @@
 //! Unit tests of the unparser's own limits; its output is pinned against the oracle by
 //! `tests/unparse_golden.rs` and the corpus test.
 
-use super::{unparse_expr, MAX_DEPTH};
+use super::unparse_expr;
 use crate::constant::Constant;
 use crate::{Expr, ExprConstant, ExprUnaryOp, Location, UnaryOp};
 
@@ -23,19 +23,24 @@ fn negations(depth: usize) -> Expr {
     expr
 }
 
+/// `ast.unparse(-(-(...(-1))))` on an expression: `visit_UnaryOp` at frame 5, three frames
+/// per level, and `_write_constant`'s `write` five frames above the innermost negation: 329
+/// negations reach frame 994 and 330 pass the limit (as in the oracle, called from a `-c`
+/// command's top level).
 #[test]
-fn nesting_within_the_limit_is_written() {
-    let text = unparse_expr(&negations(MAX_DEPTH - 1)).expect("within the limit");
-    assert_eq!(text, format!("{}1", "-".repeat(MAX_DEPTH - 1)));
+fn nesting_within_the_recursion_limit_is_written() {
+    let text = unparse_expr(&negations(329)).expect("within the limit");
+    assert_eq!(text, format!("{}1", "-".repeat(329)));
 }
 
 #[test]
-fn nesting_past_the_limit_is_a_recursion_error_not_a_crash() {
-    let error = unparse_expr(&negations(MAX_DEPTH + 10)).expect_err("past the limit");
-    assert_eq!(
-        error.to_string(),
-        "RecursionError: maximum recursion depth exceeded"
-    );
+fn nesting_past_the_recursion_limit_is_a_recursion_error_not_a_crash() {
+    let error = unparse_expr(&negations(330)).expect_err("past the limit");
+    assert_eq!(error.to_string(), "RecursionError: maximum recursion depth exceeded");
+    let deep = negations(100_000);
+    let error = unparse_expr(&deep).expect_err("far past the limit");
+    assert_eq!(error.exc_type, "RecursionError");
+    crate::drop_deep(deep);
 }
 
 /// `x = a + a + ... + a` with `operators` operators, as a module.
@@ -74,9 +79,9 @@ fn module_level_sum(operators: usize) -> crate::Mod {
 
 #[test]
 fn operator_chain_fails_where_python_reaches_its_recursion_limit() {
-    // Under the oracle, ast.unparse writes `x = a + ... + a` with 326 operators and raises
-    // RecursionError with 327.
-    assert!(super::unparse(&module_level_sum(326)).is_ok());
-    let error = super::unparse(&module_level_sum(327)).expect_err("one level too deep");
+    // Under the oracle, the unparse command writes `x = a + ... + a` with 327 operators and
+    // raises RecursionError with 328.
+    assert!(super::unparse(&module_level_sum(327)).is_ok());
+    let error = super::unparse(&module_level_sum(328)).expect_err("one level too deep");
     assert_eq!(error.exc_type, "RecursionError");
 }

@@ -579,8 +579,12 @@ pub(crate) fn simple_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
         return None;
     }
     let _res = simple_stmt_body(p);
-    if !p.error_indicator && !_lent {
-        p.memo.simple_stmt.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.simple_stmt.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.simple_stmt.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res
@@ -2077,11 +2081,15 @@ pub(crate) fn dotted_name_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.dotted_name) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.dotted_name) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
@@ -2104,6 +2112,11 @@ pub(crate) fn dotted_name_rule(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _resmark = p.mark;
         _res = _raw;
+    }
+    if _lent {
+        if let Some(_v) = &_res {
+            p.memo.dotted_name.insert(_mark, Some(_v.clone()), _resmark);
+        }
     }
     p.mark = _resmark;
     p.level -= 1;
@@ -2168,8 +2181,12 @@ pub(crate) fn block_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         return None;
     }
     let _res = block_body(p);
-    if !p.error_indicator && !_lent {
-        p.memo.block.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.block.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.block.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res
@@ -4495,8 +4512,12 @@ pub(crate) fn closed_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
         return None;
     }
     let _res = closed_pattern_body(p);
-    if !p.error_indicator && !_lent {
-        p.memo.closed_pattern.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.closed_pattern.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.closed_pattern.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res
@@ -5416,8 +5437,12 @@ pub(crate) fn star_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
         return None;
     }
     let _res = star_pattern_body(p);
-    if !p.error_indicator && !_lent {
-        p.memo.star_pattern.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.star_pattern.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.star_pattern.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res
@@ -5958,8 +5983,12 @@ pub(crate) fn type_param_rule(p: &mut Parser<'_>) -> Option<TypeParam> {
         return None;
     }
     let _res = type_param_body(p);
-    if !p.error_indicator && !_lent {
-        p.memo.type_param.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.type_param.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.type_param.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res
@@ -6199,8 +6228,12 @@ pub(crate) fn expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = expression_body(p);
-    if !p.error_indicator && !_lent {
-        p.memo.expression.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.expression.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.expression.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res
@@ -6410,8 +6443,12 @@ pub(crate) fn star_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = star_expression_body(p);
-    if !p.error_indicator && !_lent {
-        p.memo.star_expression.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.star_expression.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.star_expression.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res
@@ -6625,8 +6662,12 @@ pub(crate) fn disjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = disjunction_body(p);
-    if !p.error_indicator && !_lent {
-        p.memo.disjunction.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.disjunction.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.disjunction.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res
@@ -6710,8 +6751,12 @@ pub(crate) fn conjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = conjunction_body(p);
-    if !p.error_indicator && !_lent {
-        p.memo.conjunction.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.conjunction.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.conjunction.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res
@@ -6795,8 +6840,12 @@ pub(crate) fn inversion_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = inversion_body(p);
-    if !p.error_indicator && !_lent {
-        p.memo.inversion.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.inversion.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.inversion.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res
@@ -7266,11 +7315,15 @@ pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.bitwise_or) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.bitwise_or) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
@@ -7293,6 +7346,11 @@ pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _resmark = p.mark;
         _res = _raw;
+    }
+    if _lent {
+        if let Some(_v) = &_res {
+            p.memo.bitwise_or.insert(_mark, Some(_v.clone()), _resmark);
+        }
     }
     p.mark = _resmark;
     p.level -= 1;
@@ -7347,11 +7405,15 @@ pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.bitwise_xor) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.bitwise_xor) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
@@ -7374,6 +7436,11 @@ pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _resmark = p.mark;
         _res = _raw;
+    }
+    if _lent {
+        if let Some(_v) = &_res {
+            p.memo.bitwise_xor.insert(_mark, Some(_v.clone()), _resmark);
+        }
     }
     p.mark = _resmark;
     p.level -= 1;
@@ -7428,11 +7495,15 @@ pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.bitwise_and) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.bitwise_and) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
@@ -7455,6 +7526,11 @@ pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _resmark = p.mark;
         _res = _raw;
+    }
+    if _lent {
+        if let Some(_v) = &_res {
+            p.memo.bitwise_and.insert(_mark, Some(_v.clone()), _resmark);
+        }
     }
     p.mark = _resmark;
     p.level -= 1;
@@ -7509,11 +7585,15 @@ pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.shift_expr) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.shift_expr) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
@@ -7536,6 +7616,11 @@ pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _resmark = p.mark;
         _res = _raw;
+    }
+    if _lent {
+        if let Some(_v) = &_res {
+            p.memo.shift_expr.insert(_mark, Some(_v.clone()), _resmark);
+        }
     }
     p.mark = _resmark;
     p.level -= 1;
@@ -7615,11 +7700,15 @@ pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.sum) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.sum) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
@@ -7642,6 +7731,11 @@ pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _resmark = p.mark;
         _res = _raw;
+    }
+    if _lent {
+        if let Some(_v) = &_res {
+            p.memo.sum.insert(_mark, Some(_v.clone()), _resmark);
+        }
     }
     p.mark = _resmark;
     p.level -= 1;
@@ -7710,11 +7804,15 @@ pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.term) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.term) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
@@ -7737,6 +7835,11 @@ pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _resmark = p.mark;
         _res = _raw;
+    }
+    if _lent {
+        if let Some(_v) = &_res {
+            p.memo.term.insert(_mark, Some(_v.clone()), _resmark);
+        }
     }
     p.mark = _resmark;
     p.level -= 1;
@@ -7872,8 +7975,12 @@ pub(crate) fn factor_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = factor_body(p);
-    if !p.error_indicator && !_lent {
-        p.memo.factor.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.factor.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.factor.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res
@@ -7990,8 +8097,12 @@ pub(crate) fn await_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = await_primary_body(p);
-    if !p.error_indicator && !_lent {
-        p.memo.await_primary.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.await_primary.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.await_primary.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res
@@ -8031,11 +8142,15 @@ pub(crate) fn primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.primary) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.primary) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
@@ -8058,6 +8173,11 @@ pub(crate) fn primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _resmark = p.mark;
         _res = _raw;
+    }
+    if _lent {
+        if let Some(_v) = &_res {
+            p.memo.primary.insert(_mark, Some(_v.clone()), _resmark);
+        }
     }
     p.mark = _resmark;
     p.level -= 1;
@@ -9660,8 +9780,12 @@ pub(crate) fn tstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = tstring_body(p);
-    if !p.error_indicator && !_lent {
-        p.memo.tstring.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.tstring.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.tstring.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res
@@ -9741,8 +9865,12 @@ pub(crate) fn strings_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = strings_body(p);
-    if !p.error_indicator && !_lent {
-        p.memo.strings.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.strings.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.strings.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res
@@ -10450,8 +10578,12 @@ pub(crate) fn arguments_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = arguments_body(p);
-    if !p.error_indicator && !_lent {
-        p.memo.arguments.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.arguments.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.arguments.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res
@@ -11093,8 +11225,12 @@ pub(crate) fn star_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = star_target_body(p);
-    if !p.error_indicator && !_lent {
-        p.memo.star_target.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.star_target.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.star_target.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res
@@ -11161,8 +11297,12 @@ pub(crate) fn target_with_star_atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = target_with_star_atom_body(p);
-    if !p.error_indicator && !_lent {
-        p.memo.target_with_star_atom.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.target_with_star_atom.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.target_with_star_atom.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res
@@ -11370,11 +11510,15 @@ pub(crate) fn t_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let MemoHit::Found(_res, _end) = p.memo_take(|m| &mut m.t_primary) {
-        p.mark = _end;
-        p.level -= 1;
-        return _res;
-    }
+    let _lent = match p.memo_take(|m| &mut m.t_primary) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
     if p.error_indicator {
         p.level -= 1;
         return None;
@@ -11397,6 +11541,11 @@ pub(crate) fn t_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _resmark = p.mark;
         _res = _raw;
+    }
+    if _lent {
+        if let Some(_v) = &_res {
+            p.memo.t_primary.insert(_mark, Some(_v.clone()), _resmark);
+        }
     }
     p.mark = _resmark;
     p.level -= 1;
@@ -11593,8 +11742,12 @@ pub(crate) fn del_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = del_target_body(p);
-    if !p.error_indicator && !_lent {
-        p.memo.del_target.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.del_target.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.del_target.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res
@@ -12743,8 +12896,12 @@ pub(crate) fn invalid_named_expression_rule(p: &mut Parser<'_>) -> Option<()> {
     let _had_error = p.error.is_some();
     let _res = invalid_named_expression_body(p);
     p.trace_invalid_rule("invalid_named_expression", _res.is_some(), _had_error);
-    if !p.error_indicator && !_lent {
-        p.memo.invalid_named_expression.record(_mark, _res.is_some(), p.mark);
+    if !p.error_indicator {
+        if !_lent {
+            p.memo.invalid_named_expression.record(_mark, _res.is_some(), p.mark);
+        } else if let Some(_v) = &_res {
+            p.memo.invalid_named_expression.insert(_mark, Some(_v.clone()), p.mark);
+        }
     }
     p.level -= 1;
     _res

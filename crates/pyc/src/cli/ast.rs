@@ -152,7 +152,9 @@ pub fn run(args: AstArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!("{err:?}");
+            // Python's traceback for a dump that recursed too deep is not reproduced: the
+            // exception line is.
+            eprintln!("{err}");
             ExitCode::from(1)
         }
     }

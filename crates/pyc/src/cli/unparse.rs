@@ -1,12 +1,13 @@
-//! `pyc unparse FILE`: what `python -c 'import ast,sys; print(ast.unparse(ast.parse(open(sys.argv[1]).read())))' FILE`
-//! prints (Lib/ast.py: parse, unparse).
+//! `pyc unparse FILE`: what
+//! `python -c 'import ast,sys; print(ast.unparse(ast.parse(open(sys.argv[1]).read())))' FILE`
+//! prints (Lib/ast.py: parse, unparse), with `ast.parse` going through
+//! `compile(..., PyCF_ONLY_AST)` as it does.
 
 use std::io::Write;
 use std::process::ExitCode;
 
+use pyc::{CompileError, Mode, Output, Source, PYCF_ONLY_AST};
 use pyc_ast::preprocess::{preprocess, PreprocessFlags, SyntaxWarning};
-use pyc_parser::string_parser::WarningCategory;
-use pyc_parser::{Mode, ParseError, ParseFlags};
 
 #[derive(clap::Args)]
 pub struct UnparseArgs {
@@ -14,12 +15,31 @@ pub struct UnparseArgs {
     file: String,
 }
 
+/// The frames above an exception escaping `ast.parse` in the oracle's run of the `-c` command
+/// (its interpreter runs the command from `<exec>` and the stdlib from its zip).
+const PARSE_TRACEBACK: &str = "Traceback (most recent call last):
+  File \"<exec>\", line 12, in <module>
+  File \"<string>\", line 1, in <module>
+  File \"/lib/python314.zip/ast.py\", line 46, in parse
+    return compile(source, filename, mode, flags,
+                   _feature_version=feature_version, optimize=optimize)
+";
+
+/// The frames above a decoding error of `open(path).read()`.
+const DECODE_TRACEBACK: &str = "Traceback (most recent call last):
+  File \"<exec>\", line 12, in <module>
+  File \"<string>\", line 1, in <module>
+  File \"<frozen codecs>\", line 325, in decode
+";
+
 /// `open(path).read()`: UTF-8 text with universal newlines (no PEP 263 cookie: the text is
-/// decoded before the parser sees it).
+/// decoded before the parser sees it). The error is the text written to stderr.
 fn read_text(path: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| os_error(&e, path))?;
-    let text =
-        String::from_utf8(bytes).map_err(|e| unicode_decode_error(e.as_bytes(), e.utf8_error()))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("{}\n", os_error(&e, path)))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let message = unicode_decode_error(e.as_bytes(), e.utf8_error());
+        format!("{DECODE_TRACEBACK}{message}\n")
+    })?;
     Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
@@ -49,14 +69,12 @@ fn unicode_decode_error(bytes: &[u8], error: std::str::Utf8Error) -> String {
         Some(length) => {
             let first = bytes.get(start).copied().unwrap_or(0);
             let invalid_start = matches!(first, 0x80..=0xC1 | 0xF5..=0xFF);
-            (
-                length,
-                if invalid_start {
-                    "invalid start byte"
-                } else {
-                    "invalid continuation byte"
-                },
-            )
+            let reason = if invalid_start {
+                "invalid start byte"
+            } else {
+                "invalid continuation byte"
+            };
+            (length, reason)
         }
     };
     let what = if length <= 1 {
@@ -71,36 +89,17 @@ fn unicode_decode_error(bytes: &[u8], error: std::str::Utf8Error) -> String {
 }
 
 pub fn run(args: UnparseArgs) -> ExitCode {
-    let source = match read_text(&args.file) {
-        Ok(source) => source,
-        Err(message) => {
-            eprintln!("{message}");
+    let tree = match read_text(&args.file).and_then(|source| ast_parse(&source)) {
+        Ok(tree) => tree,
+        Err(stderr) => {
+            eprint!("{stderr}");
             return ExitCode::from(1);
         }
     };
-    // `compile()` refuses a string with a NUL before parsing it, without a position.
-    if source.contains('\0') {
-        eprintln!("SyntaxError: source code string cannot contain null bytes");
-        return ExitCode::from(1);
-    }
-    // `ast.parse(source)` names the source `<unknown>`.
-    let filename = "<unknown>";
-    let parsed =
-        match pyc_parser::parse_with_warnings(&source, filename, Mode::Exec, ParseFlags::default())
-        {
-            Ok(parsed) => parsed,
-            Err(err) => {
-                report_parse_error(&err);
-                return ExitCode::from(1);
-            }
-        };
-    report_warnings(filename, &parsed.warnings);
-    let mut tree = parsed.tree;
-    if let Err(message) = check_like_ast_parse(&mut tree, filename) {
-        eprint!("{message}");
-        return ExitCode::from(1);
-    }
-    match pyc_ast::unparse::unparse(&tree) {
+    let unparsed = pyc_ast::unparse::unparse(&tree);
+    // A parsed tree can nest deeper than a recursive drop can follow on this thread's stack.
+    pyc_ast::drop_deep(tree);
+    match unparsed {
         Ok(text) => {
             let mut out = std::io::stdout().lock();
             let _ = writeln!(out, "{text}");
@@ -113,10 +112,35 @@ pub fn run(args: UnparseArgs) -> ExitCode {
     }
 }
 
+/// `ast.parse(source)`: the tree, or the text written to stderr (the warnings are written as
+/// they come, each one: `warn_explicit` gets no registry, so nothing is deduplicated).
+fn ast_parse(source: &str) -> Result<pyc_ast::Mod, String> {
+    // `ast.parse(source)` names the source `<unknown>`.
+    let filename = "<unknown>";
+    let compilation = pyc::compile(Source::Str(source), filename, Mode::Exec, PYCF_ONLY_AST, -1);
+    for warning in &compilation.warnings {
+        // linecache finds no file named `<unknown>`: no source line under the warning.
+        eprint!("{}", pyc::traceback::format_warning(warning, None));
+    }
+    let mut tree = match compilation.result {
+        Ok(Output::Ast(tree)) => tree,
+        Err(err) => return Err(format!("{PARSE_TRACEBACK}{}", exception_text(&err))),
+    };
+    check_future_imports(&mut tree, filename).map_err(|text| format!("{PARSE_TRACEBACK}{text}"))?;
+    Ok(tree)
+}
+
+fn exception_text(err: &CompileError) -> String {
+    match err {
+        CompileError::Syntax(raised) => pyc::traceback::format_raised_syntax_error(raised),
+        other => format!("{}: {}\n", other.type_name(), other.message()),
+    }
+}
+
 /// What `ast.parse` does after parsing (`_PyCompile_AstPreprocess` with `syntax_check_only`):
 /// the `from __future__` checks ("not a chance", unknown features), then a preprocessing pass
-/// that changes nothing but can fail on a tree nested too deep.
-fn check_like_ast_parse(tree: &mut pyc_ast::Mod, filename: &str) -> Result<(), String> {
+/// that changes nothing but fails on a tree nested too deep.
+fn check_future_imports(tree: &mut pyc_ast::Mod, filename: &str) -> Result<(), String> {
     let future = pyc_future::future_from_ast(tree, filename)
         .map_err(|err| pyc::traceback::format_exception_only(&err))?;
     let flags = PreprocessFlags {
@@ -128,34 +152,4 @@ fn check_like_ast_parse(tree: &mut pyc_ast::Mod, filename: &str) -> Result<(), S
     };
     let mut warnings: Vec<SyntaxWarning> = Vec::new();
     preprocess(tree, 0, flags, &mut warnings).map_err(|err| format!("{err}\n"))
-}
-
-/// The warnings module's default action: each (message, line) once, as `FILE:LINE: Category: message`.
-fn report_warnings(filename: &str, warnings: &[pyc_parser::LiteralWarning]) {
-    let mut seen: Vec<(&str, u32)> = Vec::new();
-    for warning in warnings {
-        let key = (warning.message.as_str(), warning.lineno);
-        if seen.contains(&key) {
-            continue;
-        }
-        seen.push(key);
-        let category = match warning.category {
-            WarningCategory::SyntaxWarning => "SyntaxWarning",
-            WarningCategory::DeprecationWarning => "DeprecationWarning",
-        };
-        eprintln!(
-            "{filename}:{}: {category}: {}",
-            warning.lineno, warning.message
-        );
-    }
-}
-
-/// The last lines of the traceback: the exception itself. (The frames above it name the
-/// oracle's own files, which have no counterpart here.)
-fn report_parse_error(err: &ParseError) {
-    match err {
-        ParseError::Syntax(e) => eprint!("{}", pyc::traceback::format_exception_only(e)),
-        ParseError::Memory(msg) => eprintln!("MemoryError: {msg}"),
-        ParseError::Other { type_name, msg } => eprintln!("{type_name}: {msg}"),
-    }
 }

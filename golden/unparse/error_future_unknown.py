@@ -1,0 +1,2 @@
+"""Doc."""
+from __future__ import annotations, nope
