@@ -185,6 +185,11 @@ fn write_operator_lookup(out: &mut String, defs: &[TokenDef], length: usize) {
             camel_case(&def.name)
         );
     }
+    if length == 2 {
+        // generate_token.py adds the pre-PEP 401 spelling of '!=': the lexer always reads
+        // '<>' as NOTEQUAL, and the parser accepts it only under `barry_as_FLUFL`.
+        out.push_str("            (b'<', b'>') => TokenKind::Notequal,\n");
+    }
     out.push_str("            _ => TokenKind::Op,\n        }\n    }\n");
 }
 

@@ -1,10 +1,14 @@
 //! Tokenizes the whole stdlib corpus from memory with pyc's tokenizer (the parser's view) and,
 //! in the same run, with ruff_python_parser 0.0.10's lexer; criterion reports MB/s.
 //!
+//! Times are this thread's CPU time (Linux `/proc/thread-self/schedstat`; wall time elsewhere),
+//! so that other processes on a shared machine do not skew the comparison.
+//!
 //! The corpus is the `.py` files under `$PYC_TOKENIZE_CORPUS` (default: `.cache/tok-corpus` in
 //! the repository, unzipped from oracle/node_modules/pyodide/python_stdlib.zip).
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use pyc_tokenize::{decode_source, TokenKind, Tokenizer, TokenizerOptions};
@@ -66,6 +70,29 @@ fn tokenize_ruff(source: &str) -> usize {
     }
 }
 
+/// This thread's CPU time in seconds, or wall time since `origin` where that is unavailable.
+fn cpu_seconds(origin: Instant) -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| {
+            s.split_whitespace()
+                .next()
+                .and_then(|ns| ns.parse::<f64>().ok())
+        })
+        .map(|ns| ns / 1e9)
+        .unwrap_or_else(|| origin.elapsed().as_secs_f64())
+}
+
+/// Runs `work` `iters` times and returns the CPU time it took.
+fn cpu_time_of(iters: u64, mut work: impl FnMut() -> usize) -> Duration {
+    let origin = Instant::now();
+    let start = cpu_seconds(origin);
+    for _ in 0..iters {
+        black_box(work());
+    }
+    Duration::from_secs_f64((cpu_seconds(origin) - start).max(0.0))
+}
+
 fn bench_corpus(c: &mut Criterion) {
     let corpus = load_corpus();
     assert!(
@@ -81,21 +108,23 @@ fn bench_corpus(c: &mut Criterion) {
     );
     let mut group = c.benchmark_group("stdlib_corpus");
     group.throughput(Throughput::Bytes(bytes as u64));
-    group.sample_size(20);
+    group.sample_size(30);
+    group.measurement_time(std::time::Duration::from_secs(8));
     group.bench_function("pyc_tokenize", |b| {
-        b.iter(|| {
-            corpus
-                .iter()
-                .map(|s| tokenize_pyc(black_box(s)).unwrap_or(0))
-                .sum::<usize>()
+        b.iter_custom(|iters| {
+            cpu_time_of(iters, || {
+                corpus
+                    .iter()
+                    .map(|s| tokenize_pyc(black_box(s)).unwrap_or(0))
+                    .sum()
+            })
         })
     });
     group.bench_function("ruff_python_parser_0_0_10_lexer", |b| {
-        b.iter(|| {
-            corpus
-                .iter()
-                .map(|s| tokenize_ruff(black_box(s)))
-                .sum::<usize>()
+        b.iter_custom(|iters| {
+            cpu_time_of(iters, || {
+                corpus.iter().map(|s| tokenize_ruff(black_box(s))).sum()
+            })
         })
     });
     group.finish();

@@ -328,11 +328,36 @@ impl<'src> Parser<'src> {
             self.raise_unclosed_parentheses_error();
             return false;
         }
+        if self.tok.done() == Done::Dedent {
+            self.raise_dedent_error(&err);
+            return false;
+        }
         self.error = Some(ParseError::Syntax(err));
         false
     }
 
+    /// E_DEDENT is raised by the parser (`RAISE_INDENTATION_ERROR` at the error token, which
+    /// has no columns): at the tokenizer's position, the end of the offending line.
+    fn raise_dedent_error(&mut self, err: &SyntaxError) {
+        let lineno = err.lineno.unwrap_or(self.tok.lineno() as i32);
+        let line_len = usize::try_from(lineno - 1)
+            .ok()
+            .and_then(|i| self.source.split_inclusive('\n').nth(i))
+            .map_or(0, |line| line.trim_end_matches('\n').len() + 1);
+        let col = i32::try_from(line_len).unwrap_or(i32::MAX);
+        self.error_indicator = false;
+        self.raise_error_known_location_raw(
+            pyc_tokenize::ErrorType::IndentationError,
+            lineno,
+            col,
+            lineno,
+            -1,
+            err.msg.clone(),
+        );
+    }
+
     /// The token at `mark`, filling the buffer as needed.
+    #[inline]
     fn peek(&mut self) -> Option<Tok> {
         if self.mark == self.tokens.len() && !self.fill_token() {
             self.error_indicator = true;
@@ -351,6 +376,7 @@ impl<'src> Parser<'src> {
 
     /// Rule entry (`p->level++` with the MAXSTACK check, then the error check). True when the
     /// rule must fail at once; then the level is already restored.
+    #[inline]
     pub(crate) fn enter_rule(&mut self) -> bool {
         if self.level == MAXSTACK {
             self.stack_overflow();
@@ -396,6 +422,7 @@ impl<'src> Parser<'src> {
     }
 
     /// `_PyPegen_expect_token`.
+    #[inline]
     pub(crate) fn expect_token(&mut self, kind: u16) -> Option<Tok> {
         let t = self.peek()?;
         if t.kind != kind {
@@ -438,6 +465,7 @@ impl<'src> Parser<'src> {
     }
 
     /// `_PyPegen_lookahead`: runs `f` and restores the mark.
+    #[inline]
     pub(crate) fn lookahead(&mut self, f: impl FnOnce(&mut Self) -> bool) -> bool {
         let mark = self.mark;
         let found = f(self);
@@ -565,6 +593,15 @@ impl<'src> Parser<'src> {
         let result = self.parse_start_rule();
         if let Some(tree) = result {
             if self.error.is_none() && !self.error_indicator {
+                if self.mode == Mode::Single && self.bad_single_statement() {
+                    let msg = "multiple statements found while compiling a single statement";
+                    self.raise_error::<()>(
+                        pyc_tokenize::ErrorType::SyntaxError,
+                        false,
+                        msg.to_string(),
+                    );
+                    return Err(self.error.take().unwrap_or_else(unreachable_error));
+                }
                 return Ok(tree);
             }
         }
@@ -597,6 +634,20 @@ fn unreachable_error() -> ParseError {
         end_offset: None,
         text: None,
     })
+}
+
+impl Parser<'_> {
+    /// `bad_single_statement`: after a `single` parse, anything but blanks and comments left
+    /// where the tokenizer stopped.
+    fn bad_single_statement(&self) -> bool {
+        let cur = self.tokens.last().map_or(0, |t| t.raw.end as usize);
+        let rest = self.source.get(cur..).unwrap_or("");
+        let mut lines = rest.split('\n');
+        lines.any(|line| {
+            let line = line.trim_start_matches([' ', '\t', '\x0c']);
+            !line.is_empty() && !line.starts_with('#')
+        })
+    }
 }
 
 /// `_get_keyword_or_name_type`.

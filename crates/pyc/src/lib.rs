@@ -253,16 +253,18 @@ fn compile_collecting(
     // An optimization level of -1 means the interpreter's own, which is 0 for `python3.14`.
     let optimize = optimize.max(0);
     if flags & PYCF_ONLY_AST != 0 {
+        // `ast.parse` without optimization still checks the future imports and the syntax the
+        // preprocessor checks; it only leaves the tree unoptimized.
         let syntax_check_only = flags & PYCF_OPTIMIZED_AST != PYCF_OPTIMIZED_AST;
-        let preprocessed = run_preprocess(
+        let preprocessed = ast_preprocess(
             &mut tree,
             filename,
+            flags,
             optimize,
-            false,
             syntax_check_only,
             warnings,
         );
-        return match preprocessed {
+        return match preprocessed.map(|_| ()) {
             Ok(()) => Ok(Output::Ast(tree)),
             Err(err) => {
                 pyc_ast::drop_deep(tree);
@@ -285,6 +287,22 @@ fn compile_tree(
     optimize: i32,
     warnings: &mut Vec<Warning>,
 ) -> Result<Output, CompileError> {
+    let future = ast_preprocess(tree, filename, flags, optimize, false, warnings)?;
+    let table = pyc_symtable::SymbolTable::build(tree, filename, &future).map_err(located)?;
+    drop(table);
+    Err(CompileError::CodegenNotPorted)
+}
+
+/// `_PyCompile_AstPreprocess`: the future features (and their errors: "not a chance", unknown
+/// features, misplaced future imports), then preprocessing under them.
+fn ast_preprocess(
+    tree: &mut Mod,
+    filename: &str,
+    flags: u32,
+    optimize: i32,
+    syntax_check_only: bool,
+    warnings: &mut Vec<Warning>,
+) -> Result<pyc_future::FutureFeatures, CompileError> {
     let mut future = pyc_future::future_from_ast(tree, filename).map_err(located)?;
     future.features |= pyc_future::CompilerFlags::from_bits_truncate(flags);
     let future_annotations = future
@@ -295,12 +313,10 @@ fn compile_tree(
         filename,
         optimize,
         future_annotations,
-        false,
+        syntax_check_only,
         warnings,
     )?;
-    let table = pyc_symtable::SymbolTable::build(tree, filename, &future).map_err(located)?;
-    drop(table);
-    Err(CompileError::CodegenNotPorted)
+    Ok(future)
 }
 
 /// `bytes` decoded as `compile()` decodes a bytes source (BOM, PEP 263 cookie, universal

@@ -368,7 +368,7 @@ impl<'src> Tokenizer<'src> {
     }
 
     fn col(&self) -> u32 {
-        (self.cur - self.line_start) as u32
+        self.cur.saturating_sub(self.line_start) as u32
     }
 
     fn inside_fstring(&self) -> bool {
@@ -494,7 +494,7 @@ impl<'src> Tokenizer<'src> {
         let line = self.line_at(self.buf_start);
         let (offset, end_offset) = if self.options.extra_tokens {
             let offset = if self.done == Done::Eof {
-                (self.inp - self.buf_start) as i32
+                self.inp.saturating_sub(self.buf_start) as i32
             } else {
                 line.chars().count() as i32 + 1
             };
@@ -706,8 +706,10 @@ impl<'src> Tokenizer<'src> {
 
     /// The start of a line that `tok_get_normal_mode` would read and leave at the same
     /// indentation: not blank, no comment, no backslash in its indentation, and outside brackets
-    /// indented with spaces only. Starts it (as `underflow` and the indentation code would) and returns
-    /// true; otherwise changes nothing and returns false.
+    /// indented with spaces only. Blank and comment-only lines before it are passed over (the
+    /// parser's view has no token for them). Starts the line (as `underflow` and the
+    /// indentation code would) and returns true; otherwise returns false, with the tokenizer at
+    /// the start of a line for the general path.
     fn start_plain_line(&mut self) -> bool {
         if self.cur != self.inp || self.done != Done::Ok {
             return false;
@@ -715,39 +717,64 @@ impl<'src> Tokenizer<'src> {
         if self.first_null.is_some_and(|at| at >= self.cur) {
             return false;
         }
-        let from = self.cur;
-        let rest = &self.src[from.min(self.src.len())..];
-        if self.parenstack.is_empty() {
-            // Only spaces, and the same indentation as now.
-            let col = rest.iter().take_while(|&&b| b == b' ').count();
-            if matches!(
-                rest.get(col),
-                None | Some(b'\t' | b'\x0c' | b'\\' | b'#' | b'\n' | b'\r')
-            ) {
-                return false;
-            }
-            let top = self.indstack.len() - 1;
-            if col as i32 != self.indstack[top] || col as i32 != self.altindstack[top] {
-                return false;
-            }
-        } else {
-            // Inside brackets indentation is not compared; blank lines and comments go the
-            // general way.
+        while self.cur < self.len {
+            let from = self.cur;
+            let rest = &self.src[from.min(self.src.len())..];
+            let in_brackets = !self.parenstack.is_empty();
+            // Inside brackets indentation is not compared, so tabs and form feeds may be in it.
             let col = rest
                 .iter()
-                .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\x0c'))
+                .take_while(|&&b| b == b' ' || (in_brackets && matches!(b, b'\t' | b'\x0c')))
                 .count();
-            if matches!(rest.get(col), None | Some(b'\\' | b'#' | b'\n' | b'\r')) {
-                return false;
+            match rest.get(col) {
+                Some(b'#' | b'\n') | None if !self.options.type_comments => {
+                    if !self.skip_blank_line(from, col) {
+                        return false;
+                    }
+                    continue;
+                }
+                None | Some(b'\t' | b'\x0c' | b'\\' | b'#' | b'\n' | b'\r') => return false,
+                Some(_) => {}
             }
+            if !in_brackets {
+                let top = self.indstack.len() - 1;
+                if col as i32 != self.indstack[top] || col as i32 != self.altindstack[top] {
+                    return false;
+                }
+            }
+            self.begin_line(from);
+            self.atbol = false;
+            return true;
         }
+        false
+    }
+
+    /// A blank or comment-only line at `from` (its text after `indent` bytes of indentation
+    /// starts with `#`, a newline or the end): the parser's view has no token for it, so it is
+    /// read and passed over as `tok_get_normal_mode` does. False (nothing changed) when the
+    /// line needs the general path: a carriage return in it, or no newline before the end.
+    fn skip_blank_line(&mut self, from: usize, indent: usize) -> bool {
+        let body = from.min(self.src.len()) + indent;
+        let line_end = match memchr::memchr2(b'\n', b'\r', &self.src[body.min(self.src.len())..]) {
+            Some(i) if self.src[body + i] == b'\n' => body + i + 1,
+            Some(_) => return false,
+            None if self.len > self.src.len() && body < self.src.len() => self.len,
+            None => return false,
+        };
+        self.begin_line(from);
+        self.start = Some(body);
+        self.cur = line_end;
+        self.inp = line_end;
+        true
+    }
+
+    /// What `underflow` and `tok_nextc` do when they read the line at `from`.
+    fn begin_line(&mut self, from: usize) {
         self.buf_start = from;
         self.start = None;
         self.lineno += 1;
         self.inp = self.len;
         self.line_start = from;
-        self.atbol = false;
-        true
     }
 
     /// Port of `tok_continuation_line`: after a backslash, the newline and the next character.
@@ -1022,7 +1049,7 @@ impl<'src> Tokenizer<'src> {
     fn tok_type_comment(&mut self, c: i32, start: usize, blankline: bool) -> Option<RawToken> {
         const PREFIX: &[u8] = b"# type: ";
         let mut p = start;
-        let mut col = (start - self.line_start) as u32;
+        let mut col = start.saturating_sub(self.line_start) as u32;
         let mut matched = 0;
         while matched < PREFIX.len() && p < self.cur {
             if PREFIX[matched] == b' ' {
@@ -1050,11 +1077,12 @@ impl<'src> Tokenizer<'src> {
                 b >= 128 || b.is_ascii_alphanumeric()
             });
         if is_type_ignore {
-            let end = self.cur;
+            // Alone on its line, the ignore takes the newline too, and its tag ends after it.
             if blankline {
                 self.nextc();
                 self.atbol = true;
             }
+            let end = self.cur;
             let cols = (col + 6, self.col());
             return Some(RawToken {
                 kind: TokenKind::TypeIgnore,
@@ -1162,9 +1190,9 @@ impl<'src> Tokenizer<'src> {
         for (bad, first, second) in pairs {
             if bad {
                 let start = self.start.unwrap_or(self.cur);
-                let col = (start + 1 - self.line_start) as i32;
-                let end_col = (self.cur - self.line_start) as i32;
-                let cursor = self.cur - self.line_start;
+                let col = (start + 1).saturating_sub(self.line_start) as i32;
+                let end_col = self.cur.saturating_sub(self.line_start) as i32;
+                let cursor = self.cur.saturating_sub(self.line_start);
                 let msg = format!("'{first}' and '{second}' prefixes are incompatible");
                 self.set_syntax_error_range(msg, col, end_col, cursor);
                 return Err(());
@@ -1262,9 +1290,9 @@ impl<'src> Tokenizer<'src> {
         }
         if nonzero && !self.options.extra_tokens {
             self.backup(c);
-            let col = (start + 1 - self.line_start) as i32;
-            let end_col = (zeros_end - self.line_start) as i32;
-            let cursor = self.cur - self.line_start;
+            let col = (start + 1).saturating_sub(self.line_start) as i32;
+            let end_col = zeros_end.saturating_sub(self.line_start) as i32;
+            let cursor = self.cur.saturating_sub(self.line_start);
             self.set_syntax_error_range(
                 "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".to_string(),
                 col,
@@ -1458,7 +1486,14 @@ impl<'src> Tokenizer<'src> {
                 return Err(());
             }
             if c == EOF || (quote_size == 1 && c == ch(b'\n')) {
-                return self.unterminated_string(start, quote, quote_size, has_escaped_quote);
+                let at_eof = c == EOF;
+                return self.unterminated_string(
+                    start,
+                    quote,
+                    quote_size,
+                    has_escaped_quote,
+                    at_eof,
+                );
             }
             if c == quote {
                 end_quote_size += 1;
@@ -1486,6 +1521,7 @@ impl<'src> Tokenizer<'src> {
         quote: i32,
         quote_size: u8,
         has_escaped_quote: bool,
+        at_eof: bool,
     ) -> Lex<T> {
         self.cur = start + 1;
         self.line_start = self.multi_line_start;
@@ -1497,6 +1533,13 @@ impl<'src> Tokenizer<'src> {
                 return self.syntax_error(format!("{}-string: expecting '}}'", mode.prefix()));
             }
         }
+        // At the end of the input the error also says "incomplete" (E_EOFS/E_EOLS): codeop's
+        // PyCF_ALLOW_INCOMPLETE_INPUT asks for more lines then.
+        let incomplete = if quote_size == 3 {
+            Done::Eofs
+        } else {
+            Done::Eols
+        };
         if quote_size == 3 {
             self.set_syntax_error(format!(
                 "unterminated triple-quoted string literal (detected at line {detected_at})"
@@ -1509,6 +1552,9 @@ impl<'src> Tokenizer<'src> {
             self.set_syntax_error(format!(
                 "unterminated string literal (detected at line {detected_at})"
             ));
+        }
+        if at_eof {
+            self.done = incomplete;
         }
         Err(())
     }
@@ -1659,7 +1705,7 @@ impl<'src> Tokenizer<'src> {
         if self.parenstack.len() >= MAXLEVEL {
             return self.syntax_error("too many nested parentheses".to_string());
         }
-        let col = (start - self.line_start) as u32;
+        let col = start.saturating_sub(self.line_start) as u32;
         self.parenstack.push((c, self.lineno, col));
         if self.inside_fstring() {
             self.mode().curly_bracket_depth += 1;
@@ -1792,7 +1838,7 @@ impl<'src> Tokenizer<'src> {
                     m.in_format_spec = false;
                     return Ok(self.token(middle, start, self.cur));
                 }
-                return self.unterminated_fstring();
+                return self.unterminated_fstring(c == EOF);
             }
 
             if c == ch(mode.quote) {
@@ -1879,7 +1925,7 @@ impl<'src> Tokenizer<'src> {
 
     #[cold]
     #[inline(never)]
-    fn unterminated_fstring<T>(&mut self) -> Lex<T> {
+    fn unterminated_fstring<T>(&mut self, at_eof: bool) -> Lex<T> {
         let mode = *self.mode();
         self.cur = mode.start + 1;
         self.line_start = mode.multi_line_start;
@@ -1887,9 +1933,13 @@ impl<'src> Tokenizer<'src> {
         self.lineno = mode.line_start;
         let p = mode.prefix();
         if mode.quote_size == 3 {
-            return self.syntax_error(format!(
+            self.set_syntax_error(format!(
                 "unterminated triple-quoted {p}-string literal (detected at line {detected_at})"
             ));
+            if at_eof {
+                self.done = Done::Eofs;
+            }
+            return Err(());
         }
         self.syntax_error(format!(
             "unterminated {p}-string literal (detected at line {detected_at})"

@@ -46,6 +46,10 @@ pub enum Done {
     TooDeep,
     /// E_LINECONT: "unexpected character after line continuation character".
     LineCont,
+    /// E_EOFS: a SyntaxError was raised for a triple-quoted string the input ended in.
+    Eofs,
+    /// E_EOLS: a SyntaxError was raised for a one-line string the input ended in.
+    Eols,
 }
 
 /// A warning the tokenizer raises (always a SyntaxWarning), with the line it names.

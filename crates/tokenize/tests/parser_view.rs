@@ -196,3 +196,22 @@ fn open_brackets_are_exposed_at_end_of_input() {
     assert_eq!(tokenizer.done(), pyc_tokenize::Done::Eof);
     assert_eq!(tokenizer.paren_stack(), &[(b'(', 1, 1), (b'[', 2, 1)]);
 }
+
+fn done_after_error(source: &str) -> pyc_tokenize::Done {
+    let mut tokenizer = Tokenizer::new(source, TokenizerOptions::default());
+    while tokenizer
+        .next_token()
+        .is_ok_and(|t| t.kind != TokenKind::Endmarker)
+    {}
+    tokenizer.done()
+}
+
+#[test]
+fn strings_cut_off_by_the_end_of_input_are_incomplete() {
+    use pyc_tokenize::Done;
+    assert_eq!(done_after_error("x = '''abc\n"), Done::Eofs);
+    assert_eq!(done_after_error("x = f'''{a}\n"), Done::Eofs);
+    assert_eq!(done_after_error("x = 'abc\\\n"), Done::Eols);
+    assert_eq!(done_after_error("x = 'abc\n"), Done::Error);
+    assert_eq!(done_after_error("f(1,\n"), Done::Eof);
+}

@@ -285,40 +285,63 @@ struct Outcome {
     pending_canonical: Option<Vec<u8>>,
 }
 
+/// How one pyc run compares with the oracle's answer.
+struct Verdict {
+    /// None when passed, else the failure label.
+    failure: Option<String>,
+    /// For `pyc`: the canonical verdict (None while pending or not applicable).
+    canonical_failure: Option<Option<String>>,
+    /// For `pyc` byte mismatches where both sides wrote a file: pyc's bytes, to canonicalize.
+    pending_canonical: Option<Vec<u8>>,
+}
+
+impl Verdict {
+    /// A failure that holds for the canonical `pyc` row too (when the stage is `pyc`).
+    fn failed(stage: Stage, label: String) -> Verdict {
+        Verdict {
+            canonical_failure: (stage == Stage::Pyc).then(|| Some(label.clone())),
+            failure: Some(label),
+            pending_canonical: None,
+        }
+    }
+}
+
 /// Compares one pyc run with the oracle's answer.
-fn judge(
-    stage: Stage,
-    answer: &Answer,
-    run: &PycRun,
-) -> (Option<String>, Option<Option<String>>, Option<Vec<u8>>) {
+fn judge(stage: Stage, answer: &Answer, run: &PycRun) -> Verdict {
     let Answer::Reply { status, parts } = answer else {
-        let label = Some("oracle crash".to_string());
-        return (label.clone(), (stage == Stage::Pyc).then_some(label), None);
+        return Verdict::failed(stage, "oracle crash".into());
     };
     let expected = Expected {
         status: *status,
         parts,
     };
     if let Some(label) = run.failure_label() {
-        return (
-            Some(label.clone()),
-            (stage == Stage::Pyc).then_some(Some(label)),
-            None,
-        );
+        return Verdict::failed(stage, label);
     }
     if stage != Stage::Pyc {
         let failure =
             (!compare::text_stage_matches(stage, &expected, run)).then(|| "mismatch".to_string());
-        return (failure, None, None);
+        return Verdict {
+            failure,
+            canonical_failure: None,
+            pending_canonical: None,
+        };
     }
     if compare::pyc_bytes_match(&expected, run) {
-        return (None, Some(None), None);
+        return Verdict {
+            failure: None,
+            canonical_failure: Some(None),
+            pending_canonical: None,
+        };
     }
     if compare::both_wrote_pyc(&expected, run) {
-        return (Some("bytes differ".into()), None, run.written.clone());
+        return Verdict {
+            failure: Some("bytes differ".into()),
+            canonical_failure: None,
+            pending_canonical: run.written.clone(),
+        };
     }
-    let label = Some("compiled on one side only".to_string());
-    (label.clone(), Some(label), None)
+    Verdict::failed(stage, "compiled on one side only".into())
 }
 
 fn run_pyc_jobs(
@@ -341,15 +364,14 @@ fn run_pyc_jobs(
                     {
                         let answer = harness.answer(*stage, file)?;
                         let run = pyc_runner::run(binary, &harness.root, *stage, file, &out_file)?;
-                        let (failure, canonical_failure, pending_canonical) =
-                            judge(*stage, &answer, &run);
+                        let verdict = judge(*stage, &answer, &run);
                         let outcome = Outcome {
                             corpus: *corpus,
                             stage: *stage,
                             file: file.clone(),
-                            failure,
-                            canonical_failure,
-                            pending_canonical,
+                            failure: verdict.failure,
+                            canonical_failure: verdict.canonical_failure,
+                            pending_canonical: verdict.pending_canonical,
                         };
                         outcomes.lock().map_err(|e| e.to_string())?.push(outcome);
                     }
@@ -587,6 +609,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             }
         }
     }
+    remove_own_temp_files(&harness.cache_dir.join("tmp"));
     report::print_rows(&rows);
     let ratcheted: Vec<Measured> = rows
         .iter()
@@ -609,6 +632,19 @@ pub fn run(args: &[String]) -> Result<(), String> {
     } else {
         // The summary line stays last; the failure is in the exit status.
         std::process::exit(1)
+    }
+}
+
+/// Removes this run's scratch files (named with its process id; other runs may share the folder).
+fn remove_own_temp_files(dir: &Path) {
+    let marker = format!("-{}-", std::process::id());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().contains(&marker) {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 
@@ -667,6 +703,61 @@ mod tests {
         let defaults = parse_options(&[], cwd).expect("valid");
         assert_eq!(defaults.stages, Stage::ALL.to_vec());
         assert!(matches!(defaults.corpora[..], [CorpusSpec::Stdlib]));
+    }
+
+    fn pyc_run(status: pyc_runner::RunStatus, written: Option<Vec<u8>>) -> PycRun {
+        PycRun {
+            status,
+            stdout: Vec::new(),
+            stderr: Vec::new(),
+            written,
+        }
+    }
+
+    #[test]
+    fn pyc_byte_mismatches_wait_for_the_canonical_comparison() {
+        let answer = Answer::Reply {
+            status: 0,
+            parts: vec![Vec::new(), Vec::new(), vec![1, 2], b"c\n".to_vec()],
+        };
+        let verdict = judge(
+            Stage::Pyc,
+            &answer,
+            &pyc_run(pyc_runner::RunStatus::Exit(0), Some(vec![1, 3])),
+        );
+        assert_eq!(verdict.failure.as_deref(), Some("bytes differ"));
+        assert_eq!(verdict.canonical_failure, None);
+        assert_eq!(verdict.pending_canonical, Some(vec![1, 3]));
+        let same = judge(
+            Stage::Pyc,
+            &answer,
+            &pyc_run(pyc_runner::RunStatus::Exit(0), Some(vec![1, 2])),
+        );
+        assert_eq!((same.failure, same.canonical_failure), (None, Some(None)));
+    }
+
+    #[test]
+    fn crashes_fail_both_pyc_rows_with_their_label() {
+        let answer = Answer::Reply {
+            status: 0,
+            parts: Vec::new(),
+        };
+        let verdict = judge(
+            Stage::Pyc,
+            &answer,
+            &pyc_run(pyc_runner::RunStatus::Timeout, None),
+        );
+        assert_eq!(verdict.failure.as_deref(), Some("timeout (over 20s)"));
+        assert_eq!(
+            verdict.canonical_failure,
+            Some(Some("timeout (over 20s)".into()))
+        );
+        let oracle_crash = judge(
+            Stage::Ast,
+            &Answer::Crashed("RangeError".into()),
+            &pyc_run(pyc_runner::RunStatus::Exit(0), None),
+        );
+        assert_eq!(oracle_crash.failure.as_deref(), Some("oracle crash"));
     }
 
     #[test]

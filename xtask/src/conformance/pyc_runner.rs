@@ -120,10 +120,14 @@ fn run_with_limit(
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot run {}: {e}", binary.display()))?;
-    let stdout = drain(child.stdout.take());
-    let stderr = drain(child.stderr.take());
+    let (closed, stdout_closed) = std::sync::mpsc::channel();
+    let stdout = drain(child.stdout.take(), Some(closed));
+    let stderr = drain(child.stderr.take(), None);
     let deadline = Instant::now() + time_limit;
-    let mut pause = Duration::from_micros(100);
+    // stdout closes when the process exits: wait for that without polling, then reap it (the
+    // loop below also covers a process that closes stdout early and keeps running).
+    let _ = stdout_closed.recv_timeout(time_limit);
+    let mut pause = Duration::from_micros(50);
     let exit = loop {
         if let Some(exit) = child.try_wait().map_err(|e| e.to_string())? {
             break Some(exit);
@@ -155,11 +159,18 @@ fn run_with_limit(
     })
 }
 
-fn drain(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {
+/// Reads a pipe to its end on a thread; `closed` hears when the end is reached.
+fn drain(
+    pipe: Option<impl Read + Send + 'static>,
+    closed: Option<std::sync::mpsc::Sender<()>>,
+) -> std::thread::JoinHandle<Vec<u8>> {
     std::thread::spawn(move || {
         let mut bytes = Vec::new();
         if let Some(mut pipe) = pipe {
             let _ = pipe.read_to_end(&mut bytes);
+        }
+        if let Some(closed) = closed {
+            let _ = closed.send(());
         }
         bytes
     })

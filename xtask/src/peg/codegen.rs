@@ -1064,11 +1064,26 @@ impl<'g> Generator<'g> {
                     // pegen inlines a group of one bare item.
                     return self.fallible(&alts[0].items[0].item, need_value, indent);
                 }
-                let body = self.alts_code(alts, !need_value, indent + 1)?;
+                // `_tmp_N_rule`: a function of its own in C, with its own level.
+                let body = self.alts_code(alts, !need_value, indent + 2)?;
                 let mut s = String::from("(|| -> Option<_> {\n");
-                s.push_str(&body);
                 pad(&mut s, indent + 1);
+                s.push_str("if p.enter_rule() {\n");
+                pad(&mut s, indent + 2);
+                s.push_str("return None;\n");
+                pad(&mut s, indent + 1);
+                s.push_str("}\n");
+                pad(&mut s, indent + 1);
+                s.push_str("let _r = (|| -> Option<_> {\n");
+                s.push_str(&body);
+                pad(&mut s, indent + 2);
                 s.push_str("None\n");
+                pad(&mut s, indent + 1);
+                s.push_str("})();\n");
+                pad(&mut s, indent + 1);
+                s.push_str("p.level -= 1;\n");
+                pad(&mut s, indent + 1);
+                s.push_str("_r\n");
                 pad(&mut s, indent);
                 s.push_str("})()");
                 s
@@ -1120,8 +1135,11 @@ impl<'g> Generator<'g> {
         let mut s = String::from("{\n");
         pad(&mut s, indent + 1);
         s.push_str("let mut _children = Vec::new();\n");
+        // `_loop0_N_rule` / `_loop1_N_rule`: a function with its own level in C.
         pad(&mut s, indent + 1);
-        s.push_str("loop {\n");
+        s.push_str("let _entered = !p.enter_rule();\n");
+        pad(&mut s, indent + 1);
+        s.push_str("while _entered {\n");
         pad(&mut s, indent + 2);
         s.push_str("let _m = p.mark;\n");
         pad(&mut s, indent + 2);
@@ -1138,6 +1156,12 @@ impl<'g> Generator<'g> {
         s.push_str("}\n");
         pad(&mut s, indent + 2);
         s.push_str("}\n");
+        pad(&mut s, indent + 1);
+        s.push_str("}\n");
+        pad(&mut s, indent + 1);
+        s.push_str("if _entered {\n");
+        pad(&mut s, indent + 2);
+        s.push_str("p.level -= 1;\n");
         pad(&mut s, indent + 1);
         s.push_str("}\n");
         pad(&mut s, indent + 1);
@@ -1164,13 +1188,25 @@ impl<'g> Generator<'g> {
         let first = self.fallible(elem, need_value, indent + 1)?;
         let sep_code = self.fallible(sep, false, indent + 2)?;
         let next = self.fallible(elem, need_value, indent + 2)?;
+        // `_gather_N_rule` (its own level) calling `elem` and then `_loop0_N_rule` (one more).
         let mut s = String::from("(|| -> Option<Vec<_>> {\n");
         pad(&mut s, indent + 1);
-        let _ = writeln!(s, "let _first = {first}?;");
+        s.push_str("if p.enter_rule() {\n");
+        pad(&mut s, indent + 2);
+        s.push_str("return None;\n");
+        pad(&mut s, indent + 1);
+        s.push_str("}\n");
+        pad(&mut s, indent + 1);
+        let _ = writeln!(
+            s,
+            "let Some(_first) = {first} else {{ p.level -= 1; return None; }};"
+        );
         pad(&mut s, indent + 1);
         s.push_str("let mut _children = vec![_first];\n");
         pad(&mut s, indent + 1);
-        s.push_str("loop {\n");
+        s.push_str("let _entered = !p.enter_rule();\n");
+        pad(&mut s, indent + 1);
+        s.push_str("while _entered {\n");
         pad(&mut s, indent + 2);
         s.push_str("let _m = p.mark;\n");
         pad(&mut s, indent + 2);
@@ -1191,6 +1227,8 @@ impl<'g> Generator<'g> {
         s.push_str("}\n");
         pad(&mut s, indent + 1);
         s.push_str("}\n");
+        pad(&mut s, indent + 1);
+        s.push_str("p.level -= u32::from(_entered) + 1;\n");
         pad(&mut s, indent + 1);
         s.push_str("Some(_children)\n");
         pad(&mut s, indent);

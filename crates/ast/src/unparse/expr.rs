@@ -75,7 +75,11 @@ fn unaryop_text(op: UnaryOp) -> (&'static str, Precedence) {
 fn expr_helper_frames(node: &Expr, prec: Precedence) -> usize {
     let parens = |own: Precedence| if prec > own { 4 } else { 3 };
     match node {
-        Expr::BoolOp(n) => parens(if n.op == BoolOp::And { Precedence::AND } else { Precedence::OR }),
+        Expr::BoolOp(n) => parens(if n.op == BoolOp::And {
+            Precedence::AND
+        } else {
+            Precedence::OR
+        }),
         Expr::NamedExpr(_) => parens(Precedence::NAMED_EXPR),
         Expr::BinOp(n) => parens(binop_precedence(n.op)),
         Expr::UnaryOp(n) => parens(unaryop_text(n.op).1),
@@ -97,7 +101,11 @@ fn expr_helper_frames(node: &Expr, prec: Precedence) -> usize {
         | Expr::Call(_)
         | Expr::Subscript(_) => 3,
         Expr::Tuple(n) => {
-            let delimiters = if n.elts.is_empty() || prec > Precedence::TUPLE { 3 } else { 2 };
+            let delimiters = if n.elts.is_empty() || prec > Precedence::TUPLE {
+                3
+            } else {
+                2
+            };
             // items_view, interleave, the separator lambda, write
             let separators = if n.elts.len() > 1 { 4 } else { 2 };
             delimiters.max(separators)

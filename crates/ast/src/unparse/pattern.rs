@@ -46,7 +46,9 @@ impl Unparser {
                 Ok(())
             }
             Pattern::MatchSequence(node) => self.delimit("[", "]", |u| {
-                u.interleave(", ", &node.patterns, |u, p| u.pattern_at(p, Precedence::TEST, 4))
+                u.interleave(", ", &node.patterns, |u, p| {
+                    u.pattern_at(p, Precedence::TEST, 4)
+                })
             }),
             Pattern::MatchStar(node) => {
                 let name = node.name.as_deref().unwrap_or("_");
@@ -79,7 +81,9 @@ impl Unparser {
             Pattern::MatchClass(node) => {
                 self.expr(&node.cls, Precedence::ATOM)?;
                 self.delimit("(", ")", |u| {
-                    u.interleave(", ", &node.patterns, |u, p| u.pattern_at(p, Precedence::TEST, 4))?;
+                    u.interleave(", ", &node.patterns, |u, p| {
+                        u.pattern_at(p, Precedence::TEST, 4)
+                    })?;
                     if node.kwd_attrs.is_empty() {
                         return Ok(());
                     }

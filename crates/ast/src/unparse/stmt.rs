@@ -62,7 +62,11 @@ impl Unparser {
                     })
                     .collect();
                 // get_raw_docstring, or _write_docstring's fill and write.
-                let helpers = if raw_docstring(&module.body).is_some() { 5 } else { 2 };
+                let helpers = if raw_docstring(&module.body).is_some() {
+                    5
+                } else {
+                    2
+                };
                 let result = self
                     .peak(helpers)
                     .and_then(|()| self.docstring_and_body(&module.body, true, 5));
@@ -93,7 +97,8 @@ impl Unparser {
     /// `traverse` of a statement list whose statements' `visit_X` run `offset` frames above
     /// the current one.
     pub(super) fn stmts(&mut self, body: &[Stmt], offset: usize) -> Result<()> {
-        body.iter().try_for_each(|s| self.at(offset, |u| u.stmt_visit(s)))
+        body.iter()
+            .try_for_each(|s| self.at(offset, |u| u.stmt_visit(s)))
     }
 
     /// `_write_docstring_and_traverse_body`; `may_have_docstring` is false for the node kinds
@@ -180,7 +185,9 @@ impl Unparser {
             }
             Stmt::Delete(delete) => {
                 self.fill("del ", true);
-                self.interleave(", ", &delete.targets, |u, e| u.expr_at(e, Precedence::TEST, 4))
+                self.interleave(", ", &delete.targets, |u, e| {
+                    u.expr_at(e, Precedence::TEST, 4)
+                })
             }
             Stmt::Assign(assign) => {
                 self.fill("", true);

@@ -36,7 +36,10 @@ fn nesting_within_the_recursion_limit_is_written() {
 #[test]
 fn nesting_past_the_recursion_limit_is_a_recursion_error_not_a_crash() {
     let error = unparse_expr(&negations(330)).expect_err("past the limit");
-    assert_eq!(error.to_string(), "RecursionError: maximum recursion depth exceeded");
+    assert_eq!(
+        error.to_string(),
+        "RecursionError: maximum recursion depth exceeded"
+    );
     let deep = negations(100_000);
     let error = unparse_expr(&deep).expect_err("far past the limit");
     assert_eq!(error.exc_type, "RecursionError");

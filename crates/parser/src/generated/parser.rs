@@ -291,7 +291,8 @@ fn eval_body(p: &mut Parser<'_>) -> Option<Mod> {
         let Some(a) = (expressions_rule(p)) else { break 'a3; };
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match p.expect_token(tk::NEWLINE) {
                     Some(_x) => _children.push(_x),
@@ -300,6 +301,9 @@ fn eval_body(p: &mut Parser<'_>) -> Option<Mod> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -337,7 +341,8 @@ fn func_type_body(p: &mut Parser<'_>) -> Option<Mod> {
         let Some(b) = (expression_rule(p)) else { break 'a4; };
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match p.expect_token(tk::NEWLINE) {
                     Some(_x) => _children.push(_x),
@@ -346,6 +351,9 @@ fn func_type_body(p: &mut Parser<'_>) -> Option<Mod> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -376,7 +384,8 @@ fn statements_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         }
         let Some(a) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match statement_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -385,6 +394,9 @@ fn statements_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a5; };
@@ -535,9 +547,13 @@ fn simple_stmts_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
             return None;
         }
         let Some(a): Option<Vec<Stmt>> = ((|| -> Option<Vec<_>> {
-            let _first = simple_stmt_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = simple_stmt_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::SEMI)).is_none() { break; }
                 match simple_stmt_rule(p) {
@@ -548,6 +564,7 @@ fn simple_stmts_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a14; };
         let _ = p.expect_token(tk::SEMI);
@@ -638,26 +655,33 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         if !p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // 'import'
-            'a20: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(kw::IMPORT)).is_none() { break 'a20; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // 'from'
-            'a21: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // 'import'
+                'a20: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::IMPORT)).is_none() { break 'a20; }
+                    return Some(());
                 }
-                if (p.expect_token(kw::FROM)).is_none() { break 'a21; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // 'from'
+                'a21: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::FROM)).is_none() { break 'a21; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a19; }
         let Some(_v1) = (import_stmt_rule(p)) else { break 'a19; };
         return Some(_v1);
@@ -774,35 +798,42 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         if !p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // 'def'
-            'a32: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(kw::DEF)).is_none() { break 'a32; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '@'
-            'a33: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // 'def'
+                'a32: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::DEF)).is_none() { break 'a32; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::AT)).is_none() { break 'a33; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // 'async'
-            'a34: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // '@'
+                'a33: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::AT)).is_none() { break 'a33; }
+                    return Some(());
                 }
-                if (p.expect_token(kw::ASYNC)).is_none() { break 'a34; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // 'async'
+                'a34: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::ASYNC)).is_none() { break 'a34; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a31; }
         let Some(_v1) = (function_def_rule(p)) else { break 'a31; };
         return Some(_v1);
@@ -824,26 +855,33 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         if !p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // 'class'
-            'a37: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(kw::CLASS)).is_none() { break 'a37; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '@'
-            'a38: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // 'class'
+                'a37: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::CLASS)).is_none() { break 'a37; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::AT)).is_none() { break 'a38; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '@'
+                'a38: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::AT)).is_none() { break 'a38; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a36; }
         let Some(_v1) = (class_def_rule(p)) else { break 'a36; };
         return Some(_v1);
@@ -855,26 +893,33 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         if !p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // 'with'
-            'a40: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(kw::WITH)).is_none() { break 'a40; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // 'async'
-            'a41: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // 'with'
+                'a40: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::WITH)).is_none() { break 'a40; }
+                    return Some(());
                 }
-                if (p.expect_token(kw::ASYNC)).is_none() { break 'a41; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // 'async'
+                'a41: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::ASYNC)).is_none() { break 'a41; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a39; }
         let Some(_v1) = (with_stmt_rule(p)) else { break 'a39; };
         return Some(_v1);
@@ -886,26 +931,33 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         if !p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // 'for'
-            'a43: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(kw::FOR)).is_none() { break 'a43; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // 'async'
-            'a44: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // 'for'
+                'a43: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::FOR)).is_none() { break 'a43; }
+                    return Some(());
                 }
-                if (p.expect_token(kw::ASYNC)).is_none() { break 'a44; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // 'async'
+                'a44: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::ASYNC)).is_none() { break 'a44; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a42; }
         let Some(_v1) = (for_stmt_rule(p)) else { break 'a42; };
         return Some(_v1);
@@ -966,18 +1018,25 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let _p2 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a48; };
         let c = (|| -> Option<_> {
-            let _mark = p.mark;
-            // '=' d=annotated_rhs
-            'a49: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::EQUAL)).is_none() { break 'a49; }
-                let Some(d) = (annotated_rhs_rule(p)) else { break 'a49; };
-                return Some({ d });
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '=' d=annotated_rhs
+                'a49: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a49; }
+                    let Some(d) = (annotated_rhs_rule(p)) else { break 'a49; };
+                    return Some({ d });
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { p.memo.expression.give_back(_p2, b); break 'a48; }
         let EXTRA = p.extra(_start);
@@ -991,45 +1050,59 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         let Some(a) = ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '(' b=single_target ')'
-            'a51: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::LPAR)).is_none() { break 'a51; }
-                let Some(b) = (single_target_rule(p)) else { break 'a51; };
-                if (p.expect_token(tk::RPAR)).is_none() { break 'a51; }
-                return Some({ b });
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // single_subscript_attribute_target
-            'a52: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '(' b=single_target ')'
+                'a51: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a51; }
+                    let Some(b) = (single_target_rule(p)) else { break 'a51; };
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a51; }
+                    return Some({ b });
                 }
-                let Some(_v0) = (single_subscript_attribute_target_rule(p)) else { break 'a52; };
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // single_subscript_attribute_target
+                'a52: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (single_subscript_attribute_target_rule(p)) else { break 'a52; };
+                    return Some(_v0);
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()) else { break 'a50; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a50; }
         let _p2 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a50; };
         let c = (|| -> Option<_> {
-            let _mark = p.mark;
-            // '=' d=annotated_rhs
-            'a53: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::EQUAL)).is_none() { break 'a53; }
-                let Some(d) = (annotated_rhs_rule(p)) else { break 'a53; };
-                return Some({ d });
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '=' d=annotated_rhs
+                'a53: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a53; }
+                    let Some(d) = (annotated_rhs_rule(p)) else { break 'a53; };
+                    return Some({ d });
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { p.memo.expression.give_back(_p2, b); break 'a50; }
         let EXTRA = p.extra(_start);
@@ -1043,21 +1116,29 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         let Some(a): Option<Vec<Expr>> = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // z=star_targets '='
-                    'a55: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        let Some(z) = (star_targets_rule(p)) else { break 'a55; };
-                        if (p.expect_token(tk::EQUAL)).is_none() { break 'a55; }
-                        return Some({ z });
+                    if p.enter_rule() {
+                        return None;
                     }
-                    p.mark = _mark;
-                    None
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // z=star_targets '='
+                        'a55: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            let Some(z) = (star_targets_rule(p)) else { break 'a55; };
+                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a55; }
+                            return Some({ z });
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -1065,6 +1146,9 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a54; };
@@ -1322,19 +1406,26 @@ fn raise_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a74; };
         let b = (|| -> Option<_> {
-            let _mark = p.mark;
-            // 'from' z=expression
-            'a75: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(kw::FROM)).is_none() { break 'a75; }
-                let _p1 = p.mark;
-                let Some(z) = (expression_rule(p)) else { break 'a75; };
-                return Some({ z });
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // 'from' z=expression
+                'a75: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::FROM)).is_none() { break 'a75; }
+                    let _p1 = p.mark;
+                    let Some(z) = (expression_rule(p)) else { break 'a75; };
+                    return Some({ z });
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { p.memo.expression.give_back(_p1, a); break 'a74; }
         let EXTRA = p.extra(_start);
@@ -1452,9 +1543,13 @@ fn global_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::GLOBAL)).is_none() { break 'a80; }
         let Some(a): Option<Vec<Expr>> = ((|| -> Option<Vec<_>> {
-            let _first = p.name_token()?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = p.name_token() else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match p.name_token() {
@@ -1465,6 +1560,7 @@ fn global_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a80; };
         let EXTRA = p.extra(_start);
@@ -1494,9 +1590,13 @@ fn nonlocal_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::NONLOCAL)).is_none() { break 'a81; }
         let Some(a): Option<Vec<Expr>> = ((|| -> Option<Vec<_>> {
-            let _first = p.name_token()?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = p.name_token() else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match p.name_token() {
@@ -1507,6 +1607,7 @@ fn nonlocal_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a81; };
         let EXTRA = p.extra(_start);
@@ -1537,26 +1638,33 @@ fn del_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(kw::DEL)).is_none() { break 'a82; }
         let Some(a) = (del_targets_rule(p)) else { break 'a82; };
         if !p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // ';'
-            'a83: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::SEMI)).is_none() { break 'a83; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // NEWLINE
-            'a84: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ';'
+                'a83: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::SEMI)).is_none() { break 'a83; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a84; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // NEWLINE
+                'a84: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a84; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a82; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Delete(a, EXTRA) });
@@ -1624,19 +1732,26 @@ fn assert_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a87; };
         let b = (|| -> Option<_> {
-            let _mark = p.mark;
-            // ',' z=expression
-            'a88: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a88; }
-                let _p1 = p.mark;
-                let Some(z) = (expression_rule(p)) else { break 'a88; };
-                return Some({ z });
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ',' z=expression
+                'a88: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a88; }
+                    let _p1 = p.mark;
+                    let Some(z) = (expression_rule(p)) else { break 'a88; };
+                    return Some({ z });
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { p.memo.expression.give_back(_p1, a); break 'a87; }
         let EXTRA = p.extra(_start);
@@ -1738,29 +1853,37 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(kw::FROM)).is_none() { break 'a93; }
         let a = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // '.'
-                    'a94: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        let Some(_v0) = (p.expect_token(tk::DOT)) else { break 'a94; };
-                        return Some(_v0);
+                    if p.enter_rule() {
+                        return None;
                     }
-                    p.mark = _mark;
-                    // '...'
-                    'a95: {
-                        if p.error_indicator {
-                            return None;
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // '.'
+                        'a94: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            let Some(_v0) = (p.expect_token(tk::DOT)) else { break 'a94; };
+                            return Some(_v0);
                         }
-                        let Some(_v0) = (p.expect_token(tk::ELLIPSIS)) else { break 'a95; };
-                        return Some(_v0);
-                    }
-                    p.mark = _mark;
-                    None
+                        p.mark = _mark;
+                        // '...'
+                        'a95: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            let Some(_v0) = (p.expect_token(tk::ELLIPSIS)) else { break 'a95; };
+                            return Some(_v0);
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -1768,6 +1891,9 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -1788,29 +1914,37 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(kw::FROM)).is_none() { break 'a96; }
         let Some(a) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // '.'
-                    'a97: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        let Some(_v0) = (p.expect_token(tk::DOT)) else { break 'a97; };
-                        return Some(_v0);
+                    if p.enter_rule() {
+                        return None;
                     }
-                    p.mark = _mark;
-                    // '...'
-                    'a98: {
-                        if p.error_indicator {
-                            return None;
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // '.'
+                        'a97: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            let Some(_v0) = (p.expect_token(tk::DOT)) else { break 'a97; };
+                            return Some(_v0);
                         }
-                        let Some(_v0) = (p.expect_token(tk::ELLIPSIS)) else { break 'a98; };
-                        return Some(_v0);
-                    }
-                    p.mark = _mark;
-                    None
+                        p.mark = _mark;
+                        // '...'
+                        'a98: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            let Some(_v0) = (p.expect_token(tk::ELLIPSIS)) else { break 'a98; };
+                            return Some(_v0);
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -1818,6 +1952,9 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a96; };
@@ -1908,9 +2045,13 @@ fn import_from_as_names_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
             return None;
         }
         let Some(a): Option<Vec<Alias>> = ((|| -> Option<Vec<_>> {
-            let _first = import_from_as_name_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = import_from_as_name_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match import_from_as_name_rule(p) {
@@ -1921,6 +2062,7 @@ fn import_from_as_names_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a103; };
         return Some({ a });
@@ -1960,18 +2102,25 @@ fn import_from_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
         }
         let Some(a) = (p.name_token()) else { break 'a105; };
         let b = (|| -> Option<_> {
-            let _mark = p.mark;
-            // 'as' z=NAME
-            'a106: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(kw::AS)).is_none() { break 'a106; }
-                let Some(z) = (p.name_token()) else { break 'a106; };
-                return Some({ z });
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // 'as' z=NAME
+                'a106: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a106; }
+                    let Some(z) = (p.name_token()) else { break 'a106; };
+                    return Some({ z });
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a105; }
         let EXTRA = p.extra(_start);
@@ -2000,9 +2149,13 @@ fn dotted_as_names_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
             return None;
         }
         let Some(a): Option<Vec<Alias>> = ((|| -> Option<Vec<_>> {
-            let _first = dotted_as_name_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = dotted_as_name_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match dotted_as_name_rule(p) {
@@ -2013,6 +2166,7 @@ fn dotted_as_names_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a107; };
         return Some({ a });
@@ -2053,18 +2207,25 @@ fn dotted_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
         let _p0 = p.mark;
         let Some(a) = (dotted_name_rule(p)) else { break 'a109; };
         let b = (|| -> Option<_> {
-            let _mark = p.mark;
-            // 'as' z=NAME
-            'a110: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(kw::AS)).is_none() { break 'a110; }
-                let Some(z) = (p.name_token()) else { break 'a110; };
-                return Some({ z });
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // 'as' z=NAME
+                'a110: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a110; }
+                    let Some(z) = (p.name_token()) else { break 'a110; };
+                    return Some({ z });
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { p.memo.dotted_name.give_back(_p0, a); break 'a109; }
         let EXTRA = p.extra(_start);
@@ -2248,22 +2409,30 @@ fn decorators_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         }
         let Some(a): Option<Vec<Expr>> = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // '@' f=named_expression NEWLINE
-                    'a117: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(tk::AT)).is_none() { break 'a117; }
-                        let Some(f) = (named_expression_rule(p)) else { break 'a117; };
-                        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a117; }
-                        return Some({ f });
+                    if p.enter_rule() {
+                        return None;
                     }
-                    p.mark = _mark;
-                    None
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // '@' f=named_expression NEWLINE
+                        'a117: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            if (p.expect_token(tk::AT)).is_none() { break 'a117; }
+                            let Some(f) = (named_expression_rule(p)) else { break 'a117; };
+                            if (p.expect_token(tk::NEWLINE)).is_none() { break 'a117; }
+                            return Some({ f });
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -2271,6 +2440,9 @@ fn decorators_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a116; };
@@ -2348,20 +2520,27 @@ fn class_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let t = type_params_rule(p);
         if p.error_indicator { break 'a121; }
         let b = (|| -> Option<_> {
-            let _mark = p.mark;
-            // '(' z=[arguments] ')'
-            'a122: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::LPAR)).is_none() { break 'a122; }
-                let z = arguments_rule(p);
-                if p.error_indicator { break 'a122; }
-                if (p.expect_token(tk::RPAR)).is_none() { break 'a122; }
-                return Some({ z });
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '(' z=[arguments] ')'
+                'a122: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a122; }
+                    let z = arguments_rule(p);
+                    if p.error_indicator { break 'a122; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a122; }
+                    return Some({ z });
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a121; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a121; }
@@ -2447,19 +2626,26 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator { break 'a126; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a126; }
         let a = (|| -> Option<_> {
-            let _mark = p.mark;
-            // '->' z=expression
-            'a127: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::RARROW)).is_none() { break 'a127; }
-                let _p1 = p.mark;
-                let Some(z) = (expression_rule(p)) else { break 'a127; };
-                return Some({ z });
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '->' z=expression
+                'a127: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RARROW)).is_none() { break 'a127; }
+                    let _p1 = p.mark;
+                    let Some(z) = (expression_rule(p)) else { break 'a127; };
+                    return Some({ z });
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a126; }
         if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a126; }
@@ -2488,19 +2674,26 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator { break 'a128; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a128; }
         let a = (|| -> Option<_> {
-            let _mark = p.mark;
-            // '->' z=expression
-            'a129: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::RARROW)).is_none() { break 'a129; }
-                let _p1 = p.mark;
-                let Some(z) = (expression_rule(p)) else { break 'a129; };
-                return Some({ z });
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '->' z=expression
+                'a129: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RARROW)).is_none() { break 'a129; }
+                    let _p1 = p.mark;
+                    let Some(z) = (expression_rule(p)) else { break 'a129; };
+                    return Some({ z });
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a128; }
         if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a128; }
@@ -2573,7 +2766,8 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
         let Some(a) = (slash_no_default_rule(p)) else { break 'a132; };
         let b: Vec<Arg> = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_no_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -2583,12 +2777,16 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                     }
                 }
             }
+            if _entered {
+                p.level -= 1;
+            }
             _children
         };
         if p.error_indicator { break 'a132; }
         let c = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_with_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -2597,6 +2795,9 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -2614,7 +2815,8 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
         let Some(a) = (slash_with_default_rule(p)) else { break 'a133; };
         let b = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_with_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -2623,6 +2825,9 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -2639,7 +2844,8 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
         }
         let Some(a): Option<Vec<Arg>> = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_no_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -2649,11 +2855,15 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                     }
                 }
             }
+            if _entered {
+                p.level -= 1;
+            }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a134; };
         let b = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_with_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -2662,6 +2872,9 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -2678,7 +2891,8 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
         }
         let Some(a) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_with_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -2687,6 +2901,9 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a135; };
@@ -2726,7 +2943,8 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
         }
         let Some(a): Option<Vec<Arg>> = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_no_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -2735,6 +2953,9 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a137; };
@@ -2750,7 +2971,8 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
         }
         let Some(a): Option<Vec<Arg>> = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_no_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -2759,6 +2981,9 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a138; };
@@ -2789,7 +3014,8 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
         }
         let a = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_no_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -2799,12 +3025,16 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
                     }
                 }
             }
+            if _entered {
+                p.level -= 1;
+            }
             _children
         };
         if p.error_indicator { break 'a139; }
         let Some(b) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_with_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -2813,6 +3043,9 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a139; };
@@ -2828,7 +3061,8 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
         }
         let a = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_no_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -2838,12 +3072,16 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
                     }
                 }
             }
+            if _entered {
+                p.level -= 1;
+            }
             _children
         };
         if p.error_indicator { break 'a140; }
         let Some(b) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_with_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -2852,6 +3090,9 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a140; };
@@ -2895,7 +3136,8 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
         let Some(a) = (param_no_default_rule(p)) else { break 'a142; };
         let b = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_maybe_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -2904,6 +3146,9 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -2922,7 +3167,8 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
         let Some(a) = (param_no_default_star_annotation_rule(p)) else { break 'a143; };
         let b = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_maybe_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -2931,6 +3177,9 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -2949,7 +3198,8 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
         if (p.expect_token(tk::COMMA)).is_none() { break 'a144; }
         let Some(b) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_maybe_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -2958,6 +3208,9 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a144; };
@@ -3638,9 +3891,13 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(kw::WITH)).is_none() { break 'a177; }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a177; }
         let Some(a): Option<Vec<WithItem>> = ((|| -> Option<Vec<_>> {
-            let _first = with_item_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = with_item_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match with_item_rule(p) {
@@ -3651,6 +3908,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a177; };
         let _ = p.expect_token(tk::COMMA);
@@ -3662,7 +3920,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let _p7 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a177; };
         let EXTRA = p.extra(_start);
-        return Some({ CHECK_VERSION!(p, 9, "Parenthesized context managers are", mk::With(a, b, new_type_comment(p, tc)?, EXTRA)) });
+        return Some({ mk::With(a, b, new_type_comment(p, tc)?, EXTRA) });
     }
     p.mark = _mark;
     // 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block
@@ -3672,9 +3930,13 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::WITH)).is_none() { break 'a178; }
         let Some(a): Option<Vec<WithItem>> = ((|| -> Option<Vec<_>> {
-            let _first = with_item_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = with_item_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match with_item_rule(p) {
@@ -3685,6 +3947,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a178; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a178; }
@@ -3705,9 +3968,13 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(kw::WITH)).is_none() { break 'a179; }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a179; }
         let Some(a): Option<Vec<WithItem>> = ((|| -> Option<Vec<_>> {
-            let _first = with_item_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = with_item_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match with_item_rule(p) {
@@ -3718,6 +3985,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a179; };
         let _ = p.expect_token(tk::COMMA);
@@ -3738,9 +4006,13 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(kw::ASYNC)).is_none() { break 'a180; }
         if (p.expect_token(kw::WITH)).is_none() { break 'a180; }
         let Some(a): Option<Vec<WithItem>> = ((|| -> Option<Vec<_>> {
-            let _first = with_item_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = with_item_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match with_item_rule(p) {
@@ -3751,6 +4023,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a180; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a180; }
@@ -3799,35 +4072,42 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
         let _p2 = p.mark;
         let Some(t) = (star_target_rule(p)) else { p.memo.expression.give_back(_p0, e); break 'a182; };
         if !p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // ','
-            'a183: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a183; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // ')'
-            'a184: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ','
+                'a183: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a183; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::RPAR)).is_none() { break 'a184; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // ':'
-            'a185: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // ')'
+                'a184: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a184; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COLON)).is_none() { break 'a185; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // ':'
+                'a185: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a185; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { p.memo.star_target.give_back(_p2, t); p.memo.expression.give_back(_p0, e); break 'a182; }
         return Some({ mk::WithItem(e, Some(t)) });
     }
@@ -3905,7 +4185,8 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let Some(b) = (block_rule(p)) else { break 'a190; };
         let Some(ex): Option<Vec<ExceptHandler>> = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match except_block_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -3914,6 +4195,9 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { p.memo.block.give_back(_p2, b); break 'a190; };
@@ -3936,7 +4220,8 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let Some(b) = (block_rule(p)) else { break 'a191; };
         let Some(ex): Option<Vec<ExceptHandler>> = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match except_star_block_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -3945,6 +4230,9 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { p.memo.block.give_back(_p2, b); break 'a191; };
@@ -4209,7 +4497,8 @@ fn match_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(tk::INDENT)).is_none() { break 'a205; }
         let Some(cases): Option<Vec<MatchCase>> = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match case_block_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -4218,6 +4507,9 @@ fn match_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a205; };
@@ -4470,9 +4762,13 @@ fn or_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(patterns): Option<Vec<Pattern>> = ((|| -> Option<Vec<_>> {
-            let _first = closed_pattern_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = closed_pattern_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::VBAR)).is_none() { break; }
                 match closed_pattern_rule(p) {
@@ -4483,6 +4779,7 @@ fn or_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a218; };
         let EXTRA = p.extra(_start);
@@ -4620,26 +4917,33 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         }
         let Some(value) = (signed_number_rule(p)) else { break 'a227; };
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '+'
-            'a228: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::PLUS)).is_none() { break 'a228; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '-'
-            'a229: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '+'
+                'a228: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a228; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::MINUS)).is_none() { break 'a229; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '-'
+                'a229: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a229; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a227; }
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchValue(value, EXTRA) });
@@ -4719,26 +5023,33 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         let Some(_v0) = (signed_number_rule(p)) else { break 'a235; };
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '+'
-            'a236: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::PLUS)).is_none() { break 'a236; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '-'
-            'a237: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '+'
+                'a236: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a236; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::MINUS)).is_none() { break 'a237; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '-'
+                'a237: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a237; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a235; }
         return Some(_v0);
     }
@@ -4758,35 +5069,42 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if !p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // STRING
-            'a240: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.string_token()).is_none() { break 'a240; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // FSTRING_START
-            'a241: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // STRING
+                'a240: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.string_token()).is_none() { break 'a240; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a241; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // TSTRING_START
-            'a242: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // FSTRING_START
+                'a241: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a241; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::TSTRING_START)).is_none() { break 'a242; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // TSTRING_START
+                'a242: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::TSTRING_START)).is_none() { break 'a242; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a239; }
         let _p1 = p.mark;
         let Some(_v1) = (strings_rule(p)) else { break 'a239; };
@@ -5032,35 +5350,42 @@ fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.lookahead(|p| (p.expect_soft_keyword("_")).is_some()) { break 'a255; }
         let Some(name) = (p.name_token()) else { break 'a255; };
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '.'
-            'a256: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::DOT)).is_none() { break 'a256; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '('
-            'a257: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '.'
+                'a256: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::DOT)).is_none() { break 'a256; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::LPAR)).is_none() { break 'a257; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // '='
-            'a258: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // '('
+                'a257: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a257; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::EQUAL)).is_none() { break 'a258; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '='
+                'a258: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a258; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a255; }
         return Some({ set_expr_context(name, ExprContext::Store) });
     }
@@ -5114,35 +5439,42 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         }
         let Some(attr) = (attr_rule(p)) else { break 'a260; };
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '.'
-            'a261: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::DOT)).is_none() { break 'a261; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '('
-            'a262: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '.'
+                'a261: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::DOT)).is_none() { break 'a261; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::LPAR)).is_none() { break 'a262; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // '='
-            'a263: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // '('
+                'a262: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a262; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::EQUAL)).is_none() { break 'a263; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '='
+                'a263: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a263; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a260; }
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchValue(attr, EXTRA) });
@@ -5360,9 +5692,13 @@ fn maybe_sequence_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
             return None;
         }
         let Some(patterns) = ((|| -> Option<Vec<_>> {
-            let _first = maybe_star_pattern_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = maybe_star_pattern_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match maybe_star_pattern_rule(p) {
@@ -5373,6 +5709,7 @@ fn maybe_sequence_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a271; };
         let _ = p.expect_token(tk::COMMA);
@@ -5567,9 +5904,13 @@ fn items_pattern_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
             return None;
         }
         let Some(_v0) = ((|| -> Option<Vec<_>> {
-            let _first = key_value_pattern_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = key_value_pattern_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match key_value_pattern_rule(p) {
@@ -5580,6 +5921,7 @@ fn items_pattern_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a280; };
         return Some(_v0);
@@ -5606,26 +5948,33 @@ fn key_value_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
             return None;
         }
         let Some(key) = ((|| -> Option<_> {
-            let _mark = p.mark;
-            // literal_expr
-            'a282: {
-                if p.error_indicator {
-                    return None;
-                }
-                let Some(_v0) = (literal_expr_rule(p)) else { break 'a282; };
-                return Some(_v0);
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // attr
-            'a283: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // literal_expr
+                'a282: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (literal_expr_rule(p)) else { break 'a282; };
+                    return Some(_v0);
                 }
-                let Some(_v0) = (attr_rule(p)) else { break 'a283; };
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // attr
+                'a283: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (attr_rule(p)) else { break 'a283; };
+                    return Some(_v0);
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()) else { break 'a281; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a281; }
         let Some(pattern) = (pattern_rule(p)) else { break 'a281; };
@@ -5766,9 +6115,13 @@ fn positional_patterns_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
             return None;
         }
         let Some(args): Option<Vec<Pattern>> = ((|| -> Option<Vec<_>> {
-            let _first = pattern_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = pattern_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match pattern_rule(p) {
@@ -5779,6 +6132,7 @@ fn positional_patterns_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a290; };
         return Some({ args });
@@ -5805,9 +6159,13 @@ fn keyword_patterns_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
             return None;
         }
         let Some(_v0) = ((|| -> Option<Vec<_>> {
-            let _first = keyword_pattern_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = keyword_pattern_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match keyword_pattern_rule(p) {
@@ -5818,6 +6176,7 @@ fn keyword_patterns_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a291; };
         return Some(_v0);
@@ -5940,9 +6299,13 @@ fn type_param_seq_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
             return None;
         }
         let Some(a): Option<Vec<TypeParam>> = ((|| -> Option<Vec<_>> {
-            let _first = type_param_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = type_param_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match type_param_rule(p) {
@@ -5953,6 +6316,7 @@ fn type_param_seq_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a296; };
         let _ = p.expect_token(tk::COMMA);
@@ -6151,22 +6515,30 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = (expression_rule(p)) else { break 'a304; };
         let Some(b) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // ',' c=expression
-                    'a305: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(tk::COMMA)).is_none() { break 'a305; }
-                        let _p1 = p.mark;
-                        let Some(c) = (expression_rule(p)) else { break 'a305; };
-                        return Some({ c });
+                    if p.enter_rule() {
+                        return None;
                     }
-                    p.mark = _mark;
-                    None
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // ',' c=expression
+                        'a305: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a305; }
+                            let _p1 = p.mark;
+                            let Some(c) = (expression_rule(p)) else { break 'a305; };
+                            return Some({ c });
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -6174,6 +6546,9 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { p.memo.expression.give_back(_p0, a); break 'a304; };
@@ -6366,22 +6741,30 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = (star_expression_rule(p)) else { break 'a315; };
         let Some(b) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // ',' c=star_expression
-                    'a316: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(tk::COMMA)).is_none() { break 'a316; }
-                        let _p1 = p.mark;
-                        let Some(c) = (star_expression_rule(p)) else { break 'a316; };
-                        return Some({ c });
+                    if p.enter_rule() {
+                        return None;
                     }
-                    p.mark = _mark;
-                    None
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // ',' c=star_expression
+                        'a316: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a316; }
+                            let _p1 = p.mark;
+                            let Some(c) = (star_expression_rule(p)) else { break 'a316; };
+                            return Some({ c });
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -6389,6 +6772,9 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { p.memo.star_expression.give_back(_p0, a); break 'a315; };
@@ -6500,9 +6886,13 @@ fn star_named_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ((|| -> Option<Vec<_>> {
-            let _first = star_named_expression_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = star_named_expression_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match star_named_expression_rule(p) {
@@ -6513,6 +6903,7 @@ fn star_named_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a321; };
         let _ = p.expect_token(tk::COMMA);
@@ -6685,22 +7076,30 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = (conjunction_rule(p)) else { break 'a328; };
         let Some(b) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // 'or' c=conjunction
-                    'a329: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(kw::OR)).is_none() { break 'a329; }
-                        let _p1 = p.mark;
-                        let Some(c) = (conjunction_rule(p)) else { break 'a329; };
-                        return Some({ c });
+                    if p.enter_rule() {
+                        return None;
                     }
-                    p.mark = _mark;
-                    None
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // 'or' c=conjunction
+                        'a329: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            if (p.expect_token(kw::OR)).is_none() { break 'a329; }
+                            let _p1 = p.mark;
+                            let Some(c) = (conjunction_rule(p)) else { break 'a329; };
+                            return Some({ c });
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -6708,6 +7107,9 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { p.memo.conjunction.give_back(_p0, a); break 'a328; };
@@ -6774,22 +7176,30 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = (inversion_rule(p)) else { break 'a331; };
         let Some(b) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // 'and' c=inversion
-                    'a332: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(kw::AND)).is_none() { break 'a332; }
-                        let _p1 = p.mark;
-                        let Some(c) = (inversion_rule(p)) else { break 'a332; };
-                        return Some({ c });
+                    if p.enter_rule() {
+                        return None;
                     }
-                    p.mark = _mark;
-                    None
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // 'and' c=inversion
+                        'a332: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            if (p.expect_token(kw::AND)).is_none() { break 'a332; }
+                            let _p1 = p.mark;
+                            let Some(c) = (inversion_rule(p)) else { break 'a332; };
+                            return Some({ c });
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -6797,6 +7207,9 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { p.memo.inversion.give_back(_p0, a); break 'a331; };
@@ -6900,7 +7313,8 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = (bitwise_or_rule(p)) else { break 'a336; };
         let Some(b) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match compare_op_bitwise_or_pair_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -6909,6 +7323,9 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { p.memo.bitwise_or.give_back(_p0, a); break 'a336; };
@@ -7079,17 +7496,24 @@ fn noteq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             return None;
         }
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // tok='!='
-            'a350: {
-                if p.error_indicator {
-                    return None;
-                }
-                let Some(tok) = (p.expect_token(tk::NOTEQUAL)) else { break 'a350; };
-                return Some({ if check_barry_as_flufl(p, &tok) { return None } else { tok } });
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // tok='!='
+                'a350: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(tok) = (p.expect_token(tk::NOTEQUAL)) else { break 'a350; };
+                    return Some({ if check_barry_as_flufl(p, &tok) { return None } else { tok } });
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_none() { break 'a349; }
         let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a349; };
@@ -8295,53 +8719,71 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ((|| -> Option<Vec<_>> {
-            let _first = (|| -> Option<_> {
-                let _mark = p.mark;
-                // slice
-                'a394: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    let Some(_v0) = (slice_rule(p)) else { break 'a394; };
-                    return Some(_v0);
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = (|| -> Option<_> {
+                if p.enter_rule() {
+                    return None;
                 }
-                p.mark = _mark;
-                // starred_expression
-                'a395: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    let Some(_v0) = (starred_expression_rule(p)) else { break 'a395; };
-                    return Some(_v0);
-                }
-                p.mark = _mark;
-                None
-            })()?;
-            let mut _children = vec![_first];
-            loop {
-                let _m = p.mark;
-                if (p.expect_token(tk::COMMA)).is_none() { break; }
-                match (|| -> Option<_> {
+                let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // slice
-                    'a396: {
+                    'a394: {
                         if p.error_indicator {
                             return None;
                         }
-                        let Some(_v0) = (slice_rule(p)) else { break 'a396; };
+                        let Some(_v0) = (slice_rule(p)) else { break 'a394; };
                         return Some(_v0);
                     }
                     p.mark = _mark;
                     // starred_expression
-                    'a397: {
+                    'a395: {
                         if p.error_indicator {
                             return None;
                         }
-                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a397; };
+                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a395; };
                         return Some(_v0);
                     }
                     p.mark = _mark;
                     None
+                })();
+                p.level -= 1;
+                _r
+            })() else { p.level -= 1; return None; };
+            let mut _children = vec![_first];
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                if (p.expect_token(tk::COMMA)).is_none() { break; }
+                match (|| -> Option<_> {
+                    if p.enter_rule() {
+                        return None;
+                    }
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // slice
+                        'a396: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            let Some(_v0) = (slice_rule(p)) else { break 'a396; };
+                            return Some(_v0);
+                        }
+                        p.mark = _mark;
+                        // starred_expression
+                        'a397: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a397; };
+                            return Some(_v0);
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -8350,6 +8792,7 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a393; };
         let _ = p.expect_token(tk::COMMA);
@@ -8385,19 +8828,26 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
         let b = expression_rule(p);
         if p.error_indicator { break 'a398; }
         let c = (|| -> Option<_> {
-            let _mark = p.mark;
-            // ':' d=[expression]
-            'a399: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::COLON)).is_none() { break 'a399; }
-                let d = expression_rule(p);
-                if p.error_indicator { break 'a399; }
-                return Some({ d });
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ':' d=[expression]
+                'a399: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a399; }
+                    let d = expression_rule(p);
+                    if p.error_indicator { break 'a399; }
+                    return Some({ d });
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a398; }
         let EXTRA = p.extra(_start);
@@ -8474,35 +8924,42 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if !p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // STRING
-            'a406: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.string_token()).is_none() { break 'a406; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // FSTRING_START
-            'a407: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // STRING
+                'a406: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.string_token()).is_none() { break 'a406; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a407; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // TSTRING_START
-            'a408: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // FSTRING_START
+                'a407: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a407; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::TSTRING_START)).is_none() { break 'a408; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // TSTRING_START
+                'a408: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::TSTRING_START)).is_none() { break 'a408; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a405; }
         let _p1 = p.mark;
         let Some(_v1) = (strings_rule(p)) else { break 'a405; };
@@ -8525,35 +8982,42 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if !p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) { break 'a410; }
         let Some(_v1) = ((|| -> Option<_> {
-            let _mark = p.mark;
-            // tuple
-            'a411: {
-                if p.error_indicator {
-                    return None;
-                }
-                let Some(_v0) = (tuple_rule(p)) else { break 'a411; };
-                return Some(_v0);
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // group
-            'a412: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // tuple
+                'a411: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (tuple_rule(p)) else { break 'a411; };
+                    return Some(_v0);
                 }
-                let Some(_v0) = (group_rule(p)) else { break 'a412; };
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            // genexp
-            'a413: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // group
+                'a412: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (group_rule(p)) else { break 'a412; };
+                    return Some(_v0);
                 }
-                let Some(_v0) = (genexp_rule(p)) else { break 'a413; };
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // genexp
+                'a413: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (genexp_rule(p)) else { break 'a413; };
+                    return Some(_v0);
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()) else { break 'a410; };
         return Some(_v1);
     }
@@ -8565,26 +9029,33 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if !p.lookahead(|p| (p.expect_token(tk::LSQB)).is_some()) { break 'a414; }
         let Some(_v1) = ((|| -> Option<_> {
-            let _mark = p.mark;
-            // list
-            'a415: {
-                if p.error_indicator {
-                    return None;
-                }
-                let Some(_v0) = (list_rule(p)) else { break 'a415; };
-                return Some(_v0);
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // listcomp
-            'a416: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // list
+                'a415: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (list_rule(p)) else { break 'a415; };
+                    return Some(_v0);
                 }
-                let Some(_v0) = (listcomp_rule(p)) else { break 'a416; };
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // listcomp
+                'a416: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (listcomp_rule(p)) else { break 'a416; };
+                    return Some(_v0);
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()) else { break 'a414; };
         return Some(_v1);
     }
@@ -8596,44 +9067,51 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if !p.lookahead(|p| (p.expect_token(tk::LBRACE)).is_some()) { break 'a417; }
         let Some(_v1) = ((|| -> Option<_> {
-            let _mark = p.mark;
-            // dict
-            'a418: {
-                if p.error_indicator {
-                    return None;
-                }
-                let Some(_v0) = (dict_rule(p)) else { break 'a418; };
-                return Some(_v0);
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // set
-            'a419: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // dict
+                'a418: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (dict_rule(p)) else { break 'a418; };
+                    return Some(_v0);
                 }
-                let Some(_v0) = (set_rule(p)) else { break 'a419; };
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            // dictcomp
-            'a420: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // set
+                'a419: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (set_rule(p)) else { break 'a419; };
+                    return Some(_v0);
                 }
-                let Some(_v0) = (dictcomp_rule(p)) else { break 'a420; };
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            // setcomp
-            'a421: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // dictcomp
+                'a420: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (dictcomp_rule(p)) else { break 'a420; };
+                    return Some(_v0);
                 }
-                let Some(_v0) = (setcomp_rule(p)) else { break 'a421; };
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // setcomp
+                'a421: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (setcomp_rule(p)) else { break 'a421; };
+                    return Some(_v0);
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()) else { break 'a417; };
         return Some(_v1);
     }
@@ -8670,26 +9148,33 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a423; }
         let Some(a) = ((|| -> Option<_> {
-            let _mark = p.mark;
-            // yield_expr
-            'a424: {
-                if p.error_indicator {
-                    return None;
-                }
-                let Some(_v0) = (yield_expr_rule(p)) else { break 'a424; };
-                return Some(_v0);
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // named_expression
-            'a425: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // yield_expr
+                'a424: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (yield_expr_rule(p)) else { break 'a424; };
+                    return Some(_v0);
                 }
-                let Some(_v0) = (named_expression_rule(p)) else { break 'a425; };
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // named_expression
+                'a425: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (named_expression_rule(p)) else { break 'a425; };
+                    return Some(_v0);
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()) else { break 'a423; };
         if (p.expect_token(tk::RPAR)).is_none() { break 'a423; }
         return Some({ a });
@@ -8795,7 +9280,8 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
         let Some(a) = (lambda_slash_no_default_rule(p)) else { break 'a430; };
         let b: Vec<Arg> = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_no_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -8805,12 +9291,16 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                     }
                 }
             }
+            if _entered {
+                p.level -= 1;
+            }
             _children
         };
         if p.error_indicator { break 'a430; }
         let c = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_with_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -8819,6 +9309,9 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -8836,7 +9329,8 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
         let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a431; };
         let b = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_with_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -8845,6 +9339,9 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -8861,7 +9358,8 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
         }
         let Some(a): Option<Vec<Arg>> = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_no_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -8871,11 +9369,15 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                     }
                 }
             }
+            if _entered {
+                p.level -= 1;
+            }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a432; };
         let b = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_with_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -8884,6 +9386,9 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -8900,7 +9405,8 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
         }
         let Some(a) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_with_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -8909,6 +9415,9 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a433; };
@@ -8948,7 +9457,8 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
         }
         let Some(a): Option<Vec<Arg>> = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_no_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -8957,6 +9467,9 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a435; };
@@ -8972,7 +9485,8 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
         }
         let Some(a): Option<Vec<Arg>> = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_no_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -8981,6 +9495,9 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a436; };
@@ -9011,7 +9528,8 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
         }
         let a = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_no_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -9021,12 +9539,16 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
                     }
                 }
             }
+            if _entered {
+                p.level -= 1;
+            }
             _children
         };
         if p.error_indicator { break 'a437; }
         let Some(b) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_with_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -9035,6 +9557,9 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a437; };
@@ -9050,7 +9575,8 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
         }
         let a = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_no_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -9060,12 +9586,16 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
                     }
                 }
             }
+            if _entered {
+                p.level -= 1;
+            }
             _children
         };
         if p.error_indicator { break 'a438; }
         let Some(b) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_with_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -9074,6 +9604,9 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a438; };
@@ -9117,7 +9650,8 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
         let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a440; };
         let b = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_maybe_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -9126,6 +9660,9 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -9144,7 +9681,8 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
         if (p.expect_token(tk::COMMA)).is_none() { break 'a441; }
         let Some(b) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_maybe_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -9153,6 +9691,9 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a441; };
@@ -9470,7 +10011,8 @@ fn fstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
         let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a457; };
         let spec = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match fstring_format_spec_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -9479,6 +10021,9 @@ fn fstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -9543,7 +10088,8 @@ fn fstring_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = (p.expect_token(tk::FSTRING_START)) else { break 'a460; };
         let b = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match fstring_middle_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -9552,6 +10098,9 @@ fn fstring_body(p: &mut Parser<'_>) -> Option<Expr> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -9662,7 +10211,8 @@ fn tstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
         let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a465; };
         let spec = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match tstring_format_spec_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -9671,6 +10221,9 @@ fn tstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -9801,7 +10354,8 @@ fn tstring_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = (p.expect_token(tk::TSTRING_START)) else { break 'a470; };
         let b = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match tstring_middle_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -9810,6 +10364,9 @@ fn tstring_body(p: &mut Parser<'_>) -> Option<Expr> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -9897,29 +10454,37 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         let Some(a): Option<Vec<Expr>> = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // fstring
-                    'a474: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        let Some(_v0) = (fstring_rule(p)) else { break 'a474; };
-                        return Some(_v0);
+                    if p.enter_rule() {
+                        return None;
                     }
-                    p.mark = _mark;
-                    // string
-                    'a475: {
-                        if p.error_indicator {
-                            return None;
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // fstring
+                        'a474: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            let Some(_v0) = (fstring_rule(p)) else { break 'a474; };
+                            return Some(_v0);
                         }
-                        let Some(_v0) = (string_rule(p)) else { break 'a475; };
-                        return Some(_v0);
-                    }
-                    p.mark = _mark;
-                    None
+                        p.mark = _mark;
+                        // string
+                        'a475: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            let Some(_v0) = (string_rule(p)) else { break 'a475; };
+                            return Some(_v0);
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -9927,6 +10492,9 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a473; };
@@ -9941,7 +10509,8 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         let Some(a): Option<Vec<Expr>> = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match tstring_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -9950,6 +10519,9 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a476; };
@@ -10009,20 +10581,27 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a478; }
         let a = (|| -> Option<_> {
-            let _mark = p.mark;
-            // y=star_named_expression ',' z=[star_named_expressions]
-            'a479: {
-                if p.error_indicator {
-                    return None;
-                }
-                let Some(y) = (star_named_expression_rule(p)) else { break 'a479; };
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a479; }
-                let z = star_named_expressions_rule(p);
-                if p.error_indicator { break 'a479; }
-                return Some({ seq_insert_in_front(y, z) });
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // y=star_named_expression ',' z=[star_named_expressions]
+                'a479: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(y) = (star_named_expression_rule(p)) else { break 'a479; };
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a479; }
+                    let z = star_named_expressions_rule(p);
+                    if p.error_indicator { break 'a479; }
+                    return Some({ seq_insert_in_front(y, z) });
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a478; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a478; }
@@ -10120,9 +10699,13 @@ fn double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> 
             return None;
         }
         let Some(a) = ((|| -> Option<Vec<_>> {
-            let _first = double_starred_kvpair_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = double_starred_kvpair_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match double_starred_kvpair_rule(p) {
@@ -10133,6 +10716,7 @@ fn double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> 
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a483; };
         let _ = p.expect_token(tk::COMMA);
@@ -10225,7 +10809,8 @@ fn for_if_clauses_body(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
         }
         let Some(a): Option<Vec<Comprehension>> = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match for_if_clause_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -10234,6 +10819,9 @@ fn for_if_clauses_body(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a487; };
@@ -10270,22 +10858,30 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
         let Some(b) = (disjunction_rule(p)) else { break 'a488; };
         let c: Vec<Expr> = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // 'if' z=disjunction
-                    'a489: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(kw::IF)).is_none() { break 'a489; }
-                        let _p1 = p.mark;
-                        let Some(z) = (disjunction_rule(p)) else { break 'a489; };
-                        return Some({ z });
+                    if p.enter_rule() {
+                        return None;
                     }
-                    p.mark = _mark;
-                    None
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // 'if' z=disjunction
+                        'a489: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            if (p.expect_token(kw::IF)).is_none() { break 'a489; }
+                            let _p1 = p.mark;
+                            let Some(z) = (disjunction_rule(p)) else { break 'a489; };
+                            return Some({ z });
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -10293,6 +10889,9 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -10317,22 +10916,30 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
         let Some(b) = (disjunction_rule(p)) else { break 'a490; };
         let c: Vec<Expr> = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // 'if' z=disjunction
-                    'a491: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(kw::IF)).is_none() { break 'a491; }
-                        let _p1 = p.mark;
-                        let Some(z) = (disjunction_rule(p)) else { break 'a491; };
-                        return Some({ z });
+                    if p.enter_rule() {
+                        return None;
                     }
-                    p.mark = _mark;
-                    None
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // 'if' z=disjunction
+                        'a491: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            if (p.expect_token(kw::IF)).is_none() { break 'a491; }
+                            let _p1 = p.mark;
+                            let Some(z) = (disjunction_rule(p)) else { break 'a491; };
+                            return Some({ z });
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -10340,6 +10947,9 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -10475,28 +11085,35 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a498; }
         let Some(a) = ((|| -> Option<_> {
-            let _mark = p.mark;
-            // assignment_expression
-            'a499: {
-                if p.error_indicator {
-                    return None;
-                }
-                let Some(_v0) = (assignment_expression_rule(p)) else { break 'a499; };
-                return Some(_v0);
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // expression !':='
-            'a500: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // assignment_expression
+                'a499: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a499; };
+                    return Some(_v0);
                 }
-                let _p0 = p.mark;
-                let Some(_v0) = (expression_rule(p)) else { break 'a500; };
-                if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.memo.expression.give_back(_p0, _v0); break 'a500; }
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // expression !':='
+                'a500: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let _p0 = p.mark;
+                    let Some(_v0) = (expression_rule(p)) else { break 'a500; };
+                    if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.memo.expression.give_back(_p0, _v0); break 'a500; }
+                    return Some(_v0);
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()) else { break 'a498; };
         let Some(b) = (for_if_clauses_rule(p)) else { break 'a498; };
         if (p.expect_token(tk::RPAR)).is_none() { break 'a498; }
@@ -10636,101 +11253,133 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ((|| -> Option<Vec<_>> {
-            let _first = (|| -> Option<_> {
-                let _mark = p.mark;
-                // starred_expression
-                'a507: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    let Some(_v0) = (starred_expression_rule(p)) else { break 'a507; };
-                    return Some(_v0);
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = (|| -> Option<_> {
+                if p.enter_rule() {
+                    return None;
                 }
-                p.mark = _mark;
-                // (assignment_expression | expression !':=') !'='
-                'a508: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    let Some(_v0) = ((|| -> Option<_> {
-                        let _mark = p.mark;
-                        // assignment_expression
-                        'a509: {
-                            if p.error_indicator {
-                                return None;
-                            }
-                            let Some(_v0) = (assignment_expression_rule(p)) else { break 'a509; };
-                            return Some(_v0);
-                        }
-                        p.mark = _mark;
-                        // expression !':='
-                        'a510: {
-                            if p.error_indicator {
-                                return None;
-                            }
-                            let _p0 = p.mark;
-                            let Some(_v0) = (expression_rule(p)) else { break 'a510; };
-                            if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.memo.expression.give_back(_p0, _v0); break 'a510; }
-                            return Some(_v0);
-                        }
-                        p.mark = _mark;
-                        None
-                    })()) else { break 'a508; };
-                    if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a508; }
-                    return Some(_v0);
-                }
-                p.mark = _mark;
-                None
-            })()?;
-            let mut _children = vec![_first];
-            loop {
-                let _m = p.mark;
-                if (p.expect_token(tk::COMMA)).is_none() { break; }
-                match (|| -> Option<_> {
+                let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // starred_expression
-                    'a511: {
+                    'a507: {
                         if p.error_indicator {
                             return None;
                         }
-                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a511; };
+                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a507; };
                         return Some(_v0);
                     }
                     p.mark = _mark;
                     // (assignment_expression | expression !':=') !'='
-                    'a512: {
+                    'a508: {
                         if p.error_indicator {
                             return None;
                         }
                         let Some(_v0) = ((|| -> Option<_> {
-                            let _mark = p.mark;
-                            // assignment_expression
-                            'a513: {
-                                if p.error_indicator {
-                                    return None;
-                                }
-                                let Some(_v0) = (assignment_expression_rule(p)) else { break 'a513; };
-                                return Some(_v0);
+                            if p.enter_rule() {
+                                return None;
                             }
-                            p.mark = _mark;
-                            // expression !':='
-                            'a514: {
-                                if p.error_indicator {
-                                    return None;
+                            let _r = (|| -> Option<_> {
+                                let _mark = p.mark;
+                                // assignment_expression
+                                'a509: {
+                                    if p.error_indicator {
+                                        return None;
+                                    }
+                                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a509; };
+                                    return Some(_v0);
                                 }
-                                let _p0 = p.mark;
-                                let Some(_v0) = (expression_rule(p)) else { break 'a514; };
-                                if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.memo.expression.give_back(_p0, _v0); break 'a514; }
-                                return Some(_v0);
-                            }
-                            p.mark = _mark;
-                            None
-                        })()) else { break 'a512; };
-                        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a512; }
+                                p.mark = _mark;
+                                // expression !':='
+                                'a510: {
+                                    if p.error_indicator {
+                                        return None;
+                                    }
+                                    let _p0 = p.mark;
+                                    let Some(_v0) = (expression_rule(p)) else { break 'a510; };
+                                    if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.memo.expression.give_back(_p0, _v0); break 'a510; }
+                                    return Some(_v0);
+                                }
+                                p.mark = _mark;
+                                None
+                            })();
+                            p.level -= 1;
+                            _r
+                        })()) else { break 'a508; };
+                        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a508; }
                         return Some(_v0);
                     }
                     p.mark = _mark;
                     None
+                })();
+                p.level -= 1;
+                _r
+            })() else { p.level -= 1; return None; };
+            let mut _children = vec![_first];
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                if (p.expect_token(tk::COMMA)).is_none() { break; }
+                match (|| -> Option<_> {
+                    if p.enter_rule() {
+                        return None;
+                    }
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // starred_expression
+                        'a511: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a511; };
+                            return Some(_v0);
+                        }
+                        p.mark = _mark;
+                        // (assignment_expression | expression !':=') !'='
+                        'a512: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            let Some(_v0) = ((|| -> Option<_> {
+                                if p.enter_rule() {
+                                    return None;
+                                }
+                                let _r = (|| -> Option<_> {
+                                    let _mark = p.mark;
+                                    // assignment_expression
+                                    'a513: {
+                                        if p.error_indicator {
+                                            return None;
+                                        }
+                                        let Some(_v0) = (assignment_expression_rule(p)) else { break 'a513; };
+                                        return Some(_v0);
+                                    }
+                                    p.mark = _mark;
+                                    // expression !':='
+                                    'a514: {
+                                        if p.error_indicator {
+                                            return None;
+                                        }
+                                        let _p0 = p.mark;
+                                        let Some(_v0) = (expression_rule(p)) else { break 'a514; };
+                                        if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.memo.expression.give_back(_p0, _v0); break 'a514; }
+                                        return Some(_v0);
+                                    }
+                                    p.mark = _mark;
+                                    None
+                                })();
+                                p.level -= 1;
+                                _r
+                            })()) else { break 'a512; };
+                            if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a512; }
+                            return Some(_v0);
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -10739,21 +11388,29 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a506; };
         let b = (|| -> Option<_> {
-            let _mark = p.mark;
-            // ',' k=kwargs
-            'a515: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a515; }
-                let Some(k) = (kwargs_rule(p)) else { break 'a515; };
-                return Some({ k });
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ',' k=kwargs
+                'a515: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a515; }
+                    let Some(k) = (kwargs_rule(p)) else { break 'a515; };
+                    return Some({ k });
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a506; }
         let EXTRA = p.extra(_start);
@@ -10792,9 +11449,13 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             return None;
         }
         let Some(a) = ((|| -> Option<Vec<_>> {
-            let _first = kwarg_or_starred_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = kwarg_or_starred_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match kwarg_or_starred_rule(p) {
@@ -10805,13 +11466,18 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a517; };
         if (p.expect_token(tk::COMMA)).is_none() { break 'a517; }
         let Some(b) = ((|| -> Option<Vec<_>> {
-            let _first = kwarg_or_double_starred_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = kwarg_or_double_starred_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match kwarg_or_double_starred_rule(p) {
@@ -10822,6 +11488,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a517; };
         return Some({ join_sequences(a, b) });
@@ -10833,9 +11500,13 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             return None;
         }
         let Some(_v0) = ((|| -> Option<Vec<_>> {
-            let _first = kwarg_or_starred_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = kwarg_or_starred_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match kwarg_or_starred_rule(p) {
@@ -10846,6 +11517,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a518; };
         return Some(_v0);
@@ -10857,9 +11529,13 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             return None;
         }
         let Some(_v0) = ((|| -> Option<Vec<_>> {
-            let _first = kwarg_or_double_starred_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = kwarg_or_double_starred_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match kwarg_or_double_starred_rule(p) {
@@ -10870,6 +11546,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a519; };
         return Some(_v0);
@@ -11062,22 +11739,30 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = (star_target_rule(p)) else { break 'a530; };
         let b = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // ',' c=star_target
-                    'a531: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(tk::COMMA)).is_none() { break 'a531; }
-                        let _p1 = p.mark;
-                        let Some(c) = (star_target_rule(p)) else { break 'a531; };
-                        return Some({ c });
+                    if p.enter_rule() {
+                        return None;
                     }
-                    p.mark = _mark;
-                    None
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // ',' c=star_target
+                        'a531: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a531; }
+                            let _p1 = p.mark;
+                            let Some(c) = (star_target_rule(p)) else { break 'a531; };
+                            return Some({ c });
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -11085,6 +11770,9 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -11116,9 +11804,13 @@ fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ((|| -> Option<Vec<_>> {
-            let _first = star_target_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = star_target_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match star_target_rule(p) {
@@ -11129,6 +11821,7 @@ fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a532; };
         let _ = p.expect_token(tk::COMMA);
@@ -11160,22 +11853,30 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         let Some(a) = (star_target_rule(p)) else { break 'a533; };
         let Some(b) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // ',' c=star_target
-                    'a534: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(tk::COMMA)).is_none() { break 'a534; }
-                        let _p1 = p.mark;
-                        let Some(c) = (star_target_rule(p)) else { break 'a534; };
-                        return Some({ c });
+                    if p.enter_rule() {
+                        return None;
                     }
-                    p.mark = _mark;
-                    None
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // ',' c=star_target
+                        'a534: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a534; }
+                            let _p1 = p.mark;
+                            let Some(c) = (star_target_rule(p)) else { break 'a534; };
+                            return Some({ c });
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -11183,6 +11884,9 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { p.memo.star_target.give_back(_p0, a); break 'a533; };
@@ -11246,19 +11950,26 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a536; }
         let Some(a) = ((|| -> Option<_> {
-            let _mark = p.mark;
-            // !'*' star_target
-            'a537: {
-                if p.error_indicator {
-                    return None;
-                }
-                if p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) { break 'a537; }
-                let _p1 = p.mark;
-                let Some(_v1) = (star_target_rule(p)) else { break 'a537; };
-                return Some(_v1);
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // !'*' star_target
+                'a537: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) { break 'a537; }
+                    let _p1 = p.mark;
+                    let Some(_v1) = (star_target_rule(p)) else { break 'a537; };
+                    return Some(_v1);
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()) else { break 'a536; };
         let EXTRA = p.extra(_start);
         return Some({ mk::Starred(set_expr_context(a, ExprContext::Store), ExprContext::Store, EXTRA) });
@@ -11699,9 +12410,13 @@ fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ((|| -> Option<Vec<_>> {
-            let _first = del_target_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = del_target_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match del_target_rule(p) {
@@ -11712,6 +12427,7 @@ fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a559; };
         let _ = p.expect_token(tk::COMMA);
@@ -11878,9 +12594,13 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             return None;
         }
         let Some(a) = ((|| -> Option<Vec<_>> {
-            let _first = expression_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = expression_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match expression_rule(p) {
@@ -11891,6 +12611,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a567; };
         if (p.expect_token(tk::COMMA)).is_none() { break 'a567; }
@@ -11910,9 +12631,13 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             return None;
         }
         let Some(a) = ((|| -> Option<Vec<_>> {
-            let _first = expression_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = expression_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match expression_rule(p) {
@@ -11923,6 +12648,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a568; };
         if (p.expect_token(tk::COMMA)).is_none() { break 'a568; }
@@ -11938,9 +12664,13 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             return None;
         }
         let Some(a) = ((|| -> Option<Vec<_>> {
-            let _first = expression_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = expression_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match expression_rule(p) {
@@ -11951,6 +12681,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a569; };
         if (p.expect_token(tk::COMMA)).is_none() { break 'a569; }
@@ -12003,9 +12734,13 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ((|| -> Option<Vec<_>> {
-            let _first = expression_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = expression_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match expression_rule(p) {
@@ -12016,6 +12751,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a573; };
         return Some({ a });
@@ -12044,18 +12780,25 @@ fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a574; }
         let Some(t) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a574; };
         if !p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // NEWLINE INDENT
-            'a575: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a575; }
-                if (p.expect_token(tk::INDENT)).is_none() { break 'a575; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // NEWLINE INDENT
+                'a575: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a575; }
+                    if (p.expect_token(tk::INDENT)).is_none() { break 'a575; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a574; }
         return Some({ t });
     }
@@ -12103,179 +12846,244 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs)
-            'a579: {
-                if p.error_indicator {
-                    return None;
-                }
-                if ((|| -> Option<_> {
-                    let _mark = p.mark;
-                    // ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs
-                    'a580: {
-                        if p.error_indicator {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs)
+                'a579: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if ((|| -> Option<_> {
+                        if p.enter_rule() {
                             return None;
                         }
-                        if ((|| -> Option<Vec<_>> {
-                            let _first = (|| -> Option<_> {
-                                let _mark = p.mark;
-                                // starred_expression
-                                'a581: {
-                                    if p.error_indicator {
+                        let _r = (|| -> Option<_> {
+                            let _mark = p.mark;
+                            // ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs
+                            'a580: {
+                                if p.error_indicator {
+                                    return None;
+                                }
+                                if ((|| -> Option<Vec<_>> {
+                                    if p.enter_rule() {
                                         return None;
                                     }
-                                    if (starred_expression_rule(p)).is_none() { break 'a581; }
-                                    return Some(());
-                                }
-                                p.mark = _mark;
-                                // (assignment_expression | expression !':=') !'='
-                                'a582: {
-                                    if p.error_indicator {
-                                        return None;
-                                    }
-                                    if ((|| -> Option<_> {
-                                        let _mark = p.mark;
-                                        // assignment_expression
-                                        'a583: {
-                                            if p.error_indicator {
-                                                return None;
-                                            }
-                                            if (assignment_expression_rule(p)).is_none() { break 'a583; }
-                                            return Some(());
-                                        }
-                                        p.mark = _mark;
-                                        // expression !':='
-                                        'a584: {
-                                            if p.error_indicator {
-                                                return None;
-                                            }
-                                            let _p0 = p.mark;
-                                            match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a584; } }
-                                            if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { break 'a584; }
-                                            return Some(());
-                                        }
-                                        p.mark = _mark;
-                                        None
-                                    })()).is_none() { break 'a582; }
-                                    if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a582; }
-                                    return Some(());
-                                }
-                                p.mark = _mark;
-                                None
-                            })()?;
-                            let mut _children = vec![_first];
-                            loop {
-                                let _m = p.mark;
-                                if (p.expect_token(tk::COMMA)).is_none() { break; }
-                                match (|| -> Option<_> {
-                                    let _mark = p.mark;
-                                    // starred_expression
-                                    'a585: {
-                                        if p.error_indicator {
+                                    let Some(_first) = (|| -> Option<_> {
+                                        if p.enter_rule() {
                                             return None;
                                         }
-                                        if (starred_expression_rule(p)).is_none() { break 'a585; }
-                                        return Some(());
-                                    }
-                                    p.mark = _mark;
-                                    // (assignment_expression | expression !':=') !'='
-                                    'a586: {
-                                        if p.error_indicator {
-                                            return None;
-                                        }
-                                        if ((|| -> Option<_> {
+                                        let _r = (|| -> Option<_> {
                                             let _mark = p.mark;
-                                            // assignment_expression
-                                            'a587: {
+                                            // starred_expression
+                                            'a581: {
                                                 if p.error_indicator {
                                                     return None;
                                                 }
-                                                if (assignment_expression_rule(p)).is_none() { break 'a587; }
+                                                if (starred_expression_rule(p)).is_none() { break 'a581; }
                                                 return Some(());
                                             }
                                             p.mark = _mark;
-                                            // expression !':='
-                                            'a588: {
+                                            // (assignment_expression | expression !':=') !'='
+                                            'a582: {
                                                 if p.error_indicator {
                                                     return None;
                                                 }
-                                                let _p0 = p.mark;
-                                                match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a588; } }
-                                                if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { break 'a588; }
+                                                if ((|| -> Option<_> {
+                                                    if p.enter_rule() {
+                                                        return None;
+                                                    }
+                                                    let _r = (|| -> Option<_> {
+                                                        let _mark = p.mark;
+                                                        // assignment_expression
+                                                        'a583: {
+                                                            if p.error_indicator {
+                                                                return None;
+                                                            }
+                                                            if (assignment_expression_rule(p)).is_none() { break 'a583; }
+                                                            return Some(());
+                                                        }
+                                                        p.mark = _mark;
+                                                        // expression !':='
+                                                        'a584: {
+                                                            if p.error_indicator {
+                                                                return None;
+                                                            }
+                                                            let _p0 = p.mark;
+                                                            match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a584; } }
+                                                            if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { break 'a584; }
+                                                            return Some(());
+                                                        }
+                                                        p.mark = _mark;
+                                                        None
+                                                    })();
+                                                    p.level -= 1;
+                                                    _r
+                                                })()).is_none() { break 'a582; }
+                                                if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a582; }
                                                 return Some(());
                                             }
                                             p.mark = _mark;
                                             None
-                                        })()).is_none() { break 'a586; }
-                                        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a586; }
-                                        return Some(());
+                                        })();
+                                        p.level -= 1;
+                                        _r
+                                    })() else { p.level -= 1; return None; };
+                                    let mut _children = vec![_first];
+                                    let _entered = !p.enter_rule();
+                                    while _entered {
+                                        let _m = p.mark;
+                                        if (p.expect_token(tk::COMMA)).is_none() { break; }
+                                        match (|| -> Option<_> {
+                                            if p.enter_rule() {
+                                                return None;
+                                            }
+                                            let _r = (|| -> Option<_> {
+                                                let _mark = p.mark;
+                                                // starred_expression
+                                                'a585: {
+                                                    if p.error_indicator {
+                                                        return None;
+                                                    }
+                                                    if (starred_expression_rule(p)).is_none() { break 'a585; }
+                                                    return Some(());
+                                                }
+                                                p.mark = _mark;
+                                                // (assignment_expression | expression !':=') !'='
+                                                'a586: {
+                                                    if p.error_indicator {
+                                                        return None;
+                                                    }
+                                                    if ((|| -> Option<_> {
+                                                        if p.enter_rule() {
+                                                            return None;
+                                                        }
+                                                        let _r = (|| -> Option<_> {
+                                                            let _mark = p.mark;
+                                                            // assignment_expression
+                                                            'a587: {
+                                                                if p.error_indicator {
+                                                                    return None;
+                                                                }
+                                                                if (assignment_expression_rule(p)).is_none() { break 'a587; }
+                                                                return Some(());
+                                                            }
+                                                            p.mark = _mark;
+                                                            // expression !':='
+                                                            'a588: {
+                                                                if p.error_indicator {
+                                                                    return None;
+                                                                }
+                                                                let _p0 = p.mark;
+                                                                match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a588; } }
+                                                                if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { break 'a588; }
+                                                                return Some(());
+                                                            }
+                                                            p.mark = _mark;
+                                                            None
+                                                        })();
+                                                        p.level -= 1;
+                                                        _r
+                                                    })()).is_none() { break 'a586; }
+                                                    if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a586; }
+                                                    return Some(());
+                                                }
+                                                p.mark = _mark;
+                                                None
+                                            })();
+                                            p.level -= 1;
+                                            _r
+                                        })() {
+                                            Some(_x) => _children.push(_x),
+                                            None => {
+                                                p.mark = _m;
+                                                break;
+                                            }
+                                        }
                                     }
-                                    p.mark = _mark;
-                                    None
-                                })() {
-                                    Some(_x) => _children.push(_x),
-                                    None => {
-                                        p.mark = _m;
-                                        break;
-                                    }
-                                }
+                                    p.level -= u32::from(_entered) + 1;
+                                    Some(_children)
+                                })()).is_none() { break 'a580; }
+                                if (p.expect_token(tk::COMMA)).is_none() { break 'a580; }
+                                if (kwargs_rule(p)).is_none() { break 'a580; }
+                                return Some(());
                             }
-                            Some(_children)
-                        })()).is_none() { break 'a580; }
-                        if (p.expect_token(tk::COMMA)).is_none() { break 'a580; }
-                        if (kwargs_rule(p)).is_none() { break 'a580; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    None
-                })()).is_none() { break 'a579; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // kwargs
-            'a589: {
-                if p.error_indicator {
-                    return None;
+                            p.mark = _mark;
+                            None
+                        })();
+                        p.level -= 1;
+                        _r
+                    })()).is_none() { break 'a579; }
+                    return Some(());
                 }
-                if (kwargs_rule(p)).is_none() { break 'a589; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
-        })()).is_none() { break 'a578; }
-        let Some(a) = (p.expect_token(tk::COMMA)) else { break 'a578; };
-        if ((|| -> Option<Vec<_>> {
-            let _first = (|| -> Option<_> {
-                let _mark = p.mark;
-                // starred_expression !'='
-                'a590: {
+                p.mark = _mark;
+                // kwargs
+                'a589: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (starred_expression_rule(p)).is_none() { break 'a590; }
-                    if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a590; }
+                    if (kwargs_rule(p)).is_none() { break 'a589; }
                     return Some(());
                 }
                 p.mark = _mark;
                 None
-            })()?;
-            let mut _children = vec![_first];
-            loop {
-                let _m = p.mark;
-                if (p.expect_token(tk::COMMA)).is_none() { break; }
-                match (|| -> Option<_> {
+            })();
+            p.level -= 1;
+            _r
+        })()).is_none() { break 'a578; }
+        let Some(a) = (p.expect_token(tk::COMMA)) else { break 'a578; };
+        if ((|| -> Option<Vec<_>> {
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = (|| -> Option<_> {
+                if p.enter_rule() {
+                    return None;
+                }
+                let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // starred_expression !'='
-                    'a591: {
+                    'a590: {
                         if p.error_indicator {
                             return None;
                         }
-                        if (starred_expression_rule(p)).is_none() { break 'a591; }
-                        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a591; }
+                        if (starred_expression_rule(p)).is_none() { break 'a590; }
+                        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a590; }
                         return Some(());
                     }
                     p.mark = _mark;
                     None
+                })();
+                p.level -= 1;
+                _r
+            })() else { p.level -= 1; return None; };
+            let mut _children = vec![_first];
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                if (p.expect_token(tk::COMMA)).is_none() { break; }
+                match (|| -> Option<_> {
+                    if p.enter_rule() {
+                        return None;
+                    }
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // starred_expression !'='
+                        'a591: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            if (starred_expression_rule(p)).is_none() { break 'a591; }
+                            if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a591; }
+                            return Some(());
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -12284,6 +13092,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()).is_none() { break 'a578; }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "iterable argument unpacking follows keyword argument unpacking") });
@@ -12299,28 +13108,35 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
         let Some(b) = (for_if_clauses_rule(p)) else { p.memo.expression.give_back(_p0, a); break 'a592; };
         if (p.expect_token(tk::COMMA)).is_none() { p.memo.expression.give_back(_p0, a); break 'a592; }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // args
-            'a593: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (args_rule(p)).is_none() { break 'a593; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // expression for_if_clauses
-            'a594: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // args
+                'a593: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (args_rule(p)).is_none() { break 'a593; }
+                    return Some(());
                 }
-                let _p0 = p.mark;
-                match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a594; } }
-                if (for_if_clauses_rule(p)).is_none() { break 'a594; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // expression for_if_clauses
+                'a594: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let _p0 = p.mark;
+                    match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a594; } }
+                    if (for_if_clauses_rule(p)).is_none() { break 'a594; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { p.memo.expression.give_back(_p0, a); break 'a592; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, get_last_comprehension_item(b.last()?), "Generator expression must be parenthesized") });
@@ -12345,43 +13161,57 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // args ','
-            'a597: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (args_rule(p)).is_none() { break 'a597; }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a597; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // args ','
+                'a597: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (args_rule(p)).is_none() { break 'a597; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a597; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a596; }
         let Some(a) = (p.name_token()) else { break 'a596; };
         let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a596; };
         if !p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // ','
-            'a598: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a598; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // ')'
-            'a599: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ','
+                'a598: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a598; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::RPAR)).is_none() { break 'a599; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // ')'
+                'a599: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a599; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a596; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected argument value expression") });
     }
@@ -12443,35 +13273,42 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a): Option<Tok> = ((|| -> Option<_> {
-            let _mark = p.mark;
-            // 'True'
-            'a604: {
-                if p.error_indicator {
-                    return None;
-                }
-                let Some(_v0) = (p.expect_token(kw::TRUE)) else { break 'a604; };
-                return Some(_v0);
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // 'False'
-            'a605: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // 'True'
+                'a604: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (p.expect_token(kw::TRUE)) else { break 'a604; };
+                    return Some(_v0);
                 }
-                let Some(_v0) = (p.expect_token(kw::FALSE)) else { break 'a605; };
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            // 'None'
-            'a606: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // 'False'
+                'a605: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (p.expect_token(kw::FALSE)) else { break 'a605; };
+                    return Some(_v0);
                 }
-                let Some(_v0) = (p.expect_token(kw::NONE)) else { break 'a606; };
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // 'None'
+                'a606: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (p.expect_token(kw::NONE)) else { break 'a606; };
+                    return Some(_v0);
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()) else { break 'a603; };
         let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a603; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to {}", p.token_text(&a)) });
@@ -12496,18 +13333,25 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // NAME '='
-            'a609: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.name_token()).is_none() { break 'a609; }
-                if (p.expect_token(tk::EQUAL)).is_none() { break 'a609; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // NAME '='
+                'a609: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.name_token()).is_none() { break 'a609; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a609; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a608; }
         let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a608; };
@@ -12686,21 +13530,29 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.string_token()).is_none() { break 'a617; }
         let Some(a) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // !STRING expression_without_invalid
-                    'a618: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if p.lookahead(|p| (p.string_token()).is_some()) { break 'a618; }
-                        let Some(_v1) = (expression_without_invalid_rule(p)) else { break 'a618; };
-                        return Some(_v1);
+                    if p.enter_rule() {
+                        return None;
                     }
-                    p.mark = _mark;
-                    None
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // !STRING expression_without_invalid
+                        'a618: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            if p.lookahead(|p| (p.string_token()).is_some()) { break 'a618; }
+                            let Some(_v1) = (expression_without_invalid_rule(p)) else { break 'a618; };
+                            return Some(_v1);
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -12708,6 +13560,9 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a617; };
@@ -12722,27 +13577,34 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // NAME STRING
-            'a620: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.name_token()).is_none() { break 'a620; }
-                if (p.string_token()).is_none() { break 'a620; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // SOFT_KEYWORD
-            'a621: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // NAME STRING
+                'a620: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.name_token()).is_none() { break 'a620; }
+                    if (p.string_token()).is_none() { break 'a620; }
+                    return Some(());
                 }
-                if (p.soft_keyword_token()).is_none() { break 'a621; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // SOFT_KEYWORD
+                'a621: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.soft_keyword_token()).is_none() { break 'a621; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a619; }
         let _p1 = p.mark;
         let Some(a) = (disjunction_rule(p)) else { break 'a619; };
@@ -12761,26 +13623,33 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
         let _p2 = p.mark;
         let Some(b) = (disjunction_rule(p)) else { p.memo.disjunction.give_back(_p0, a); break 'a622; };
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // 'else'
-            'a623: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(kw::ELSE)).is_none() { break 'a623; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // ':'
-            'a624: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // 'else'
+                'a623: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::ELSE)).is_none() { break 'a623; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COLON)).is_none() { break 'a624; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // ':'
+                'a624: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a624; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { p.memo.disjunction.give_back(_p2, b); p.memo.disjunction.give_back(_p0, a); break 'a622; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected 'else' after 'if' expression") });
     }
@@ -12806,35 +13675,42 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a): Option<Stmt> = ((|| -> Option<_> {
-            let _mark = p.mark;
-            // pass_stmt
-            'a627: {
-                if p.error_indicator {
-                    return None;
-                }
-                let Some(_v0) = (pass_stmt_rule(p)) else { break 'a627; };
-                return Some(_v0);
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // break_stmt
-            'a628: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // pass_stmt
+                'a627: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (pass_stmt_rule(p)) else { break 'a627; };
+                    return Some(_v0);
                 }
-                let Some(_v0) = (break_stmt_rule(p)) else { break 'a628; };
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            // continue_stmt
-            'a629: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // break_stmt
+                'a628: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (break_stmt_rule(p)) else { break 'a628; };
+                    return Some(_v0);
                 }
-                let Some(_v0) = (continue_stmt_rule(p)) else { break 'a629; };
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // continue_stmt
+                'a629: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (continue_stmt_rule(p)) else { break 'a629; };
+                    return Some(_v0);
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()) else { break 'a626; };
         if (p.expect_token(kw::IF)).is_none() { break 'a626; }
         let _p2 = p.mark;
@@ -12933,26 +13809,33 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
         let _p2 = p.mark;
         let Some(b) = (bitwise_or_rule(p)) else { break 'a633; };
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '='
-            'a634: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::EQUAL)).is_none() { break 'a634; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // ':='
-            'a635: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '='
+                'a634: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a634; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a635; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // ':='
+                'a635: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a635; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { p.memo.bitwise_or.give_back(_p2, b); break 'a633; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
@@ -12963,62 +13846,69 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // list
-            'a637: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (list_rule(p)).is_none() { break 'a637; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // tuple
-            'a638: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // list
+                'a637: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (list_rule(p)).is_none() { break 'a637; }
+                    return Some(());
                 }
-                if (tuple_rule(p)).is_none() { break 'a638; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // genexp
-            'a639: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // tuple
+                'a638: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (tuple_rule(p)).is_none() { break 'a638; }
+                    return Some(());
                 }
-                if (genexp_rule(p)).is_none() { break 'a639; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // 'True'
-            'a640: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // genexp
+                'a639: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (genexp_rule(p)).is_none() { break 'a639; }
+                    return Some(());
                 }
-                if (p.expect_token(kw::TRUE)).is_none() { break 'a640; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // 'None'
-            'a641: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // 'True'
+                'a640: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::TRUE)).is_none() { break 'a640; }
+                    return Some(());
                 }
-                if (p.expect_token(kw::NONE)).is_none() { break 'a641; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // 'False'
-            'a642: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // 'None'
+                'a641: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::NONE)).is_none() { break 'a641; }
+                    return Some(());
                 }
-                if (p.expect_token(kw::FALSE)).is_none() { break 'a642; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // 'False'
+                'a642: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::FALSE)).is_none() { break 'a642; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a636; }
         let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a636; };
@@ -13026,26 +13916,33 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
         let _p3 = p.mark;
         match bitwise_or_rule(p) { Some(_v) => p.memo.bitwise_or.give_back(_p3, _v), None => { p.memo.bitwise_or.give_back(_p1, a); break 'a636; } }
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '='
-            'a643: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::EQUAL)).is_none() { break 'a643; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // ':='
-            'a644: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '='
+                'a643: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a643; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a644; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // ':='
+                'a644: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a644; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { p.memo.bitwise_or.give_back(_p1, a); break 'a636; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot assign to {} here. Maybe you meant '==' instead of '='?",
                                           get_expr_name(&a)) });
@@ -13093,7 +13990,8 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(tk::COMMA)).is_none() { break 'a646; }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match star_named_expressions_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -13102,6 +14000,9 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -13132,21 +14033,29 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // star_targets '='
-                    'a649: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (star_targets_rule(p)).is_none() { break 'a649; }
-                        if (p.expect_token(tk::EQUAL)).is_none() { break 'a649; }
-                        return Some(());
+                    if p.enter_rule() {
+                        return None;
                     }
-                    p.mark = _mark;
-                    None
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // star_targets '='
+                        'a649: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            if (star_targets_rule(p)).is_none() { break 'a649; }
+                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a649; }
+                            return Some(());
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -13154,6 +14063,9 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -13170,21 +14082,29 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // star_targets '='
-                    'a651: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (star_targets_rule(p)).is_none() { break 'a651; }
-                        if (p.expect_token(tk::EQUAL)).is_none() { break 'a651; }
-                        return Some(());
+                    if p.enter_rule() {
+                        return None;
                     }
-                    p.mark = _mark;
-                    None
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // star_targets '='
+                        'a651: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            if (star_targets_rule(p)).is_none() { break 'a651; }
+                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a651; }
+                            return Some(());
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -13192,6 +14112,9 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -13339,35 +14262,42 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '['
-            'a659: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::LSQB)).is_none() { break 'a659; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '('
-            'a660: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '['
+                'a659: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::LSQB)).is_none() { break 'a659; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::LPAR)).is_none() { break 'a660; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // '{'
-            'a661: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // '('
+                'a660: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a660; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::LBRACE)).is_none() { break 'a661; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '{'
+                'a661: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a661; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_none() { break 'a658; }
         let Some(a) = (starred_expression_rule(p)) else { break 'a658; };
         if (for_if_clauses_rule(p)).is_none() { break 'a658; }
@@ -13380,26 +14310,33 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '['
-            'a663: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::LSQB)).is_none() { break 'a663; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '{'
-            'a664: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '['
+                'a663: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::LSQB)).is_none() { break 'a663; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::LBRACE)).is_none() { break 'a664; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '{'
+                'a664: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a664; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_none() { break 'a662; }
         let Some(a) = (star_named_expression_rule(p)) else { break 'a662; };
         if (p.expect_token(tk::COMMA)).is_none() { break 'a662; }
@@ -13415,26 +14352,33 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '['
-            'a666: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::LSQB)).is_none() { break 'a666; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '{'
-            'a667: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '['
+                'a666: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::LSQB)).is_none() { break 'a666; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::LBRACE)).is_none() { break 'a667; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '{'
+                'a667: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a667; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_none() { break 'a665; }
         let Some(a) = (star_named_expression_rule(p)) else { break 'a665; };
         let Some(b) = (p.expect_token(tk::COMMA)) else { break 'a665; };
@@ -13506,30 +14450,38 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // slash_no_default
-            'a671: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (slash_no_default_rule(p)).is_none() { break 'a671; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // slash_with_default
-            'a672: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // slash_no_default
+                'a671: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (slash_no_default_rule(p)).is_none() { break 'a671; }
+                    return Some(());
                 }
-                if (slash_with_default_rule(p)).is_none() { break 'a672; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // slash_with_default
+                'a672: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (slash_with_default_rule(p)).is_none() { break 'a672; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_none() { break 'a670; }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_maybe_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -13538,6 +14490,9 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -13555,7 +14510,8 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a673; }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_no_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -13564,6 +14520,9 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -13580,7 +14539,8 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_no_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -13590,13 +14550,17 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                     }
                 }
             }
+            if _entered {
+                p.level -= 1;
+            }
             _children
         };
         if p.error_indicator { break 'a674; }
         let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a674; };
         if ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_no_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -13605,6 +14569,9 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }).is_none() { break 'a674; }
@@ -13620,31 +14587,39 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // slash_no_default
-            'a676: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (slash_no_default_rule(p)).is_none() { break 'a676; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // slash_with_default
-            'a677: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // slash_no_default
+                'a676: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (slash_no_default_rule(p)).is_none() { break 'a676; }
+                    return Some(());
                 }
-                if (slash_with_default_rule(p)).is_none() { break 'a677; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // slash_with_default
+                'a677: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (slash_with_default_rule(p)).is_none() { break 'a677; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a675; }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_maybe_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -13653,36 +14628,47 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
         if p.error_indicator { break 'a675; }
         if (p.expect_token(tk::STAR)).is_none() { break 'a675; }
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // ','
-            'a678: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a678; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // param_no_default
-            'a679: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ','
+                'a678: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a678; }
+                    return Some(());
                 }
-                if (param_no_default_rule(p)).is_none() { break 'a679; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // param_no_default
+                'a679: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (param_no_default_rule(p)).is_none() { break 'a679; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_none() { break 'a675; }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_maybe_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -13691,6 +14677,9 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -13706,7 +14695,8 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_maybe_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -13715,6 +14705,9 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }).is_none() { break 'a680; }
@@ -13747,26 +14740,33 @@ fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a681; };
         if !p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // ')'
-            'a682: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::RPAR)).is_none() { break 'a682; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // ','
-            'a683: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ')'
+                'a682: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a682; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a683; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // ','
+                'a683: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a683; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a681; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected default value expression") });
     }
@@ -13795,48 +14795,62 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let Some(a) = (p.expect_token(tk::STAR)) else { break 'a684; };
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // ')'
-            'a685: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::RPAR)).is_none() { break 'a685; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // ',' (')' | '**')
-            'a686: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ')'
+                'a685: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a685; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a686; }
-                if ((|| -> Option<_> {
-                    let _mark = p.mark;
-                    // ')'
-                    'a687: {
-                        if p.error_indicator {
+                p.mark = _mark;
+                // ',' (')' | '**')
+                'a686: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a686; }
+                    if ((|| -> Option<_> {
+                        if p.enter_rule() {
                             return None;
                         }
-                        if (p.expect_token(tk::RPAR)).is_none() { break 'a687; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    // '**'
-                    'a688: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a688; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    None
-                })()).is_none() { break 'a686; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                        let _r = (|| -> Option<_> {
+                            let _mark = p.mark;
+                            // ')'
+                            'a687: {
+                                if p.error_indicator {
+                                    return None;
+                                }
+                                if (p.expect_token(tk::RPAR)).is_none() { break 'a687; }
+                                return Some(());
+                            }
+                            p.mark = _mark;
+                            // '**'
+                            'a688: {
+                                if p.error_indicator {
+                                    return None;
+                                }
+                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a688; }
+                                return Some(());
+                            }
+                            p.mark = _mark;
+                            None
+                        })();
+                        p.level -= 1;
+                        _r
+                    })()).is_none() { break 'a686; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_none() { break 'a684; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "named arguments must follow bare *") });
     }
@@ -13870,30 +14884,38 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a691; }
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // param_no_default
-            'a692: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (param_no_default_rule(p)).is_none() { break 'a692; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // ','
-            'a693: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // param_no_default
+                'a692: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (param_no_default_rule(p)).is_none() { break 'a692; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a693; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // ','
+                'a693: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a693; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_none() { break 'a691; }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_maybe_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -13903,31 +14925,41 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                     }
                 }
             }
+            if _entered {
+                p.level -= 1;
+            }
             _children
         };
         if p.error_indicator { break 'a691; }
         let Some(a) = (p.expect_token(tk::STAR)) else { break 'a691; };
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // param_no_default
-            'a694: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (param_no_default_rule(p)).is_none() { break 'a694; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // ','
-            'a695: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // param_no_default
+                'a694: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (param_no_default_rule(p)).is_none() { break 'a694; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a695; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // ','
+                'a695: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a695; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_none() { break 'a691; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "* argument may appear only once") });
     }
@@ -13981,35 +15013,42 @@ fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
         if (param_rule(p)).is_none() { break 'a698; }
         if (p.expect_token(tk::COMMA)).is_none() { break 'a698; }
         let Some(a): Option<Tok> = ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '*'
-            'a699: {
-                if p.error_indicator {
-                    return None;
-                }
-                let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a699; };
-                return Some(_v0);
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '**'
-            'a700: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '*'
+                'a699: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a699; };
+                    return Some(_v0);
                 }
-                let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a700; };
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            // '/'
-            'a701: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // '**'
+                'a700: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a700; };
+                    return Some(_v0);
                 }
-                let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a701; };
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '/'
+                'a701: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a701; };
+                    return Some(_v0);
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()) else { break 'a698; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
@@ -14047,7 +15086,8 @@ fn invalid_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match param_with_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -14056,6 +15096,9 @@ fn invalid_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }).is_none() { break 'a703; }
@@ -14095,30 +15138,38 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // lambda_slash_no_default
-            'a706: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (lambda_slash_no_default_rule(p)).is_none() { break 'a706; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // lambda_slash_with_default
-            'a707: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // lambda_slash_no_default
+                'a706: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a706; }
+                    return Some(());
                 }
-                if (lambda_slash_with_default_rule(p)).is_none() { break 'a707; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // lambda_slash_with_default
+                'a707: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a707; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_none() { break 'a705; }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_maybe_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -14127,6 +15178,9 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -14144,7 +15198,8 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a708; }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_no_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -14153,6 +15208,9 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -14169,7 +15227,8 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_no_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -14179,14 +15238,21 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                     }
                 }
             }
+            if _entered {
+                p.level -= 1;
+            }
             _children
         };
         if p.error_indicator { break 'a709; }
         let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a709; };
         if ((|| -> Option<Vec<_>> {
-            let _first = lambda_param_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = lambda_param_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match lambda_param_rule(p) {
@@ -14197,6 +15263,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()).is_none() { break 'a709; }
         let _ = p.expect_token(tk::COMMA);
@@ -14211,31 +15278,39 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // lambda_slash_no_default
-            'a711: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (lambda_slash_no_default_rule(p)).is_none() { break 'a711; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // lambda_slash_with_default
-            'a712: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // lambda_slash_no_default
+                'a711: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a711; }
+                    return Some(());
                 }
-                if (lambda_slash_with_default_rule(p)).is_none() { break 'a712; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // lambda_slash_with_default
+                'a712: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a712; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a710; }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_maybe_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -14244,36 +15319,47 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
         if p.error_indicator { break 'a710; }
         if (p.expect_token(tk::STAR)).is_none() { break 'a710; }
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // ','
-            'a713: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a713; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // lambda_param_no_default
-            'a714: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ','
+                'a713: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a713; }
+                    return Some(());
                 }
-                if (lambda_param_no_default_rule(p)).is_none() { break 'a714; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // lambda_param_no_default
+                'a714: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (lambda_param_no_default_rule(p)).is_none() { break 'a714; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_none() { break 'a710; }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_maybe_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -14282,6 +15368,9 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -14297,7 +15386,8 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_maybe_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -14306,6 +15396,9 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }).is_none() { break 'a715; }
@@ -14347,7 +15440,8 @@ fn invalid_lambda_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_with_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -14356,6 +15450,9 @@ fn invalid_lambda_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }).is_none() { break 'a717; }
@@ -14386,48 +15483,62 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a718; }
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // ':'
-            'a719: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::COLON)).is_none() { break 'a719; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // ',' (':' | '**')
-            'a720: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ':'
+                'a719: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a719; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a720; }
-                if ((|| -> Option<_> {
-                    let _mark = p.mark;
-                    // ':'
-                    'a721: {
-                        if p.error_indicator {
+                p.mark = _mark;
+                // ',' (':' | '**')
+                'a720: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a720; }
+                    if ((|| -> Option<_> {
+                        if p.enter_rule() {
                             return None;
                         }
-                        if (p.expect_token(tk::COLON)).is_none() { break 'a721; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    // '**'
-                    'a722: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a722; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    None
-                })()).is_none() { break 'a720; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                        let _r = (|| -> Option<_> {
+                            let _mark = p.mark;
+                            // ':'
+                            'a721: {
+                                if p.error_indicator {
+                                    return None;
+                                }
+                                if (p.expect_token(tk::COLON)).is_none() { break 'a721; }
+                                return Some(());
+                            }
+                            p.mark = _mark;
+                            // '**'
+                            'a722: {
+                                if p.error_indicator {
+                                    return None;
+                                }
+                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a722; }
+                                return Some(());
+                            }
+                            p.mark = _mark;
+                            None
+                        })();
+                        p.level -= 1;
+                        _r
+                    })()).is_none() { break 'a720; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_none() { break 'a718; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "named arguments must follow bare *") });
     }
@@ -14450,30 +15561,38 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a724; }
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // lambda_param_no_default
-            'a725: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (lambda_param_no_default_rule(p)).is_none() { break 'a725; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // ','
-            'a726: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // lambda_param_no_default
+                'a725: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (lambda_param_no_default_rule(p)).is_none() { break 'a725; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a726; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // ','
+                'a726: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a726; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_none() { break 'a724; }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match lambda_param_maybe_default_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -14483,31 +15602,41 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                     }
                 }
             }
+            if _entered {
+                p.level -= 1;
+            }
             _children
         };
         if p.error_indicator { break 'a724; }
         let Some(a) = (p.expect_token(tk::STAR)) else { break 'a724; };
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // lambda_param_no_default
-            'a727: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (lambda_param_no_default_rule(p)).is_none() { break 'a727; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // ','
-            'a728: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // lambda_param_no_default
+                'a727: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (lambda_param_no_default_rule(p)).is_none() { break 'a727; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a728; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // ','
+                'a728: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a728; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_none() { break 'a724; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "* argument may appear only once") });
     }
@@ -14561,35 +15690,42 @@ fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
         if (lambda_param_rule(p)).is_none() { break 'a731; }
         if (p.expect_token(tk::COMMA)).is_none() { break 'a731; }
         let Some(a): Option<Tok> = ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '*'
-            'a732: {
-                if p.error_indicator {
-                    return None;
-                }
-                let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a732; };
-                return Some(_v0);
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '**'
-            'a733: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '*'
+                'a732: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a732; };
+                    return Some(_v0);
                 }
-                let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a733; };
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            // '/'
-            'a734: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // '**'
+                'a733: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a733; };
+                    return Some(_v0);
                 }
-                let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a734; };
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '/'
+                'a734: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a734; };
+                    return Some(_v0);
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()) else { break 'a731; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
@@ -14652,35 +15788,42 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
         let _p2 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a736; };
         if !p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // ','
-            'a737: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a737; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // ')'
-            'a738: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ','
+                'a737: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a737; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::RPAR)).is_none() { break 'a738; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // ':'
-            'a739: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // ')'
+                'a738: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a738; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COLON)).is_none() { break 'a739; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // ':'
+                'a739: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a739; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { p.memo.expression.give_back(_p2, a); break 'a736; }
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::StarTargets, &a) });
     }
@@ -14711,49 +15854,67 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a740; }
         if (p.expect_token(kw::FOR)).is_none() { break 'a740; }
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // bitwise_or (',' bitwise_or)* [',']
-            'a741: {
-                if p.error_indicator {
-                    return None;
-                }
-                let _p0 = p.mark;
-                match bitwise_or_rule(p) { Some(_v) => p.memo.bitwise_or.give_back(_p0, _v), None => { break 'a741; } }
-                let _ = {
-                    let mut _children = Vec::new();
-                    loop {
-                        let _m = p.mark;
-                        match (|| -> Option<_> {
-                            let _mark = p.mark;
-                            // ',' bitwise_or
-                            'a742: {
-                                if p.error_indicator {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // bitwise_or (',' bitwise_or)* [',']
+                'a741: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let _p0 = p.mark;
+                    match bitwise_or_rule(p) { Some(_v) => p.memo.bitwise_or.give_back(_p0, _v), None => { break 'a741; } }
+                    let _ = {
+                        let mut _children = Vec::new();
+                        let _entered = !p.enter_rule();
+                        while _entered {
+                            let _m = p.mark;
+                            match (|| -> Option<_> {
+                                if p.enter_rule() {
                                     return None;
                                 }
-                                if (p.expect_token(tk::COMMA)).is_none() { break 'a742; }
-                                let _p1 = p.mark;
-                                match bitwise_or_rule(p) { Some(_v) => p.memo.bitwise_or.give_back(_p1, _v), None => { break 'a742; } }
-                                return Some(());
-                            }
-                            p.mark = _mark;
-                            None
-                        })() {
-                            Some(_x) => _children.push(_x),
-                            None => {
-                                p.mark = _m;
-                                break;
+                                let _r = (|| -> Option<_> {
+                                    let _mark = p.mark;
+                                    // ',' bitwise_or
+                                    'a742: {
+                                        if p.error_indicator {
+                                            return None;
+                                        }
+                                        if (p.expect_token(tk::COMMA)).is_none() { break 'a742; }
+                                        let _p1 = p.mark;
+                                        match bitwise_or_rule(p) { Some(_v) => p.memo.bitwise_or.give_back(_p1, _v), None => { break 'a742; } }
+                                        return Some(());
+                                    }
+                                    p.mark = _mark;
+                                    None
+                                })();
+                                p.level -= 1;
+                                _r
+                            })() {
+                                Some(_x) => _children.push(_x),
+                                None => {
+                                    p.mark = _m;
+                                    break;
+                                }
                             }
                         }
-                    }
-                    _children
-                };
-                if p.error_indicator { break 'a741; }
-                let _ = p.expect_token(tk::COMMA);
-                if p.error_indicator { break 'a741; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                        if _entered {
+                            p.level -= 1;
+                        }
+                        _children
+                    };
+                    if p.error_indicator { break 'a741; }
+                    let _ = p.expect_token(tk::COMMA);
+                    if p.error_indicator { break 'a741; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_none() { break 'a740; }
         if p.lookahead(|p| (p.expect_token(kw::IN)).is_some()) { break 'a740; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "'in' expected after for-loop variables") });
@@ -14853,9 +16014,13 @@ fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let Some(a) = (p.expect_token(kw::IMPORT)) else { break 'a746; };
         if ((|| -> Option<Vec<_>> {
-            let _first = dotted_name_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = dotted_name_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match dotted_name_rule(p) {
@@ -14866,6 +16031,7 @@ fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()).is_none() { break 'a746; }
         if (p.expect_token(kw::FROM)).is_none() { break 'a746; }
@@ -14910,57 +16076,71 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
         match dotted_name_rule(p) { Some(_v) => p.memo.dotted_name.give_back(_p0, _v), None => { break 'a748; } }
         if (p.expect_token(kw::AS)).is_none() { break 'a748; }
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // NAME (',' | ')' | ';' | NEWLINE)
-            'a749: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.name_token()).is_none() { break 'a749; }
-                if ((|| -> Option<_> {
-                    let _mark = p.mark;
-                    // ','
-                    'a750: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(tk::COMMA)).is_none() { break 'a750; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    // ')'
-                    'a751: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(tk::RPAR)).is_none() { break 'a751; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    // ';'
-                    'a752: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(tk::SEMI)).is_none() { break 'a752; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    // NEWLINE
-                    'a753: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a753; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    None
-                })()).is_none() { break 'a749; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // NAME (',' | ')' | ';' | NEWLINE)
+                'a749: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.name_token()).is_none() { break 'a749; }
+                    if ((|| -> Option<_> {
+                        if p.enter_rule() {
+                            return None;
+                        }
+                        let _r = (|| -> Option<_> {
+                            let _mark = p.mark;
+                            // ','
+                            'a750: {
+                                if p.error_indicator {
+                                    return None;
+                                }
+                                if (p.expect_token(tk::COMMA)).is_none() { break 'a750; }
+                                return Some(());
+                            }
+                            p.mark = _mark;
+                            // ')'
+                            'a751: {
+                                if p.error_indicator {
+                                    return None;
+                                }
+                                if (p.expect_token(tk::RPAR)).is_none() { break 'a751; }
+                                return Some(());
+                            }
+                            p.mark = _mark;
+                            // ';'
+                            'a752: {
+                                if p.error_indicator {
+                                    return None;
+                                }
+                                if (p.expect_token(tk::SEMI)).is_none() { break 'a752; }
+                                return Some(());
+                            }
+                            p.mark = _mark;
+                            // NEWLINE
+                            'a753: {
+                                if p.error_indicator {
+                                    return None;
+                                }
+                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a753; }
+                                return Some(());
+                            }
+                            p.mark = _mark;
+                            None
+                        })();
+                        p.level -= 1;
+                        _r
+                    })()).is_none() { break 'a749; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a748; }
         let _p3 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a748; };
@@ -14993,57 +16173,71 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.name_token()).is_none() { break 'a754; }
         if (p.expect_token(kw::AS)).is_none() { break 'a754; }
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // NAME (',' | ')' | ';' | NEWLINE)
-            'a755: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.name_token()).is_none() { break 'a755; }
-                if ((|| -> Option<_> {
-                    let _mark = p.mark;
-                    // ','
-                    'a756: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(tk::COMMA)).is_none() { break 'a756; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    // ')'
-                    'a757: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(tk::RPAR)).is_none() { break 'a757; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    // ';'
-                    'a758: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(tk::SEMI)).is_none() { break 'a758; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    // NEWLINE
-                    'a759: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a759; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    None
-                })()).is_none() { break 'a755; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // NAME (',' | ')' | ';' | NEWLINE)
+                'a755: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.name_token()).is_none() { break 'a755; }
+                    if ((|| -> Option<_> {
+                        if p.enter_rule() {
+                            return None;
+                        }
+                        let _r = (|| -> Option<_> {
+                            let _mark = p.mark;
+                            // ','
+                            'a756: {
+                                if p.error_indicator {
+                                    return None;
+                                }
+                                if (p.expect_token(tk::COMMA)).is_none() { break 'a756; }
+                                return Some(());
+                            }
+                            p.mark = _mark;
+                            // ')'
+                            'a757: {
+                                if p.error_indicator {
+                                    return None;
+                                }
+                                if (p.expect_token(tk::RPAR)).is_none() { break 'a757; }
+                                return Some(());
+                            }
+                            p.mark = _mark;
+                            // ';'
+                            'a758: {
+                                if p.error_indicator {
+                                    return None;
+                                }
+                                if (p.expect_token(tk::SEMI)).is_none() { break 'a758; }
+                                return Some(());
+                            }
+                            p.mark = _mark;
+                            // NEWLINE
+                            'a759: {
+                                if p.error_indicator {
+                                    return None;
+                                }
+                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a759; }
+                                return Some(());
+                            }
+                            p.mark = _mark;
+                            None
+                        })();
+                        p.level -= 1;
+                        _r
+                    })()).is_none() { break 'a755; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a754; }
         let _p3 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a754; };
@@ -15114,69 +16308,101 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a762; }
         if (p.expect_token(kw::WITH)).is_none() { break 'a762; }
         if ((|| -> Option<Vec<_>> {
-            let _first = (|| -> Option<_> {
-                let _mark = p.mark;
-                // expression ['as' star_target]
-                'a763: {
-                    if p.error_indicator {
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = (|| -> Option<_> {
+                if p.enter_rule() {
+                    return None;
+                }
+                let _r = (|| -> Option<_> {
+                    let _mark = p.mark;
+                    // expression ['as' star_target]
+                    'a763: {
+                        if p.error_indicator {
+                            return None;
+                        }
+                        let _p0 = p.mark;
+                        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a763; } }
+                        let _ = (|| -> Option<_> {
+                            if p.enter_rule() {
+                                return None;
+                            }
+                            let _r = (|| -> Option<_> {
+                                let _mark = p.mark;
+                                // 'as' star_target
+                                'a764: {
+                                    if p.error_indicator {
+                                        return None;
+                                    }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a764; }
+                                    let _p1 = p.mark;
+                                    match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a764; } }
+                                    return Some(());
+                                }
+                                p.mark = _mark;
+                                None
+                            })();
+                            p.level -= 1;
+                            _r
+                        })();
+                        if p.error_indicator { break 'a763; }
+                        return Some(());
+                    }
+                    p.mark = _mark;
+                    None
+                })();
+                p.level -= 1;
+                _r
+            })() else { p.level -= 1; return None; };
+            let mut _children = vec![_first];
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                if (p.expect_token(tk::COMMA)).is_none() { break; }
+                match (|| -> Option<_> {
+                    if p.enter_rule() {
                         return None;
                     }
-                    let _p0 = p.mark;
-                    match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a763; } }
-                    let _ = (|| -> Option<_> {
+                    let _r = (|| -> Option<_> {
                         let _mark = p.mark;
-                        // 'as' star_target
-                        'a764: {
+                        // expression ['as' star_target]
+                        'a765: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::AS)).is_none() { break 'a764; }
-                            let _p1 = p.mark;
-                            match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a764; } }
+                            let _p0 = p.mark;
+                            match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a765; } }
+                            let _ = (|| -> Option<_> {
+                                if p.enter_rule() {
+                                    return None;
+                                }
+                                let _r = (|| -> Option<_> {
+                                    let _mark = p.mark;
+                                    // 'as' star_target
+                                    'a766: {
+                                        if p.error_indicator {
+                                            return None;
+                                        }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a766; }
+                                        let _p1 = p.mark;
+                                        match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a766; } }
+                                        return Some(());
+                                    }
+                                    p.mark = _mark;
+                                    None
+                                })();
+                                p.level -= 1;
+                                _r
+                            })();
+                            if p.error_indicator { break 'a765; }
                             return Some(());
                         }
                         p.mark = _mark;
                         None
                     })();
-                    if p.error_indicator { break 'a763; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })()?;
-            let mut _children = vec![_first];
-            loop {
-                let _m = p.mark;
-                if (p.expect_token(tk::COMMA)).is_none() { break; }
-                match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // expression ['as' star_target]
-                    'a765: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        let _p0 = p.mark;
-                        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a765; } }
-                        let _ = (|| -> Option<_> {
-                            let _mark = p.mark;
-                            // 'as' star_target
-                            'a766: {
-                                if p.error_indicator {
-                                    return None;
-                                }
-                                if (p.expect_token(kw::AS)).is_none() { break 'a766; }
-                                let _p1 = p.mark;
-                                match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a766; } }
-                                return Some(());
-                            }
-                            p.mark = _mark;
-                            None
-                        })();
-                        if p.error_indicator { break 'a765; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    None
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -15185,6 +16411,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()).is_none() { break 'a762; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a762; }
@@ -15201,67 +16428,99 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(kw::WITH)).is_none() { break 'a767; }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a767; }
         if ((|| -> Option<Vec<_>> {
-            let _first = (|| -> Option<_> {
-                let _mark = p.mark;
-                // expressions ['as' star_target]
-                'a768: {
-                    if p.error_indicator {
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = (|| -> Option<_> {
+                if p.enter_rule() {
+                    return None;
+                }
+                let _r = (|| -> Option<_> {
+                    let _mark = p.mark;
+                    // expressions ['as' star_target]
+                    'a768: {
+                        if p.error_indicator {
+                            return None;
+                        }
+                        if (expressions_rule(p)).is_none() { break 'a768; }
+                        let _ = (|| -> Option<_> {
+                            if p.enter_rule() {
+                                return None;
+                            }
+                            let _r = (|| -> Option<_> {
+                                let _mark = p.mark;
+                                // 'as' star_target
+                                'a769: {
+                                    if p.error_indicator {
+                                        return None;
+                                    }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a769; }
+                                    let _p1 = p.mark;
+                                    match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a769; } }
+                                    return Some(());
+                                }
+                                p.mark = _mark;
+                                None
+                            })();
+                            p.level -= 1;
+                            _r
+                        })();
+                        if p.error_indicator { break 'a768; }
+                        return Some(());
+                    }
+                    p.mark = _mark;
+                    None
+                })();
+                p.level -= 1;
+                _r
+            })() else { p.level -= 1; return None; };
+            let mut _children = vec![_first];
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                if (p.expect_token(tk::COMMA)).is_none() { break; }
+                match (|| -> Option<_> {
+                    if p.enter_rule() {
                         return None;
                     }
-                    if (expressions_rule(p)).is_none() { break 'a768; }
-                    let _ = (|| -> Option<_> {
+                    let _r = (|| -> Option<_> {
                         let _mark = p.mark;
-                        // 'as' star_target
-                        'a769: {
+                        // expressions ['as' star_target]
+                        'a770: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::AS)).is_none() { break 'a769; }
-                            let _p1 = p.mark;
-                            match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a769; } }
+                            if (expressions_rule(p)).is_none() { break 'a770; }
+                            let _ = (|| -> Option<_> {
+                                if p.enter_rule() {
+                                    return None;
+                                }
+                                let _r = (|| -> Option<_> {
+                                    let _mark = p.mark;
+                                    // 'as' star_target
+                                    'a771: {
+                                        if p.error_indicator {
+                                            return None;
+                                        }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a771; }
+                                        let _p1 = p.mark;
+                                        match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a771; } }
+                                        return Some(());
+                                    }
+                                    p.mark = _mark;
+                                    None
+                                })();
+                                p.level -= 1;
+                                _r
+                            })();
+                            if p.error_indicator { break 'a770; }
                             return Some(());
                         }
                         p.mark = _mark;
                         None
                     })();
-                    if p.error_indicator { break 'a768; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })()?;
-            let mut _children = vec![_first];
-            loop {
-                let _m = p.mark;
-                if (p.expect_token(tk::COMMA)).is_none() { break; }
-                match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // expressions ['as' star_target]
-                    'a770: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (expressions_rule(p)).is_none() { break 'a770; }
-                        let _ = (|| -> Option<_> {
-                            let _mark = p.mark;
-                            // 'as' star_target
-                            'a771: {
-                                if p.error_indicator {
-                                    return None;
-                                }
-                                if (p.expect_token(kw::AS)).is_none() { break 'a771; }
-                                let _p1 = p.mark;
-                                match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a771; } }
-                                return Some(());
-                            }
-                            p.mark = _mark;
-                            None
-                        })();
-                        if p.error_indicator { break 'a770; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    None
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -15270,6 +16529,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()).is_none() { break 'a767; }
         let _ = p.expect_token(tk::COMMA);
@@ -15305,69 +16565,101 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a772; }
         let Some(a) = (p.expect_token(kw::WITH)) else { break 'a772; };
         if ((|| -> Option<Vec<_>> {
-            let _first = (|| -> Option<_> {
-                let _mark = p.mark;
-                // expression ['as' star_target]
-                'a773: {
-                    if p.error_indicator {
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = (|| -> Option<_> {
+                if p.enter_rule() {
+                    return None;
+                }
+                let _r = (|| -> Option<_> {
+                    let _mark = p.mark;
+                    // expression ['as' star_target]
+                    'a773: {
+                        if p.error_indicator {
+                            return None;
+                        }
+                        let _p0 = p.mark;
+                        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a773; } }
+                        let _ = (|| -> Option<_> {
+                            if p.enter_rule() {
+                                return None;
+                            }
+                            let _r = (|| -> Option<_> {
+                                let _mark = p.mark;
+                                // 'as' star_target
+                                'a774: {
+                                    if p.error_indicator {
+                                        return None;
+                                    }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a774; }
+                                    let _p1 = p.mark;
+                                    match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a774; } }
+                                    return Some(());
+                                }
+                                p.mark = _mark;
+                                None
+                            })();
+                            p.level -= 1;
+                            _r
+                        })();
+                        if p.error_indicator { break 'a773; }
+                        return Some(());
+                    }
+                    p.mark = _mark;
+                    None
+                })();
+                p.level -= 1;
+                _r
+            })() else { p.level -= 1; return None; };
+            let mut _children = vec![_first];
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                if (p.expect_token(tk::COMMA)).is_none() { break; }
+                match (|| -> Option<_> {
+                    if p.enter_rule() {
                         return None;
                     }
-                    let _p0 = p.mark;
-                    match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a773; } }
-                    let _ = (|| -> Option<_> {
+                    let _r = (|| -> Option<_> {
                         let _mark = p.mark;
-                        // 'as' star_target
-                        'a774: {
+                        // expression ['as' star_target]
+                        'a775: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::AS)).is_none() { break 'a774; }
-                            let _p1 = p.mark;
-                            match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a774; } }
+                            let _p0 = p.mark;
+                            match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a775; } }
+                            let _ = (|| -> Option<_> {
+                                if p.enter_rule() {
+                                    return None;
+                                }
+                                let _r = (|| -> Option<_> {
+                                    let _mark = p.mark;
+                                    // 'as' star_target
+                                    'a776: {
+                                        if p.error_indicator {
+                                            return None;
+                                        }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a776; }
+                                        let _p1 = p.mark;
+                                        match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a776; } }
+                                        return Some(());
+                                    }
+                                    p.mark = _mark;
+                                    None
+                                })();
+                                p.level -= 1;
+                                _r
+                            })();
+                            if p.error_indicator { break 'a775; }
                             return Some(());
                         }
                         p.mark = _mark;
                         None
                     })();
-                    if p.error_indicator { break 'a773; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })()?;
-            let mut _children = vec![_first];
-            loop {
-                let _m = p.mark;
-                if (p.expect_token(tk::COMMA)).is_none() { break; }
-                match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // expression ['as' star_target]
-                    'a775: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        let _p0 = p.mark;
-                        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a775; } }
-                        let _ = (|| -> Option<_> {
-                            let _mark = p.mark;
-                            // 'as' star_target
-                            'a776: {
-                                if p.error_indicator {
-                                    return None;
-                                }
-                                if (p.expect_token(kw::AS)).is_none() { break 'a776; }
-                                let _p1 = p.mark;
-                                match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a776; } }
-                                return Some(());
-                            }
-                            p.mark = _mark;
-                            None
-                        })();
-                        if p.error_indicator { break 'a775; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    None
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -15376,6 +16668,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()).is_none() { break 'a772; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a772; }
@@ -15394,67 +16687,99 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
         let Some(a) = (p.expect_token(kw::WITH)) else { break 'a777; };
         if (p.expect_token(tk::LPAR)).is_none() { break 'a777; }
         if ((|| -> Option<Vec<_>> {
-            let _first = (|| -> Option<_> {
-                let _mark = p.mark;
-                // expressions ['as' star_target]
-                'a778: {
-                    if p.error_indicator {
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = (|| -> Option<_> {
+                if p.enter_rule() {
+                    return None;
+                }
+                let _r = (|| -> Option<_> {
+                    let _mark = p.mark;
+                    // expressions ['as' star_target]
+                    'a778: {
+                        if p.error_indicator {
+                            return None;
+                        }
+                        if (expressions_rule(p)).is_none() { break 'a778; }
+                        let _ = (|| -> Option<_> {
+                            if p.enter_rule() {
+                                return None;
+                            }
+                            let _r = (|| -> Option<_> {
+                                let _mark = p.mark;
+                                // 'as' star_target
+                                'a779: {
+                                    if p.error_indicator {
+                                        return None;
+                                    }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a779; }
+                                    let _p1 = p.mark;
+                                    match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a779; } }
+                                    return Some(());
+                                }
+                                p.mark = _mark;
+                                None
+                            })();
+                            p.level -= 1;
+                            _r
+                        })();
+                        if p.error_indicator { break 'a778; }
+                        return Some(());
+                    }
+                    p.mark = _mark;
+                    None
+                })();
+                p.level -= 1;
+                _r
+            })() else { p.level -= 1; return None; };
+            let mut _children = vec![_first];
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                if (p.expect_token(tk::COMMA)).is_none() { break; }
+                match (|| -> Option<_> {
+                    if p.enter_rule() {
                         return None;
                     }
-                    if (expressions_rule(p)).is_none() { break 'a778; }
-                    let _ = (|| -> Option<_> {
+                    let _r = (|| -> Option<_> {
                         let _mark = p.mark;
-                        // 'as' star_target
-                        'a779: {
+                        // expressions ['as' star_target]
+                        'a780: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::AS)).is_none() { break 'a779; }
-                            let _p1 = p.mark;
-                            match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a779; } }
+                            if (expressions_rule(p)).is_none() { break 'a780; }
+                            let _ = (|| -> Option<_> {
+                                if p.enter_rule() {
+                                    return None;
+                                }
+                                let _r = (|| -> Option<_> {
+                                    let _mark = p.mark;
+                                    // 'as' star_target
+                                    'a781: {
+                                        if p.error_indicator {
+                                            return None;
+                                        }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a781; }
+                                        let _p1 = p.mark;
+                                        match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a781; } }
+                                        return Some(());
+                                    }
+                                    p.mark = _mark;
+                                    None
+                                })();
+                                p.level -= 1;
+                                _r
+                            })();
+                            if p.error_indicator { break 'a780; }
                             return Some(());
                         }
                         p.mark = _mark;
                         None
                     })();
-                    if p.error_indicator { break 'a778; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })()?;
-            let mut _children = vec![_first];
-            loop {
-                let _m = p.mark;
-                if (p.expect_token(tk::COMMA)).is_none() { break; }
-                match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // expressions ['as' star_target]
-                    'a780: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        if (expressions_rule(p)).is_none() { break 'a780; }
-                        let _ = (|| -> Option<_> {
-                            let _mark = p.mark;
-                            // 'as' star_target
-                            'a781: {
-                                if p.error_indicator {
-                                    return None;
-                                }
-                                if (p.expect_token(kw::AS)).is_none() { break 'a781; }
-                                let _p1 = p.mark;
-                                match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a781; } }
-                                return Some(());
-                            }
-                            p.mark = _mark;
-                            None
-                        })();
-                        if p.error_indicator { break 'a780; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    None
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -15463,6 +16788,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()).is_none() { break 'a777; }
         let _ = p.expect_token(tk::COMMA);
@@ -15513,26 +16839,33 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         let _p2 = p.mark;
         match block_rule(p) { Some(_v) => p.memo.block.give_back(_p2, _v), None => { break 'a783; } }
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // 'except'
-            'a784: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(kw::EXCEPT)).is_none() { break 'a784; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // 'finally'
-            'a785: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // 'except'
+                'a784: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::EXCEPT)).is_none() { break 'a784; }
+                    return Some(());
                 }
-                if (p.expect_token(kw::FINALLY)).is_none() { break 'a785; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // 'finally'
+                'a785: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::FINALLY)).is_none() { break 'a785; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a783; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected 'except' or 'finally' block") });
     }
@@ -15546,7 +16879,8 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(tk::COLON)).is_none() { break 'a786; }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match block_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -15556,12 +16890,16 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                     }
                 }
             }
+            if _entered {
+                p.level -= 1;
+            }
             _children
         };
         if p.error_indicator { break 'a786; }
         if ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match except_block_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -15571,6 +16909,9 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                     }
                 }
             }
+            if _entered {
+                p.level -= 1;
+            }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }).is_none() { break 'a786; }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a786; };
@@ -15578,18 +16919,25 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         let _p6 = p.mark;
         match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p6, _v), None => { break 'a786; } }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // 'as' NAME
-            'a787: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(kw::AS)).is_none() { break 'a787; }
-                if (p.name_token()).is_none() { break 'a787; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // 'as' NAME
+                'a787: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a787; }
+                    if (p.name_token()).is_none() { break 'a787; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a786; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a786; }
@@ -15605,7 +16953,8 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(tk::COLON)).is_none() { break 'a788; }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match block_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -15615,12 +16964,16 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                     }
                 }
             }
+            if _entered {
+                p.level -= 1;
+            }
             _children
         };
         if p.error_indicator { break 'a788; }
         if ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match except_star_block_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -15630,37 +16983,54 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                     }
                 }
             }
+            if _entered {
+                p.level -= 1;
+            }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }).is_none() { break 'a788; }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a788; };
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // expression ['as' NAME]
-            'a789: {
-                if p.error_indicator {
-                    return None;
-                }
-                let _p0 = p.mark;
-                match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a789; } }
-                let _ = (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // 'as' NAME
-                    'a790: {
-                        if p.error_indicator {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // expression ['as' NAME]
+                'a789: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let _p0 = p.mark;
+                    match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a789; } }
+                    let _ = (|| -> Option<_> {
+                        if p.enter_rule() {
                             return None;
                         }
-                        if (p.expect_token(kw::AS)).is_none() { break 'a790; }
-                        if (p.name_token()).is_none() { break 'a790; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    None
-                })();
-                if p.error_indicator { break 'a789; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                        let _r = (|| -> Option<_> {
+                            let _mark = p.mark;
+                            // 'as' NAME
+                            'a790: {
+                                if p.error_indicator {
+                                    return None;
+                                }
+                                if (p.expect_token(kw::AS)).is_none() { break 'a790; }
+                                if (p.name_token()).is_none() { break 'a790; }
+                                return Some(());
+                            }
+                            p.mark = _mark;
+                            None
+                        })();
+                        p.level -= 1;
+                        _r
+                    })();
+                    if p.error_indicator { break 'a789; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a788; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a788; }
@@ -15709,18 +17079,25 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         let _p1 = p.mark;
         match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p1, _v), None => { break 'a792; } }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // 'as' NAME
-            'a793: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(kw::AS)).is_none() { break 'a793; }
-                if (p.name_token()).is_none() { break 'a793; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // 'as' NAME
+                'a793: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a793; }
+                    if (p.name_token()).is_none() { break 'a793; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a792; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a792; }
@@ -15799,18 +17176,25 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         let _p2 = p.mark;
         match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { break 'a797; } }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // 'as' NAME
-            'a798: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(kw::AS)).is_none() { break 'a798; }
-                if (p.name_token()).is_none() { break 'a798; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // 'as' NAME
+                'a798: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a798; }
+                    if (p.name_token()).is_none() { break 'a798; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a797; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a797; }
@@ -15825,26 +17209,33 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a799; };
         if (p.expect_token(tk::STAR)).is_none() { break 'a799; }
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // NEWLINE
-            'a800: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a800; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // ':'
-            'a801: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // NEWLINE
+                'a800: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a800; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COLON)).is_none() { break 'a801; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // ':'
+                'a801: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a801; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_none() { break 'a799; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected one or more exception types") });
     }
@@ -15923,18 +17314,25 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
         let _p1 = p.mark;
         match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p1, _v), None => { break 'a804; } }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // 'as' NAME
-            'a805: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(kw::AS)).is_none() { break 'a805; }
-                if (p.name_token()).is_none() { break 'a805; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // 'as' NAME
+                'a805: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a805; }
+                    if (p.name_token()).is_none() { break 'a805; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a804; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a804; }
@@ -15982,18 +17380,25 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
         let _p2 = p.mark;
         match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { break 'a807; } }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // 'as' NAME
-            'a808: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(kw::AS)).is_none() { break 'a808; }
-                if (p.name_token()).is_none() { break 'a808; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // 'as' NAME
+                'a808: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a808; }
+                    if (p.name_token()).is_none() { break 'a808; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a807; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a807; }
@@ -16183,18 +17588,25 @@ fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern
             return None;
         }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // positional_patterns ','
-            'a817: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (positional_patterns_rule(p)).is_none() { break 'a817; }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a817; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // positional_patterns ','
+                'a817: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (positional_patterns_rule(p)).is_none() { break 'a817; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a817; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a816; }
         if (keyword_patterns_rule(p)).is_none() { break 'a816; }
@@ -16450,19 +17862,26 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a828; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a828; }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // '->' expression
-            'a829: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::RARROW)).is_none() { break 'a829; }
-                let _p1 = p.mark;
-                match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p1, _v), None => { break 'a829; } }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '->' expression
+                'a829: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RARROW)).is_none() { break 'a829; }
+                    let _p1 = p.mark;
+                    match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p1, _v), None => { break 'a829; } }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a828; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a828; }
@@ -16498,20 +17917,27 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
         let _ = type_params_rule(p);
         if p.error_indicator { break 'a830; }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // '(' [arguments] ')'
-            'a831: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::LPAR)).is_none() { break 'a831; }
-                let _ = arguments_rule(p);
-                if p.error_indicator { break 'a831; }
-                if (p.expect_token(tk::RPAR)).is_none() { break 'a831; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '(' [arguments] ')'
+                'a831: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a831; }
+                    let _ = arguments_rule(p);
+                    if p.error_indicator { break 'a831; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a831; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a830; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a830; }
@@ -16528,20 +17954,27 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
         let _ = type_params_rule(p);
         if p.error_indicator { break 'a832; }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // '(' [arguments] ')'
-            'a833: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::LPAR)).is_none() { break 'a833; }
-                let _ = arguments_rule(p);
-                if p.error_indicator { break 'a833; }
-                if (p.expect_token(tk::RPAR)).is_none() { break 'a833; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '(' [arguments] ')'
+                'a833: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a833; }
+                    let _ = arguments_rule(p);
+                    if p.error_indicator { break 'a833; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a833; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a832; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a832; }
@@ -16573,9 +18006,13 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if ((|| -> Option<Vec<_>> {
-            let _first = double_starred_kvpair_rule(p)?;
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = double_starred_kvpair_rule(p) else { p.level -= 1; return None; };
             let mut _children = vec![_first];
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match double_starred_kvpair_rule(p) {
@@ -16586,6 +18023,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
                     }
                 }
             }
+            p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()).is_none() { break 'a834; }
         if (p.expect_token(tk::COMMA)).is_none() { break 'a834; }
@@ -16616,26 +18054,33 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
         match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a836; } }
         let Some(a) = (p.expect_token(tk::COLON)) else { break 'a836; };
         if !p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '}'
-            'a837: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::RBRACE)).is_none() { break 'a837; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // ','
-            'a838: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '}'
+                'a837: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a837; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a838; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // ','
+                'a838: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a838; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a836; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expression expected after dictionary key and ':'") });
     }
@@ -16691,26 +18136,33 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
         match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a841; } }
         let Some(a) = (p.expect_token(tk::COLON)) else { break 'a841; };
         if !p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '}'
-            'a842: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::RBRACE)).is_none() { break 'a842; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // ','
-            'a843: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '}'
+                'a842: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a842; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a843; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // ','
+                'a843: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a843; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a841; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expression expected after dictionary key and ':'") });
     }
@@ -16847,44 +18299,51 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a851; }
         if (annotated_rhs_rule(p)).is_none() { break 'a851; }
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '='
-            'a852: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::EQUAL)).is_none() { break 'a852; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '!'
-            'a853: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '='
+                'a852: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a852; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a853; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // ':'
-            'a854: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // '!'
+                'a853: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a853; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COLON)).is_none() { break 'a854; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // '}'
-            'a855: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // ':'
+                'a854: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a854; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::RBRACE)).is_none() { break 'a855; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '}'
+                'a855: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a855; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a851; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '=', or '!', or ':', or '}'") });
     }
@@ -16898,35 +18357,42 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         if (annotated_rhs_rule(p)).is_none() { break 'a856; }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a856; }
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '!'
-            'a857: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a857; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // ':'
-            'a858: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '!'
+                'a857: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a857; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COLON)).is_none() { break 'a858; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // '}'
-            'a859: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // ':'
+                'a858: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a858; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::RBRACE)).is_none() { break 'a859; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '}'
+                'a859: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a859; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a856; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '!', or ':', or '}'") });
     }
@@ -16954,41 +18420,55 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         let _ = p.expect_token(tk::EQUAL);
         if p.error_indicator { break 'a861; }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // '!' NAME
-            'a862: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a862; }
-                if (p.name_token()).is_none() { break 'a862; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '!' NAME
+                'a862: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a862; }
+                    if (p.name_token()).is_none() { break 'a862; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a861; }
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // ':'
-            'a863: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::COLON)).is_none() { break 'a863; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '}'
-            'a864: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ':'
+                'a863: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a863; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::RBRACE)).is_none() { break 'a864; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '}'
+                'a864: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a864; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a861; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting ':' or '}'") });
     }
@@ -17003,24 +18483,32 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         let _ = p.expect_token(tk::EQUAL);
         if p.error_indicator { break 'a865; }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // '!' NAME
-            'a866: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a866; }
-                if (p.name_token()).is_none() { break 'a866; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '!' NAME
+                'a866: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a866; }
+                    if (p.name_token()).is_none() { break 'a866; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a865; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a865; }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match fstring_format_spec_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -17029,6 +18517,9 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -17047,18 +18538,25 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         let _ = p.expect_token(tk::EQUAL);
         if p.error_indicator { break 'a867; }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // '!' NAME
-            'a868: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a868; }
-                if (p.name_token()).is_none() { break 'a868; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '!' NAME
+                'a868: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a868; }
+                    if (p.name_token()).is_none() { break 'a868; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a867; }
         if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a867; }
@@ -17089,26 +18587,33 @@ fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a869; }
         if !p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // ':'
-            'a870: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::COLON)).is_none() { break 'a870; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '}'
-            'a871: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ':'
+                'a870: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a870; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::RBRACE)).is_none() { break 'a871; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '}'
+                'a871: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a871; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a869; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: missing conversion character") });
     }
@@ -17198,44 +18703,51 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a878; }
         if (annotated_rhs_rule(p)).is_none() { break 'a878; }
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '='
-            'a879: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::EQUAL)).is_none() { break 'a879; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '!'
-            'a880: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '='
+                'a879: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a879; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a880; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // ':'
-            'a881: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // '!'
+                'a880: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a880; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COLON)).is_none() { break 'a881; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // '}'
-            'a882: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // ':'
+                'a881: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a881; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::RBRACE)).is_none() { break 'a882; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '}'
+                'a882: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a882; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a878; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '=', or '!', or ':', or '}'") });
     }
@@ -17249,35 +18761,42 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         if (annotated_rhs_rule(p)).is_none() { break 'a883; }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a883; }
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '!'
-            'a884: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a884; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // ':'
-            'a885: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '!'
+                'a884: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a884; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::COLON)).is_none() { break 'a885; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // '}'
-            'a886: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // ':'
+                'a885: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a885; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::RBRACE)).is_none() { break 'a886; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '}'
+                'a886: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a886; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a883; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '!', or ':', or '}'") });
     }
@@ -17305,41 +18824,55 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         let _ = p.expect_token(tk::EQUAL);
         if p.error_indicator { break 'a888; }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // '!' NAME
-            'a889: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a889; }
-                if (p.name_token()).is_none() { break 'a889; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '!' NAME
+                'a889: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a889; }
+                    if (p.name_token()).is_none() { break 'a889; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a888; }
         if p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // ':'
-            'a890: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::COLON)).is_none() { break 'a890; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '}'
-            'a891: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ':'
+                'a890: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a890; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::RBRACE)).is_none() { break 'a891; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '}'
+                'a891: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a891; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a888; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting ':' or '}'") });
     }
@@ -17354,24 +18887,32 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         let _ = p.expect_token(tk::EQUAL);
         if p.error_indicator { break 'a892; }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // '!' NAME
-            'a893: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a893; }
-                if (p.name_token()).is_none() { break 'a893; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '!' NAME
+                'a893: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a893; }
+                    if (p.name_token()).is_none() { break 'a893; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a892; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a892; }
         let _ = {
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match fstring_format_spec_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -17380,6 +18921,9 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             _children
         };
@@ -17398,18 +18942,25 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         let _ = p.expect_token(tk::EQUAL);
         if p.error_indicator { break 'a894; }
         let _ = (|| -> Option<_> {
-            let _mark = p.mark;
-            // '!' NAME
-            'a895: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a895; }
-                if (p.name_token()).is_none() { break 'a895; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            None
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '!' NAME
+                'a895: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a895; }
+                    if (p.name_token()).is_none() { break 'a895; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })();
         if p.error_indicator { break 'a894; }
         if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a894; }
@@ -17440,26 +18991,33 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a896; }
         if !p.lookahead(|p| ((|| -> Option<_> {
-            let _mark = p.mark;
-            // ':'
-            'a897: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::COLON)).is_none() { break 'a897; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '}'
-            'a898: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ':'
+                'a897: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a897; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::RBRACE)).is_none() { break 'a898; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '}'
+                'a898: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a898; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_some()) { break 'a896; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: missing conversion character") });
     }
@@ -17498,29 +19056,37 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let Some(a) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // fstring
-                    'a901: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        let Some(_v0) = (fstring_rule(p)) else { break 'a901; };
-                        return Some(_v0);
+                    if p.enter_rule() {
+                        return None;
                     }
-                    p.mark = _mark;
-                    // string
-                    'a902: {
-                        if p.error_indicator {
-                            return None;
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // fstring
+                        'a901: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            let Some(_v0) = (fstring_rule(p)) else { break 'a901; };
+                            return Some(_v0);
                         }
-                        let Some(_v0) = (string_rule(p)) else { break 'a902; };
-                        return Some(_v0);
-                    }
-                    p.mark = _mark;
-                    None
+                        p.mark = _mark;
+                        // string
+                        'a902: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            let Some(_v0) = (string_rule(p)) else { break 'a902; };
+                            return Some(_v0);
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
                 })() {
                     Some(_x) => _children.push(_x),
                     None => {
@@ -17528,6 +19094,9 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                         break;
                     }
                 }
+            }
+            if _entered {
+                p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a900; };
@@ -17543,7 +19112,8 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let Some(a) = ({
             let mut _children = Vec::new();
-            loop {
+            let _entered = !p.enter_rule();
+            while _entered {
                 let _m = p.mark;
                 match tstring_rule(p) {
                     Some(_x) => _children.push(_x),
@@ -17553,29 +19123,39 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                     }
                 }
             }
+            if _entered {
+                p.level -= 1;
+            }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a903; };
         let Some(b): Option<Expr> = ((|| -> Option<_> {
-            let _mark = p.mark;
-            // fstring
-            'a904: {
-                if p.error_indicator {
-                    return None;
-                }
-                let Some(_v0) = (fstring_rule(p)) else { break 'a904; };
-                return Some(_v0);
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // string
-            'a905: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // fstring
+                'a904: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (fstring_rule(p)) else { break 'a904; };
+                    return Some(_v0);
                 }
-                let Some(_v0) = (string_rule(p)) else { break 'a905; };
-                return Some(_v0);
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // string
+                'a905: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    let Some(_v0) = (string_rule(p)) else { break 'a905; };
+                    return Some(_v0);
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()) else { break 'a903; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.last()?, b, "cannot mix t-string literals with string or bytes literals") });
     }
@@ -17605,71 +19185,78 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
         let _p0 = p.mark;
         match sum_rule(p) { Some(_v) => p.memo.sum.give_back(_p0, _v), None => { break 'a906; } }
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '+'
-            'a907: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::PLUS)).is_none() { break 'a907; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '-'
-            'a908: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '+'
+                'a907: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a907; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::MINUS)).is_none() { break 'a908; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // '*'
-            'a909: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // '-'
+                'a908: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a908; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::STAR)).is_none() { break 'a909; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // '/'
-            'a910: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // '*'
+                'a909: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::STAR)).is_none() { break 'a909; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::SLASH)).is_none() { break 'a910; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // '%'
-            'a911: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // '/'
+                'a910: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::SLASH)).is_none() { break 'a910; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::PERCENT)).is_none() { break 'a911; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // '//'
-            'a912: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // '%'
+                'a911: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::PERCENT)).is_none() { break 'a911; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a912; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // '@'
-            'a913: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // '//'
+                'a912: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a912; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::AT)).is_none() { break 'a913; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '@'
+                'a913: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::AT)).is_none() { break 'a913; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_none() { break 'a906; }
         let Some(a) = (p.expect_token(kw::NOT)) else { break 'a906; };
         let _p3 = p.mark;
@@ -17700,35 +19287,42 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if ((|| -> Option<_> {
-            let _mark = p.mark;
-            // '+'
-            'a915: {
-                if p.error_indicator {
-                    return None;
-                }
-                if (p.expect_token(tk::PLUS)).is_none() { break 'a915; }
-                return Some(());
+            if p.enter_rule() {
+                return None;
             }
-            p.mark = _mark;
-            // '-'
-            'a916: {
-                if p.error_indicator {
-                    return None;
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '+'
+                'a915: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a915; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::MINUS)).is_none() { break 'a916; }
-                return Some(());
-            }
-            p.mark = _mark;
-            // '~'
-            'a917: {
-                if p.error_indicator {
-                    return None;
+                p.mark = _mark;
+                // '-'
+                'a916: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a916; }
+                    return Some(());
                 }
-                if (p.expect_token(tk::TILDE)).is_none() { break 'a917; }
-                return Some(());
-            }
-            p.mark = _mark;
-            None
+                p.mark = _mark;
+                // '~'
+                'a917: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::TILDE)).is_none() { break 'a917; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
         })()).is_none() { break 'a914; }
         let Some(a) = (p.expect_token(kw::NOT)) else { break 'a914; };
         let _p2 = p.mark;

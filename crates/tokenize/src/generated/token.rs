@@ -341,6 +341,7 @@ impl TokenKind {
             (b'@', b'=') => TokenKind::Atequal,
             (b'-', b'>') => TokenKind::Rarrow,
             (b':', b'=') => TokenKind::Colonequal,
+            (b'<', b'>') => TokenKind::Notequal,
             _ => TokenKind::Op,
         }
     }
