@@ -1,34 +1,12 @@
 //! Parses the whole stdlib corpus from memory into an AST with pyc's parser and, in the same
 //! run, with ruff_python_parser 0.0.10; criterion reports MB/s.
 //!
-//! The corpus is the `.py` files under `$PYC_PARSE_CORPUS` (default: `.cache/tok-corpus` in the
-//! repository, unzipped from oracle/node_modules/pyodide/python_stdlib.zip). Only files that
-//! both parsers accept are measured, so both do the same work.
-
-use std::path::{Path, PathBuf};
+//! The corpus is the tokenizer benchmark's (`$PYC_TOKENIZE_CORPUS`, default `.cache/tok-corpus`);
+//! only files that both parsers accept are measured, so both do the same work.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use pyc_parser::{parse, Mode, ParseFlags};
-use pyc_tokenize::decode_source;
-
-fn corpus_dir() -> PathBuf {
-    match std::env::var_os("PYC_PARSE_CORPUS") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.cache/tok-corpus"),
-    }
-}
-
-fn collect_py_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect_py_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "py") {
-            out.push(path);
-        }
-    }
-}
+use pyc_tokenize_bench::{corpus_dir, corpus_sources};
 
 fn parse_pyc(source: &str) -> bool {
     parse(source, "<bench>", Mode::Exec, ParseFlags::default()).is_ok()
@@ -39,22 +17,25 @@ fn parse_ruff(source: &str) -> bool {
 }
 
 fn load_corpus() -> Vec<String> {
-    let mut files = Vec::new();
-    collect_py_files(&corpus_dir(), &mut files);
-    files.sort();
-    files
-        .iter()
-        .filter_map(|path| std::fs::read(path).ok())
-        .filter_map(|bytes| decode_source(&bytes).ok().map(|s| s.into_owned()))
+    corpus_sources()
+        .into_iter()
         .filter(|source| parse_pyc(source) && parse_ruff(source))
         .collect()
 }
 
 fn bench_corpus(c: &mut Criterion) {
     let corpus = load_corpus();
-    assert!(!corpus.is_empty(), "no corpus under {}", corpus_dir().display());
+    assert!(
+        !corpus.is_empty(),
+        "no corpus under {}",
+        corpus_dir().display()
+    );
     let bytes: usize = corpus.iter().map(String::len).sum();
-    eprintln!("corpus: {} files, {:.1} MB", corpus.len(), bytes as f64 / 1e6);
+    eprintln!(
+        "corpus: {} files, {:.1} MB",
+        corpus.len(),
+        bytes as f64 / 1e6
+    );
     let mut group = c.benchmark_group("stdlib_corpus");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
