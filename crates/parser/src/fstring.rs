@@ -94,6 +94,16 @@ pub fn constant_from_string(
     Ok(constant(value, kind, token_location(token)))
 }
 
+/// From the start of `start` to the end of `end`: the span of a whole f-string or t-string.
+fn span_location(start: &Token, end: &Token) -> Location {
+    Location::new(
+        start.lineno as i32,
+        start.col_offset as i32,
+        end.end_lineno as i32,
+        end.end_col_offset as i32,
+    )
+}
+
 /// `_PyPegen_joined_str`: `FSTRING_START middles FSTRING_END` as a JoinedStr.
 pub fn joined_str(
     start: &Token,
@@ -104,12 +114,7 @@ pub fn joined_str(
     sink: &mut dyn LiteralSink,
 ) -> Result<Expr, LiteralError> {
     let values = resized_exprs(start_text, raw_expressions, end, end_text, sink)?;
-    let loc = Location::new(
-        start.lineno as i32,
-        start.col_offset as i32,
-        end.end_lineno as i32,
-        end.end_col_offset as i32,
-    );
+    let loc = span_location(start, end);
     Ok(ExprJoinedStr { loc, values }.into())
 }
 
@@ -123,12 +128,7 @@ pub fn template_str(
     sink: &mut dyn LiteralSink,
 ) -> Result<Expr, LiteralError> {
     let values = resized_exprs(start_text, raw_expressions, end, end_text, sink)?;
-    let loc = Location::new(
-        start.lineno as i32,
-        start.col_offset as i32,
-        end.end_lineno as i32,
-        end.end_col_offset as i32,
-    );
+    let loc = span_location(start, end);
     Ok(ExprTemplateStr { loc, values }.into())
 }
 
