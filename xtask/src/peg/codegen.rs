@@ -1133,45 +1133,19 @@ impl<'g> Generator<'g> {
     ) -> Result<String, String> {
         let code = self.fallible(inner, need_value, indent + 2)?;
         let mut s = String::from("{\n");
-        pad(&mut s, indent + 1);
-        s.push_str("let mut _children = Vec::new();\n");
+        line(&mut s, indent + 1, "let mut _children = Vec::new();");
         // `_loop0_N_rule` / `_loop1_N_rule`: a function with its own level in C.
-        pad(&mut s, indent + 1);
-        s.push_str("let _entered = !p.enter_rule();\n");
-        pad(&mut s, indent + 1);
-        s.push_str("while _entered {\n");
-        pad(&mut s, indent + 2);
-        s.push_str("let _m = p.mark;\n");
-        pad(&mut s, indent + 2);
-        let _ = writeln!(s, "match {code} {{");
-        pad(&mut s, indent + 3);
-        s.push_str("Some(_x) => _children.push(_x),\n");
-        pad(&mut s, indent + 3);
-        s.push_str("None => {\n");
-        pad(&mut s, indent + 4);
-        s.push_str("p.mark = _m;\n");
-        pad(&mut s, indent + 4);
-        s.push_str("break;\n");
-        pad(&mut s, indent + 3);
-        s.push_str("}\n");
-        pad(&mut s, indent + 2);
-        s.push_str("}\n");
-        pad(&mut s, indent + 1);
-        s.push_str("}\n");
-        pad(&mut s, indent + 1);
-        s.push_str("if _entered {\n");
-        pad(&mut s, indent + 2);
-        s.push_str("p.level -= 1;\n");
-        pad(&mut s, indent + 1);
-        s.push_str("}\n");
-        pad(&mut s, indent + 1);
-        if one {
-            s.push_str(
-                "if _children.is_empty() || p.error_indicator { None } else { Some(_children) }\n",
-            );
+        line(&mut s, indent + 1, "let _entered = !p.enter_rule();");
+        collect_loop(&mut s, indent, None, &code);
+        line(&mut s, indent + 1, "if _entered {");
+        line(&mut s, indent + 2, "p.level -= 1;");
+        line(&mut s, indent + 1, "}");
+        let result = if one {
+            "if _children.is_empty() || p.error_indicator { None } else { Some(_children) }"
         } else {
-            s.push_str("_children\n");
-        }
+            "_children"
+        };
+        line(&mut s, indent + 1, result);
         pad(&mut s, indent);
         s.push('}');
         Ok(s)
@@ -1190,47 +1164,17 @@ impl<'g> Generator<'g> {
         let next = self.fallible(elem, need_value, indent + 2)?;
         // `_gather_N_rule` (its own level) calling `elem` and then `_loop0_N_rule` (one more).
         let mut s = String::from("(|| -> Option<Vec<_>> {\n");
-        pad(&mut s, indent + 1);
-        s.push_str("if p.enter_rule() {\n");
-        pad(&mut s, indent + 2);
-        s.push_str("return None;\n");
-        pad(&mut s, indent + 1);
-        s.push_str("}\n");
-        pad(&mut s, indent + 1);
-        let _ = writeln!(
-            s,
-            "let Some(_first) = {first} else {{ p.level -= 1; return None; }};"
-        );
-        pad(&mut s, indent + 1);
-        s.push_str("let mut _children = vec![_first];\n");
-        pad(&mut s, indent + 1);
-        s.push_str("let _entered = !p.enter_rule();\n");
-        pad(&mut s, indent + 1);
-        s.push_str("while _entered {\n");
-        pad(&mut s, indent + 2);
-        s.push_str("let _m = p.mark;\n");
-        pad(&mut s, indent + 2);
-        let _ = writeln!(s, "if ({sep_code}).is_none() {{ break; }}");
-        pad(&mut s, indent + 2);
-        let _ = writeln!(s, "match {next} {{");
-        pad(&mut s, indent + 3);
-        s.push_str("Some(_x) => _children.push(_x),\n");
-        pad(&mut s, indent + 3);
-        s.push_str("None => {\n");
-        pad(&mut s, indent + 4);
-        s.push_str("p.mark = _m;\n");
-        pad(&mut s, indent + 4);
-        s.push_str("break;\n");
-        pad(&mut s, indent + 3);
-        s.push_str("}\n");
-        pad(&mut s, indent + 2);
-        s.push_str("}\n");
-        pad(&mut s, indent + 1);
-        s.push_str("}\n");
-        pad(&mut s, indent + 1);
-        s.push_str("p.level -= u32::from(_entered) + 1;\n");
-        pad(&mut s, indent + 1);
-        s.push_str("Some(_children)\n");
+        line(&mut s, indent + 1, "if p.enter_rule() {");
+        line(&mut s, indent + 2, "return None;");
+        line(&mut s, indent + 1, "}");
+        let take_first =
+            format!("let Some(_first) = {first} else {{ p.level -= 1; return None; }};");
+        line(&mut s, indent + 1, &take_first);
+        line(&mut s, indent + 1, "let mut _children = vec![_first];");
+        line(&mut s, indent + 1, "let _entered = !p.enter_rule();");
+        collect_loop(&mut s, indent, Some(&sep_code), &next);
+        line(&mut s, indent + 1, "p.level -= u32::from(_entered) + 1;");
+        line(&mut s, indent + 1, "Some(_children)");
         pad(&mut s, indent);
         s.push_str("})()");
         Ok(s)
@@ -1293,6 +1237,36 @@ fn pad(s: &mut String, indent: usize) {
     for _ in 0..indent {
         s.push_str("    ");
     }
+}
+
+/// Appends `text` as one line at `indent` levels.
+fn line(s: &mut String, indent: usize, text: &str) {
+    pad(s, indent);
+    s.push_str(text);
+    s.push('\n');
+}
+
+/// The loop of `_loop0_N_rule` that repetitions and gathers share: while the rule was entered,
+/// parse `elem_code` (after `sep_code`, for a gather) into `_children`, and on failure go back
+/// to before the attempt and stop.
+fn collect_loop(s: &mut String, indent: usize, sep_code: Option<&str>, elem_code: &str) {
+    line(s, indent + 1, "while _entered {");
+    line(s, indent + 2, "let _m = p.mark;");
+    if let Some(sep_code) = sep_code {
+        line(
+            s,
+            indent + 2,
+            &format!("if ({sep_code}).is_none() {{ break; }}"),
+        );
+    }
+    line(s, indent + 2, &format!("match {elem_code} {{"));
+    line(s, indent + 3, "Some(_x) => _children.push(_x),");
+    line(s, indent + 3, "None => {");
+    line(s, indent + 4, "p.mark = _m;");
+    line(s, indent + 4, "break;");
+    line(s, indent + 3, "}");
+    line(s, indent + 2, "}");
+    line(s, indent + 1, "}");
 }
 
 fn is_keyword_like(lit: &str) -> bool {
