@@ -8,6 +8,7 @@ mod pegen_errors;
 mod action_helpers;
 pub mod fstring;
 mod generated;
+mod memo;
 mod mk;
 pub mod number;
 mod pegen;
@@ -23,7 +24,8 @@ mod prelude {
     pub(crate) use crate::action_helpers::*;
     pub(crate) use crate::fstring::ResultTokenWithMetadata;
     pub(crate) use crate::mk;
-    pub(crate) use crate::pegen::{Dummy, MemoHit, MemoMap, Parser, Tok};
+    pub(crate) use crate::memo::{MemoHit, Src};
+    pub(crate) use crate::pegen::{Dummy, Parser, Tok};
     pub(crate) use crate::pegen_errors::*;
     pub(crate) use crate::strings::*;
     pub(crate) use pyc_ast::constant::Constant;

@@ -2,13 +2,11 @@
 //! keyword classification, memo), the `expect` helpers the generated rules call, and
 //! `_PyPegen_run_parser` with its two passes.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use pyc_ast::{ExprContext, Identifier, Location};
 use pyc_tokenize::{Done, SyntaxError, Token, TokenKind, Tokenizer, TokenizerOptions};
 
-use crate::generated::parser::{tk, Memo, KEYWORDS, SOFT_KEYWORDS};
+use crate::generated::parser::{tk, KEYWORDS, SOFT_KEYWORDS};
+use crate::memo::{Memo, MemoHit, Memoizable, Src};
 use crate::{mk, Mode, ParseFlags};
 
 /// CPython's `MAXSTACK`: deeper rule nesting raises MemoryError.
@@ -41,114 +39,6 @@ impl Tok {
             self.end_lineno,
             self.end_col_offset,
         )
-    }
-}
-
-/// A fast hasher for token positions (FxHash's multiply-rotate).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct PosHasher(u64);
-
-impl Hasher for PosHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-/// What a memo slot holds: the rule's result, or a note that the (successful) result is out
-/// with a caller.
-enum Slot<T> {
-    Value(Option<T>),
-    Lent,
-}
-
-/// The memo of one rule: token position → (result, position after it). CPython hangs these off
-/// each token and shares node pointers; here values are owned, so a memo *lends* them: the
-/// first parse records where the rule ended and hands the value to the caller; a caller whose
-/// alternative fails gives it back; a request while it is out parses again. Left-recursive
-/// leaders store their seed by value (`insert`), and cloning tables (`get_cloned`) serve the
-/// rare rules whose values cannot be given back.
-pub struct MemoMap<T>(HashMap<usize, (Slot<T>, usize), BuildHasherDefault<PosHasher>>);
-
-/// The outcome of a memo lookup that takes the value.
-pub enum MemoHit<T> {
-    /// The result (moved out of the memo) and where the rule ended.
-    Found(Option<T>, usize),
-    /// The rule succeeded here, but its value is out: parse again.
-    Lent,
-    /// Not parsed here yet.
-    Miss,
-}
-
-impl<T> Default for MemoMap<T> {
-    fn default() -> Self {
-        MemoMap(HashMap::default())
-    }
-}
-
-impl<T> MemoMap<T> {
-    /// Stores a result by value (`_PyPegen_insert_memo` / `_PyPegen_update_memo`).
-    pub(crate) fn insert(&mut self, pos: usize, value: Option<T>, end: usize) {
-        self.0.insert(pos, (Slot::Value(value), end));
-    }
-
-    /// After a first parse: a failure is stored as such, a success as lent to the caller.
-    pub(crate) fn record(&mut self, pos: usize, found: bool, end: usize) {
-        let slot = if found { Slot::Lent } else { Slot::Value(None) };
-        self.0.insert(pos, (slot, end));
-    }
-
-    /// A caller returns a value it did not use.
-    pub(crate) fn give_back(&mut self, pos: usize, value: T) {
-        if let Some((slot @ Slot::Lent, _)) = self.0.get_mut(&pos) {
-            *slot = Slot::Value(Some(value));
-        }
-    }
-
-    fn take(&mut self, pos: usize) -> MemoHit<T> {
-        match self.0.get_mut(&pos) {
-            None => MemoHit::Miss,
-            Some((Slot::Lent, _)) => MemoHit::Lent,
-            Some((slot @ Slot::Value(Some(_)), end)) => {
-                let end = *end;
-                match std::mem::replace(slot, Slot::Lent) {
-                    Slot::Value(value) => MemoHit::Found(value, end),
-                    Slot::Lent => MemoHit::Lent,
-                }
-            }
-            Some((Slot::Value(None), end)) => MemoHit::Found(None, *end),
-        }
-    }
-
-    /// Takes a left-recursive leader's final seed back out of the memo (leaving it lent).
-    pub(crate) fn take_value(&mut self, pos: usize) -> Option<T> {
-        match self.take(pos) {
-            MemoHit::Found(value, _) => value,
-            MemoHit::Lent | MemoHit::Miss => None,
-        }
-    }
-
-    pub(crate) fn clear(&mut self) {
-        self.0.clear();
-    }
-}
-
-impl<T: Clone> MemoMap<T> {
-    fn get_cloned(&self, pos: usize) -> Option<(Option<T>, usize)> {
-        match self.0.get(&pos) {
-            Some((Slot::Value(value), end)) => Some((value.clone(), *end)),
-            Some((Slot::Lent, _)) | None => None,
-        }
     }
 }
 
@@ -193,6 +83,8 @@ pub struct Parser<'src> {
     pub(crate) error: Option<ParseError>,
     pub(crate) call_invalid_rules: bool,
     pub(crate) memo: Memo,
+    /// The source of the value the last rule returned (see [`crate::memo`]).
+    pub(crate) src: Src,
     pub(crate) filename: String,
     pub(crate) mode: Mode,
     pub(crate) flags: ParseFlags,
@@ -238,13 +130,15 @@ impl<'src> Parser<'src> {
         Parser {
             source,
             tok: Tokenizer::new(source, options).with_filename(filename),
-            tokens: Vec::new(),
+            // About one token per four bytes of source.
+            tokens: Vec::with_capacity(source.len() / 4 + 16),
             mark: 0,
             level: 0,
             error_indicator: false,
             error: None,
             call_invalid_rules: false,
-            memo: Memo::default(),
+            memo: Memo::for_source(source.len()),
+            src: Src::NONE,
             filename: filename.to_string(),
             mode,
             flags,
@@ -396,29 +290,67 @@ impl<'src> Parser<'src> {
         ));
     }
 
-    /// `_PyPegen_is_memoized` for a cloning table: the memoized result at the mark, if any.
-    pub(crate) fn memo_lookup<T: Clone>(
+    /// `_PyPegen_is_memoized` for a cloning rule: a copy of the memoized result at the mark.
+    pub(crate) fn memo_lookup<T: Memoizable + Clone>(
         &mut self,
-        table: impl Fn(&Memo) -> &MemoMap<T>,
+        rule: u16,
     ) -> Option<(Option<T>, usize)> {
         if self.mark == self.tokens.len() && !self.fill_token() {
             self.error_indicator = true;
             return None;
         }
-        table(&self.memo).get_cloned(self.mark)
+        self.memo.get_cloned(rule, self.mark)
     }
 
-    /// `_PyPegen_is_memoized` for a lending table: takes the memoized result at the mark.
-    pub(crate) fn memo_take<T>(
-        &mut self,
-        table: impl FnOnce(&mut Memo) -> &mut MemoMap<T>,
-    ) -> MemoHit<T> {
+    /// `_PyPegen_is_memoized` for a lending rule: takes the memoized result at the mark. A
+    /// value comes with this entry as its source.
+    pub(crate) fn memo_take<T: Memoizable>(&mut self, rule: u16) -> MemoHit<T> {
         if self.mark == self.tokens.len() && !self.fill_token() {
             self.error_indicator = true;
             return MemoHit::Miss;
         }
-        let mark = self.mark;
-        table(&mut self.memo).take(mark)
+        let (hit, src) = self.memo.take(rule, self.mark);
+        if let MemoHit::Found(Some(_), _) = hit {
+            self.src = src;
+        }
+        hit
+    }
+
+    /// `_PyPegen_insert_memo` after a lending rule parsed at `pos`: the first time, the result
+    /// is recorded as lent (or linked to the entry that owns it); parsed again while out
+    /// (`lent`), a copy is kept, so that a third request does not parse again (values that
+    /// pass through rules that cannot give them back would otherwise be parsed again every
+    /// time, exponentially in the nesting). A value goes to the caller with this entry as its
+    /// source.
+    pub(crate) fn memo_store<T: Memoizable + Clone>(
+        &mut self,
+        rule: u16,
+        pos: usize,
+        result: &Option<T>,
+        lent: bool,
+    ) {
+        if self.error_indicator {
+            return;
+        }
+        let src = if !lent {
+            self.memo
+                .record(rule, pos, result.is_some(), self.src, self.mark)
+        } else if let Some(value) = result {
+            self.memo.insert(rule, pos, Some(value.clone()), self.mark)
+        } else {
+            Src::NONE
+        };
+        if result.is_some() {
+            self.src = src;
+        }
+    }
+
+    /// Gives a value the caller drops back to the memo entry that owns it, if any.
+    #[inline]
+    pub(crate) fn give_back<T: Memoizable>(&mut self, src: Src, value: T) {
+        if src != Src::NONE {
+            self.memo.give_back(src, value);
+        }
     }
 
     /// `_PyPegen_expect_token`.

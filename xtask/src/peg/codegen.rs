@@ -423,7 +423,7 @@ impl<'g> Generator<'g> {
         }
         self.emit_token_constants();
         self.emit_keywords();
-        self.emit_memo_struct();
+        self.emit_memo_ids()?;
         let rules: Vec<&Rule> = self.grammar.rules.iter().collect();
         for rule in rules {
             self.emit_rule(rule)?;
@@ -494,7 +494,27 @@ impl<'g> Generator<'g> {
     }
 
     fn memoized(&self, rule: &Rule) -> bool {
-        rule.memo || self.left_recursive.contains(&rule.name)
+        self.memo_style(&rule.name).is_some()
+    }
+
+    /// A directly left-recursive leader parsed as a loop needs no memo of its own (CPython's
+    /// leaders have one only for seed growing) when the grammar does not ask for one and a
+    /// single rule calls it (besides itself and the `invalid_` rules): that rule calls it once
+    /// per position, at its start or after an operator, so no second request could hit.
+    fn unmemoized_leader(&self, rule: &Rule) -> bool {
+        if rule.memo || self.growing_loop_split(rule).is_none() {
+            return false;
+        }
+        let mut callers = BTreeSet::new();
+        for caller in &self.grammar.rules {
+            if caller.name == rule.name || caller.name.starts_with("invalid_") {
+                continue;
+            }
+            if caller.alts.iter().any(|alt| alt_mentions(alt, &rule.name)) {
+                callers.insert(caller.name.as_str());
+            }
+        }
+        callers.len() == 1
     }
 
     /// How the memo of `name` hands out values (see [`MemoStyle`]), or `None` when the rule is
@@ -504,6 +524,8 @@ impl<'g> Generator<'g> {
         if self.left_recursive.contains(name) {
             if self.indirect_leaders.contains(name) {
                 Some(MemoStyle::Cloning)
+            } else if self.unmemoized_leader(rule) {
+                None
             } else {
                 Some(MemoStyle::Lending)
             }
@@ -514,49 +536,80 @@ impl<'g> Generator<'g> {
         }
     }
 
-    /// The memoized rule a bound item calls directly (`a=rule` or `a=[rule]`), if it lends.
-    fn lending_call<'i>(&self, item: &'i Item) -> Option<(&'i str, bool)> {
+    /// Whether a rule's values can be owned by a memo entry, and so carry a [`Src`] (the
+    /// types `MemoValue` holds; `()` is never lent).
+    fn rule_carries(&self, name: &str) -> bool {
+        self.rules
+            .get(name)
+            .is_some_and(|rule| type_carries(&self.rule_type(rule)))
+    }
+
+    /// Whether an item's value comes with a source the caller must give it back to.
+    fn item_carries(&self, item: &Item) -> bool {
         match item {
-            Item::Name(n) if self.memo_style(n) == Some(MemoStyle::Lending) => {
-                Some((n.as_str(), false))
-            }
-            Item::Opt(inner) => match &**inner {
-                Item::Name(n) if self.memo_style(n) == Some(MemoStyle::Lending) => {
-                    Some((n.as_str(), true))
-                }
-                _ => None,
-            },
-            _ => None,
+            Item::Name(n) => self.rule_carries(n),
+            Item::Opt(inner) => self.item_carries(inner),
+            Item::Group(alts) => self.group_carries(alts),
+            _ => false,
         }
     }
 
-    fn emit_memo_struct(&mut self) {
+    /// A group whose every alternative passes an item's value through (not an optional
+    /// item's: the group's value would then be an `Option`).
+    fn group_carries(&self, alts: &[Alt]) -> bool {
+        alts.iter().all(|alt| {
+            self.passthrough_item(alt, false).is_some_and(|k| {
+                let item = &alt.items[k].item;
+                !matches!(item, Item::Opt(_)) && self.item_carries(item)
+            })
+        })
+    }
+
+    /// The item whose value the alternative returns unchanged (its default value, or an action
+    /// that is just the item's name), if any.
+    fn passthrough_item(&self, alt: &Alt, unit: bool) -> Option<usize> {
+        match alt.action.as_deref() {
+            None => default_item(alt, unit),
+            Some(action) => {
+                let action = action.trim();
+                alt.items
+                    .iter()
+                    .position(|it| it.name.as_deref() == Some(action))
+            }
+        }
+    }
+
+    /// The memo's rule numbers (`<rule>_type` in C): one per `(memo)` rule and left-recursive
+    /// leader.
+    fn emit_memo_ids(&mut self) -> Result<(), String> {
         self.line(
             0,
-            "/// The memo tables of the `(memo)` rules and the left-recursive leaders.",
+            "/// Memo keys of the `(memo)` rules and the left-recursive leaders.",
         );
-        self.line(0, "#[derive(Default)]");
-        self.line(0, "pub(crate) struct Memo {");
-        let rules: Vec<&Rule> = self
+        self.line(0, "pub(crate) mod memo_id {");
+        let names: Vec<String> = self
             .grammar
             .rules
             .iter()
             .filter(|r| self.memoized(r))
+            .map(|r| r.name.clone())
             .collect();
-        for rule in &rules {
-            let ty = self.rule_type(rule);
-            self.line(1, &format!("pub(crate) {}: MemoMap<{ty}>,", rule.name));
+        if names.len() > 64 {
+            // The memo keeps a 64-bit set of the rules memoized at each token.
+            return Err(format!(
+                "{} memoized rules; the memo supports 64",
+                names.len()
+            ));
+        }
+        for (i, name) in names.iter().enumerate() {
+            self.line(
+                1,
+                &format!("pub(crate) const {}: u16 = {i};", name.to_ascii_uppercase()),
+            );
         }
         self.line(0, "}");
         self.line(0, "");
-        self.line(0, "impl Memo {");
-        self.line(1, "pub(crate) fn clear(&mut self) {");
-        for rule in &rules {
-            self.line(2, &format!("self.{}.clear();", rule.name));
-        }
-        self.line(1, "}");
-        self.line(0, "}");
-        self.line(0, "");
+        Ok(())
     }
 
     /// `_set_up_rule_memoization`: a left-recursive leader grows its seed. With a lending memo
@@ -570,7 +623,7 @@ impl<'g> Generator<'g> {
         if lending {
             self.line(
                 1,
-                &format!("let _lent = match p.memo_take(|m| &mut m.{name}) {{"),
+                &format!("let _lent = match p.memo_take({}) {{", memo_id(name)),
             );
             self.line(2, "MemoHit::Found(_res, _end) => {");
             self.line(3, "p.mark = _end;");
@@ -583,9 +636,14 @@ impl<'g> Generator<'g> {
         } else {
             self.line(
                 1,
-                &format!("if let Some((_res, _end)) = p.memo_lookup(|m| &m.{name}) {{"),
+                &format!(
+                    "if let Some((_res, _end)) = p.memo_lookup({}) {{",
+                    memo_id(name)
+                ),
             );
             self.line(2, "p.mark = _end;");
+            // A copy: nobody owns it but the caller.
+            self.line(2, "p.src = Src::NONE;");
             self.line(2, "p.level -= 1;");
             self.line(2, "return _res;");
             self.line(1, "}");
@@ -603,12 +661,18 @@ impl<'g> Generator<'g> {
         if lending {
             self.line(
                 2,
-                &format!("p.memo.{name}.insert(_mark, _res.take(), p.mark);"),
+                &format!(
+                    "p.memo.insert({}, _mark, _res.take(), p.mark);",
+                    memo_id(name)
+                ),
             );
         } else {
             self.line(
                 2,
-                &format!("p.memo.{name}.insert(_mark, _res.clone(), p.mark);"),
+                &format!(
+                    "p.memo.insert({}, _mark, _res.clone(), p.mark);",
+                    memo_id(name)
+                ),
             );
         }
         self.line(2, "p.mark = _mark;");
@@ -624,7 +688,10 @@ impl<'g> Generator<'g> {
         self.line(2, "}");
         self.line(2, "if _raw.is_none() || p.mark <= _resmark {");
         if lending {
-            self.line(3, &format!("_res = p.memo.{name}.take_value(_mark);"));
+            self.line(
+                3,
+                &format!("_res = p.memo.take_value({}, _mark);", memo_id(name)),
+            );
         }
         self.line(3, "break;");
         self.line(2, "}");
@@ -639,27 +706,47 @@ impl<'g> Generator<'g> {
             self.line(2, "if let Some(_v) = &_res {");
             self.line(
                 3,
-                &format!("p.memo.{name}.insert(_mark, Some(_v.clone()), _resmark);"),
+                &format!(
+                    "p.memo.insert({}, _mark, Some(_v.clone()), _resmark);",
+                    memo_id(name)
+                ),
             );
             self.line(2, "}");
             self.line(1, "}");
         }
         self.line(1, "p.mark = _resmark;");
+        if lending {
+            self.line(
+                1,
+                &format!("p.src = p.memo.src_of({}, _mark);", memo_id(name)),
+            );
+        } else {
+            self.line(1, "p.src = Src::NONE;");
+        }
         self.line(1, "p.level -= 1;");
         self.line(1, "_res");
         self.line(0, "}");
         self.line(0, "");
         // The raw rule: its own level, like `<name>_raw` in C.
-        let seeded_param = if lending { ", _seeded: bool" } else { "" };
-        let seeded_arg = if lending { ", _seeded" } else { "" };
+        let (param, arg) = if lending {
+            (", _seeded: bool", ", _seeded")
+        } else {
+            ("", "")
+        };
+        self.emit_level_wrapper(&format!("{body_name}_rule"), body_name, ty, param, arg);
+    }
+
+    /// `fn <name>(p<param>)`: one more parser level (`p->level++`, with the MAXSTACK check)
+    /// around a call of `<body>(p<arg>)`.
+    fn emit_level_wrapper(&mut self, name: &str, body: &str, ty: &str, param: &str, arg: &str) {
         self.line(
             0,
-            &format!("fn {body_name}_rule(p: &mut Parser<'_>{seeded_param}) -> Option<{ty}> {{"),
+            &format!("fn {name}(p: &mut Parser<'_>{param}) -> Option<{ty}> {{"),
         );
         self.line(1, "if p.enter_rule() {");
         self.line(2, "return None;");
         self.line(1, "}");
-        self.line(1, &format!("let _res = {body_name}(p{seeded_arg});"));
+        self.line(1, &format!("let _res = {body}(p{arg});"));
         self.line(1, "p.level -= 1;");
         self.line(1, "_res");
         self.line(0, "}");
@@ -672,10 +759,14 @@ impl<'g> Generator<'g> {
         for l in text.lines() {
             self.line(0, &format!("// {l}"));
         }
-        let left_rec = self.left_recursive.contains(&rule.name);
+        let looped = self.growing_loop_split(rule);
+        let left_rec = self.left_recursive.contains(&rule.name) && looped.is_none();
+        let memo_here = rule.memo || (looped.is_some() && self.memoized(rule));
         let without_invalid = rule.name.ends_with("without_invalid");
         let body_name = if left_rec {
             format!("{}_raw", rule.name)
+        } else if looped.is_some() {
+            format!("{}_raw_rule", rule.name)
         } else {
             format!("{}_body", rule.name)
         };
@@ -693,13 +784,14 @@ impl<'g> Generator<'g> {
         if left_rec {
             self.emit_left_recursive_leader(rule, &ty, &body_name);
         } else {
-            if rule.memo {
+            let carries = self.rule_carries(&rule.name);
+            if memo_here {
                 // A lending memo: the first parse records where the rule ended and that the value
                 // is out with the caller; a caller that drops it gives it back (`give_back`).
                 self.line(1, "let _mark = p.mark;");
                 self.line(
                     1,
-                    &format!("let _lent = match p.memo_take(|m| &mut m.{}) {{", rule.name),
+                    &format!("let _lent = match p.memo_take({}) {{", memo_id(&rule.name)),
                 );
                 self.line(2, "MemoHit::Found(_res, _end) => {");
                 self.line(3, "p.mark = _end;");
@@ -737,33 +829,34 @@ impl<'g> Generator<'g> {
             if without_invalid {
                 self.line(1, "p.call_invalid_rules = _prev_call_invalid;");
             }
-            if rule.memo {
-                // First parse: the value is lent to the caller. Asked for again while out: keep a
-                // copy this time (see `emit_left_recursive_leader`).
+            if memo_here && !carries {
+                // A value that cannot be lent (`()`) is stored as is.
                 self.line(1, "if !p.error_indicator {");
-                self.line(2, "if !_lent {");
                 self.line(
-                    3,
+                    2,
                     &format!(
-                        "p.memo.{}.record(_mark, _res.is_some(), p.mark);",
-                        rule.name
+                        "p.memo.insert({}, _mark, _res, p.mark);",
+                        memo_id(&rule.name)
                     ),
                 );
-                self.line(2, "} else if let Some(_v) = &_res {");
-                self.line(
-                    3,
-                    &format!(
-                        "p.memo.{}.insert(_mark, Some(_v.clone()), p.mark);",
-                        rule.name
-                    ),
-                );
-                self.line(2, "}");
                 self.line(1, "}");
+            } else if memo_here {
+                // First parse: the value is lent to the caller (see `Parser::memo_store`).
+                self.line(
+                    1,
+                    &format!(
+                        "p.memo_store({}, _mark, &_res, _lent);",
+                        memo_id(&rule.name)
+                    ),
+                );
             }
             self.line(1, "p.level -= 1;");
             self.line(1, "_res");
             self.line(0, "}");
             self.line(0, "");
+        }
+        if let Some(grown) = looped {
+            return self.emit_growing_loop(rule, &ty, grown);
         }
         // The body: the alternatives in order.
         let seeded_param = if lending_raw { ", _seeded: bool" } else { "" };
@@ -777,12 +870,120 @@ impl<'g> Generator<'g> {
         } else {
             rule.alts.len()
         };
-        let body = self.alts_code_seeded(&rule.alts, unit, 1, first_seed_only)?;
+        let sets_src = self.rule_carries(&rule.name);
+        let body = self.alts_code_seeded(&rule.alts, unit, 1, first_seed_only, sets_src)?;
         self.out.push_str(&body);
         self.line(1, "None");
         self.line(0, "}");
         self.line(0, "");
         Ok(())
+    }
+
+    /// For a directly left-recursive leader with a lending memo, whose alternatives are first
+    /// those of the form `a=rule tail {action}` and then the others (the seeds): how many
+    /// alternatives grow. Such a rule is parsed as its seed followed by a loop that extends the
+    /// result with the first tail that matches, which is what seed growing computes (every
+    /// growing alternative starts by taking the previous result, which only the rule itself can
+    /// see), without a memo round trip per alternative and per growth.
+    fn growing_loop_split(&self, rule: &Rule) -> Option<usize> {
+        if !self.left_recursive.contains(&rule.name) || self.indirect_leaders.contains(&rule.name) {
+            return None;
+        }
+        let grows = self.trailing_non_recursive(rule);
+        let growing_ok = rule.alts[..grows].iter().all(|alt| {
+            let first_is_rule = matches!(
+                alt.items.first(),
+                Some(NamedItem { item: Item::Name(n), name: Some(_), .. }) if *n == rule.name
+            );
+            let action_infallible = alt
+                .action
+                .as_deref()
+                .is_some_and(|a| !a.contains("return") && !a.contains('?'));
+            let has_cut = alt.items.iter().any(|i| matches!(i.item, Item::Cut));
+            first_is_rule && action_infallible && !has_cut && alt.items.len() > 1
+        });
+        (grows > 0 && grows < rule.alts.len() && growing_ok).then_some(grows)
+    }
+
+    /// The raw rule of a left-recursive leader parsed as a loop (see
+    /// [`Self::growing_loop_split`]): `<rule>_raw_rule` (its own level, like `<rule>_raw` in C),
+    /// `<rule>_raw` (seed, then growth) and `<rule>_seed` (the non-recursive alternatives).
+    fn emit_growing_loop(&mut self, rule: &Rule, ty: &str, grows: usize) -> Result<(), String> {
+        let name = &rule.name;
+        self.emit_level_wrapper(
+            &format!("{name}_raw_rule"),
+            &format!("{name}_raw"),
+            ty,
+            "",
+            "",
+        );
+        self.line(
+            0,
+            &format!("fn {name}_raw(p: &mut Parser<'_>) -> Option<{ty}> {{"),
+        );
+        self.line(1, "let _mark = p.mark;");
+        self.line(1, "let _start = p.start_position(_mark)?;");
+        self.line(1, &format!("let mut _acc = {name}_seed(p)?;"));
+        // The seed may be another entry's value; a grown result is new.
+        self.line(1, "let mut _acc_src = p.src;");
+        self.line(1, "'grow: loop {");
+        self.line(2, "let _mark = p.mark;");
+        for alt in &rule.alts[..grows] {
+            let code = self.growing_alt_code(alt, 2)?;
+            self.out.push_str(&code);
+        }
+        self.line(2, "break;");
+        self.line(1, "}");
+        self.line(1, "if p.error_indicator {");
+        self.line(2, "return None;");
+        self.line(1, "}");
+        self.line(1, "p.src = _acc_src;");
+        self.line(1, "Some(_acc)");
+        self.line(0, "}");
+        self.line(0, "");
+        self.line(
+            0,
+            &format!("fn {name}_seed(p: &mut Parser<'_>) -> Option<{ty}> {{"),
+        );
+        let sets_src = self.rule_carries(name);
+        let body = self.alts_code(&rule.alts[grows..], ty == "()", 1, sets_src)?;
+        self.out.push_str(&body);
+        self.line(1, "None");
+        self.line(0, "}");
+        self.line(0, "");
+        Ok(())
+    }
+
+    /// One growing alternative `a=rule tail {action}` inside the loop: with `a` the result so
+    /// far, match the tail; on success the action's value becomes the result and the loop goes
+    /// on, on failure the mark goes back and the next alternative is tried.
+    fn growing_alt_code(&mut self, alt: &Alt, indent: usize) -> Result<String, String> {
+        let bound = alt.items[0].name.clone().unwrap_or_default();
+        let tail = Alt {
+            items: alt.items[1..].to_vec(),
+            action: alt.action.clone(),
+        };
+        let action = alt.action.clone().unwrap_or_default();
+        let mut s = String::new();
+        pad(&mut s, indent);
+        let _ = writeln!(s, "// {alt}");
+        self.label_counter += 1;
+        let label = format!("'a{}", self.label_counter);
+        pad(&mut s, indent);
+        let _ = writeln!(s, "{label}: {{");
+        let (items, _, _) = self.alt_items_code(&tail, false, &label, indent)?;
+        s.push_str(&items);
+        if action.contains("EXTRA") {
+            line(&mut s, indent + 1, "let EXTRA = p.extra(_start);");
+        }
+        line(&mut s, indent + 1, &format!("let {bound} = _acc;"));
+        line(&mut s, indent + 1, &format!("_acc = {{ {action} }};"));
+        line(&mut s, indent + 1, "_acc_src = Src::NONE;");
+        line(&mut s, indent + 1, "continue 'grow;");
+        pad(&mut s, indent);
+        s.push_str("}\n");
+        line(&mut s, indent, "p.mark = _mark;");
+        Ok(s)
     }
 
     /// The index of the first alternative after the last one that starts with the rule itself.
@@ -800,8 +1001,15 @@ impl<'g> Generator<'g> {
 
     /// The statements of a function or closure body trying `alts` in order; each successful
     /// alternative returns `Some(value)`. `unit`: the value is `()` (unbound default actions).
-    fn alts_code(&mut self, alts: &[Alt], unit: bool, indent: usize) -> Result<String, String> {
-        self.alts_code_seeded(alts, unit, indent, alts.len())
+    /// `sets_src`: every success also sets `p.src`, the source of the value returned.
+    fn alts_code(
+        &mut self,
+        alts: &[Alt],
+        unit: bool,
+        indent: usize,
+        sets_src: bool,
+    ) -> Result<String, String> {
+        self.alts_code_seeded(alts, unit, indent, alts.len(), sets_src)
     }
 
     /// [`Self::alts_code`]; the alternatives from `first_seed_only` on run only when
@@ -812,6 +1020,7 @@ impl<'g> Generator<'g> {
         unit: bool,
         indent: usize,
         first_seed_only: usize,
+        sets_src: bool,
     ) -> Result<String, String> {
         let mut s = String::new();
         let uses_extra = alts
@@ -832,12 +1041,18 @@ impl<'g> Generator<'g> {
                 pad(&mut s, indent);
                 s.push_str("}\n");
             }
-            s.push_str(&self.alt_code(alt, unit, indent)?);
+            s.push_str(&self.alt_code(alt, unit, indent, sets_src)?);
         }
         Ok(s)
     }
 
-    fn alt_code(&mut self, alt: &Alt, unit: bool, indent: usize) -> Result<String, String> {
+    fn alt_code(
+        &mut self,
+        alt: &Alt,
+        unit: bool,
+        indent: usize,
+        sets_src: bool,
+    ) -> Result<String, String> {
         self.label_counter += 1;
         let label = format!("'a{}", self.label_counter);
         let mut s = String::new();
@@ -858,85 +1073,11 @@ impl<'g> Generator<'g> {
         }
         pad(&mut s, ind);
         let _ = writeln!(s, "{label}: {{");
-        pad(&mut s, ind + 1);
-        s.push_str("if p.error_indicator {\n");
-        pad(&mut s, ind + 2);
-        s.push_str("return None;\n");
-        pad(&mut s, ind + 1);
-        s.push_str("}\n");
-
-        // Which single item carries the default value.
-        let valued: Vec<usize> = alt
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| is_valued(&i.item))
-            .map(|(n, _)| n)
-            .collect();
-        let default_item = if alt.action.is_none() && !unit && valued.len() == 1 {
-            let it = &alt.items[valued[0]];
-            let is_invalid = matches!(&it.item, Item::Name(n) if n.starts_with("invalid_"));
-            if is_invalid {
-                None
-            } else {
-                Some(valued[0])
-            }
-        } else {
-            None
-        };
-        let mut default_var = None;
-        // Values borrowed from lending memos so far: given back when a later item fails.
-        let mut lent: Vec<String> = Vec::new();
-        for (n, it) in alt.items.iter().enumerate() {
-            let need_value = it.name.is_some() || default_item == Some(n);
-            let var = match &it.name {
-                Some(name) => Some(name.clone()),
-                None if default_item == Some(n) => Some(format!("_v{n}")),
-                None => None,
-            };
-            if default_item == Some(n) {
-                default_var = var.clone();
-            }
-            let fail = fail_code(&lent, &label);
-            let lending = self
-                .lending_call(&it.item)
-                .map(|(r, opt)| (r.to_string(), opt));
-            match (&lending, &var) {
-                (Some((rule, is_opt)), Some(v)) => {
-                    let pos = format!("_p{n}");
-                    pad(&mut s, ind + 1);
-                    let _ = writeln!(s, "let {pos} = p.mark;");
-                    s.push_str(&self.item_stmt(it, Some(v), need_value, &fail, ind + 1)?);
-                    let give_back = if *is_opt {
-                        format!("if let Some(_v) = {v} {{ p.memo.{rule}.give_back({pos}, _v); }}")
-                    } else {
-                        format!("p.memo.{rule}.give_back({pos}, {v});")
-                    };
-                    lent.push(give_back);
-                }
-                (Some((rule, is_opt)), None) => {
-                    // A discarded value goes straight back.
-                    let pos = format!("_p{n}");
-                    pad(&mut s, ind + 1);
-                    let _ = writeln!(s, "let {pos} = p.mark;");
-                    let call = format!("{rule}_rule(p)");
-                    pad(&mut s, ind + 1);
-                    if *is_opt {
-                        let _ = writeln!(
-                            s,
-                            "if let Some(_v) = {call} {{ p.memo.{rule}.give_back({pos}, _v); }}"
-                        );
-                        pad(&mut s, ind + 1);
-                        let _ = writeln!(s, "if p.error_indicator {fail}");
-                    } else {
-                        let _ = writeln!(
-                            s,
-                            "match {call} {{ Some(_v) => p.memo.{rule}.give_back({pos}, _v), None => {fail} }}"
-                        );
-                    }
-                }
-                _ => s.push_str(&self.item_stmt(it, var.as_deref(), need_value, &fail, ind + 1)?),
-            }
+        let (items, default_var, passthrough_src) = self.alt_items_code(alt, unit, &label, ind)?;
+        s.push_str(&items);
+        if sets_src {
+            let src = passthrough_src.unwrap_or_else(|| "Src::NONE".to_string());
+            line(&mut s, ind + 1, &format!("p.src = {src};"));
         }
         if alt.action.as_deref().is_some_and(|a| a.contains("EXTRA")) {
             pad(&mut s, ind + 1);
@@ -970,6 +1111,80 @@ impl<'g> Generator<'g> {
             s.push_str("}\n");
         }
         Ok(s)
+    }
+
+    /// The inside of an alternative's labelled block up to its action: the error check, then
+    /// each item (bound to its name), leaving the block with `break label` when one fails and
+    /// giving the values bound so far back to their sources. Also the variable holding the
+    /// default value (for an alternative without an action), and the variable holding the
+    /// source of the value the alternative passes through, if it does.
+    fn alt_items_code(
+        &mut self,
+        alt: &Alt,
+        unit: bool,
+        label: &str,
+        ind: usize,
+    ) -> Result<(String, Option<String>, Option<String>), String> {
+        let mut s = String::new();
+        line(&mut s, ind + 1, "if p.error_indicator {");
+        line(&mut s, ind + 2, "return None;");
+        line(&mut s, ind + 1, "}");
+        let default_item = default_item(alt, unit);
+        let passthrough = self.passthrough_item(alt, unit);
+        let mut default_var = None;
+        let mut passthrough_src = None;
+        // Values bound so far that have a source: given back when a later item fails.
+        let mut given_back: Vec<String> = Vec::new();
+        for (n, it) in alt.items.iter().enumerate() {
+            let need_value = it.name.is_some() || default_item == Some(n);
+            let var = match &it.name {
+                Some(name) => Some(name.clone()),
+                None if default_item == Some(n) => Some(format!("_v{n}")),
+                None => None,
+            };
+            if default_item == Some(n) {
+                default_var = var.clone();
+            }
+            let fail = fail_code(&given_back, label);
+            let carries = self.item_carries(&it.item);
+            let is_opt = matches!(it.item, Item::Opt(_));
+            match &var {
+                Some(v) if carries => {
+                    s.push_str(&self.item_stmt(it, Some(v), need_value, &fail, ind + 1)?);
+                    let src = format!("_s{n}");
+                    line(&mut s, ind + 1, &format!("let {src} = p.src;"));
+                    given_back.push(if is_opt {
+                        format!("if let Some(_v) = {v} {{ p.give_back({src}, _v); }}")
+                    } else {
+                        format!("p.give_back({src}, {v});")
+                    });
+                    if passthrough == Some(n) {
+                        passthrough_src = Some(src);
+                    }
+                }
+                None if carries => {
+                    // A discarded value goes straight back.
+                    let inner = match &it.item {
+                        Item::Opt(inner) => &**inner,
+                        other => other,
+                    };
+                    let call = self.fallible(inner, true, ind + 1)?;
+                    let back = "{ let _s = p.src; p.give_back(_s, _v); }";
+                    if is_opt {
+                        line(&mut s, ind + 1, &format!("if let Some(_v) = {call} {back}"));
+                        line(&mut s, ind + 1, &format!("if p.error_indicator {fail}"));
+                    } else {
+                        line(
+                            &mut s,
+                            ind + 1,
+                            &format!("match {call} {{ Some(_v) => {back} None => {fail} }}"),
+                        );
+                    }
+                }
+                _ => s.push_str(&self.item_stmt(it, var.as_deref(), need_value, &fail, ind + 1)?),
+            }
+        }
+        Ok((s, default_var, passthrough_src))
     }
 
     /// The statement(s) matching one item inside an alternative; `fail` is the block that
@@ -1041,14 +1256,13 @@ impl<'g> Generator<'g> {
         Ok(s)
     }
 
-    /// `_PyPegen_lookahead`: a `bool` expression; a lending memo gets its value back.
+    /// `_PyPegen_lookahead`: a `bool` expression; a value with a source goes back to it.
     fn lookahead_code(&mut self, inner: &Item, indent: usize) -> Result<String, String> {
-        if let Item::Name(rule) = inner {
-            if self.memo_style(rule) == Some(MemoStyle::Lending) {
-                return Ok(format!(
-                    "p.lookahead(|p| {{ let _p = p.mark; match {rule}_rule(p) {{ Some(_v) => {{ p.memo.{rule}.give_back(_p, _v); true }} None => false }} }})"
-                ));
-            }
+        if self.item_carries(inner) {
+            let code = self.fallible(inner, true, indent)?;
+            return Ok(format!(
+                "p.lookahead(|p| match {code} {{ Some(_v) => {{ let _s = p.src; p.give_back(_s, _v); true }} None => false }})"
+            ));
         }
         let code = self.fallible(inner, false, indent)?;
         Ok(format!("p.lookahead(|p| ({code}).is_some())"))
@@ -1065,7 +1279,8 @@ impl<'g> Generator<'g> {
                     return self.fallible(&alts[0].items[0].item, need_value, indent);
                 }
                 // `_tmp_N_rule`: a function of its own in C, with its own level.
-                let body = self.alts_code(alts, !need_value, indent + 2)?;
+                let sets_src = need_value && self.group_carries(alts);
+                let body = self.alts_code(alts, !need_value, indent + 2, sets_src)?;
                 let mut s = String::from("(|| -> Option<_> {\n");
                 pad(&mut s, indent + 1);
                 s.push_str("if p.enter_rule() {\n");
@@ -1269,6 +1484,30 @@ fn collect_loop(s: &mut String, indent: usize, sep_code: Option<&str>, elem_code
     line(s, indent + 1, "}");
 }
 
+/// Whether an alternative refers to the rule `name` anywhere.
+fn alt_mentions(alt: &Alt, name: &str) -> bool {
+    fn item_mentions(item: &Item, name: &str) -> bool {
+        match item {
+            Item::Name(n) => n == name,
+            Item::Str(_) | Item::Cut => false,
+            Item::Group(alts) => alts.iter().any(|a| alt_mentions(a, name)),
+            Item::Opt(i)
+            | Item::Repeat0(i)
+            | Item::Repeat1(i)
+            | Item::PositiveLookahead(i)
+            | Item::NegativeLookahead(i)
+            | Item::Forced(i) => item_mentions(i, name),
+            Item::Gather(sep, elem) => item_mentions(sep, name) || item_mentions(elem, name),
+        }
+    }
+    alt.items.iter().any(|it| item_mentions(&it.item, name))
+}
+
+/// The memo key constant of a memoized rule.
+fn memo_id(rule: &str) -> String {
+    format!("memo_id::{}", rule.to_ascii_uppercase())
+}
+
 fn is_keyword_like(lit: &str) -> bool {
     let mut chars = lit.chars();
     chars
@@ -1284,6 +1523,30 @@ fn keyword_const(k: &str) -> String {
     } else {
         up
     }
+}
+
+/// The item whose value an alternative without an action returns: its only valued item
+/// (never an `invalid_` rule's, and none when the rule's values are `()`).
+fn default_item(alt: &Alt, unit: bool) -> Option<usize> {
+    if alt.action.is_some() || unit {
+        return None;
+    }
+    let mut valued = alt
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| is_valued(&i.item));
+    let (k, it) = valued.next()?;
+    if valued.next().is_some() {
+        return None;
+    }
+    let is_invalid = matches!(&it.item, Item::Name(n) if n.starts_with("invalid_"));
+    (!is_invalid).then_some(k)
+}
+
+/// Whether values of this type can be owned by the memo (`MemoValue`'s types).
+fn type_carries(ty: &str) -> bool {
+    matches!(ty, "Expr" | "Stmt" | "Vec<Stmt>" | "Pattern" | "TypeParam")
 }
 
 /// Whether an item produces a value that a default action could return.

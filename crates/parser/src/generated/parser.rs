@@ -153,72 +153,31 @@ pub(crate) static KEYWORDS: &[(&str, u16)] = &[
 /// The soft keywords (NAME tokens with a meaning in some places).
 pub(crate) static SOFT_KEYWORDS: &[&str] = &["_", "case", "match", "type"];
 
-/// The memo tables of the `(memo)` rules and the left-recursive leaders.
-#[derive(Default)]
-pub(crate) struct Memo {
-    pub(crate) simple_stmt: MemoMap<Stmt>,
-    pub(crate) dotted_name: MemoMap<Expr>,
-    pub(crate) block: MemoMap<Vec<Stmt>>,
-    pub(crate) closed_pattern: MemoMap<Pattern>,
-    pub(crate) attr: MemoMap<Expr>,
-    pub(crate) star_pattern: MemoMap<Pattern>,
-    pub(crate) type_param: MemoMap<TypeParam>,
-    pub(crate) expression: MemoMap<Expr>,
-    pub(crate) star_expression: MemoMap<Expr>,
-    pub(crate) disjunction: MemoMap<Expr>,
-    pub(crate) conjunction: MemoMap<Expr>,
-    pub(crate) inversion: MemoMap<Expr>,
-    pub(crate) bitwise_or: MemoMap<Expr>,
-    pub(crate) bitwise_xor: MemoMap<Expr>,
-    pub(crate) bitwise_and: MemoMap<Expr>,
-    pub(crate) shift_expr: MemoMap<Expr>,
-    pub(crate) sum: MemoMap<Expr>,
-    pub(crate) term: MemoMap<Expr>,
-    pub(crate) factor: MemoMap<Expr>,
-    pub(crate) await_primary: MemoMap<Expr>,
-    pub(crate) primary: MemoMap<Expr>,
-    pub(crate) tstring: MemoMap<Expr>,
-    pub(crate) strings: MemoMap<Expr>,
-    pub(crate) arguments: MemoMap<Expr>,
-    pub(crate) star_target: MemoMap<Expr>,
-    pub(crate) target_with_star_atom: MemoMap<Expr>,
-    pub(crate) t_primary: MemoMap<Expr>,
-    pub(crate) del_target: MemoMap<Expr>,
-    pub(crate) invalid_named_expression: MemoMap<()>,
-}
-
-impl Memo {
-    pub(crate) fn clear(&mut self) {
-        self.simple_stmt.clear();
-        self.dotted_name.clear();
-        self.block.clear();
-        self.closed_pattern.clear();
-        self.attr.clear();
-        self.star_pattern.clear();
-        self.type_param.clear();
-        self.expression.clear();
-        self.star_expression.clear();
-        self.disjunction.clear();
-        self.conjunction.clear();
-        self.inversion.clear();
-        self.bitwise_or.clear();
-        self.bitwise_xor.clear();
-        self.bitwise_and.clear();
-        self.shift_expr.clear();
-        self.sum.clear();
-        self.term.clear();
-        self.factor.clear();
-        self.await_primary.clear();
-        self.primary.clear();
-        self.tstring.clear();
-        self.strings.clear();
-        self.arguments.clear();
-        self.star_target.clear();
-        self.target_with_star_atom.clear();
-        self.t_primary.clear();
-        self.del_target.clear();
-        self.invalid_named_expression.clear();
-    }
+/// Memo keys of the `(memo)` rules and the left-recursive leaders.
+pub(crate) mod memo_id {
+    pub(crate) const SIMPLE_STMT: u16 = 0;
+    pub(crate) const DOTTED_NAME: u16 = 1;
+    pub(crate) const BLOCK: u16 = 2;
+    pub(crate) const CLOSED_PATTERN: u16 = 3;
+    pub(crate) const ATTR: u16 = 4;
+    pub(crate) const STAR_PATTERN: u16 = 5;
+    pub(crate) const TYPE_PARAM: u16 = 6;
+    pub(crate) const EXPRESSION: u16 = 7;
+    pub(crate) const STAR_EXPRESSION: u16 = 8;
+    pub(crate) const DISJUNCTION: u16 = 9;
+    pub(crate) const CONJUNCTION: u16 = 10;
+    pub(crate) const INVERSION: u16 = 11;
+    pub(crate) const BITWISE_OR: u16 = 12;
+    pub(crate) const FACTOR: u16 = 13;
+    pub(crate) const AWAIT_PRIMARY: u16 = 14;
+    pub(crate) const TSTRING: u16 = 15;
+    pub(crate) const STRINGS: u16 = 16;
+    pub(crate) const ARGUMENTS: u16 = 17;
+    pub(crate) const STAR_TARGET: u16 = 18;
+    pub(crate) const TARGET_WITH_STAR_ATOM: u16 = 19;
+    pub(crate) const T_PRIMARY: u16 = 20;
+    pub(crate) const DEL_TARGET: u16 = 21;
+    pub(crate) const INVALID_NAMED_EXPRESSION: u16 = 22;
 }
 
 // file: a=[statements] ENDMARKER
@@ -240,7 +199,8 @@ fn file_body(p: &mut Parser<'_>) -> Option<Mod> {
         }
         let a = statements_rule(p);
         if p.error_indicator { break 'a1; }
-        if (p.expect_token(tk::ENDMARKER)).is_none() { break 'a1; }
+        let _s0 = p.src;
+        if (p.expect_token(tk::ENDMARKER)).is_none() { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a1; }
         return Some({ make_module(p, a.unwrap_or_default()) });
     }
     p.mark = _mark;
@@ -265,6 +225,7 @@ fn interactive_body(p: &mut Parser<'_>) -> Option<Mod> {
             return None;
         }
         let Some(a) = (statement_newline_rule(p)) else { break 'a2; };
+        let _s0 = p.src;
         return Some({ mk::Interactive(a) });
     }
     p.mark = _mark;
@@ -289,6 +250,7 @@ fn eval_body(p: &mut Parser<'_>) -> Option<Mod> {
             return None;
         }
         let Some(a) = (expressions_rule(p)) else { break 'a3; };
+        let _s0 = p.src;
         let _ = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -307,8 +269,8 @@ fn eval_body(p: &mut Parser<'_>) -> Option<Mod> {
             }
             _children
         };
-        if p.error_indicator { break 'a3; }
-        if (p.expect_token(tk::ENDMARKER)).is_none() { break 'a3; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a3; }
+        if (p.expect_token(tk::ENDMARKER)).is_none() { p.give_back(_s0, a); break 'a3; }
         return Some({ mk::Expression(a) });
     }
     p.mark = _mark;
@@ -337,8 +299,8 @@ fn func_type_body(p: &mut Parser<'_>) -> Option<Mod> {
         if p.error_indicator { break 'a4; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a4; }
         if (p.expect_token(tk::RARROW)).is_none() { break 'a4; }
-        let _p4 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a4; };
+        let _s4 = p.src;
         let _ = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -357,8 +319,8 @@ fn func_type_body(p: &mut Parser<'_>) -> Option<Mod> {
             }
             _children
         };
-        if p.error_indicator { p.memo.expression.give_back(_p4, b); break 'a4; }
-        if (p.expect_token(tk::ENDMARKER)).is_none() { p.memo.expression.give_back(_p4, b); break 'a4; }
+        if p.error_indicator { p.give_back(_s4, b); break 'a4; }
+        if (p.expect_token(tk::ENDMARKER)).is_none() { p.give_back(_s4, b); break 'a4; }
         return Some({ mk::FunctionType(a.unwrap_or_default(), b) });
     }
     p.mark = _mark;
@@ -400,6 +362,7 @@ fn statements_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a5; };
+        p.src = Src::NONE;
         return Some({ seq_flatten(a) });
     }
     p.mark = _mark;
@@ -424,6 +387,8 @@ fn statement_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
             return None;
         }
         let Some(a) = (compound_stmt_rule(p)) else { break 'a6; };
+        let _s0 = p.src;
+        p.src = Src::NONE;
         return Some({ register_stmts(p, vec![a]) });
     }
     p.mark = _mark;
@@ -433,6 +398,8 @@ fn statement_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
             return None;
         }
         let Some(a): Option<Vec<Stmt>> = (simple_stmts_rule(p)) else { break 'a7; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
@@ -457,6 +424,8 @@ fn single_compound_stmt_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
             return None;
         }
         let Some(a) = (compound_stmt_rule(p)) else { break 'a8; };
+        let _s0 = p.src;
+        p.src = Src::NONE;
         return Some({ register_stmts(p, vec![a]) });
     }
     p.mark = _mark;
@@ -482,7 +451,9 @@ fn statement_newline_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
             return None;
         }
         let Some(a) = (single_compound_stmt_rule(p)) else { break 'a9; };
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a9; }
+        let _s0 = p.src;
+        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s0, a); break 'a9; }
+        p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
@@ -492,6 +463,8 @@ fn statement_newline_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
             return None;
         }
         let Some(_v0) = (simple_stmts_rule(p)) else { break 'a10; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -501,6 +474,7 @@ fn statement_newline_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
             return None;
         }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a11; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ vec![mk::Pass(EXTRA)] });
     }
@@ -511,6 +485,7 @@ fn statement_newline_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
             return None;
         }
         if (p.expect_token(tk::ENDMARKER)).is_none() { break 'a12; }
+        p.src = Src::NONE;
         return Some({ interactive_exit(p)? });
     }
     p.mark = _mark;
@@ -534,10 +509,11 @@ fn simple_stmts_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (simple_stmt_rule(p)) else { break 'a13; };
-        if p.lookahead(|p| (p.expect_token(tk::SEMI)).is_some()) { p.memo.simple_stmt.give_back(_p0, a); break 'a13; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { p.memo.simple_stmt.give_back(_p0, a); break 'a13; }
+        let _s0 = p.src;
+        if p.lookahead(|p| (p.expect_token(tk::SEMI)).is_some()) { p.give_back(_s0, a); break 'a13; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s0, a); break 'a13; }
+        p.src = Src::NONE;
         return Some({ vec![a] });
     }
     p.mark = _mark;
@@ -570,6 +546,7 @@ fn simple_stmts_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         let _ = p.expect_token(tk::SEMI);
         if p.error_indicator { break 'a14; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a14; }
+        p.src = Src::NONE;
         return Some({ a });
     }
     p.mark = _mark;
@@ -582,7 +559,7 @@ pub(crate) fn simple_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.simple_stmt) {
+    let _lent = match p.memo_take(memo_id::SIMPLE_STMT) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -596,13 +573,7 @@ pub(crate) fn simple_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
         return None;
     }
     let _res = simple_stmt_body(p);
-    if !p.error_indicator {
-        if !_lent {
-            p.memo.simple_stmt.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.simple_stmt.insert(_mark, Some(_v.clone()), p.mark);
-        }
-    }
+    p.memo_store(memo_id::SIMPLE_STMT, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -616,6 +587,8 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         let Some(_v0) = (assignment_rule(p)) else { break 'a15; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -626,6 +599,8 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if !p.lookahead(|p| (p.expect_soft_keyword("type")).is_some()) { break 'a16; }
         let Some(_v1) = (type_alias_rule(p)) else { break 'a16; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -635,6 +610,8 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         let Some(e) = (star_expressions_rule(p)) else { break 'a17; };
+        let _s0 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Expr(e, EXTRA) });
     }
@@ -646,6 +623,8 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if !p.lookahead(|p| (p.expect_token(kw::RETURN)).is_some()) { break 'a18; }
         let Some(_v1) = (return_stmt_rule(p)) else { break 'a18; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -684,6 +663,8 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             _r
         })()).is_some()) { break 'a19; }
         let Some(_v1) = (import_stmt_rule(p)) else { break 'a19; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -694,6 +675,8 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if !p.lookahead(|p| (p.expect_token(kw::RAISE)).is_some()) { break 'a22; }
         let Some(_v1) = (raise_stmt_rule(p)) else { break 'a22; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -704,6 +687,8 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if !p.lookahead(|p| (p.expect_token(kw::PASS)).is_some()) { break 'a23; }
         let Some(_v1) = (pass_stmt_rule(p)) else { break 'a23; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -714,6 +699,8 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if !p.lookahead(|p| (p.expect_token(kw::DEL)).is_some()) { break 'a24; }
         let Some(_v1) = (del_stmt_rule(p)) else { break 'a24; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -724,6 +711,8 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if !p.lookahead(|p| (p.expect_token(kw::YIELD)).is_some()) { break 'a25; }
         let Some(_v1) = (yield_stmt_rule(p)) else { break 'a25; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -734,6 +723,8 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if !p.lookahead(|p| (p.expect_token(kw::ASSERT)).is_some()) { break 'a26; }
         let Some(_v1) = (assert_stmt_rule(p)) else { break 'a26; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -744,6 +735,8 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if !p.lookahead(|p| (p.expect_token(kw::BREAK)).is_some()) { break 'a27; }
         let Some(_v1) = (break_stmt_rule(p)) else { break 'a27; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -754,6 +747,8 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if !p.lookahead(|p| (p.expect_token(kw::CONTINUE)).is_some()) { break 'a28; }
         let Some(_v1) = (continue_stmt_rule(p)) else { break 'a28; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -764,6 +759,8 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if !p.lookahead(|p| (p.expect_token(kw::GLOBAL)).is_some()) { break 'a29; }
         let Some(_v1) = (global_stmt_rule(p)) else { break 'a29; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -774,6 +771,8 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if !p.lookahead(|p| (p.expect_token(kw::NONLOCAL)).is_some()) { break 'a30; }
         let Some(_v1) = (nonlocal_stmt_rule(p)) else { break 'a30; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -836,6 +835,8 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             _r
         })()).is_some()) { break 'a31; }
         let Some(_v1) = (function_def_rule(p)) else { break 'a31; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -846,6 +847,8 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if !p.lookahead(|p| (p.expect_token(kw::IF)).is_some()) { break 'a35; }
         let Some(_v1) = (if_stmt_rule(p)) else { break 'a35; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -884,6 +887,8 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             _r
         })()).is_some()) { break 'a36; }
         let Some(_v1) = (class_def_rule(p)) else { break 'a36; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -922,6 +927,8 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             _r
         })()).is_some()) { break 'a39; }
         let Some(_v1) = (with_stmt_rule(p)) else { break 'a39; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -960,6 +967,8 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             _r
         })()).is_some()) { break 'a42; }
         let Some(_v1) = (for_stmt_rule(p)) else { break 'a42; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -970,6 +979,8 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if !p.lookahead(|p| (p.expect_token(kw::TRY)).is_some()) { break 'a45; }
         let Some(_v1) = (try_stmt_rule(p)) else { break 'a45; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -980,6 +991,8 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if !p.lookahead(|p| (p.expect_token(kw::WHILE)).is_some()) { break 'a46; }
         let Some(_v1) = (while_stmt_rule(p)) else { break 'a46; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -989,6 +1002,8 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         let Some(_v0) = (match_stmt_rule(p)) else { break 'a47; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -1015,8 +1030,8 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         let Some(a) = (p.name_token()) else { break 'a48; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a48; }
-        let _p2 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a48; };
+        let _s2 = p.src;
         let c = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -1030,6 +1045,8 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     }
                     if (p.expect_token(tk::EQUAL)).is_none() { break 'a49; }
                     let Some(d) = (annotated_rhs_rule(p)) else { break 'a49; };
+                    let _s1 = p.src;
+                    p.src = _s1;
                     return Some({ d });
                 }
                 p.mark = _mark;
@@ -1038,7 +1055,9 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { p.memo.expression.give_back(_p2, b); break 'a48; }
+        if p.error_indicator { p.give_back(_s2, b); break 'a48; }
+        let _s3 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 6, "Variable annotation syntax is",
             mk::AnnAssign(set_expr_context(a, ExprContext::Store), b, c, 1, EXTRA)) });
@@ -1062,7 +1081,9 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     }
                     if (p.expect_token(tk::LPAR)).is_none() { break 'a51; }
                     let Some(b) = (single_target_rule(p)) else { break 'a51; };
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a51; }
+                    let _s1 = p.src;
+                    if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, b); break 'a51; }
+                    p.src = _s1;
                     return Some({ b });
                 }
                 p.mark = _mark;
@@ -1072,6 +1093,8 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         return None;
                     }
                     let Some(_v0) = (single_subscript_attribute_target_rule(p)) else { break 'a52; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -1080,9 +1103,10 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.level -= 1;
             _r
         })()) else { break 'a50; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a50; }
-        let _p2 = p.mark;
-        let Some(b) = (expression_rule(p)) else { break 'a50; };
+        let _s0 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a50; }
+        let Some(b) = (expression_rule(p)) else { p.give_back(_s0, a); break 'a50; };
+        let _s2 = p.src;
         let c = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -1096,6 +1120,8 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     }
                     if (p.expect_token(tk::EQUAL)).is_none() { break 'a53; }
                     let Some(d) = (annotated_rhs_rule(p)) else { break 'a53; };
+                    let _s1 = p.src;
+                    p.src = _s1;
                     return Some({ d });
                 }
                 p.mark = _mark;
@@ -1104,7 +1130,9 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { p.memo.expression.give_back(_p2, b); break 'a50; }
+        if p.error_indicator { p.give_back(_s2, b); p.give_back(_s0, a); break 'a50; }
+        let _s3 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 6, "Variable annotations syntax is", mk::AnnAssign(a, b, c, 0, EXTRA)) });
     }
@@ -1131,7 +1159,9 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
                                 return None;
                             }
                             let Some(z) = (star_targets_rule(p)) else { break 'a55; };
-                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a55; }
+                            let _s0 = p.src;
+                            if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s0, z); break 'a55; }
+                            p.src = _s0;
                             return Some({ z });
                         }
                         p.mark = _mark;
@@ -1153,9 +1183,11 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a54; };
         let Some(b) = (annotated_rhs_rule(p)) else { break 'a54; };
-        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a54; }
+        let _s1 = p.src;
+        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { p.give_back(_s1, b); break 'a54; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { break 'a54; }
+        if p.error_indicator { p.give_back(_s1, b); break 'a54; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Assign(a, b, new_type_comment(p, tc)?, EXTRA) });
     }
@@ -1167,9 +1199,12 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         let Some(a) = (single_target_rule(p)) else { break 'a56; };
-        let Some(b) = (augassign_rule(p)) else { break 'a56; };
+        let _s0 = p.src;
+        let Some(b) = (augassign_rule(p)) else { p.give_back(_s0, a); break 'a56; };
         _cut = true;
-        let Some(c) = (annotated_rhs_rule(p)) else { break 'a56; };
+        let Some(c) = (annotated_rhs_rule(p)) else { p.give_back(_s0, a); break 'a56; };
+        let _s3 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::AugAssign(a, b, c, EXTRA) });
     }
@@ -1184,6 +1219,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 return None;
             }
             if (invalid_assignment_rule(p)).is_none() { break 'a57; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -1209,6 +1245,8 @@ fn annotated_rhs_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (yield_expr_rule(p)) else { break 'a58; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -1218,6 +1256,8 @@ fn annotated_rhs_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (star_expressions_rule(p)) else { break 'a59; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -1377,6 +1417,8 @@ fn return_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(kw::RETURN)).is_none() { break 'a73; }
         let a = star_expressions_rule(p);
         if p.error_indicator { break 'a73; }
+        let _s1 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Return(a, EXTRA) });
     }
@@ -1403,8 +1445,8 @@ fn raise_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         if (p.expect_token(kw::RAISE)).is_none() { break 'a74; }
-        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a74; };
+        let _s1 = p.src;
         let b = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -1417,8 +1459,9 @@ fn raise_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         return None;
                     }
                     if (p.expect_token(kw::FROM)).is_none() { break 'a75; }
-                    let _p1 = p.mark;
                     let Some(z) = (expression_rule(p)) else { break 'a75; };
+                    let _s1 = p.src;
+                    p.src = _s1;
                     return Some({ z });
                 }
                 p.mark = _mark;
@@ -1427,7 +1470,9 @@ fn raise_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { p.memo.expression.give_back(_p1, a); break 'a74; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a74; }
+        let _s2 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Raise(Some(a), b, EXTRA) });
     }
@@ -1438,6 +1483,7 @@ fn raise_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         if (p.expect_token(kw::RAISE)).is_none() { break 'a76; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Raise(None, None, EXTRA) });
     }
@@ -1464,6 +1510,7 @@ fn pass_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         if (p.expect_token(kw::PASS)).is_none() { break 'a77; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Pass(EXTRA) });
     }
@@ -1490,6 +1537,7 @@ fn break_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         if (p.expect_token(kw::BREAK)).is_none() { break 'a78; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Break(EXTRA) });
     }
@@ -1516,6 +1564,7 @@ fn continue_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         if (p.expect_token(kw::CONTINUE)).is_none() { break 'a79; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Continue(EXTRA) });
     }
@@ -1563,6 +1612,7 @@ fn global_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a80; };
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Global(map_names_to_ids(&a), EXTRA) });
     }
@@ -1610,6 +1660,7 @@ fn nonlocal_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a81; };
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Nonlocal(map_names_to_ids(&a), EXTRA) });
     }
@@ -1666,6 +1717,7 @@ fn del_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.level -= 1;
             _r
         })()).is_some()) { break 'a82; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Delete(a, EXTRA) });
     }
@@ -1677,6 +1729,7 @@ fn del_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 return None;
             }
             if (invalid_del_stmt_rule(p)).is_none() { break 'a85; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -1703,6 +1756,8 @@ fn yield_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         let Some(y) = (yield_expr_rule(p)) else { break 'a86; };
+        let _s0 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Expr(y, EXTRA) });
     }
@@ -1729,8 +1784,8 @@ fn assert_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         if (p.expect_token(kw::ASSERT)).is_none() { break 'a87; }
-        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a87; };
+        let _s1 = p.src;
         let b = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -1743,8 +1798,9 @@ fn assert_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         return None;
                     }
                     if (p.expect_token(tk::COMMA)).is_none() { break 'a88; }
-                    let _p1 = p.mark;
                     let Some(z) = (expression_rule(p)) else { break 'a88; };
+                    let _s1 = p.src;
+                    p.src = _s1;
                     return Some({ z });
                 }
                 p.mark = _mark;
@@ -1753,7 +1809,9 @@ fn assert_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { p.memo.expression.give_back(_p1, a); break 'a87; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a87; }
+        let _s2 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Assert(a, b, EXTRA) });
     }
@@ -1780,6 +1838,7 @@ fn import_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 return None;
             }
             if (invalid_import_rule(p)).is_none() { break 'a89; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -1790,6 +1849,8 @@ fn import_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         let Some(_v0) = (import_name_rule(p)) else { break 'a90; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -1799,6 +1860,8 @@ fn import_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         let Some(_v0) = (import_from_rule(p)) else { break 'a91; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -1825,6 +1888,7 @@ fn import_name_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::IMPORT)).is_none() { break 'a92; }
         let Some(a) = (dotted_as_names_rule(p)) else { break 'a92; };
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Import(a, EXTRA) });
     }
@@ -1898,10 +1962,11 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
             _children
         };
         if p.error_indicator { break 'a93; }
-        let _p2 = p.mark;
         let Some(b) = (dotted_name_rule(p)) else { break 'a93; };
-        if (p.expect_token(kw::IMPORT)).is_none() { p.memo.dotted_name.give_back(_p2, b); break 'a93; }
-        let Some(c) = (import_from_targets_rule(p)) else { p.memo.dotted_name.give_back(_p2, b); break 'a93; };
+        let _s2 = p.src;
+        if (p.expect_token(kw::IMPORT)).is_none() { p.give_back(_s2, b); break 'a93; }
+        let Some(c) = (import_from_targets_rule(p)) else { p.give_back(_s2, b); break 'a93; };
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ checked_future_import(p, name_id(&b), c, seq_count_dots(&a), EXTRA)? });
     }
@@ -1960,6 +2025,7 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }) else { break 'a96; };
         if (p.expect_token(kw::IMPORT)).is_none() { break 'a96; }
         let Some(b) = (import_from_targets_rule(p)) else { break 'a96; };
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::ImportFrom(None, b, Some(seq_count_dots(&a)), EXTRA) });
     }
@@ -2204,8 +2270,8 @@ fn dotted_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (dotted_name_rule(p)) else { break 'a109; };
+        let _s0 = p.src;
         let b = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -2227,7 +2293,7 @@ fn dotted_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { p.memo.dotted_name.give_back(_p0, a); break 'a109; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a109; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Alias(
         name_id(&a), b.map(|b| name_id(&b)), EXTRA) });
@@ -2242,7 +2308,7 @@ pub(crate) fn dotted_name_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.dotted_name) {
+    let _lent = match p.memo_take(memo_id::DOTTED_NAME) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -2255,67 +2321,59 @@ pub(crate) fn dotted_name_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    let mut _resmark = p.mark;
-    let mut _res: Option<Expr> = None;
-    let mut _seeded = false;
-    loop {
-        p.memo.dotted_name.insert(_mark, _res.take(), p.mark);
-        p.mark = _mark;
-        let _raw = dotted_name_raw_rule(p, _seeded);
-        _seeded = true;
-        if p.error_indicator {
-            p.level -= 1;
-            return None;
-        }
-        if _raw.is_none() || p.mark <= _resmark {
-            _res = p.memo.dotted_name.take_value(_mark);
-            break;
-        }
-        _resmark = p.mark;
-        _res = _raw;
-    }
-    if _lent {
-        if let Some(_v) = &_res {
-            p.memo.dotted_name.insert(_mark, Some(_v.clone()), _resmark);
-        }
-    }
-    p.mark = _resmark;
+    let _res = dotted_name_raw_rule(p);
+    p.memo_store(memo_id::DOTTED_NAME, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
 
-fn dotted_name_raw_rule(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
+fn dotted_name_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _res = dotted_name_raw(p, _seeded);
+    let _res = dotted_name_raw(p);
     p.level -= 1;
     _res
 }
 
-fn dotted_name_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
+fn dotted_name_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
-    // a=dotted_name '.' b=NAME
-    'a111: {
-        if p.error_indicator {
-            return None;
+    let _start = p.start_position(_mark)?;
+    let mut _acc = dotted_name_seed(p)?;
+    let mut _acc_src = p.src;
+    'grow: loop {
+        let _mark = p.mark;
+        // a=dotted_name '.' b=NAME
+        'a111: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::DOT)).is_none() { break 'a111; }
+            let Some(b) = (p.name_token()) else { break 'a111; };
+            let a = _acc;
+            _acc = { join_names_with_dot(&a, &b) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (dotted_name_rule(p)) else { break 'a111; };
-        if (p.expect_token(tk::DOT)).is_none() { p.memo.dotted_name.give_back(_p0, a); break 'a111; }
-        let Some(b) = (p.name_token()) else { p.memo.dotted_name.give_back(_p0, a); break 'a111; };
-        return Some({ join_names_with_dot(&a, &b) });
+        p.mark = _mark;
+        break;
     }
-    p.mark = _mark;
-    if _seeded {
+    if p.error_indicator {
         return None;
     }
+    p.src = _acc_src;
+    Some(_acc)
+}
+
+fn dotted_name_seed(p: &mut Parser<'_>) -> Option<Expr> {
+    let _mark = p.mark;
     // NAME
     'a112: {
         if p.error_indicator {
             return None;
         }
         let Some(_v0) = (p.name_token()) else { break 'a112; };
+        p.src = Src::NONE;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -2328,7 +2386,7 @@ pub(crate) fn block_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.block) {
+    let _lent = match p.memo_take(memo_id::BLOCK) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -2342,13 +2400,7 @@ pub(crate) fn block_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         return None;
     }
     let _res = block_body(p);
-    if !p.error_indicator {
-        if !_lent {
-            p.memo.block.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.block.insert(_mark, Some(_v.clone()), p.mark);
-        }
-    }
+    p.memo_store(memo_id::BLOCK, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -2363,7 +2415,9 @@ fn block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a113; }
         if (p.expect_token(tk::INDENT)).is_none() { break 'a113; }
         let Some(a) = (statements_rule(p)) else { break 'a113; };
-        if (p.expect_token(tk::DEDENT)).is_none() { break 'a113; }
+        let _s2 = p.src;
+        if (p.expect_token(tk::DEDENT)).is_none() { p.give_back(_s2, a); break 'a113; }
+        p.src = _s2;
         return Some({ a });
     }
     p.mark = _mark;
@@ -2373,6 +2427,8 @@ fn block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
             return None;
         }
         let Some(_v0) = (simple_stmts_rule(p)) else { break 'a114; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -2383,6 +2439,7 @@ fn block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
                 return None;
             }
             if (invalid_block_rule(p)).is_none() { break 'a115; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -2425,7 +2482,9 @@ fn decorators_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                             }
                             if (p.expect_token(tk::AT)).is_none() { break 'a117; }
                             let Some(f) = (named_expression_rule(p)) else { break 'a117; };
-                            if (p.expect_token(tk::NEWLINE)).is_none() { break 'a117; }
+                            let _s1 = p.src;
+                            if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, f); break 'a117; }
+                            p.src = _s1;
                             return Some({ f });
                         }
                         p.mark = _mark;
@@ -2471,6 +2530,8 @@ fn class_def_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         let Some(a) = (decorators_rule(p)) else { break 'a118; };
         let Some(b) = (class_def_raw_rule(p)) else { break 'a118; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
         return Some({ class_def_decorators(a, b) });
     }
     p.mark = _mark;
@@ -2480,6 +2541,8 @@ fn class_def_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         let Some(_v0) = (class_def_raw_rule(p)) else { break 'a119; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -2506,6 +2569,7 @@ fn class_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 return None;
             }
             if (invalid_class_def_raw_rule(p)).is_none() { break 'a120; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -2533,7 +2597,8 @@ fn class_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     if (p.expect_token(tk::LPAR)).is_none() { break 'a122; }
                     let z = arguments_rule(p);
                     if p.error_indicator { break 'a122; }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a122; }
+                    let _s1 = p.src;
+                    if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = z { p.give_back(_s1, _v); } break 'a122; }
                     return Some({ z });
                 }
                 p.mark = _mark;
@@ -2544,8 +2609,9 @@ fn class_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         })();
         if p.error_indicator { break 'a121; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a121; }
-        let _p5 = p.mark;
         let Some(c) = (block_rule(p)) else { break 'a121; };
+        let _s5 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (bases, keywords) = call_parts(b.flatten());
           mk::ClassDef(name_id(&a), bases, keywords, c, vec![], t.unwrap_or_default(), EXTRA) } });
@@ -2573,6 +2639,8 @@ fn function_def_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         let Some(d) = (decorators_rule(p)) else { break 'a123; };
         let Some(f) = (function_def_raw_rule(p)) else { break 'a123; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
         return Some({ function_def_decorators(d, f) });
     }
     p.mark = _mark;
@@ -2582,6 +2650,8 @@ fn function_def_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         let Some(_v0) = (function_def_raw_rule(p)) else { break 'a124; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -2608,6 +2678,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 return None;
             }
             if (invalid_def_raw_rule(p)).is_none() { break 'a125; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -2637,8 +2708,9 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         return None;
                     }
                     if (p.expect_token(tk::RARROW)).is_none() { break 'a127; }
-                    let _p1 = p.mark;
                     let Some(z) = (expression_rule(p)) else { break 'a127; };
+                    let _s1 = p.src;
+                    p.src = _s1;
                     return Some({ z });
                 }
                 p.mark = _mark;
@@ -2648,11 +2720,13 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
             _r
         })();
         if p.error_indicator { break 'a126; }
-        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a126; }
+        let _s6 = p.src;
+        if (p.expect_forced_token(tk::COLON, ":")).is_none() { if let Some(_v) = a { p.give_back(_s6, _v); } break 'a126; }
         let tc = func_type_comment_rule(p);
-        if p.error_indicator { break 'a126; }
-        let _p9 = p.mark;
-        let Some(b) = (block_rule(p)) else { break 'a126; };
+        if p.error_indicator { if let Some(_v) = a { p.give_back(_s6, _v); } break 'a126; }
+        let Some(b) = (block_rule(p)) else { if let Some(_v) = a { p.give_back(_s6, _v); } break 'a126; };
+        let _s9 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::FunctionDef(name_id(&n),
                         params.unwrap_or_else(empty_arguments),
@@ -2685,8 +2759,9 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         return None;
                     }
                     if (p.expect_token(tk::RARROW)).is_none() { break 'a129; }
-                    let _p1 = p.mark;
                     let Some(z) = (expression_rule(p)) else { break 'a129; };
+                    let _s1 = p.src;
+                    p.src = _s1;
                     return Some({ z });
                 }
                 p.mark = _mark;
@@ -2696,11 +2771,13 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
             _r
         })();
         if p.error_indicator { break 'a128; }
-        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a128; }
+        let _s7 = p.src;
+        if (p.expect_forced_token(tk::COLON, ":")).is_none() { if let Some(_v) = a { p.give_back(_s7, _v); } break 'a128; }
         let tc = func_type_comment_rule(p);
-        if p.error_indicator { break 'a128; }
-        let _p10 = p.mark;
-        let Some(b) = (block_rule(p)) else { break 'a128; };
+        if p.error_indicator { if let Some(_v) = a { p.give_back(_s7, _v); } break 'a128; }
+        let Some(b) = (block_rule(p)) else { if let Some(_v) = a { p.give_back(_s7, _v); } break 'a128; };
+        let _s10 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 5, "Async functions are",
             mk::AsyncFunctionDef(name_id(&n),
@@ -3364,9 +3441,10 @@ fn param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
         }
         let Some(a) = (param_rule(p)) else { break 'a152; };
         let Some(c) = (default_rule(p)) else { break 'a152; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a152; }
+        let _s1 = p.src;
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, c); break 'a152; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { break 'a152; }
+        if p.error_indicator { p.give_back(_s1, c); break 'a152; }
         return Some({ name_default_pair(p, a, Some(c), tc)? });
     }
     p.mark = _mark;
@@ -3377,9 +3455,10 @@ fn param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
         }
         let Some(a) = (param_rule(p)) else { break 'a153; };
         let Some(c) = (default_rule(p)) else { break 'a153; };
+        let _s1 = p.src;
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { break 'a153; }
-        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { break 'a153; }
+        if p.error_indicator { p.give_back(_s1, c); break 'a153; }
+        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { p.give_back(_s1, c); break 'a153; }
         return Some({ name_default_pair(p, a, Some(c), tc)? });
     }
     p.mark = _mark;
@@ -3406,9 +3485,10 @@ fn param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
         let Some(a) = (param_rule(p)) else { break 'a154; };
         let c = default_rule(p);
         if p.error_indicator { break 'a154; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a154; }
+        let _s1 = p.src;
+        if (p.expect_token(tk::COMMA)).is_none() { if let Some(_v) = c { p.give_back(_s1, _v); } break 'a154; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { break 'a154; }
+        if p.error_indicator { if let Some(_v) = c { p.give_back(_s1, _v); } break 'a154; }
         return Some({ name_default_pair(p, a, c, tc)? });
     }
     p.mark = _mark;
@@ -3420,9 +3500,10 @@ fn param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
         let Some(a) = (param_rule(p)) else { break 'a155; };
         let c = default_rule(p);
         if p.error_indicator { break 'a155; }
+        let _s1 = p.src;
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { break 'a155; }
-        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { break 'a155; }
+        if p.error_indicator { if let Some(_v) = c { p.give_back(_s1, _v); } break 'a155; }
+        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { if let Some(_v) = c { p.give_back(_s1, _v); } break 'a155; }
         return Some({ name_default_pair(p, a, c, tc)? });
     }
     p.mark = _mark;
@@ -3450,6 +3531,7 @@ fn param_body(p: &mut Parser<'_>) -> Option<Arg> {
         let Some(a) = (p.name_token()) else { break 'a156; };
         let b = annotation_rule(p);
         if p.error_indicator { break 'a156; }
+        let _s1 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ mk::Arg(name_id(&a), b, None, EXTRA) });
     }
@@ -3477,6 +3559,7 @@ fn param_star_annotation_body(p: &mut Parser<'_>) -> Option<Arg> {
         }
         let Some(a) = (p.name_token()) else { break 'a157; };
         let Some(b) = (star_annotation_rule(p)) else { break 'a157; };
+        let _s1 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ mk::Arg(name_id(&a), Some(b), None, EXTRA) });
     }
@@ -3502,8 +3585,9 @@ fn annotation_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::COLON)).is_none() { break 'a158; }
-        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a158; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some({ a });
     }
     p.mark = _mark;
@@ -3528,8 +3612,9 @@ fn star_annotation_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::COLON)).is_none() { break 'a159; }
-        let _p1 = p.mark;
         let Some(a) = (star_expression_rule(p)) else { break 'a159; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some({ a });
     }
     p.mark = _mark;
@@ -3554,8 +3639,9 @@ fn default_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a160; }
-        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a160; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some({ a });
     }
     p.mark = _mark;
@@ -3566,6 +3652,7 @@ fn default_body(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if (invalid_default_rule(p)).is_none() { break 'a161; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -3593,6 +3680,7 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 return None;
             }
             if (invalid_if_stmt_rule(p)).is_none() { break 'a162; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -3604,10 +3692,13 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::IF)).is_none() { break 'a163; }
         let Some(a) = (named_expression_rule(p)) else { break 'a163; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a163; }
-        let _p3 = p.mark;
-        let Some(b) = (block_rule(p)) else { break 'a163; };
-        let Some(c) = (elif_stmt_rule(p)) else { p.memo.block.give_back(_p3, b); break 'a163; };
+        let _s1 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a163; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a163; };
+        let _s3 = p.src;
+        let Some(c) = (elif_stmt_rule(p)) else { p.give_back(_s3, b); p.give_back(_s1, a); break 'a163; };
+        let _s4 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::If(a, b, vec![c], EXTRA) });
     }
@@ -3619,11 +3710,14 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::IF)).is_none() { break 'a164; }
         let Some(a) = (named_expression_rule(p)) else { break 'a164; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a164; }
-        let _p3 = p.mark;
-        let Some(b) = (block_rule(p)) else { break 'a164; };
+        let _s1 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a164; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a164; };
+        let _s3 = p.src;
         let c = else_block_rule(p);
-        if p.error_indicator { p.memo.block.give_back(_p3, b); break 'a164; }
+        if p.error_indicator { p.give_back(_s3, b); p.give_back(_s1, a); break 'a164; }
+        let _s4 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::If(a, b, c.unwrap_or_default(), EXTRA) });
     }
@@ -3651,6 +3745,7 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 return None;
             }
             if (invalid_elif_stmt_rule(p)).is_none() { break 'a165; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -3662,10 +3757,13 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::ELIF)).is_none() { break 'a166; }
         let Some(a) = (named_expression_rule(p)) else { break 'a166; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a166; }
-        let _p3 = p.mark;
-        let Some(b) = (block_rule(p)) else { break 'a166; };
-        let Some(c) = (elif_stmt_rule(p)) else { p.memo.block.give_back(_p3, b); break 'a166; };
+        let _s1 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a166; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a166; };
+        let _s3 = p.src;
+        let Some(c) = (elif_stmt_rule(p)) else { p.give_back(_s3, b); p.give_back(_s1, a); break 'a166; };
+        let _s4 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::If(a, b, vec![c], EXTRA) });
     }
@@ -3677,11 +3775,14 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::ELIF)).is_none() { break 'a167; }
         let Some(a) = (named_expression_rule(p)) else { break 'a167; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a167; }
-        let _p3 = p.mark;
-        let Some(b) = (block_rule(p)) else { break 'a167; };
+        let _s1 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a167; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a167; };
+        let _s3 = p.src;
         let c = else_block_rule(p);
-        if p.error_indicator { p.memo.block.give_back(_p3, b); break 'a167; }
+        if p.error_indicator { p.give_back(_s3, b); p.give_back(_s1, a); break 'a167; }
+        let _s4 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::If(a, b, c.unwrap_or_default(), EXTRA) });
     }
@@ -3708,6 +3809,7 @@ fn else_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
                 return None;
             }
             if (invalid_else_stmt_rule(p)).is_none() { break 'a168; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -3719,8 +3821,9 @@ fn else_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         }
         if (p.expect_token(kw::ELSE)).is_none() { break 'a169; }
         if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a169; }
-        let _p2 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a169; };
+        let _s2 = p.src;
+        p.src = _s2;
         return Some({ b });
     }
     p.mark = _mark;
@@ -3747,6 +3850,7 @@ fn while_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 return None;
             }
             if (invalid_while_stmt_rule(p)).is_none() { break 'a170; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -3758,11 +3862,14 @@ fn while_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::WHILE)).is_none() { break 'a171; }
         let Some(a) = (named_expression_rule(p)) else { break 'a171; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a171; }
-        let _p3 = p.mark;
-        let Some(b) = (block_rule(p)) else { break 'a171; };
+        let _s1 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a171; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a171; };
+        let _s3 = p.src;
         let c = else_block_rule(p);
-        if p.error_indicator { p.memo.block.give_back(_p3, b); break 'a171; }
+        if p.error_indicator { p.give_back(_s3, b); p.give_back(_s1, a); break 'a171; }
+        let _s4 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::While(a, b, c.unwrap_or_default(), EXTRA) });
     }
@@ -3790,6 +3897,7 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 return None;
             }
             if (invalid_for_stmt_rule(p)).is_none() { break 'a172; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -3802,16 +3910,20 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::FOR)).is_none() { break 'a173; }
         let Some(t) = (star_targets_rule(p)) else { break 'a173; };
-        if (p.expect_token(kw::IN)).is_none() { break 'a173; }
+        let _s1 = p.src;
+        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s1, t); break 'a173; }
         _cut = true;
-        let Some(ex) = (star_expressions_rule(p)) else { break 'a173; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a173; }
+        let Some(ex) = (star_expressions_rule(p)) else { p.give_back(_s1, t); break 'a173; };
+        let _s4 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a173; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { break 'a173; }
-        let _p7 = p.mark;
-        let Some(b) = (block_rule(p)) else { break 'a173; };
+        if p.error_indicator { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a173; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a173; };
+        let _s7 = p.src;
         let el = else_block_rule(p);
-        if p.error_indicator { p.memo.block.give_back(_p7, b); break 'a173; }
+        if p.error_indicator { p.give_back(_s7, b); p.give_back(_s4, ex); p.give_back(_s1, t); break 'a173; }
+        let _s8 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::For(t, ex, b, el.unwrap_or_default(), new_type_comment(p, tc)?, EXTRA) });
     }
@@ -3828,16 +3940,20 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(kw::ASYNC)).is_none() { break 'a174; }
         if (p.expect_token(kw::FOR)).is_none() { break 'a174; }
         let Some(t) = (star_targets_rule(p)) else { break 'a174; };
-        if (p.expect_token(kw::IN)).is_none() { break 'a174; }
+        let _s2 = p.src;
+        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s2, t); break 'a174; }
         _cut = true;
-        let Some(ex) = (star_expressions_rule(p)) else { break 'a174; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a174; }
+        let Some(ex) = (star_expressions_rule(p)) else { p.give_back(_s2, t); break 'a174; };
+        let _s5 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a174; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { break 'a174; }
-        let _p8 = p.mark;
-        let Some(b) = (block_rule(p)) else { break 'a174; };
+        if p.error_indicator { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a174; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a174; };
+        let _s8 = p.src;
         let el = else_block_rule(p);
-        if p.error_indicator { p.memo.block.give_back(_p8, b); break 'a174; }
+        if p.error_indicator { p.give_back(_s8, b); p.give_back(_s5, ex); p.give_back(_s2, t); break 'a174; }
+        let _s9 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 5, "Async for loops are", mk::AsyncFor(t, ex, b, el.unwrap_or_default(), new_type_comment(p, tc)?, EXTRA)) });
     }
@@ -3852,6 +3968,7 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 return None;
             }
             if (invalid_for_target_rule(p)).is_none() { break 'a175; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -3879,6 +3996,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 return None;
             }
             if (invalid_with_stmt_indent_rule(p)).is_none() { break 'a176; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -3917,8 +4035,9 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(tk::COLON)).is_none() { break 'a177; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
         if p.error_indicator { break 'a177; }
-        let _p7 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a177; };
+        let _s7 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::With(a, b, new_type_comment(p, tc)?, EXTRA) });
     }
@@ -3953,8 +4072,9 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(tk::COLON)).is_none() { break 'a178; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
         if p.error_indicator { break 'a178; }
-        let _p4 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a178; };
+        let _s4 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::With(a, b, new_type_comment(p, tc)?, EXTRA) });
     }
@@ -3992,8 +4112,9 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator { break 'a179; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a179; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a179; }
-        let _p7 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a179; };
+        let _s7 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 5, "Async with statements are", mk::AsyncWith(a, b, None, EXTRA)) });
     }
@@ -4029,8 +4150,9 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(tk::COLON)).is_none() { break 'a180; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
         if p.error_indicator { break 'a180; }
-        let _p5 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a180; };
+        let _s5 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 5, "Async with statements are", mk::AsyncWith(a, b, new_type_comment(p, tc)?, EXTRA)) });
     }
@@ -4042,6 +4164,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 return None;
             }
             if (invalid_with_stmt_rule(p)).is_none() { break 'a181; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -4066,11 +4189,11 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a182; };
-        if (p.expect_token(kw::AS)).is_none() { p.memo.expression.give_back(_p0, e); break 'a182; }
-        let _p2 = p.mark;
-        let Some(t) = (star_target_rule(p)) else { p.memo.expression.give_back(_p0, e); break 'a182; };
+        let _s0 = p.src;
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, e); break 'a182; }
+        let Some(t) = (star_target_rule(p)) else { p.give_back(_s0, e); break 'a182; };
+        let _s2 = p.src;
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -4108,7 +4231,7 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.memo.star_target.give_back(_p2, t); p.memo.expression.give_back(_p0, e); break 'a182; }
+        })()).is_some()) { p.give_back(_s2, t); p.give_back(_s0, e); break 'a182; }
         return Some({ mk::WithItem(e, Some(t)) });
     }
     p.mark = _mark;
@@ -4128,8 +4251,8 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a187; };
+        let _s0 = p.src;
         return Some({ mk::WithItem(e, None) });
     }
     p.mark = _mark;
@@ -4156,6 +4279,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 return None;
             }
             if (invalid_try_stmt_rule(p)).is_none() { break 'a188; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -4167,9 +4291,11 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::TRY)).is_none() { break 'a189; }
         if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a189; }
-        let _p2 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a189; };
-        let Some(f) = (finally_block_rule(p)) else { p.memo.block.give_back(_p2, b); break 'a189; };
+        let _s2 = p.src;
+        let Some(f) = (finally_block_rule(p)) else { p.give_back(_s2, b); break 'a189; };
+        let _s3 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Try(b, vec![], vec![], f, EXTRA) });
     }
@@ -4181,8 +4307,8 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::TRY)).is_none() { break 'a190; }
         if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a190; }
-        let _p2 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a190; };
+        let _s2 = p.src;
         let Some(ex): Option<Vec<ExceptHandler>> = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -4200,11 +4326,14 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { p.memo.block.give_back(_p2, b); break 'a190; };
+        }) else { p.give_back(_s2, b); break 'a190; };
         let el = else_block_rule(p);
-        if p.error_indicator { p.memo.block.give_back(_p2, b); break 'a190; }
+        if p.error_indicator { p.give_back(_s2, b); break 'a190; }
+        let _s4 = p.src;
         let f = finally_block_rule(p);
-        if p.error_indicator { p.memo.block.give_back(_p2, b); break 'a190; }
+        if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } p.give_back(_s2, b); break 'a190; }
+        let _s5 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Try(b, ex, el.unwrap_or_default(), f.unwrap_or_default(), EXTRA) });
     }
@@ -4216,8 +4345,8 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::TRY)).is_none() { break 'a191; }
         if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a191; }
-        let _p2 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a191; };
+        let _s2 = p.src;
         let Some(ex): Option<Vec<ExceptHandler>> = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -4235,11 +4364,14 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { p.memo.block.give_back(_p2, b); break 'a191; };
+        }) else { p.give_back(_s2, b); break 'a191; };
         let el = else_block_rule(p);
-        if p.error_indicator { p.memo.block.give_back(_p2, b); break 'a191; }
+        if p.error_indicator { p.give_back(_s2, b); break 'a191; }
+        let _s4 = p.src;
         let f = finally_block_rule(p);
-        if p.error_indicator { p.memo.block.give_back(_p2, b); break 'a191; }
+        if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } p.give_back(_s2, b); break 'a191; }
+        let _s5 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 11, "Exception groups are",
                       mk::TryStar(b, ex, el.unwrap_or_default(), f.unwrap_or_default(), EXTRA)) });
@@ -4278,11 +4410,11 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
             return None;
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a193; }
-        let _p1 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a193; };
-        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p1, e); break 'a193; }
-        let _p3 = p.mark;
-        let Some(b) = (block_rule(p)) else { p.memo.expression.give_back(_p1, e); break 'a193; };
+        let _s1 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, e); break 'a193; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s1, e); break 'a193; };
+        let _s3 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ mk::ExceptHandler(Some(e), None, b, EXTRA) });
     }
@@ -4293,13 +4425,13 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
             return None;
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a194; }
-        let _p1 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a194; };
-        if (p.expect_token(kw::AS)).is_none() { p.memo.expression.give_back(_p1, e); break 'a194; }
-        let Some(t) = (p.name_token()) else { p.memo.expression.give_back(_p1, e); break 'a194; };
-        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p1, e); break 'a194; }
-        let _p5 = p.mark;
-        let Some(b) = (block_rule(p)) else { p.memo.expression.give_back(_p1, e); break 'a194; };
+        let _s1 = p.src;
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s1, e); break 'a194; }
+        let Some(t) = (p.name_token()) else { p.give_back(_s1, e); break 'a194; };
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, e); break 'a194; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s1, e); break 'a194; };
+        let _s5 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ mk::ExceptHandler(Some(e), Some(name_id(&t)), b, EXTRA) });
     }
@@ -4311,9 +4443,10 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a195; }
         let Some(e) = (expressions_rule(p)) else { break 'a195; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a195; }
-        let _p3 = p.mark;
-        let Some(b) = (block_rule(p)) else { break 'a195; };
+        let _s1 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, e); break 'a195; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s1, e); break 'a195; };
+        let _s3 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 14, "except expressions without parentheses are",
             mk::ExceptHandler(Some(e), None, b, EXTRA)) });
@@ -4326,8 +4459,8 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a196; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a196; }
-        let _p2 = p.mark;
         let Some(b) = (block_rule(p)) else { break 'a196; };
+        let _s2 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ mk::ExceptHandler(None, None, b, EXTRA) });
     }
@@ -4377,11 +4510,11 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a199; }
         if (p.expect_token(tk::STAR)).is_none() { break 'a199; }
-        let _p2 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a199; };
-        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p2, e); break 'a199; }
-        let _p4 = p.mark;
-        let Some(b) = (block_rule(p)) else { p.memo.expression.give_back(_p2, e); break 'a199; };
+        let _s2 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a199; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a199; };
+        let _s4 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ mk::ExceptHandler(Some(e), None, b, EXTRA) });
     }
@@ -4393,13 +4526,13 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a200; }
         if (p.expect_token(tk::STAR)).is_none() { break 'a200; }
-        let _p2 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a200; };
-        if (p.expect_token(kw::AS)).is_none() { p.memo.expression.give_back(_p2, e); break 'a200; }
-        let Some(t) = (p.name_token()) else { p.memo.expression.give_back(_p2, e); break 'a200; };
-        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p2, e); break 'a200; }
-        let _p6 = p.mark;
-        let Some(b) = (block_rule(p)) else { p.memo.expression.give_back(_p2, e); break 'a200; };
+        let _s2 = p.src;
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, e); break 'a200; }
+        let Some(t) = (p.name_token()) else { p.give_back(_s2, e); break 'a200; };
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a200; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a200; };
+        let _s6 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ mk::ExceptHandler(Some(e), Some(name_id(&t)), b, EXTRA) });
     }
@@ -4412,9 +4545,10 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a201; }
         if (p.expect_token(tk::STAR)).is_none() { break 'a201; }
         let Some(e) = (expressions_rule(p)) else { break 'a201; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a201; }
-        let _p4 = p.mark;
-        let Some(b) = (block_rule(p)) else { break 'a201; };
+        let _s2 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a201; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a201; };
+        let _s4 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 14, "except expressions without parentheses are",
             mk::ExceptHandler(Some(e), None, b, EXTRA)) });
@@ -4453,6 +4587,7 @@ fn finally_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
                 return None;
             }
             if (invalid_finally_stmt_rule(p)).is_none() { break 'a203; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -4464,8 +4599,9 @@ fn finally_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         }
         if (p.expect_token(kw::FINALLY)).is_none() { break 'a204; }
         if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a204; }
-        let _p2 = p.mark;
         let Some(a) = (block_rule(p)) else { break 'a204; };
+        let _s2 = p.src;
+        p.src = _s2;
         return Some({ a });
     }
     p.mark = _mark;
@@ -4492,9 +4628,10 @@ fn match_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_soft_keyword("match")).is_none() { break 'a205; }
         let Some(subject) = (subject_expr_rule(p)) else { break 'a205; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a205; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a205; }
-        if (p.expect_token(tk::INDENT)).is_none() { break 'a205; }
+        let _s1 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a205; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a205; }
+        if (p.expect_token(tk::INDENT)).is_none() { p.give_back(_s1, subject); break 'a205; }
         let Some(cases): Option<Vec<MatchCase>> = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -4512,8 +4649,9 @@ fn match_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a205; };
-        if (p.expect_token(tk::DEDENT)).is_none() { break 'a205; }
+        }) else { p.give_back(_s1, subject); break 'a205; };
+        if (p.expect_token(tk::DEDENT)).is_none() { p.give_back(_s1, subject); break 'a205; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 10, "Pattern matching is", mk::Match(subject, cases, EXTRA)) });
     }
@@ -4525,6 +4663,7 @@ fn match_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 return None;
             }
             if (invalid_match_stmt_rule(p)).is_none() { break 'a206; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -4551,9 +4690,11 @@ fn subject_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(value) = (star_named_expression_rule(p)) else { break 'a207; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a207; }
+        let _s0 = p.src;
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, value); break 'a207; }
         let values = star_named_expressions_rule(p);
-        if p.error_indicator { break 'a207; }
+        if p.error_indicator { p.give_back(_s0, value); break 'a207; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(value, values), ExprContext::Load, EXTRA) });
     }
@@ -4564,6 +4705,8 @@ fn subject_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (named_expression_rule(p)) else { break 'a208; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -4600,11 +4743,13 @@ fn case_block_body(p: &mut Parser<'_>) -> Option<MatchCase> {
         }
         if (p.expect_soft_keyword("case")).is_none() { break 'a210; }
         let Some(pattern) = (patterns_rule(p)) else { break 'a210; };
+        let _s1 = p.src;
         let guard = guard_rule(p);
-        if p.error_indicator { break 'a210; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a210; }
-        let _p4 = p.mark;
-        let Some(body) = (block_rule(p)) else { break 'a210; };
+        if p.error_indicator { p.give_back(_s1, pattern); break 'a210; }
+        let _s2 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = guard { p.give_back(_s2, _v); } p.give_back(_s1, pattern); break 'a210; }
+        let Some(body) = (block_rule(p)) else { if let Some(_v) = guard { p.give_back(_s2, _v); } p.give_back(_s1, pattern); break 'a210; };
+        let _s4 = p.src;
         return Some({ mk::MatchCase(pattern, guard, body) });
     }
     p.mark = _mark;
@@ -4630,6 +4775,8 @@ fn guard_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if (p.expect_token(kw::IF)).is_none() { break 'a211; }
         let Some(guard) = (named_expression_rule(p)) else { break 'a211; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some({ guard });
     }
     p.mark = _mark;
@@ -4655,6 +4802,7 @@ fn patterns_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(patterns): Option<Vec<Pattern>> = (open_sequence_pattern_rule(p)) else { break 'a212; };
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchSequence(patterns, EXTRA) });
     }
@@ -4665,6 +4813,8 @@ fn patterns_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(_v0) = (pattern_rule(p)) else { break 'a213; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -4689,6 +4839,8 @@ fn pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(_v0) = (as_pattern_rule(p)) else { break 'a214; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -4698,6 +4850,8 @@ fn pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(_v0) = (or_pattern_rule(p)) else { break 'a215; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -4723,8 +4877,11 @@ fn as_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(pattern) = (or_pattern_rule(p)) else { break 'a216; };
-        if (p.expect_token(kw::AS)).is_none() { break 'a216; }
-        let Some(target) = (pattern_capture_target_rule(p)) else { break 'a216; };
+        let _s0 = p.src;
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, pattern); break 'a216; }
+        let Some(target) = (pattern_capture_target_rule(p)) else { p.give_back(_s0, pattern); break 'a216; };
+        let _s2 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchAs(Some(pattern), Some(name_id(&target)), EXTRA) });
     }
@@ -4736,6 +4893,7 @@ fn as_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
                 return None;
             }
             if (invalid_as_pattern_rule(p)).is_none() { break 'a217; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -4782,6 +4940,7 @@ fn or_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             p.level -= u32::from(_entered) + 1;
             Some(_children)
         })()) else { break 'a218; };
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ if patterns.len() == 1 { patterns.into_iter().next()? } else { mk::MatchOr(patterns, EXTRA) } });
     }
@@ -4795,7 +4954,7 @@ pub(crate) fn closed_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.closed_pattern) {
+    let _lent = match p.memo_take(memo_id::CLOSED_PATTERN) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -4809,13 +4968,7 @@ pub(crate) fn closed_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
         return None;
     }
     let _res = closed_pattern_body(p);
-    if !p.error_indicator {
-        if !_lent {
-            p.memo.closed_pattern.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.closed_pattern.insert(_mark, Some(_v.clone()), p.mark);
-        }
-    }
+    p.memo_store(memo_id::CLOSED_PATTERN, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -4828,6 +4981,8 @@ fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(_v0) = (literal_pattern_rule(p)) else { break 'a219; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -4837,6 +4992,8 @@ fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(_v0) = (capture_pattern_rule(p)) else { break 'a220; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -4846,6 +5003,8 @@ fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(_v0) = (wildcard_pattern_rule(p)) else { break 'a221; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -4855,6 +5014,8 @@ fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(_v0) = (value_pattern_rule(p)) else { break 'a222; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -4864,6 +5025,8 @@ fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(_v0) = (group_pattern_rule(p)) else { break 'a223; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -4873,6 +5036,8 @@ fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(_v0) = (sequence_pattern_rule(p)) else { break 'a224; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -4882,6 +5047,8 @@ fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(_v0) = (mapping_pattern_rule(p)) else { break 'a225; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -4891,6 +5058,8 @@ fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(_v0) = (class_pattern_rule(p)) else { break 'a226; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -4916,6 +5085,7 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(value) = (signed_number_rule(p)) else { break 'a227; };
+        let _s0 = p.src;
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -4944,7 +5114,8 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a227; }
+        })()).is_some()) { p.give_back(_s0, value); break 'a227; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchValue(value, EXTRA) });
     }
@@ -4955,6 +5126,8 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(value) = (complex_number_rule(p)) else { break 'a230; };
+        let _s0 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchValue(value, EXTRA) });
     }
@@ -4964,8 +5137,9 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(value) = (strings_rule(p)) else { break 'a231; };
+        let _s0 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchValue(value, EXTRA) });
     }
@@ -4976,6 +5150,7 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         if (p.expect_token(kw::NONE)).is_none() { break 'a232; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchSingleton(Constant::None, EXTRA) });
     }
@@ -4986,6 +5161,7 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         if (p.expect_token(kw::TRUE)).is_none() { break 'a233; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchSingleton(Constant::Bool(true), EXTRA) });
     }
@@ -4996,6 +5172,7 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         if (p.expect_token(kw::FALSE)).is_none() { break 'a234; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchSingleton(Constant::Bool(false), EXTRA) });
     }
@@ -5022,6 +5199,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (signed_number_rule(p)) else { break 'a235; };
+        let _s0 = p.src;
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -5050,7 +5228,8 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a235; }
+        })()).is_some()) { p.give_back(_s0, _v0); break 'a235; }
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -5060,6 +5239,8 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (complex_number_rule(p)) else { break 'a238; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -5106,8 +5287,9 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })()).is_some()) { break 'a239; }
-        let _p1 = p.mark;
         let Some(_v1) = (strings_rule(p)) else { break 'a239; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -5117,6 +5299,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(kw::NONE)).is_none() { break 'a243; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::None, None, EXTRA) });
     }
@@ -5127,6 +5310,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(kw::TRUE)).is_none() { break 'a244; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Bool(true), None, EXTRA) });
     }
@@ -5137,6 +5321,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(kw::FALSE)).is_none() { break 'a245; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Bool(false), None, EXTRA) });
     }
@@ -5163,8 +5348,11 @@ fn complex_number_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(real) = (signed_real_number_rule(p)) else { break 'a246; };
-        if (p.expect_token(tk::PLUS)).is_none() { break 'a246; }
-        let Some(imag) = (imaginary_number_rule(p)) else { break 'a246; };
+        let _s0 = p.src;
+        if (p.expect_token(tk::PLUS)).is_none() { p.give_back(_s0, real); break 'a246; }
+        let Some(imag) = (imaginary_number_rule(p)) else { p.give_back(_s0, real); break 'a246; };
+        let _s2 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::BinOp(real, Operator::Add, imag, EXTRA) });
     }
@@ -5175,8 +5363,11 @@ fn complex_number_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(real) = (signed_real_number_rule(p)) else { break 'a247; };
-        if (p.expect_token(tk::MINUS)).is_none() { break 'a247; }
-        let Some(imag) = (imaginary_number_rule(p)) else { break 'a247; };
+        let _s0 = p.src;
+        if (p.expect_token(tk::MINUS)).is_none() { p.give_back(_s0, real); break 'a247; }
+        let Some(imag) = (imaginary_number_rule(p)) else { p.give_back(_s0, real); break 'a247; };
+        let _s2 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::BinOp(real, Operator::Sub, imag, EXTRA) });
     }
@@ -5203,6 +5394,7 @@ fn signed_number_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (p.number_token()) else { break 'a248; };
+        p.src = Src::NONE;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -5213,6 +5405,7 @@ fn signed_number_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if (p.expect_token(tk::MINUS)).is_none() { break 'a249; }
         let Some(number) = (p.number_token()) else { break 'a249; };
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::UnaryOp(UnaryOp::USub, number, EXTRA) });
     }
@@ -5239,6 +5432,8 @@ fn signed_real_number_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (real_number_rule(p)) else { break 'a250; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -5249,6 +5444,8 @@ fn signed_real_number_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if (p.expect_token(tk::MINUS)).is_none() { break 'a251; }
         let Some(real) = (real_number_rule(p)) else { break 'a251; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::UnaryOp(UnaryOp::USub, real, EXTRA) });
     }
@@ -5274,6 +5471,7 @@ fn real_number_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(real) = (p.number_token()) else { break 'a252; };
+        p.src = Src::NONE;
         return Some({ ensure_real(p, real)? });
     }
     p.mark = _mark;
@@ -5298,6 +5496,7 @@ fn imaginary_number_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(imag) = (p.number_token()) else { break 'a253; };
+        p.src = Src::NONE;
         return Some({ ensure_imaginary(p, imag)? });
     }
     p.mark = _mark;
@@ -5323,6 +5522,8 @@ fn capture_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(target) = (pattern_capture_target_rule(p)) else { break 'a254; };
+        let _s0 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchAs(None, Some(name_id(&target)), EXTRA) });
     }
@@ -5387,6 +5588,7 @@ fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })()).is_some()) { break 'a255; }
+        p.src = Src::NONE;
         return Some({ set_expr_context(name, ExprContext::Store) });
     }
     p.mark = _mark;
@@ -5412,6 +5614,7 @@ fn wildcard_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         if (p.expect_soft_keyword("_")).is_none() { break 'a259; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchAs(None, None, EXTRA) });
     }
@@ -5438,6 +5641,7 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(attr) = (attr_rule(p)) else { break 'a260; };
+        let _s0 = p.src;
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -5475,7 +5679,8 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a260; }
+        })()).is_some()) { p.give_back(_s0, attr); break 'a260; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchValue(attr, EXTRA) });
     }
@@ -5489,8 +5694,9 @@ pub(crate) fn attr_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    if let Some((_res, _end)) = p.memo_lookup(|m| &m.attr) {
+    if let Some((_res, _end)) = p.memo_lookup(memo_id::ATTR) {
         p.mark = _end;
+        p.src = Src::NONE;
         p.level -= 1;
         return _res;
     }
@@ -5501,7 +5707,7 @@ pub(crate) fn attr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     let mut _resmark = p.mark;
     let mut _res: Option<Expr> = None;
     loop {
-        p.memo.attr.insert(_mark, _res.clone(), p.mark);
+        p.memo.insert(memo_id::ATTR, _mark, _res.clone(), p.mark);
         p.mark = _mark;
         let _raw = attr_raw_rule(p);
         if p.error_indicator {
@@ -5515,6 +5721,7 @@ pub(crate) fn attr_rule(p: &mut Parser<'_>) -> Option<Expr> {
         _res = _raw;
     }
     p.mark = _resmark;
+    p.src = Src::NONE;
     p.level -= 1;
     _res
 }
@@ -5537,8 +5744,10 @@ fn attr_raw(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(value) = (name_or_attr_rule(p)) else { break 'a264; };
-        if (p.expect_token(tk::DOT)).is_none() { break 'a264; }
-        let Some(attr) = (p.name_token()) else { break 'a264; };
+        let _s0 = p.src;
+        if (p.expect_token(tk::DOT)).is_none() { p.give_back(_s0, value); break 'a264; }
+        let Some(attr) = (p.name_token()) else { p.give_back(_s0, value); break 'a264; };
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(value, name_id(&attr), ExprContext::Load, EXTRA) });
     }
@@ -5564,6 +5773,8 @@ fn name_or_attr_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (attr_rule(p)) else { break 'a265; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -5573,6 +5784,7 @@ fn name_or_attr_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (p.name_token()) else { break 'a266; };
+        p.src = Src::NONE;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -5598,7 +5810,9 @@ fn group_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a267; }
         let Some(pattern) = (pattern_rule(p)) else { break 'a267; };
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a267; }
+        let _s1 = p.src;
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, pattern); break 'a267; }
+        p.src = _s1;
         return Some({ pattern });
     }
     p.mark = _mark;
@@ -5627,6 +5841,7 @@ fn sequence_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         let patterns = maybe_sequence_pattern_rule(p);
         if p.error_indicator { break 'a268; }
         if (p.expect_token(tk::RSQB)).is_none() { break 'a268; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchSequence(patterns.unwrap_or_default(), EXTRA) });
     }
@@ -5640,6 +5855,7 @@ fn sequence_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         let patterns = open_sequence_pattern_rule(p);
         if p.error_indicator { break 'a269; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a269; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchSequence(patterns.unwrap_or_default(), EXTRA) });
     }
@@ -5665,9 +5881,10 @@ fn open_sequence_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
             return None;
         }
         let Some(pattern) = (maybe_star_pattern_rule(p)) else { break 'a270; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a270; }
+        let _s0 = p.src;
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, pattern); break 'a270; }
         let patterns = maybe_sequence_pattern_rule(p);
-        if p.error_indicator { break 'a270; }
+        if p.error_indicator { p.give_back(_s0, pattern); break 'a270; }
         return Some({ seq_insert_in_front(pattern, patterns) });
     }
     p.mark = _mark;
@@ -5737,8 +5954,9 @@ fn maybe_star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (star_pattern_rule(p)) else { break 'a272; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -5748,6 +5966,8 @@ fn maybe_star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(_v0) = (pattern_rule(p)) else { break 'a273; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -5760,7 +5980,7 @@ pub(crate) fn star_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.star_pattern) {
+    let _lent = match p.memo_take(memo_id::STAR_PATTERN) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -5774,13 +5994,7 @@ pub(crate) fn star_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
         return None;
     }
     let _res = star_pattern_body(p);
-    if !p.error_indicator {
-        if !_lent {
-            p.memo.star_pattern.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.star_pattern.insert(_mark, Some(_v.clone()), p.mark);
-        }
-    }
+    p.memo_store(memo_id::STAR_PATTERN, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -5795,6 +6009,8 @@ fn star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a274; }
         let Some(target) = (pattern_capture_target_rule(p)) else { break 'a274; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchStar(Some(name_id(&target)), EXTRA) });
     }
@@ -5805,7 +6021,8 @@ fn star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a275; }
-        if (wildcard_pattern_rule(p)).is_none() { break 'a275; }
+        match wildcard_pattern_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a275; } }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchStar(None, EXTRA) });
     }
@@ -5833,6 +6050,7 @@ fn mapping_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a276; }
         if (p.expect_token(tk::RBRACE)).is_none() { break 'a276; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchMapping(vec![], vec![], None, EXTRA) });
     }
@@ -5844,9 +6062,11 @@ fn mapping_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a277; }
         let Some(rest) = (double_star_pattern_rule(p)) else { break 'a277; };
+        let _s1 = p.src;
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a277; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a277; }
+        if p.error_indicator { p.give_back(_s1, rest); break 'a277; }
+        if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s1, rest); break 'a277; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchMapping(vec![], vec![], Some(name_id(&rest)), EXTRA) });
     }
@@ -5860,9 +6080,11 @@ fn mapping_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         let Some(items) = (items_pattern_rule(p)) else { break 'a278; };
         if (p.expect_token(tk::COMMA)).is_none() { break 'a278; }
         let Some(rest) = (double_star_pattern_rule(p)) else { break 'a278; };
+        let _s3 = p.src;
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a278; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a278; }
+        if p.error_indicator { p.give_back(_s3, rest); break 'a278; }
+        if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s3, rest); break 'a278; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (keys, patterns) = split_key_pattern_pairs(items);
           mk::MatchMapping(keys, patterns, Some(name_id(&rest)), EXTRA) } });
@@ -5878,6 +6100,7 @@ fn mapping_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         let _ = p.expect_token(tk::COMMA);
         if p.error_indicator { break 'a279; }
         if (p.expect_token(tk::RBRACE)).is_none() { break 'a279; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (keys, patterns) = split_key_pattern_pairs(items);
           mk::MatchMapping(keys, patterns, None, EXTRA) } });
@@ -5959,6 +6182,8 @@ fn key_value_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
                         return None;
                     }
                     let Some(_v0) = (literal_expr_rule(p)) else { break 'a282; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -5968,6 +6193,8 @@ fn key_value_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
                         return None;
                     }
                     let Some(_v0) = (attr_rule(p)) else { break 'a283; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -5976,8 +6203,10 @@ fn key_value_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
             p.level -= 1;
             _r
         })()) else { break 'a281; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a281; }
-        let Some(pattern) = (pattern_rule(p)) else { break 'a281; };
+        let _s0 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, key); break 'a281; }
+        let Some(pattern) = (pattern_rule(p)) else { p.give_back(_s0, key); break 'a281; };
+        let _s2 = p.src;
         return Some({ KeyPatternPair { key, pattern } });
     }
     p.mark = _mark;
@@ -6003,6 +6232,8 @@ fn double_star_pattern_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a284; }
         let Some(target) = (pattern_capture_target_rule(p)) else { break 'a284; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some({ target });
     }
     p.mark = _mark;
@@ -6028,8 +6259,10 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(cls) = (name_or_attr_rule(p)) else { break 'a285; };
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a285; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a285; }
+        let _s0 = p.src;
+        if (p.expect_token(tk::LPAR)).is_none() { p.give_back(_s0, cls); break 'a285; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s0, cls); break 'a285; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchClass(cls, vec![], vec![], vec![], EXTRA) });
     }
@@ -6040,11 +6273,13 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(cls) = (name_or_attr_rule(p)) else { break 'a286; };
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a286; }
-        let Some(patterns) = (positional_patterns_rule(p)) else { break 'a286; };
+        let _s0 = p.src;
+        if (p.expect_token(tk::LPAR)).is_none() { p.give_back(_s0, cls); break 'a286; }
+        let Some(patterns) = (positional_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a286; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a286; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a286; }
+        if p.error_indicator { p.give_back(_s0, cls); break 'a286; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s0, cls); break 'a286; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchClass(cls, patterns, vec![], vec![], EXTRA) });
     }
@@ -6055,11 +6290,13 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(cls) = (name_or_attr_rule(p)) else { break 'a287; };
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a287; }
-        let Some(keywords) = (keyword_patterns_rule(p)) else { break 'a287; };
+        let _s0 = p.src;
+        if (p.expect_token(tk::LPAR)).is_none() { p.give_back(_s0, cls); break 'a287; }
+        let Some(keywords) = (keyword_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a287; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a287; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a287; }
+        if p.error_indicator { p.give_back(_s0, cls); break 'a287; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s0, cls); break 'a287; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (keys, kwd_patterns) = split_key_pattern_pairs(keywords);
           mk::MatchClass(cls, vec![], map_names_to_ids(&keys), kwd_patterns, EXTRA) } });
@@ -6071,13 +6308,15 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             return None;
         }
         let Some(cls) = (name_or_attr_rule(p)) else { break 'a288; };
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a288; }
-        let Some(patterns) = (positional_patterns_rule(p)) else { break 'a288; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a288; }
-        let Some(keywords) = (keyword_patterns_rule(p)) else { break 'a288; };
+        let _s0 = p.src;
+        if (p.expect_token(tk::LPAR)).is_none() { p.give_back(_s0, cls); break 'a288; }
+        let Some(patterns) = (positional_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a288; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, cls); break 'a288; }
+        let Some(keywords) = (keyword_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a288; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a288; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a288; }
+        if p.error_indicator { p.give_back(_s0, cls); break 'a288; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s0, cls); break 'a288; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (keys, kwd_patterns) = split_key_pattern_pairs(keywords);
           mk::MatchClass(cls, patterns, map_names_to_ids(&keys), kwd_patterns, EXTRA) } });
@@ -6090,6 +6329,7 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
                 return None;
             }
             if (invalid_class_pattern_rule(p)).is_none() { break 'a289; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -6205,6 +6445,7 @@ fn keyword_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
         let Some(arg) = (p.name_token()) else { break 'a292; };
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a292; }
         let Some(value) = (pattern_rule(p)) else { break 'a292; };
+        let _s2 = p.src;
         return Some({ KeyPatternPair { key: arg, pattern: value } });
     }
     p.mark = _mark;
@@ -6234,8 +6475,9 @@ fn type_alias_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let t = type_params_rule(p);
         if p.error_indicator { break 'a293; }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a293; }
-        let _p4 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a293; };
+        let _s4 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 12, "Type statement is",
         mk::TypeAlias(set_expr_context(n, ExprContext::Store), t.unwrap_or_default(), b, EXTRA)) });
@@ -6333,7 +6575,7 @@ pub(crate) fn type_param_rule(p: &mut Parser<'_>) -> Option<TypeParam> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.type_param) {
+    let _lent = match p.memo_take(memo_id::TYPE_PARAM) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -6347,13 +6589,7 @@ pub(crate) fn type_param_rule(p: &mut Parser<'_>) -> Option<TypeParam> {
         return None;
     }
     let _res = type_param_body(p);
-    if !p.error_indicator {
-        if !_lent {
-            p.memo.type_param.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.type_param.insert(_mark, Some(_v.clone()), p.mark);
-        }
-    }
+    p.memo_store(memo_id::TYPE_PARAM, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -6369,8 +6605,11 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
         let Some(a) = (p.name_token()) else { break 'a297; };
         let b = type_param_bound_rule(p);
         if p.error_indicator { break 'a297; }
+        let _s1 = p.src;
         let c = type_param_default_rule(p);
-        if p.error_indicator { break 'a297; }
+        if p.error_indicator { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a297; }
+        let _s2 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::TypeVar(name_id(&a), b, c, EXTRA) });
     }
@@ -6382,6 +6621,7 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
                 return None;
             }
             if (invalid_type_param_rule(p)).is_none() { break 'a298; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -6395,6 +6635,8 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
         let Some(a) = (p.name_token()) else { break 'a299; };
         let b = type_param_starred_default_rule(p);
         if p.error_indicator { break 'a299; }
+        let _s2 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::TypeVarTuple(name_id(&a), b, EXTRA) });
     }
@@ -6408,6 +6650,8 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
         let Some(a) = (p.name_token()) else { break 'a300; };
         let b = type_param_default_rule(p);
         if p.error_indicator { break 'a300; }
+        let _s2 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::ParamSpec(name_id(&a), b, EXTRA) });
     }
@@ -6433,8 +6677,9 @@ fn type_param_bound_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::COLON)).is_none() { break 'a301; }
-        let _p1 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a301; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some({ e });
     }
     p.mark = _mark;
@@ -6459,8 +6704,9 @@ fn type_param_default_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a302; }
-        let _p1 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a302; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
         return Some({ CHECK_VERSION!(p, 13, "Type parameter defaults are", e) });
     }
     p.mark = _mark;
@@ -6485,8 +6731,9 @@ fn type_param_starred_default_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a303; }
-        let _p1 = p.mark;
         let Some(e) = (star_expression_rule(p)) else { break 'a303; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
         return Some({ CHECK_VERSION!(p, 13, "Type parameter defaults are", e) });
     }
     p.mark = _mark;
@@ -6511,8 +6758,8 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a304; };
+        let _s0 = p.src;
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -6530,8 +6777,9 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 return None;
                             }
                             if (p.expect_token(tk::COMMA)).is_none() { break 'a305; }
-                            let _p1 = p.mark;
                             let Some(c) = (expression_rule(p)) else { break 'a305; };
+                            let _s1 = p.src;
+                            p.src = _s1;
                             return Some({ c });
                         }
                         p.mark = _mark;
@@ -6551,9 +6799,10 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { p.memo.expression.give_back(_p0, a); break 'a304; };
+        }) else { p.give_back(_s0, a); break 'a304; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.memo.expression.give_back(_p0, a); break 'a304; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a304; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Load, EXTRA) });
     }
@@ -6563,9 +6812,10 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a306; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.memo.expression.give_back(_p0, a); break 'a306; }
+        let _s0 = p.src;
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a306; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(vec![a], ExprContext::Load, EXTRA) });
     }
@@ -6575,8 +6825,9 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (expression_rule(p)) else { break 'a307; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -6589,7 +6840,7 @@ pub(crate) fn expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.expression) {
+    let _lent = match p.memo_take(memo_id::EXPRESSION) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -6603,13 +6854,7 @@ pub(crate) fn expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = expression_body(p);
-    if !p.error_indicator {
-        if !_lent {
-            p.memo.expression.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.expression.insert(_mark, Some(_v.clone()), p.mark);
-        }
-    }
+    p.memo_store(memo_id::EXPRESSION, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -6624,6 +6869,7 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if (invalid_expression_rule(p)).is_none() { break 'a308; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -6635,6 +6881,7 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if (invalid_legacy_expression_rule(p)).is_none() { break 'a309; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -6644,14 +6891,15 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (disjunction_rule(p)) else { break 'a310; };
-        if (p.expect_token(kw::IF)).is_none() { p.memo.disjunction.give_back(_p0, a); break 'a310; }
-        let _p2 = p.mark;
-        let Some(b) = (disjunction_rule(p)) else { p.memo.disjunction.give_back(_p0, a); break 'a310; };
-        if (p.expect_token(kw::ELSE)).is_none() { p.memo.disjunction.give_back(_p2, b); p.memo.disjunction.give_back(_p0, a); break 'a310; }
-        let _p4 = p.mark;
-        let Some(c) = (expression_rule(p)) else { p.memo.disjunction.give_back(_p2, b); p.memo.disjunction.give_back(_p0, a); break 'a310; };
+        let _s0 = p.src;
+        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a310; }
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a310; };
+        let _s2 = p.src;
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a310; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); p.give_back(_s0, a); break 'a310; };
+        let _s4 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::IfExp(b, a, c, EXTRA) });
     }
@@ -6661,8 +6909,9 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (disjunction_rule(p)) else { break 'a311; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -6672,6 +6921,8 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (lambdef_rule(p)) else { break 'a312; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -6698,8 +6949,9 @@ fn yield_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if (p.expect_token(kw::YIELD)).is_none() { break 'a313; }
         if (p.expect_token(kw::FROM)).is_none() { break 'a313; }
-        let _p2 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a313; };
+        let _s2 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::YieldFrom(a, EXTRA) });
     }
@@ -6712,6 +6964,8 @@ fn yield_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
         if (p.expect_token(kw::YIELD)).is_none() { break 'a314; }
         let a = star_expressions_rule(p);
         if p.error_indicator { break 'a314; }
+        let _s1 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Yield(a, EXTRA) });
     }
@@ -6737,8 +6991,8 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (star_expression_rule(p)) else { break 'a315; };
+        let _s0 = p.src;
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -6756,8 +7010,9 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 return None;
                             }
                             if (p.expect_token(tk::COMMA)).is_none() { break 'a316; }
-                            let _p1 = p.mark;
                             let Some(c) = (star_expression_rule(p)) else { break 'a316; };
+                            let _s1 = p.src;
+                            p.src = _s1;
                             return Some({ c });
                         }
                         p.mark = _mark;
@@ -6777,9 +7032,10 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { p.memo.star_expression.give_back(_p0, a); break 'a315; };
+        }) else { p.give_back(_s0, a); break 'a315; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.memo.star_expression.give_back(_p0, a); break 'a315; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a315; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Load, EXTRA) });
     }
@@ -6789,9 +7045,10 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (star_expression_rule(p)) else { break 'a317; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.memo.star_expression.give_back(_p0, a); break 'a317; }
+        let _s0 = p.src;
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a317; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(vec![a], ExprContext::Load, EXTRA) });
     }
@@ -6801,8 +7058,9 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (star_expression_rule(p)) else { break 'a318; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -6815,7 +7073,7 @@ pub(crate) fn star_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.star_expression) {
+    let _lent = match p.memo_take(memo_id::STAR_EXPRESSION) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -6829,13 +7087,7 @@ pub(crate) fn star_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = star_expression_body(p);
-    if !p.error_indicator {
-        if !_lent {
-            p.memo.star_expression.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.star_expression.insert(_mark, Some(_v.clone()), p.mark);
-        }
-    }
+    p.memo_store(memo_id::STAR_EXPRESSION, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -6849,8 +7101,9 @@ fn star_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a319; }
-        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a319; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Starred(a, ExprContext::Load, EXTRA) });
     }
@@ -6860,8 +7113,9 @@ fn star_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (expression_rule(p)) else { break 'a320; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -6933,8 +7187,9 @@ fn star_named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a322; }
-        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a322; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Starred(a, ExprContext::Load, EXTRA) });
     }
@@ -6945,6 +7200,8 @@ fn star_named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (named_expression_rule(p)) else { break 'a323; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -6973,8 +7230,9 @@ fn assignment_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = (p.name_token()) else { break 'a324; };
         if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a324; }
         _cut = true;
-        let _p3 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a324; };
+        let _s3 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 8, "Assignment expressions are",
         mk::NamedExpr(set_expr_context(a, ExprContext::Store), b, EXTRA)) });
@@ -7004,6 +7262,8 @@ fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (assignment_expression_rule(p)) else { break 'a325; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -7013,8 +7273,8 @@ fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
             if p.error_indicator {
                 return None;
             }
-            let _p0 = p.mark;
-            match invalid_named_expression_rule(p) { Some(_v) => p.memo.invalid_named_expression.give_back(_p0, _v), None => { break 'a326; } }
+            if (invalid_named_expression_rule(p)).is_none() { break 'a326; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -7024,9 +7284,10 @@ fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (expression_rule(p)) else { break 'a327; };
-        if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.memo.expression.give_back(_p0, _v0); break 'a327; }
+        let _s0 = p.src;
+        if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a327; }
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -7039,7 +7300,7 @@ pub(crate) fn disjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.disjunction) {
+    let _lent = match p.memo_take(memo_id::DISJUNCTION) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -7053,13 +7314,7 @@ pub(crate) fn disjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = disjunction_body(p);
-    if !p.error_indicator {
-        if !_lent {
-            p.memo.disjunction.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.disjunction.insert(_mark, Some(_v.clone()), p.mark);
-        }
-    }
+    p.memo_store(memo_id::DISJUNCTION, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -7072,8 +7327,8 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (conjunction_rule(p)) else { break 'a328; };
+        let _s0 = p.src;
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -7091,8 +7346,9 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 return None;
                             }
                             if (p.expect_token(kw::OR)).is_none() { break 'a329; }
-                            let _p1 = p.mark;
                             let Some(c) = (conjunction_rule(p)) else { break 'a329; };
+                            let _s1 = p.src;
+                            p.src = _s1;
                             return Some({ c });
                         }
                         p.mark = _mark;
@@ -7112,7 +7368,8 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { p.memo.conjunction.give_back(_p0, a); break 'a328; };
+        }) else { p.give_back(_s0, a); break 'a328; };
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::BoolOp(
         BoolOp::Or,
@@ -7125,8 +7382,9 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (conjunction_rule(p)) else { break 'a330; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -7139,7 +7397,7 @@ pub(crate) fn conjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.conjunction) {
+    let _lent = match p.memo_take(memo_id::CONJUNCTION) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -7153,13 +7411,7 @@ pub(crate) fn conjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = conjunction_body(p);
-    if !p.error_indicator {
-        if !_lent {
-            p.memo.conjunction.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.conjunction.insert(_mark, Some(_v.clone()), p.mark);
-        }
-    }
+    p.memo_store(memo_id::CONJUNCTION, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -7172,8 +7424,8 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (inversion_rule(p)) else { break 'a331; };
+        let _s0 = p.src;
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -7191,8 +7443,9 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 return None;
                             }
                             if (p.expect_token(kw::AND)).is_none() { break 'a332; }
-                            let _p1 = p.mark;
                             let Some(c) = (inversion_rule(p)) else { break 'a332; };
+                            let _s1 = p.src;
+                            p.src = _s1;
                             return Some({ c });
                         }
                         p.mark = _mark;
@@ -7212,7 +7465,8 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { p.memo.inversion.give_back(_p0, a); break 'a331; };
+        }) else { p.give_back(_s0, a); break 'a331; };
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::BoolOp(
         BoolOp::And,
@@ -7225,8 +7479,9 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (inversion_rule(p)) else { break 'a333; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -7239,7 +7494,7 @@ pub(crate) fn inversion_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.inversion) {
+    let _lent = match p.memo_take(memo_id::INVERSION) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -7253,13 +7508,7 @@ pub(crate) fn inversion_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = inversion_body(p);
-    if !p.error_indicator {
-        if !_lent {
-            p.memo.inversion.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.inversion.insert(_mark, Some(_v.clone()), p.mark);
-        }
-    }
+    p.memo_store(memo_id::INVERSION, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -7273,8 +7522,9 @@ fn inversion_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(kw::NOT)).is_none() { break 'a334; }
-        let _p1 = p.mark;
         let Some(a) = (inversion_rule(p)) else { break 'a334; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::UnaryOp(UnaryOp::Not, a, EXTRA) });
     }
@@ -7285,6 +7535,8 @@ fn inversion_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (comparison_rule(p)) else { break 'a335; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -7309,8 +7561,8 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a336; };
+        let _s0 = p.src;
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -7328,7 +7580,8 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { p.memo.bitwise_or.give_back(_p0, a); break 'a336; };
+        }) else { p.give_back(_s0, a); break 'a336; };
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (ops, comparators) = split_cmpop_expr_pairs(b);
           mk::Compare(a, ops, comparators, EXTRA) } });
@@ -7339,8 +7592,9 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (bitwise_or_rule(p)) else { break 'a337; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -7470,8 +7724,8 @@ fn eq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             return None;
         }
         if (p.expect_token(tk::EQEQUAL)).is_none() { break 'a348; }
-        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a348; };
+        let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::Eq, expr: a } });
     }
     p.mark = _mark;
@@ -7515,8 +7769,8 @@ fn noteq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             p.level -= 1;
             _r
         })()).is_none() { break 'a349; }
-        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a349; };
+        let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::NotEq, expr: a } });
     }
     p.mark = _mark;
@@ -7541,8 +7795,8 @@ fn lte_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             return None;
         }
         if (p.expect_token(tk::LESSEQUAL)).is_none() { break 'a351; }
-        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a351; };
+        let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::LtE, expr: a } });
     }
     p.mark = _mark;
@@ -7567,8 +7821,8 @@ fn lt_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             return None;
         }
         if (p.expect_token(tk::LESS)).is_none() { break 'a352; }
-        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a352; };
+        let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::Lt, expr: a } });
     }
     p.mark = _mark;
@@ -7593,8 +7847,8 @@ fn gte_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             return None;
         }
         if (p.expect_token(tk::GREATEREQUAL)).is_none() { break 'a353; }
-        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a353; };
+        let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::GtE, expr: a } });
     }
     p.mark = _mark;
@@ -7619,8 +7873,8 @@ fn gt_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             return None;
         }
         if (p.expect_token(tk::GREATER)).is_none() { break 'a354; }
-        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a354; };
+        let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::Gt, expr: a } });
     }
     p.mark = _mark;
@@ -7646,8 +7900,8 @@ fn notin_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
         }
         if (p.expect_token(kw::NOT)).is_none() { break 'a355; }
         if (p.expect_token(kw::IN)).is_none() { break 'a355; }
-        let _p2 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a355; };
+        let _s2 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::NotIn, expr: a } });
     }
     p.mark = _mark;
@@ -7672,8 +7926,8 @@ fn in_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             return None;
         }
         if (p.expect_token(kw::IN)).is_none() { break 'a356; }
-        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a356; };
+        let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::In, expr: a } });
     }
     p.mark = _mark;
@@ -7699,8 +7953,8 @@ fn isnot_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
         }
         if (p.expect_token(kw::IS)).is_none() { break 'a357; }
         if (p.expect_token(kw::NOT)).is_none() { break 'a357; }
-        let _p2 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a357; };
+        let _s2 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::IsNot, expr: a } });
     }
     p.mark = _mark;
@@ -7725,8 +7979,8 @@ fn is_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             return None;
         }
         if (p.expect_token(kw::IS)).is_none() { break 'a358; }
-        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a358; };
+        let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::Is, expr: a } });
     }
     p.mark = _mark;
@@ -7739,7 +7993,7 @@ pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.bitwise_or) {
+    let _lent = match p.memo_take(memo_id::BITWISE_OR) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -7752,71 +8006,62 @@ pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    let mut _resmark = p.mark;
-    let mut _res: Option<Expr> = None;
-    let mut _seeded = false;
-    loop {
-        p.memo.bitwise_or.insert(_mark, _res.take(), p.mark);
-        p.mark = _mark;
-        let _raw = bitwise_or_raw_rule(p, _seeded);
-        _seeded = true;
-        if p.error_indicator {
-            p.level -= 1;
-            return None;
-        }
-        if _raw.is_none() || p.mark <= _resmark {
-            _res = p.memo.bitwise_or.take_value(_mark);
-            break;
-        }
-        _resmark = p.mark;
-        _res = _raw;
-    }
-    if _lent {
-        if let Some(_v) = &_res {
-            p.memo.bitwise_or.insert(_mark, Some(_v.clone()), _resmark);
-        }
-    }
-    p.mark = _resmark;
+    let _res = bitwise_or_raw_rule(p);
+    p.memo_store(memo_id::BITWISE_OR, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
 
-fn bitwise_or_raw_rule(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
+fn bitwise_or_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _res = bitwise_or_raw(p, _seeded);
+    let _res = bitwise_or_raw(p);
     p.level -= 1;
     _res
 }
 
-fn bitwise_or_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
+fn bitwise_or_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
-    // a=bitwise_or '|' b=bitwise_xor
-    'a359: {
-        if p.error_indicator {
-            return None;
+    let mut _acc = bitwise_or_seed(p)?;
+    let mut _acc_src = p.src;
+    'grow: loop {
+        let _mark = p.mark;
+        // a=bitwise_or '|' b=bitwise_xor
+        'a359: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::VBAR)).is_none() { break 'a359; }
+            let Some(b) = (bitwise_xor_rule(p)) else { break 'a359; };
+            let _s1 = p.src;
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { mk::BinOp(a, Operator::BitOr, b, EXTRA) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a359; };
-        if (p.expect_token(tk::VBAR)).is_none() { p.memo.bitwise_or.give_back(_p0, a); break 'a359; }
-        let _p2 = p.mark;
-        let Some(b) = (bitwise_xor_rule(p)) else { p.memo.bitwise_or.give_back(_p0, a); break 'a359; };
-        let EXTRA = p.extra(_start);
-        return Some({ mk::BinOp(a, Operator::BitOr, b, EXTRA) });
+        p.mark = _mark;
+        break;
     }
-    p.mark = _mark;
-    if _seeded {
+    if p.error_indicator {
         return None;
     }
+    p.src = _acc_src;
+    Some(_acc)
+}
+
+fn bitwise_or_seed(p: &mut Parser<'_>) -> Option<Expr> {
+    let _mark = p.mark;
     // bitwise_xor
     'a360: {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (bitwise_xor_rule(p)) else { break 'a360; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -7828,85 +8073,61 @@ pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.bitwise_xor) {
-        MemoHit::Found(_res, _end) => {
-            p.mark = _end;
-            p.level -= 1;
-            return _res;
-        }
-        MemoHit::Lent => true,
-        MemoHit::Miss => false,
-    };
-    if p.error_indicator {
-        p.level -= 1;
-        return None;
-    }
-    let mut _resmark = p.mark;
-    let mut _res: Option<Expr> = None;
-    let mut _seeded = false;
-    loop {
-        p.memo.bitwise_xor.insert(_mark, _res.take(), p.mark);
-        p.mark = _mark;
-        let _raw = bitwise_xor_raw_rule(p, _seeded);
-        _seeded = true;
-        if p.error_indicator {
-            p.level -= 1;
-            return None;
-        }
-        if _raw.is_none() || p.mark <= _resmark {
-            _res = p.memo.bitwise_xor.take_value(_mark);
-            break;
-        }
-        _resmark = p.mark;
-        _res = _raw;
-    }
-    if _lent {
-        if let Some(_v) = &_res {
-            p.memo.bitwise_xor.insert(_mark, Some(_v.clone()), _resmark);
-        }
-    }
-    p.mark = _resmark;
+    let _res = bitwise_xor_raw_rule(p);
     p.level -= 1;
     _res
 }
 
-fn bitwise_xor_raw_rule(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
+fn bitwise_xor_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _res = bitwise_xor_raw(p, _seeded);
+    let _res = bitwise_xor_raw(p);
     p.level -= 1;
     _res
 }
 
-fn bitwise_xor_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
+fn bitwise_xor_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
-    // a=bitwise_xor '^' b=bitwise_and
-    'a361: {
-        if p.error_indicator {
-            return None;
+    let mut _acc = bitwise_xor_seed(p)?;
+    let mut _acc_src = p.src;
+    'grow: loop {
+        let _mark = p.mark;
+        // a=bitwise_xor '^' b=bitwise_and
+        'a361: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::CIRCUMFLEX)).is_none() { break 'a361; }
+            let Some(b) = (bitwise_and_rule(p)) else { break 'a361; };
+            let _s1 = p.src;
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { mk::BinOp(a, Operator::BitXor, b, EXTRA) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (bitwise_xor_rule(p)) else { break 'a361; };
-        if (p.expect_token(tk::CIRCUMFLEX)).is_none() { p.memo.bitwise_xor.give_back(_p0, a); break 'a361; }
-        let _p2 = p.mark;
-        let Some(b) = (bitwise_and_rule(p)) else { p.memo.bitwise_xor.give_back(_p0, a); break 'a361; };
-        let EXTRA = p.extra(_start);
-        return Some({ mk::BinOp(a, Operator::BitXor, b, EXTRA) });
+        p.mark = _mark;
+        break;
     }
-    p.mark = _mark;
-    if _seeded {
+    if p.error_indicator {
         return None;
     }
+    p.src = _acc_src;
+    Some(_acc)
+}
+
+fn bitwise_xor_seed(p: &mut Parser<'_>) -> Option<Expr> {
+    let _mark = p.mark;
     // bitwise_and
     'a362: {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (bitwise_and_rule(p)) else { break 'a362; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -7918,85 +8139,61 @@ pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.bitwise_and) {
-        MemoHit::Found(_res, _end) => {
-            p.mark = _end;
-            p.level -= 1;
-            return _res;
-        }
-        MemoHit::Lent => true,
-        MemoHit::Miss => false,
-    };
-    if p.error_indicator {
-        p.level -= 1;
-        return None;
-    }
-    let mut _resmark = p.mark;
-    let mut _res: Option<Expr> = None;
-    let mut _seeded = false;
-    loop {
-        p.memo.bitwise_and.insert(_mark, _res.take(), p.mark);
-        p.mark = _mark;
-        let _raw = bitwise_and_raw_rule(p, _seeded);
-        _seeded = true;
-        if p.error_indicator {
-            p.level -= 1;
-            return None;
-        }
-        if _raw.is_none() || p.mark <= _resmark {
-            _res = p.memo.bitwise_and.take_value(_mark);
-            break;
-        }
-        _resmark = p.mark;
-        _res = _raw;
-    }
-    if _lent {
-        if let Some(_v) = &_res {
-            p.memo.bitwise_and.insert(_mark, Some(_v.clone()), _resmark);
-        }
-    }
-    p.mark = _resmark;
+    let _res = bitwise_and_raw_rule(p);
     p.level -= 1;
     _res
 }
 
-fn bitwise_and_raw_rule(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
+fn bitwise_and_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _res = bitwise_and_raw(p, _seeded);
+    let _res = bitwise_and_raw(p);
     p.level -= 1;
     _res
 }
 
-fn bitwise_and_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
+fn bitwise_and_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
-    // a=bitwise_and '&' b=shift_expr
-    'a363: {
-        if p.error_indicator {
-            return None;
+    let mut _acc = bitwise_and_seed(p)?;
+    let mut _acc_src = p.src;
+    'grow: loop {
+        let _mark = p.mark;
+        // a=bitwise_and '&' b=shift_expr
+        'a363: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::AMPER)).is_none() { break 'a363; }
+            let Some(b) = (shift_expr_rule(p)) else { break 'a363; };
+            let _s1 = p.src;
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { mk::BinOp(a, Operator::BitAnd, b, EXTRA) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (bitwise_and_rule(p)) else { break 'a363; };
-        if (p.expect_token(tk::AMPER)).is_none() { p.memo.bitwise_and.give_back(_p0, a); break 'a363; }
-        let _p2 = p.mark;
-        let Some(b) = (shift_expr_rule(p)) else { p.memo.bitwise_and.give_back(_p0, a); break 'a363; };
-        let EXTRA = p.extra(_start);
-        return Some({ mk::BinOp(a, Operator::BitAnd, b, EXTRA) });
+        p.mark = _mark;
+        break;
     }
-    p.mark = _mark;
-    if _seeded {
+    if p.error_indicator {
         return None;
     }
+    p.src = _acc_src;
+    Some(_acc)
+}
+
+fn bitwise_and_seed(p: &mut Parser<'_>) -> Option<Expr> {
+    let _mark = p.mark;
     // shift_expr
     'a364: {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (shift_expr_rule(p)) else { break 'a364; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -8008,92 +8205,68 @@ pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.shift_expr) {
-        MemoHit::Found(_res, _end) => {
-            p.mark = _end;
-            p.level -= 1;
-            return _res;
-        }
-        MemoHit::Lent => true,
-        MemoHit::Miss => false,
-    };
-    if p.error_indicator {
-        p.level -= 1;
-        return None;
-    }
-    let mut _resmark = p.mark;
-    let mut _res: Option<Expr> = None;
-    let mut _seeded = false;
-    loop {
-        p.memo.shift_expr.insert(_mark, _res.take(), p.mark);
-        p.mark = _mark;
-        let _raw = shift_expr_raw_rule(p, _seeded);
-        _seeded = true;
-        if p.error_indicator {
-            p.level -= 1;
-            return None;
-        }
-        if _raw.is_none() || p.mark <= _resmark {
-            _res = p.memo.shift_expr.take_value(_mark);
-            break;
-        }
-        _resmark = p.mark;
-        _res = _raw;
-    }
-    if _lent {
-        if let Some(_v) = &_res {
-            p.memo.shift_expr.insert(_mark, Some(_v.clone()), _resmark);
-        }
-    }
-    p.mark = _resmark;
+    let _res = shift_expr_raw_rule(p);
     p.level -= 1;
     _res
 }
 
-fn shift_expr_raw_rule(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
+fn shift_expr_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _res = shift_expr_raw(p, _seeded);
+    let _res = shift_expr_raw(p);
     p.level -= 1;
     _res
 }
 
-fn shift_expr_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
+fn shift_expr_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
-    // a=shift_expr '<<' b=sum
-    'a365: {
-        if p.error_indicator {
-            return None;
+    let mut _acc = shift_expr_seed(p)?;
+    let mut _acc_src = p.src;
+    'grow: loop {
+        let _mark = p.mark;
+        // a=shift_expr '<<' b=sum
+        'a365: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::LEFTSHIFT)).is_none() { break 'a365; }
+            let Some(b) = (sum_rule(p)) else { break 'a365; };
+            let _s1 = p.src;
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { mk::BinOp(a, Operator::LShift, b, EXTRA) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (shift_expr_rule(p)) else { break 'a365; };
-        if (p.expect_token(tk::LEFTSHIFT)).is_none() { p.memo.shift_expr.give_back(_p0, a); break 'a365; }
-        let _p2 = p.mark;
-        let Some(b) = (sum_rule(p)) else { p.memo.shift_expr.give_back(_p0, a); break 'a365; };
-        let EXTRA = p.extra(_start);
-        return Some({ mk::BinOp(a, Operator::LShift, b, EXTRA) });
-    }
-    p.mark = _mark;
-    // a=shift_expr '>>' b=sum
-    'a366: {
-        if p.error_indicator {
-            return None;
+        p.mark = _mark;
+        // a=shift_expr '>>' b=sum
+        'a366: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::RIGHTSHIFT)).is_none() { break 'a366; }
+            let Some(b) = (sum_rule(p)) else { break 'a366; };
+            let _s1 = p.src;
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { mk::BinOp(a, Operator::RShift, b, EXTRA) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (shift_expr_rule(p)) else { break 'a366; };
-        if (p.expect_token(tk::RIGHTSHIFT)).is_none() { p.memo.shift_expr.give_back(_p0, a); break 'a366; }
-        let _p2 = p.mark;
-        let Some(b) = (sum_rule(p)) else { p.memo.shift_expr.give_back(_p0, a); break 'a366; };
-        let EXTRA = p.extra(_start);
-        return Some({ mk::BinOp(a, Operator::RShift, b, EXTRA) });
+        p.mark = _mark;
+        break;
     }
-    p.mark = _mark;
-    if _seeded {
+    if p.error_indicator {
         return None;
     }
+    p.src = _acc_src;
+    Some(_acc)
+}
+
+fn shift_expr_seed(p: &mut Parser<'_>) -> Option<Expr> {
+    let _mark = p.mark;
     // invalid_arithmetic
     if p.call_invalid_rules {
         'a367: {
@@ -8101,6 +8274,7 @@ fn shift_expr_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
                 return None;
             }
             if (invalid_arithmetic_rule(p)).is_none() { break 'a367; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -8110,8 +8284,9 @@ fn shift_expr_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (sum_rule(p)) else { break 'a368; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -8123,99 +8298,76 @@ pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.sum) {
-        MemoHit::Found(_res, _end) => {
-            p.mark = _end;
-            p.level -= 1;
-            return _res;
-        }
-        MemoHit::Lent => true,
-        MemoHit::Miss => false,
-    };
-    if p.error_indicator {
-        p.level -= 1;
-        return None;
-    }
-    let mut _resmark = p.mark;
-    let mut _res: Option<Expr> = None;
-    let mut _seeded = false;
-    loop {
-        p.memo.sum.insert(_mark, _res.take(), p.mark);
-        p.mark = _mark;
-        let _raw = sum_raw_rule(p, _seeded);
-        _seeded = true;
-        if p.error_indicator {
-            p.level -= 1;
-            return None;
-        }
-        if _raw.is_none() || p.mark <= _resmark {
-            _res = p.memo.sum.take_value(_mark);
-            break;
-        }
-        _resmark = p.mark;
-        _res = _raw;
-    }
-    if _lent {
-        if let Some(_v) = &_res {
-            p.memo.sum.insert(_mark, Some(_v.clone()), _resmark);
-        }
-    }
-    p.mark = _resmark;
+    let _res = sum_raw_rule(p);
     p.level -= 1;
     _res
 }
 
-fn sum_raw_rule(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
+fn sum_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _res = sum_raw(p, _seeded);
+    let _res = sum_raw(p);
     p.level -= 1;
     _res
 }
 
-fn sum_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
+fn sum_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
-    // a=sum '+' b=term
-    'a369: {
-        if p.error_indicator {
-            return None;
+    let mut _acc = sum_seed(p)?;
+    let mut _acc_src = p.src;
+    'grow: loop {
+        let _mark = p.mark;
+        // a=sum '+' b=term
+        'a369: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::PLUS)).is_none() { break 'a369; }
+            let Some(b) = (term_rule(p)) else { break 'a369; };
+            let _s1 = p.src;
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { mk::BinOp(a, Operator::Add, b, EXTRA) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (sum_rule(p)) else { break 'a369; };
-        if (p.expect_token(tk::PLUS)).is_none() { p.memo.sum.give_back(_p0, a); break 'a369; }
-        let _p2 = p.mark;
-        let Some(b) = (term_rule(p)) else { p.memo.sum.give_back(_p0, a); break 'a369; };
-        let EXTRA = p.extra(_start);
-        return Some({ mk::BinOp(a, Operator::Add, b, EXTRA) });
-    }
-    p.mark = _mark;
-    // a=sum '-' b=term
-    'a370: {
-        if p.error_indicator {
-            return None;
+        p.mark = _mark;
+        // a=sum '-' b=term
+        'a370: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::MINUS)).is_none() { break 'a370; }
+            let Some(b) = (term_rule(p)) else { break 'a370; };
+            let _s1 = p.src;
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { mk::BinOp(a, Operator::Sub, b, EXTRA) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (sum_rule(p)) else { break 'a370; };
-        if (p.expect_token(tk::MINUS)).is_none() { p.memo.sum.give_back(_p0, a); break 'a370; }
-        let _p2 = p.mark;
-        let Some(b) = (term_rule(p)) else { p.memo.sum.give_back(_p0, a); break 'a370; };
-        let EXTRA = p.extra(_start);
-        return Some({ mk::BinOp(a, Operator::Sub, b, EXTRA) });
+        p.mark = _mark;
+        break;
     }
-    p.mark = _mark;
-    if _seeded {
+    if p.error_indicator {
         return None;
     }
+    p.src = _acc_src;
+    Some(_acc)
+}
+
+fn sum_seed(p: &mut Parser<'_>) -> Option<Expr> {
+    let _mark = p.mark;
     // term
     'a371: {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (term_rule(p)) else { break 'a371; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -8227,134 +8379,113 @@ pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.term) {
-        MemoHit::Found(_res, _end) => {
-            p.mark = _end;
-            p.level -= 1;
-            return _res;
-        }
-        MemoHit::Lent => true,
-        MemoHit::Miss => false,
-    };
-    if p.error_indicator {
-        p.level -= 1;
-        return None;
-    }
-    let mut _resmark = p.mark;
-    let mut _res: Option<Expr> = None;
-    let mut _seeded = false;
-    loop {
-        p.memo.term.insert(_mark, _res.take(), p.mark);
-        p.mark = _mark;
-        let _raw = term_raw_rule(p, _seeded);
-        _seeded = true;
-        if p.error_indicator {
-            p.level -= 1;
-            return None;
-        }
-        if _raw.is_none() || p.mark <= _resmark {
-            _res = p.memo.term.take_value(_mark);
-            break;
-        }
-        _resmark = p.mark;
-        _res = _raw;
-    }
-    if _lent {
-        if let Some(_v) = &_res {
-            p.memo.term.insert(_mark, Some(_v.clone()), _resmark);
-        }
-    }
-    p.mark = _resmark;
+    let _res = term_raw_rule(p);
     p.level -= 1;
     _res
 }
 
-fn term_raw_rule(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
+fn term_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _res = term_raw(p, _seeded);
+    let _res = term_raw(p);
     p.level -= 1;
     _res
 }
 
-fn term_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
+fn term_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
-    // a=term '*' b=factor
-    'a372: {
-        if p.error_indicator {
-            return None;
+    let mut _acc = term_seed(p)?;
+    let mut _acc_src = p.src;
+    'grow: loop {
+        let _mark = p.mark;
+        // a=term '*' b=factor
+        'a372: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::STAR)).is_none() { break 'a372; }
+            let Some(b) = (factor_rule(p)) else { break 'a372; };
+            let _s1 = p.src;
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { mk::BinOp(a, Operator::Mult, b, EXTRA) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (term_rule(p)) else { break 'a372; };
-        if (p.expect_token(tk::STAR)).is_none() { p.memo.term.give_back(_p0, a); break 'a372; }
-        let _p2 = p.mark;
-        let Some(b) = (factor_rule(p)) else { p.memo.term.give_back(_p0, a); break 'a372; };
-        let EXTRA = p.extra(_start);
-        return Some({ mk::BinOp(a, Operator::Mult, b, EXTRA) });
-    }
-    p.mark = _mark;
-    // a=term '/' b=factor
-    'a373: {
-        if p.error_indicator {
-            return None;
+        p.mark = _mark;
+        // a=term '/' b=factor
+        'a373: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::SLASH)).is_none() { break 'a373; }
+            let Some(b) = (factor_rule(p)) else { break 'a373; };
+            let _s1 = p.src;
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { mk::BinOp(a, Operator::Div, b, EXTRA) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (term_rule(p)) else { break 'a373; };
-        if (p.expect_token(tk::SLASH)).is_none() { p.memo.term.give_back(_p0, a); break 'a373; }
-        let _p2 = p.mark;
-        let Some(b) = (factor_rule(p)) else { p.memo.term.give_back(_p0, a); break 'a373; };
-        let EXTRA = p.extra(_start);
-        return Some({ mk::BinOp(a, Operator::Div, b, EXTRA) });
-    }
-    p.mark = _mark;
-    // a=term '//' b=factor
-    'a374: {
-        if p.error_indicator {
-            return None;
+        p.mark = _mark;
+        // a=term '//' b=factor
+        'a374: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a374; }
+            let Some(b) = (factor_rule(p)) else { break 'a374; };
+            let _s1 = p.src;
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { mk::BinOp(a, Operator::FloorDiv, b, EXTRA) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (term_rule(p)) else { break 'a374; };
-        if (p.expect_token(tk::DOUBLESLASH)).is_none() { p.memo.term.give_back(_p0, a); break 'a374; }
-        let _p2 = p.mark;
-        let Some(b) = (factor_rule(p)) else { p.memo.term.give_back(_p0, a); break 'a374; };
-        let EXTRA = p.extra(_start);
-        return Some({ mk::BinOp(a, Operator::FloorDiv, b, EXTRA) });
-    }
-    p.mark = _mark;
-    // a=term '%' b=factor
-    'a375: {
-        if p.error_indicator {
-            return None;
+        p.mark = _mark;
+        // a=term '%' b=factor
+        'a375: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::PERCENT)).is_none() { break 'a375; }
+            let Some(b) = (factor_rule(p)) else { break 'a375; };
+            let _s1 = p.src;
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { mk::BinOp(a, Operator::Mod, b, EXTRA) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (term_rule(p)) else { break 'a375; };
-        if (p.expect_token(tk::PERCENT)).is_none() { p.memo.term.give_back(_p0, a); break 'a375; }
-        let _p2 = p.mark;
-        let Some(b) = (factor_rule(p)) else { p.memo.term.give_back(_p0, a); break 'a375; };
-        let EXTRA = p.extra(_start);
-        return Some({ mk::BinOp(a, Operator::Mod, b, EXTRA) });
-    }
-    p.mark = _mark;
-    // a=term '@' b=factor
-    'a376: {
-        if p.error_indicator {
-            return None;
+        p.mark = _mark;
+        // a=term '@' b=factor
+        'a376: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::AT)).is_none() { break 'a376; }
+            let Some(b) = (factor_rule(p)) else { break 'a376; };
+            let _s1 = p.src;
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { CHECK_VERSION!(p, 5, "The '@' operator is", mk::BinOp(a, Operator::MatMult, b, EXTRA)) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (term_rule(p)) else { break 'a376; };
-        if (p.expect_token(tk::AT)).is_none() { p.memo.term.give_back(_p0, a); break 'a376; }
-        let _p2 = p.mark;
-        let Some(b) = (factor_rule(p)) else { p.memo.term.give_back(_p0, a); break 'a376; };
-        let EXTRA = p.extra(_start);
-        return Some({ CHECK_VERSION!(p, 5, "The '@' operator is", mk::BinOp(a, Operator::MatMult, b, EXTRA)) });
+        p.mark = _mark;
+        break;
     }
-    p.mark = _mark;
-    if _seeded {
+    if p.error_indicator {
         return None;
     }
+    p.src = _acc_src;
+    Some(_acc)
+}
+
+fn term_seed(p: &mut Parser<'_>) -> Option<Expr> {
+    let _mark = p.mark;
     // invalid_factor
     if p.call_invalid_rules {
         'a377: {
@@ -8362,6 +8493,7 @@ fn term_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
                 return None;
             }
             if (invalid_factor_rule(p)).is_none() { break 'a377; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -8371,8 +8503,9 @@ fn term_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (factor_rule(p)) else { break 'a378; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -8385,7 +8518,7 @@ pub(crate) fn factor_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.factor) {
+    let _lent = match p.memo_take(memo_id::FACTOR) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -8399,13 +8532,7 @@ pub(crate) fn factor_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = factor_body(p);
-    if !p.error_indicator {
-        if !_lent {
-            p.memo.factor.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.factor.insert(_mark, Some(_v.clone()), p.mark);
-        }
-    }
+    p.memo_store(memo_id::FACTOR, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -8419,8 +8546,9 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::PLUS)).is_none() { break 'a379; }
-        let _p1 = p.mark;
         let Some(a) = (factor_rule(p)) else { break 'a379; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::UnaryOp(UnaryOp::UAdd, a, EXTRA) });
     }
@@ -8431,8 +8559,9 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::MINUS)).is_none() { break 'a380; }
-        let _p1 = p.mark;
         let Some(a) = (factor_rule(p)) else { break 'a380; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::UnaryOp(UnaryOp::USub, a, EXTRA) });
     }
@@ -8443,8 +8572,9 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::TILDE)).is_none() { break 'a381; }
-        let _p1 = p.mark;
         let Some(a) = (factor_rule(p)) else { break 'a381; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::UnaryOp(UnaryOp::Invert, a, EXTRA) });
     }
@@ -8455,6 +8585,8 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (power_rule(p)) else { break 'a382; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -8479,11 +8611,12 @@ fn power_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (await_primary_rule(p)) else { break 'a383; };
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.memo.await_primary.give_back(_p0, a); break 'a383; }
-        let _p2 = p.mark;
-        let Some(b) = (factor_rule(p)) else { p.memo.await_primary.give_back(_p0, a); break 'a383; };
+        let _s0 = p.src;
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s0, a); break 'a383; }
+        let Some(b) = (factor_rule(p)) else { p.give_back(_s0, a); break 'a383; };
+        let _s2 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::BinOp(a, Operator::Pow, b, EXTRA) });
     }
@@ -8493,8 +8626,9 @@ fn power_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (await_primary_rule(p)) else { break 'a384; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -8507,7 +8641,7 @@ pub(crate) fn await_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.await_primary) {
+    let _lent = match p.memo_take(memo_id::AWAIT_PRIMARY) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -8521,13 +8655,7 @@ pub(crate) fn await_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = await_primary_body(p);
-    if !p.error_indicator {
-        if !_lent {
-            p.memo.await_primary.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.await_primary.insert(_mark, Some(_v.clone()), p.mark);
-        }
-    }
+    p.memo_store(memo_id::AWAIT_PRIMARY, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -8541,8 +8669,9 @@ fn await_primary_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(kw::AWAIT)).is_none() { break 'a385; }
-        let _p1 = p.mark;
         let Some(a) = (primary_rule(p)) else { break 'a385; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 5, "Await expressions are", mk::Await(a, EXTRA)) });
     }
@@ -8552,8 +8681,9 @@ fn await_primary_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (primary_rule(p)) else { break 'a386; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -8565,125 +8695,108 @@ pub(crate) fn primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.primary) {
-        MemoHit::Found(_res, _end) => {
-            p.mark = _end;
-            p.level -= 1;
-            return _res;
-        }
-        MemoHit::Lent => true,
-        MemoHit::Miss => false,
-    };
-    if p.error_indicator {
-        p.level -= 1;
-        return None;
-    }
-    let mut _resmark = p.mark;
-    let mut _res: Option<Expr> = None;
-    let mut _seeded = false;
-    loop {
-        p.memo.primary.insert(_mark, _res.take(), p.mark);
-        p.mark = _mark;
-        let _raw = primary_raw_rule(p, _seeded);
-        _seeded = true;
-        if p.error_indicator {
-            p.level -= 1;
-            return None;
-        }
-        if _raw.is_none() || p.mark <= _resmark {
-            _res = p.memo.primary.take_value(_mark);
-            break;
-        }
-        _resmark = p.mark;
-        _res = _raw;
-    }
-    if _lent {
-        if let Some(_v) = &_res {
-            p.memo.primary.insert(_mark, Some(_v.clone()), _resmark);
-        }
-    }
-    p.mark = _resmark;
+    let _res = primary_raw_rule(p);
     p.level -= 1;
     _res
 }
 
-fn primary_raw_rule(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
+fn primary_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _res = primary_raw(p, _seeded);
+    let _res = primary_raw(p);
     p.level -= 1;
     _res
 }
 
-fn primary_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
+fn primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
-    // a=primary '.' b=NAME
-    'a387: {
-        if p.error_indicator {
-            return None;
+    let mut _acc = primary_seed(p)?;
+    let mut _acc_src = p.src;
+    'grow: loop {
+        let _mark = p.mark;
+        // a=primary '.' b=NAME
+        'a387: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::DOT)).is_none() { break 'a387; }
+            let Some(b) = (p.name_token()) else { break 'a387; };
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { mk::Attribute(a, name_id(&b), ExprContext::Load, EXTRA) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (primary_rule(p)) else { break 'a387; };
-        if (p.expect_token(tk::DOT)).is_none() { p.memo.primary.give_back(_p0, a); break 'a387; }
-        let Some(b) = (p.name_token()) else { p.memo.primary.give_back(_p0, a); break 'a387; };
-        let EXTRA = p.extra(_start);
-        return Some({ mk::Attribute(a, name_id(&b), ExprContext::Load, EXTRA) });
-    }
-    p.mark = _mark;
-    // a=primary b=genexp
-    'a388: {
-        if p.error_indicator {
-            return None;
+        p.mark = _mark;
+        // a=primary b=genexp
+        'a388: {
+            if p.error_indicator {
+                return None;
+            }
+            let Some(b) = (genexp_rule(p)) else { break 'a388; };
+            let _s0 = p.src;
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { mk::Call(a, vec![b], vec![], EXTRA) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (primary_rule(p)) else { break 'a388; };
-        let Some(b) = (genexp_rule(p)) else { p.memo.primary.give_back(_p0, a); break 'a388; };
-        let EXTRA = p.extra(_start);
-        return Some({ mk::Call(a, vec![b], vec![], EXTRA) });
-    }
-    p.mark = _mark;
-    // a=primary '(' b=[arguments] ')'
-    'a389: {
-        if p.error_indicator {
-            return None;
+        p.mark = _mark;
+        // a=primary '(' b=[arguments] ')'
+        'a389: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::LPAR)).is_none() { break 'a389; }
+            let b = arguments_rule(p);
+            if p.error_indicator { break 'a389; }
+            let _s1 = p.src;
+            if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a389; }
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { { let (args, keywords) = call_parts(b);
+          mk::Call(a, args, keywords, EXTRA) } };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (primary_rule(p)) else { break 'a389; };
-        if (p.expect_token(tk::LPAR)).is_none() { p.memo.primary.give_back(_p0, a); break 'a389; }
-        let b = arguments_rule(p);
-        if p.error_indicator { p.memo.primary.give_back(_p0, a); break 'a389; }
-        if (p.expect_token(tk::RPAR)).is_none() { p.memo.primary.give_back(_p0, a); break 'a389; }
-        let EXTRA = p.extra(_start);
-        return Some({ { let (args, keywords) = call_parts(b);
-          mk::Call(a, args, keywords, EXTRA) } });
-    }
-    p.mark = _mark;
-    // a=primary '[' b=slices ']'
-    'a390: {
-        if p.error_indicator {
-            return None;
+        p.mark = _mark;
+        // a=primary '[' b=slices ']'
+        'a390: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::LSQB)).is_none() { break 'a390; }
+            let Some(b) = (slices_rule(p)) else { break 'a390; };
+            let _s1 = p.src;
+            if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a390; }
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { mk::Subscript(a, b, ExprContext::Load, EXTRA) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (primary_rule(p)) else { break 'a390; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.memo.primary.give_back(_p0, a); break 'a390; }
-        let Some(b) = (slices_rule(p)) else { p.memo.primary.give_back(_p0, a); break 'a390; };
-        if (p.expect_token(tk::RSQB)).is_none() { p.memo.primary.give_back(_p0, a); break 'a390; }
-        let EXTRA = p.extra(_start);
-        return Some({ mk::Subscript(a, b, ExprContext::Load, EXTRA) });
+        p.mark = _mark;
+        break;
     }
-    p.mark = _mark;
-    if _seeded {
+    if p.error_indicator {
         return None;
     }
+    p.src = _acc_src;
+    Some(_acc)
+}
+
+fn primary_seed(p: &mut Parser<'_>) -> Option<Expr> {
+    let _mark = p.mark;
     // atom
     'a391: {
         if p.error_indicator {
             return None;
         }
         let Some(_v0) = (atom_rule(p)) else { break 'a391; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -8709,7 +8822,9 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(a) = (slice_rule(p)) else { break 'a392; };
-        if p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) { break 'a392; }
+        let _s0 = p.src;
+        if p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) { p.give_back(_s0, a); break 'a392; }
+        p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
@@ -8734,6 +8849,8 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
                             return None;
                         }
                         let Some(_v0) = (slice_rule(p)) else { break 'a394; };
+                        let _s0 = p.src;
+                        p.src = _s0;
                         return Some(_v0);
                     }
                     p.mark = _mark;
@@ -8743,6 +8860,8 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
                             return None;
                         }
                         let Some(_v0) = (starred_expression_rule(p)) else { break 'a395; };
+                        let _s0 = p.src;
+                        p.src = _s0;
                         return Some(_v0);
                     }
                     p.mark = _mark;
@@ -8768,6 +8887,8 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 return None;
                             }
                             let Some(_v0) = (slice_rule(p)) else { break 'a396; };
+                            let _s0 = p.src;
+                            p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
@@ -8777,6 +8898,8 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 return None;
                             }
                             let Some(_v0) = (starred_expression_rule(p)) else { break 'a397; };
+                            let _s0 = p.src;
+                            p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
@@ -8797,6 +8920,7 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
         })()) else { break 'a393; };
         let _ = p.expect_token(tk::COMMA);
         if p.error_indicator { break 'a393; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a, ExprContext::Load, EXTRA) });
     }
@@ -8824,9 +8948,11 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         let a = expression_rule(p);
         if p.error_indicator { break 'a398; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a398; }
+        let _s0 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a398; }
         let b = expression_rule(p);
-        if p.error_indicator { break 'a398; }
+        if p.error_indicator { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a398; }
+        let _s2 = p.src;
         let c = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -8841,6 +8967,7 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
                     if (p.expect_token(tk::COLON)).is_none() { break 'a399; }
                     let d = expression_rule(p);
                     if p.error_indicator { break 'a399; }
+                    let _s1 = p.src;
                     return Some({ d });
                 }
                 p.mark = _mark;
@@ -8849,7 +8976,8 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a398; }
+        if p.error_indicator { if let Some(_v) = b { p.give_back(_s2, _v); } if let Some(_v) = a { p.give_back(_s0, _v); } break 'a398; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Slice(a, b, c.flatten(), EXTRA) });
     }
@@ -8860,6 +8988,8 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(a) = (named_expression_rule(p)) else { break 'a400; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
@@ -8885,6 +9015,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (p.name_token()) else { break 'a401; };
+        p.src = Src::NONE;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -8894,6 +9025,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(kw::TRUE)).is_none() { break 'a402; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Bool(true), None, EXTRA) });
     }
@@ -8904,6 +9036,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(kw::FALSE)).is_none() { break 'a403; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Bool(false), None, EXTRA) });
     }
@@ -8914,6 +9047,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(kw::NONE)).is_none() { break 'a404; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::None, None, EXTRA) });
     }
@@ -8961,8 +9095,9 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })()).is_some()) { break 'a405; }
-        let _p1 = p.mark;
         let Some(_v1) = (strings_rule(p)) else { break 'a405; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -8972,6 +9107,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (p.number_token()) else { break 'a409; };
+        p.src = Src::NONE;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -8993,6 +9129,8 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                         return None;
                     }
                     let Some(_v0) = (tuple_rule(p)) else { break 'a411; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -9002,6 +9140,8 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                         return None;
                     }
                     let Some(_v0) = (group_rule(p)) else { break 'a412; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -9011,6 +9151,8 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                         return None;
                     }
                     let Some(_v0) = (genexp_rule(p)) else { break 'a413; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -9019,6 +9161,8 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })()) else { break 'a410; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -9040,6 +9184,8 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                         return None;
                     }
                     let Some(_v0) = (list_rule(p)) else { break 'a415; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -9049,6 +9195,8 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                         return None;
                     }
                     let Some(_v0) = (listcomp_rule(p)) else { break 'a416; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -9057,6 +9205,8 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })()) else { break 'a414; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -9078,6 +9228,8 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                         return None;
                     }
                     let Some(_v0) = (dict_rule(p)) else { break 'a418; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -9087,6 +9239,8 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                         return None;
                     }
                     let Some(_v0) = (set_rule(p)) else { break 'a419; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -9096,6 +9250,8 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                         return None;
                     }
                     let Some(_v0) = (dictcomp_rule(p)) else { break 'a420; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -9105,6 +9261,8 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                         return None;
                     }
                     let Some(_v0) = (setcomp_rule(p)) else { break 'a421; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -9113,6 +9271,8 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })()) else { break 'a417; };
+        let _s1 = p.src;
+        p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
@@ -9122,6 +9282,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::ELLIPSIS)).is_none() { break 'a422; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Ellipsis, None, EXTRA) });
     }
@@ -9159,6 +9320,8 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
                         return None;
                     }
                     let Some(_v0) = (yield_expr_rule(p)) else { break 'a424; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -9168,6 +9331,8 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
                         return None;
                     }
                     let Some(_v0) = (named_expression_rule(p)) else { break 'a425; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -9176,7 +9341,9 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })()) else { break 'a423; };
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a423; }
+        let _s1 = p.src;
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a423; }
+        p.src = _s1;
         return Some({ a });
     }
     p.mark = _mark;
@@ -9187,6 +9354,7 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if (invalid_group_rule(p)).is_none() { break 'a426; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -9216,8 +9384,9 @@ fn lambdef_body(p: &mut Parser<'_>) -> Option<Expr> {
         let a = lambda_params_rule(p);
         if p.error_indicator { break 'a427; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a427; }
-        let _p3 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a427; };
+        let _s3 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Lambda(a.unwrap_or_else(empty_arguments), b, EXTRA) });
     }
@@ -9804,7 +9973,8 @@ fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair>
         }
         let Some(a) = (lambda_param_rule(p)) else { break 'a447; };
         let Some(c) = (default_rule(p)) else { break 'a447; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a447; }
+        let _s1 = p.src;
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, c); break 'a447; }
         return Some({ name_default_pair(p, a, Some(c), None)? });
     }
     p.mark = _mark;
@@ -9815,7 +9985,8 @@ fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair>
         }
         let Some(a) = (lambda_param_rule(p)) else { break 'a448; };
         let Some(c) = (default_rule(p)) else { break 'a448; };
-        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { break 'a448; }
+        let _s1 = p.src;
+        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { p.give_back(_s1, c); break 'a448; }
         return Some({ name_default_pair(p, a, Some(c), None)? });
     }
     p.mark = _mark;
@@ -9842,7 +10013,8 @@ fn lambda_param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair
         let Some(a) = (lambda_param_rule(p)) else { break 'a449; };
         let c = default_rule(p);
         if p.error_indicator { break 'a449; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a449; }
+        let _s1 = p.src;
+        if (p.expect_token(tk::COMMA)).is_none() { if let Some(_v) = c { p.give_back(_s1, _v); } break 'a449; }
         return Some({ name_default_pair(p, a, c, None)? });
     }
     p.mark = _mark;
@@ -9854,7 +10026,8 @@ fn lambda_param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair
         let Some(a) = (lambda_param_rule(p)) else { break 'a450; };
         let c = default_rule(p);
         if p.error_indicator { break 'a450; }
-        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { break 'a450; }
+        let _s1 = p.src;
+        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { if let Some(_v) = c { p.give_back(_s1, _v); } break 'a450; }
         return Some({ name_default_pair(p, a, c, None)? });
     }
     p.mark = _mark;
@@ -9905,6 +10078,8 @@ fn fstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a452; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -9914,6 +10089,7 @@ fn fstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a453; };
+        p.src = Src::NONE;
         return Some({ constant_from_token(p, &t)? });
     }
     p.mark = _mark;
@@ -9940,13 +10116,15 @@ fn fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a454; }
         let Some(a) = (annotated_rhs_rule(p)) else { break 'a454; };
+        let _s1 = p.src;
         let debug_expr = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a454; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a454; }
         let conversion = fstring_conversion_rule(p);
-        if p.error_indicator { break 'a454; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a454; }
         let format = fstring_full_format_spec_rule(p);
-        if p.error_indicator { break 'a454; }
-        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { break 'a454; };
+        if p.error_indicator { p.give_back(_s1, a); break 'a454; }
+        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a454; };
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ formatted_value(p, a, debug_expr, conversion, format, &rbrace, EXTRA)? });
     }
@@ -9958,6 +10136,7 @@ fn fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if (invalid_fstring_replacement_field_rule(p)).is_none() { break 'a455; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -10053,6 +10232,7 @@ fn fstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a458; };
+        p.src = Src::NONE;
         return Some({ decoded_constant_from_token(p, &t)? });
     }
     p.mark = _mark;
@@ -10062,6 +10242,8 @@ fn fstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a459; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -10106,6 +10288,7 @@ fn fstring_body(p: &mut Parser<'_>) -> Option<Expr> {
         };
         if p.error_indicator { break 'a460; }
         let Some(c) = (p.expect_token(tk::FSTRING_END)) else { break 'a460; };
+        p.src = Src::NONE;
         return Some({ joined_str(p, &a, b, &c)? });
     }
     p.mark = _mark;
@@ -10132,13 +10315,15 @@ fn tstring_format_spec_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a461; }
         let Some(a) = (annotated_rhs_rule(p)) else { break 'a461; };
+        let _s1 = p.src;
         let debug_expr = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a461; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a461; }
         let conversion = fstring_conversion_rule(p);
-        if p.error_indicator { break 'a461; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a461; }
         let format = tstring_full_format_spec_rule(p);
-        if p.error_indicator { break 'a461; }
-        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { break 'a461; };
+        if p.error_indicator { p.give_back(_s1, a); break 'a461; }
+        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a461; };
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ formatted_value(p, a, debug_expr, conversion, format, &rbrace, EXTRA)? });
     }
@@ -10150,6 +10335,7 @@ fn tstring_format_spec_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr
                 return None;
             }
             if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a462; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -10175,6 +10361,7 @@ fn tstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a463; };
+        p.src = Src::NONE;
         return Some({ decoded_constant_from_token(p, &t)? });
     }
     p.mark = _mark;
@@ -10184,6 +10371,8 @@ fn tstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (tstring_format_spec_replacement_field_rule(p)) else { break 'a464; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -10255,13 +10444,15 @@ fn tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a466; }
         let Some(a) = (annotated_rhs_rule(p)) else { break 'a466; };
+        let _s1 = p.src;
         let debug_expr = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a466; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a466; }
         let conversion = fstring_conversion_rule(p);
-        if p.error_indicator { break 'a466; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a466; }
         let format = tstring_full_format_spec_rule(p);
-        if p.error_indicator { break 'a466; }
-        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { break 'a466; };
+        if p.error_indicator { p.give_back(_s1, a); break 'a466; }
+        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a466; };
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ interpolation(p, a, debug_expr, conversion, format, &rbrace, EXTRA)? });
     }
@@ -10273,6 +10464,7 @@ fn tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a467; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -10298,6 +10490,8 @@ fn tstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (tstring_replacement_field_rule(p)) else { break 'a468; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -10307,6 +10501,7 @@ fn tstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a469; };
+        p.src = Src::NONE;
         return Some({ constant_from_token(p, &t)? });
     }
     p.mark = _mark;
@@ -10319,7 +10514,7 @@ pub(crate) fn tstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.tstring) {
+    let _lent = match p.memo_take(memo_id::TSTRING) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -10333,13 +10528,7 @@ pub(crate) fn tstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = tstring_body(p);
-    if !p.error_indicator {
-        if !_lent {
-            p.memo.tstring.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.tstring.insert(_mark, Some(_v.clone()), p.mark);
-        }
-    }
+    p.memo_store(memo_id::TSTRING, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -10372,6 +10561,7 @@ fn tstring_body(p: &mut Parser<'_>) -> Option<Expr> {
         };
         if p.error_indicator { break 'a470; }
         let Some(c) = (p.expect_token(tk::TSTRING_END)) else { break 'a470; };
+        p.src = Src::NONE;
         return Some({ CHECK_VERSION!(p, 14, "t-strings are", template_str(p, &a, b, &c)?) });
     }
     p.mark = _mark;
@@ -10396,6 +10586,7 @@ fn string_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(s) = (p.string_token()) else { break 'a471; };
+        p.src = Src::NONE;
         return Some({ constant_from_string(p, &s)? });
     }
     p.mark = _mark;
@@ -10408,7 +10599,7 @@ pub(crate) fn strings_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.strings) {
+    let _lent = match p.memo_take(memo_id::STRINGS) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -10422,13 +10613,7 @@ pub(crate) fn strings_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = strings_body(p);
-    if !p.error_indicator {
-        if !_lent {
-            p.memo.strings.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.strings.insert(_mark, Some(_v.clone()), p.mark);
-        }
-    }
+    p.memo_store(memo_id::STRINGS, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -10443,6 +10628,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if (invalid_string_tstring_concat_rule(p)).is_none() { break 'a472; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -10469,6 +10655,8 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 return None;
                             }
                             let Some(_v0) = (fstring_rule(p)) else { break 'a474; };
+                            let _s0 = p.src;
+                            p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
@@ -10478,6 +10666,8 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 return None;
                             }
                             let Some(_v0) = (string_rule(p)) else { break 'a475; };
+                            let _s0 = p.src;
+                            p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
@@ -10498,6 +10688,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a473; };
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ concatenate_strings(p, a, EXTRA)? });
     }
@@ -10525,6 +10716,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a476; };
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ concatenate_tstrings(p, a, EXTRA)? });
     }
@@ -10554,6 +10746,7 @@ fn list_body(p: &mut Parser<'_>) -> Option<Expr> {
         let a = star_named_expressions_rule(p);
         if p.error_indicator { break 'a477; }
         if (p.expect_token(tk::RSQB)).is_none() { break 'a477; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::List(a.unwrap_or_default(), ExprContext::Load, EXTRA) });
     }
@@ -10592,9 +10785,10 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
                         return None;
                     }
                     let Some(y) = (star_named_expression_rule(p)) else { break 'a479; };
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a479; }
+                    let _s0 = p.src;
+                    if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, y); break 'a479; }
                     let z = star_named_expressions_rule(p);
-                    if p.error_indicator { break 'a479; }
+                    if p.error_indicator { p.give_back(_s0, y); break 'a479; }
                     return Some({ seq_insert_in_front(y, z) });
                 }
                 p.mark = _mark;
@@ -10605,6 +10799,7 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
         })();
         if p.error_indicator { break 'a478; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a478; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a.unwrap_or_default(), ExprContext::Load, EXTRA) });
     }
@@ -10633,6 +10828,7 @@ fn set_body(p: &mut Parser<'_>) -> Option<Expr> {
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a480; }
         let Some(a) = (star_named_expressions_rule(p)) else { break 'a480; };
         if (p.expect_token(tk::RBRACE)).is_none() { break 'a480; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Set(a, EXTRA) });
     }
@@ -10662,6 +10858,7 @@ fn dict_body(p: &mut Parser<'_>) -> Option<Expr> {
         let a = double_starred_kvpairs_rule(p);
         if p.error_indicator { break 'a481; }
         if (p.expect_token(tk::RBRACE)).is_none() { break 'a481; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (keys, values) = split_key_value_pairs(a.unwrap_or_default());
           mk::Dict(keys, values, EXTRA) } });
@@ -10675,6 +10872,7 @@ fn dict_body(p: &mut Parser<'_>) -> Option<Expr> {
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a482; }
         if (invalid_double_starred_kvpairs_rule(p)).is_none() { break 'a482; }
         if (p.expect_token(tk::RBRACE)).is_none() { break 'a482; }
+        p.src = Src::NONE;
         return Some(Dummy::dummy(p));
     }
     p.mark = _mark;
@@ -10745,8 +10943,8 @@ fn double_starred_kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a484; }
-        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a484; };
+        let _s1 = p.src;
         return Some({ KeyValuePair { key: None, value: a } });
     }
     p.mark = _mark;
@@ -10779,11 +10977,11 @@ fn kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a486; };
-        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p0, a); break 'a486; }
-        let _p2 = p.mark;
-        let Some(b) = (expression_rule(p)) else { p.memo.expression.give_back(_p0, a); break 'a486; };
+        let _s0 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a486; }
+        let Some(b) = (expression_rule(p)) else { p.give_back(_s0, a); break 'a486; };
+        let _s2 = p.src;
         return Some({ KeyValuePair { key: Some(a), value: b } });
     }
     p.mark = _mark;
@@ -10852,10 +11050,11 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
         if (p.expect_token(kw::ASYNC)).is_none() { break 'a488; }
         if (p.expect_token(kw::FOR)).is_none() { break 'a488; }
         let Some(a) = (star_targets_rule(p)) else { break 'a488; };
-        if (p.expect_token(kw::IN)).is_none() { break 'a488; }
+        let _s2 = p.src;
+        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s2, a); break 'a488; }
         _cut = true;
-        let _p5 = p.mark;
-        let Some(b) = (disjunction_rule(p)) else { break 'a488; };
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s2, a); break 'a488; };
+        let _s5 = p.src;
         let c: Vec<Expr> = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -10873,8 +11072,9 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
                                 return None;
                             }
                             if (p.expect_token(kw::IF)).is_none() { break 'a489; }
-                            let _p1 = p.mark;
                             let Some(z) = (disjunction_rule(p)) else { break 'a489; };
+                            let _s1 = p.src;
+                            p.src = _s1;
                             return Some({ z });
                         }
                         p.mark = _mark;
@@ -10895,7 +11095,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
             }
             _children
         };
-        if p.error_indicator { p.memo.disjunction.give_back(_p5, b); break 'a488; }
+        if p.error_indicator { p.give_back(_s5, b); p.give_back(_s2, a); break 'a488; }
         return Some({ CHECK_VERSION!(p, 6, "Async comprehensions are", mk::Comprehension(a, b, c, 1)) });
     }
     p.mark = _mark;
@@ -10910,10 +11110,11 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
         }
         if (p.expect_token(kw::FOR)).is_none() { break 'a490; }
         let Some(a) = (star_targets_rule(p)) else { break 'a490; };
-        if (p.expect_token(kw::IN)).is_none() { break 'a490; }
+        let _s1 = p.src;
+        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s1, a); break 'a490; }
         _cut = true;
-        let _p4 = p.mark;
-        let Some(b) = (disjunction_rule(p)) else { break 'a490; };
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s1, a); break 'a490; };
+        let _s4 = p.src;
         let c: Vec<Expr> = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -10931,8 +11132,9 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
                                 return None;
                             }
                             if (p.expect_token(kw::IF)).is_none() { break 'a491; }
-                            let _p1 = p.mark;
                             let Some(z) = (disjunction_rule(p)) else { break 'a491; };
+                            let _s1 = p.src;
+                            p.src = _s1;
                             return Some({ z });
                         }
                         p.mark = _mark;
@@ -10953,7 +11155,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
             }
             _children
         };
-        if p.error_indicator { p.memo.disjunction.give_back(_p4, b); break 'a490; }
+        if p.error_indicator { p.give_back(_s4, b); p.give_back(_s1, a); break 'a490; }
         return Some({ mk::Comprehension(a, b, c, 0) });
     }
     p.mark = _mark;
@@ -11005,8 +11207,10 @@ fn listcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if (p.expect_token(tk::LSQB)).is_none() { break 'a494; }
         let Some(a) = (named_expression_rule(p)) else { break 'a494; };
-        let Some(b) = (for_if_clauses_rule(p)) else { break 'a494; };
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a494; }
+        let _s1 = p.src;
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a494; };
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, a); break 'a494; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::ListComp(a, b, EXTRA) });
     }
@@ -11018,6 +11222,7 @@ fn listcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if (invalid_comprehension_rule(p)).is_none() { break 'a495; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -11045,8 +11250,10 @@ fn setcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a496; }
         let Some(a) = (named_expression_rule(p)) else { break 'a496; };
-        let Some(b) = (for_if_clauses_rule(p)) else { break 'a496; };
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a496; }
+        let _s1 = p.src;
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a496; };
+        if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s1, a); break 'a496; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::SetComp(a, b, EXTRA) });
     }
@@ -11058,6 +11265,7 @@ fn setcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if (invalid_comprehension_rule(p)).is_none() { break 'a497; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -11096,6 +11304,8 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
                         return None;
                     }
                     let Some(_v0) = (assignment_expression_rule(p)) else { break 'a499; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -11104,9 +11314,10 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
                     if p.error_indicator {
                         return None;
                     }
-                    let _p0 = p.mark;
                     let Some(_v0) = (expression_rule(p)) else { break 'a500; };
-                    if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.memo.expression.give_back(_p0, _v0); break 'a500; }
+                    let _s0 = p.src;
+                    if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a500; }
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -11115,8 +11326,10 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })()) else { break 'a498; };
-        let Some(b) = (for_if_clauses_rule(p)) else { break 'a498; };
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a498; }
+        let _s1 = p.src;
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a498; };
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a498; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::GeneratorExp(a, b, EXTRA) });
     }
@@ -11128,6 +11341,7 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if (invalid_comprehension_rule(p)).is_none() { break 'a501; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -11157,6 +11371,7 @@ fn dictcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = (kvpair_rule(p)) else { break 'a502; };
         let Some(b) = (for_if_clauses_rule(p)) else { break 'a502; };
         if (p.expect_token(tk::RBRACE)).is_none() { break 'a502; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::DictComp(a.key?, a.value, b, EXTRA) });
     }
@@ -11168,6 +11383,7 @@ fn dictcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if (invalid_dict_comprehension_rule(p)).is_none() { break 'a503; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -11181,7 +11397,7 @@ pub(crate) fn arguments_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.arguments) {
+    let _lent = match p.memo_take(memo_id::ARGUMENTS) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -11195,13 +11411,7 @@ pub(crate) fn arguments_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = arguments_body(p);
-    if !p.error_indicator {
-        if !_lent {
-            p.memo.arguments.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.arguments.insert(_mark, Some(_v.clone()), p.mark);
-        }
-    }
+    p.memo_store(memo_id::ARGUMENTS, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -11214,9 +11424,11 @@ fn arguments_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(a) = (args_rule(p)) else { break 'a504; };
+        let _s0 = p.src;
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a504; }
-        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { break 'a504; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a504; }
+        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { p.give_back(_s0, a); break 'a504; }
+        p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
@@ -11227,6 +11439,7 @@ fn arguments_body(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if (invalid_arguments_rule(p)).is_none() { break 'a505; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -11268,6 +11481,8 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                             return None;
                         }
                         let Some(_v0) = (starred_expression_rule(p)) else { break 'a507; };
+                        let _s0 = p.src;
+                        p.src = _s0;
                         return Some(_v0);
                     }
                     p.mark = _mark;
@@ -11288,6 +11503,8 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                         return None;
                                     }
                                     let Some(_v0) = (assignment_expression_rule(p)) else { break 'a509; };
+                                    let _s0 = p.src;
+                                    p.src = _s0;
                                     return Some(_v0);
                                 }
                                 p.mark = _mark;
@@ -11296,9 +11513,10 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    let _p0 = p.mark;
                                     let Some(_v0) = (expression_rule(p)) else { break 'a510; };
-                                    if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.memo.expression.give_back(_p0, _v0); break 'a510; }
+                                    let _s0 = p.src;
+                                    if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a510; }
+                                    p.src = _s0;
                                     return Some(_v0);
                                 }
                                 p.mark = _mark;
@@ -11307,7 +11525,9 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                             p.level -= 1;
                             _r
                         })()) else { break 'a508; };
-                        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a508; }
+                        let _s0 = p.src;
+                        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a508; }
+                        p.src = _s0;
                         return Some(_v0);
                     }
                     p.mark = _mark;
@@ -11333,6 +11553,8 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 return None;
                             }
                             let Some(_v0) = (starred_expression_rule(p)) else { break 'a511; };
+                            let _s0 = p.src;
+                            p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
@@ -11353,6 +11575,8 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                             return None;
                                         }
                                         let Some(_v0) = (assignment_expression_rule(p)) else { break 'a513; };
+                                        let _s0 = p.src;
+                                        p.src = _s0;
                                         return Some(_v0);
                                     }
                                     p.mark = _mark;
@@ -11361,9 +11585,10 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        let _p0 = p.mark;
                                         let Some(_v0) = (expression_rule(p)) else { break 'a514; };
-                                        if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.memo.expression.give_back(_p0, _v0); break 'a514; }
+                                        let _s0 = p.src;
+                                        if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a514; }
+                                        p.src = _s0;
                                         return Some(_v0);
                                     }
                                     p.mark = _mark;
@@ -11372,7 +11597,9 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 p.level -= 1;
                                 _r
                             })()) else { break 'a512; };
-                            if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a512; }
+                            let _s0 = p.src;
+                            if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a512; }
+                            p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
@@ -11413,6 +11640,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             _r
         })();
         if p.error_indicator { break 'a506; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ collect_call_seqs(p, a, b, EXTRA) });
     }
@@ -11423,6 +11651,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(a) = (kwargs_rule(p)) else { break 'a516; };
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (args, keywords) = split_keywords_or_starred(a);
                    mk::Call(dummy_name(), args, keywords, EXTRA) } });
@@ -11575,6 +11804,7 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if (invalid_starred_expression_unpacking_rule(p)).is_none() { break 'a520; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -11585,8 +11815,9 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a521; }
-        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a521; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Starred(a, ExprContext::Load, EXTRA) });
     }
@@ -11598,6 +11829,7 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if (invalid_starred_expression_rule(p)).is_none() { break 'a522; }
+            p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -11636,8 +11868,8 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
         }
         let Some(a) = (p.name_token()) else { break 'a524; };
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a524; }
-        let _p2 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a524; };
+        let _s2 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ KeywordOrStarred::Keyword(mk::Keyword(Some(name_id(&a)), b, EXTRA)) });
     }
@@ -11648,6 +11880,7 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
             return None;
         }
         let Some(a) = (starred_expression_rule(p)) else { break 'a525; };
+        let _s0 = p.src;
         return Some({ KeywordOrStarred::Starred(a) });
     }
     p.mark = _mark;
@@ -11685,8 +11918,8 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
         }
         let Some(a) = (p.name_token()) else { break 'a527; };
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a527; }
-        let _p2 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a527; };
+        let _s2 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ KeywordOrStarred::Keyword(mk::Keyword(Some(name_id(&a)), b, EXTRA)) });
     }
@@ -11697,8 +11930,8 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a528; }
-        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a528; };
+        let _s1 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ KeywordOrStarred::Keyword(mk::Keyword(None, a, EXTRA)) });
     }
@@ -11724,9 +11957,10 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (star_target_rule(p)) else { break 'a529; };
-        if p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) { p.memo.star_target.give_back(_p0, a); break 'a529; }
+        let _s0 = p.src;
+        if p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) { p.give_back(_s0, a); break 'a529; }
+        p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
@@ -11735,8 +11969,8 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (star_target_rule(p)) else { break 'a530; };
+        let _s0 = p.src;
         let b = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -11754,8 +11988,9 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 return None;
                             }
                             if (p.expect_token(tk::COMMA)).is_none() { break 'a531; }
-                            let _p1 = p.mark;
                             let Some(c) = (star_target_rule(p)) else { break 'a531; };
+                            let _s1 = p.src;
+                            p.src = _s1;
                             return Some({ c });
                         }
                         p.mark = _mark;
@@ -11776,9 +12011,10 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             _children
         };
-        if p.error_indicator { p.memo.star_target.give_back(_p0, a); break 'a530; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a530; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.memo.star_target.give_back(_p0, a); break 'a530; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a530; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Store, EXTRA) });
     }
@@ -11849,8 +12085,8 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (star_target_rule(p)) else { break 'a533; };
+        let _s0 = p.src;
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -11868,8 +12104,9 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                                 return None;
                             }
                             if (p.expect_token(tk::COMMA)).is_none() { break 'a534; }
-                            let _p1 = p.mark;
                             let Some(c) = (star_target_rule(p)) else { break 'a534; };
+                            let _s1 = p.src;
+                            p.src = _s1;
                             return Some({ c });
                         }
                         p.mark = _mark;
@@ -11889,9 +12126,9 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { p.memo.star_target.give_back(_p0, a); break 'a533; };
+        }) else { p.give_back(_s0, a); break 'a533; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.memo.star_target.give_back(_p0, a); break 'a533; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a533; }
         return Some({ seq_insert_in_front(a, Some(b)) });
     }
     p.mark = _mark;
@@ -11900,9 +12137,9 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (star_target_rule(p)) else { break 'a535; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.memo.star_target.give_back(_p0, a); break 'a535; }
+        let _s0 = p.src;
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a535; }
         return Some({ vec![a] });
     }
     p.mark = _mark;
@@ -11915,7 +12152,7 @@ pub(crate) fn star_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.star_target) {
+    let _lent = match p.memo_take(memo_id::STAR_TARGET) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -11929,13 +12166,7 @@ pub(crate) fn star_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = star_target_body(p);
-    if !p.error_indicator {
-        if !_lent {
-            p.memo.star_target.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.star_target.insert(_mark, Some(_v.clone()), p.mark);
-        }
-    }
+    p.memo_store(memo_id::STAR_TARGET, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -11961,8 +12192,9 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
                         return None;
                     }
                     if p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) { break 'a537; }
-                    let _p1 = p.mark;
                     let Some(_v1) = (star_target_rule(p)) else { break 'a537; };
+                    let _s1 = p.src;
+                    p.src = _s1;
                     return Some(_v1);
                 }
                 p.mark = _mark;
@@ -11971,6 +12203,8 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })()) else { break 'a536; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Starred(set_expr_context(a, ExprContext::Store), ExprContext::Store, EXTRA) });
     }
@@ -11980,8 +12214,9 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (target_with_star_atom_rule(p)) else { break 'a538; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -11994,7 +12229,7 @@ pub(crate) fn target_with_star_atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.target_with_star_atom) {
+    let _lent = match p.memo_take(memo_id::TARGET_WITH_STAR_ATOM) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -12008,13 +12243,7 @@ pub(crate) fn target_with_star_atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = target_with_star_atom_body(p);
-    if !p.error_indicator {
-        if !_lent {
-            p.memo.target_with_star_atom.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.target_with_star_atom.insert(_mark, Some(_v.clone()), p.mark);
-        }
-    }
+    p.memo_store(memo_id::TARGET_WITH_STAR_ATOM, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -12027,11 +12256,12 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (t_primary_rule(p)) else { break 'a539; };
-        if (p.expect_token(tk::DOT)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a539; }
-        let Some(b) = (p.name_token()) else { p.memo.t_primary.give_back(_p0, a); break 'a539; };
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a539; }
+        let _s0 = p.src;
+        if (p.expect_token(tk::DOT)).is_none() { p.give_back(_s0, a); break 'a539; }
+        let Some(b) = (p.name_token()) else { p.give_back(_s0, a); break 'a539; };
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s0, a); break 'a539; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(a, name_id(&b), ExprContext::Store, EXTRA) });
     }
@@ -12041,12 +12271,14 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (t_primary_rule(p)) else { break 'a540; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a540; }
-        let Some(b) = (slices_rule(p)) else { p.memo.t_primary.give_back(_p0, a); break 'a540; };
-        if (p.expect_token(tk::RSQB)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a540; }
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a540; }
+        let _s0 = p.src;
+        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a540; }
+        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a540; };
+        let _s2 = p.src;
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a540; }
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a540; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Store, EXTRA) });
     }
@@ -12057,6 +12289,8 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (star_atom_rule(p)) else { break 'a541; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -12082,6 +12316,7 @@ fn star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(a) = (p.name_token()) else { break 'a542; };
+        p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
@@ -12091,9 +12326,10 @@ fn star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a543; }
-        let _p1 = p.mark;
         let Some(a) = (target_with_star_atom_rule(p)) else { break 'a543; };
-        if (p.expect_token(tk::RPAR)).is_none() { p.memo.target_with_star_atom.give_back(_p1, a); break 'a543; }
+        let _s1 = p.src;
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a543; }
+        p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
@@ -12106,6 +12342,7 @@ fn star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         let a = star_targets_tuple_seq_rule(p);
         if p.error_indicator { break 'a544; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a544; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a.unwrap_or_default(), ExprContext::Store, EXTRA) });
     }
@@ -12119,6 +12356,7 @@ fn star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         let a = star_targets_list_seq_rule(p);
         if p.error_indicator { break 'a545; }
         if (p.expect_token(tk::RSQB)).is_none() { break 'a545; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::List(a.unwrap_or_default(), ExprContext::Store, EXTRA) });
     }
@@ -12144,6 +12382,8 @@ fn single_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (single_subscript_attribute_target_rule(p)) else { break 'a546; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -12153,6 +12393,7 @@ fn single_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(a) = (p.name_token()) else { break 'a547; };
+        p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
@@ -12163,7 +12404,9 @@ fn single_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a548; }
         let Some(a) = (single_target_rule(p)) else { break 'a548; };
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a548; }
+        let _s1 = p.src;
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a548; }
+        p.src = _s1;
         return Some({ a });
     }
     p.mark = _mark;
@@ -12188,11 +12431,12 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (t_primary_rule(p)) else { break 'a549; };
-        if (p.expect_token(tk::DOT)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a549; }
-        let Some(b) = (p.name_token()) else { p.memo.t_primary.give_back(_p0, a); break 'a549; };
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a549; }
+        let _s0 = p.src;
+        if (p.expect_token(tk::DOT)).is_none() { p.give_back(_s0, a); break 'a549; }
+        let Some(b) = (p.name_token()) else { p.give_back(_s0, a); break 'a549; };
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s0, a); break 'a549; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(a, name_id(&b), ExprContext::Store, EXTRA) });
     }
@@ -12202,12 +12446,14 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (t_primary_rule(p)) else { break 'a550; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a550; }
-        let Some(b) = (slices_rule(p)) else { p.memo.t_primary.give_back(_p0, a); break 'a550; };
-        if (p.expect_token(tk::RSQB)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a550; }
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a550; }
+        let _s0 = p.src;
+        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a550; }
+        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a550; };
+        let _s2 = p.src;
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a550; }
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a550; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Store, EXTRA) });
     }
@@ -12221,7 +12467,7 @@ pub(crate) fn t_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.t_primary) {
+    let _lent = match p.memo_take(memo_id::T_PRIMARY) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -12234,116 +12480,114 @@ pub(crate) fn t_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    let mut _resmark = p.mark;
-    let mut _res: Option<Expr> = None;
-    let mut _seeded = false;
-    loop {
-        p.memo.t_primary.insert(_mark, _res.take(), p.mark);
-        p.mark = _mark;
-        let _raw = t_primary_raw_rule(p, _seeded);
-        _seeded = true;
-        if p.error_indicator {
-            p.level -= 1;
-            return None;
-        }
-        if _raw.is_none() || p.mark <= _resmark {
-            _res = p.memo.t_primary.take_value(_mark);
-            break;
-        }
-        _resmark = p.mark;
-        _res = _raw;
-    }
-    if _lent {
-        if let Some(_v) = &_res {
-            p.memo.t_primary.insert(_mark, Some(_v.clone()), _resmark);
-        }
-    }
-    p.mark = _resmark;
+    let _res = t_primary_raw_rule(p);
+    p.memo_store(memo_id::T_PRIMARY, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
 
-fn t_primary_raw_rule(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
+fn t_primary_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    let _res = t_primary_raw(p, _seeded);
+    let _res = t_primary_raw(p);
     p.level -= 1;
     _res
 }
 
-fn t_primary_raw(p: &mut Parser<'_>, _seeded: bool) -> Option<Expr> {
+fn t_primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
-    // a=t_primary '.' b=NAME &t_lookahead
-    'a551: {
-        if p.error_indicator {
-            return None;
+    let mut _acc = t_primary_seed(p)?;
+    let mut _acc_src = p.src;
+    'grow: loop {
+        let _mark = p.mark;
+        // a=t_primary '.' b=NAME &t_lookahead
+        'a551: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::DOT)).is_none() { break 'a551; }
+            let Some(b) = (p.name_token()) else { break 'a551; };
+            if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { break 'a551; }
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { mk::Attribute(a, name_id(&b), ExprContext::Load, EXTRA) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (t_primary_rule(p)) else { break 'a551; };
-        if (p.expect_token(tk::DOT)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a551; }
-        let Some(b) = (p.name_token()) else { p.memo.t_primary.give_back(_p0, a); break 'a551; };
-        if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a551; }
-        let EXTRA = p.extra(_start);
-        return Some({ mk::Attribute(a, name_id(&b), ExprContext::Load, EXTRA) });
-    }
-    p.mark = _mark;
-    // a=t_primary '[' b=slices ']' &t_lookahead
-    'a552: {
-        if p.error_indicator {
-            return None;
+        p.mark = _mark;
+        // a=t_primary '[' b=slices ']' &t_lookahead
+        'a552: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::LSQB)).is_none() { break 'a552; }
+            let Some(b) = (slices_rule(p)) else { break 'a552; };
+            let _s1 = p.src;
+            if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a552; }
+            if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s1, b); break 'a552; }
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { mk::Subscript(a, b, ExprContext::Load, EXTRA) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (t_primary_rule(p)) else { break 'a552; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a552; }
-        let Some(b) = (slices_rule(p)) else { p.memo.t_primary.give_back(_p0, a); break 'a552; };
-        if (p.expect_token(tk::RSQB)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a552; }
-        if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a552; }
-        let EXTRA = p.extra(_start);
-        return Some({ mk::Subscript(a, b, ExprContext::Load, EXTRA) });
-    }
-    p.mark = _mark;
-    // a=t_primary b=genexp &t_lookahead
-    'a553: {
-        if p.error_indicator {
-            return None;
+        p.mark = _mark;
+        // a=t_primary b=genexp &t_lookahead
+        'a553: {
+            if p.error_indicator {
+                return None;
+            }
+            let Some(b) = (genexp_rule(p)) else { break 'a553; };
+            let _s0 = p.src;
+            if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s0, b); break 'a553; }
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { mk::Call(a, vec![b], vec![], EXTRA) };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (t_primary_rule(p)) else { break 'a553; };
-        let Some(b) = (genexp_rule(p)) else { p.memo.t_primary.give_back(_p0, a); break 'a553; };
-        if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a553; }
-        let EXTRA = p.extra(_start);
-        return Some({ mk::Call(a, vec![b], vec![], EXTRA) });
-    }
-    p.mark = _mark;
-    // a=t_primary '(' b=[arguments] ')' &t_lookahead
-    'a554: {
-        if p.error_indicator {
-            return None;
+        p.mark = _mark;
+        // a=t_primary '(' b=[arguments] ')' &t_lookahead
+        'a554: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::LPAR)).is_none() { break 'a554; }
+            let b = arguments_rule(p);
+            if p.error_indicator { break 'a554; }
+            let _s1 = p.src;
+            if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a554; }
+            if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a554; }
+            let EXTRA = p.extra(_start);
+            let a = _acc;
+            _acc = { { let (args, keywords) = call_parts(b);
+          mk::Call(a, args, keywords, EXTRA) } };
+            _acc_src = Src::NONE;
+            continue 'grow;
         }
-        let _p0 = p.mark;
-        let Some(a) = (t_primary_rule(p)) else { break 'a554; };
-        if (p.expect_token(tk::LPAR)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a554; }
-        let b = arguments_rule(p);
-        if p.error_indicator { p.memo.t_primary.give_back(_p0, a); break 'a554; }
-        if (p.expect_token(tk::RPAR)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a554; }
-        if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a554; }
-        let EXTRA = p.extra(_start);
-        return Some({ { let (args, keywords) = call_parts(b);
-          mk::Call(a, args, keywords, EXTRA) } });
+        p.mark = _mark;
+        break;
     }
-    p.mark = _mark;
-    if _seeded {
+    if p.error_indicator {
         return None;
     }
+    p.src = _acc_src;
+    Some(_acc)
+}
+
+fn t_primary_seed(p: &mut Parser<'_>) -> Option<Expr> {
+    let _mark = p.mark;
     // a=atom &t_lookahead
     'a555: {
         if p.error_indicator {
             return None;
         }
         let Some(a) = (atom_rule(p)) else { break 'a555; };
-        if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { break 'a555; }
+        let _s0 = p.src;
+        if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s0, a); break 'a555; }
+        p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
@@ -12444,7 +12688,7 @@ pub(crate) fn del_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.del_target) {
+    let _lent = match p.memo_take(memo_id::DEL_TARGET) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -12458,13 +12702,7 @@ pub(crate) fn del_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     let _res = del_target_body(p);
-    if !p.error_indicator {
-        if !_lent {
-            p.memo.del_target.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.del_target.insert(_mark, Some(_v.clone()), p.mark);
-        }
-    }
+    p.memo_store(memo_id::DEL_TARGET, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -12477,11 +12715,12 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (t_primary_rule(p)) else { break 'a560; };
-        if (p.expect_token(tk::DOT)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a560; }
-        let Some(b) = (p.name_token()) else { p.memo.t_primary.give_back(_p0, a); break 'a560; };
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a560; }
+        let _s0 = p.src;
+        if (p.expect_token(tk::DOT)).is_none() { p.give_back(_s0, a); break 'a560; }
+        let Some(b) = (p.name_token()) else { p.give_back(_s0, a); break 'a560; };
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s0, a); break 'a560; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(a, name_id(&b), ExprContext::Del, EXTRA) });
     }
@@ -12491,12 +12730,14 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (t_primary_rule(p)) else { break 'a561; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a561; }
-        let Some(b) = (slices_rule(p)) else { p.memo.t_primary.give_back(_p0, a); break 'a561; };
-        if (p.expect_token(tk::RSQB)).is_none() { p.memo.t_primary.give_back(_p0, a); break 'a561; }
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.memo.t_primary.give_back(_p0, a); break 'a561; }
+        let _s0 = p.src;
+        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a561; }
+        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a561; };
+        let _s2 = p.src;
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a561; }
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a561; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Del, EXTRA) });
     }
@@ -12507,6 +12748,8 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (del_t_atom_rule(p)) else { break 'a562; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -12532,6 +12775,7 @@ fn del_t_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(a) = (p.name_token()) else { break 'a563; };
+        p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Del) });
     }
     p.mark = _mark;
@@ -12541,9 +12785,10 @@ fn del_t_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a564; }
-        let _p1 = p.mark;
         let Some(a) = (del_target_rule(p)) else { break 'a564; };
-        if (p.expect_token(tk::RPAR)).is_none() { p.memo.del_target.give_back(_p1, a); break 'a564; }
+        let _s1 = p.src;
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a564; }
+        p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Del) });
     }
     p.mark = _mark;
@@ -12556,6 +12801,7 @@ fn del_t_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         let a = del_targets_rule(p);
         if p.error_indicator { break 'a565; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a565; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a.unwrap_or_default(), ExprContext::Del, EXTRA) });
     }
@@ -12569,6 +12815,7 @@ fn del_t_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         let a = del_targets_rule(p);
         if p.error_indicator { break 'a566; }
         if (p.expect_token(tk::RSQB)).is_none() { break 'a566; }
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::List(a.unwrap_or_default(), ExprContext::Del, EXTRA) });
     }
@@ -12616,12 +12863,12 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         })()) else { break 'a567; };
         if (p.expect_token(tk::COMMA)).is_none() { break 'a567; }
         if (p.expect_token(tk::STAR)).is_none() { break 'a567; }
-        let _p3 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a567; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.memo.expression.give_back(_p3, b); break 'a567; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.memo.expression.give_back(_p3, b); break 'a567; }
-        let _p6 = p.mark;
-        let Some(c) = (expression_rule(p)) else { p.memo.expression.give_back(_p3, b); break 'a567; };
+        let _s3 = p.src;
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s3, b); break 'a567; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s3, b); break 'a567; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s3, b); break 'a567; };
+        let _s6 = p.src;
         return Some({ seq_append_to_end(seq_append_to_end(a, b), c) });
     }
     p.mark = _mark;
@@ -12653,8 +12900,8 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         })()) else { break 'a568; };
         if (p.expect_token(tk::COMMA)).is_none() { break 'a568; }
         if (p.expect_token(tk::STAR)).is_none() { break 'a568; }
-        let _p3 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a568; };
+        let _s3 = p.src;
         return Some({ seq_append_to_end(a, b) });
     }
     p.mark = _mark;
@@ -12686,8 +12933,8 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         })()) else { break 'a569; };
         if (p.expect_token(tk::COMMA)).is_none() { break 'a569; }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a569; }
-        let _p3 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a569; };
+        let _s3 = p.src;
         return Some({ seq_append_to_end(a, b) });
     }
     p.mark = _mark;
@@ -12697,12 +12944,12 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a570; }
-        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a570; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.memo.expression.give_back(_p1, a); break 'a570; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.memo.expression.give_back(_p1, a); break 'a570; }
-        let _p4 = p.mark;
-        let Some(b) = (expression_rule(p)) else { p.memo.expression.give_back(_p1, a); break 'a570; };
+        let _s1 = p.src;
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a570; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s1, a); break 'a570; }
+        let Some(b) = (expression_rule(p)) else { p.give_back(_s1, a); break 'a570; };
+        let _s4 = p.src;
         return Some({ seq_append_to_end(vec![a], b) });
     }
     p.mark = _mark;
@@ -12712,8 +12959,8 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a571; }
-        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a571; };
+        let _s1 = p.src;
         return Some({ vec![a] });
     }
     p.mark = _mark;
@@ -12723,8 +12970,8 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a572; }
-        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a572; };
+        let _s1 = p.src;
         return Some({ vec![a] });
     }
     p.mark = _mark;
@@ -12882,7 +13129,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                 if p.error_indicator {
                                                     return None;
                                                 }
-                                                if (starred_expression_rule(p)).is_none() { break 'a581; }
+                                                match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a581; } }
                                                 return Some(());
                                             }
                                             p.mark = _mark;
@@ -12891,7 +13138,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                 if p.error_indicator {
                                                     return None;
                                                 }
-                                                if ((|| -> Option<_> {
+                                                match (|| -> Option<_> {
                                                     if p.enter_rule() {
                                                         return None;
                                                     }
@@ -12902,8 +13149,10 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                             if p.error_indicator {
                                                                 return None;
                                                             }
-                                                            if (assignment_expression_rule(p)).is_none() { break 'a583; }
-                                                            return Some(());
+                                                            let Some(_v0) = (assignment_expression_rule(p)) else { break 'a583; };
+                                                            let _s0 = p.src;
+                                                            p.src = _s0;
+                                                            return Some(_v0);
                                                         }
                                                         p.mark = _mark;
                                                         // expression !':='
@@ -12911,17 +13160,18 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                             if p.error_indicator {
                                                                 return None;
                                                             }
-                                                            let _p0 = p.mark;
-                                                            match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a584; } }
-                                                            if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { break 'a584; }
-                                                            return Some(());
+                                                            let Some(_v0) = (expression_rule(p)) else { break 'a584; };
+                                                            let _s0 = p.src;
+                                                            if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a584; }
+                                                            p.src = _s0;
+                                                            return Some(_v0);
                                                         }
                                                         p.mark = _mark;
                                                         None
                                                     })();
                                                     p.level -= 1;
                                                     _r
-                                                })()).is_none() { break 'a582; }
+                                                })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a582; } }
                                                 if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a582; }
                                                 return Some(());
                                             }
@@ -12947,7 +13197,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                     if p.error_indicator {
                                                         return None;
                                                     }
-                                                    if (starred_expression_rule(p)).is_none() { break 'a585; }
+                                                    match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a585; } }
                                                     return Some(());
                                                 }
                                                 p.mark = _mark;
@@ -12956,7 +13206,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                     if p.error_indicator {
                                                         return None;
                                                     }
-                                                    if ((|| -> Option<_> {
+                                                    match (|| -> Option<_> {
                                                         if p.enter_rule() {
                                                             return None;
                                                         }
@@ -12967,8 +13217,10 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                                 if p.error_indicator {
                                                                     return None;
                                                                 }
-                                                                if (assignment_expression_rule(p)).is_none() { break 'a587; }
-                                                                return Some(());
+                                                                let Some(_v0) = (assignment_expression_rule(p)) else { break 'a587; };
+                                                                let _s0 = p.src;
+                                                                p.src = _s0;
+                                                                return Some(_v0);
                                                             }
                                                             p.mark = _mark;
                                                             // expression !':='
@@ -12976,17 +13228,18 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                                 if p.error_indicator {
                                                                     return None;
                                                                 }
-                                                                let _p0 = p.mark;
-                                                                match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a588; } }
-                                                                if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { break 'a588; }
-                                                                return Some(());
+                                                                let Some(_v0) = (expression_rule(p)) else { break 'a588; };
+                                                                let _s0 = p.src;
+                                                                if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a588; }
+                                                                p.src = _s0;
+                                                                return Some(_v0);
                                                             }
                                                             p.mark = _mark;
                                                             None
                                                         })();
                                                         p.level -= 1;
                                                         _r
-                                                    })()).is_none() { break 'a586; }
+                                                    })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a586; } }
                                                     if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a586; }
                                                     return Some(());
                                                 }
@@ -13049,7 +13302,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                         if p.error_indicator {
                             return None;
                         }
-                        if (starred_expression_rule(p)).is_none() { break 'a590; }
+                        match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a590; } }
                         if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a590; }
                         return Some(());
                     }
@@ -13075,7 +13328,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (starred_expression_rule(p)).is_none() { break 'a591; }
+                            match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a591; } }
                             if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a591; }
                             return Some(());
                         }
@@ -13103,10 +13356,10 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a592; };
-        let Some(b) = (for_if_clauses_rule(p)) else { p.memo.expression.give_back(_p0, a); break 'a592; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.memo.expression.give_back(_p0, a); break 'a592; }
+        let _s0 = p.src;
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s0, a); break 'a592; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a592; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -13118,7 +13371,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                     if p.error_indicator {
                         return None;
                     }
-                    if (args_rule(p)).is_none() { break 'a593; }
+                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a593; } }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -13127,8 +13380,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                     if p.error_indicator {
                         return None;
                     }
-                    let _p0 = p.mark;
-                    match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a594; } }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a594; } }
                     if (for_if_clauses_rule(p)).is_none() { break 'a594; }
                     return Some(());
                 }
@@ -13138,7 +13390,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { p.memo.expression.give_back(_p0, a); break 'a592; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a592; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, get_last_comprehension_item(b.last()?), "Generator expression must be parenthesized") });
     }
     p.mark = _mark;
@@ -13149,8 +13401,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let Some(a) = (p.name_token()) else { break 'a595; };
         let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a595; };
-        let _p2 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { break 'a595; } }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a595; } }
         if (for_if_clauses_rule(p)).is_none() { break 'a595; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
@@ -13171,7 +13422,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                     if p.error_indicator {
                         return None;
                     }
-                    if (args_rule(p)).is_none() { break 'a597; }
+                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a597; } }
                     if (p.expect_token(tk::COMMA)).is_none() { break 'a597; }
                     return Some(());
                 }
@@ -13222,7 +13473,8 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = (args_rule(p)) else { break 'a600; };
-        let Some(b) = (for_if_clauses_rule(p)) else { break 'a600; };
+        let _s0 = p.src;
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s0, a); break 'a600; };
         return Some({ nonparen_genexp_in_call(p, &a, &b)? });
     }
     p.mark = _mark;
@@ -13231,11 +13483,11 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        if (args_rule(p)).is_none() { break 'a601; }
+        match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a601; } }
         if (p.expect_token(tk::COMMA)).is_none() { break 'a601; }
-        let _p2 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a601; };
-        let Some(b) = (for_if_clauses_rule(p)) else { p.memo.expression.give_back(_p2, a); break 'a601; };
+        let _s2 = p.src;
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s2, a); break 'a601; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, get_last_comprehension_item(b.last()?), "Generator expression must be parenthesized") });
     }
     p.mark = _mark;
@@ -13245,8 +13497,9 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = (args_rule(p)) else { break 'a602; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a602; }
-        if (args_rule(p)).is_none() { break 'a602; }
+        let _s0 = p.src;
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a602; }
+        match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a602; } }
         return Some({ arguments_parsing_error(p, &a)? });
     }
     p.mark = _mark;
@@ -13321,8 +13574,7 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let Some(a) = (p.name_token()) else { break 'a607; };
         let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a607; };
-        let _p2 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { break 'a607; } }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a607; } }
         if (for_if_clauses_rule(p)).is_none() { break 'a607; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
@@ -13353,9 +13605,9 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })()).is_some()) { break 'a608; }
-        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a608; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.memo.expression.give_back(_p1, a); break 'a608; };
+        let _s1 = p.src;
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a608; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p,
             a, b, "expression cannot contain assignment, perhaps you meant \"==\"?") });
     }
@@ -13366,11 +13618,10 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a610; };
-        let _p1 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p1, _v), None => { break 'a610; } }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a610; } }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a610; }
-        let _p3 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a610; };
+        let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to keyword argument unpacking") });
     }
     p.mark = _mark;
@@ -13398,14 +13649,15 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (disjunction_rule(p)) else { break 'a611; };
-        if (p.expect_token(kw::IF)).is_none() { p.memo.disjunction.give_back(_p0, a); break 'a611; }
-        let _p2 = p.mark;
-        let Some(b) = (disjunction_rule(p)) else { p.memo.disjunction.give_back(_p0, a); break 'a611; };
-        if (p.expect_token(kw::ELSE)).is_none() { p.memo.disjunction.give_back(_p2, b); p.memo.disjunction.give_back(_p0, a); break 'a611; }
-        let _p4 = p.mark;
-        let Some(c) = (expression_rule(p)) else { p.memo.disjunction.give_back(_p2, b); p.memo.disjunction.give_back(_p0, a); break 'a611; };
+        let _s0 = p.src;
+        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a611; }
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a611; };
+        let _s2 = p.src;
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a611; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); p.give_back(_s0, a); break 'a611; };
+        let _s4 = p.src;
+        p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::IfExp(b, a, c, EXTRA) });
     }
@@ -13415,8 +13667,9 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(_v0) = (disjunction_rule(p)) else { break 'a612; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -13426,6 +13679,8 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (lambdef_rule(p)) else { break 'a613; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -13454,6 +13709,7 @@ fn invalid_legacy_expression_body(p: &mut Parser<'_>) -> Option<()> {
         let Some(a) = (p.name_token()) else { break 'a614; };
         if p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) { break 'a614; }
         let Some(b) = (star_expressions_rule(p)) else { break 'a614; };
+        let _s2 = p.src;
         return Some({ if check_legacy_stmt(p, &a) { RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b,
             "Missing parentheses in call to '{}'. Did you mean {}(...)?", name_id(&a), name_id(&a)) } else { return None } });
     }
@@ -13483,8 +13739,8 @@ fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(tk::STAR)).is_none() { break 'a615; }
         let Some(a) = (p.name_token()) else { break 'a615; };
         let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a615; };
-        let _p3 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a615; };
+        let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, colon, "{}", if matches!(e, Expr::Tuple(_))
                 { "cannot use constraints with TypeVarTuple" }
                 else { "cannot use bound with TypeVarTuple" }) });
@@ -13498,8 +13754,8 @@ fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a616; }
         let Some(a) = (p.name_token()) else { break 'a616; };
         let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a616; };
-        let _p3 = p.mark;
         let Some(e) = (expression_rule(p)) else { break 'a616; };
+        let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, colon, "{}", if matches!(e, Expr::Tuple(_))
                 { "cannot use constraints with ParamSpec" }
                 else { "cannot use bound with ParamSpec" }) });
@@ -13546,6 +13802,8 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                             }
                             if p.lookahead(|p| (p.string_token()).is_some()) { break 'a618; }
                             let Some(_v1) = (expression_without_invalid_rule(p)) else { break 'a618; };
+                            let _s1 = p.src;
+                            p.src = _s1;
                             return Some(_v1);
                         }
                         p.mark = _mark;
@@ -13606,9 +13864,10 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })()).is_some()) { break 'a619; }
-        let _p1 = p.mark;
         let Some(a) = (disjunction_rule(p)) else { break 'a619; };
-        let Some(b) = (expression_without_invalid_rule(p)) else { p.memo.disjunction.give_back(_p1, a); break 'a619; };
+        let _s1 = p.src;
+        let Some(b) = (expression_without_invalid_rule(p)) else { p.give_back(_s1, a); break 'a619; };
+        let _s2 = p.src;
         return Some({ raise_error_for_missing_comma(p, &a, &b)? });
     }
     p.mark = _mark;
@@ -13617,11 +13876,11 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (disjunction_rule(p)) else { break 'a622; };
-        if (p.expect_token(kw::IF)).is_none() { p.memo.disjunction.give_back(_p0, a); break 'a622; }
-        let _p2 = p.mark;
-        let Some(b) = (disjunction_rule(p)) else { p.memo.disjunction.give_back(_p0, a); break 'a622; };
+        let _s0 = p.src;
+        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a622; }
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a622; };
+        let _s2 = p.src;
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -13650,7 +13909,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.memo.disjunction.give_back(_p2, b); p.memo.disjunction.give_back(_p0, a); break 'a622; }
+        })()).is_some()) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a622; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected 'else' after 'if' expression") });
     }
     p.mark = _mark;
@@ -13659,13 +13918,13 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (disjunction_rule(p)) else { break 'a625; };
-        if (p.expect_token(kw::IF)).is_none() { p.memo.disjunction.give_back(_p0, a); break 'a625; }
-        let _p2 = p.mark;
-        let Some(b) = (disjunction_rule(p)) else { p.memo.disjunction.give_back(_p0, a); break 'a625; };
-        if (p.expect_token(kw::ELSE)).is_none() { p.memo.disjunction.give_back(_p2, b); p.memo.disjunction.give_back(_p0, a); break 'a625; }
-        if p.lookahead(|p| { let _p = p.mark; match expression_rule(p) { Some(_v) => { p.memo.expression.give_back(_p, _v); true } None => false } }) { p.memo.disjunction.give_back(_p2, b); p.memo.disjunction.give_back(_p0, a); break 'a625; }
+        let _s0 = p.src;
+        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a625; }
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a625; };
+        let _s2 = p.src;
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a625; }
+        if p.lookahead(|p| match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a625; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "expected expression after 'else', but statement is given") });
     }
     p.mark = _mark;
@@ -13686,6 +13945,8 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                         return None;
                     }
                     let Some(_v0) = (pass_stmt_rule(p)) else { break 'a627; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -13695,6 +13956,8 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                         return None;
                     }
                     let Some(_v0) = (break_stmt_rule(p)) else { break 'a628; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -13704,6 +13967,8 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                         return None;
                     }
                     let Some(_v0) = (continue_stmt_rule(p)) else { break 'a629; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -13712,12 +13977,13 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })()) else { break 'a626; };
-        if (p.expect_token(kw::IF)).is_none() { break 'a626; }
-        let _p2 = p.mark;
-        let Some(b) = (disjunction_rule(p)) else { break 'a626; };
-        if (p.expect_token(kw::ELSE)).is_none() { p.memo.disjunction.give_back(_p2, b); break 'a626; }
-        let _p4 = p.mark;
-        let Some(c) = (simple_stmt_rule(p)) else { p.memo.disjunction.give_back(_p2, b); break 'a626; };
+        let _s0 = p.src;
+        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a626; }
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a626; };
+        let _s2 = p.src;
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a626; }
+        let Some(c) = (simple_stmt_rule(p)) else { p.give_back(_s2, b); p.give_back(_s0, a); break 'a626; };
+        let _s4 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected expression before 'if', but statement is given") });
     }
     p.mark = _mark;
@@ -13756,7 +14022,7 @@ pub(crate) fn invalid_named_expression_rule(p: &mut Parser<'_>) -> Option<()> {
         return None;
     }
     let _mark = p.mark;
-    let _lent = match p.memo_take(|m| &mut m.invalid_named_expression) {
+    let _lent = match p.memo_take(memo_id::INVALID_NAMED_EXPRESSION) {
         MemoHit::Found(_res, _end) => {
             p.mark = _end;
             p.level -= 1;
@@ -13773,11 +14039,7 @@ pub(crate) fn invalid_named_expression_rule(p: &mut Parser<'_>) -> Option<()> {
     let _res = invalid_named_expression_body(p);
     p.trace_invalid_rule("invalid_named_expression", _res.is_some(), _had_error);
     if !p.error_indicator {
-        if !_lent {
-            p.memo.invalid_named_expression.record(_mark, _res.is_some(), p.mark);
-        } else if let Some(_v) = &_res {
-            p.memo.invalid_named_expression.insert(_mark, Some(_v.clone()), p.mark);
-        }
+        p.memo.insert(memo_id::INVALID_NAMED_EXPRESSION, _mark, _res, p.mark);
     }
     p.level -= 1;
     _res
@@ -13790,11 +14052,10 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a632; };
-        if (p.expect_token(tk::COLONEQUAL)).is_none() { p.memo.expression.give_back(_p0, a); break 'a632; }
-        let _p2 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { p.memo.expression.give_back(_p0, a); break 'a632; } }
+        let _s0 = p.src;
+        if (p.expect_token(tk::COLONEQUAL)).is_none() { p.give_back(_s0, a); break 'a632; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a632; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use assignment expressions with {}", get_expr_name(&a)) });
     }
@@ -13806,8 +14067,8 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let Some(a) = (p.name_token()) else { break 'a633; };
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a633; }
-        let _p2 = p.mark;
         let Some(b) = (bitwise_or_rule(p)) else { break 'a633; };
+        let _s2 = p.src;
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -13836,7 +14097,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.memo.bitwise_or.give_back(_p2, b); break 'a633; }
+        })()).is_some()) { p.give_back(_s2, b); break 'a633; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
@@ -13856,7 +14117,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
                     if p.error_indicator {
                         return None;
                     }
-                    if (list_rule(p)).is_none() { break 'a637; }
+                    match list_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a637; } }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -13865,7 +14126,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
                     if p.error_indicator {
                         return None;
                     }
-                    if (tuple_rule(p)).is_none() { break 'a638; }
+                    match tuple_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a638; } }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -13874,7 +14135,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
                     if p.error_indicator {
                         return None;
                     }
-                    if (genexp_rule(p)).is_none() { break 'a639; }
+                    match genexp_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a639; } }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -13910,11 +14171,10 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })()).is_some()) { break 'a636; }
-        let _p1 = p.mark;
         let Some(a) = (bitwise_or_rule(p)) else { break 'a636; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.memo.bitwise_or.give_back(_p1, a); break 'a636; };
-        let _p3 = p.mark;
-        match bitwise_or_rule(p) { Some(_v) => p.memo.bitwise_or.give_back(_p3, _v), None => { p.memo.bitwise_or.give_back(_p1, a); break 'a636; } }
+        let _s1 = p.src;
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a636; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a636; } }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -13943,7 +14203,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.memo.bitwise_or.give_back(_p1, a); break 'a636; }
+        })()).is_some()) { p.give_back(_s1, a); break 'a636; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot assign to {} here. Maybe you meant '==' instead of '='?",
                                           get_expr_name(&a)) });
     }
@@ -13971,9 +14231,9 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a645; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a645; }
-        let _p2 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { break 'a645; } }
+        let _s0 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a645; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a645; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a,
             "only single target (not {}) can be annotated",
@@ -13987,7 +14247,8 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = (star_named_expression_rule(p)) else { break 'a646; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a646; }
+        let _s0 = p.src;
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a646; }
         let _ = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -14006,10 +14267,9 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a646; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a646; }
-        let _p4 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p4, _v), None => { break 'a646; } }
+        if p.error_indicator { p.give_back(_s0, a); break 'a646; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a646; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a646; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "only single target (not tuple) can be annotated") });
     }
     p.mark = _mark;
@@ -14018,11 +14278,10 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a647; };
-        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p0, a); break 'a647; }
-        let _p2 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { p.memo.expression.give_back(_p0, a); break 'a647; } }
+        let _s0 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a647; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a647; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "illegal target for annotation") });
     }
     p.mark = _mark;
@@ -14047,7 +14306,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (star_targets_rule(p)).is_none() { break 'a649; }
+                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a649; } }
                             if (p.expect_token(tk::EQUAL)).is_none() { break 'a649; }
                             return Some(());
                         }
@@ -14071,7 +14330,8 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
         };
         if p.error_indicator { break 'a648; }
         let Some(a) = (star_expressions_rule(p)) else { break 'a648; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a648; }
+        let _s1 = p.src;
+        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a648; }
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::StarTargets, &a) });
     }
     p.mark = _mark;
@@ -14096,7 +14356,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (star_targets_rule(p)).is_none() { break 'a651; }
+                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a651; } }
                             if (p.expect_token(tk::EQUAL)).is_none() { break 'a651; }
                             return Some(());
                         }
@@ -14120,7 +14380,8 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
         };
         if p.error_indicator { break 'a650; }
         let Some(a) = (yield_expr_rule(p)) else { break 'a650; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a650; }
+        let _s1 = p.src;
+        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a650; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "assignment to yield expression not possible") });
     }
     p.mark = _mark;
@@ -14130,8 +14391,9 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = (star_expressions_rule(p)) else { break 'a652; };
-        if (augassign_rule(p)).is_none() { break 'a652; }
-        if (annotated_rhs_rule(p)).is_none() { break 'a652; }
+        let _s0 = p.src;
+        if (augassign_rule(p)).is_none() { p.give_back(_s0, a); break 'a652; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a652; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a,
             "'{}' is an illegal expression for augmented assignment",
@@ -14162,6 +14424,8 @@ fn invalid_ann_assign_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (list_rule(p)) else { break 'a653; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -14171,6 +14435,8 @@ fn invalid_ann_assign_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(_v0) = (tuple_rule(p)) else { break 'a654; };
+        let _s0 = p.src;
+        p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
@@ -14181,7 +14447,9 @@ fn invalid_ann_assign_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a655; }
         let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a655; };
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a655; }
+        let _s1 = p.src;
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a655; }
+        p.src = _s1;
         return Some({ a });
     }
     p.mark = _mark;
@@ -14209,6 +14477,7 @@ fn invalid_del_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(kw::DEL)).is_none() { break 'a656; }
         let Some(a) = (star_expressions_rule(p)) else { break 'a656; };
+        let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::DelTargets, &a) });
     }
     p.mark = _mark;
@@ -14300,7 +14569,8 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })()).is_none() { break 'a658; }
         let Some(a) = (starred_expression_rule(p)) else { break 'a658; };
-        if (for_if_clauses_rule(p)).is_none() { break 'a658; }
+        let _s1 = p.src;
+        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a658; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "iterable unpacking cannot be used in comprehension") });
     }
     p.mark = _mark;
@@ -14339,9 +14609,10 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })()).is_none() { break 'a662; }
         let Some(a) = (star_named_expression_rule(p)) else { break 'a662; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a662; }
-        let Some(b) = (star_named_expressions_rule(p)) else { break 'a662; };
-        if (for_if_clauses_rule(p)).is_none() { break 'a662; }
+        let _s1 = p.src;
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a662; }
+        let Some(b) = (star_named_expressions_rule(p)) else { p.give_back(_s1, a); break 'a662; };
+        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a662; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b.last()?,
         "did you forget parentheses around the comprehension target?") });
     }
@@ -14381,8 +14652,9 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })()).is_none() { break 'a665; }
         let Some(a) = (star_named_expression_rule(p)) else { break 'a665; };
-        let Some(b) = (p.expect_token(tk::COMMA)) else { break 'a665; };
-        if (for_if_clauses_rule(p)).is_none() { break 'a665; }
+        let _s1 = p.src;
+        let Some(b) = (p.expect_token(tk::COMMA)) else { p.give_back(_s1, a); break 'a665; };
+        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a665; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "did you forget parentheses around the comprehension target?") });
     }
     p.mark = _mark;
@@ -14410,8 +14682,7 @@ fn invalid_dict_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a668; }
         let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a668; };
-        let _p2 = p.mark;
-        match bitwise_or_rule(p) { Some(_v) => p.memo.bitwise_or.give_back(_p2, _v), None => { break 'a668; } }
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a668; } }
         if (for_if_clauses_rule(p)).is_none() { break 'a668; }
         if (p.expect_token(tk::RBRACE)).is_none() { break 'a668; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "dict unpacking cannot be used in dict comprehension") });
@@ -15782,11 +16053,10 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a736; } }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a736; } }
         if (p.expect_token(kw::AS)).is_none() { break 'a736; }
-        let _p2 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a736; };
+        let _s2 = p.src;
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -15824,7 +16094,7 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.memo.expression.give_back(_p2, a); break 'a736; }
+        })()).is_some()) { p.give_back(_s2, a); break 'a736; }
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::StarTargets, &a) });
     }
     p.mark = _mark;
@@ -15864,8 +16134,7 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                     if p.error_indicator {
                         return None;
                     }
-                    let _p0 = p.mark;
-                    match bitwise_or_rule(p) { Some(_v) => p.memo.bitwise_or.give_back(_p0, _v), None => { break 'a741; } }
+                    match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a741; } }
                     let _ = {
                         let mut _children = Vec::new();
                         let _entered = !p.enter_rule();
@@ -15883,8 +16152,7 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                                             return None;
                                         }
                                         if (p.expect_token(tk::COMMA)).is_none() { break 'a742; }
-                                        let _p1 = p.mark;
-                                        match bitwise_or_rule(p) { Some(_v) => p.memo.bitwise_or.give_back(_p1, _v), None => { break 'a742; } }
+                                        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a742; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -15946,6 +16214,7 @@ fn invalid_for_target_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a743; }
         if (p.expect_token(kw::FOR)).is_none() { break 'a743; }
         let Some(a) = (star_expressions_rule(p)) else { break 'a743; };
+        let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::ForTargets, &a) });
     }
     p.mark = _mark;
@@ -15973,7 +16242,8 @@ fn invalid_group_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a744; }
         let Some(a) = (starred_expression_rule(p)) else { break 'a744; };
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a744; }
+        let _s1 = p.src;
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a744; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use starred expression here") });
     }
     p.mark = _mark;
@@ -15984,8 +16254,7 @@ fn invalid_group_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a745; }
         let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a745; };
-        let _p2 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { break 'a745; } }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a745; } }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a745; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use double starred expression here") });
     }
@@ -16035,8 +16304,7 @@ fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
             Some(_children)
         })()).is_none() { break 'a746; }
         if (p.expect_token(kw::FROM)).is_none() { break 'a746; }
-        let _p3 = p.mark;
-        match dotted_name_rule(p) { Some(_v) => p.memo.dotted_name.give_back(_p3, _v), None => { break 'a746; } }
+        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a746; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "Did you mean to use 'from ... import ...' instead?") });
     }
     p.mark = _mark;
@@ -16072,8 +16340,7 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
-        match dotted_name_rule(p) { Some(_v) => p.memo.dotted_name.give_back(_p0, _v), None => { break 'a748; } }
+        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a748; } }
         if (p.expect_token(kw::AS)).is_none() { break 'a748; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -16142,8 +16409,8 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })()).is_some()) { break 'a748; }
-        let _p3 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a748; };
+        let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a,
             "cannot use {} as import target", get_expr_name(&a)) });
     }
@@ -16239,8 +16506,8 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })()).is_some()) { break 'a754; }
-        let _p3 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a754; };
+        let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a,
             "cannot use {} as import target", get_expr_name(&a)) });
     }
@@ -16322,8 +16589,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                         if p.error_indicator {
                             return None;
                         }
-                        let _p0 = p.mark;
-                        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a763; } }
+                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a763; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -16336,8 +16602,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                         return None;
                                     }
                                     if (p.expect_token(kw::AS)).is_none() { break 'a764; }
-                                    let _p1 = p.mark;
-                                    match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a764; } }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a764; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -16371,8 +16636,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             if p.error_indicator {
                                 return None;
                             }
-                            let _p0 = p.mark;
-                            match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a765; } }
+                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a765; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -16385,8 +16649,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                             return None;
                                         }
                                         if (p.expect_token(kw::AS)).is_none() { break 'a766; }
-                                        let _p1 = p.mark;
-                                        match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a766; } }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a766; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -16442,7 +16705,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                         if p.error_indicator {
                             return None;
                         }
-                        if (expressions_rule(p)).is_none() { break 'a768; }
+                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a768; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -16455,8 +16718,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                         return None;
                                     }
                                     if (p.expect_token(kw::AS)).is_none() { break 'a769; }
-                                    let _p1 = p.mark;
-                                    match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a769; } }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a769; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -16490,7 +16752,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (expressions_rule(p)).is_none() { break 'a770; }
+                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a770; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -16503,8 +16765,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                             return None;
                                         }
                                         if (p.expect_token(kw::AS)).is_none() { break 'a771; }
-                                        let _p1 = p.mark;
-                                        match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a771; } }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a771; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -16579,8 +16840,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                         if p.error_indicator {
                             return None;
                         }
-                        let _p0 = p.mark;
-                        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a773; } }
+                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a773; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -16593,8 +16853,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                         return None;
                                     }
                                     if (p.expect_token(kw::AS)).is_none() { break 'a774; }
-                                    let _p1 = p.mark;
-                                    match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a774; } }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a774; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -16628,8 +16887,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                             if p.error_indicator {
                                 return None;
                             }
-                            let _p0 = p.mark;
-                            match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a775; } }
+                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a775; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -16642,8 +16900,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                             return None;
                                         }
                                         if (p.expect_token(kw::AS)).is_none() { break 'a776; }
-                                        let _p1 = p.mark;
-                                        match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a776; } }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a776; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -16701,7 +16958,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                         if p.error_indicator {
                             return None;
                         }
-                        if (expressions_rule(p)).is_none() { break 'a778; }
+                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a778; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -16714,8 +16971,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                         return None;
                                     }
                                     if (p.expect_token(kw::AS)).is_none() { break 'a779; }
-                                    let _p1 = p.mark;
-                                    match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a779; } }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a779; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -16749,7 +17005,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (expressions_rule(p)).is_none() { break 'a780; }
+                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a780; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -16762,8 +17018,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                             return None;
                                         }
                                         if (p.expect_token(kw::AS)).is_none() { break 'a781; }
-                                        let _p1 = p.mark;
-                                        match star_target_rule(p) { Some(_v) => p.memo.star_target.give_back(_p1, _v), None => { break 'a781; } }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a781; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -16836,8 +17091,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(kw::TRY)).is_none() { break 'a783; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a783; }
-        let _p2 = p.mark;
-        match block_rule(p) { Some(_v) => p.memo.block.give_back(_p2, _v), None => { break 'a783; } }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a783; } }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -16916,8 +17170,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         }).is_none() { break 'a786; }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a786; };
         let Some(b) = (p.expect_token(tk::STAR)) else { break 'a786; };
-        let _p6 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p6, _v), None => { break 'a786; } }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a786; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17000,8 +17253,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                     if p.error_indicator {
                         return None;
                     }
-                    let _p0 = p.mark;
-                    match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a789; } }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a789; } }
                     let _ = (|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -17060,13 +17312,13 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a791; }
-        let _p1 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a791; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.memo.expression.give_back(_p1, a); break 'a791; }
-        if (expressions_rule(p)).is_none() { p.memo.expression.give_back(_p1, a); break 'a791; }
-        if (p.expect_token(kw::AS)).is_none() { p.memo.expression.give_back(_p1, a); break 'a791; }
-        if (p.name_token()).is_none() { p.memo.expression.give_back(_p1, a); break 'a791; }
-        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p1, a); break 'a791; }
+        let _s1 = p.src;
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a791; }
+        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a791; } }
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s1, a); break 'a791; }
+        if (p.name_token()).is_none() { p.give_back(_s1, a); break 'a791; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a791; }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "multiple exception types must be parenthesized when using 'as'") });
     }
     p.mark = _mark;
@@ -17076,8 +17328,7 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a792; };
-        let _p1 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p1, _v), None => { break 'a792; } }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a792; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17120,14 +17371,12 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a795; }
-        let _p1 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p1, _v), None => { break 'a795; } }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a795; } }
         if (p.expect_token(kw::AS)).is_none() { break 'a795; }
-        let _p3 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a795; };
-        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p3, a); break 'a795; }
-        let _p5 = p.mark;
-        match block_rule(p) { Some(_v) => p.memo.block.give_back(_p5, _v), None => { p.memo.expression.give_back(_p3, a); break 'a795; } }
+        let _s3 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s3, a); break 'a795; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s3, a); break 'a795; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use except statement with {}", get_expr_name(&a)) });
     }
@@ -17156,13 +17405,13 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a796; }
         if (p.expect_token(tk::STAR)).is_none() { break 'a796; }
-        let _p2 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a796; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.memo.expression.give_back(_p2, a); break 'a796; }
-        if (expressions_rule(p)).is_none() { p.memo.expression.give_back(_p2, a); break 'a796; }
-        if (p.expect_token(kw::AS)).is_none() { p.memo.expression.give_back(_p2, a); break 'a796; }
-        if (p.name_token()).is_none() { p.memo.expression.give_back(_p2, a); break 'a796; }
-        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p2, a); break 'a796; }
+        let _s2 = p.src;
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s2, a); break 'a796; }
+        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s2, a); break 'a796; } }
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, a); break 'a796; }
+        if (p.name_token()).is_none() { p.give_back(_s2, a); break 'a796; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, a); break 'a796; }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "multiple exception types must be parenthesized when using 'as'") });
     }
     p.mark = _mark;
@@ -17173,8 +17422,7 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a797; };
         if (p.expect_token(tk::STAR)).is_none() { break 'a797; }
-        let _p2 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { break 'a797; } }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a797; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17247,14 +17495,12 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a802; }
         if (p.expect_token(tk::STAR)).is_none() { break 'a802; }
-        let _p2 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { break 'a802; } }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a802; } }
         if (p.expect_token(kw::AS)).is_none() { break 'a802; }
-        let _p4 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a802; };
-        if (p.expect_token(tk::COLON)).is_none() { p.memo.expression.give_back(_p4, a); break 'a802; }
-        let _p6 = p.mark;
-        match block_rule(p) { Some(_v) => p.memo.block.give_back(_p6, _v), None => { p.memo.expression.give_back(_p4, a); break 'a802; } }
+        let _s4 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s4, a); break 'a802; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s4, a); break 'a802; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use except* statement with {}", get_expr_name(&a)) });
     }
@@ -17311,8 +17557,7 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a804; };
-        let _p1 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p1, _v), None => { break 'a804; } }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a804; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17377,8 +17622,7 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a807; };
         if (p.expect_token(tk::STAR)).is_none() { break 'a807; }
-        let _p2 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p2, _v), None => { break 'a807; } }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a807; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17430,7 +17674,7 @@ fn invalid_match_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_soft_keyword("match")).is_none() { break 'a809; }
-        if (subject_expr_rule(p)).is_none() { break 'a809; }
+        match subject_expr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a809; } }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a809; }
         return Some({ CHECK_VERSION!(p, 10, "Pattern matching is", ()); RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
@@ -17442,9 +17686,10 @@ fn invalid_match_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let Some(a) = (p.expect_soft_keyword("match")) else { break 'a810; };
         let Some(subject) = (subject_expr_rule(p)) else { break 'a810; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a810; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a810; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a810; }
+        let _s1 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a810; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a810; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { p.give_back(_s1, subject); break 'a810; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'match' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -17471,8 +17716,8 @@ fn invalid_case_block_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_soft_keyword("case")).is_none() { break 'a811; }
-        if (patterns_rule(p)).is_none() { break 'a811; }
-        let _ = guard_rule(p);
+        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a811; } }
+        if let Some(_v) = guard_rule(p) { let _s = p.src; p.give_back(_s, _v); }
         if p.error_indicator { break 'a811; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a811; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
@@ -17484,8 +17729,8 @@ fn invalid_case_block_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = (p.expect_soft_keyword("case")) else { break 'a812; };
-        if (patterns_rule(p)).is_none() { break 'a812; }
-        let _ = guard_rule(p);
+        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a812; } }
+        if let Some(_v) = guard_rule(p) { let _s = p.src; p.give_back(_s, _v); }
         if p.error_indicator { break 'a812; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a812; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a812; }
@@ -17515,7 +17760,7 @@ fn invalid_as_pattern_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        if (or_pattern_rule(p)).is_none() { break 'a813; }
+        match or_pattern_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a813; } }
         if (p.expect_token(kw::AS)).is_none() { break 'a813; }
         let Some(a) = (p.expect_soft_keyword("_")) else { break 'a813; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use '_' as a target") });
@@ -17526,10 +17771,10 @@ fn invalid_as_pattern_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        if (or_pattern_rule(p)).is_none() { break 'a814; }
+        match or_pattern_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a814; } }
         if (p.expect_token(kw::AS)).is_none() { break 'a814; }
-        let _p2 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a814; };
+        let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use {} as pattern target", get_expr_name(&a)) });
     }
@@ -17556,7 +17801,7 @@ fn invalid_class_pattern_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        if (name_or_attr_rule(p)).is_none() { break 'a815; }
+        match name_or_attr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a815; } }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a815; }
         let Some(a) = (invalid_class_argument_pattern_rule(p)) else { break 'a815; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p,
@@ -17638,7 +17883,7 @@ fn invalid_if_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(kw::IF)).is_none() { break 'a818; }
-        if (named_expression_rule(p)).is_none() { break 'a818; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a818; } }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a818; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
@@ -17650,9 +17895,10 @@ fn invalid_if_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         }
         let Some(a) = (p.expect_token(kw::IF)) else { break 'a819; };
         let Some(a) = (named_expression_rule(p)) else { break 'a819; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a819; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a819; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a819; }
+        let _s1 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a819; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, a); break 'a819; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { p.give_back(_s1, a); break 'a819; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'if' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -17679,7 +17925,7 @@ fn invalid_elif_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(kw::ELIF)).is_none() { break 'a820; }
-        if (named_expression_rule(p)).is_none() { break 'a820; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a820; } }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a820; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
@@ -17690,7 +17936,7 @@ fn invalid_elif_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = (p.expect_token(kw::ELIF)) else { break 'a821; };
-        if (named_expression_rule(p)).is_none() { break 'a821; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a821; } }
         if (p.expect_token(tk::COLON)).is_none() { break 'a821; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a821; }
         if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a821; }
@@ -17733,8 +17979,7 @@ fn invalid_else_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(kw::ELSE)).is_none() { break 'a823; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a823; }
-        let _p2 = p.mark;
-        match block_rule(p) { Some(_v) => p.memo.block.give_back(_p2, _v), None => { break 'a823; } }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a823; } }
         if (p.expect_token(kw::ELIF)).is_none() { break 'a823; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "'elif' block follows an 'else' block") });
     }
@@ -17762,7 +18007,7 @@ fn invalid_while_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(kw::WHILE)).is_none() { break 'a824; }
-        if (named_expression_rule(p)).is_none() { break 'a824; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a824; } }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a824; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
@@ -17773,7 +18018,7 @@ fn invalid_while_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = (p.expect_token(kw::WHILE)) else { break 'a825; };
-        if (named_expression_rule(p)).is_none() { break 'a825; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a825; } }
         if (p.expect_token(tk::COLON)).is_none() { break 'a825; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a825; }
         if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a825; }
@@ -17805,9 +18050,9 @@ fn invalid_for_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         let _ = p.expect_token(kw::ASYNC);
         if p.error_indicator { break 'a826; }
         if (p.expect_token(kw::FOR)).is_none() { break 'a826; }
-        if (star_targets_rule(p)).is_none() { break 'a826; }
+        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a826; } }
         if (p.expect_token(kw::IN)).is_none() { break 'a826; }
-        if (star_expressions_rule(p)).is_none() { break 'a826; }
+        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a826; } }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a826; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
@@ -17820,9 +18065,9 @@ fn invalid_for_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         let _ = p.expect_token(kw::ASYNC);
         if p.error_indicator { break 'a827; }
         let Some(a) = (p.expect_token(kw::FOR)) else { break 'a827; };
-        if (star_targets_rule(p)).is_none() { break 'a827; }
+        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a827; } }
         if (p.expect_token(kw::IN)).is_none() { break 'a827; }
-        if (star_expressions_rule(p)).is_none() { break 'a827; }
+        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a827; } }
         if (p.expect_token(tk::COLON)).is_none() { break 'a827; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a827; }
         if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a827; }
@@ -17873,8 +18118,7 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
                         return None;
                     }
                     if (p.expect_token(tk::RARROW)).is_none() { break 'a829; }
-                    let _p1 = p.mark;
-                    match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p1, _v), None => { break 'a829; } }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a829; } }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17928,7 +18172,7 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
                         return None;
                     }
                     if (p.expect_token(tk::LPAR)).is_none() { break 'a831; }
-                    let _ = arguments_rule(p);
+                    if let Some(_v) = arguments_rule(p) { let _s = p.src; p.give_back(_s, _v); }
                     if p.error_indicator { break 'a831; }
                     if (p.expect_token(tk::RPAR)).is_none() { break 'a831; }
                     return Some(());
@@ -17965,7 +18209,7 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
                         return None;
                     }
                     if (p.expect_token(tk::LPAR)).is_none() { break 'a833; }
-                    let _ = arguments_rule(p);
+                    if let Some(_v) = arguments_rule(p) { let _s = p.src; p.give_back(_s, _v); }
                     if p.error_indicator { break 'a833; }
                     if (p.expect_token(tk::RPAR)).is_none() { break 'a833; }
                     return Some(());
@@ -18036,12 +18280,10 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a835; } }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a835; } }
         if (p.expect_token(tk::COLON)).is_none() { break 'a835; }
         let Some(a) = (p.expect_token(tk::STAR)) else { break 'a835; };
-        let _p3 = p.mark;
-        match bitwise_or_rule(p) { Some(_v) => p.memo.bitwise_or.give_back(_p3, _v), None => { break 'a835; } }
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a835; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
     }
     p.mark = _mark;
@@ -18050,8 +18292,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a836; } }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a836; } }
         let Some(a) = (p.expect_token(tk::COLON)) else { break 'a836; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -18107,9 +18348,9 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
         let Some(a) = (expression_rule(p)) else { break 'a839; };
-        if p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { p.memo.expression.give_back(_p0, a); break 'a839; }
+        let _s0 = p.src;
+        if p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { p.give_back(_s0, a); break 'a839; }
         return Some({ RAISE_ERROR_KNOWN_LOCATION!(p, ErrorType::SyntaxError, a.loc().lineno, a.loc().end_col_offset - 1, a.loc().end_lineno, -1, "':' expected after dictionary key") });
     }
     p.mark = _mark;
@@ -18118,12 +18359,10 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a840; } }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a840; } }
         if (p.expect_token(tk::COLON)).is_none() { break 'a840; }
         let Some(a) = (p.expect_token(tk::STAR)) else { break 'a840; };
-        let _p3 = p.mark;
-        match bitwise_or_rule(p) { Some(_v) => p.memo.bitwise_or.give_back(_p3, _v), None => { break 'a840; } }
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a840; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
     }
     p.mark = _mark;
@@ -18132,8 +18371,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p0, _v), None => { break 'a841; } }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a841; } }
         let Some(a) = (p.expect_token(tk::COLON)) else { break 'a841; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -18190,11 +18428,10 @@ fn invalid_starred_expression_unpacking_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = (p.expect_token(tk::STAR)) else { break 'a844; };
-        let _p1 = p.mark;
-        match expression_rule(p) { Some(_v) => p.memo.expression.give_back(_p1, _v), None => { break 'a844; } }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a844; } }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a844; }
-        let _p3 = p.mark;
         let Some(b) = (expression_rule(p)) else { break 'a844; };
+        let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to iterable argument unpacking") });
     }
     p.mark = _mark;
@@ -18287,7 +18524,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a850; }
-        if p.lookahead(|p| (annotated_rhs_rule(p)).is_some()) { break 'a850; }
+        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a850; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting a valid expression after '{'") });
     }
     p.mark = _mark;
@@ -18297,7 +18534,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a851; }
-        if (annotated_rhs_rule(p)).is_none() { break 'a851; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a851; } }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18354,7 +18591,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a856; }
-        if (annotated_rhs_rule(p)).is_none() { break 'a856; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a856; } }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a856; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -18403,7 +18640,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a860; }
-        if (annotated_rhs_rule(p)).is_none() { break 'a860; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a860; } }
         let _ = p.expect_token(tk::EQUAL);
         if p.error_indicator { break 'a860; }
         if (invalid_fstring_conversion_character_rule(p)).is_none() { break 'a860; }
@@ -18416,7 +18653,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a861; }
-        if (annotated_rhs_rule(p)).is_none() { break 'a861; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a861; } }
         let _ = p.expect_token(tk::EQUAL);
         if p.error_indicator { break 'a861; }
         let _ = (|| -> Option<_> {
@@ -18479,7 +18716,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a865; }
-        if (annotated_rhs_rule(p)).is_none() { break 'a865; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a865; } }
         let _ = p.expect_token(tk::EQUAL);
         if p.error_indicator { break 'a865; }
         let _ = (|| -> Option<_> {
@@ -18534,7 +18771,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a867; }
-        if (annotated_rhs_rule(p)).is_none() { break 'a867; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a867; } }
         let _ = p.expect_token(tk::EQUAL);
         if p.error_indicator { break 'a867; }
         let _ = (|| -> Option<_> {
@@ -18691,7 +18928,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a877; }
-        if p.lookahead(|p| (annotated_rhs_rule(p)).is_some()) { break 'a877; }
+        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a877; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting a valid expression after '{'") });
     }
     p.mark = _mark;
@@ -18701,7 +18938,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a878; }
-        if (annotated_rhs_rule(p)).is_none() { break 'a878; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a878; } }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18758,7 +18995,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a883; }
-        if (annotated_rhs_rule(p)).is_none() { break 'a883; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a883; } }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a883; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -18807,7 +19044,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a887; }
-        if (annotated_rhs_rule(p)).is_none() { break 'a887; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a887; } }
         let _ = p.expect_token(tk::EQUAL);
         if p.error_indicator { break 'a887; }
         if (invalid_tstring_conversion_character_rule(p)).is_none() { break 'a887; }
@@ -18820,7 +19057,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a888; }
-        if (annotated_rhs_rule(p)).is_none() { break 'a888; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a888; } }
         let _ = p.expect_token(tk::EQUAL);
         if p.error_indicator { break 'a888; }
         let _ = (|| -> Option<_> {
@@ -18883,7 +19120,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a892; }
-        if (annotated_rhs_rule(p)).is_none() { break 'a892; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a892; } }
         let _ = p.expect_token(tk::EQUAL);
         if p.error_indicator { break 'a892; }
         let _ = (|| -> Option<_> {
@@ -18938,7 +19175,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a894; }
-        if (annotated_rhs_rule(p)).is_none() { break 'a894; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a894; } }
         let _ = p.expect_token(tk::EQUAL);
         if p.error_indicator { break 'a894; }
         let _ = (|| -> Option<_> {
@@ -19071,6 +19308,8 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                                 return None;
                             }
                             let Some(_v0) = (fstring_rule(p)) else { break 'a901; };
+                            let _s0 = p.src;
+                            p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
@@ -19080,6 +19319,8 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                                 return None;
                             }
                             let Some(_v0) = (string_rule(p)) else { break 'a902; };
+                            let _s0 = p.src;
+                            p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
@@ -19100,8 +19341,8 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a900; };
-        let _p1 = p.mark;
         let Some(b): Option<Expr> = (tstring_rule(p)) else { break 'a900; };
+        let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.last()?, b, "cannot mix t-string literals with string or bytes literals") });
     }
     p.mark = _mark;
@@ -19140,6 +19381,8 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                         return None;
                     }
                     let Some(_v0) = (fstring_rule(p)) else { break 'a904; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -19149,6 +19392,8 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                         return None;
                     }
                     let Some(_v0) = (string_rule(p)) else { break 'a905; };
+                    let _s0 = p.src;
+                    p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -19157,6 +19402,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })()) else { break 'a903; };
+        let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.last()?, b, "cannot mix t-string literals with string or bytes literals") });
     }
     p.mark = _mark;
@@ -19182,8 +19428,7 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let _p0 = p.mark;
-        match sum_rule(p) { Some(_v) => p.memo.sum.give_back(_p0, _v), None => { break 'a906; } }
+        match sum_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a906; } }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19259,8 +19504,8 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })()).is_none() { break 'a906; }
         let Some(a) = (p.expect_token(kw::NOT)) else { break 'a906; };
-        let _p3 = p.mark;
         let Some(b) = (inversion_rule(p)) else { break 'a906; };
+        let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "'not' after an operator must be parenthesized") });
     }
     p.mark = _mark;
@@ -19325,8 +19570,8 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })()).is_none() { break 'a914; }
         let Some(a) = (p.expect_token(kw::NOT)) else { break 'a914; };
-        let _p2 = p.mark;
         let Some(b) = (factor_rule(p)) else { break 'a914; };
+        let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "'not' after an operator must be parenthesized") });
     }
     p.mark = _mark;

@@ -1,0 +1,337 @@
+//! Port of Parser/pegen.c's memo (`_PyPegen_is_memoized`, `_PyPegen_insert_memo`,
+//! `_PyPegen_update_memo`): per-token lists of (rule, result, end) entries.
+//!
+//! CPython hangs a linked list of memo entries off each token and shares node pointers between
+//! the memo and its callers. Here the lists live in one vector (`entries`, chained through
+//! `next`, with `heads[token]` the first), and values are owned, so the memo *lends* them: the
+//! first parse records where the rule ended and hands the value to the caller; a caller whose
+//! alternative fails gives it back; a request while it is out parses again. Left-recursive
+//! leaders of indirect cycles keep a copy instead and clone it on every hit.
+//!
+//! A value often travels through rules that return it unchanged (`named_expression` returns
+//! `expression`'s value, a group returns one of its alternatives' values). Each value therefore
+//! carries its [`Src`]: the memo entry that owns it. A rule that passes a value through keeps
+//! its source, a memoized rule whose result is another entry's value records a `Via` link to
+//! it, and whoever drops the value gives it back to its source. So the value returns to the
+//! one entry that owns it, and every rule that passed it through finds it there.
+
+use pyc_ast::{Expr, Pattern, Stmt, TypeParam};
+
+/// No entry (the end of a chain).
+const NONE: u32 = u32::MAX;
+
+/// The bit of `rule` in a token's set of memoized rules (the generator numbers at most 64).
+fn rule_bit(rule: u16) -> u64 {
+    1u64 << (rule & 63)
+}
+
+/// A memoized value of any of the memoized rules' types.
+pub enum MemoValue {
+    Expr(Expr),
+    Stmt(Stmt),
+    /// Boxed to keep every entry small: blocks are few, expressions many.
+    #[allow(clippy::box_collection)]
+    Stmts(Box<Vec<Stmt>>),
+    Pattern(Pattern),
+    TypeParam(TypeParam),
+    Unit,
+}
+
+/// The types memoized rules return.
+pub trait Memoizable: Sized {
+    fn into_memo(self) -> MemoValue;
+    fn from_memo(value: MemoValue) -> Option<Self>;
+}
+
+macro_rules! memoizable {
+    ($ty:ty, $variant:ident) => {
+        impl Memoizable for $ty {
+            fn into_memo(self) -> MemoValue {
+                MemoValue::$variant(self)
+            }
+            fn from_memo(value: MemoValue) -> Option<Self> {
+                match value {
+                    MemoValue::$variant(v) => Some(v),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+memoizable!(Expr, Expr);
+memoizable!(Stmt, Stmt);
+memoizable!(Pattern, Pattern);
+memoizable!(TypeParam, TypeParam);
+
+impl Memoizable for Vec<Stmt> {
+    fn into_memo(self) -> MemoValue {
+        MemoValue::Stmts(Box::new(self))
+    }
+    fn from_memo(value: MemoValue) -> Option<Self> {
+        match value {
+            MemoValue::Stmts(v) => Some(*v),
+            _ => None,
+        }
+    }
+}
+
+impl Memoizable for () {
+    fn into_memo(self) -> MemoValue {
+        MemoValue::Unit
+    }
+    fn from_memo(value: MemoValue) -> Option<Self> {
+        match value {
+            MemoValue::Unit => Some(()),
+            _ => None,
+        }
+    }
+}
+
+/// Where a value came from: the memo entry that lent it (its index), if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Src(u32);
+
+impl Src {
+    /// A value no memo entry owns (built by an action, or a token's).
+    pub const NONE: Src = Src(NONE);
+}
+
+/// How far `Via` links are followed (they cannot form cycles; this only bounds the walk).
+const MAX_VIA: usize = 64;
+
+/// What a memo entry holds.
+enum Slot {
+    /// The rule failed here.
+    Failed,
+    /// The rule succeeded with this value.
+    Value(MemoValue),
+    /// The rule succeeded, but its value is out with a caller.
+    Lent,
+    /// The rule succeeded with the value another entry owns (it passed that value through).
+    Via(Src),
+}
+
+struct Entry {
+    rule: u16,
+    /// Token index after the rule's match.
+    end: u32,
+    /// The next entry of the same token.
+    next: u32,
+    slot: Slot,
+}
+
+/// The outcome of a memo lookup that takes the value.
+pub enum MemoHit<T> {
+    /// The result (moved out of the memo) and where the rule ended.
+    Found(Option<T>, usize),
+    /// The rule succeeded here, but its value is out: parse again.
+    Lent,
+    /// Not parsed here yet.
+    Miss,
+}
+
+/// The memo of one parse: every memoized rule's entries, by token.
+#[derive(Default)]
+pub struct Memo {
+    /// Per token index: the first entry of its chain (or `NONE`), and a bit per rule that has
+    /// an entry in it, so that a miss (the common case) costs no walk.
+    heads: Vec<(u32, u64)>,
+    entries: Vec<Entry>,
+}
+
+impl Memo {
+    /// A memo sized for a source of `source_len` bytes, so that it rarely grows (copying a
+    /// large table) during the parse.
+    pub(crate) fn for_source(source_len: usize) -> Memo {
+        Memo {
+            heads: Vec::with_capacity(source_len / 4 + 16),
+            entries: Vec::with_capacity(source_len / 3 + 16),
+        }
+    }
+
+    /// Forgets everything (`reset_parser_state_for_error_pass`).
+    pub(crate) fn clear(&mut self) {
+        self.heads.clear();
+        self.entries.clear();
+    }
+
+    fn find(&self, rule: u16, pos: usize) -> Option<usize> {
+        let &(mut i, rules) = self.heads.get(pos)?;
+        if rules & rule_bit(rule) == 0 {
+            return None;
+        }
+        while i != NONE {
+            let entry = &self.entries[i as usize];
+            if entry.rule == rule {
+                return Some(i as usize);
+            }
+            i = entry.next;
+        }
+        None
+    }
+
+    /// The source naming the entry of `rule` at `pos`, if there is one (for seed-growing
+    /// leaders, which 3.14's grammar does not need).
+    #[allow(dead_code)]
+    pub(crate) fn src_of(&self, rule: u16, pos: usize) -> Src {
+        match self.find(rule, pos) {
+            Some(i) => Src(i as u32),
+            None => Src::NONE,
+        }
+    }
+
+    /// Sets the entry of `rule` at `pos` (`_PyPegen_update_memo`), adding it if needed; its
+    /// source.
+    fn set(&mut self, rule: u16, pos: usize, slot: Slot, end: usize) -> Src {
+        let end = u32::try_from(end).unwrap_or(u32::MAX);
+        if let Some(i) = self.find(rule, pos) {
+            let entry = &mut self.entries[i];
+            entry.slot = slot;
+            entry.end = end;
+            return Src(i as u32);
+        }
+        let Ok(index) = u32::try_from(self.entries.len()) else {
+            return Src::NONE;
+        };
+        if index == NONE {
+            return Src::NONE;
+        }
+        if pos >= self.heads.len() {
+            self.heads.resize(pos + 1, (NONE, 0));
+        }
+        let head = &mut self.heads[pos];
+        self.entries.push(Entry {
+            rule,
+            end,
+            next: head.0,
+            slot,
+        });
+        *head = (index, head.1 | rule_bit(rule));
+        Src(index)
+    }
+
+    /// Stores a result by value (left-recursive seeds, and copies kept for a second request).
+    pub(crate) fn insert<T: Memoizable>(
+        &mut self,
+        rule: u16,
+        pos: usize,
+        value: Option<T>,
+        end: usize,
+    ) -> Src {
+        let slot = match value {
+            Some(v) => Slot::Value(v.into_memo()),
+            None => Slot::Failed,
+        };
+        self.set(rule, pos, slot, end)
+    }
+
+    /// After a first parse: a failure is stored as such, a success as lent to the caller, or,
+    /// when the value is another entry's (`src`), as a link to that entry. The new entry's
+    /// source.
+    pub(crate) fn record(
+        &mut self,
+        rule: u16,
+        pos: usize,
+        found: bool,
+        src: Src,
+        end: usize,
+    ) -> Src {
+        let slot = match (found, src == Src::NONE) {
+            (false, _) => Slot::Failed,
+            (true, true) => Slot::Lent,
+            (true, false) => Slot::Via(self.owner(src)),
+        };
+        self.set(rule, pos, slot, end)
+    }
+
+    /// The entry that owns the value `src` names: the end of its `Via` links. Links are made
+    /// to owners directly, so that taking or giving back a value is one hop, however many
+    /// rules passed it through. (An entry that owns a value never becomes a link later.)
+    fn owner(&self, src: Src) -> Src {
+        let mut src = src;
+        for _ in 0..MAX_VIA {
+            match self.entries.get(src.0 as usize).map(|e| &e.slot) {
+                Some(Slot::Via(next)) => src = *next,
+                _ => break,
+            }
+        }
+        src
+    }
+
+    /// A caller returns a value it did not use to the entry that owns it.
+    pub(crate) fn give_back<T: Memoizable>(&mut self, src: Src, value: T) {
+        let owner = self.owner(src).0 as usize;
+        let Some(entry) = self.entries.get_mut(owner) else {
+            return;
+        };
+        if matches!(entry.slot, Slot::Lent) {
+            entry.slot = Slot::Value(value.into_memo());
+        }
+    }
+
+    /// `_PyPegen_is_memoized` for a lending rule: takes the result at `pos` (from the entry
+    /// that owns it, for a `Via` link), with the entry's source.
+    pub(crate) fn take<T: Memoizable>(&mut self, rule: u16, pos: usize) -> (MemoHit<T>, Src) {
+        let Some(i) = self.find(rule, pos) else {
+            return (MemoHit::Miss, Src::NONE);
+        };
+        let src = Src(i as u32);
+        let end = self.entries[i].end as usize;
+        let owner = self.owner(src).0 as usize;
+        let entry = &mut self.entries[owner];
+        let hit = match std::mem::replace(&mut entry.slot, Slot::Lent) {
+            Slot::Failed => {
+                entry.slot = Slot::Failed;
+                MemoHit::Found(None, end)
+            }
+            Slot::Value(value) => match T::from_memo(value) {
+                Some(v) => MemoHit::Found(Some(v), end),
+                None => MemoHit::Lent,
+            },
+            Slot::Lent => MemoHit::Lent,
+            Slot::Via(next) => {
+                entry.slot = Slot::Via(next);
+                MemoHit::Lent
+            }
+        };
+        (hit, src)
+    }
+
+    /// Takes a left-recursive leader's final seed back out of the memo (leaving it lent). Only
+    /// seed-growing leaders use it, and 3.14's grammar has none the loop form does not cover.
+    #[allow(dead_code)]
+    pub(crate) fn take_value<T: Memoizable>(&mut self, rule: u16, pos: usize) -> Option<T> {
+        match self.take(rule, pos).0 {
+            MemoHit::Found(value, _) => value,
+            MemoHit::Lent | MemoHit::Miss => None,
+        }
+    }
+
+    /// `_PyPegen_is_memoized` for a cloning rule: a copy of the result at `pos`, if any.
+    pub(crate) fn get_cloned<T: Memoizable + Clone>(
+        &mut self,
+        rule: u16,
+        pos: usize,
+    ) -> Option<(Option<T>, usize)> {
+        let i = self.find(rule, pos)?;
+        let entry = &mut self.entries[i];
+        let end = entry.end as usize;
+        match std::mem::replace(&mut entry.slot, Slot::Lent) {
+            Slot::Failed => {
+                entry.slot = Slot::Failed;
+                Some((None, end))
+            }
+            Slot::Lent => None,
+            Slot::Via(src) => {
+                entry.slot = Slot::Via(src);
+                None
+            }
+            Slot::Value(value) => {
+                let v = T::from_memo(value)?;
+                entry.slot = Slot::Value(v.clone().into_memo());
+                Some((Some(v), end))
+            }
+        }
+    }
+}
