@@ -82,6 +82,9 @@ pub struct Parser<'src> {
     /// The exception raised, if any (CPython's pending exception).
     pub(crate) error: Option<ParseError>,
     pub(crate) call_invalid_rules: bool,
+    /// The second pass, for the error message (`call_invalid_rules` is switched off inside
+    /// the `_without_invalid` rules; this stays on).
+    pub(crate) error_pass: bool,
     pub(crate) memo: Memo,
     /// The source of the value the last rule returned (see [`crate::memo`]).
     pub(crate) src: Src,
@@ -137,6 +140,7 @@ impl<'src> Parser<'src> {
             error_indicator: false,
             error: None,
             call_invalid_rules: false,
+            error_pass: false,
             memo: Memo::for_source(source.len()),
             src: Src::NONE,
             filename: filename.to_string(),
@@ -517,6 +521,7 @@ impl<'src> Parser<'src> {
         self.mark = 0;
         self.level = 0;
         self.call_invalid_rules = true;
+        self.error_pass = true;
     }
 
     /// `_PyPegen_run_parser`: a fast pass without the `invalid_` rules; on failure a second pass

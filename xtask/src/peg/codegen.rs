@@ -71,6 +71,20 @@ struct Generator<'g> {
     used_tokens: BTreeSet<String>,
     out: String,
     label_counter: usize,
+    /// The alternative being emitted shares its first item with its neighbours.
+    shared: Option<SharedFirst>,
+}
+
+/// Consecutive alternatives that start with the same rule call parse it once: the value and
+/// where it ended wait in a local for the next alternative instead of a memo round trip (a
+/// generator-side left factoring, which PEG's ordered choice allows since a rule at a given
+/// position always gives the same result).
+#[derive(Debug, Clone)]
+struct SharedFirst {
+    /// The local holding `Option<(Option<value>, end mark, source)>`.
+    var: String,
+    /// The run's last alternative: a value it drops goes back to its source instead.
+    last: bool,
 }
 
 impl<'g> Generator<'g> {
@@ -93,6 +107,7 @@ impl<'g> Generator<'g> {
             used_tokens: BTreeSet::new(),
             out: String::new(),
             label_counter: 0,
+            shared: None,
         };
         gen.check_names()?;
         gen.compute_nullable();
@@ -497,24 +512,53 @@ impl<'g> Generator<'g> {
         self.memo_style(&rule.name).is_some()
     }
 
-    /// A directly left-recursive leader parsed as a loop needs no memo of its own (CPython's
-    /// leaders have one only for seed growing) when the grammar does not ask for one and a
-    /// single rule calls it (besides itself and the `invalid_` rules): that rule calls it once
-    /// per position, at its start or after an operator, so no second request could hit.
-    fn unmemoized_leader(&self, rule: &Rule) -> bool {
-        if rule.memo || self.growing_loop_split(rule).is_none() {
+    /// Whether a memoized rule can do without its memo in the first pass: a single rule calls
+    /// it (besides itself and the `invalid_` rules), so each request comes from an invocation
+    /// of that caller, which is memoized or bounded the same way, and a second request at the
+    /// same position can only come from a later alternative of the caller (which then parses
+    /// the rule again down to the next memoized rule, whose value it finds). The error pass
+    /// keeps CPython's memo: there, which request fills an entry first (with or without the
+    /// `invalid_` rules) decides what later requests see.
+    fn first_pass_unmemoized(&self, rule: &Rule) -> bool {
+        if rule.name.starts_with("invalid_") || self.indirect_leaders.contains(&rule.name) {
             return false;
         }
-        let mut callers = BTreeSet::new();
-        for caller in &self.grammar.rules {
-            if caller.name == rule.name || caller.name.starts_with("invalid_") {
-                continue;
-            }
-            if caller.alts.iter().any(|alt| alt_mentions(alt, &rule.name)) {
-                callers.insert(caller.name.as_str());
-            }
+        if !rule.memo && self.growing_loop_split(rule).is_none() {
+            return false;
         }
-        callers.len() == 1
+        let callers: Vec<&Rule> = self
+            .grammar
+            .rules
+            .iter()
+            .filter(|caller| caller.name != rule.name && !caller.name.starts_with("invalid_"))
+            .filter(|caller| caller.alts.iter().any(|alt| alt_mentions(alt, &rule.name)))
+            .collect();
+        match callers[..] {
+            [caller] => self.calls_at_start_once(caller, &rule.name),
+            _ => false,
+        }
+    }
+
+    /// Whether `caller` calls `name` at its own start at most once per invocation: from one
+    /// alternative, or from a run of alternatives that share that first call.
+    fn calls_at_start_once(&self, caller: &Rule, name: &str) -> bool {
+        let starting: Vec<usize> = (0..caller.alts.len())
+            .filter(|&i| {
+                let mut names = BTreeSet::new();
+                self.alt_initial_names(&caller.alts[i], &mut names);
+                names.contains(name)
+            })
+            .collect();
+        if starting.len() <= 1 {
+            return true;
+        }
+        let runs = shared_first_runs(&caller.alts, |n| self.rules.contains_key(n));
+        let run = runs[starting[0]];
+        starting.iter().all(|&i| {
+            run.is_some()
+                && runs[i] == run
+                && matches!(&caller.alts[i].items[0].item, Item::Name(n) if n == name)
+        })
     }
 
     /// How the memo of `name` hands out values (see [`MemoStyle`]), or `None` when the rule is
@@ -524,8 +568,6 @@ impl<'g> Generator<'g> {
         if self.left_recursive.contains(name) {
             if self.indirect_leaders.contains(name) {
                 Some(MemoStyle::Cloning)
-            } else if self.unmemoized_leader(rule) {
-                None
             } else {
                 Some(MemoStyle::Lending)
             }
@@ -762,6 +804,7 @@ impl<'g> Generator<'g> {
         let looped = self.growing_loop_split(rule);
         let left_rec = self.left_recursive.contains(&rule.name) && looped.is_none();
         let memo_here = rule.memo || (looped.is_some() && self.memoized(rule));
+        let first_pass_unmemoized = memo_here && self.first_pass_unmemoized(rule);
         let without_invalid = rule.name.ends_with("without_invalid");
         let body_name = if left_rec {
             format!("{}_raw", rule.name)
@@ -785,6 +828,13 @@ impl<'g> Generator<'g> {
             self.emit_left_recursive_leader(rule, &ty, &body_name);
         } else {
             let carries = self.rule_carries(&rule.name);
+            if first_pass_unmemoized {
+                self.line(1, "if !p.error_pass {");
+                self.line(2, &format!("let _res = {body_name}(p);"));
+                self.line(2, "p.level -= 1;");
+                self.line(2, "return _res;");
+                self.line(1, "}");
+            }
             if memo_here {
                 // A lending memo: the first parse records where the rule ended and that the value
                 // is out with the caller; a caller that drops it gives it back (`give_back`).
@@ -1032,6 +1082,7 @@ impl<'g> Generator<'g> {
             pad(&mut s, indent);
             s.push_str("let _start = p.start_position(_mark)?;\n");
         }
+        let runs = shared_first_runs(alts, |n| self.rules.contains_key(n));
         for (i, alt) in alts.iter().enumerate() {
             if i == first_seed_only {
                 pad(&mut s, indent);
@@ -1041,7 +1092,19 @@ impl<'g> Generator<'g> {
                 pad(&mut s, indent);
                 s.push_str("}\n");
             }
-            s.push_str(&self.alt_code(alt, unit, indent, sets_src)?);
+            if let Some((start, end)) = runs[i] {
+                let var = format!("_shared{start}");
+                if i == start {
+                    line(&mut s, indent, &format!("let mut {var} = None;"));
+                }
+                self.shared = Some(SharedFirst {
+                    var,
+                    last: i + 1 == end,
+                });
+            }
+            let code = self.alt_code(alt, unit, indent, sets_src);
+            self.shared = None;
+            s.push_str(&code?);
         }
         Ok(s)
     }
@@ -1125,6 +1188,7 @@ impl<'g> Generator<'g> {
         label: &str,
         ind: usize,
     ) -> Result<(String, Option<String>, Option<String>), String> {
+        let shared = self.shared.take();
         let mut s = String::new();
         line(&mut s, ind + 1, "if p.error_indicator {");
         line(&mut s, ind + 2, "return None;");
@@ -1148,6 +1212,21 @@ impl<'g> Generator<'g> {
             let fail = fail_code(&given_back, label);
             let carries = self.item_carries(&it.item);
             let is_opt = matches!(it.item, Item::Opt(_));
+            if let (0, Some(shared)) = (n, &shared) {
+                let v = var.clone().unwrap_or_else(|| "_x0".to_string());
+                s.push_str(&self.shared_first_item(it, &v, shared, label, ind + 1));
+                given_back.push(if !shared.last {
+                    format!("{} = Some((Some({v}), _e0, _s0));", shared.var)
+                } else if carries {
+                    format!("p.give_back(_s0, {v});")
+                } else {
+                    format!("drop({v});")
+                });
+                if passthrough == Some(0) {
+                    passthrough_src = Some("_s0".to_string());
+                }
+                continue;
+            }
             match &var {
                 Some(v) if carries => {
                     s.push_str(&self.item_stmt(it, Some(v), need_value, &fail, ind + 1)?);
@@ -1185,6 +1264,48 @@ impl<'g> Generator<'g> {
             }
         }
         Ok((s, default_var, passthrough_src))
+    }
+
+    /// The first item of an alternative in a run sharing it ([`SharedFirst`]): the value the
+    /// previous alternative left, or a fresh call; bound to `var`, with `_e0` (where it ended)
+    /// and `_s0` (its source).
+    fn shared_first_item(
+        &self,
+        it: &NamedItem,
+        var: &str,
+        shared: &SharedFirst,
+        label: &str,
+        ind: usize,
+    ) -> String {
+        let Item::Name(rule) = &it.item else {
+            unreachable!("shared_first_runs takes rule calls only");
+        };
+        let sv = &shared.var;
+        let ann = match &it.ty {
+            Some(t) => format!(": Option<{t}>"),
+            None => String::new(),
+        };
+        let mut s = String::new();
+        line(
+            &mut s,
+            ind,
+            &format!(
+                "let (_r0{ann}, _e0, _s0) = match {sv}.take() {{ Some(_x) => _x, None => {{ let _r = {}; (_r, p.mark, p.src) }} }};",
+                self.name_call(rule)
+            ),
+        );
+        line(&mut s, ind, "p.mark = _e0;");
+        let keep_failure = if shared.last {
+            String::new()
+        } else {
+            format!("{sv} = Some((None, _e0, _s0)); ")
+        };
+        line(
+            &mut s,
+            ind,
+            &format!("let Some({var}) = _r0 else {{ {keep_failure}break {label}; }};"),
+        );
+        s
     }
 
     /// The statement(s) matching one item inside an alternative; `fail` is the block that
@@ -1482,6 +1603,34 @@ fn collect_loop(s: &mut String, indent: usize, sep_code: Option<&str>, elem_code
     line(s, indent + 3, "}");
     line(s, indent + 2, "}");
     line(s, indent + 1, "}");
+}
+
+/// For each alternative, the run `(start, end)` of consecutive alternatives it belongs to that
+/// all start with a call of the same rule (`is_rule`), not an `invalid_` one; `None` outside
+/// runs of two or more.
+fn shared_first_runs(alts: &[Alt], is_rule: impl Fn(&str) -> bool) -> Vec<Option<(usize, usize)>> {
+    let first_rule = |alt: &Alt| -> Option<String> {
+        match &alt.items.first()?.item {
+            Item::Name(n) if is_rule(n) && !n.starts_with("invalid_") => Some(n.clone()),
+            _ => None,
+        }
+    };
+    let firsts: Vec<Option<String>> = alts.iter().map(first_rule).collect();
+    let mut runs = vec![None; alts.len()];
+    let mut i = 0;
+    while i < alts.len() {
+        let mut j = i + 1;
+        while firsts[i].is_some() && j < alts.len() && firsts[j] == firsts[i] {
+            j += 1;
+        }
+        if j - i >= 2 {
+            for run in &mut runs[i..j] {
+                *run = Some((i, j));
+            }
+        }
+        i = j;
+    }
+    runs
 }
 
 /// Whether an alternative refers to the rule `name` anywhere.

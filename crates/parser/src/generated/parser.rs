@@ -168,16 +168,22 @@ pub(crate) mod memo_id {
     pub(crate) const CONJUNCTION: u16 = 10;
     pub(crate) const INVERSION: u16 = 11;
     pub(crate) const BITWISE_OR: u16 = 12;
-    pub(crate) const FACTOR: u16 = 13;
-    pub(crate) const AWAIT_PRIMARY: u16 = 14;
-    pub(crate) const TSTRING: u16 = 15;
-    pub(crate) const STRINGS: u16 = 16;
-    pub(crate) const ARGUMENTS: u16 = 17;
-    pub(crate) const STAR_TARGET: u16 = 18;
-    pub(crate) const TARGET_WITH_STAR_ATOM: u16 = 19;
-    pub(crate) const T_PRIMARY: u16 = 20;
-    pub(crate) const DEL_TARGET: u16 = 21;
-    pub(crate) const INVALID_NAMED_EXPRESSION: u16 = 22;
+    pub(crate) const BITWISE_XOR: u16 = 13;
+    pub(crate) const BITWISE_AND: u16 = 14;
+    pub(crate) const SHIFT_EXPR: u16 = 15;
+    pub(crate) const SUM: u16 = 16;
+    pub(crate) const TERM: u16 = 17;
+    pub(crate) const FACTOR: u16 = 18;
+    pub(crate) const AWAIT_PRIMARY: u16 = 19;
+    pub(crate) const PRIMARY: u16 = 20;
+    pub(crate) const TSTRING: u16 = 21;
+    pub(crate) const STRINGS: u16 = 22;
+    pub(crate) const ARGUMENTS: u16 = 23;
+    pub(crate) const STAR_TARGET: u16 = 24;
+    pub(crate) const TARGET_WITH_STAR_ATOM: u16 = 25;
+    pub(crate) const T_PRIMARY: u16 = 26;
+    pub(crate) const DEL_TARGET: u16 = 27;
+    pub(crate) const INVALID_NAMED_EXPRESSION: u16 = 28;
 }
 
 // file: a=[statements] ENDMARKER
@@ -3356,15 +3362,18 @@ pub(crate) fn param_no_default_rule(p: &mut Parser<'_>) -> Option<Arg> {
 
 fn param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _mark = p.mark;
+    let mut _shared0 = None;
     // a=param ',' tc=TYPE_COMMENT?
     'a148: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (param_rule(p)) else { break 'a148; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a148; }
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = param_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a148; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a148; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { break 'a148; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a148; }
         return Some({ add_type_comment_to_arg(p, a, tc)? });
     }
     p.mark = _mark;
@@ -3373,10 +3382,12 @@ fn param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (param_rule(p)) else { break 'a149; };
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = param_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a149; };
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { break 'a149; }
-        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { break 'a149; }
+        if p.error_indicator { drop(a); break 'a149; }
+        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { drop(a); break 'a149; }
         return Some({ add_type_comment_to_arg(p, a, tc)? });
     }
     p.mark = _mark;
@@ -3395,15 +3406,18 @@ pub(crate) fn param_no_default_star_annotation_rule(p: &mut Parser<'_>) -> Optio
 
 fn param_no_default_star_annotation_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _mark = p.mark;
+    let mut _shared0 = None;
     // a=param_star_annotation ',' tc=TYPE_COMMENT?
     'a150: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (param_star_annotation_rule(p)) else { break 'a150; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a150; }
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = param_star_annotation_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a150; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a150; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { break 'a150; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a150; }
         return Some({ add_type_comment_to_arg(p, a, tc)? });
     }
     p.mark = _mark;
@@ -3412,10 +3426,12 @@ fn param_no_default_star_annotation_body(p: &mut Parser<'_>) -> Option<Arg> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (param_star_annotation_rule(p)) else { break 'a151; };
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = param_star_annotation_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a151; };
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { break 'a151; }
-        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { break 'a151; }
+        if p.error_indicator { drop(a); break 'a151; }
+        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { drop(a); break 'a151; }
         return Some({ add_type_comment_to_arg(p, a, tc)? });
     }
     p.mark = _mark;
@@ -3434,17 +3450,20 @@ pub(crate) fn param_with_default_rule(p: &mut Parser<'_>) -> Option<NameDefaultP
 
 fn param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     let _mark = p.mark;
+    let mut _shared0 = None;
     // a=param c=default ',' tc=TYPE_COMMENT?
     'a152: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (param_rule(p)) else { break 'a152; };
-        let Some(c) = (default_rule(p)) else { break 'a152; };
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = param_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a152; };
+        let Some(c) = (default_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a152; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, c); break 'a152; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, c); _shared0 = Some((Some(a), _e0, _s0)); break 'a152; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { p.give_back(_s1, c); break 'a152; }
+        if p.error_indicator { p.give_back(_s1, c); _shared0 = Some((Some(a), _e0, _s0)); break 'a152; }
         return Some({ name_default_pair(p, a, Some(c), tc)? });
     }
     p.mark = _mark;
@@ -3453,12 +3472,14 @@ fn param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (param_rule(p)) else { break 'a153; };
-        let Some(c) = (default_rule(p)) else { break 'a153; };
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = param_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a153; };
+        let Some(c) = (default_rule(p)) else { drop(a); break 'a153; };
         let _s1 = p.src;
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { p.give_back(_s1, c); break 'a153; }
-        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { p.give_back(_s1, c); break 'a153; }
+        if p.error_indicator { p.give_back(_s1, c); drop(a); break 'a153; }
+        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { p.give_back(_s1, c); drop(a); break 'a153; }
         return Some({ name_default_pair(p, a, Some(c), tc)? });
     }
     p.mark = _mark;
@@ -3477,18 +3498,21 @@ pub(crate) fn param_maybe_default_rule(p: &mut Parser<'_>) -> Option<NameDefault
 
 fn param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     let _mark = p.mark;
+    let mut _shared0 = None;
     // a=param c=default? ',' tc=TYPE_COMMENT?
     'a154: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (param_rule(p)) else { break 'a154; };
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = param_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a154; };
         let c = default_rule(p);
-        if p.error_indicator { break 'a154; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a154; }
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { if let Some(_v) = c { p.give_back(_s1, _v); } break 'a154; }
+        if (p.expect_token(tk::COMMA)).is_none() { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a154; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { if let Some(_v) = c { p.give_back(_s1, _v); } break 'a154; }
+        if p.error_indicator { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a154; }
         return Some({ name_default_pair(p, a, c, tc)? });
     }
     p.mark = _mark;
@@ -3497,13 +3521,15 @@ fn param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (param_rule(p)) else { break 'a155; };
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = param_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a155; };
         let c = default_rule(p);
-        if p.error_indicator { break 'a155; }
+        if p.error_indicator { drop(a); break 'a155; }
         let _s1 = p.src;
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { if let Some(_v) = c { p.give_back(_s1, _v); } break 'a155; }
-        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { if let Some(_v) = c { p.give_back(_s1, _v); } break 'a155; }
+        if p.error_indicator { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a155; }
+        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a155; }
         return Some({ name_default_pair(p, a, c, tc)? });
     }
     p.mark = _mark;
@@ -4953,6 +4979,11 @@ pub(crate) fn closed_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
         return None;
     }
+    if !p.error_pass {
+        let _res = closed_pattern_body(p);
+        p.level -= 1;
+        return _res;
+    }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::CLOSED_PATTERN) {
         MemoHit::Found(_res, _end) => {
@@ -5342,15 +5373,17 @@ pub(crate) fn complex_number_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn complex_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
+    let mut _shared0 = None;
     // real=signed_real_number '+' imag=imaginary_number
     'a246: {
         if p.error_indicator {
             return None;
         }
-        let Some(real) = (signed_real_number_rule(p)) else { break 'a246; };
-        let _s0 = p.src;
-        if (p.expect_token(tk::PLUS)).is_none() { p.give_back(_s0, real); break 'a246; }
-        let Some(imag) = (imaginary_number_rule(p)) else { p.give_back(_s0, real); break 'a246; };
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = signed_real_number_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(real) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a246; };
+        if (p.expect_token(tk::PLUS)).is_none() { _shared0 = Some((Some(real), _e0, _s0)); break 'a246; }
+        let Some(imag) = (imaginary_number_rule(p)) else { _shared0 = Some((Some(real), _e0, _s0)); break 'a246; };
         let _s2 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -5362,8 +5395,9 @@ fn complex_number_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(real) = (signed_real_number_rule(p)) else { break 'a247; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = signed_real_number_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(real) = _r0 else { break 'a247; };
         if (p.expect_token(tk::MINUS)).is_none() { p.give_back(_s0, real); break 'a247; }
         let Some(imag) = (imaginary_number_rule(p)) else { p.give_back(_s0, real); break 'a247; };
         let _s2 = p.src;
@@ -5979,6 +6013,11 @@ pub(crate) fn star_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
         return None;
     }
+    if !p.error_pass {
+        let _res = star_pattern_body(p);
+        p.level -= 1;
+        return _res;
+    }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::STAR_PATTERN) {
         MemoHit::Found(_res, _end) => {
@@ -6253,15 +6292,17 @@ pub(crate) fn class_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
 fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
+    let mut _shared0 = None;
     // cls=name_or_attr '(' ')'
     'a285: {
         if p.error_indicator {
             return None;
         }
-        let Some(cls) = (name_or_attr_rule(p)) else { break 'a285; };
-        let _s0 = p.src;
-        if (p.expect_token(tk::LPAR)).is_none() { p.give_back(_s0, cls); break 'a285; }
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s0, cls); break 'a285; }
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = name_or_attr_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(cls) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a285; };
+        if (p.expect_token(tk::LPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a285; }
+        if (p.expect_token(tk::RPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a285; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchClass(cls, vec![], vec![], vec![], EXTRA) });
@@ -6272,13 +6313,14 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         if p.error_indicator {
             return None;
         }
-        let Some(cls) = (name_or_attr_rule(p)) else { break 'a286; };
-        let _s0 = p.src;
-        if (p.expect_token(tk::LPAR)).is_none() { p.give_back(_s0, cls); break 'a286; }
-        let Some(patterns) = (positional_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a286; };
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = name_or_attr_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(cls) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a286; };
+        if (p.expect_token(tk::LPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a286; }
+        let Some(patterns) = (positional_patterns_rule(p)) else { _shared0 = Some((Some(cls), _e0, _s0)); break 'a286; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, cls); break 'a286; }
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s0, cls); break 'a286; }
+        if p.error_indicator { _shared0 = Some((Some(cls), _e0, _s0)); break 'a286; }
+        if (p.expect_token(tk::RPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a286; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchClass(cls, patterns, vec![], vec![], EXTRA) });
@@ -6289,13 +6331,14 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         if p.error_indicator {
             return None;
         }
-        let Some(cls) = (name_or_attr_rule(p)) else { break 'a287; };
-        let _s0 = p.src;
-        if (p.expect_token(tk::LPAR)).is_none() { p.give_back(_s0, cls); break 'a287; }
-        let Some(keywords) = (keyword_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a287; };
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = name_or_attr_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(cls) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a287; };
+        if (p.expect_token(tk::LPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a287; }
+        let Some(keywords) = (keyword_patterns_rule(p)) else { _shared0 = Some((Some(cls), _e0, _s0)); break 'a287; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, cls); break 'a287; }
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s0, cls); break 'a287; }
+        if p.error_indicator { _shared0 = Some((Some(cls), _e0, _s0)); break 'a287; }
+        if (p.expect_token(tk::RPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a287; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (keys, kwd_patterns) = split_key_pattern_pairs(keywords);
@@ -6307,8 +6350,9 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         if p.error_indicator {
             return None;
         }
-        let Some(cls) = (name_or_attr_rule(p)) else { break 'a288; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = name_or_attr_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(cls) = _r0 else { break 'a288; };
         if (p.expect_token(tk::LPAR)).is_none() { p.give_back(_s0, cls); break 'a288; }
         let Some(patterns) = (positional_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a288; };
         if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, cls); break 'a288; }
@@ -6574,6 +6618,11 @@ pub(crate) fn type_param_rule(p: &mut Parser<'_>) -> Option<TypeParam> {
     if p.enter_rule() {
         return None;
     }
+    if !p.error_pass {
+        let _res = type_param_body(p);
+        p.level -= 1;
+        return _res;
+    }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::TYPE_PARAM) {
         MemoHit::Found(_res, _end) => {
@@ -6753,13 +6802,15 @@ pub(crate) fn expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
+    let mut _shared0 = None;
     // a=expression b=(',' c=expression)+ [',']
     'a304: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a304; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a304; };
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -6799,9 +6850,9 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { p.give_back(_s0, a); break 'a304; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a304; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, a); break 'a304; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a304; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Load, EXTRA) });
@@ -6812,9 +6863,10 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a306; };
-        let _s0 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a306; }
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a306; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a306; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(vec![a], ExprContext::Load, EXTRA) });
@@ -6825,8 +6877,9 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (expression_rule(p)) else { break 'a307; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(_v0) = _r0 else { break 'a307; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -6886,18 +6939,20 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         p.mark = _mark;
     }
+    let mut _shared2 = None;
     // a=disjunction 'if' b=disjunction 'else' c=expression
     'a310: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (disjunction_rule(p)) else { break 'a310; };
-        let _s0 = p.src;
-        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a310; }
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a310; };
+        let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared2 = Some((None, _e0, _s0)); break 'a310; };
+        if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a310; }
+        let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a310; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a310; }
-        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); p.give_back(_s0, a); break 'a310; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a310; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a310; };
         let _s4 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -6909,8 +6964,9 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (disjunction_rule(p)) else { break 'a311; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(_v0) = _r0 else { break 'a311; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -6986,13 +7042,15 @@ pub(crate) fn star_expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
+    let mut _shared0 = None;
     // a=star_expression b=(',' c=star_expression)+ [',']
     'a315: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (star_expression_rule(p)) else { break 'a315; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_expression_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a315; };
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -7032,9 +7090,9 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { p.give_back(_s0, a); break 'a315; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a315; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, a); break 'a315; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a315; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Load, EXTRA) });
@@ -7045,9 +7103,10 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (star_expression_rule(p)) else { break 'a317; };
-        let _s0 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a317; }
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_expression_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a317; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a317; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(vec![a], ExprContext::Load, EXTRA) });
@@ -7058,8 +7117,9 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (star_expression_rule(p)) else { break 'a318; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_expression_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(_v0) = _r0 else { break 'a318; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -7322,13 +7382,15 @@ pub(crate) fn disjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
+    let mut _shared0 = None;
     // a=conjunction b=('or' c=conjunction)+
     'a328: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (conjunction_rule(p)) else { break 'a328; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = conjunction_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a328; };
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -7368,7 +7430,7 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { p.give_back(_s0, a); break 'a328; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a328; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::BoolOp(
@@ -7382,8 +7444,9 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (conjunction_rule(p)) else { break 'a330; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = conjunction_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(_v0) = _r0 else { break 'a330; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -7395,6 +7458,11 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
 pub(crate) fn conjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
+    }
+    if !p.error_pass {
+        let _res = conjunction_body(p);
+        p.level -= 1;
+        return _res;
     }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::CONJUNCTION) {
@@ -7419,13 +7487,15 @@ pub(crate) fn conjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
+    let mut _shared0 = None;
     // a=inversion b=('and' c=inversion)+
     'a331: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (inversion_rule(p)) else { break 'a331; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = inversion_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a331; };
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -7465,7 +7535,7 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { p.give_back(_s0, a); break 'a331; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a331; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::BoolOp(
@@ -7479,8 +7549,9 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (inversion_rule(p)) else { break 'a333; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = inversion_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(_v0) = _r0 else { break 'a333; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -7492,6 +7563,11 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
 pub(crate) fn inversion_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
+    }
+    if !p.error_pass {
+        let _res = inversion_body(p);
+        p.level -= 1;
+        return _res;
     }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::INVERSION) {
@@ -7556,13 +7632,15 @@ pub(crate) fn comparison_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
+    let mut _shared0 = None;
     // a=bitwise_or b=compare_op_bitwise_or_pair+
     'a336: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a336; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = bitwise_or_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a336; };
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -7580,7 +7658,7 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { p.give_back(_s0, a); break 'a336; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a336; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (ops, comparators) = split_cmpop_expr_pairs(b);
@@ -7592,8 +7670,9 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (bitwise_or_rule(p)) else { break 'a337; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = bitwise_or_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(_v0) = _r0 else { break 'a337; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -8073,7 +8152,27 @@ pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if !p.error_pass {
+        let _res = bitwise_xor_raw_rule(p);
+        p.level -= 1;
+        return _res;
+    }
+    let _mark = p.mark;
+    let _lent = match p.memo_take(memo_id::BITWISE_XOR) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
+    if p.error_indicator {
+        p.level -= 1;
+        return None;
+    }
     let _res = bitwise_xor_raw_rule(p);
+    p.memo_store(memo_id::BITWISE_XOR, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -8139,7 +8238,27 @@ pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if !p.error_pass {
+        let _res = bitwise_and_raw_rule(p);
+        p.level -= 1;
+        return _res;
+    }
+    let _mark = p.mark;
+    let _lent = match p.memo_take(memo_id::BITWISE_AND) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
+    if p.error_indicator {
+        p.level -= 1;
+        return None;
+    }
     let _res = bitwise_and_raw_rule(p);
+    p.memo_store(memo_id::BITWISE_AND, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -8205,7 +8324,27 @@ pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if !p.error_pass {
+        let _res = shift_expr_raw_rule(p);
+        p.level -= 1;
+        return _res;
+    }
+    let _mark = p.mark;
+    let _lent = match p.memo_take(memo_id::SHIFT_EXPR) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
+    if p.error_indicator {
+        p.level -= 1;
+        return None;
+    }
     let _res = shift_expr_raw_rule(p);
+    p.memo_store(memo_id::SHIFT_EXPR, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -8298,7 +8437,27 @@ pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if !p.error_pass {
+        let _res = sum_raw_rule(p);
+        p.level -= 1;
+        return _res;
+    }
+    let _mark = p.mark;
+    let _lent = match p.memo_take(memo_id::SUM) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
+    if p.error_indicator {
+        p.level -= 1;
+        return None;
+    }
     let _res = sum_raw_rule(p);
+    p.memo_store(memo_id::SUM, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -8379,7 +8538,27 @@ pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if !p.error_pass {
+        let _res = term_raw_rule(p);
+        p.level -= 1;
+        return _res;
+    }
+    let _mark = p.mark;
+    let _lent = match p.memo_take(memo_id::TERM) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
+    if p.error_indicator {
+        p.level -= 1;
+        return None;
+    }
     let _res = term_raw_rule(p);
+    p.memo_store(memo_id::TERM, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -8606,15 +8785,17 @@ pub(crate) fn power_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn power_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
+    let mut _shared0 = None;
     // a=await_primary '**' b=factor
     'a383: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (await_primary_rule(p)) else { break 'a383; };
-        let _s0 = p.src;
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s0, a); break 'a383; }
-        let Some(b) = (factor_rule(p)) else { p.give_back(_s0, a); break 'a383; };
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = await_primary_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a383; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a383; }
+        let Some(b) = (factor_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a383; };
         let _s2 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -8626,8 +8807,9 @@ fn power_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (await_primary_rule(p)) else { break 'a384; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = await_primary_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(_v0) = _r0 else { break 'a384; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -8639,6 +8821,11 @@ fn power_body(p: &mut Parser<'_>) -> Option<Expr> {
 pub(crate) fn await_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
+    }
+    if !p.error_pass {
+        let _res = await_primary_body(p);
+        p.level -= 1;
+        return _res;
     }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::AWAIT_PRIMARY) {
@@ -8695,7 +8882,27 @@ pub(crate) fn primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if !p.error_pass {
+        let _res = primary_raw_rule(p);
+        p.level -= 1;
+        return _res;
+    }
+    let _mark = p.mark;
+    let _lent = match p.memo_take(memo_id::PRIMARY) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
+    if p.error_indicator {
+        p.level -= 1;
+        return None;
+    }
     let _res = primary_raw_rule(p);
+    p.memo_store(memo_id::PRIMARY, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -9931,13 +10138,16 @@ pub(crate) fn lambda_param_no_default_rule(p: &mut Parser<'_>) -> Option<Arg> {
 
 fn lambda_param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _mark = p.mark;
+    let mut _shared0 = None;
     // a=lambda_param ','
     'a445: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_param_rule(p)) else { break 'a445; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a445; }
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a445; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a445; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -9946,8 +10156,10 @@ fn lambda_param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_param_rule(p)) else { break 'a446; };
-        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { break 'a446; }
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a446; };
+        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { drop(a); break 'a446; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -9966,15 +10178,18 @@ pub(crate) fn lambda_param_with_default_rule(p: &mut Parser<'_>) -> Option<NameD
 
 fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     let _mark = p.mark;
+    let mut _shared0 = None;
     // a=lambda_param c=default ','
     'a447: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_param_rule(p)) else { break 'a447; };
-        let Some(c) = (default_rule(p)) else { break 'a447; };
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a447; };
+        let Some(c) = (default_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a447; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, c); break 'a447; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, c); _shared0 = Some((Some(a), _e0, _s0)); break 'a447; }
         return Some({ name_default_pair(p, a, Some(c), None)? });
     }
     p.mark = _mark;
@@ -9983,10 +10198,12 @@ fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair>
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_param_rule(p)) else { break 'a448; };
-        let Some(c) = (default_rule(p)) else { break 'a448; };
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a448; };
+        let Some(c) = (default_rule(p)) else { drop(a); break 'a448; };
         let _s1 = p.src;
-        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { p.give_back(_s1, c); break 'a448; }
+        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { p.give_back(_s1, c); drop(a); break 'a448; }
         return Some({ name_default_pair(p, a, Some(c), None)? });
     }
     p.mark = _mark;
@@ -10005,16 +10222,19 @@ pub(crate) fn lambda_param_maybe_default_rule(p: &mut Parser<'_>) -> Option<Name
 
 fn lambda_param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     let _mark = p.mark;
+    let mut _shared0 = None;
     // a=lambda_param c=default? ','
     'a449: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_param_rule(p)) else { break 'a449; };
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a449; };
         let c = default_rule(p);
-        if p.error_indicator { break 'a449; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a449; }
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { if let Some(_v) = c { p.give_back(_s1, _v); } break 'a449; }
+        if (p.expect_token(tk::COMMA)).is_none() { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a449; }
         return Some({ name_default_pair(p, a, c, None)? });
     }
     p.mark = _mark;
@@ -10023,11 +10243,13 @@ fn lambda_param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_param_rule(p)) else { break 'a450; };
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a450; };
         let c = default_rule(p);
-        if p.error_indicator { break 'a450; }
+        if p.error_indicator { drop(a); break 'a450; }
         let _s1 = p.src;
-        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { if let Some(_v) = c { p.give_back(_s1, _v); } break 'a450; }
+        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a450; }
         return Some({ name_default_pair(p, a, c, None)? });
     }
     p.mark = _mark;
@@ -10512,6 +10734,11 @@ fn tstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
 pub(crate) fn tstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
+    }
+    if !p.error_pass {
+        let _res = tstring_body(p);
+        p.level -= 1;
+        return _res;
     }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::TSTRING) {
@@ -11952,14 +12179,16 @@ pub(crate) fn star_targets_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
+    let mut _shared0 = None;
     // a=star_target !','
     'a529: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (star_target_rule(p)) else { break 'a529; };
-        let _s0 = p.src;
-        if p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) { p.give_back(_s0, a); break 'a529; }
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a529; };
+        if p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a529; }
         p.src = _s0;
         return Some({ a });
     }
@@ -11969,8 +12198,9 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (star_target_rule(p)) else { break 'a530; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a530; };
         let b = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -12080,13 +12310,15 @@ pub(crate) fn star_targets_tuple_seq_rule(p: &mut Parser<'_>) -> Option<Vec<Expr
 
 fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
+    let mut _shared0 = None;
     // a=star_target b=(',' c=star_target)+ [',']
     'a533: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (star_target_rule(p)) else { break 'a533; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a533; };
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -12126,9 +12358,9 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { p.give_back(_s0, a); break 'a533; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a533; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, a); break 'a533; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a533; }
         return Some({ seq_insert_in_front(a, Some(b)) });
     }
     p.mark = _mark;
@@ -12137,8 +12369,9 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (star_target_rule(p)) else { break 'a535; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a535; };
         if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a535; }
         return Some({ vec![a] });
     }
@@ -12251,16 +12484,18 @@ pub(crate) fn target_with_star_atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
+    let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
     'a539: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (t_primary_rule(p)) else { break 'a539; };
-        let _s0 = p.src;
-        if (p.expect_token(tk::DOT)).is_none() { p.give_back(_s0, a); break 'a539; }
-        let Some(b) = (p.name_token()) else { p.give_back(_s0, a); break 'a539; };
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s0, a); break 'a539; }
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a539; };
+        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a539; }
+        let Some(b) = (p.name_token()) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a539; };
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a539; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(a, name_id(&b), ExprContext::Store, EXTRA) });
@@ -12271,8 +12506,9 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (t_primary_rule(p)) else { break 'a540; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a540; };
         if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a540; }
         let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a540; };
         let _s2 = p.src;
@@ -12426,16 +12662,18 @@ pub(crate) fn single_subscript_attribute_target_rule(p: &mut Parser<'_>) -> Opti
 fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
+    let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
     'a549: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (t_primary_rule(p)) else { break 'a549; };
-        let _s0 = p.src;
-        if (p.expect_token(tk::DOT)).is_none() { p.give_back(_s0, a); break 'a549; }
-        let Some(b) = (p.name_token()) else { p.give_back(_s0, a); break 'a549; };
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s0, a); break 'a549; }
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a549; };
+        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a549; }
+        let Some(b) = (p.name_token()) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a549; };
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a549; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(a, name_id(&b), ExprContext::Store, EXTRA) });
@@ -12446,8 +12684,9 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (t_primary_rule(p)) else { break 'a550; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a550; };
         if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a550; }
         let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a550; };
         let _s2 = p.src;
@@ -12710,16 +12949,18 @@ pub(crate) fn del_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
+    let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
     'a560: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (t_primary_rule(p)) else { break 'a560; };
-        let _s0 = p.src;
-        if (p.expect_token(tk::DOT)).is_none() { p.give_back(_s0, a); break 'a560; }
-        let Some(b) = (p.name_token()) else { p.give_back(_s0, a); break 'a560; };
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s0, a); break 'a560; }
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a560; };
+        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a560; }
+        let Some(b) = (p.name_token()) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a560; };
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a560; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(a, name_id(&b), ExprContext::Del, EXTRA) });
@@ -12730,8 +12971,9 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (t_primary_rule(p)) else { break 'a561; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a561; };
         if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a561; }
         let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a561; };
         let _s2 = p.src;
@@ -13467,14 +13709,16 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected argument value expression") });
     }
     p.mark = _mark;
+    let mut _shared4 = None;
     // a=args b=for_if_clauses
     'a600: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (args_rule(p)) else { break 'a600; };
-        let _s0 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s0, a); break 'a600; };
+        let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a600; };
+        let Some(b) = (for_if_clauses_rule(p)) else { _shared4 = Some((Some(a), _e0, _s0)); break 'a600; };
         return Some({ nonparen_genexp_in_call(p, &a, &b)? });
     }
     p.mark = _mark;
@@ -13483,11 +13727,13 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a601; } }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a601; }
-        let Some(a) = (expression_rule(p)) else { break 'a601; };
+        let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(_x0) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a601; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a601; }
+        let Some(a) = (expression_rule(p)) else { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a601; };
         let _s2 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s2, a); break 'a601; };
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s2, a); _shared4 = Some((Some(_x0), _e0, _s0)); break 'a601; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, get_last_comprehension_item(b.last()?), "Generator expression must be parenthesized") });
     }
     p.mark = _mark;
@@ -13496,8 +13742,9 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (args_rule(p)) else { break 'a602; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a602; };
         if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a602; }
         match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a602; } }
         return Some({ arguments_parsing_error(p, &a)? });
@@ -13644,18 +13891,20 @@ pub(crate) fn expression_without_invalid_rule(p: &mut Parser<'_>) -> Option<Expr
 fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
+    let mut _shared0 = None;
     // a=disjunction 'if' b=disjunction 'else' c=expression
     'a611: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (disjunction_rule(p)) else { break 'a611; };
-        let _s0 = p.src;
-        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a611; }
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a611; };
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a611; };
+        if (p.expect_token(kw::IF)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a611; }
+        let Some(b) = (disjunction_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a611; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a611; }
-        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); p.give_back(_s0, a); break 'a611; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a611; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a611; };
         let _s4 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -13667,8 +13916,9 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (disjunction_rule(p)) else { break 'a612; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(_v0) = _r0 else { break 'a612; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -13871,15 +14121,17 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
         return Some({ raise_error_for_missing_comma(p, &a, &b)? });
     }
     p.mark = _mark;
+    let mut _shared2 = None;
     // a=disjunction 'if' b=disjunction !('else' | ':')
     'a622: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (disjunction_rule(p)) else { break 'a622; };
-        let _s0 = p.src;
-        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a622; }
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a622; };
+        let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared2 = Some((None, _e0, _s0)); break 'a622; };
+        if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a622; }
+        let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a622; };
         let _s2 = p.src;
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -13909,7 +14161,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a622; }
+        })()).is_some()) { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a622; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected 'else' after 'if' expression") });
     }
     p.mark = _mark;
@@ -13918,8 +14170,9 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (disjunction_rule(p)) else { break 'a625; };
-        let _s0 = p.src;
+        let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a625; };
         if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a625; }
         let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a625; };
         let _s2 = p.src;
@@ -17755,14 +18008,17 @@ pub(crate) fn invalid_as_pattern_rule(p: &mut Parser<'_>) -> Option<()> {
 
 fn invalid_as_pattern_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
+    let mut _shared0 = None;
     // or_pattern 'as' a="_"
     'a813: {
         if p.error_indicator {
             return None;
         }
-        match or_pattern_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a813; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a813; }
-        let Some(a) = (p.expect_soft_keyword("_")) else { break 'a813; };
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = or_pattern_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a813; };
+        if (p.expect_token(kw::AS)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a813; }
+        let Some(a) = (p.expect_soft_keyword("_")) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a813; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use '_' as a target") });
     }
     p.mark = _mark;
@@ -17771,9 +18027,11 @@ fn invalid_as_pattern_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        match or_pattern_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a814; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a814; }
-        let Some(a) = (expression_rule(p)) else { break 'a814; };
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = or_pattern_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(_x0) = _r0 else { break 'a814; };
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, _x0); break 'a814; }
+        let Some(a) = (expression_rule(p)) else { p.give_back(_s0, _x0); break 'a814; };
         let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use {} as pattern target", get_expr_name(&a)) });
@@ -18275,15 +18533,18 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
         return Some(());
     }
     p.mark = _mark;
+    let mut _shared1 = None;
     // expression ':' a='*' bitwise_or
     'a835: {
         if p.error_indicator {
             return None;
         }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a835; } }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a835; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a835; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a835; } }
+        let (_r0, _e0, _s0) = match _shared1.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(_x0) = _r0 else { _shared1 = Some((None, _e0, _s0)); break 'a835; };
+        if (p.expect_token(tk::COLON)).is_none() { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a835; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a835; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a835; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
     }
     p.mark = _mark;
@@ -18292,8 +18553,10 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a836; } }
-        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a836; };
+        let (_r0, _e0, _s0) = match _shared1.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(_x0) = _r0 else { break 'a836; };
+        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a836; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18322,7 +18585,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a836; }
+        })()).is_some()) { p.give_back(_s0, _x0); break 'a836; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expression expected after dictionary key and ':'") });
     }
     p.mark = _mark;
@@ -18343,14 +18606,16 @@ pub(crate) fn invalid_kvpair_rule(p: &mut Parser<'_>) -> Option<()> {
 
 fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
+    let mut _shared0 = None;
     // a=expression !(':')
     'a839: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a839; };
-        let _s0 = p.src;
-        if p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { p.give_back(_s0, a); break 'a839; }
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a839; };
+        if p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a839; }
         return Some({ RAISE_ERROR_KNOWN_LOCATION!(p, ErrorType::SyntaxError, a.loc().lineno, a.loc().end_col_offset - 1, a.loc().end_lineno, -1, "':' expected after dictionary key") });
     }
     p.mark = _mark;
@@ -18359,10 +18624,12 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a840; } }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a840; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a840; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a840; } }
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a840; };
+        if (p.expect_token(tk::COLON)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a840; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a840; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a840; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
     }
     p.mark = _mark;
@@ -18371,8 +18638,10 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a841; } }
-        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a841; };
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(_x0) = _r0 else { break 'a841; };
+        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a841; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18401,7 +18670,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a841; }
+        })()).is_some()) { p.give_back(_s0, _x0); break 'a841; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expression expected after dictionary key and ':'") });
     }
     p.mark = _mark;
