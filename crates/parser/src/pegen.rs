@@ -2,15 +2,23 @@
 //! keyword classification, memo), the `expect` helpers the generated rules call, and
 //! `_PyPegen_run_parser` with its two passes.
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use pyc_ast::{ExprContext, Identifier, Location};
 use pyc_tokenize::{Done, SyntaxError, Token, TokenKind, Tokenizer, TokenizerOptions};
 
-use crate::generated::parser::{tk, KEYWORDS, SOFT_KEYWORDS};
+use crate::generated::parser::{keyword_type, tk, SOFT_KEYWORDS};
 use crate::memo::{Memo, MemoHit, Memoizable, Src};
 use crate::{mk, Mode, ParseFlags};
 
 /// CPython's `MAXSTACK`: deeper rule nesting raises MemoryError.
 pub(crate) const MAXSTACK: u32 = 6000;
+
+/// How close to MAXSTACK the FIRST-set check stops: more levels than any failing descent from
+/// one rule into the rules it calls at the same token can take (the grammar's chains of such
+/// calls are a few dozen rules, each at most a few levels with its groups and loops).
+const FIRST_SET_MARGIN: u32 = 400;
 
 /// A token as the parser sees it (`Token` in pegen.h): `kind` is the token type, or the keyword's
 /// type for a reserved keyword. Positions are CPython's: lines 1-based, columns in UTF-8 bytes.
@@ -88,6 +96,9 @@ pub struct Parser<'src> {
     pub(crate) memo: Memo,
     /// The source of the value the last rule returned (see [`crate::memo`]).
     pub(crate) src: Src,
+    /// Identifiers made so far, by token index and by spelling: a NAME token is turned into a
+    /// `Name` each time an alternative reaches it, and equal names share one string.
+    names: NameCache,
     pub(crate) filename: String,
     pub(crate) mode: Mode,
     pub(crate) flags: ParseFlags,
@@ -143,6 +154,7 @@ impl<'src> Parser<'src> {
             error_pass: false,
             memo: Memo::for_source(source.len()),
             src: Src::NONE,
+            names: NameCache::default(),
             filename: filename.to_string(),
             mode,
             flags,
@@ -287,6 +299,27 @@ impl<'src> Parser<'src> {
         false
     }
 
+    /// Whether the next token cannot start a match of a rule whose FIRST set is `first`
+    /// (generated from the grammar): then the rule fails without descending. Exact, because
+    /// (a) it applies only in the first pass, where a failing rule has no other effect, and
+    /// (b) only well below MAXSTACK, so that it never skips a descent that would have
+    /// overflowed the parser stack (CPython's MemoryError) before failing.
+    #[inline]
+    pub(crate) fn cannot_start(&mut self, first: u128) -> bool {
+        if self.error_pass || self.level > MAXSTACK - FIRST_SET_MARGIN {
+            return false;
+        }
+        let Some(t) = self.peek() else {
+            return false;
+        };
+        let index = if t.kind >= 500 {
+            t.kind - 500 + 64
+        } else {
+            t.kind
+        };
+        index < 128 && first & (1u128 << index) == 0
+    }
+
     fn stack_overflow(&mut self) {
         self.error_indicator = true;
         self.error = Some(ParseError::Memory(
@@ -416,9 +449,32 @@ impl<'src> Parser<'src> {
     }
 
     /// `_PyPegen_name_from_token`.
-    pub(crate) fn name_from_token(&self, t: &Tok) -> pyc_ast::Expr {
-        let id = new_identifier(self.token_text(t));
+    pub(crate) fn name_from_token(&mut self, t: &Tok) -> pyc_ast::Expr {
+        let id = self.identifier_of(t);
         mk::Name(id, ExprContext::Load, t.loc())
+    }
+
+    /// The identifier a NAME token spells (`_PyPegen_new_identifier`), made once per token
+    /// and shared among equal spellings.
+    fn identifier_of(&mut self, t: &Tok) -> Identifier {
+        let index = t.index as usize;
+        if let Some(Some(id)) = self.names.by_token.get(index) {
+            return id.clone();
+        }
+        let text = self.token_text(t);
+        let id = match self.names.interned.get(text) {
+            Some(id) => id.clone(),
+            None => {
+                let id = new_identifier(text);
+                self.names.interned.insert(id.clone());
+                id
+            }
+        };
+        if index >= self.names.by_token.len() {
+            self.names.by_token.resize(index + 1, None);
+        }
+        self.names.by_token[index] = Some(id.clone());
+        id
     }
 
     /// `_PyPegen_string_token`.
@@ -587,9 +643,49 @@ impl Parser<'_> {
     }
 }
 
-/// `_get_keyword_or_name_type`.
-fn keyword_type(text: &str) -> Option<u16> {
-    KEYWORDS.iter().find(|(k, _)| *k == text).map(|(_, t)| *t)
+/// The identifiers of one parse (see `Parser::identifier_of`).
+#[derive(Default)]
+struct NameCache {
+    by_token: Vec<Option<Identifier>>,
+    /// Looked up by the token's spelling. An identifier is its NFKC form, which NFKC leaves
+    /// unchanged, so a spelling found here is already normalized.
+    interned: HashSet<Identifier, BuildHasherDefault<FxHasher>>,
+}
+
+/// FxHash (rustc's multiply-rotate hash): fast on short keys such as identifiers.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
 }
 
 /// `_PyPegen_new_identifier`: identifiers are NFKC-normalized (PEP 3131).

@@ -73,6 +73,9 @@ struct Generator<'g> {
     label_counter: usize,
     /// The alternative being emitted shares its first item with its neighbours.
     shared: Option<SharedFirst>,
+    /// Per rule: the token kinds a match can start with (as [`kind_bit`] bits), for rules
+    /// that cannot match the empty string.
+    first_sets: HashMap<String, u128>,
 }
 
 /// Consecutive alternatives that start with the same rule call parse it once: the value and
@@ -108,11 +111,13 @@ impl<'g> Generator<'g> {
             out: String::new(),
             label_counter: 0,
             shared: None,
+            first_sets: HashMap::new(),
         };
         gen.check_names()?;
         gen.compute_nullable();
         gen.compute_left_recursion()?;
         gen.collect_keywords();
+        gen.compute_first_sets();
         Ok(gen)
     }
 
@@ -285,6 +290,73 @@ impl<'g> Generator<'g> {
             self.left_recursive.insert(leader);
         }
         Ok(())
+    }
+
+    /// The token kinds each rule's matches can start with (FIRST sets, to a fixpoint).
+    /// Lookaheads are transparent; a soft keyword is a NAME.
+    fn compute_first_sets(&mut self) {
+        let mut sets: HashMap<String, u128> = HashMap::new();
+        loop {
+            let mut changed = false;
+            for rule in &self.grammar.rules {
+                let mut set = 0u128;
+                for alt in &rule.alts {
+                    set |= self.alt_first(alt, &sets);
+                }
+                let old = sets.insert(rule.name.clone(), set);
+                changed |= old != Some(set);
+            }
+            if !changed {
+                break;
+            }
+        }
+        self.first_sets = sets;
+    }
+
+    fn alt_first(&self, alt: &Alt, sets: &HashMap<String, u128>) -> u128 {
+        let mut set = 0;
+        for it in &alt.items {
+            set |= self.item_first(&it.item, sets);
+            if !self.item_nullable(&it.item) {
+                break;
+            }
+        }
+        set
+    }
+
+    fn item_first(&self, item: &Item, sets: &HashMap<String, u128>) -> u128 {
+        match item {
+            Item::Name(n) if n == "SOFT_KEYWORD" => kind_bit(self.tokens.numbers["NAME"]),
+            Item::Name(n) => match self.tokens.numbers.get(n) {
+                Some(&kind) => kind_bit(kind),
+                None => sets.get(n).copied().unwrap_or(0),
+            },
+            Item::Str(lit) => {
+                let text = &lit[1..lit.len() - 1];
+                if is_keyword_like(text) && lit.starts_with('"') {
+                    kind_bit(self.tokens.numbers["NAME"])
+                } else if is_keyword_like(text) {
+                    kind_bit(self.keywords[text])
+                } else {
+                    kind_bit(self.tokens.numbers[&self.tokens.exact[text]])
+                }
+            }
+            Item::Group(alts) => alts.iter().fold(0, |acc, a| acc | self.alt_first(a, sets)),
+            Item::Opt(i) | Item::Repeat0(i) | Item::Repeat1(i) | Item::Forced(i) => {
+                self.item_first(i, sets)
+            }
+            Item::Gather(_, elem) => self.item_first(elem, sets),
+            Item::PositiveLookahead(_) | Item::NegativeLookahead(_) | Item::Cut => 0,
+        }
+    }
+
+    /// The FIRST set a rule's entry can check, if it has one: not for rules that can match
+    /// the empty string, nor for the `invalid_` rules (error pass only).
+    fn entry_first_set(&self, rule: &Rule) -> Option<u128> {
+        if self.nullable.contains(&rule.name) || rule.name.starts_with("invalid_") {
+            return None;
+        }
+        self.first_sets.get(&rule.name).copied()
     }
 
     fn collect_keywords(&mut self) {
@@ -488,6 +560,21 @@ impl<'g> Generator<'g> {
             self.line(1, &format!("({k:?}, kw::{}),", keyword_const(k)));
         }
         self.line(0, "];");
+        self.line(0, "");
+        // `_get_keyword_or_name_type`: a match, which compiles to a dispatch on the length
+        // (every NAME token goes through it).
+        self.line(
+            0,
+            "/// The keyword type a NAME spells (`_get_keyword_or_name_type`), if it is one.",
+        );
+        self.line(0, "pub(crate) fn keyword_type(text: &str) -> Option<u16> {");
+        self.line(1, "match text {");
+        for (k, _) in &kws {
+            self.line(2, &format!("{k:?} => Some(kw::{}),", keyword_const(k)));
+        }
+        self.line(2, "_ => None,");
+        self.line(1, "}");
+        self.line(0, "}");
         self.line(0, "");
         self.line(
             0,
@@ -823,6 +910,14 @@ impl<'g> Generator<'g> {
         self.line(1, "if p.enter_rule() {");
         self.line(2, "return None;");
         self.line(1, "}");
+        if let Some(first) = self.entry_first_set(rule) {
+            // The next token cannot start a match: fail without descending (see
+            // `Parser::cannot_start` for why this is exact).
+            self.line(1, &format!("if p.cannot_start({first:#x}) {{"));
+            self.line(2, "p.level -= 1;");
+            self.line(2, "return None;");
+            self.line(1, "}");
+        }
         let lending_raw = left_rec && self.memo_style(&rule.name) == Some(MemoStyle::Lending);
         if left_rec {
             self.emit_left_recursive_leader(rule, &ty, &body_name);
@@ -1650,6 +1745,18 @@ fn alt_mentions(alt: &Alt, name: &str) -> bool {
         }
     }
     alt.items.iter().any(|it| item_mentions(&it.item, name))
+}
+
+/// A token kind's bit in a FIRST set: the tokens (0..100) and the keywords (500..) share one
+/// 128-bit set. `Parser::cannot_start` maps kinds the same way.
+fn kind_bit(kind: u16) -> u128 {
+    let index = if kind >= FIRST_KEYWORD_TYPE {
+        kind - FIRST_KEYWORD_TYPE + 64
+    } else {
+        kind
+    };
+    assert!(index < 128, "token kind {kind} does not fit a FIRST set");
+    1u128 << index
 }
 
 /// The memo key constant of a memoized rule.

@@ -150,6 +150,48 @@ pub(crate) static KEYWORDS: &[(&str, u16)] = &[
     ("yield", kw::YIELD),
 ];
 
+/// The keyword type a NAME spells (`_get_keyword_or_name_type`), if it is one.
+pub(crate) fn keyword_type(text: &str) -> Option<u16> {
+    match text {
+        "False" => Some(kw::FALSE),
+        "None" => Some(kw::NONE),
+        "True" => Some(kw::TRUE),
+        "and" => Some(kw::AND),
+        "as" => Some(kw::AS),
+        "assert" => Some(kw::ASSERT),
+        "async" => Some(kw::ASYNC),
+        "await" => Some(kw::AWAIT),
+        "break" => Some(kw::BREAK),
+        "class" => Some(kw::CLASS),
+        "continue" => Some(kw::CONTINUE),
+        "def" => Some(kw::DEF),
+        "del" => Some(kw::DEL),
+        "elif" => Some(kw::ELIF),
+        "else" => Some(kw::ELSE),
+        "except" => Some(kw::EXCEPT),
+        "finally" => Some(kw::FINALLY),
+        "for" => Some(kw::FOR),
+        "from" => Some(kw::FROM),
+        "global" => Some(kw::GLOBAL),
+        "if" => Some(kw::IF),
+        "import" => Some(kw::IMPORT),
+        "in" => Some(kw::IN),
+        "is" => Some(kw::IS),
+        "lambda" => Some(kw::LAMBDA),
+        "nonlocal" => Some(kw::NONLOCAL),
+        "not" => Some(kw::NOT),
+        "or" => Some(kw::OR),
+        "pass" => Some(kw::PASS),
+        "raise" => Some(kw::RAISE),
+        "return" => Some(kw::RETURN),
+        "try" => Some(kw::TRY),
+        "while" => Some(kw::WHILE),
+        "with" => Some(kw::WITH),
+        "yield" => Some(kw::YIELD),
+        _ => None,
+    }
+}
+
 /// The soft keywords (NAME tokens with a meaning in some places).
 pub(crate) static SOFT_KEYWORDS: &[&str] = &["_", "case", "match", "type"];
 
@@ -191,6 +233,10 @@ pub(crate) fn file_rule(p: &mut Parser<'_>) -> Option<Mod> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c0fffff481200008201c28f) {
+        p.level -= 1;
+        return None;
+    }
     let _res = file_body(p);
     p.level -= 1;
     _res
@@ -218,6 +264,10 @@ pub(crate) fn interactive_rule(p: &mut Parser<'_>) -> Option<Mod> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c0fffff481200008201c29f) {
+        p.level -= 1;
+        return None;
+    }
     let _res = interactive_body(p);
     p.level -= 1;
     _res
@@ -241,6 +291,10 @@ fn interactive_body(p: &mut Parser<'_>) -> Option<Mod> {
 // eval: a=expressions NEWLINE* ENDMARKER
 pub(crate) fn eval_rule(p: &mut Parser<'_>) -> Option<Mod> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x69c000310481000008200c28e) {
+        p.level -= 1;
         return None;
     }
     let _res = eval_body(p);
@@ -286,6 +340,10 @@ fn eval_body(p: &mut Parser<'_>) -> Option<Mod> {
 // func_type: '(' a=[type_expressions] ')' '->' b=expression NEWLINE* ENDMARKER
 pub(crate) fn func_type_rule(p: &mut Parser<'_>) -> Option<Mod> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x80) {
+        p.level -= 1;
         return None;
     }
     let _res = func_type_body(p);
@@ -338,6 +396,10 @@ pub(crate) fn statements_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c0fffff481200008201c28e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = statements_body(p);
     p.level -= 1;
     _res
@@ -380,6 +442,10 @@ pub(crate) fn statement_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c0fffff481200008201c28e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = statement_body(p);
     p.level -= 1;
     _res
@@ -417,6 +483,10 @@ pub(crate) fn single_compound_stmt_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>>
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0xff0000002000000000002) {
+        p.level -= 1;
+        return None;
+    }
     let _res = single_compound_stmt_body(p);
     p.level -= 1;
     _res
@@ -441,6 +511,10 @@ fn single_compound_stmt_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
 // statement_newline: a=single_compound_stmt NEWLINE | simple_stmts | NEWLINE | ENDMARKER
 pub(crate) fn statement_newline_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x69c0fffff481200008201c29f) {
+        p.level -= 1;
         return None;
     }
     let _res = statement_newline_body(p);
@@ -503,6 +577,10 @@ pub(crate) fn simple_stmts_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c000fff481000008201c28e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = simple_stmts_body(p);
     p.level -= 1;
     _res
@@ -562,6 +640,10 @@ fn simple_stmts_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
 // simple_stmt: assignment | &"type" type_alias | e=star_expressions | &'return' return_stmt | &('import' | 'from') import_stmt | &'raise' raise_stmt | &'pass' pass_stmt | &'del' del_stmt | &'yield' yield_stmt | &'assert' assert_stmt | &'break' break_stmt | &'continue' continue_stmt | &'global' global_stmt | &'nonlocal' nonlocal_stmt
 pub(crate) fn simple_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x69c000fff481000008201c28e) {
+        p.level -= 1;
         return None;
     }
     let _mark = p.mark;
@@ -788,6 +870,10 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 // compound_stmt: &('def' | '@' | 'async') function_def | &'if' if_stmt | &('class' | '@') class_def | &('with' | 'async') with_stmt | &('for' | 'async') for_stmt | &'try' try_stmt | &'while' while_stmt | match_stmt
 pub(crate) fn compound_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0xff0000002000000000002) {
+        p.level -= 1;
         return None;
     }
     let _res = compound_stmt_body(p);
@@ -1021,6 +1107,10 @@ pub(crate) fn assignment_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c000350481000008201c28e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = assignment_body(p);
     p.level -= 1;
     _res
@@ -1238,6 +1328,10 @@ pub(crate) fn annotated_rhs_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c000350481000008201c28e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = annotated_rhs_body(p);
     p.level -= 1;
     _res
@@ -1273,6 +1367,10 @@ fn annotated_rhs_body(p: &mut Parser<'_>) -> Option<Expr> {
 // augassign: '+=' | '-=' | '*=' | '@=' | '/=' | '%=' | '&=' | '|=' | '^=' | '<<=' | '>>=' | '**=' | '//='
 pub(crate) fn augassign_rule(p: &mut Parser<'_>) -> Option<Operator> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x57ff000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = augassign_body(p);
@@ -1407,6 +1505,10 @@ pub(crate) fn return_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x10000000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = return_stmt_body(p);
     p.level -= 1;
     _res
@@ -1435,6 +1537,10 @@ fn return_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 // raise_stmt: 'raise' a=expression b=['from' z=expression] | 'raise'
 pub(crate) fn raise_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x80000000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = raise_stmt_body(p);
@@ -1502,6 +1608,10 @@ pub(crate) fn pass_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x100000000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = pass_stmt_body(p);
     p.level -= 1;
     _res
@@ -1527,6 +1637,10 @@ fn pass_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 // break_stmt: 'break'
 pub(crate) fn break_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1000000000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = break_stmt_body(p);
@@ -1556,6 +1670,10 @@ pub(crate) fn continue_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x2000000000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = continue_stmt_body(p);
     p.level -= 1;
     _res
@@ -1581,6 +1699,10 @@ fn continue_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 // global_stmt: 'global' a=','.NAME+
 pub(crate) fn global_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x4000000000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = global_stmt_body(p);
@@ -1631,6 +1753,10 @@ pub(crate) fn nonlocal_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x8000000000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = nonlocal_stmt_body(p);
     p.level -= 1;
     _res
@@ -1677,6 +1803,10 @@ fn nonlocal_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 // del_stmt: 'del' a=del_targets &(';' | NEWLINE) | invalid_del_stmt
 pub(crate) fn del_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x200000000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = del_stmt_body(p);
@@ -1748,6 +1878,10 @@ pub(crate) fn yield_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x400000000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = yield_stmt_body(p);
     p.level -= 1;
     _res
@@ -1774,6 +1908,10 @@ fn yield_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 // assert_stmt: 'assert' a=expression b=[',' z=expression]
 pub(crate) fn assert_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x800000000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = assert_stmt_body(p);
@@ -1830,6 +1968,10 @@ pub(crate) fn import_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x60000000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = import_stmt_body(p);
     p.level -= 1;
     _res
@@ -1879,6 +2021,10 @@ pub(crate) fn import_name_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x20000000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = import_name_body(p);
     p.level -= 1;
     _res
@@ -1905,6 +2051,10 @@ fn import_name_body(p: &mut Parser<'_>) -> Option<Stmt> {
 // import_from: 'from' a=('.' | '...')* b=dotted_name 'import' c=import_from_targets | 'from' a=('.' | '...')+ 'import' b=import_from_targets
 pub(crate) fn import_from_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x40000000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = import_from_body(p);
@@ -2044,6 +2194,10 @@ pub(crate) fn import_from_targets_rule(p: &mut Parser<'_>) -> Option<Vec<Alias>>
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x10092) {
+        p.level -= 1;
+        return None;
+    }
     let _res = import_from_targets_body(p);
     p.level -= 1;
     _res
@@ -2104,6 +2258,10 @@ pub(crate) fn import_from_as_names_rule(p: &mut Parser<'_>) -> Option<Vec<Alias>
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
+        return None;
+    }
     let _res = import_from_as_names_body(p);
     p.level -= 1;
     _res
@@ -2146,6 +2304,10 @@ fn import_from_as_names_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
 // import_from_as_name: invalid_import_from_as_name | a=NAME b=['as' z=NAME]
 pub(crate) fn import_from_as_name_rule(p: &mut Parser<'_>) -> Option<Alias> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = import_from_as_name_body(p);
@@ -2208,6 +2370,10 @@ pub(crate) fn dotted_as_names_rule(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
+        return None;
+    }
     let _res = dotted_as_names_body(p);
     p.level -= 1;
     _res
@@ -2250,6 +2416,10 @@ fn dotted_as_names_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
 // dotted_as_name: invalid_dotted_as_name | a=dotted_name b=['as' z=NAME]
 pub(crate) fn dotted_as_name_rule(p: &mut Parser<'_>) -> Option<Alias> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = dotted_as_name_body(p);
@@ -2311,6 +2481,10 @@ fn dotted_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
 // dotted_name: a=dotted_name '.' b=NAME | NAME
 pub(crate) fn dotted_name_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _mark = p.mark;
@@ -2391,6 +2565,10 @@ pub(crate) fn block_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c000fff481000008201c29e) {
+        p.level -= 1;
+        return None;
+    }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::BLOCK) {
         MemoHit::Found(_res, _end) => {
@@ -2458,6 +2636,10 @@ pub(crate) fn decorators_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x2000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = decorators_body(p);
     p.level -= 1;
     _res
@@ -2522,6 +2704,10 @@ pub(crate) fn class_def_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x80000002000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = class_def_body(p);
     p.level -= 1;
     _res
@@ -2558,6 +2744,10 @@ fn class_def_body(p: &mut Parser<'_>) -> Option<Stmt> {
 // class_def_raw: invalid_class_def_raw | 'class' a=NAME t=[type_params] b=['(' z=[arguments] ')'] ':' c=block
 pub(crate) fn class_def_raw_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x80000000000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = class_def_raw_body(p);
@@ -2631,6 +2821,10 @@ pub(crate) fn function_def_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x30000002000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = function_def_body(p);
     p.level -= 1;
     _res
@@ -2667,6 +2861,10 @@ fn function_def_body(p: &mut Parser<'_>) -> Option<Stmt> {
 // function_def_raw: invalid_def_raw | 'def' n=NAME t=[type_params] &&'(' params=[params] ')' a=['->' z=expression] &&':' tc=[func_type_comment] b=block | 'async' 'def' n=NAME t=[type_params] &&'(' params=[params] ')' a=['->' z=expression] &&':' tc=[func_type_comment] b=block
 pub(crate) fn function_def_raw_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x30000000000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = function_def_raw_body(p);
@@ -2799,6 +2997,10 @@ pub(crate) fn params_rule(p: &mut Parser<'_>) -> Option<Arguments> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x800030082) {
+        p.level -= 1;
+        return None;
+    }
     let _res = params_body(p);
     p.level -= 1;
     _res
@@ -2832,6 +3034,10 @@ fn params_body(p: &mut Parser<'_>) -> Option<Arguments> {
 // parameters: a=slash_no_default b=param_no_default* c=param_with_default* d=[star_etc] | a=slash_with_default b=param_with_default* c=[star_etc] | a=param_no_default+ b=param_with_default* c=[star_etc] | a=param_with_default+ b=[star_etc] | a=star_etc
 pub(crate) fn parameters_rule(p: &mut Parser<'_>) -> Option<Arguments> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x800010002) {
+        p.level -= 1;
         return None;
     }
     let _res = parameters_body(p);
@@ -3012,6 +3218,10 @@ pub(crate) fn slash_no_default_rule(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
+        return None;
+    }
     let _res = slash_no_default_body(p);
     p.level -= 1;
     _res
@@ -3081,6 +3291,10 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
 // slash_with_default: a=param_no_default* b=param_with_default+ '/' ',' | a=param_no_default* b=param_with_default+ '/' &')'
 pub(crate) fn slash_with_default_rule(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = slash_with_default_body(p);
@@ -3190,6 +3404,10 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
 // star_etc: invalid_star_etc | '*' a=param_no_default b=param_maybe_default* c=[kwds] | '*' a=param_no_default_star_annotation b=param_maybe_default* c=[kwds] | '*' ',' b=param_maybe_default+ c=[kwds] | a=kwds
 pub(crate) fn star_etc_rule(p: &mut Parser<'_>) -> Option<StarEtc> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x800010000) {
+        p.level -= 1;
         return None;
     }
     let _res = star_etc_body(p);
@@ -3319,6 +3537,10 @@ pub(crate) fn kwds_rule(p: &mut Parser<'_>) -> Option<Arg> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x800000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = kwds_body(p);
     p.level -= 1;
     _res
@@ -3353,6 +3575,10 @@ fn kwds_body(p: &mut Parser<'_>) -> Option<Arg> {
 // param_no_default: a=param ',' tc=TYPE_COMMENT? | a=param tc=TYPE_COMMENT? &')'
 pub(crate) fn param_no_default_rule(p: &mut Parser<'_>) -> Option<Arg> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = param_no_default_body(p);
@@ -3399,6 +3625,10 @@ pub(crate) fn param_no_default_star_annotation_rule(p: &mut Parser<'_>) -> Optio
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
+        return None;
+    }
     let _res = param_no_default_star_annotation_body(p);
     p.level -= 1;
     _res
@@ -3441,6 +3671,10 @@ fn param_no_default_star_annotation_body(p: &mut Parser<'_>) -> Option<Arg> {
 // param_with_default: a=param c=default ',' tc=TYPE_COMMENT? | a=param c=default tc=TYPE_COMMENT? &')'
 pub(crate) fn param_with_default_rule(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = param_with_default_body(p);
@@ -3489,6 +3723,10 @@ fn param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
 // param_maybe_default: a=param c=default? ',' tc=TYPE_COMMENT? | a=param c=default? tc=TYPE_COMMENT? &')'
 pub(crate) fn param_maybe_default_rule(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = param_maybe_default_body(p);
@@ -3541,6 +3779,10 @@ pub(crate) fn param_rule(p: &mut Parser<'_>) -> Option<Arg> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
+        return None;
+    }
     let _res = param_body(p);
     p.level -= 1;
     _res
@@ -3568,6 +3810,10 @@ fn param_body(p: &mut Parser<'_>) -> Option<Arg> {
 // param_star_annotation: a=NAME b=star_annotation
 pub(crate) fn param_star_annotation_rule(p: &mut Parser<'_>) -> Option<Arg> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = param_star_annotation_body(p);
@@ -3598,6 +3844,10 @@ pub(crate) fn annotation_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x800) {
+        p.level -= 1;
+        return None;
+    }
     let _res = annotation_body(p);
     p.level -= 1;
     _res
@@ -3625,6 +3875,10 @@ pub(crate) fn star_annotation_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x800) {
+        p.level -= 1;
+        return None;
+    }
     let _res = star_annotation_body(p);
     p.level -= 1;
     _res
@@ -3650,6 +3904,10 @@ fn star_annotation_body(p: &mut Parser<'_>) -> Option<Expr> {
 // default: '=' a=expression | invalid_default
 pub(crate) fn default_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x400000) {
+        p.level -= 1;
         return None;
     }
     let _res = default_body(p);
@@ -3689,6 +3947,10 @@ fn default_body(p: &mut Parser<'_>) -> Option<Expr> {
 // if_stmt: invalid_if_stmt | 'if' a=named_expression ':' b=block c=elif_stmt | 'if' a=named_expression ':' b=block c=[else_block]
 pub(crate) fn if_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x40000000000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = if_stmt_body(p);
@@ -3756,6 +4018,10 @@ pub(crate) fn elif_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x2000000000000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = elif_stmt_body(p);
     p.level -= 1;
     _res
@@ -3821,6 +4087,10 @@ pub(crate) fn else_block_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x4000000000000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = else_block_body(p);
     p.level -= 1;
     _res
@@ -3859,6 +4129,10 @@ fn else_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
 // while_stmt: invalid_while_stmt | 'while' a=named_expression ':' b=block c=[else_block]
 pub(crate) fn while_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x800000000000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = while_stmt_body(p);
@@ -3906,6 +4180,10 @@ fn while_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 // for_stmt: invalid_for_stmt | 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block] | 'async' 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block] | invalid_for_target
 pub(crate) fn for_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x220000000000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = for_stmt_body(p);
@@ -4005,6 +4283,10 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 // with_stmt: invalid_with_stmt_indent | 'with' '(' a=','.with_item+ ','? ')' ':' tc=[TYPE_COMMENT] b=block | 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block | 'async' 'with' '(' a=','.with_item+ ','? ')' ':' b=block | 'async' 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block | invalid_with_stmt
 pub(crate) fn with_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x120000000000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = with_stmt_body(p);
@@ -4203,6 +4485,10 @@ pub(crate) fn with_item_rule(p: &mut Parser<'_>) -> Option<WithItem> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c000310481000008200c28e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = with_item_body(p);
     p.level -= 1;
     _res
@@ -4288,6 +4574,10 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
 // try_stmt: invalid_try_stmt | 'try' &&':' b=block f=finally_block | 'try' &&':' b=block ex=except_block+ el=[else_block] f=[finally_block] | 'try' &&':' b=block ex=except_star_block+ el=[else_block] f=[finally_block]
 pub(crate) fn try_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x400000000000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = try_stmt_body(p);
@@ -4411,6 +4701,10 @@ pub(crate) fn except_block_rule(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x10000000000000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = except_block_body(p);
     p.level -= 1;
     _res
@@ -4510,6 +4804,10 @@ pub(crate) fn except_star_block_rule(p: &mut Parser<'_>) -> Option<ExceptHandler
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x10000000000000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = except_star_block_body(p);
     p.level -= 1;
     _res
@@ -4599,6 +4897,10 @@ pub(crate) fn finally_block_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x20000000000000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = finally_block_body(p);
     p.level -= 1;
     _res
@@ -4637,6 +4939,10 @@ fn finally_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
 // match_stmt: "match" subject=subject_expr ':' NEWLINE INDENT cases=case_block+ DEDENT | invalid_match_stmt
 pub(crate) fn match_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = match_stmt_body(p);
@@ -4702,6 +5008,10 @@ pub(crate) fn subject_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c000310481000008201c28e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = subject_expr_body(p);
     p.level -= 1;
     _res
@@ -4742,6 +5052,10 @@ fn subject_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
 // case_block: invalid_case_block | "case" pattern=patterns guard=guard? ':' body=block
 pub(crate) fn case_block_rule(p: &mut Parser<'_>) -> Option<MatchCase> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = case_block_body(p);
@@ -4787,6 +5101,10 @@ pub(crate) fn guard_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x40000000000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = guard_body(p);
     p.level -= 1;
     _res
@@ -4812,6 +5130,10 @@ fn guard_body(p: &mut Parser<'_>) -> Option<Expr> {
 // patterns: patterns=open_sequence_pattern | pattern
 pub(crate) fn patterns_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1c000000480000000201828e) {
+        p.level -= 1;
         return None;
     }
     let _res = patterns_body(p);
@@ -4852,6 +5174,10 @@ pub(crate) fn pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x1c000000480000000200828e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = pattern_body(p);
     p.level -= 1;
     _res
@@ -4887,6 +5213,10 @@ fn pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 // as_pattern: pattern=or_pattern 'as' target=pattern_capture_target | invalid_as_pattern
 pub(crate) fn as_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1c000000480000000200828e) {
+        p.level -= 1;
         return None;
     }
     let _res = as_pattern_body(p);
@@ -4930,6 +5260,10 @@ fn as_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 // or_pattern: patterns='|'.closed_pattern+
 pub(crate) fn or_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1c000000480000000200828e) {
+        p.level -= 1;
         return None;
     }
     let _res = or_pattern_body(p);
@@ -4977,6 +5311,10 @@ fn or_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 // closed_pattern: literal_pattern | capture_pattern | wildcard_pattern | value_pattern | group_pattern | sequence_pattern | mapping_pattern | class_pattern
 pub(crate) fn closed_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1c000000480000000200828e) {
+        p.level -= 1;
         return None;
     }
     if !p.error_pass {
@@ -5102,6 +5440,10 @@ pub(crate) fn literal_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x1c000000480000000000800c) {
+        p.level -= 1;
+        return None;
+    }
     let _res = literal_pattern_body(p);
     p.level -= 1;
     _res
@@ -5214,6 +5556,10 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 // literal_expr: signed_number !('+' | '-') | complex_number | &(STRING | FSTRING_START | TSTRING_START) strings | 'None' | 'True' | 'False'
 pub(crate) fn literal_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1c000000480000000000800c) {
+        p.level -= 1;
         return None;
     }
     let _res = literal_expr_body(p);
@@ -5365,6 +5711,10 @@ pub(crate) fn complex_number_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x8004) {
+        p.level -= 1;
+        return None;
+    }
     let _res = complex_number_body(p);
     p.level -= 1;
     _res
@@ -5414,6 +5764,10 @@ pub(crate) fn signed_number_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x8004) {
+        p.level -= 1;
+        return None;
+    }
     let _res = signed_number_body(p);
     p.level -= 1;
     _res
@@ -5450,6 +5804,10 @@ fn signed_number_body(p: &mut Parser<'_>) -> Option<Expr> {
 // signed_real_number: real_number | '-' real=real_number
 pub(crate) fn signed_real_number_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x8004) {
+        p.level -= 1;
         return None;
     }
     let _res = signed_real_number_body(p);
@@ -5492,6 +5850,10 @@ pub(crate) fn real_number_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x4) {
+        p.level -= 1;
+        return None;
+    }
     let _res = real_number_body(p);
     p.level -= 1;
     _res
@@ -5517,6 +5879,10 @@ pub(crate) fn imaginary_number_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x4) {
+        p.level -= 1;
+        return None;
+    }
     let _res = imaginary_number_body(p);
     p.level -= 1;
     _res
@@ -5540,6 +5906,10 @@ fn imaginary_number_body(p: &mut Parser<'_>) -> Option<Expr> {
 // capture_pattern: target=pattern_capture_target
 pub(crate) fn capture_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = capture_pattern_body(p);
@@ -5568,6 +5938,10 @@ fn capture_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 // pattern_capture_target: !"_" name=NAME !('.' | '(' | '=')
 pub(crate) fn pattern_capture_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = pattern_capture_target_body(p);
@@ -5634,6 +6008,10 @@ pub(crate) fn wildcard_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
+        return None;
+    }
     let _res = wildcard_pattern_body(p);
     p.level -= 1;
     _res
@@ -5659,6 +6037,10 @@ fn wildcard_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 // value_pattern: attr=attr !('.' | '(' | '=')
 pub(crate) fn value_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = value_pattern_body(p);
@@ -5725,6 +6107,10 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 // attr: value=name_or_attr '.' attr=NAME
 pub(crate) fn attr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _mark = p.mark;
@@ -5794,6 +6180,10 @@ pub(crate) fn name_or_attr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
+        return None;
+    }
     let _res = name_or_attr_body(p);
     p.level -= 1;
     _res
@@ -5830,6 +6220,10 @@ pub(crate) fn group_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x80) {
+        p.level -= 1;
+        return None;
+    }
     let _res = group_pattern_body(p);
     p.level -= 1;
     _res
@@ -5856,6 +6250,10 @@ fn group_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 // sequence_pattern: '[' patterns=maybe_sequence_pattern? ']' | '(' patterns=open_sequence_pattern? ')'
 pub(crate) fn sequence_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x280) {
+        p.level -= 1;
         return None;
     }
     let _res = sequence_pattern_body(p);
@@ -5902,6 +6300,10 @@ pub(crate) fn open_sequence_pattern_rule(p: &mut Parser<'_>) -> Option<Vec<Patte
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x1c000000480000000201828e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = open_sequence_pattern_body(p);
     p.level -= 1;
     _res
@@ -5928,6 +6330,10 @@ fn open_sequence_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
 // maybe_sequence_pattern: patterns=','.maybe_star_pattern+ ','?
 pub(crate) fn maybe_sequence_pattern_rule(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1c000000480000000201828e) {
+        p.level -= 1;
         return None;
     }
     let _res = maybe_sequence_pattern_body(p);
@@ -5976,6 +6382,10 @@ pub(crate) fn maybe_star_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x1c000000480000000201828e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = maybe_star_pattern_body(p);
     p.level -= 1;
     _res
@@ -6011,6 +6421,10 @@ fn maybe_star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 // star_pattern: '*' target=pattern_capture_target | '*' wildcard_pattern
 pub(crate) fn star_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x10000) {
+        p.level -= 1;
         return None;
     }
     if !p.error_pass {
@@ -6072,6 +6486,10 @@ fn star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 // mapping_pattern: '{' '}' | '{' rest=double_star_pattern ','? '}' | '{' items=items_pattern ',' rest=double_star_pattern ','? '}' | '{' items=items_pattern ','? '}'
 pub(crate) fn mapping_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2000000) {
+        p.level -= 1;
         return None;
     }
     let _res = mapping_pattern_body(p);
@@ -6153,6 +6571,10 @@ pub(crate) fn items_pattern_rule(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPai
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x1c000000480000000000800e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = items_pattern_body(p);
     p.level -= 1;
     _res
@@ -6195,6 +6617,10 @@ fn items_pattern_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
 // key_value_pattern: key=(literal_expr | attr) ':' pattern=pattern
 pub(crate) fn key_value_pattern_rule(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1c000000480000000000800e) {
+        p.level -= 1;
         return None;
     }
     let _res = key_value_pattern_body(p);
@@ -6257,6 +6683,10 @@ pub(crate) fn double_star_pattern_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x800000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = double_star_pattern_body(p);
     p.level -= 1;
     _res
@@ -6282,6 +6712,10 @@ fn double_star_pattern_body(p: &mut Parser<'_>) -> Option<Expr> {
 // class_pattern: cls=name_or_attr '(' ')' | cls=name_or_attr '(' patterns=positional_patterns ','? ')' | cls=name_or_attr '(' keywords=keyword_patterns ','? ')' | cls=name_or_attr '(' patterns=positional_patterns ',' keywords=keyword_patterns ','? ')' | invalid_class_pattern
 pub(crate) fn class_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = class_pattern_body(p);
@@ -6386,6 +6820,10 @@ pub(crate) fn positional_patterns_rule(p: &mut Parser<'_>) -> Option<Vec<Pattern
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x1c000000480000000200828e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = positional_patterns_body(p);
     p.level -= 1;
     _res
@@ -6428,6 +6866,10 @@ fn positional_patterns_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
 // keyword_patterns: ','.keyword_pattern+
 pub(crate) fn keyword_patterns_rule(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = keyword_patterns_body(p);
@@ -6474,6 +6916,10 @@ pub(crate) fn keyword_pattern_rule(p: &mut Parser<'_>) -> Option<KeyPatternPair>
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
+        return None;
+    }
     let _res = keyword_pattern_body(p);
     p.level -= 1;
     _res
@@ -6499,6 +6945,10 @@ fn keyword_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
 // type_alias: "type" n=NAME t=[type_params] '=' b=expression
 pub(crate) fn type_alias_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = type_alias_body(p);
@@ -6533,6 +6983,10 @@ fn type_alias_body(p: &mut Parser<'_>) -> Option<Stmt> {
 // type_params: invalid_type_params | '[' t=type_param_seq ']'
 pub(crate) fn type_params_rule(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x200) {
+        p.level -= 1;
         return None;
     }
     let _res = type_params_body(p);
@@ -6570,6 +7024,10 @@ fn type_params_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
 // type_param_seq: a=','.type_param+ [',']
 pub(crate) fn type_param_seq_rule(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x800010002) {
+        p.level -= 1;
         return None;
     }
     let _res = type_param_seq_body(p);
@@ -6616,6 +7074,10 @@ fn type_param_seq_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
 // type_param: a=NAME b=[type_param_bound] c=[type_param_default] | invalid_type_param | '*' a=NAME b=[type_param_starred_default] | '**' a=NAME b=[type_param_default]
 pub(crate) fn type_param_rule(p: &mut Parser<'_>) -> Option<TypeParam> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x800010002) {
+        p.level -= 1;
         return None;
     }
     if !p.error_pass {
@@ -6713,6 +7175,10 @@ pub(crate) fn type_param_bound_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x800) {
+        p.level -= 1;
+        return None;
+    }
     let _res = type_param_bound_body(p);
     p.level -= 1;
     _res
@@ -6738,6 +7204,10 @@ fn type_param_bound_body(p: &mut Parser<'_>) -> Option<Expr> {
 // type_param_default: '=' e=expression
 pub(crate) fn type_param_default_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x400000) {
+        p.level -= 1;
         return None;
     }
     let _res = type_param_default_body(p);
@@ -6767,6 +7237,10 @@ pub(crate) fn type_param_starred_default_rule(p: &mut Parser<'_>) -> Option<Expr
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x400000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = type_param_starred_default_body(p);
     p.level -= 1;
     _res
@@ -6792,6 +7266,10 @@ fn type_param_starred_default_body(p: &mut Parser<'_>) -> Option<Expr> {
 // expressions: a=expression b=(',' c=expression)+ [','] | a=expression ',' | expression
 pub(crate) fn expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x69c000310481000008200c28e) {
+        p.level -= 1;
         return None;
     }
     let _res = expressions_body(p);
@@ -6892,6 +7370,10 @@ pub(crate) fn expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c000310481000008200c28e) {
+        p.level -= 1;
+        return None;
+    }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::EXPRESSION) {
         MemoHit::Found(_res, _end) => {
@@ -6990,6 +7472,10 @@ pub(crate) fn yield_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x400000000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = yield_expr_body(p);
     p.level -= 1;
     _res
@@ -7032,6 +7518,10 @@ fn yield_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
 // star_expressions: a=star_expression b=(',' c=star_expression)+ [','] | a=star_expression ',' | star_expression
 pub(crate) fn star_expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x69c000310481000008201c28e) {
+        p.level -= 1;
         return None;
     }
     let _res = star_expressions_body(p);
@@ -7132,6 +7622,10 @@ pub(crate) fn star_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c000310481000008201c28e) {
+        p.level -= 1;
+        return None;
+    }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::STAR_EXPRESSION) {
         MemoHit::Found(_res, _end) => {
@@ -7187,6 +7681,10 @@ pub(crate) fn star_named_expressions_rule(p: &mut Parser<'_>) -> Option<Vec<Expr
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c000310481000008201c28e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = star_named_expressions_body(p);
     p.level -= 1;
     _res
@@ -7233,6 +7731,10 @@ pub(crate) fn star_named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c000310481000008201c28e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = star_named_expression_body(p);
     p.level -= 1;
     _res
@@ -7273,6 +7775,10 @@ pub(crate) fn assignment_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
+        return None;
+    }
     let _res = assignment_expression_body(p);
     p.level -= 1;
     _res
@@ -7307,6 +7813,10 @@ fn assignment_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
 // named_expression: assignment_expression | invalid_named_expression | expression !':='
 pub(crate) fn named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x69c000310481000008200c28e) {
+        p.level -= 1;
         return None;
     }
     let _res = named_expression_body(p);
@@ -7357,6 +7867,10 @@ fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
 // disjunction: a=conjunction b=('or' c=conjunction)+ | conjunction
 pub(crate) fn disjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x29c000000481000008200c28e) {
+        p.level -= 1;
         return None;
     }
     let _mark = p.mark;
@@ -7457,6 +7971,10 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
 // conjunction: a=inversion b=('and' c=inversion)+ | inversion
 pub(crate) fn conjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x29c000000481000008200c28e) {
+        p.level -= 1;
         return None;
     }
     if !p.error_pass {
@@ -7564,6 +8082,10 @@ pub(crate) fn inversion_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x29c000000481000008200c28e) {
+        p.level -= 1;
+        return None;
+    }
     if !p.error_pass {
         let _res = inversion_body(p);
         p.level -= 1;
@@ -7622,6 +8144,10 @@ fn inversion_body(p: &mut Parser<'_>) -> Option<Expr> {
 // comparison: a=bitwise_or b=compare_op_bitwise_or_pair+ | bitwise_or
 pub(crate) fn comparison_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x21c000000481000008200c28e) {
+        p.level -= 1;
         return None;
     }
     let _res = comparison_body(p);
@@ -7683,6 +8209,10 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
 // compare_op_bitwise_or_pair: eq_bitwise_or | noteq_bitwise_or | lte_bitwise_or | lt_bitwise_or | gte_bitwise_or | gt_bitwise_or | notin_bitwise_or | in_bitwise_or | isnot_bitwise_or | is_bitwise_or
 pub(crate) fn compare_op_bitwise_or_pair_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1808000000000000078300000) {
+        p.level -= 1;
         return None;
     }
     let _res = compare_op_bitwise_or_pair_body(p);
@@ -7790,6 +8320,10 @@ pub(crate) fn eq_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x8000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = eq_bitwise_or_body(p);
     p.level -= 1;
     _res
@@ -7814,6 +8348,10 @@ fn eq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 // noteq_bitwise_or: (tok='!=') a=bitwise_or
 pub(crate) fn noteq_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x10000000) {
+        p.level -= 1;
         return None;
     }
     let _res = noteq_bitwise_or_body(p);
@@ -7861,6 +8399,10 @@ pub(crate) fn lte_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x20000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = lte_bitwise_or_body(p);
     p.level -= 1;
     _res
@@ -7885,6 +8427,10 @@ fn lte_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 // lt_bitwise_or: '<' a=bitwise_or
 pub(crate) fn lt_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x100000) {
+        p.level -= 1;
         return None;
     }
     let _res = lt_bitwise_or_body(p);
@@ -7913,6 +8459,10 @@ pub(crate) fn gte_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x40000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = gte_bitwise_or_body(p);
     p.level -= 1;
     _res
@@ -7939,6 +8489,10 @@ pub(crate) fn gt_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x200000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = gt_bitwise_or_body(p);
     p.level -= 1;
     _res
@@ -7963,6 +8517,10 @@ fn gt_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 // notin_bitwise_or: 'not' 'in' a=bitwise_or
 pub(crate) fn notin_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x800000000000000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = notin_bitwise_or_body(p);
@@ -7992,6 +8550,10 @@ pub(crate) fn in_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x8000000000000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = in_bitwise_or_body(p);
     p.level -= 1;
     _res
@@ -8016,6 +8578,10 @@ fn in_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 // isnot_bitwise_or: 'is' 'not' a=bitwise_or
 pub(crate) fn isnot_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1000000000000000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = isnot_bitwise_or_body(p);
@@ -8045,6 +8611,10 @@ pub(crate) fn is_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x1000000000000000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = is_bitwise_or_body(p);
     p.level -= 1;
     _res
@@ -8069,6 +8639,10 @@ fn is_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 // bitwise_or: a=bitwise_or '|' b=bitwise_xor | bitwise_xor
 pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x21c000000481000008200c28e) {
+        p.level -= 1;
         return None;
     }
     let _mark = p.mark;
@@ -8150,6 +8724,10 @@ fn bitwise_or_seed(p: &mut Parser<'_>) -> Option<Expr> {
 // bitwise_xor: a=bitwise_xor '^' b=bitwise_and | bitwise_and
 pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x21c000000481000008200c28e) {
+        p.level -= 1;
         return None;
     }
     if !p.error_pass {
@@ -8238,6 +8816,10 @@ pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x21c000000481000008200c28e) {
+        p.level -= 1;
+        return None;
+    }
     if !p.error_pass {
         let _res = bitwise_and_raw_rule(p);
         p.level -= 1;
@@ -8322,6 +8904,10 @@ fn bitwise_and_seed(p: &mut Parser<'_>) -> Option<Expr> {
 // shift_expr: a=shift_expr '<<' b=sum | a=shift_expr '>>' b=sum | invalid_arithmetic | sum
 pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x21c000000481000008200c28e) {
+        p.level -= 1;
         return None;
     }
     if !p.error_pass {
@@ -8437,6 +9023,10 @@ pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x21c000000481000008200c28e) {
+        p.level -= 1;
+        return None;
+    }
     if !p.error_pass {
         let _res = sum_raw_rule(p);
         p.level -= 1;
@@ -8536,6 +9126,10 @@ fn sum_seed(p: &mut Parser<'_>) -> Option<Expr> {
 // term: a=term '*' b=factor | a=term '/' b=factor | a=term '//' b=factor | a=term '%' b=factor | a=term '@' b=factor | invalid_factor | factor
 pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x21c000000481000008200c28e) {
+        p.level -= 1;
         return None;
     }
     if !p.error_pass {
@@ -8696,6 +9290,10 @@ pub(crate) fn factor_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x21c000000481000008200c28e) {
+        p.level -= 1;
+        return None;
+    }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::FACTOR) {
         MemoHit::Found(_res, _end) => {
@@ -8777,6 +9375,10 @@ pub(crate) fn power_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x21c000000481000000200028e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = power_body(p);
     p.level -= 1;
     _res
@@ -8820,6 +9422,10 @@ fn power_body(p: &mut Parser<'_>) -> Option<Expr> {
 // await_primary: 'await' a=primary | primary
 pub(crate) fn await_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x21c000000481000000200028e) {
+        p.level -= 1;
         return None;
     }
     if !p.error_pass {
@@ -8880,6 +9486,10 @@ fn await_primary_body(p: &mut Parser<'_>) -> Option<Expr> {
 // primary: a=primary '.' b=NAME | a=primary b=genexp | a=primary '(' b=[arguments] ')' | a=primary '[' b=slices ']' | atom
 pub(crate) fn primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1c000000481000000200028e) {
+        p.level -= 1;
         return None;
     }
     if !p.error_pass {
@@ -9015,6 +9625,10 @@ pub(crate) fn slices_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c000310481000008201ca8e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = slices_body(p);
     p.level -= 1;
     _res
@@ -9140,6 +9754,10 @@ pub(crate) fn slice_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c000310481000008200ca8e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = slice_body(p);
     p.level -= 1;
     _res
@@ -9206,6 +9824,10 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
 // atom: NAME | 'True' | 'False' | 'None' | &(STRING | FSTRING_START | TSTRING_START) strings | NUMBER | &'(' (tuple | group | genexp) | &'[' (list | listcomp) | &'{' (dict | set | dictcomp | setcomp) | '...'
 pub(crate) fn atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1c000000481000000200028e) {
+        p.level -= 1;
         return None;
     }
     let _res = atom_body(p);
@@ -9502,6 +10124,10 @@ pub(crate) fn group_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x80) {
+        p.level -= 1;
+        return None;
+    }
     let _res = group_body(p);
     p.level -= 1;
     _res
@@ -9574,6 +10200,10 @@ pub(crate) fn lambdef_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x4000000000000000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = lambdef_body(p);
     p.level -= 1;
     _res
@@ -9604,6 +10234,10 @@ fn lambdef_body(p: &mut Parser<'_>) -> Option<Expr> {
 // lambda_params: invalid_lambda_parameters | lambda_parameters
 pub(crate) fn lambda_params_rule(p: &mut Parser<'_>) -> Option<Arguments> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x800030082) {
+        p.level -= 1;
         return None;
     }
     let _res = lambda_params_body(p);
@@ -9639,6 +10273,10 @@ fn lambda_params_body(p: &mut Parser<'_>) -> Option<Arguments> {
 // lambda_parameters: a=lambda_slash_no_default b=lambda_param_no_default* c=lambda_param_with_default* d=[lambda_star_etc] | a=lambda_slash_with_default b=lambda_param_with_default* c=[lambda_star_etc] | a=lambda_param_no_default+ b=lambda_param_with_default* c=[lambda_star_etc] | a=lambda_param_with_default+ b=[lambda_star_etc] | a=lambda_star_etc
 pub(crate) fn lambda_parameters_rule(p: &mut Parser<'_>) -> Option<Arguments> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x800010002) {
+        p.level -= 1;
         return None;
     }
     let _res = lambda_parameters_body(p);
@@ -9819,6 +10457,10 @@ pub(crate) fn lambda_slash_no_default_rule(p: &mut Parser<'_>) -> Option<Vec<Arg
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
+        return None;
+    }
     let _res = lambda_slash_no_default_body(p);
     p.level -= 1;
     _res
@@ -9888,6 +10530,10 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
 // lambda_slash_with_default: a=lambda_param_no_default* b=lambda_param_with_default+ '/' ',' | a=lambda_param_no_default* b=lambda_param_with_default+ '/' &':'
 pub(crate) fn lambda_slash_with_default_rule(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = lambda_slash_with_default_body(p);
@@ -9999,6 +10645,10 @@ pub(crate) fn lambda_star_etc_rule(p: &mut Parser<'_>) -> Option<StarEtc> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x800010000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = lambda_star_etc_body(p);
     p.level -= 1;
     _res
@@ -10095,6 +10745,10 @@ pub(crate) fn lambda_kwds_rule(p: &mut Parser<'_>) -> Option<Arg> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x800000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = lambda_kwds_body(p);
     p.level -= 1;
     _res
@@ -10129,6 +10783,10 @@ fn lambda_kwds_body(p: &mut Parser<'_>) -> Option<Arg> {
 // lambda_param_no_default: a=lambda_param ',' | a=lambda_param &':'
 pub(crate) fn lambda_param_no_default_rule(p: &mut Parser<'_>) -> Option<Arg> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = lambda_param_no_default_body(p);
@@ -10169,6 +10827,10 @@ fn lambda_param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
 // lambda_param_with_default: a=lambda_param c=default ',' | a=lambda_param c=default &':'
 pub(crate) fn lambda_param_with_default_rule(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = lambda_param_with_default_body(p);
@@ -10213,6 +10875,10 @@ fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair>
 // lambda_param_maybe_default: a=lambda_param c=default? ',' | a=lambda_param c=default? &':'
 pub(crate) fn lambda_param_maybe_default_rule(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
         return None;
     }
     let _res = lambda_param_maybe_default_body(p);
@@ -10261,6 +10927,10 @@ pub(crate) fn lambda_param_rule(p: &mut Parser<'_>) -> Option<Arg> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x2) {
+        p.level -= 1;
+        return None;
+    }
     let _res = lambda_param_body(p);
     p.level -= 1;
     _res
@@ -10285,6 +10955,10 @@ fn lambda_param_body(p: &mut Parser<'_>) -> Option<Arg> {
 // fstring_middle: fstring_replacement_field | t=FSTRING_MIDDLE
 pub(crate) fn fstring_middle_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1000000002000000) {
+        p.level -= 1;
         return None;
     }
     let _res = fstring_middle_body(p);
@@ -10321,6 +10995,10 @@ fn fstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
 // fstring_replacement_field: '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[fstring_full_format_spec] rbrace='}' | invalid_fstring_replacement_field
 pub(crate) fn fstring_replacement_field_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2000000) {
+        p.level -= 1;
         return None;
     }
     let _res = fstring_replacement_field_body(p);
@@ -10371,6 +11049,10 @@ pub(crate) fn fstring_conversion_rule(p: &mut Parser<'_>) -> Option<ResultTokenW
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x40000000000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = fstring_conversion_body(p);
     p.level -= 1;
     _res
@@ -10394,6 +11076,10 @@ fn fstring_conversion_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMetadata
 // fstring_full_format_spec: colon=':' spec=fstring_format_spec*
 pub(crate) fn fstring_full_format_spec_rule(p: &mut Parser<'_>) -> Option<ResultTokenWithMetadata> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x800) {
+        p.level -= 1;
         return None;
     }
     let _res = fstring_full_format_spec_body(p);
@@ -10441,6 +11127,10 @@ pub(crate) fn fstring_format_spec_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x1000000002000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = fstring_format_spec_body(p);
     p.level -= 1;
     _res
@@ -10475,6 +11165,10 @@ fn fstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
 // fstring: a=FSTRING_START b=fstring_middle* c=FSTRING_END
 pub(crate) fn fstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x800000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = fstring_body(p);
@@ -10520,6 +11214,10 @@ fn fstring_body(p: &mut Parser<'_>) -> Option<Expr> {
 // tstring_format_spec_replacement_field: '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[tstring_full_format_spec] rbrace='}' | invalid_tstring_replacement_field
 pub(crate) fn tstring_format_spec_replacement_field_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2000000) {
+        p.level -= 1;
         return None;
     }
     let _res = tstring_format_spec_replacement_field_body(p);
@@ -10570,6 +11268,10 @@ pub(crate) fn tstring_format_spec_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x8000000002000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = tstring_format_spec_body(p);
     p.level -= 1;
     _res
@@ -10604,6 +11306,10 @@ fn tstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
 // tstring_full_format_spec: colon=':' spec=tstring_format_spec*
 pub(crate) fn tstring_full_format_spec_rule(p: &mut Parser<'_>) -> Option<ResultTokenWithMetadata> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x800) {
+        p.level -= 1;
         return None;
     }
     let _res = tstring_full_format_spec_body(p);
@@ -10649,6 +11355,10 @@ fn tstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
 // tstring_replacement_field: '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[tstring_full_format_spec] rbrace='}' | invalid_tstring_replacement_field
 pub(crate) fn tstring_replacement_field_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2000000) {
+        p.level -= 1;
         return None;
     }
     let _res = tstring_replacement_field_body(p);
@@ -10699,6 +11409,10 @@ pub(crate) fn tstring_middle_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x8000000002000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = tstring_middle_body(p);
     p.level -= 1;
     _res
@@ -10733,6 +11447,10 @@ fn tstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
 // tstring: a=TSTRING_START b=tstring_middle* c=TSTRING_END
 pub(crate) fn tstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x4000000000000000) {
+        p.level -= 1;
         return None;
     }
     if !p.error_pass {
@@ -10800,6 +11518,10 @@ pub(crate) fn string_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x8) {
+        p.level -= 1;
+        return None;
+    }
     let _res = string_body(p);
     p.level -= 1;
     _res
@@ -10823,6 +11545,10 @@ fn string_body(p: &mut Parser<'_>) -> Option<Expr> {
 // strings: invalid_string_tstring_concat | a=(fstring | string)+ | a=tstring+
 pub(crate) fn strings_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x4800000000000008) {
+        p.level -= 1;
         return None;
     }
     let _mark = p.mark;
@@ -10956,6 +11682,10 @@ pub(crate) fn list_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x200) {
+        p.level -= 1;
+        return None;
+    }
     let _res = list_body(p);
     p.level -= 1;
     _res
@@ -10984,6 +11714,10 @@ fn list_body(p: &mut Parser<'_>) -> Option<Expr> {
 // tuple: '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')'
 pub(crate) fn tuple_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x80) {
+        p.level -= 1;
         return None;
     }
     let _res = tuple_body(p);
@@ -11039,6 +11773,10 @@ pub(crate) fn set_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x2000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = set_body(p);
     p.level -= 1;
     _res
@@ -11066,6 +11804,10 @@ fn set_body(p: &mut Parser<'_>) -> Option<Expr> {
 // dict: '{' a=[double_starred_kvpairs] '}' | '{' invalid_double_starred_kvpairs '}'
 pub(crate) fn dict_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2000000) {
+        p.level -= 1;
         return None;
     }
     let _res = dict_body(p);
@@ -11109,6 +11851,10 @@ fn dict_body(p: &mut Parser<'_>) -> Option<Expr> {
 // double_starred_kvpairs: a=','.double_starred_kvpair+ [',']
 pub(crate) fn double_starred_kvpairs_rule(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x69c000310481000088200c28e) {
+        p.level -= 1;
         return None;
     }
     let _res = double_starred_kvpairs_body(p);
@@ -11157,6 +11903,10 @@ pub(crate) fn double_starred_kvpair_rule(p: &mut Parser<'_>) -> Option<KeyValueP
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c000310481000088200c28e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = double_starred_kvpair_body(p);
     p.level -= 1;
     _res
@@ -11192,6 +11942,10 @@ pub(crate) fn kvpair_rule(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c000310481000008200c28e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = kvpair_body(p);
     p.level -= 1;
     _res
@@ -11218,6 +11972,10 @@ fn kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
 // for_if_clauses: a=for_if_clause+
 pub(crate) fn for_if_clauses_rule(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x220000000000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = for_if_clauses_body(p);
@@ -11259,6 +12017,10 @@ fn for_if_clauses_body(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
 // for_if_clause: 'async' 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)* | 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)* | invalid_for_if_clause | invalid_for_target
 pub(crate) fn for_if_clause_rule(p: &mut Parser<'_>) -> Option<Comprehension> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x220000000000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = for_if_clause_body(p);
@@ -11419,6 +12181,10 @@ pub(crate) fn listcomp_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x2000280) {
+        p.level -= 1;
+        return None;
+    }
     let _res = listcomp_body(p);
     p.level -= 1;
     _res
@@ -11462,6 +12228,10 @@ pub(crate) fn setcomp_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x2000280) {
+        p.level -= 1;
+        return None;
+    }
     let _res = setcomp_body(p);
     p.level -= 1;
     _res
@@ -11503,6 +12273,10 @@ fn setcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
 // genexp: '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')' | invalid_comprehension
 pub(crate) fn genexp_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x2000280) {
+        p.level -= 1;
         return None;
     }
     let _res = genexp_body(p);
@@ -11581,6 +12355,10 @@ pub(crate) fn dictcomp_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x2000000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = dictcomp_body(p);
     p.level -= 1;
     _res
@@ -11621,6 +12399,10 @@ fn dictcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
 // arguments: a=args [','] &')' | invalid_arguments
 pub(crate) fn arguments_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x69c000310481000088201c28e) {
+        p.level -= 1;
         return None;
     }
     let _mark = p.mark;
@@ -11677,6 +12459,10 @@ fn arguments_body(p: &mut Parser<'_>) -> Option<Expr> {
 // args: a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs] | a=kwargs
 pub(crate) fn args_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x69c000310481000088201c28e) {
+        p.level -= 1;
         return None;
     }
     let _res = args_body(p);
@@ -11892,6 +12678,10 @@ pub(crate) fn kwargs_rule(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c000310481000088201c28e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = kwargs_body(p);
     p.level -= 1;
     _res
@@ -12016,6 +12806,10 @@ pub(crate) fn starred_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x10000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = starred_expression_body(p);
     p.level -= 1;
     _res
@@ -12069,6 +12863,10 @@ pub(crate) fn kwarg_or_starred_rule(p: &mut Parser<'_>) -> Option<KeywordOrStarr
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x69c000310481000088201c28e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = kwarg_or_starred_body(p);
     p.level -= 1;
     _res
@@ -12117,6 +12915,10 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
 // kwarg_or_double_starred: invalid_kwarg | a=NAME '=' b=expression | '**' a=expression
 pub(crate) fn kwarg_or_double_starred_rule(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x69c000310481000088200c28e) {
+        p.level -= 1;
         return None;
     }
     let _res = kwarg_or_double_starred_body(p);
@@ -12169,6 +12971,10 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
 // star_targets: a=star_target !',' | a=star_target b=(',' c=star_target)* [',']
 pub(crate) fn star_targets_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1c000000481000000201028e) {
+        p.level -= 1;
         return None;
     }
     let _res = star_targets_body(p);
@@ -12257,6 +13063,10 @@ pub(crate) fn star_targets_list_seq_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x1c000000481000000201028e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = star_targets_list_seq_body(p);
     p.level -= 1;
     _res
@@ -12301,6 +13111,10 @@ fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
 // star_targets_tuple_seq: a=star_target b=(',' c=star_target)+ [','] | a=star_target ','
 pub(crate) fn star_targets_tuple_seq_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1c000000481000000201028e) {
+        p.level -= 1;
         return None;
     }
     let _res = star_targets_tuple_seq_body(p);
@@ -12384,6 +13198,10 @@ pub(crate) fn star_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x1c000000481000000201028e) {
+        p.level -= 1;
+        return None;
+    }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::STAR_TARGET) {
         MemoHit::Found(_res, _end) => {
@@ -12459,6 +13277,10 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
 // target_with_star_atom: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead | star_atom
 pub(crate) fn target_with_star_atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1c000000481000000200028e) {
+        p.level -= 1;
         return None;
     }
     let _mark = p.mark;
@@ -12538,6 +13360,10 @@ pub(crate) fn star_atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x282) {
+        p.level -= 1;
+        return None;
+    }
     let _res = star_atom_body(p);
     p.level -= 1;
     _res
@@ -12605,6 +13431,10 @@ pub(crate) fn single_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x1c000000481000000200028e) {
+        p.level -= 1;
+        return None;
+    }
     let _res = single_target_body(p);
     p.level -= 1;
     _res
@@ -12652,6 +13482,10 @@ fn single_target_body(p: &mut Parser<'_>) -> Option<Expr> {
 // single_subscript_attribute_target: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead
 pub(crate) fn single_subscript_attribute_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1c000000481000000200028e) {
+        p.level -= 1;
         return None;
     }
     let _res = single_subscript_attribute_target_body(p);
@@ -12703,6 +13537,10 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
 // t_primary: a=t_primary '.' b=NAME &t_lookahead | a=t_primary '[' b=slices ']' &t_lookahead | a=t_primary b=genexp &t_lookahead | a=t_primary '(' b=[arguments] ')' &t_lookahead | a=atom &t_lookahead
 pub(crate) fn t_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1c000000481000000200028e) {
+        p.level -= 1;
         return None;
     }
     let _mark = p.mark;
@@ -12838,6 +13676,10 @@ pub(crate) fn t_lookahead_rule(p: &mut Parser<'_>) -> Option<Tok> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x800280) {
+        p.level -= 1;
+        return None;
+    }
     let _res = t_lookahead_body(p);
     p.level -= 1;
     _res
@@ -12878,6 +13720,10 @@ fn t_lookahead_body(p: &mut Parser<'_>) -> Option<Tok> {
 // del_targets: a=','.del_target+ [',']
 pub(crate) fn del_targets_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1c000000481000000200028e) {
+        p.level -= 1;
         return None;
     }
     let _res = del_targets_body(p);
@@ -12924,6 +13770,10 @@ fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
 // del_target: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead | del_t_atom
 pub(crate) fn del_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x1c000000481000000200028e) {
+        p.level -= 1;
         return None;
     }
     let _mark = p.mark;
@@ -13003,6 +13853,10 @@ pub(crate) fn del_t_atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
+    if p.cannot_start(0x282) {
+        p.level -= 1;
+        return None;
+    }
     let _res = del_t_atom_body(p);
     p.level -= 1;
     _res
@@ -13068,6 +13922,10 @@ fn del_t_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
 // type_expressions: a=','.expression+ ',' '*' b=expression ',' '**' c=expression | a=','.expression+ ',' '*' b=expression | a=','.expression+ ',' '**' b=expression | '*' a=expression ',' '**' b=expression | '*' a=expression | '**' a=expression | a=','.expression+
 pub(crate) fn type_expressions_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x69c000310481000088201c28e) {
+        p.level -= 1;
         return None;
     }
     let _res = type_expressions_body(p);
@@ -13252,6 +14110,10 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
 // func_type_comment: NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT) | invalid_double_type_comments | TYPE_COMMENT
 pub(crate) fn func_type_comment_rule(p: &mut Parser<'_>) -> Option<Tok> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x200000000000010) {
+        p.level -= 1;
         return None;
     }
     let _res = func_type_comment_body(p);
@@ -13878,6 +14740,10 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
 // expression_without_invalid: a=disjunction 'if' b=disjunction 'else' c=expression | disjunction | lambdef
 pub(crate) fn expression_without_invalid_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x69c000000481000008200c28e) {
+        p.level -= 1;
         return None;
     }
     let _prev_call_invalid = p.call_invalid_rules;
