@@ -393,10 +393,16 @@ impl<'src> Parser<'src> {
     /// `_PyPegen_expect_token`.
     #[inline]
     pub(crate) fn expect_token(&mut self, kind: u16) -> Option<Tok> {
-        let t = self.peek()?;
-        if t.kind != kind {
+        if self.mark == self.tokens.len() && !self.fill_token() {
+            self.error_indicator = true;
             return None;
         }
+        // Compare in place: most calls fail, and a token is large to copy.
+        let t = self
+            .tokens
+            .get(self.mark)
+            .filter(|t| t.kind == kind)
+            .copied()?;
         self.mark += 1;
         Some(t)
     }

@@ -1294,6 +1294,9 @@ impl<'g> Generator<'g> {
         let mut passthrough_src = None;
         // Values bound so far that have a source: given back when a later item fails.
         let mut given_back: Vec<String> = Vec::new();
+        // NAME tokens bound so far, made into `Name` nodes only once every item matched, so
+        // that a failing alternative allocates nothing for them.
+        let mut deferred_names: Vec<String> = Vec::new();
         for (n, it) in alt.items.iter().enumerate() {
             let need_value = it.name.is_some() || default_item == Some(n);
             let var = match &it.name {
@@ -1321,6 +1324,17 @@ impl<'g> Generator<'g> {
                     passthrough_src = Some("_s0".to_string());
                 }
                 continue;
+            }
+            if let (Item::Name(n), Some(v), None) = (&it.item, &var, &it.ty) {
+                if n == "NAME" {
+                    line(
+                        &mut s,
+                        ind + 1,
+                        &format!("let Some({v}) = p.expect_token(tk::NAME) else {fail};"),
+                    );
+                    deferred_names.push(v.clone());
+                    continue;
+                }
             }
             match &var {
                 Some(v) if carries => {
@@ -1357,6 +1371,13 @@ impl<'g> Generator<'g> {
                 }
                 _ => s.push_str(&self.item_stmt(it, var.as_deref(), need_value, &fail, ind + 1)?),
             }
+        }
+        for v in deferred_names {
+            line(
+                &mut s,
+                ind + 1,
+                &format!("let {v} = p.name_from_token(&{v});"),
+            );
         }
         Ok((s, default_var, passthrough_src))
     }

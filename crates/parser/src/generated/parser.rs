@@ -1124,7 +1124,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.name_token()) else { break 'a48; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a48; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a48; }
         let Some(b) = (expression_rule(p)) else { break 'a48; };
         let _s2 = p.src;
@@ -1153,6 +1153,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
         })();
         if p.error_indicator { p.give_back(_s2, b); break 'a48; }
         let _s3 = p.src;
+        let a = p.name_from_token(&a);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 6, "Variable annotation syntax is",
@@ -2334,7 +2335,7 @@ fn import_from_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.name_token()) else { break 'a105; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a105; };
         let b = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -2347,7 +2348,8 @@ fn import_from_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
                         return None;
                     }
                     if (p.expect_token(kw::AS)).is_none() { break 'a106; }
-                    let Some(z) = (p.name_token()) else { break 'a106; };
+                    let Some(z) = p.expect_token(tk::NAME) else { break 'a106; };
+                    let z = p.name_from_token(&z);
                     return Some({ z });
                 }
                 p.mark = _mark;
@@ -2357,6 +2359,7 @@ fn import_from_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
             _r
         })();
         if p.error_indicator { break 'a105; }
+        let a = p.name_from_token(&a);
         let EXTRA = p.extra(_start);
         return Some({ mk::Alias(
         name_id(&a), b.map(|b| name_id(&b)), EXTRA) });
@@ -2460,7 +2463,8 @@ fn dotted_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
                         return None;
                     }
                     if (p.expect_token(kw::AS)).is_none() { break 'a110; }
-                    let Some(z) = (p.name_token()) else { break 'a110; };
+                    let Some(z) = p.expect_token(tk::NAME) else { break 'a110; };
+                    let z = p.name_from_token(&z);
                     return Some({ z });
                 }
                 p.mark = _mark;
@@ -2529,7 +2533,8 @@ fn dotted_name_raw(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if (p.expect_token(tk::DOT)).is_none() { break 'a111; }
-            let Some(b) = (p.name_token()) else { break 'a111; };
+            let Some(b) = p.expect_token(tk::NAME) else { break 'a111; };
+            let b = p.name_from_token(&b);
             let a = _acc;
             _acc = { join_names_with_dot(&a, &b) };
             _acc_src = Src::NONE;
@@ -2552,7 +2557,8 @@ fn dotted_name_seed(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.name_token()) else { break 'a112; };
+        let Some(_v0) = p.expect_token(tk::NAME) else { break 'a112; };
+        let _v0 = p.name_from_token(&_v0);
         p.src = Src::NONE;
         return Some(_v0);
     }
@@ -2776,7 +2782,7 @@ fn class_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         if (p.expect_token(kw::CLASS)).is_none() { break 'a121; }
-        let Some(a) = (p.name_token()) else { break 'a121; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a121; };
         let t = type_params_rule(p);
         if p.error_indicator { break 'a121; }
         let b = (|| -> Option<_> {
@@ -2807,6 +2813,7 @@ fn class_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(tk::COLON)).is_none() { break 'a121; }
         let Some(c) = (block_rule(p)) else { break 'a121; };
         let _s5 = p.src;
+        let a = p.name_from_token(&a);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (bases, keywords) = call_parts(b.flatten());
@@ -2893,7 +2900,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         if (p.expect_token(kw::DEF)).is_none() { break 'a126; }
-        let Some(n) = (p.name_token()) else { break 'a126; };
+        let Some(n) = p.expect_token(tk::NAME) else { break 'a126; };
         let t = type_params_rule(p);
         if p.error_indicator { break 'a126; }
         if (p.expect_forced_token(tk::LPAR, "(")).is_none() { break 'a126; }
@@ -2930,6 +2937,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator { if let Some(_v) = a { p.give_back(_s6, _v); } break 'a126; }
         let Some(b) = (block_rule(p)) else { if let Some(_v) = a { p.give_back(_s6, _v); } break 'a126; };
         let _s9 = p.src;
+        let n = p.name_from_token(&n);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::FunctionDef(name_id(&n),
@@ -2944,7 +2952,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::ASYNC)).is_none() { break 'a128; }
         if (p.expect_token(kw::DEF)).is_none() { break 'a128; }
-        let Some(n) = (p.name_token()) else { break 'a128; };
+        let Some(n) = p.expect_token(tk::NAME) else { break 'a128; };
         let t = type_params_rule(p);
         if p.error_indicator { break 'a128; }
         if (p.expect_forced_token(tk::LPAR, "(")).is_none() { break 'a128; }
@@ -2981,6 +2989,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator { if let Some(_v) = a { p.give_back(_s7, _v); } break 'a128; }
         let Some(b) = (block_rule(p)) else { if let Some(_v) = a { p.give_back(_s7, _v); } break 'a128; };
         let _s10 = p.src;
+        let n = p.name_from_token(&n);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 5, "Async functions are",
@@ -3796,10 +3805,11 @@ fn param_body(p: &mut Parser<'_>) -> Option<Arg> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.name_token()) else { break 'a156; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a156; };
         let b = annotation_rule(p);
         if p.error_indicator { break 'a156; }
         let _s1 = p.src;
+        let a = p.name_from_token(&a);
         let EXTRA = p.extra(_start);
         return Some({ mk::Arg(name_id(&a), b, None, EXTRA) });
     }
@@ -3829,9 +3839,10 @@ fn param_star_annotation_body(p: &mut Parser<'_>) -> Option<Arg> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.name_token()) else { break 'a157; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a157; };
         let Some(b) = (star_annotation_rule(p)) else { break 'a157; };
         let _s1 = p.src;
+        let a = p.name_from_token(&a);
         let EXTRA = p.extra(_start);
         return Some({ mk::Arg(name_id(&a), Some(b), None, EXTRA) });
     }
@@ -4748,10 +4759,11 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         let Some(e) = (expression_rule(p)) else { break 'a194; };
         let _s1 = p.src;
         if (p.expect_token(kw::AS)).is_none() { p.give_back(_s1, e); break 'a194; }
-        let Some(t) = (p.name_token()) else { p.give_back(_s1, e); break 'a194; };
+        let Some(t) = p.expect_token(tk::NAME) else { p.give_back(_s1, e); break 'a194; };
         if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, e); break 'a194; }
         let Some(b) = (block_rule(p)) else { p.give_back(_s1, e); break 'a194; };
         let _s5 = p.src;
+        let t = p.name_from_token(&t);
         let EXTRA = p.extra(_start);
         return Some({ mk::ExceptHandler(Some(e), Some(name_id(&t)), b, EXTRA) });
     }
@@ -4853,10 +4865,11 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         let Some(e) = (expression_rule(p)) else { break 'a200; };
         let _s2 = p.src;
         if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, e); break 'a200; }
-        let Some(t) = (p.name_token()) else { p.give_back(_s2, e); break 'a200; };
+        let Some(t) = p.expect_token(tk::NAME) else { p.give_back(_s2, e); break 'a200; };
         if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a200; }
         let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a200; };
         let _s6 = p.src;
+        let t = p.name_from_token(&t);
         let EXTRA = p.extra(_start);
         return Some({ mk::ExceptHandler(Some(e), Some(name_id(&t)), b, EXTRA) });
     }
@@ -5957,7 +5970,7 @@ fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         if p.lookahead(|p| (p.expect_soft_keyword("_")).is_some()) { break 'a255; }
-        let Some(name) = (p.name_token()) else { break 'a255; };
+        let Some(name) = p.expect_token(tk::NAME) else { break 'a255; };
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -5996,6 +6009,7 @@ fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })()).is_some()) { break 'a255; }
+        let name = p.name_from_token(&name);
         p.src = Src::NONE;
         return Some({ set_expr_context(name, ExprContext::Store) });
     }
@@ -6166,7 +6180,8 @@ fn attr_raw(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(value) = (name_or_attr_rule(p)) else { break 'a264; };
         let _s0 = p.src;
         if (p.expect_token(tk::DOT)).is_none() { p.give_back(_s0, value); break 'a264; }
-        let Some(attr) = (p.name_token()) else { p.give_back(_s0, value); break 'a264; };
+        let Some(attr) = p.expect_token(tk::NAME) else { p.give_back(_s0, value); break 'a264; };
+        let attr = p.name_from_token(&attr);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(value, name_id(&attr), ExprContext::Load, EXTRA) });
@@ -6207,7 +6222,8 @@ fn name_or_attr_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.name_token()) else { break 'a266; };
+        let Some(_v0) = p.expect_token(tk::NAME) else { break 'a266; };
+        let _v0 = p.name_from_token(&_v0);
         p.src = Src::NONE;
         return Some(_v0);
     }
@@ -6932,10 +6948,11 @@ fn keyword_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
         if p.error_indicator {
             return None;
         }
-        let Some(arg) = (p.name_token()) else { break 'a292; };
+        let Some(arg) = p.expect_token(tk::NAME) else { break 'a292; };
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a292; }
         let Some(value) = (pattern_rule(p)) else { break 'a292; };
         let _s2 = p.src;
+        let arg = p.name_from_token(&arg);
         return Some({ KeyPatternPair { key: arg, pattern: value } });
     }
     p.mark = _mark;
@@ -6965,12 +6982,13 @@ fn type_alias_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         if (p.expect_soft_keyword("type")).is_none() { break 'a293; }
-        let Some(n) = (p.name_token()) else { break 'a293; };
+        let Some(n) = p.expect_token(tk::NAME) else { break 'a293; };
         let t = type_params_rule(p);
         if p.error_indicator { break 'a293; }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a293; }
         let Some(b) = (expression_rule(p)) else { break 'a293; };
         let _s4 = p.src;
+        let n = p.name_from_token(&n);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 12, "Type statement is",
@@ -7113,13 +7131,14 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.name_token()) else { break 'a297; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a297; };
         let b = type_param_bound_rule(p);
         if p.error_indicator { break 'a297; }
         let _s1 = p.src;
         let c = type_param_default_rule(p);
         if p.error_indicator { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a297; }
         let _s2 = p.src;
+        let a = p.name_from_token(&a);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::TypeVar(name_id(&a), b, c, EXTRA) });
@@ -7143,10 +7162,11 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a299; }
-        let Some(a) = (p.name_token()) else { break 'a299; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a299; };
         let b = type_param_starred_default_rule(p);
         if p.error_indicator { break 'a299; }
         let _s2 = p.src;
+        let a = p.name_from_token(&a);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::TypeVarTuple(name_id(&a), b, EXTRA) });
@@ -7158,10 +7178,11 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a300; }
-        let Some(a) = (p.name_token()) else { break 'a300; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a300; };
         let b = type_param_default_rule(p);
         if p.error_indicator { break 'a300; }
         let _s2 = p.src;
+        let a = p.name_from_token(&a);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::ParamSpec(name_id(&a), b, EXTRA) });
@@ -7793,11 +7814,12 @@ fn assignment_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.name_token()) else { break 'a324; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a324; };
         if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a324; }
         _cut = true;
         let Some(b) = (expression_rule(p)) else { break 'a324; };
         let _s3 = p.src;
+        let a = p.name_from_token(&a);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 8, "Assignment expressions are",
@@ -9539,7 +9561,8 @@ fn primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if (p.expect_token(tk::DOT)).is_none() { break 'a387; }
-            let Some(b) = (p.name_token()) else { break 'a387; };
+            let Some(b) = p.expect_token(tk::NAME) else { break 'a387; };
+            let b = p.name_from_token(&b);
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Attribute(a, name_id(&b), ExprContext::Load, EXTRA) };
@@ -9843,7 +9866,8 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.name_token()) else { break 'a401; };
+        let Some(_v0) = p.expect_token(tk::NAME) else { break 'a401; };
+        let _v0 = p.name_from_token(&_v0);
         p.src = Src::NONE;
         return Some(_v0);
     }
@@ -10944,7 +10968,8 @@ fn lambda_param_body(p: &mut Parser<'_>) -> Option<Arg> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.name_token()) else { break 'a451; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a451; };
+        let a = p.name_from_token(&a);
         let EXTRA = p.extra(_start);
         return Some({ mk::Arg(name_id(&a), None, None, EXTRA) });
     }
@@ -11066,7 +11091,8 @@ fn fstring_conversion_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMetadata
             return None;
         }
         let Some(conv_token) = (p.expect_token(tk::EXCLAMATION)) else { break 'a456; };
-        let Some(conv) = (p.name_token()) else { break 'a456; };
+        let Some(conv) = p.expect_token(tk::NAME) else { break 'a456; };
+        let conv = p.name_from_token(&conv);
         return Some({ check_fstring_conversion(p, &conv_token, conv)? });
     }
     p.mark = _mark;
@@ -12891,10 +12917,11 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.name_token()) else { break 'a524; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a524; };
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a524; }
         let Some(b) = (expression_rule(p)) else { break 'a524; };
         let _s2 = p.src;
+        let a = p.name_from_token(&a);
         let EXTRA = p.extra(_start);
         return Some({ KeywordOrStarred::Keyword(mk::Keyword(Some(name_id(&a)), b, EXTRA)) });
     }
@@ -12945,10 +12972,11 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.name_token()) else { break 'a527; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a527; };
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a527; }
         let Some(b) = (expression_rule(p)) else { break 'a527; };
         let _s2 = p.src;
+        let a = p.name_from_token(&a);
         let EXTRA = p.extra(_start);
         return Some({ KeywordOrStarred::Keyword(mk::Keyword(Some(name_id(&a)), b, EXTRA)) });
     }
@@ -13316,8 +13344,9 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         p.mark = _e0;
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a539; };
         if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a539; }
-        let Some(b) = (p.name_token()) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a539; };
+        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a539; };
         if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a539; }
+        let b = p.name_from_token(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(a, name_id(&b), ExprContext::Store, EXTRA) });
@@ -13377,7 +13406,8 @@ fn star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.name_token()) else { break 'a542; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a542; };
+        let a = p.name_from_token(&a);
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
@@ -13458,7 +13488,8 @@ fn single_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.name_token()) else { break 'a547; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a547; };
+        let a = p.name_from_token(&a);
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
@@ -13506,8 +13537,9 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         p.mark = _e0;
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a549; };
         if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a549; }
-        let Some(b) = (p.name_token()) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a549; };
+        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a549; };
         if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a549; }
+        let b = p.name_from_token(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(a, name_id(&b), ExprContext::Store, EXTRA) });
@@ -13585,8 +13617,9 @@ fn t_primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if (p.expect_token(tk::DOT)).is_none() { break 'a551; }
-            let Some(b) = (p.name_token()) else { break 'a551; };
+            let Some(b) = p.expect_token(tk::NAME) else { break 'a551; };
             if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { break 'a551; }
+            let b = p.name_from_token(&b);
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Attribute(a, name_id(&b), ExprContext::Load, EXTRA) };
@@ -13809,8 +13842,9 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         p.mark = _e0;
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a560; };
         if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a560; }
-        let Some(b) = (p.name_token()) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a560; };
+        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a560; };
         if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a560; }
+        let b = p.name_from_token(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(a, name_id(&b), ExprContext::Del, EXTRA) });
@@ -13870,7 +13904,8 @@ fn del_t_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.name_token()) else { break 'a563; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a563; };
+        let a = p.name_from_token(&a);
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Del) });
     }
@@ -14503,10 +14538,11 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.name_token()) else { break 'a595; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a595; };
         let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a595; };
         match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a595; } }
         if (for_if_clauses_rule(p)).is_none() { break 'a595; }
+        let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
@@ -14537,7 +14573,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })();
         if p.error_indicator { break 'a596; }
-        let Some(a) = (p.name_token()) else { break 'a596; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a596; };
         let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a596; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -14568,6 +14604,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })()).is_some()) { break 'a596; }
+        let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected argument value expression") });
     }
     p.mark = _mark;
@@ -14681,10 +14718,11 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.name_token()) else { break 'a607; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a607; };
         let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a607; };
         match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a607; } }
         if (for_if_clauses_rule(p)).is_none() { break 'a607; }
+        let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
@@ -14822,10 +14860,11 @@ fn invalid_legacy_expression_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.name_token()) else { break 'a614; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a614; };
         if p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) { break 'a614; }
         let Some(b) = (star_expressions_rule(p)) else { break 'a614; };
         let _s2 = p.src;
+        let a = p.name_from_token(&a);
         return Some({ if check_legacy_stmt(p, &a) { RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b,
             "Missing parentheses in call to '{}'. Did you mean {}(...)?", name_id(&a), name_id(&a)) } else { return None } });
     }
@@ -14853,10 +14892,11 @@ fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a615; }
-        let Some(a) = (p.name_token()) else { break 'a615; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a615; };
         let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a615; };
         let Some(e) = (expression_rule(p)) else { break 'a615; };
         let _s3 = p.src;
+        let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, colon, "{}", if matches!(e, Expr::Tuple(_))
                 { "cannot use constraints with TypeVarTuple" }
                 else { "cannot use bound with TypeVarTuple" }) });
@@ -14868,10 +14908,11 @@ fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a616; }
-        let Some(a) = (p.name_token()) else { break 'a616; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a616; };
         let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a616; };
         let Some(e) = (expression_rule(p)) else { break 'a616; };
         let _s3 = p.src;
+        let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, colon, "{}", if matches!(e, Expr::Tuple(_))
                 { "cannot use constraints with ParamSpec" }
                 else { "cannot use bound with ParamSpec" }) });
@@ -15184,7 +15225,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.name_token()) else { break 'a633; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a633; };
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a633; }
         let Some(b) = (bitwise_or_rule(p)) else { break 'a633; };
         let _s2 = p.src;
@@ -15217,6 +15258,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })()).is_some()) { p.give_back(_s2, b); break 'a633; }
+        let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
