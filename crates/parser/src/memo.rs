@@ -108,6 +108,8 @@ enum Slot {
     Value(MemoValue),
     /// The rule succeeded, but its value is out with a caller.
     Lent,
+    /// Asked for while lent, the rule was parsed again; that value is out too.
+    Reparsed,
     /// The rule succeeded with the value another entry owns (it passed that value through).
     Via(Src),
 }
@@ -265,7 +267,7 @@ impl Memo {
         let Some(entry) = self.entries.get_mut(owner) else {
             return;
         };
-        if matches!(entry.slot, Slot::Lent) {
+        if matches!(entry.slot, Slot::Lent | Slot::Reparsed) {
             entry.slot = Slot::Value(value.into_memo());
         }
     }
@@ -290,12 +292,39 @@ impl Memo {
                 None => MemoHit::Lent,
             },
             Slot::Lent => MemoHit::Lent,
+            Slot::Reparsed => {
+                entry.slot = Slot::Reparsed;
+                MemoHit::Lent
+            }
             Slot::Via(next) => {
                 entry.slot = Slot::Via(next);
                 MemoHit::Lent
             }
         };
         (hit, src)
+    }
+
+    /// After a rule asked for while its value was out parsed again (`value`): the first time
+    /// the entry only notes it, the second time it keeps a copy, so that the rule is parsed at
+    /// most three times at a position (values that pass through rules that cannot give them
+    /// back would otherwise be parsed again every time, exponentially in the nesting) while the
+    /// common case, one more request, costs no copy. The entry's source.
+    pub(crate) fn reparsed<T: Memoizable + Clone>(
+        &mut self,
+        rule: u16,
+        pos: usize,
+        value: &T,
+        end: usize,
+    ) -> Src {
+        let again = self
+            .find(rule, pos)
+            .is_some_and(|i| matches!(self.entries[i].slot, Slot::Reparsed));
+        let slot = if again {
+            Slot::Value(value.clone().into_memo())
+        } else {
+            Slot::Reparsed
+        };
+        self.set(rule, pos, slot, end)
     }
 
     /// Takes a left-recursive leader's final seed back out of the memo (leaving it lent). Only
@@ -323,6 +352,10 @@ impl Memo {
                 Some((None, end))
             }
             Slot::Lent => None,
+            Slot::Reparsed => {
+                entry.slot = Slot::Reparsed;
+                None
+            }
             Slot::Via(src) => {
                 entry.slot = Slot::Via(src);
                 None

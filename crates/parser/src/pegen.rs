@@ -355,9 +355,7 @@ impl<'src> Parser<'src> {
 
     /// `_PyPegen_insert_memo` after a lending rule parsed at `pos`: the first time, the result
     /// is recorded as lent (or linked to the entry that owns it); parsed again while out
-    /// (`lent`), a copy is kept, so that a third request does not parse again (values that
-    /// pass through rules that cannot give them back would otherwise be parsed again every
-    /// time, exponentially in the nesting). A value goes to the caller with this entry as its
+    /// (`lent`), see [`Memo::reparsed`]. A value goes to the caller with this entry as its
     /// source.
     pub(crate) fn memo_store<T: Memoizable + Clone>(
         &mut self,
@@ -373,7 +371,7 @@ impl<'src> Parser<'src> {
             self.memo
                 .record(rule, pos, result.is_some(), self.src, self.mark)
         } else if let Some(value) = result {
-            self.memo.insert(rule, pos, Some(value.clone()), self.mark)
+            self.memo.reparsed(rule, pos, value, self.mark)
         } else {
             Src::NONE
         };
