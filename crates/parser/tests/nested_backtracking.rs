@@ -1,0 +1,64 @@
+//! Inputs where the grammar tries several alternatives over the same nested text (a tuple, then
+//! a group, then a generator for `(`; a dict, then a set, then comprehensions for `{`; targets,
+//! then expressions, for a statement). The memo and the shared first items keep each nesting
+//! level's work bounded; without them these take exponential time, so the tests would not end.
+
+use pyc_parser::{parse, Mode, ParseFlags};
+
+fn parses(source: &str) -> bool {
+    match parse(source, "<test>", Mode::Exec, ParseFlags::default()) {
+        Ok(tree) => {
+            pyc_ast::drop_deep(tree);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// `open` * depth + `middle` + `close` * depth, on one line.
+fn nested(open: &str, middle: &str, close: &str, depth: usize) -> String {
+    format!("{}{middle}{}\n", open.repeat(depth), close.repeat(depth))
+}
+
+#[test]
+fn nested_displays_and_calls_parse() {
+    let cases = [
+        nested("f(", "x", ")", 199),
+        nested("(", "x", ")", 199),
+        nested("[", "x", "]", 199),
+        nested("{a: ", "x", "}", 199),
+        nested("{", "x", "}", 199),
+        nested("a[", "x", "]", 199),
+        nested("f(", "x", ", k=1)", 199),
+        nested("f([{(", "x", ")}])", 49),
+        nested("[", "x for x in y", "]", 199),
+        nested("{", "k: v for k, v in y", "}", 100),
+    ];
+    for source in &cases {
+        assert!(parses(source), "{source}");
+    }
+}
+
+#[test]
+fn nested_inputs_with_a_syntax_error_end() {
+    // The error makes the parser run again with the `invalid_` rules, which try more.
+    let cases = [
+        nested("f(", "x", ")", 199).replace('\n', " +\n"),
+        nested("{a: ", "x", "}", 150).replace('\n', " $\n"),
+        nested("f([{(", "x", ")}])", 49).replace('\n', " = 1 1\n"),
+        nested("[", "x + not y", "]", 150),
+        nested("(", "a * not b", ")", 150),
+    ];
+    for source in &cases {
+        assert!(!parses(source), "{source}");
+    }
+}
+
+#[test]
+fn long_trailer_chains_in_statement_position_parse() {
+    // Tried as an assignment target first, then as an expression.
+    let source = format!("x{}\n", ".a(b)[c]".repeat(2000));
+    assert!(parses(&source));
+    let assignment = format!("x{} = 1\n", ".a(b)[c]".repeat(2000));
+    assert!(parses(&assignment));
+}
