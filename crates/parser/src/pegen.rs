@@ -196,9 +196,8 @@ impl<'src> Parser<'src> {
         } else {
             self.parsing_started = true;
         }
-        let text = self.tok.token_text(&token);
         if token.kind == TokenKind::Name {
-            kind = keyword_type(text).unwrap_or(kind);
+            kind = keyword_type(self.tok.token_text(&token)).unwrap_or(kind);
         }
         match kind {
             tk::LPAR | tk::LSQB | tk::LBRACE => self.paren_level += 1,
