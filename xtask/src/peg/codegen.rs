@@ -1116,8 +1116,8 @@ impl<'g> Generator<'g> {
         let label = format!("'a{}", self.label_counter);
         pad(&mut s, indent);
         let _ = writeln!(s, "{label}: {{");
-        let (items, _, _) = self.alt_items_code(&tail, false, &label, indent)?;
-        s.push_str(&items);
+        let items = self.alt_items_code(&tail, false, &label, indent)?;
+        s.push_str(&items.code);
         if action.contains("EXTRA") {
             line(&mut s, indent + 1, "let EXTRA = p.extra(_start);");
         }
@@ -1231,10 +1231,14 @@ impl<'g> Generator<'g> {
         }
         pad(&mut s, ind);
         let _ = writeln!(s, "{label}: {{");
-        let (items, default_var, passthrough_src) = self.alt_items_code(alt, unit, &label, ind)?;
-        s.push_str(&items);
+        let items = self.alt_items_code(alt, unit, &label, ind)?;
+        s.push_str(&items.code);
+        let default_var = items.default_var.clone();
         if sets_src {
-            let src = passthrough_src.unwrap_or_else(|| "Src::NONE".to_string());
+            let src = items
+                .passthrough_src
+                .clone()
+                .unwrap_or_else(|| "Src::NONE".to_string());
             line(&mut s, ind + 1, &format!("p.src = {src};"));
         }
         if alt.action.as_deref().is_some_and(|a| a.contains("EXTRA")) {
@@ -1244,7 +1248,24 @@ impl<'g> Generator<'g> {
         pad(&mut s, ind + 1);
         match (&alt.action, default_var) {
             (Some(action), _) => {
-                let _ = writeln!(s, "return Some({{ {action} }});");
+                let borrowed = borrowed_only(action, &items.lendable);
+                if action_may_fail(action) && !borrowed.is_empty() {
+                    // An action that fails without an error fails the rule (as NULL does in
+                    // C); the values it only looked at go back to their owners, where CPython's
+                    // memo would still hold them.
+                    let _ = writeln!(
+                        s,
+                        "let _act = (|| -> Option<_> {{ Some({{ {action} }}) }})();"
+                    );
+                    line(&mut s, ind + 1, "if _act.is_none() && !p.error_indicator {");
+                    for back in borrowed {
+                        line(&mut s, ind + 2, &back);
+                    }
+                    line(&mut s, ind + 1, "}");
+                    line(&mut s, ind + 1, "return _act;");
+                } else {
+                    let _ = writeln!(s, "return Some({{ {action} }});");
+                }
             }
             (None, Some(var)) => {
                 let _ = writeln!(s, "return Some({var});");
@@ -1282,7 +1303,7 @@ impl<'g> Generator<'g> {
         unit: bool,
         label: &str,
         ind: usize,
-    ) -> Result<(String, Option<String>, Option<String>), String> {
+    ) -> Result<AltItems, String> {
         let shared = self.shared.take();
         let mut s = String::new();
         line(&mut s, ind + 1, "if p.error_indicator {");
@@ -1297,6 +1318,8 @@ impl<'g> Generator<'g> {
         // NAME tokens bound so far, made into `Name` nodes only once every item matched, so
         // that a failing alternative allocates nothing for them.
         let mut deferred_names: Vec<String> = Vec::new();
+        // Bound values with a source, and how to give each back (see `AltItems::lendable`).
+        let mut lendable: Vec<(String, String)> = Vec::new();
         for (n, it) in alt.items.iter().enumerate() {
             let need_value = it.name.is_some() || default_item == Some(n);
             let var = match &it.name {
@@ -1320,6 +1343,9 @@ impl<'g> Generator<'g> {
                 } else {
                     format!("drop({v});")
                 });
+                if carries {
+                    lendable.push((v.clone(), format!("p.give_back(_s0, {v});")));
+                }
                 if passthrough == Some(0) {
                     passthrough_src = Some("_s0".to_string());
                 }
@@ -1341,11 +1367,13 @@ impl<'g> Generator<'g> {
                     s.push_str(&self.item_stmt(it, Some(v), need_value, &fail, ind + 1)?);
                     let src = format!("_s{n}");
                     line(&mut s, ind + 1, &format!("let {src} = p.src;"));
-                    given_back.push(if is_opt {
+                    let back = if is_opt {
                         format!("if let Some(_v) = {v} {{ p.give_back({src}, _v); }}")
                     } else {
                         format!("p.give_back({src}, {v});")
-                    });
+                    };
+                    given_back.push(back.clone());
+                    lendable.push((v.clone(), back));
                     if passthrough == Some(n) {
                         passthrough_src = Some(src);
                     }
@@ -1379,7 +1407,12 @@ impl<'g> Generator<'g> {
                 &format!("let {v} = p.name_from_token(&{v});"),
             );
         }
-        Ok((s, default_var, passthrough_src))
+        Ok(AltItems {
+            code: s,
+            default_var,
+            passthrough_src,
+            lendable,
+        })
     }
 
     /// The first item of an alternative in a run sharing it ([`SharedFirst`]): the value the
@@ -1719,6 +1752,48 @@ fn collect_loop(s: &mut String, indent: usize, sep_code: Option<&str>, elem_code
     line(s, indent + 3, "}");
     line(s, indent + 2, "}");
     line(s, indent + 1, "}");
+}
+
+/// What [`Generator::alt_items_code`] emits and knows about an alternative's items.
+struct AltItems {
+    code: String,
+    /// The variable holding the default value (an alternative without an action).
+    default_var: Option<String>,
+    /// The variable holding the source of the value the alternative passes through.
+    passthrough_src: Option<String>,
+    /// Bound values with a source: (variable, statement giving it back).
+    lendable: Vec<(String, String)>,
+}
+
+/// Whether an action can fail without raising (`?`, or an explicit `return None`).
+fn action_may_fail(action: &str) -> bool {
+    action.contains('?') || action.contains("return None")
+}
+
+/// The give-back statements of the bound values an action only borrows (every mention is
+/// `&name`): after the action they are still there to give back.
+fn borrowed_only(action: &str, lendable: &[(String, String)]) -> Vec<String> {
+    lendable
+        .iter()
+        .filter(|(var, _)| {
+            let mentions = word_positions(action, var);
+            !mentions.is_empty() && mentions.iter().all(|&i| action[..i].ends_with('&'))
+        })
+        .map(|(_, back)| back.clone())
+        .collect()
+}
+
+/// The byte offsets where `word` stands as a whole identifier in `text`.
+fn word_positions(text: &str, word: &str) -> Vec<usize> {
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    text.match_indices(word)
+        .filter(|(i, _)| {
+            let before = text[..*i].chars().next_back();
+            let after = text[i + word.len()..].chars().next();
+            !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// For each alternative, the run `(start, end)` of consecutive alternatives it belongs to that

@@ -2125,7 +2125,11 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let Some(c) = (import_from_targets_rule(p)) else { p.give_back(_s2, b); break 'a93; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
-        return Some({ checked_future_import(p, name_id(&b), c, seq_count_dots(&a), EXTRA)? });
+        let _act = (|| -> Option<_> { Some({ checked_future_import(p, name_id(&b), c, seq_count_dots(&a), EXTRA)? }) })();
+        if _act.is_none() && !p.error_indicator {
+            p.give_back(_s2, b);
+        }
+        return _act;
     }
     p.mark = _mark;
     // 'from' a=('.' | '...')+ 'import' b=import_from_targets
@@ -14618,7 +14622,11 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
         p.mark = _e0;
         let Some(a) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a600; };
         let Some(b) = (for_if_clauses_rule(p)) else { _shared4 = Some((Some(a), _e0, _s0)); break 'a600; };
-        return Some({ nonparen_genexp_in_call(p, &a, &b)? });
+        let _act = (|| -> Option<_> { Some({ nonparen_genexp_in_call(p, &a, &b)? }) })();
+        if _act.is_none() && !p.error_indicator {
+            p.give_back(_s0, a);
+        }
+        return _act;
     }
     p.mark = _mark;
     // args ',' a=expression b=for_if_clauses
@@ -14646,7 +14654,11 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
         let Some(a) = _r0 else { break 'a602; };
         if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a602; }
         match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a602; } }
-        return Some({ arguments_parsing_error(p, &a)? });
+        let _act = (|| -> Option<_> { Some({ arguments_parsing_error(p, &a)? }) })();
+        if _act.is_none() && !p.error_indicator {
+            p.give_back(_s0, a);
+        }
+        return _act;
     }
     p.mark = _mark;
     None
@@ -15025,7 +15037,12 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
         let _s1 = p.src;
         let Some(b) = (expression_without_invalid_rule(p)) else { p.give_back(_s1, a); break 'a619; };
         let _s2 = p.src;
-        return Some({ raise_error_for_missing_comma(p, &a, &b)? });
+        let _act = (|| -> Option<_> { Some({ raise_error_for_missing_comma(p, &a, &b)? }) })();
+        if _act.is_none() && !p.error_indicator {
+            p.give_back(_s1, a);
+            p.give_back(_s2, b);
+        }
+        return _act;
     }
     p.mark = _mark;
     let mut _shared2 = None;
