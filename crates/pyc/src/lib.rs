@@ -288,7 +288,8 @@ fn compile_tree(
     warnings: &mut Vec<Warning>,
 ) -> Result<Output, CompileError> {
     let future = ast_preprocess(tree, filename, flags, optimize, false, warnings)?;
-    let table = pyc_symtable::SymbolTable::build(tree, filename, &future).map_err(located)?;
+    let table =
+        pyc_symtable::SymbolTable::build(tree, filename, &future).map_err(symtable_error)?;
     drop(table);
     Err(CompileError::CodegenNotPorted)
 }
@@ -483,15 +484,34 @@ fn run_preprocess(
     }));
     match outcome {
         Ok(()) => Ok(()),
-        Err(PreprocessError::Recursion) => Err(CompileError::Recursion(
-            "maximum recursion depth exceeded during compilation".to_string(),
-        )),
+        Err(PreprocessError::Recursion) => {
+            Err(CompileError::Recursion(RECURSION_MESSAGE.to_string()))
+        }
         Err(PreprocessError::Warning(w)) => {
             let loc = pyc_future::SourceLocation::from_ast(&w.loc);
             Err(located(pyc_future::syntax_error_at(
                 w.message, filename, loc,
             )))
         }
+    }
+}
+
+/// What the stages after the parser say when a tree nests deeper than they recurse.
+pub const RECURSION_MESSAGE: &str = "maximum recursion depth exceeded during compilation";
+
+/// Whether a symbol-table error is its recursion limit: the table reports it as a SyntaxError
+/// value without a location, where CPython raises RecursionError.
+pub fn is_symtable_recursion_error(err: &SyntaxError) -> bool {
+    err.lineno.is_none() && err.msg == RECURSION_MESSAGE
+}
+
+/// The exception a symbol-table error is: RecursionError for its recursion limit, else the
+/// SyntaxError with its source line.
+fn symtable_error(err: SyntaxError) -> CompileError {
+    if is_symtable_recursion_error(&err) {
+        CompileError::Recursion(err.msg)
+    } else {
+        located(err)
     }
 }
 

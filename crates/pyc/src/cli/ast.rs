@@ -145,7 +145,10 @@ pub fn run(args: AstArgs) -> ExitCode {
         indent: Some(usize::try_from(args.indent.max(0)).unwrap_or(0)),
         show_empty: args.show_empty,
     };
-    match pyc_ast::dump(&tree, options) {
+    let dumped = pyc_ast::dump(&tree, options);
+    // The tree can nest deeper than Rust's recursive drop can go on the main thread's stack.
+    pyc_ast::drop_deep(tree);
+    match dumped {
         Ok(text) => {
             let mut out = std::io::stdout().lock();
             let _ = writeln!(out, "{text}");

@@ -57,9 +57,19 @@ fn symtable_of(file: &str) -> Result<String, String> {
             ParseError::Memory(msg) => format!("MemoryError: {msg}\n"),
             ParseError::Other { type_name, msg } => format!("{type_name}: {msg}\n"),
         })?;
-    let st = SymbolTable::from_module(&tree, &filename, CompilerFlags::empty())
-        .map_err(|err| pyc::traceback::format_exception_only(&with_source_line(err, &source)))?;
-    Ok(print_symtable(&st, &filename))
+    let printed = match SymbolTable::from_module(&tree, &filename, CompilerFlags::empty()) {
+        Ok(st) => Ok(print_symtable(&st, &filename)),
+        Err(err) if pyc::is_symtable_recursion_error(&err) => {
+            Err(format!("RecursionError: {}\n", err.msg))
+        }
+        Err(err) => Err(pyc::traceback::format_exception_only(&with_source_line(
+            err, &source,
+        ))),
+    };
+    // A chain of millions of operators is deeper than Rust's recursive drop can go on the main
+    // thread's stack.
+    pyc_ast::drop_deep(tree);
+    printed
 }
 
 /// The file's bytes and the name Python shows for it.
