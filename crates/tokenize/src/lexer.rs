@@ -11,6 +11,8 @@ use crate::state::{Done, ModeKind, Pending, RawToken, TokMode, Warning, EOF};
 use crate::unicode::{is_printable, scan_identifier};
 use crate::{SyntaxError, Token, TokenKind, TokenizerOptions};
 
+mod fast;
+
 const MAXINDENT: usize = 100;
 const MAXLEVEL: usize = 200;
 const MAXFSTRINGLEVEL: usize = 150;
@@ -105,7 +107,8 @@ pub struct Tokenizer<'src> {
     pub(crate) first_null: Option<usize>,
     /// ENDMARKER or an error was returned: `next_token` repeats it.
     pub(crate) stopped: bool,
-    /// Whether `tok_get_fast` may run (tests turn it off to compare with the general path).
+    /// Whether `tok_get_fast` may run: in the parser's view, unless a test turned it off to
+    /// compare with the general path.
     pub(crate) fast_paths: bool,
 }
 
@@ -142,7 +145,7 @@ impl<'src> Tokenizer<'src> {
             finished: None,
             first_null: memchr::memchr(0, src),
             stopped: false,
-            fast_paths: true,
+            fast_paths: !options.extra_tokens,
         }
     }
 
@@ -168,6 +171,15 @@ impl<'src> Tokenizer<'src> {
             return self.repeat_last();
         }
         self.debug_expr = None;
+        match self.tok_get_fast() {
+            Some((kind, start)) => Ok(self.fast_token(kind, start)),
+            None => self.next_token_general(),
+        }
+    }
+
+    /// `next_token` for what the fast paths leave: the port of CPython's general path.
+    #[inline(never)]
+    fn next_token_general(&mut self) -> Result<Token, SyntaxError> {
         match self.tok_get() {
             Ok(raw) => {
                 let token = self.make_token(raw);
@@ -177,13 +189,18 @@ impl<'src> Tokenizer<'src> {
                 }
                 Ok(token)
             }
-            Err(()) => {
-                let err = self.error_for_errortoken();
-                self.pending = Pending::Error(err.clone());
-                self.stopped = true;
-                Err(err)
-            }
+            Err(()) => Err(self.stop_on_error()),
         }
+    }
+
+    /// The error of an ERRORTOKEN, kept to be returned again by every later call.
+    #[cold]
+    #[inline(never)]
+    fn stop_on_error(&mut self) -> SyntaxError {
+        let err = self.error_for_errortoken();
+        self.pending = Pending::Error(err.clone());
+        self.stopped = true;
+        err
     }
 
     /// After ENDMARKER or an error, the same again.
@@ -228,6 +245,11 @@ impl<'src> Tokenizer<'src> {
     /// Warnings raised so far (SyntaxWarning for invalid escapes and number endings), drained.
     pub fn take_warnings(&mut self) -> Vec<Warning> {
         std::mem::take(&mut self.warnings)
+    }
+
+    /// Whether warnings wait to be taken (a cheap check before [`Self::take_warnings`]).
+    pub fn has_warnings(&self) -> bool {
+        !self.warnings.is_empty()
     }
 
     /// The state after an error token (`tok->done`).
@@ -467,6 +489,9 @@ impl<'src> Tokenizer<'src> {
         if let Pending::Error(err) = &self.pending {
             return err.clone();
         }
+        if self.done == Done::Eof && !self.options.extra_tokens {
+            return self.unexpected_eof_error();
+        }
         let (error_type, msg) = match self.done {
             Done::Eof if self.options.extra_tokens => (
                 ErrorType::SyntaxError,
@@ -527,6 +552,28 @@ impl<'src> Tokenizer<'src> {
         }
     }
 
+    /// The parser's "unexpected EOF while parsing" (Parser/pegen_errors.c: _Pypegen_tokenizer_error
+    /// for E_EOF outside brackets, which only a backslash before the end of input reaches).
+    /// `_PyPegen_raise_error` places it at the ERRORTOKEN, which has no columns, so at the
+    /// tokenizer's cursor: the end of the last physical line, counting the newline CPython's
+    /// buffer always ends with. No end column (-1).
+    #[cold]
+    #[inline(never)]
+    fn unexpected_eof_error(&self) -> SyntaxError {
+        let line = self.line_at(self.line_start);
+        let lineno = self.lineno as i32;
+        SyntaxError {
+            error_type: ErrorType::SyntaxError,
+            msg: "unexpected EOF while parsing".to_string(),
+            filename: self.filename.clone(),
+            lineno: Some(lineno),
+            offset: Some(line.chars().count() as i32 + 1),
+            end_lineno: Some(lineno),
+            end_offset: Some(-1),
+            text: Some(line),
+        }
+    }
+
     // ---- tokens -------------------------------------------------------------------------------
 
     /// Port of `_PyLexer_token_setup` plus, for the tokenize module's view, the adjustments of
@@ -579,11 +626,8 @@ impl<'src> Tokenizer<'src> {
         token
     }
 
-    #[inline(always)]
+    /// The general path: `tok_get_normal_mode` or `tok_get_fstring_mode` by the mode.
     fn tok_get(&mut self) -> Lex<RawToken> {
-        if let Some(token) = self.tok_get_fast()? {
-            return Ok(token);
-        }
         let regular = self
             .mode_stack
             .last()
@@ -593,188 +637,6 @@ impl<'src> Tokenizer<'src> {
         } else {
             self.tok_get_fstring_mode()
         }
-    }
-
-    /// The common tokens of the middle of a line, outside f-strings, in the parser's view: a
-    /// plain name, a bracket or `,`/`;`/`~`, the NEWLINE. Exactly what `tok_get_normal_mode`
-    /// gives for them; anything else (or the end of the line) returns `None` with no state
-    /// changed, and the general path runs.
-    #[inline(always)]
-    fn tok_get_fast(&mut self) -> Lex<Option<RawToken>> {
-        if self.pendin != 0
-            || self.mode_stack.len() != 1
-            || self.options.extra_tokens
-            || !self.fast_paths
-        {
-            return Ok(None);
-        }
-        loop {
-            if self.atbol && !self.start_plain_line() {
-                return Ok(None);
-            }
-            let end = self.inp.min(self.src.len());
-            let mut pos = self.cur;
-            while pos < end && matches!(self.src[pos], b' ' | b'\t' | b'\x0c') {
-                pos += 1;
-            }
-            if pos >= end {
-                return Ok(None);
-            }
-            let c = self.src[pos];
-            let next = self.src.get(pos + 1).copied().unwrap_or(b'\n');
-            let kind = match c {
-                b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
-                    let saved = self.cur;
-                    self.cur = pos + 1;
-                    self.start = Some(pos);
-                    let token = self.tok_plain_name(ch(c), pos);
-                    if token.is_none() {
-                        self.cur = saved;
-                    }
-                    return Ok(token);
-                }
-                b'(' | b'[' | b'{' => {
-                    self.cur = pos + 1;
-                    self.start = Some(pos);
-                    self.open_bracket(c, pos)?;
-                    TokenKind::one_char(c)
-                }
-                b')' | b']' | b'}' => {
-                    self.cur = pos + 1;
-                    self.start = Some(pos);
-                    self.close_bracket(c)?;
-                    TokenKind::one_char(c)
-                }
-                b'1'..=b'9' => {
-                    // A plain decimal integer: digits that nothing number-like follows.
-                    let digits = self.src[pos..end]
-                        .iter()
-                        .take_while(|b| b.is_ascii_digit())
-                        .count();
-                    let after = self.src.get(pos + digits).copied().unwrap_or(b'\n');
-                    if after.is_ascii_alphanumeric()
-                        || after == b'_'
-                        || after == b'.'
-                        || after >= 128
-                    {
-                        return Ok(None);
-                    }
-                    self.cur = pos + digits;
-                    self.start = Some(pos);
-                    return Ok(Some(self.token(TokenKind::Number, pos, self.cur)));
-                }
-                b'\'' | b'"' if next != c => {
-                    // A one-line string without backslashes.
-                    let body = &self.src[pos + 1..end];
-                    match memchr::memchr3(c, b'\\', b'\n', body) {
-                        Some(i) if body[i] == c => {
-                            self.first_lineno = self.lineno;
-                            self.multi_line_start = self.line_start;
-                            self.cur = pos + i + 2;
-                            self.start = Some(pos);
-                            return Ok(Some(self.token(TokenKind::String, pos, self.cur)));
-                        }
-                        _ => return Ok(None),
-                    }
-                }
-                b',' | b';' | b'~' => TokenKind::one_char(c),
-                b'.' if next != b'.' && !next.is_ascii_digit() => TokenKind::Dot,
-                b':' if next != b'=' => TokenKind::Colon,
-                b'=' if next != b'=' => TokenKind::Equal,
-                b'\n' if self.parenstack.is_empty() => {
-                    self.cur = pos + 1;
-                    self.inp = self.cur;
-                    self.start = Some(pos);
-                    self.atbol = true;
-                    self.cont_line = false;
-                    return Ok(Some(self.token(TokenKind::Newline, pos, pos)));
-                }
-                b'\n' => {
-                    // Inside brackets a newline is no token: on to the next line.
-                    self.cur = pos + 1;
-                    self.inp = self.cur;
-                    self.atbol = true;
-                    continue;
-                }
-                _ => return Ok(None),
-            };
-            self.cur = pos + 1;
-            self.start = Some(pos);
-            return Ok(Some(self.token(kind, pos, self.cur)));
-        }
-    }
-
-    /// The start of a line that `tok_get_normal_mode` would read and leave at the same
-    /// indentation: not blank, no comment, no backslash in its indentation, and outside brackets
-    /// indented with spaces only. Blank and comment-only lines before it are passed over (the
-    /// parser's view has no token for them). Starts the line (as `underflow` and the
-    /// indentation code would) and returns true; otherwise returns false, with the tokenizer at
-    /// the start of a line for the general path.
-    fn start_plain_line(&mut self) -> bool {
-        if self.cur != self.inp || self.done != Done::Ok {
-            return false;
-        }
-        if self.first_null.is_some_and(|at| at >= self.cur) {
-            return false;
-        }
-        while self.cur < self.len {
-            let from = self.cur;
-            let rest = &self.src[from.min(self.src.len())..];
-            let in_brackets = !self.parenstack.is_empty();
-            // Inside brackets indentation is not compared, so tabs and form feeds may be in it.
-            let col = rest
-                .iter()
-                .take_while(|&&b| b == b' ' || (in_brackets && matches!(b, b'\t' | b'\x0c')))
-                .count();
-            match rest.get(col) {
-                Some(b'#' | b'\n') | None if !self.options.type_comments => {
-                    if !self.skip_blank_line(from, col) {
-                        return false;
-                    }
-                    continue;
-                }
-                None | Some(b'\t' | b'\x0c' | b'\\' | b'#' | b'\n' | b'\r') => return false,
-                Some(_) => {}
-            }
-            if !in_brackets {
-                let top = self.indstack.len() - 1;
-                if col as i32 != self.indstack[top] || col as i32 != self.altindstack[top] {
-                    return false;
-                }
-            }
-            self.begin_line(from);
-            self.atbol = false;
-            return true;
-        }
-        false
-    }
-
-    /// A blank or comment-only line at `from` (its text after `indent` bytes of indentation
-    /// starts with `#`, a newline or the end): the parser's view has no token for it, so it is
-    /// read and passed over as `tok_get_normal_mode` does. False (nothing changed) when the
-    /// line needs the general path: a carriage return in it, or no newline before the end.
-    fn skip_blank_line(&mut self, from: usize, indent: usize) -> bool {
-        let body = from.min(self.src.len()) + indent;
-        let line_end = match memchr::memchr2(b'\n', b'\r', &self.src[body.min(self.src.len())..]) {
-            Some(i) if self.src[body + i] == b'\n' => body + i + 1,
-            Some(_) => return false,
-            None if self.len > self.src.len() && body < self.src.len() => self.len,
-            None => return false,
-        };
-        self.begin_line(from);
-        self.start = Some(body);
-        self.cur = line_end;
-        self.inp = line_end;
-        true
-    }
-
-    /// What `underflow` and `tok_nextc` do when they read the line at `from`.
-    fn begin_line(&mut self, from: usize) {
-        self.buf_start = from;
-        self.start = None;
-        self.lineno += 1;
-        self.inp = self.len;
-        self.line_start = from;
     }
 
     /// Port of `tok_continuation_line`: after a backslash, the newline and the next character.

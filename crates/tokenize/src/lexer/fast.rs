@@ -1,0 +1,679 @@
+//! Port of Parser/lexer/lexer.c: tok_get_normal_mode, tok_indentation (fast paths of the parser's view).
+//!
+//! Each fast path gives exactly the token and the tokenizer state that the port of the general
+//! path (lexer.rs) gives for the inputs it takes, and hands every other input, errors included,
+//! to the general path before changing anything. `tests/fast_paths.rs` compares the two on the
+//! golden inputs, the stdlib corpus, generated sources and CPython's nesting limits.
+
+use super::{Tokenizer, IDENT_CLASS, MAXINDENT, MAXLEVEL};
+use crate::state::Done;
+use crate::{Token, TokenKind};
+
+/// What follows a number literal that the fast path leaves to `tok_number`: more of the
+/// literal (`.`, `_`, letters for exponents, bases and imaginary parts) or a bad ending.
+fn continues_number(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b >= 128
+}
+
+/// A token the fast path read: its kind and start; it ends at the cursor (a NEWLINE just
+/// before it), and a string starts on `first_lineno`, as `make_token` has it.
+pub(super) type FastToken = Option<(TokenKind, usize)>;
+
+/// The run of digits in `radix` that `bytes` starts with.
+fn count_digits(bytes: &[u8], radix: u32) -> usize {
+    bytes
+        .iter()
+        .take_while(|&&b| char::from(b).is_digit(radix))
+        .count()
+}
+
+/// `TokenKind::one_char` inlined for the bytes the fast path reads as one-character tokens
+/// (a test checks it against the generated table).
+#[inline(always)]
+fn one_char(c: u8) -> TokenKind {
+    match c {
+        b'(' => TokenKind::Lpar,
+        b')' => TokenKind::Rpar,
+        b'[' => TokenKind::Lsqb,
+        b']' => TokenKind::Rsqb,
+        b'{' => TokenKind::Lbrace,
+        b'}' => TokenKind::Rbrace,
+        b',' => TokenKind::Comma,
+        b';' => TokenKind::Semi,
+        b'~' => TokenKind::Tilde,
+        b':' => TokenKind::Colon,
+        b'=' => TokenKind::Equal,
+        b'+' => TokenKind::Plus,
+        b'-' => TokenKind::Minus,
+        b'*' => TokenKind::Star,
+        b'/' => TokenKind::Slash,
+        b'%' => TokenKind::Percent,
+        b'&' => TokenKind::Amper,
+        b'|' => TokenKind::Vbar,
+        b'^' => TokenKind::Circumflex,
+        b'<' => TokenKind::Less,
+        b'>' => TokenKind::Greater,
+        b'!' => TokenKind::Exclamation,
+        b'@' => TokenKind::At,
+        _ => TokenKind::one_char(c),
+    }
+}
+
+/// `b` in each byte of a word.
+const fn splat(b: u8) -> u64 {
+    u64::from_le_bytes([b; 8])
+}
+
+/// The high bit of each byte of `word` that is not an ASCII letter, digit or underscore
+/// (each test adds to bytes below 0x80, so no carry crosses into the next byte).
+fn non_name_bytes(word: u64) -> u64 {
+    const HIGH: u64 = splat(0x80);
+    let low7 = word & !HIGH;
+    let folded = low7 | splat(0x20);
+    let letter = (folded + splat(0x80 - b'a')) & !(folded + splat(0x7F - b'z'));
+    let digit = (low7 + splat(0x80 - b'0')) & !(low7 + splat(0x7F - b'9'));
+    let diff = low7 ^ splat(b'_');
+    let underscore = !((diff + splat(0x7F)) | diff);
+    !((letter | digit | underscore) & !word) & HIGH
+}
+
+/// The run of ASCII letters, digits and underscores that `bytes` starts with, eight bytes at a
+/// time: a short name ends without a branch per byte (and its misprediction at the end).
+#[inline(always)]
+fn ascii_name_len(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let others = non_name_bytes(u64::from_le_bytes(word));
+        if others != 0 {
+            return n + (others.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..]
+        .iter()
+        .take_while(|&&b| IDENT_CLASS[usize::from(b)] == 1)
+        .count()
+}
+
+/// The high bit of each zero byte of `word` (exact: no borrow crosses into the next byte).
+fn zero_bytes(word: u64) -> u64 {
+    const LOW7: u64 = splat(0x7F);
+    !(((word & LOW7) + LOW7) | word) & splat(0x80)
+}
+
+/// The first `quote`, backslash or newline in `bytes`: the first sixteen bytes eight at a time
+/// (most strings are short, and end before `memchr3` would have set up), then `memchr3`.
+#[inline(always)]
+fn find_string_stop(bytes: &[u8], quote: u8) -> Option<usize> {
+    let is_stop = |b: u8| b == quote || b == b'\\' || b == b'\n';
+    for n in [0, 8] {
+        let Some(Ok(word)) = bytes.get(n..n + 8).map(<[u8; 8]>::try_from) else {
+            return bytes[n..].iter().position(|&b| is_stop(b)).map(|i| n + i);
+        };
+        let word = u64::from_le_bytes(word);
+        let stops = zero_bytes(word ^ splat(quote))
+            | zero_bytes(word ^ splat(b'\\'))
+            | zero_bytes(word ^ splat(b'\n'));
+        if stops != 0 {
+            return Some(n + (stops.trailing_zeros() / 8) as usize);
+        }
+    }
+    memchr::memchr3(quote, b'\\', b'\n', &bytes[16..]).map(|i| 16 + i)
+}
+
+/// The run of spaces that `bytes` starts with, eight bytes at a time (indentation is long).
+fn count_spaces(bytes: &[u8]) -> usize {
+    const SPACES: u64 = splat(b' ');
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let others = u64::from_le_bytes(word) ^ SPACES;
+        if others != 0 {
+            return n + (others.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().take_while(|&&b| b == b' ').count()
+}
+
+impl Tokenizer<'_> {
+    /// The common tokens outside f-strings, in the parser's view: names, plain numbers, strings
+    /// without prefix or line continuation, operators and brackets, comments, NEWLINE, and the
+    /// start of a line with its INDENT and DEDENT tokens. Anything else (an error, the end of
+    /// the input) returns `None` and the general path runs, from a state it would have reached
+    /// itself (blank lines before it may have been passed over).
+    #[inline(always)]
+    pub(super) fn tok_get_fast(&mut self) -> FastToken {
+        if !self.fast_paths || self.mode_stack.len() != 1 {
+            return None;
+        }
+        if self.pendin != 0 {
+            return self.fast_pending_indent();
+        }
+        loop {
+            if self.atbol {
+                if !self.start_plain_line() {
+                    return None;
+                }
+                if self.pendin != 0 {
+                    return self.fast_pending_indent();
+                }
+            }
+            let src = self.src;
+            let end = self.inp.min(src.len());
+            let mut pos = self.cur;
+            while pos < end && matches!(src[pos], b' ' | b'\t' | b'\x0c') {
+                pos += 1;
+            }
+            if pos >= end {
+                return None;
+            }
+            let c = src[pos];
+            let next = src.get(pos + 1).copied().unwrap_or(b'\n');
+            let (kind, len) = match c {
+                b'a'..=b'z' | b'A'..=b'Z' | b'_' => return self.fast_name(pos, end),
+                b'0'..=b'9' => return self.fast_number(pos, end),
+                b'\'' | b'"' => return self.fast_string(pos, end),
+                b'(' | b'[' | b'{' => {
+                    if !self.fast_open_bracket(c, pos) {
+                        return None;
+                    }
+                    (one_char(c), 1)
+                }
+                b')' | b']' | b'}' => {
+                    if !self.fast_close_bracket(c) {
+                        return None;
+                    }
+                    (one_char(c), 1)
+                }
+                b',' | b';' | b'~' => (one_char(c), 1),
+                b'.' => {
+                    if next.is_ascii_digit() {
+                        return None;
+                    }
+                    if next == b'.' && src.get(pos + 2) == Some(&b'.') {
+                        (TokenKind::Ellipsis, 3)
+                    } else {
+                        (TokenKind::Dot, 1)
+                    }
+                }
+                b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'<' | b'>' | b'='
+                | b'!' | b'@' | b':' => self.fast_operator(pos, c, next),
+                b'#' | b'\n' => {
+                    let newline = if c == b'\n' {
+                        pos
+                    } else if self.options.type_comments {
+                        return None;
+                    } else {
+                        self.comment_end(pos, end)?
+                    };
+                    if self.fast_newline(pos, newline) {
+                        return Some((TokenKind::Newline, pos));
+                    }
+                    continue;
+                }
+                _ => return None,
+            };
+            self.cur = pos + len;
+            self.start = Some(pos);
+            return Some((kind, pos));
+        }
+    }
+
+    /// `open_bracket` when it raises no error: false (nothing changed) at the nesting limit.
+    #[inline(always)]
+    fn fast_open_bracket(&mut self, c: u8, pos: usize) -> bool {
+        if self.parenstack.len() >= MAXLEVEL {
+            return false;
+        }
+        let col = pos.saturating_sub(self.line_start) as u32;
+        self.parenstack.push((c, self.lineno, col));
+        true
+    }
+
+    /// `close_bracket` when it raises no error: false (nothing changed) unless `c` closes the
+    /// innermost open bracket.
+    #[inline(always)]
+    fn fast_close_bracket(&mut self, c: u8) -> bool {
+        let closes = match self.parenstack.last() {
+            Some(&(open, _, _)) => matches!((open, c), (b'(', b')') | (b'[', b']') | (b'{', b'}')),
+            None => false,
+        };
+        if closes {
+            self.parenstack.pop();
+        }
+        closes
+    }
+
+    /// The token of `tok_get_fast`, positioned as `make_token` positions it.
+    #[inline(always)]
+    pub(super) fn fast_token(&self, kind: TokenKind, start: usize) -> Token {
+        let end = if kind == TokenKind::Newline {
+            self.cur - 1
+        } else {
+            self.cur
+        };
+        let (lineno, line_start) = if kind == TokenKind::String {
+            (self.first_lineno, self.multi_line_start)
+        } else {
+            (self.lineno, self.line_start)
+        };
+        Token {
+            kind,
+            start: start as u32,
+            end: end as u32,
+            lineno,
+            col_offset: start.saturating_sub(line_start) as u32,
+            end_lineno: self.lineno,
+            end_col_offset: self.cur.saturating_sub(self.line_start) as u32,
+        }
+    }
+
+    /// A pending INDENT or DEDENT, as `pending_indent_token` gives it; at the end of the input
+    /// (the cursor past the source, where `make_token` clamps) the general path.
+    #[inline(always)]
+    fn fast_pending_indent(&mut self) -> FastToken {
+        if self.atbol || self.cur > self.src.len() {
+            return None;
+        }
+        let kind = if self.pendin < 0 {
+            self.pendin += 1;
+            TokenKind::Dedent
+        } else {
+            self.pendin -= 1;
+            TokenKind::Indent
+        };
+        self.start = Some(self.cur);
+        Some((kind, self.cur))
+    }
+
+    /// A name of ASCII letters, digits and underscores that no quote follows (so no string
+    /// prefix); `tok_identifier` takes the others.
+    #[inline(always)]
+    fn fast_name(&mut self, pos: usize, end: usize) -> FastToken {
+        let bytes = &self.src[pos + 1..end];
+        let len = ascii_name_len(bytes);
+        if matches!(bytes.get(len), Some(&b) if b >= 128 || b == b'"' || b == b'\'') {
+            return None;
+        }
+        self.cur = pos + 1 + len;
+        self.start = Some(pos);
+        Some((TokenKind::Name, pos))
+    }
+
+    /// A number without underscores, exponent or imaginary part that nothing number-like
+    /// follows: a decimal integer (a lone `0`, or digits not starting with `0`), maybe with a
+    /// fraction, or a hexadecimal, octal or binary integer. `tok_number` takes the others.
+    #[inline(always)]
+    fn fast_number(&mut self, pos: usize, end: usize) -> FastToken {
+        let bytes = &self.src[pos..end];
+        let zero = bytes[0] == b'0';
+        let mut len = if zero { 1 } else { count_digits(bytes, 10) };
+        match bytes.get(len) {
+            Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B') if zero => {
+                let radix = match bytes[1].to_ascii_lowercase() {
+                    b'x' => 16,
+                    b'o' => 8,
+                    _ => 2,
+                };
+                let digits = count_digits(&bytes[2..], radix);
+                if digits == 0 {
+                    return None;
+                }
+                len = 2 + digits;
+            }
+            Some(b'.') => len += 1 + count_digits(&bytes[len + 1..], 10),
+            _ => {}
+        }
+        let after = self.src.get(pos + len).copied().unwrap_or(b'\n');
+        if continues_number(after) {
+            return None;
+        }
+        self.cur = pos + len;
+        self.start = Some(pos);
+        Some((TokenKind::Number, pos))
+    }
+
+    /// One-, two- and three-character operators, as `tok_punctuation` reads them outside
+    /// f-strings.
+    #[inline(always)]
+    fn fast_operator(&self, pos: usize, c: u8, next: u8) -> (TokenKind, usize) {
+        let two = TokenKind::two_chars(c, next);
+        if two == TokenKind::Op {
+            return (one_char(c), 1);
+        }
+        let third = self.src.get(pos + 2).copied().unwrap_or(b'\n');
+        match TokenKind::three_chars(c, next, third) {
+            TokenKind::Op => (two, 2),
+            three => (three, 3),
+        }
+    }
+
+    /// The newline ending the comment at `pos`, or `None` when a carriage return or the end
+    /// of the input comes first (`tok_comment` and the general path take those).
+    #[inline(always)]
+    fn comment_end(&self, pos: usize, end: usize) -> Option<usize> {
+        let newline = pos + memchr::memchr2(b'\n', b'\r', &self.src[pos..end])?;
+        (self.src[newline] == b'\n').then_some(newline)
+    }
+
+    /// The newline at `newline` (after a comment starting at `start`, or `start` itself):
+    /// true for a NEWLINE token, false inside brackets (none; the next line is to be read).
+    #[inline(always)]
+    fn fast_newline(&mut self, start: usize, newline: usize) -> bool {
+        self.cur = newline + 1;
+        self.inp = self.cur;
+        self.atbol = true;
+        if !self.parenstack.is_empty() {
+            return false;
+        }
+        self.start = Some(start);
+        self.cont_line = false;
+        true
+    }
+
+    /// A string without prefix whose lines do not end in a backslash: one-line strings
+    /// (escapes allowed) and triple-quoted strings over any number of lines.
+    #[inline(always)]
+    fn fast_string(&mut self, pos: usize, end: usize) -> FastToken {
+        let src = self.src;
+        let quote = src[pos];
+        if src.get(pos + 1) != Some(&quote) {
+            let close = self.one_line_string_end(pos + 1, end, quote)?;
+            return self.fast_string_token(pos, close);
+        }
+        if src.get(pos + 2) != Some(&quote) {
+            // The empty string.
+            return self.fast_string_token(pos, pos + 2);
+        }
+        self.fast_triple_quoted(pos, quote)
+    }
+
+    /// The end (after the closing quote) of a one-line string whose body starts at `from`.
+    #[inline(always)]
+    fn one_line_string_end(&self, from: usize, end: usize, quote: u8) -> Option<usize> {
+        let mut at = from;
+        loop {
+            let found = at + find_string_stop(&self.src[at..end], quote)?;
+            let b = self.src[found];
+            if b == quote {
+                return Some(found + 1);
+            }
+            if b == b'\n' || found + 1 >= end || matches!(self.src[found + 1], b'\n' | b'\r') {
+                // Unterminated, or a backslash continuing the string on the next line.
+                return None;
+            }
+            at = found + 2;
+        }
+    }
+
+    /// A string on the current line, from `pos` to `close`: what `tok_string` leaves.
+    #[inline(always)]
+    fn fast_string_token(&mut self, pos: usize, close: usize) -> FastToken {
+        self.first_lineno = self.lineno;
+        self.multi_line_start = self.line_start;
+        self.cur = close;
+        self.start = Some(pos);
+        Some((TokenKind::String, pos))
+    }
+
+    /// A triple-quoted string at `pos`, over as many lines as it takes: `tok_string` reading
+    /// each of its lines as `tok_nextc` does. `None` (nothing changed) when it does not end,
+    /// a line of it ends in a backslash, or a null byte may be in one of its lines.
+    #[inline(never)]
+    fn fast_triple_quoted(&mut self, pos: usize, quote: u8) -> FastToken {
+        let src = self.src;
+        let mut lineno = self.lineno;
+        let mut line_start = self.line_start;
+        let mut at = pos + 3;
+        let close = loop {
+            let found = at + memchr::memchr3(quote, b'\\', b'\n', &src[at..])?;
+            match src[found] {
+                b'\n' => {
+                    lineno += 1;
+                    line_start = found + 1;
+                    at = found + 1;
+                }
+                b'\\' => {
+                    if matches!(src.get(found + 1), None | Some(b'\n' | b'\r')) {
+                        return None;
+                    }
+                    at = found + 2;
+                }
+                _ => {
+                    if src.get(found + 1) == Some(&quote) && src.get(found + 2) == Some(&quote) {
+                        break found + 3;
+                    }
+                    at = found + 1;
+                }
+            }
+        };
+        if lineno == self.lineno {
+            return self.fast_string_token(pos, close);
+        }
+        // Reading a line checks it for null bytes: leave any such input to the general path.
+        if self.first_null.is_some() {
+            return None;
+        }
+        self.first_lineno = self.lineno;
+        self.multi_line_start = self.line_start;
+        self.lineno = lineno;
+        self.line_start = line_start;
+        self.inp = self.len;
+        self.cur = close;
+        self.start = Some(pos);
+        Some((TokenKind::String, pos))
+    }
+
+    /// The start of a line that `tok_get_normal_mode` would read without surprises: not blank,
+    /// no comment, no backslash in its indentation, and outside brackets indented with spaces
+    /// only and consistently with the indentation stack. Blank and comment-only lines before
+    /// it are passed over (the parser's view has no token for them). Starts the line (as
+    /// `underflow` and `tok_indentation` would: the cursor after the indentation, INDENT or
+    /// DEDENT tokens pending) and returns true; otherwise returns false, with the tokenizer at
+    /// the start of a line for the general path.
+    fn start_plain_line(&mut self) -> bool {
+        if self.cur != self.inp || self.done != Done::Ok {
+            return false;
+        }
+        if self.first_null.is_some_and(|at| at >= self.cur) {
+            return false;
+        }
+        while self.cur < self.len {
+            let from = self.cur;
+            let rest = &self.src[from.min(self.src.len())..];
+            let in_brackets = !self.parenstack.is_empty();
+            let mut col = count_spaces(rest);
+            if in_brackets {
+                // Indentation is not compared there, so tabs and form feeds may be in it.
+                col += rest[col..]
+                    .iter()
+                    .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\x0c'))
+                    .count();
+            }
+            match rest.get(col) {
+                Some(b'#' | b'\n') | None if !self.options.type_comments => {
+                    if !self.skip_blank_line(from, col) {
+                        return false;
+                    }
+                    continue;
+                }
+                None | Some(b'\t' | b'\x0c' | b'\\' | b'#' | b'\n' | b'\r') => return false,
+                Some(_) => {}
+            }
+            if !in_brackets && !self.plain_indentation(col) {
+                return false;
+            }
+            self.begin_line(from);
+            self.atbol = false;
+            self.cur = from + col;
+            return true;
+        }
+        false
+    }
+
+    /// `tok_indentation`'s comparison with the indentation stack for a line indented with
+    /// `col` spaces: the same level, or INDENT or DEDENT tokens made pending. False (nothing
+    /// changed) when the general path must raise an error.
+    #[inline(always)]
+    fn plain_indentation(&mut self, col: usize) -> bool {
+        let Ok(col) = i32::try_from(col) else {
+            return false;
+        };
+        let (Some(&level), Some(&alt_level)) = (self.indstack.last(), self.altindstack.last())
+        else {
+            return false;
+        };
+        if col == level {
+            return col == alt_level;
+        }
+        self.change_indentation(col, level, alt_level)
+    }
+
+    /// `plain_indentation` for a line indented more or less than the one before.
+    #[inline(never)]
+    fn change_indentation(&mut self, col: i32, level: i32, alt_level: i32) -> bool {
+        let top = self.indstack.len() - 1;
+        if col > level {
+            if top + 1 >= MAXINDENT || col <= alt_level {
+                return false;
+            }
+            self.pendin += 1;
+            self.indstack.push(col);
+            self.altindstack.push(col);
+            return true;
+        }
+        let mut keep = self.indstack.len();
+        while keep > 1 && col < self.indstack[keep - 1] {
+            keep -= 1;
+        }
+        if col != self.indstack[keep - 1] || col != self.altindstack[keep - 1] {
+            return false;
+        }
+        self.pendin -= (self.indstack.len() - keep) as i32;
+        self.indstack.truncate(keep);
+        self.altindstack.truncate(keep);
+        true
+    }
+
+    /// A blank or comment-only line at `from` (its text after `indent` bytes of indentation
+    /// starts with `#`, a newline or the end): the parser's view has no token for it, so it is
+    /// read and passed over as `tok_get_normal_mode` does. False (nothing changed) when the
+    /// line needs the general path: a carriage return in it, or no newline before the end.
+    fn skip_blank_line(&mut self, from: usize, indent: usize) -> bool {
+        let body = from.min(self.src.len()) + indent;
+        let line_end = if self.src.get(body) == Some(&b'\n') {
+            body + 1
+        } else {
+            match self.comment_line_end(body) {
+                Some(line_end) => line_end,
+                None => return false,
+            }
+        };
+        self.begin_line(from);
+        self.start = Some(body);
+        self.cur = line_end;
+        self.inp = line_end;
+        true
+    }
+
+    /// The end (after its newline) of the comment-only line whose comment starts at `body`;
+    /// `None` when the general path must read it.
+    fn comment_line_end(&self, body: usize) -> Option<usize> {
+        match memchr::memchr2(b'\n', b'\r', &self.src[body.min(self.src.len())..]) {
+            Some(i) if self.src[body + i] == b'\n' => Some(body + i + 1),
+            None if self.len > self.src.len() && body < self.src.len() => Some(self.len),
+            _ => None,
+        }
+    }
+
+    /// What `underflow` and `tok_nextc` do when they read the line at `from`.
+    fn begin_line(&mut self, from: usize) {
+        self.buf_start = from;
+        self.start = None;
+        self.lineno += 1;
+        self.inp = self.len;
+        self.line_start = from;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every byte value at every place of a name gives the length a byte-by-byte scan gives.
+    #[test]
+    fn ascii_name_len_stops_where_the_bytewise_scan_stops() {
+        for b in 0..=255u8 {
+            for at in 0..20 {
+                let mut bytes = [b'a'; 20];
+                bytes[at] = b;
+                for len in [3, 8, 9, 16, 20] {
+                    let slice = &bytes[..len];
+                    let expected = slice
+                        .iter()
+                        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_')
+                        .count();
+                    assert_eq!(
+                        ascii_name_len(slice),
+                        expected,
+                        "byte {b:#x} at {at}, len {len}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// The inlined one-character kinds are the generated table's.
+    #[test]
+    fn one_char_is_the_generated_table() {
+        for c in 0..=255u8 {
+            assert_eq!(one_char(c), TokenKind::one_char(c), "byte {c:#x}");
+        }
+    }
+
+    /// Every byte value at every place finds the stop a byte-by-byte search finds.
+    #[test]
+    fn find_string_stop_finds_the_first_quote_backslash_or_newline() {
+        for quote in [b'\'', b'"'] {
+            for b in 0..=255u8 {
+                for at in 0..30 {
+                    let mut bytes = [b'a'; 30];
+                    bytes[at] = b;
+                    for len in [0, 3, 8, 9, 16, 17, 30] {
+                        let slice = &bytes[..len];
+                        let expected = slice
+                            .iter()
+                            .position(|&b| b == quote || b == b'\\' || b == b'\n');
+                        assert_eq!(find_string_stop(slice, quote), expected, "{b:#x} at {at}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// Spaces counted eight at a time stop at the first other byte.
+    #[test]
+    fn count_spaces_stops_at_the_first_other_byte() {
+        for b in 0..=255u8 {
+            for at in 0..20 {
+                let mut bytes = [b' '; 20];
+                bytes[at] = b;
+                for len in [3, 8, 9, 16, 20] {
+                    let slice = &bytes[..len];
+                    let expected = slice.iter().take_while(|&&b| b == b' ').count();
+                    assert_eq!(
+                        count_spaces(slice),
+                        expected,
+                        "byte {b:#x} at {at}, len {len}"
+                    );
+                }
+            }
+        }
+    }
+}
