@@ -34,6 +34,7 @@ use pyc_tokenize::{Token, TokenKind};
 
 use crate::string_parser::{
     decode_string, parse_string, raise_decode_error, ErrorLocation, LiteralError, LiteralSink,
+    LiteralWarning,
 };
 
 /// CPython's `ResultTokenWithMetadata`: a conversion or format spec node with the metadata of
@@ -191,8 +192,34 @@ fn decode_fstring_part(
         text
     };
     let is_raw = is_raw || !text.contains('\\');
-    let value = decode_string(is_raw, text, token, token_text, sink).map_err(raise_decode_error)?;
+    let mut piece_sink = PieceSink {
+        sink,
+        at: (
+            u32::try_from(piece.loc.lineno).unwrap_or(0),
+            u32::try_from(piece.loc.col_offset).unwrap_or(0),
+        ),
+    };
+    let value = decode_string(is_raw, text, token, token_text, &mut piece_sink)
+        .map_err(raise_decode_error)?;
     Ok(constant(Constant::Str(value), None, piece.loc))
+}
+
+/// Marks the warnings of one f-string piece with where the piece starts: the positions CPython
+/// gives them come from the FSTRING_END token, which all the pieces share.
+struct PieceSink<'s> {
+    sink: &'s mut dyn LiteralSink,
+    at: (u32, u32),
+}
+
+impl LiteralSink for PieceSink<'_> {
+    fn feature_version(&self) -> i32 {
+        self.sink.feature_version()
+    }
+
+    fn warn(&mut self, mut warning: LiteralWarning) -> Result<(), LiteralError> {
+        warning.literal_at = self.at;
+        self.sink.warn(warning)
+    }
 }
 
 fn is_empty_str(expr: &Expr) -> bool {

@@ -23,8 +23,8 @@ pub use string_parser::LiteralWarning;
 mod prelude {
     pub(crate) use crate::action_helpers::*;
     pub(crate) use crate::fstring::ResultTokenWithMetadata;
-    pub(crate) use crate::mk;
     pub(crate) use crate::memo::{MemoHit, Src};
+    pub(crate) use crate::mk;
     pub(crate) use crate::pegen::{Dummy, Parser, Tok};
     pub(crate) use crate::pegen_errors::*;
     pub(crate) use crate::strings::*;

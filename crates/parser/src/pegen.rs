@@ -608,9 +608,9 @@ impl<'src> Parser<'src> {
             return Err(self.error.take().unwrap_or_else(unreachable_error));
         }
         let last_token = self.tokens.last().copied();
-        if !self.tokenizer_error {
-            self.error = None;
-            self.error_indicator = false;
+        // A SyntaxError raised in the first pass (a forced token, an unguarded invalid_ rule
+        // such as invalid_kvpair, an action) stands: CPython's second pass then returns at once.
+        if !self.tokenizer_error && !self.error_indicator {
             self.reset_for_error_pass();
             let _ = self.parse_start_rule();
         }

@@ -276,8 +276,9 @@ impl<'src> Parser<'src> {
             match next {
                 Ok(t) if t.kind == pyc_tokenize::TokenKind::Endmarker => break,
                 Ok(_) => continue,
-                // A tokenizer error with its own message (E_ERROR) is raised as it is.
-                Err(err) if self.tok.done() == Done::Error => {
+                // A tokenizer error with its own message is raised as it is: E_ERROR, and the
+                // unterminated strings that reach the end of the input (E_EOFS, E_EOLS).
+                Err(err) if matches!(self.tok.done(), Done::Error | Done::Eofs | Done::Eols) => {
                     self.error = Some(ParseError::Syntax(err));
                     break;
                 }
@@ -586,6 +587,9 @@ impl Parser<'_> {
     /// ...), kept in order with the literals' warnings. CPython warns as it reads each token,
     /// in either pass, since a token is read only once.
     pub(crate) fn take_tokenizer_warnings(&mut self) {
+        if !self.tok.has_warnings() {
+            return;
+        }
         for warning in self.tok.take_warnings() {
             let error = crate::string_parser::LiteralError::new(
                 warning.message.clone(),
@@ -596,6 +600,7 @@ impl Parser<'_> {
                 message: warning.message,
                 lineno: warning.lineno,
                 error,
+                literal_at: (0, 0),
             });
         }
     }

@@ -108,6 +108,10 @@ pub struct LiteralWarning {
     /// What CPython raises instead when the warning filter turns this warning into an error:
     /// a SyntaxError with this shorter message at `error_location`.
     pub error: LiteralError,
+    /// Where the decoded literal starts, (line, column): the string token, or the f-string's
+    /// literal piece ((0, 0) for the tokenizer's warnings). Two literals can give equal
+    /// warnings; a literal decoded again gives the same one.
+    pub literal_at: (u32, u32),
 }
 
 /// What literal decoding needs from the parser.
@@ -626,6 +630,7 @@ fn warn_invalid_escape_sequence(
         message,
         lineno,
         error,
+        literal_at: (token.lineno, token.col_offset),
     })
 }
 

@@ -20,9 +20,12 @@ impl LiteralSink for Parser<'_> {
     }
 
     fn warn(&mut self, warning: LiteralWarning) -> Result<(), LiteralError> {
-        // A literal decoded again (a lending memo re-parses a rule whose value a caller kept)
-        // must not warn twice; CPython decodes each literal once.
-        if !self.call_invalid_rules && !self.warnings.contains(&warning) {
+        // CPython decodes each literal once per pass. In the first pass a lending memo may
+        // parse a rule again (its value was out with a caller): that decode must not warn
+        // twice. Equal warnings of two literals (`f"\d{x}\d"` has two) differ in `literal_at`.
+        // In the error pass every decode warns, as in CPython, where a literal decoded again
+        // inside a `_without_invalid` rule warns again.
+        if !self.call_invalid_rules && (self.error_pass || !self.warnings.contains(&warning)) {
             self.warnings.push(warning);
         }
         Ok(())

@@ -137,6 +137,7 @@ impl<'s> Driver<'s> {
                     message: warning.message,
                     lineno: warning.lineno,
                     error: LiteralError::new(TOKENIZER_WARNING, ErrorLocation::LastToken),
+                    literal_at: (0, 0),
                 });
             }
         }

@@ -193,6 +193,11 @@ fn source_line_of(code: &str, lineno: usize) -> String {
 
 /// `codeop.compile_command(code, symbol="exec", flags=PyCF_ONLY_AST)` returns (a tree, or None
 /// for incomplete input) rather than raising a SyntaxError. Another exception aborts the search.
+///
+/// `_maybe_compile` parses with the flags under `catch_warnings`; when that succeeds, or when it
+/// fails and so does the source with a newline added, it compiles once more to code, without the
+/// flags and outside `catch_warnings`: that compile decides (the symbol table's and the
+/// compiler's errors reject the candidate) and its warnings are shown, named `<input>`.
 fn compiles_as_command(code: &str, warnings: &mut Vec<Warning>) -> Result<bool, Aborted> {
     let blank = code.split('\n').all(|line| {
         let line = line.trim_matches(is_python_whitespace);
@@ -200,15 +205,20 @@ fn compiles_as_command(code: &str, warnings: &mut Vec<Warning>) -> Result<bool, 
     });
     let source = if blank { "pass" } else { code };
     let flags = PYCF_ONLY_AST | PYCF_ALLOW_INCOMPLETE_INPUT | PYCF_DONT_IMPLY_DEDENT;
-    if accepted(source, flags)? {
-        return Ok(true);
+    if parse_ignoring_warnings(source, flags)? != Parsed::Tree {
+        let with_newline = format!("{source}\n");
+        if parse_ignoring_warnings(&with_newline, flags)? != Parsed::Wrong {
+            // `return None`: complete or incomplete, but not wrong.
+            return Ok(true);
+        }
     }
-    if accepted(&format!("{source}\n"), flags)? {
-        return Ok(true);
-    }
-    // The last try compiles to code, without the flags and outside codeop's
-    // `catch_warnings`: its warnings are shown. It only gets here when parsing failed twice,
-    // and what fails to parse with the flags fails without them.
+    compiles_to_code(source, warnings)
+}
+
+/// codeop's last `compile(source, "<input>", "exec")`, to code. Until code generation is
+/// ported, a source that passes every earlier stage counts as compiling (the compiler's own
+/// errors, such as "'yield' outside function", cannot reject a candidate yet).
+fn compiles_to_code(source: &str, warnings: &mut Vec<Warning>) -> Result<bool, Aborted> {
     let compiled = crate::compile(
         crate::Source::Str(source),
         "<input>",
@@ -224,9 +234,19 @@ fn compiles_as_command(code: &str, warnings: &mut Vec<Warning>) -> Result<bool, 
     }
 }
 
-/// One `compile(source, "<input>", "exec", flags)` with warnings ignored: Ok(true) for a tree
-/// or an incomplete input, Ok(false) for another SyntaxError, Err for any other exception.
-fn accepted(source: &str, flags: u32) -> Result<bool, Aborted> {
+/// What one of codeop's parses with the flags gave.
+#[derive(PartialEq, Eq)]
+enum Parsed {
+    Tree,
+    /// `_IncompleteInputError`.
+    Incomplete,
+    /// Any other SyntaxError.
+    Wrong,
+}
+
+/// One `compile(source, "<input>", "exec", flags)` with warnings ignored; Err for an exception
+/// other than a SyntaxError.
+fn parse_ignoring_warnings(source: &str, flags: u32) -> Result<Parsed, Aborted> {
     let compiled = crate::compile(
         crate::Source::Str(source),
         "<input>",
@@ -237,11 +257,14 @@ fn accepted(source: &str, flags: u32) -> Result<bool, Aborted> {
     match compiled.result {
         Ok(crate::Output::Ast(tree)) => {
             pyc_ast::drop_deep(tree);
-            Ok(true)
+            Ok(Parsed::Tree)
         }
-        Err(crate::CompileError::Syntax(raised)) => {
-            Ok(raised.error.error_type == ErrorType::IncompleteInputError)
+        Err(crate::CompileError::Syntax(raised))
+            if raised.error.error_type == ErrorType::IncompleteInputError =>
+        {
+            Ok(Parsed::Incomplete)
         }
+        Err(crate::CompileError::Syntax(_)) => Ok(Parsed::Wrong),
         Err(_) => Err(Aborted),
     }
 }

@@ -2869,7 +2869,7 @@ fn function_def_body(p: &mut Parser<'_>) -> Option<Stmt> {
     None
 }
 
-// function_def_raw: invalid_def_raw | 'def' n=NAME t=[type_params] &&'(' params=[params] ')' a=['->' z=expression] &&':' tc=[func_type_comment] b=block | 'async' 'def' n=NAME t=[type_params] &&'(' params=[params] ')' a=['->' z=expression] &&':' tc=[func_type_comment] b=block
+// function_def_raw: invalid_def_raw | 'def' n=NAME t=[type_params] '(' params=[params] ')' a=['->' z=expression] ':' tc=[func_type_comment] b=block | 'async' 'def' n=NAME t=[type_params] '(' params=[params] ')' a=['->' z=expression] ':' tc=[func_type_comment] b=block
 pub(crate) fn function_def_raw_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
         return None;
@@ -2898,7 +2898,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         p.mark = _mark;
     }
-    // 'def' n=NAME t=[type_params] &&'(' params=[params] ')' a=['->' z=expression] &&':' tc=[func_type_comment] b=block
+    // 'def' n=NAME t=[type_params] '(' params=[params] ')' a=['->' z=expression] ':' tc=[func_type_comment] b=block
     'a126: {
         if p.error_indicator {
             return None;
@@ -2907,7 +2907,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let Some(n) = p.expect_token(tk::NAME) else { break 'a126; };
         let t = type_params_rule(p);
         if p.error_indicator { break 'a126; }
-        if (p.expect_forced_token(tk::LPAR, "(")).is_none() { break 'a126; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a126; }
         let params = params_rule(p);
         if p.error_indicator { break 'a126; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a126; }
@@ -2936,7 +2936,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         })();
         if p.error_indicator { break 'a126; }
         let _s6 = p.src;
-        if (p.expect_forced_token(tk::COLON, ":")).is_none() { if let Some(_v) = a { p.give_back(_s6, _v); } break 'a126; }
+        if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = a { p.give_back(_s6, _v); } break 'a126; }
         let tc = func_type_comment_rule(p);
         if p.error_indicator { if let Some(_v) = a { p.give_back(_s6, _v); } break 'a126; }
         let Some(b) = (block_rule(p)) else { if let Some(_v) = a { p.give_back(_s6, _v); } break 'a126; };
@@ -2949,7 +2949,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         b, vec![], a, new_type_comment(p, tc)?, t.unwrap_or_default(), EXTRA) });
     }
     p.mark = _mark;
-    // 'async' 'def' n=NAME t=[type_params] &&'(' params=[params] ')' a=['->' z=expression] &&':' tc=[func_type_comment] b=block
+    // 'async' 'def' n=NAME t=[type_params] '(' params=[params] ')' a=['->' z=expression] ':' tc=[func_type_comment] b=block
     'a128: {
         if p.error_indicator {
             return None;
@@ -2959,7 +2959,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let Some(n) = p.expect_token(tk::NAME) else { break 'a128; };
         let t = type_params_rule(p);
         if p.error_indicator { break 'a128; }
-        if (p.expect_forced_token(tk::LPAR, "(")).is_none() { break 'a128; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a128; }
         let params = params_rule(p);
         if p.error_indicator { break 'a128; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a128; }
@@ -2988,7 +2988,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         })();
         if p.error_indicator { break 'a128; }
         let _s7 = p.src;
-        if (p.expect_forced_token(tk::COLON, ":")).is_none() { if let Some(_v) = a { p.give_back(_s7, _v); } break 'a128; }
+        if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = a { p.give_back(_s7, _v); } break 'a128; }
         let tc = func_type_comment_rule(p);
         if p.error_indicator { if let Some(_v) = a { p.give_back(_s7, _v); } break 'a128; }
         let Some(b) = (block_rule(p)) else { if let Some(_v) = a { p.give_back(_s7, _v); } break 'a128; };
@@ -19260,7 +19260,7 @@ fn invalid_for_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     None
 }
 
-// invalid_def_raw: ['async'] a='def' NAME [type_params] '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT
+// invalid_def_raw: ['async'] a='def' NAME [type_params] '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT | ['async'] 'def' NAME [type_params] &&'(' [params] ')' ['->' expression] &&':' [func_type_comment] block
 pub(crate) fn invalid_def_raw_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -19317,6 +19317,50 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after function definition on line {}", a.lineno) });
     }
     p.mark = _mark;
+    // ['async'] 'def' NAME [type_params] &&'(' [params] ')' ['->' expression] &&':' [func_type_comment] block
+    'a830: {
+        if p.error_indicator {
+            return None;
+        }
+        let _ = p.expect_token(kw::ASYNC);
+        if p.error_indicator { break 'a830; }
+        if (p.expect_token(kw::DEF)).is_none() { break 'a830; }
+        if (p.name_token()).is_none() { break 'a830; }
+        let _ = type_params_rule(p);
+        if p.error_indicator { break 'a830; }
+        if (p.expect_forced_token(tk::LPAR, "(")).is_none() { break 'a830; }
+        let _ = params_rule(p);
+        if p.error_indicator { break 'a830; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a830; }
+        let _ = (|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '->' expression
+                'a831: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RARROW)).is_none() { break 'a831; }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a831; } }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })();
+        if p.error_indicator { break 'a830; }
+        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a830; }
+        let _ = func_type_comment_rule(p);
+        if p.error_indicator { break 'a830; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a830; } }
+        return Some(());
+    }
+    p.mark = _mark;
     None
 }
 
@@ -19335,48 +19379,11 @@ pub(crate) fn invalid_class_def_raw_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'class' NAME [type_params] ['(' [arguments] ')'] NEWLINE
-    'a830: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(kw::CLASS)).is_none() { break 'a830; }
-        if (p.name_token()).is_none() { break 'a830; }
-        let _ = type_params_rule(p);
-        if p.error_indicator { break 'a830; }
-        let _ = (|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
-                // '(' [arguments] ')'
-                'a831: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a831; }
-                    if let Some(_v) = arguments_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-                    if p.error_indicator { break 'a831; }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a831; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })();
-        if p.error_indicator { break 'a830; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a830; }
-        return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
-    }
-    p.mark = _mark;
-    // a='class' NAME [type_params] ['(' [arguments] ')'] ':' NEWLINE !INDENT
     'a832: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::CLASS)) else { break 'a832; };
+        if (p.expect_token(kw::CLASS)).is_none() { break 'a832; }
         if (p.name_token()).is_none() { break 'a832; }
         let _ = type_params_rule(p);
         if p.error_indicator { break 'a832; }
@@ -19404,9 +19411,46 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })();
         if p.error_indicator { break 'a832; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a832; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a832; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a832; }
+        return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
+    }
+    p.mark = _mark;
+    // a='class' NAME [type_params] ['(' [arguments] ')'] ':' NEWLINE !INDENT
+    'a834: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(a) = (p.expect_token(kw::CLASS)) else { break 'a834; };
+        if (p.name_token()).is_none() { break 'a834; }
+        let _ = type_params_rule(p);
+        if p.error_indicator { break 'a834; }
+        let _ = (|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '(' [arguments] ')'
+                'a835: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a835; }
+                    if let Some(_v) = arguments_rule(p) { let _s = p.src; p.give_back(_s, _v); }
+                    if p.error_indicator { break 'a835; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a835; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })();
+        if p.error_indicator { break 'a834; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a834; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a834; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a834; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after class definition on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -19428,7 +19472,7 @@ pub(crate) fn invalid_double_starred_kvpairs_rule(p: &mut Parser<'_>) -> Option<
 fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ','.double_starred_kvpair+ ',' invalid_kvpair
-    'a834: {
+    'a836: {
         if p.error_indicator {
             return None;
         }
@@ -19452,36 +19496,36 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a834; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a834; }
-        if (invalid_kvpair_rule(p)).is_none() { break 'a834; }
+        })()).is_none() { break 'a836; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a836; }
+        if (invalid_kvpair_rule(p)).is_none() { break 'a836; }
         return Some(());
     }
     p.mark = _mark;
     let mut _shared1 = None;
     // expression ':' a='*' bitwise_or
-    'a835: {
+    'a837: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared1.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared1 = Some((None, _e0, _s0)); break 'a835; };
-        if (p.expect_token(tk::COLON)).is_none() { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a835; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a835; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a835; } }
+        let Some(_x0) = _r0 else { _shared1 = Some((None, _e0, _s0)); break 'a837; };
+        if (p.expect_token(tk::COLON)).is_none() { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a837; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a837; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a837; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
     }
     p.mark = _mark;
     // expression a=':' &('}' | ',')
-    'a836: {
+    'a838: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared1.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { break 'a836; };
-        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a836; };
+        let Some(_x0) = _r0 else { break 'a838; };
+        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a838; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19489,20 +19533,20 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '}'
-                'a837: {
+                'a839: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a837; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a839; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a838: {
+                'a840: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a838; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a840; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19510,7 +19554,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s0, _x0); break 'a836; }
+        })()).is_some()) { p.give_back(_s0, _x0); break 'a838; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expression expected after dictionary key and ':'") });
     }
     p.mark = _mark;
@@ -19533,40 +19577,40 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=expression !(':')
-    'a839: {
-        if p.error_indicator {
-            return None;
-        }
-        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
-        p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a839; };
-        if p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a839; }
-        return Some({ RAISE_ERROR_KNOWN_LOCATION!(p, ErrorType::SyntaxError, a.loc().lineno, a.loc().end_col_offset - 1, a.loc().end_lineno, -1, "':' expected after dictionary key") });
-    }
-    p.mark = _mark;
-    // expression ':' a='*' bitwise_or
-    'a840: {
-        if p.error_indicator {
-            return None;
-        }
-        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
-        p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a840; };
-        if (p.expect_token(tk::COLON)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a840; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a840; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a840; } }
-        return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
-    }
-    p.mark = _mark;
-    // expression a=':' &('}' | ',')
     'a841: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { break 'a841; };
-        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a841; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a841; };
+        if p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a841; }
+        return Some({ RAISE_ERROR_KNOWN_LOCATION!(p, ErrorType::SyntaxError, a.loc().lineno, a.loc().end_col_offset - 1, a.loc().end_lineno, -1, "':' expected after dictionary key") });
+    }
+    p.mark = _mark;
+    // expression ':' a='*' bitwise_or
+    'a842: {
+        if p.error_indicator {
+            return None;
+        }
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a842; };
+        if (p.expect_token(tk::COLON)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a842; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a842; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a842; } }
+        return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
+    }
+    p.mark = _mark;
+    // expression a=':' &('}' | ',')
+    'a843: {
+        if p.error_indicator {
+            return None;
+        }
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(_x0) = _r0 else { break 'a843; };
+        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a843; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19574,20 +19618,20 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '}'
-                'a842: {
+                'a844: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a842; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a844; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a843: {
+                'a845: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a843; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a845; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19595,7 +19639,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s0, _x0); break 'a841; }
+        })()).is_some()) { p.give_back(_s0, _x0); break 'a843; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expression expected after dictionary key and ':'") });
     }
     p.mark = _mark;
@@ -19617,14 +19661,14 @@ pub(crate) fn invalid_starred_expression_unpacking_rule(p: &mut Parser<'_>) -> O
 fn invalid_starred_expression_unpacking_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='*' expression '=' b=expression
-    'a844: {
+    'a846: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a844; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a844; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a844; }
-        let Some(b) = (expression_rule(p)) else { break 'a844; };
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a846; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a846; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a846; }
+        let Some(b) = (expression_rule(p)) else { break 'a846; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to iterable argument unpacking") });
     }
@@ -19647,11 +19691,11 @@ pub(crate) fn invalid_starred_expression_rule(p: &mut Parser<'_>) -> Option<()> 
 fn invalid_starred_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*'
-    'a845: {
+    'a847: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a845; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a847; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "Invalid star expression") });
     }
     p.mark = _mark;
@@ -19673,62 +19717,62 @@ pub(crate) fn invalid_fstring_replacement_field_rule(p: &mut Parser<'_>) -> Opti
 fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='='
-    'a846: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a846; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a846; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '='") });
-    }
-    p.mark = _mark;
-    // '{' a='!'
-    'a847: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a847; }
-        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a847; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '!'") });
-    }
-    p.mark = _mark;
-    // '{' a=':'
     'a848: {
         if p.error_indicator {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a848; }
-        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a848; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before ':'") });
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a848; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '='") });
     }
     p.mark = _mark;
-    // '{' a='}'
+    // '{' a='!'
     'a849: {
         if p.error_indicator {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a849; }
-        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a849; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '}'") });
+        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a849; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '!'") });
     }
     p.mark = _mark;
-    // '{' !annotated_rhs
+    // '{' a=':'
     'a850: {
         if p.error_indicator {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a850; }
-        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a850; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting a valid expression after '{'") });
+        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a850; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before ':'") });
     }
     p.mark = _mark;
-    // '{' annotated_rhs !('=' | '!' | ':' | '}')
+    // '{' a='}'
     'a851: {
         if p.error_indicator {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a851; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a851; } }
+        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a851; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '}'") });
+    }
+    p.mark = _mark;
+    // '{' !annotated_rhs
+    'a852: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a852; }
+        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a852; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting a valid expression after '{'") });
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs !('=' | '!' | ':' | '}')
+    'a853: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a853; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a853; } }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19736,38 +19780,38 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a852: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a852; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '!'
-                'a853: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a853; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // ':'
                 'a854: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a854; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a854; }
                     return Some(());
                 }
                 p.mark = _mark;
-                // '}'
+                // '!'
                 'a855: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a855; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a855; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // ':'
+                'a856: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a856; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '}'
+                'a857: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a857; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19775,18 +19819,18 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a851; }
+        })()).is_some()) { break 'a853; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '=', or '!', or ':', or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '=' !('!' | ':' | '}')
-    'a856: {
+    'a858: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a856; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a856; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a856; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a858; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a858; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a858; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19794,29 +19838,29 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!'
-                'a857: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a857; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // ':'
-                'a858: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a858; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '}'
                 'a859: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a859; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a859; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // ':'
+                'a860: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a860; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '}'
+                'a861: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a861; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19824,32 +19868,32 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a856; }
+        })()).is_some()) { break 'a858; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '!', or ':', or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? invalid_fstring_conversion_character
-    'a860: {
+    'a862: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a860; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a860; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a862; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a862; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a860; }
-        if (invalid_fstring_conversion_character_rule(p)).is_none() { break 'a860; }
+        if p.error_indicator { break 'a862; }
+        if (invalid_fstring_conversion_character_rule(p)).is_none() { break 'a862; }
         return Some(());
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
-    'a861: {
+    'a863: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a861; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a861; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a863; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a863; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a861; }
+        if p.error_indicator { break 'a863; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19857,12 +19901,12 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a862: {
+                'a864: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a862; }
-                    if (p.name_token()).is_none() { break 'a862; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a864; }
+                    if (p.name_token()).is_none() { break 'a864; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19871,7 +19915,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a861; }
+        if p.error_indicator { break 'a863; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19879,53 +19923,20 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a863: {
+                'a865: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a863; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a865; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a864: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a864; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })()).is_some()) { break 'a861; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting ':' or '}'") });
-    }
-    p.mark = _mark;
-    // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
-    'a865: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a865; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a865; } }
-        let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a865; }
-        let _ = (|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
-                // '!' NAME
                 'a866: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a866; }
-                    if (p.name_token()).is_none() { break 'a866; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a866; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19933,33 +19944,11 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })();
-        if p.error_indicator { break 'a865; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a865; }
-        let _ = {
-            let mut _children = Vec::new();
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                match fstring_format_spec_rule(p) {
-                    Some(_x) => _children.push(_x),
-                    None => {
-                        p.mark = _m;
-                        break;
-                    }
-                }
-            }
-            if _entered {
-                p.level -= 1;
-            }
-            _children
-        };
-        if p.error_indicator { break 'a865; }
-        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a865; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}', or format specs") });
+        })()).is_some()) { break 'a863; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting ':' or '}'") });
     }
     p.mark = _mark;
-    // '{' annotated_rhs '='? ['!' NAME] !'}'
+    // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
     'a867: {
         if p.error_indicator {
             return None;
@@ -19990,7 +19979,62 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })();
         if p.error_indicator { break 'a867; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a867; }
+        let _ = {
+            let mut _children = Vec::new();
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                match fstring_format_spec_rule(p) {
+                    Some(_x) => _children.push(_x),
+                    None => {
+                        p.mark = _m;
+                        break;
+                    }
+                }
+            }
+            if _entered {
+                p.level -= 1;
+            }
+            _children
+        };
+        if p.error_indicator { break 'a867; }
         if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a867; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}', or format specs") });
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs '='? ['!' NAME] !'}'
+    'a869: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a869; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a869; } }
+        let _ = p.expect_token(tk::EQUAL);
+        if p.error_indicator { break 'a869; }
+        let _ = (|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '!' NAME
+                'a870: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a870; }
+                    if (p.name_token()).is_none() { break 'a870; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })();
+        if p.error_indicator { break 'a869; }
+        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a869; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}'") });
     }
     p.mark = _mark;
@@ -20012,11 +20056,11 @@ pub(crate) fn invalid_fstring_conversion_character_rule(p: &mut Parser<'_>) -> O
 fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '!' &(':' | '}')
-    'a869: {
+    'a871: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a869; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a871; }
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20024,20 +20068,20 @@ fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a870: {
+                'a872: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a870; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a872; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a871: {
+                'a873: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a871; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a873; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20045,17 +20089,17 @@ fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a869; }
+        })()).is_some()) { break 'a871; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: missing conversion character") });
     }
     p.mark = _mark;
     // '!' !NAME
-    'a872: {
+    'a874: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a872; }
-        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a872; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a874; }
+        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a874; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: invalid conversion character") });
     }
     p.mark = _mark;
@@ -20077,62 +20121,62 @@ pub(crate) fn invalid_tstring_replacement_field_rule(p: &mut Parser<'_>) -> Opti
 fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='='
-    'a873: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a873; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a873; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '='") });
-    }
-    p.mark = _mark;
-    // '{' a='!'
-    'a874: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a874; }
-        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a874; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '!'") });
-    }
-    p.mark = _mark;
-    // '{' a=':'
     'a875: {
         if p.error_indicator {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a875; }
-        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a875; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before ':'") });
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a875; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '='") });
     }
     p.mark = _mark;
-    // '{' a='}'
+    // '{' a='!'
     'a876: {
         if p.error_indicator {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a876; }
-        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a876; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '}'") });
+        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a876; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '!'") });
     }
     p.mark = _mark;
-    // '{' !annotated_rhs
+    // '{' a=':'
     'a877: {
         if p.error_indicator {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a877; }
-        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a877; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting a valid expression after '{'") });
+        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a877; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before ':'") });
     }
     p.mark = _mark;
-    // '{' annotated_rhs !('=' | '!' | ':' | '}')
+    // '{' a='}'
     'a878: {
         if p.error_indicator {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a878; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a878; } }
+        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a878; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '}'") });
+    }
+    p.mark = _mark;
+    // '{' !annotated_rhs
+    'a879: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a879; }
+        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a879; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting a valid expression after '{'") });
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs !('=' | '!' | ':' | '}')
+    'a880: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a880; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a880; } }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20140,38 +20184,38 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a879: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a879; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '!'
-                'a880: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a880; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // ':'
                 'a881: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a881; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a881; }
                     return Some(());
                 }
                 p.mark = _mark;
-                // '}'
+                // '!'
                 'a882: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a882; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a882; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // ':'
+                'a883: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a883; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '}'
+                'a884: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a884; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20179,18 +20223,18 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a878; }
+        })()).is_some()) { break 'a880; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '=', or '!', or ':', or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '=' !('!' | ':' | '}')
-    'a883: {
+    'a885: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a883; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a883; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a883; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a885; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a885; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a885; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20198,29 +20242,29 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!'
-                'a884: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a884; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // ':'
-                'a885: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a885; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '}'
                 'a886: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a886; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a886; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // ':'
+                'a887: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a887; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '}'
+                'a888: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a888; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20228,32 +20272,32 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a883; }
+        })()).is_some()) { break 'a885; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '!', or ':', or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? invalid_tstring_conversion_character
-    'a887: {
+    'a889: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a887; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a887; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a889; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a889; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a887; }
-        if (invalid_tstring_conversion_character_rule(p)).is_none() { break 'a887; }
+        if p.error_indicator { break 'a889; }
+        if (invalid_tstring_conversion_character_rule(p)).is_none() { break 'a889; }
         return Some(());
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
-    'a888: {
+    'a890: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a888; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a888; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a890; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a890; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a888; }
+        if p.error_indicator { break 'a890; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20261,12 +20305,12 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a889: {
+                'a891: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a889; }
-                    if (p.name_token()).is_none() { break 'a889; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a891; }
+                    if (p.name_token()).is_none() { break 'a891; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20275,7 +20319,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a888; }
+        if p.error_indicator { break 'a890; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20283,53 +20327,20 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a890: {
+                'a892: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a890; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a892; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a891: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a891; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })()).is_some()) { break 'a888; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting ':' or '}'") });
-    }
-    p.mark = _mark;
-    // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
-    'a892: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a892; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a892; } }
-        let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a892; }
-        let _ = (|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
-                // '!' NAME
                 'a893: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a893; }
-                    if (p.name_token()).is_none() { break 'a893; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a893; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20337,33 +20348,11 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })();
-        if p.error_indicator { break 'a892; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a892; }
-        let _ = {
-            let mut _children = Vec::new();
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                match fstring_format_spec_rule(p) {
-                    Some(_x) => _children.push(_x),
-                    None => {
-                        p.mark = _m;
-                        break;
-                    }
-                }
-            }
-            if _entered {
-                p.level -= 1;
-            }
-            _children
-        };
-        if p.error_indicator { break 'a892; }
-        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a892; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}', or format specs") });
+        })()).is_some()) { break 'a890; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting ':' or '}'") });
     }
     p.mark = _mark;
-    // '{' annotated_rhs '='? ['!' NAME] !'}'
+    // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
     'a894: {
         if p.error_indicator {
             return None;
@@ -20394,7 +20383,62 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })();
         if p.error_indicator { break 'a894; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a894; }
+        let _ = {
+            let mut _children = Vec::new();
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                match fstring_format_spec_rule(p) {
+                    Some(_x) => _children.push(_x),
+                    None => {
+                        p.mark = _m;
+                        break;
+                    }
+                }
+            }
+            if _entered {
+                p.level -= 1;
+            }
+            _children
+        };
+        if p.error_indicator { break 'a894; }
         if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a894; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}', or format specs") });
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs '='? ['!' NAME] !'}'
+    'a896: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a896; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a896; } }
+        let _ = p.expect_token(tk::EQUAL);
+        if p.error_indicator { break 'a896; }
+        let _ = (|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '!' NAME
+                'a897: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a897; }
+                    if (p.name_token()).is_none() { break 'a897; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })();
+        if p.error_indicator { break 'a896; }
+        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a896; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}'") });
     }
     p.mark = _mark;
@@ -20416,11 +20460,11 @@ pub(crate) fn invalid_tstring_conversion_character_rule(p: &mut Parser<'_>) -> O
 fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '!' &(':' | '}')
-    'a896: {
+    'a898: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a896; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a898; }
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20428,20 +20472,20 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a897: {
+                'a899: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a897; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a899; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a898: {
+                'a900: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a898; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a900; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20449,17 +20493,17 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a896; }
+        })()).is_some()) { break 'a898; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: missing conversion character") });
     }
     p.mark = _mark;
     // '!' !NAME
-    'a899: {
+    'a901: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a899; }
-        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a899; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a901; }
+        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a901; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: invalid conversion character") });
     }
     p.mark = _mark;
@@ -20481,7 +20525,7 @@ pub(crate) fn invalid_string_tstring_concat_rule(p: &mut Parser<'_>) -> Option<(
 fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=(fstring | string)+ b=tstring
-    'a900: {
+    'a902: {
         if p.error_indicator {
             return None;
         }
@@ -20497,22 +20541,22 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // fstring
-                        'a901: {
+                        'a903: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (fstring_rule(p)) else { break 'a901; };
+                            let Some(_v0) = (fstring_rule(p)) else { break 'a903; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // string
-                        'a902: {
+                        'a904: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (string_rule(p)) else { break 'a902; };
+                            let Some(_v0) = (string_rule(p)) else { break 'a904; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
@@ -20534,14 +20578,14 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a900; };
-        let Some(b): Option<Expr> = (tstring_rule(p)) else { break 'a900; };
+        }) else { break 'a902; };
+        let Some(b): Option<Expr> = (tstring_rule(p)) else { break 'a902; };
         let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.last()?, b, "cannot mix t-string literals with string or bytes literals") });
     }
     p.mark = _mark;
     // a=tstring+ b=(fstring | string)
-    'a903: {
+    'a905: {
         if p.error_indicator {
             return None;
         }
@@ -20562,7 +20606,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a903; };
+        }) else { break 'a905; };
         let Some(b): Option<Expr> = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20570,22 +20614,22 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // fstring
-                'a904: {
+                'a906: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (fstring_rule(p)) else { break 'a904; };
+                    let Some(_v0) = (fstring_rule(p)) else { break 'a906; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // string
-                'a905: {
+                'a907: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (string_rule(p)) else { break 'a905; };
+                    let Some(_v0) = (string_rule(p)) else { break 'a907; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -20595,7 +20639,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a903; };
+        })()) else { break 'a905; };
         let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.last()?, b, "cannot mix t-string literals with string or bytes literals") });
     }
@@ -20618,11 +20662,11 @@ pub(crate) fn invalid_arithmetic_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // sum ('+' | '-' | '*' | '/' | '%' | '//' | '@') a='not' b=inversion
-    'a906: {
+    'a908: {
         if p.error_indicator {
             return None;
         }
-        match sum_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a906; } }
+        match sum_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a908; } }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20630,65 +20674,65 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '+'
-                'a907: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::PLUS)).is_none() { break 'a907; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '-'
-                'a908: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::MINUS)).is_none() { break 'a908; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '*'
                 'a909: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::STAR)).is_none() { break 'a909; }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a909; }
                     return Some(());
                 }
                 p.mark = _mark;
-                // '/'
+                // '-'
                 'a910: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::SLASH)).is_none() { break 'a910; }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a910; }
                     return Some(());
                 }
                 p.mark = _mark;
-                // '%'
+                // '*'
                 'a911: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PERCENT)).is_none() { break 'a911; }
+                    if (p.expect_token(tk::STAR)).is_none() { break 'a911; }
                     return Some(());
                 }
                 p.mark = _mark;
-                // '//'
+                // '/'
                 'a912: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a912; }
+                    if (p.expect_token(tk::SLASH)).is_none() { break 'a912; }
                     return Some(());
                 }
                 p.mark = _mark;
-                // '@'
+                // '%'
                 'a913: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::AT)).is_none() { break 'a913; }
+                    if (p.expect_token(tk::PERCENT)).is_none() { break 'a913; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '//'
+                'a914: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a914; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '@'
+                'a915: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::AT)).is_none() { break 'a915; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20696,9 +20740,9 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a906; }
-        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a906; };
-        let Some(b) = (inversion_rule(p)) else { break 'a906; };
+        })()).is_none() { break 'a908; }
+        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a908; };
+        let Some(b) = (inversion_rule(p)) else { break 'a908; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "'not' after an operator must be parenthesized") });
     }
@@ -20721,7 +20765,7 @@ pub(crate) fn invalid_factor_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ('+' | '-' | '~') a='not' b=factor
-    'a914: {
+    'a916: {
         if p.error_indicator {
             return None;
         }
@@ -20732,29 +20776,29 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '+'
-                'a915: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::PLUS)).is_none() { break 'a915; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '-'
-                'a916: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::MINUS)).is_none() { break 'a916; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '~'
                 'a917: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::TILDE)).is_none() { break 'a917; }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a917; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '-'
+                'a918: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a918; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '~'
+                'a919: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::TILDE)).is_none() { break 'a919; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20762,9 +20806,9 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a914; }
-        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a914; };
-        let Some(b) = (factor_rule(p)) else { break 'a914; };
+        })()).is_none() { break 'a916; }
+        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a916; };
+        let Some(b) = (factor_rule(p)) else { break 'a916; };
         let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "'not' after an operator must be parenthesized") });
     }
@@ -20787,12 +20831,12 @@ pub(crate) fn invalid_type_params_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_type_params_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '[' token=']'
-    'a918: {
+    'a920: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a918; }
-        let Some(token) = (p.expect_token(tk::RSQB)) else { break 'a918; };
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a920; }
+        let Some(token) = (p.expect_token(tk::RSQB)) else { break 'a920; };
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p,
             token,
             "Type parameter list cannot be empty") });

@@ -1,0 +1,2 @@
+async def f():
+    asyn with x: pass

@@ -1,0 +1,2 @@
+imprt os
+x = 1

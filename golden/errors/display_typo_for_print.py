@@ -1,0 +1,1 @@
+fro i in range(3): print(i)

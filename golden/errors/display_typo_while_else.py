@@ -1,0 +1,4 @@
+whille x:
+    pass
+else:
+    pass

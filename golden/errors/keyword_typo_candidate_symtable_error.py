@@ -1,0 +1,1 @@
+whille x: nonlocal y

@@ -1,0 +1,1 @@
+imprt __hello__
