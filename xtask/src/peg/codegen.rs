@@ -750,18 +750,7 @@ impl<'g> Generator<'g> {
         let lending = self.memo_style(name) == Some(MemoStyle::Lending);
         self.line(1, "let _mark = p.mark;");
         if lending {
-            self.line(
-                1,
-                &format!("let _lent = match p.memo_take({}) {{", memo_id(name)),
-            );
-            self.line(2, "MemoHit::Found(_res, _end) => {");
-            self.line(3, "p.mark = _end;");
-            self.line(3, "p.level -= 1;");
-            self.line(3, "return _res;");
-            self.line(2, "}");
-            self.line(2, "MemoHit::Lent => true,");
-            self.line(2, "MemoHit::Miss => false,");
-            self.line(1, "};");
+            self.emit_memo_take(name);
         } else {
             self.line(
                 1,
@@ -882,6 +871,23 @@ impl<'g> Generator<'g> {
         self.line(0, "");
     }
 
+    /// The lending memo lookup at a rule's entry: a stored result returns at once; `_lent`
+    /// tells whether the rule succeeded here before and its value is out.
+    fn emit_memo_take(&mut self, name: &str) {
+        self.line(
+            1,
+            &format!("let _lent = match p.memo_take({}) {{", memo_id(name)),
+        );
+        self.line(2, "MemoHit::Found(_res, _end) => {");
+        self.line(3, "p.mark = _end;");
+        self.line(3, "p.level -= 1;");
+        self.line(3, "return _res;");
+        self.line(2, "}");
+        self.line(2, "MemoHit::Lent => true,");
+        self.line(2, "MemoHit::Miss => false,");
+        self.line(1, "};");
+    }
+
     fn emit_rule(&mut self, rule: &Rule) -> Result<(), String> {
         let ty = self.rule_type(rule);
         let text = rule_text(rule);
@@ -934,18 +940,7 @@ impl<'g> Generator<'g> {
                 // A lending memo: the first parse records where the rule ended and that the value
                 // is out with the caller; a caller that drops it gives it back (`give_back`).
                 self.line(1, "let _mark = p.mark;");
-                self.line(
-                    1,
-                    &format!("let _lent = match p.memo_take({}) {{", memo_id(&rule.name)),
-                );
-                self.line(2, "MemoHit::Found(_res, _end) => {");
-                self.line(3, "p.mark = _end;");
-                self.line(3, "p.level -= 1;");
-                self.line(3, "return _res;");
-                self.line(2, "}");
-                self.line(2, "MemoHit::Lent => true,");
-                self.line(2, "MemoHit::Miss => false,");
-                self.line(1, "};");
+                self.emit_memo_take(&rule.name);
                 self.line(1, "if p.error_indicator {");
                 self.line(2, "p.level -= 1;");
                 self.line(2, "return None;");
