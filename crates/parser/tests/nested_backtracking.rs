@@ -62,3 +62,55 @@ fn long_trailer_chains_in_statement_position_parse() {
     let assignment = format!("x{} = 1\n", ".a(b)[c]".repeat(2000));
     assert!(parses(&assignment));
 }
+
+/// Every nesting shape in every statement position that tries it several ways (as a target,
+/// then as an expression; with an error at the end, again with the `invalid_` rules), 60
+/// levels deep: two parses per level would be 2^60. Targets that are not targets (`1`) make
+/// `star_atom` and `del_t_atom` try both of their parenthesized forms.
+#[test]
+fn every_nesting_shape_in_every_statement_position_stays_linear() {
+    let shapes = [
+        ("(", "1", ")"),
+        ("(", "x", ")"),
+        ("[", "1", "]"),
+        ("-(", "1", ")"),
+        ("not (", "1", ")"),
+        ("[*(", "1", ")]"),
+        ("await (", "1", ")"),
+        ("(lambda: ", "1", ")"),
+        ("x[(", "1", ")]"),
+        ("x[1:(", "1", ")]"),
+        ("{1: (", "1", ")}"),
+        ("{(", "1", ")}"),
+        ("f(k=(", "1", "))"),
+        ("(", "x for x in y", ")"),
+        ("[x for x in (", "y", ") if x]"),
+        ("(y := (", "1", "))"),
+        ("2 ** (", "1", ")"),
+        ("a < (", "1", ")"),
+        ("(a if b else ", "1", ")"),
+        ("(", "f'{x}'", ")"),
+    ];
+    let statements = [
+        "{}\n",
+        "z = {}\n",
+        "{} = 2\n",
+        "del {}\n",
+        "for {} in b: pass\n",
+        "with {}: pass\n",
+        "{} += 1\n",
+        "def f():\n    return {}\n",
+        "x: {} = 1\n",
+        "{} $\n",
+    ];
+    for (open, middle, close) in shapes {
+        let expression = nested(open, middle, close, 60);
+        let expression = expression.trim_end();
+        for statement in statements {
+            let source = statement.replace("{}", expression);
+            // Only that it ends matters here; which of these are valid is the oracle's
+            // business (the conformance corpora).
+            let _ = parses(&source);
+        }
+    }
+}

@@ -58,6 +58,39 @@ pub fn generate(grammar: &Grammar, tokens: &TokenTable) -> Result<String, String
     Ok(gen.out)
 }
 
+/// Rules CPython does not memoize that the first pass memoizes (the error pass keeps CPython's
+/// memo, as its `invalid_` rules depend on which request fills an entry first). `atom`:
+/// `t_primary` tries `atom &t_lookahead` and drops the atom when the lookahead fails, at the
+/// start of nearly every expression statement and assignment target; `primary` then asks for the
+/// same atom. CPython's second parse is cheap, as the atom's inner expressions are memoized
+/// pointers it shares; here they went into the dropped node, so without the memo the whole
+/// display (`{...}`, `[...]`, `(...)`) would be parsed again. With it, the dropped atom goes
+/// back to its entry and `primary` finds it there. A memo only caches what the rule returns
+/// at a position, so the first pass's result is the same.
+const FIRST_PASS_MEMO: &[&str] = &["atom"];
+
+/// Rules CPython memoizes whose memo the first pass does without, beyond those with a single
+/// caller (see `first_pass_unmemoized`). Counted over the stdlib corpus, fewer than 1% of their
+/// first-pass requests found a stored result (the others were first requests, or came while
+/// the value was out with a caller, which the memo cannot serve either), so their entries cost
+/// time and most of the memo's memory for nothing. What keeps nesting linear without them: a
+/// request for one of them at a position comes, within one nesting level, only from a
+/// bounded number of calls made by one parse of `expression`, `atom` (first-pass memo) or a
+/// statement rule, and each nesting level passes through `atom` or `expression`, whose memos
+/// parse a position at most three times (`Memo::reparsed`). Not so the target rules
+/// (`star_target`, `target_with_star_atom`, `del_target`): `star_atom` and `del_t_atom` try
+/// `'(' target ')'` and then `'(' targets ')'` at the same position, so without their memo
+/// `((((1))))` takes time exponential in its depth (`tests/nested_backtracking.rs`).
+/// The error pass keeps CPython's memo.
+const FIRST_PASS_UNMEMOIZED: &[&str] = &[
+    "simple_stmt",
+    "dotted_name",
+    "star_expression",
+    "disjunction",
+    "bitwise_or",
+    "factor",
+];
+
 struct Generator<'g> {
     grammar: &'g Grammar,
     tokens: &'g TokenTable,
@@ -613,6 +646,9 @@ impl<'g> Generator<'g> {
         if !rule.memo && self.growing_loop_split(rule).is_none() {
             return false;
         }
+        if FIRST_PASS_UNMEMOIZED.contains(&rule.name.as_str()) {
+            return true;
+        }
         let callers: Vec<&Rule> = self
             .grammar
             .rules
@@ -658,7 +694,7 @@ impl<'g> Generator<'g> {
             } else {
                 Some(MemoStyle::Lending)
             }
-        } else if rule.memo {
+        } else if rule.memo || FIRST_PASS_MEMO.contains(&name) {
             Some(MemoStyle::Lending)
         } else {
             None
@@ -896,7 +932,8 @@ impl<'g> Generator<'g> {
         }
         let looped = self.growing_loop_split(rule);
         let left_rec = self.left_recursive.contains(&rule.name) && looped.is_none();
-        let memo_here = rule.memo || (looped.is_some() && self.memoized(rule));
+        let first_pass_only = FIRST_PASS_MEMO.contains(&rule.name.as_str());
+        let memo_here = rule.memo || first_pass_only || (looped.is_some() && self.memoized(rule));
         let first_pass_unmemoized = memo_here && self.first_pass_unmemoized(rule);
         let without_invalid = rule.name.ends_with("without_invalid");
         let body_name = if left_rec {
@@ -931,6 +968,13 @@ impl<'g> Generator<'g> {
             let carries = self.rule_carries(&rule.name);
             if first_pass_unmemoized {
                 self.line(1, "if !p.error_pass {");
+                self.line(2, &format!("let _res = {body_name}(p);"));
+                self.line(2, "p.level -= 1;");
+                self.line(2, "return _res;");
+                self.line(1, "}");
+            }
+            if first_pass_only {
+                self.line(1, "if p.error_pass {");
                 self.line(2, &format!("let _res = {body_name}(p);"));
                 self.line(2, "p.level -= 1;");
                 self.line(2, "return _res;");

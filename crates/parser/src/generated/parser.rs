@@ -218,14 +218,15 @@ pub(crate) mod memo_id {
     pub(crate) const FACTOR: u16 = 18;
     pub(crate) const AWAIT_PRIMARY: u16 = 19;
     pub(crate) const PRIMARY: u16 = 20;
-    pub(crate) const TSTRING: u16 = 21;
-    pub(crate) const STRINGS: u16 = 22;
-    pub(crate) const ARGUMENTS: u16 = 23;
-    pub(crate) const STAR_TARGET: u16 = 24;
-    pub(crate) const TARGET_WITH_STAR_ATOM: u16 = 25;
-    pub(crate) const T_PRIMARY: u16 = 26;
-    pub(crate) const DEL_TARGET: u16 = 27;
-    pub(crate) const INVALID_NAMED_EXPRESSION: u16 = 28;
+    pub(crate) const ATOM: u16 = 21;
+    pub(crate) const TSTRING: u16 = 22;
+    pub(crate) const STRINGS: u16 = 23;
+    pub(crate) const ARGUMENTS: u16 = 24;
+    pub(crate) const STAR_TARGET: u16 = 25;
+    pub(crate) const TARGET_WITH_STAR_ATOM: u16 = 26;
+    pub(crate) const T_PRIMARY: u16 = 27;
+    pub(crate) const DEL_TARGET: u16 = 28;
+    pub(crate) const INVALID_NAMED_EXPRESSION: u16 = 29;
 }
 
 // file: a=[statements] ENDMARKER
@@ -645,6 +646,11 @@ pub(crate) fn simple_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.cannot_start(0x69c000fff481000008201c28e) {
         p.level -= 1;
         return None;
+    }
+    if !p.error_pass {
+        let _res = simple_stmt_body(p);
+        p.level -= 1;
+        return _res;
     }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::SIMPLE_STMT) {
@@ -2494,6 +2500,11 @@ pub(crate) fn dotted_name_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.cannot_start(0x2) {
         p.level -= 1;
         return None;
+    }
+    if !p.error_pass {
+        let _res = dotted_name_raw_rule(p);
+        p.level -= 1;
+        return _res;
     }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::DOTTED_NAME) {
@@ -7651,6 +7662,11 @@ pub(crate) fn star_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    if !p.error_pass {
+        let _res = star_expression_body(p);
+        p.level -= 1;
+        return _res;
+    }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::STAR_EXPRESSION) {
         MemoHit::Found(_res, _end) => {
@@ -7898,6 +7914,11 @@ pub(crate) fn disjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.cannot_start(0x29c000000481000008200c28e) {
         p.level -= 1;
         return None;
+    }
+    if !p.error_pass {
+        let _res = disjunction_body(p);
+        p.level -= 1;
+        return _res;
     }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::DISJUNCTION) {
@@ -8671,6 +8692,11 @@ pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    if !p.error_pass {
+        let _res = bitwise_or_raw_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::BITWISE_OR) {
         MemoHit::Found(_res, _end) => {
@@ -9320,6 +9346,11 @@ pub(crate) fn factor_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    if !p.error_pass {
+        let _res = factor_body(p);
+        p.level -= 1;
+        return _res;
+    }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::FACTOR) {
         MemoHit::Found(_res, _end) => {
@@ -9857,7 +9888,27 @@ pub(crate) fn atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    if p.error_pass {
+        let _res = atom_body(p);
+        p.level -= 1;
+        return _res;
+    }
+    let _mark = p.mark;
+    let _lent = match p.memo_take(memo_id::ATOM) {
+        MemoHit::Found(_res, _end) => {
+            p.mark = _end;
+            p.level -= 1;
+            return _res;
+        }
+        MemoHit::Lent => true,
+        MemoHit::Miss => false,
+    };
+    if p.error_indicator {
+        p.level -= 1;
+        return None;
+    }
     let _res = atom_body(p);
+    p.memo_store(memo_id::ATOM, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
