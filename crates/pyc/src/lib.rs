@@ -279,7 +279,8 @@ fn compile_collecting(
 }
 
 /// The stages after the parser (`compiler_setup`: future features, preprocessing, symbol
-/// table), up to code generation, which is not ported yet.
+/// table) and the walk of code generation with its errors and warnings; the instructions
+/// themselves are not generated yet.
 fn compile_tree(
     tree: &mut Mod,
     filename: &str,
@@ -290,7 +291,24 @@ fn compile_tree(
     let future = ast_preprocess(tree, filename, flags, optimize, false, warnings)?;
     let table =
         pyc_symtable::SymbolTable::build(tree, filename, &future).map_err(symtable_error)?;
-    drop(table);
+    let generated = pyc_codegen::codegen(tree, &table, filename, optimize);
+    warnings.extend(generated.warnings.into_iter().map(|w| Warning {
+        category: WarningCategory::SyntaxWarning,
+        message: w.message,
+        filename: filename.to_string(),
+        lineno: w.loc.lineno,
+    }));
+    generated.result.map_err(|err| match err {
+        pyc_codegen::CodegenError::Syntax(error) => located(error),
+        pyc_codegen::CodegenError::Recursion => {
+            CompileError::Recursion(pyc_codegen::STACK_OVERFLOW_MESSAGE.to_string())
+        }
+        pyc_codegen::CodegenError::System(msg) => CompileError::Other {
+            type_name: "SystemError".to_string(),
+            msg,
+        },
+    })?;
+    // The instructions themselves are not generated yet.
     Err(CompileError::CodegenNotPorted)
 }
 

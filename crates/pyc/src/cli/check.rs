@@ -64,7 +64,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if stage == Stage::Compile {
         let _ = writeln!(
             stderr,
-            "pyc check: {} file(s) passed every stage up to the symbol table, but {}: no file was compiled",
+            "pyc check: {} file(s) passed every check (code generation's errors included), but {}: no file was compiled",
             files.len(),
             pyc::CODEGEN_NOT_PORTED
         );

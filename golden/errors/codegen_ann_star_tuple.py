@@ -1,0 +1,2 @@
+x: tuple[*Ts]
+return

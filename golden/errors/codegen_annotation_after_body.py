@@ -1,0 +1,2 @@
+x: (y is 1)
+return

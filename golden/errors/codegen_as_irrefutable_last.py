@@ -1,0 +1,7 @@
+match x:
+    case (1 | 2) as a:
+        pass
+    case _ as b:
+        pass
+    case 3:
+        pass

@@ -1,0 +1,5 @@
+assert (x, y)
+assert ()
+assert (1, 2)
+assert (x, y), "m"
+return

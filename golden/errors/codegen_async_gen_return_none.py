@@ -1,0 +1,4 @@
+async def g():
+    yield 1
+    return
+return

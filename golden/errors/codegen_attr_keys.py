@@ -1,0 +1,4 @@
+match x:
+    case {x.y: a, x.y: b}:
+        pass
+return

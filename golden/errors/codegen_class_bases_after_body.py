@@ -1,0 +1,3 @@
+class C(x is 1):
+    y is 2
+return

@@ -1,0 +1,3 @@
+match x:
+    case {1+2j: _, 1.0+2j: _}:
+        pass

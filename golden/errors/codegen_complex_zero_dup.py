@@ -1,0 +1,3 @@
+match x:
+    case {0j: _, 0: _}:
+        pass

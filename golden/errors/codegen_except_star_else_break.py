@@ -1,0 +1,8 @@
+for x in y:
+    try:
+        pass
+    except* E:
+        pass
+    else:
+        break
+return

@@ -1,0 +1,8 @@
+try:
+    pass
+except* E:
+    def f():
+        return 1
+    class C:
+        pass
+return

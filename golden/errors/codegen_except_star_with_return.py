@@ -1,0 +1,6 @@
+def f():
+    try:
+        pass
+    except* E:
+        with a:
+            return

@@ -1,0 +1,3 @@
+match x:
+    case {0: _, False: _}:
+        pass

@@ -1,0 +1,1 @@
+f = lambda a=g(x=1, x=2): a

@@ -1,0 +1,3 @@
+class C:
+    x = [lambda: (yield) for y in z]
+return

@@ -1,0 +1,3 @@
+match x:
+    case {0.0: _, -0.0: _}:
+        pass

@@ -1,0 +1,23 @@
+while x:
+ while x:
+  while x:
+   while x:
+    while x:
+     while x:
+      while x:
+       while x:
+        while x:
+         while x:
+          while x:
+           while x:
+            while x:
+             while x:
+              while x:
+               while x:
+                while x:
+                 while x:
+                  while x:
+                   while x:
+                    while x:
+                     pass
+return

@@ -1,0 +1,13 @@
+1[2]
+None[2]
+...[2]
+1.5[2]
+1j[2]
+True[2]
+{1}[2]
+{x for x in y}[2]
+(x for x in y)[2]
+(lambda: 1)[2]
+'a'[2]
+[][2]
+return

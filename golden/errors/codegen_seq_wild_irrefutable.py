@@ -1,0 +1,6 @@
+match x:
+    case [_]:
+        pass
+    case _:
+        pass
+return

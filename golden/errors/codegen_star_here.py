@@ -1,0 +1,1 @@
+_SINGLE_QUOTES = * ("'", '"')

@@ -1,0 +1,4 @@
+match x:
+    case {'a': _, b'a': _}:
+        pass
+return

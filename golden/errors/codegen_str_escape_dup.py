@@ -1,0 +1,3 @@
+match x:
+    case {'\n': _, '\n': _}:
+        pass

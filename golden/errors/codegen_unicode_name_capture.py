@@ -1,0 +1,5 @@
+match x:
+    case é:
+        pass
+    case 1:
+        pass

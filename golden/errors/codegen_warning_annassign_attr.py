@@ -1,0 +1,3 @@
+x.y: (z is 1)
+(a is 2).b: int
+return

@@ -1,0 +1,3 @@
+x: (y is 1)
+z is 2
+return

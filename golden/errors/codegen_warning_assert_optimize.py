@@ -1,0 +1,2 @@
+assert (x is 1), (y is 2)
+return

@@ -1,0 +1,4 @@
+class C:
+    x: (y is 1)
+    z is 2
+return

@@ -1,0 +1,5 @@
+try:
+    pass
+finally:
+    x is 1
+return

@@ -1,0 +1,2 @@
+f'{x is 1}'
+return

@@ -1,0 +1,2 @@
+def f[T: (x is 1)](): pass
+return

@@ -1,0 +1,6 @@
+def f():
+    try:
+        pass
+    finally:
+        return (x is 1)
+return

@@ -1,0 +1,6 @@
+def f():
+    try:
+        return
+    finally:
+        x is 1
+return

@@ -1,0 +1,2 @@
+x, *(y)[a is 1] = (b is 2)
+return

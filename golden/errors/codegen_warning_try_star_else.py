@@ -1,0 +1,7 @@
+try:
+    pass
+except* E:
+    x is 1
+else:
+    y is 2
+return

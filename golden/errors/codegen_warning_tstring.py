@@ -1,0 +1,2 @@
+t'{x is 1}' 'a'
+return

@@ -1,0 +1,2 @@
+type T = (x is 1)
+return

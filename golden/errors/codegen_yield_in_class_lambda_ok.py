@@ -1,0 +1,3 @@
+class C:
+    f = lambda: (yield)
+return

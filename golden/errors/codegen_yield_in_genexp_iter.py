@@ -1,0 +1,3 @@
+def f():
+    pass
+x = (a for a in (yield))
