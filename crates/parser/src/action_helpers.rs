@@ -111,26 +111,7 @@ impl Dummy for Tok {
     fn dummy(p: &mut Parser<'_>) -> Self {
         match p.last_token().or_else(|| p.tokens.first().copied()) {
             Some(t) => t,
-            None => Tok {
-                kind: tk::ENDMARKER,
-                index: 0,
-                level: 0,
-                raw: pyc_tokenize::Token {
-                    kind: pyc_tokenize::TokenKind::Endmarker,
-                    start: 0,
-                    end: 0,
-                    lineno: 1,
-                    col_offset: 0,
-                    end_lineno: 1,
-                    end_col_offset: 0,
-                },
-                start: 0,
-                end: 0,
-                lineno: 1,
-                col_offset: 0,
-                end_lineno: 1,
-                end_col_offset: 0,
-            },
+            None => Tok::placeholder_endmarker(),
         }
     }
 }

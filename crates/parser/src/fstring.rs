@@ -439,9 +439,9 @@ fn is_python_whitespace(c: u32) -> bool {
 /// field): [`ftstring_expr_text`] of the source between the field's own `{` and `token`.
 /// `preceding` are the tokens before `token`, in source order; the field's `{` is found by
 /// walking back over balanced braces. `None` when there is no open `{`.
-pub fn field_metadata<'t>(
+pub fn field_metadata(
     source: &str,
-    preceding: impl DoubleEndedIterator<Item = &'t Token>,
+    preceding: impl DoubleEndedIterator<Item = Token>,
     token: &Token,
 ) -> Option<PyStr> {
     let mut depth = 0usize;

@@ -29,17 +29,55 @@ pub struct Tok {
     pub index: u32,
     /// The bracket nesting level at the token (`token->level`).
     pub level: i32,
-    /// The tokenizer's token (for the literal decoders, which take it as is).
-    pub raw: Token,
+    /// The tokenizer's kind (NAME for a keyword; ENDMARKER where single input's parser sees
+    /// NEWLINE).
+    pub raw_kind: TokenKind,
     pub start: u32,
     pub end: u32,
     pub lineno: i32,
     pub col_offset: i32,
     pub end_lineno: i32,
     pub end_col_offset: i32,
+    /// The tokenizer's columns, which differ from the parser's for INDENT, DEDENT and
+    /// ENDMARKER (those have none, -1, in the parser's view).
+    raw_col_offset: u32,
+    raw_end_col_offset: u32,
 }
 
 impl Tok {
+    /// An ENDMARKER at the start of line 1, for the placeholder values of an action that cannot
+    /// run when there is no token at all.
+    pub(crate) fn placeholder_endmarker() -> Tok {
+        Tok {
+            kind: tk::ENDMARKER,
+            index: 0,
+            level: 0,
+            raw_kind: TokenKind::Endmarker,
+            start: 0,
+            end: 0,
+            lineno: 1,
+            col_offset: 0,
+            end_lineno: 1,
+            end_col_offset: 0,
+            raw_col_offset: 0,
+            raw_end_col_offset: 0,
+        }
+    }
+
+    /// The tokenizer's token (for the literal decoders, which take it as is). Rebuilt rather
+    /// than kept, so that the buffer holds one copy of each position.
+    pub fn raw(&self) -> Token {
+        Token {
+            kind: self.raw_kind,
+            start: self.start,
+            end: self.end,
+            lineno: self.lineno as u32,
+            col_offset: self.raw_col_offset,
+            end_lineno: self.end_lineno as u32,
+            end_col_offset: self.raw_end_col_offset,
+        }
+    }
+
     pub fn loc(&self) -> Location {
         Location::new(
             self.lineno,
@@ -214,13 +252,15 @@ impl<'src> Parser<'src> {
             kind,
             index,
             level: self.paren_level,
-            raw: token,
+            raw_kind: token.kind,
             start: token.start,
             end: token.end,
             lineno: token.lineno as i32,
             col_offset,
             end_lineno: token.end_lineno as i32,
             end_col_offset,
+            raw_col_offset: token.col_offset,
+            raw_end_col_offset: token.end_col_offset,
         });
         true
     }
@@ -636,7 +676,7 @@ impl Parser<'_> {
     /// `bad_single_statement`: after a `single` parse, anything but blanks and comments left
     /// where the tokenizer stopped.
     fn bad_single_statement(&self) -> bool {
-        let cur = self.tokens.last().map_or(0, |t| t.raw.end as usize);
+        let cur = self.tokens.last().map_or(0, |t| t.end as usize);
         let rest = self.source.get(cur..).unwrap_or("");
         let mut lines = rest.split('\n');
         lines.any(|line| {
@@ -697,4 +737,14 @@ pub(crate) fn new_identifier(text: &str) -> Identifier {
         return Identifier::new(text);
     }
     Identifier::from(unicode_normalization::UnicodeNormalization::nfkc(text).collect::<String>())
+}
+
+#[cfg(test)]
+mod tok_size {
+    /// The parser keeps every token of the source: its size is the parse's memory per token
+    /// (the tokenizer's token plus the parser's kind, level and index, positions once).
+    #[test]
+    fn a_token_takes_44_bytes() {
+        assert_eq!(std::mem::size_of::<super::Tok>(), 44);
+    }
 }

@@ -85,7 +85,7 @@ impl<'src> Parser<'src> {
         // A token without text: CPython takes the tokenizer's current column, which is where
         // our tokenizer placed the token.
         let col_offset = if t.col_offset == -1 {
-            t.raw.col_offset as i32
+            t.raw().col_offset as i32
         } else {
             t.col_offset + 1
         };

@@ -82,8 +82,8 @@ impl Parser<'_> {
     /// The expression text before a `!`, `:` or `}` of a replacement field, as the tokenizer
     /// records it for t-string `Interpolation.str` (not only after `=`).
     fn metadata(&self, t: &Tok) -> Option<PyStr> {
-        let preceding = self.tokens[..t.index as usize].iter().map(|t| &t.raw);
-        fstring::field_metadata(self.source, preceding, &t.raw)
+        let preceding = self.tokens[..t.index as usize].iter().map(Tok::raw);
+        fstring::field_metadata(self.source, preceding, &t.raw())
     }
 
     /// The FSTRING_START / TSTRING_START token of the string that `t` is inside.
@@ -103,7 +103,7 @@ impl Parser<'_> {
 
 /// `_PyPegen_constant_from_token`.
 pub fn constant_from_token(p: &mut Parser<'_>, t: &Tok) -> Option<Expr> {
-    Some(fstring::constant_from_token(&t.raw, p.token_text(t)))
+    Some(fstring::constant_from_token(&t.raw(), p.token_text(t)))
 }
 
 /// `_PyPegen_decoded_constant_from_token`: raw inside a raw f-string or t-string.
@@ -112,21 +112,21 @@ pub fn decoded_constant_from_token(p: &mut Parser<'_>, t: &Tok) -> Option<Expr> 
         .enclosing_string_start(t)
         .is_some_and(|start| p.token_text(&start).contains(['r', 'R']));
     let text = p.token_text(t);
-    let result = fstring::decoded_constant_from_token(&t.raw, text, is_raw, p);
+    let result = fstring::decoded_constant_from_token(&t.raw(), text, is_raw, p);
     p.literal(result)
 }
 
 /// `_PyPegen_constant_from_string`.
 pub fn constant_from_string(p: &mut Parser<'_>, t: &Tok) -> Option<Expr> {
     let text = p.token_text(t);
-    let result = fstring::constant_from_string(&t.raw, text, p);
+    let result = fstring::constant_from_string(&t.raw(), text, p);
     p.literal(result)
 }
 
 /// `_PyPegen_joined_str`.
 pub fn joined_str(p: &mut Parser<'_>, start: &Tok, middles: Vec<Expr>, end: &Tok) -> Option<Expr> {
     let (start_text, end_text) = (p.token_text(start), p.token_text(end));
-    let result = fstring::joined_str(&start.raw, start_text, middles, &end.raw, end_text, p);
+    let result = fstring::joined_str(&start.raw(), start_text, middles, &end.raw(), end_text, p);
     p.literal(result)
 }
 
@@ -138,7 +138,7 @@ pub fn template_str(
     end: &Tok,
 ) -> Option<Expr> {
     let (start_text, end_text) = (p.token_text(start), p.token_text(end));
-    let result = fstring::template_str(&start.raw, start_text, middles, &end.raw, end_text, p);
+    let result = fstring::template_str(&start.raw(), start_text, middles, &end.raw(), end_text, p);
     p.literal(result)
 }
 
@@ -153,7 +153,7 @@ pub fn check_fstring_conversion(
         _ => 'f',
     };
     let metadata = p.metadata(bang);
-    let result = fstring::check_fstring_conversion(&bang.raw, metadata, conv, prefix);
+    let result = fstring::check_fstring_conversion(&bang.raw(), metadata, conv, prefix);
     p.literal(result)
 }
 
