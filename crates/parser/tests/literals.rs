@@ -311,7 +311,7 @@ impl<'s> Driver<'s> {
     /// The metadata CPython's tokenizer attaches to `token`: the source since the field's `{`.
     fn metadata(&self, token: &Token) -> Option<PyStr> {
         let index = self.tokens.iter().position(|t| t == token)?;
-        fstring::field_metadata(self.source, self.tokens[..index].iter(), token)
+        fstring::field_metadata(self.source, self.tokens[..index].iter().copied(), token)
     }
 
     /// `'{' annotated_rhs '='? [conversion] [format_spec] '}'`
