@@ -131,6 +131,10 @@ pub struct Parser<'src> {
     /// The second pass, for the error message (`call_invalid_rules` is switched off inside
     /// the `_without_invalid` rules; this stays on).
     pub(crate) error_pass: bool,
+    /// How many memoized rules are being parsed again because their value was out with a
+    /// caller (see [`crate::memo`]): CPython's memo would have handed out its pointer without
+    /// parsing, so what such a parse does besides returning its value (warn) must not happen.
+    pub(crate) reparsing: u32,
     pub(crate) memo: Memo,
     /// The source of the value the last rule returned (see [`crate::memo`]).
     pub(crate) src: Src,
@@ -190,6 +194,7 @@ impl<'src> Parser<'src> {
             error: None,
             call_invalid_rules: false,
             error_pass: false,
+            reparsing: 0,
             memo: Memo::for_source(source.len()),
             src: Src::NONE,
             names: NameCache::default(),

@@ -20,12 +20,14 @@ impl LiteralSink for Parser<'_> {
     }
 
     fn warn(&mut self, warning: LiteralWarning) -> Result<(), LiteralError> {
-        // CPython decodes each literal once per pass. In the first pass a lending memo may
-        // parse a rule again (its value was out with a caller): that decode must not warn
-        // twice. Equal warnings of two literals (`f"\d{x}\d"` has two) differ in `literal_at`.
-        // In the error pass every decode warns, as in CPython, where a literal decoded again
-        // inside a `_without_invalid` rule warns again.
-        if !self.call_invalid_rules && (self.error_pass || !self.warnings.contains(&warning)) {
+        // CPython decodes each literal once per pass, except inside a `_without_invalid` rule
+        // of the error pass, which parses afresh what its memo does not hold. A lending memo
+        // parses a rule again when its value is out with a caller (`reparsing`), where
+        // CPython's memo hit decodes nothing: that decode must not warn. In the first pass
+        // a rule the first pass does not memoize can also decode a literal twice: equal
+        // warnings of two literals (`f"\d{x}\d"` has two) differ in `literal_at`.
+        let again = self.reparsing > 0 || (!self.error_pass && self.warnings.contains(&warning));
+        if !self.call_invalid_rules && !again {
             self.warnings.push(warning);
         }
         Ok(())

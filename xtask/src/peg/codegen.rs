@@ -998,7 +998,14 @@ impl<'g> Generator<'g> {
             if traced {
                 self.line(1, "let _had_error = p.error.is_some();");
             }
+            if memo_here && carries {
+                // Parsing again a value that is out: see `Parser::reparsing`.
+                self.line(1, "p.reparsing += u32::from(_lent);");
+            }
             self.line(1, &format!("let _res = {body_name}(p);"));
+            if memo_here && carries {
+                self.line(1, "p.reparsing -= u32::from(_lent);");
+            }
             if traced {
                 // Which `invalid_` rules a parse reached (matched or raised in), for the test
                 // that every one has a golden case.

@@ -666,7 +666,9 @@ pub(crate) fn simple_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = simple_stmt_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::SIMPLE_STMT, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -2520,7 +2522,9 @@ pub(crate) fn dotted_name_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = dotted_name_raw_rule(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::DOTTED_NAME, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -2604,7 +2608,9 @@ pub(crate) fn block_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = block_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::BLOCK, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -5364,7 +5370,9 @@ pub(crate) fn closed_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = closed_pattern_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::CLOSED_PATTERN, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -6477,7 +6485,9 @@ pub(crate) fn star_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = star_pattern_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::STAR_PATTERN, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -7132,7 +7142,9 @@ pub(crate) fn type_param_rule(p: &mut Parser<'_>) -> Option<TypeParam> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = type_param_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::TYPE_PARAM, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -7424,7 +7436,9 @@ pub(crate) fn expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = expression_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::EXPRESSION, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -7681,7 +7695,9 @@ pub(crate) fn star_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = star_expression_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::STAR_EXPRESSION, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -7934,7 +7950,9 @@ pub(crate) fn disjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = disjunction_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::DISJUNCTION, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -8043,7 +8061,9 @@ pub(crate) fn conjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = conjunction_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::CONJUNCTION, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -8152,7 +8172,9 @@ pub(crate) fn inversion_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = inversion_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::INVERSION, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -8711,7 +8733,9 @@ pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = bitwise_or_raw_rule(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::BITWISE_OR, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -8801,7 +8825,9 @@ pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = bitwise_xor_raw_rule(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::BITWISE_XOR, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -8891,7 +8917,9 @@ pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = bitwise_and_raw_rule(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::BITWISE_AND, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -8981,7 +9009,9 @@ pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = shift_expr_raw_rule(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::SHIFT_EXPR, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -9098,7 +9128,9 @@ pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = sum_raw_rule(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::SUM, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -9203,7 +9235,9 @@ pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = term_raw_rule(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::TERM, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -9365,7 +9399,9 @@ pub(crate) fn factor_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = factor_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::FACTOR, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -9504,7 +9540,9 @@ pub(crate) fn await_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = await_primary_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::AWAIT_PRIMARY, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -9568,7 +9606,9 @@ pub(crate) fn primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = primary_raw_rule(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::PRIMARY, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -9907,7 +9947,9 @@ pub(crate) fn atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = atom_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::ATOM, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -11553,7 +11595,9 @@ pub(crate) fn tstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = tstring_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::TSTRING, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -11646,7 +11690,9 @@ pub(crate) fn strings_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = strings_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::STRINGS, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -12500,7 +12546,9 @@ pub(crate) fn arguments_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = arguments_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::ARGUMENTS, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -13299,7 +13347,9 @@ pub(crate) fn star_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = star_target_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::STAR_TARGET, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -13380,7 +13430,9 @@ pub(crate) fn target_with_star_atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = target_with_star_atom_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::TARGET_WITH_STAR_ATOM, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -13644,7 +13696,9 @@ pub(crate) fn t_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = t_primary_raw_rule(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::T_PRIMARY, _mark, &_res, _lent);
     p.level -= 1;
     _res
@@ -13878,7 +13932,9 @@ pub(crate) fn del_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    p.reparsing += u32::from(_lent);
     let _res = del_target_body(p);
+    p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::DEL_TARGET, _mark, &_res, _lent);
     p.level -= 1;
     _res
