@@ -3,6 +3,10 @@
 //!
 //! The corpus is the tokenizer benchmark's (`$PYC_TOKENIZE_CORPUS`, default `.cache/tok-corpus`);
 //! only files that both parsers accept are measured, so both do the same work.
+//!
+//! pyc's parses run on one thread with a deep stack, as the `pyc` command runs them (see
+//! `pyc_ast::stack`): called from a thread with a small stack, each parse would make a thread
+//! of its own. Both parsers run with the system allocator.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use pyc_parser::{parse, Mode, ParseFlags};
@@ -14,6 +18,18 @@ fn parse_pyc(source: &str) -> bool {
 
 fn parse_ruff(source: &str) -> bool {
     ruff_python_parser::parse_module(source).is_ok()
+}
+
+/// Runs `f` on a thread with the stack the `pyc` command gives its workers.
+fn on_deep_stack_thread<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .stack_size(pyc_ast::stack::DEEP_STACK_THREAD_SIZE)
+            .spawn_scoped(scope, f)
+            .expect("a thread for the benchmark")
+            .join()
+            .expect("the benchmark's thread")
+    })
 }
 
 fn load_corpus() -> Vec<String> {
@@ -40,7 +56,9 @@ fn bench_corpus(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
     group.bench_function("pyc_parse", |b| {
-        b.iter(|| corpus.iter().filter(|s| parse_pyc(black_box(s))).count())
+        b.iter(|| {
+            on_deep_stack_thread(|| corpus.iter().filter(|s| parse_pyc(black_box(s))).count())
+        })
     });
     group.bench_function("ruff_python_parser_0_0_10_parse", |b| {
         b.iter(|| corpus.iter().filter(|s| parse_ruff(black_box(s))).count())

@@ -6,6 +6,16 @@ use pyc_tokenize_bench::corpus_sources;
 use std::time::Instant;
 
 fn main() {
+    // The parses run on a deep stack, as in the `pyc` command (see `pyc_ast::stack`).
+    std::thread::Builder::new()
+        .stack_size(pyc_ast::stack::DEEP_STACK_THREAD_SIZE)
+        .spawn(run)
+        .expect("a thread with a deep stack")
+        .join()
+        .expect("the profile run");
+}
+
+fn run() {
     let passes: usize = std::env::args()
         .nth(1)
         .and_then(|n| n.parse().ok())

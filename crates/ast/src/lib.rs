@@ -10,6 +10,7 @@ mod identifier;
 mod location;
 pub mod preprocess;
 pub mod read_dump;
+pub mod stack;
 pub mod toolkit;
 pub mod unparse;
 pub mod validate;

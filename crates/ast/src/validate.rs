@@ -69,16 +69,9 @@ fn type_error(message: impl Into<String>) -> ValidationError {
 /// Checks `tree` as `compile(tree, filename, mode)` does before compiling it: first that every
 /// node has its required positions (`obj2ast`), then `_PyAST_Validate`.
 pub fn validate(tree: &Mod) -> Result {
-    std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new()
-            .stack_size(STACK_SIZE)
-            .spawn_scoped(scope, || validate_on_this_thread(tree));
-        match worker.map(|handle| handle.join()) {
-            Ok(Ok(result)) => result,
-            // The thread could not start (no memory for its stack) or panicked.
-            _ => Err(recursion_error()),
-        }
-    })
+    // A panic (none is known) is reported as the nearest error CPython has.
+    crate::stack::on_deep_stack(STACK_SIZE, STACK_SIZE, || validate_on_this_thread(tree))
+        .unwrap_or_else(|_| Err(recursion_error()))
 }
 
 fn recursion_error() -> ValidationError {

@@ -63,21 +63,15 @@ pub struct Codegen {
 pub fn codegen(module: &Mod, table: &SymbolTable, filename: &str, optimize: i32) -> Codegen {
     // The walk recurses once per level of nesting, as deep as the symbol table let the tree
     // go: give it the stack the symbol table builder has.
-    std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new()
-            .stack_size(compiler::WALK_STACK_SIZE)
-            .spawn_scoped(scope, || {
-                codegen_on_this_thread(module, table, filename, optimize)
-            });
-        match worker {
-            Ok(handle) => handle.join().unwrap_or_else(|_| Codegen {
-                result: Err(CodegenError::System(
-                    "internal error: the code generator panicked".to_string(),
-                )),
-                warnings: Vec::new(),
-            }),
-            Err(_) => codegen_on_this_thread(module, table, filename, optimize),
-        }
+    let size = compiler::WALK_STACK_SIZE;
+    pyc_ast::stack::on_deep_stack(size, size, || {
+        codegen_on_this_thread(module, table, filename, optimize)
+    })
+    .unwrap_or_else(|_| Codegen {
+        result: Err(CodegenError::System(
+            "internal error: the code generator panicked".to_string(),
+        )),
+        warnings: Vec::new(),
     })
 }
 

@@ -72,6 +72,20 @@ pub struct Parsed {
 /// few Rust frames, so it gets its own generous stack rather than the caller's.
 const PARSER_STACK_SIZE: usize = 1 << 30;
 
+/// The most stack a parse uses in this build, with a margin: measured at MAXSTACK depth, with
+/// and without the error pass (`benches/parse/examples/stack_need.rs`), below 3 MiB in a
+/// release build and below 8 MiB in a debug one.
+const PARSER_STACK_NEEDED: usize = if cfg!(debug_assertions) {
+    64 << 20
+} else {
+    16 << 20
+};
+
+/// Runs `f` on a stack deep enough for any parse (see [`pyc_ast::stack`]).
+fn on_parser_stack<T: Send>(f: impl FnOnce() -> T + Send) -> std::thread::Result<T> {
+    pyc_ast::stack::on_deep_stack(PARSER_STACK_NEEDED, PARSER_STACK_SIZE, f)
+}
+
 /// `_PyPegen_run_parser_from_string`: parses `source` (already decoded) as `ast.parse` does.
 pub fn parse(
     source: &str,
@@ -89,19 +103,11 @@ pub fn parse_with_warnings(
     mode: Mode,
     flags: ParseFlags,
 ) -> Result<Parsed, ParseError> {
-    std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new()
-            .stack_size(PARSER_STACK_SIZE)
-            .spawn_scoped(scope, || run_parser(source, filename, mode, flags));
-        match worker {
-            Ok(handle) => handle.join().unwrap_or_else(|_| {
-                Err(ParseError::Other {
-                    type_name: "SystemError".into(),
-                    msg: "the parser panicked".into(),
-                })
-            }),
-            Err(_) => run_parser(source, filename, mode, flags),
-        }
+    on_parser_stack(|| run_parser(source, filename, mode, flags)).unwrap_or_else(|_| {
+        Err(ParseError::Other {
+            type_name: "SystemError".into(),
+            msg: "the parser panicked".into(),
+        })
     })
 }
 
@@ -138,24 +144,15 @@ pub fn parse_collecting_warnings(
     mode: Mode,
     flags: ParseFlags,
 ) -> ParseOutcome {
-    std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new()
-            .stack_size(PARSER_STACK_SIZE)
-            .spawn_scoped(scope, || {
-                run_parser_collecting_warnings(source, filename, mode, flags)
-            });
-        match worker {
-            Ok(handle) => handle.join().unwrap_or_else(|_| ParseOutcome {
-                result: Err(ParseError::Other {
-                    type_name: "SystemError".into(),
-                    msg: "the parser panicked".into(),
-                }),
-                warnings: Vec::new(),
-                last_stmt_location: (0, 0),
+    on_parser_stack(|| run_parser_collecting_warnings(source, filename, mode, flags))
+        .unwrap_or_else(|_| ParseOutcome {
+            result: Err(ParseError::Other {
+                type_name: "SystemError".into(),
+                msg: "the parser panicked".into(),
             }),
-            Err(_) => run_parser_collecting_warnings(source, filename, mode, flags),
-        }
-    })
+            warnings: Vec::new(),
+            last_stmt_location: (0, 0),
+        })
 }
 
 fn run_parser_collecting_warnings(
@@ -187,13 +184,5 @@ pub fn invalid_rules_reached(
         let _ = p.run();
         p.invalid_rules_reached.take().unwrap_or_default()
     };
-    std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new()
-            .stack_size(PARSER_STACK_SIZE)
-            .spawn_scoped(scope, trace);
-        match worker {
-            Ok(handle) => handle.join().unwrap_or_default(),
-            Err(_) => Vec::new(),
-        }
-    })
+    on_parser_stack(trace).unwrap_or_default()
 }

@@ -36,6 +36,22 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The stages run on this one deep stack rather than each making a thread per call (see
+    // `pyc_ast::stack`).
+    let deep = std::thread::Builder::new()
+        .stack_size(pyc_ast::stack::DEEP_STACK_THREAD_SIZE)
+        .spawn(move || run(cli));
+    match deep.map(std::thread::JoinHandle::join) {
+        Ok(Ok(code)) => code,
+        Ok(Err(panic)) => std::panic::resume_unwind(panic),
+        Err(err) => {
+            eprintln!("pyc: cannot start a thread: {err}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Tokenize(args) => cli::tokenize::run(args),
         Command::Ast(args) => cli::ast::run(args),

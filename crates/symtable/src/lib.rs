@@ -46,19 +46,13 @@ impl SymbolTable {
     ) -> Result<SymbolTable, SyntaxError> {
         // The visitors recurse once per level of nesting: give them a stack as deep as the
         // recursion limit needs, whatever the caller's thread has.
-        std::thread::scope(|scope| {
-            let worker = std::thread::Builder::new()
-                .stack_size(build::BUILD_STACK_SIZE)
-                .spawn_scoped(scope, || Self::build_boxed(module, filename, future));
-            match worker {
-                Ok(handle) => handle.join().unwrap_or_else(|_| {
-                    let msg = "internal error: the symbol table builder panicked";
-                    Err(Box::new(unsupported(filename, msg)))
-                }),
-                Err(_) => Self::build_boxed(module, filename, future),
-            }
-        })
-        .map_err(|e| *e)
+        let size = build::BUILD_STACK_SIZE;
+        pyc_ast::stack::on_deep_stack(size, size, || Self::build_boxed(module, filename, future))
+            .unwrap_or_else(|_| {
+                let msg = "internal error: the symbol table builder panicked";
+                Err(Box::new(unsupported(filename, msg)))
+            })
+            .map_err(|e| *e)
     }
 
     fn build_boxed(

@@ -114,26 +114,20 @@ pub fn preprocess(
     warnings: &mut (dyn WarningSink + Send),
 ) -> Result {
     let optimize = optimize.max(0);
-    std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new()
-            .stack_size(STACK_SIZE)
-            .spawn_scoped(scope, || {
-                let mut state = State {
-                    optimize,
-                    flags,
-                    warnings,
-                    cf_finally: Vec::new(),
-                    depth: 0,
-                };
-                state.fold_mod(tree)
-            });
-        match worker.map(|handle| handle.join()) {
-            Ok(Ok(result)) => result,
-            // The thread could not start (no memory for its stack) or panicked; CPython would
-            // raise MemoryError or RecursionError, and the recursion error is the nearer one.
-            _ => Err(PreprocessError::Recursion),
-        }
-    })
+    let run = || {
+        let mut state = State {
+            optimize,
+            flags,
+            warnings,
+            cf_finally: Vec::new(),
+            depth: 0,
+        };
+        state.fold_mod(tree)
+    };
+    // A panic (none is known) or no thread: CPython would raise MemoryError or RecursionError,
+    // and the recursion error is the nearer one.
+    crate::stack::on_deep_stack(STACK_SIZE, STACK_SIZE, run)
+        .unwrap_or(Err(PreprocessError::Recursion))
 }
 
 /// `ControlFlowInFinallyContext` (PEP 765): what the innermost enclosing construct is.

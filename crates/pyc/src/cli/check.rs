@@ -107,18 +107,25 @@ fn check_all(files: &[PathBuf], stage: Stage) -> Vec<Option<String>> {
     let workers = std::thread::available_parallelism()
         .map_or(2, usize::from)
         .min(files.len().max(1));
+    let work = || loop {
+        let index = next.fetch_add(1, Ordering::Relaxed);
+        let Some(file) = files.get(index) else {
+            break;
+        };
+        let report = check_file(file, stage);
+        if let Ok(mut slot) = reports[index].lock() {
+            *slot = report;
+        }
+    };
     std::thread::scope(|scope| {
         for _ in 0..workers {
-            scope.spawn(|| loop {
-                let index = next.fetch_add(1, Ordering::Relaxed);
-                let Some(file) = files.get(index) else {
-                    break;
-                };
-                let report = check_file(file, stage);
-                if let Ok(mut slot) = reports[index].lock() {
-                    *slot = report;
-                }
-            });
+            // A deep stack, so that the stages run on the worker's (see `pyc_ast::stack`).
+            let deep = std::thread::Builder::new()
+                .stack_size(pyc_ast::stack::DEEP_STACK_THREAD_SIZE)
+                .spawn_scoped(scope, work);
+            if deep.is_err() {
+                scope.spawn(work);
+            }
         }
     });
     reports
