@@ -1,5 +1,8 @@
 //! Parses the deepest inputs the parser accepts (and their error-pass versions) on a thread
-//! with the stack size given in KiB: crashes when that is too small.
+//! with the stack size given in KiB (`stack_need 3072`): aborts with a stack overflow when that
+//! is too small, which is how `PARSER_STACK_NEEDED` in crates/parser/src/lib.rs was measured.
+//! A parse runs on the calling thread only when it has `PARSER_STACK_NEEDED` left, so lower
+//! that constant to 1 MiB while measuring (sizes above it then run on this thread).
 use pyc_parser::{parse, Mode, ParseFlags};
 fn main() {
     let kib: usize = std::env::args()
