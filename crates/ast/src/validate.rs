@@ -77,7 +77,7 @@ pub fn validate(tree: &Mod) -> Result {
 fn recursion_error() -> ValidationError {
     ValidationError {
         exc_type: "RecursionError",
-        message: "maximum recursion depth exceeded during compilation".to_string(),
+        message: crate::stack::STACK_OVERFLOW_MESSAGE.to_string(),
     }
 }
 
@@ -876,7 +876,7 @@ mod tests {
         let error = validate(&tree).expect_err("past the limit");
         assert_eq!(
             error.to_string(),
-            "RecursionError: maximum recursion depth exceeded during compilation"
+            "RecursionError: Stack overflow (used 10216 kB) during compilation"
         );
         drop_deep(tree);
     }

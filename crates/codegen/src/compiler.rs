@@ -99,9 +99,7 @@ impl Frame {
 /// the frames above) before it raises RecursionError.
 const C_STACK_LIMIT: u32 = 10_459_324;
 
-/// What CPython's RecursionError says when the code generator runs out of C stack (the oracle
-/// reports the same use whatever the expression).
-pub const STACK_OVERFLOW_MESSAGE: &str = "Stack overflow (used 10216 kB) during compilation";
+pub use pyc_ast::stack::STACK_OVERFLOW_MESSAGE;
 
 /// The stack of the thread the walk runs on (reserved, touched only as deep as used).
 pub(crate) const WALK_STACK_SIZE: usize = 1 << 30;

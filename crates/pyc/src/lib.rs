@@ -515,7 +515,7 @@ fn run_preprocess(
 }
 
 /// What the stages after the parser say when a tree nests deeper than they recurse.
-pub const RECURSION_MESSAGE: &str = "maximum recursion depth exceeded during compilation";
+pub const RECURSION_MESSAGE: &str = pyc_ast::stack::STACK_OVERFLOW_MESSAGE;
 
 /// Whether a symbol-table error is its recursion limit: the table reports it as a SyntaxError
 /// value without a location, where CPython raises RecursionError.

@@ -96,7 +96,7 @@ impl<'a> Builder<'a> {
         if self.depth > MAX_RECURSION_DEPTH {
             return Err(Box::new(SyntaxError {
                 error_type: ErrorType::SyntaxError,
-                msg: "maximum recursion depth exceeded during compilation".into(),
+                msg: pyc_ast::stack::STACK_OVERFLOW_MESSAGE.into(),
                 filename: self.filename.to_string(),
                 lineno: None,
                 offset: None,

