@@ -586,10 +586,16 @@ impl Parser<'_> {
     /// The tokenizer's SyntaxWarnings (`_PyTokenizer_parser_warn`: "invalid decimal literal",
     /// ...), kept in order with the literals' warnings. CPython warns as it reads each token,
     /// in either pass, since a token is read only once.
+    #[inline]
     pub(crate) fn take_tokenizer_warnings(&mut self) {
-        if !self.tok.has_warnings() {
-            return;
+        // Called for every token; warnings are rare.
+        if self.tok.has_warnings() {
+            self.move_tokenizer_warnings();
         }
+    }
+
+    #[cold]
+    fn move_tokenizer_warnings(&mut self) {
         for warning in self.tok.take_warnings() {
             let error = crate::string_parser::LiteralError::new(
                 warning.message.clone(),
