@@ -26,6 +26,7 @@ fn rule_bit(rule: u16) -> u64 {
 }
 
 /// A memoized value of any of the memoized rules' types.
+#[derive(Clone)]
 pub enum MemoValue {
     Expr(Expr),
     Stmt(Stmt),
@@ -110,6 +111,8 @@ enum Slot {
     Lent,
     /// Asked for while lent, the rule was parsed again; that value is out too.
     Reparsed,
+    /// Parsed a third time: a copy kept for good, and every later request gets a clone of it.
+    Copy(MemoValue),
     /// The rule succeeded with the value another entry owns (it passed that value through).
     Via(Src),
 }
@@ -296,6 +299,14 @@ impl Memo {
                 entry.slot = Slot::Reparsed;
                 MemoHit::Lent
             }
+            Slot::Copy(value) => {
+                let copy = T::from_memo(value.clone());
+                entry.slot = Slot::Copy(value);
+                match copy {
+                    Some(v) => MemoHit::Found(Some(v), end),
+                    None => MemoHit::Lent,
+                }
+            }
             Slot::Via(next) => {
                 entry.slot = Slot::Via(next);
                 MemoHit::Lent
@@ -320,7 +331,7 @@ impl Memo {
             .find(rule, pos)
             .is_some_and(|i| matches!(self.entries[i].slot, Slot::Reparsed));
         let slot = if again {
-            Slot::Value(value.clone().into_memo())
+            Slot::Copy(value.clone().into_memo())
         } else {
             Slot::Reparsed
         };
@@ -360,7 +371,7 @@ impl Memo {
                 entry.slot = Slot::Via(src);
                 None
             }
-            Slot::Value(value) => {
+            Slot::Value(value) | Slot::Copy(value) => {
                 let v = T::from_memo(value)?;
                 entry.slot = Slot::Value(v.clone().into_memo());
                 Some((Some(v), end))

@@ -114,3 +114,31 @@ fn every_nesting_shape_in_every_statement_position_stays_linear() {
         }
     }
 }
+
+/// Nested patterns, where `as_pattern` and then `pattern` ask for the same `or_pattern` at
+/// every level, and a sequence in parentheses is tried as a group first: 60 levels deep, two
+/// parses per level would be 2^60.
+#[test]
+fn nested_patterns_stay_linear() {
+    let shapes = [
+        ("[(", "1", ")]"),
+        ("(", "x", ")"),
+        ("[", "*x", "]"),
+        ("(", "1 | 2", ",)"),
+        ("{1: [", "x", "]}"),
+        ("C(", "x", ")"),
+        ("C(a=[", "x", "])"),
+        ("(", "x as y", ")"),
+        ("[1, (", "2", ")]"),
+    ];
+    for (open, middle, close) in shapes {
+        let pattern = nested(open, middle, close, 60);
+        let pattern = pattern.trim_end();
+        for source in [
+            format!("match x:\n    case {pattern}: pass\n"),
+            format!("match x:\n    case {pattern} $: pass\n"),
+        ] {
+            let _ = parses(&source);
+        }
+    }
+}

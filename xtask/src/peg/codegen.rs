@@ -633,13 +633,22 @@ impl<'g> Generator<'g> {
     }
 
     /// Whether a memoized rule can do without its memo in the first pass: a single rule calls
-    /// it (besides itself and the `invalid_` rules), so each request comes from an invocation
-    /// of that caller, which is memoized or bounded the same way, and a second request at the
-    /// same position can only come from a later alternative of the caller (which then parses
-    /// the rule again down to the next memoized rule, whose value it finds). The error pass
-    /// keeps CPython's memo: there, which request fills an entry first (with or without the
+    /// it (besides itself and the `invalid_` rules), once at its start, and that caller is
+    /// itself asked for a bounded number of times at a position ([`Self::requests_bounded`]),
+    /// so the rule is too: a second request at the same position can only come from a later
+    /// alternative of the caller, which parses the rule again down to the next memoized rule,
+    /// whose value it finds. (Not so `closed_pattern`: its one caller, `or_pattern`, is asked
+    /// for by `as_pattern` and again by `pattern` at each nesting level, and nothing between
+    /// keeps a result, so nested patterns would take exponential time.) The error pass keeps
+    /// CPython's memo: there, which request fills an entry first (with or without the
     /// `invalid_` rules) decides what later requests see.
     fn first_pass_unmemoized(&self, rule: &Rule) -> bool {
+        self.first_pass_unmemoized_within(rule, 0)
+    }
+
+    /// [`Self::first_pass_unmemoized`], `depth` callers up the chain (which ends well before
+    /// the limit in any grammar; the limit only keeps a cycle of single callers finite).
+    fn first_pass_unmemoized_within(&self, rule: &Rule, depth: usize) -> bool {
         if rule.name.starts_with("invalid_") || self.indirect_leaders.contains(&rule.name) {
             return false;
         }
@@ -657,7 +666,40 @@ impl<'g> Generator<'g> {
             .filter(|caller| caller.alts.iter().any(|alt| alt_mentions(alt, &rule.name)))
             .collect();
         match callers[..] {
-            [caller] => self.calls_at_start_once(caller, &rule.name),
+            [caller] => {
+                self.calls_at_start_once(caller, &rule.name)
+                    && self.requests_bounded(caller, depth + 1)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the first pass asks for `rule` a bounded number of times at one position,
+    /// whatever the nesting: it is memoized (it keeps its first-pass memo, and is parsed at most
+    /// three times at a position, `Memo::reparsed`, or it does without because its own chain
+    /// of callers is bounded), or it is one of [`FIRST_PASS_UNMEMOIZED`] (bounded by the
+    /// memoized rules around it, as argued there), or it is asked for, once at its start, by a
+    /// single caller that is itself bounded.
+    fn requests_bounded(&self, rule: &Rule, depth: usize) -> bool {
+        const MAX_CHAIN: usize = 64;
+        if depth > MAX_CHAIN {
+            return false;
+        }
+        if FIRST_PASS_UNMEMOIZED.contains(&rule.name.as_str()) || self.memoized(rule) {
+            return true;
+        }
+        let callers: Vec<&Rule> = self
+            .grammar
+            .rules
+            .iter()
+            .filter(|caller| caller.name != rule.name && !caller.name.starts_with("invalid_"))
+            .filter(|caller| caller.alts.iter().any(|alt| alt_mentions(alt, &rule.name)))
+            .collect();
+        match callers[..] {
+            [caller] => {
+                self.calls_at_start_once(caller, &rule.name)
+                    && self.requests_bounded(caller, depth + 1)
+            }
             _ => false,
         }
     }

@@ -5351,11 +5351,6 @@ pub(crate) fn closed_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
         p.level -= 1;
         return None;
     }
-    if !p.error_pass {
-        let _res = closed_pattern_body(p);
-        p.level -= 1;
-        return _res;
-    }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::CLOSED_PATTERN) {
         MemoHit::Found(_res, _end) => {
@@ -6466,11 +6461,6 @@ pub(crate) fn star_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
         p.level -= 1;
         return None;
     }
-    if !p.error_pass {
-        let _res = star_pattern_body(p);
-        p.level -= 1;
-        return _res;
-    }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::STAR_PATTERN) {
         MemoHit::Found(_res, _end) => {
@@ -7122,11 +7112,6 @@ pub(crate) fn type_param_rule(p: &mut Parser<'_>) -> Option<TypeParam> {
     if p.cannot_start(0x800010002) {
         p.level -= 1;
         return None;
-    }
-    if !p.error_pass {
-        let _res = type_param_body(p);
-        p.level -= 1;
-        return _res;
     }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::TYPE_PARAM) {
