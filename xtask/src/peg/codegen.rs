@@ -643,35 +643,14 @@ impl<'g> Generator<'g> {
     /// CPython's memo: there, which request fills an entry first (with or without the
     /// `invalid_` rules) decides what later requests see.
     fn first_pass_unmemoized(&self, rule: &Rule) -> bool {
-        self.first_pass_unmemoized_within(rule, 0)
-    }
-
-    /// [`Self::first_pass_unmemoized`], `depth` callers up the chain (which ends well before
-    /// the limit in any grammar; the limit only keeps a cycle of single callers finite).
-    fn first_pass_unmemoized_within(&self, rule: &Rule, depth: usize) -> bool {
         if rule.name.starts_with("invalid_") || self.indirect_leaders.contains(&rule.name) {
             return false;
         }
         if !rule.memo && self.growing_loop_split(rule).is_none() {
             return false;
         }
-        if FIRST_PASS_UNMEMOIZED.contains(&rule.name.as_str()) {
-            return true;
-        }
-        let callers: Vec<&Rule> = self
-            .grammar
-            .rules
-            .iter()
-            .filter(|caller| caller.name != rule.name && !caller.name.starts_with("invalid_"))
-            .filter(|caller| caller.alts.iter().any(|alt| alt_mentions(alt, &rule.name)))
-            .collect();
-        match callers[..] {
-            [caller] => {
-                self.calls_at_start_once(caller, &rule.name)
-                    && self.requests_bounded(caller, depth + 1)
-            }
-            _ => false,
-        }
+        FIRST_PASS_UNMEMOIZED.contains(&rule.name.as_str())
+            || self.asked_once_by_a_bounded_single_caller(rule, 0)
     }
 
     /// Whether the first pass asks for `rule` a bounded number of times at one position,
@@ -681,12 +660,19 @@ impl<'g> Generator<'g> {
     /// memoized rules around it, as argued there), or it is asked for, once at its start, by a
     /// single caller that is itself bounded.
     fn requests_bounded(&self, rule: &Rule, depth: usize) -> bool {
+        FIRST_PASS_UNMEMOIZED.contains(&rule.name.as_str())
+            || self.memoized(rule)
+            || self.asked_once_by_a_bounded_single_caller(rule, depth)
+    }
+
+    /// Whether a single rule asks for `rule` (besides itself and the `invalid_` rules), once
+    /// at its own start, and is itself asked for a bounded number of times at a position.
+    /// `depth` counts the callers up the chain, which ends well before the limit in any
+    /// grammar; the limit only keeps a cycle of single callers finite.
+    fn asked_once_by_a_bounded_single_caller(&self, rule: &Rule, depth: usize) -> bool {
         const MAX_CHAIN: usize = 64;
         if depth > MAX_CHAIN {
             return false;
-        }
-        if FIRST_PASS_UNMEMOIZED.contains(&rule.name.as_str()) || self.memoized(rule) {
-            return true;
         }
         let callers: Vec<&Rule> = self
             .grammar
