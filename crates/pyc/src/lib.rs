@@ -301,7 +301,7 @@ fn compile_tree(
     generated.result.map_err(|err| match err {
         pyc_codegen::CodegenError::Syntax(error) => located(error),
         pyc_codegen::CodegenError::Recursion => {
-            CompileError::Recursion(pyc_codegen::STACK_OVERFLOW_MESSAGE.to_string())
+            CompileError::Recursion(RECURSION_MESSAGE.to_string())
         }
         pyc_codegen::CodegenError::System(msg) => CompileError::Other {
             type_name: "SystemError".to_string(),

@@ -6,16 +6,14 @@
 //! expressions exhaust the code generator's C stack (measure_c_stack.py writes
 //! c_stack_thresholds.json).
 
+mod common;
+
+use common::{assert_every_case_matches, compare_other_error, compare_warnings, load_json_list};
 use pyc::{compile, CompileError, Mode, Source};
 use serde_json::Value;
 
 fn load_cases() -> Vec<Value> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../golden/codegen-checks/cases.json"
-    );
-    let text = std::fs::read_to_string(path).expect("golden cases.json is checked in");
-    serde_json::from_str(&text).expect("cases.json is a JSON list")
+    load_json_list("golden/codegen-checks/cases.json")
 }
 
 fn mode(name: &str) -> Mode {
@@ -35,14 +33,7 @@ fn check_case(case: &Value) -> Vec<String> {
     let mode = mode(case["mode"].as_str().expect("mode"));
     let compiled = compile(Source::Str(source), "<case>", mode, flags, optimize);
     let mut problems = Vec::new();
-    let warnings: Vec<Value> = compiled
-        .warnings
-        .iter()
-        .map(|w| serde_json::json!([w.category.name(), w.message, w.lineno]))
-        .collect();
-    if Value::Array(warnings.clone()) != case["warnings"] {
-        problems.push(format!("warnings {warnings:?} != {}", case["warnings"]));
-    }
+    compare_warnings(&compiled, case, &mut problems);
     match (case["outcome"].as_str(), &compiled.result) {
         // CPython returns code, which needs the rest of code generation.
         (Some("ok"), Err(CompileError::CodegenNotPorted)) => {}
@@ -64,19 +55,7 @@ fn check_case(case: &Value) -> Vec<String> {
                 problems.push(format!("position {position} != {}", case["position"]));
             }
         }
-        (Some("error"), Err(other)) => {
-            if case["type"].as_str() != Some(other.type_name())
-                || case["msg"].as_str() != Some(other.message().as_str())
-            {
-                problems.push(format!(
-                    "{}: {} != {} {}",
-                    other.type_name(),
-                    other.message(),
-                    case["type"],
-                    case["msg"]
-                ));
-            }
-        }
+        (Some("error"), Err(other)) => compare_other_error(other, case, &mut problems),
         (outcome, result) => problems.push(format!("oracle {outcome:?}, pyc {result:?}")),
     }
     problems
@@ -84,31 +63,12 @@ fn check_case(case: &Value) -> Vec<String> {
 
 #[test]
 fn codegen_errors_and_warnings_match_cpython_compile_in_every_mode() {
-    let cases = load_cases();
-    assert!(cases.len() >= 20, "the table should not be empty");
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|case| {
-            let problems = check_case(case);
-            (!problems.is_empty()).then(|| {
-                format!(
-                    "{:?} {} flags {} -O{}: {}",
-                    case["source"],
-                    case["mode"],
-                    case["flags"],
-                    case["optimize"],
-                    problems.join("; ")
-                )
-            })
-        })
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases differ:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    assert_every_case_matches(&load_cases(), check_case, |case| {
+        format!(
+            "{:?} {} flags {} -O{}",
+            case["source"], case["mode"], case["flags"], case["optimize"]
+        )
+    });
 }
 
 /// Writes a chain of the given depth.
@@ -126,12 +86,7 @@ fn stack_overflow_message() -> String {
 
 #[test]
 fn deep_chains_exhaust_the_c_stack_at_cpythons_depth_in_every_context() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../golden/codegen-checks/c_stack_thresholds.json"
-    );
-    let text = std::fs::read_to_string(path).expect("c_stack_thresholds.json is checked in");
-    let cases: Vec<Value> = serde_json::from_str(&text).expect("a JSON list");
+    let cases = load_json_list("golden/codegen-checks/c_stack_thresholds.json");
     assert!(cases.len() >= 40, "the table should not be empty");
     let message = stack_overflow_message();
     let chains: [(&str, ChainMaker); 3] = [

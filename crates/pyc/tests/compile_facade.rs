@@ -3,16 +3,14 @@
 //! `_metadata`, traceback's display (keyword typos included) and the warnings, for full
 //! compiles, `PyCF_ONLY_AST`, and codeop's incomplete-input flags.
 
+mod common;
+
+use common::{assert_every_case_matches, compare_other_error, compare_warnings, load_json_list};
 use pyc::{compile, CompileError, Mode, Source};
 use serde_json::Value;
 
 fn load_cases() -> Vec<Value> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../golden/compile-facade/cases.json"
-    );
-    let text = std::fs::read_to_string(path).expect("golden cases.json is checked in");
-    serde_json::from_str(&text).expect("cases.json is a JSON list")
+    load_json_list("golden/compile-facade/cases.json")
 }
 
 fn int(value: &Value) -> Option<i32> {
@@ -27,14 +25,7 @@ fn check_case(case: &Value) -> Vec<String> {
     let flags = u32::try_from(case["flags"].as_u64().expect("flags")).expect("small flags");
     let compiled = compile(Source::Str(source), "<case>", Mode::Exec, flags, -1);
     let mut problems = Vec::new();
-    let warnings: Vec<Value> = compiled
-        .warnings
-        .iter()
-        .map(|w| serde_json::json!([w.category.name(), w.message, w.lineno]))
-        .collect();
-    if Value::Array(warnings.clone()) != case["warnings"] {
-        problems.push(format!("warnings {warnings:?} != {}", case["warnings"]));
-    }
+    compare_warnings(&compiled, case, &mut problems);
     match (case["outcome"].as_str(), &compiled.result) {
         // Without PyCF_ONLY_AST CPython returns code, which needs the codegen stage.
         (Some("ok"), Err(CompileError::CodegenNotPorted)) if flags & pyc::PYCF_ONLY_AST == 0 => {}
@@ -79,19 +70,7 @@ fn check_case(case: &Value) -> Vec<String> {
                 problems.push(format!("display {display:?} != {}", case["display"]));
             }
         }
-        (Some("error"), Err(other)) => {
-            if case["type"].as_str() != Some(other.type_name())
-                || case["msg"].as_str() != Some(other.message().as_str())
-            {
-                problems.push(format!(
-                    "{}: {} != {} {}",
-                    other.type_name(),
-                    other.message(),
-                    case["type"],
-                    case["msg"]
-                ));
-            }
-        }
+        (Some("error"), Err(other)) => compare_other_error(other, case, &mut problems),
         (outcome, result) => problems.push(format!("oracle {outcome:?}, pyc {result:?}")),
     }
     problems
@@ -99,29 +78,9 @@ fn check_case(case: &Value) -> Vec<String> {
 
 #[test]
 fn compile_matches_cpython_compile_builtin() {
-    let cases = load_cases();
-    assert!(cases.len() >= 20, "the table should not be empty");
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|case| {
-            let problems = check_case(case);
-            (!problems.is_empty()).then(|| {
-                format!(
-                    "{:?} flags {}: {}",
-                    case["source"],
-                    case["flags"],
-                    problems.join("; ")
-                )
-            })
-        })
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases differ:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    assert_every_case_matches(&load_cases(), check_case, |case| {
+        format!("{:?} flags {}", case["source"], case["flags"])
+    });
 }
 
 #[test]
