@@ -15,10 +15,15 @@ use crate::{mk, Mode, ParseFlags};
 /// CPython's `MAXSTACK`: deeper rule nesting raises MemoryError.
 pub(crate) const MAXSTACK: u32 = 6000;
 
+/// How deep a parse that replays memo hits (`Parser::replaying`) may go: each replay parses
+/// again what was parsed within MAXSTACK, so this bounds replays nested in replays too, well
+/// inside the stack a parse is given (`PARSER_STACK_NEEDED` was measured at MAXSTACK).
+const REPLAY_MAXSTACK: u32 = 4 * MAXSTACK;
+
 /// How close to MAXSTACK the FIRST-set check stops: more levels than any failing descent from
 /// one rule into the rules it calls at the same token can take (the grammar's chains of such
 /// calls are a few dozen rules, each at most a few levels with its groups and loops).
-const FIRST_SET_MARGIN: u32 = 400;
+pub(crate) const FIRST_SET_MARGIN: u32 = 400;
 
 /// A token as the parser sees it (`Token` in pegen.h): `kind` is the token type, or the keyword's
 /// type for a reserved keyword. Positions are CPython's: lines 1-based, columns in UTF-8 bytes.
@@ -135,6 +140,10 @@ pub struct Parser<'src> {
     /// caller (see [`crate::memo`]): CPython's memo would have handed out its pointer without
     /// parsing, so what such a parse does besides returning its value (warn) must not happen.
     pub(crate) reparsing: u32,
+    /// How many of those are rules CPython memoizes too (not the first pass's own memo of
+    /// `atom`): where CPython's memo hit returns at once, this parse descends, so its levels
+    /// raise no MemoryError (CPython's stack never goes there), up to [`REPLAY_MAXSTACK`].
+    pub(crate) replaying: u32,
     pub(crate) memo: Memo,
     /// The source of the value the last rule returned (see [`crate::memo`]).
     pub(crate) src: Src,
@@ -195,6 +204,7 @@ impl<'src> Parser<'src> {
             call_invalid_rules: false,
             error_pass: false,
             reparsing: 0,
+            replaying: 0,
             memo: Memo::for_source(source.len()),
             src: Src::NONE,
             names: NameCache::default(),
@@ -332,7 +342,7 @@ impl<'src> Parser<'src> {
     /// rule must fail at once; then the level is already restored.
     #[inline]
     pub(crate) fn enter_rule(&mut self) -> bool {
-        if self.level == MAXSTACK {
+        if self.level >= MAXSTACK && (self.replaying == 0 || self.level >= REPLAY_MAXSTACK) {
             self.stack_overflow();
         }
         self.level += 1;
@@ -624,6 +634,8 @@ impl<'src> Parser<'src> {
         self.memo.clear();
         self.mark = 0;
         self.level = 0;
+        self.reparsing = 0;
+        self.replaying = 0;
         self.call_invalid_rules = true;
         self.error_pass = true;
     }

@@ -306,3 +306,43 @@ fn million_line_file_parses() {
     }
     pyc_ast::drop_deep(tree);
 }
+
+/// Operator chains near MAXSTACK, at every level and in every statement and bracket: the first
+/// pass parses a chain from its left corner only well below the limit, and rule by rule nearer
+/// to it, and a rule parsed again where CPython's memo would answer goes past the limit (CPython
+/// does not descend there), so that the overflow comes exactly where CPython's does. Each case:
+/// the smallest repeat count at which the oracle overflows (`tests/oracle/gen_chain_limits.py`);
+/// one fewer parses.
+#[test]
+fn operator_chains_overflow_the_parser_stack_where_cpython_does() {
+    let data = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/chain_limits.json"
+    ))
+    .expect("tests/data/chain_limits.json");
+    let cases: Vec<serde_json::Value> =
+        serde_json::from_str(&data).expect("chain_limits.json is a JSON list");
+    assert!(cases.len() >= 60);
+    let mut failures = Vec::new();
+    for case in &cases {
+        let text = |key: &str| case[key].as_str().expect("a string field").to_string();
+        let first_overflow = case["first_overflow"].as_u64().expect("a count") as usize;
+        let source =
+            |k: usize| format!("{}{}{}", text("head"), text("unit").repeat(k), text("tail"));
+        let below = parse_exec(&source(first_overflow - 1));
+        let at = parse_exec(&source(first_overflow));
+        if below.is_err() || !is_stack_overflow(&at) {
+            failures.push(format!(
+                "{:?} {:?}*k {:?}: k={} parses: {}, k={} overflows: {}",
+                text("head"),
+                text("unit"),
+                text("tail"),
+                first_overflow - 1,
+                below.is_ok(),
+                first_overflow,
+                is_stack_overflow(&at)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}

@@ -667,7 +667,9 @@ pub(crate) fn simple_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = simple_stmt_body(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::SIMPLE_STMT, _mark, &_res, _lent);
     p.level -= 1;
@@ -2523,7 +2525,9 @@ pub(crate) fn dotted_name_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = dotted_name_raw_rule(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::DOTTED_NAME, _mark, &_res, _lent);
     p.level -= 1;
@@ -2542,7 +2546,11 @@ fn dotted_name_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn dotted_name_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
-    let mut _acc = dotted_name_seed(p)?;
+    let _acc = dotted_name_seed(p)?;
+    dotted_name_grow(p, _start, _acc)
+}
+
+fn dotted_name_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<Expr> {
     let mut _acc_src = p.src;
     'grow: loop {
         let _mark = p.mark;
@@ -2609,7 +2617,9 @@ pub(crate) fn block_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = block_body(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::BLOCK, _mark, &_res, _lent);
     p.level -= 1;
@@ -5366,7 +5376,9 @@ pub(crate) fn closed_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = closed_pattern_body(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::CLOSED_PATTERN, _mark, &_res, _lent);
     p.level -= 1;
@@ -6476,7 +6488,9 @@ pub(crate) fn star_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = star_pattern_body(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::STAR_PATTERN, _mark, &_res, _lent);
     p.level -= 1;
@@ -7128,7 +7142,9 @@ pub(crate) fn type_param_rule(p: &mut Parser<'_>) -> Option<TypeParam> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = type_param_body(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::TYPE_PARAM, _mark, &_res, _lent);
     p.level -= 1;
@@ -7398,6 +7414,82 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
     None
 }
 
+/// `expressions` continuing its first item's value (chain level).
+fn expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Option<Expr> {
+    let _mark = p.mark;
+    let _acc_src = p.src;
+    // a=expression b=(',' c=expression)+ [',']
+    'a308: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(b) = ({
+            let mut _children = Vec::new();
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                match (|| -> Option<_> {
+                    if p.enter_rule() {
+                        return None;
+                    }
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // ',' c=expression
+                        'a309: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a309; }
+                            let Some(c) = (expression_rule(p)) else { break 'a309; };
+                            let _s1 = p.src;
+                            p.src = _s1;
+                            return Some({ c });
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
+                })() {
+                    Some(_x) => _children.push(_x),
+                    None => {
+                        p.mark = _m;
+                        break;
+                    }
+                }
+            }
+            if _entered {
+                p.level -= 1;
+            }
+            if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
+        }) else { break 'a308; };
+        let _ = p.expect_token(tk::COMMA);
+        if p.error_indicator { break 'a308; }
+        p.src = Src::NONE;
+        let EXTRA = p.extra(_start);
+        let a = _acc;
+        return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Load, EXTRA) });
+    }
+    p.mark = _mark;
+    // a=expression ','
+    'a310: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a310; }
+        p.src = Src::NONE;
+        let EXTRA = p.extra(_start);
+        let a = _acc;
+        return Some({ mk::Tuple(vec![a], ExprContext::Load, EXTRA) });
+    }
+    p.mark = _mark;
+    if p.error_indicator {
+        return None;
+    }
+    p.src = _acc_src;
+    Some(_acc)
+}
+
 // expression: invalid_expression | invalid_legacy_expression | a=disjunction 'if' b=disjunction 'else' c=expression | disjunction | lambdef
 pub(crate) fn expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
@@ -7422,7 +7514,9 @@ pub(crate) fn expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = expression_body(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::EXPRESSION, _mark, &_res, _lent);
     p.level -= 1;
@@ -7434,11 +7528,11 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // invalid_expression
     if p.call_invalid_rules {
-        'a308: {
+        'a311: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_expression_rule(p)).is_none() { break 'a308; }
+            if (invalid_expression_rule(p)).is_none() { break 'a311; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -7446,11 +7540,11 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     // invalid_legacy_expression
     if p.call_invalid_rules {
-        'a309: {
+        'a312: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_legacy_expression_rule(p)).is_none() { break 'a309; }
+            if (invalid_legacy_expression_rule(p)).is_none() { break 'a312; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -7458,18 +7552,18 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _shared2 = None;
     // a=disjunction 'if' b=disjunction 'else' c=expression
-    'a310: {
+    'a313: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared2 = Some((None, _e0, _s0)); break 'a310; };
-        if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a310; }
-        let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a310; };
+        let Some(a) = _r0 else { _shared2 = Some((None, _e0, _s0)); break 'a313; };
+        if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a313; }
+        let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a313; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a310; }
-        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a310; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a313; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a313; };
         let _s4 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -7477,23 +7571,23 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // disjunction
-    'a311: {
+    'a314: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a311; };
+        let Some(_v0) = _r0 else { break 'a314; };
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // lambdef
-    'a312: {
+    'a315: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (lambdef_rule(p)) else { break 'a312; };
+        let Some(_v0) = (lambdef_rule(p)) else { break 'a315; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -7520,13 +7614,13 @@ fn yield_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // 'yield' 'from' a=expression
-    'a313: {
+    'a316: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::YIELD)).is_none() { break 'a313; }
-        if (p.expect_token(kw::FROM)).is_none() { break 'a313; }
-        let Some(a) = (expression_rule(p)) else { break 'a313; };
+        if (p.expect_token(kw::YIELD)).is_none() { break 'a316; }
+        if (p.expect_token(kw::FROM)).is_none() { break 'a316; }
+        let Some(a) = (expression_rule(p)) else { break 'a316; };
         let _s2 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -7534,13 +7628,13 @@ fn yield_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // 'yield' a=[star_expressions]
-    'a314: {
+    'a317: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::YIELD)).is_none() { break 'a314; }
+        if (p.expect_token(kw::YIELD)).is_none() { break 'a317; }
         let a = star_expressions_rule(p);
-        if p.error_indicator { break 'a314; }
+        if p.error_indicator { break 'a317; }
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -7559,6 +7653,11 @@ pub(crate) fn star_expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    if p.chain_allowed() {
+        let _res = star_expressions_chain(p);
+        p.level -= 1;
+        return _res;
+    }
     let _res = star_expressions_body(p);
     p.level -= 1;
     _res
@@ -7569,13 +7668,13 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=star_expression b=(',' c=star_expression)+ [',']
-    'a315: {
+    'a318: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a315; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a318; };
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -7588,12 +7687,12 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=star_expression
-                        'a316: {
+                        'a319: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a316; }
-                            let Some(c) = (star_expression_rule(p)) else { break 'a316; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a319; }
+                            let Some(c) = (star_expression_rule(p)) else { break 'a319; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -7615,41 +7714,160 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a315; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a318; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a315; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a318; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Load, EXTRA) });
     }
     p.mark = _mark;
     // a=star_expression ','
-    'a317: {
+    'a320: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a317; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a317; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a320; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a320; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(vec![a], ExprContext::Load, EXTRA) });
     }
     p.mark = _mark;
     // star_expression
-    'a318: {
+    'a321: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a318; };
+        let Some(_v0) = _r0 else { break 'a321; };
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     None
+}
+
+/// `star_expressions` continuing its first item's value (chain level).
+fn star_expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Option<Expr> {
+    let _mark = p.mark;
+    let _acc_src = p.src;
+    // a=star_expression b=(',' c=star_expression)+ [',']
+    'a322: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(b) = ({
+            let mut _children = Vec::new();
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                match (|| -> Option<_> {
+                    if p.enter_rule() {
+                        return None;
+                    }
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // ',' c=star_expression
+                        'a323: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a323; }
+                            let Some(c) = (star_expression_rule(p)) else { break 'a323; };
+                            let _s1 = p.src;
+                            p.src = _s1;
+                            return Some({ c });
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
+                })() {
+                    Some(_x) => _children.push(_x),
+                    None => {
+                        p.mark = _m;
+                        break;
+                    }
+                }
+            }
+            if _entered {
+                p.level -= 1;
+            }
+            if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
+        }) else { break 'a322; };
+        let _ = p.expect_token(tk::COMMA);
+        if p.error_indicator { break 'a322; }
+        p.src = Src::NONE;
+        let EXTRA = p.extra(_start);
+        let a = _acc;
+        return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Load, EXTRA) });
+    }
+    p.mark = _mark;
+    // a=star_expression ','
+    'a324: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a324; }
+        p.src = Src::NONE;
+        let EXTRA = p.extra(_start);
+        let a = _acc;
+        return Some({ mk::Tuple(vec![a], ExprContext::Load, EXTRA) });
+    }
+    p.mark = _mark;
+    if p.error_indicator {
+        return None;
+    }
+    p.src = _acc_src;
+    Some(_acc)
+}
+
+/// The first pass's `star_expressions`: the chain star_expressions > star_expression > expression, from its left corner.
+fn star_expressions_chain(p: &mut Parser<'_>) -> Option<Expr> {
+    let _base = p.level - 1;
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    let (_corner, _first) = match p.kind_at_mark() {
+        tk::STAR => {
+            p.level = _base + 2;
+            (1usize, star_expression_prefix(p))
+        }
+        _ => {
+            p.level = _base + 2;
+            (2usize, expression_rule(p))
+        }
+    };
+    let Some(mut _e) = _first else {
+        p.level = _base + 1;
+        return None;
+    };
+    if _corner > 0 && p.error_indicator {
+        p.level = _base + 1;
+        return None;
+    }
+    let mut _bit = p.next_kind_bit();
+    if _corner > 0 {
+        if _bit & 0x1000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x1000 != 0 {
+            p.level = _base + 1;
+            let Some(_v) = star_expressions_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+        }
+    }
+    p.level = _base + 1;
+    Some(_e)
 }
 
 // star_expression: '*' a=bitwise_or | expression
@@ -7681,7 +7899,9 @@ pub(crate) fn star_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = star_expression_body(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::STAR_EXPRESSION, _mark, &_res, _lent);
     p.level -= 1;
@@ -7692,12 +7912,12 @@ fn star_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=bitwise_or
-    'a319: {
+    'a325: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a319; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a319; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a325; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a325; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -7705,14 +7925,34 @@ fn star_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // expression
-    'a320: {
+    'a326: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (expression_rule(p)) else { break 'a320; };
+        let Some(_v0) = (expression_rule(p)) else { break 'a326; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
+    }
+    p.mark = _mark;
+    None
+}
+
+/// `star_expression`'s prefix alternatives (chain level).
+fn star_expression_prefix(p: &mut Parser<'_>) -> Option<Expr> {
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    // '*' a=bitwise_or
+    'a327: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a327; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a327; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
+        let EXTRA = p.extra(_start);
+        return Some({ mk::Starred(a, ExprContext::Load, EXTRA) });
     }
     p.mark = _mark;
     None
@@ -7735,7 +7975,7 @@ pub(crate) fn star_named_expressions_rule(p: &mut Parser<'_>) -> Option<Vec<Expr
 fn star_named_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     // a=','.star_named_expression+ [',']
-    'a321: {
+    'a328: {
         if p.error_indicator {
             return None;
         }
@@ -7759,9 +7999,9 @@ fn star_named_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a321; };
+        })()) else { break 'a328; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a321; }
+        if p.error_indicator { break 'a328; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -7786,12 +8026,12 @@ fn star_named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=bitwise_or
-    'a322: {
+    'a329: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a322; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a322; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a329; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a329; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -7799,14 +8039,34 @@ fn star_named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // named_expression
-    'a323: {
+    'a330: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (named_expression_rule(p)) else { break 'a323; };
+        let Some(_v0) = (named_expression_rule(p)) else { break 'a330; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
+    }
+    p.mark = _mark;
+    None
+}
+
+/// `star_named_expression`'s prefix alternatives (chain level).
+fn star_named_expression_prefix(p: &mut Parser<'_>) -> Option<Expr> {
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    // '*' a=bitwise_or
+    'a331: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a331; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a331; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
+        let EXTRA = p.extra(_start);
+        return Some({ mk::Starred(a, ExprContext::Load, EXTRA) });
     }
     p.mark = _mark;
     None
@@ -7831,14 +8091,14 @@ fn assignment_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // a=NAME ':=' ~ b=expression
     let mut _cut = false;
-    'a324: {
+    'a332: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a324; };
-        if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a324; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a332; };
+        if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a332; }
         _cut = true;
-        let Some(b) = (expression_rule(p)) else { break 'a324; };
+        let Some(b) = (expression_rule(p)) else { break 'a332; };
         let _s3 = p.src;
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
@@ -7870,11 +8130,11 @@ pub(crate) fn named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // assignment_expression
-    'a325: {
+    'a333: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (assignment_expression_rule(p)) else { break 'a325; };
+        let Some(_v0) = (assignment_expression_rule(p)) else { break 'a333; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -7882,24 +8142,24 @@ fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_named_expression
     if p.call_invalid_rules {
-        'a326: {
+        'a334: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_named_expression_rule(p)).is_none() { break 'a326; }
+            if (invalid_named_expression_rule(p)).is_none() { break 'a334; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // expression !':='
-    'a327: {
+    'a335: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (expression_rule(p)) else { break 'a327; };
+        let Some(_v0) = (expression_rule(p)) else { break 'a335; };
         let _s0 = p.src;
-        if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a327; }
+        if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a335; }
         p.src = _s0;
         return Some(_v0);
     }
@@ -7915,6 +8175,11 @@ pub(crate) fn disjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.cannot_start(0x29c000000481000008200c28e) {
         p.level -= 1;
         return None;
+    }
+    if p.chain_allowed() {
+        let _res = disjunction_chain(p);
+        p.level -= 1;
+        return _res;
     }
     if !p.error_pass {
         let _res = disjunction_body(p);
@@ -7936,7 +8201,9 @@ pub(crate) fn disjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = disjunction_body(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::DISJUNCTION, _mark, &_res, _lent);
     p.level -= 1;
@@ -7948,13 +8215,13 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=conjunction b=('or' c=conjunction)+
-    'a328: {
+    'a336: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = conjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a328; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a336; };
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -7967,12 +8234,12 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'or' c=conjunction
-                        'a329: {
+                        'a337: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::OR)).is_none() { break 'a329; }
-                            let Some(c) = (conjunction_rule(p)) else { break 'a329; };
+                            if (p.expect_token(kw::OR)).is_none() { break 'a337; }
+                            let Some(c) = (conjunction_rule(p)) else { break 'a337; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -7994,7 +8261,7 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a328; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a336; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::BoolOp(
@@ -8004,18 +8271,344 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // conjunction
-    'a330: {
+    'a338: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = conjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a330; };
+        let Some(_v0) = _r0 else { break 'a338; };
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     None
+}
+
+/// `disjunction` continuing its first item's value (chain level).
+fn disjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Option<Expr> {
+    let _mark = p.mark;
+    let _acc_src = p.src;
+    // a=conjunction b=('or' c=conjunction)+
+    'a339: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(b) = ({
+            let mut _children = Vec::new();
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                match (|| -> Option<_> {
+                    if p.enter_rule() {
+                        return None;
+                    }
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // 'or' c=conjunction
+                        'a340: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            if (p.expect_token(kw::OR)).is_none() { break 'a340; }
+                            let Some(c) = (conjunction_rule(p)) else { break 'a340; };
+                            let _s1 = p.src;
+                            p.src = _s1;
+                            return Some({ c });
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
+                })() {
+                    Some(_x) => _children.push(_x),
+                    None => {
+                        p.mark = _m;
+                        break;
+                    }
+                }
+            }
+            if _entered {
+                p.level -= 1;
+            }
+            if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
+        }) else { break 'a339; };
+        p.src = Src::NONE;
+        let EXTRA = p.extra(_start);
+        let a = _acc;
+        return Some({ mk::BoolOp(
+        BoolOp::Or,
+        seq_insert_in_front(a, Some(b)),
+        EXTRA) });
+    }
+    p.mark = _mark;
+    if p.error_indicator {
+        return None;
+    }
+    p.src = _acc_src;
+    Some(_acc)
+}
+
+/// The first pass's `disjunction`: the chain disjunction > conjunction > inversion > comparison > bitwise_or > bitwise_xor > bitwise_and > shift_expr > sum > term > factor > power > await_primary > primary > atom, from its left corner.
+fn disjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
+    let _base = p.level - 1;
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    let (_corner, _first) = match p.kind_at_mark() {
+        kw::NOT => {
+            p.level = _base + 3;
+            (2usize, inversion_prefix(p))
+        }
+        tk::PLUS | tk::MINUS | tk::TILDE => {
+            p.level = _base + 17;
+            (10usize, factor_prefix(p))
+        }
+        kw::AWAIT => {
+            p.level = _base + 19;
+            (12usize, await_primary_prefix(p))
+        }
+        _ => {
+            p.level = _base + 21;
+            (14usize, atom_rule(p))
+        }
+    };
+    let Some(mut _e) = _first else {
+        p.level = _base + 1;
+        return None;
+    };
+    if _corner > 0 && p.error_indicator {
+        p.level = _base + 1;
+        return None;
+    }
+    let mut _bit = p.next_kind_bit();
+    if _corner > 13 {
+        if _bit & 0x1e08000000002800f7bbfc280 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800280 != 0 {
+            p.level = _base + 21;
+            let Some(_v) = primary_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 11 {
+        if _bit & 0x1e08000000002800f793fc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x800000000 != 0 {
+            p.level = _base + 18;
+            let Some(_v) = power_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 9 {
+        if _bit & 0x1e080000000028007793fc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800001030000 != 0 {
+            p.level = _base + 16;
+            let Some(_v) = term_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 8 {
+        if _bit & 0x1e080000000000007783cc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0xc000 != 0 {
+            p.level = _base + 14;
+            let Some(_v) = sum_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 7 {
+        if _bit & 0x1e080000000000007783c0000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x600000000 != 0 {
+            p.level = _base + 12;
+            let Some(_v) = shift_expr_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 6 {
+        if _bit & 0x1e080000000000001783c0000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x80000 != 0 {
+            p.level = _base + 10;
+            let Some(_v) = bitwise_and_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 5 {
+        if _bit & 0x1e08000000000000178340000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x100000000 != 0 {
+            p.level = _base + 8;
+            let Some(_v) = bitwise_xor_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 4 {
+        if _bit & 0x1e08000000000000078340000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x40000 != 0 {
+            p.level = _base + 6;
+            let Some(_v) = bitwise_or_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 3 {
+        if _bit & 0x1e08000000000000078300000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x1808000000000000078300000 != 0 {
+            p.level = _base + 4;
+            let Some(_v) = comparison_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 1 {
+        if _bit & 0x600000000000000000000000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x400000000000000000000000 != 0 {
+            p.level = _base + 2;
+            let Some(_v) = conjunction_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 0 {
+        if _bit & 0x200000000000000000000000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x200000000000000000000000 != 0 {
+            p.level = _base + 1;
+            let Some(_v) = disjunction_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+        }
+    }
+    p.level = _base + 1;
+    Some(_e)
 }
 
 // conjunction: a=inversion b=('and' c=inversion)+ | inversion
@@ -8026,6 +8619,11 @@ pub(crate) fn conjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.cannot_start(0x29c000000481000008200c28e) {
         p.level -= 1;
         return None;
+    }
+    if p.chain_allowed() {
+        let _res = conjunction_chain(p);
+        p.level -= 1;
+        return _res;
     }
     if !p.error_pass {
         let _res = conjunction_body(p);
@@ -8047,7 +8645,9 @@ pub(crate) fn conjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = conjunction_body(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::CONJUNCTION, _mark, &_res, _lent);
     p.level -= 1;
@@ -8059,13 +8659,13 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=inversion b=('and' c=inversion)+
-    'a331: {
+    'a341: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = inversion_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a331; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a341; };
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -8078,12 +8678,12 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'and' c=inversion
-                        'a332: {
+                        'a342: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::AND)).is_none() { break 'a332; }
-                            let Some(c) = (inversion_rule(p)) else { break 'a332; };
+                            if (p.expect_token(kw::AND)).is_none() { break 'a342; }
+                            let Some(c) = (inversion_rule(p)) else { break 'a342; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -8105,7 +8705,7 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a331; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a341; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::BoolOp(
@@ -8115,18 +8715,323 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // inversion
-    'a333: {
+    'a343: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = inversion_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a333; };
+        let Some(_v0) = _r0 else { break 'a343; };
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     None
+}
+
+/// `conjunction` continuing its first item's value (chain level).
+fn conjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Option<Expr> {
+    let _mark = p.mark;
+    let _acc_src = p.src;
+    // a=inversion b=('and' c=inversion)+
+    'a344: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(b) = ({
+            let mut _children = Vec::new();
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                match (|| -> Option<_> {
+                    if p.enter_rule() {
+                        return None;
+                    }
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // 'and' c=inversion
+                        'a345: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            if (p.expect_token(kw::AND)).is_none() { break 'a345; }
+                            let Some(c) = (inversion_rule(p)) else { break 'a345; };
+                            let _s1 = p.src;
+                            p.src = _s1;
+                            return Some({ c });
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
+                })() {
+                    Some(_x) => _children.push(_x),
+                    None => {
+                        p.mark = _m;
+                        break;
+                    }
+                }
+            }
+            if _entered {
+                p.level -= 1;
+            }
+            if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
+        }) else { break 'a344; };
+        p.src = Src::NONE;
+        let EXTRA = p.extra(_start);
+        let a = _acc;
+        return Some({ mk::BoolOp(
+        BoolOp::And,
+        seq_insert_in_front(a, Some(b)),
+        EXTRA) });
+    }
+    p.mark = _mark;
+    if p.error_indicator {
+        return None;
+    }
+    p.src = _acc_src;
+    Some(_acc)
+}
+
+/// The first pass's `conjunction`: the chain conjunction > inversion > comparison > bitwise_or > bitwise_xor > bitwise_and > shift_expr > sum > term > factor > power > await_primary > primary > atom, from its left corner.
+fn conjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
+    let _base = p.level - 1;
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    let (_corner, _first) = match p.kind_at_mark() {
+        kw::NOT => {
+            p.level = _base + 2;
+            (1usize, inversion_prefix(p))
+        }
+        tk::PLUS | tk::MINUS | tk::TILDE => {
+            p.level = _base + 16;
+            (9usize, factor_prefix(p))
+        }
+        kw::AWAIT => {
+            p.level = _base + 18;
+            (11usize, await_primary_prefix(p))
+        }
+        _ => {
+            p.level = _base + 20;
+            (13usize, atom_rule(p))
+        }
+    };
+    let Some(mut _e) = _first else {
+        p.level = _base + 1;
+        return None;
+    };
+    if _corner > 0 && p.error_indicator {
+        p.level = _base + 1;
+        return None;
+    }
+    let mut _bit = p.next_kind_bit();
+    if _corner > 12 {
+        if _bit & 0x1c08000000002800f7bbfc280 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800280 != 0 {
+            p.level = _base + 20;
+            let Some(_v) = primary_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 10 {
+        if _bit & 0x1c08000000002800f793fc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x800000000 != 0 {
+            p.level = _base + 17;
+            let Some(_v) = power_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 8 {
+        if _bit & 0x1c080000000028007793fc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800001030000 != 0 {
+            p.level = _base + 15;
+            let Some(_v) = term_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 7 {
+        if _bit & 0x1c080000000000007783cc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0xc000 != 0 {
+            p.level = _base + 13;
+            let Some(_v) = sum_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 6 {
+        if _bit & 0x1c080000000000007783c0000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x600000000 != 0 {
+            p.level = _base + 11;
+            let Some(_v) = shift_expr_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 5 {
+        if _bit & 0x1c080000000000001783c0000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x80000 != 0 {
+            p.level = _base + 9;
+            let Some(_v) = bitwise_and_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 4 {
+        if _bit & 0x1c08000000000000178340000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x100000000 != 0 {
+            p.level = _base + 7;
+            let Some(_v) = bitwise_xor_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 3 {
+        if _bit & 0x1c08000000000000078340000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x40000 != 0 {
+            p.level = _base + 5;
+            let Some(_v) = bitwise_or_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 2 {
+        if _bit & 0x1c08000000000000078300000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x1808000000000000078300000 != 0 {
+            p.level = _base + 3;
+            let Some(_v) = comparison_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 0 {
+        if _bit & 0x400000000000000000000000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x400000000000000000000000 != 0 {
+            p.level = _base + 1;
+            let Some(_v) = conjunction_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+        }
+    }
+    p.level = _base + 1;
+    Some(_e)
 }
 
 // inversion: 'not' a=inversion | comparison
@@ -8137,6 +9042,11 @@ pub(crate) fn inversion_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.cannot_start(0x29c000000481000008200c28e) {
         p.level -= 1;
         return None;
+    }
+    if p.chain_allowed() {
+        let _res = inversion_chain(p);
+        p.level -= 1;
+        return _res;
     }
     if !p.error_pass {
         let _res = inversion_body(p);
@@ -8158,7 +9068,9 @@ pub(crate) fn inversion_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = inversion_body(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::INVERSION, _mark, &_res, _lent);
     p.level -= 1;
@@ -8169,12 +9081,12 @@ fn inversion_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // 'not' a=inversion
-    'a334: {
+    'a346: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::NOT)).is_none() { break 'a334; }
-        let Some(a) = (inversion_rule(p)) else { break 'a334; };
+        if (p.expect_token(kw::NOT)).is_none() { break 'a346; }
+        let Some(a) = (inversion_rule(p)) else { break 'a346; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -8182,17 +9094,256 @@ fn inversion_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // comparison
-    'a335: {
+    'a347: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (comparison_rule(p)) else { break 'a335; };
+        let Some(_v0) = (comparison_rule(p)) else { break 'a347; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     None
+}
+
+/// `inversion`'s prefix alternatives (chain level).
+fn inversion_prefix(p: &mut Parser<'_>) -> Option<Expr> {
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    // 'not' a=inversion
+    'a348: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(kw::NOT)).is_none() { break 'a348; }
+        let Some(a) = (inversion_rule(p)) else { break 'a348; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
+        let EXTRA = p.extra(_start);
+        return Some({ mk::UnaryOp(UnaryOp::Not, a, EXTRA) });
+    }
+    p.mark = _mark;
+    None
+}
+
+/// The first pass's `inversion`: the chain inversion > comparison > bitwise_or > bitwise_xor > bitwise_and > shift_expr > sum > term > factor > power > await_primary > primary > atom, from its left corner.
+fn inversion_chain(p: &mut Parser<'_>) -> Option<Expr> {
+    let _base = p.level - 1;
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    let (_corner, _first) = match p.kind_at_mark() {
+        kw::NOT => {
+            p.level = _base + 1;
+            (0usize, inversion_prefix(p))
+        }
+        tk::PLUS | tk::MINUS | tk::TILDE => {
+            p.level = _base + 15;
+            (8usize, factor_prefix(p))
+        }
+        kw::AWAIT => {
+            p.level = _base + 17;
+            (10usize, await_primary_prefix(p))
+        }
+        _ => {
+            p.level = _base + 19;
+            (12usize, atom_rule(p))
+        }
+    };
+    let Some(mut _e) = _first else {
+        p.level = _base + 1;
+        return None;
+    };
+    if _corner > 1 && p.error_indicator {
+        p.level = _base + 1;
+        return None;
+    }
+    let mut _bit = p.next_kind_bit();
+    if _corner > 11 {
+        if _bit & 0x1808000000002800f7bbfc280 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800280 != 0 {
+            p.level = _base + 19;
+            let Some(_v) = primary_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 9 {
+        if _bit & 0x1808000000002800f793fc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x800000000 != 0 {
+            p.level = _base + 16;
+            let Some(_v) = power_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 7 {
+        if _bit & 0x18080000000028007793fc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800001030000 != 0 {
+            p.level = _base + 14;
+            let Some(_v) = term_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 6 {
+        if _bit & 0x18080000000000007783cc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0xc000 != 0 {
+            p.level = _base + 12;
+            let Some(_v) = sum_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 5 {
+        if _bit & 0x18080000000000007783c0000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x600000000 != 0 {
+            p.level = _base + 10;
+            let Some(_v) = shift_expr_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 4 {
+        if _bit & 0x18080000000000001783c0000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x80000 != 0 {
+            p.level = _base + 8;
+            let Some(_v) = bitwise_and_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 3 {
+        if _bit & 0x1808000000000000178340000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x100000000 != 0 {
+            p.level = _base + 6;
+            let Some(_v) = bitwise_xor_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 2 {
+        if _bit & 0x1808000000000000078340000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x40000 != 0 {
+            p.level = _base + 4;
+            let Some(_v) = bitwise_or_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 1 {
+        if _bit & 0x1808000000000000078300000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x1808000000000000078300000 != 0 {
+            p.level = _base + 2;
+            let Some(_v) = comparison_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+        }
+    }
+    p.level = _base + 1;
+    Some(_e)
 }
 
 // comparison: a=bitwise_or b=compare_op_bitwise_or_pair+ | bitwise_or
@@ -8204,6 +9355,11 @@ pub(crate) fn comparison_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    if p.chain_allowed() {
+        let _res = comparison_chain(p);
+        p.level -= 1;
+        return _res;
+    }
     let _res = comparison_body(p);
     p.level -= 1;
     _res
@@ -8214,13 +9370,13 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=bitwise_or b=compare_op_bitwise_or_pair+
-    'a336: {
+    'a349: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = bitwise_or_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a336; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a349; };
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -8238,7 +9394,7 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a336; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a349; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (ops, comparators) = split_cmpop_expr_pairs(b);
@@ -8246,18 +9402,274 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // bitwise_or
-    'a337: {
+    'a350: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = bitwise_or_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a337; };
+        let Some(_v0) = _r0 else { break 'a350; };
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     None
+}
+
+/// `comparison` continuing its first item's value (chain level).
+fn comparison_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Option<Expr> {
+    let _mark = p.mark;
+    let _acc_src = p.src;
+    // a=bitwise_or b=compare_op_bitwise_or_pair+
+    'a351: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(b) = ({
+            let mut _children = Vec::new();
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                match compare_op_bitwise_or_pair_rule(p) {
+                    Some(_x) => _children.push(_x),
+                    None => {
+                        p.mark = _m;
+                        break;
+                    }
+                }
+            }
+            if _entered {
+                p.level -= 1;
+            }
+            if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
+        }) else { break 'a351; };
+        p.src = Src::NONE;
+        let EXTRA = p.extra(_start);
+        let a = _acc;
+        return Some({ { let (ops, comparators) = split_cmpop_expr_pairs(b);
+          mk::Compare(a, ops, comparators, EXTRA) } });
+    }
+    p.mark = _mark;
+    if p.error_indicator {
+        return None;
+    }
+    p.src = _acc_src;
+    Some(_acc)
+}
+
+/// The first pass's `comparison`: the chain comparison > bitwise_or > bitwise_xor > bitwise_and > shift_expr > sum > term > factor > power > await_primary > primary > atom, from its left corner.
+fn comparison_chain(p: &mut Parser<'_>) -> Option<Expr> {
+    let _base = p.level - 1;
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    let (_corner, _first) = match p.kind_at_mark() {
+        tk::PLUS | tk::MINUS | tk::TILDE => {
+            p.level = _base + 14;
+            (7usize, factor_prefix(p))
+        }
+        kw::AWAIT => {
+            p.level = _base + 16;
+            (9usize, await_primary_prefix(p))
+        }
+        _ => {
+            p.level = _base + 18;
+            (11usize, atom_rule(p))
+        }
+    };
+    let Some(mut _e) = _first else {
+        p.level = _base + 1;
+        return None;
+    };
+    if _corner > 0 && p.error_indicator {
+        p.level = _base + 1;
+        return None;
+    }
+    let mut _bit = p.next_kind_bit();
+    if _corner > 10 {
+        if _bit & 0x1808000000002800f7bbfc280 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800280 != 0 {
+            p.level = _base + 18;
+            let Some(_v) = primary_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 8 {
+        if _bit & 0x1808000000002800f793fc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x800000000 != 0 {
+            p.level = _base + 15;
+            let Some(_v) = power_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 6 {
+        if _bit & 0x18080000000028007793fc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800001030000 != 0 {
+            p.level = _base + 13;
+            let Some(_v) = term_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 5 {
+        if _bit & 0x18080000000000007783cc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0xc000 != 0 {
+            p.level = _base + 11;
+            let Some(_v) = sum_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 4 {
+        if _bit & 0x18080000000000007783c0000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x600000000 != 0 {
+            p.level = _base + 9;
+            let Some(_v) = shift_expr_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 3 {
+        if _bit & 0x18080000000000001783c0000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x80000 != 0 {
+            p.level = _base + 7;
+            let Some(_v) = bitwise_and_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 2 {
+        if _bit & 0x1808000000000000178340000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x100000000 != 0 {
+            p.level = _base + 5;
+            let Some(_v) = bitwise_xor_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 1 {
+        if _bit & 0x1808000000000000078340000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x40000 != 0 {
+            p.level = _base + 3;
+            let Some(_v) = bitwise_or_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 0 {
+        if _bit & 0x1808000000000000078300000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x1808000000000000078300000 != 0 {
+            p.level = _base + 1;
+            let Some(_v) = comparison_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+        }
+    }
+    p.level = _base + 1;
+    Some(_e)
 }
 
 // compare_op_bitwise_or_pair: eq_bitwise_or | noteq_bitwise_or | lte_bitwise_or | lt_bitwise_or | gte_bitwise_or | gt_bitwise_or | notin_bitwise_or | in_bitwise_or | isnot_bitwise_or | is_bitwise_or
@@ -8277,92 +9689,92 @@ pub(crate) fn compare_op_bitwise_or_pair_rule(p: &mut Parser<'_>) -> Option<Cmpo
 fn compare_op_bitwise_or_pair_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // eq_bitwise_or
-    'a338: {
+    'a352: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (eq_bitwise_or_rule(p)) else { break 'a338; };
+        let Some(_v0) = (eq_bitwise_or_rule(p)) else { break 'a352; };
         return Some(_v0);
     }
     p.mark = _mark;
     // noteq_bitwise_or
-    'a339: {
+    'a353: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (noteq_bitwise_or_rule(p)) else { break 'a339; };
+        let Some(_v0) = (noteq_bitwise_or_rule(p)) else { break 'a353; };
         return Some(_v0);
     }
     p.mark = _mark;
     // lte_bitwise_or
-    'a340: {
+    'a354: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (lte_bitwise_or_rule(p)) else { break 'a340; };
+        let Some(_v0) = (lte_bitwise_or_rule(p)) else { break 'a354; };
         return Some(_v0);
     }
     p.mark = _mark;
     // lt_bitwise_or
-    'a341: {
+    'a355: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (lt_bitwise_or_rule(p)) else { break 'a341; };
+        let Some(_v0) = (lt_bitwise_or_rule(p)) else { break 'a355; };
         return Some(_v0);
     }
     p.mark = _mark;
     // gte_bitwise_or
-    'a342: {
+    'a356: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (gte_bitwise_or_rule(p)) else { break 'a342; };
+        let Some(_v0) = (gte_bitwise_or_rule(p)) else { break 'a356; };
         return Some(_v0);
     }
     p.mark = _mark;
     // gt_bitwise_or
-    'a343: {
+    'a357: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (gt_bitwise_or_rule(p)) else { break 'a343; };
+        let Some(_v0) = (gt_bitwise_or_rule(p)) else { break 'a357; };
         return Some(_v0);
     }
     p.mark = _mark;
     // notin_bitwise_or
-    'a344: {
+    'a358: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (notin_bitwise_or_rule(p)) else { break 'a344; };
+        let Some(_v0) = (notin_bitwise_or_rule(p)) else { break 'a358; };
         return Some(_v0);
     }
     p.mark = _mark;
     // in_bitwise_or
-    'a345: {
+    'a359: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (in_bitwise_or_rule(p)) else { break 'a345; };
+        let Some(_v0) = (in_bitwise_or_rule(p)) else { break 'a359; };
         return Some(_v0);
     }
     p.mark = _mark;
     // isnot_bitwise_or
-    'a346: {
+    'a360: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (isnot_bitwise_or_rule(p)) else { break 'a346; };
+        let Some(_v0) = (isnot_bitwise_or_rule(p)) else { break 'a360; };
         return Some(_v0);
     }
     p.mark = _mark;
     // is_bitwise_or
-    'a347: {
+    'a361: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (is_bitwise_or_rule(p)) else { break 'a347; };
+        let Some(_v0) = (is_bitwise_or_rule(p)) else { break 'a361; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -8386,12 +9798,12 @@ pub(crate) fn eq_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn eq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '==' a=bitwise_or
-    'a348: {
+    'a362: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EQEQUAL)).is_none() { break 'a348; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a348; };
+        if (p.expect_token(tk::EQEQUAL)).is_none() { break 'a362; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a362; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::Eq, expr: a } });
     }
@@ -8416,7 +9828,7 @@ pub(crate) fn noteq_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair>
 fn noteq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // (tok='!=') a=bitwise_or
-    'a349: {
+    'a363: {
         if p.error_indicator {
             return None;
         }
@@ -8427,11 +9839,11 @@ fn noteq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // tok='!='
-                'a350: {
+                'a364: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(tok) = (p.expect_token(tk::NOTEQUAL)) else { break 'a350; };
+                    let Some(tok) = (p.expect_token(tk::NOTEQUAL)) else { break 'a364; };
                     return Some({ if check_barry_as_flufl(p, &tok) { return None } else { tok } });
                 }
                 p.mark = _mark;
@@ -8439,8 +9851,8 @@ fn noteq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a349; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a349; };
+        })()).is_none() { break 'a363; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a363; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::NotEq, expr: a } });
     }
@@ -8465,12 +9877,12 @@ pub(crate) fn lte_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn lte_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '<=' a=bitwise_or
-    'a351: {
+    'a365: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LESSEQUAL)).is_none() { break 'a351; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a351; };
+        if (p.expect_token(tk::LESSEQUAL)).is_none() { break 'a365; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a365; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::LtE, expr: a } });
     }
@@ -8495,12 +9907,12 @@ pub(crate) fn lt_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn lt_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '<' a=bitwise_or
-    'a352: {
+    'a366: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LESS)).is_none() { break 'a352; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a352; };
+        if (p.expect_token(tk::LESS)).is_none() { break 'a366; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a366; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::Lt, expr: a } });
     }
@@ -8525,12 +9937,12 @@ pub(crate) fn gte_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn gte_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '>=' a=bitwise_or
-    'a353: {
+    'a367: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::GREATEREQUAL)).is_none() { break 'a353; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a353; };
+        if (p.expect_token(tk::GREATEREQUAL)).is_none() { break 'a367; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a367; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::GtE, expr: a } });
     }
@@ -8555,12 +9967,12 @@ pub(crate) fn gt_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn gt_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '>' a=bitwise_or
-    'a354: {
+    'a368: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::GREATER)).is_none() { break 'a354; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a354; };
+        if (p.expect_token(tk::GREATER)).is_none() { break 'a368; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a368; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::Gt, expr: a } });
     }
@@ -8585,13 +9997,13 @@ pub(crate) fn notin_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair>
 fn notin_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // 'not' 'in' a=bitwise_or
-    'a355: {
+    'a369: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::NOT)).is_none() { break 'a355; }
-        if (p.expect_token(kw::IN)).is_none() { break 'a355; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a355; };
+        if (p.expect_token(kw::NOT)).is_none() { break 'a369; }
+        if (p.expect_token(kw::IN)).is_none() { break 'a369; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a369; };
         let _s2 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::NotIn, expr: a } });
     }
@@ -8616,12 +10028,12 @@ pub(crate) fn in_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn in_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // 'in' a=bitwise_or
-    'a356: {
+    'a370: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IN)).is_none() { break 'a356; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a356; };
+        if (p.expect_token(kw::IN)).is_none() { break 'a370; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a370; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::In, expr: a } });
     }
@@ -8646,13 +10058,13 @@ pub(crate) fn isnot_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair>
 fn isnot_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // 'is' 'not' a=bitwise_or
-    'a357: {
+    'a371: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IS)).is_none() { break 'a357; }
-        if (p.expect_token(kw::NOT)).is_none() { break 'a357; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a357; };
+        if (p.expect_token(kw::IS)).is_none() { break 'a371; }
+        if (p.expect_token(kw::NOT)).is_none() { break 'a371; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a371; };
         let _s2 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::IsNot, expr: a } });
     }
@@ -8677,12 +10089,12 @@ pub(crate) fn is_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn is_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // 'is' a=bitwise_or
-    'a358: {
+    'a372: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IS)).is_none() { break 'a358; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a358; };
+        if (p.expect_token(kw::IS)).is_none() { break 'a372; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a372; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::Is, expr: a } });
     }
@@ -8698,6 +10110,11 @@ pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.cannot_start(0x21c000000481000008200c28e) {
         p.level -= 1;
         return None;
+    }
+    if p.chain_allowed() {
+        let _res = bitwise_or_chain(p);
+        p.level -= 1;
+        return _res;
     }
     if !p.error_pass {
         let _res = bitwise_or_raw_rule(p);
@@ -8719,7 +10136,9 @@ pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = bitwise_or_raw_rule(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::BITWISE_OR, _mark, &_res, _lent);
     p.level -= 1;
@@ -8738,17 +10157,21 @@ fn bitwise_or_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn bitwise_or_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
-    let mut _acc = bitwise_or_seed(p)?;
+    let _acc = bitwise_or_seed(p)?;
+    bitwise_or_grow(p, _start, _acc)
+}
+
+fn bitwise_or_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<Expr> {
     let mut _acc_src = p.src;
     'grow: loop {
         let _mark = p.mark;
         // a=bitwise_or '|' b=bitwise_xor
-        'a359: {
+        'a373: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::VBAR)).is_none() { break 'a359; }
-            let Some(b) = (bitwise_xor_rule(p)) else { break 'a359; };
+            if (p.expect_token(tk::VBAR)).is_none() { break 'a373; }
+            let Some(b) = (bitwise_xor_rule(p)) else { break 'a373; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -8769,17 +10192,211 @@ fn bitwise_or_raw(p: &mut Parser<'_>) -> Option<Expr> {
 fn bitwise_or_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // bitwise_xor
-    'a360: {
+    'a374: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (bitwise_xor_rule(p)) else { break 'a360; };
+        let Some(_v0) = (bitwise_xor_rule(p)) else { break 'a374; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     None
+}
+
+/// The first pass's `bitwise_or`: the chain bitwise_or > bitwise_xor > bitwise_and > shift_expr > sum > term > factor > power > await_primary > primary > atom, from its left corner.
+fn bitwise_or_chain(p: &mut Parser<'_>) -> Option<Expr> {
+    let _base = p.level - 1;
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    let (_corner, _first) = match p.kind_at_mark() {
+        tk::PLUS | tk::MINUS | tk::TILDE => {
+            p.level = _base + 13;
+            (6usize, factor_prefix(p))
+        }
+        kw::AWAIT => {
+            p.level = _base + 15;
+            (8usize, await_primary_prefix(p))
+        }
+        _ => {
+            p.level = _base + 17;
+            (10usize, atom_rule(p))
+        }
+    };
+    let Some(mut _e) = _first else {
+        p.level = _base + 1;
+        return None;
+    };
+    if _corner > 0 && p.error_indicator {
+        p.level = _base + 1;
+        return None;
+    }
+    let mut _bit = p.next_kind_bit();
+    if _corner > 9 {
+        if _bit & 0x2800f038fc280 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800280 != 0 {
+            p.level = _base + 17;
+            let Some(_v) = primary_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 7 {
+        if _bit & 0x2800f010fc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x800000000 != 0 {
+            p.level = _base + 14;
+            let Some(_v) = power_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 5 {
+        if _bit & 0x28007010fc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800001030000 != 0 {
+            p.level = _base + 12;
+            let Some(_v) = term_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 4 {
+        if _bit & 0x7000cc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0xc000 != 0 {
+            p.level = _base + 10;
+            let Some(_v) = sum_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 3 {
+        if _bit & 0x7000c0000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x600000000 != 0 {
+            p.level = _base + 8;
+            let Some(_v) = shift_expr_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 2 {
+        if _bit & 0x1000c0000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x80000 != 0 {
+            p.level = _base + 6;
+            let Some(_v) = bitwise_and_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 1 {
+        if _bit & 0x100040000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x100000000 != 0 {
+            p.level = _base + 4;
+            let Some(_v) = bitwise_xor_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 0 {
+        if _bit & 0x40000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x40000 != 0 {
+            p.level = _base + 2;
+            let Some(_v) = bitwise_or_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+        }
+    }
+    p.level = _base + 1;
+    Some(_e)
 }
 
 // bitwise_xor: a=bitwise_xor '^' b=bitwise_and | bitwise_and
@@ -8790,6 +10407,11 @@ pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.cannot_start(0x21c000000481000008200c28e) {
         p.level -= 1;
         return None;
+    }
+    if p.chain_allowed() {
+        let _res = bitwise_xor_chain(p);
+        p.level -= 1;
+        return _res;
     }
     if !p.error_pass {
         let _res = bitwise_xor_raw_rule(p);
@@ -8811,7 +10433,9 @@ pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = bitwise_xor_raw_rule(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::BITWISE_XOR, _mark, &_res, _lent);
     p.level -= 1;
@@ -8830,17 +10454,21 @@ fn bitwise_xor_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn bitwise_xor_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
-    let mut _acc = bitwise_xor_seed(p)?;
+    let _acc = bitwise_xor_seed(p)?;
+    bitwise_xor_grow(p, _start, _acc)
+}
+
+fn bitwise_xor_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<Expr> {
     let mut _acc_src = p.src;
     'grow: loop {
         let _mark = p.mark;
         // a=bitwise_xor '^' b=bitwise_and
-        'a361: {
+        'a375: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::CIRCUMFLEX)).is_none() { break 'a361; }
-            let Some(b) = (bitwise_and_rule(p)) else { break 'a361; };
+            if (p.expect_token(tk::CIRCUMFLEX)).is_none() { break 'a375; }
+            let Some(b) = (bitwise_and_rule(p)) else { break 'a375; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -8861,17 +10489,190 @@ fn bitwise_xor_raw(p: &mut Parser<'_>) -> Option<Expr> {
 fn bitwise_xor_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // bitwise_and
-    'a362: {
+    'a376: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (bitwise_and_rule(p)) else { break 'a362; };
+        let Some(_v0) = (bitwise_and_rule(p)) else { break 'a376; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     None
+}
+
+/// The first pass's `bitwise_xor`: the chain bitwise_xor > bitwise_and > shift_expr > sum > term > factor > power > await_primary > primary > atom, from its left corner.
+fn bitwise_xor_chain(p: &mut Parser<'_>) -> Option<Expr> {
+    let _base = p.level - 1;
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    let (_corner, _first) = match p.kind_at_mark() {
+        tk::PLUS | tk::MINUS | tk::TILDE => {
+            p.level = _base + 11;
+            (5usize, factor_prefix(p))
+        }
+        kw::AWAIT => {
+            p.level = _base + 13;
+            (7usize, await_primary_prefix(p))
+        }
+        _ => {
+            p.level = _base + 15;
+            (9usize, atom_rule(p))
+        }
+    };
+    let Some(mut _e) = _first else {
+        p.level = _base + 1;
+        return None;
+    };
+    if _corner > 0 && p.error_indicator {
+        p.level = _base + 1;
+        return None;
+    }
+    let mut _bit = p.next_kind_bit();
+    if _corner > 8 {
+        if _bit & 0x2800f038bc280 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800280 != 0 {
+            p.level = _base + 15;
+            let Some(_v) = primary_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 6 {
+        if _bit & 0x2800f010bc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x800000000 != 0 {
+            p.level = _base + 12;
+            let Some(_v) = power_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 4 {
+        if _bit & 0x28007010bc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800001030000 != 0 {
+            p.level = _base + 10;
+            let Some(_v) = term_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 3 {
+        if _bit & 0x70008c000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0xc000 != 0 {
+            p.level = _base + 8;
+            let Some(_v) = sum_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 2 {
+        if _bit & 0x700080000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x600000000 != 0 {
+            p.level = _base + 6;
+            let Some(_v) = shift_expr_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 1 {
+        if _bit & 0x100080000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x80000 != 0 {
+            p.level = _base + 4;
+            let Some(_v) = bitwise_and_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 0 {
+        if _bit & 0x100000000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x100000000 != 0 {
+            p.level = _base + 2;
+            let Some(_v) = bitwise_xor_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+        }
+    }
+    p.level = _base + 1;
+    Some(_e)
 }
 
 // bitwise_and: a=bitwise_and '&' b=shift_expr | shift_expr
@@ -8882,6 +10683,11 @@ pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.cannot_start(0x21c000000481000008200c28e) {
         p.level -= 1;
         return None;
+    }
+    if p.chain_allowed() {
+        let _res = bitwise_and_chain(p);
+        p.level -= 1;
+        return _res;
     }
     if !p.error_pass {
         let _res = bitwise_and_raw_rule(p);
@@ -8903,7 +10709,9 @@ pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = bitwise_and_raw_rule(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::BITWISE_AND, _mark, &_res, _lent);
     p.level -= 1;
@@ -8922,17 +10730,21 @@ fn bitwise_and_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn bitwise_and_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
-    let mut _acc = bitwise_and_seed(p)?;
+    let _acc = bitwise_and_seed(p)?;
+    bitwise_and_grow(p, _start, _acc)
+}
+
+fn bitwise_and_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<Expr> {
     let mut _acc_src = p.src;
     'grow: loop {
         let _mark = p.mark;
         // a=bitwise_and '&' b=shift_expr
-        'a363: {
+        'a377: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::AMPER)).is_none() { break 'a363; }
-            let Some(b) = (shift_expr_rule(p)) else { break 'a363; };
+            if (p.expect_token(tk::AMPER)).is_none() { break 'a377; }
+            let Some(b) = (shift_expr_rule(p)) else { break 'a377; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -8953,17 +10765,169 @@ fn bitwise_and_raw(p: &mut Parser<'_>) -> Option<Expr> {
 fn bitwise_and_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // shift_expr
-    'a364: {
+    'a378: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (shift_expr_rule(p)) else { break 'a364; };
+        let Some(_v0) = (shift_expr_rule(p)) else { break 'a378; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     None
+}
+
+/// The first pass's `bitwise_and`: the chain bitwise_and > shift_expr > sum > term > factor > power > await_primary > primary > atom, from its left corner.
+fn bitwise_and_chain(p: &mut Parser<'_>) -> Option<Expr> {
+    let _base = p.level - 1;
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    let (_corner, _first) = match p.kind_at_mark() {
+        tk::PLUS | tk::MINUS | tk::TILDE => {
+            p.level = _base + 9;
+            (4usize, factor_prefix(p))
+        }
+        kw::AWAIT => {
+            p.level = _base + 11;
+            (6usize, await_primary_prefix(p))
+        }
+        _ => {
+            p.level = _base + 13;
+            (8usize, atom_rule(p))
+        }
+    };
+    let Some(mut _e) = _first else {
+        p.level = _base + 1;
+        return None;
+    };
+    if _corner > 0 && p.error_indicator {
+        p.level = _base + 1;
+        return None;
+    }
+    let mut _bit = p.next_kind_bit();
+    if _corner > 7 {
+        if _bit & 0x2800e038bc280 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800280 != 0 {
+            p.level = _base + 13;
+            let Some(_v) = primary_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 5 {
+        if _bit & 0x2800e010bc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x800000000 != 0 {
+            p.level = _base + 10;
+            let Some(_v) = power_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 3 {
+        if _bit & 0x28006010bc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800001030000 != 0 {
+            p.level = _base + 8;
+            let Some(_v) = term_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 2 {
+        if _bit & 0x60008c000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0xc000 != 0 {
+            p.level = _base + 6;
+            let Some(_v) = sum_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 1 {
+        if _bit & 0x600080000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x600000000 != 0 {
+            p.level = _base + 4;
+            let Some(_v) = shift_expr_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 0 {
+        if _bit & 0x80000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x80000 != 0 {
+            p.level = _base + 2;
+            let Some(_v) = bitwise_and_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+        }
+    }
+    p.level = _base + 1;
+    Some(_e)
 }
 
 // shift_expr: a=shift_expr '<<' b=sum | a=shift_expr '>>' b=sum | invalid_arithmetic | sum
@@ -8974,6 +10938,11 @@ pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.cannot_start(0x21c000000481000008200c28e) {
         p.level -= 1;
         return None;
+    }
+    if p.chain_allowed() {
+        let _res = shift_expr_chain(p);
+        p.level -= 1;
+        return _res;
     }
     if !p.error_pass {
         let _res = shift_expr_raw_rule(p);
@@ -8995,7 +10964,9 @@ pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = shift_expr_raw_rule(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::SHIFT_EXPR, _mark, &_res, _lent);
     p.level -= 1;
@@ -9014,17 +10985,21 @@ fn shift_expr_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn shift_expr_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
-    let mut _acc = shift_expr_seed(p)?;
+    let _acc = shift_expr_seed(p)?;
+    shift_expr_grow(p, _start, _acc)
+}
+
+fn shift_expr_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<Expr> {
     let mut _acc_src = p.src;
     'grow: loop {
         let _mark = p.mark;
         // a=shift_expr '<<' b=sum
-        'a365: {
+        'a379: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LEFTSHIFT)).is_none() { break 'a365; }
-            let Some(b) = (sum_rule(p)) else { break 'a365; };
+            if (p.expect_token(tk::LEFTSHIFT)).is_none() { break 'a379; }
+            let Some(b) = (sum_rule(p)) else { break 'a379; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -9034,12 +11009,12 @@ fn shift_expr_raw(p: &mut Parser<'_>) -> Option<Expr> {
         }
         p.mark = _mark;
         // a=shift_expr '>>' b=sum
-        'a366: {
+        'a380: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::RIGHTSHIFT)).is_none() { break 'a366; }
-            let Some(b) = (sum_rule(p)) else { break 'a366; };
+            if (p.expect_token(tk::RIGHTSHIFT)).is_none() { break 'a380; }
+            let Some(b) = (sum_rule(p)) else { break 'a380; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -9061,28 +11036,159 @@ fn shift_expr_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // invalid_arithmetic
     if p.call_invalid_rules {
-        'a367: {
+        'a381: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_arithmetic_rule(p)).is_none() { break 'a367; }
+            if (invalid_arithmetic_rule(p)).is_none() { break 'a381; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // sum
-    'a368: {
+    'a382: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (sum_rule(p)) else { break 'a368; };
+        let Some(_v0) = (sum_rule(p)) else { break 'a382; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     None
+}
+
+/// The first pass's `shift_expr`: the chain shift_expr > sum > term > factor > power > await_primary > primary > atom, from its left corner.
+fn shift_expr_chain(p: &mut Parser<'_>) -> Option<Expr> {
+    let _base = p.level - 1;
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    let (_corner, _first) = match p.kind_at_mark() {
+        tk::PLUS | tk::MINUS | tk::TILDE => {
+            p.level = _base + 7;
+            (3usize, factor_prefix(p))
+        }
+        kw::AWAIT => {
+            p.level = _base + 9;
+            (5usize, await_primary_prefix(p))
+        }
+        _ => {
+            p.level = _base + 11;
+            (7usize, atom_rule(p))
+        }
+    };
+    let Some(mut _e) = _first else {
+        p.level = _base + 1;
+        return None;
+    };
+    if _corner > 0 && p.error_indicator {
+        p.level = _base + 1;
+        return None;
+    }
+    let mut _bit = p.next_kind_bit();
+    if _corner > 6 {
+        if _bit & 0x2800e0383c280 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800280 != 0 {
+            p.level = _base + 11;
+            let Some(_v) = primary_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 4 {
+        if _bit & 0x2800e0103c000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x800000000 != 0 {
+            p.level = _base + 8;
+            let Some(_v) = power_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 2 {
+        if _bit & 0x280060103c000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800001030000 != 0 {
+            p.level = _base + 6;
+            let Some(_v) = term_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 1 {
+        if _bit & 0x60000c000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0xc000 != 0 {
+            p.level = _base + 4;
+            let Some(_v) = sum_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 0 {
+        if _bit & 0x600000000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x600000000 != 0 {
+            p.level = _base + 2;
+            let Some(_v) = shift_expr_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+        }
+    }
+    p.level = _base + 1;
+    Some(_e)
 }
 
 // sum: a=sum '+' b=term | a=sum '-' b=term | term
@@ -9093,6 +11199,11 @@ pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.cannot_start(0x21c000000481000008200c28e) {
         p.level -= 1;
         return None;
+    }
+    if p.chain_allowed() {
+        let _res = sum_chain(p);
+        p.level -= 1;
+        return _res;
     }
     if !p.error_pass {
         let _res = sum_raw_rule(p);
@@ -9114,7 +11225,9 @@ pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = sum_raw_rule(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::SUM, _mark, &_res, _lent);
     p.level -= 1;
@@ -9133,17 +11246,21 @@ fn sum_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn sum_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
-    let mut _acc = sum_seed(p)?;
+    let _acc = sum_seed(p)?;
+    sum_grow(p, _start, _acc)
+}
+
+fn sum_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<Expr> {
     let mut _acc_src = p.src;
     'grow: loop {
         let _mark = p.mark;
         // a=sum '+' b=term
-        'a369: {
+        'a383: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::PLUS)).is_none() { break 'a369; }
-            let Some(b) = (term_rule(p)) else { break 'a369; };
+            if (p.expect_token(tk::PLUS)).is_none() { break 'a383; }
+            let Some(b) = (term_rule(p)) else { break 'a383; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -9153,12 +11270,12 @@ fn sum_raw(p: &mut Parser<'_>) -> Option<Expr> {
         }
         p.mark = _mark;
         // a=sum '-' b=term
-        'a370: {
+        'a384: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::MINUS)).is_none() { break 'a370; }
-            let Some(b) = (term_rule(p)) else { break 'a370; };
+            if (p.expect_token(tk::MINUS)).is_none() { break 'a384; }
+            let Some(b) = (term_rule(p)) else { break 'a384; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -9179,17 +11296,127 @@ fn sum_raw(p: &mut Parser<'_>) -> Option<Expr> {
 fn sum_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // term
-    'a371: {
+    'a385: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (term_rule(p)) else { break 'a371; };
+        let Some(_v0) = (term_rule(p)) else { break 'a385; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     None
+}
+
+/// The first pass's `sum`: the chain sum > term > factor > power > await_primary > primary > atom, from its left corner.
+fn sum_chain(p: &mut Parser<'_>) -> Option<Expr> {
+    let _base = p.level - 1;
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    let (_corner, _first) = match p.kind_at_mark() {
+        tk::PLUS | tk::MINUS | tk::TILDE => {
+            p.level = _base + 5;
+            (2usize, factor_prefix(p))
+        }
+        kw::AWAIT => {
+            p.level = _base + 7;
+            (4usize, await_primary_prefix(p))
+        }
+        _ => {
+            p.level = _base + 9;
+            (6usize, atom_rule(p))
+        }
+    };
+    let Some(mut _e) = _first else {
+        p.level = _base + 1;
+        return None;
+    };
+    if _corner > 0 && p.error_indicator {
+        p.level = _base + 1;
+        return None;
+    }
+    let mut _bit = p.next_kind_bit();
+    if _corner > 5 {
+        if _bit & 0x280080383c280 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800280 != 0 {
+            p.level = _base + 9;
+            let Some(_v) = primary_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 3 {
+        if _bit & 0x280080103c000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x800000000 != 0 {
+            p.level = _base + 6;
+            let Some(_v) = power_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 1 {
+        if _bit & 0x280000103c000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800001030000 != 0 {
+            p.level = _base + 4;
+            let Some(_v) = term_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 0 {
+        if _bit & 0xc000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0xc000 != 0 {
+            p.level = _base + 2;
+            let Some(_v) = sum_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+        }
+    }
+    p.level = _base + 1;
+    Some(_e)
 }
 
 // term: a=term '*' b=factor | a=term '/' b=factor | a=term '//' b=factor | a=term '%' b=factor | a=term '@' b=factor | invalid_factor | factor
@@ -9200,6 +11427,11 @@ pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.cannot_start(0x21c000000481000008200c28e) {
         p.level -= 1;
         return None;
+    }
+    if p.chain_allowed() {
+        let _res = term_chain(p);
+        p.level -= 1;
+        return _res;
     }
     if !p.error_pass {
         let _res = term_raw_rule(p);
@@ -9221,7 +11453,9 @@ pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = term_raw_rule(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::TERM, _mark, &_res, _lent);
     p.level -= 1;
@@ -9240,17 +11474,21 @@ fn term_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn term_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
-    let mut _acc = term_seed(p)?;
+    let _acc = term_seed(p)?;
+    term_grow(p, _start, _acc)
+}
+
+fn term_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<Expr> {
     let mut _acc_src = p.src;
     'grow: loop {
         let _mark = p.mark;
         // a=term '*' b=factor
-        'a372: {
+        'a386: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::STAR)).is_none() { break 'a372; }
-            let Some(b) = (factor_rule(p)) else { break 'a372; };
+            if (p.expect_token(tk::STAR)).is_none() { break 'a386; }
+            let Some(b) = (factor_rule(p)) else { break 'a386; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -9260,12 +11498,12 @@ fn term_raw(p: &mut Parser<'_>) -> Option<Expr> {
         }
         p.mark = _mark;
         // a=term '/' b=factor
-        'a373: {
+        'a387: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::SLASH)).is_none() { break 'a373; }
-            let Some(b) = (factor_rule(p)) else { break 'a373; };
+            if (p.expect_token(tk::SLASH)).is_none() { break 'a387; }
+            let Some(b) = (factor_rule(p)) else { break 'a387; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -9275,12 +11513,12 @@ fn term_raw(p: &mut Parser<'_>) -> Option<Expr> {
         }
         p.mark = _mark;
         // a=term '//' b=factor
-        'a374: {
+        'a388: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a374; }
-            let Some(b) = (factor_rule(p)) else { break 'a374; };
+            if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a388; }
+            let Some(b) = (factor_rule(p)) else { break 'a388; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -9290,12 +11528,12 @@ fn term_raw(p: &mut Parser<'_>) -> Option<Expr> {
         }
         p.mark = _mark;
         // a=term '%' b=factor
-        'a375: {
+        'a389: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::PERCENT)).is_none() { break 'a375; }
-            let Some(b) = (factor_rule(p)) else { break 'a375; };
+            if (p.expect_token(tk::PERCENT)).is_none() { break 'a389; }
+            let Some(b) = (factor_rule(p)) else { break 'a389; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -9305,12 +11543,12 @@ fn term_raw(p: &mut Parser<'_>) -> Option<Expr> {
         }
         p.mark = _mark;
         // a=term '@' b=factor
-        'a376: {
+        'a390: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::AT)).is_none() { break 'a376; }
-            let Some(b) = (factor_rule(p)) else { break 'a376; };
+            if (p.expect_token(tk::AT)).is_none() { break 'a390; }
+            let Some(b) = (factor_rule(p)) else { break 'a390; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -9332,28 +11570,117 @@ fn term_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // invalid_factor
     if p.call_invalid_rules {
-        'a377: {
+        'a391: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_factor_rule(p)).is_none() { break 'a377; }
+            if (invalid_factor_rule(p)).is_none() { break 'a391; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // factor
-    'a378: {
+    'a392: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (factor_rule(p)) else { break 'a378; };
+        let Some(_v0) = (factor_rule(p)) else { break 'a392; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     None
+}
+
+/// The first pass's `term`: the chain term > factor > power > await_primary > primary > atom, from its left corner.
+fn term_chain(p: &mut Parser<'_>) -> Option<Expr> {
+    let _base = p.level - 1;
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    let (_corner, _first) = match p.kind_at_mark() {
+        tk::PLUS | tk::MINUS | tk::TILDE => {
+            p.level = _base + 3;
+            (1usize, factor_prefix(p))
+        }
+        kw::AWAIT => {
+            p.level = _base + 5;
+            (3usize, await_primary_prefix(p))
+        }
+        _ => {
+            p.level = _base + 7;
+            (5usize, atom_rule(p))
+        }
+    };
+    let Some(mut _e) = _first else {
+        p.level = _base + 1;
+        return None;
+    };
+    if _corner > 0 && p.error_indicator {
+        p.level = _base + 1;
+        return None;
+    }
+    let mut _bit = p.next_kind_bit();
+    if _corner > 4 {
+        if _bit & 0x2800803830280 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800280 != 0 {
+            p.level = _base + 7;
+            let Some(_v) = primary_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 2 {
+        if _bit & 0x2800801030000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x800000000 != 0 {
+            p.level = _base + 4;
+            let Some(_v) = power_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 0 {
+        if _bit & 0x2800001030000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800001030000 != 0 {
+            p.level = _base + 2;
+            let Some(_v) = term_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+        }
+    }
+    p.level = _base + 1;
+    Some(_e)
 }
 
 // factor: '+' a=factor | '-' a=factor | '~' a=factor | power
@@ -9364,6 +11691,11 @@ pub(crate) fn factor_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.cannot_start(0x21c000000481000008200c28e) {
         p.level -= 1;
         return None;
+    }
+    if p.chain_allowed() {
+        let _res = factor_chain(p);
+        p.level -= 1;
+        return _res;
     }
     if !p.error_pass {
         let _res = factor_body(p);
@@ -9385,7 +11717,9 @@ pub(crate) fn factor_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = factor_body(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::FACTOR, _mark, &_res, _lent);
     p.level -= 1;
@@ -9396,12 +11730,12 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '+' a=factor
-    'a379: {
+    'a393: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::PLUS)).is_none() { break 'a379; }
-        let Some(a) = (factor_rule(p)) else { break 'a379; };
+        if (p.expect_token(tk::PLUS)).is_none() { break 'a393; }
+        let Some(a) = (factor_rule(p)) else { break 'a393; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -9409,12 +11743,12 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // '-' a=factor
-    'a380: {
+    'a394: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::MINUS)).is_none() { break 'a380; }
-        let Some(a) = (factor_rule(p)) else { break 'a380; };
+        if (p.expect_token(tk::MINUS)).is_none() { break 'a394; }
+        let Some(a) = (factor_rule(p)) else { break 'a394; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -9422,12 +11756,12 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // '~' a=factor
-    'a381: {
+    'a395: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::TILDE)).is_none() { break 'a381; }
-        let Some(a) = (factor_rule(p)) else { break 'a381; };
+        if (p.expect_token(tk::TILDE)).is_none() { break 'a395; }
+        let Some(a) = (factor_rule(p)) else { break 'a395; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -9435,17 +11769,131 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // power
-    'a382: {
+    'a396: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (power_rule(p)) else { break 'a382; };
+        let Some(_v0) = (power_rule(p)) else { break 'a396; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     None
+}
+
+/// `factor`'s prefix alternatives (chain level).
+fn factor_prefix(p: &mut Parser<'_>) -> Option<Expr> {
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    // '+' a=factor
+    'a397: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::PLUS)).is_none() { break 'a397; }
+        let Some(a) = (factor_rule(p)) else { break 'a397; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
+        let EXTRA = p.extra(_start);
+        return Some({ mk::UnaryOp(UnaryOp::UAdd, a, EXTRA) });
+    }
+    p.mark = _mark;
+    // '-' a=factor
+    'a398: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::MINUS)).is_none() { break 'a398; }
+        let Some(a) = (factor_rule(p)) else { break 'a398; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
+        let EXTRA = p.extra(_start);
+        return Some({ mk::UnaryOp(UnaryOp::USub, a, EXTRA) });
+    }
+    p.mark = _mark;
+    // '~' a=factor
+    'a399: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::TILDE)).is_none() { break 'a399; }
+        let Some(a) = (factor_rule(p)) else { break 'a399; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
+        let EXTRA = p.extra(_start);
+        return Some({ mk::UnaryOp(UnaryOp::Invert, a, EXTRA) });
+    }
+    p.mark = _mark;
+    None
+}
+
+/// The first pass's `factor`: the chain factor > power > await_primary > primary > atom, from its left corner.
+fn factor_chain(p: &mut Parser<'_>) -> Option<Expr> {
+    let _base = p.level - 1;
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    let (_corner, _first) = match p.kind_at_mark() {
+        tk::PLUS | tk::MINUS | tk::TILDE => {
+            p.level = _base + 1;
+            (0usize, factor_prefix(p))
+        }
+        kw::AWAIT => {
+            p.level = _base + 3;
+            (2usize, await_primary_prefix(p))
+        }
+        _ => {
+            p.level = _base + 5;
+            (4usize, atom_rule(p))
+        }
+    };
+    let Some(mut _e) = _first else {
+        p.level = _base + 1;
+        return None;
+    };
+    if _corner > 1 && p.error_indicator {
+        p.level = _base + 1;
+        return None;
+    }
+    let mut _bit = p.next_kind_bit();
+    if _corner > 3 {
+        if _bit & 0x802800280 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800280 != 0 {
+            p.level = _base + 5;
+            let Some(_v) = primary_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 1 {
+        if _bit & 0x800000000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x800000000 != 0 {
+            p.level = _base + 2;
+            let Some(_v) = power_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+        }
+    }
+    p.level = _base + 1;
+    Some(_e)
 }
 
 // power: a=await_primary '**' b=factor | await_primary
@@ -9457,6 +11905,11 @@ pub(crate) fn power_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    if p.chain_allowed() {
+        let _res = power_chain(p);
+        p.level -= 1;
+        return _res;
+    }
     let _res = power_body(p);
     p.level -= 1;
     _res
@@ -9467,15 +11920,15 @@ fn power_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=await_primary '**' b=factor
-    'a383: {
+    'a400: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = await_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a383; };
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a383; }
-        let Some(b) = (factor_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a383; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a400; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a400; }
+        let Some(b) = (factor_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a400; };
         let _s2 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -9483,18 +11936,107 @@ fn power_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // await_primary
-    'a384: {
+    'a401: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = await_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a384; };
+        let Some(_v0) = _r0 else { break 'a401; };
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     None
+}
+
+/// `power` continuing its first item's value (chain level).
+fn power_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Option<Expr> {
+    let _mark = p.mark;
+    let _acc_src = p.src;
+    // a=await_primary '**' b=factor
+    'a402: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a402; }
+        let Some(b) = (factor_rule(p)) else { break 'a402; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
+        let EXTRA = p.extra(_start);
+        let a = _acc;
+        return Some({ mk::BinOp(a, Operator::Pow, b, EXTRA) });
+    }
+    p.mark = _mark;
+    if p.error_indicator {
+        return None;
+    }
+    p.src = _acc_src;
+    Some(_acc)
+}
+
+/// The first pass's `power`: the chain power > await_primary > primary > atom, from its left corner.
+fn power_chain(p: &mut Parser<'_>) -> Option<Expr> {
+    let _base = p.level - 1;
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    let (_corner, _first) = match p.kind_at_mark() {
+        kw::AWAIT => {
+            p.level = _base + 2;
+            (1usize, await_primary_prefix(p))
+        }
+        _ => {
+            p.level = _base + 4;
+            (3usize, atom_rule(p))
+        }
+    };
+    let Some(mut _e) = _first else {
+        p.level = _base + 1;
+        return None;
+    };
+    if _corner > 0 && p.error_indicator {
+        p.level = _base + 1;
+        return None;
+    }
+    let mut _bit = p.next_kind_bit();
+    if _corner > 2 {
+        if _bit & 0x802800280 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800280 != 0 {
+            p.level = _base + 4;
+            let Some(_v) = primary_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+            if p.error_indicator {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            }
+            _bit = p.next_kind_bit();
+        }
+    }
+    if _corner > 0 {
+        if _bit & 0x800000000 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x800000000 != 0 {
+            p.level = _base + 1;
+            let Some(_v) = power_cont(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+        }
+    }
+    p.level = _base + 1;
+    Some(_e)
 }
 
 // await_primary: 'await' a=primary | primary
@@ -9505,6 +12047,11 @@ pub(crate) fn await_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.cannot_start(0x21c000000481000000200028e) {
         p.level -= 1;
         return None;
+    }
+    if p.chain_allowed() {
+        let _res = await_primary_chain(p);
+        p.level -= 1;
+        return _res;
     }
     if !p.error_pass {
         let _res = await_primary_body(p);
@@ -9526,7 +12073,9 @@ pub(crate) fn await_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = await_primary_body(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::AWAIT_PRIMARY, _mark, &_res, _lent);
     p.level -= 1;
@@ -9537,12 +12086,12 @@ fn await_primary_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // 'await' a=primary
-    'a385: {
+    'a403: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::AWAIT)).is_none() { break 'a385; }
-        let Some(a) = (primary_rule(p)) else { break 'a385; };
+        if (p.expect_token(kw::AWAIT)).is_none() { break 'a403; }
+        let Some(a) = (primary_rule(p)) else { break 'a403; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -9550,17 +12099,80 @@ fn await_primary_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // primary
-    'a386: {
+    'a404: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (primary_rule(p)) else { break 'a386; };
+        let Some(_v0) = (primary_rule(p)) else { break 'a404; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     None
+}
+
+/// `await_primary`'s prefix alternatives (chain level).
+fn await_primary_prefix(p: &mut Parser<'_>) -> Option<Expr> {
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    // 'await' a=primary
+    'a405: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(kw::AWAIT)).is_none() { break 'a405; }
+        let Some(a) = (primary_rule(p)) else { break 'a405; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
+        let EXTRA = p.extra(_start);
+        return Some({ CHECK_VERSION!(p, 5, "Await expressions are", mk::Await(a, EXTRA)) });
+    }
+    p.mark = _mark;
+    None
+}
+
+/// The first pass's `await_primary`: the chain await_primary > primary > atom, from its left corner.
+fn await_primary_chain(p: &mut Parser<'_>) -> Option<Expr> {
+    let _base = p.level - 1;
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    let (_corner, _first) = match p.kind_at_mark() {
+        kw::AWAIT => {
+            p.level = _base + 1;
+            (0usize, await_primary_prefix(p))
+        }
+        _ => {
+            p.level = _base + 3;
+            (2usize, atom_rule(p))
+        }
+    };
+    let Some(mut _e) = _first else {
+        p.level = _base + 1;
+        return None;
+    };
+    if _corner > 1 && p.error_indicator {
+        p.level = _base + 1;
+        return None;
+    }
+    let mut _bit = p.next_kind_bit();
+    if _corner > 1 {
+        if _bit & 0x2800280 == 0 {
+            p.level = _base + 1;
+            return Some(_e);
+        }
+        if _bit & 0x2800280 != 0 {
+            p.level = _base + 3;
+            let Some(_v) = primary_grow(p, _start, _e) else {
+                p.level = _base + 1;
+                p.mark = _mark;
+                return None;
+            };
+            _e = _v;
+        }
+    }
+    p.level = _base + 1;
+    Some(_e)
 }
 
 // primary: a=primary '.' b=NAME | a=primary b=genexp | a=primary '(' b=[arguments] ')' | a=primary '[' b=slices ']' | atom
@@ -9592,7 +12204,9 @@ pub(crate) fn primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = primary_raw_rule(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::PRIMARY, _mark, &_res, _lent);
     p.level -= 1;
@@ -9611,17 +12225,21 @@ fn primary_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
-    let mut _acc = primary_seed(p)?;
+    let _acc = primary_seed(p)?;
+    primary_grow(p, _start, _acc)
+}
+
+fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<Expr> {
     let mut _acc_src = p.src;
     'grow: loop {
         let _mark = p.mark;
         // a=primary '.' b=NAME
-        'a387: {
+        'a406: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::DOT)).is_none() { break 'a387; }
-            let Some(b) = p.expect_token(tk::NAME) else { break 'a387; };
+            if (p.expect_token(tk::DOT)).is_none() { break 'a406; }
+            let Some(b) = p.expect_token(tk::NAME) else { break 'a406; };
             let b = p.name_from_token(&b);
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -9631,11 +12249,11 @@ fn primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
         }
         p.mark = _mark;
         // a=primary b=genexp
-        'a388: {
+        'a407: {
             if p.error_indicator {
                 return None;
             }
-            let Some(b) = (genexp_rule(p)) else { break 'a388; };
+            let Some(b) = (genexp_rule(p)) else { break 'a407; };
             let _s0 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -9645,15 +12263,15 @@ fn primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
         }
         p.mark = _mark;
         // a=primary '(' b=[arguments] ')'
-        'a389: {
+        'a408: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LPAR)).is_none() { break 'a389; }
+            if (p.expect_token(tk::LPAR)).is_none() { break 'a408; }
             let b = arguments_rule(p);
-            if p.error_indicator { break 'a389; }
+            if p.error_indicator { break 'a408; }
             let _s1 = p.src;
-            if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a389; }
+            if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a408; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { { let (args, keywords) = call_parts(b);
@@ -9663,14 +12281,14 @@ fn primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
         }
         p.mark = _mark;
         // a=primary '[' b=slices ']'
-        'a390: {
+        'a409: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LSQB)).is_none() { break 'a390; }
-            let Some(b) = (slices_rule(p)) else { break 'a390; };
+            if (p.expect_token(tk::LSQB)).is_none() { break 'a409; }
+            let Some(b) = (slices_rule(p)) else { break 'a409; };
             let _s1 = p.src;
-            if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a390; }
+            if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a409; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Subscript(a, b, ExprContext::Load, EXTRA) };
@@ -9690,11 +12308,11 @@ fn primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
 fn primary_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // atom
-    'a391: {
+    'a410: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (atom_rule(p)) else { break 'a391; };
+        let Some(_v0) = (atom_rule(p)) else { break 'a410; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -9721,19 +12339,19 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=slice !','
-    'a392: {
+    'a411: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (slice_rule(p)) else { break 'a392; };
+        let Some(a) = (slice_rule(p)) else { break 'a411; };
         let _s0 = p.src;
-        if p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) { p.give_back(_s0, a); break 'a392; }
+        if p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) { p.give_back(_s0, a); break 'a411; }
         p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
     // a=','.(slice | starred_expression)+ [',']
-    'a393: {
+    'a412: {
         if p.error_indicator {
             return None;
         }
@@ -9748,22 +12366,22 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // slice
-                    'a394: {
+                    'a413: {
                         if p.error_indicator {
                             return None;
                         }
-                        let Some(_v0) = (slice_rule(p)) else { break 'a394; };
+                        let Some(_v0) = (slice_rule(p)) else { break 'a413; };
                         let _s0 = p.src;
                         p.src = _s0;
                         return Some(_v0);
                     }
                     p.mark = _mark;
                     // starred_expression
-                    'a395: {
+                    'a414: {
                         if p.error_indicator {
                             return None;
                         }
-                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a395; };
+                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a414; };
                         let _s0 = p.src;
                         p.src = _s0;
                         return Some(_v0);
@@ -9786,22 +12404,22 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // slice
-                        'a396: {
+                        'a415: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (slice_rule(p)) else { break 'a396; };
+                            let Some(_v0) = (slice_rule(p)) else { break 'a415; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // starred_expression
-                        'a397: {
+                        'a416: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a397; };
+                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a416; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
@@ -9821,9 +12439,9 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a393; };
+        })()) else { break 'a412; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a393; }
+        if p.error_indicator { break 'a412; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a, ExprContext::Load, EXTRA) });
@@ -9850,16 +12468,16 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=[expression] ':' b=[expression] c=[':' d=[expression]]
-    'a398: {
+    'a417: {
         if p.error_indicator {
             return None;
         }
         let a = expression_rule(p);
-        if p.error_indicator { break 'a398; }
+        if p.error_indicator { break 'a417; }
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a398; }
+        if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a417; }
         let b = expression_rule(p);
-        if p.error_indicator { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a398; }
+        if p.error_indicator { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a417; }
         let _s2 = p.src;
         let c = (|| -> Option<_> {
             if p.enter_rule() {
@@ -9868,13 +12486,13 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':' d=[expression]
-                'a399: {
+                'a418: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a399; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a418; }
                     let d = expression_rule(p);
-                    if p.error_indicator { break 'a399; }
+                    if p.error_indicator { break 'a418; }
                     let _s1 = p.src;
                     return Some({ d });
                 }
@@ -9884,18 +12502,18 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { if let Some(_v) = b { p.give_back(_s2, _v); } if let Some(_v) = a { p.give_back(_s0, _v); } break 'a398; }
+        if p.error_indicator { if let Some(_v) = b { p.give_back(_s2, _v); } if let Some(_v) = a { p.give_back(_s0, _v); } break 'a417; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Slice(a, b, c.flatten(), EXTRA) });
     }
     p.mark = _mark;
     // a=named_expression
-    'a400: {
+    'a419: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (named_expression_rule(p)) else { break 'a400; };
+        let Some(a) = (named_expression_rule(p)) else { break 'a419; };
         let _s0 = p.src;
         p.src = _s0;
         return Some({ a });
@@ -9944,51 +12562,51 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // NAME
-    'a401: {
+    'a420: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = p.expect_token(tk::NAME) else { break 'a401; };
+        let Some(_v0) = p.expect_token(tk::NAME) else { break 'a420; };
         let _v0 = p.name_from_token(&_v0);
         p.src = Src::NONE;
         return Some(_v0);
     }
     p.mark = _mark;
     // 'True'
-    'a402: {
+    'a421: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRUE)).is_none() { break 'a402; }
+        if (p.expect_token(kw::TRUE)).is_none() { break 'a421; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Bool(true), None, EXTRA) });
     }
     p.mark = _mark;
     // 'False'
-    'a403: {
+    'a422: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::FALSE)).is_none() { break 'a403; }
+        if (p.expect_token(kw::FALSE)).is_none() { break 'a422; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Bool(false), None, EXTRA) });
     }
     p.mark = _mark;
     // 'None'
-    'a404: {
+    'a423: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::NONE)).is_none() { break 'a404; }
+        if (p.expect_token(kw::NONE)).is_none() { break 'a423; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::None, None, EXTRA) });
     }
     p.mark = _mark;
     // &(STRING | FSTRING_START | TSTRING_START) strings
-    'a405: {
+    'a424: {
         if p.error_indicator {
             return None;
         }
@@ -9999,29 +12617,29 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // STRING
-                'a406: {
+                'a425: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.string_token()).is_none() { break 'a406; }
+                    if (p.string_token()).is_none() { break 'a425; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // FSTRING_START
-                'a407: {
+                'a426: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a407; }
+                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a426; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // TSTRING_START
-                'a408: {
+                'a427: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::TSTRING_START)).is_none() { break 'a408; }
+                    if (p.expect_token(tk::TSTRING_START)).is_none() { break 'a427; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -10029,29 +12647,29 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a405; }
-        let Some(_v1) = (strings_rule(p)) else { break 'a405; };
+        })()).is_some()) { break 'a424; }
+        let Some(_v1) = (strings_rule(p)) else { break 'a424; };
         let _s1 = p.src;
         p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
     // NUMBER
-    'a409: {
+    'a428: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.number_token()) else { break 'a409; };
+        let Some(_v0) = (p.number_token()) else { break 'a428; };
         p.src = Src::NONE;
         return Some(_v0);
     }
     p.mark = _mark;
     // &'(' (tuple | group | genexp)
-    'a410: {
+    'a429: {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) { break 'a410; }
+        if !p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) { break 'a429; }
         let Some(_v1) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -10059,33 +12677,33 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // tuple
-                'a411: {
+                'a430: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (tuple_rule(p)) else { break 'a411; };
+                    let Some(_v0) = (tuple_rule(p)) else { break 'a430; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // group
-                'a412: {
+                'a431: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (group_rule(p)) else { break 'a412; };
+                    let Some(_v0) = (group_rule(p)) else { break 'a431; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // genexp
-                'a413: {
+                'a432: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (genexp_rule(p)) else { break 'a413; };
+                    let Some(_v0) = (genexp_rule(p)) else { break 'a432; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -10095,18 +12713,18 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a410; };
+        })()) else { break 'a429; };
         let _s1 = p.src;
         p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
     // &'[' (list | listcomp)
-    'a414: {
+    'a433: {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(tk::LSQB)).is_some()) { break 'a414; }
+        if !p.lookahead(|p| (p.expect_token(tk::LSQB)).is_some()) { break 'a433; }
         let Some(_v1) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -10114,22 +12732,22 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // list
-                'a415: {
+                'a434: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (list_rule(p)) else { break 'a415; };
+                    let Some(_v0) = (list_rule(p)) else { break 'a434; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // listcomp
-                'a416: {
+                'a435: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (listcomp_rule(p)) else { break 'a416; };
+                    let Some(_v0) = (listcomp_rule(p)) else { break 'a435; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -10139,18 +12757,18 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a414; };
+        })()) else { break 'a433; };
         let _s1 = p.src;
         p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
     // &'{' (dict | set | dictcomp | setcomp)
-    'a417: {
+    'a436: {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(tk::LBRACE)).is_some()) { break 'a417; }
+        if !p.lookahead(|p| (p.expect_token(tk::LBRACE)).is_some()) { break 'a436; }
         let Some(_v1) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -10158,44 +12776,44 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // dict
-                'a418: {
+                'a437: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (dict_rule(p)) else { break 'a418; };
+                    let Some(_v0) = (dict_rule(p)) else { break 'a437; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // set
-                'a419: {
+                'a438: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (set_rule(p)) else { break 'a419; };
+                    let Some(_v0) = (set_rule(p)) else { break 'a438; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // dictcomp
-                'a420: {
+                'a439: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (dictcomp_rule(p)) else { break 'a420; };
+                    let Some(_v0) = (dictcomp_rule(p)) else { break 'a439; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // setcomp
-                'a421: {
+                'a440: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (setcomp_rule(p)) else { break 'a421; };
+                    let Some(_v0) = (setcomp_rule(p)) else { break 'a440; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -10205,18 +12823,18 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a417; };
+        })()) else { break 'a436; };
         let _s1 = p.src;
         p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
     // '...'
-    'a422: {
+    'a441: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::ELLIPSIS)).is_none() { break 'a422; }
+        if (p.expect_token(tk::ELLIPSIS)).is_none() { break 'a441; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Ellipsis, None, EXTRA) });
@@ -10242,11 +12860,11 @@ pub(crate) fn group_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // '(' a=(yield_expr | named_expression) ')'
-    'a423: {
+    'a442: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a423; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a442; }
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -10254,22 +12872,22 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // yield_expr
-                'a424: {
+                'a443: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (yield_expr_rule(p)) else { break 'a424; };
+                    let Some(_v0) = (yield_expr_rule(p)) else { break 'a443; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // named_expression
-                'a425: {
+                'a444: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (named_expression_rule(p)) else { break 'a425; };
+                    let Some(_v0) = (named_expression_rule(p)) else { break 'a444; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -10279,20 +12897,20 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a423; };
+        })()) else { break 'a442; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a423; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a442; }
         p.src = _s1;
         return Some({ a });
     }
     p.mark = _mark;
     // invalid_group
     if p.call_invalid_rules {
-        'a426: {
+        'a445: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_group_rule(p)).is_none() { break 'a426; }
+            if (invalid_group_rule(p)).is_none() { break 'a445; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -10319,15 +12937,15 @@ fn lambdef_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // 'lambda' a=[lambda_params] ':' b=expression
-    'a427: {
+    'a446: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::LAMBDA)).is_none() { break 'a427; }
+        if (p.expect_token(kw::LAMBDA)).is_none() { break 'a446; }
         let a = lambda_params_rule(p);
-        if p.error_indicator { break 'a427; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a427; }
-        let Some(b) = (expression_rule(p)) else { break 'a427; };
+        if p.error_indicator { break 'a446; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a446; }
+        let Some(b) = (expression_rule(p)) else { break 'a446; };
         let _s3 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -10355,21 +12973,21 @@ fn lambda_params_body(p: &mut Parser<'_>) -> Option<Arguments> {
     let _mark = p.mark;
     // invalid_lambda_parameters
     if p.call_invalid_rules {
-        'a428: {
+        'a447: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_lambda_parameters_rule(p)).is_none() { break 'a428; }
+            if (invalid_lambda_parameters_rule(p)).is_none() { break 'a447; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // lambda_parameters
-    'a429: {
+    'a448: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (lambda_parameters_rule(p)) else { break 'a429; };
+        let Some(_v0) = (lambda_parameters_rule(p)) else { break 'a448; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -10393,11 +13011,11 @@ pub(crate) fn lambda_parameters_rule(p: &mut Parser<'_>) -> Option<Arguments> {
 fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
     let _mark = p.mark;
     // a=lambda_slash_no_default b=lambda_param_no_default* c=lambda_param_with_default* d=[lambda_star_etc]
-    'a430: {
+    'a449: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_slash_no_default_rule(p)) else { break 'a430; };
+        let Some(a) = (lambda_slash_no_default_rule(p)) else { break 'a449; };
         let b: Vec<Arg> = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -10416,7 +13034,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a430; }
+        if p.error_indicator { break 'a449; }
         let c = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -10435,18 +13053,18 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a430; }
+        if p.error_indicator { break 'a449; }
         let d = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a430; }
+        if p.error_indicator { break 'a449; }
         return Some({ CHECK_VERSION!(p, 8, "Positional-only parameters are", make_arguments(Some(a), None, Some(b), Some(c), d)) });
     }
     p.mark = _mark;
     // a=lambda_slash_with_default b=lambda_param_with_default* c=[lambda_star_etc]
-    'a431: {
+    'a450: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a431; };
+        let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a450; };
         let b = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -10465,14 +13083,14 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a431; }
+        if p.error_indicator { break 'a450; }
         let c = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a431; }
+        if p.error_indicator { break 'a450; }
         return Some({ CHECK_VERSION!(p, 8, "Positional-only parameters are", make_arguments(None, Some(a), None, Some(b), c)) });
     }
     p.mark = _mark;
     // a=lambda_param_no_default+ b=lambda_param_with_default* c=[lambda_star_etc]
-    'a432: {
+    'a451: {
         if p.error_indicator {
             return None;
         }
@@ -10493,7 +13111,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a432; };
+        }) else { break 'a451; };
         let b = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -10512,14 +13130,14 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a432; }
+        if p.error_indicator { break 'a451; }
         let c = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a432; }
+        if p.error_indicator { break 'a451; }
         return Some({ make_arguments(None, None, Some(a), Some(b), c) });
     }
     p.mark = _mark;
     // a=lambda_param_with_default+ b=[lambda_star_etc]
-    'a433: {
+    'a452: {
         if p.error_indicator {
             return None;
         }
@@ -10540,18 +13158,18 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a433; };
+        }) else { break 'a452; };
         let b = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a433; }
+        if p.error_indicator { break 'a452; }
         return Some({ make_arguments(None, None, None, Some(a), b) });
     }
     p.mark = _mark;
     // a=lambda_star_etc
-    'a434: {
+    'a453: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_star_etc_rule(p)) else { break 'a434; };
+        let Some(a) = (lambda_star_etc_rule(p)) else { break 'a453; };
         return Some({ make_arguments(None, None, None, None, Some(a)) });
     }
     p.mark = _mark;
@@ -10575,7 +13193,7 @@ pub(crate) fn lambda_slash_no_default_rule(p: &mut Parser<'_>) -> Option<Vec<Arg
 fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
     let _mark = p.mark;
     // a=lambda_param_no_default+ '/' ','
-    'a435: {
+    'a454: {
         if p.error_indicator {
             return None;
         }
@@ -10596,14 +13214,14 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a435; };
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a435; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a435; }
+        }) else { break 'a454; };
+        if (p.expect_token(tk::SLASH)).is_none() { break 'a454; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a454; }
         return Some({ a });
     }
     p.mark = _mark;
     // a=lambda_param_no_default+ '/' &':'
-    'a436: {
+    'a455: {
         if p.error_indicator {
             return None;
         }
@@ -10624,9 +13242,9 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a436; };
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a436; }
-        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { break 'a436; }
+        }) else { break 'a455; };
+        if (p.expect_token(tk::SLASH)).is_none() { break 'a455; }
+        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { break 'a455; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -10650,7 +13268,7 @@ pub(crate) fn lambda_slash_with_default_rule(p: &mut Parser<'_>) -> Option<Slash
 fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
     let _mark = p.mark;
     // a=lambda_param_no_default* b=lambda_param_with_default+ '/' ','
-    'a437: {
+    'a456: {
         if p.error_indicator {
             return None;
         }
@@ -10672,7 +13290,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
             }
             _children
         };
-        if p.error_indicator { break 'a437; }
+        if p.error_indicator { break 'a456; }
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -10690,14 +13308,14 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a437; };
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a437; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a437; }
+        }) else { break 'a456; };
+        if (p.expect_token(tk::SLASH)).is_none() { break 'a456; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a456; }
         return Some({ SlashWithDefault { plain_names: a, names_with_defaults: b } });
     }
     p.mark = _mark;
     // a=lambda_param_no_default* b=lambda_param_with_default+ '/' &':'
-    'a438: {
+    'a457: {
         if p.error_indicator {
             return None;
         }
@@ -10719,7 +13337,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
             }
             _children
         };
-        if p.error_indicator { break 'a438; }
+        if p.error_indicator { break 'a457; }
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -10737,9 +13355,9 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a438; };
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a438; }
-        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { break 'a438; }
+        }) else { break 'a457; };
+        if (p.expect_token(tk::SLASH)).is_none() { break 'a457; }
+        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { break 'a457; }
         return Some({ SlashWithDefault { plain_names: a, names_with_defaults: b } });
     }
     p.mark = _mark;
@@ -10764,22 +13382,22 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
     let _mark = p.mark;
     // invalid_lambda_star_etc
     if p.call_invalid_rules {
-        'a439: {
+        'a458: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_lambda_star_etc_rule(p)).is_none() { break 'a439; }
+            if (invalid_lambda_star_etc_rule(p)).is_none() { break 'a458; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // '*' a=lambda_param_no_default b=lambda_param_maybe_default* c=[lambda_kwds]
-    'a440: {
+    'a459: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a440; }
-        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a440; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a459; }
+        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a459; };
         let b = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -10798,19 +13416,19 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
             }
             _children
         };
-        if p.error_indicator { break 'a440; }
+        if p.error_indicator { break 'a459; }
         let c = lambda_kwds_rule(p);
-        if p.error_indicator { break 'a440; }
+        if p.error_indicator { break 'a459; }
         return Some({ StarEtc { vararg: Some(a), kwonlyargs: b, kwarg: c } });
     }
     p.mark = _mark;
     // '*' ',' b=lambda_param_maybe_default+ c=[lambda_kwds]
-    'a441: {
+    'a460: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a441; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a441; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a460; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a460; }
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -10828,18 +13446,18 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a441; };
+        }) else { break 'a460; };
         let c = lambda_kwds_rule(p);
-        if p.error_indicator { break 'a441; }
+        if p.error_indicator { break 'a460; }
         return Some({ StarEtc { vararg: None, kwonlyargs: b, kwarg: c } });
     }
     p.mark = _mark;
     // a=lambda_kwds
-    'a442: {
+    'a461: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_kwds_rule(p)) else { break 'a442; };
+        let Some(a) = (lambda_kwds_rule(p)) else { break 'a461; };
         return Some({ StarEtc { vararg: None, kwonlyargs: vec![], kwarg: Some(a) } });
     }
     p.mark = _mark;
@@ -10864,22 +13482,22 @@ fn lambda_kwds_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _mark = p.mark;
     // invalid_lambda_kwds
     if p.call_invalid_rules {
-        'a443: {
+        'a462: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_lambda_kwds_rule(p)).is_none() { break 'a443; }
+            if (invalid_lambda_kwds_rule(p)).is_none() { break 'a462; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // '**' a=lambda_param_no_default
-    'a444: {
+    'a463: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a444; }
-        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a444; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a463; }
+        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a463; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -10904,26 +13522,26 @@ fn lambda_param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=lambda_param ','
-    'a445: {
+    'a464: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a445; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a445; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a464; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a464; }
         return Some({ a });
     }
     p.mark = _mark;
     // a=lambda_param &':'
-    'a446: {
+    'a465: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a446; };
-        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { drop(a); break 'a446; }
+        let Some(a) = _r0 else { break 'a465; };
+        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { drop(a); break 'a465; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -10948,30 +13566,30 @@ fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair>
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=lambda_param c=default ','
-    'a447: {
+    'a466: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a447; };
-        let Some(c) = (default_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a447; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a466; };
+        let Some(c) = (default_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a466; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, c); _shared0 = Some((Some(a), _e0, _s0)); break 'a447; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, c); _shared0 = Some((Some(a), _e0, _s0)); break 'a466; }
         return Some({ name_default_pair(p, a, Some(c), None)? });
     }
     p.mark = _mark;
     // a=lambda_param c=default &':'
-    'a448: {
+    'a467: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a448; };
-        let Some(c) = (default_rule(p)) else { drop(a); break 'a448; };
+        let Some(a) = _r0 else { break 'a467; };
+        let Some(c) = (default_rule(p)) else { drop(a); break 'a467; };
         let _s1 = p.src;
-        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { p.give_back(_s1, c); drop(a); break 'a448; }
+        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { p.give_back(_s1, c); drop(a); break 'a467; }
         return Some({ name_default_pair(p, a, Some(c), None)? });
     }
     p.mark = _mark;
@@ -10996,32 +13614,32 @@ fn lambda_param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=lambda_param c=default? ','
-    'a449: {
+    'a468: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a449; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a468; };
         let c = default_rule(p);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a449; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a468; }
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a449; }
+        if (p.expect_token(tk::COMMA)).is_none() { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a468; }
         return Some({ name_default_pair(p, a, c, None)? });
     }
     p.mark = _mark;
     // a=lambda_param c=default? &':'
-    'a450: {
+    'a469: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a450; };
+        let Some(a) = _r0 else { break 'a469; };
         let c = default_rule(p);
-        if p.error_indicator { drop(a); break 'a450; }
+        if p.error_indicator { drop(a); break 'a469; }
         let _s1 = p.src;
-        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a450; }
+        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a469; }
         return Some({ name_default_pair(p, a, c, None)? });
     }
     p.mark = _mark;
@@ -11046,11 +13664,11 @@ fn lambda_param_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=NAME
-    'a451: {
+    'a470: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a451; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a470; };
         let a = p.name_from_token(&a);
         let EXTRA = p.extra(_start);
         return Some({ mk::Arg(name_id(&a), None, None, EXTRA) });
@@ -11076,22 +13694,22 @@ pub(crate) fn fstring_middle_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn fstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // fstring_replacement_field
-    'a452: {
+    'a471: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a452; };
+        let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a471; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // t=FSTRING_MIDDLE
-    'a453: {
+    'a472: {
         if p.error_indicator {
             return None;
         }
-        let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a453; };
+        let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a472; };
         p.src = Src::NONE;
         return Some({ constant_from_token(p, &t)? });
     }
@@ -11117,20 +13735,20 @@ fn fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[fstring_full_format_spec] rbrace='}'
-    'a454: {
+    'a473: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a454; }
-        let Some(a) = (annotated_rhs_rule(p)) else { break 'a454; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a473; }
+        let Some(a) = (annotated_rhs_rule(p)) else { break 'a473; };
         let _s1 = p.src;
         let debug_expr = p.expect_token(tk::EQUAL);
-        if p.error_indicator { p.give_back(_s1, a); break 'a454; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a473; }
         let conversion = fstring_conversion_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a454; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a473; }
         let format = fstring_full_format_spec_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a454; }
-        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a454; };
+        if p.error_indicator { p.give_back(_s1, a); break 'a473; }
+        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a473; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ formatted_value(p, a, debug_expr, conversion, format, &rbrace, EXTRA)? });
@@ -11138,11 +13756,11 @@ fn fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_fstring_replacement_field
     if p.call_invalid_rules {
-        'a455: {
+        'a474: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_fstring_replacement_field_rule(p)).is_none() { break 'a455; }
+            if (invalid_fstring_replacement_field_rule(p)).is_none() { break 'a474; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -11168,12 +13786,12 @@ pub(crate) fn fstring_conversion_rule(p: &mut Parser<'_>) -> Option<ResultTokenW
 fn fstring_conversion_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMetadata> {
     let _mark = p.mark;
     // conv_token="!" conv=NAME
-    'a456: {
+    'a475: {
         if p.error_indicator {
             return None;
         }
-        let Some(conv_token) = (p.expect_token(tk::EXCLAMATION)) else { break 'a456; };
-        let Some(conv) = p.expect_token(tk::NAME) else { break 'a456; };
+        let Some(conv_token) = (p.expect_token(tk::EXCLAMATION)) else { break 'a475; };
+        let Some(conv) = p.expect_token(tk::NAME) else { break 'a475; };
         let conv = p.name_from_token(&conv);
         return Some({ check_fstring_conversion(p, &conv_token, conv)? });
     }
@@ -11199,11 +13817,11 @@ fn fstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // colon=':' spec=fstring_format_spec*
-    'a457: {
+    'a476: {
         if p.error_indicator {
             return None;
         }
-        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a457; };
+        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a476; };
         let spec = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -11222,7 +13840,7 @@ fn fstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
             }
             _children
         };
-        if p.error_indicator { break 'a457; }
+        if p.error_indicator { break 'a476; }
         let EXTRA = p.extra(_start);
         return Some({ setup_full_format_spec(p, &colon, spec, EXTRA)? });
     }
@@ -11247,21 +13865,21 @@ pub(crate) fn fstring_format_spec_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn fstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // t=FSTRING_MIDDLE
-    'a458: {
+    'a477: {
         if p.error_indicator {
             return None;
         }
-        let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a458; };
+        let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a477; };
         p.src = Src::NONE;
         return Some({ decoded_constant_from_token(p, &t)? });
     }
     p.mark = _mark;
     // fstring_replacement_field
-    'a459: {
+    'a478: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a459; };
+        let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a478; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -11287,11 +13905,11 @@ pub(crate) fn fstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn fstring_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=FSTRING_START b=fstring_middle* c=FSTRING_END
-    'a460: {
+    'a479: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::FSTRING_START)) else { break 'a460; };
+        let Some(a) = (p.expect_token(tk::FSTRING_START)) else { break 'a479; };
         let b = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -11310,8 +13928,8 @@ fn fstring_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             _children
         };
-        if p.error_indicator { break 'a460; }
-        let Some(c) = (p.expect_token(tk::FSTRING_END)) else { break 'a460; };
+        if p.error_indicator { break 'a479; }
+        let Some(c) = (p.expect_token(tk::FSTRING_END)) else { break 'a479; };
         p.src = Src::NONE;
         return Some({ joined_str(p, &a, b, &c)? });
     }
@@ -11337,20 +13955,20 @@ fn tstring_format_spec_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[tstring_full_format_spec] rbrace='}'
-    'a461: {
+    'a480: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a461; }
-        let Some(a) = (annotated_rhs_rule(p)) else { break 'a461; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a480; }
+        let Some(a) = (annotated_rhs_rule(p)) else { break 'a480; };
         let _s1 = p.src;
         let debug_expr = p.expect_token(tk::EQUAL);
-        if p.error_indicator { p.give_back(_s1, a); break 'a461; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a480; }
         let conversion = fstring_conversion_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a461; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a480; }
         let format = tstring_full_format_spec_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a461; }
-        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a461; };
+        if p.error_indicator { p.give_back(_s1, a); break 'a480; }
+        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a480; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ formatted_value(p, a, debug_expr, conversion, format, &rbrace, EXTRA)? });
@@ -11358,11 +13976,11 @@ fn tstring_format_spec_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr
     p.mark = _mark;
     // invalid_tstring_replacement_field
     if p.call_invalid_rules {
-        'a462: {
+        'a481: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a462; }
+            if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a481; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -11388,21 +14006,21 @@ pub(crate) fn tstring_format_spec_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn tstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // t=TSTRING_MIDDLE
-    'a463: {
+    'a482: {
         if p.error_indicator {
             return None;
         }
-        let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a463; };
+        let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a482; };
         p.src = Src::NONE;
         return Some({ decoded_constant_from_token(p, &t)? });
     }
     p.mark = _mark;
     // tstring_format_spec_replacement_field
-    'a464: {
+    'a483: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (tstring_format_spec_replacement_field_rule(p)) else { break 'a464; };
+        let Some(_v0) = (tstring_format_spec_replacement_field_rule(p)) else { break 'a483; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -11429,11 +14047,11 @@ fn tstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // colon=':' spec=tstring_format_spec*
-    'a465: {
+    'a484: {
         if p.error_indicator {
             return None;
         }
-        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a465; };
+        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a484; };
         let spec = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -11452,7 +14070,7 @@ fn tstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
             }
             _children
         };
-        if p.error_indicator { break 'a465; }
+        if p.error_indicator { break 'a484; }
         let EXTRA = p.extra(_start);
         return Some({ setup_full_format_spec(p, &colon, spec, EXTRA)? });
     }
@@ -11478,20 +14096,20 @@ fn tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[tstring_full_format_spec] rbrace='}'
-    'a466: {
+    'a485: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a466; }
-        let Some(a) = (annotated_rhs_rule(p)) else { break 'a466; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a485; }
+        let Some(a) = (annotated_rhs_rule(p)) else { break 'a485; };
         let _s1 = p.src;
         let debug_expr = p.expect_token(tk::EQUAL);
-        if p.error_indicator { p.give_back(_s1, a); break 'a466; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a485; }
         let conversion = fstring_conversion_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a466; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a485; }
         let format = tstring_full_format_spec_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a466; }
-        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a466; };
+        if p.error_indicator { p.give_back(_s1, a); break 'a485; }
+        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a485; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ interpolation(p, a, debug_expr, conversion, format, &rbrace, EXTRA)? });
@@ -11499,11 +14117,11 @@ fn tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_tstring_replacement_field
     if p.call_invalid_rules {
-        'a467: {
+        'a486: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a467; }
+            if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a486; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -11529,22 +14147,22 @@ pub(crate) fn tstring_middle_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn tstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // tstring_replacement_field
-    'a468: {
+    'a487: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (tstring_replacement_field_rule(p)) else { break 'a468; };
+        let Some(_v0) = (tstring_replacement_field_rule(p)) else { break 'a487; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // t=TSTRING_MIDDLE
-    'a469: {
+    'a488: {
         if p.error_indicator {
             return None;
         }
-        let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a469; };
+        let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a488; };
         p.src = Src::NONE;
         return Some({ constant_from_token(p, &t)? });
     }
@@ -11581,7 +14199,9 @@ pub(crate) fn tstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = tstring_body(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::TSTRING, _mark, &_res, _lent);
     p.level -= 1;
@@ -11591,11 +14211,11 @@ pub(crate) fn tstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn tstring_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=TSTRING_START b=tstring_middle* c=TSTRING_END
-    'a470: {
+    'a489: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::TSTRING_START)) else { break 'a470; };
+        let Some(a) = (p.expect_token(tk::TSTRING_START)) else { break 'a489; };
         let b = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -11614,8 +14234,8 @@ fn tstring_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             _children
         };
-        if p.error_indicator { break 'a470; }
-        let Some(c) = (p.expect_token(tk::TSTRING_END)) else { break 'a470; };
+        if p.error_indicator { break 'a489; }
+        let Some(c) = (p.expect_token(tk::TSTRING_END)) else { break 'a489; };
         p.src = Src::NONE;
         return Some({ CHECK_VERSION!(p, 14, "t-strings are", template_str(p, &a, b, &c)?) });
     }
@@ -11640,11 +14260,11 @@ pub(crate) fn string_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn string_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // s=STRING
-    'a471: {
+    'a490: {
         if p.error_indicator {
             return None;
         }
-        let Some(s) = (p.string_token()) else { break 'a471; };
+        let Some(s) = (p.string_token()) else { break 'a490; };
         p.src = Src::NONE;
         return Some({ constant_from_string(p, &s)? });
     }
@@ -11676,7 +14296,9 @@ pub(crate) fn strings_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = strings_body(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::STRINGS, _mark, &_res, _lent);
     p.level -= 1;
@@ -11688,18 +14310,18 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // invalid_string_tstring_concat
     if p.call_invalid_rules {
-        'a472: {
+        'a491: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_string_tstring_concat_rule(p)).is_none() { break 'a472; }
+            if (invalid_string_tstring_concat_rule(p)).is_none() { break 'a491; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // a=(fstring | string)+
-    'a473: {
+    'a492: {
         if p.error_indicator {
             return None;
         }
@@ -11715,22 +14337,22 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // fstring
-                        'a474: {
+                        'a493: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (fstring_rule(p)) else { break 'a474; };
+                            let Some(_v0) = (fstring_rule(p)) else { break 'a493; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // string
-                        'a475: {
+                        'a494: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (string_rule(p)) else { break 'a475; };
+                            let Some(_v0) = (string_rule(p)) else { break 'a494; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
@@ -11752,14 +14374,14 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a473; };
+        }) else { break 'a492; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ concatenate_strings(p, a, EXTRA)? });
     }
     p.mark = _mark;
     // a=tstring+
-    'a476: {
+    'a495: {
         if p.error_indicator {
             return None;
         }
@@ -11780,7 +14402,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a476; };
+        }) else { break 'a495; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ concatenate_tstrings(p, a, EXTRA)? });
@@ -11807,14 +14429,14 @@ fn list_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '[' a=[star_named_expressions] ']'
-    'a477: {
+    'a496: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a477; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a496; }
         let a = star_named_expressions_rule(p);
-        if p.error_indicator { break 'a477; }
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a477; }
+        if p.error_indicator { break 'a496; }
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a496; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::List(a.unwrap_or_default(), ExprContext::Load, EXTRA) });
@@ -11841,11 +14463,11 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')'
-    'a478: {
+    'a497: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a478; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a497; }
         let a = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -11853,15 +14475,15 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // y=star_named_expression ',' z=[star_named_expressions]
-                'a479: {
+                'a498: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(y) = (star_named_expression_rule(p)) else { break 'a479; };
+                    let Some(y) = (star_named_expression_rule(p)) else { break 'a498; };
                     let _s0 = p.src;
-                    if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, y); break 'a479; }
+                    if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, y); break 'a498; }
                     let z = star_named_expressions_rule(p);
-                    if p.error_indicator { p.give_back(_s0, y); break 'a479; }
+                    if p.error_indicator { p.give_back(_s0, y); break 'a498; }
                     return Some({ seq_insert_in_front(y, z) });
                 }
                 p.mark = _mark;
@@ -11870,8 +14492,8 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a478; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a478; }
+        if p.error_indicator { break 'a497; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a497; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a.unwrap_or_default(), ExprContext::Load, EXTRA) });
@@ -11898,13 +14520,13 @@ fn set_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=star_named_expressions '}'
-    'a480: {
+    'a499: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a480; }
-        let Some(a) = (star_named_expressions_rule(p)) else { break 'a480; };
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a480; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a499; }
+        let Some(a) = (star_named_expressions_rule(p)) else { break 'a499; };
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a499; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Set(a, EXTRA) });
@@ -11931,14 +14553,14 @@ fn dict_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=[double_starred_kvpairs] '}'
-    'a481: {
+    'a500: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a481; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a500; }
         let a = double_starred_kvpairs_rule(p);
-        if p.error_indicator { break 'a481; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a481; }
+        if p.error_indicator { break 'a500; }
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a500; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (keys, values) = split_key_value_pairs(a.unwrap_or_default());
@@ -11946,13 +14568,13 @@ fn dict_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // '{' invalid_double_starred_kvpairs '}'
-    'a482: {
+    'a501: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a482; }
-        if (invalid_double_starred_kvpairs_rule(p)).is_none() { break 'a482; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a482; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a501; }
+        if (invalid_double_starred_kvpairs_rule(p)).is_none() { break 'a501; }
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a501; }
         p.src = Src::NONE;
         return Some(Dummy::dummy(p));
     }
@@ -11977,7 +14599,7 @@ pub(crate) fn double_starred_kvpairs_rule(p: &mut Parser<'_>) -> Option<Vec<KeyV
 fn double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> {
     let _mark = p.mark;
     // a=','.double_starred_kvpair+ [',']
-    'a483: {
+    'a502: {
         if p.error_indicator {
             return None;
         }
@@ -12001,9 +14623,9 @@ fn double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> 
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a483; };
+        })()) else { break 'a502; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a483; }
+        if p.error_indicator { break 'a502; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -12027,23 +14649,40 @@ pub(crate) fn double_starred_kvpair_rule(p: &mut Parser<'_>) -> Option<KeyValueP
 fn double_starred_kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     let _mark = p.mark;
     // '**' a=bitwise_or
-    'a484: {
+    'a503: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a484; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a484; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a503; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a503; };
         let _s1 = p.src;
         return Some({ KeyValuePair { key: None, value: a } });
     }
     p.mark = _mark;
     // kvpair
-    'a485: {
+    'a504: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (kvpair_rule(p)) else { break 'a485; };
+        let Some(_v0) = (kvpair_rule(p)) else { break 'a504; };
         return Some(_v0);
+    }
+    p.mark = _mark;
+    None
+}
+
+/// `double_starred_kvpair`'s prefix alternatives (chain level).
+fn double_starred_kvpair_prefix(p: &mut Parser<'_>) -> Option<KeyValuePair> {
+    let _mark = p.mark;
+    // '**' a=bitwise_or
+    'a505: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a505; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a505; };
+        let _s1 = p.src;
+        return Some({ KeyValuePair { key: None, value: a } });
     }
     p.mark = _mark;
     None
@@ -12066,14 +14705,14 @@ pub(crate) fn kvpair_rule(p: &mut Parser<'_>) -> Option<KeyValuePair> {
 fn kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     let _mark = p.mark;
     // a=expression ':' b=expression
-    'a486: {
+    'a506: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a486; };
+        let Some(a) = (expression_rule(p)) else { break 'a506; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a486; }
-        let Some(b) = (expression_rule(p)) else { p.give_back(_s0, a); break 'a486; };
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a506; }
+        let Some(b) = (expression_rule(p)) else { p.give_back(_s0, a); break 'a506; };
         let _s2 = p.src;
         return Some({ KeyValuePair { key: Some(a), value: b } });
     }
@@ -12098,7 +14737,7 @@ pub(crate) fn for_if_clauses_rule(p: &mut Parser<'_>) -> Option<Vec<Comprehensio
 fn for_if_clauses_body(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
     let _mark = p.mark;
     // a=for_if_clause+
-    'a487: {
+    'a507: {
         if p.error_indicator {
             return None;
         }
@@ -12119,7 +14758,7 @@ fn for_if_clauses_body(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a487; };
+        }) else { break 'a507; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -12144,17 +14783,17 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     let _mark = p.mark;
     // 'async' 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
     let mut _cut = false;
-    'a488: {
+    'a508: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ASYNC)).is_none() { break 'a488; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a488; }
-        let Some(a) = (star_targets_rule(p)) else { break 'a488; };
+        if (p.expect_token(kw::ASYNC)).is_none() { break 'a508; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a508; }
+        let Some(a) = (star_targets_rule(p)) else { break 'a508; };
         let _s2 = p.src;
-        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s2, a); break 'a488; }
+        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s2, a); break 'a508; }
         _cut = true;
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s2, a); break 'a488; };
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s2, a); break 'a508; };
         let _s5 = p.src;
         let c: Vec<Expr> = {
             let mut _children = Vec::new();
@@ -12168,12 +14807,12 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'if' z=disjunction
-                        'a489: {
+                        'a509: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::IF)).is_none() { break 'a489; }
-                            let Some(z) = (disjunction_rule(p)) else { break 'a489; };
+                            if (p.expect_token(kw::IF)).is_none() { break 'a509; }
+                            let Some(z) = (disjunction_rule(p)) else { break 'a509; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ z });
@@ -12196,7 +14835,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s5, b); p.give_back(_s2, a); break 'a488; }
+        if p.error_indicator { p.give_back(_s5, b); p.give_back(_s2, a); break 'a508; }
         return Some({ CHECK_VERSION!(p, 6, "Async comprehensions are", mk::Comprehension(a, b, c, 1)) });
     }
     p.mark = _mark;
@@ -12205,16 +14844,16 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     }
     // 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
     let mut _cut = false;
-    'a490: {
+    'a510: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a490; }
-        let Some(a) = (star_targets_rule(p)) else { break 'a490; };
+        if (p.expect_token(kw::FOR)).is_none() { break 'a510; }
+        let Some(a) = (star_targets_rule(p)) else { break 'a510; };
         let _s1 = p.src;
-        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s1, a); break 'a490; }
+        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s1, a); break 'a510; }
         _cut = true;
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s1, a); break 'a490; };
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s1, a); break 'a510; };
         let _s4 = p.src;
         let c: Vec<Expr> = {
             let mut _children = Vec::new();
@@ -12228,12 +14867,12 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'if' z=disjunction
-                        'a491: {
+                        'a511: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::IF)).is_none() { break 'a491; }
-                            let Some(z) = (disjunction_rule(p)) else { break 'a491; };
+                            if (p.expect_token(kw::IF)).is_none() { break 'a511; }
+                            let Some(z) = (disjunction_rule(p)) else { break 'a511; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ z });
@@ -12256,7 +14895,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s4, b); p.give_back(_s1, a); break 'a490; }
+        if p.error_indicator { p.give_back(_s4, b); p.give_back(_s1, a); break 'a510; }
         return Some({ mk::Comprehension(a, b, c, 0) });
     }
     p.mark = _mark;
@@ -12265,22 +14904,22 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     }
     // invalid_for_if_clause
     if p.call_invalid_rules {
-        'a492: {
+        'a512: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_for_if_clause_rule(p)).is_none() { break 'a492; }
+            if (invalid_for_if_clause_rule(p)).is_none() { break 'a512; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // invalid_for_target
     if p.call_invalid_rules {
-        'a493: {
+        'a513: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_for_target_rule(p)).is_none() { break 'a493; }
+            if (invalid_for_target_rule(p)).is_none() { break 'a513; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -12306,15 +14945,15 @@ fn listcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '[' a=named_expression b=for_if_clauses ']'
-    'a494: {
+    'a514: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a494; }
-        let Some(a) = (named_expression_rule(p)) else { break 'a494; };
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a514; }
+        let Some(a) = (named_expression_rule(p)) else { break 'a514; };
         let _s1 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a494; };
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, a); break 'a494; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a514; };
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, a); break 'a514; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::ListComp(a, b, EXTRA) });
@@ -12322,11 +14961,11 @@ fn listcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_comprehension
     if p.call_invalid_rules {
-        'a495: {
+        'a515: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_comprehension_rule(p)).is_none() { break 'a495; }
+            if (invalid_comprehension_rule(p)).is_none() { break 'a515; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -12353,15 +14992,15 @@ fn setcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=named_expression b=for_if_clauses '}'
-    'a496: {
+    'a516: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a496; }
-        let Some(a) = (named_expression_rule(p)) else { break 'a496; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a516; }
+        let Some(a) = (named_expression_rule(p)) else { break 'a516; };
         let _s1 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a496; };
-        if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s1, a); break 'a496; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a516; };
+        if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s1, a); break 'a516; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::SetComp(a, b, EXTRA) });
@@ -12369,11 +15008,11 @@ fn setcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_comprehension
     if p.call_invalid_rules {
-        'a497: {
+        'a517: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_comprehension_rule(p)).is_none() { break 'a497; }
+            if (invalid_comprehension_rule(p)).is_none() { break 'a517; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -12400,11 +15039,11 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')'
-    'a498: {
+    'a518: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a498; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a518; }
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -12412,24 +15051,24 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // assignment_expression
-                'a499: {
+                'a519: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a499; };
+                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a519; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // expression !':='
-                'a500: {
+                'a520: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (expression_rule(p)) else { break 'a500; };
+                    let Some(_v0) = (expression_rule(p)) else { break 'a520; };
                     let _s0 = p.src;
-                    if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a500; }
+                    if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a520; }
                     p.src = _s0;
                     return Some(_v0);
                 }
@@ -12438,10 +15077,10 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a498; };
+        })()) else { break 'a518; };
         let _s1 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a498; };
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a498; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a518; };
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a518; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::GeneratorExp(a, b, EXTRA) });
@@ -12449,11 +15088,11 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_comprehension
     if p.call_invalid_rules {
-        'a501: {
+        'a521: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_comprehension_rule(p)).is_none() { break 'a501; }
+            if (invalid_comprehension_rule(p)).is_none() { break 'a521; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -12480,14 +15119,14 @@ fn dictcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=kvpair b=for_if_clauses '}'
-    'a502: {
+    'a522: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a502; }
-        let Some(a) = (kvpair_rule(p)) else { break 'a502; };
-        let Some(b) = (for_if_clauses_rule(p)) else { break 'a502; };
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a502; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a522; }
+        let Some(a) = (kvpair_rule(p)) else { break 'a522; };
+        let Some(b) = (for_if_clauses_rule(p)) else { break 'a522; };
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a522; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::DictComp(a.key?, a.value, b, EXTRA) });
@@ -12495,11 +15134,11 @@ fn dictcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_dict_comprehension
     if p.call_invalid_rules {
-        'a503: {
+        'a523: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_dict_comprehension_rule(p)).is_none() { break 'a503; }
+            if (invalid_dict_comprehension_rule(p)).is_none() { break 'a523; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -12532,7 +15171,9 @@ pub(crate) fn arguments_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = arguments_body(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::ARGUMENTS, _mark, &_res, _lent);
     p.level -= 1;
@@ -12542,26 +15183,26 @@ pub(crate) fn arguments_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn arguments_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=args [','] &')'
-    'a504: {
+    'a524: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (args_rule(p)) else { break 'a504; };
+        let Some(a) = (args_rule(p)) else { break 'a524; };
         let _s0 = p.src;
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, a); break 'a504; }
-        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { p.give_back(_s0, a); break 'a504; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a524; }
+        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { p.give_back(_s0, a); break 'a524; }
         p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
     // invalid_arguments
     if p.call_invalid_rules {
-        'a505: {
+        'a525: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_arguments_rule(p)).is_none() { break 'a505; }
+            if (invalid_arguments_rule(p)).is_none() { break 'a525; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -12588,7 +15229,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs]
-    'a506: {
+    'a526: {
         if p.error_indicator {
             return None;
         }
@@ -12603,18 +15244,18 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // starred_expression
-                    'a507: {
+                    'a527: {
                         if p.error_indicator {
                             return None;
                         }
-                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a507; };
+                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a527; };
                         let _s0 = p.src;
                         p.src = _s0;
                         return Some(_v0);
                     }
                     p.mark = _mark;
                     // (assignment_expression | expression !':=') !'='
-                    'a508: {
+                    'a528: {
                         if p.error_indicator {
                             return None;
                         }
@@ -12625,24 +15266,24 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // assignment_expression
-                                'a509: {
+                                'a529: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a509; };
+                                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a529; };
                                     let _s0 = p.src;
                                     p.src = _s0;
                                     return Some(_v0);
                                 }
                                 p.mark = _mark;
                                 // expression !':='
-                                'a510: {
+                                'a530: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    let Some(_v0) = (expression_rule(p)) else { break 'a510; };
+                                    let Some(_v0) = (expression_rule(p)) else { break 'a530; };
                                     let _s0 = p.src;
-                                    if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a510; }
+                                    if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a530; }
                                     p.src = _s0;
                                     return Some(_v0);
                                 }
@@ -12651,9 +15292,9 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                             })();
                             p.level -= 1;
                             _r
-                        })()) else { break 'a508; };
+                        })()) else { break 'a528; };
                         let _s0 = p.src;
-                        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a508; }
+                        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a528; }
                         p.src = _s0;
                         return Some(_v0);
                     }
@@ -12675,18 +15316,18 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // starred_expression
-                        'a511: {
+                        'a531: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a511; };
+                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a531; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // (assignment_expression | expression !':=') !'='
-                        'a512: {
+                        'a532: {
                             if p.error_indicator {
                                 return None;
                             }
@@ -12697,24 +15338,24 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // assignment_expression
-                                    'a513: {
+                                    'a533: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        let Some(_v0) = (assignment_expression_rule(p)) else { break 'a513; };
+                                        let Some(_v0) = (assignment_expression_rule(p)) else { break 'a533; };
                                         let _s0 = p.src;
                                         p.src = _s0;
                                         return Some(_v0);
                                     }
                                     p.mark = _mark;
                                     // expression !':='
-                                    'a514: {
+                                    'a534: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        let Some(_v0) = (expression_rule(p)) else { break 'a514; };
+                                        let Some(_v0) = (expression_rule(p)) else { break 'a534; };
                                         let _s0 = p.src;
-                                        if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a514; }
+                                        if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a534; }
                                         p.src = _s0;
                                         return Some(_v0);
                                     }
@@ -12723,9 +15364,9 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 })();
                                 p.level -= 1;
                                 _r
-                            })()) else { break 'a512; };
+                            })()) else { break 'a532; };
                             let _s0 = p.src;
-                            if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a512; }
+                            if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a532; }
                             p.src = _s0;
                             return Some(_v0);
                         }
@@ -12744,7 +15385,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a506; };
+        })()) else { break 'a526; };
         let b = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -12752,12 +15393,12 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ',' k=kwargs
-                'a515: {
+                'a535: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a515; }
-                    let Some(k) = (kwargs_rule(p)) else { break 'a515; };
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a535; }
+                    let Some(k) = (kwargs_rule(p)) else { break 'a535; };
                     return Some({ k });
                 }
                 p.mark = _mark;
@@ -12766,18 +15407,18 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a506; }
+        if p.error_indicator { break 'a526; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ collect_call_seqs(p, a, b, EXTRA) });
     }
     p.mark = _mark;
     // a=kwargs
-    'a516: {
+    'a536: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (kwargs_rule(p)) else { break 'a516; };
+        let Some(a) = (kwargs_rule(p)) else { break 'a536; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (args, keywords) = split_keywords_or_starred(a);
@@ -12804,7 +15445,7 @@ pub(crate) fn kwargs_rule(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
 fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
     let _mark = p.mark;
     // a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+
-    'a517: {
+    'a537: {
         if p.error_indicator {
             return None;
         }
@@ -12828,8 +15469,8 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a517; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a517; }
+        })()) else { break 'a537; };
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a537; }
         let Some(b) = ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -12850,12 +15491,12 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a517; };
+        })()) else { break 'a537; };
         return Some({ join_sequences(a, b) });
     }
     p.mark = _mark;
     // ','.kwarg_or_starred+
-    'a518: {
+    'a538: {
         if p.error_indicator {
             return None;
         }
@@ -12879,12 +15520,12 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a518; };
+        })()) else { break 'a538; };
         return Some(_v0);
     }
     p.mark = _mark;
     // ','.kwarg_or_double_starred+
-    'a519: {
+    'a539: {
         if p.error_indicator {
             return None;
         }
@@ -12908,7 +15549,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a519; };
+        })()) else { break 'a539; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -12934,23 +15575,23 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // invalid_starred_expression_unpacking
     if p.call_invalid_rules {
-        'a520: {
+        'a540: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_starred_expression_unpacking_rule(p)).is_none() { break 'a520; }
+            if (invalid_starred_expression_unpacking_rule(p)).is_none() { break 'a540; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // '*' a=expression
-    'a521: {
+    'a541: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a521; }
-        let Some(a) = (expression_rule(p)) else { break 'a521; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a541; }
+        let Some(a) = (expression_rule(p)) else { break 'a541; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -12959,11 +15600,11 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_starred_expression
     if p.call_invalid_rules {
-        'a522: {
+        'a542: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_starred_expression_rule(p)).is_none() { break 'a522; }
+            if (invalid_starred_expression_rule(p)).is_none() { break 'a542; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -12991,23 +15632,23 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
     let _start = p.start_position(_mark)?;
     // invalid_kwarg
     if p.call_invalid_rules {
-        'a523: {
+        'a543: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_kwarg_rule(p)).is_none() { break 'a523; }
+            if (invalid_kwarg_rule(p)).is_none() { break 'a543; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // a=NAME '=' b=expression
-    'a524: {
+    'a544: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a524; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a524; }
-        let Some(b) = (expression_rule(p)) else { break 'a524; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a544; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a544; }
+        let Some(b) = (expression_rule(p)) else { break 'a544; };
         let _s2 = p.src;
         let a = p.name_from_token(&a);
         let EXTRA = p.extra(_start);
@@ -13015,11 +15656,11 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
     }
     p.mark = _mark;
     // a=starred_expression
-    'a525: {
+    'a545: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (starred_expression_rule(p)) else { break 'a525; };
+        let Some(a) = (starred_expression_rule(p)) else { break 'a545; };
         let _s0 = p.src;
         return Some({ KeywordOrStarred::Starred(a) });
     }
@@ -13046,23 +15687,23 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
     let _start = p.start_position(_mark)?;
     // invalid_kwarg
     if p.call_invalid_rules {
-        'a526: {
+        'a546: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_kwarg_rule(p)).is_none() { break 'a526; }
+            if (invalid_kwarg_rule(p)).is_none() { break 'a546; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // a=NAME '=' b=expression
-    'a527: {
+    'a547: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a527; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a527; }
-        let Some(b) = (expression_rule(p)) else { break 'a527; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a547; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a547; }
+        let Some(b) = (expression_rule(p)) else { break 'a547; };
         let _s2 = p.src;
         let a = p.name_from_token(&a);
         let EXTRA = p.extra(_start);
@@ -13070,12 +15711,12 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
     }
     p.mark = _mark;
     // '**' a=expression
-    'a528: {
+    'a548: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a528; }
-        let Some(a) = (expression_rule(p)) else { break 'a528; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a548; }
+        let Some(a) = (expression_rule(p)) else { break 'a548; };
         let _s1 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ KeywordOrStarred::Keyword(mk::Keyword(None, a, EXTRA)) });
@@ -13103,26 +15744,26 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=star_target !','
-    'a529: {
+    'a549: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a529; };
-        if p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a529; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a549; };
+        if p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a549; }
         p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
     // a=star_target b=(',' c=star_target)* [',']
-    'a530: {
+    'a550: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a530; };
+        let Some(a) = _r0 else { break 'a550; };
         let b = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -13135,12 +15776,12 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=star_target
-                        'a531: {
+                        'a551: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a531; }
-                            let Some(c) = (star_target_rule(p)) else { break 'a531; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a551; }
+                            let Some(c) = (star_target_rule(p)) else { break 'a551; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -13163,9 +15804,9 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s0, a); break 'a530; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a550; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, a); break 'a530; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a550; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Store, EXTRA) });
@@ -13191,7 +15832,7 @@ pub(crate) fn star_targets_list_seq_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>
 fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     // a=','.star_target+ [',']
-    'a532: {
+    'a552: {
         if p.error_indicator {
             return None;
         }
@@ -13215,9 +15856,9 @@ fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a532; };
+        })()) else { break 'a552; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a532; }
+        if p.error_indicator { break 'a552; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -13242,13 +15883,13 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=star_target b=(',' c=star_target)+ [',']
-    'a533: {
+    'a553: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a533; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a553; };
         let Some(b) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -13261,12 +15902,12 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=star_target
-                        'a534: {
+                        'a554: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a534; }
-                            let Some(c) = (star_target_rule(p)) else { break 'a534; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a554; }
+                            let Some(c) = (star_target_rule(p)) else { break 'a554; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -13288,21 +15929,21 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a533; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a553; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a533; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a553; }
         return Some({ seq_insert_in_front(a, Some(b)) });
     }
     p.mark = _mark;
     // a=star_target ','
-    'a535: {
+    'a555: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a535; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a535; }
+        let Some(a) = _r0 else { break 'a555; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a555; }
         return Some({ vec![a] });
     }
     p.mark = _mark;
@@ -13333,7 +15974,9 @@ pub(crate) fn star_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = star_target_body(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::STAR_TARGET, _mark, &_res, _lent);
     p.level -= 1;
@@ -13344,11 +15987,11 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=(!'*' star_target)
-    'a536: {
+    'a556: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a536; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a556; }
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -13356,12 +15999,12 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // !'*' star_target
-                'a537: {
+                'a557: {
                     if p.error_indicator {
                         return None;
                     }
-                    if p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) { break 'a537; }
-                    let Some(_v1) = (star_target_rule(p)) else { break 'a537; };
+                    if p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) { break 'a557; }
+                    let Some(_v1) = (star_target_rule(p)) else { break 'a557; };
                     let _s1 = p.src;
                     p.src = _s1;
                     return Some(_v1);
@@ -13371,7 +16014,7 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a536; };
+        })()) else { break 'a556; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -13379,14 +16022,56 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // target_with_star_atom
-    'a538: {
+    'a558: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (target_with_star_atom_rule(p)) else { break 'a538; };
+        let Some(_v0) = (target_with_star_atom_rule(p)) else { break 'a558; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
+    }
+    p.mark = _mark;
+    None
+}
+
+/// `star_target`'s prefix alternatives (chain level).
+fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
+    let _mark = p.mark;
+    let _start = p.start_position(_mark)?;
+    // '*' a=(!'*' star_target)
+    'a559: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a559; }
+        let Some(a) = ((|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // !'*' star_target
+                'a560: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) { break 'a560; }
+                    let Some(_v1) = (star_target_rule(p)) else { break 'a560; };
+                    let _s1 = p.src;
+                    p.src = _s1;
+                    return Some(_v1);
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })()) else { break 'a559; };
+        let _s1 = p.src;
+        p.src = Src::NONE;
+        let EXTRA = p.extra(_start);
+        return Some({ mk::Starred(set_expr_context(a, ExprContext::Store), ExprContext::Store, EXTRA) });
     }
     p.mark = _mark;
     None
@@ -13416,7 +16101,9 @@ pub(crate) fn target_with_star_atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = target_with_star_atom_body(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::TARGET_WITH_STAR_ATOM, _mark, &_res, _lent);
     p.level -= 1;
@@ -13428,16 +16115,16 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
-    'a539: {
+    'a561: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a539; };
-        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a539; }
-        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a539; };
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a539; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a561; };
+        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a561; }
+        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a561; };
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a561; }
         let b = p.name_from_token(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -13445,29 +16132,29 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
-    'a540: {
+    'a562: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a540; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a540; }
-        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a540; };
+        let Some(a) = _r0 else { break 'a562; };
+        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a562; }
+        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a562; };
         let _s2 = p.src;
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a540; }
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a540; }
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a562; }
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a562; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Store, EXTRA) });
     }
     p.mark = _mark;
     // star_atom
-    'a541: {
+    'a563: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (star_atom_rule(p)) else { break 'a541; };
+        let Some(_v0) = (star_atom_rule(p)) else { break 'a563; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -13494,52 +16181,52 @@ fn star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=NAME
-    'a542: {
+    'a564: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a542; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a564; };
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
     // '(' a=target_with_star_atom ')'
-    'a543: {
+    'a565: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a543; }
-        let Some(a) = (target_with_star_atom_rule(p)) else { break 'a543; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a565; }
+        let Some(a) = (target_with_star_atom_rule(p)) else { break 'a565; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a543; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a565; }
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
     // '(' a=[star_targets_tuple_seq] ')'
-    'a544: {
+    'a566: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a544; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a566; }
         let a = star_targets_tuple_seq_rule(p);
-        if p.error_indicator { break 'a544; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a544; }
+        if p.error_indicator { break 'a566; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a566; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a.unwrap_or_default(), ExprContext::Store, EXTRA) });
     }
     p.mark = _mark;
     // '[' a=[star_targets_list_seq] ']'
-    'a545: {
+    'a567: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a545; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a567; }
         let a = star_targets_list_seq_rule(p);
-        if p.error_indicator { break 'a545; }
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a545; }
+        if p.error_indicator { break 'a567; }
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a567; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::List(a.unwrap_or_default(), ExprContext::Store, EXTRA) });
@@ -13565,36 +16252,36 @@ pub(crate) fn single_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn single_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // single_subscript_attribute_target
-    'a546: {
+    'a568: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (single_subscript_attribute_target_rule(p)) else { break 'a546; };
+        let Some(_v0) = (single_subscript_attribute_target_rule(p)) else { break 'a568; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // a=NAME
-    'a547: {
+    'a569: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a547; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a569; };
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
     // '(' a=single_target ')'
-    'a548: {
+    'a570: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a548; }
-        let Some(a) = (single_target_rule(p)) else { break 'a548; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a570; }
+        let Some(a) = (single_target_rule(p)) else { break 'a570; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a548; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a570; }
         p.src = _s1;
         return Some({ a });
     }
@@ -13621,16 +16308,16 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
-    'a549: {
+    'a571: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a549; };
-        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a549; }
-        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a549; };
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a549; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a571; };
+        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a571; }
+        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a571; };
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a571; }
         let b = p.name_from_token(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -13638,18 +16325,18 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
-    'a550: {
+    'a572: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a550; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a550; }
-        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a550; };
+        let Some(a) = _r0 else { break 'a572; };
+        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a572; }
+        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a572; };
         let _s2 = p.src;
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a550; }
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a550; }
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a572; }
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a572; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Store, EXTRA) });
@@ -13682,7 +16369,9 @@ pub(crate) fn t_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = t_primary_raw_rule(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::T_PRIMARY, _mark, &_res, _lent);
     p.level -= 1;
@@ -13701,18 +16390,22 @@ fn t_primary_raw_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn t_primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
-    let mut _acc = t_primary_seed(p)?;
+    let _acc = t_primary_seed(p)?;
+    t_primary_grow(p, _start, _acc)
+}
+
+fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<Expr> {
     let mut _acc_src = p.src;
     'grow: loop {
         let _mark = p.mark;
         // a=t_primary '.' b=NAME &t_lookahead
-        'a551: {
+        'a573: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::DOT)).is_none() { break 'a551; }
-            let Some(b) = p.expect_token(tk::NAME) else { break 'a551; };
-            if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { break 'a551; }
+            if (p.expect_token(tk::DOT)).is_none() { break 'a573; }
+            let Some(b) = p.expect_token(tk::NAME) else { break 'a573; };
+            if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { break 'a573; }
             let b = p.name_from_token(&b);
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -13722,15 +16415,15 @@ fn t_primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
         }
         p.mark = _mark;
         // a=t_primary '[' b=slices ']' &t_lookahead
-        'a552: {
+        'a574: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LSQB)).is_none() { break 'a552; }
-            let Some(b) = (slices_rule(p)) else { break 'a552; };
+            if (p.expect_token(tk::LSQB)).is_none() { break 'a574; }
+            let Some(b) = (slices_rule(p)) else { break 'a574; };
             let _s1 = p.src;
-            if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a552; }
-            if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s1, b); break 'a552; }
+            if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a574; }
+            if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s1, b); break 'a574; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Subscript(a, b, ExprContext::Load, EXTRA) };
@@ -13739,13 +16432,13 @@ fn t_primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
         }
         p.mark = _mark;
         // a=t_primary b=genexp &t_lookahead
-        'a553: {
+        'a575: {
             if p.error_indicator {
                 return None;
             }
-            let Some(b) = (genexp_rule(p)) else { break 'a553; };
+            let Some(b) = (genexp_rule(p)) else { break 'a575; };
             let _s0 = p.src;
-            if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s0, b); break 'a553; }
+            if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s0, b); break 'a575; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Call(a, vec![b], vec![], EXTRA) };
@@ -13754,16 +16447,16 @@ fn t_primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
         }
         p.mark = _mark;
         // a=t_primary '(' b=[arguments] ')' &t_lookahead
-        'a554: {
+        'a576: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LPAR)).is_none() { break 'a554; }
+            if (p.expect_token(tk::LPAR)).is_none() { break 'a576; }
             let b = arguments_rule(p);
-            if p.error_indicator { break 'a554; }
+            if p.error_indicator { break 'a576; }
             let _s1 = p.src;
-            if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a554; }
-            if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a554; }
+            if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a576; }
+            if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a576; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { { let (args, keywords) = call_parts(b);
@@ -13784,13 +16477,13 @@ fn t_primary_raw(p: &mut Parser<'_>) -> Option<Expr> {
 fn t_primary_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=atom &t_lookahead
-    'a555: {
+    'a577: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (atom_rule(p)) else { break 'a555; };
+        let Some(a) = (atom_rule(p)) else { break 'a577; };
         let _s0 = p.src;
-        if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s0, a); break 'a555; }
+        if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s0, a); break 'a577; }
         p.src = _s0;
         return Some({ a });
     }
@@ -13815,29 +16508,29 @@ pub(crate) fn t_lookahead_rule(p: &mut Parser<'_>) -> Option<Tok> {
 fn t_lookahead_body(p: &mut Parser<'_>) -> Option<Tok> {
     let _mark = p.mark;
     // '('
-    'a556: {
+    'a578: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::LPAR)) else { break 'a556; };
+        let Some(_v0) = (p.expect_token(tk::LPAR)) else { break 'a578; };
         return Some(_v0);
     }
     p.mark = _mark;
     // '['
-    'a557: {
+    'a579: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::LSQB)) else { break 'a557; };
+        let Some(_v0) = (p.expect_token(tk::LSQB)) else { break 'a579; };
         return Some(_v0);
     }
     p.mark = _mark;
     // '.'
-    'a558: {
+    'a580: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::DOT)) else { break 'a558; };
+        let Some(_v0) = (p.expect_token(tk::DOT)) else { break 'a580; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -13861,7 +16554,7 @@ pub(crate) fn del_targets_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
 fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     // a=','.del_target+ [',']
-    'a559: {
+    'a581: {
         if p.error_indicator {
             return None;
         }
@@ -13885,9 +16578,9 @@ fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a559; };
+        })()) else { break 'a581; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a559; }
+        if p.error_indicator { break 'a581; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -13918,7 +16611,9 @@ pub(crate) fn del_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     p.reparsing += u32::from(_lent);
+    p.replaying += u32::from(_lent);
     let _res = del_target_body(p);
+    p.replaying -= u32::from(_lent);
     p.reparsing -= u32::from(_lent);
     p.memo_store(memo_id::DEL_TARGET, _mark, &_res, _lent);
     p.level -= 1;
@@ -13930,16 +16625,16 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
-    'a560: {
+    'a582: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a560; };
-        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a560; }
-        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a560; };
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a560; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a582; };
+        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a582; }
+        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a582; };
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a582; }
         let b = p.name_from_token(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -13947,29 +16642,29 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
-    'a561: {
+    'a583: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a561; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a561; }
-        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a561; };
+        let Some(a) = _r0 else { break 'a583; };
+        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a583; }
+        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a583; };
         let _s2 = p.src;
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a561; }
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a561; }
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a583; }
+        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a583; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Del, EXTRA) });
     }
     p.mark = _mark;
     // del_t_atom
-    'a562: {
+    'a584: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (del_t_atom_rule(p)) else { break 'a562; };
+        let Some(_v0) = (del_t_atom_rule(p)) else { break 'a584; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -13996,52 +16691,52 @@ fn del_t_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=NAME
-    'a563: {
+    'a585: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a563; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a585; };
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Del) });
     }
     p.mark = _mark;
     // '(' a=del_target ')'
-    'a564: {
+    'a586: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a564; }
-        let Some(a) = (del_target_rule(p)) else { break 'a564; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a586; }
+        let Some(a) = (del_target_rule(p)) else { break 'a586; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a564; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a586; }
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Del) });
     }
     p.mark = _mark;
     // '(' a=[del_targets] ')'
-    'a565: {
+    'a587: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a565; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a587; }
         let a = del_targets_rule(p);
-        if p.error_indicator { break 'a565; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a565; }
+        if p.error_indicator { break 'a587; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a587; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a.unwrap_or_default(), ExprContext::Del, EXTRA) });
     }
     p.mark = _mark;
     // '[' a=[del_targets] ']'
-    'a566: {
+    'a588: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a566; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a588; }
         let a = del_targets_rule(p);
-        if p.error_indicator { break 'a566; }
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a566; }
+        if p.error_indicator { break 'a588; }
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a588; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::List(a.unwrap_or_default(), ExprContext::Del, EXTRA) });
@@ -14067,7 +16762,7 @@ pub(crate) fn type_expressions_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
 fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     // a=','.expression+ ',' '*' b=expression ',' '**' c=expression
-    'a567: {
+    'a589: {
         if p.error_indicator {
             return None;
         }
@@ -14091,20 +16786,20 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a567; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a567; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a567; }
-        let Some(b) = (expression_rule(p)) else { break 'a567; };
+        })()) else { break 'a589; };
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a589; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a589; }
+        let Some(b) = (expression_rule(p)) else { break 'a589; };
         let _s3 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s3, b); break 'a567; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s3, b); break 'a567; }
-        let Some(c) = (expression_rule(p)) else { p.give_back(_s3, b); break 'a567; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s3, b); break 'a589; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s3, b); break 'a589; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s3, b); break 'a589; };
         let _s6 = p.src;
         return Some({ seq_append_to_end(seq_append_to_end(a, b), c) });
     }
     p.mark = _mark;
     // a=','.expression+ ',' '*' b=expression
-    'a568: {
+    'a590: {
         if p.error_indicator {
             return None;
         }
@@ -14128,16 +16823,16 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a568; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a568; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a568; }
-        let Some(b) = (expression_rule(p)) else { break 'a568; };
+        })()) else { break 'a590; };
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a590; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a590; }
+        let Some(b) = (expression_rule(p)) else { break 'a590; };
         let _s3 = p.src;
         return Some({ seq_append_to_end(a, b) });
     }
     p.mark = _mark;
     // a=','.expression+ ',' '**' b=expression
-    'a569: {
+    'a591: {
         if p.error_indicator {
             return None;
         }
@@ -14161,53 +16856,53 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a569; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a569; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a569; }
-        let Some(b) = (expression_rule(p)) else { break 'a569; };
+        })()) else { break 'a591; };
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a591; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a591; }
+        let Some(b) = (expression_rule(p)) else { break 'a591; };
         let _s3 = p.src;
         return Some({ seq_append_to_end(a, b) });
     }
     p.mark = _mark;
     // '*' a=expression ',' '**' b=expression
-    'a570: {
+    'a592: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a570; }
-        let Some(a) = (expression_rule(p)) else { break 'a570; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a592; }
+        let Some(a) = (expression_rule(p)) else { break 'a592; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a570; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s1, a); break 'a570; }
-        let Some(b) = (expression_rule(p)) else { p.give_back(_s1, a); break 'a570; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a592; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s1, a); break 'a592; }
+        let Some(b) = (expression_rule(p)) else { p.give_back(_s1, a); break 'a592; };
         let _s4 = p.src;
         return Some({ seq_append_to_end(vec![a], b) });
     }
     p.mark = _mark;
     // '*' a=expression
-    'a571: {
+    'a593: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a571; }
-        let Some(a) = (expression_rule(p)) else { break 'a571; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a593; }
+        let Some(a) = (expression_rule(p)) else { break 'a593; };
         let _s1 = p.src;
         return Some({ vec![a] });
     }
     p.mark = _mark;
     // '**' a=expression
-    'a572: {
+    'a594: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a572; }
-        let Some(a) = (expression_rule(p)) else { break 'a572; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a594; }
+        let Some(a) = (expression_rule(p)) else { break 'a594; };
         let _s1 = p.src;
         return Some({ vec![a] });
     }
     p.mark = _mark;
     // a=','.expression+
-    'a573: {
+    'a595: {
         if p.error_indicator {
             return None;
         }
@@ -14231,7 +16926,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a573; };
+        })()) else { break 'a595; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -14255,12 +16950,12 @@ pub(crate) fn func_type_comment_rule(p: &mut Parser<'_>) -> Option<Tok> {
 fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
     let _mark = p.mark;
     // NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT)
-    'a574: {
+    'a596: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a574; }
-        let Some(t) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a574; };
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a596; }
+        let Some(t) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a596; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -14268,12 +16963,12 @@ fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NEWLINE INDENT
-                'a575: {
+                'a597: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a575; }
-                    if (p.expect_token(tk::INDENT)).is_none() { break 'a575; }
+                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a597; }
+                    if (p.expect_token(tk::INDENT)).is_none() { break 'a597; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -14281,27 +16976,27 @@ fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a574; }
+        })()).is_some()) { break 'a596; }
         return Some({ t });
     }
     p.mark = _mark;
     // invalid_double_type_comments
     if p.call_invalid_rules {
-        'a576: {
+        'a598: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_double_type_comments_rule(p)).is_none() { break 'a576; }
+            if (invalid_double_type_comments_rule(p)).is_none() { break 'a598; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // TYPE_COMMENT
-    'a577: {
+    'a599: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a577; };
+        let Some(_v0) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a599; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -14323,7 +17018,7 @@ pub(crate) fn invalid_arguments_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) a=',' ','.(starred_expression !'=')+
-    'a578: {
+    'a600: {
         if p.error_indicator {
             return None;
         }
@@ -14334,7 +17029,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs)
-                'a579: {
+                'a601: {
                     if p.error_indicator {
                         return None;
                     }
@@ -14345,7 +17040,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs
-                            'a580: {
+                            'a602: {
                                 if p.error_indicator {
                                     return None;
                                 }
@@ -14360,16 +17055,16 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                         let _r = (|| -> Option<_> {
                                             let _mark = p.mark;
                                             // starred_expression
-                                            'a581: {
+                                            'a603: {
                                                 if p.error_indicator {
                                                     return None;
                                                 }
-                                                match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a581; } }
+                                                match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a603; } }
                                                 return Some(());
                                             }
                                             p.mark = _mark;
                                             // (assignment_expression | expression !':=') !'='
-                                            'a582: {
+                                            'a604: {
                                                 if p.error_indicator {
                                                     return None;
                                                 }
@@ -14380,24 +17075,24 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                     let _r = (|| -> Option<_> {
                                                         let _mark = p.mark;
                                                         // assignment_expression
-                                                        'a583: {
+                                                        'a605: {
                                                             if p.error_indicator {
                                                                 return None;
                                                             }
-                                                            let Some(_v0) = (assignment_expression_rule(p)) else { break 'a583; };
+                                                            let Some(_v0) = (assignment_expression_rule(p)) else { break 'a605; };
                                                             let _s0 = p.src;
                                                             p.src = _s0;
                                                             return Some(_v0);
                                                         }
                                                         p.mark = _mark;
                                                         // expression !':='
-                                                        'a584: {
+                                                        'a606: {
                                                             if p.error_indicator {
                                                                 return None;
                                                             }
-                                                            let Some(_v0) = (expression_rule(p)) else { break 'a584; };
+                                                            let Some(_v0) = (expression_rule(p)) else { break 'a606; };
                                                             let _s0 = p.src;
-                                                            if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a584; }
+                                                            if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a606; }
                                                             p.src = _s0;
                                                             return Some(_v0);
                                                         }
@@ -14406,8 +17101,8 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                     })();
                                                     p.level -= 1;
                                                     _r
-                                                })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a582; } }
-                                                if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a582; }
+                                                })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a604; } }
+                                                if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a604; }
                                                 return Some(());
                                             }
                                             p.mark = _mark;
@@ -14428,16 +17123,16 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                             let _r = (|| -> Option<_> {
                                                 let _mark = p.mark;
                                                 // starred_expression
-                                                'a585: {
+                                                'a607: {
                                                     if p.error_indicator {
                                                         return None;
                                                     }
-                                                    match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a585; } }
+                                                    match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a607; } }
                                                     return Some(());
                                                 }
                                                 p.mark = _mark;
                                                 // (assignment_expression | expression !':=') !'='
-                                                'a586: {
+                                                'a608: {
                                                     if p.error_indicator {
                                                         return None;
                                                     }
@@ -14448,24 +17143,24 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                         let _r = (|| -> Option<_> {
                                                             let _mark = p.mark;
                                                             // assignment_expression
-                                                            'a587: {
+                                                            'a609: {
                                                                 if p.error_indicator {
                                                                     return None;
                                                                 }
-                                                                let Some(_v0) = (assignment_expression_rule(p)) else { break 'a587; };
+                                                                let Some(_v0) = (assignment_expression_rule(p)) else { break 'a609; };
                                                                 let _s0 = p.src;
                                                                 p.src = _s0;
                                                                 return Some(_v0);
                                                             }
                                                             p.mark = _mark;
                                                             // expression !':='
-                                                            'a588: {
+                                                            'a610: {
                                                                 if p.error_indicator {
                                                                     return None;
                                                                 }
-                                                                let Some(_v0) = (expression_rule(p)) else { break 'a588; };
+                                                                let Some(_v0) = (expression_rule(p)) else { break 'a610; };
                                                                 let _s0 = p.src;
-                                                                if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a588; }
+                                                                if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a610; }
                                                                 p.src = _s0;
                                                                 return Some(_v0);
                                                             }
@@ -14474,8 +17169,8 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                         })();
                                                         p.level -= 1;
                                                         _r
-                                                    })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a586; } }
-                                                    if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a586; }
+                                                    })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a608; } }
+                                                    if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a608; }
                                                     return Some(());
                                                 }
                                                 p.mark = _mark;
@@ -14493,9 +17188,9 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                     }
                                     p.level -= u32::from(_entered) + 1;
                                     Some(_children)
-                                })()).is_none() { break 'a580; }
-                                if (p.expect_token(tk::COMMA)).is_none() { break 'a580; }
-                                if (kwargs_rule(p)).is_none() { break 'a580; }
+                                })()).is_none() { break 'a602; }
+                                if (p.expect_token(tk::COMMA)).is_none() { break 'a602; }
+                                if (kwargs_rule(p)).is_none() { break 'a602; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -14503,16 +17198,16 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a579; }
+                    })()).is_none() { break 'a601; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // kwargs
-                'a589: {
+                'a611: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (kwargs_rule(p)).is_none() { break 'a589; }
+                    if (kwargs_rule(p)).is_none() { break 'a611; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -14520,8 +17215,8 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a578; }
-        let Some(a) = (p.expect_token(tk::COMMA)) else { break 'a578; };
+        })()).is_none() { break 'a600; }
+        let Some(a) = (p.expect_token(tk::COMMA)) else { break 'a600; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -14533,12 +17228,12 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // starred_expression !'='
-                    'a590: {
+                    'a612: {
                         if p.error_indicator {
                             return None;
                         }
-                        match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a590; } }
-                        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a590; }
+                        match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a612; } }
+                        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a612; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -14559,12 +17254,12 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // starred_expression !'='
-                        'a591: {
+                        'a613: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a591; } }
-                            if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a591; }
+                            match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a613; } }
+                            if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a613; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -14582,19 +17277,19 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a578; }
+        })()).is_none() { break 'a600; }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "iterable argument unpacking follows keyword argument unpacking") });
     }
     p.mark = _mark;
     // a=expression b=for_if_clauses ',' [args | expression for_if_clauses]
-    'a592: {
+    'a614: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a592; };
+        let Some(a) = (expression_rule(p)) else { break 'a614; };
         let _s0 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s0, a); break 'a592; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a592; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s0, a); break 'a614; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a614; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -14602,21 +17297,21 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // args
-                'a593: {
+                'a615: {
                     if p.error_indicator {
                         return None;
                     }
-                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a593; } }
+                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a615; } }
                     return Some(());
                 }
                 p.mark = _mark;
                 // expression for_if_clauses
-                'a594: {
+                'a616: {
                     if p.error_indicator {
                         return None;
                     }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a594; } }
-                    if (for_if_clauses_rule(p)).is_none() { break 'a594; }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a616; } }
+                    if (for_if_clauses_rule(p)).is_none() { break 'a616; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -14625,25 +17320,25 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { p.give_back(_s0, a); break 'a592; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a614; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, get_last_comprehension_item(b.last()?), "Generator expression must be parenthesized") });
     }
     p.mark = _mark;
     // a=NAME b='=' expression for_if_clauses
-    'a595: {
+    'a617: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a595; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a595; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a595; } }
-        if (for_if_clauses_rule(p)).is_none() { break 'a595; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a617; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a617; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a617; } }
+        if (for_if_clauses_rule(p)).is_none() { break 'a617; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
     // [args ','] a=NAME b='=' &(',' | ')')
-    'a596: {
+    'a618: {
         if p.error_indicator {
             return None;
         }
@@ -14654,12 +17349,12 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // args ','
-                'a597: {
+                'a619: {
                     if p.error_indicator {
                         return None;
                     }
-                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a597; } }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a597; }
+                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a619; } }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a619; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -14668,9 +17363,9 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a596; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a596; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a596; };
+        if p.error_indicator { break 'a618; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a618; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a618; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -14678,20 +17373,20 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a598: {
+                'a620: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a598; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a620; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ')'
-                'a599: {
+                'a621: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a599; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a621; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -14699,21 +17394,21 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a596; }
+        })()).is_some()) { break 'a618; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected argument value expression") });
     }
     p.mark = _mark;
     let mut _shared4 = None;
     // a=args b=for_if_clauses
-    'a600: {
+    'a622: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a600; };
-        let Some(b) = (for_if_clauses_rule(p)) else { _shared4 = Some((Some(a), _e0, _s0)); break 'a600; };
+        let Some(a) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a622; };
+        let Some(b) = (for_if_clauses_rule(p)) else { _shared4 = Some((Some(a), _e0, _s0)); break 'a622; };
         let _act = (|| -> Option<_> { Some({ nonparen_genexp_in_call(p, &a, &b)? }) })();
         if _act.is_none() && !p.error_indicator {
             p.give_back(_s0, a);
@@ -14722,30 +17417,30 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
     }
     p.mark = _mark;
     // args ',' a=expression b=for_if_clauses
-    'a601: {
+    'a623: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a601; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a601; }
-        let Some(a) = (expression_rule(p)) else { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a601; };
+        let Some(_x0) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a623; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a623; }
+        let Some(a) = (expression_rule(p)) else { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a623; };
         let _s2 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s2, a); _shared4 = Some((Some(_x0), _e0, _s0)); break 'a601; };
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s2, a); _shared4 = Some((Some(_x0), _e0, _s0)); break 'a623; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, get_last_comprehension_item(b.last()?), "Generator expression must be parenthesized") });
     }
     p.mark = _mark;
     // a=args ',' args
-    'a602: {
+    'a624: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a602; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a602; }
-        match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a602; } }
+        let Some(a) = _r0 else { break 'a624; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a624; }
+        match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a624; } }
         let _act = (|| -> Option<_> { Some({ arguments_parsing_error(p, &a)? }) })();
         if _act.is_none() && !p.error_indicator {
             p.give_back(_s0, a);
@@ -14771,7 +17466,7 @@ pub(crate) fn invalid_kwarg_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=('True' | 'False' | 'None') b='='
-    'a603: {
+    'a625: {
         if p.error_indicator {
             return None;
         }
@@ -14782,29 +17477,29 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'True'
-                'a604: {
+                'a626: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(kw::TRUE)) else { break 'a604; };
+                    let Some(_v0) = (p.expect_token(kw::TRUE)) else { break 'a626; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // 'False'
-                'a605: {
+                'a627: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(kw::FALSE)) else { break 'a605; };
+                    let Some(_v0) = (p.expect_token(kw::FALSE)) else { break 'a627; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // 'None'
-                'a606: {
+                'a628: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(kw::NONE)) else { break 'a606; };
+                    let Some(_v0) = (p.expect_token(kw::NONE)) else { break 'a628; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -14812,26 +17507,26 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a603; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a603; };
+        })()) else { break 'a625; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a625; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to {}", p.token_text(&a)) });
     }
     p.mark = _mark;
     // a=NAME b='=' expression for_if_clauses
-    'a607: {
+    'a629: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a607; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a607; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a607; } }
-        if (for_if_clauses_rule(p)).is_none() { break 'a607; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a629; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a629; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a629; } }
+        if (for_if_clauses_rule(p)).is_none() { break 'a629; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
     // !(NAME '=') a=expression b='='
-    'a608: {
+    'a630: {
         if p.error_indicator {
             return None;
         }
@@ -14842,12 +17537,12 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME '='
-                'a609: {
+                'a631: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a609; }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a609; }
+                    if (p.name_token()).is_none() { break 'a631; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a631; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -14855,23 +17550,23 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a608; }
-        let Some(a) = (expression_rule(p)) else { break 'a608; };
+        })()).is_some()) { break 'a630; }
+        let Some(a) = (expression_rule(p)) else { break 'a630; };
         let _s1 = p.src;
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a608; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a630; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p,
             a, b, "expression cannot contain assignment, perhaps you meant \"==\"?") });
     }
     p.mark = _mark;
     // a='**' expression '=' b=expression
-    'a610: {
+    'a632: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a610; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a610; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a610; }
-        let Some(b) = (expression_rule(p)) else { break 'a610; };
+        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a632; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a632; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a632; }
+        let Some(b) = (expression_rule(p)) else { break 'a632; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to keyword argument unpacking") });
     }
@@ -14901,18 +17596,18 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=disjunction 'if' b=disjunction 'else' c=expression
-    'a611: {
+    'a633: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a611; };
-        if (p.expect_token(kw::IF)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a611; }
-        let Some(b) = (disjunction_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a611; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a633; };
+        if (p.expect_token(kw::IF)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a633; }
+        let Some(b) = (disjunction_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a633; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a611; }
-        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a611; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a633; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a633; };
         let _s4 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -14920,23 +17615,23 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // disjunction
-    'a612: {
+    'a634: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a612; };
+        let Some(_v0) = _r0 else { break 'a634; };
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // lambdef
-    'a613: {
+    'a635: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (lambdef_rule(p)) else { break 'a613; };
+        let Some(_v0) = (lambdef_rule(p)) else { break 'a635; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -14960,13 +17655,13 @@ pub(crate) fn invalid_legacy_expression_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_legacy_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=NAME !'(' b=star_expressions
-    'a614: {
+    'a636: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a614; };
-        if p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) { break 'a614; }
-        let Some(b) = (star_expressions_rule(p)) else { break 'a614; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a636; };
+        if p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) { break 'a636; }
+        let Some(b) = (star_expressions_rule(p)) else { break 'a636; };
         let _s2 = p.src;
         let a = p.name_from_token(&a);
         return Some({ if check_legacy_stmt(p, &a) { RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b,
@@ -14991,14 +17686,14 @@ pub(crate) fn invalid_type_param_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*' a=NAME colon=':' e=expression
-    'a615: {
+    'a637: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a615; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a615; };
-        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a615; };
-        let Some(e) = (expression_rule(p)) else { break 'a615; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a637; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a637; };
+        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a637; };
+        let Some(e) = (expression_rule(p)) else { break 'a637; };
         let _s3 = p.src;
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, colon, "{}", if matches!(e, Expr::Tuple(_))
@@ -15007,14 +17702,14 @@ fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
     }
     p.mark = _mark;
     // '**' a=NAME colon=':' e=expression
-    'a616: {
+    'a638: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a616; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a616; };
-        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a616; };
-        let Some(e) = (expression_rule(p)) else { break 'a616; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a638; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a638; };
+        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a638; };
+        let Some(e) = (expression_rule(p)) else { break 'a638; };
         let _s3 = p.src;
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, colon, "{}", if matches!(e, Expr::Tuple(_))
@@ -15040,11 +17735,11 @@ pub(crate) fn invalid_expression_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // STRING a=(!STRING expression_without_invalid)+ STRING
-    'a617: {
+    'a639: {
         if p.error_indicator {
             return None;
         }
-        if (p.string_token()).is_none() { break 'a617; }
+        if (p.string_token()).is_none() { break 'a639; }
         let Some(a) = ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -15057,12 +17752,12 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // !STRING expression_without_invalid
-                        'a618: {
+                        'a640: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if p.lookahead(|p| (p.string_token()).is_some()) { break 'a618; }
-                            let Some(_v1) = (expression_without_invalid_rule(p)) else { break 'a618; };
+                            if p.lookahead(|p| (p.string_token()).is_some()) { break 'a640; }
+                            let Some(_v1) = (expression_without_invalid_rule(p)) else { break 'a640; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some(_v1);
@@ -15084,14 +17779,14 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a617; };
-        if (p.string_token()).is_none() { break 'a617; }
+        }) else { break 'a639; };
+        if (p.string_token()).is_none() { break 'a639; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.first()?, a.last()?,
         "invalid syntax. Is this intended to be part of the string?") });
     }
     p.mark = _mark;
     // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
-    'a619: {
+    'a641: {
         if p.error_indicator {
             return None;
         }
@@ -15102,21 +17797,21 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME STRING
-                'a620: {
+                'a642: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a620; }
-                    if (p.string_token()).is_none() { break 'a620; }
+                    if (p.name_token()).is_none() { break 'a642; }
+                    if (p.string_token()).is_none() { break 'a642; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // SOFT_KEYWORD
-                'a621: {
+                'a643: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.soft_keyword_token()).is_none() { break 'a621; }
+                    if (p.soft_keyword_token()).is_none() { break 'a643; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -15124,10 +17819,10 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a619; }
-        let Some(a) = (disjunction_rule(p)) else { break 'a619; };
+        })()).is_some()) { break 'a641; }
+        let Some(a) = (disjunction_rule(p)) else { break 'a641; };
         let _s1 = p.src;
-        let Some(b) = (expression_without_invalid_rule(p)) else { p.give_back(_s1, a); break 'a619; };
+        let Some(b) = (expression_without_invalid_rule(p)) else { p.give_back(_s1, a); break 'a641; };
         let _s2 = p.src;
         let _act = (|| -> Option<_> { Some({ raise_error_for_missing_comma(p, &a, &b)? }) })();
         if _act.is_none() && !p.error_indicator {
@@ -15139,15 +17834,15 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     let mut _shared2 = None;
     // a=disjunction 'if' b=disjunction !('else' | ':')
-    'a622: {
+    'a644: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared2 = Some((None, _e0, _s0)); break 'a622; };
-        if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a622; }
-        let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a622; };
+        let Some(a) = _r0 else { _shared2 = Some((None, _e0, _s0)); break 'a644; };
+        if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a644; }
+        let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a644; };
         let _s2 = p.src;
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -15156,20 +17851,20 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'else'
-                'a623: {
+                'a645: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::ELSE)).is_none() { break 'a623; }
+                    if (p.expect_token(kw::ELSE)).is_none() { break 'a645; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a624: {
+                'a646: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a624; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a646; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -15177,28 +17872,28 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a622; }
+        })()).is_some()) { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a644; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected 'else' after 'if' expression") });
     }
     p.mark = _mark;
     // a=disjunction 'if' b=disjunction 'else' !expression
-    'a625: {
+    'a647: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a625; };
-        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a625; }
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a625; };
+        let Some(a) = _r0 else { break 'a647; };
+        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a647; }
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a647; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a625; }
-        if p.lookahead(|p| match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a625; }
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a647; }
+        if p.lookahead(|p| match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a647; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "expected expression after 'else', but statement is given") });
     }
     p.mark = _mark;
     // a=(pass_stmt | break_stmt | continue_stmt) 'if' b=disjunction 'else' c=simple_stmt
-    'a626: {
+    'a648: {
         if p.error_indicator {
             return None;
         }
@@ -15209,33 +17904,33 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // pass_stmt
-                'a627: {
+                'a649: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (pass_stmt_rule(p)) else { break 'a627; };
+                    let Some(_v0) = (pass_stmt_rule(p)) else { break 'a649; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // break_stmt
-                'a628: {
+                'a650: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (break_stmt_rule(p)) else { break 'a628; };
+                    let Some(_v0) = (break_stmt_rule(p)) else { break 'a650; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // continue_stmt
-                'a629: {
+                'a651: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (continue_stmt_rule(p)) else { break 'a629; };
+                    let Some(_v0) = (continue_stmt_rule(p)) else { break 'a651; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -15245,40 +17940,40 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a626; };
+        })()) else { break 'a648; };
         let _s0 = p.src;
-        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a626; }
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a626; };
+        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a648; }
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a648; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a626; }
-        let Some(c) = (simple_stmt_rule(p)) else { p.give_back(_s2, b); p.give_back(_s0, a); break 'a626; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a648; }
+        let Some(c) = (simple_stmt_rule(p)) else { p.give_back(_s2, b); p.give_back(_s0, a); break 'a648; };
         let _s4 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected expression before 'if', but statement is given") });
     }
     p.mark = _mark;
     // a='lambda' [lambda_params] b=':' &FSTRING_MIDDLE
-    'a630: {
+    'a652: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a630; };
+        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a652; };
         let _ = lambda_params_rule(p);
-        if p.error_indicator { break 'a630; }
-        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a630; };
-        if !p.lookahead(|p| (p.expect_token(tk::FSTRING_MIDDLE)).is_some()) { break 'a630; }
+        if p.error_indicator { break 'a652; }
+        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a652; };
+        if !p.lookahead(|p| (p.expect_token(tk::FSTRING_MIDDLE)).is_some()) { break 'a652; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "f-string: lambda expressions are not allowed without parentheses") });
     }
     p.mark = _mark;
     // a='lambda' [lambda_params] b=':' &TSTRING_MIDDLE
-    'a631: {
+    'a653: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a631; };
+        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a653; };
         let _ = lambda_params_rule(p);
-        if p.error_indicator { break 'a631; }
-        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a631; };
-        if !p.lookahead(|p| (p.expect_token(tk::TSTRING_MIDDLE)).is_some()) { break 'a631; }
+        if p.error_indicator { break 'a653; }
+        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a653; };
+        if !p.lookahead(|p| (p.expect_token(tk::TSTRING_MIDDLE)).is_some()) { break 'a653; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "t-string: lambda expressions are not allowed without parentheses") });
     }
     p.mark = _mark;
@@ -15317,26 +18012,26 @@ pub(crate) fn invalid_named_expression_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=expression ':=' expression
-    'a632: {
+    'a654: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a632; };
+        let Some(a) = (expression_rule(p)) else { break 'a654; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLONEQUAL)).is_none() { p.give_back(_s0, a); break 'a632; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a632; } }
+        if (p.expect_token(tk::COLONEQUAL)).is_none() { p.give_back(_s0, a); break 'a654; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a654; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use assignment expressions with {}", get_expr_name(&a)) });
     }
     p.mark = _mark;
     // a=NAME '=' b=bitwise_or !('=' | ':=')
-    'a633: {
+    'a655: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a633; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a633; }
-        let Some(b) = (bitwise_or_rule(p)) else { break 'a633; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a655; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a655; }
+        let Some(b) = (bitwise_or_rule(p)) else { break 'a655; };
         let _s2 = p.src;
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -15345,20 +18040,20 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a634: {
+                'a656: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a634; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a656; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':='
-                'a635: {
+                'a657: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a635; }
+                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a657; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -15366,13 +18061,13 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s2, b); break 'a633; }
+        })()).is_some()) { p.give_back(_s2, b); break 'a655; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
     // !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or b='=' bitwise_or !('=' | ':=')
-    'a636: {
+    'a658: {
         if p.error_indicator {
             return None;
         }
@@ -15383,56 +18078,56 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // list
-                'a637: {
+                'a659: {
                     if p.error_indicator {
                         return None;
                     }
-                    match list_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a637; } }
+                    match list_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a659; } }
                     return Some(());
                 }
                 p.mark = _mark;
                 // tuple
-                'a638: {
+                'a660: {
                     if p.error_indicator {
                         return None;
                     }
-                    match tuple_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a638; } }
+                    match tuple_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a660; } }
                     return Some(());
                 }
                 p.mark = _mark;
                 // genexp
-                'a639: {
+                'a661: {
                     if p.error_indicator {
                         return None;
                     }
-                    match genexp_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a639; } }
+                    match genexp_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a661; } }
                     return Some(());
                 }
                 p.mark = _mark;
                 // 'True'
-                'a640: {
+                'a662: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::TRUE)).is_none() { break 'a640; }
+                    if (p.expect_token(kw::TRUE)).is_none() { break 'a662; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // 'None'
-                'a641: {
+                'a663: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::NONE)).is_none() { break 'a641; }
+                    if (p.expect_token(kw::NONE)).is_none() { break 'a663; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // 'False'
-                'a642: {
+                'a664: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::FALSE)).is_none() { break 'a642; }
+                    if (p.expect_token(kw::FALSE)).is_none() { break 'a664; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -15440,11 +18135,11 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a636; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a636; };
+        })()).is_some()) { break 'a658; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a658; };
         let _s1 = p.src;
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a636; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a636; } }
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a658; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a658; } }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -15452,20 +18147,20 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a643: {
+                'a665: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a643; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a665; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':='
-                'a644: {
+                'a666: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a644; }
+                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a666; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -15473,7 +18168,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s1, a); break 'a636; }
+        })()).is_some()) { p.give_back(_s1, a); break 'a658; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot assign to {} here. Maybe you meant '==' instead of '='?",
                                           get_expr_name(&a)) });
     }
@@ -15496,14 +18191,14 @@ pub(crate) fn invalid_assignment_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=invalid_ann_assign_target ':' expression
-    'a645: {
+    'a667: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a645; };
+        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a667; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a645; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a645; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a667; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a667; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a,
             "only single target (not {}) can be annotated",
@@ -15512,13 +18207,13 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
     }
     p.mark = _mark;
     // a=star_named_expression ',' star_named_expressions* ':' expression
-    'a646: {
+    'a668: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (star_named_expression_rule(p)) else { break 'a646; };
+        let Some(a) = (star_named_expression_rule(p)) else { break 'a668; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a646; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a668; }
         let _ = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -15537,26 +18232,26 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s0, a); break 'a646; }
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a646; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a646; } }
+        if p.error_indicator { p.give_back(_s0, a); break 'a668; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a668; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a668; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "only single target (not tuple) can be annotated") });
     }
     p.mark = _mark;
     // a=expression ':' expression
-    'a647: {
+    'a669: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a647; };
+        let Some(a) = (expression_rule(p)) else { break 'a669; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a647; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a647; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a669; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a669; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "illegal target for annotation") });
     }
     p.mark = _mark;
     // (star_targets '=')* a=star_expressions '='
-    'a648: {
+    'a670: {
         if p.error_indicator {
             return None;
         }
@@ -15572,12 +18267,12 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // star_targets '='
-                        'a649: {
+                        'a671: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a649; } }
-                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a649; }
+                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a671; } }
+                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a671; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -15598,15 +18293,15 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a648; }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a648; };
+        if p.error_indicator { break 'a670; }
+        let Some(a) = (star_expressions_rule(p)) else { break 'a670; };
         let _s1 = p.src;
-        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a648; }
+        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a670; }
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::StarTargets, &a) });
     }
     p.mark = _mark;
     // (star_targets '=')* a=yield_expr '='
-    'a650: {
+    'a672: {
         if p.error_indicator {
             return None;
         }
@@ -15622,12 +18317,12 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // star_targets '='
-                        'a651: {
+                        'a673: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a651; } }
-                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a651; }
+                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a673; } }
+                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a673; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -15648,22 +18343,22 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a650; }
-        let Some(a) = (yield_expr_rule(p)) else { break 'a650; };
+        if p.error_indicator { break 'a672; }
+        let Some(a) = (yield_expr_rule(p)) else { break 'a672; };
         let _s1 = p.src;
-        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a650; }
+        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a672; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "assignment to yield expression not possible") });
     }
     p.mark = _mark;
     // a=star_expressions augassign annotated_rhs
-    'a652: {
+    'a674: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a652; };
+        let Some(a) = (star_expressions_rule(p)) else { break 'a674; };
         let _s0 = p.src;
-        if (augassign_rule(p)).is_none() { p.give_back(_s0, a); break 'a652; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a652; } }
+        if (augassign_rule(p)).is_none() { p.give_back(_s0, a); break 'a674; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a674; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a,
             "'{}' is an illegal expression for augmented assignment",
@@ -15689,36 +18384,36 @@ pub(crate) fn invalid_ann_assign_target_rule(p: &mut Parser<'_>) -> Option<Expr>
 fn invalid_ann_assign_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // list
-    'a653: {
+    'a675: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (list_rule(p)) else { break 'a653; };
+        let Some(_v0) = (list_rule(p)) else { break 'a675; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // tuple
-    'a654: {
+    'a676: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (tuple_rule(p)) else { break 'a654; };
+        let Some(_v0) = (tuple_rule(p)) else { break 'a676; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // '(' a=invalid_ann_assign_target ')'
-    'a655: {
+    'a677: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a655; }
-        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a655; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a677; }
+        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a677; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a655; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a677; }
         p.src = _s1;
         return Some({ a });
     }
@@ -15741,12 +18436,12 @@ pub(crate) fn invalid_del_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_del_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'del' a=star_expressions
-    'a656: {
+    'a678: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::DEL)).is_none() { break 'a656; }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a656; };
+        if (p.expect_token(kw::DEL)).is_none() { break 'a678; }
+        let Some(a) = (star_expressions_rule(p)) else { break 'a678; };
         let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::DelTargets, &a) });
     }
@@ -15769,12 +18464,12 @@ pub(crate) fn invalid_block_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_block_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // NEWLINE !INDENT
-    'a657: {
+    'a679: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a657; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a657; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a679; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a679; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block") });
     }
     p.mark = _mark;
@@ -15796,7 +18491,7 @@ pub(crate) fn invalid_comprehension_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ('[' | '(' | '{') a=starred_expression for_if_clauses
-    'a658: {
+    'a680: {
         if p.error_indicator {
             return None;
         }
@@ -15807,29 +18502,29 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '['
-                'a659: {
+                'a681: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LSQB)).is_none() { break 'a659; }
+                    if (p.expect_token(tk::LSQB)).is_none() { break 'a681; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '('
-                'a660: {
+                'a682: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a660; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a682; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '{'
-                'a661: {
+                'a683: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a661; }
+                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a683; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -15837,15 +18532,15 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a658; }
-        let Some(a) = (starred_expression_rule(p)) else { break 'a658; };
+        })()).is_none() { break 'a680; }
+        let Some(a) = (starred_expression_rule(p)) else { break 'a680; };
         let _s1 = p.src;
-        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a658; }
+        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a680; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "iterable unpacking cannot be used in comprehension") });
     }
     p.mark = _mark;
     // ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses
-    'a662: {
+    'a684: {
         if p.error_indicator {
             return None;
         }
@@ -15856,20 +18551,20 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '['
-                'a663: {
+                'a685: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LSQB)).is_none() { break 'a663; }
+                    if (p.expect_token(tk::LSQB)).is_none() { break 'a685; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '{'
-                'a664: {
+                'a686: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a664; }
+                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a686; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -15877,18 +18572,18 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a662; }
-        let Some(a) = (star_named_expression_rule(p)) else { break 'a662; };
+        })()).is_none() { break 'a684; }
+        let Some(a) = (star_named_expression_rule(p)) else { break 'a684; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a662; }
-        let Some(b) = (star_named_expressions_rule(p)) else { p.give_back(_s1, a); break 'a662; };
-        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a662; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a684; }
+        let Some(b) = (star_named_expressions_rule(p)) else { p.give_back(_s1, a); break 'a684; };
+        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a684; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b.last()?,
         "did you forget parentheses around the comprehension target?") });
     }
     p.mark = _mark;
     // ('[' | '{') a=star_named_expression b=',' for_if_clauses
-    'a665: {
+    'a687: {
         if p.error_indicator {
             return None;
         }
@@ -15899,20 +18594,20 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '['
-                'a666: {
+                'a688: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LSQB)).is_none() { break 'a666; }
+                    if (p.expect_token(tk::LSQB)).is_none() { break 'a688; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '{'
-                'a667: {
+                'a689: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a667; }
+                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a689; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -15920,11 +18615,11 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a665; }
-        let Some(a) = (star_named_expression_rule(p)) else { break 'a665; };
+        })()).is_none() { break 'a687; }
+        let Some(a) = (star_named_expression_rule(p)) else { break 'a687; };
         let _s1 = p.src;
-        let Some(b) = (p.expect_token(tk::COMMA)) else { p.give_back(_s1, a); break 'a665; };
-        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a665; }
+        let Some(b) = (p.expect_token(tk::COMMA)) else { p.give_back(_s1, a); break 'a687; };
+        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a687; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "did you forget parentheses around the comprehension target?") });
     }
     p.mark = _mark;
@@ -15946,15 +18641,15 @@ pub(crate) fn invalid_dict_comprehension_rule(p: &mut Parser<'_>) -> Option<()> 
 fn invalid_dict_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='**' bitwise_or for_if_clauses '}'
-    'a668: {
+    'a690: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a668; }
-        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a668; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a668; } }
-        if (for_if_clauses_rule(p)).is_none() { break 'a668; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a668; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a690; }
+        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a690; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a690; } }
+        if (for_if_clauses_rule(p)).is_none() { break 'a690; }
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a690; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "dict unpacking cannot be used in dict comprehension") });
     }
     p.mark = _mark;
@@ -15976,17 +18671,17 @@ pub(crate) fn invalid_parameters_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a="/" ','
-    'a669: {
+    'a691: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a669; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a669; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a691; };
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a691; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "at least one argument must precede /") });
     }
     p.mark = _mark;
     // (slash_no_default | slash_with_default) param_maybe_default* a='/'
-    'a670: {
+    'a692: {
         if p.error_indicator {
             return None;
         }
@@ -15997,20 +18692,20 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // slash_no_default
-                'a671: {
+                'a693: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_no_default_rule(p)).is_none() { break 'a671; }
+                    if (slash_no_default_rule(p)).is_none() { break 'a693; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // slash_with_default
-                'a672: {
+                'a694: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_with_default_rule(p)).is_none() { break 'a672; }
+                    if (slash_with_default_rule(p)).is_none() { break 'a694; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -16018,7 +18713,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a670; }
+        })()).is_none() { break 'a692; }
         let _ = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -16037,18 +18732,18 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a670; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a670; };
+        if p.error_indicator { break 'a692; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a692; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ may appear only once") });
     }
     p.mark = _mark;
     // slash_no_default? param_no_default* invalid_parameters_helper a=param_no_default
-    'a673: {
+    'a695: {
         if p.error_indicator {
             return None;
         }
         let _ = slash_no_default_rule(p);
-        if p.error_indicator { break 'a673; }
+        if p.error_indicator { break 'a695; }
         let _ = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -16067,14 +18762,14 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a673; }
-        if (invalid_parameters_helper_rule(p)).is_none() { break 'a673; }
-        let Some(a) = (param_no_default_rule(p)) else { break 'a673; };
+        if p.error_indicator { break 'a695; }
+        if (invalid_parameters_helper_rule(p)).is_none() { break 'a695; }
+        let Some(a) = (param_no_default_rule(p)) else { break 'a695; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "parameter without a default follows parameter with a default") });
     }
     p.mark = _mark;
     // param_no_default* a='(' param_no_default+ ','? b=')'
-    'a674: {
+    'a696: {
         if p.error_indicator {
             return None;
         }
@@ -16096,8 +18791,8 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a674; }
-        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a674; };
+        if p.error_indicator { break 'a696; }
+        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a696; };
         if ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -16115,15 +18810,15 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a674; }
+        }).is_none() { break 'a696; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a674; }
-        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a674; };
+        if p.error_indicator { break 'a696; }
+        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a696; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "Function parameters cannot be parenthesized") });
     }
     p.mark = _mark;
     // [slash_no_default | slash_with_default] param_maybe_default* '*' (',' | param_no_default) param_maybe_default* a='/'
-    'a675: {
+    'a697: {
         if p.error_indicator {
             return None;
         }
@@ -16134,20 +18829,20 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // slash_no_default
-                'a676: {
+                'a698: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_no_default_rule(p)).is_none() { break 'a676; }
+                    if (slash_no_default_rule(p)).is_none() { break 'a698; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // slash_with_default
-                'a677: {
+                'a699: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_with_default_rule(p)).is_none() { break 'a677; }
+                    if (slash_with_default_rule(p)).is_none() { break 'a699; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -16156,7 +18851,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a675; }
+        if p.error_indicator { break 'a697; }
         let _ = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -16175,8 +18870,8 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a675; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a675; }
+        if p.error_indicator { break 'a697; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a697; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -16184,20 +18879,20 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a678: {
+                'a700: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a678; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a700; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // param_no_default
-                'a679: {
+                'a701: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (param_no_default_rule(p)).is_none() { break 'a679; }
+                    if (param_no_default_rule(p)).is_none() { break 'a701; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -16205,7 +18900,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a675; }
+        })()).is_none() { break 'a697; }
         let _ = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -16224,13 +18919,13 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a675; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a675; };
+        if p.error_indicator { break 'a697; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a697; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ must be ahead of *") });
     }
     p.mark = _mark;
     // param_maybe_default+ '/' a='*'
-    'a680: {
+    'a702: {
         if p.error_indicator {
             return None;
         }
@@ -16251,9 +18946,9 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a680; }
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a680; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a680; };
+        }).is_none() { break 'a702; }
+        if (p.expect_token(tk::SLASH)).is_none() { break 'a702; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a702; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected comma between / and *") });
     }
     p.mark = _mark;
@@ -16275,11 +18970,11 @@ pub(crate) fn invalid_default_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='=' &(')' | ',')
-    'a681: {
+    'a703: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a681; };
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a703; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -16287,20 +18982,20 @@ fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ')'
-                'a682: {
+                'a704: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a682; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a704; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a683: {
+                'a705: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a683; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a705; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -16308,7 +19003,7 @@ fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a681; }
+        })()).is_some()) { break 'a703; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected default value expression") });
     }
     p.mark = _mark;
@@ -16330,11 +19025,11 @@ pub(crate) fn invalid_star_etc_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='*' (')' | ',' (')' | '**'))
-    'a684: {
+    'a706: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a684; };
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a706; };
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -16342,20 +19037,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ')'
-                'a685: {
+                'a707: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a685; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a707; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ',' (')' | '**')
-                'a686: {
+                'a708: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a686; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a708; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -16363,20 +19058,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ')'
-                            'a687: {
+                            'a709: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::RPAR)).is_none() { break 'a687; }
+                                if (p.expect_token(tk::RPAR)).is_none() { break 'a709; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // '**'
-                            'a688: {
+                            'a710: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a688; }
+                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a710; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -16384,7 +19079,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a686; }
+                    })()).is_none() { break 'a708; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -16392,38 +19087,38 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a684; }
+        })()).is_none() { break 'a706; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "named arguments must follow bare *") });
     }
     p.mark = _mark;
     // '*' ',' TYPE_COMMENT
-    'a689: {
+    'a711: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a689; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a689; }
-        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a689; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a711; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a711; }
+        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a711; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "bare * has associated type comment") });
     }
     p.mark = _mark;
     // '*' param a='='
-    'a690: {
+    'a712: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a690; }
-        if (param_rule(p)).is_none() { break 'a690; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a690; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a712; }
+        if (param_rule(p)).is_none() { break 'a712; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a712; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-positional argument cannot have default value") });
     }
     p.mark = _mark;
     // '*' (param_no_default | ',') param_maybe_default* a='*' (param_no_default | ',')
-    'a691: {
+    'a713: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a691; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a713; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -16431,20 +19126,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // param_no_default
-                'a692: {
+                'a714: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (param_no_default_rule(p)).is_none() { break 'a692; }
+                    if (param_no_default_rule(p)).is_none() { break 'a714; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a693: {
+                'a715: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a693; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a715; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -16452,7 +19147,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a691; }
+        })()).is_none() { break 'a713; }
         let _ = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -16471,8 +19166,8 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a691; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a691; };
+        if p.error_indicator { break 'a713; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a713; };
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -16480,20 +19175,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // param_no_default
-                'a694: {
+                'a716: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (param_no_default_rule(p)).is_none() { break 'a694; }
+                    if (param_no_default_rule(p)).is_none() { break 'a716; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a695: {
+                'a717: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a695; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a717; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -16501,7 +19196,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a691; }
+        })()).is_none() { break 'a713; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "* argument may appear only once") });
     }
     p.mark = _mark;
@@ -16523,36 +19218,36 @@ pub(crate) fn invalid_kwds_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '**' param a='='
-    'a696: {
+    'a718: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a696; }
-        if (param_rule(p)).is_none() { break 'a696; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a696; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a718; }
+        if (param_rule(p)).is_none() { break 'a718; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a718; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-keyword argument cannot have default value") });
     }
     p.mark = _mark;
     // '**' param ',' a=param
-    'a697: {
+    'a719: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a697; }
-        if (param_rule(p)).is_none() { break 'a697; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a697; }
-        let Some(a) = (param_rule(p)) else { break 'a697; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a719; }
+        if (param_rule(p)).is_none() { break 'a719; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a719; }
+        let Some(a) = (param_rule(p)) else { break 'a719; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
     // '**' param ',' a=('*' | '**' | '/')
-    'a698: {
+    'a720: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a698; }
-        if (param_rule(p)).is_none() { break 'a698; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a698; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a720; }
+        if (param_rule(p)).is_none() { break 'a720; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a720; }
         let Some(a): Option<Tok> = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -16560,29 +19255,29 @@ fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '*'
-                'a699: {
+                'a721: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a699; };
+                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a721; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '**'
-                'a700: {
+                'a722: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a700; };
+                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a722; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '/'
-                'a701: {
+                'a723: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a701; };
+                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a723; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -16590,7 +19285,7 @@ fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a698; };
+        })()) else { break 'a720; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
@@ -16612,16 +19307,16 @@ pub(crate) fn invalid_parameters_helper_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=slash_with_default
-    'a702: {
+    'a724: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (slash_with_default_rule(p)) else { break 'a702; };
+        let Some(a) = (slash_with_default_rule(p)) else { break 'a724; };
         return Some({ let _ = a; });
     }
     p.mark = _mark;
     // param_with_default+
-    'a703: {
+    'a725: {
         if p.error_indicator {
             return None;
         }
@@ -16642,7 +19337,7 @@ fn invalid_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a703; }
+        }).is_none() { break 'a725; }
         return Some(());
     }
     p.mark = _mark;
@@ -16664,17 +19359,17 @@ pub(crate) fn invalid_lambda_parameters_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a="/" ','
-    'a704: {
+    'a726: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a704; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a704; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a726; };
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a726; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "at least one argument must precede /") });
     }
     p.mark = _mark;
     // (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/'
-    'a705: {
+    'a727: {
         if p.error_indicator {
             return None;
         }
@@ -16685,20 +19380,20 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_slash_no_default
-                'a706: {
+                'a728: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a706; }
+                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a728; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // lambda_slash_with_default
-                'a707: {
+                'a729: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a707; }
+                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a729; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -16706,7 +19401,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a705; }
+        })()).is_none() { break 'a727; }
         let _ = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -16725,18 +19420,18 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a705; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a705; };
+        if p.error_indicator { break 'a727; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a727; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ may appear only once") });
     }
     p.mark = _mark;
     // lambda_slash_no_default? lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default
-    'a708: {
+    'a730: {
         if p.error_indicator {
             return None;
         }
         let _ = lambda_slash_no_default_rule(p);
-        if p.error_indicator { break 'a708; }
+        if p.error_indicator { break 'a730; }
         let _ = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -16755,14 +19450,14 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a708; }
-        if (invalid_lambda_parameters_helper_rule(p)).is_none() { break 'a708; }
-        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a708; };
+        if p.error_indicator { break 'a730; }
+        if (invalid_lambda_parameters_helper_rule(p)).is_none() { break 'a730; }
+        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a730; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "parameter without a default follows parameter with a default") });
     }
     p.mark = _mark;
     // lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')'
-    'a709: {
+    'a731: {
         if p.error_indicator {
             return None;
         }
@@ -16784,8 +19479,8 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a709; }
-        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a709; };
+        if p.error_indicator { break 'a731; }
+        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a731; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -16806,15 +19501,15 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a709; }
+        })()).is_none() { break 'a731; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a709; }
-        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a709; };
+        if p.error_indicator { break 'a731; }
+        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a731; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "Lambda expression parameters cannot be parenthesized") });
     }
     p.mark = _mark;
     // [lambda_slash_no_default | lambda_slash_with_default] lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/'
-    'a710: {
+    'a732: {
         if p.error_indicator {
             return None;
         }
@@ -16825,20 +19520,20 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_slash_no_default
-                'a711: {
+                'a733: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a711; }
+                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a733; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // lambda_slash_with_default
-                'a712: {
+                'a734: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a712; }
+                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a734; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -16847,7 +19542,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a710; }
+        if p.error_indicator { break 'a732; }
         let _ = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -16866,8 +19561,8 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a710; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a710; }
+        if p.error_indicator { break 'a732; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a732; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -16875,20 +19570,20 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a713: {
+                'a735: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a713; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a735; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // lambda_param_no_default
-                'a714: {
+                'a736: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_param_no_default_rule(p)).is_none() { break 'a714; }
+                    if (lambda_param_no_default_rule(p)).is_none() { break 'a736; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -16896,7 +19591,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a710; }
+        })()).is_none() { break 'a732; }
         let _ = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -16915,13 +19610,13 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a710; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a710; };
+        if p.error_indicator { break 'a732; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a732; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ must be ahead of *") });
     }
     p.mark = _mark;
     // lambda_param_maybe_default+ '/' a='*'
-    'a715: {
+    'a737: {
         if p.error_indicator {
             return None;
         }
@@ -16942,9 +19637,9 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a715; }
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a715; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a715; };
+        }).is_none() { break 'a737; }
+        if (p.expect_token(tk::SLASH)).is_none() { break 'a737; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a737; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected comma between / and *") });
     }
     p.mark = _mark;
@@ -16966,16 +19661,16 @@ pub(crate) fn invalid_lambda_parameters_helper_rule(p: &mut Parser<'_>) -> Optio
 fn invalid_lambda_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=lambda_slash_with_default
-    'a716: {
+    'a738: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a716; };
+        let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a738; };
         return Some({ let _ = a; });
     }
     p.mark = _mark;
     // lambda_param_with_default+
-    'a717: {
+    'a739: {
         if p.error_indicator {
             return None;
         }
@@ -16996,7 +19691,7 @@ fn invalid_lambda_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a717; }
+        }).is_none() { break 'a739; }
         return Some(());
     }
     p.mark = _mark;
@@ -17018,11 +19713,11 @@ pub(crate) fn invalid_lambda_star_etc_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*' (':' | ',' (':' | '**'))
-    'a718: {
+    'a740: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a718; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a740; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17030,20 +19725,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a719: {
+                'a741: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a719; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a741; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ',' (':' | '**')
-                'a720: {
+                'a742: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a720; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a742; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -17051,20 +19746,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ':'
-                            'a721: {
+                            'a743: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::COLON)).is_none() { break 'a721; }
+                                if (p.expect_token(tk::COLON)).is_none() { break 'a743; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // '**'
-                            'a722: {
+                            'a744: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a722; }
+                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a744; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -17072,7 +19767,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a720; }
+                    })()).is_none() { break 'a742; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17080,27 +19775,27 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a718; }
+        })()).is_none() { break 'a740; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "named arguments must follow bare *") });
     }
     p.mark = _mark;
     // '*' lambda_param a='='
-    'a723: {
+    'a745: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a723; }
-        if (lambda_param_rule(p)).is_none() { break 'a723; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a723; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a745; }
+        if (lambda_param_rule(p)).is_none() { break 'a745; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a745; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-positional argument cannot have default value") });
     }
     p.mark = _mark;
     // '*' (lambda_param_no_default | ',') lambda_param_maybe_default* a='*' (lambda_param_no_default | ',')
-    'a724: {
+    'a746: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a724; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a746; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17108,20 +19803,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_param_no_default
-                'a725: {
+                'a747: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_param_no_default_rule(p)).is_none() { break 'a725; }
+                    if (lambda_param_no_default_rule(p)).is_none() { break 'a747; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a726: {
+                'a748: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a726; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a748; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17129,7 +19824,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a724; }
+        })()).is_none() { break 'a746; }
         let _ = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -17148,8 +19843,8 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a724; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a724; };
+        if p.error_indicator { break 'a746; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a746; };
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17157,20 +19852,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_param_no_default
-                'a727: {
+                'a749: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_param_no_default_rule(p)).is_none() { break 'a727; }
+                    if (lambda_param_no_default_rule(p)).is_none() { break 'a749; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a728: {
+                'a750: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a728; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a750; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17178,7 +19873,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a724; }
+        })()).is_none() { break 'a746; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "* argument may appear only once") });
     }
     p.mark = _mark;
@@ -17200,36 +19895,36 @@ pub(crate) fn invalid_lambda_kwds_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '**' lambda_param a='='
-    'a729: {
+    'a751: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a729; }
-        if (lambda_param_rule(p)).is_none() { break 'a729; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a729; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a751; }
+        if (lambda_param_rule(p)).is_none() { break 'a751; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a751; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-keyword argument cannot have default value") });
     }
     p.mark = _mark;
     // '**' lambda_param ',' a=lambda_param
-    'a730: {
+    'a752: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a730; }
-        if (lambda_param_rule(p)).is_none() { break 'a730; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a730; }
-        let Some(a) = (lambda_param_rule(p)) else { break 'a730; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a752; }
+        if (lambda_param_rule(p)).is_none() { break 'a752; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a752; }
+        let Some(a) = (lambda_param_rule(p)) else { break 'a752; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
     // '**' lambda_param ',' a=('*' | '**' | '/')
-    'a731: {
+    'a753: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a731; }
-        if (lambda_param_rule(p)).is_none() { break 'a731; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a731; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a753; }
+        if (lambda_param_rule(p)).is_none() { break 'a753; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a753; }
         let Some(a): Option<Tok> = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17237,29 +19932,29 @@ fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '*'
-                'a732: {
+                'a754: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a732; };
+                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a754; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '**'
-                'a733: {
+                'a755: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a733; };
+                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a755; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '/'
-                'a734: {
+                'a756: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a734; };
+                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a756; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -17267,7 +19962,7 @@ fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a731; };
+        })()) else { break 'a753; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
@@ -17289,15 +19984,15 @@ pub(crate) fn invalid_double_type_comments_rule(p: &mut Parser<'_>) -> Option<()
 fn invalid_double_type_comments_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT
-    'a735: {
+    'a757: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a735; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a735; }
-        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a735; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a735; }
-        if (p.expect_token(tk::INDENT)).is_none() { break 'a735; }
+        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a757; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a757; }
+        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a757; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a757; }
+        if (p.expect_token(tk::INDENT)).is_none() { break 'a757; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "Cannot have two type comments on def") });
     }
     p.mark = _mark;
@@ -17319,13 +20014,13 @@ pub(crate) fn invalid_with_item_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // expression 'as' a=expression &(',' | ')' | ':')
-    'a736: {
+    'a758: {
         if p.error_indicator {
             return None;
         }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a736; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a736; }
-        let Some(a) = (expression_rule(p)) else { break 'a736; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a758; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a758; }
+        let Some(a) = (expression_rule(p)) else { break 'a758; };
         let _s2 = p.src;
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -17334,29 +20029,29 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a737: {
+                'a759: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a737; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a759; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ')'
-                'a738: {
+                'a760: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a738; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a760; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a739: {
+                'a761: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a739; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a761; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17364,7 +20059,7 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s2, a); break 'a736; }
+        })()).is_some()) { p.give_back(_s2, a); break 'a758; }
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::StarTargets, &a) });
     }
     p.mark = _mark;
@@ -17386,13 +20081,13 @@ pub(crate) fn invalid_for_if_clause_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'async'? 'for' (bitwise_or (',' bitwise_or)* [',']) !'in'
-    'a740: {
+    'a762: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a740; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a740; }
+        if p.error_indicator { break 'a762; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a762; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17400,11 +20095,11 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // bitwise_or (',' bitwise_or)* [',']
-                'a741: {
+                'a763: {
                     if p.error_indicator {
                         return None;
                     }
-                    match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a741; } }
+                    match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a763; } }
                     let _ = {
                         let mut _children = Vec::new();
                         let _entered = !p.enter_rule();
@@ -17417,12 +20112,12 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // ',' bitwise_or
-                                    'a742: {
+                                    'a764: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(tk::COMMA)).is_none() { break 'a742; }
-                                        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a742; } }
+                                        if (p.expect_token(tk::COMMA)).is_none() { break 'a764; }
+                                        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a764; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -17443,9 +20138,9 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                         }
                         _children
                     };
-                    if p.error_indicator { break 'a741; }
+                    if p.error_indicator { break 'a763; }
                     let _ = p.expect_token(tk::COMMA);
-                    if p.error_indicator { break 'a741; }
+                    if p.error_indicator { break 'a763; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17453,8 +20148,8 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a740; }
-        if p.lookahead(|p| (p.expect_token(kw::IN)).is_some()) { break 'a740; }
+        })()).is_none() { break 'a762; }
+        if p.lookahead(|p| (p.expect_token(kw::IN)).is_some()) { break 'a762; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "'in' expected after for-loop variables") });
     }
     p.mark = _mark;
@@ -17476,14 +20171,14 @@ pub(crate) fn invalid_for_target_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_for_target_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'async'? 'for' a=star_expressions
-    'a743: {
+    'a765: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a743; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a743; }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a743; };
+        if p.error_indicator { break 'a765; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a765; }
+        let Some(a) = (star_expressions_rule(p)) else { break 'a765; };
         let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::ForTargets, &a) });
     }
@@ -17506,26 +20201,26 @@ pub(crate) fn invalid_group_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_group_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '(' a=starred_expression ')'
-    'a744: {
+    'a766: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a744; }
-        let Some(a) = (starred_expression_rule(p)) else { break 'a744; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a766; }
+        let Some(a) = (starred_expression_rule(p)) else { break 'a766; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a744; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a766; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use starred expression here") });
     }
     p.mark = _mark;
     // '(' a='**' expression ')'
-    'a745: {
+    'a767: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a745; }
-        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a745; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a745; } }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a745; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a767; }
+        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a767; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a767; } }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a767; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use double starred expression here") });
     }
     p.mark = _mark;
@@ -17547,11 +20242,11 @@ pub(crate) fn invalid_import_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='import' ','.dotted_name+ 'from' dotted_name
-    'a746: {
+    'a768: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::IMPORT)) else { break 'a746; };
+        let Some(a) = (p.expect_token(kw::IMPORT)) else { break 'a768; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -17572,19 +20267,19 @@ fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a746; }
-        if (p.expect_token(kw::FROM)).is_none() { break 'a746; }
-        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a746; } }
+        })()).is_none() { break 'a768; }
+        if (p.expect_token(kw::FROM)).is_none() { break 'a768; }
+        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a768; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "Did you mean to use 'from ... import ...' instead?") });
     }
     p.mark = _mark;
     // 'import' token=NEWLINE
-    'a747: {
+    'a769: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IMPORT)).is_none() { break 'a747; }
-        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a747; };
+        if (p.expect_token(kw::IMPORT)).is_none() { break 'a769; }
+        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a769; };
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, token, "Expected one or more names after 'import'") });
     }
     p.mark = _mark;
@@ -17606,12 +20301,12 @@ pub(crate) fn invalid_dotted_as_name_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // dotted_name 'as' !(NAME (',' | ')' | ';' | NEWLINE)) a=expression
-    'a748: {
+    'a770: {
         if p.error_indicator {
             return None;
         }
-        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a748; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a748; }
+        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a770; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a770; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17619,11 +20314,11 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME (',' | ')' | ';' | NEWLINE)
-                'a749: {
+                'a771: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a749; }
+                    if (p.name_token()).is_none() { break 'a771; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -17631,38 +20326,38 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ','
-                            'a750: {
+                            'a772: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::COMMA)).is_none() { break 'a750; }
+                                if (p.expect_token(tk::COMMA)).is_none() { break 'a772; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ')'
-                            'a751: {
+                            'a773: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::RPAR)).is_none() { break 'a751; }
+                                if (p.expect_token(tk::RPAR)).is_none() { break 'a773; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ';'
-                            'a752: {
+                            'a774: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::SEMI)).is_none() { break 'a752; }
+                                if (p.expect_token(tk::SEMI)).is_none() { break 'a774; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // NEWLINE
-                            'a753: {
+                            'a775: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a753; }
+                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a775; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -17670,7 +20365,7 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a749; }
+                    })()).is_none() { break 'a771; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17678,8 +20373,8 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a748; }
-        let Some(a) = (expression_rule(p)) else { break 'a748; };
+        })()).is_some()) { break 'a770; }
+        let Some(a) = (expression_rule(p)) else { break 'a770; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a,
             "cannot use {} as import target", get_expr_name(&a)) });
@@ -17703,12 +20398,12 @@ pub(crate) fn invalid_import_from_as_name_rule(p: &mut Parser<'_>) -> Option<()>
 fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // NAME 'as' !(NAME (',' | ')' | ';' | NEWLINE)) a=expression
-    'a754: {
+    'a776: {
         if p.error_indicator {
             return None;
         }
-        if (p.name_token()).is_none() { break 'a754; }
-        if (p.expect_token(kw::AS)).is_none() { break 'a754; }
+        if (p.name_token()).is_none() { break 'a776; }
+        if (p.expect_token(kw::AS)).is_none() { break 'a776; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17716,11 +20411,11 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME (',' | ')' | ';' | NEWLINE)
-                'a755: {
+                'a777: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a755; }
+                    if (p.name_token()).is_none() { break 'a777; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -17728,38 +20423,38 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ','
-                            'a756: {
+                            'a778: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::COMMA)).is_none() { break 'a756; }
+                                if (p.expect_token(tk::COMMA)).is_none() { break 'a778; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ')'
-                            'a757: {
+                            'a779: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::RPAR)).is_none() { break 'a757; }
+                                if (p.expect_token(tk::RPAR)).is_none() { break 'a779; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ';'
-                            'a758: {
+                            'a780: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::SEMI)).is_none() { break 'a758; }
+                                if (p.expect_token(tk::SEMI)).is_none() { break 'a780; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // NEWLINE
-                            'a759: {
+                            'a781: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a759; }
+                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a781; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -17767,7 +20462,7 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a755; }
+                    })()).is_none() { break 'a777; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17775,8 +20470,8 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a754; }
-        let Some(a) = (expression_rule(p)) else { break 'a754; };
+        })()).is_some()) { break 'a776; }
+        let Some(a) = (expression_rule(p)) else { break 'a776; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a,
             "cannot use {} as import target", get_expr_name(&a)) });
@@ -17800,22 +20495,22 @@ pub(crate) fn invalid_import_from_targets_rule(p: &mut Parser<'_>) -> Option<()>
 fn invalid_import_from_targets_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // import_from_as_names ',' NEWLINE
-    'a760: {
+    'a782: {
         if p.error_indicator {
             return None;
         }
-        if (import_from_as_names_rule(p)).is_none() { break 'a760; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a760; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a760; }
+        if (import_from_as_names_rule(p)).is_none() { break 'a782; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a782; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a782; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "trailing comma not allowed without surrounding parentheses") });
     }
     p.mark = _mark;
     // token=NEWLINE
-    'a761: {
+    'a783: {
         if p.error_indicator {
             return None;
         }
-        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a761; };
+        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a783; };
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, token, "Expected one or more names after 'import'") });
     }
     p.mark = _mark;
@@ -17837,13 +20532,13 @@ pub(crate) fn invalid_with_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] 'with' ','.(expression ['as' star_target])+ NEWLINE
-    'a762: {
+    'a784: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a762; }
-        if (p.expect_token(kw::WITH)).is_none() { break 'a762; }
+        if p.error_indicator { break 'a784; }
+        if (p.expect_token(kw::WITH)).is_none() { break 'a784; }
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -17855,11 +20550,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // expression ['as' star_target]
-                    'a763: {
+                    'a785: {
                         if p.error_indicator {
                             return None;
                         }
-                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a763; } }
+                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a785; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -17867,12 +20562,12 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // 'as' star_target
-                                'a764: {
+                                'a786: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a764; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a764; } }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a786; }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a786; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -17881,7 +20576,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             p.level -= 1;
                             _r
                         })();
-                        if p.error_indicator { break 'a763; }
+                        if p.error_indicator { break 'a785; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -17902,11 +20597,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expression ['as' star_target]
-                        'a765: {
+                        'a787: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a765; } }
+                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a787; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -17914,12 +20609,12 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a766: {
+                                    'a788: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a766; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a766; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a788; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a788; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -17928,7 +20623,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a765; }
+                            if p.error_indicator { break 'a787; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -17946,20 +20641,20 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a762; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a762; }
+        })()).is_none() { break 'a784; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a784; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // ['async'] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE
-    'a767: {
+    'a789: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a767; }
-        if (p.expect_token(kw::WITH)).is_none() { break 'a767; }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a767; }
+        if p.error_indicator { break 'a789; }
+        if (p.expect_token(kw::WITH)).is_none() { break 'a789; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a789; }
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -17971,11 +20666,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // expressions ['as' star_target]
-                    'a768: {
+                    'a790: {
                         if p.error_indicator {
                             return None;
                         }
-                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a768; } }
+                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a790; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -17983,12 +20678,12 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // 'as' star_target
-                                'a769: {
+                                'a791: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a769; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a769; } }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a791; }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a791; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -17997,7 +20692,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             p.level -= 1;
                             _r
                         })();
-                        if p.error_indicator { break 'a768; }
+                        if p.error_indicator { break 'a790; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -18018,11 +20713,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expressions ['as' star_target]
-                        'a770: {
+                        'a792: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a770; } }
+                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a792; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -18030,12 +20725,12 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a771: {
+                                    'a793: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a771; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a771; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a793; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a793; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -18044,7 +20739,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a770; }
+                            if p.error_indicator { break 'a792; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -18062,11 +20757,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a767; }
+        })()).is_none() { break 'a789; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a767; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a767; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a767; }
+        if p.error_indicator { break 'a789; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a789; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a789; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
@@ -18088,13 +20783,13 @@ pub(crate) fn invalid_with_stmt_indent_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT
-    'a772: {
+    'a794: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a772; }
-        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a772; };
+        if p.error_indicator { break 'a794; }
+        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a794; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -18106,11 +20801,11 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // expression ['as' star_target]
-                    'a773: {
+                    'a795: {
                         if p.error_indicator {
                             return None;
                         }
-                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a773; } }
+                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a795; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -18118,12 +20813,12 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // 'as' star_target
-                                'a774: {
+                                'a796: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a774; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a774; } }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a796; }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a796; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -18132,7 +20827,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                             p.level -= 1;
                             _r
                         })();
-                        if p.error_indicator { break 'a773; }
+                        if p.error_indicator { break 'a795; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -18153,11 +20848,11 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expression ['as' star_target]
-                        'a775: {
+                        'a797: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a775; } }
+                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a797; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -18165,12 +20860,12 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a776: {
+                                    'a798: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a776; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a776; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a798; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a798; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -18179,7 +20874,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a775; }
+                            if p.error_indicator { break 'a797; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -18197,22 +20892,22 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a772; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a772; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a772; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a772; }
+        })()).is_none() { break 'a794; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a794; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a794; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a794; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'with' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // ['async'] a='with' '(' ','.(expressions ['as' star_target])+ ','? ')' ':' NEWLINE !INDENT
-    'a777: {
+    'a799: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a777; }
-        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a777; };
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a777; }
+        if p.error_indicator { break 'a799; }
+        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a799; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a799; }
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -18224,11 +20919,11 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // expressions ['as' star_target]
-                    'a778: {
+                    'a800: {
                         if p.error_indicator {
                             return None;
                         }
-                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a778; } }
+                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a800; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -18236,12 +20931,12 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // 'as' star_target
-                                'a779: {
+                                'a801: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a779; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a779; } }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a801; }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a801; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -18250,7 +20945,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                             p.level -= 1;
                             _r
                         })();
-                        if p.error_indicator { break 'a778; }
+                        if p.error_indicator { break 'a800; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -18271,11 +20966,11 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expressions ['as' star_target]
-                        'a780: {
+                        'a802: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a780; } }
+                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a802; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -18283,12 +20978,12 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a781: {
+                                    'a803: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a781; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a781; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a803; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a803; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -18297,7 +20992,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a780; }
+                            if p.error_indicator { break 'a802; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -18315,13 +21010,13 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a777; }
+        })()).is_none() { break 'a799; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a777; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a777; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a777; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a777; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a777; }
+        if p.error_indicator { break 'a799; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a799; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a799; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a799; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a799; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'with' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -18343,25 +21038,25 @@ pub(crate) fn invalid_try_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='try' ':' NEWLINE !INDENT
-    'a782: {
+    'a804: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::TRY)) else { break 'a782; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a782; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a782; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a782; }
+        let Some(a) = (p.expect_token(kw::TRY)) else { break 'a804; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a804; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a804; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a804; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'try' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // 'try' ':' block !('except' | 'finally')
-    'a783: {
+    'a805: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRY)).is_none() { break 'a783; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a783; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a783; } }
+        if (p.expect_token(kw::TRY)).is_none() { break 'a805; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a805; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a805; } }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18369,20 +21064,20 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'except'
-                'a784: {
+                'a806: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::EXCEPT)).is_none() { break 'a784; }
+                    if (p.expect_token(kw::EXCEPT)).is_none() { break 'a806; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // 'finally'
-                'a785: {
+                'a807: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::FINALLY)).is_none() { break 'a785; }
+                    if (p.expect_token(kw::FINALLY)).is_none() { break 'a807; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18390,17 +21085,17 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a783; }
+        })()).is_some()) { break 'a805; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected 'except' or 'finally' block") });
     }
     p.mark = _mark;
     // 'try' ':' block* except_block+ a='except' b='*' expression ['as' NAME] ':'
-    'a786: {
+    'a808: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRY)).is_none() { break 'a786; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a786; }
+        if (p.expect_token(kw::TRY)).is_none() { break 'a808; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a808; }
         let _ = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -18419,7 +21114,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a786; }
+        if p.error_indicator { break 'a808; }
         if ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -18437,10 +21132,10 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a786; }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a786; };
-        let Some(b) = (p.expect_token(tk::STAR)) else { break 'a786; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a786; } }
+        }).is_none() { break 'a808; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a808; };
+        let Some(b) = (p.expect_token(tk::STAR)) else { break 'a808; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a808; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18448,12 +21143,12 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a787: {
+                'a809: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a787; }
-                    if (p.name_token()).is_none() { break 'a787; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a809; }
+                    if (p.name_token()).is_none() { break 'a809; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18462,18 +21157,18 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a786; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a786; }
+        if p.error_indicator { break 'a808; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a808; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot have both 'except' and 'except*' on the same 'try'") });
     }
     p.mark = _mark;
     // 'try' ':' block* except_star_block+ a='except' [expression ['as' NAME]] ':'
-    'a788: {
+    'a810: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRY)).is_none() { break 'a788; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a788; }
+        if (p.expect_token(kw::TRY)).is_none() { break 'a810; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a810; }
         let _ = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -18492,7 +21187,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a788; }
+        if p.error_indicator { break 'a810; }
         if ({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -18510,8 +21205,8 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a788; }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a788; };
+        }).is_none() { break 'a810; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a810; };
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18519,11 +21214,11 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // expression ['as' NAME]
-                'a789: {
+                'a811: {
                     if p.error_indicator {
                         return None;
                     }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a789; } }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a811; } }
                     let _ = (|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -18531,12 +21226,12 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // 'as' NAME
-                            'a790: {
+                            'a812: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(kw::AS)).is_none() { break 'a790; }
-                                if (p.name_token()).is_none() { break 'a790; }
+                                if (p.expect_token(kw::AS)).is_none() { break 'a812; }
+                                if (p.name_token()).is_none() { break 'a812; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -18545,7 +21240,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                         p.level -= 1;
                         _r
                     })();
-                    if p.error_indicator { break 'a789; }
+                    if p.error_indicator { break 'a811; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18554,8 +21249,8 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a788; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a788; }
+        if p.error_indicator { break 'a810; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a810; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot have both 'except' and 'except*' on the same 'try'") });
     }
     p.mark = _mark;
@@ -18577,28 +21272,28 @@ pub(crate) fn invalid_except_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'except' a=expression ',' expressions 'as' NAME ':'
-    'a791: {
+    'a813: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a791; }
-        let Some(a) = (expression_rule(p)) else { break 'a791; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a813; }
+        let Some(a) = (expression_rule(p)) else { break 'a813; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a791; }
-        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a791; } }
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s1, a); break 'a791; }
-        if (p.name_token()).is_none() { p.give_back(_s1, a); break 'a791; }
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a791; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a813; }
+        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a813; } }
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s1, a); break 'a813; }
+        if (p.name_token()).is_none() { p.give_back(_s1, a); break 'a813; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a813; }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "multiple exception types must be parenthesized when using 'as'") });
     }
     p.mark = _mark;
     // a='except' expression ['as' NAME] NEWLINE
-    'a792: {
+    'a814: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a792; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a792; } }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a814; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a814; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18606,12 +21301,12 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a793: {
+                'a815: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a793; }
-                    if (p.name_token()).is_none() { break 'a793; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a815; }
+                    if (p.name_token()).is_none() { break 'a815; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18620,33 +21315,33 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a792; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a792; }
+        if p.error_indicator { break 'a814; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a814; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='except' NEWLINE
-    'a794: {
+    'a816: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a794; };
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a794; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a816; };
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a816; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // 'except' expression 'as' a=expression ':' block
-    'a795: {
+    'a817: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a795; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a795; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a795; }
-        let Some(a) = (expression_rule(p)) else { break 'a795; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a817; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a817; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a817; }
+        let Some(a) = (expression_rule(p)) else { break 'a817; };
         let _s3 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s3, a); break 'a795; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s3, a); break 'a795; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s3, a); break 'a817; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s3, a); break 'a817; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use except statement with {}", get_expr_name(&a)) });
     }
@@ -18669,30 +21364,30 @@ pub(crate) fn invalid_except_star_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'except' '*' a=expression ',' expressions 'as' NAME ':'
-    'a796: {
+    'a818: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a796; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a796; }
-        let Some(a) = (expression_rule(p)) else { break 'a796; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a818; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a818; }
+        let Some(a) = (expression_rule(p)) else { break 'a818; };
         let _s2 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s2, a); break 'a796; }
-        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s2, a); break 'a796; } }
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, a); break 'a796; }
-        if (p.name_token()).is_none() { p.give_back(_s2, a); break 'a796; }
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, a); break 'a796; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s2, a); break 'a818; }
+        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s2, a); break 'a818; } }
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, a); break 'a818; }
+        if (p.name_token()).is_none() { p.give_back(_s2, a); break 'a818; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, a); break 'a818; }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "multiple exception types must be parenthesized when using 'as'") });
     }
     p.mark = _mark;
     // a='except' '*' expression ['as' NAME] NEWLINE
-    'a797: {
+    'a819: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a797; };
-        if (p.expect_token(tk::STAR)).is_none() { break 'a797; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a797; } }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a819; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a819; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a819; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18700,12 +21395,12 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a798: {
+                'a820: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a798; }
-                    if (p.name_token()).is_none() { break 'a798; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a820; }
+                    if (p.name_token()).is_none() { break 'a820; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18714,18 +21409,18 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a797; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a797; }
+        if p.error_indicator { break 'a819; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a819; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='except' '*' (NEWLINE | ':')
-    'a799: {
+    'a821: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a799; };
-        if (p.expect_token(tk::STAR)).is_none() { break 'a799; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a821; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a821; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18733,20 +21428,20 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NEWLINE
-                'a800: {
+                'a822: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a800; }
+                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a822; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a801: {
+                'a823: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a801; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a823; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18754,23 +21449,23 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a799; }
+        })()).is_none() { break 'a821; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected one or more exception types") });
     }
     p.mark = _mark;
     // 'except' '*' expression 'as' a=expression ':' block
-    'a802: {
+    'a824: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a802; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a802; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a802; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a802; }
-        let Some(a) = (expression_rule(p)) else { break 'a802; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a824; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a824; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a824; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a824; }
+        let Some(a) = (expression_rule(p)) else { break 'a824; };
         let _s4 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s4, a); break 'a802; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s4, a); break 'a802; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s4, a); break 'a824; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s4, a); break 'a824; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use except* statement with {}", get_expr_name(&a)) });
     }
@@ -18793,14 +21488,14 @@ pub(crate) fn invalid_finally_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_finally_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='finally' ':' NEWLINE !INDENT
-    'a803: {
+    'a825: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::FINALLY)) else { break 'a803; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a803; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a803; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a803; }
+        let Some(a) = (p.expect_token(kw::FINALLY)) else { break 'a825; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a825; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a825; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a825; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'finally' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -18822,12 +21517,12 @@ pub(crate) fn invalid_except_stmt_indent_rule(p: &mut Parser<'_>) -> Option<()> 
 fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='except' expression ['as' NAME] ':' NEWLINE !INDENT
-    'a804: {
+    'a826: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a804; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a804; } }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a826; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a826; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18835,12 +21530,12 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a805: {
+                'a827: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a805; }
-                    if (p.name_token()).is_none() { break 'a805; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a827; }
+                    if (p.name_token()).is_none() { break 'a827; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18849,22 +21544,22 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a804; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a804; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a804; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a804; }
+        if p.error_indicator { break 'a826; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a826; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a826; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a826; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // a='except' ':' NEWLINE !INDENT
-    'a806: {
+    'a828: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a806; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a806; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a806; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a806; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a828; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a828; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a828; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a828; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -18886,13 +21581,13 @@ pub(crate) fn invalid_except_star_stmt_indent_rule(p: &mut Parser<'_>) -> Option
 fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT
-    'a807: {
+    'a829: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a807; };
-        if (p.expect_token(tk::STAR)).is_none() { break 'a807; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a807; } }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a829; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a829; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a829; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18900,12 +21595,12 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a808: {
+                'a830: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a808; }
-                    if (p.name_token()).is_none() { break 'a808; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a830; }
+                    if (p.name_token()).is_none() { break 'a830; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18914,10 +21609,10 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a807; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a807; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a807; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a807; }
+        if p.error_indicator { break 'a829; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a829; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a829; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a829; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except*' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -18939,27 +21634,27 @@ pub(crate) fn invalid_match_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_match_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // "match" subject_expr NEWLINE
-    'a809: {
+    'a831: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword("match")).is_none() { break 'a809; }
-        match subject_expr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a809; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a809; }
+        if (p.expect_soft_keyword("match")).is_none() { break 'a831; }
+        match subject_expr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a831; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a831; }
         return Some({ CHECK_VERSION!(p, 10, "Pattern matching is", ()); RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a="match" subject=subject_expr ':' NEWLINE !INDENT
-    'a810: {
+    'a832: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_soft_keyword("match")) else { break 'a810; };
-        let Some(subject) = (subject_expr_rule(p)) else { break 'a810; };
+        let Some(a) = (p.expect_soft_keyword("match")) else { break 'a832; };
+        let Some(subject) = (subject_expr_rule(p)) else { break 'a832; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a810; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a810; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { p.give_back(_s1, subject); break 'a810; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a832; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a832; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { p.give_back(_s1, subject); break 'a832; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'match' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -18981,30 +21676,30 @@ pub(crate) fn invalid_case_block_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_case_block_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // "case" patterns guard? NEWLINE
-    'a811: {
+    'a833: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword("case")).is_none() { break 'a811; }
-        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a811; } }
+        if (p.expect_soft_keyword("case")).is_none() { break 'a833; }
+        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a833; } }
         if let Some(_v) = guard_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-        if p.error_indicator { break 'a811; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a811; }
+        if p.error_indicator { break 'a833; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a833; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a="case" patterns guard? ':' NEWLINE !INDENT
-    'a812: {
+    'a834: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_soft_keyword("case")) else { break 'a812; };
-        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a812; } }
+        let Some(a) = (p.expect_soft_keyword("case")) else { break 'a834; };
+        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a834; } }
         if let Some(_v) = guard_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-        if p.error_indicator { break 'a812; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a812; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a812; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a812; }
+        if p.error_indicator { break 'a834; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a834; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a834; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a834; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'case' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -19027,28 +21722,28 @@ fn invalid_as_pattern_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // or_pattern 'as' a="_"
-    'a813: {
+    'a835: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = or_pattern_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a813; };
-        if (p.expect_token(kw::AS)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a813; }
-        let Some(a) = (p.expect_soft_keyword("_")) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a813; };
+        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a835; };
+        if (p.expect_token(kw::AS)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a835; }
+        let Some(a) = (p.expect_soft_keyword("_")) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a835; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use '_' as a target") });
     }
     p.mark = _mark;
     // or_pattern 'as' a=expression
-    'a814: {
+    'a836: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = or_pattern_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { break 'a814; };
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, _x0); break 'a814; }
-        let Some(a) = (expression_rule(p)) else { p.give_back(_s0, _x0); break 'a814; };
+        let Some(_x0) = _r0 else { break 'a836; };
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, _x0); break 'a836; }
+        let Some(a) = (expression_rule(p)) else { p.give_back(_s0, _x0); break 'a836; };
         let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use {} as pattern target", get_expr_name(&a)) });
@@ -19072,13 +21767,13 @@ pub(crate) fn invalid_class_pattern_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_class_pattern_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // name_or_attr '(' a=invalid_class_argument_pattern
-    'a815: {
+    'a837: {
         if p.error_indicator {
             return None;
         }
-        match name_or_attr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a815; } }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a815; }
-        let Some(a) = (invalid_class_argument_pattern_rule(p)) else { break 'a815; };
+        match name_or_attr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a837; } }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a837; }
+        let Some(a) = (invalid_class_argument_pattern_rule(p)) else { break 'a837; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p,
         a.first()?,
         a.last()?,
@@ -19103,7 +21798,7 @@ pub(crate) fn invalid_class_argument_pattern_rule(p: &mut Parser<'_>) -> Option<
 fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
     let _mark = p.mark;
     // [positional_patterns ','] keyword_patterns ',' a=positional_patterns
-    'a816: {
+    'a838: {
         if p.error_indicator {
             return None;
         }
@@ -19114,12 +21809,12 @@ fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // positional_patterns ','
-                'a817: {
+                'a839: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (positional_patterns_rule(p)).is_none() { break 'a817; }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a817; }
+                    if (positional_patterns_rule(p)).is_none() { break 'a839; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a839; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19128,10 +21823,10 @@ fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a816; }
-        if (keyword_patterns_rule(p)).is_none() { break 'a816; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a816; }
-        let Some(a) = (positional_patterns_rule(p)) else { break 'a816; };
+        if p.error_indicator { break 'a838; }
+        if (keyword_patterns_rule(p)).is_none() { break 'a838; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a838; }
+        let Some(a) = (positional_patterns_rule(p)) else { break 'a838; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -19153,27 +21848,27 @@ pub(crate) fn invalid_if_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_if_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'if' named_expression NEWLINE
-    'a818: {
+    'a840: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IF)).is_none() { break 'a818; }
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a818; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a818; }
+        if (p.expect_token(kw::IF)).is_none() { break 'a840; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a840; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a840; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='if' a=named_expression ':' NEWLINE !INDENT
-    'a819: {
+    'a841: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::IF)) else { break 'a819; };
-        let Some(a) = (named_expression_rule(p)) else { break 'a819; };
+        let Some(a) = (p.expect_token(kw::IF)) else { break 'a841; };
+        let Some(a) = (named_expression_rule(p)) else { break 'a841; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a819; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, a); break 'a819; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { p.give_back(_s1, a); break 'a819; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a841; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, a); break 'a841; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { p.give_back(_s1, a); break 'a841; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'if' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -19195,26 +21890,26 @@ pub(crate) fn invalid_elif_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_elif_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'elif' named_expression NEWLINE
-    'a820: {
+    'a842: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ELIF)).is_none() { break 'a820; }
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a820; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a820; }
+        if (p.expect_token(kw::ELIF)).is_none() { break 'a842; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a842; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a842; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='elif' named_expression ':' NEWLINE !INDENT
-    'a821: {
+    'a843: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::ELIF)) else { break 'a821; };
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a821; } }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a821; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a821; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a821; }
+        let Some(a) = (p.expect_token(kw::ELIF)) else { break 'a843; };
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a843; } }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a843; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a843; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a843; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'elif' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -19236,26 +21931,26 @@ pub(crate) fn invalid_else_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_else_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='else' ':' NEWLINE !INDENT
-    'a822: {
+    'a844: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::ELSE)) else { break 'a822; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a822; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a822; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a822; }
+        let Some(a) = (p.expect_token(kw::ELSE)) else { break 'a844; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a844; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a844; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a844; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'else' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // 'else' ':' block 'elif'
-    'a823: {
+    'a845: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ELSE)).is_none() { break 'a823; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a823; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a823; } }
-        if (p.expect_token(kw::ELIF)).is_none() { break 'a823; }
+        if (p.expect_token(kw::ELSE)).is_none() { break 'a845; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a845; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a845; } }
+        if (p.expect_token(kw::ELIF)).is_none() { break 'a845; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "'elif' block follows an 'else' block") });
     }
     p.mark = _mark;
@@ -19277,26 +21972,26 @@ pub(crate) fn invalid_while_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_while_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'while' named_expression NEWLINE
-    'a824: {
+    'a846: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::WHILE)).is_none() { break 'a824; }
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a824; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a824; }
+        if (p.expect_token(kw::WHILE)).is_none() { break 'a846; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a846; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a846; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='while' named_expression ':' NEWLINE !INDENT
-    'a825: {
+    'a847: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::WHILE)) else { break 'a825; };
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a825; } }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a825; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a825; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a825; }
+        let Some(a) = (p.expect_token(kw::WHILE)) else { break 'a847; };
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a847; } }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a847; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a847; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a847; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'while' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -19318,34 +22013,34 @@ pub(crate) fn invalid_for_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_for_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] 'for' star_targets 'in' star_expressions NEWLINE
-    'a826: {
+    'a848: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a826; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a826; }
-        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a826; } }
-        if (p.expect_token(kw::IN)).is_none() { break 'a826; }
-        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a826; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a826; }
+        if p.error_indicator { break 'a848; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a848; }
+        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a848; } }
+        if (p.expect_token(kw::IN)).is_none() { break 'a848; }
+        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a848; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a848; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // ['async'] a='for' star_targets 'in' star_expressions ':' NEWLINE !INDENT
-    'a827: {
+    'a849: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a827; }
-        let Some(a) = (p.expect_token(kw::FOR)) else { break 'a827; };
-        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a827; } }
-        if (p.expect_token(kw::IN)).is_none() { break 'a827; }
-        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a827; } }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a827; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a827; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a827; }
+        if p.error_indicator { break 'a849; }
+        let Some(a) = (p.expect_token(kw::FOR)) else { break 'a849; };
+        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a849; } }
+        if (p.expect_token(kw::IN)).is_none() { break 'a849; }
+        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a849; } }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a849; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a849; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a849; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'for' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -19367,20 +22062,20 @@ pub(crate) fn invalid_def_raw_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] a='def' NAME [type_params] '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT
-    'a828: {
+    'a850: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a828; }
-        let Some(a) = (p.expect_token(kw::DEF)) else { break 'a828; };
-        if (p.name_token()).is_none() { break 'a828; }
+        if p.error_indicator { break 'a850; }
+        let Some(a) = (p.expect_token(kw::DEF)) else { break 'a850; };
+        if (p.name_token()).is_none() { break 'a850; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a828; }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a828; }
+        if p.error_indicator { break 'a850; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a850; }
         let _ = params_rule(p);
-        if p.error_indicator { break 'a828; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a828; }
+        if p.error_indicator { break 'a850; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a850; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19388,12 +22083,12 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '->' expression
-                'a829: {
+                'a851: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RARROW)).is_none() { break 'a829; }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a829; } }
+                    if (p.expect_token(tk::RARROW)).is_none() { break 'a851; }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a851; } }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19402,28 +22097,28 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a828; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a828; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a828; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a828; }
+        if p.error_indicator { break 'a850; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a850; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a850; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a850; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after function definition on line {}", a.lineno) });
     }
     p.mark = _mark;
     // ['async'] 'def' NAME [type_params] &&'(' [params] ')' ['->' expression] &&':' [func_type_comment] block
-    'a830: {
+    'a852: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a830; }
-        if (p.expect_token(kw::DEF)).is_none() { break 'a830; }
-        if (p.name_token()).is_none() { break 'a830; }
+        if p.error_indicator { break 'a852; }
+        if (p.expect_token(kw::DEF)).is_none() { break 'a852; }
+        if (p.name_token()).is_none() { break 'a852; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a830; }
-        if (p.expect_forced_token(tk::LPAR, "(")).is_none() { break 'a830; }
+        if p.error_indicator { break 'a852; }
+        if (p.expect_forced_token(tk::LPAR, "(")).is_none() { break 'a852; }
         let _ = params_rule(p);
-        if p.error_indicator { break 'a830; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a830; }
+        if p.error_indicator { break 'a852; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a852; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19431,12 +22126,12 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '->' expression
-                'a831: {
+                'a853: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RARROW)).is_none() { break 'a831; }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a831; } }
+                    if (p.expect_token(tk::RARROW)).is_none() { break 'a853; }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a853; } }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19445,11 +22140,11 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a830; }
-        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a830; }
+        if p.error_indicator { break 'a852; }
+        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a852; }
         let _ = func_type_comment_rule(p);
-        if p.error_indicator { break 'a830; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a830; } }
+        if p.error_indicator { break 'a852; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a852; } }
         return Some(());
     }
     p.mark = _mark;
@@ -19471,14 +22166,14 @@ pub(crate) fn invalid_class_def_raw_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'class' NAME [type_params] ['(' [arguments] ')'] NEWLINE
-    'a832: {
+    'a854: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::CLASS)).is_none() { break 'a832; }
-        if (p.name_token()).is_none() { break 'a832; }
+        if (p.expect_token(kw::CLASS)).is_none() { break 'a854; }
+        if (p.name_token()).is_none() { break 'a854; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a832; }
+        if p.error_indicator { break 'a854; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19486,14 +22181,14 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '(' [arguments] ')'
-                'a833: {
+                'a855: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a833; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a855; }
                     if let Some(_v) = arguments_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-                    if p.error_indicator { break 'a833; }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a833; }
+                    if p.error_indicator { break 'a855; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a855; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19502,20 +22197,20 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a832; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a832; }
+        if p.error_indicator { break 'a854; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a854; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='class' NAME [type_params] ['(' [arguments] ')'] ':' NEWLINE !INDENT
-    'a834: {
+    'a856: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::CLASS)) else { break 'a834; };
-        if (p.name_token()).is_none() { break 'a834; }
+        let Some(a) = (p.expect_token(kw::CLASS)) else { break 'a856; };
+        if (p.name_token()).is_none() { break 'a856; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a834; }
+        if p.error_indicator { break 'a856; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19523,14 +22218,14 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '(' [arguments] ')'
-                'a835: {
+                'a857: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a835; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a857; }
                     if let Some(_v) = arguments_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-                    if p.error_indicator { break 'a835; }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a835; }
+                    if p.error_indicator { break 'a857; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a857; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19539,10 +22234,10 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a834; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a834; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a834; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a834; }
+        if p.error_indicator { break 'a856; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a856; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a856; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a856; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after class definition on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -19564,7 +22259,7 @@ pub(crate) fn invalid_double_starred_kvpairs_rule(p: &mut Parser<'_>) -> Option<
 fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ','.double_starred_kvpair+ ',' invalid_kvpair
-    'a836: {
+    'a858: {
         if p.error_indicator {
             return None;
         }
@@ -19588,36 +22283,36 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a836; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a836; }
-        if (invalid_kvpair_rule(p)).is_none() { break 'a836; }
+        })()).is_none() { break 'a858; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a858; }
+        if (invalid_kvpair_rule(p)).is_none() { break 'a858; }
         return Some(());
     }
     p.mark = _mark;
     let mut _shared1 = None;
     // expression ':' a='*' bitwise_or
-    'a837: {
+    'a859: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared1.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared1 = Some((None, _e0, _s0)); break 'a837; };
-        if (p.expect_token(tk::COLON)).is_none() { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a837; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a837; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a837; } }
+        let Some(_x0) = _r0 else { _shared1 = Some((None, _e0, _s0)); break 'a859; };
+        if (p.expect_token(tk::COLON)).is_none() { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a859; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a859; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a859; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
     }
     p.mark = _mark;
     // expression a=':' &('}' | ',')
-    'a838: {
+    'a860: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared1.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { break 'a838; };
-        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a838; };
+        let Some(_x0) = _r0 else { break 'a860; };
+        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a860; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19625,20 +22320,20 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '}'
-                'a839: {
+                'a861: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a839; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a861; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a840: {
+                'a862: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a840; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a862; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19646,7 +22341,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s0, _x0); break 'a838; }
+        })()).is_some()) { p.give_back(_s0, _x0); break 'a860; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expression expected after dictionary key and ':'") });
     }
     p.mark = _mark;
@@ -19669,40 +22364,40 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=expression !(':')
-    'a841: {
+    'a863: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a841; };
-        if p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a841; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a863; };
+        if p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a863; }
         return Some({ RAISE_ERROR_KNOWN_LOCATION!(p, ErrorType::SyntaxError, a.loc().lineno, a.loc().end_col_offset - 1, a.loc().end_lineno, -1, "':' expected after dictionary key") });
     }
     p.mark = _mark;
     // expression ':' a='*' bitwise_or
-    'a842: {
+    'a864: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a842; };
-        if (p.expect_token(tk::COLON)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a842; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a842; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a842; } }
+        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a864; };
+        if (p.expect_token(tk::COLON)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a864; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a864; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a864; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
     }
     p.mark = _mark;
     // expression a=':' &('}' | ',')
-    'a843: {
+    'a865: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { break 'a843; };
-        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a843; };
+        let Some(_x0) = _r0 else { break 'a865; };
+        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a865; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19710,20 +22405,20 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '}'
-                'a844: {
+                'a866: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a844; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a866; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a845: {
+                'a867: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a845; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a867; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19731,7 +22426,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s0, _x0); break 'a843; }
+        })()).is_some()) { p.give_back(_s0, _x0); break 'a865; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expression expected after dictionary key and ':'") });
     }
     p.mark = _mark;
@@ -19753,14 +22448,14 @@ pub(crate) fn invalid_starred_expression_unpacking_rule(p: &mut Parser<'_>) -> O
 fn invalid_starred_expression_unpacking_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='*' expression '=' b=expression
-    'a846: {
+    'a868: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a846; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a846; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a846; }
-        let Some(b) = (expression_rule(p)) else { break 'a846; };
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a868; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a868; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a868; }
+        let Some(b) = (expression_rule(p)) else { break 'a868; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to iterable argument unpacking") });
     }
@@ -19783,11 +22478,11 @@ pub(crate) fn invalid_starred_expression_rule(p: &mut Parser<'_>) -> Option<()> 
 fn invalid_starred_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*'
-    'a847: {
+    'a869: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a847; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a869; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "Invalid star expression") });
     }
     p.mark = _mark;
@@ -19809,62 +22504,62 @@ pub(crate) fn invalid_fstring_replacement_field_rule(p: &mut Parser<'_>) -> Opti
 fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='='
-    'a848: {
+    'a870: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a848; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a848; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a870; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a870; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '='") });
     }
     p.mark = _mark;
     // '{' a='!'
-    'a849: {
+    'a871: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a849; }
-        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a849; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a871; }
+        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a871; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '!'") });
     }
     p.mark = _mark;
     // '{' a=':'
-    'a850: {
+    'a872: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a850; }
-        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a850; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a872; }
+        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a872; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before ':'") });
     }
     p.mark = _mark;
     // '{' a='}'
-    'a851: {
+    'a873: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a851; }
-        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a851; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a873; }
+        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a873; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '}'") });
     }
     p.mark = _mark;
     // '{' !annotated_rhs
-    'a852: {
+    'a874: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a852; }
-        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a852; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a874; }
+        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a874; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting a valid expression after '{'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs !('=' | '!' | ':' | '}')
-    'a853: {
+    'a875: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a853; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a853; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a875; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a875; } }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19872,38 +22567,38 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a854: {
+                'a876: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a854; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a876; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '!'
-                'a855: {
+                'a877: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a855; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a877; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a856: {
+                'a878: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a856; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a878; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a857: {
+                'a879: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a857; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a879; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19911,403 +22606,48 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a853; }
+        })()).is_some()) { break 'a875; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '=', or '!', or ':', or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '=' !('!' | ':' | '}')
-    'a858: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a858; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a858; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a858; }
-        if p.lookahead(|p| ((|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
-                // '!'
-                'a859: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a859; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // ':'
-                'a860: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a860; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '}'
-                'a861: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a861; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })()).is_some()) { break 'a858; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '!', or ':', or '}'") });
-    }
-    p.mark = _mark;
-    // '{' annotated_rhs '='? invalid_fstring_conversion_character
-    'a862: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a862; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a862; } }
-        let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a862; }
-        if (invalid_fstring_conversion_character_rule(p)).is_none() { break 'a862; }
-        return Some(());
-    }
-    p.mark = _mark;
-    // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
-    'a863: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a863; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a863; } }
-        let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a863; }
-        let _ = (|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
-                // '!' NAME
-                'a864: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a864; }
-                    if (p.name_token()).is_none() { break 'a864; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })();
-        if p.error_indicator { break 'a863; }
-        if p.lookahead(|p| ((|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
-                // ':'
-                'a865: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a865; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '}'
-                'a866: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a866; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })()).is_some()) { break 'a863; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting ':' or '}'") });
-    }
-    p.mark = _mark;
-    // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
-    'a867: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a867; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a867; } }
-        let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a867; }
-        let _ = (|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
-                // '!' NAME
-                'a868: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a868; }
-                    if (p.name_token()).is_none() { break 'a868; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })();
-        if p.error_indicator { break 'a867; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a867; }
-        let _ = {
-            let mut _children = Vec::new();
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                match fstring_format_spec_rule(p) {
-                    Some(_x) => _children.push(_x),
-                    None => {
-                        p.mark = _m;
-                        break;
-                    }
-                }
-            }
-            if _entered {
-                p.level -= 1;
-            }
-            _children
-        };
-        if p.error_indicator { break 'a867; }
-        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a867; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}', or format specs") });
-    }
-    p.mark = _mark;
-    // '{' annotated_rhs '='? ['!' NAME] !'}'
-    'a869: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a869; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a869; } }
-        let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a869; }
-        let _ = (|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
-                // '!' NAME
-                'a870: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a870; }
-                    if (p.name_token()).is_none() { break 'a870; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })();
-        if p.error_indicator { break 'a869; }
-        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a869; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}'") });
-    }
-    p.mark = _mark;
-    None
-}
-
-// invalid_fstring_conversion_character: '!' &(':' | '}') | '!' !NAME
-pub(crate) fn invalid_fstring_conversion_character_rule(p: &mut Parser<'_>) -> Option<()> {
-    if p.enter_rule() {
-        return None;
-    }
-    let _had_error = p.error.is_some();
-    let _res = invalid_fstring_conversion_character_body(p);
-    p.trace_invalid_rule("invalid_fstring_conversion_character", _res.is_some(), _had_error);
-    p.level -= 1;
-    _res
-}
-
-fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
-    let _mark = p.mark;
-    // '!' &(':' | '}')
-    'a871: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a871; }
-        if !p.lookahead(|p| ((|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
-                // ':'
-                'a872: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a872; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '}'
-                'a873: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a873; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })()).is_some()) { break 'a871; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: missing conversion character") });
-    }
-    p.mark = _mark;
-    // '!' !NAME
-    'a874: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a874; }
-        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a874; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: invalid conversion character") });
-    }
-    p.mark = _mark;
-    None
-}
-
-// invalid_tstring_replacement_field: '{' a='=' | '{' a='!' | '{' a=':' | '{' a='}' | '{' !annotated_rhs | '{' annotated_rhs !('=' | '!' | ':' | '}') | '{' annotated_rhs '=' !('!' | ':' | '}') | '{' annotated_rhs '='? invalid_tstring_conversion_character | '{' annotated_rhs '='? ['!' NAME] !(':' | '}') | '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}' | '{' annotated_rhs '='? ['!' NAME] !'}'
-pub(crate) fn invalid_tstring_replacement_field_rule(p: &mut Parser<'_>) -> Option<()> {
-    if p.enter_rule() {
-        return None;
-    }
-    let _had_error = p.error.is_some();
-    let _res = invalid_tstring_replacement_field_body(p);
-    p.trace_invalid_rule("invalid_tstring_replacement_field", _res.is_some(), _had_error);
-    p.level -= 1;
-    _res
-}
-
-fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
-    let _mark = p.mark;
-    // '{' a='='
-    'a875: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a875; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a875; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '='") });
-    }
-    p.mark = _mark;
-    // '{' a='!'
-    'a876: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a876; }
-        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a876; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '!'") });
-    }
-    p.mark = _mark;
-    // '{' a=':'
-    'a877: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a877; }
-        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a877; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before ':'") });
-    }
-    p.mark = _mark;
-    // '{' a='}'
-    'a878: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a878; }
-        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a878; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '}'") });
-    }
-    p.mark = _mark;
-    // '{' !annotated_rhs
-    'a879: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a879; }
-        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a879; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting a valid expression after '{'") });
-    }
-    p.mark = _mark;
-    // '{' annotated_rhs !('=' | '!' | ':' | '}')
     'a880: {
         if p.error_indicator {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a880; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a880; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a880; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
-                // '='
+                // '!'
                 'a881: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a881; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '!'
-                'a882: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a882; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a881; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a883: {
+                'a882: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a883; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a882; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a884: {
+                'a883: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a884; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a883; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20316,32 +22656,59 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })()).is_some()) { break 'a880; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '=', or '!', or ':', or '}'") });
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '!', or ':', or '}'") });
     }
     p.mark = _mark;
-    // '{' annotated_rhs '=' !('!' | ':' | '}')
+    // '{' annotated_rhs '='? invalid_fstring_conversion_character
+    'a884: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a884; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a884; } }
+        let _ = p.expect_token(tk::EQUAL);
+        if p.error_indicator { break 'a884; }
+        if (invalid_fstring_conversion_character_rule(p)).is_none() { break 'a884; }
+        return Some(());
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
     'a885: {
         if p.error_indicator {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a885; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a885; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a885; }
+        let _ = p.expect_token(tk::EQUAL);
+        if p.error_indicator { break 'a885; }
+        let _ = (|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '!' NAME
+                'a886: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a886; }
+                    if (p.name_token()).is_none() { break 'a886; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })();
+        if p.error_indicator { break 'a885; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
-                // '!'
-                'a886: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a886; }
-                    return Some(());
-                }
-                p.mark = _mark;
                 // ':'
                 'a887: {
                     if p.error_indicator {
@@ -20365,10 +22732,10 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })()).is_some()) { break 'a885; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '!', or ':', or '}'") });
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting ':' or '}'") });
     }
     p.mark = _mark;
-    // '{' annotated_rhs '='? invalid_tstring_conversion_character
+    // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
     'a889: {
         if p.error_indicator {
             return None;
@@ -20377,19 +22744,6 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a889; } }
         let _ = p.expect_token(tk::EQUAL);
         if p.error_indicator { break 'a889; }
-        if (invalid_tstring_conversion_character_rule(p)).is_none() { break 'a889; }
-        return Some(());
-    }
-    p.mark = _mark;
-    // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
-    'a890: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a890; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a890; } }
-        let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a890; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20397,12 +22751,12 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a891: {
+                'a890: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a891; }
-                    if (p.name_token()).is_none() { break 'a891; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a890; }
+                    if (p.name_token()).is_none() { break 'a890; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20411,71 +22765,8 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a890; }
-        if p.lookahead(|p| ((|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
-                // ':'
-                'a892: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a892; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '}'
-                'a893: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a893; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })()).is_some()) { break 'a890; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting ':' or '}'") });
-    }
-    p.mark = _mark;
-    // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
-    'a894: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a894; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a894; } }
-        let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a894; }
-        let _ = (|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
-                // '!' NAME
-                'a895: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a895; }
-                    if (p.name_token()).is_none() { break 'a895; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })();
-        if p.error_indicator { break 'a894; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a894; }
+        if p.error_indicator { break 'a889; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a889; }
         let _ = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
@@ -20494,20 +22785,20 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a894; }
-        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a894; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}', or format specs") });
+        if p.error_indicator { break 'a889; }
+        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a889; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}', or format specs") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !'}'
-    'a896: {
+    'a891: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a896; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a896; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a891; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a891; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a896; }
+        if p.error_indicator { break 'a891; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20515,12 +22806,12 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a897: {
+                'a892: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a897; }
-                    if (p.name_token()).is_none() { break 'a897; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a892; }
+                    if (p.name_token()).is_none() { break 'a892; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20529,8 +22820,412 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a896; }
-        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a896; }
+        if p.error_indicator { break 'a891; }
+        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a891; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}'") });
+    }
+    p.mark = _mark;
+    None
+}
+
+// invalid_fstring_conversion_character: '!' &(':' | '}') | '!' !NAME
+pub(crate) fn invalid_fstring_conversion_character_rule(p: &mut Parser<'_>) -> Option<()> {
+    if p.enter_rule() {
+        return None;
+    }
+    let _had_error = p.error.is_some();
+    let _res = invalid_fstring_conversion_character_body(p);
+    p.trace_invalid_rule("invalid_fstring_conversion_character", _res.is_some(), _had_error);
+    p.level -= 1;
+    _res
+}
+
+fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
+    let _mark = p.mark;
+    // '!' &(':' | '}')
+    'a893: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a893; }
+        if !p.lookahead(|p| ((|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ':'
+                'a894: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a894; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '}'
+                'a895: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a895; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })()).is_some()) { break 'a893; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: missing conversion character") });
+    }
+    p.mark = _mark;
+    // '!' !NAME
+    'a896: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a896; }
+        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a896; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: invalid conversion character") });
+    }
+    p.mark = _mark;
+    None
+}
+
+// invalid_tstring_replacement_field: '{' a='=' | '{' a='!' | '{' a=':' | '{' a='}' | '{' !annotated_rhs | '{' annotated_rhs !('=' | '!' | ':' | '}') | '{' annotated_rhs '=' !('!' | ':' | '}') | '{' annotated_rhs '='? invalid_tstring_conversion_character | '{' annotated_rhs '='? ['!' NAME] !(':' | '}') | '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}' | '{' annotated_rhs '='? ['!' NAME] !'}'
+pub(crate) fn invalid_tstring_replacement_field_rule(p: &mut Parser<'_>) -> Option<()> {
+    if p.enter_rule() {
+        return None;
+    }
+    let _had_error = p.error.is_some();
+    let _res = invalid_tstring_replacement_field_body(p);
+    p.trace_invalid_rule("invalid_tstring_replacement_field", _res.is_some(), _had_error);
+    p.level -= 1;
+    _res
+}
+
+fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
+    let _mark = p.mark;
+    // '{' a='='
+    'a897: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a897; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a897; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '='") });
+    }
+    p.mark = _mark;
+    // '{' a='!'
+    'a898: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a898; }
+        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a898; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '!'") });
+    }
+    p.mark = _mark;
+    // '{' a=':'
+    'a899: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a899; }
+        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a899; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before ':'") });
+    }
+    p.mark = _mark;
+    // '{' a='}'
+    'a900: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a900; }
+        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a900; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '}'") });
+    }
+    p.mark = _mark;
+    // '{' !annotated_rhs
+    'a901: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a901; }
+        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a901; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting a valid expression after '{'") });
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs !('=' | '!' | ':' | '}')
+    'a902: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a902; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a902; } }
+        if p.lookahead(|p| ((|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '='
+                'a903: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a903; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '!'
+                'a904: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a904; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // ':'
+                'a905: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a905; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '}'
+                'a906: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a906; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })()).is_some()) { break 'a902; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '=', or '!', or ':', or '}'") });
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs '=' !('!' | ':' | '}')
+    'a907: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a907; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a907; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a907; }
+        if p.lookahead(|p| ((|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '!'
+                'a908: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a908; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // ':'
+                'a909: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a909; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '}'
+                'a910: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a910; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })()).is_some()) { break 'a907; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '!', or ':', or '}'") });
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs '='? invalid_tstring_conversion_character
+    'a911: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a911; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a911; } }
+        let _ = p.expect_token(tk::EQUAL);
+        if p.error_indicator { break 'a911; }
+        if (invalid_tstring_conversion_character_rule(p)).is_none() { break 'a911; }
+        return Some(());
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
+    'a912: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a912; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a912; } }
+        let _ = p.expect_token(tk::EQUAL);
+        if p.error_indicator { break 'a912; }
+        let _ = (|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '!' NAME
+                'a913: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a913; }
+                    if (p.name_token()).is_none() { break 'a913; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })();
+        if p.error_indicator { break 'a912; }
+        if p.lookahead(|p| ((|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ':'
+                'a914: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a914; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '}'
+                'a915: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a915; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })()).is_some()) { break 'a912; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting ':' or '}'") });
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
+    'a916: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a916; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a916; } }
+        let _ = p.expect_token(tk::EQUAL);
+        if p.error_indicator { break 'a916; }
+        let _ = (|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '!' NAME
+                'a917: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a917; }
+                    if (p.name_token()).is_none() { break 'a917; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })();
+        if p.error_indicator { break 'a916; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a916; }
+        let _ = {
+            let mut _children = Vec::new();
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                match fstring_format_spec_rule(p) {
+                    Some(_x) => _children.push(_x),
+                    None => {
+                        p.mark = _m;
+                        break;
+                    }
+                }
+            }
+            if _entered {
+                p.level -= 1;
+            }
+            _children
+        };
+        if p.error_indicator { break 'a916; }
+        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a916; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}', or format specs") });
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs '='? ['!' NAME] !'}'
+    'a918: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a918; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a918; } }
+        let _ = p.expect_token(tk::EQUAL);
+        if p.error_indicator { break 'a918; }
+        let _ = (|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '!' NAME
+                'a919: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a919; }
+                    if (p.name_token()).is_none() { break 'a919; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })();
+        if p.error_indicator { break 'a918; }
+        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a918; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}'") });
     }
     p.mark = _mark;
@@ -20552,11 +23247,11 @@ pub(crate) fn invalid_tstring_conversion_character_rule(p: &mut Parser<'_>) -> O
 fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '!' &(':' | '}')
-    'a898: {
+    'a920: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a898; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a920; }
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20564,20 +23259,20 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a899: {
+                'a921: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a899; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a921; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a900: {
+                'a922: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a900; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a922; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20585,17 +23280,17 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a898; }
+        })()).is_some()) { break 'a920; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: missing conversion character") });
     }
     p.mark = _mark;
     // '!' !NAME
-    'a901: {
+    'a923: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a901; }
-        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a901; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a923; }
+        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a923; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: invalid conversion character") });
     }
     p.mark = _mark;
@@ -20617,7 +23312,7 @@ pub(crate) fn invalid_string_tstring_concat_rule(p: &mut Parser<'_>) -> Option<(
 fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=(fstring | string)+ b=tstring
-    'a902: {
+    'a924: {
         if p.error_indicator {
             return None;
         }
@@ -20633,22 +23328,22 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // fstring
-                        'a903: {
+                        'a925: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (fstring_rule(p)) else { break 'a903; };
+                            let Some(_v0) = (fstring_rule(p)) else { break 'a925; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // string
-                        'a904: {
+                        'a926: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (string_rule(p)) else { break 'a904; };
+                            let Some(_v0) = (string_rule(p)) else { break 'a926; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
@@ -20670,14 +23365,14 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a902; };
-        let Some(b): Option<Expr> = (tstring_rule(p)) else { break 'a902; };
+        }) else { break 'a924; };
+        let Some(b): Option<Expr> = (tstring_rule(p)) else { break 'a924; };
         let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.last()?, b, "cannot mix t-string literals with string or bytes literals") });
     }
     p.mark = _mark;
     // a=tstring+ b=(fstring | string)
-    'a905: {
+    'a927: {
         if p.error_indicator {
             return None;
         }
@@ -20698,7 +23393,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a905; };
+        }) else { break 'a927; };
         let Some(b): Option<Expr> = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20706,22 +23401,22 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // fstring
-                'a906: {
+                'a928: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (fstring_rule(p)) else { break 'a906; };
+                    let Some(_v0) = (fstring_rule(p)) else { break 'a928; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // string
-                'a907: {
+                'a929: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (string_rule(p)) else { break 'a907; };
+                    let Some(_v0) = (string_rule(p)) else { break 'a929; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -20731,7 +23426,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a905; };
+        })()) else { break 'a927; };
         let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.last()?, b, "cannot mix t-string literals with string or bytes literals") });
     }
@@ -20754,11 +23449,11 @@ pub(crate) fn invalid_arithmetic_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // sum ('+' | '-' | '*' | '/' | '%' | '//' | '@') a='not' b=inversion
-    'a908: {
+    'a930: {
         if p.error_indicator {
             return None;
         }
-        match sum_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a908; } }
+        match sum_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a930; } }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20766,65 +23461,65 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '+'
-                'a909: {
+                'a931: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PLUS)).is_none() { break 'a909; }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a931; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '-'
-                'a910: {
+                'a932: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::MINUS)).is_none() { break 'a910; }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a932; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '*'
-                'a911: {
+                'a933: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::STAR)).is_none() { break 'a911; }
+                    if (p.expect_token(tk::STAR)).is_none() { break 'a933; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '/'
-                'a912: {
+                'a934: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::SLASH)).is_none() { break 'a912; }
+                    if (p.expect_token(tk::SLASH)).is_none() { break 'a934; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '%'
-                'a913: {
+                'a935: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PERCENT)).is_none() { break 'a913; }
+                    if (p.expect_token(tk::PERCENT)).is_none() { break 'a935; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '//'
-                'a914: {
+                'a936: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a914; }
+                    if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a936; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '@'
-                'a915: {
+                'a937: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::AT)).is_none() { break 'a915; }
+                    if (p.expect_token(tk::AT)).is_none() { break 'a937; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20832,9 +23527,9 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a908; }
-        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a908; };
-        let Some(b) = (inversion_rule(p)) else { break 'a908; };
+        })()).is_none() { break 'a930; }
+        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a930; };
+        let Some(b) = (inversion_rule(p)) else { break 'a930; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "'not' after an operator must be parenthesized") });
     }
@@ -20857,7 +23552,7 @@ pub(crate) fn invalid_factor_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ('+' | '-' | '~') a='not' b=factor
-    'a916: {
+    'a938: {
         if p.error_indicator {
             return None;
         }
@@ -20868,29 +23563,29 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '+'
-                'a917: {
+                'a939: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PLUS)).is_none() { break 'a917; }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a939; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '-'
-                'a918: {
+                'a940: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::MINUS)).is_none() { break 'a918; }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a940; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '~'
-                'a919: {
+                'a941: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::TILDE)).is_none() { break 'a919; }
+                    if (p.expect_token(tk::TILDE)).is_none() { break 'a941; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20898,9 +23593,9 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a916; }
-        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a916; };
-        let Some(b) = (factor_rule(p)) else { break 'a916; };
+        })()).is_none() { break 'a938; }
+        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a938; };
+        let Some(b) = (factor_rule(p)) else { break 'a938; };
         let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "'not' after an operator must be parenthesized") });
     }
@@ -20923,12 +23618,12 @@ pub(crate) fn invalid_type_params_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_type_params_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '[' token=']'
-    'a920: {
+    'a942: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a920; }
-        let Some(token) = (p.expect_token(tk::RSQB)) else { break 'a920; };
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a942; }
+        let Some(token) = (p.expect_token(tk::RSQB)) else { break 'a942; };
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p,
             token,
             "Type parameter list cannot be empty") });
