@@ -134,8 +134,17 @@ pub fn interactive_exit(_p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
 }
 
 /// `_PyPegen_seq_flatten`.
-pub fn seq_flatten<T>(seqs: Vec<Vec<T>>) -> Vec<T> {
-    seqs.into_iter().flatten().collect()
+pub fn seq_flatten<T>(mut seqs: Vec<Vec<T>>) -> Vec<T> {
+    // One list (a block of one statement) is the result as it is; else one allocation of the
+    // final size.
+    if seqs.len() == 1 {
+        return seqs.pop().unwrap_or_default();
+    }
+    let mut flat = Vec::with_capacity(seqs.iter().map(Vec::len).sum());
+    for seq in seqs {
+        flat.extend(seq);
+    }
+    flat
 }
 
 /// `_PyPegen_register_stmts`: in the error pass, notes where the last compound statement
@@ -155,11 +164,10 @@ pub fn register_stmts(p: &mut Parser<'_>, stmts: Vec<Stmt>) -> Vec<Stmt> {
 
 /// `_PyPegen_seq_insert_in_front`.
 pub fn seq_insert_in_front<T>(first: T, rest: Option<Vec<T>>) -> Vec<T> {
-    let rest = rest.unwrap_or_default();
-    let mut v = Vec::with_capacity(rest.len() + 1);
-    v.push(first);
-    v.extend(rest);
-    v
+    // In place: the list collected for `rest` usually has room for one more.
+    let mut seq = rest.unwrap_or_default();
+    seq.insert(0, first);
+    seq
 }
 
 /// `_PyPegen_seq_append_to_end`.

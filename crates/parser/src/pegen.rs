@@ -512,6 +512,12 @@ impl<'src> Parser<'src> {
         mk::Name(id, ExprContext::Load, t.loc())
     }
 
+    /// The identifier of a bound NAME whose `Name` node the action would only take the
+    /// identifier of (the generator binds it so).
+    pub(crate) fn identifier_from_token(&mut self, t: &Tok) -> Identifier {
+        self.identifier_of(t)
+    }
+
     /// The identifier a NAME token spells (`_PyPegen_new_identifier`), made once per token
     /// and shared among equal spellings.
     fn identifier_of(&mut self, t: &Tok) -> Identifier {

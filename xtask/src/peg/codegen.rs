@@ -1246,7 +1246,11 @@ impl<'g> Generator<'g> {
             line(&mut s, indent + 1, "let EXTRA = p.extra(_start);");
         }
         line(&mut s, indent + 1, &format!("let {bound} = _acc;"));
-        line(&mut s, indent + 1, &format!("_acc = {{ {action} }};"));
+        line(
+            &mut s,
+            indent + 1,
+            &format!("_acc = {{ {} }};", items.action(&action)),
+        );
         line(&mut s, indent + 1, "_acc_src = Src::NONE;");
         line(&mut s, indent + 1, "continue 'grow;");
         pad(&mut s, indent);
@@ -1372,6 +1376,7 @@ impl<'g> Generator<'g> {
         pad(&mut s, ind + 1);
         match (&alt.action, default_var) {
             (Some(action), _) => {
+                let action = &items.action(action);
                 let borrowed = borrowed_only(action, &items.lendable);
                 if action_may_fail(action) && !borrowed.is_empty() {
                     // An action that fails without an error fails the rule (as NULL does in
@@ -1524,18 +1529,32 @@ impl<'g> Generator<'g> {
                 _ => s.push_str(&self.item_stmt(it, var.as_deref(), need_value, &fail, ind + 1)?),
             }
         }
+        // A name the action only asks the identifier of (`name_id(&v)`: attributes, parameters,
+        // keywords, definitions) is bound as that identifier: no `Name` node made to be dropped.
+        let mut identifiers = Vec::new();
         for v in deferred_names {
-            line(
-                &mut s,
-                ind + 1,
-                &format!("let {v} = p.name_from_token(&{v});"),
-            );
+            let action = alt.action.as_deref().unwrap_or_default();
+            if only_identifier_asked(action, &v) {
+                line(
+                    &mut s,
+                    ind + 1,
+                    &format!("let {v} = p.identifier_from_token(&{v});"),
+                );
+                identifiers.push(v);
+            } else {
+                line(
+                    &mut s,
+                    ind + 1,
+                    &format!("let {v} = p.name_from_token(&{v});"),
+                );
+            }
         }
         Ok(AltItems {
             code: s,
             default_var,
             passthrough_src,
             lendable,
+            identifiers,
         })
     }
 
@@ -1887,6 +1906,35 @@ struct AltItems {
     passthrough_src: Option<String>,
     /// Bound values with a source: (variable, statement giving it back).
     lendable: Vec<(String, String)>,
+    /// NAME tokens bound as their identifier (see [`only_identifier_asked`]).
+    identifiers: Vec<String>,
+}
+
+impl AltItems {
+    /// The action as emitted: `name_id(&v)` is `v` itself for the names bound as identifiers.
+    fn action(&self, action: &str) -> String {
+        let mut text = action.to_string();
+        for v in &self.identifiers {
+            let call = format!("name_id(&{v})");
+            let uses = text.matches(&call).count();
+            let with = if uses == 1 {
+                v.clone()
+            } else {
+                format!("{v}.clone()")
+            };
+            text = text.replace(&call, &with);
+        }
+        text
+    }
+}
+
+/// Whether every mention of `var` in `action` is `name_id(&var)`.
+fn only_identifier_asked(action: &str, var: &str) -> bool {
+    let mentions = word_positions(action, var);
+    !mentions.is_empty()
+        && mentions.iter().all(|&i| {
+            action[..i].ends_with("name_id(&") && action[i + var.len()..].starts_with(')')
+        })
 }
 
 /// Whether an action can fail without raising (`?`, or an explicit `return None`).

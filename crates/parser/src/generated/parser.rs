@@ -2373,10 +2373,10 @@ fn import_from_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
             _r
         })();
         if p.error_indicator { break 'a105; }
-        let a = p.name_from_token(&a);
+        let a = p.identifier_from_token(&a);
         let EXTRA = p.extra(_start);
         return Some({ mk::Alias(
-        name_id(&a), b.map(|b| name_id(&b)), EXTRA) });
+        a, b.map(|b| name_id(&b)), EXTRA) });
     }
     p.mark = _mark;
     None
@@ -2844,11 +2844,11 @@ fn class_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(tk::COLON)).is_none() { break 'a121; }
         let Some(c) = (block_rule(p)) else { break 'a121; };
         let _s5 = p.src;
-        let a = p.name_from_token(&a);
+        let a = p.identifier_from_token(&a);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (bases, keywords) = call_parts(b.flatten());
-          mk::ClassDef(name_id(&a), bases, keywords, c, vec![], t.unwrap_or_default(), EXTRA) } });
+          mk::ClassDef(a, bases, keywords, c, vec![], t.unwrap_or_default(), EXTRA) } });
     }
     p.mark = _mark;
     None
@@ -2968,10 +2968,10 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator { if let Some(_v) = a { p.give_back(_s6, _v); } break 'a126; }
         let Some(b) = (block_rule(p)) else { if let Some(_v) = a { p.give_back(_s6, _v); } break 'a126; };
         let _s9 = p.src;
-        let n = p.name_from_token(&n);
+        let n = p.identifier_from_token(&n);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
-        return Some({ mk::FunctionDef(name_id(&n),
+        return Some({ mk::FunctionDef(n,
                         params.unwrap_or_else(empty_arguments),
                         b, vec![], a, new_type_comment(p, tc)?, t.unwrap_or_default(), EXTRA) });
     }
@@ -3020,11 +3020,11 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator { if let Some(_v) = a { p.give_back(_s7, _v); } break 'a128; }
         let Some(b) = (block_rule(p)) else { if let Some(_v) = a { p.give_back(_s7, _v); } break 'a128; };
         let _s10 = p.src;
-        let n = p.name_from_token(&n);
+        let n = p.identifier_from_token(&n);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 5, "Async functions are",
-            mk::AsyncFunctionDef(name_id(&n),
+            mk::AsyncFunctionDef(n,
                             params.unwrap_or_else(empty_arguments),
                             b, vec![], a, new_type_comment(p, tc)?, t.unwrap_or_default(), EXTRA)) });
     }
@@ -3840,9 +3840,9 @@ fn param_body(p: &mut Parser<'_>) -> Option<Arg> {
         let b = annotation_rule(p);
         if p.error_indicator { break 'a156; }
         let _s1 = p.src;
-        let a = p.name_from_token(&a);
+        let a = p.identifier_from_token(&a);
         let EXTRA = p.extra(_start);
-        return Some({ mk::Arg(name_id(&a), b, None, EXTRA) });
+        return Some({ mk::Arg(a, b, None, EXTRA) });
     }
     p.mark = _mark;
     None
@@ -3873,9 +3873,9 @@ fn param_star_annotation_body(p: &mut Parser<'_>) -> Option<Arg> {
         let Some(a) = p.expect_token(tk::NAME) else { break 'a157; };
         let Some(b) = (star_annotation_rule(p)) else { break 'a157; };
         let _s1 = p.src;
-        let a = p.name_from_token(&a);
+        let a = p.identifier_from_token(&a);
         let EXTRA = p.extra(_start);
-        return Some({ mk::Arg(name_id(&a), Some(b), None, EXTRA) });
+        return Some({ mk::Arg(a, Some(b), None, EXTRA) });
     }
     p.mark = _mark;
     None
@@ -4794,9 +4794,9 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, e); break 'a194; }
         let Some(b) = (block_rule(p)) else { p.give_back(_s1, e); break 'a194; };
         let _s5 = p.src;
-        let t = p.name_from_token(&t);
+        let t = p.identifier_from_token(&t);
         let EXTRA = p.extra(_start);
-        return Some({ mk::ExceptHandler(Some(e), Some(name_id(&t)), b, EXTRA) });
+        return Some({ mk::ExceptHandler(Some(e), Some(t), b, EXTRA) });
     }
     p.mark = _mark;
     // 'except' e=expressions ':' b=block
@@ -4900,9 +4900,9 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a200; }
         let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a200; };
         let _s6 = p.src;
-        let t = p.name_from_token(&t);
+        let t = p.identifier_from_token(&t);
         let EXTRA = p.extra(_start);
-        return Some({ mk::ExceptHandler(Some(e), Some(name_id(&t)), b, EXTRA) });
+        return Some({ mk::ExceptHandler(Some(e), Some(t), b, EXTRA) });
     }
     p.mark = _mark;
     // 'except' '*' e=expressions ':' b=block
@@ -6211,10 +6211,10 @@ fn attr_raw(p: &mut Parser<'_>) -> Option<Expr> {
         let _s0 = p.src;
         if (p.expect_token(tk::DOT)).is_none() { p.give_back(_s0, value); break 'a264; }
         let Some(attr) = p.expect_token(tk::NAME) else { p.give_back(_s0, value); break 'a264; };
-        let attr = p.name_from_token(&attr);
+        let attr = p.identifier_from_token(&attr);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
-        return Some({ mk::Attribute(value, name_id(&attr), ExprContext::Load, EXTRA) });
+        return Some({ mk::Attribute(value, attr, ExprContext::Load, EXTRA) });
     }
     p.mark = _mark;
     None
@@ -7166,10 +7166,10 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
         let c = type_param_default_rule(p);
         if p.error_indicator { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a297; }
         let _s2 = p.src;
-        let a = p.name_from_token(&a);
+        let a = p.identifier_from_token(&a);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
-        return Some({ mk::TypeVar(name_id(&a), b, c, EXTRA) });
+        return Some({ mk::TypeVar(a, b, c, EXTRA) });
     }
     p.mark = _mark;
     // invalid_type_param
@@ -7194,10 +7194,10 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
         let b = type_param_starred_default_rule(p);
         if p.error_indicator { break 'a299; }
         let _s2 = p.src;
-        let a = p.name_from_token(&a);
+        let a = p.identifier_from_token(&a);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
-        return Some({ mk::TypeVarTuple(name_id(&a), b, EXTRA) });
+        return Some({ mk::TypeVarTuple(a, b, EXTRA) });
     }
     p.mark = _mark;
     // '**' a=NAME b=[type_param_default]
@@ -7210,10 +7210,10 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
         let b = type_param_default_rule(p);
         if p.error_indicator { break 'a300; }
         let _s2 = p.src;
-        let a = p.name_from_token(&a);
+        let a = p.identifier_from_token(&a);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
-        return Some({ mk::ParamSpec(name_id(&a), b, EXTRA) });
+        return Some({ mk::ParamSpec(a, b, EXTRA) });
     }
     p.mark = _mark;
     None
@@ -12240,10 +12240,10 @@ fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Optio
             }
             if (p.expect_token(tk::DOT)).is_none() { break 'a406; }
             let Some(b) = p.expect_token(tk::NAME) else { break 'a406; };
-            let b = p.name_from_token(&b);
+            let b = p.identifier_from_token(&b);
             let EXTRA = p.extra(_start);
             let a = _acc;
-            _acc = { mk::Attribute(a, name_id(&b), ExprContext::Load, EXTRA) };
+            _acc = { mk::Attribute(a, b, ExprContext::Load, EXTRA) };
             _acc_src = Src::NONE;
             continue 'grow;
         }
@@ -13669,9 +13669,9 @@ fn lambda_param_body(p: &mut Parser<'_>) -> Option<Arg> {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a470; };
-        let a = p.name_from_token(&a);
+        let a = p.identifier_from_token(&a);
         let EXTRA = p.extra(_start);
-        return Some({ mk::Arg(name_id(&a), None, None, EXTRA) });
+        return Some({ mk::Arg(a, None, None, EXTRA) });
     }
     p.mark = _mark;
     None
@@ -15650,9 +15650,9 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a544; }
         let Some(b) = (expression_rule(p)) else { break 'a544; };
         let _s2 = p.src;
-        let a = p.name_from_token(&a);
+        let a = p.identifier_from_token(&a);
         let EXTRA = p.extra(_start);
-        return Some({ KeywordOrStarred::Keyword(mk::Keyword(Some(name_id(&a)), b, EXTRA)) });
+        return Some({ KeywordOrStarred::Keyword(mk::Keyword(Some(a), b, EXTRA)) });
     }
     p.mark = _mark;
     // a=starred_expression
@@ -15705,9 +15705,9 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a547; }
         let Some(b) = (expression_rule(p)) else { break 'a547; };
         let _s2 = p.src;
-        let a = p.name_from_token(&a);
+        let a = p.identifier_from_token(&a);
         let EXTRA = p.extra(_start);
-        return Some({ KeywordOrStarred::Keyword(mk::Keyword(Some(name_id(&a)), b, EXTRA)) });
+        return Some({ KeywordOrStarred::Keyword(mk::Keyword(Some(a), b, EXTRA)) });
     }
     p.mark = _mark;
     // '**' a=expression
@@ -16125,10 +16125,10 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a561; }
         let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a561; };
         if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a561; }
-        let b = p.name_from_token(&b);
+        let b = p.identifier_from_token(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
-        return Some({ mk::Attribute(a, name_id(&b), ExprContext::Store, EXTRA) });
+        return Some({ mk::Attribute(a, b, ExprContext::Store, EXTRA) });
     }
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
@@ -16318,10 +16318,10 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a571; }
         let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a571; };
         if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a571; }
-        let b = p.name_from_token(&b);
+        let b = p.identifier_from_token(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
-        return Some({ mk::Attribute(a, name_id(&b), ExprContext::Store, EXTRA) });
+        return Some({ mk::Attribute(a, b, ExprContext::Store, EXTRA) });
     }
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
@@ -16406,10 +16406,10 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
             if (p.expect_token(tk::DOT)).is_none() { break 'a573; }
             let Some(b) = p.expect_token(tk::NAME) else { break 'a573; };
             if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { break 'a573; }
-            let b = p.name_from_token(&b);
+            let b = p.identifier_from_token(&b);
             let EXTRA = p.extra(_start);
             let a = _acc;
-            _acc = { mk::Attribute(a, name_id(&b), ExprContext::Load, EXTRA) };
+            _acc = { mk::Attribute(a, b, ExprContext::Load, EXTRA) };
             _acc_src = Src::NONE;
             continue 'grow;
         }
@@ -16635,10 +16635,10 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a582; }
         let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a582; };
         if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a582; }
-        let b = p.name_from_token(&b);
+        let b = p.identifier_from_token(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
-        return Some({ mk::Attribute(a, name_id(&b), ExprContext::Del, EXTRA) });
+        return Some({ mk::Attribute(a, b, ExprContext::Del, EXTRA) });
     }
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead

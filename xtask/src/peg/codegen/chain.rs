@@ -285,7 +285,7 @@ impl Generator<'_> {
                 self.line(2, "let EXTRA = p.extra(_start);");
             }
             self.line(2, &format!("let {bound} = _acc;"));
-            self.line(2, &format!("return Some({{ {action} }});"));
+            self.line(2, &format!("return Some({{ {} }});", items.action(&action)));
             self.line(1, "}");
             self.line(1, "p.mark = _mark;");
         }
