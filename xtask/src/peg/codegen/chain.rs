@@ -414,3 +414,82 @@ impl Generator<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::grammar::parse_grammar;
+    use super::*;
+
+    fn tokens() -> TokenTable {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(root.join("crates/tokenize/Tokens"))
+            .expect("crates/tokenize/Tokens");
+        TokenTable::parse(&text).expect("the token table parses")
+    }
+
+    fn chain_names(grammar: &str, entry: &str) -> Vec<String> {
+        let g = parse_grammar(grammar).expect("the grammar parses");
+        let tokens = tokens();
+        let gen = Generator::new(&g, &tokens).expect("the generator starts");
+        gen.chain_of(entry).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn python_grammar_chains_are_the_operator_precedence_levels() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(root.join("crates/parser/python.gram"))
+            .expect("the grammar file");
+        assert_eq!(
+            chain_names(&text, "disjunction"),
+            [
+                "disjunction",
+                "conjunction",
+                "inversion",
+                "comparison",
+                "bitwise_or",
+                "bitwise_xor",
+                "bitwise_and",
+                "shift_expr",
+                "sum",
+                "term",
+                "factor",
+                "power",
+                "await_primary",
+                "primary",
+            ]
+        );
+        assert_eq!(
+            chain_names(&text, "star_expressions"),
+            ["star_expressions", "star_expression"]
+        );
+    }
+
+    #[test]
+    fn prefix_levels_need_tokens_their_fallback_cannot_start() {
+        // `'-'` can start `b` (through `c`): a failed `'-' a` would leave `b` to try.
+        let grammar = "a[Expr]: '-' x=a { x } | b\nb[Expr]: '-' c { c } | c\nc[Expr]: NAME\n";
+        assert_eq!(chain_names(grammar, "a"), Vec::<String>::new());
+        assert_eq!(chain_names(grammar, "b"), ["b"]);
+        // `'~'` cannot start `b`: `a` is a level above `b`.
+        let grammar = "a[Expr]: '~' x=a { x } | b\nb[Expr]: '-' c { c } | c\nc[Expr]: NAME\n";
+        assert_eq!(chain_names(grammar, "a"), ["a", "b"]);
+    }
+
+    #[test]
+    fn continuing_levels_need_infallible_new_values_and_no_cut() {
+        let cut = "a[Expr]: x=b '+' ~ y=b { f(x, y) } | b\nb[Expr]: '~' x=b { x } | NAME\n";
+        assert!(chain_names(cut, "a").is_empty());
+        let fallible = "a[Expr]: x=b '+' y=b { f(x, y)? } | b\nb[Expr]: '~' x=b { x } | NAME\n";
+        assert!(chain_names(fallible, "a").is_empty());
+        let passthrough = "a[Expr]: x=b '+' y=b { y } | b\nb[Expr]: '~' x=b { x } | NAME\n";
+        assert!(chain_names(passthrough, "a").is_empty());
+        let fine = "a[Expr]: x=b '+' y=b { f(x, y) } | b\nb[Expr]: '~' x=b { g(x) } | NAME\n";
+        assert_eq!(chain_names(fine, "a"), ["a"]);
+    }
+}
