@@ -17,7 +17,7 @@
 
 use pyc_ast::{Expr, Pattern, Stmt, TypeParam};
 
-/// No entry (the end of a chain).
+/// No entry (the end of a chain; a value no entry owns).
 const NONE: u32 = u32::MAX;
 
 /// The bit of `rule` in a token's set of memoized rules (the generator numbers at most 64).
@@ -161,6 +161,16 @@ impl Memo {
         self.entries.clear();
     }
 
+    /// Whether `rule` may have an entry at `pos` (then `find` walks the chain): most lookups
+    /// miss, and this answers them without a call.
+    #[inline]
+    fn may_have(&self, rule: u16, pos: usize) -> bool {
+        self.heads
+            .get(pos)
+            .is_some_and(|&(_, rules)| rules & rule_bit(rule) != 0)
+    }
+
+    #[inline]
     fn find(&self, rule: u16, pos: usize) -> Option<usize> {
         let &(mut i, rules) = self.heads.get(pos)?;
         if rules & rule_bit(rule) == 0 {
@@ -188,6 +198,7 @@ impl Memo {
 
     /// Sets the entry of `rule` at `pos` (`_PyPegen_update_memo`), adding it if needed; its
     /// source.
+    #[inline(always)]
     fn set(&mut self, rule: u16, pos: usize, slot: Slot, end: usize) -> Src {
         let end = u32::try_from(end).unwrap_or(u32::MAX);
         if let Some(i) = self.find(rule, pos) {
@@ -196,14 +207,30 @@ impl Memo {
             entry.end = end;
             return Src(i as u32);
         }
-        let Ok(index) = u32::try_from(self.entries.len()) else {
-            return Src::NONE;
+        self.add(rule, pos, slot, end)
+    }
+
+    /// Makes room for the chain of `pos`. Entries come in token order: the table grows ahead
+    /// rather than a slot per new token, within the room made for the tokens the source's
+    /// length suggests (past it, a copy).
+    #[cold]
+    #[inline(never)]
+    fn grow_heads(&mut self, pos: usize) {
+        let ahead = (2 * self.heads.len()).max(256);
+        let room = self.heads.capacity();
+        let len = if pos < room { ahead.min(room) } else { ahead };
+        self.heads.resize(len.max(pos + 1), (NONE, 0));
+    }
+
+    /// Adds the entry of `rule` at `pos`, which has none.
+    #[inline(always)]
+    fn add(&mut self, rule: u16, pos: usize, slot: Slot, end: u32) -> Src {
+        let index = match u32::try_from(self.entries.len()) {
+            Ok(index) if index != NONE => index,
+            _ => return Src::NONE,
         };
-        if index == NONE {
-            return Src::NONE;
-        }
         if pos >= self.heads.len() {
-            self.heads.resize(pos + 1, (NONE, 0));
+            self.grow_heads(pos);
         }
         let head = &mut self.heads[pos];
         self.entries.push(Entry {
@@ -234,6 +261,7 @@ impl Memo {
     /// After a first parse: a failure is stored as such, a success as lent to the caller, or,
     /// when the value is another entry's (`src`), as a link to that entry. The new entry's
     /// source.
+    #[inline(always)]
     pub(crate) fn record(
         &mut self,
         rule: u16,
@@ -277,7 +305,16 @@ impl Memo {
 
     /// `_PyPegen_is_memoized` for a lending rule: takes the result at `pos` (from the entry
     /// that owns it, for a `Via` link), with the entry's source.
+    #[inline]
     pub(crate) fn take<T: Memoizable>(&mut self, rule: u16, pos: usize) -> (MemoHit<T>, Src) {
+        if !self.may_have(rule, pos) {
+            return (MemoHit::Miss, Src::NONE);
+        }
+        self.take_entry(rule, pos)
+    }
+
+    /// `take` where `rule` may have an entry at `pos`.
+    fn take_entry<T: Memoizable>(&mut self, rule: u16, pos: usize) -> (MemoHit<T>, Src) {
         let Some(i) = self.find(rule, pos) else {
             return (MemoHit::Miss, Src::NONE);
         };
@@ -327,15 +364,17 @@ impl Memo {
         value: &T,
         end: usize,
     ) -> Src {
-        let again = self
-            .find(rule, pos)
-            .is_some_and(|i| matches!(self.entries[i].slot, Slot::Reparsed));
-        let slot = if again {
-            Slot::Copy(value.clone().into_memo())
-        } else {
-            Slot::Reparsed
+        let end = u32::try_from(end).unwrap_or(u32::MAX);
+        let Some(i) = self.find(rule, pos) else {
+            return self.add(rule, pos, Slot::Reparsed, end);
         };
-        self.set(rule, pos, slot, end)
+        let entry = &mut self.entries[i];
+        entry.slot = match entry.slot {
+            Slot::Reparsed => Slot::Copy(value.clone().into_memo()),
+            _ => Slot::Reparsed,
+        };
+        entry.end = end;
+        Src(i as u32)
     }
 
     /// Takes a left-recursive leader's final seed back out of the memo (leaving it lent). Only
@@ -377,5 +416,57 @@ impl Memo {
                 Some((Some(v), end))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Memo, MemoHit, Src};
+
+    fn taken(memo: &mut Memo, rule: u16, pos: usize) -> &'static str {
+        match memo.take::<()>(rule, pos).0 {
+            MemoHit::Found(Some(()), _) => "value",
+            MemoHit::Found(None, _) => "failed",
+            MemoHit::Lent => "lent",
+            MemoHit::Miss => "miss",
+        }
+    }
+
+    #[test]
+    fn entries_far_ahead_of_the_last_are_found() {
+        let mut memo = Memo::for_source(40_000);
+        memo.record(3, 0, false, Src::NONE, 1);
+        memo.record(3, 600, false, Src::NONE, 601);
+        memo.record(3, 9000, false, Src::NONE, 9001);
+        assert_eq!(taken(&mut memo, 3, 0), "failed");
+        assert_eq!(taken(&mut memo, 3, 600), "failed");
+        assert_eq!(taken(&mut memo, 3, 9000), "failed");
+        assert_eq!(taken(&mut memo, 3, 599), "miss");
+    }
+
+    #[test]
+    fn entries_past_the_room_the_source_length_suggests_are_found() {
+        let mut memo = Memo::for_source(0);
+        memo.record(3, 5000, false, Src::NONE, 5001);
+        memo.record(3, 10, false, Src::NONE, 11);
+        memo.record(4, 5000, true, Src::NONE, 5002);
+        assert_eq!(taken(&mut memo, 3, 5000), "failed");
+        assert_eq!(taken(&mut memo, 3, 10), "failed");
+        assert_eq!(taken(&mut memo, 4, 5000), "lent");
+        assert_eq!(taken(&mut memo, 3, 4999), "miss");
+        assert_eq!(taken(&mut memo, 5, 5000), "miss");
+        assert_eq!(taken(&mut memo, 3, 1 << 20), "miss");
+    }
+
+    #[test]
+    fn a_value_parsed_a_third_time_is_kept_as_a_copy() {
+        let mut memo = Memo::for_source(100);
+        memo.record(7, 2, true, Src::NONE, 5);
+        assert_eq!(taken(&mut memo, 7, 2), "lent");
+        memo.reparsed(7, 2, &(), 5);
+        assert_eq!(taken(&mut memo, 7, 2), "lent");
+        memo.reparsed(7, 2, &(), 5);
+        assert_eq!(taken(&mut memo, 7, 2), "value");
+        assert_eq!(taken(&mut memo, 7, 2), "value");
     }
 }

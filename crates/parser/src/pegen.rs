@@ -2,9 +2,6 @@
 //! keyword classification, memo), the `expect` helpers the generated rules call, and
 //! `_PyPegen_run_parser` with its two passes.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use pyc_ast::{ExprContext, Identifier, Location};
 use pyc_tokenize::{Done, SyntaxError, Token, TokenKind, Tokenizer, TokenizerOptions};
 
@@ -147,9 +144,9 @@ pub struct Parser<'src> {
     pub(crate) memo: Memo,
     /// The source of the value the last rule returned (see [`crate::memo`]).
     pub(crate) src: Src,
-    /// Identifiers made so far, by token index and by spelling: a NAME token is turned into a
-    /// `Name` each time an alternative reaches it, and equal names share one string.
-    names: NameCache,
+    /// The identifier of each NAME token, made as the token is read: a NAME token is turned
+    /// into a `Name` each time an alternative reaches it, and equal names share one string.
+    names: NameCache<'src>,
     pub(crate) filename: String,
     pub(crate) mode: Mode,
     pub(crate) flags: ParseFlags,
@@ -207,7 +204,7 @@ impl<'src> Parser<'src> {
             replaying: 0,
             memo: Memo::for_source(source.len()),
             src: Src::NONE,
-            names: NameCache::default(),
+            names: NameCache::for_source(source.len()),
             filename: filename.to_string(),
             mode,
             flags,
@@ -227,30 +224,30 @@ impl<'src> Parser<'src> {
 
     /// Reads one more token into the buffer; false (with the error set) on a tokenizer error.
     pub(crate) fn fill_token(&mut self) -> bool {
-        let next = self.tok.next_token();
-        self.take_tokenizer_warnings();
-        let mut token = match next {
-            Ok(t) => t,
-            Err(err) => return self.tokenizer_failed(err),
+        let token = match self.tok.next_fast_token() {
+            Some(token) => {
+                self.take_tokenizer_warnings();
+                token
+            }
+            None => match self.next_uncommon_token() {
+                Some(token) => token,
+                None => return false,
+            },
         };
-        while token.kind == TokenKind::TypeIgnore {
-            let tag = self.tok.token_text(&token).to_string();
-            self.type_ignores.push((token.lineno as i32, tag));
-            token = match self.tok.next_token() {
-                Ok(t) => t,
-                Err(err) => return self.tokenizer_failed(err),
-            };
-        }
         let mut kind = token.kind as u16;
-        if self.mode == Mode::Single && kind == tk::ENDMARKER && self.parsing_started {
-            // Single input gets an extra NEWLINE at its end.
-            kind = tk::NEWLINE;
-            self.parsing_started = false;
+        if token.kind == TokenKind::Endmarker {
+            kind = self.endmarker_kind();
         } else {
             self.parsing_started = true;
         }
+        // A NAME is a keyword or an identifier, known once per spelling.
+        let mut name = None;
         if token.kind == TokenKind::Name {
-            kind = keyword_type(self.tok.token_text(&token)).unwrap_or(kind);
+            let (word, word_kind) = self.names.classify(self.spelling_of(&token));
+            kind = word_kind;
+            if word_kind == tk::NAME {
+                name = Some(word);
+            }
         }
         match kind {
             tk::LPAR | tk::LSQB | tk::LBRACE => self.paren_level += 1,
@@ -277,7 +274,55 @@ impl<'src> Parser<'src> {
             raw_col_offset: token.col_offset,
             raw_end_col_offset: token.end_col_offset,
         });
+        self.names.push_token(name);
         true
+    }
+
+    /// The next token that the tokenizer's fast paths leave (TYPE_IGNORE comments are noted
+    /// and passed over); `None` with the error set on a tokenizer error.
+    #[cold]
+    #[inline(never)]
+    fn next_uncommon_token(&mut self) -> Option<Token> {
+        let next = self.tok.next_token_without_fast_paths();
+        self.take_tokenizer_warnings();
+        let mut token = match next {
+            Ok(t) => t,
+            Err(err) => {
+                self.tokenizer_failed(err);
+                return None;
+            }
+        };
+        while token.kind == TokenKind::TypeIgnore {
+            let tag = self.tok.token_text(&token).to_string();
+            self.type_ignores.push((token.lineno as i32, tag));
+            token = match self.tok.next_token() {
+                Ok(t) => t,
+                Err(err) => {
+                    self.tokenizer_failed(err);
+                    return None;
+                }
+            };
+        }
+        Some(token)
+    }
+
+    /// The spelling of a NAME token (`token_text` without its clamping: the tokenizer's
+    /// positions are in the source).
+    #[inline]
+    fn spelling_of(&self, token: &Token) -> &'src str {
+        let range = token.start as usize..token.end as usize;
+        self.source.get(range).unwrap_or_default()
+    }
+
+    /// The parser's kind for the tokenizer's ENDMARKER: single input gets an extra NEWLINE at
+    /// its end.
+    fn endmarker_kind(&mut self) -> u16 {
+        if self.mode == Mode::Single && self.parsing_started {
+            self.parsing_started = false;
+            return tk::NEWLINE;
+        }
+        self.parsing_started = true;
+        tk::ENDMARKER
     }
 
     /// `_Pypegen_tokenizer_error`: an end of input inside brackets becomes "'(' was never
@@ -518,27 +563,22 @@ impl<'src> Parser<'src> {
         self.identifier_of(t)
     }
 
-    /// The identifier a NAME token spells (`_PyPegen_new_identifier`), made once per token
-    /// and shared among equal spellings.
+    /// The identifier a NAME token spells (`_PyPegen_new_identifier`), made once per spelling
+    /// (by `fill_token`, for the NAME tokens it reads).
+    #[inline]
     fn identifier_of(&mut self, t: &Tok) -> Identifier {
-        let index = t.index as usize;
-        if let Some(Some(id)) = self.names.by_token.get(index) {
-            return id.clone();
+        match self.names.of_token(t.index) {
+            Some(word) => self.names.identifier(word),
+            None => self.identifier_of_unnoted(t),
         }
-        let text = self.token_text(t);
-        let id = match self.names.interned.get(text) {
-            Some(id) => id.clone(),
-            None => {
-                let id = new_identifier(text);
-                self.names.interned.insert(id.clone());
-                id
-            }
-        };
-        if index >= self.names.by_token.len() {
-            self.names.by_token.resize(index + 1, None);
-        }
-        self.names.by_token[index] = Some(id.clone());
-        id
+    }
+
+    /// `identifier_of` for a token `fill_token` noted no identifier for (not a NAME).
+    #[cold]
+    #[inline(never)]
+    fn identifier_of_unnoted(&mut self, t: &Tok) -> Identifier {
+        let word = self.names.classify(self.token_text(t)).0;
+        self.names.identifier(word)
     }
 
     /// `_PyPegen_string_token`.
@@ -709,48 +749,197 @@ impl Parser<'_> {
     }
 }
 
-/// The identifiers of one parse (see `Parser::identifier_of`).
-#[derive(Default)]
-struct NameCache {
-    by_token: Vec<Option<Identifier>>,
-    /// Looked up by the token's spelling. An identifier is its NFKC form, which NFKC leaves
-    /// unchanged, so a spelling found here is already normalized.
-    interned: HashSet<Identifier, BuildHasherDefault<FxHasher>>,
+/// The words (NAME spellings) of one parse, each classified once: a keyword's type, or an
+/// identifier's (see `Parser::identifier_of`), made once and shared by every token that
+/// spells it.
+struct NameCache<'src> {
+    /// By token index: 1 + the index in `words` of the identifier the token spells, or 0 for a
+    /// token that is not a NAME (a keyword included).
+    by_token: Vec<u32>,
+    words: Vec<Word<'src>>,
+    /// An open-addressing table of the spellings (linear probing, at most half full): 0 for an
+    /// empty slot, else 1 + an index in `words`, with that spelling's key (`spelling_key`).
+    table: Vec<(u32, u64)>,
 }
 
-/// FxHash (rustc's multiply-rotate hash): fast on short keys such as identifiers.
-#[derive(Default)]
-struct FxHasher(u64);
+struct Word<'src> {
+    spelling: &'src [u8],
+    /// `tk::NAME`, or the keyword's type.
+    kind: u16,
+    /// The NFKC form of the spelling, so spellings that differ only before normalization have
+    /// equal identifiers of their own.
+    identifier: Identifier,
+}
 
-impl Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
+impl<'src> NameCache<'src> {
+    /// A cache sized so that it rarely grows: one token per four bytes of source as the token
+    /// buffer, and one distinct word per 128 bytes (the benchmark corpus has one per 160
+    /// bytes, per module).
+    fn for_source(source_len: usize) -> NameCache<'src> {
+        let distinct_words = (source_len / 128).clamp(16, 1 << 16);
+        NameCache {
+            by_token: Vec::with_capacity(source_len / 4 + 16),
+            words: Vec::with_capacity(distinct_words),
+            table: vec![(0, 0); (2 * distinct_words).next_power_of_two()],
         }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
+    }
+
+    /// Notes the token just read (the next index): the identifier it spells, if it is a NAME.
+    #[inline]
+    fn push_token(&mut self, name: Option<WordId>) {
+        self.by_token.push(name.map_or(0, |word| word.0 + 1));
+    }
+
+    /// The identifier of the NAME token at `index`, if `push_token` recorded one.
+    #[inline]
+    fn of_token(&self, index: u32) -> Option<WordId> {
+        match self.by_token.get(index as usize) {
+            Some(&slot) if slot != 0 => Some(WordId(slot - 1)),
+            _ => None,
         }
     }
 
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
+    /// The word spelled `text` and its kind (`_get_keyword_or_name_type`), classified the first
+    /// time.
+    #[inline(always)]
+    fn classify(&mut self, text: &'src str) -> (WordId, u16) {
+        let key = spelling_key(text.as_bytes());
+        let mask = self.table.len() - 1;
+        let mut i = self.slot_of(key);
+        loop {
+            let (slot, slot_key) = self.table[i];
+            if slot == 0 {
+                break;
+            }
+            let index = slot - 1;
+            if slot_key == key {
+                if let Some(word) = self.words.get(index as usize) {
+                    // A short spelling is its key; a long one's key is a hash.
+                    if text.len() < 8 || same_spelling(word.spelling, text.as_bytes()) {
+                        return (WordId(index), word.kind);
+                    }
+                }
+            }
+            i = (i + 1) & mask;
+        }
+        self.add_word(text, key, i)
     }
 
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
+    /// The first slot to probe for `key`: the top bits of its product with an odd constant,
+    /// which every bit of the key reaches.
+    #[inline]
+    fn slot_of(&self, key: u64) -> usize {
+        let bits = self.table.len().trailing_zeros();
+        (key.wrapping_mul(FX_SEED) >> 32 << bits >> 32) as usize
+    }
+
+    /// Adds the word spelled `text`, found in no slot up to the empty slot `i`.
+    #[cold]
+    #[inline(never)]
+    fn add_word(&mut self, text: &'src str, key: u64, i: usize) -> (WordId, u16) {
+        let kind = keyword_type(text).unwrap_or(tk::NAME);
+        let index = match u32::try_from(self.words.len()) {
+            Ok(index) if index < u32::MAX - 1 => index,
+            // Past u32::MAX distinct words, which no source the tokenizer accepts has.
+            _ => return (WordId(u32::MAX - 1), kind),
+        };
+        self.words.push(Word {
+            spelling: text.as_bytes(),
+            kind,
+            identifier: new_identifier(text),
+        });
+        self.table[i] = (index + 1, key);
+        if 2 * self.words.len() > self.table.len() {
+            self.grow_table();
+        }
+        (WordId(index), kind)
+    }
+
+    /// Doubles the table, placing every spelling again by its stored hash.
+    #[cold]
+    fn grow_table(&mut self) {
+        let doubled = vec![(0, 0); 2 * self.table.len()];
+        let old = std::mem::replace(&mut self.table, doubled);
+        let mask = self.table.len() - 1;
+        for (slot, key) in old.into_iter().filter(|&(slot, _)| slot != 0) {
+            let mut i = self.slot_of(key);
+            while self.table[i].0 != 0 {
+                i = (i + 1) & mask;
+            }
+            self.table[i] = (slot, key);
+        }
+    }
+
+    #[inline]
+    fn identifier(&self, word: WordId) -> Identifier {
+        match self.words.get(word.0 as usize) {
+            Some(word) => word.identifier.clone(),
+            // Only past u32::MAX distinct words (see `classify`).
+            None => Identifier::new(""),
+        }
     }
 }
 
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+/// An index in `NameCache::words`.
+#[derive(Clone, Copy)]
+struct WordId(u32);
+
+/// Whether two spellings are the same, word by word: names are short, and a call to `memcmp`
+/// costs more than comparing them.
+#[inline]
+fn same_spelling(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (a_chunks, b_chunks) = (a.chunks_exact(8), b.chunks_exact(8));
+    let (a_tail, b_tail) = (a_chunks.remainder(), b_chunks.remainder());
+    a_chunks.zip(b_chunks).all(|(x, y)| x == y) && packed_bytes(a_tail) == packed_bytes(b_tail)
+}
+
+/// FxHash's multiplier (rustc's multiply-rotate hash).
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// The key of a spelling in `NameCache::table`: for up to seven bytes (most names) the bytes
+/// themselves with the length in the top byte, so that equal keys are equal spellings; for
+/// longer ones FxHash of the bytes, eight at a time, with a top byte of 0xFF, so that they
+/// never equal a short key.
+#[inline]
+fn spelling_key(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    if n < 8 {
+        return packed_bytes(bytes) | (n as u64) << 56;
+    }
+    let mut hash = 0u64;
+    let mut add = |word: u64| {
+        hash = (hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        add(u64::from_le_bytes(word));
+    }
+    add(packed_bytes(chunks.remainder()) ^ (n as u64) << 56);
+    hash | 0xFF << 56
+}
+
+/// Up to seven bytes as a little-endian word, zero above them, in at most three loads
+/// (overlapping ones, whose common bytes agree).
+#[inline]
+fn packed_bytes(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let byte_at = |i: usize| u64::from(bytes[i]) << (8 * i);
+    let u32_at = |i: usize| -> u64 {
+        let mut word = [0u8; 4];
+        word.copy_from_slice(&bytes[i..i + 4]);
+        u64::from(u32::from_le_bytes(word)) << (8 * i)
+    };
+    match n {
+        0 => 0,
+        1..=3 => byte_at(0) | byte_at(n / 2) | byte_at(n - 1),
+        4..=7 => u32_at(0) | u32_at(n - 4),
+        // Callers pass the tail of a chunked spelling, never eight bytes or more.
+        _ => u64::MAX,
     }
 }
 
@@ -769,5 +958,96 @@ mod tok_size {
     #[test]
     fn a_token_takes_44_bytes() {
         assert_eq!(std::mem::size_of::<super::Tok>(), 44);
+    }
+}
+
+#[cfg(test)]
+mod name_cache {
+    use super::{same_spelling, NameCache, WordId};
+    use crate::generated::parser::{kw, tk};
+
+    fn classify<'a>(names: &mut NameCache<'a>, text: &'a str) -> (u32, u16) {
+        let (WordId(word), kind) = names.classify(text);
+        (word, kind)
+    }
+
+    #[test]
+    fn a_spelling_is_classified_once_and_shares_its_identifier() {
+        let mut names = NameCache::for_source(0);
+        let (first, kind) = classify(&mut names, "spam");
+        assert_eq!(kind, tk::NAME);
+        assert_eq!(classify(&mut names, "spam"), (first, tk::NAME));
+        let (a, b) = (
+            names.identifier(WordId(first)),
+            names.identifier(WordId(first)),
+        );
+        assert_eq!(a.as_str(), "spam");
+        assert!(std::ptr::eq(a.as_str(), b.as_str()));
+    }
+
+    #[test]
+    fn keywords_get_their_type_and_soft_keywords_stay_names() {
+        let mut names = NameCache::for_source(0);
+        assert_eq!(classify(&mut names, "if").1, kw::IF);
+        assert_eq!(classify(&mut names, "if").1, kw::IF);
+        assert_eq!(classify(&mut names, "None").1, kw::NONE);
+        assert_eq!(classify(&mut names, "match").1, tk::NAME);
+        assert_eq!(classify(&mut names, "iff").1, tk::NAME);
+    }
+
+    #[test]
+    fn thousands_of_names_grow_the_table_and_are_all_found_again() {
+        let spellings: Vec<String> = (0..5000).map(|i| format!("name_{i}")).collect();
+        let mut names = NameCache::for_source(0);
+        let words: Vec<u32> = spellings
+            .iter()
+            .map(|s| classify(&mut names, s).0)
+            .collect();
+        for (spelling, &word) in spellings.iter().zip(&words) {
+            assert_eq!(classify(&mut names, spelling), (word, tk::NAME));
+            assert_eq!(names.identifier(WordId(word)).as_str(), spelling);
+        }
+        let distinct: std::collections::HashSet<u32> = words.into_iter().collect();
+        assert_eq!(distinct.len(), 5000);
+    }
+
+    #[test]
+    fn spellings_are_compared_byte_by_byte_at_every_length() {
+        let text = "abcdefghijklmnopqrstuvwxyz";
+        for len in 0..=text.len() {
+            let a = &text.as_bytes()[..len];
+            let copy = a.to_vec();
+            assert!(same_spelling(a, &copy));
+            for i in 0..len {
+                let mut b = a.to_vec();
+                b[i] = b'_';
+                assert!(!same_spelling(a, &b), "{a:?} and {b:?}");
+            }
+            if len > 0 {
+                assert!(!same_spelling(a, &a[..len - 1]));
+            }
+        }
+    }
+
+    /// `ast.dump(ast.parse("\ufb01x + fix\n"))` in the oracle: the ligature spelling and the plain
+    /// one are one identifier after NFKC.
+    #[test]
+    fn spellings_equal_after_nfkc_give_equal_names() {
+        let tree = crate::parse(
+            "\u{fb01}x + fix\n",
+            "<test>",
+            crate::Mode::Exec,
+            crate::ParseFlags::default(),
+        );
+        let dump = tree.map(|tree| {
+            pyc_ast::dump(&tree, pyc_ast::dump::DumpOptions::default()).unwrap_or_default()
+        });
+        assert_eq!(
+            dump.as_deref().ok(),
+            Some(
+                "Module(body=[Expr(value=BinOp(left=Name(id='fix', ctx=Load()), op=Add(), \
+                 right=Name(id='fix', ctx=Load())))])"
+            )
+        );
     }
 }

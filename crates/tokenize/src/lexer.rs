@@ -167,14 +167,34 @@ impl<'src> Tokenizer<'src> {
     /// tokenizer keeps returning that error.
     #[inline]
     pub fn next_token(&mut self) -> Result<Token, SyntaxError> {
+        match self.next_fast_token() {
+            Some(token) => Ok(token),
+            None => self.next_token_without_fast_paths(),
+        }
+    }
+
+    /// `next_token` when the fast paths for common tokens read it, else `None` (then
+    /// [`Self::next_token_without_fast_paths`] gives it). Split so that the parser, which
+    /// reads every token, gets the common ones without a call or a copy of `next_token`'s
+    /// large `Result`.
+    #[inline(always)]
+    pub fn next_fast_token(&mut self) -> Option<Token> {
+        if self.stopped {
+            return None;
+        }
+        self.debug_expr = None;
+        let (kind, start) = self.tok_get_fast()?;
+        Some(self.fast_token(kind, start))
+    }
+
+    /// `next_token` after [`Self::next_fast_token`] returned `None`.
+    #[inline(never)]
+    pub fn next_token_without_fast_paths(&mut self) -> Result<Token, SyntaxError> {
         if self.stopped {
             return self.repeat_last();
         }
         self.debug_expr = None;
-        match self.tok_get_fast() {
-            Some((kind, start)) => Ok(self.fast_token(kind, start)),
-            None => self.next_token_general(),
-        }
+        self.next_token_general()
     }
 
     /// `next_token` for what the fast paths leave: the port of CPython's general path.
@@ -225,6 +245,7 @@ impl<'src> Tokenizer<'src> {
     }
 
     /// The source text of `tok`.
+    #[inline]
     pub fn token_text(&self, tok: &Token) -> &'src str {
         let end = (tok.end as usize).min(self.text.len());
         let start = (tok.start as usize).min(end);
