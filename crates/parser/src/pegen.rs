@@ -419,6 +419,15 @@ impl<'src> Parser<'src> {
         index < 128 && first & (1u128 << index) == 0
     }
 
+    /// Whether a rule CPython does not memoize may use the first pass's memo of it
+    /// (`FIRST_PASS_MEMO` in the generator): not in the error pass, and not near MAXSTACK,
+    /// where CPython's parse of the rule again (down to the memoized rules inside it, a few
+    /// levels) could overflow and a memo hit here would not.
+    #[inline]
+    pub(crate) fn first_pass_memo_allowed(&self) -> bool {
+        !self.error_pass && self.level <= MAXSTACK - FIRST_SET_MARGIN
+    }
+
     fn stack_overflow(&mut self) {
         self.error_indicator = true;
         self.error = Some(ParseError::Memory(

@@ -67,9 +67,14 @@ pub fn generate(grammar: &Grammar, tokens: &TokenTable) -> Result<String, String
 /// same atom. CPython's second parse is cheap, as the atom's inner expressions are memoized
 /// pointers it shares; here they went into the dropped node, so without the memo the whole
 /// display (`{...}`, `[...]`, `(...)`) would be parsed again. With it, the dropped atom goes
-/// back to its entry and `primary` finds it there. A memo only caches what the rule returns
-/// at a position, so the first pass's result is the same.
-const FIRST_PASS_MEMO: &[&str] = &["atom"];
+/// back to its entry and `primary` finds it there. `genexp`: `t_primary` and then `primary` try
+/// `genexp` at the `(` of every call that starts a statement, and it fails after taking the
+/// first argument's `expression`, which `arguments` then takes and keeps: without the memo the
+/// second failing `genexp` parses that argument again (over half of the expressions parsed
+/// again in the corpus were these). A memo only caches what the rule returns at a position, so the
+/// first pass's result is the same; near MAXSTACK these rules parse again as CPython does
+/// (`Parser::first_pass_memo_allowed`), so that its reparse's depth is counted.
+const FIRST_PASS_MEMO: &[&str] = &["atom", "genexp"];
 
 /// Rules CPython memoizes whose memo the first pass does without, beyond those with a single
 /// caller (see `first_pass_unmemoized`). Counted over the stdlib corpus, fewer than 1% of their
@@ -1025,7 +1030,7 @@ impl<'g> Generator<'g> {
                 self.line(1, "}");
             }
             if first_pass_only {
-                self.line(1, "if p.error_pass {");
+                self.line(1, "if !p.first_pass_memo_allowed() {");
                 self.line(2, &format!("let _res = {body_name}(p);"));
                 self.line(2, "p.level -= 1;");
                 self.line(2, "return _res;");

@@ -1,7 +1,7 @@
 """Regenerates crates/parser/tests/data/chain_limits.json: for inputs made of a head, a unit repeated
-k times and a tail (operator chains at every level, in every statement and bracket), the smallest
-k at which CPython's parser overflows its stack (MemoryError), found by bisection. Run from the
-repository root:
+k times and a tail (operator chains at every level, in every statement and bracket, and targets
+with calls and generator expressions), the smallest k at which CPython's parser overflows its
+stack (MemoryError), found by bisection. Run from the repository root:
 oracle/python crates/parser/tests/oracle/gen_chain_limits.py > crates/parser/tests/data/chain_limits.json"""
 import json, sys
 
@@ -75,6 +75,19 @@ SHAPES = [
     ('(', '-', 'a).b = c'),
     ('x = (', '-', 'a) + b'),
     ('x = (', '-', 'a)(b)'),
+    ('', '-', '[a for f(b for b in c).d in e]'),
+    ('', '-', '[a for x[(y for y in z)] in e]'),
+    ('', '-', '[a for f(b).d in e]'),
+    ('', '-', '{a for x[b] in e}'),
+    ('', 'not ', '[a for f(b).c in d]'),
+    ('f(', '-', 'a for a in b).c = d'),
+    ('f(g(', '-', 'a for a in b)).c = d'),
+    ('x[', '-', 'a](b)'),
+    ('', '-', 'f(a for a in b)(c)'),
+    ('for f(', '-', 'a for a in b).c in d: pass'),
+    ('with a as f(', '-', 'b).c: pass'),
+    ('', '-', '[a for (b) in c]'),
+    ('', '-', '[a for [b, f(c)[d]] in e]'),
 ]
 
 def overflows(src):
