@@ -133,33 +133,65 @@ pub fn interactive_exit(_p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     None
 }
 
-/// `_PyPegen_seq_flatten`.
-pub fn seq_flatten<T>(mut seqs: Vec<Vec<T>>) -> Vec<T> {
-    // One list (a block of one statement) is the result as it is; else one allocation of the
-    // final size.
-    if seqs.len() == 1 {
-        return seqs.pop().unwrap_or_default();
+/// What `statement` and `simple_stmts` give (`asdl_stmt_seq*` in C): a compound statement, or
+/// the statements of one line. One statement needs no list of its own: `statements` puts it
+/// straight into the block's.
+pub enum Stmts {
+    One(Stmt),
+    Many(Vec<Stmt>),
+}
+
+impl Stmts {
+    pub fn into_vec(self) -> Vec<Stmt> {
+        match self {
+            Stmts::One(stmt) => vec![stmt],
+            Stmts::Many(stmts) => stmts,
+        }
     }
-    let mut flat = Vec::with_capacity(seqs.iter().map(Vec::len).sum());
+
+    fn len(&self) -> usize {
+        match self {
+            Stmts::One(_) => 1,
+            Stmts::Many(stmts) => stmts.len(),
+        }
+    }
+}
+
+/// `_PyPegen_seq_flatten` of `statement+`, in one list of the final size.
+pub fn stmts_flatten(seqs: Vec<Stmts>) -> Vec<Stmt> {
+    let mut flat = Vec::with_capacity(seqs.iter().map(Stmts::len).sum());
     for seq in seqs {
-        flat.extend(seq);
+        match seq {
+            Stmts::One(stmt) => flat.push(stmt),
+            Stmts::Many(stmts) => flat.extend(stmts),
+        }
     }
     flat
+}
+
+/// [`register_stmts`] of one statement.
+pub fn register_stmt(p: &mut Parser<'_>, stmt: Stmt) -> Stmt {
+    note_last_stmt(p, &stmt);
+    stmt
 }
 
 /// `_PyPegen_register_stmts`: in the error pass, notes where the last compound statement
 /// parsed starts (`p->last_stmt_location`, which becomes `SyntaxError._metadata` and tells
 /// traceback where to look for keyword typos); the statements pass through.
 pub fn register_stmts(p: &mut Parser<'_>, stmts: Vec<Stmt>) -> Vec<Stmt> {
-    if p.call_invalid_rules {
-        if let Some(last) = stmts.last() {
-            let loc = last.loc();
-            if p.last_stmt_location.0 <= loc.lineno {
-                p.last_stmt_location = (loc.lineno, loc.col_offset);
-            }
-        }
+    if let Some(last) = stmts.last() {
+        note_last_stmt(p, last);
     }
     stmts
+}
+
+fn note_last_stmt(p: &mut Parser<'_>, last: &Stmt) {
+    if p.call_invalid_rules {
+        let loc = last.loc();
+        if p.last_stmt_location.0 <= loc.lineno {
+            p.last_stmt_location = (loc.lineno, loc.col_offset);
+        }
+    }
 }
 
 /// `_PyPegen_seq_insert_in_front`.

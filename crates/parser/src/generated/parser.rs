@@ -433,14 +433,14 @@ fn statements_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a5; };
         p.src = Src::NONE;
-        return Some({ seq_flatten(a) });
+        return Some({ stmts_flatten(a) });
     }
     p.mark = _mark;
     None
 }
 
 // statement: a=compound_stmt | a=simple_stmts
-pub(crate) fn statement_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
+pub(crate) fn statement_rule(p: &mut Parser<'_>) -> Option<Stmts> {
     if p.enter_rule() {
         return None;
     }
@@ -453,7 +453,7 @@ pub(crate) fn statement_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     _res
 }
 
-fn statement_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
+fn statement_body(p: &mut Parser<'_>) -> Option<Stmts> {
     let _mark = p.mark;
     // a=compound_stmt
     'a6: {
@@ -462,8 +462,7 @@ fn statement_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         }
         let Some(a) = (compound_stmt_rule(p)) else { break 'a6; };
         let _s0 = p.src;
-        p.src = Src::NONE;
-        return Some({ register_stmts(p, vec![a]) });
+        return Some({ Stmts::One(register_stmt(p, a)) });
     }
     p.mark = _mark;
     // a=simple_stmts
@@ -471,9 +470,7 @@ fn statement_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         if p.error_indicator {
             return None;
         }
-        let Some(a): Option<Vec<Stmt>> = (simple_stmts_rule(p)) else { break 'a7; };
-        let _s0 = p.src;
-        p.src = _s0;
+        let Some(a): Option<Stmts> = (simple_stmts_rule(p)) else { break 'a7; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -510,7 +507,7 @@ fn single_compound_stmt_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     None
 }
 
-// statement_newline: a=single_compound_stmt NEWLINE | simple_stmts | NEWLINE | ENDMARKER
+// statement_newline: a=single_compound_stmt NEWLINE | a=simple_stmts | NEWLINE | ENDMARKER
 pub(crate) fn statement_newline_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     if p.enter_rule() {
         return None;
@@ -539,15 +536,14 @@ fn statement_newline_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         return Some({ a });
     }
     p.mark = _mark;
-    // simple_stmts
+    // a=simple_stmts
     'a10: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (simple_stmts_rule(p)) else { break 'a10; };
-        let _s0 = p.src;
-        p.src = _s0;
-        return Some(_v0);
+        let Some(a) = (simple_stmts_rule(p)) else { break 'a10; };
+        p.src = Src::NONE;
+        return Some({ a.into_vec() });
     }
     p.mark = _mark;
     // NEWLINE
@@ -575,7 +571,7 @@ fn statement_newline_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
 }
 
 // simple_stmts: a=simple_stmt !';' NEWLINE | a=';'.simple_stmt+ [';'] NEWLINE
-pub(crate) fn simple_stmts_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
+pub(crate) fn simple_stmts_rule(p: &mut Parser<'_>) -> Option<Stmts> {
     if p.enter_rule() {
         return None;
     }
@@ -588,7 +584,7 @@ pub(crate) fn simple_stmts_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     _res
 }
 
-fn simple_stmts_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
+fn simple_stmts_body(p: &mut Parser<'_>) -> Option<Stmts> {
     let _mark = p.mark;
     // a=simple_stmt !';' NEWLINE
     'a13: {
@@ -599,8 +595,7 @@ fn simple_stmts_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         let _s0 = p.src;
         if p.lookahead(|p| (p.expect_token(tk::SEMI)).is_some()) { p.give_back(_s0, a); break 'a13; }
         if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s0, a); break 'a13; }
-        p.src = Src::NONE;
-        return Some({ vec![a] });
+        return Some({ Stmts::One(a) });
     }
     p.mark = _mark;
     // a=';'.simple_stmt+ [';'] NEWLINE
@@ -632,8 +627,7 @@ fn simple_stmts_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         let _ = p.expect_token(tk::SEMI);
         if p.error_indicator { break 'a14; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a14; }
-        p.src = Src::NONE;
-        return Some({ a });
+        return Some({ Stmts::Many(a) });
     }
     p.mark = _mark;
     None
@@ -2594,7 +2588,7 @@ fn dotted_name_seed(p: &mut Parser<'_>) -> Option<Expr> {
     None
 }
 
-// block: NEWLINE INDENT a=statements DEDENT | simple_stmts | invalid_block
+// block: NEWLINE INDENT a=statements DEDENT | a=simple_stmts | invalid_block
 pub(crate) fn block_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     if p.enter_rule() {
         return None;
@@ -2643,15 +2637,14 @@ fn block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         return Some({ a });
     }
     p.mark = _mark;
-    // simple_stmts
+    // a=simple_stmts
     'a114: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (simple_stmts_rule(p)) else { break 'a114; };
-        let _s0 = p.src;
-        p.src = _s0;
-        return Some(_v0);
+        let Some(a) = (simple_stmts_rule(p)) else { break 'a114; };
+        p.src = Src::NONE;
+        return Some({ a.into_vec() });
     }
     p.mark = _mark;
     // invalid_block
