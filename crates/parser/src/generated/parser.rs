@@ -7838,6 +7838,7 @@ fn star_expressions_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     let Some(mut _e) = _first else {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     };
     if _corner > 0 && p.error_indicator {
@@ -8369,6 +8370,7 @@ fn disjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     let Some(mut _e) = _first else {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     };
     if _corner > 0 && p.error_indicator {
@@ -8813,6 +8815,7 @@ fn conjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     let Some(mut _e) = _first else {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     };
     if _corner > 0 && p.error_indicator {
@@ -9146,6 +9149,7 @@ fn inversion_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     let Some(mut _e) = _first else {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     };
     if _corner > 1 && p.error_indicator {
@@ -9472,6 +9476,7 @@ fn comparison_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     let Some(mut _e) = _first else {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     };
     if _corner > 0 && p.error_indicator {
@@ -10220,6 +10225,7 @@ fn bitwise_or_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     let Some(mut _e) = _first else {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     };
     if _corner > 0 && p.error_indicator {
@@ -10517,6 +10523,7 @@ fn bitwise_xor_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     let Some(mut _e) = _first else {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     };
     if _corner > 0 && p.error_indicator {
@@ -10793,6 +10800,7 @@ fn bitwise_and_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     let Some(mut _e) = _first else {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     };
     if _corner > 0 && p.error_indicator {
@@ -11075,6 +11083,7 @@ fn shift_expr_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     let Some(mut _e) = _first else {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     };
     if _corner > 0 && p.error_indicator {
@@ -11324,6 +11333,7 @@ fn sum_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     let Some(mut _e) = _first else {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     };
     if _corner > 0 && p.error_indicator {
@@ -11609,6 +11619,7 @@ fn term_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     let Some(mut _e) = _first else {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     };
     if _corner > 0 && p.error_indicator {
@@ -11843,6 +11854,7 @@ fn factor_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     let Some(mut _e) = _first else {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     };
     if _corner > 1 && p.error_indicator {
@@ -11986,6 +11998,7 @@ fn power_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     let Some(mut _e) = _first else {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     };
     if _corner > 0 && p.error_indicator {
@@ -12143,6 +12156,7 @@ fn await_primary_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     let Some(mut _e) = _first else {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     };
     if _corner > 1 && p.error_indicator {

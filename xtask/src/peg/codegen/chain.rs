@@ -124,6 +124,14 @@ impl Generator<'_> {
             return None;
         }
         let no_cut = |a: &Alt| !a.items.iter().any(|i| matches!(i.item, Item::Cut));
+        // A tail must start by matching something: the chain skips a level whose tails cannot
+        // start with the next token, which a lookahead (a rule it would call) would not allow.
+        let tail_starts_matching = |a: &Alt| {
+            !matches!(
+                a.items.get(1).map(|i| &i.item),
+                Some(Item::PositiveLookahead(_) | Item::NegativeLookahead(_) | Item::Cut) | None
+            )
+        };
         let tails_first = |alts: &[&Alt]| {
             alts.iter().fold(0u128, |set, a| {
                 let tail = tail_of(a);
@@ -142,7 +150,10 @@ impl Generator<'_> {
                 .filter(|a| !is_invalid_guard(a))
                 .count()
                 == 1;
-            if !seeds_fall_back || grows != body.len() {
+            if !seeds_fall_back
+                || grows != body.len()
+                || !body.iter().all(|a| tail_starts_matching(a))
+            {
                 return None;
             }
             return Some(Level {
@@ -159,7 +170,7 @@ impl Generator<'_> {
             );
             let new_value = a.action.as_deref().is_some_and(|act| !action_may_fail(act))
                 && self.passthrough_item(a, false).is_none();
-            starts_with_next && a.items.len() > 1 && no_cut(a) && new_value
+            starts_with_next && tail_starts_matching(a) && no_cut(a) && new_value
         });
         if continues {
             return Some(Level {
@@ -352,6 +363,7 @@ impl Generator<'_> {
         self.line(1, "};");
         self.line(1, "let Some(mut _e) = _first else {");
         self.line(2, "p.level = _base + 1;");
+        self.line(2, "p.mark = _mark;");
         self.line(2, "return None;");
         self.line(1, "};");
         // The levels above the corner continue the value, deepest first. `_bit` is the next
@@ -482,13 +494,15 @@ mod tests {
     }
 
     #[test]
-    fn continuing_levels_need_infallible_new_values_and_no_cut() {
+    fn continuing_levels_need_tails_that_match_first_infallible_new_values_and_no_cut() {
         let cut = "a[Expr]: x=b '+' ~ y=b { f(x, y) } | b\nb[Expr]: '~' x=b { x } | NAME\n";
         assert!(chain_names(cut, "a").is_empty());
         let fallible = "a[Expr]: x=b '+' y=b { f(x, y)? } | b\nb[Expr]: '~' x=b { x } | NAME\n";
         assert!(chain_names(fallible, "a").is_empty());
         let passthrough = "a[Expr]: x=b '+' y=b { y } | b\nb[Expr]: '~' x=b { x } | NAME\n";
         assert!(chain_names(passthrough, "a").is_empty());
+        let lookahead = "a[Expr]: x=b !'=' y=b { f(x, y) } | b\nb[Expr]: '~' x=b { x } | NAME\n";
+        assert!(chain_names(lookahead, "a").is_empty());
         let fine = "a[Expr]: x=b '+' y=b { f(x, y) } | b\nb[Expr]: '~' x=b { g(x) } | NAME\n";
         assert_eq!(chain_names(fine, "a"), ["a"]);
     }
