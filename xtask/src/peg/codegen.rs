@@ -1469,7 +1469,7 @@ impl<'g> Generator<'g> {
             let is_opt = matches!(it.item, Item::Opt(_));
             if let (0, Some(shared)) = (n, &shared) {
                 let v = var.clone().unwrap_or_else(|| "_x0".to_string());
-                s.push_str(&self.shared_first_item(it, &v, shared, label, ind + 1));
+                s.push_str(&self.shared_first_item(it, &v, shared, label, ind + 1)?);
                 given_back.push(if !shared.last {
                     format!("{} = Some((Some({v}), _e0, _s0));", shared.var)
                 } else if carries {
@@ -1567,15 +1567,17 @@ impl<'g> Generator<'g> {
     /// previous alternative left, or a fresh call; bound to `var`, with `_e0` (where it ended)
     /// and `_s0` (its source).
     fn shared_first_item(
-        &self,
+        &mut self,
         it: &NamedItem,
         var: &str,
         shared: &SharedFirst,
         label: &str,
         ind: usize,
-    ) -> String {
-        let Item::Name(rule) = &it.item else {
-            unreachable!("shared_first_runs takes rule calls only");
+    ) -> Result<String, String> {
+        let call = match &it.item {
+            Item::Name(rule) => self.name_call(rule),
+            // A loop of rule calls (`shared_first_runs`).
+            other => self.fallible(other, true, ind)?,
         };
         let sv = &shared.var;
         let ann = match &it.ty {
@@ -1587,8 +1589,7 @@ impl<'g> Generator<'g> {
             &mut s,
             ind,
             &format!(
-                "let (_r0{ann}, _e0, _s0) = match {sv}.take() {{ Some(_x) => _x, None => {{ let _r = {}; (_r, p.mark, p.src) }} }};",
-                self.name_call(rule)
+                "let (_r0, _e0, _s0) = match {sv}.take() {{ Some(_x) => _x, None => {{ let _r{ann} = {call}; (_r, p.mark, p.src) }} }};",
             ),
         );
         line(&mut s, ind, "p.mark = _e0;");
@@ -1602,7 +1603,15 @@ impl<'g> Generator<'g> {
             ind,
             &format!("let Some({var}) = _r0 else {{ {keep_failure}break {label}; }};"),
         );
-        s
+        if matches!(it.item, Item::Repeat0(_)) {
+            // A `*` loop's value does not tell that it stopped on an error (`item_stmt`).
+            line(
+                &mut s,
+                ind,
+                &format!("if p.error_indicator {{ break {label}; }}"),
+            );
+        }
+        Ok(s)
     }
 
     /// The statement(s) matching one item inside an alternative; `fail` is the block that
@@ -1977,11 +1986,19 @@ fn word_positions(text: &str, word: &str) -> Vec<usize> {
 /// all start with a call of the same rule (`is_rule`), not an `invalid_` one; `None` outside
 /// runs of two or more.
 fn shared_first_runs(alts: &[Alt], is_rule: impl Fn(&str) -> bool) -> Vec<Option<(usize, usize)>> {
+    // A rule call, or a loop or gather of one (`slash_no_default`'s `param_no_default+`): what
+    // it matches depends on the position only.
+    let rule_call =
+        |item: &Item| matches!(item, Item::Name(n) if is_rule(n) && !n.starts_with("invalid_"));
     let first_rule = |alt: &Alt| -> Option<String> {
-        match &alt.items.first()?.item {
-            Item::Name(n) if is_rule(n) && !n.starts_with("invalid_") => Some(n.clone()),
-            _ => None,
-        }
+        let first = alt.items.first()?;
+        let shareable = match &first.item {
+            Item::Name(_) => rule_call(&first.item),
+            Item::Repeat0(inner) | Item::Repeat1(inner) => rule_call(inner),
+            Item::Gather(sep, elem) => rule_call(elem) && matches!(**sep, Item::Str(_)),
+            _ => false,
+        };
+        shareable.then(|| format!("{} {:?}", first.item, first.ty))
     };
     let firsts: Vec<Option<String>> = alts.iter().map(first_rule).collect();
     let mut runs = vec![None; alts.len()];

@@ -3263,12 +3263,13 @@ pub(crate) fn slash_no_default_rule(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
 
 fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
     let _mark = p.mark;
+    let mut _shared0 = None;
     // a=param_no_default+ '/' ','
     'a137: {
         if p.error_indicator {
             return None;
         }
-        let Some(a): Option<Vec<Arg>> = ({
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r: Option<Vec<Arg>> = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
             while _entered {
@@ -3285,9 +3286,11 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a137; };
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a137; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a137; }
+        }; (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a137; };
+        if (p.expect_token(tk::SLASH)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a137; }
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a137; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -3296,7 +3299,7 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
         if p.error_indicator {
             return None;
         }
-        let Some(a): Option<Vec<Arg>> = ({
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r: Option<Vec<Arg>> = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
             while _entered {
@@ -3313,9 +3316,11 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a138; };
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a138; }
-        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { break 'a138; }
+        }; (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a138; };
+        if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a138; }
+        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { drop(a); break 'a138; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -3338,12 +3343,13 @@ pub(crate) fn slash_with_default_rule(p: &mut Parser<'_>) -> Option<SlashWithDef
 
 fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
     let _mark = p.mark;
+    let mut _shared0 = None;
     // a=param_no_default* b=param_with_default+ '/' ','
     'a139: {
         if p.error_indicator {
             return None;
         }
-        let a = {
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = Some({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
             while _entered {
@@ -3360,7 +3366,9 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
                 p.level -= 1;
             }
             _children
-        };
+        }); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a139; };
         if p.error_indicator { break 'a139; }
         let Some(b) = ({
             let mut _children = Vec::new();
@@ -3379,9 +3387,9 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a139; };
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a139; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a139; }
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a139; };
+        if (p.expect_token(tk::SLASH)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a139; }
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a139; }
         return Some({ SlashWithDefault { plain_names: a, names_with_defaults: b } });
     }
     p.mark = _mark;
@@ -3390,7 +3398,7 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
         if p.error_indicator {
             return None;
         }
-        let a = {
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = Some({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
             while _entered {
@@ -3407,7 +3415,9 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
                 p.level -= 1;
             }
             _children
-        };
+        }); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a140; };
         if p.error_indicator { break 'a140; }
         let Some(b) = ({
             let mut _children = Vec::new();
@@ -3426,9 +3436,9 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a140; };
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a140; }
-        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { break 'a140; }
+        }) else { drop(a); break 'a140; };
+        if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a140; }
+        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { drop(a); break 'a140; }
         return Some({ SlashWithDefault { plain_names: a, names_with_defaults: b } });
     }
     p.mark = _mark;
@@ -13200,12 +13210,13 @@ pub(crate) fn lambda_slash_no_default_rule(p: &mut Parser<'_>) -> Option<Vec<Arg
 
 fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
     let _mark = p.mark;
+    let mut _shared0 = None;
     // a=lambda_param_no_default+ '/' ','
     'a454: {
         if p.error_indicator {
             return None;
         }
-        let Some(a): Option<Vec<Arg>> = ({
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r: Option<Vec<Arg>> = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
             while _entered {
@@ -13222,9 +13233,11 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a454; };
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a454; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a454; }
+        }; (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a454; };
+        if (p.expect_token(tk::SLASH)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a454; }
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a454; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -13233,7 +13246,7 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
         if p.error_indicator {
             return None;
         }
-        let Some(a): Option<Vec<Arg>> = ({
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r: Option<Vec<Arg>> = {
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
             while _entered {
@@ -13250,9 +13263,11 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a455; };
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a455; }
-        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { break 'a455; }
+        }; (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a455; };
+        if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a455; }
+        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { drop(a); break 'a455; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -13275,12 +13290,13 @@ pub(crate) fn lambda_slash_with_default_rule(p: &mut Parser<'_>) -> Option<Slash
 
 fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
     let _mark = p.mark;
+    let mut _shared0 = None;
     // a=lambda_param_no_default* b=lambda_param_with_default+ '/' ','
     'a456: {
         if p.error_indicator {
             return None;
         }
-        let a = {
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = Some({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
             while _entered {
@@ -13297,7 +13313,9 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
                 p.level -= 1;
             }
             _children
-        };
+        }); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a456; };
         if p.error_indicator { break 'a456; }
         let Some(b) = ({
             let mut _children = Vec::new();
@@ -13316,9 +13334,9 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a456; };
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a456; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a456; }
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a456; };
+        if (p.expect_token(tk::SLASH)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a456; }
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a456; }
         return Some({ SlashWithDefault { plain_names: a, names_with_defaults: b } });
     }
     p.mark = _mark;
@@ -13327,7 +13345,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
         if p.error_indicator {
             return None;
         }
-        let a = {
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = Some({
             let mut _children = Vec::new();
             let _entered = !p.enter_rule();
             while _entered {
@@ -13344,7 +13362,9 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
                 p.level -= 1;
             }
             _children
-        };
+        }); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a457; };
         if p.error_indicator { break 'a457; }
         let Some(b) = ({
             let mut _children = Vec::new();
@@ -13363,9 +13383,9 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a457; };
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a457; }
-        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { break 'a457; }
+        }) else { drop(a); break 'a457; };
+        if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a457; }
+        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { drop(a); break 'a457; }
         return Some({ SlashWithDefault { plain_names: a, names_with_defaults: b } });
     }
     p.mark = _mark;
@@ -15474,12 +15494,13 @@ pub(crate) fn kwargs_rule(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
 
 fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
     let _mark = p.mark;
+    let mut _shared0 = None;
     // a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+
     'a537: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = ((|| -> Option<Vec<_>> {
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = (|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
             }
@@ -15499,8 +15520,10 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a537; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a537; }
+        })(); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a537; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a537; }
         let Some(b) = ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -15521,7 +15544,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a537; };
+        })()) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a537; };
         return Some({ join_sequences(a, b) });
     }
     p.mark = _mark;
@@ -15530,7 +15553,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = ((|| -> Option<Vec<_>> {
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = (|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
             }
@@ -15550,7 +15573,9 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a538; };
+        })(); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(_v0) = _r0 else { break 'a538; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -16791,12 +16816,13 @@ pub(crate) fn type_expressions_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
 
 fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
+    let mut _shared0 = None;
     // a=','.expression+ ',' '*' b=expression ',' '**' c=expression
     'a589: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = ((|| -> Option<Vec<_>> {
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = (|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
             }
@@ -16816,14 +16842,16 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a589; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a589; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a589; }
-        let Some(b) = (expression_rule(p)) else { break 'a589; };
+        })(); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a589; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a589; }
+        if (p.expect_token(tk::STAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a589; }
+        let Some(b) = (expression_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a589; };
         let _s3 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s3, b); break 'a589; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s3, b); break 'a589; }
-        let Some(c) = (expression_rule(p)) else { p.give_back(_s3, b); break 'a589; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a589; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a589; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a589; };
         let _s6 = p.src;
         return Some({ seq_append_to_end(seq_append_to_end(a, b), c) });
     }
@@ -16833,7 +16861,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = ((|| -> Option<Vec<_>> {
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = (|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
             }
@@ -16853,10 +16881,12 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a590; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a590; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a590; }
-        let Some(b) = (expression_rule(p)) else { break 'a590; };
+        })(); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a590; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a590; }
+        if (p.expect_token(tk::STAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a590; }
+        let Some(b) = (expression_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a590; };
         let _s3 = p.src;
         return Some({ seq_append_to_end(a, b) });
     }
@@ -16866,7 +16896,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = ((|| -> Option<Vec<_>> {
+        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = (|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
             }
@@ -16886,10 +16916,12 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a591; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a591; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a591; }
-        let Some(b) = (expression_rule(p)) else { break 'a591; };
+        })(); (_r, p.mark, p.src) } };
+        p.mark = _e0;
+        let Some(a) = _r0 else { break 'a591; };
+        if (p.expect_token(tk::COMMA)).is_none() { drop(a); break 'a591; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { drop(a); break 'a591; }
+        let Some(b) = (expression_rule(p)) else { drop(a); break 'a591; };
         let _s3 = p.src;
         return Some({ seq_append_to_end(a, b) });
     }
