@@ -1208,13 +1208,7 @@ impl<'g> Generator<'g> {
         }
         self.line(2, "break;");
         self.line(1, "}");
-        self.line(1, "if p.error_indicator {");
-        self.line(2, "return None;");
-        self.line(1, "}");
-        self.line(1, "p.src = _acc_src;");
-        self.line(1, "Some(_acc)");
-        self.line(0, "}");
-        self.line(0, "");
+        self.emit_acc_unless_error();
         self.line(
             0,
             &format!("fn {name}_seed(p: &mut Parser<'_>) -> Option<{ty}> {{"),
@@ -1226,6 +1220,18 @@ impl<'g> Generator<'g> {
         self.line(0, "}");
         self.line(0, "");
         Ok(())
+    }
+
+    /// The end of a function continuing a value `_acc` (with its source `_acc_src`): the value
+    /// as it is now, unless an error was raised.
+    fn emit_acc_unless_error(&mut self) {
+        self.line(1, "if p.error_indicator {");
+        self.line(2, "return None;");
+        self.line(1, "}");
+        self.line(1, "p.src = _acc_src;");
+        self.line(1, "Some(_acc)");
+        self.line(0, "}");
+        self.line(0, "");
     }
 
     /// One growing alternative `a=rule tail {action}` inside the loop: with `a` the result so

@@ -7853,6 +7853,7 @@ fn star_expressions_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     if _corner > 0 && p.error_indicator {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     }
     let mut _bit = p.next_kind_bit();
@@ -7872,7 +7873,7 @@ fn star_expressions_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
     }
     p.level = _base + 1;
-    Some(_e)
+    return Some(_e);
 }
 
 // star_expression: '*' a=bitwise_or | expression
@@ -8385,6 +8386,7 @@ fn disjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     if _corner > 0 && p.error_indicator {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     }
     let mut _bit = p.next_kind_bit();
@@ -8614,7 +8616,7 @@ fn disjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
     }
     p.level = _base + 1;
-    Some(_e)
+    return Some(_e);
 }
 
 // conjunction: a=inversion b=('and' c=inversion)+ | inversion
@@ -8830,6 +8832,7 @@ fn conjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     if _corner > 0 && p.error_indicator {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     }
     let mut _bit = p.next_kind_bit();
@@ -9038,7 +9041,7 @@ fn conjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
     }
     p.level = _base + 1;
-    Some(_e)
+    return Some(_e);
 }
 
 // inversion: 'not' a=inversion | comparison
@@ -9164,6 +9167,7 @@ fn inversion_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     if _corner > 1 && p.error_indicator {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     }
     let mut _bit = p.next_kind_bit();
@@ -9351,7 +9355,7 @@ fn inversion_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
     }
     p.level = _base + 1;
-    Some(_e)
+    return Some(_e);
 }
 
 // comparison: a=bitwise_or b=compare_op_bitwise_or_pair+ | bitwise_or
@@ -9491,6 +9495,7 @@ fn comparison_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     if _corner > 0 && p.error_indicator {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     }
     let mut _bit = p.next_kind_bit();
@@ -9678,7 +9683,7 @@ fn comparison_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
     }
     p.level = _base + 1;
-    Some(_e)
+    return Some(_e);
 }
 
 // compare_op_bitwise_or_pair: eq_bitwise_or | noteq_bitwise_or | lte_bitwise_or | lt_bitwise_or | gte_bitwise_or | gt_bitwise_or | notin_bitwise_or | in_bitwise_or | isnot_bitwise_or | is_bitwise_or
@@ -10240,6 +10245,7 @@ fn bitwise_or_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     if _corner > 0 && p.error_indicator {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     }
     let mut _bit = p.next_kind_bit();
@@ -10406,7 +10412,7 @@ fn bitwise_or_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
     }
     p.level = _base + 1;
-    Some(_e)
+    return Some(_e);
 }
 
 // bitwise_xor: a=bitwise_xor '^' b=bitwise_and | bitwise_and
@@ -10538,6 +10544,7 @@ fn bitwise_xor_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     if _corner > 0 && p.error_indicator {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     }
     let mut _bit = p.next_kind_bit();
@@ -10683,7 +10690,7 @@ fn bitwise_xor_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
     }
     p.level = _base + 1;
-    Some(_e)
+    return Some(_e);
 }
 
 // bitwise_and: a=bitwise_and '&' b=shift_expr | shift_expr
@@ -10815,6 +10822,7 @@ fn bitwise_and_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     if _corner > 0 && p.error_indicator {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     }
     let mut _bit = p.next_kind_bit();
@@ -10939,7 +10947,7 @@ fn bitwise_and_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
     }
     p.level = _base + 1;
-    Some(_e)
+    return Some(_e);
 }
 
 // shift_expr: a=shift_expr '<<' b=sum | a=shift_expr '>>' b=sum | invalid_arithmetic | sum
@@ -11098,6 +11106,7 @@ fn shift_expr_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     if _corner > 0 && p.error_indicator {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     }
     let mut _bit = p.next_kind_bit();
@@ -11201,7 +11210,7 @@ fn shift_expr_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
     }
     p.level = _base + 1;
-    Some(_e)
+    return Some(_e);
 }
 
 // sum: a=sum '+' b=term | a=sum '-' b=term | term
@@ -11348,6 +11357,7 @@ fn sum_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     if _corner > 0 && p.error_indicator {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     }
     let mut _bit = p.next_kind_bit();
@@ -11430,7 +11440,7 @@ fn sum_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
     }
     p.level = _base + 1;
-    Some(_e)
+    return Some(_e);
 }
 
 // term: a=term '*' b=factor | a=term '/' b=factor | a=term '//' b=factor | a=term '%' b=factor | a=term '@' b=factor | invalid_factor | factor
@@ -11634,6 +11644,7 @@ fn term_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     if _corner > 0 && p.error_indicator {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     }
     let mut _bit = p.next_kind_bit();
@@ -11695,7 +11706,7 @@ fn term_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
     }
     p.level = _base + 1;
-    Some(_e)
+    return Some(_e);
 }
 
 // factor: '+' a=factor | '-' a=factor | '~' a=factor | power
@@ -11869,6 +11880,7 @@ fn factor_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     if _corner > 1 && p.error_indicator {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     }
     let mut _bit = p.next_kind_bit();
@@ -11909,7 +11921,7 @@ fn factor_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
     }
     p.level = _base + 1;
-    Some(_e)
+    return Some(_e);
 }
 
 // power: a=await_primary '**' b=factor | await_primary
@@ -12013,6 +12025,7 @@ fn power_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     if _corner > 0 && p.error_indicator {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     }
     let mut _bit = p.next_kind_bit();
@@ -12053,7 +12066,7 @@ fn power_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
     }
     p.level = _base + 1;
-    Some(_e)
+    return Some(_e);
 }
 
 // await_primary: 'await' a=primary | primary
@@ -12171,6 +12184,7 @@ fn await_primary_chain(p: &mut Parser<'_>) -> Option<Expr> {
     };
     if _corner > 1 && p.error_indicator {
         p.level = _base + 1;
+        p.mark = _mark;
         return None;
     }
     let mut _bit = p.next_kind_bit();
@@ -12190,7 +12204,7 @@ fn await_primary_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
     }
     p.level = _base + 1;
-    Some(_e)
+    return Some(_e);
 }
 
 // primary: a=primary '.' b=NAME | a=primary b=genexp | a=primary '(' b=[arguments] ')' | a=primary '[' b=slices ']' | atom

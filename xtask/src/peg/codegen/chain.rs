@@ -301,13 +301,7 @@ impl Generator<'_> {
             self.line(1, "p.mark = _mark;");
         }
         // The bare fallback alternative: the value as it came.
-        self.line(1, "if p.error_indicator {");
-        self.line(2, "return None;");
-        self.line(1, "}");
-        self.line(1, "p.src = _acc_src;");
-        self.line(1, "Some(_acc)");
-        self.line(0, "}");
-        self.line(0, "");
+        self.emit_acc_unless_error();
         Ok(())
     }
 
@@ -362,9 +356,7 @@ impl Generator<'_> {
         corners.push(n);
         self.line(1, "};");
         self.line(1, "let Some(mut _e) = _first else {");
-        self.line(2, "p.level = _base + 1;");
-        self.line(2, "p.mark = _mark;");
-        self.line(2, "return None;");
+        self.emit_chain_failure(2);
         self.line(1, "};");
         // The levels above the corner continue the value, deepest first. `_bit` is the next
         // token (as a FIRST-set bit): a level whose continuations cannot start with it is
@@ -374,8 +366,7 @@ impl Generator<'_> {
             .filter(|&j| !matches!(chain[j].1.shape, Shape::Prefix { .. }))
             .collect();
         let Some(&shallowest) = conts.first() else {
-            self.line(1, "p.level = _base + 1;");
-            self.line(1, "Some(_e)");
+            self.emit_chain_value(1);
             self.line(0, "}");
             self.line(0, "");
             return Ok(());
@@ -384,8 +375,7 @@ impl Generator<'_> {
             1,
             &format!("if _corner > {shallowest} && p.error_indicator {{"),
         );
-        self.line(2, "p.level = _base + 1;");
-        self.line(2, "return None;");
+        self.emit_chain_failure(2);
         self.line(1, "}");
         self.line(1, "let mut _bit = p.next_kind_bit();");
         for &j in conts.iter().rev() {
@@ -397,33 +387,40 @@ impl Generator<'_> {
             };
             self.line(1, &format!("if _corner > {j} {{"));
             self.line(2, &format!("if _bit & {above:#x} == 0 {{"));
-            self.line(3, "p.level = _base + 1;");
-            self.line(3, "return Some(_e);");
+            self.emit_chain_value(3);
             self.line(2, "}");
             self.line(2, &format!("if _bit & {:#x} != 0 {{", level.cont_first));
             self.line(3, &format!("p.level = _base + {};", depth[j]));
             self.line(3, &format!("let Some(_v) = {call} else {{"));
-            self.line(4, "p.level = _base + 1;");
-            self.line(4, "p.mark = _mark;");
-            self.line(4, "return None;");
+            self.emit_chain_failure(4);
             self.line(3, "};");
             self.line(3, "_e = _v;");
             if j > shallowest {
                 self.line(3, "if p.error_indicator {");
-                self.line(4, "p.level = _base + 1;");
-                self.line(4, "p.mark = _mark;");
-                self.line(4, "return None;");
+                self.emit_chain_failure(4);
                 self.line(3, "}");
                 self.line(3, "_bit = p.next_kind_bit();");
             }
             self.line(2, "}");
             self.line(1, "}");
         }
-        self.line(1, "p.level = _base + 1;");
-        self.line(1, "Some(_e)");
+        self.emit_chain_value(1);
         self.line(0, "}");
         self.line(0, "");
         Ok(())
+    }
+
+    /// A chain function failing: back at the entry's level and mark.
+    fn emit_chain_failure(&mut self, indent: usize) {
+        self.line(indent, "p.level = _base + 1;");
+        self.line(indent, "p.mark = _mark;");
+        self.line(indent, "return None;");
+    }
+
+    /// A chain function returning `_e`, the chain's value: back at the entry's level.
+    fn emit_chain_value(&mut self, indent: usize) {
+        self.line(indent, "p.level = _base + 1;");
+        self.line(indent, "return Some(_e);");
     }
 }
 
@@ -432,14 +429,16 @@ mod tests {
     use super::super::super::grammar::parse_grammar;
     use super::*;
 
-    fn tokens() -> TokenTable {
+    fn repo_file(path: &str) -> String {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .parent()
             .map(std::path::Path::to_path_buf)
             .unwrap_or_default();
-        let text = std::fs::read_to_string(root.join("crates/tokenize/Tokens"))
-            .expect("crates/tokenize/Tokens");
-        TokenTable::parse(&text).expect("the token table parses")
+        std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    fn tokens() -> TokenTable {
+        TokenTable::parse(&repo_file("crates/tokenize/Tokens")).expect("the token table parses")
     }
 
     fn chain_names(grammar: &str, entry: &str) -> Vec<String> {
@@ -451,12 +450,7 @@ mod tests {
 
     #[test]
     fn python_grammar_chains_are_the_operator_precedence_levels() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .map(std::path::Path::to_path_buf)
-            .unwrap_or_default();
-        let text = std::fs::read_to_string(root.join("crates/parser/python.gram"))
-            .expect("the grammar file");
+        let text = repo_file("crates/parser/python.gram");
         assert_eq!(
             chain_names(&text, "disjunction"),
             [
