@@ -72,6 +72,16 @@ fn mentions_invalid(item: &Item) -> bool {
     }
 }
 
+/// Whether the alternative's tail starts by matching something: the chain skips a level whose
+/// tails cannot start with the next token, which a lookahead (a rule it would call) or a cut
+/// first would not allow.
+fn tail_starts_matching(alt: &Alt) -> bool {
+    !matches!(
+        alt.items.get(1).map(|i| &i.item),
+        Some(Item::PositiveLookahead(_) | Item::NegativeLookahead(_) | Item::Cut) | None
+    )
+}
+
 /// The alternative without its first item (what follows the value bound to it).
 fn tail_of(alt: &Alt) -> Alt {
     Alt {
@@ -123,46 +133,39 @@ impl Generator<'_> {
         if next == *name || self.rule_type(next_rule) != self.rule_type(rule) {
             return None;
         }
-        let no_cut = |a: &Alt| !a.items.iter().any(|i| matches!(i.item, Item::Cut));
-        // A tail must start by matching something: the chain skips a level whose tails cannot
-        // start with the next token, which a lookahead (a rule it would call) would not allow.
-        let tail_starts_matching = |a: &Alt| {
-            !matches!(
-                a.items.get(1).map(|i| &i.item),
-                Some(Item::PositiveLookahead(_) | Item::NegativeLookahead(_) | Item::Cut) | None
-            )
-        };
-        let tails_first = |alts: &[&Alt]| {
-            alts.iter().fold(0u128, |set, a| {
-                let tail = tail_of(a);
-                if self.alt_nullable(&tail) {
-                    u128::MAX
-                } else {
-                    set | self.alt_first(&tail, &self.first_sets)
-                }
-            })
-        };
         if self.left_recursive.contains(name) {
-            // The growing loop's alternatives are exactly the ones before the fallback.
-            let grows = self.growing_loop_split(rule)?;
-            let seeds_fall_back = rule.alts[grows..]
-                .iter()
-                .filter(|a| !is_invalid_guard(a))
-                .count()
-                == 1;
-            if !seeds_fall_back
-                || grows != body.len()
-                || !body.iter().all(|a| tail_starts_matching(a))
-            {
-                return None;
-            }
-            return Some(Level {
-                next,
-                shape: Shape::Grows,
-                enters: 2,
-                cont_first: tails_first(body),
-            });
+            self.growing_level(rule, next, body)
+        } else if let Some(level) = self.continuing_level(&next, body) {
+            Some(level)
+        } else {
+            self.prefix_level(next, body)
         }
+    }
+
+    /// A left-recursive level parsed as a growing loop whose alternatives are exactly the ones
+    /// before the fallback (`Shape::Grows`).
+    fn growing_level(&self, rule: &Rule, next: String, body: &[&Alt]) -> Option<Level> {
+        let grows = self.growing_loop_split(rule)?;
+        let seeds_fall_back = rule.alts[grows..]
+            .iter()
+            .filter(|a| !is_invalid_guard(a))
+            .count()
+            == 1;
+        if !seeds_fall_back || grows != body.len() || !body.iter().all(|a| tail_starts_matching(a))
+        {
+            return None;
+        }
+        Some(Level {
+            next,
+            shape: Shape::Grows,
+            enters: 2,
+            cont_first: self.tails_first(body),
+        })
+    }
+
+    /// A level whose alternatives bind `next`'s value first and make a new value of it
+    /// (`Shape::Continues`).
+    fn continuing_level(&self, next: &str, body: &[&Alt]) -> Option<Level> {
         let continues = body.iter().all(|a| {
             let starts_with_next = matches!(
                 a.items.first(),
@@ -170,18 +173,20 @@ impl Generator<'_> {
             );
             let new_value = a.action.as_deref().is_some_and(|act| !action_may_fail(act))
                 && self.passthrough_item(a, false).is_none();
-            starts_with_next && tail_starts_matching(a) && no_cut(a) && new_value
+            let no_cut = !a.items.iter().any(|i| matches!(i.item, Item::Cut));
+            starts_with_next && tail_starts_matching(a) && no_cut && new_value
         });
-        if continues {
-            return Some(Level {
-                next,
-                shape: Shape::Continues(body.iter().map(|a| (*a).clone()).collect()),
-                enters: 1,
-                cont_first: tails_first(body),
-            });
-        }
-        // Prefix alternatives: a token that cannot start `next`, so that when the alternative
-        // fails, the fallback does too.
+        continues.then(|| Level {
+            next: next.to_string(),
+            shape: Shape::Continues(body.iter().map(|a| (*a).clone()).collect()),
+            enters: 1,
+            cont_first: self.tails_first(body),
+        })
+    }
+
+    /// A level of prefix alternatives (`Shape::Prefix`): each starts with a token that cannot
+    /// start `next`, so that when the alternative fails, the fallback does too.
+    fn prefix_level(&self, next: String, body: &[&Alt]) -> Option<Level> {
         let next_first = self.first_sets.get(next.as_str()).copied()?;
         if self.nullable.contains(&next) {
             return None;
@@ -212,6 +217,19 @@ impl Generator<'_> {
             },
             enters: 1,
             cont_first: 0,
+        })
+    }
+
+    /// The token kinds the alternatives' tails (what follows their first item) can start with;
+    /// all of them if a tail can match the empty string.
+    fn tails_first(&self, alts: &[&Alt]) -> u128 {
+        alts.iter().fold(0u128, |set, a| {
+            let tail = tail_of(a);
+            if self.alt_nullable(&tail) {
+                u128::MAX
+            } else {
+                set | self.alt_first(&tail, &self.first_sets)
+            }
         })
     }
 
@@ -336,40 +354,48 @@ impl Generator<'_> {
         self.line(1, "let _base = p.level - 1;");
         self.line(1, "let _mark = p.mark;");
         self.line(1, "let _start = p.start_position(_mark)?;");
+        self.emit_chain_corner(&chain, &depth, &bottom);
+        self.emit_chain_continuations(&chain, &depth);
+        self.line(0, "}");
+        self.line(0, "");
+        Ok(())
+    }
+
+    /// `_e`, the chain's left corner: the prefix alternative of the first level whose prefix
+    /// token is next, else the bottom rule; `_corner` is that level's index (the bottom's is the
+    /// chain's length).
+    fn emit_chain_corner(&mut self, chain: &[(String, Level)], depth: &[u32], bottom: &str) {
         self.line(1, "let (_corner, _first) = match p.kind_at_mark() {");
-        // The left corner: the first level whose prefix token is next, else the bottom rule.
-        let mut corners: Vec<usize> = Vec::new();
         for (j, (level_name, level)) in chain.iter().enumerate() {
             if let Shape::Prefix { kinds, .. } = &level.shape {
                 self.line(2, &format!("{} => {{", kinds.join(" | ")));
                 self.line(3, &format!("p.level = _base + {};", depth[j]));
                 self.line(3, &format!("({j}usize, {level_name}_prefix(p))"));
                 self.line(2, "}");
-                corners.push(j);
             }
         }
         let n = chain.len();
         self.line(2, "_ => {");
         self.line(3, &format!("p.level = _base + {};", depth[n - 1]));
-        self.line(3, &format!("({n}usize, {}_rule(p))", bottom));
+        self.line(3, &format!("({n}usize, {bottom}_rule(p))"));
         self.line(2, "}");
-        corners.push(n);
         self.line(1, "};");
         self.line(1, "let Some(mut _e) = _first else {");
         self.emit_chain_failure(2);
         self.line(1, "};");
-        // The levels above the corner continue the value, deepest first. `_bit` is the next
-        // token (as a FIRST-set bit): a level whose continuations cannot start with it is
-        // skipped, and once no level above can, the value is the chain's. A level looks at the
-        // error flag first, so an error raised meanwhile fails the chain if one is left.
-        let conts: Vec<usize> = (0..n)
+    }
+
+    /// The levels above the corner continue the value, deepest first. `_bit` is the next token
+    /// (as a FIRST-set bit): a level whose continuations cannot start with it is skipped, and
+    /// once no level above can, the value is the chain's. A level looks at the error flag
+    /// first, so an error raised meanwhile fails the chain if one is left.
+    fn emit_chain_continuations(&mut self, chain: &[(String, Level)], depth: &[u32]) {
+        let conts: Vec<usize> = (0..chain.len())
             .filter(|&j| !matches!(chain[j].1.shape, Shape::Prefix { .. }))
             .collect();
         let Some(&shallowest) = conts.first() else {
             self.emit_chain_value(1);
-            self.line(0, "}");
-            self.line(0, "");
-            return Ok(());
+            return;
         };
         self.line(
             1,
@@ -405,9 +431,6 @@ impl Generator<'_> {
             self.line(1, "}");
         }
         self.emit_chain_value(1);
-        self.line(0, "}");
-        self.line(0, "");
-        Ok(())
     }
 
     /// A chain function failing: back at the entry's level and mark.
