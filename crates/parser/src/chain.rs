@@ -20,28 +20,4 @@ impl Parser<'_> {
     pub(crate) fn kind_at_mark(&self) -> u16 {
         self.tokens.get(self.mark).map_or(0, |t| t.kind)
     }
-
-    /// The next token as a FIRST-set bit (as in `cannot_start`), for the chain levels to test
-    /// their continuations against; all bits when the token has no bit of its own or cannot be
-    /// read (the levels then look for themselves, and see the error).
-    #[inline]
-    pub(crate) fn next_kind_bit(&mut self) -> u128 {
-        if self.mark == self.tokens.len() && !self.fill_token() {
-            self.error_indicator = true;
-            return u128::MAX;
-        }
-        let Some(t) = self.tokens.get(self.mark) else {
-            return u128::MAX;
-        };
-        let index = if t.kind >= 500 {
-            t.kind - 500 + 64
-        } else {
-            t.kind
-        };
-        if index < 128 {
-            1u128 << index
-        } else {
-            u128::MAX
-        }
-    }
 }

@@ -408,15 +408,31 @@ impl<'src> Parser<'src> {
         if self.error_pass || self.level > MAXSTACK - FIRST_SET_MARGIN {
             return false;
         }
-        let Some(t) = self.peek() else {
-            return false;
+        self.next_kind_bit() & first == 0
+    }
+
+    /// The next token as a FIRST-set bit (the generator's `kind_bit`: a token type, or 64 + a
+    /// keyword's offset); all bits when the token has no bit of its own or cannot be read
+    /// (then whatever tests it goes on and sees the error).
+    #[inline]
+    pub(crate) fn next_kind_bit(&mut self) -> u128 {
+        if self.mark == self.tokens.len() && !self.fill_token() {
+            self.error_indicator = true;
+            return u128::MAX;
+        }
+        let Some(t) = self.tokens.get(self.mark) else {
+            return u128::MAX;
         };
         let index = if t.kind >= 500 {
             t.kind - 500 + 64
         } else {
             t.kind
         };
-        index < 128 && first & (1u128 << index) == 0
+        if index < 128 {
+            1u128 << index
+        } else {
+            u128::MAX
+        }
     }
 
     /// Whether a rule CPython does not memoize may use the first pass's memo of it
