@@ -6,7 +6,6 @@
 #[macro_use]
 mod pegen_errors;
 mod action_helpers;
-mod chain;
 pub mod fstring;
 mod generated;
 mod memo;

@@ -398,14 +398,24 @@ impl<'src> Parser<'src> {
         false
     }
 
+    /// Whether the first pass may take its shortcuts, which parse what CPython parses without
+    /// making every call it makes: the FIRST-set checks (`cannot_start`), the operator chains
+    /// (`<rule>_chain`) and the first pass's own memos (`FIRST_PASS_MEMO` in the generator).
+    /// Not in the error pass (its `invalid_` rules and memo order are CPython's), and only well
+    /// below MAXSTACK: each shortcut skips at most a few dozen levels of descent, which there
+    /// cannot overflow the parser stack (CPython's MemoryError) where CPython's would.
+    #[inline]
+    pub(crate) fn first_pass_shortcuts_allowed(&self) -> bool {
+        !self.error_pass && self.level <= MAXSTACK - FIRST_SET_MARGIN
+    }
+
     /// Whether the next token cannot start a match of a rule whose FIRST set is `first`
-    /// (generated from the grammar): then the rule fails without descending. Exact, because
-    /// (a) it applies only in the first pass, where a failing rule has no other effect, and
-    /// (b) only well below MAXSTACK, so that it never skips a descent that would have
-    /// overflowed the parser stack (CPython's MemoryError) before failing.
+    /// (generated from the grammar): then the rule fails without descending. Exact, because a
+    /// failing rule has no other effect in the first pass (and see
+    /// `first_pass_shortcuts_allowed`).
     #[inline]
     pub(crate) fn cannot_start(&mut self, first: u128) -> bool {
-        if self.error_pass || self.level > MAXSTACK - FIRST_SET_MARGIN {
+        if !self.first_pass_shortcuts_allowed() {
             return false;
         }
         self.next_kind_bit() & first == 0
@@ -435,13 +445,11 @@ impl<'src> Parser<'src> {
         }
     }
 
-    /// Whether a rule CPython does not memoize may use the first pass's memo of it
-    /// (`FIRST_PASS_MEMO` in the generator): not in the error pass, and not near MAXSTACK,
-    /// where CPython's parse of the rule again (down to the memoized rules inside it, a few
-    /// levels) could overflow and a memo hit here would not.
+    /// The kind of the token at the mark, which the caller has made sure is in the buffer
+    /// (an operator chain's left corner).
     #[inline]
-    pub(crate) fn first_pass_memo_allowed(&self) -> bool {
-        !self.error_pass && self.level <= MAXSTACK - FIRST_SET_MARGIN
+    pub(crate) fn kind_at_mark(&self) -> u16 {
+        self.tokens.get(self.mark).map_or(0, |t| t.kind)
     }
 
     fn stack_overflow(&mut self) {
@@ -582,16 +590,11 @@ impl<'src> Parser<'src> {
         mk::Name(id, ExprContext::Load, t.loc())
     }
 
-    /// The identifier of a bound NAME whose `Name` node the action would only take the
-    /// identifier of (the generator binds it so).
-    pub(crate) fn identifier_from_token(&mut self, t: &Tok) -> Identifier {
-        self.identifier_of(t)
-    }
-
     /// The identifier a NAME token spells (`_PyPegen_new_identifier`), made once per spelling
-    /// (by `fill_token`, for the NAME tokens it reads).
+    /// (by `fill_token`, for the NAME tokens it reads). The generator binds a NAME so when its
+    /// action only takes the identifier of its `Name` node.
     #[inline]
-    fn identifier_of(&mut self, t: &Tok) -> Identifier {
+    pub(crate) fn identifier_of(&mut self, t: &Tok) -> Identifier {
         match self.names.of_token(t.index) {
             Some(word) => self.names.identifier(word),
             None => self.identifier_of_unnoted(t),

@@ -73,7 +73,7 @@ pub fn generate(grammar: &Grammar, tokens: &TokenTable) -> Result<String, String
 /// second failing `genexp` parses that argument again (over half of the expressions parsed
 /// again in the corpus were these). A memo only caches what the rule returns at a position, so the
 /// first pass's result is the same; near MAXSTACK these rules parse again as CPython does
-/// (`Parser::first_pass_memo_allowed`), so that its reparse's depth is counted.
+/// (`Parser::first_pass_shortcuts_allowed`), so that its reparse's depth is counted.
 const FIRST_PASS_MEMO: &[&str] = &["atom", "genexp"];
 
 /// Rules CPython memoizes whose memo the first pass does without, beyond those with a single
@@ -1011,7 +1011,7 @@ impl<'g> Generator<'g> {
             self.line(1, "}");
         }
         if self.is_chain_entry(&rule.name) {
-            self.line(1, "if p.chain_allowed() {");
+            self.line(1, "if p.first_pass_shortcuts_allowed() {");
             self.line(2, &format!("let _res = {}_chain(p);", rule.name));
             self.line(2, "p.level -= 1;");
             self.line(2, "return _res;");
@@ -1030,7 +1030,7 @@ impl<'g> Generator<'g> {
                 self.line(1, "}");
             }
             if first_pass_only {
-                self.line(1, "if !p.first_pass_memo_allowed() {");
+                self.line(1, "if !p.first_pass_shortcuts_allowed() {");
                 self.line(2, &format!("let _res = {body_name}(p);"));
                 self.line(2, "p.level -= 1;");
                 self.line(2, "return _res;");
@@ -1549,7 +1549,7 @@ impl<'g> Generator<'g> {
                 line(
                     &mut s,
                     ind + 1,
-                    &format!("let {v} = p.identifier_from_token(&{v});"),
+                    &format!("let {v} = p.identifier_of(&{v});"),
                 );
                 identifiers.push(v);
             } else {

@@ -2368,7 +2368,7 @@ fn import_from_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
             _r
         })();
         if p.error_indicator { break 'a105; }
-        let a = p.identifier_from_token(&a);
+        let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
         return Some({ mk::Alias(
         a, b.map(|b| name_id(&b)), EXTRA) });
@@ -2838,7 +2838,7 @@ fn class_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(tk::COLON)).is_none() { break 'a121; }
         let Some(c) = (block_rule(p)) else { break 'a121; };
         let _s5 = p.src;
-        let a = p.identifier_from_token(&a);
+        let a = p.identifier_of(&a);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (bases, keywords) = call_parts(b.flatten());
@@ -2962,7 +2962,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator { if let Some(_v) = a { p.give_back(_s6, _v); } break 'a126; }
         let Some(b) = (block_rule(p)) else { if let Some(_v) = a { p.give_back(_s6, _v); } break 'a126; };
         let _s9 = p.src;
-        let n = p.identifier_from_token(&n);
+        let n = p.identifier_of(&n);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::FunctionDef(n,
@@ -3014,7 +3014,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator { if let Some(_v) = a { p.give_back(_s7, _v); } break 'a128; }
         let Some(b) = (block_rule(p)) else { if let Some(_v) = a { p.give_back(_s7, _v); } break 'a128; };
         let _s10 = p.src;
-        let n = p.identifier_from_token(&n);
+        let n = p.identifier_of(&n);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 5, "Async functions are",
@@ -3844,7 +3844,7 @@ fn param_body(p: &mut Parser<'_>) -> Option<Arg> {
         let b = annotation_rule(p);
         if p.error_indicator { break 'a156; }
         let _s1 = p.src;
-        let a = p.identifier_from_token(&a);
+        let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
         return Some({ mk::Arg(a, b, None, EXTRA) });
     }
@@ -3877,7 +3877,7 @@ fn param_star_annotation_body(p: &mut Parser<'_>) -> Option<Arg> {
         let Some(a) = p.expect_token(tk::NAME) else { break 'a157; };
         let Some(b) = (star_annotation_rule(p)) else { break 'a157; };
         let _s1 = p.src;
-        let a = p.identifier_from_token(&a);
+        let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
         return Some({ mk::Arg(a, Some(b), None, EXTRA) });
     }
@@ -4798,7 +4798,7 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, e); break 'a194; }
         let Some(b) = (block_rule(p)) else { p.give_back(_s1, e); break 'a194; };
         let _s5 = p.src;
-        let t = p.identifier_from_token(&t);
+        let t = p.identifier_of(&t);
         let EXTRA = p.extra(_start);
         return Some({ mk::ExceptHandler(Some(e), Some(t), b, EXTRA) });
     }
@@ -4904,7 +4904,7 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a200; }
         let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a200; };
         let _s6 = p.src;
-        let t = p.identifier_from_token(&t);
+        let t = p.identifier_of(&t);
         let EXTRA = p.extra(_start);
         return Some({ mk::ExceptHandler(Some(e), Some(t), b, EXTRA) });
     }
@@ -6215,7 +6215,7 @@ fn attr_raw(p: &mut Parser<'_>) -> Option<Expr> {
         let _s0 = p.src;
         if (p.expect_token(tk::DOT)).is_none() { p.give_back(_s0, value); break 'a264; }
         let Some(attr) = p.expect_token(tk::NAME) else { p.give_back(_s0, value); break 'a264; };
-        let attr = p.identifier_from_token(&attr);
+        let attr = p.identifier_of(&attr);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(value, attr, ExprContext::Load, EXTRA) });
@@ -7170,7 +7170,7 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
         let c = type_param_default_rule(p);
         if p.error_indicator { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a297; }
         let _s2 = p.src;
-        let a = p.identifier_from_token(&a);
+        let a = p.identifier_of(&a);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::TypeVar(a, b, c, EXTRA) });
@@ -7198,7 +7198,7 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
         let b = type_param_starred_default_rule(p);
         if p.error_indicator { break 'a299; }
         let _s2 = p.src;
-        let a = p.identifier_from_token(&a);
+        let a = p.identifier_of(&a);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::TypeVarTuple(a, b, EXTRA) });
@@ -7214,7 +7214,7 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
         let b = type_param_default_rule(p);
         if p.error_indicator { break 'a300; }
         let _s2 = p.src;
-        let a = p.identifier_from_token(&a);
+        let a = p.identifier_of(&a);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::ParamSpec(a, b, EXTRA) });
@@ -7657,7 +7657,7 @@ pub(crate) fn star_expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    if p.chain_allowed() {
+    if p.first_pass_shortcuts_allowed() {
         let _res = star_expressions_chain(p);
         p.level -= 1;
         return _res;
@@ -8182,7 +8182,7 @@ pub(crate) fn disjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    if p.chain_allowed() {
+    if p.first_pass_shortcuts_allowed() {
         let _res = disjunction_chain(p);
         p.level -= 1;
         return _res;
@@ -8628,7 +8628,7 @@ pub(crate) fn conjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    if p.chain_allowed() {
+    if p.first_pass_shortcuts_allowed() {
         let _res = conjunction_chain(p);
         p.level -= 1;
         return _res;
@@ -9053,7 +9053,7 @@ pub(crate) fn inversion_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    if p.chain_allowed() {
+    if p.first_pass_shortcuts_allowed() {
         let _res = inversion_chain(p);
         p.level -= 1;
         return _res;
@@ -9367,7 +9367,7 @@ pub(crate) fn comparison_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    if p.chain_allowed() {
+    if p.first_pass_shortcuts_allowed() {
         let _res = comparison_chain(p);
         p.level -= 1;
         return _res;
@@ -10125,7 +10125,7 @@ pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    if p.chain_allowed() {
+    if p.first_pass_shortcuts_allowed() {
         let _res = bitwise_or_chain(p);
         p.level -= 1;
         return _res;
@@ -10424,7 +10424,7 @@ pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    if p.chain_allowed() {
+    if p.first_pass_shortcuts_allowed() {
         let _res = bitwise_xor_chain(p);
         p.level -= 1;
         return _res;
@@ -10702,7 +10702,7 @@ pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    if p.chain_allowed() {
+    if p.first_pass_shortcuts_allowed() {
         let _res = bitwise_and_chain(p);
         p.level -= 1;
         return _res;
@@ -10959,7 +10959,7 @@ pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    if p.chain_allowed() {
+    if p.first_pass_shortcuts_allowed() {
         let _res = shift_expr_chain(p);
         p.level -= 1;
         return _res;
@@ -11222,7 +11222,7 @@ pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    if p.chain_allowed() {
+    if p.first_pass_shortcuts_allowed() {
         let _res = sum_chain(p);
         p.level -= 1;
         return _res;
@@ -11452,7 +11452,7 @@ pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    if p.chain_allowed() {
+    if p.first_pass_shortcuts_allowed() {
         let _res = term_chain(p);
         p.level -= 1;
         return _res;
@@ -11718,7 +11718,7 @@ pub(crate) fn factor_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    if p.chain_allowed() {
+    if p.first_pass_shortcuts_allowed() {
         let _res = factor_chain(p);
         p.level -= 1;
         return _res;
@@ -11933,7 +11933,7 @@ pub(crate) fn power_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    if p.chain_allowed() {
+    if p.first_pass_shortcuts_allowed() {
         let _res = power_chain(p);
         p.level -= 1;
         return _res;
@@ -12078,7 +12078,7 @@ pub(crate) fn await_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    if p.chain_allowed() {
+    if p.first_pass_shortcuts_allowed() {
         let _res = await_primary_chain(p);
         p.level -= 1;
         return _res;
@@ -12272,7 +12272,7 @@ fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Optio
             }
             if (p.expect_token(tk::DOT)).is_none() { break 'a406; }
             let Some(b) = p.expect_token(tk::NAME) else { break 'a406; };
-            let b = p.identifier_from_token(&b);
+            let b = p.identifier_of(&b);
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Attribute(a, b, ExprContext::Load, EXTRA) };
@@ -12563,7 +12563,7 @@ pub(crate) fn atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    if !p.first_pass_memo_allowed() {
+    if !p.first_pass_shortcuts_allowed() {
         let _res = atom_body(p);
         p.level -= 1;
         return _res;
@@ -13711,7 +13711,7 @@ fn lambda_param_body(p: &mut Parser<'_>) -> Option<Arg> {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a470; };
-        let a = p.identifier_from_token(&a);
+        let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
         return Some({ mk::Arg(a, None, None, EXTRA) });
     }
@@ -15072,7 +15072,7 @@ pub(crate) fn genexp_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    if !p.first_pass_memo_allowed() {
+    if !p.first_pass_shortcuts_allowed() {
         let _res = genexp_body(p);
         p.level -= 1;
         return _res;
@@ -15719,7 +15719,7 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a544; }
         let Some(b) = (expression_rule(p)) else { break 'a544; };
         let _s2 = p.src;
-        let a = p.identifier_from_token(&a);
+        let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
         return Some({ KeywordOrStarred::Keyword(mk::Keyword(Some(a), b, EXTRA)) });
     }
@@ -15774,7 +15774,7 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a547; }
         let Some(b) = (expression_rule(p)) else { break 'a547; };
         let _s2 = p.src;
-        let a = p.identifier_from_token(&a);
+        let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
         return Some({ KeywordOrStarred::Keyword(mk::Keyword(Some(a), b, EXTRA)) });
     }
@@ -16194,7 +16194,7 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a561; }
         let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a561; };
         if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a561; }
-        let b = p.identifier_from_token(&b);
+        let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(a, b, ExprContext::Store, EXTRA) });
@@ -16387,7 +16387,7 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a571; }
         let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a571; };
         if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a571; }
-        let b = p.identifier_from_token(&b);
+        let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(a, b, ExprContext::Store, EXTRA) });
@@ -16475,7 +16475,7 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
             if (p.expect_token(tk::DOT)).is_none() { break 'a573; }
             let Some(b) = p.expect_token(tk::NAME) else { break 'a573; };
             if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { break 'a573; }
-            let b = p.identifier_from_token(&b);
+            let b = p.identifier_of(&b);
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Attribute(a, b, ExprContext::Load, EXTRA) };
@@ -16704,7 +16704,7 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a582; }
         let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a582; };
         if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a582; }
-        let b = p.identifier_from_token(&b);
+        let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Attribute(a, b, ExprContext::Del, EXTRA) });

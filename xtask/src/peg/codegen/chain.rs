@@ -18,8 +18,8 @@
 //! - `p.level` is set to the depth the rule-by-rule parse has at each call it makes, and the
 //!   shortcuts (a failed prefix, a token no level continues with) skip only failing descents of
 //!   a few dozen levels, so the fused parse is used only where the FIRST-set checks are
-//!   (`Parser::chain_allowed`): nearer MAXSTACK the rules run one by one and overflow exactly
-//!   where CPython does;
+//!   (`Parser::first_pass_shortcuts_allowed`): nearer MAXSTACK the rules run one by one and
+//!   overflow exactly where CPython does;
 //! - a chain level's memo (if any) is not used in the first pass: a memo only caches what a
 //!   rule returns at a position.
 
