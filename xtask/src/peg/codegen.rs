@@ -71,8 +71,8 @@ pub fn generate(grammar: &Grammar, tokens: &TokenTable) -> Result<String, String
 /// `genexp` at the `(` of every call that starts a statement, and it fails after taking the
 /// first argument's `expression`, which `arguments` then takes and keeps: without the memo the
 /// second failing `genexp` parses that argument again (over half of the expressions parsed
-/// again in the corpus were these). A memo only caches what the rule returns at a position, so the
-/// first pass's result is the same; near MAXSTACK these rules parse again as CPython does
+/// again in the corpus were these). A memo only caches what the rule returns at a position, so
+/// the first pass's result is the same; near MAXSTACK these rules parse again as CPython does
 /// (`Parser::first_pass_shortcuts_allowed`), so that its reparse's depth is counted.
 const FIRST_PASS_MEMO: &[&str] = &["atom", "genexp"];
 
@@ -849,8 +849,6 @@ impl<'g> Generator<'g> {
         self.line(1, &format!("let mut _res: Option<{ty}> = None;"));
         if lending {
             self.line(1, "let mut _seeded = false;");
-        }
-        if lending {
             // Growing again a value that is out: see `Parser::replaying`.
             self.line(1, "p.replaying += u32::from(_lent);");
         }
@@ -900,8 +898,6 @@ impl<'g> Generator<'g> {
         self.line(1, "}");
         if lending {
             self.line(1, "p.replaying -= u32::from(_lent);");
-        }
-        if lending {
             // Asked for again while out: keep a copy this time, so that a third request does
             // not parse again (values that pass through rules without a memo are not given
             // back, and re-parsing every time would be exponential in the nesting).
