@@ -149,6 +149,13 @@ impl Stmts {
         }
     }
 
+    fn into_one(self) -> Option<Stmt> {
+        match self {
+            Stmts::One(stmt) => Some(stmt),
+            Stmts::Many(_) => None,
+        }
+    }
+
     fn len(&self) -> usize {
         match self {
             Stmts::One(_) => 1,
@@ -157,8 +164,13 @@ impl Stmts {
     }
 }
 
-/// `_PyPegen_seq_flatten` of `statement+`, in one list of the final size.
+/// `_PyPegen_seq_flatten` of `statement+`, in one list of the final size. When every line
+/// holds one statement (the common case), the list of lines becomes the list of statements in
+/// place: the standard library's in-place `collect` reuses its buffer.
 pub fn stmts_flatten(seqs: Vec<Stmts>) -> Vec<Stmt> {
+    if seqs.iter().all(|seq| matches!(seq, Stmts::One(_))) {
+        return seqs.into_iter().filter_map(Stmts::into_one).collect();
+    }
     let mut flat = Vec::with_capacity(seqs.iter().map(Stmts::len).sum());
     for seq in seqs {
         match seq {
@@ -483,11 +495,40 @@ pub fn make_arguments(
 
 // ----- calls -----
 
-/// `b->v.Call.args`, `b->v.Call.keywords` of the `args` rule's dummy call (empty when absent).
-pub fn call_parts(call: Option<Expr>) -> (Vec<Expr>, Vec<Keyword>) {
+/// The `func` of the `args` rule's dummy call (`_PyPegen_dummy_name`, one object for the whole
+/// process in CPython): the one the last call taken apart gave back, else a new one. A call
+/// with arguments then costs one node, not three.
+fn dummy_func(p: &mut Parser<'_>) -> Expr {
+    p.spare_dummy_func.take().unwrap_or_else(dummy_name)
+}
+
+/// `_PyAST_Call(func, b->v.Call.args, b->v.Call.keywords, EXTRA)` for the `arguments` rule's
+/// dummy call `b`: the dummy's node becomes the call, its arguments already in place, and its
+/// dummy function is kept for the next `args`.
+pub fn call_from_arguments(
+    p: &mut Parser<'_>,
+    func: Expr,
+    arguments: Option<Expr>,
+    loc: Location,
+) -> Expr {
+    match arguments {
+        Some(Expr::Call(mut call)) => {
+            let dummy = std::mem::replace(&mut call.func, func);
+            p.spare_dummy_func = Some(dummy);
+            call.loc = loc;
+            Expr::Call(call)
+        }
+        _ => mk::Call(func, Vec::new(), Vec::new(), loc),
+    }
+}
+
+/// `b->v.Call.args`, `b->v.Call.keywords` of the `args` rule's dummy call (empty when absent);
+/// its dummy function is kept for the next `args`.
+pub fn call_parts(p: &mut Parser<'_>, call: Option<Expr>) -> (Vec<Expr>, Vec<Keyword>) {
     match call {
         Some(Expr::Call(c)) => {
             let c = *c;
+            p.spare_dummy_func = Some(c.func);
             (c.args, c.keywords)
         }
         _ => (Vec::new(), Vec::new()),
@@ -510,18 +551,25 @@ pub fn split_keywords_or_starred(items: Vec<KeywordOrStarred>) -> (Vec<Expr>, Ve
 /// `_PyPegen_collect_call_seqs`: positional arguments, then the starred ones among the
 /// keywords.
 pub fn collect_call_seqs(
-    _p: &mut Parser<'_>,
+    p: &mut Parser<'_>,
     args: Vec<Expr>,
     rest: Option<Vec<KeywordOrStarred>>,
     loc: Location,
 ) -> Expr {
     let Some(rest) = rest else {
-        return mk::Call(dummy_name(), args, Vec::new(), loc);
+        return mk::Call(dummy_func(p), args, Vec::new(), loc);
     };
     let (starred, keywords) = split_keywords_or_starred(rest);
     let mut all = args;
     all.extend(starred);
-    mk::Call(dummy_name(), all, keywords, loc)
+    mk::Call(dummy_func(p), all, keywords, loc)
+}
+
+/// The `args` rule's dummy call for keyword arguments only (`_PyPegen_seq_extract_starred_exprs`
+/// and `_PyPegen_seq_delete_starred_exprs` under a `_PyPegen_dummy_name` call).
+pub fn call_of_keywords(p: &mut Parser<'_>, items: Vec<KeywordOrStarred>, loc: Location) -> Expr {
+    let (args, keywords) = split_keywords_or_starred(items);
+    mk::Call(dummy_func(p), args, keywords, loc)
 }
 
 /// `_PyPegen_get_cmpops` and `_PyPegen_get_exprs` together.

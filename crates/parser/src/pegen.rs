@@ -167,6 +167,9 @@ pub struct Parser<'src> {
     /// `p->last_stmt_location` (line, column): the start of the last compound statement the
     /// error pass registered.
     pub(crate) last_stmt_location: (i32, i32),
+    /// The `func` of a dummy call the `args` rule made and a call took apart: kept for the
+    /// next one (see `action_helpers::dummy_func`).
+    pub(crate) spare_dummy_func: Option<pyc_ast::Expr>,
 }
 
 /// Errors that are not SyntaxErrors: CPython raises MemoryError for a too deep parse.
@@ -217,6 +220,7 @@ impl<'src> Parser<'src> {
             warnings: Vec::new(),
             invalid_rules_reached: None,
             last_stmt_location: (0, 0),
+            spare_dummy_func: None,
         }
     }
 

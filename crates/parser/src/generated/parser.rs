@@ -2841,7 +2841,7 @@ fn class_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let a = p.identifier_of(&a);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
-        return Some({ { let (bases, keywords) = call_parts(b.flatten());
+        return Some({ { let (bases, keywords) = call_parts(p, b.flatten());
           mk::ClassDef(a, bases, keywords, c, vec![], t.unwrap_or_default(), EXTRA) } });
     }
     p.mark = _mark;
@@ -12306,8 +12306,7 @@ fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Optio
             if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a408; }
             let EXTRA = p.extra(_start);
             let a = _acc;
-            _acc = { { let (args, keywords) = call_parts(b);
-          mk::Call(a, args, keywords, EXTRA) } };
+            _acc = { call_from_arguments(p, a, b, EXTRA) };
             _acc_src = Src::NONE;
             continue 'grow;
         }
@@ -15485,8 +15484,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = (kwargs_rule(p)) else { break 'a536; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
-        return Some({ { let (args, keywords) = split_keywords_or_starred(a);
-                   mk::Call(dummy_name(), args, keywords, EXTRA) } });
+        return Some({ call_of_keywords(p, a, EXTRA) });
     }
     p.mark = _mark;
     None
@@ -16528,8 +16526,7 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
             if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a576; }
             let EXTRA = p.extra(_start);
             let a = _acc;
-            _acc = { { let (args, keywords) = call_parts(b);
-          mk::Call(a, args, keywords, EXTRA) } };
+            _acc = { call_from_arguments(p, a, b, EXTRA) };
             _acc_src = Src::NONE;
             continue 'grow;
         }
