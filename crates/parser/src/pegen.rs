@@ -17,6 +17,18 @@ pub(crate) const MAXSTACK: u32 = 6000;
 /// inside the stack a parse is given (`PARSER_STACK_NEEDED` was measured at MAXSTACK).
 const REPLAY_MAXSTACK: u32 = 4 * MAXSTACK;
 
+/// `1 << i` for each FIRST-set bit index `i`, then all bits (for a kind without a bit): a
+/// table lookup is cheaper than a 128-bit shift, and `next_kind_bit` runs several times a token.
+static KIND_BITS: [u128; 129] = {
+    let mut bits = [u128::MAX; 129];
+    let mut i = 0;
+    while i < 128 {
+        bits[i] = 1 << i;
+        i += 1;
+    }
+    bits
+};
+
 /// How close to MAXSTACK the FIRST-set check stops: more levels than any failing descent from
 /// one rule into the rules it calls at the same token can take (the grammar's chains of such
 /// calls are a few dozen rules, each at most a few levels with its groups and loops).
@@ -442,11 +454,7 @@ impl<'src> Parser<'src> {
         } else {
             t.kind
         };
-        if index < 128 {
-            1u128 << index
-        } else {
-            u128::MAX
-        }
+        KIND_BITS[usize::from(index).min(128)]
     }
 
     /// The kind of the token at the mark, which the caller has made sure is in the buffer
