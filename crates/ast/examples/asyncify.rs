@@ -136,11 +136,11 @@ impl Asyncify {
             args,
             keywords,
         } = call;
-        let module = Expr::Name(Box::new(ExprName {
+        let module = Expr::Name(ExprName {
             loc: func.loc(),
             id: "asyncio".into(),
             ctx: ExprContext::Load,
-        }));
+        });
         let attribute = Expr::Attribute(Box::new(ExprAttribute {
             loc: Location::default(),
             value: module,

@@ -18,7 +18,7 @@ fn identifier() -> impl Strategy<Value = Identifier> {
 }
 
 fn name(ctx: ExprContext) -> impl Strategy<Value = Expr> {
-    identifier().prop_map(move |id| Expr::Name(Box::new(ExprName { loc: L, id, ctx })))
+    identifier().prop_map(move |id| Expr::Name(ExprName { loc: L, id, ctx }))
 }
 
 fn constant_expr(value: Constant) -> Expr {
@@ -729,11 +729,11 @@ fn literal_pattern() -> BoxedStrategy<Pattern> {
                 }))
             }),
         (identifier(), identifier()).prop_map(|(module, attr)| {
-            let value = Expr::Name(Box::new(ExprName {
+            let value = Expr::Name(ExprName {
                 loc: L,
                 id: module,
                 ctx: ExprContext::Load,
-            }));
+            });
             Expr::Attribute(Box::new(ExprAttribute {
                 loc: L,
                 value,

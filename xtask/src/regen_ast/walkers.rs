@@ -1,7 +1,7 @@
 //! Port of Lib/ast.py: NodeVisitor, NodeTransformer (→ visitor.rs, transformer.rs), and
 //! drop_deep.rs, which drops a tree without recursion.
 
-use super::{field_name, snake_name, type_name, Model, Shape, HEADER};
+use super::{field_name, is_inline, snake_name, type_name, Model, Shape, HEADER};
 use crate::asdl::{self, Constructor, Definition, Field, Quantifier, TypeDef};
 use std::fmt::Write as _;
 
@@ -175,7 +175,7 @@ impl Model<'_> {
                             &format!("{ty}::{}", ctor.name),
                             &ctor.fields,
                             has_loc,
-                            true,
+                            !is_inline(&def.name, &ctor.name),
                         );
                         out.push_str("        }\n");
                     }
@@ -235,6 +235,8 @@ impl Model<'_> {
         };
         if boxed {
             let _ = writeln!(out, "{pad}{wrap}(Box::new({body}))");
+        } else if wrap != struct_name {
+            let _ = writeln!(out, "{pad}{wrap}({body})");
         } else {
             let _ = writeln!(out, "{pad}{body}");
         }
@@ -356,12 +358,17 @@ impl Model<'_> {
                     for ctor in &sum.constructors {
                         let _ = writeln!(out, "        {ty}::{}(node) => {{", ctor.name);
                         let struct_name = format!("{ty}{}", ctor.name);
+                        let source = if is_inline(&def.name, &ctor.name) {
+                            "node"
+                        } else {
+                            "*node"
+                        };
                         self.dismantle_fields(
                             &mut out,
                             "            ",
                             &struct_name,
                             &ctor.fields,
-                            "*node",
+                            source,
                         );
                         out.push_str("        }\n");
                     }

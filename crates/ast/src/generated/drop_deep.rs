@@ -432,7 +432,7 @@ fn dismantle_expr(node: Expr, stack: &mut Vec<Deferred>) {
             stack.push(Deferred::from(value));
         }
         Expr::Name(node) => {
-            let _ = *node;
+            let _ = node;
         }
         Expr::List(node) => {
             let ExprList { elts, .. } = *node;

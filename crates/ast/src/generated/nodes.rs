@@ -654,7 +654,7 @@ pub enum Expr {
     Attribute(Box<ExprAttribute>),
     Subscript(Box<ExprSubscript>),
     Starred(Box<ExprStarred>),
-    Name(Box<ExprName>),
+    Name(ExprName),
     List(Box<ExprList>),
     Tuple(Box<ExprTuple>),
     Slice(Box<ExprSlice>),
@@ -1131,7 +1131,7 @@ pub struct ExprName {
 
 impl From<ExprName> for Expr {
     fn from(node: ExprName) -> Self {
-        Expr::Name(Box::new(node))
+        Expr::Name(node)
     }
 }
 

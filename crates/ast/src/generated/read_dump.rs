@@ -899,7 +899,7 @@ impl ReadDump for Expr {
             "Attribute" => |reader| Ok(Expr::Attribute(Box::new(read_fields_expr_attribute(reader)?))),
             "Subscript" => |reader| Ok(Expr::Subscript(Box::new(read_fields_expr_subscript(reader)?))),
             "Starred" => |reader| Ok(Expr::Starred(Box::new(read_fields_expr_starred(reader)?))),
-            "Name" => |reader| Ok(Expr::Name(Box::new(read_fields_expr_name(reader)?))),
+            "Name" => |reader| Ok(Expr::Name(read_fields_expr_name(reader)?)),
             "List" => |reader| Ok(Expr::List(Box::new(read_fields_expr_list(reader)?))),
             "Tuple" => |reader| Ok(Expr::Tuple(Box::new(read_fields_expr_tuple(reader)?))),
             "Slice" => |reader| Ok(Expr::Slice(Box::new(read_fields_expr_slice(reader)?))),

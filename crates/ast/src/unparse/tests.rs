@@ -51,11 +51,11 @@ fn module_level_sum(operators: usize) -> crate::Mod {
     use crate::{ExprBinOp, ExprContext, ExprName, ModModule, Operator, Stmt, StmtAssign};
     let loc = Location::new(1, 0, 1, 1);
     let name = |ctx| {
-        Expr::Name(Box::new(ExprName {
+        Expr::Name(ExprName {
             loc,
             id: "a".into(),
             ctx,
-        }))
+        })
     };
     let mut value = name(ExprContext::Load);
     for _ in 0..operators {
