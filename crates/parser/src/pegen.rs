@@ -501,6 +501,7 @@ impl<'src> Parser<'src> {
     /// is recorded as lent (or linked to the entry that owns it); parsed again while out
     /// (`lent`), see [`Memo::reparsed`]. A value goes to the caller with this entry as its
     /// source.
+    #[inline(always)]
     pub(crate) fn memo_store<T: Memoizable + Clone>(
         &mut self,
         rule: u16,
