@@ -29,6 +29,14 @@ static KIND_BITS: [u128; 129] = {
     bits
 };
 
+/// The longest statement `statement_lacks` looks over, in tokens.
+const STATEMENT_SCAN_LIMIT: usize = 64;
+
+/// The deepest level `statement_lacks` answers at: a rule descends fewer than 64 levels
+/// between two tokens (about 30 at a bracket, the deepest), so a descent over a statement of
+/// `STATEMENT_SCAN_LIMIT` tokens stays below MAXSTACK from here.
+const STATEMENT_SCAN_MAX_LEVEL: u32 = MAXSTACK - 64 * STATEMENT_SCAN_LIMIT as u32;
+
 /// How close to MAXSTACK the FIRST-set check stops: more levels than any failing descent from
 /// one rule into the rules it calls at the same token can take (the grammar's chains of such
 /// calls are a few dozen rules, each at most a few levels with its groups and loops).
@@ -423,6 +431,33 @@ impl<'src> Parser<'src> {
     #[inline]
     pub(crate) fn first_pass_shortcuts_allowed(&self) -> bool {
         !self.error_pass && self.level <= MAXSTACK - FIRST_SET_MARGIN
+    }
+
+    /// Whether, in the first pass, the statement starting at token `from` is already read to
+    /// its end (a NEWLINE, `;` or ENDMARKER outside brackets) with none of `kinds` outside
+    /// brackets: then an alternative that needs one of them there cannot match, and the
+    /// generator skips it (`FIRST_PASS_STATEMENT_NEEDS`). Only over statements of at most
+    /// [`STATEMENT_SCAN_LIMIT`] tokens and below [`STATEMENT_SCAN_MAX_LEVEL`], where no descent
+    /// over the statement can reach MAXSTACK: CPython's would not overflow either.
+    pub(crate) fn statement_lacks(&self, from: usize, kinds: &[u16]) -> bool {
+        if !self.first_pass_shortcuts_allowed() || self.level > STATEMENT_SCAN_MAX_LEVEL {
+            return false;
+        }
+        let read = self.tokens.get(from..).unwrap_or_default();
+        let mut depth = 0u32;
+        for t in read.iter().take(STATEMENT_SCAN_LIMIT) {
+            match t.kind {
+                tk::LPAR | tk::LSQB | tk::LBRACE => depth += 1,
+                tk::RPAR | tk::RSQB | tk::RBRACE => match depth.checked_sub(1) {
+                    Some(outer) => depth = outer,
+                    None => return false,
+                },
+                tk::NEWLINE | tk::SEMI | tk::ENDMARKER if depth == 0 => return true,
+                kind if depth == 0 && kinds.contains(&kind) => return false,
+                _ => {}
+            }
+        }
+        false
     }
 
     /// Whether the next token cannot start a match of a rule whose FIRST set is `first`
@@ -1090,5 +1125,46 @@ mod name_cache {
                  right=Name(id='fix', ctx=Load())))])"
             )
         );
+    }
+}
+
+#[cfg(test)]
+mod statement_lacks {
+    use super::Parser;
+    use crate::generated::parser::tk;
+    use crate::{Mode, ParseFlags};
+
+    /// `statement_lacks(0, [=])` after reading `read` tokens of `source` (all when `None`).
+    fn lacks_equal(source: &str, read: Option<usize>) -> bool {
+        let mut p = Parser::new(source, "<test>", Mode::Exec, ParseFlags::default());
+        while read.is_none_or(|n| p.tokens.len() < n) && p.fill_token() {
+            if p.tokens.last().is_some_and(|t| t.kind == tk::ENDMARKER) {
+                break;
+            }
+        }
+        p.level = 1;
+        p.statement_lacks(0, &[tk::EQUAL])
+    }
+
+    #[test]
+    fn a_statement_read_to_its_end_without_the_token_outside_brackets_lacks_it() {
+        assert!(lacks_equal("f(x=1).y\n", None));
+        assert!(lacks_equal("x == 1\n", None));
+        assert!(lacks_equal("x; y = 1\n", None));
+        assert!(lacks_equal("print(f\"{x=}\")\n", None));
+    }
+
+    #[test]
+    fn a_statement_with_the_token_outside_brackets_does_not() {
+        assert!(!lacks_equal("a.b = 1\n", None));
+        assert!(!lacks_equal("(a, b) = c\n", None));
+        assert!(!lacks_equal("f = lambda q=1: q\n", None));
+    }
+
+    #[test]
+    fn a_statement_not_read_to_its_end_or_too_long_is_not_judged() {
+        assert!(!lacks_equal("f(x).y\n", Some(3)));
+        let long = format!("f({})\n", vec!["a"; 40].join(", "));
+        assert!(!lacks_equal(&long, None));
     }
 }

@@ -76,6 +76,21 @@ pub fn generate(grammar: &Grammar, tokens: &TokenTable) -> Result<String, String
 /// (`Parser::first_pass_shortcuts_allowed`), so that its reparse's depth is counted.
 const FIRST_PASS_MEMO: &[&str] = &["atom", "genexp"];
 
+/// First-pass skips of alternatives that need a token outside brackets before their statement
+/// ends: (rule, the first such alternative, the tokens, as literals or rules of one-token
+/// alternatives). `assignment`'s third and fourth alternatives need `=` or an augmented
+/// assignment after a target, and a target is bracket-balanced and holds no NEWLINE or `;`.
+/// Tried at every statement that starts with a name, they parse its targets for nothing when
+/// it is an expression statement, by then often read to its end: `t_primary` has gone over
+/// the whole `f(...)` or `a.b(...)` looking for a trailing `.`, `(` or `[`. So when the
+/// tokens already read hold the statement's end with none of those tokens outside brackets,
+/// the first pass skips them (`Parser::statement_lacks`). Exact: reading no token, those
+/// alternatives could only fail; their strings were parsed (and memoized, with their warnings)
+/// by the second alternative's `atom`, or are parsed in the same order by `star_expressions`;
+/// and the statement is short enough that no descent within it reaches MAXSTACK.
+const FIRST_PASS_STATEMENT_NEEDS: &[(&str, usize, &[&str])] =
+    &[("assignment", 2, &["'='", "augassign"])];
+
 /// Rules CPython memoizes whose memo the first pass does without, beyond those with a single
 /// caller (see `first_pass_unmemoized`). Counted over the stdlib corpus, fewer than 1% of their
 /// first-pass requests found a stored result (the others were first requests, or came while
@@ -113,6 +128,12 @@ struct Generator<'g> {
     label_counter: usize,
     /// The alternative being emitted shares its first item with its neighbours.
     shared: Option<SharedFirst>,
+    /// The rule being emitted has alternatives skipped in the first pass when its statement
+    /// lacks some tokens ([`FIRST_PASS_STATEMENT_NEEDS`]): the first of them and the tokens'
+    /// constants.
+    statement_needs: Option<(usize, String)>,
+    /// The alternative being emitted is one of those.
+    skip_when_lacking: bool,
     /// Per rule: the token kinds a match can start with (as [`kind_bit`] bits), for rules
     /// that cannot match the empty string.
     first_sets: HashMap<String, u128>,
@@ -153,6 +174,8 @@ impl<'g> Generator<'g> {
             out: String::new(),
             label_counter: 0,
             shared: None,
+            statement_needs: None,
+            skip_when_lacking: false,
             first_sets: HashMap::new(),
             chain_levels: HashMap::new(),
         };
@@ -1124,8 +1147,10 @@ impl<'g> Generator<'g> {
             rule.alts.len()
         };
         let sets_src = self.rule_carries(&rule.name);
-        let body = self.alts_code_seeded(&rule.alts, unit, 1, first_seed_only, sets_src)?;
-        self.out.push_str(&body);
+        self.statement_needs = self.statement_needs_of(rule)?;
+        let body = self.alts_code_seeded(&rule.alts, unit, 1, first_seed_only, sets_src);
+        self.statement_needs = None;
+        self.out.push_str(&body?);
         self.line(1, "None");
         self.line(0, "}");
         self.line(0, "");
@@ -1332,8 +1357,20 @@ impl<'g> Generator<'g> {
                     last: i + 1 == end,
                 });
             }
+            self.skip_when_lacking = false;
+            if let Some((from, kinds)) = &self.statement_needs {
+                if i == *from {
+                    line(
+                        &mut s,
+                        indent,
+                        &format!("let _lacking = p.statement_lacks(_mark, &[{kinds}]);"),
+                    );
+                }
+                self.skip_when_lacking = i >= *from;
+            }
             let code = self.alt_code(alt, unit, indent, sets_src);
             self.shared = None;
+            self.skip_when_lacking = false;
             s.push_str(&code?);
         }
         Ok(s)
@@ -1366,6 +1403,13 @@ impl<'g> Generator<'g> {
         }
         pad(&mut s, ind);
         let _ = writeln!(s, "{label}: {{");
+        if self.skip_when_lacking && !invalid_guard {
+            line(
+                &mut s,
+                ind + 1,
+                &format!("if _lacking {{ break {label}; }}"),
+            );
+        }
         let items = self.alt_items_code(alt, unit, &label, ind)?;
         s.push_str(&items.code);
         let default_var = items.default_var.clone();
@@ -1833,6 +1877,58 @@ impl<'g> Generator<'g> {
             _ if self.tokens.numbers.contains_key(n) => format!("p.expect_token(tk::{n})"),
             _ => format!("{n}_rule(p)"),
         }
+    }
+
+    /// `rule`'s entry of [`FIRST_PASS_STATEMENT_NEEDS`]: its first skippable alternative and
+    /// the token constants, each literal as is and each rule as its one-token alternatives.
+    fn statement_needs_of(&self, rule: &Rule) -> Result<Option<(usize, String)>, String> {
+        let Some(&(_, from, needs)) = FIRST_PASS_STATEMENT_NEEDS
+            .iter()
+            .find(|(name, _, _)| *name == rule.name)
+        else {
+            return Ok(None);
+        };
+        if from >= rule.alts.len() {
+            return Err(format!("{}: no alternative {from} to skip", rule.name));
+        }
+        let mut kinds = Vec::new();
+        for need in needs {
+            let item = if need.starts_with('\'') {
+                Item::Str(need.to_string())
+            } else {
+                Item::Name(need.to_string())
+            };
+            match &item {
+                Item::Str(lit) => kinds.push(self.string_type_const(lit)),
+                Item::Name(name) => {
+                    let one_token_alts = self.rules.get(name.as_str()).map(|r| {
+                        r.alts
+                            .iter()
+                            .map(|alt| match &alt.items[..] {
+                                [only] => match &only.item {
+                                    Item::Str(lit) if lit.starts_with('\'') => {
+                                        Some(self.string_type_const(lit))
+                                    }
+                                    _ => None,
+                                },
+                                _ => None,
+                            })
+                            .collect::<Option<Vec<_>>>()
+                    });
+                    match one_token_alts {
+                        Some(Some(consts)) => kinds.extend(consts),
+                        _ => {
+                            return Err(format!(
+                                "{}: {name} is not a rule of one-token alternatives",
+                                rule.name
+                            ))
+                        }
+                    }
+                }
+                _ => unreachable!("a literal or a name"),
+            }
+        }
+        Ok(Some((from, kinds.join(", "))))
     }
 
     fn string_type_const(&self, s: &str) -> String {

@@ -1239,8 +1239,10 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
         return Some({ CHECK_VERSION!(p, 6, "Variable annotations syntax is", mk::AnnAssign(a, b, c, 0, EXTRA)) });
     }
     p.mark = _mark;
+    let _lacking = p.statement_lacks(_mark, &[tk::EQUAL, tk::PLUSEQUAL, tk::MINEQUAL, tk::STAREQUAL, tk::ATEQUAL, tk::SLASHEQUAL, tk::PERCENTEQUAL, tk::AMPEREQUAL, tk::VBAREQUAL, tk::CIRCUMFLEXEQUAL, tk::LEFTSHIFTEQUAL, tk::RIGHTSHIFTEQUAL, tk::DOUBLESTAREQUAL, tk::DOUBLESLASHEQUAL]);
     // a=(z=star_targets '=')+ b=annotated_rhs !'=' tc=[TYPE_COMMENT]
     'a54: {
+        if _lacking { break 'a54; }
         if p.error_indicator {
             return None;
         }
@@ -1297,6 +1299,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
     // a=single_target b=augassign ~ c=annotated_rhs
     let mut _cut = false;
     'a56: {
+        if _lacking { break 'a56; }
         if p.error_indicator {
             return None;
         }

@@ -1,0 +1,3 @@
+f("\d").x
+a["\q"].b += 1
+g("\N{NO SUCH NAME}").y
