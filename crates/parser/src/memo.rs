@@ -30,9 +30,8 @@ fn rule_bit(rule: u16) -> u64 {
 pub enum MemoValue {
     Expr(Expr),
     Stmt(Stmt),
-    /// Boxed to keep every entry small: blocks are few, expressions many.
-    #[allow(clippy::box_collection)]
-    Stmts(Box<Vec<Stmt>>),
+    /// A block (a list is no larger than an expression, which holds its names inline).
+    Stmts(Vec<Stmt>),
     Pattern(Pattern),
     TypeParam(TypeParam),
     Unit,
@@ -65,17 +64,7 @@ memoizable!(Stmt, Stmt);
 memoizable!(Pattern, Pattern);
 memoizable!(TypeParam, TypeParam);
 
-impl Memoizable for Vec<Stmt> {
-    fn into_memo(self) -> MemoValue {
-        MemoValue::Stmts(Box::new(self))
-    }
-    fn from_memo(value: MemoValue) -> Option<Self> {
-        match value {
-            MemoValue::Stmts(v) => Some(*v),
-            _ => None,
-        }
-    }
-}
+memoizable!(Vec<Stmt>, Stmts);
 
 impl Memoizable for () {
     fn into_memo(self) -> MemoValue {
