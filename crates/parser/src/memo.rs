@@ -14,6 +14,9 @@
 //! its source, a memoized rule whose result is another entry's value records a `Via` link to
 //! it, and whoever drops the value gives it back to its source. So the value returns to the
 //! one entry that owns it, and every rule that passed it through finds it there.
+//!
+//! An entry is 16 bytes: most record a failure, a value out with a caller, or a link, and only
+//! a value given back is kept, in a list of its own (`values`).
 
 use pyc_ast::{Expr, Pattern, Stmt, TypeParam};
 
@@ -90,29 +93,33 @@ impl Src {
 /// How far `Via` links are followed (they cannot form cycles; this only bounds the walk).
 const MAX_VIA: usize = 64;
 
-/// What a memo entry holds.
-enum Slot {
+/// What an entry holds; a value is in `Memo::values`, at the entry's `link`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
     /// The rule failed here.
     Failed,
     /// The rule succeeded with this value.
-    Value(MemoValue),
+    Value,
     /// The rule succeeded, but its value is out with a caller.
     Lent,
     /// Asked for while lent, the rule was parsed again; that value is out too.
     Reparsed,
     /// Parsed a third time: a copy kept for good, and every later request gets a clone of it.
-    Copy(MemoValue),
-    /// The rule succeeded with the value another entry owns (it passed that value through).
-    Via(Src),
+    Copy,
+    /// The rule succeeded with the value another entry owns (it passed that value through):
+    /// `link` is that entry.
+    Via,
 }
 
 struct Entry {
     rule: u16,
+    state: State,
     /// Token index after the rule's match.
     end: u32,
     /// The next entry of the same token.
     next: u32,
-    slot: Slot,
+    /// `Value` and `Copy`: the value's index in `Memo::values`; `Via`: the owning entry.
+    link: u32,
 }
 
 /// The outcome of a memo lookup that takes the value.
@@ -132,6 +139,8 @@ pub struct Memo {
     /// an entry in it, so that a miss (the common case) costs no walk.
     heads: Vec<(u32, u64)>,
     entries: Vec<Entry>,
+    /// The values entries hold (`State::Value`, `State::Copy`); one taken out leaves `Unit`.
+    values: Vec<MemoValue>,
 }
 
 impl Memo {
@@ -141,6 +150,7 @@ impl Memo {
         Memo {
             heads: Vec::with_capacity(source_len / 4 + 16),
             entries: Vec::with_capacity(source_len / 3 + 16),
+            values: Vec::with_capacity(source_len / 64 + 16),
         }
     }
 
@@ -148,6 +158,7 @@ impl Memo {
     pub(crate) fn clear(&mut self) {
         self.heads.clear();
         self.entries.clear();
+        self.values.clear();
     }
 
     /// Whether `rule` may have an entry at `pos` (then `find` walks the chain): most lookups
@@ -188,15 +199,49 @@ impl Memo {
     /// Sets the entry of `rule` at `pos` (`_PyPegen_update_memo`), adding it if needed; its
     /// source.
     #[inline(always)]
-    fn set(&mut self, rule: u16, pos: usize, slot: Slot, end: usize) -> Src {
+    fn set(&mut self, rule: u16, pos: usize, state: State, link: u32, end: usize) -> Src {
         let end = u32::try_from(end).unwrap_or(u32::MAX);
         if let Some(i) = self.find(rule, pos) {
+            self.drop_value(i);
             let entry = &mut self.entries[i];
-            entry.slot = slot;
+            entry.state = state;
+            entry.link = link;
             entry.end = end;
             return Src(i as u32);
         }
-        self.add(rule, pos, slot, end)
+        self.add(rule, pos, state, link, end)
+    }
+
+    /// Keeps a value in `values`: its index.
+    fn keep(&mut self, value: MemoValue) -> u32 {
+        let index = u32::try_from(self.values.len()).unwrap_or(NONE);
+        self.values.push(value);
+        index
+    }
+
+    /// Frees the value entry `i` holds, if any (it is being set anew).
+    fn drop_value(&mut self, i: usize) {
+        let entry = &self.entries[i];
+        if matches!(entry.state, State::Value | State::Copy) {
+            if let Some(value) = self.values.get_mut(entry.link as usize) {
+                *value = MemoValue::Unit;
+            }
+        }
+    }
+
+    /// Takes the value entry `i` holds (`State::Value`), leaving `Unit` in its place.
+    fn take_value_of(&mut self, i: usize) -> MemoValue {
+        let link = self.entries[i].link as usize;
+        match self.values.get_mut(link) {
+            Some(value) => std::mem::replace(value, MemoValue::Unit),
+            None => MemoValue::Unit,
+        }
+    }
+
+    /// A clone of the value entry `i` holds (`State::Value` or `State::Copy`).
+    fn value_of(&self, i: usize) -> MemoValue {
+        let link = self.entries[i].link as usize;
+        self.values.get(link).cloned().unwrap_or(MemoValue::Unit)
     }
 
     /// Makes room for the chain of `pos`. Entries come in token order: the table grows ahead
@@ -213,7 +258,7 @@ impl Memo {
 
     /// Adds the entry of `rule` at `pos`, which has none.
     #[inline(always)]
-    fn add(&mut self, rule: u16, pos: usize, slot: Slot, end: u32) -> Src {
+    fn add(&mut self, rule: u16, pos: usize, state: State, link: u32, end: u32) -> Src {
         let index = match u32::try_from(self.entries.len()) {
             Ok(index) if index != NONE => index,
             _ => return Src::NONE,
@@ -224,9 +269,10 @@ impl Memo {
         let head = &mut self.heads[pos];
         self.entries.push(Entry {
             rule,
+            state,
             end,
             next: head.0,
-            slot,
+            link,
         });
         *head = (index, head.1 | rule_bit(rule));
         Src(index)
@@ -240,11 +286,11 @@ impl Memo {
         value: Option<T>,
         end: usize,
     ) -> Src {
-        let slot = match value {
-            Some(v) => Slot::Value(v.into_memo()),
-            None => Slot::Failed,
+        let (state, link) = match value {
+            Some(v) => (State::Value, self.keep(v.into_memo())),
+            None => (State::Failed, NONE),
         };
-        self.set(rule, pos, slot, end)
+        self.set(rule, pos, state, link, end)
     }
 
     /// After a first parse: a failure is stored as such, a success as lent to the caller, or,
@@ -259,12 +305,12 @@ impl Memo {
         src: Src,
         end: usize,
     ) -> Src {
-        let slot = match (found, src == Src::NONE) {
-            (false, _) => Slot::Failed,
-            (true, true) => Slot::Lent,
-            (true, false) => Slot::Via(self.owner(src)),
+        let (state, link) = match (found, src == Src::NONE) {
+            (false, _) => (State::Failed, NONE),
+            (true, true) => (State::Lent, NONE),
+            (true, false) => (State::Via, self.owner(src).0),
         };
-        self.set(rule, pos, slot, end)
+        self.set(rule, pos, state, link, end)
     }
 
     /// The entry that owns the value `src` names: the end of its `Via` links. Links are made
@@ -273,8 +319,8 @@ impl Memo {
     fn owner(&self, src: Src) -> Src {
         let mut src = src;
         for _ in 0..MAX_VIA {
-            match self.entries.get(src.0 as usize).map(|e| &e.slot) {
-                Some(Slot::Via(next)) => src = *next,
+            match self.entries.get(src.0 as usize) {
+                Some(entry) if entry.state == State::Via => src = Src(entry.link),
                 _ => break,
             }
         }
@@ -284,11 +330,14 @@ impl Memo {
     /// A caller returns a value it did not use to the entry that owns it.
     pub(crate) fn give_back<T: Memoizable>(&mut self, src: Src, value: T) {
         let owner = self.owner(src).0 as usize;
-        let Some(entry) = self.entries.get_mut(owner) else {
+        let Some(entry) = self.entries.get(owner) else {
             return;
         };
-        if matches!(entry.slot, Slot::Lent | Slot::Reparsed) {
-            entry.slot = Slot::Value(value.into_memo());
+        if matches!(entry.state, State::Lent | State::Reparsed) {
+            let link = self.keep(value.into_memo());
+            let entry = &mut self.entries[owner];
+            entry.state = State::Value;
+            entry.link = link;
         }
     }
 
@@ -310,33 +359,20 @@ impl Memo {
         let src = Src(i as u32);
         let end = self.entries[i].end as usize;
         let owner = self.owner(src).0 as usize;
-        let entry = &mut self.entries[owner];
-        let hit = match std::mem::replace(&mut entry.slot, Slot::Lent) {
-            Slot::Failed => {
-                entry.slot = Slot::Failed;
-                MemoHit::Found(None, end)
-            }
-            Slot::Value(value) => match T::from_memo(value) {
-                Some(v) => MemoHit::Found(Some(v), end),
-                None => MemoHit::Lent,
-            },
-            Slot::Lent => MemoHit::Lent,
-            Slot::Reparsed => {
-                entry.slot = Slot::Reparsed;
-                MemoHit::Lent
-            }
-            Slot::Copy(value) => {
-                let copy = T::from_memo(value.clone());
-                entry.slot = Slot::Copy(value);
-                match copy {
+        let hit = match self.entries[owner].state {
+            State::Failed => MemoHit::Found(None, end),
+            State::Value => {
+                self.entries[owner].state = State::Lent;
+                match T::from_memo(self.take_value_of(owner)) {
                     Some(v) => MemoHit::Found(Some(v), end),
                     None => MemoHit::Lent,
                 }
             }
-            Slot::Via(next) => {
-                entry.slot = Slot::Via(next);
-                MemoHit::Lent
-            }
+            State::Copy => match T::from_memo(self.value_of(owner)) {
+                Some(v) => MemoHit::Found(Some(v), end),
+                None => MemoHit::Lent,
+            },
+            State::Lent | State::Reparsed | State::Via => MemoHit::Lent,
         };
         (hit, src)
     }
@@ -355,13 +391,15 @@ impl Memo {
     ) -> Src {
         let end = u32::try_from(end).unwrap_or(u32::MAX);
         let Some(i) = self.find(rule, pos) else {
-            return self.add(rule, pos, Slot::Reparsed, end);
+            return self.add(rule, pos, State::Reparsed, NONE, end);
+        };
+        let (state, link) = match self.entries[i].state {
+            State::Reparsed => (State::Copy, self.keep(value.clone().into_memo())),
+            _ => (State::Reparsed, NONE),
         };
         let entry = &mut self.entries[i];
-        entry.slot = match entry.slot {
-            Slot::Reparsed => Slot::Copy(value.clone().into_memo()),
-            _ => Slot::Reparsed,
-        };
+        entry.state = state;
+        entry.link = link;
         entry.end = end;
         Src(i as u32)
     }
@@ -383,25 +421,12 @@ impl Memo {
         pos: usize,
     ) -> Option<(Option<T>, usize)> {
         let i = self.find(rule, pos)?;
-        let entry = &mut self.entries[i];
-        let end = entry.end as usize;
-        match std::mem::replace(&mut entry.slot, Slot::Lent) {
-            Slot::Failed => {
-                entry.slot = Slot::Failed;
-                Some((None, end))
-            }
-            Slot::Lent => None,
-            Slot::Reparsed => {
-                entry.slot = Slot::Reparsed;
-                None
-            }
-            Slot::Via(src) => {
-                entry.slot = Slot::Via(src);
-                None
-            }
-            Slot::Value(value) | Slot::Copy(value) => {
-                let v = T::from_memo(value)?;
-                entry.slot = Slot::Value(v.clone().into_memo());
+        let end = self.entries[i].end as usize;
+        match self.entries[i].state {
+            State::Failed => Some((None, end)),
+            State::Lent | State::Reparsed | State::Via => None,
+            State::Value | State::Copy => {
+                let v = T::from_memo(self.value_of(i))?;
                 Some((Some(v), end))
             }
         }
