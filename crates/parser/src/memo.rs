@@ -341,6 +341,14 @@ impl Memo {
         }
     }
 
+    /// Where the match of `rule` at `pos` ends, when the memo holds its value (not when it is
+    /// out, failed, or another entry's).
+    pub(crate) fn value_end(&self, rule: u16, pos: usize) -> Option<usize> {
+        let i = self.find(rule, pos)?;
+        let entry = &self.entries[i];
+        (entry.state == State::Value).then_some(entry.end as usize)
+    }
+
     /// `_PyPegen_is_memoized` for a lending rule: takes the result at `pos` (from the entry
     /// that owns it, for a `Via` link), with the entry's source.
     #[inline]

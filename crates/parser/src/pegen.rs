@@ -460,6 +460,29 @@ impl<'src> Parser<'src> {
         false
     }
 
+    /// The value a rule's twin left in the memo at the mark (the generator's `twin.rs`:
+    /// `t_primary`'s, for `primary`'s grow to start from), taken, the mark moved past it; in
+    /// the first pass, over at most [`STATEMENT_SCAN_LIMIT`] tokens and below
+    /// [`STATEMENT_SCAN_MAX_LEVEL`], where CPython's descent over them again cannot reach
+    /// MAXSTACK.
+    pub(crate) fn take_twin_value(&mut self, twin: u16) -> Option<pyc_ast::Expr> {
+        if !self.first_pass_shortcuts_allowed() || self.level > STATEMENT_SCAN_MAX_LEVEL {
+            return None;
+        }
+        let end = self.memo.value_end(twin, self.mark)?;
+        if end.saturating_sub(self.mark) > STATEMENT_SCAN_LIMIT {
+            return None;
+        }
+        match self.memo.take(twin, self.mark) {
+            (MemoHit::Found(Some(value), end), src) => {
+                self.mark = end;
+                self.src = src;
+                Some(value)
+            }
+            _ => None,
+        }
+    }
+
     /// Whether the next token cannot start a match of a rule whose FIRST set is `first`
     /// (generated from the grammar): then the rule fails without descending. Exact, because a
     /// failing rule has no other effect in the first pass (and see

@@ -8379,7 +8379,7 @@ fn disjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _ => {
             p.level = _base + 21;
-            (14usize, atom_rule(p))
+            (14usize, match p.take_twin_value(memo_id::T_PRIMARY) { Some(_v) => Some(_v), None => atom_rule(p) })
         }
     };
     let Some(mut _e) = _first else {
@@ -8825,7 +8825,7 @@ fn conjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _ => {
             p.level = _base + 20;
-            (13usize, atom_rule(p))
+            (13usize, match p.take_twin_value(memo_id::T_PRIMARY) { Some(_v) => Some(_v), None => atom_rule(p) })
         }
     };
     let Some(mut _e) = _first else {
@@ -9160,7 +9160,7 @@ fn inversion_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _ => {
             p.level = _base + 19;
-            (12usize, atom_rule(p))
+            (12usize, match p.take_twin_value(memo_id::T_PRIMARY) { Some(_v) => Some(_v), None => atom_rule(p) })
         }
     };
     let Some(mut _e) = _first else {
@@ -9488,7 +9488,7 @@ fn comparison_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _ => {
             p.level = _base + 18;
-            (11usize, atom_rule(p))
+            (11usize, match p.take_twin_value(memo_id::T_PRIMARY) { Some(_v) => Some(_v), None => atom_rule(p) })
         }
     };
     let Some(mut _e) = _first else {
@@ -10238,7 +10238,7 @@ fn bitwise_or_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _ => {
             p.level = _base + 17;
-            (10usize, atom_rule(p))
+            (10usize, match p.take_twin_value(memo_id::T_PRIMARY) { Some(_v) => Some(_v), None => atom_rule(p) })
         }
     };
     let Some(mut _e) = _first else {
@@ -10537,7 +10537,7 @@ fn bitwise_xor_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _ => {
             p.level = _base + 15;
-            (9usize, atom_rule(p))
+            (9usize, match p.take_twin_value(memo_id::T_PRIMARY) { Some(_v) => Some(_v), None => atom_rule(p) })
         }
     };
     let Some(mut _e) = _first else {
@@ -10815,7 +10815,7 @@ fn bitwise_and_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _ => {
             p.level = _base + 13;
-            (8usize, atom_rule(p))
+            (8usize, match p.take_twin_value(memo_id::T_PRIMARY) { Some(_v) => Some(_v), None => atom_rule(p) })
         }
     };
     let Some(mut _e) = _first else {
@@ -11099,7 +11099,7 @@ fn shift_expr_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _ => {
             p.level = _base + 11;
-            (7usize, atom_rule(p))
+            (7usize, match p.take_twin_value(memo_id::T_PRIMARY) { Some(_v) => Some(_v), None => atom_rule(p) })
         }
     };
     let Some(mut _e) = _first else {
@@ -11350,7 +11350,7 @@ fn sum_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _ => {
             p.level = _base + 9;
-            (6usize, atom_rule(p))
+            (6usize, match p.take_twin_value(memo_id::T_PRIMARY) { Some(_v) => Some(_v), None => atom_rule(p) })
         }
     };
     let Some(mut _e) = _first else {
@@ -11637,7 +11637,7 @@ fn term_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _ => {
             p.level = _base + 7;
-            (5usize, atom_rule(p))
+            (5usize, match p.take_twin_value(memo_id::T_PRIMARY) { Some(_v) => Some(_v), None => atom_rule(p) })
         }
     };
     let Some(mut _e) = _first else {
@@ -11873,7 +11873,7 @@ fn factor_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _ => {
             p.level = _base + 5;
-            (4usize, atom_rule(p))
+            (4usize, match p.take_twin_value(memo_id::T_PRIMARY) { Some(_v) => Some(_v), None => atom_rule(p) })
         }
     };
     let Some(mut _e) = _first else {
@@ -12018,7 +12018,7 @@ fn power_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _ => {
             p.level = _base + 4;
-            (3usize, atom_rule(p))
+            (3usize, match p.take_twin_value(memo_id::T_PRIMARY) { Some(_v) => Some(_v), None => atom_rule(p) })
         }
     };
     let Some(mut _e) = _first else {
@@ -12177,7 +12177,7 @@ fn await_primary_chain(p: &mut Parser<'_>) -> Option<Expr> {
         }
         _ => {
             p.level = _base + 3;
-            (2usize, atom_rule(p))
+            (2usize, match p.take_twin_value(memo_id::T_PRIMARY) { Some(_v) => Some(_v), None => atom_rule(p) })
         }
     };
     let Some(mut _e) = _first else {

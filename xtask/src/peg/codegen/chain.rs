@@ -51,7 +51,7 @@ pub(super) struct Level {
 }
 
 /// An alternative the first pass skips: `| invalid_x` (guarded by `p.call_invalid_rules`).
-fn is_invalid_guard(alt: &Alt) -> bool {
+pub(super) fn is_invalid_guard(alt: &Alt) -> bool {
     alt.items.len() == 1 && matches!(&alt.items[0].item, Item::Name(n) if n.starts_with("invalid_"))
 }
 
@@ -377,7 +377,17 @@ impl Generator<'_> {
         let n = chain.len();
         self.line(2, "_ => {");
         self.line(3, &format!("p.level = _base + {};", depth[n - 1]));
-        self.line(3, &format!("({n}usize, {bottom}_rule(p))"));
+        match self.twin_of(&chain[n - 1].0) {
+            // The lowest level's grow may start from its twin's value (see `twin.rs`).
+            Some(twin) => self.line(
+                3,
+                &format!(
+                    "({n}usize, match p.take_twin_value({}) {{ Some(_v) => Some(_v), None => {bottom}_rule(p) }})",
+                    memo_id(twin)
+                ),
+            ),
+            None => self.line(3, &format!("({n}usize, {bottom}_rule(p))")),
+        }
         self.line(2, "}");
         self.line(1, "};");
         self.line(1, "let Some(mut _e) = _first else {");
