@@ -190,6 +190,9 @@ pub struct Parser<'src> {
     /// The `func` of a dummy call the `args` rule made and a call took apart: kept for the
     /// next one (see `action_helpers::dummy_func`).
     pub(crate) spare_dummy_func: Option<pyc_ast::Expr>,
+    /// The emptied list of a `strings` match of one plain literal (which is its own value):
+    /// the next loop of expressions fills it instead of allocating (`loop_vec`).
+    pub(crate) spare_exprs: Option<Vec<pyc_ast::Expr>>,
 }
 
 /// Errors that are not SyntaxErrors: CPython raises MemoryError for a too deep parse.
@@ -241,6 +244,7 @@ impl<'src> Parser<'src> {
             invalid_rules_reached: None,
             last_stmt_location: (0, 0),
             spare_dummy_func: None,
+            spare_exprs: None,
         }
     }
 
@@ -638,6 +642,17 @@ impl<'src> Parser<'src> {
             return self.raise_error(pyc_tokenize::ErrorType::SyntaxError, false, msg);
         }
         result
+    }
+
+    /// The list a loop (`x*`, `x+`) collects into: for expressions, the spare one if there is
+    /// one (see `spare_exprs`), else a new empty one, which allocates only when pushed to.
+    #[inline(always)]
+    pub(crate) fn loop_vec<T: 'static>(&mut self) -> Vec<T> {
+        let spare: &mut dyn std::any::Any = &mut self.spare_exprs;
+        match spare.downcast_mut::<Option<Vec<T>>>() {
+            Some(slot) => slot.take().unwrap_or_default(),
+            None => Vec::new(),
+        }
     }
 
     /// `_PyPegen_lookahead`: runs `f` and restores the mark.

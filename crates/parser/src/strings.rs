@@ -216,7 +216,17 @@ pub fn interpolation(
 }
 
 /// `_PyPegen_concatenate_strings`.
-pub fn concatenate_strings(p: &mut Parser<'_>, strings: Vec<Expr>, loc: Location) -> Option<Expr> {
+pub fn concatenate_strings(
+    p: &mut Parser<'_>,
+    mut strings: Vec<Expr>,
+    loc: Location,
+) -> Option<Expr> {
+    if let [Expr::Constant(_)] = strings[..] {
+        // One plain literal is its own concatenation; its emptied list serves the next loop.
+        let single = strings.pop();
+        p.spare_exprs = Some(strings);
+        return single;
+    }
     let result = fstring::concatenate_strings(strings, loc);
     p.literal(result)
 }

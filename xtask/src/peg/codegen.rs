@@ -1823,7 +1823,8 @@ impl<'g> Generator<'g> {
     ) -> Result<String, String> {
         let code = self.fallible(inner, need_value, indent + 2)?;
         let mut s = String::from("{\n");
-        line(&mut s, indent + 1, "let mut _children = Vec::new();");
+        // An empty list, or the spare one a single string literal left (`Parser::loop_vec`).
+        line(&mut s, indent + 1, "let mut _children = p.loop_vec();");
         // `_loop0_N_rule` / `_loop1_N_rule`: a function with its own level in C.
         line(&mut s, indent + 1, "let _entered = !p.enter_rule();");
         collect_loop(&mut s, indent, None, &code);

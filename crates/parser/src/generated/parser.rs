@@ -314,7 +314,7 @@ fn eval_body(p: &mut Parser<'_>) -> Option<Mod> {
         let Some(a) = (expressions_rule(p)) else { break 'a3; };
         let _s0 = p.src;
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -368,7 +368,7 @@ fn func_type_body(p: &mut Parser<'_>) -> Option<Mod> {
         let Some(b) = (expression_rule(p)) else { break 'a4; };
         let _s4 = p.src;
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -415,7 +415,7 @@ fn statements_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
             return None;
         }
         let Some(a) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -1247,7 +1247,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -2081,7 +2081,7 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::FROM)).is_none() { break 'a93; }
         let a = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -2147,7 +2147,7 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::FROM)).is_none() { break 'a96; }
         let Some(a) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -2687,7 +2687,7 @@ fn decorators_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -3091,7 +3091,7 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
         }
         let Some(a) = (slash_no_default_rule(p)) else { break 'a132; };
         let b: Vec<Arg> = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -3110,7 +3110,7 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
         };
         if p.error_indicator { break 'a132; }
         let c = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -3140,7 +3140,7 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
         }
         let Some(a) = (slash_with_default_rule(p)) else { break 'a133; };
         let b = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -3169,7 +3169,7 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             return None;
         }
         let Some(a): Option<Vec<Arg>> = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -3187,7 +3187,7 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a134; };
         let b = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -3216,7 +3216,7 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             return None;
         }
         let Some(a) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -3273,7 +3273,7 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r: Option<Vec<Arg>> = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -3303,7 +3303,7 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r: Option<Vec<Arg>> = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -3353,7 +3353,7 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = Some({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -3374,7 +3374,7 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a139; };
         if p.error_indicator { break 'a139; }
         let Some(b) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -3402,7 +3402,7 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = Some({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -3423,7 +3423,7 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
         let Some(a) = _r0 else { break 'a140; };
         if p.error_indicator { break 'a140; }
         let Some(b) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -3483,7 +3483,7 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
         if (p.expect_token(tk::STAR)).is_none() { break 'a142; }
         let Some(a) = (param_no_default_rule(p)) else { break 'a142; };
         let b = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -3514,7 +3514,7 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
         if (p.expect_token(tk::STAR)).is_none() { break 'a143; }
         let Some(a) = (param_no_default_star_annotation_rule(p)) else { break 'a143; };
         let b = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -3545,7 +3545,7 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
         if (p.expect_token(tk::STAR)).is_none() { break 'a144; }
         if (p.expect_token(tk::COMMA)).is_none() { break 'a144; }
         let Some(b) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -4675,7 +4675,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let Some(b) = (block_rule(p)) else { break 'a190; };
         let _s2 = p.src;
         let Some(ex): Option<Vec<ExceptHandler>> = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -4713,7 +4713,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let Some(b) = (block_rule(p)) else { break 'a191; };
         let _s2 = p.src;
         let Some(ex): Option<Vec<ExceptHandler>> = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -5016,7 +5016,7 @@ fn match_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a205; }
         if (p.expect_token(tk::INDENT)).is_none() { p.give_back(_s1, subject); break 'a205; }
         let Some(cases): Option<Vec<MatchCase>> = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -7346,7 +7346,7 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         p.mark = _e0;
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a304; };
         let Some(b) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -7431,7 +7431,7 @@ fn expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
             return None;
         }
         let Some(b) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -7683,7 +7683,7 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
         p.mark = _e0;
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a318; };
         let Some(b) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -7768,7 +7768,7 @@ fn star_expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> 
             return None;
         }
         let Some(b) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -8232,7 +8232,7 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
         p.mark = _e0;
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a336; };
         let Some(b) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -8304,7 +8304,7 @@ fn disjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
             return None;
         }
         let Some(b) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -8678,7 +8678,7 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
         p.mark = _e0;
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a341; };
         let Some(b) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -8750,7 +8750,7 @@ fn conjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
             return None;
         }
         let Some(b) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -9393,7 +9393,7 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
         p.mark = _e0;
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a349; };
         let Some(b) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -9441,7 +9441,7 @@ fn comparison_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Option
             return None;
         }
         let Some(b) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -13051,7 +13051,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
         }
         let Some(a) = (lambda_slash_no_default_rule(p)) else { break 'a449; };
         let b: Vec<Arg> = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -13070,7 +13070,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
         };
         if p.error_indicator { break 'a449; }
         let c = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -13100,7 +13100,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
         }
         let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a450; };
         let b = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -13129,7 +13129,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             return None;
         }
         let Some(a): Option<Vec<Arg>> = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -13147,7 +13147,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a451; };
         let b = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -13176,7 +13176,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             return None;
         }
         let Some(a) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -13233,7 +13233,7 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r: Option<Vec<Arg>> = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -13263,7 +13263,7 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r: Option<Vec<Arg>> = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -13313,7 +13313,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = Some({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -13334,7 +13334,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a456; };
         if p.error_indicator { break 'a456; }
         let Some(b) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -13362,7 +13362,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = Some({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -13383,7 +13383,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
         let Some(a) = _r0 else { break 'a457; };
         if p.error_indicator { break 'a457; }
         let Some(b) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -13443,7 +13443,7 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
         if (p.expect_token(tk::STAR)).is_none() { break 'a459; }
         let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a459; };
         let b = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -13474,7 +13474,7 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
         if (p.expect_token(tk::STAR)).is_none() { break 'a460; }
         if (p.expect_token(tk::COMMA)).is_none() { break 'a460; }
         let Some(b) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -13867,7 +13867,7 @@ fn fstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
         }
         let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a476; };
         let spec = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -13955,7 +13955,7 @@ fn fstring_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         let Some(a) = (p.expect_token(tk::FSTRING_START)) else { break 'a479; };
         let b = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -14097,7 +14097,7 @@ fn tstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
         }
         let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a484; };
         let spec = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -14261,7 +14261,7 @@ fn tstring_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         let Some(a) = (p.expect_token(tk::TSTRING_START)) else { break 'a489; };
         let b = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -14370,7 +14370,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -14430,7 +14430,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -14786,7 +14786,7 @@ fn for_if_clauses_body(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
             return None;
         }
         let Some(a): Option<Vec<Comprehension>> = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -14840,7 +14840,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
         let Some(b) = (disjunction_rule(p)) else { p.give_back(_s2, a); break 'a508; };
         let _s5 = p.src;
         let c: Vec<Expr> = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -14900,7 +14900,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
         let Some(b) = (disjunction_rule(p)) else { p.give_back(_s1, a); break 'a510; };
         let _s4 = p.src;
         let c: Vec<Expr> = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -15835,7 +15835,7 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
         p.mark = _e0;
         let Some(a) = _r0 else { break 'a550; };
         let b = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -15961,7 +15961,7 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         p.mark = _e0;
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a553; };
         let Some(b) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -17817,7 +17817,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.string_token()).is_none() { break 'a639; }
         let Some(a) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -18291,7 +18291,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
         let _s0 = p.src;
         if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a668; }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -18332,7 +18332,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -18382,7 +18382,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -18791,7 +18791,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })()).is_none() { break 'a692; }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -18821,7 +18821,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
         let _ = slash_no_default_rule(p);
         if p.error_indicator { break 'a695; }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -18850,7 +18850,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -18870,7 +18870,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a696; }
         let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a696; };
         if ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -18929,7 +18929,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
         })();
         if p.error_indicator { break 'a697; }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -18978,7 +18978,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })()).is_none() { break 'a697; }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -19006,7 +19006,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -19225,7 +19225,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })()).is_none() { break 'a713; }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -19397,7 +19397,7 @@ fn invalid_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -19479,7 +19479,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })()).is_none() { break 'a727; }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -19509,7 +19509,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
         let _ = lambda_slash_no_default_rule(p);
         if p.error_indicator { break 'a730; }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -19538,7 +19538,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -19620,7 +19620,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
         })();
         if p.error_indicator { break 'a732; }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -19669,7 +19669,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })()).is_none() { break 'a732; }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -19697,7 +19697,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -19751,7 +19751,7 @@ fn invalid_lambda_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -19902,7 +19902,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })()).is_none() { break 'a746; }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -20177,7 +20177,7 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                     }
                     match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a763; } }
                     let _ = {
-                        let mut _children = Vec::new();
+                        let mut _children = p.loop_vec();
                         let _entered = !p.enter_rule();
                         while _entered {
                             let _m = p.mark;
@@ -21173,7 +21173,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(kw::TRY)).is_none() { break 'a808; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a808; }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -21192,7 +21192,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         };
         if p.error_indicator { break 'a808; }
         if ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -21246,7 +21246,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(kw::TRY)).is_none() { break 'a810; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a810; }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -21265,7 +21265,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         };
         if p.error_indicator { break 'a810; }
         if ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -22844,7 +22844,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a889; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a889; }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -23248,7 +23248,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a916; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a916; }
         let _ = {
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -23393,7 +23393,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -23453,7 +23453,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = ({
-            let mut _children = Vec::new();
+            let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
