@@ -60,10 +60,12 @@ pub struct Tok {
     pub col_offset: i32,
     pub end_lineno: i32,
     pub end_col_offset: i32,
-    /// The tokenizer's columns, which differ from the parser's for INDENT, DEDENT and
-    /// ENDMARKER (those have none, -1, in the parser's view).
+    /// The tokenizer's column, which differs from the parser's for INDENT, DEDENT and
+    /// ENDMARKER (those have none, -1, in the parser's view; their end column is not kept).
     raw_col_offset: u32,
-    raw_end_col_offset: u32,
+    /// For an identifier (a NAME that is no keyword): 1 + its word in the parser's
+    /// `NameCache`, made as the token was read; else 0.
+    word: u32,
 }
 
 impl Tok {
@@ -82,7 +84,7 @@ impl Tok {
             end_lineno: 1,
             end_col_offset: 0,
             raw_col_offset: 0,
-            raw_end_col_offset: 0,
+            word: 0,
         }
     }
 
@@ -96,7 +98,16 @@ impl Tok {
             lineno: self.lineno as u32,
             col_offset: self.raw_col_offset,
             end_lineno: self.end_lineno as u32,
-            end_col_offset: self.raw_end_col_offset,
+            end_col_offset: self.raw_end_col_offset(),
+        }
+    }
+
+    /// The tokenizer's end column: the parser's, but for the tokens without text (INDENT,
+    /// DEDENT, ENDMARKER), which only ever need their start column and get it as their end.
+    fn raw_end_col_offset(&self) -> u32 {
+        match self.end_col_offset {
+            -1 => self.raw_col_offset,
+            col => col as u32,
         }
     }
 
@@ -269,12 +280,12 @@ impl<'src> Parser<'src> {
             self.parsing_started = true;
         }
         // A NAME is a keyword or an identifier, known once per spelling.
-        let mut name = None;
+        let mut word = 0;
         if token.kind == TokenKind::Name {
-            let (word, word_kind) = self.names.classify(self.spelling_of(&token));
+            let (id, word_kind) = self.names.classify(self.spelling_of(&token));
             kind = word_kind;
             if word_kind == tk::NAME {
-                name = Some(word);
+                word = id.0 + 1;
             }
         }
         match kind {
@@ -300,9 +311,8 @@ impl<'src> Parser<'src> {
             end_lineno: token.end_lineno as i32,
             end_col_offset,
             raw_col_offset: token.col_offset,
-            raw_end_col_offset: token.end_col_offset,
+            word,
         });
-        self.names.push_token(name);
         true
     }
 
@@ -681,9 +691,9 @@ impl<'src> Parser<'src> {
     /// action only takes the identifier of its `Name` node.
     #[inline]
     pub(crate) fn identifier_of(&mut self, t: &Tok) -> Identifier {
-        match self.names.of_token(t.index) {
-            Some(word) => self.names.identifier(word),
-            None => self.identifier_of_unnoted(t),
+        match t.word {
+            0 => self.identifier_of_unnoted(t),
+            word => self.names.identifier(WordId(word - 1)),
         }
     }
 
@@ -867,9 +877,6 @@ impl Parser<'_> {
 /// identifier's (see `Parser::identifier_of`), made once and shared by every token that
 /// spells it.
 struct NameCache<'src> {
-    /// By token index: 1 + the index in `words` of the identifier the token spells, or 0 for a
-    /// token that is not a NAME (a keyword included).
-    by_token: Vec<u32>,
     words: Vec<Word<'src>>,
     /// An open-addressing table of the spellings (linear probing, at most half full): 0 for an
     /// empty slot, else 1 + an index in `words`, with that spelling's key (`spelling_key`).
@@ -886,30 +893,13 @@ struct Word<'src> {
 }
 
 impl<'src> NameCache<'src> {
-    /// A cache sized so that it rarely grows: one token per four bytes of source as the token
-    /// buffer, and one distinct word per 128 bytes (the benchmark corpus has one per 160
-    /// bytes, per module).
+    /// A cache sized so that it rarely grows: one distinct word per 128 bytes (the benchmark
+    /// corpus has one per 160 bytes, per module).
     fn for_source(source_len: usize) -> NameCache<'src> {
         let distinct_words = (source_len / 128).clamp(16, 1 << 16);
         NameCache {
-            by_token: Vec::with_capacity(source_len / 4 + 16),
             words: Vec::with_capacity(distinct_words),
             table: vec![(0, 0); (2 * distinct_words).next_power_of_two()],
-        }
-    }
-
-    /// Notes the token just read (the next index): the identifier it spells, if it is a NAME.
-    #[inline]
-    fn push_token(&mut self, name: Option<WordId>) {
-        self.by_token.push(name.map_or(0, |word| word.0 + 1));
-    }
-
-    /// The identifier of the NAME token at `index`, if `push_token` recorded one.
-    #[inline]
-    fn of_token(&self, index: u32) -> Option<WordId> {
-        match self.by_token.get(index as usize) {
-            Some(&slot) if slot != 0 => Some(WordId(slot - 1)),
-            _ => None,
         }
     }
 
@@ -1068,7 +1058,7 @@ pub(crate) fn new_identifier(text: &str) -> Identifier {
 #[cfg(test)]
 mod tok_size {
     /// The parser keeps every token of the source: its size is the parse's memory per token
-    /// (the tokenizer's token plus the parser's kind, level and index, positions once).
+    /// (the tokenizer's token plus the parser's kind, level, index and word, positions once).
     #[test]
     fn a_token_takes_44_bytes() {
         assert_eq!(std::mem::size_of::<super::Tok>(), 44);
