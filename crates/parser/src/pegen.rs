@@ -279,15 +279,6 @@ impl<'src> Parser<'src> {
         } else {
             self.parsing_started = true;
         }
-        // A NAME is a keyword or an identifier, known once per spelling.
-        let mut word = 0;
-        if token.kind == TokenKind::Name {
-            let (id, word_kind) = self.names.classify(self.spelling_of(&token));
-            kind = word_kind;
-            if word_kind == tk::NAME {
-                word = id.0 + 1;
-            }
-        }
         match kind {
             tk::LPAR | tk::LSQB | tk::LBRACE => self.paren_level += 1,
             tk::RPAR | tk::RSQB | tk::RBRACE => self.paren_level -= 1,
@@ -311,9 +302,26 @@ impl<'src> Parser<'src> {
             end_lineno: token.end_lineno as i32,
             end_col_offset,
             raw_col_offset: token.col_offset,
-            word,
+            word: 0,
         });
+        if token.kind == TokenKind::Name {
+            self.classify_last_name(token.start as usize, token.end as usize);
+        }
         true
+    }
+
+    /// A NAME is a keyword or an identifier, known once per spelling: sets the kind and word
+    /// of the NAME token just pushed. (Done after the push, so that little of the token is
+    /// still in registers while the spelling is looked up.)
+    #[inline(always)]
+    fn classify_last_name(&mut self, start: usize, end: usize) {
+        let (word, kind) = self.names.classify_span(self.source, start, end);
+        if let Some(t) = self.tokens.last_mut() {
+            t.kind = kind;
+            if kind == tk::NAME {
+                t.word = word.0 + 1;
+            }
+        }
     }
 
     /// The next token that the tokenizer's fast paths leave (TYPE_IGNORE comments are noted
@@ -342,14 +350,6 @@ impl<'src> Parser<'src> {
             };
         }
         Some(token)
-    }
-
-    /// The spelling of a NAME token (`token_text` without its clamping: the tokenizer's
-    /// positions are in the source).
-    #[inline]
-    fn spelling_of(&self, token: &Token) -> &'src str {
-        let range = token.start as usize..token.end as usize;
-        self.source.get(range).unwrap_or_default()
     }
 
     /// The parser's kind for the tokenizer's ENDMARKER: single input gets an extra NEWLINE at
@@ -878,15 +878,24 @@ impl Parser<'_> {
 /// spells it.
 struct NameCache<'src> {
     words: Vec<Word<'src>>,
-    /// An open-addressing table of the spellings (linear probing, at most half full): 0 for an
-    /// empty slot, else 1 + an index in `words`, with that spelling's key (`spelling_key`).
-    table: Vec<(u32, u64)>,
+    /// An open-addressing table of the spellings (linear probing, at most half full).
+    table: Vec<Slot>,
+}
+
+/// A slot of `NameCache::table`: empty, or a word with its kind (so that a short spelling,
+/// which its key spells out, is classified without reading `words`) and its key
+/// (`spelling_key`).
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// 0 for an empty slot, else 1 + an index in `words`.
+    word: u32,
+    /// `tk::NAME`, or the keyword's type.
+    kind: u16,
+    key: u64,
 }
 
 struct Word<'src> {
     spelling: &'src [u8],
-    /// `tk::NAME`, or the keyword's type.
-    kind: u16,
     /// The NFKC form of the spelling, so spellings that differ only before normalization have
     /// equal identifiers of their own.
     identifier: Identifier,
@@ -899,34 +908,76 @@ impl<'src> NameCache<'src> {
         let distinct_words = (source_len / 128).clamp(16, 1 << 16);
         NameCache {
             words: Vec::with_capacity(distinct_words),
-            table: vec![(0, 0); (2 * distinct_words).next_power_of_two()],
+            table: vec![Slot::default(); (2 * distinct_words).next_power_of_two()],
         }
     }
 
     /// The word spelled `text` and its kind (`_get_keyword_or_name_type`), classified the first
     /// time.
-    #[inline(always)]
     fn classify(&mut self, text: &'src str) -> (WordId, u16) {
-        let key = spelling_key(text.as_bytes());
+        self.classify_keyed(text, spelling_key(text.as_bytes()))
+    }
+
+    /// `classify` for the spelling at `start..end` in `source` (a NAME token's: the tokenizer's
+    /// positions are in the source). A short spelling that is known is classified from its key
+    /// alone, read with one load.
+    #[inline(always)]
+    fn classify_span(&mut self, source: &'src str, start: usize, end: usize) -> (WordId, u16) {
+        let bytes = source.as_bytes();
+        let n = end.saturating_sub(start);
+        if n < 8 {
+            if let Some(Ok(chunk)) = bytes.get(start..start + 8).map(<[u8; 8]>::try_from) {
+                let low_bytes = (1u64 << (8 * n)) - 1;
+                let key = u64::from_le_bytes(chunk) & low_bytes | (n as u64) << 56;
+                if let Some(found) = self.find_short(key) {
+                    return found;
+                }
+            }
+        }
+        self.classify(source.get(start..end).unwrap_or_default())
+    }
+
+    /// The word whose key is `key`, the key of a spelling shorter than eight bytes (which the
+    /// key spells out), if it is in the table.
+    #[inline(always)]
+    fn find_short(&self, key: u64) -> Option<(WordId, u16)> {
         let mask = self.table.len() - 1;
         let mut i = self.slot_of(key);
         loop {
-            let (slot, slot_key) = self.table[i];
-            if slot == 0 {
+            let slot = self.table[i];
+            if slot.word == 0 {
+                return None;
+            }
+            if slot.key == key {
+                return Some((WordId(slot.word - 1), slot.kind));
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// `classify` given the spelling's key (`spelling_key(text)`).
+    fn classify_keyed(&mut self, text: &'src str, key: u64) -> (WordId, u16) {
+        let mask = self.table.len() - 1;
+        let mut i = self.slot_of(key);
+        loop {
+            let slot = self.table[i];
+            if slot.word == 0 {
                 break;
             }
-            let index = slot - 1;
-            if slot_key == key {
-                if let Some(word) = self.words.get(index as usize) {
-                    // A short spelling is its key; a long one's key is a hash.
-                    if text.len() < 8 || same_spelling(word.spelling, text.as_bytes()) {
-                        return (WordId(index), word.kind);
-                    }
-                }
+            // A short spelling is its key; a long one's key is a hash.
+            if slot.key == key && (text.len() < 8 || self.spells(slot.word - 1, text)) {
+                return (WordId(slot.word - 1), slot.kind);
             }
             i = (i + 1) & mask;
         }
         self.add_word(text, key, i)
+    }
+
+    /// Whether the word at `index` in `words` is spelled `text`.
+    fn spells(&self, index: u32, text: &str) -> bool {
+        self.words
+            .get(index as usize)
+            .is_some_and(|word| same_spelling(word.spelling, text.as_bytes()))
     }
 
     /// The first slot to probe for `key`: the top bits of its product with an odd constant,
@@ -949,10 +1000,13 @@ impl<'src> NameCache<'src> {
         };
         self.words.push(Word {
             spelling: text.as_bytes(),
-            kind,
             identifier: new_identifier(text),
         });
-        self.table[i] = (index + 1, key);
+        self.table[i] = Slot {
+            word: index + 1,
+            kind,
+            key,
+        };
         if 2 * self.words.len() > self.table.len() {
             self.grow_table();
         }
@@ -962,15 +1016,15 @@ impl<'src> NameCache<'src> {
     /// Doubles the table, placing every spelling again by its stored hash.
     #[cold]
     fn grow_table(&mut self) {
-        let doubled = vec![(0, 0); 2 * self.table.len()];
+        let doubled = vec![Slot::default(); 2 * self.table.len()];
         let old = std::mem::replace(&mut self.table, doubled);
         let mask = self.table.len() - 1;
-        for (slot, key) in old.into_iter().filter(|&(slot, _)| slot != 0) {
-            let mut i = self.slot_of(key);
-            while self.table[i].0 != 0 {
+        for slot in old.into_iter().filter(|slot| slot.word != 0) {
+            let mut i = self.slot_of(slot.key);
+            while self.table[i].word != 0 {
                 i = (i + 1) & mask;
             }
-            self.table[i] = (slot, key);
+            self.table[i] = slot;
         }
     }
 
@@ -1131,6 +1185,26 @@ mod name_cache {
                 assert!(!same_spelling(a, &a[..len - 1]));
             }
         }
+    }
+
+    /// A spelling found in place in the source (with one load where eight bytes remain) is the
+    /// word `classify` gives for its text, for every length and every place in the source.
+    #[test]
+    fn a_spelling_in_the_source_is_the_word_of_its_text() {
+        let source = "ab_cdefgh ijklmnop_qrstuv wxyz0123456789 AZ if";
+        let mut names = NameCache::for_source(0);
+        for start in 0..=source.len() {
+            for end in start..=source.len() {
+                let (WordId(word), kind) = names.classify_span(source, start, end);
+                let text = &source[start..end];
+                assert_eq!(
+                    (word, kind),
+                    classify(&mut names, text),
+                    "{text:?} at {start}"
+                );
+            }
+        }
+        assert_eq!(names.classify_span(source, 44, 46).1, kw::IF);
     }
 
     /// `ast.dump(ast.parse("\ufb01x + fix\n"))` in the oracle: the ligature spelling and the plain
