@@ -189,8 +189,6 @@ pub struct Parser<'src> {
     pub(crate) known_err_token: Option<usize>,
     /// The tokenizer's error, kept apart so that it can take precedence as in CPython.
     pub(crate) tokenizer_error: bool,
-    /// Bracket depth after the last token read (the tokenizer's `tok->level`).
-    paren_level: i32,
     /// Invalid-escape warnings from the literal decoders (first pass only).
     pub(crate) warnings: Vec<crate::string_parser::LiteralWarning>,
     /// When tracing: the `invalid_` rules that matched or raised (see `trace_invalid_rule`).
@@ -250,7 +248,6 @@ impl<'src> Parser<'src> {
             parsing_started: false,
             known_err_token: None,
             tokenizer_error: false,
-            paren_level: 0,
             warnings: Vec::new(),
             invalid_rules_reached: None,
             last_stmt_location: (0, 0),
@@ -279,11 +276,6 @@ impl<'src> Parser<'src> {
         } else {
             self.parsing_started = true;
         }
-        match kind {
-            tk::LPAR | tk::LSQB | tk::LBRACE => self.paren_level += 1,
-            tk::RPAR | tk::RSQB | tk::RBRACE => self.paren_level -= 1,
-            _ => {}
-        }
         let index = self.tokens.len() as u32;
         // INDENT, DEDENT and ENDMARKER have no text in the C tokenizer: no columns (-1).
         let (col_offset, end_col_offset) = match token.kind {
@@ -293,7 +285,8 @@ impl<'src> Parser<'src> {
         self.tokens.push(Tok {
             kind,
             index,
-            level: self.paren_level,
+            // `tok->level`: the depth of the tokenizer's bracket stack after the token.
+            level: self.tok.paren_stack().len() as i32,
             raw_kind: token.kind,
             start: token.start,
             end: token.end,
