@@ -166,15 +166,17 @@ impl Tokenizer<'_> {
             }
             let src = self.src;
             let end = self.inp.min(src.len());
+            let line = src.get(..end).unwrap_or_default();
             let mut pos = self.cur;
-            while pos < end && matches!(src[pos], b' ' | b'\t' | b'\x0c') {
-                pos += 1;
-            }
-            if pos >= end {
-                return None;
-            }
-            let c = src[pos];
-            let next = src.get(pos + 1).copied().unwrap_or(b'\n');
+            let c = loop {
+                match line.get(pos) {
+                    Some(b' ' | b'\t' | b'\x0c') => pos += 1,
+                    Some(&c) => break c,
+                    None => return None,
+                }
+            };
+            // Read only by the operators that look at it, not before every token.
+            let next = || src.get(pos + 1).copied().unwrap_or(b'\n');
             let (kind, len) = match c {
                 b'a'..=b'z' | b'A'..=b'Z' | b'_' => return self.fast_name(pos, end),
                 b'0'..=b'9' => return self.fast_number(pos, end),
@@ -193,6 +195,7 @@ impl Tokenizer<'_> {
                 }
                 b',' | b';' | b'~' => (one_char(c), 1),
                 b'.' => {
+                    let next = next();
                     if next.is_ascii_digit() {
                         return None;
                     }
@@ -203,7 +206,7 @@ impl Tokenizer<'_> {
                     }
                 }
                 b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'<' | b'>' | b'='
-                | b'!' | b'@' | b':' => self.fast_operator(pos, c, next),
+                | b'!' | b'@' | b':' => self.fast_operator(pos, c, next()),
                 b'#' | b'\n' => {
                     let newline = if c == b'\n' {
                         pos
