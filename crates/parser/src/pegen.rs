@@ -884,8 +884,18 @@ struct Slot {
     word: u32,
     /// `tk::NAME`, or the keyword's type.
     kind: u16,
-    key: u64,
+    key: Key,
 }
+
+/// The key of a spelling (`spelling_key`): for up to fifteen bytes (nearly every name) the bytes
+/// themselves, zero-padded, with the length in the top byte of the second word, so that equal
+/// keys are equal spellings; for longer ones a hash of the bytes and a second word of all ones
+/// in its top byte, so that they never equal a short key.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Key(u64, u64);
+
+/// The longest spelling a key spells out.
+const SPELLED_OUT: usize = 15;
 
 struct Word<'src> {
     spelling: &'src [u8],
@@ -916,13 +926,10 @@ impl<'src> NameCache<'src> {
     /// alone, read with one load.
     #[inline(always)]
     fn classify_span(&mut self, source: &'src str, start: usize, end: usize) -> (WordId, u16) {
-        let bytes = source.as_bytes();
         let n = end.saturating_sub(start);
-        if n < 8 {
-            if let Some(Ok(chunk)) = bytes.get(start..start + 8).map(<[u8; 8]>::try_from) {
-                let low_bytes = (1u64 << (8 * n)) - 1;
-                let key = u64::from_le_bytes(chunk) & low_bytes | (n as u64) << 56;
-                if let Some(found) = self.find_short(key) {
+        if n <= SPELLED_OUT {
+            if let Some(key) = spelled_out_key_at(source.as_bytes(), start, n) {
+                if let Some(found) = self.find_spelled_out(key) {
                     return found;
                 }
             }
@@ -930,10 +937,10 @@ impl<'src> NameCache<'src> {
         self.classify(source.get(start..end).unwrap_or_default())
     }
 
-    /// The word whose key is `key`, the key of a spelling shorter than eight bytes (which the
-    /// key spells out), if it is in the table.
+    /// The word whose key is `key`, the key of a spelling of at most `SPELLED_OUT` bytes
+    /// (which the key spells out), if it is in the table.
     #[inline(always)]
-    fn find_short(&self, key: u64) -> Option<(WordId, u16)> {
+    fn find_spelled_out(&self, key: Key) -> Option<(WordId, u16)> {
         let mask = self.table.len() - 1;
         let mut i = self.slot_of(key);
         loop {
@@ -949,7 +956,7 @@ impl<'src> NameCache<'src> {
     }
 
     /// `classify` given the spelling's key (`spelling_key(text)`).
-    fn classify_keyed(&mut self, text: &'src str, key: u64) -> (WordId, u16) {
+    fn classify_keyed(&mut self, text: &'src str, key: Key) -> (WordId, u16) {
         let mask = self.table.len() - 1;
         let mut i = self.slot_of(key);
         loop {
@@ -958,7 +965,7 @@ impl<'src> NameCache<'src> {
                 break;
             }
             // A short spelling is its key; a long one's key is a hash.
-            if slot.key == key && (text.len() < 8 || self.spells(slot.word - 1, text)) {
+            if slot.key == key && (text.len() <= SPELLED_OUT || self.spells(slot.word - 1, text)) {
                 return (WordId(slot.word - 1), slot.kind);
             }
             i = (i + 1) & mask;
@@ -973,18 +980,19 @@ impl<'src> NameCache<'src> {
             .is_some_and(|word| same_spelling(word.spelling, text.as_bytes()))
     }
 
-    /// The first slot to probe for `key`: the top bits of its product with an odd constant,
+    /// The first slot to probe for `key`: the top bits of a product with an odd constant,
     /// which every bit of the key reaches.
     #[inline]
-    fn slot_of(&self, key: u64) -> usize {
+    fn slot_of(&self, key: Key) -> usize {
         let bits = self.table.len().trailing_zeros();
-        (key.wrapping_mul(FX_SEED) >> 32 << bits >> 32) as usize
+        let mixed = (key.0.wrapping_mul(FX_SEED) ^ key.1).wrapping_mul(FX_SEED);
+        (mixed >> 32 << bits >> 32) as usize
     }
 
     /// Adds the word spelled `text`, found in no slot up to the empty slot `i`.
     #[cold]
     #[inline(never)]
-    fn add_word(&mut self, text: &'src str, key: u64, i: usize) -> (WordId, u16) {
+    fn add_word(&mut self, text: &'src str, key: Key, i: usize) -> (WordId, u16) {
         let kind = keyword_type(text).unwrap_or(tk::NAME);
         let index = match u32::try_from(self.words.len()) {
             Ok(index) if index < u32::MAX - 1 => index,
@@ -1050,15 +1058,20 @@ fn same_spelling(a: &[u8], b: &[u8]) -> bool {
 /// FxHash's multiplier (rustc's multiply-rotate hash).
 const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
-/// The key of a spelling in `NameCache::table`: for up to seven bytes (most names) the bytes
-/// themselves with the length in the top byte, so that equal keys are equal spellings; for
-/// longer ones FxHash of the bytes, eight at a time, with a top byte of 0xFF, so that they
-/// never equal a short key.
+/// The key of a spelling in `NameCache::table` (see `Key`); the long ones' hash is FxHash of
+/// the bytes, eight at a time.
 #[inline]
-fn spelling_key(bytes: &[u8]) -> u64 {
+fn spelling_key(bytes: &[u8]) -> Key {
     let n = bytes.len();
+    let length = (n as u64) << 56;
     if n < 8 {
-        return packed_bytes(bytes) | (n as u64) << 56;
+        return Key(packed_bytes(bytes), length);
+    }
+    if n <= SPELLED_OUT {
+        let (first, rest) = bytes.split_at(8);
+        let mut word = [0u8; 8];
+        word.copy_from_slice(first);
+        return Key(u64::from_le_bytes(word), packed_bytes(rest) | length);
     }
     let mut hash = 0u64;
     let mut add = |word: u64| {
@@ -1070,8 +1083,33 @@ fn spelling_key(bytes: &[u8]) -> u64 {
         word.copy_from_slice(chunk);
         add(u64::from_le_bytes(word));
     }
-    add(packed_bytes(chunks.remainder()) ^ (n as u64) << 56);
-    hash | 0xFF << 56
+    add(packed_bytes(chunks.remainder()) ^ length);
+    Key(hash, 0xFF << 56)
+}
+
+/// `spelling_key` of the `n` bytes (at most `SPELLED_OUT`) at `start` in `source`, read with
+/// one load and masked (two for eight bytes or more); `None` when the loads would pass the end
+/// of the source.
+#[inline(always)]
+fn spelled_out_key_at(source: &[u8], start: usize, n: usize) -> Option<Key> {
+    let word_at = |at: usize| -> Option<u64> {
+        let chunk = source.get(at..at.checked_add(8)?)?;
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        Some(u64::from_le_bytes(word))
+    };
+    let length = (n as u64) << 56;
+    if n < 8 {
+        return Some(Key(word_at(start)? & low_bytes(n), length));
+    }
+    let second = word_at(start + 8)? & low_bytes(n - 8);
+    Some(Key(word_at(start)?, second | length))
+}
+
+/// A mask of the low `n` bytes of a word, for `n` below eight.
+#[inline(always)]
+fn low_bytes(n: usize) -> u64 {
+    (1u64 << (8 * (n & 7))) - 1
 }
 
 /// Up to seven bytes as a little-endian word, zero above them, in at most three loads
