@@ -124,6 +124,18 @@ fn find_string_stop(bytes: &[u8], quote: u8) -> Option<usize> {
     memchr::memchr3(quote, b'\\', b'\n', &bytes[16..]).map(|i| 16 + i)
 }
 
+/// How many newlines `bytes` holds, eight bytes at a time.
+fn count_newlines(bytes: &[u8]) -> usize {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        count += zero_bytes(u64::from_le_bytes(word) ^ splat(b'\n')).count_ones() as usize;
+    }
+    count + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
+}
+
 /// The run of spaces that `bytes` starts with, eight bytes at a time (indentation is long).
 fn count_spaces(bytes: &[u8]) -> usize {
     const SPACES: u64 = splat(b' ');
@@ -431,42 +443,38 @@ impl Tokenizer<'_> {
     #[inline(never)]
     fn fast_triple_quoted(&mut self, pos: usize, quote: u8) -> FastToken {
         let src = self.src;
-        let mut lineno = self.lineno;
-        let mut line_start = self.line_start;
         let mut at = pos + 3;
+        // The closing quotes, found by a search that stops only at quotes and backslashes (the
+        // lines are counted after, in one pass).
         let close = loop {
-            let found = at + memchr::memchr3(quote, b'\\', b'\n', &src[at..])?;
-            match src[found] {
-                b'\n' => {
-                    lineno += 1;
-                    line_start = found + 1;
-                    at = found + 1;
+            let found = at + memchr::memchr2(quote, b'\\', src.get(at..)?)?;
+            if src[found] == b'\\' {
+                if matches!(src.get(found + 1), None | Some(b'\n' | b'\r')) {
+                    return None;
                 }
-                b'\\' => {
-                    if matches!(src.get(found + 1), None | Some(b'\n' | b'\r')) {
-                        return None;
-                    }
-                    at = found + 2;
-                }
-                _ => {
-                    if src.get(found + 1) == Some(&quote) && src.get(found + 2) == Some(&quote) {
-                        break found + 3;
-                    }
-                    at = found + 1;
-                }
+                at = found + 2;
+                continue;
             }
+            if src.get(found + 1) == Some(&quote) && src.get(found + 2) == Some(&quote) {
+                break found + 3;
+            }
+            at = found + 1;
         };
-        if lineno == self.lineno {
+        let body = &src[pos + 3..close];
+        let Some(last_newline) = memchr::memrchr(b'\n', body) else {
             return self.fast_string_token(pos, close);
-        }
+        };
         // Reading a line checks it for null bytes: leave any such input to the general path.
         if self.first_null.is_some() {
             return None;
         }
+        let Ok(newlines) = u32::try_from(count_newlines(body)) else {
+            return None;
+        };
         self.first_lineno = self.lineno;
         self.multi_line_start = self.line_start;
-        self.lineno = lineno;
-        self.line_start = line_start;
+        self.lineno += newlines;
+        self.line_start = pos + 3 + last_newline + 1;
         self.inp = self.len;
         self.cur = close;
         self.start = Some(pos);
@@ -628,6 +636,20 @@ mod tests {
                         "byte {b:#x} at {at}, len {len}"
                     );
                 }
+            }
+        }
+    }
+
+    /// Newlines are counted at every place and every length, next to every other byte value.
+    #[test]
+    fn count_newlines_counts_what_a_bytewise_count_counts() {
+        for b in 0..=255u8 {
+            for len in 0..20 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|i| if i % 3 == 0 { b'\n' } else { b })
+                    .collect();
+                let expected = bytes.iter().filter(|&&c| c == b'\n').count();
+                assert_eq!(count_newlines(&bytes), expected, "byte {b:#x}, len {len}");
             }
         }
     }
