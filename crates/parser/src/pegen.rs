@@ -261,8 +261,10 @@ impl<'src> Parser<'src> {
     /// Reads one more token into the buffer; false (with the error set) on a tokenizer error.
     pub(crate) fn fill_token(&mut self) -> bool {
         let token = match self.tok.next_fast_token() {
+            // The fast paths never warn, and `next_uncommon_token` takes the other paths'
+            // warnings as it reads each token: none wait here.
             Some(token) => {
-                self.take_tokenizer_warnings();
+                debug_assert!(!self.tok.has_warnings());
                 token
             }
             None => match self.next_uncommon_token() {
@@ -334,7 +336,9 @@ impl<'src> Parser<'src> {
         while token.kind == TokenKind::TypeIgnore {
             let tag = self.tok.token_text(&token).to_string();
             self.type_ignores.push((token.lineno as i32, tag));
-            token = match self.tok.next_token() {
+            let next = self.tok.next_token();
+            self.take_tokenizer_warnings();
+            token = match next {
                 Ok(t) => t,
                 Err(err) => {
                     self.tokenizer_failed(err);
