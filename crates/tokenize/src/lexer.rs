@@ -110,6 +110,10 @@ pub struct Tokenizer<'src> {
     /// Whether `tok_get_fast` may run: in the parser's view, unless a test turned it off to
     /// compare with the general path.
     pub(crate) fast_paths: bool,
+    /// Whether `tok_get_fast` may run now: `fast_paths`, not `stopped`, and outside f-strings
+    /// (one mode). Only the general path changes those, and it sets this after each token, so
+    /// that the fast path tests one flag.
+    pub(crate) fast_now: bool,
 }
 
 impl<'src> Tokenizer<'src> {
@@ -146,6 +150,7 @@ impl<'src> Tokenizer<'src> {
             first_null: memchr::memchr(0, src),
             stopped: false,
             fast_paths: !options.extra_tokens,
+            fast_now: !options.extra_tokens,
         }
     }
 
@@ -154,6 +159,7 @@ impl<'src> Tokenizer<'src> {
     #[doc(hidden)]
     pub fn without_fast_paths(mut self) -> Self {
         self.fast_paths = false;
+        self.fast_now = false;
         self
     }
 
@@ -179,10 +185,12 @@ impl<'src> Tokenizer<'src> {
     /// large `Result`.
     #[inline(always)]
     pub fn next_fast_token(&mut self) -> Option<Token> {
-        if self.stopped {
+        if !self.fast_now {
             return None;
         }
-        self.debug_expr = None;
+        // Only a token inside an f-string has a debug expression, and the general path read
+        // the one before this (the fast path runs outside f-strings), clearing it.
+        debug_assert!(self.debug_expr.is_none());
         let (kind, start) = self.tok_get_fast()?;
         Some(self.fast_token(kind, start))
     }
@@ -194,7 +202,9 @@ impl<'src> Tokenizer<'src> {
             return self.repeat_last();
         }
         self.debug_expr = None;
-        self.next_token_general()
+        let token = self.next_token_general();
+        self.fast_now = self.fast_paths && !self.stopped && self.mode_stack.len() == 1;
+        token
     }
 
     /// `next_token` for what the fast paths leave: the port of CPython's general path.

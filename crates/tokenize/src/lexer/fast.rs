@@ -158,12 +158,9 @@ impl Tokenizer<'_> {
     /// without prefix or line continuation, operators and brackets, comments, NEWLINE, and the
     /// start of a line with its INDENT and DEDENT tokens. Anything else (an error, the end of
     /// the input) returns `None` and the general path runs, from a state it would have reached
-    /// itself (blank lines before it may have been passed over).
+    /// itself (blank lines before it may have been passed over). Runs only when `fast_now`.
     #[inline(always)]
     pub(super) fn tok_get_fast(&mut self) -> FastToken {
-        if !self.fast_paths || self.mode_stack.len() != 1 {
-            return None;
-        }
         if self.pendin != 0 {
             return self.fast_pending_indent();
         }
