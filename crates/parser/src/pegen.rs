@@ -272,18 +272,34 @@ impl<'src> Parser<'src> {
                 None => return false,
             },
         };
+        // A path of its own for the commonest kind, with nothing to check but its spelling.
+        if token.kind == TokenKind::Name {
+            self.parsing_started = true;
+            let (col_offset, end_col_offset) =
+                (token.col_offset as i32, token.end_col_offset as i32);
+            self.push_tok(&token, tk::NAME, col_offset, end_col_offset);
+            self.classify_last_name(token.start as usize, token.end as usize);
+            return true;
+        }
         let mut kind = token.kind as u16;
         if token.kind == TokenKind::Endmarker {
             kind = self.endmarker_kind();
         } else {
             self.parsing_started = true;
         }
-        let index = self.tokens.len() as u32;
         // INDENT, DEDENT and ENDMARKER have no text in the C tokenizer: no columns (-1).
         let (col_offset, end_col_offset) = match token.kind {
             TokenKind::Indent | TokenKind::Dedent | TokenKind::Endmarker => (-1, -1),
             _ => (token.col_offset as i32, token.end_col_offset as i32),
         };
+        self.push_tok(&token, kind, col_offset, end_col_offset);
+        true
+    }
+
+    /// Pushes the parser's token for the tokenizer's `token`, of kind `kind`.
+    #[inline(always)]
+    fn push_tok(&mut self, token: &Token, kind: u16, col_offset: i32, end_col_offset: i32) {
+        let index = self.tokens.len() as u32;
         self.tokens.push(Tok {
             kind,
             index,
@@ -299,10 +315,6 @@ impl<'src> Parser<'src> {
             raw_col_offset: token.col_offset,
             word: 0,
         });
-        if token.kind == TokenKind::Name {
-            self.classify_last_name(token.start as usize, token.end as usize);
-        }
-        true
     }
 
     /// A NAME is a keyword or an identifier, known once per spelling: sets the kind and word
