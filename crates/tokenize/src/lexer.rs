@@ -80,7 +80,9 @@ pub struct Tokenizer<'src> {
     pub(crate) lineno: u32,
     pub(crate) done: Done,
 
-    // The token being scanned: tok->start, tok->first_lineno, tok->multi_line_start.
+    // The token being scanned: tok->start, tok->first_lineno, tok->multi_line_start. `start`
+    // is read only by the general path, after it set it for the token it reads: the fast paths
+    // leave it as it is.
     pub(crate) start: Option<usize>,
     pub(crate) first_lineno: u32,
     pub(crate) multi_line_start: usize,

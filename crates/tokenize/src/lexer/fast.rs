@@ -224,7 +224,7 @@ impl Tokenizer<'_> {
                     } else {
                         self.comment_end(pos, end)?
                     };
-                    if self.fast_newline(pos, newline) {
+                    if self.fast_newline(newline) {
                         return Some((TokenKind::Newline, pos));
                     }
                     continue;
@@ -232,7 +232,6 @@ impl Tokenizer<'_> {
                 _ => return None,
             };
             self.cur = pos + len;
-            self.start = Some(pos);
             return Some((kind, pos));
         }
     }
@@ -300,7 +299,6 @@ impl Tokenizer<'_> {
             self.pendin -= 1;
             TokenKind::Indent
         };
-        self.start = Some(self.cur);
         Some((kind, self.cur))
     }
 
@@ -314,7 +312,6 @@ impl Tokenizer<'_> {
             return None;
         }
         self.cur = pos + 1 + len;
-        self.start = Some(pos);
         Some((TokenKind::Name, pos))
     }
 
@@ -347,7 +344,6 @@ impl Tokenizer<'_> {
             return None;
         }
         self.cur = pos + len;
-        self.start = Some(pos);
         Some((TokenKind::Number, pos))
     }
 
@@ -374,17 +370,16 @@ impl Tokenizer<'_> {
         (self.src[newline] == b'\n').then_some(newline)
     }
 
-    /// The newline at `newline` (after a comment starting at `start`, or `start` itself):
-    /// true for a NEWLINE token, false inside brackets (none; the next line is to be read).
+    /// The newline at `newline` (after a comment, or where the token starts): true for a
+    /// NEWLINE token, false inside brackets (none; the next line is to be read).
     #[inline(always)]
-    fn fast_newline(&mut self, start: usize, newline: usize) -> bool {
+    fn fast_newline(&mut self, newline: usize) -> bool {
         self.cur = newline + 1;
         self.inp = self.cur;
         self.atbol = true;
         if !self.parenstack.is_empty() {
             return false;
         }
-        self.start = Some(start);
         self.cont_line = false;
         true
     }
@@ -430,7 +425,6 @@ impl Tokenizer<'_> {
         self.first_lineno = self.lineno;
         self.multi_line_start = self.line_start;
         self.cur = close;
-        self.start = Some(pos);
         Some((TokenKind::String, pos))
     }
 
@@ -474,7 +468,6 @@ impl Tokenizer<'_> {
         self.line_start = pos + 3 + last_newline + 1;
         self.inp = self.len;
         self.cur = close;
-        self.start = Some(pos);
         Some((TokenKind::String, pos))
     }
 
@@ -584,7 +577,6 @@ impl Tokenizer<'_> {
             }
         };
         self.begin_line(from);
-        self.start = Some(body);
         self.cur = line_end;
         self.inp = line_end;
         true
