@@ -887,8 +887,11 @@ impl Parser<'_> {
 /// spells it.
 struct NameCache<'src> {
     words: Vec<Word<'src>>,
-    /// An open-addressing table of the spellings (linear probing, at most half full).
+    /// An open-addressing table of the spellings (linear probing, at most half full; its
+    /// length a power of two).
     table: Vec<Slot>,
+    /// 64 - log2 of the table's length: a hash shifted right by it is a slot.
+    shift: u32,
 }
 
 /// A slot of `NameCache::table`: empty, or a word with its kind (so that a short spelling,
@@ -925,9 +928,11 @@ impl<'src> NameCache<'src> {
     /// corpus has one per 160 bytes, per module).
     fn for_source(source_len: usize) -> NameCache<'src> {
         let distinct_words = (source_len / 128).clamp(16, 1 << 16);
+        let slots = (2 * distinct_words).next_power_of_two();
         NameCache {
             words: Vec::with_capacity(distinct_words),
-            table: vec![Slot::default(); (2 * distinct_words).next_power_of_two()],
+            table: vec![Slot::default(); slots],
+            shift: shift_for(slots),
         }
     }
 
@@ -1000,9 +1005,8 @@ impl<'src> NameCache<'src> {
     /// which every bit of the key reaches.
     #[inline]
     fn slot_of(&self, key: Key) -> usize {
-        let bits = self.table.len().trailing_zeros();
-        let mixed = (key.0.wrapping_mul(FX_SEED) ^ key.1).wrapping_mul(FX_SEED);
-        (mixed >> 32 << bits >> 32) as usize
+        let mixed = (key.0 ^ key.1.rotate_left(29)).wrapping_mul(FX_SEED);
+        (mixed >> (self.shift & 63)) as usize
     }
 
     /// Adds the word spelled `text`, found in no slot up to the empty slot `i`.
@@ -1034,6 +1038,7 @@ impl<'src> NameCache<'src> {
     #[cold]
     fn grow_table(&mut self) {
         let doubled = vec![Slot::default(); 2 * self.table.len()];
+        self.shift = shift_for(doubled.len());
         let old = std::mem::replace(&mut self.table, doubled);
         let mask = self.table.len() - 1;
         for slot in old.into_iter().filter(|slot| slot.word != 0) {
@@ -1069,6 +1074,11 @@ fn same_spelling(a: &[u8], b: &[u8]) -> bool {
     let (a_chunks, b_chunks) = (a.chunks_exact(8), b.chunks_exact(8));
     let (a_tail, b_tail) = (a_chunks.remainder(), b_chunks.remainder());
     a_chunks.zip(b_chunks).all(|(x, y)| x == y) && packed_bytes(a_tail) == packed_bytes(b_tail)
+}
+
+/// `NameCache::shift` for a table of `len` slots, a power of two.
+fn shift_for(len: usize) -> u32 {
+    64 - len.trailing_zeros()
 }
 
 /// FxHash's multiplier (rustc's multiply-rotate hash).
