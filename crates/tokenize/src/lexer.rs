@@ -193,8 +193,7 @@ impl<'src> Tokenizer<'src> {
         // Only a token inside an f-string has a debug expression, and the general path read
         // the one before this (the fast path runs outside f-strings), clearing it.
         debug_assert!(self.debug_expr.is_none());
-        let (kind, start) = self.tok_get_fast()?;
-        Some(self.fast_token(kind, start))
+        self.tok_get_fast()
     }
 
     /// `next_token` after [`Self::next_fast_token`] returned `None`.

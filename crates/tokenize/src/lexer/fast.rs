@@ -15,9 +15,9 @@ fn continues_number(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b >= 128
 }
 
-/// A token the fast path read: its kind and start; it ends at the cursor (a NEWLINE just
-/// before it), and a string starts on `first_lineno`, as `make_token` has it.
-pub(super) type FastToken = Option<(TokenKind, usize)>;
+/// A token the fast path read (made by `fast_token` where its kind is known, so that the
+/// positions it takes by kind are picked with no test).
+pub(super) type FastToken = Option<Token>;
 
 /// The run of digits in `radix` that `bytes` starts with.
 fn count_digits(bytes: &[u8], radix: u32) -> usize {
@@ -225,14 +225,14 @@ impl Tokenizer<'_> {
                         self.comment_end(pos, end)?
                     };
                     if self.fast_newline(newline) {
-                        return Some((TokenKind::Newline, pos));
+                        return Some(self.fast_token(TokenKind::Newline, pos));
                     }
                     continue;
                 }
                 _ => return None,
             };
             self.cur = pos + len;
-            return Some((kind, pos));
+            return Some(self.fast_token(kind, pos));
         }
     }
 
@@ -261,7 +261,8 @@ impl Tokenizer<'_> {
         closes
     }
 
-    /// The token of `tok_get_fast`, positioned as `make_token` positions it.
+    /// The token the fast path read, of kind `kind` at `start` and ending at the cursor (a NEWLINE
+    /// just before it; a string starts on `first_lineno`), positioned as `make_token` positions it.
     #[inline(always)]
     pub(super) fn fast_token(&self, kind: TokenKind, start: usize) -> Token {
         let end = if kind == TokenKind::Newline {
@@ -299,7 +300,7 @@ impl Tokenizer<'_> {
             self.pendin -= 1;
             TokenKind::Indent
         };
-        Some((kind, self.cur))
+        Some(self.fast_token(kind, self.cur))
     }
 
     /// A name of ASCII letters, digits and underscores that no quote follows (so no string
@@ -312,7 +313,7 @@ impl Tokenizer<'_> {
             return None;
         }
         self.cur = pos + 1 + len;
-        Some((TokenKind::Name, pos))
+        Some(self.fast_token(TokenKind::Name, pos))
     }
 
     /// A number without underscores, exponent or imaginary part that nothing number-like
@@ -344,7 +345,7 @@ impl Tokenizer<'_> {
             return None;
         }
         self.cur = pos + len;
-        Some((TokenKind::Number, pos))
+        Some(self.fast_token(TokenKind::Number, pos))
     }
 
     /// One-, two- and three-character operators, as `tok_punctuation` reads them outside
@@ -425,7 +426,7 @@ impl Tokenizer<'_> {
         self.first_lineno = self.lineno;
         self.multi_line_start = self.line_start;
         self.cur = close;
-        Some((TokenKind::String, pos))
+        Some(self.fast_token(TokenKind::String, pos))
     }
 
     /// A triple-quoted string at `pos`, over as many lines as it takes: `tok_string` reading
@@ -468,7 +469,7 @@ impl Tokenizer<'_> {
         self.line_start = pos + 3 + last_newline + 1;
         self.inp = self.len;
         self.cur = close;
-        Some((TokenKind::String, pos))
+        Some(self.fast_token(TokenKind::String, pos))
     }
 
     /// The start of a line that `tok_get_normal_mode` would read without surprises: not blank,
