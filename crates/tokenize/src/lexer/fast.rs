@@ -275,14 +275,17 @@ impl Tokenizer<'_> {
         } else {
             (self.lineno, self.line_start)
         };
+        // The fast paths read within the current line (a string from the line it starts on), so
+        // a token starts after the start of its line and the cursor after the line's.
+        debug_assert!(line_start <= start && self.line_start <= self.cur);
         Token {
             kind,
             start: start as u32,
             end: end as u32,
             lineno,
-            col_offset: start.saturating_sub(line_start) as u32,
+            col_offset: start.wrapping_sub(line_start) as u32,
             end_lineno: self.lineno,
-            end_col_offset: self.cur.saturating_sub(self.line_start) as u32,
+            end_col_offset: self.cur.wrapping_sub(self.line_start) as u32,
         }
     }
 
