@@ -947,7 +947,8 @@ impl<'src> NameCache<'src> {
     /// alone, read with one load.
     #[inline(always)]
     fn classify_span(&mut self, source: &'src str, start: usize, end: usize) -> (WordId, u16) {
-        let n = end.saturating_sub(start);
+        // A token ends after it starts; were it not so, `n` would be large and the text empty.
+        let n = end.wrapping_sub(start);
         if n <= SPELLED_OUT {
             if let Some(key) = spelled_out_key_at(source.as_bytes(), start, n) {
                 if let Some(found) = self.find_spelled_out(key) {
