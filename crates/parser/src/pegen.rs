@@ -951,8 +951,13 @@ impl<'src> NameCache<'src> {
         let n = end.wrapping_sub(start);
         if n <= SPELLED_OUT {
             if let Some(key) = spelled_out_key_at(source.as_bytes(), start, n) {
-                if let Some(found) = self.find_spelled_out(key) {
-                    return found;
+                match self.find_spelled_out(key) {
+                    Ok(found) => return found,
+                    Err(empty_slot) => {
+                        if let Some(text) = source.get(start..end) {
+                            return self.add_word(text, key, empty_slot);
+                        }
+                    }
                 }
             }
         }
@@ -960,18 +965,18 @@ impl<'src> NameCache<'src> {
     }
 
     /// The word whose key is `key`, the key of a spelling of at most `SPELLED_OUT` bytes
-    /// (which the key spells out), if it is in the table.
+    /// (which the key spells out), if it is in the table; else the empty slot for it.
     #[inline(always)]
-    fn find_spelled_out(&self, key: Key) -> Option<(WordId, u16)> {
+    fn find_spelled_out(&self, key: Key) -> Result<(WordId, u16), usize> {
         let mask = self.table.len() - 1;
         let mut i = self.slot_of(key);
         loop {
             let slot = self.table[i];
             if slot.word == 0 {
-                return None;
+                return Err(i);
             }
             if slot.key == key {
-                return Some((WordId(slot.word - 1), slot.kind));
+                return Ok((WordId(slot.word - 1), slot.kind));
             }
             i = (i + 1) & mask;
         }
