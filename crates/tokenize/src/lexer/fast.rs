@@ -27,6 +27,13 @@ fn count_digits(bytes: &[u8], radix: u32) -> usize {
         .count()
 }
 
+/// Whether `b` may be the second character of a two-character operator (a test checks it
+/// against the generated table).
+#[inline(always)]
+fn may_continue_operator(b: u8) -> bool {
+    matches!(b, b'=' | b'<' | b'>' | b'*' | b'/')
+}
+
 /// `TokenKind::one_char` inlined for the bytes the fast path reads as one-character tokens
 /// (a test checks it against the generated table).
 #[inline(always)]
@@ -355,6 +362,10 @@ impl Tokenizer<'_> {
     /// f-strings.
     #[inline(always)]
     fn fast_operator(&self, pos: usize, c: u8, next: u8) -> (TokenKind, usize) {
+        // Most operators stand alone: no table lookup (a call) when no operator goes on so.
+        if !may_continue_operator(next) {
+            return (one_char(c), 1);
+        }
         let two = TokenKind::two_chars(c, next);
         if two == TokenKind::Op {
             return (one_char(c), 1);
@@ -644,6 +655,20 @@ mod tests {
                     .collect();
                 let expected = bytes.iter().filter(|&&c| c == b'\n').count();
                 assert_eq!(count_newlines(&bytes), expected, "byte {b:#x}, len {len}");
+            }
+        }
+    }
+
+    /// No two-character operator goes on with a byte `may_continue_operator` rejects.
+    #[test]
+    fn only_the_listed_bytes_continue_an_operator() {
+        for c in 0..=255u8 {
+            for next in (0..=255u8).filter(|&b| !may_continue_operator(b)) {
+                assert_eq!(
+                    TokenKind::two_chars(c, next),
+                    TokenKind::Op,
+                    "{c:#x} {next:#x}"
+                );
             }
         }
     }
