@@ -143,6 +143,19 @@ fn count_newlines(bytes: &[u8]) -> usize {
     count + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
+/// The run of spaces that `bytes` starts with: in line when it is shorter than eight (an
+/// indentation level or two), else `count_spaces`.
+#[inline(always)]
+fn count_leading_spaces(bytes: &[u8]) -> usize {
+    if let Some(Ok(word)) = bytes.get(..8).map(<[u8; 8]>::try_from) {
+        let others = u64::from_le_bytes(word) ^ splat(b' ');
+        if others != 0 {
+            return (others.trailing_zeros() / 8) as usize;
+        }
+    }
+    count_spaces(bytes)
+}
+
 /// The run of spaces that `bytes` starts with, eight bytes at a time (indentation is long).
 fn count_spaces(bytes: &[u8]) -> usize {
     const SPACES: u64 = splat(b' ');
@@ -505,7 +518,7 @@ impl Tokenizer<'_> {
             let from = self.cur;
             let rest = &self.src[from.min(self.src.len())..];
             let in_brackets = !self.parenstack.is_empty();
-            let mut col = count_spaces(rest);
+            let mut col = count_leading_spaces(rest);
             if in_brackets {
                 // Indentation is not compared there, so tabs and form feeds may be in it.
                 col += rest[col..]
@@ -640,6 +653,21 @@ mod tests {
                         expected,
                         "byte {b:#x} at {at}, len {len}"
                     );
+                }
+            }
+        }
+    }
+
+    /// Leading spaces are counted as a bytewise count counts them, for every length of run and
+    /// of input and every byte after the run.
+    #[test]
+    fn leading_spaces_are_the_bytewise_run() {
+        for b in 0..=255u8 {
+            for run in 0..20 {
+                for len in run..run + 10 {
+                    let bytes: Vec<u8> = (0..len).map(|i| if i < run { b' ' } else { b }).collect();
+                    let expected = bytes.iter().take_while(|&&c| c == b' ').count();
+                    assert_eq!(count_leading_spaces(&bytes), expected, "{b:#x} {run} {len}");
                 }
             }
         }
