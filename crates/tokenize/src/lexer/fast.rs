@@ -85,8 +85,10 @@ fn non_name_bytes(word: u64) -> u64 {
 }
 
 /// The run of ASCII letters, digits and underscores that `bytes` starts with, eight bytes at a
-/// time: a short name ends without a branch per byte (and its misprediction at the end).
-#[inline(always)]
+/// time: a short name ends without a branch per byte (and its misprediction at the end). Out of
+/// line, where its constants have registers to themselves (inlined in the token path, they were
+/// spilled and rebuilt for every name).
+#[inline(never)]
 fn ascii_name_len(bytes: &[u8]) -> usize {
     let mut n = 0;
     while let Some(chunk) = bytes.get(n..n + 8) {
