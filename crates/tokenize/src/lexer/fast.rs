@@ -87,9 +87,24 @@ fn non_name_bytes(word: u64) -> u64 {
 /// The run of ASCII letters, digits and underscores that `bytes` starts with, eight bytes at a
 /// time: a short name ends without a branch per byte (and its misprediction at the end). Out of
 /// line, where its constants have registers to themselves (inlined in the token path, they were
-/// spilled and rebuilt for every name).
+/// spilled and rebuilt for every name); the first eight bytes, which hold most names, without a
+/// loop, so that no constant is kept in a register that must be saved.
 #[inline(never)]
 fn ascii_name_len(bytes: &[u8]) -> usize {
+    let Some(Ok(word)) = bytes.get(..8).map(<[u8; 8]>::try_from) else {
+        return bytewise_name_len(bytes);
+    };
+    let others = non_name_bytes(u64::from_le_bytes(word));
+    if others != 0 {
+        return (others.trailing_zeros() / 8) as usize;
+    }
+    8 + long_ascii_name_len(&bytes[8..])
+}
+
+/// `ascii_name_len` past the first eight bytes.
+#[cold]
+#[inline(never)]
+fn long_ascii_name_len(bytes: &[u8]) -> usize {
     let mut n = 0;
     while let Some(chunk) = bytes.get(n..n + 8) {
         let Ok(word) = <[u8; 8]>::try_from(chunk) else {
@@ -101,7 +116,12 @@ fn ascii_name_len(bytes: &[u8]) -> usize {
         }
         n += 8;
     }
-    n + bytes[n..]
+    n + bytewise_name_len(&bytes[n..])
+}
+
+/// `ascii_name_len` a byte at a time, for the last few bytes of the input.
+fn bytewise_name_len(bytes: &[u8]) -> usize {
+    bytes
         .iter()
         .take_while(|&&b| IDENT_CLASS[usize::from(b)] == 1)
         .count()
