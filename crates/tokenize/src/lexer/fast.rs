@@ -528,7 +528,7 @@ impl Tokenizer<'_> {
     /// `underflow` and `tok_indentation` would: the cursor after the indentation, INDENT or
     /// DEDENT tokens pending) and returns true; otherwise returns false, with the tokenizer at
     /// the start of a line for the general path.
-    #[inline(always)]
+    #[inline(never)]
     fn start_plain_line(&mut self) -> bool {
         if self.cur != self.inp || self.done != Done::Ok {
             return false;
