@@ -588,7 +588,7 @@ impl Tokenizer<'_> {
     }
 
     /// `plain_indentation` for a line indented more or less than the one before.
-    #[inline(never)]
+    #[inline(always)]
     fn change_indentation(&mut self, col: i32, level: i32, alt_level: i32) -> bool {
         let top = self.indstack.len() - 1;
         if col > level {
