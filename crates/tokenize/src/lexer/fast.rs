@@ -617,6 +617,7 @@ impl Tokenizer<'_> {
     /// starts with `#`, a newline or the end): the parser's view has no token for it, so it is
     /// read and passed over as `tok_get_normal_mode` does. False (nothing changed) when the
     /// line needs the general path: a carriage return in it, or no newline before the end.
+    #[inline(always)]
     fn skip_blank_line(&mut self, from: usize, indent: usize) -> bool {
         let body = from.min(self.src.len()) + indent;
         let line_end = if self.src.get(body) == Some(&b'\n') {
