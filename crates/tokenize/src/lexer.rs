@@ -116,6 +116,11 @@ pub struct Tokenizer<'src> {
     /// (one mode). Only the general path changes those, and it sets this after each token, so
     /// that the fast path tests one flag.
     pub(crate) fast_now: bool,
+    /// `atbol || pendin != 0`: whether the fast path must start a line or give a pending
+    /// INDENT or DEDENT before reading a token in the line (one test for the commonest case,
+    /// a token in the middle of a line). Kept by the fast path as it changes those, and set
+    /// by the general path after each token.
+    pub(crate) line_work: bool,
 }
 
 impl<'src> Tokenizer<'src> {
@@ -153,6 +158,7 @@ impl<'src> Tokenizer<'src> {
             stopped: false,
             fast_paths: !options.extra_tokens,
             fast_now: !options.extra_tokens,
+            line_work: true,
         }
     }
 
@@ -205,6 +211,7 @@ impl<'src> Tokenizer<'src> {
         self.debug_expr = None;
         let token = self.next_token_general();
         self.fast_now = self.fast_paths && !self.stopped && self.mode_stack.len() == 1;
+        self.line_work = self.atbol || self.pendin != 0;
         token
     }
 

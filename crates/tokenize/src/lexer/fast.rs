@@ -203,17 +203,20 @@ impl Tokenizer<'_> {
     /// itself (blank lines before it may have been passed over). Runs only when `fast_now`.
     #[inline(always)]
     pub(super) fn tok_get_fast(&mut self) -> FastToken {
-        if self.pendin != 0 {
-            return self.fast_pending_indent();
-        }
         loop {
-            if self.atbol {
-                if !self.start_plain_line() {
-                    return None;
-                }
+            if self.line_work {
                 if self.pendin != 0 {
                     return self.fast_pending_indent();
                 }
+                if self.atbol {
+                    if !self.start_plain_line() {
+                        return None;
+                    }
+                    if self.pendin != 0 {
+                        return self.fast_pending_indent();
+                    }
+                }
+                self.line_work = false;
             }
             let src = self.src;
             let end = self.inp.min(src.len());
@@ -345,6 +348,7 @@ impl Tokenizer<'_> {
             self.pendin -= 1;
             TokenKind::Indent
         };
+        self.line_work = self.pendin != 0;
         Some(self.fast_token(kind, self.cur))
     }
 
@@ -427,6 +431,7 @@ impl Tokenizer<'_> {
         self.cur = newline + 1;
         self.inp = self.cur;
         self.atbol = true;
+        self.line_work = true;
         if !self.parenstack.is_empty() {
             return false;
         }
