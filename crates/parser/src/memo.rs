@@ -164,7 +164,7 @@ impl Memo {
     /// Whether `rule` may have an entry at `pos` (then `find` walks the chain): most lookups
     /// miss, and this answers them without a call.
     #[inline]
-    fn may_have(&self, rule: u16, pos: usize) -> bool {
+    pub(crate) fn may_have(&self, rule: u16, pos: usize) -> bool {
         self.heads
             .get(pos)
             .is_some_and(|&(_, rules)| rules & rule_bit(rule) != 0)

@@ -488,7 +488,17 @@ impl<'src> Parser<'src> {
     /// the first pass, over at most [`STATEMENT_SCAN_LIMIT`] tokens and below
     /// [`STATEMENT_SCAN_MAX_LEVEL`], where CPython's descent over them again cannot reach
     /// MAXSTACK.
+    #[inline]
     pub(crate) fn take_twin_value(&mut self, twin: u16) -> Option<pyc_ast::Expr> {
+        // Most corners have no twin's entry: answered without a call.
+        if !self.memo.may_have(twin, self.mark) {
+            return None;
+        }
+        self.take_twin_value_found(twin)
+    }
+
+    /// `take_twin_value` where the twin may have an entry at the mark.
+    fn take_twin_value_found(&mut self, twin: u16) -> Option<pyc_ast::Expr> {
         if !self.first_pass_shortcuts_allowed() || self.level > STATEMENT_SCAN_MAX_LEVEL {
             return None;
         }
