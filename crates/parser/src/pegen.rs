@@ -625,7 +625,7 @@ impl<'src> Parser<'src> {
     }
 
     /// `_PyPegen_expect_token`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn expect_token(&mut self, kind: u16) -> Option<Tok> {
         if self.mark == self.tokens.len() && !self.fill_token() {
             self.error_indicator = true;
@@ -783,6 +783,7 @@ impl<'src> Parser<'src> {
 
     /// `EXTRA`: from the rule's first token to the end of the last token that is not a
     /// NEWLINE, INDENT, DEDENT or ENDMARKER (`_PyPegen_get_last_nonnwhitespace_token`).
+    #[inline(always)]
     pub(crate) fn extra(&self, start: (i32, i32)) -> Location {
         let mut last = None;
         for t in self.tokens[..self.mark].iter().rev() {
