@@ -149,6 +149,7 @@ impl Stmts {
         }
     }
 
+    #[inline]
     fn into_one(self) -> Option<Stmt> {
         match self {
             Stmts::One(stmt) => Some(stmt),

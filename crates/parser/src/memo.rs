@@ -170,7 +170,7 @@ impl Memo {
             .is_some_and(|&(_, rules)| rules & rule_bit(rule) != 0)
     }
 
-    #[inline]
+    #[inline(always)]
     fn find(&self, rule: u16, pos: usize) -> Option<usize> {
         let &(mut i, rules) = self.heads.get(pos)?;
         if rules & rule_bit(rule) == 0 {
