@@ -37,6 +37,14 @@ const STATEMENT_SCAN_LIMIT: usize = 64;
 /// `STATEMENT_SCAN_LIMIT` tokens stays below MAXSTACK from here.
 const STATEMENT_SCAN_MAX_LEVEL: u32 = MAXSTACK - 64 * STATEMENT_SCAN_LIMIT as u32;
 
+/// A token kind as a FIRST-set bit (the generator's `kind_bit`: a token type, or 64 + a
+/// keyword's offset); all bits for a kind without a bit of its own.
+#[inline(always)]
+fn kind_bit(kind: u16) -> u128 {
+    let index = if kind >= 500 { kind - 500 + 64 } else { kind };
+    KIND_BITS[usize::from(index).min(128)]
+}
+
 /// How close to MAXSTACK the FIRST-set check stops: more levels than any failing descent from
 /// one rule into the rules it calls at the same token can take (the grammar's chains of such
 /// calls are a few dozen rules, each at most a few levels with its groups and loops).
@@ -462,7 +470,7 @@ impl<'src> Parser<'src> {
     /// generator skips it (`FIRST_PASS_STATEMENT_NEEDS`). Only over statements of at most
     /// [`STATEMENT_SCAN_LIMIT`] tokens and below [`STATEMENT_SCAN_MAX_LEVEL`], where no descent
     /// over the statement can reach MAXSTACK: CPython's would not overflow either.
-    pub(crate) fn statement_lacks(&self, from: usize, kinds: &[u16]) -> bool {
+    pub(crate) fn statement_lacks(&self, from: usize, kinds: u128) -> bool {
         if !self.first_pass_shortcuts_allowed() || self.level > STATEMENT_SCAN_MAX_LEVEL {
             return false;
         }
@@ -476,7 +484,7 @@ impl<'src> Parser<'src> {
                     None => return false,
                 },
                 tk::NEWLINE | tk::SEMI | tk::ENDMARKER if depth == 0 => return true,
-                kind if depth == 0 && kinds.contains(&kind) => return false,
+                kind if depth == 0 && kind_bit(kind) & kinds != 0 => return false,
                 _ => {}
             }
         }
@@ -540,12 +548,7 @@ impl<'src> Parser<'src> {
         let Some(t) = self.tokens.get(self.mark) else {
             return u128::MAX;
         };
-        let index = if t.kind >= 500 {
-            t.kind - 500 + 64
-        } else {
-            t.kind
-        };
-        KIND_BITS[usize::from(index).min(128)]
+        kind_bit(t.kind)
     }
 
     /// The kind of the token at the mark, which the caller has made sure is in the buffer
@@ -1319,7 +1322,7 @@ mod statement_lacks {
             }
         }
         p.level = 1;
-        p.statement_lacks(0, &[tk::EQUAL])
+        p.statement_lacks(0, super::kind_bit(tk::EQUAL))
     }
 
     #[test]

@@ -130,9 +130,9 @@ struct Generator<'g> {
     /// The alternative being emitted shares its first item with its neighbours.
     shared: Option<SharedFirst>,
     /// The rule being emitted has alternatives skipped in the first pass when its statement
-    /// lacks some tokens ([`FIRST_PASS_STATEMENT_NEEDS`]): the first of them and the tokens'
-    /// constants.
-    statement_needs: Option<(usize, String)>,
+    /// lacks some tokens ([`FIRST_PASS_STATEMENT_NEEDS`]): the first of them and the tokens
+    /// (FIRST-set bits).
+    statement_needs: Option<(usize, u128)>,
     /// The alternative being emitted is one of those.
     skip_when_lacking: bool,
     /// Per rule: the token kinds a match can start with (as [`kind_bit`] bits), for rules
@@ -1365,7 +1365,7 @@ impl<'g> Generator<'g> {
                     line(
                         &mut s,
                         indent,
-                        &format!("let _lacking = p.statement_lacks(_mark, &[{kinds}]);"),
+                        &format!("let _lacking = p.statement_lacks(_mark, {kinds:#x});"),
                     );
                 }
                 self.skip_when_lacking = i >= *from;
@@ -1883,8 +1883,8 @@ impl<'g> Generator<'g> {
     }
 
     /// `rule`'s entry of [`FIRST_PASS_STATEMENT_NEEDS`]: its first skippable alternative and
-    /// the token constants, each literal as is and each rule as its one-token alternatives.
-    fn statement_needs_of(&self, rule: &Rule) -> Result<Option<(usize, String)>, String> {
+    /// the tokens as FIRST-set bits, each literal's own and each rule's one-token alternatives'.
+    fn statement_needs_of(&self, rule: &Rule) -> Result<Option<(usize, u128)>, String> {
         let Some(&(_, from, needs)) = FIRST_PASS_STATEMENT_NEEDS
             .iter()
             .find(|(name, _, _)| *name == rule.name)
@@ -1894,44 +1894,31 @@ impl<'g> Generator<'g> {
         if from >= rule.alts.len() {
             return Err(format!("{}: no alternative {from} to skip", rule.name));
         }
-        let mut kinds = Vec::new();
+        let is_token = |item: &Item| matches!(item, Item::Str(lit) if lit.starts_with('\''));
+        let mut bits = 0;
         for need in needs {
             let item = if need.starts_with('\'') {
                 Item::Str(need.to_string())
             } else {
                 Item::Name(need.to_string())
             };
-            match &item {
-                Item::Str(lit) => kinds.push(self.string_type_const(lit)),
-                Item::Name(name) => {
-                    let one_token_alts = self.rules.get(name.as_str()).map(|r| {
-                        r.alts
-                            .iter()
-                            .map(|alt| match &alt.items[..] {
-                                [only] => match &only.item {
-                                    Item::Str(lit) if lit.starts_with('\'') => {
-                                        Some(self.string_type_const(lit))
-                                    }
-                                    _ => None,
-                                },
-                                _ => None,
-                            })
-                            .collect::<Option<Vec<_>>>()
-                    });
-                    match one_token_alts {
-                        Some(Some(consts)) => kinds.extend(consts),
-                        _ => {
-                            return Err(format!(
-                                "{}: {name} is not a rule of one-token alternatives",
-                                rule.name
-                            ))
-                        }
-                    }
-                }
-                _ => unreachable!("a literal or a name"),
+            let one_token_alts = match &item {
+                Item::Name(name) => self.rules.get(name.as_str()).is_some_and(|r| {
+                    r.alts
+                        .iter()
+                        .all(|alt| matches!(&alt.items[..], [only] if is_token(&only.item)))
+                }),
+                other => is_token(other),
+            };
+            if !one_token_alts {
+                return Err(format!(
+                    "{}: {need} is neither a token nor a rule of one-token alternatives",
+                    rule.name
+                ));
             }
+            bits |= self.item_first(&item, &self.first_sets);
         }
-        Ok(Some((from, kinds.join(", "))))
+        Ok(Some((from, bits)))
     }
 
     fn string_type_const(&self, s: &str) -> String {

@@ -1239,7 +1239,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
         return Some({ CHECK_VERSION!(p, 6, "Variable annotations syntax is", mk::AnnAssign(a, b, c, 0, EXTRA)) });
     }
     p.mark = _mark;
-    let _lacking = p.statement_lacks(_mark, &[tk::EQUAL, tk::PLUSEQUAL, tk::MINEQUAL, tk::STAREQUAL, tk::ATEQUAL, tk::SLASHEQUAL, tk::PERCENTEQUAL, tk::AMPEREQUAL, tk::VBAREQUAL, tk::CIRCUMFLEXEQUAL, tk::LEFTSHIFTEQUAL, tk::RIGHTSHIFTEQUAL, tk::DOUBLESTAREQUAL, tk::DOUBLESLASHEQUAL]);
+    let _lacking = p.statement_lacks(_mark, 0x57ff000400000);
     // a=(z=star_targets '=')+ b=annotated_rhs !'=' tc=[TYPE_COMMENT]
     'a54: {
         if _lacking { break 'a54; }
