@@ -44,6 +44,11 @@ pub enum MemoValue {
 pub trait Memoizable: Sized {
     fn into_memo(self) -> MemoValue;
     fn from_memo(value: MemoValue) -> Option<Self>;
+
+    /// Whether the value is a name (an `Expr` that holds no allocation).
+    fn is_name(&self) -> bool {
+        false
+    }
 }
 
 macro_rules! memoizable {
@@ -62,7 +67,21 @@ macro_rules! memoizable {
     };
 }
 
-memoizable!(Expr, Expr);
+impl Memoizable for Expr {
+    fn into_memo(self) -> MemoValue {
+        MemoValue::Expr(self)
+    }
+    fn from_memo(value: MemoValue) -> Option<Self> {
+        match value {
+            MemoValue::Expr(v) => Some(v),
+            _ => None,
+        }
+    }
+    fn is_name(&self) -> bool {
+        matches!(self, Expr::Name(_))
+    }
+}
+
 memoizable!(Stmt, Stmt);
 memoizable!(Pattern, Pattern);
 memoizable!(TypeParam, TypeParam);

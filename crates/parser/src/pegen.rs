@@ -619,6 +619,24 @@ impl<'src> Parser<'src> {
         }
     }
 
+    /// [`Parser::memo_store`] for the first pass's own memos (`FIRST_PASS_MEMO`, rules CPython
+    /// does not memoize): a name is not kept, as making it again costs less than its entry and
+    /// its lending (and CPython makes it again too).
+    #[inline(always)]
+    pub(crate) fn memo_store_first_pass<T: Memoizable + Clone>(
+        &mut self,
+        rule: u16,
+        pos: usize,
+        result: &Option<T>,
+        lent: bool,
+    ) {
+        if !lent && result.as_ref().is_some_and(Memoizable::is_name) {
+            self.src = Src::NONE;
+            return;
+        }
+        self.memo_store(rule, pos, result, lent);
+    }
+
     /// Gives a value the caller drops back to the memo entry that owns it, if any.
     #[inline]
     pub(crate) fn give_back<T: Memoizable>(&mut self, src: Src, value: T) {

@@ -74,7 +74,8 @@ pub fn generate(grammar: &Grammar, tokens: &TokenTable) -> Result<String, String
 /// second failing `genexp` parses that argument again (over half of the expressions parsed
 /// again in the corpus were these). A memo only caches what the rule returns at a position, so
 /// the first pass's result is the same; near MAXSTACK these rules parse again as CPython does
-/// (`Parser::first_pass_shortcuts_allowed`), so that its reparse's depth is counted.
+/// (`Parser::first_pass_shortcuts_allowed`), so that its reparse's depth is counted. A name is
+/// not kept (`Parser::memo_store_first_pass`): making it again is cheaper than its entry.
 const FIRST_PASS_MEMO: &[&str] = &["atom", "genexp"];
 
 /// First-pass skips of alternatives that need a token outside brackets before their statement
@@ -1118,13 +1119,16 @@ impl<'g> Generator<'g> {
                 );
                 self.line(1, "}");
             } else if memo_here {
-                // First parse: the value is lent to the caller (see `Parser::memo_store`).
+                // First parse: the value is lent to the caller (see `Parser::memo_store`); the
+                // first pass's own memos keep no name (`Parser::memo_store_first_pass`).
+                let store = if first_pass_only {
+                    "memo_store_first_pass"
+                } else {
+                    "memo_store"
+                };
                 self.line(
                     1,
-                    &format!(
-                        "p.memo_store({}, _mark, &_res, _lent);",
-                        memo_id(&rule.name)
-                    ),
+                    &format!("p.{store}({}, _mark, &_res, _lent);", memo_id(&rule.name)),
                 );
             }
             self.line(1, "p.level -= 1;");

@@ -12587,7 +12587,7 @@ pub(crate) fn atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
     p.reparsing += u32::from(_lent);
     let _res = atom_body(p);
     p.reparsing -= u32::from(_lent);
-    p.memo_store(memo_id::ATOM, _mark, &_res, _lent);
+    p.memo_store_first_pass(memo_id::ATOM, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
@@ -15096,7 +15096,7 @@ pub(crate) fn genexp_rule(p: &mut Parser<'_>) -> Option<Expr> {
     p.reparsing += u32::from(_lent);
     let _res = genexp_body(p);
     p.reparsing -= u32::from(_lent);
-    p.memo_store(memo_id::GENEXP, _mark, &_res, _lent);
+    p.memo_store_first_pass(memo_id::GENEXP, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
