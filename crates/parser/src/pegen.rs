@@ -705,6 +705,16 @@ impl<'src> Parser<'src> {
         }
     }
 
+    /// A lookahead of a rule whose alternatives are single tokens (`&t_lookahead`), in the
+    /// first pass: whether the next token is one of them (`first`, the rule's FIRST set), as
+    /// the rule's call would say, without the call. Elsewhere the caller makes the call.
+    #[inline(always)]
+    pub(crate) fn next_in(&mut self, first: u128) -> bool {
+        let bit = self.next_kind_bit();
+        // A token that cannot be read fails the rule's call (the error is set).
+        !self.error_indicator && bit & first != 0
+    }
+
     /// `_PyPegen_lookahead`: runs `f` and restores the mark.
     #[inline]
     pub(crate) fn lookahead(&mut self, f: impl FnOnce(&mut Self) -> bool) -> bool {

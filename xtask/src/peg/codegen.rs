@@ -1737,6 +1737,13 @@ impl<'g> Generator<'g> {
 
     /// `_PyPegen_lookahead`: a `bool` expression; a value with a source goes back to it.
     fn lookahead_code(&mut self, inner: &Item, indent: usize) -> Result<String, String> {
+        if let Some(first) = self.token_choice_first_set(inner) {
+            // Which token is next is the whole answer (see `Parser::next_in`).
+            let call = self.fallible(inner, false, indent)?;
+            return Ok(format!(
+                "(if p.first_pass_shortcuts_allowed() {{ p.next_in({first:#x}) }} else {{ p.lookahead(|p| ({call}).is_some()) }})"
+            ));
+        }
         if self.item_carries(inner) {
             let code = self.fallible(inner, true, indent)?;
             return Ok(format!(
@@ -1923,6 +1930,25 @@ impl<'g> Generator<'g> {
             bits |= self.item_first(&item, &self.first_sets);
         }
         Ok(Some((from, bits)))
+    }
+
+    /// The FIRST set of a rule whose alternatives are each one token and nothing else
+    /// (`t_lookahead: '(' | '[' | '.'`): a lookahead of it asks only which token is next. (A
+    /// soft keyword is a NAME to a FIRST set, so those are left out.)
+    fn token_choice_first_set(&self, item: &Item) -> Option<u128> {
+        let Item::Name(name) = item else {
+            return None;
+        };
+        let rule = self.rules.get(name.as_str())?;
+        let only_tokens = rule.alts.iter().all(|alt| {
+            alt.action.is_none()
+                && matches!(&alt.items[..], [only] if only.name.is_none()
+                    && matches!(&only.item, Item::Str(lit) if lit.starts_with('\'')))
+        });
+        if !only_tokens || rule.memo {
+            return None;
+        }
+        self.entry_first_set(rule)
     }
 
     fn string_type_const(&self, s: &str) -> String {

@@ -16194,7 +16194,7 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a561; };
         if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a561; }
         let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a561; };
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a561; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a561; }
         let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -16213,7 +16213,7 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a562; };
         let _s2 = p.src;
         if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a562; }
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a562; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a562; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Store, EXTRA) });
@@ -16387,7 +16387,7 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a571; };
         if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a571; }
         let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a571; };
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a571; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a571; }
         let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -16406,7 +16406,7 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a572; };
         let _s2 = p.src;
         if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a572; }
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a572; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a572; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Store, EXTRA) });
@@ -16475,7 +16475,7 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
             }
             if (p.expect_token(tk::DOT)).is_none() { break 'a573; }
             let Some(b) = p.expect_token(tk::NAME) else { break 'a573; };
-            if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { break 'a573; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { break 'a573; }
             let b = p.identifier_of(&b);
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -16493,7 +16493,7 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
             let Some(b) = (slices_rule(p)) else { break 'a574; };
             let _s1 = p.src;
             if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a574; }
-            if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s1, b); break 'a574; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s1, b); break 'a574; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Subscript(a, b, ExprContext::Load, EXTRA) };
@@ -16508,7 +16508,7 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
             }
             let Some(b) = (genexp_rule(p)) else { break 'a575; };
             let _s0 = p.src;
-            if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s0, b); break 'a575; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, b); break 'a575; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Call(a, vec![b], vec![], EXTRA) };
@@ -16526,7 +16526,7 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
             if p.error_indicator { break 'a576; }
             let _s1 = p.src;
             if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a576; }
-            if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a576; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a576; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { call_from_arguments(p, a, b, EXTRA) };
@@ -16552,7 +16552,7 @@ fn t_primary_seed(p: &mut Parser<'_>) -> Option<Expr> {
         }
         let Some(a) = (atom_rule(p)) else { break 'a577; };
         let _s0 = p.src;
-        if !p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s0, a); break 'a577; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, a); break 'a577; }
         p.src = _s0;
         return Some({ a });
     }
@@ -16703,7 +16703,7 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a582; };
         if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a582; }
         let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a582; };
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a582; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a582; }
         let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -16722,7 +16722,7 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a583; };
         let _s2 = p.src;
         if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a583; }
-        if p.lookahead(|p| (t_lookahead_rule(p)).is_some()) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a583; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a583; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Del, EXTRA) });
