@@ -235,19 +235,39 @@ impl Tokenizer<'_> {
                 b'a'..=b'z' | b'A'..=b'Z' | b'_' => return self.fast_name(pos, end),
                 b'0'..=b'9' => return self.fast_number(pos, end),
                 b'\'' | b'"' => return self.fast_string(pos, end),
-                b'(' | b'[' | b'{' => {
+                // The commonest punctuation (parentheses and commas) makes its token where its
+                // kind is known, which lets the bracket checks fold.
+                b'(' => {
+                    if !self.fast_open_bracket(c, pos) {
+                        return None;
+                    }
+                    self.cur = pos + 1;
+                    return Some(self.fast_token(TokenKind::Lpar, pos));
+                }
+                b')' => {
+                    if !self.fast_close_bracket(c) {
+                        return None;
+                    }
+                    self.cur = pos + 1;
+                    return Some(self.fast_token(TokenKind::Rpar, pos));
+                }
+                b'[' | b'{' => {
                     if !self.fast_open_bracket(c, pos) {
                         return None;
                     }
                     (one_char(c), 1)
                 }
-                b')' | b']' | b'}' => {
+                b']' | b'}' => {
                     if !self.fast_close_bracket(c) {
                         return None;
                     }
                     (one_char(c), 1)
                 }
-                b',' | b';' | b'~' => (one_char(c), 1),
+                b',' => {
+                    self.cur = pos + 1;
+                    return Some(self.fast_token(TokenKind::Comma, pos));
+                }
+                b';' | b'~' => (one_char(c), 1),
                 b'.' => {
                     let next = next();
                     if next.is_ascii_digit() {
