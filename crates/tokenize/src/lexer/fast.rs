@@ -279,6 +279,15 @@ impl Tokenizer<'_> {
                         (TokenKind::Dot, 1)
                     }
                 }
+                // `:` and `=` go on only as `:=` and `==`: alone, their kind is known here.
+                b':' if next() != b'=' => {
+                    self.cur = pos + 1;
+                    return Some(self.fast_token(TokenKind::Colon, pos));
+                }
+                b'=' if next() != b'=' => {
+                    self.cur = pos + 1;
+                    return Some(self.fast_token(TokenKind::Equal, pos));
+                }
                 b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'<' | b'>' | b'='
                 | b'!' | b'@' | b':' => self.fast_operator(pos, c, next()),
                 b'#' | b'\n' => {
