@@ -275,18 +275,35 @@ impl<'src> Parser<'src> {
                 debug_assert!(!self.tok.has_warnings());
                 token
             }
-            None => match self.next_uncommon_token() {
-                Some(token) => token,
-                None => return false,
-            },
+            None => return self.fill_uncommon_token(),
         };
+        self.parsing_started = true;
         // A path of its own for the commonest kind, with nothing to check but its spelling.
         if token.kind == TokenKind::Name {
+            self.push_name(&token);
+            return true;
+        }
+        // The fast paths give no ENDMARKER; INDENT and DEDENT have no text in the C tokenizer:
+        // no columns (-1).
+        let (col_offset, end_col_offset) = match token.kind {
+            TokenKind::Indent | TokenKind::Dedent => (-1, -1),
+            _ => (token.col_offset as i32, token.end_col_offset as i32),
+        };
+        self.push_tok(&token, token.kind as u16, col_offset, end_col_offset);
+        true
+    }
+
+    /// `fill_token` for a token the fast paths leave (out of the common path, which has no
+    /// ENDMARKER to check for).
+    #[cold]
+    #[inline(never)]
+    fn fill_uncommon_token(&mut self) -> bool {
+        let Some(token) = self.next_uncommon_token() else {
+            return false;
+        };
+        if token.kind == TokenKind::Name {
             self.parsing_started = true;
-            let (col_offset, end_col_offset) =
-                (token.col_offset as i32, token.end_col_offset as i32);
-            self.push_tok(&token, tk::NAME, col_offset, end_col_offset);
-            self.classify_last_name(token.start as usize, token.end as usize);
+            self.push_name(&token);
             return true;
         }
         let mut kind = token.kind as u16;
@@ -302,6 +319,14 @@ impl<'src> Parser<'src> {
         };
         self.push_tok(&token, kind, col_offset, end_col_offset);
         true
+    }
+
+    /// Pushes the parser's token for the NAME `token`: a keyword or an identifier.
+    #[inline(always)]
+    fn push_name(&mut self, token: &Token) {
+        let (col_offset, end_col_offset) = (token.col_offset as i32, token.end_col_offset as i32);
+        self.push_tok(token, tk::NAME, col_offset, end_col_offset);
+        self.classify_last_name(token.start as usize, token.end as usize);
     }
 
     /// Pushes the parser's token for the tokenizer's `token`, of kind `kind`.
