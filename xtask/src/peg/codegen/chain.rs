@@ -460,19 +460,8 @@ impl Generator<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::super::grammar::parse_grammar;
+    use super::super::test_support::{repo_file, tokens};
     use super::*;
-
-    fn repo_file(path: &str) -> String {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .map(std::path::Path::to_path_buf)
-            .unwrap_or_default();
-        std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
-
-    fn tokens() -> TokenTable {
-        TokenTable::parse(&repo_file("crates/tokenize/Tokens")).expect("the token table parses")
-    }
 
     fn chain_names(grammar: &str, entry: &str) -> Vec<String> {
         let g = parse_grammar(grammar).expect("the grammar parses");

@@ -145,17 +145,8 @@ impl Generator<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::super::grammar::parse_grammar;
+    use super::super::test_support::{repo_file, tokens};
     use super::*;
-
-    fn tokens() -> TokenTable {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .map(std::path::Path::to_path_buf)
-            .unwrap_or_default();
-        let text = std::fs::read_to_string(root.join("crates/tokenize/Tokens"))
-            .expect("the token table is readable");
-        TokenTable::parse(&text).expect("the token table parses")
-    }
 
     /// The generator's verdict on `primary` and its twin `t_primary` as given.
     fn verdict(primary: &str, t_primary: &str) -> Result<(), String> {
@@ -192,13 +183,7 @@ mod tests {
 
     #[test]
     fn python_grammar_seeds_primary_from_t_primary() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .map(std::path::Path::to_path_buf)
-            .unwrap_or_default();
-        let text = std::fs::read_to_string(root.join("crates/parser/python.gram"))
-            .expect("the grammar is readable");
-        let g = parse_grammar(&text).expect("the grammar parses");
+        let g = parse_grammar(&repo_file("crates/parser/python.gram")).expect("the grammar parses");
         let tokens = tokens();
         let gen = Generator::new(&g, &tokens).expect("the twins check");
         assert_eq!(gen.twin_of("primary"), Some("t_primary"));

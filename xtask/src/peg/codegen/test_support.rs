@@ -1,0 +1,17 @@
+//! What the generator's tests share: the repository's files and its token table.
+
+use super::TokenTable;
+
+/// A file of the repository, by its path from the root.
+pub(super) fn repo_file(path: &str) -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
+    std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The token table (`crates/tokenize/Tokens`).
+pub(super) fn tokens() -> TokenTable {
+    TokenTable::parse(&repo_file("crates/tokenize/Tokens")).expect("the token table parses")
+}
