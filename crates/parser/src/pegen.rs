@@ -32,10 +32,15 @@ static KIND_BITS: [u128; 129] = {
 /// The longest statement `statement_lacks` looks over, in tokens.
 const STATEMENT_SCAN_LIMIT: usize = 64;
 
-/// The deepest level `statement_lacks` answers at: a rule descends fewer than 64 levels
-/// between two tokens (about 30 at a bracket, the deepest), so a descent over a statement of
-/// `STATEMENT_SCAN_LIMIT` tokens stays below MAXSTACK from here.
-const STATEMENT_SCAN_MAX_LEVEL: u32 = MAXSTACK - 64 * STATEMENT_SCAN_LIMIT as u32;
+/// Levels a parse descends at most between two tokens, with a margin: the grammar's longest
+/// chain of calls that consume nothing, from `star_expressions` down to an opening bracket's
+/// `atom`, is about 30.
+const LEVELS_PER_TOKEN: u32 = 80;
+
+/// The deepest level `statement_lacks` and `take_twin_value` answer at: from here a descent
+/// over `STATEMENT_SCAN_LIMIT` tokens stays below MAXSTACK (880; a statement inside 99 nested
+/// `if`, `class`, `def` or `with` blocks, the most indentation allows, is at level 601 to 667).
+const STATEMENT_SCAN_MAX_LEVEL: u32 = MAXSTACK - LEVELS_PER_TOKEN * STATEMENT_SCAN_LIMIT as u32;
 
 /// A token kind as a FIRST-set bit (the generator's `kind_bit`: a token type, or 64 + a
 /// keyword's offset); all bits for a kind without a bit of its own.

@@ -76,3 +76,21 @@ fn check_tokenize_stage_ignores_parse_errors() {
     assert_eq!(status, 1);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn check_reports_an_unreadable_path_before_the_files_it_checked() {
+    let dir = scratch("unreadable");
+    let golden = repo_root().join("golden/errors");
+    let case = "generic_invalid_syntax";
+    let printed = format!("golden/errors/{case}.py");
+    std::fs::create_dir_all(dir.join("golden/errors")).expect("folder");
+    std::fs::copy(golden.join(format!("{case}.py")), dir.join(&printed)).expect("copy");
+    let report =
+        std::fs::read_to_string(golden.join(format!("{case}.stderr"))).expect("golden stderr");
+    let (stderr, status) = run_check(&dir, &["missing", "golden"]);
+    assert_eq!(status, 1);
+    // py_compile writes an OSError's text without a newline.
+    let unreadable = "[Errno 2] No such file or directory: 'missing'";
+    assert_eq!(stderr, format!("{unreadable}{report}"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -45,15 +45,18 @@ impl Stage {
 pub fn run(args: CheckArgs) -> ExitCode {
     let stage = Stage::from_name(&args.stage);
     let mut files = Vec::new();
-    let mut stderr = std::io::stderr().lock();
-    let mut failed = false;
+    let mut unreadable = String::new();
     for path in &args.paths {
         if let Err(message) = collect_files(Path::new(path), &mut files) {
-            let _ = write!(stderr, "{message}");
-            failed = true;
+            unreadable.push_str(&message);
         }
     }
     let reports = check_all(&files, stage);
+    // Locked only once the workers are done: one that writes to stderr (a panic's message)
+    // would otherwise wait for the lock forever, and the command with it.
+    let mut stderr = std::io::stderr().lock();
+    let _ = write!(stderr, "{unreadable}");
+    let mut failed = !unreadable.is_empty();
     for report in reports.iter().flatten() {
         let _ = write!(stderr, "{report}");
         failed = true;
