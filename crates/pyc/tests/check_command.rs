@@ -17,6 +17,16 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+/// Copies golden/errors/<case>.py into `dir` at the same relative path (so the path the report
+/// prints matches the one py_compile printed); what py_compile wrote to stderr for it.
+fn copy_error_case(dir: &Path, case: &str) -> String {
+    let golden = repo_root().join("golden/errors");
+    std::fs::create_dir_all(dir.join("golden/errors")).expect("folder");
+    let printed = format!("golden/errors/{case}.py");
+    std::fs::copy(golden.join(format!("{case}.py")), dir.join(&printed)).expect("copy");
+    std::fs::read_to_string(golden.join(format!("{case}.stderr"))).expect("golden stderr")
+}
+
 fn run_check(dir: &Path, args: &[&str]) -> (String, i32) {
     let output = Command::new(env!("CARGO_BIN_EXE_pyc"))
         .arg("check")
@@ -33,16 +43,9 @@ fn run_check(dir: &Path, args: &[&str]) -> (String, i32) {
 #[test]
 fn check_reports_failures_in_nested_folders_like_py_compile() {
     let dir = scratch("failures");
-    let golden = repo_root().join("golden/errors");
     std::fs::write(dir.join("pkg/ok.py"), "x = 1\n").expect("write");
     std::fs::write(dir.join("pkg/notes.txt"), "x = = 1\n").expect("write");
-    // The case's relative path inside the scratch folder matches the path py_compile printed.
-    let case = "generic_invalid_syntax";
-    let printed = format!("golden/errors/{case}.py");
-    std::fs::create_dir_all(dir.join("golden/errors")).expect("folder");
-    std::fs::copy(golden.join(format!("{case}.py")), dir.join(&printed)).expect("copy");
-    let expected =
-        std::fs::read_to_string(golden.join(format!("{case}.stderr"))).expect("golden stderr");
+    let expected = copy_error_case(&dir, "generic_invalid_syntax");
     let (stderr, status) = run_check(&dir, &["pkg", "golden"]);
     assert_eq!(status, 1);
     assert_eq!(stderr, expected);
@@ -80,13 +83,7 @@ fn check_tokenize_stage_ignores_parse_errors() {
 #[test]
 fn check_reports_an_unreadable_path_before_the_files_it_checked() {
     let dir = scratch("unreadable");
-    let golden = repo_root().join("golden/errors");
-    let case = "generic_invalid_syntax";
-    let printed = format!("golden/errors/{case}.py");
-    std::fs::create_dir_all(dir.join("golden/errors")).expect("folder");
-    std::fs::copy(golden.join(format!("{case}.py")), dir.join(&printed)).expect("copy");
-    let report =
-        std::fs::read_to_string(golden.join(format!("{case}.stderr"))).expect("golden stderr");
+    let report = copy_error_case(&dir, "generic_invalid_syntax");
     let (stderr, status) = run_check(&dir, &["missing", "golden"]);
     assert_eq!(status, 1);
     // py_compile writes an OSError's text without a newline.
