@@ -52,7 +52,7 @@ pub trait Memoizable: Sized {
 }
 
 macro_rules! memoizable {
-    ($ty:ty, $variant:ident) => {
+    ($ty:ty, $variant:ident $(, is_name: $is_name:pat)?) => {
         impl Memoizable for $ty {
             fn into_memo(self) -> MemoValue {
                 MemoValue::$variant(self)
@@ -63,29 +63,17 @@ macro_rules! memoizable {
                     _ => None,
                 }
             }
+            $(fn is_name(&self) -> bool {
+                matches!(self, $is_name)
+            })?
         }
     };
 }
 
-impl Memoizable for Expr {
-    fn into_memo(self) -> MemoValue {
-        MemoValue::Expr(self)
-    }
-    fn from_memo(value: MemoValue) -> Option<Self> {
-        match value {
-            MemoValue::Expr(v) => Some(v),
-            _ => None,
-        }
-    }
-    fn is_name(&self) -> bool {
-        matches!(self, Expr::Name(_))
-    }
-}
-
+memoizable!(Expr, Expr, is_name: Expr::Name(_));
 memoizable!(Stmt, Stmt);
 memoizable!(Pattern, Pattern);
 memoizable!(TypeParam, TypeParam);
-
 memoizable!(Vec<Stmt>, Stmts);
 
 impl Memoizable for () {
@@ -360,12 +348,23 @@ impl Memo {
         }
     }
 
-    /// Where the match of `rule` at `pos` ends, when the memo holds its value (not when it is
-    /// out, failed, or another entry's).
-    pub(crate) fn value_end(&self, rule: u16, pos: usize) -> Option<usize> {
+    /// Takes the value of `rule` at `pos` when the memo holds it (not when it is out, failed,
+    /// or another entry's) and its match spans at most `limit` tokens: the value, where the
+    /// match ends, and the entry as its source.
+    pub(crate) fn take_value_within<T: Memoizable>(
+        &mut self,
+        rule: u16,
+        pos: usize,
+        limit: usize,
+    ) -> Option<(T, usize, Src)> {
         let i = self.find(rule, pos)?;
-        let entry = &self.entries[i];
-        (entry.state == State::Value).then_some(entry.end as usize)
+        let end = self.entries[i].end as usize;
+        if self.entries[i].state != State::Value || end.saturating_sub(pos) > limit {
+            return None;
+        }
+        self.entries[i].state = State::Lent;
+        let value = T::from_memo(self.take_value_of(i))?;
+        Some((value, end, Src(i as u32)))
     }
 
     /// `_PyPegen_is_memoized` for a lending rule: takes the result at `pos` (from the entry

@@ -501,7 +501,7 @@ impl<'src> Parser<'src> {
     /// [`STATEMENT_SCAN_LIMIT`] tokens and below [`STATEMENT_SCAN_MAX_LEVEL`], where no descent
     /// over the statement can reach MAXSTACK: CPython's would not overflow either.
     pub(crate) fn statement_lacks(&self, from: usize, kinds: u128) -> bool {
-        if !self.first_pass_shortcuts_allowed() || self.level > STATEMENT_SCAN_MAX_LEVEL {
+        if !self.statement_shortcuts_allowed() {
             return false;
         }
         let read = self.tokens.get(from..).unwrap_or_default();
@@ -537,21 +537,22 @@ impl<'src> Parser<'src> {
 
     /// `take_twin_value` where the twin may have an entry at the mark.
     fn take_twin_value_found(&mut self, twin: u16) -> Option<pyc_ast::Expr> {
-        if !self.first_pass_shortcuts_allowed() || self.level > STATEMENT_SCAN_MAX_LEVEL {
+        if !self.statement_shortcuts_allowed() {
             return None;
         }
-        let end = self.memo.value_end(twin, self.mark)?;
-        if end.saturating_sub(self.mark) > STATEMENT_SCAN_LIMIT {
-            return None;
-        }
-        match self.memo.take(twin, self.mark) {
-            (MemoHit::Found(Some(value), end), src) => {
-                self.mark = end;
-                self.src = src;
-                Some(value)
-            }
-            _ => None,
-        }
+        let (value, end, src) =
+            self.memo
+                .take_value_within(twin, self.mark, STATEMENT_SCAN_LIMIT)?;
+        self.mark = end;
+        self.src = src;
+        Some(value)
+    }
+
+    /// Whether the shortcuts over a statement's tokens (`statement_lacks`,
+    /// `take_twin_value`) may be taken: first-pass shortcuts, and low enough that a descent over
+    /// [`STATEMENT_SCAN_LIMIT`] tokens stays below MAXSTACK.
+    fn statement_shortcuts_allowed(&self) -> bool {
+        self.first_pass_shortcuts_allowed() && self.level <= STATEMENT_SCAN_MAX_LEVEL
     }
 
     /// Whether the next token cannot start a match of a rule whose FIRST set is `first`

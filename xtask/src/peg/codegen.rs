@@ -1365,7 +1365,6 @@ impl<'g> Generator<'g> {
                     last: i + 1 == end,
                 });
             }
-            self.skip_when_lacking = false;
             if let Some((from, kinds)) = &self.statement_needs {
                 if i == *from {
                     line(
@@ -1378,7 +1377,6 @@ impl<'g> Generator<'g> {
             }
             let code = self.alt_code(alt, unit, indent, sets_src);
             self.shared = None;
-            self.skip_when_lacking = false;
             s.push_str(&code?);
         }
         Ok(s)
@@ -1411,7 +1409,9 @@ impl<'g> Generator<'g> {
         }
         pad(&mut s, ind);
         let _ = writeln!(s, "{label}: {{");
-        if self.skip_when_lacking && !invalid_guard {
+        // Only this alternative: not the groups inside it.
+        let skip_when_lacking = std::mem::take(&mut self.skip_when_lacking);
+        if skip_when_lacking && !invalid_guard {
             line(
                 &mut s,
                 ind + 1,
@@ -1907,7 +1907,6 @@ impl<'g> Generator<'g> {
         if from >= rule.alts.len() {
             return Err(format!("{}: no alternative {from} to skip", rule.name));
         }
-        let is_token = |item: &Item| matches!(item, Item::Str(lit) if lit.starts_with('\''));
         let mut bits = 0;
         for need in needs {
             let item = if need.starts_with('\'') {
@@ -1916,12 +1915,11 @@ impl<'g> Generator<'g> {
                 Item::Name(need.to_string())
             };
             let one_token_alts = match &item {
-                Item::Name(name) => self.rules.get(name.as_str()).is_some_and(|r| {
-                    r.alts
-                        .iter()
-                        .all(|alt| matches!(&alt.items[..], [only] if is_token(&only.item)))
-                }),
-                other => is_token(other),
+                Item::Name(name) => self
+                    .rules
+                    .get(name.as_str())
+                    .is_some_and(|r| one_token_each(&r.alts)),
+                other => is_hard_token(other),
             };
             if !one_token_alts {
                 return Err(format!(
@@ -1942,11 +1940,8 @@ impl<'g> Generator<'g> {
             return None;
         };
         let rule = self.rules.get(name.as_str())?;
-        let only_tokens = rule.alts.iter().all(|alt| {
-            alt.action.is_none()
-                && matches!(&alt.items[..], [only] if only.name.is_none()
-                    && matches!(&only.item, Item::Str(lit) if lit.starts_with('\'')))
-        });
+        let only_tokens =
+            one_token_each(&rule.alts) && rule.alts.iter().all(|a| a.action.is_none());
         if !only_tokens || rule.memo {
             return None;
         }
@@ -2172,6 +2167,18 @@ fn kind_bit(kind: u16) -> u128 {
 /// The memo key constant of a memoized rule.
 fn memo_id(rule: &str) -> String {
     format!("memo_id::{}", rule.to_ascii_uppercase())
+}
+
+/// A literal that is one token kind, not a soft keyword (`'('`, `'if'`).
+fn is_hard_token(item: &Item) -> bool {
+    matches!(item, Item::Str(lit) if lit.starts_with('\''))
+}
+
+/// Whether each alternative is one such token, unbound (its action aside).
+fn one_token_each(alts: &[Alt]) -> bool {
+    alts.iter().all(
+        |alt| matches!(&alt.items[..], [only] if only.name.is_none() && is_hard_token(&only.item)),
+    )
 }
 
 fn is_keyword_like(lit: &str) -> bool {
