@@ -29,7 +29,7 @@ static KIND_BITS: [u128; 129] = {
     bits
 };
 
-/// The longest statement `statement_lacks` looks over, in tokens.
+/// The longest group `group_lacks` looks over, in tokens.
 const STATEMENT_SCAN_LIMIT: usize = 64;
 
 /// Levels a parse descends at most between two tokens, with a margin: the grammar's longest
@@ -37,10 +37,31 @@ const STATEMENT_SCAN_LIMIT: usize = 64;
 /// `atom`, is about 30.
 const LEVELS_PER_TOKEN: u32 = 80;
 
-/// The deepest level `statement_lacks` and `take_twin_value` answer at: from here a descent
+/// The deepest level `group_lacks` and `take_twin_value` answer at: from here a descent
 /// over `STATEMENT_SCAN_LIMIT` tokens stays below MAXSTACK (880; a statement inside 99 nested
 /// `if`, `class`, `def` or `with` blocks, the most indentation allows, is at level 601 to 667).
 const STATEMENT_SCAN_MAX_LEVEL: u32 = MAXSTACK - LEVELS_PER_TOKEN * STATEMENT_SCAN_LIMIT as u32;
+
+/// The tokens read ahead of the parser (`Parser::group_lacks`), beyond `Parser::fill`. CPython's
+/// tokenizer reads only the tokens its parser asks for, and where it stands shows in some
+/// errors (those that end at `CURRENT_POS`): so for each token read ahead, the tokenizer's line
+/// is kept, to answer as CPython's would while the parser has not reached it.
+#[derive(Default)]
+struct ReadAhead {
+    /// The first token of the current run of tokens read ahead.
+    base: usize,
+    /// The tokenizer's line before the run (`lines[0]`) and after each of its tokens.
+    lines: Vec<u32>,
+}
+
+impl ReadAhead {
+    /// A new run from token `base`, with the tokenizer on `line`.
+    fn start(&mut self, base: usize, line: u32) {
+        self.base = base;
+        self.lines.clear();
+        self.lines.push(line);
+    }
+}
 
 /// A token kind as a FIRST-set bit (the generator's `kind_bit`: a token type, or 64 + a
 /// keyword's offset); all bits for a kind without a bit of its own.
@@ -167,7 +188,12 @@ impl Dummy for () {
 pub struct Parser<'src> {
     pub(crate) source: &'src str,
     pub(crate) tok: Tokenizer<'src>,
+    /// The tokens read: the parser has seen the first `fill` (CPython's `p->fill`); the rest
+    /// were read ahead by [`Parser::group_lacks`] and are the parser's only when it reaches
+    /// them (see [`ReadAhead`]).
     pub(crate) tokens: Vec<Tok>,
+    pub(crate) fill: usize,
+    read_ahead: ReadAhead,
     pub(crate) mark: usize,
     pub(crate) level: u32,
     pub(crate) error_indicator: bool,
@@ -242,6 +268,8 @@ impl<'src> Parser<'src> {
             tok: Tokenizer::new(source, options).with_filename(filename),
             // About one token per four bytes of source.
             tokens: Vec::with_capacity(source.len() / 4 + 16),
+            fill: 0,
+            read_ahead: ReadAhead::default(),
             mark: 0,
             level: 0,
             error_indicator: false,
@@ -271,8 +299,21 @@ impl<'src> Parser<'src> {
 
     // ----- tokens: _PyPegen_fill_token, _get_keyword_or_name_type -----
 
-    /// Reads one more token into the buffer; false (with the error set) on a tokenizer error.
+    /// Gives the parser one more token (`p->fill += 1`): the next one read ahead, or one read
+    /// now; false (with the error set) on a tokenizer error.
     pub(crate) fn fill_token(&mut self) -> bool {
+        if self.fill < self.tokens.len() {
+            self.fill += 1;
+            return true;
+        }
+        let read = self.read_token();
+        self.fill = self.tokens.len();
+        read
+    }
+
+    /// Reads one more token into the buffer; false (with the error set) on a tokenizer error.
+    #[inline(always)]
+    fn read_token(&mut self) -> bool {
         let token = match self.tok.next_fast_token() {
             // The fast paths never warn, and `next_uncommon_token` takes the other paths'
             // warnings as it reads each token: none wait here.
@@ -282,20 +323,65 @@ impl<'src> Parser<'src> {
             }
             None => return self.fill_uncommon_token(),
         };
+        self.push_fast_token(&token);
+        true
+    }
+
+    /// Pushes a token of the tokenizer's fast paths (which give no ENDMARKER, raise no error
+    /// and warn of nothing).
+    #[inline(always)]
+    fn push_fast_token(&mut self, token: &Token) {
         self.parsing_started = true;
         // A path of its own for the commonest kind, with nothing to check but its spelling.
         if token.kind == TokenKind::Name {
-            self.push_name(&token);
-            return true;
+            self.push_name(token);
+            return;
         }
-        // The fast paths give no ENDMARKER; INDENT and DEDENT have no text in the C tokenizer:
-        // no columns (-1).
+        // INDENT and DEDENT have no text in the C tokenizer: no columns (-1).
         let (col_offset, end_col_offset) = match token.kind {
             TokenKind::Indent | TokenKind::Dedent => (-1, -1),
             _ => (token.col_offset as i32, token.end_col_offset as i32),
         };
-        self.push_tok(&token, token.kind as u16, col_offset, end_col_offset);
+        self.push_tok(token, token.kind as u16, col_offset, end_col_offset);
+    }
+
+    /// Reads one more token ahead, into the buffer but not yet the parser's (see [`ReadAhead`]):
+    /// only where the tokenizer's fast paths go, whose tokens are read the same at any time and
+    /// have no effect but the tokenizer's position (no error, no warning, no ENDMARKER). False
+    /// where they stop: the token is left for the parser to read when it gets there.
+    fn read_ahead_token(&mut self) -> bool {
+        let Some(token) = self.tok.next_fast_token() else {
+            return false;
+        };
+        debug_assert!(!self.tok.has_warnings());
+        if self.fill == self.tokens.len() {
+            self.read_ahead.start(self.tokens.len(), self.tok.lineno());
+        }
+        self.push_fast_token(&token);
+        self.read_ahead.lines.push(self.tok.lineno());
         true
+    }
+
+    /// The line the tokenizer stands on as CPython's would, having read just the parser's
+    /// tokens (`p->tok->lineno`, for the errors that end "where the tokenizer is").
+    pub(crate) fn tokenizer_lineno(&self) -> u32 {
+        if self.fill == self.tokens.len() {
+            return self.tok.lineno();
+        }
+        let run = self.fill.saturating_sub(self.read_ahead.base);
+        self.read_ahead
+            .lines
+            .get(run)
+            .copied()
+            .unwrap_or_else(|| self.tok.lineno())
+    }
+
+    /// The last token the parser has seen (`p->tokens[p->fill - 1]`).
+    pub(crate) fn last_filled(&self) -> Option<Tok> {
+        self.fill
+            .checked_sub(1)
+            .and_then(|i| self.tokens.get(i))
+            .copied()
     }
 
     /// `fill_token` for a token the fast paths leave (out of the common path, which has no
@@ -453,7 +539,7 @@ impl<'src> Parser<'src> {
     /// The token at `mark`, filling the buffer as needed.
     #[inline]
     fn peek(&mut self) -> Option<Tok> {
-        if self.mark == self.tokens.len() && !self.fill_token() {
+        if self.mark == self.fill && !self.fill_token() {
             self.error_indicator = true;
             return None;
         }
@@ -494,24 +580,32 @@ impl<'src> Parser<'src> {
         !self.error_pass && self.level <= MAXSTACK - FIRST_SET_MARGIN
     }
 
-    /// Whether, in the first pass, the statement starting at token `from` is already read to
-    /// its end (a NEWLINE, `;` or ENDMARKER outside brackets) with none of `kinds` outside
-    /// brackets: then an alternative that needs one of them there cannot match, and the
-    /// generator skips it (`FIRST_PASS_STATEMENT_NEEDS`). Only over statements of at most
-    /// [`STATEMENT_SCAN_LIMIT`] tokens and below [`STATEMENT_SCAN_MAX_LEVEL`], where no descent
-    /// over the statement can reach MAXSTACK: CPython's would not overflow either.
-    pub(crate) fn statement_lacks(&self, from: usize, kinds: u128) -> bool {
+    /// Whether, in the first pass, the group starting at token `from` holds none of `kinds` at
+    /// its own bracket depth: the tokens up to where it ends (a closing bracket it did not open,
+    /// or a NEWLINE, `;` or ENDMARKER outside brackets) are read, ahead of the parser as needed,
+    /// and none of them outside inner brackets is one of `kinds`. Then an alternative that needs
+    /// one of them there cannot match, and the generator skips it (`FIRST_PASS_NEEDS`). False
+    /// when that cannot be told: in the error pass, over more than [`STATEMENT_SCAN_LIMIT`]
+    /// tokens, where the tokenizer's fast paths stop (see [`Parser::read_ahead_token`]), or at
+    /// and above [`STATEMENT_SCAN_MAX_LEVEL`], where a descent over the group might reach
+    /// MAXSTACK (CPython's would then overflow where the skip does not).
+    pub(crate) fn group_lacks(&mut self, from: usize, kinds: u128) -> bool {
         if !self.statement_shortcuts_allowed() {
             return false;
         }
-        let read = self.tokens.get(from..).unwrap_or_default();
         let mut depth = 0u32;
-        for t in read.iter().take(STATEMENT_SCAN_LIMIT) {
+        for i in from..from + STATEMENT_SCAN_LIMIT {
+            if i == self.tokens.len() && !self.read_ahead_token() {
+                return false;
+            }
+            let Some(t) = self.tokens.get(i) else {
+                return false;
+            };
             match t.kind {
                 tk::LPAR | tk::LSQB | tk::LBRACE => depth += 1,
                 tk::RPAR | tk::RSQB | tk::RBRACE => match depth.checked_sub(1) {
                     Some(outer) => depth = outer,
-                    None => return false,
+                    None => return true,
                 },
                 tk::NEWLINE | tk::SEMI | tk::ENDMARKER if depth == 0 => return true,
                 kind if depth == 0 && kind_bit(kind) & kinds != 0 => return false,
@@ -548,7 +642,7 @@ impl<'src> Parser<'src> {
         Some(value)
     }
 
-    /// Whether the shortcuts over a statement's tokens (`statement_lacks`,
+    /// Whether the shortcuts over a statement's tokens (`group_lacks`,
     /// `take_twin_value`) may be taken: first-pass shortcuts, and low enough that a descent over
     /// [`STATEMENT_SCAN_LIMIT`] tokens stays below MAXSTACK.
     fn statement_shortcuts_allowed(&self) -> bool {
@@ -572,7 +666,7 @@ impl<'src> Parser<'src> {
     /// (then whatever tests it goes on and sees the error).
     #[inline]
     pub(crate) fn next_kind_bit(&mut self) -> u128 {
-        if self.mark == self.tokens.len() && !self.fill_token() {
+        if self.mark == self.fill && !self.fill_token() {
             self.error_indicator = true;
             return u128::MAX;
         }
@@ -601,7 +695,7 @@ impl<'src> Parser<'src> {
         &mut self,
         rule: u16,
     ) -> Option<(Option<T>, usize)> {
-        if self.mark == self.tokens.len() && !self.fill_token() {
+        if self.mark == self.fill && !self.fill_token() {
             self.error_indicator = true;
             return None;
         }
@@ -611,7 +705,7 @@ impl<'src> Parser<'src> {
     /// `_PyPegen_is_memoized` for a lending rule: takes the memoized result at the mark. A
     /// value comes with this entry as its source.
     pub(crate) fn memo_take<T: Memoizable>(&mut self, rule: u16) -> MemoHit<T> {
-        if self.mark == self.tokens.len() && !self.fill_token() {
+        if self.mark == self.fill && !self.fill_token() {
             self.error_indicator = true;
             return MemoHit::Miss;
         }
@@ -679,7 +773,7 @@ impl<'src> Parser<'src> {
     /// `_PyPegen_expect_token`.
     #[inline(always)]
     pub(crate) fn expect_token(&mut self, kind: u16) -> Option<Tok> {
-        if self.mark == self.tokens.len() && !self.fill_token() {
+        if self.mark == self.fill && !self.fill_token() {
             self.error_indicator = true;
             return None;
         }
@@ -835,7 +929,7 @@ impl<'src> Parser<'src> {
 
     /// The start of an alternative's `EXTRA` (the token at the rule's mark).
     pub(crate) fn start_position(&mut self, mark: usize) -> Option<(i32, i32)> {
-        if self.mark == self.tokens.len() && !self.fill_token() {
+        if self.mark == self.fill && !self.fill_token() {
             self.error_indicator = true;
             return None;
         }
@@ -916,7 +1010,7 @@ impl<'src> Parser<'src> {
         if let Some(ParseError::Memory(_)) = &self.error {
             return Err(self.error.take().unwrap_or_else(unreachable_error));
         }
-        let last_token = self.tokens.last().copied();
+        let last_token = self.last_filled();
         // A SyntaxError raised in the first pass (a forced token, an unguarded invalid_ rule
         // such as invalid_kvpair, an action) stands: CPython's second pass then returns at once.
         if !self.tokenizer_error && !self.error_indicator {
@@ -945,7 +1039,7 @@ impl Parser<'_> {
     /// `bad_single_statement`: after a `single` parse, anything but blanks and comments left
     /// where the tokenizer stopped.
     fn bad_single_statement(&self) -> bool {
-        let cur = self.tokens.last().map_or(0, |t| t.end as usize);
+        let cur = self.last_filled().map_or(0, |t| t.end as usize);
         let rest = self.source.get(cur..).unwrap_or("");
         let mut lines = rest.split('\n');
         lines.any(|line| {
@@ -1367,42 +1461,64 @@ mod name_cache {
 }
 
 #[cfg(test)]
-mod statement_lacks {
+mod group_lacks {
     use super::Parser;
     use crate::generated::parser::tk;
     use crate::{Mode, ParseFlags};
 
-    /// `statement_lacks(0, [=])` after reading `read` tokens of `source` (all when `None`).
-    fn lacks_equal(source: &str, read: Option<usize>) -> bool {
+    /// `group_lacks(from, [=])` once the parser has seen `seen` tokens of `source`.
+    fn lacks_equal_from(source: &str, seen: usize, from: usize) -> bool {
         let mut p = Parser::new(source, "<test>", Mode::Exec, ParseFlags::default());
-        while read.is_none_or(|n| p.tokens.len() < n) && p.fill_token() {
-            if p.tokens.last().is_some_and(|t| t.kind == tk::ENDMARKER) {
-                break;
-            }
-        }
+        while p.fill < seen && p.fill_token() {}
         p.level = 1;
-        p.statement_lacks(0, super::kind_bit(tk::EQUAL))
+        p.group_lacks(from, super::kind_bit(tk::EQUAL))
+    }
+
+    fn lacks_equal(source: &str) -> bool {
+        lacks_equal_from(source, 1, 0)
     }
 
     #[test]
-    fn a_statement_read_to_its_end_without_the_token_outside_brackets_lacks_it() {
-        assert!(lacks_equal("f(x=1).y\n", None));
-        assert!(lacks_equal("x == 1\n", None));
-        assert!(lacks_equal("x; y = 1\n", None));
-        assert!(lacks_equal("print(f\"{x=}\")\n", None));
+    fn a_statement_without_the_token_outside_brackets_lacks_it() {
+        assert!(lacks_equal("f(x=1).y\n"));
+        assert!(lacks_equal("x == 1\n"));
+        assert!(lacks_equal("x; y = 1\n"));
     }
 
     #[test]
     fn a_statement_with_the_token_outside_brackets_does_not() {
-        assert!(!lacks_equal("a.b = 1\n", None));
-        assert!(!lacks_equal("(a, b) = c\n", None));
-        assert!(!lacks_equal("f = lambda q=1: q\n", None));
+        assert!(!lacks_equal("a.b = 1\n"));
+        assert!(!lacks_equal("(a, b) = c\n"));
+        assert!(!lacks_equal("f = lambda q=1: q\n"));
     }
 
     #[test]
-    fn a_statement_not_read_to_its_end_or_too_long_is_not_judged() {
-        assert!(!lacks_equal("f(x).y\n", Some(3)));
+    fn a_group_ends_at_the_bracket_that_closes_it() {
+        // From `x` inside `f(`: the group is `x)`, and the `=` after it is not in it.
+        assert!(lacks_equal_from("f(x) = 1\n", 2, 2));
+        assert!(!lacks_equal_from("f(x=1)\n", 2, 2));
+    }
+
+    #[test]
+    fn what_cannot_be_read_ahead_or_is_too_long_is_not_judged() {
+        // An f-string is left to the parser (the tokenizer's fast paths stop there).
+        assert!(!lacks_equal("print(f\"{x=}\")\n"));
         let long = format!("f({})\n", vec!["a"; 40].join(", "));
-        assert!(!lacks_equal(&long, None));
+        assert!(!lacks_equal(&long));
+    }
+
+    #[test]
+    fn tokens_read_ahead_are_not_the_parsers_until_it_reaches_them() {
+        let mut p = Parser::new("x + y * z\n", "<test>", Mode::Exec, ParseFlags::default());
+        assert!(p.fill_token());
+        p.level = 1;
+        assert!(p.group_lacks(0, super::kind_bit(tk::EQUAL)));
+        assert_eq!((p.fill, p.tokens.len()), (1, 6));
+        assert_eq!(p.last_filled().map(|t| t.kind), Some(tk::NAME));
+        assert!(p.fill_token());
+        assert_eq!(
+            (p.fill, p.last_filled().map(|t| t.kind)),
+            (2, Some(tk::PLUS))
+        );
     }
 }

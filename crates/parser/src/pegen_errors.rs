@@ -68,20 +68,20 @@ impl<'src> Parser<'src> {
         if self.error_indicator && self.error.is_some() {
             return None;
         }
-        if self.tokens.is_empty() {
+        if self.fill == 0 {
             self.raise_error_known_location_raw(errtype, 0, 0, 0, -1, msg);
             return None;
         }
-        if use_mark && self.mark == self.tokens.len() && !self.fill_token() {
+        if use_mark && self.mark == self.fill && !self.fill_token() {
             self.error_indicator = true;
             return None;
         }
         let index = match self.known_err_token {
             Some(i) => i,
             None if use_mark => self.mark,
-            None => self.tokens.len() - 1,
+            None => self.fill - 1,
         };
-        let t = self.tokens[index.min(self.tokens.len() - 1)];
+        let t = self.tokens[index.min(self.fill - 1)];
         // A token without text: CPython takes the tokenizer's current column, which is where
         // our tokenizer placed the token.
         let col_offset = if t.col_offset == -1 {
@@ -161,7 +161,7 @@ impl<'src> Parser<'src> {
         }
         self.error_indicator = true;
         if end_lineno == CURRENT_POS {
-            end_lineno = self.tok.lineno() as i32;
+            end_lineno = self.tokenizer_lineno() as i32;
         }
         if end_col_offset == CURRENT_POS {
             end_col_offset = self.current_column();
@@ -187,9 +187,8 @@ impl<'src> Parser<'src> {
 
     /// `p->tok->cur - p->tok->line_start`: where the tokenizer stands on its current line.
     fn current_column(&self) -> i32 {
-        let last = self.tokens.last();
-        match last {
-            Some(t) if t.end_lineno == self.tok.lineno() as i32 => t.end_col_offset,
+        match self.last_filled() {
+            Some(t) if t.end_lineno == self.tokenizer_lineno() as i32 => t.end_col_offset,
             _ => 0,
         }
     }
@@ -266,7 +265,7 @@ impl<'src> Parser<'src> {
     fn tokenize_full_source_to_check_for_errors(&mut self) {
         let current_err_line = match self.known_err_token {
             Some(i) => self.tokens.get(i).map_or(0, |t| t.lineno),
-            None => self.tokens.last().map_or(0, |t| t.lineno),
+            None => self.last_filled().map_or(0, |t| t.lineno),
         };
         let previous = self.error.take();
         let previous_indicator = self.error_indicator;

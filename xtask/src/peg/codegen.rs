@@ -80,20 +80,81 @@ pub fn generate(grammar: &Grammar, tokens: &TokenTable) -> Result<String, String
 /// not kept (`Parser::memo_store_first_pass`): making it again is cheaper than its entry.
 const FIRST_PASS_MEMO: &[&str] = &["atom", "genexp"];
 
-/// First-pass skips of alternatives that need a token outside brackets before their statement
-/// ends: (rule, the first such alternative, the tokens, as literals or rules of one-token
-/// alternatives). `assignment`'s third and fourth alternatives need `=` or an augmented
-/// assignment after a target, and a target is bracket-balanced and holds no NEWLINE or `;`.
-/// Tried at every statement that starts with a name, they parse its targets for nothing when
-/// it is an expression statement, by then often read to its end: `t_primary` has gone over
-/// the whole `f(...)` or `a.b(...)` looking for a trailing `.`, `(` or `[`. So when the
-/// tokens already read hold the statement's end with none of those tokens outside brackets,
-/// the first pass skips them (`Parser::statement_lacks`). Exact: reading no token, those
-/// alternatives could only fail; their strings were parsed (and memoized, with their warnings)
-/// by the second alternative's `atom`, or are parsed in the same order by `star_expressions`;
-/// and the statement is short enough that no descent within it reaches MAXSTACK.
-const FIRST_PASS_STATEMENT_NEEDS: &[(&str, usize, &[&str])] =
-    &[("assignment", 2, &["'='", "augassign"])];
+/// First-pass skips of what needs a token at its own bracket depth before its group ends (a
+/// closing bracket it did not open, or its statement's end): when the tokens up to there,
+/// read ahead of the parser as needed, hold none, it cannot match, and the first pass skips
+/// it (`Parser::group_lacks`). Exact: skipped, it could only fail; the strings in it are
+/// parsed (and memoized, with their warnings) in the same order by what is tried next, which
+/// starts at the same token and goes at least as far; it is short enough that no descent
+/// within it reaches MAXSTACK; and the tokens read ahead are not the parser's until it gets
+/// there (see `ReadAhead`). The tokens are literals or rules of one-token alternatives.
+///
+/// - `assignment`: the annotated forms need a `:`, the chained targets an `=` after each
+///   target (each iteration of the loop is skipped, the last one too: it would parse the value
+///   as a target for nothing), the augmented form an augmented assignment. Tried at every
+///   statement that starts with a name, they would parse its targets for nothing when it is
+///   an expression statement.
+/// - The positional-only parameter lists need a `/`: otherwise each parameter list is parsed
+///   three times (`slash_no_default`, `slash_with_default`, then the alternative that matches).
+const FIRST_PASS_NEEDS: &[Needs] = &[
+    Needs::alts("assignment", 0..2, &["':'"]),
+    Needs::loop_iterations("assignment", 2, &["'='"]),
+    Needs::alts("assignment", 3..4, &["augassign"]),
+    Needs::alts("slash_no_default", 0..2, &["'/'"]),
+    Needs::alts("slash_with_default", 0..2, &["'/'"]),
+    Needs::alts("lambda_slash_no_default", 0..2, &["'/'"]),
+    Needs::alts("lambda_slash_with_default", 0..2, &["'/'"]),
+];
+
+/// An entry of [`FIRST_PASS_NEEDS`]: in `rule`, what is skipped when its group lacks `tokens`.
+struct Needs {
+    rule: &'static str,
+    what: Skipped,
+    tokens: &'static [&'static str],
+}
+
+enum Skipped {
+    /// These alternatives, the group starting at the rule's first token.
+    Alts(std::ops::Range<usize>),
+    /// Each iteration of the loop that is this alternative's first item, the group starting
+    /// at the iteration's first token.
+    LoopIterations(usize),
+}
+
+impl Needs {
+    const fn alts(
+        rule: &'static str,
+        alts: std::ops::Range<usize>,
+        tokens: &'static [&'static str],
+    ) -> Needs {
+        Needs {
+            rule,
+            what: Skipped::Alts(alts),
+            tokens,
+        }
+    }
+
+    const fn loop_iterations(
+        rule: &'static str,
+        alt: usize,
+        tokens: &'static [&'static str],
+    ) -> Needs {
+        Needs {
+            rule,
+            what: Skipped::LoopIterations(alt),
+            tokens,
+        }
+    }
+}
+
+/// A rule's [`FIRST_PASS_NEEDS`], as the generator applies them.
+#[derive(Default)]
+struct RuleNeeds {
+    /// (alternatives, FIRST-set bits of the tokens they need).
+    alts: Vec<(std::ops::Range<usize>, u128)>,
+    /// (alternative, bits): the loop that is its first item checks before each iteration.
+    loop_iterations: Vec<(usize, u128)>,
+}
 
 /// Rules CPython memoizes whose memo the first pass does without, beyond those with a single
 /// caller (see `first_pass_unmemoized`). Counted over the stdlib corpus, fewer than 1% of their
@@ -132,12 +193,14 @@ struct Generator<'g> {
     label_counter: usize,
     /// The alternative being emitted shares its first item with its neighbours.
     shared: Option<SharedFirst>,
-    /// The rule being emitted has alternatives skipped in the first pass when its statement
-    /// lacks some tokens ([`FIRST_PASS_STATEMENT_NEEDS`]): the first of them and the tokens
-    /// (FIRST-set bits).
-    statement_needs: Option<(usize, u128)>,
-    /// The alternative being emitted is one of those.
-    skip_when_lacking: bool,
+    /// What the first pass skips in the rule being emitted when its group lacks some tokens
+    /// ([`FIRST_PASS_NEEDS`]).
+    needs: RuleNeeds,
+    /// The alternative being emitted is skipped when `_lacking{n}` holds.
+    skip_when_lacking: Option<usize>,
+    /// The next loop emitted (the alternative's first item) checks before each iteration that
+    /// its group has one of these tokens (FIRST-set bits).
+    loop_needs: Option<u128>,
     /// Per rule: the token kinds a match can start with (as [`kind_bit`] bits), for rules
     /// that cannot match the empty string.
     first_sets: HashMap<String, u128>,
@@ -178,8 +241,9 @@ impl<'g> Generator<'g> {
             out: String::new(),
             label_counter: 0,
             shared: None,
-            statement_needs: None,
-            skip_when_lacking: false,
+            needs: RuleNeeds::default(),
+            skip_when_lacking: None,
+            loop_needs: None,
             first_sets: HashMap::new(),
             chain_levels: HashMap::new(),
         };
@@ -1155,9 +1219,8 @@ impl<'g> Generator<'g> {
             rule.alts.len()
         };
         let sets_src = self.rule_carries(&rule.name);
-        self.statement_needs = self.statement_needs_of(rule)?;
+        self.needs = self.needs_of(rule)?;
         let body = self.alts_code_seeded(&rule.alts, unit, 1, first_seed_only, sets_src);
-        self.statement_needs = None;
         self.out.push_str(&body?);
         self.line(1, "None");
         self.line(0, "}");
@@ -1346,6 +1409,8 @@ impl<'g> Generator<'g> {
             s.push_str("let _start = p.start_position(_mark)?;\n");
         }
         let runs = shared_first_runs(alts, |n| self.rules.contains_key(n));
+        // The rule's own alternatives only: not those of the groups inside them.
+        let needs = std::mem::take(&mut self.needs);
         for (i, alt) in alts.iter().enumerate() {
             if i == first_seed_only {
                 pad(&mut s, indent);
@@ -1365,17 +1430,24 @@ impl<'g> Generator<'g> {
                     last: i + 1 == end,
                 });
             }
-            if let Some((from, kinds)) = &self.statement_needs {
-                if i == *from {
+            for (n, (alts, kinds)) in needs.alts.iter().enumerate() {
+                if i == alts.start {
                     line(
                         &mut s,
                         indent,
-                        &format!("let _lacking = p.statement_lacks(_mark, {kinds:#x});"),
+                        &format!("let _lacking{n} = p.group_lacks(_mark, {kinds:#x});"),
                     );
                 }
-                self.skip_when_lacking = i >= *from;
+                if alts.contains(&i) {
+                    self.skip_when_lacking = Some(n);
+                }
             }
+            let loop_needs = needs.loop_iterations.iter().find(|(a, _)| *a == i);
+            self.loop_needs = loop_needs.map(|&(_, kinds)| kinds);
             let code = self.alt_code(alt, unit, indent, sets_src);
+            if self.loop_needs.take().is_some() {
+                return Err(format!("alternative {i} has no loop to check: {alt}"));
+            }
             self.shared = None;
             s.push_str(&code?);
         }
@@ -1410,12 +1482,11 @@ impl<'g> Generator<'g> {
         pad(&mut s, ind);
         let _ = writeln!(s, "{label}: {{");
         // Only this alternative: not the groups inside it.
-        let skip_when_lacking = std::mem::take(&mut self.skip_when_lacking);
-        if skip_when_lacking && !invalid_guard {
+        if let Some(n) = self.skip_when_lacking.take().filter(|_| !invalid_guard) {
             line(
                 &mut s,
                 ind + 1,
-                &format!("if _lacking {{ break {label}; }}"),
+                &format!("if _lacking{n} {{ break {label}; }}"),
             );
         }
         let items = self.alt_items_code(alt, unit, &label, ind)?;
@@ -1834,13 +1905,15 @@ impl<'g> Generator<'g> {
         need_value: bool,
         indent: usize,
     ) -> Result<String, String> {
+        // Taken first: a loop inside this one's item is not the one it is for.
+        let guard = self.loop_needs.take();
         let code = self.fallible(inner, need_value, indent + 2)?;
         let mut s = String::from("{\n");
         // An empty list, or the spare one a single string literal left (`Parser::loop_vec`).
         line(&mut s, indent + 1, "let mut _children = p.loop_vec();");
         // `_loop0_N_rule` / `_loop1_N_rule`: a function with its own level in C.
         line(&mut s, indent + 1, "let _entered = !p.enter_rule();");
-        collect_loop(&mut s, indent, None, &code);
+        collect_loop(&mut s, indent, None, guard, &code);
         line(&mut s, indent + 1, "if _entered {");
         line(&mut s, indent + 2, "p.level -= 1;");
         line(&mut s, indent + 1, "}");
@@ -1876,7 +1949,7 @@ impl<'g> Generator<'g> {
         line(&mut s, indent + 1, &take_first);
         line(&mut s, indent + 1, "let mut _children = vec![_first];");
         line(&mut s, indent + 1, "let _entered = !p.enter_rule();");
-        collect_loop(&mut s, indent, Some(&sep_code), &next);
+        collect_loop(&mut s, indent, Some(&sep_code), None, &next);
         line(&mut s, indent + 1, "p.level -= u32::from(_entered) + 1;");
         line(&mut s, indent + 1, "Some(_children)");
         pad(&mut s, indent);
@@ -1895,20 +1968,38 @@ impl<'g> Generator<'g> {
         }
     }
 
-    /// `rule`'s entry of [`FIRST_PASS_STATEMENT_NEEDS`]: its first skippable alternative and
-    /// the tokens as FIRST-set bits, each literal's own and each rule's one-token alternatives'.
-    fn statement_needs_of(&self, rule: &Rule) -> Result<Option<(usize, u128)>, String> {
-        let Some(&(_, from, needs)) = FIRST_PASS_STATEMENT_NEEDS
-            .iter()
-            .find(|(name, _, _)| *name == rule.name)
-        else {
-            return Ok(None);
-        };
-        if from >= rule.alts.len() {
-            return Err(format!("{}: no alternative {from} to skip", rule.name));
+    /// `rule`'s entries of [`FIRST_PASS_NEEDS`], checked against its alternatives.
+    fn needs_of(&self, rule: &Rule) -> Result<RuleNeeds, String> {
+        let mut needs = RuleNeeds::default();
+        for entry in FIRST_PASS_NEEDS.iter().filter(|n| n.rule == rule.name) {
+            let bits = self.needed_tokens_bits(rule, entry.tokens)?;
+            match &entry.what {
+                Skipped::Alts(alts) => {
+                    if alts.is_empty() || alts.end > rule.alts.len() {
+                        return Err(format!("{}: no alternatives {alts:?} to skip", rule.name));
+                    }
+                    needs.alts.push((alts.clone(), bits));
+                }
+                Skipped::LoopIterations(alt) => {
+                    let first = rule.alts.get(*alt).and_then(|a| a.items.first());
+                    if !first.is_some_and(|i| matches!(i.item, Item::Repeat1(_))) {
+                        return Err(format!(
+                            "{}: alternative {alt} starts with no loop",
+                            rule.name
+                        ));
+                    }
+                    needs.loop_iterations.push((*alt, bits));
+                }
+            }
         }
+        Ok(needs)
+    }
+
+    /// The FIRST-set bits of `tokens`: each literal's own and each rule's one-token
+    /// alternatives'.
+    fn needed_tokens_bits(&self, rule: &Rule, tokens: &[&str]) -> Result<u128, String> {
         let mut bits = 0;
-        for need in needs {
+        for need in tokens {
             let item = if need.starts_with('\'') {
                 Item::Str(need.to_string())
             } else {
@@ -1929,7 +2020,7 @@ impl<'g> Generator<'g> {
             }
             bits |= self.item_first(&item, &self.first_sets);
         }
-        Ok(Some((from, bits)))
+        Ok(bits)
     }
 
     /// The FIRST set of a rule whose alternatives are each one token and nothing else
@@ -2006,8 +2097,18 @@ fn line(s: &mut String, indent: usize, text: &str) {
 /// The loop of `_loop0_N_rule` that repetitions and gathers share: while the rule was entered,
 /// parse `elem_code` (after `sep_code`, for a gather) into `_children`, and on failure go back
 /// to before the attempt and stop.
-fn collect_loop(s: &mut String, indent: usize, sep_code: Option<&str>, elem_code: &str) {
+fn collect_loop(
+    s: &mut String,
+    indent: usize,
+    sep_code: Option<&str>,
+    needs: Option<u128>,
+    elem_code: &str,
+) {
     line(s, indent + 1, "while _entered {");
+    if let Some(kinds) = needs {
+        let guard = format!("if p.group_lacks(p.mark, {kinds:#x}) {{ break; }}");
+        line(s, indent + 2, &guard);
+    }
     line(s, indent + 2, "let _m = p.mark;");
     if let Some(sep_code) = sep_code {
         line(

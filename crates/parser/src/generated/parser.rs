@@ -1124,8 +1124,10 @@ pub(crate) fn assignment_rule(p: &mut Parser<'_>) -> Option<Stmt> {
 fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
+    let _lacking0 = p.group_lacks(_mark, 0x800);
     // a=NAME ':' b=expression c=['=' d=annotated_rhs]
     'a48: {
+        if _lacking0 { break 'a48; }
         if p.error_indicator {
             return None;
         }
@@ -1167,6 +1169,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // a=('(' b=single_target ')' | single_subscript_attribute_target) ':' b=expression c=['=' d=annotated_rhs]
     'a50: {
+        if _lacking0 { break 'a50; }
         if p.error_indicator {
             return None;
         }
@@ -1239,10 +1242,8 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
         return Some({ CHECK_VERSION!(p, 6, "Variable annotations syntax is", mk::AnnAssign(a, b, c, 0, EXTRA)) });
     }
     p.mark = _mark;
-    let _lacking = p.statement_lacks(_mark, 0x57ff000400000);
     // a=(z=star_targets '=')+ b=annotated_rhs !'=' tc=[TYPE_COMMENT]
     'a54: {
-        if _lacking { break 'a54; }
         if p.error_indicator {
             return None;
         }
@@ -1250,6 +1251,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
             while _entered {
+                if p.group_lacks(p.mark, 0x400000) { break; }
                 let _m = p.mark;
                 match (|| -> Option<_> {
                     if p.enter_rule() {
@@ -1296,10 +1298,11 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
         return Some({ mk::Assign(a, b, new_type_comment(p, tc)?, EXTRA) });
     }
     p.mark = _mark;
+    let _lacking1 = p.group_lacks(_mark, 0x57ff000000000);
     // a=single_target b=augassign ~ c=annotated_rhs
     let mut _cut = false;
     'a56: {
-        if _lacking { break 'a56; }
+        if _lacking1 { break 'a56; }
         if p.error_indicator {
             return None;
         }
@@ -3267,8 +3270,10 @@ pub(crate) fn slash_no_default_rule(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
 fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
     let _mark = p.mark;
     let mut _shared0 = None;
+    let _lacking0 = p.group_lacks(_mark, 0x20000);
     // a=param_no_default+ '/' ','
     'a137: {
+        if _lacking0 { break 'a137; }
         if p.error_indicator {
             return None;
         }
@@ -3299,6 +3304,7 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
     p.mark = _mark;
     // a=param_no_default+ '/' &')'
     'a138: {
+        if _lacking0 { break 'a138; }
         if p.error_indicator {
             return None;
         }
@@ -3347,8 +3353,10 @@ pub(crate) fn slash_with_default_rule(p: &mut Parser<'_>) -> Option<SlashWithDef
 fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
     let _mark = p.mark;
     let mut _shared0 = None;
+    let _lacking0 = p.group_lacks(_mark, 0x20000);
     // a=param_no_default* b=param_with_default+ '/' ','
     'a139: {
+        if _lacking0 { break 'a139; }
         if p.error_indicator {
             return None;
         }
@@ -3398,6 +3406,7 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
     p.mark = _mark;
     // a=param_no_default* b=param_with_default+ '/' &')'
     'a140: {
+        if _lacking0 { break 'a140; }
         if p.error_indicator {
             return None;
         }
@@ -13227,8 +13236,10 @@ pub(crate) fn lambda_slash_no_default_rule(p: &mut Parser<'_>) -> Option<Vec<Arg
 fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
     let _mark = p.mark;
     let mut _shared0 = None;
+    let _lacking0 = p.group_lacks(_mark, 0x20000);
     // a=lambda_param_no_default+ '/' ','
     'a454: {
+        if _lacking0 { break 'a454; }
         if p.error_indicator {
             return None;
         }
@@ -13259,6 +13270,7 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
     p.mark = _mark;
     // a=lambda_param_no_default+ '/' &':'
     'a455: {
+        if _lacking0 { break 'a455; }
         if p.error_indicator {
             return None;
         }
@@ -13307,8 +13319,10 @@ pub(crate) fn lambda_slash_with_default_rule(p: &mut Parser<'_>) -> Option<Slash
 fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
     let _mark = p.mark;
     let mut _shared0 = None;
+    let _lacking0 = p.group_lacks(_mark, 0x20000);
     // a=lambda_param_no_default* b=lambda_param_with_default+ '/' ','
     'a456: {
+        if _lacking0 { break 'a456; }
         if p.error_indicator {
             return None;
         }
@@ -13358,6 +13372,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
     p.mark = _mark;
     // a=lambda_param_no_default* b=lambda_param_with_default+ '/' &':'
     'a457: {
+        if _lacking0 { break 'a457; }
         if p.error_indicator {
             return None;
         }
