@@ -194,6 +194,8 @@ pub struct Parser<'src> {
     pub(crate) tokens: Vec<Tok>,
     pub(crate) fill: usize,
     read_ahead: ReadAhead,
+    /// The last group `group_kinds` told: its first token and its kinds.
+    last_group: Option<(usize, u128)>,
     pub(crate) mark: usize,
     pub(crate) level: u32,
     pub(crate) error_indicator: bool,
@@ -270,6 +272,7 @@ impl<'src> Parser<'src> {
             tokens: Vec::with_capacity(source.len() / 4 + 16),
             fill: 0,
             read_ahead: ReadAhead::default(),
+            last_group: None,
             mark: 0,
             level: 0,
             error_indicator: false,
@@ -593,26 +596,57 @@ impl<'src> Parser<'src> {
         if !self.statement_shortcuts_allowed() {
             return false;
         }
+        self.group_kinds(from) & kinds == 0
+    }
+
+    /// The kinds (FIRST-set bits) of the tokens at the own depth of the group starting at
+    /// token `from`; all bits when that cannot be told. The last answer is kept: a statement
+    /// asks it for several alternatives.
+    fn group_kinds(&mut self, from: usize) -> u128 {
+        if let Some((start, kinds)) = self.last_group {
+            if start == from {
+                return kinds;
+            }
+        }
+        let kinds = self.scan_group_kinds(from);
+        self.last_group = Some((from, kinds));
+        kinds
+    }
+
+    /// [`Parser::group_kinds`], read: over at most [`STATEMENT_SCAN_LIMIT`] tokens, read ahead
+    /// of the parser as needed.
+    fn scan_group_kinds(&mut self, from: usize) -> u128 {
         let mut depth = 0u32;
+        let mut kinds = 0;
         for i in from..from + STATEMENT_SCAN_LIMIT {
             if i == self.tokens.len() && !self.read_ahead_token() {
-                return false;
+                break;
             }
             let Some(t) = self.tokens.get(i) else {
-                return false;
+                break;
             };
             match t.kind {
                 tk::LPAR | tk::LSQB | tk::LBRACE => depth += 1,
                 tk::RPAR | tk::RSQB | tk::RBRACE => match depth.checked_sub(1) {
                     Some(outer) => depth = outer,
-                    None => return true,
+                    None => return kinds,
                 },
-                tk::NEWLINE | tk::SEMI | tk::ENDMARKER if depth == 0 => return true,
-                kind if depth == 0 && kind_bit(kind) & kinds != 0 => return false,
+                tk::NEWLINE | tk::SEMI | tk::ENDMARKER if depth == 0 => return kinds,
+                kind if depth == 0 => kinds |= kind_bit(kind),
                 _ => {}
             }
         }
-        false
+        u128::MAX
+    }
+
+    /// [`Parser::group_lacks`] for the group inside the bracket that token `open` opens (false
+    /// when it opens none).
+    pub(crate) fn bracket_lacks(&mut self, open: usize, kinds: u128) -> bool {
+        let opens = self
+            .tokens
+            .get(open)
+            .is_some_and(|t| matches!(t.kind, tk::LPAR | tk::LSQB | tk::LBRACE));
+        opens && self.group_lacks(open + 1, kinds)
     }
 
     /// The value a rule's twin left in the memo at the mark (the generator's `twin.rs`:

@@ -96,6 +96,8 @@ const FIRST_PASS_MEMO: &[&str] = &["atom", "genexp"];
 ///   an expression statement.
 /// - The positional-only parameter lists need a `/`: otherwise each parameter list is parsed
 ///   three times (`slash_no_default`, `slash_with_default`, then the alternative that matches).
+/// - A generator expression needs a `for` inside its parentheses: `primary genexp` is tried
+///   before `primary '(' arguments ')'` at every call.
 const FIRST_PASS_NEEDS: &[Needs] = &[
     Needs::alts("assignment", 0..2, &["':'"]),
     Needs::loop_iterations("assignment", 2, &["'='"]),
@@ -104,6 +106,7 @@ const FIRST_PASS_NEEDS: &[Needs] = &[
     Needs::alts("slash_with_default", 0..2, &["'/'"]),
     Needs::alts("lambda_slash_no_default", 0..2, &["'/'"]),
     Needs::alts("lambda_slash_with_default", 0..2, &["'/'"]),
+    Needs::inside_bracket("genexp", 0..1, &["'for'"]),
 ];
 
 /// An entry of [`FIRST_PASS_NEEDS`]: in `rule`, what is skipped when its group lacks `tokens`.
@@ -116,6 +119,8 @@ struct Needs {
 enum Skipped {
     /// These alternatives, the group starting at the rule's first token.
     Alts(std::ops::Range<usize>),
+    /// These alternatives, which start with an opening bracket: the group inside it.
+    AltsInsideBracket(std::ops::Range<usize>),
     /// Each iteration of the loop that is this alternative's first item, the group starting
     /// at the iteration's first token.
     LoopIterations(usize),
@@ -130,6 +135,18 @@ impl Needs {
         Needs {
             rule,
             what: Skipped::Alts(alts),
+            tokens,
+        }
+    }
+
+    const fn inside_bracket(
+        rule: &'static str,
+        alts: std::ops::Range<usize>,
+        tokens: &'static [&'static str],
+    ) -> Needs {
+        Needs {
+            rule,
+            what: Skipped::AltsInsideBracket(alts),
             tokens,
         }
     }
@@ -150,8 +167,8 @@ impl Needs {
 /// A rule's [`FIRST_PASS_NEEDS`], as the generator applies them.
 #[derive(Default)]
 struct RuleNeeds {
-    /// (alternatives, FIRST-set bits of the tokens they need).
-    alts: Vec<(std::ops::Range<usize>, u128)>,
+    /// (alternatives, FIRST-set bits of the tokens they need, the check's call).
+    alts: Vec<(std::ops::Range<usize>, u128, &'static str)>,
     /// (alternative, bits): the loop that is its first item checks before each iteration.
     loop_iterations: Vec<(usize, u128)>,
 }
@@ -1430,12 +1447,12 @@ impl<'g> Generator<'g> {
                     last: i + 1 == end,
                 });
             }
-            for (n, (alts, kinds)) in needs.alts.iter().enumerate() {
+            for (n, (alts, kinds, check)) in needs.alts.iter().enumerate() {
                 if i == alts.start {
                     line(
                         &mut s,
                         indent,
-                        &format!("let _lacking{n} = p.group_lacks(_mark, {kinds:#x});"),
+                        &format!("let _lacking{n} = p.{check}(_mark, {kinds:#x});"),
                     );
                 }
                 if alts.contains(&i) {
@@ -1975,10 +1992,12 @@ impl<'g> Generator<'g> {
             let bits = self.needed_tokens_bits(rule, entry.tokens)?;
             match &entry.what {
                 Skipped::Alts(alts) => {
-                    if alts.is_empty() || alts.end > rule.alts.len() {
-                        return Err(format!("{}: no alternatives {alts:?} to skip", rule.name));
-                    }
-                    needs.alts.push((alts.clone(), bits));
+                    self.check_skipped_alts(rule, alts, false)?;
+                    needs.alts.push((alts.clone(), bits, "group_lacks"));
+                }
+                Skipped::AltsInsideBracket(alts) => {
+                    self.check_skipped_alts(rule, alts, true)?;
+                    needs.alts.push((alts.clone(), bits, "bracket_lacks"));
                 }
                 Skipped::LoopIterations(alt) => {
                     let first = rule.alts.get(*alt).and_then(|a| a.items.first());
@@ -1993,6 +2012,30 @@ impl<'g> Generator<'g> {
             }
         }
         Ok(needs)
+    }
+
+    /// That `rule` has the alternatives `alts` (each starting with an opening bracket when
+    /// `bracketed`).
+    fn check_skipped_alts(
+        &self,
+        rule: &Rule,
+        alts: &std::ops::Range<usize>,
+        bracketed: bool,
+    ) -> Result<(), String> {
+        if alts.is_empty() || alts.end > rule.alts.len() {
+            return Err(format!("{}: no alternatives {alts:?} to skip", rule.name));
+        }
+        let opens = |alt: &Alt| {
+            let first = alt.items.first().map(|i| &i.item);
+            matches!(first, Some(Item::Str(s)) if ["'('", "'['", "'{'"].contains(&s.as_str()))
+        };
+        if bracketed && !rule.alts[alts.clone()].iter().all(opens) {
+            return Err(format!(
+                "{}: alternatives {alts:?} must open a bracket",
+                rule.name
+            ));
+        }
+        Ok(())
     }
 
     /// The FIRST-set bits of `tokens`: each literal's own and each rule's one-token

@@ -15119,8 +15119,10 @@ pub(crate) fn genexp_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
+    let _lacking0 = p.bracket_lacks(_mark, 0x200000000000000000000);
     // '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')'
     'a518: {
+        if _lacking0 { break 'a518; }
         if p.error_indicator {
             return None;
         }
