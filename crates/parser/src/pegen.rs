@@ -5,7 +5,7 @@
 use pyc_ast::{ExprContext, Identifier, Location};
 use pyc_tokenize::{Done, SyntaxError, Token, TokenKind, Tokenizer, TokenizerOptions};
 
-use crate::generated::parser::{keyword_type, tk, SOFT_KEYWORDS};
+use crate::generated::parser::{keyword_type, tk, SOFT_KEYWORDS, SOFT_KEYWORD_BITS};
 use crate::memo::{Memo, MemoHit, Memoizable, Src};
 use crate::{mk, Mode, ParseFlags};
 
@@ -17,17 +17,33 @@ pub(crate) const MAXSTACK: u32 = 6000;
 /// inside the stack a parse is given (`PARSER_STACK_NEEDED` was measured at MAXSTACK).
 const REPLAY_MAXSTACK: u32 = 4 * MAXSTACK;
 
-/// `1 << i` for each FIRST-set bit index `i`, then all bits (for a kind without a bit): a
-/// table lookup is cheaper than a 128-bit shift, and `next_kind_bit` runs several times a token.
-static KIND_BITS: [u128; 129] = {
-    let mut bits = [u128::MAX; 129];
+/// A token's FIRST-set bits by its `Tok::first_class`: `1 << i` for each bit index `i` below
+/// 128 (a token type, or 64 + a keyword's offset); all bits at [`NO_BIT_CLASS`], for a kind
+/// without a bit; NAME's bit plus the soft keyword's own from [`SOFT_KEYWORD_CLASS`] on, for a
+/// NAME that spells one; all bits in the unused rest, so that any `u8` indexes the table
+/// without a bound check. A table lookup is cheaper than a 128-bit shift, and `next_kind_bit`
+/// runs several times a token.
+static KIND_BITS: [u128; 256] = {
+    let mut bits = [u128::MAX; 256];
     let mut i = 0;
     while i < 128 {
         bits[i] = 1 << i;
         i += 1;
     }
+    let mut id = 0;
+    while id < SOFT_KEYWORD_BITS.len() {
+        bits[SOFT_KEYWORD_CLASS as usize + id] = 1 << tk::NAME | 1 << SOFT_KEYWORD_BITS[id];
+        id += 1;
+    }
     bits
 };
+
+/// The `first_class` of a kind without a FIRST-set bit of its own (all bits).
+const NO_BIT_CLASS: u8 = 128;
+
+/// The `first_class` of a NAME spelling the first soft keyword; the others follow in
+/// `SOFT_KEYWORDS` order.
+const SOFT_KEYWORD_CLASS: u8 = NO_BIT_CLASS + 1;
 
 /// The longest group `group_lacks` looks over, in tokens.
 const STATEMENT_SCAN_LIMIT: usize = 64;
@@ -67,8 +83,23 @@ impl ReadAhead {
 /// keyword's offset); all bits for a kind without a bit of its own.
 #[inline(always)]
 fn kind_bit(kind: u16) -> u128 {
+    KIND_BITS[usize::from(kind_class(kind))]
+}
+
+/// The `first_class` of a token of kind `kind` that is no soft keyword: its bit's index, or
+/// [`NO_BIT_CLASS`].
+#[inline(always)]
+fn kind_class(kind: u16) -> u8 {
     let index = if kind >= 500 { kind - 500 + 64 } else { kind };
-    KIND_BITS[usize::from(index).min(128)]
+    index.min(u16::from(NO_BIT_CLASS)) as u8
+}
+
+/// The `first_class` of a NAME token spelled `text`: a soft keyword's own, else NAME's.
+fn name_class(text: &str) -> u8 {
+    match SOFT_KEYWORDS.iter().position(|&soft| soft == text) {
+        Some(id) => SOFT_KEYWORD_CLASS + id as u8,
+        None => kind_class(tk::NAME),
+    }
 }
 
 /// How close to MAXSTACK the FIRST-set check stops: more levels than any failing descent from
@@ -97,6 +128,10 @@ pub struct Tok {
     /// The tokenizer's column, which differs from the parser's for INDENT, DEDENT and
     /// ENDMARKER (those have none, -1, in the parser's view; their end column is not kept).
     raw_col_offset: u32,
+    /// The token's FIRST-set bits as an index in `KIND_BITS` (`next_kind_bit`): its kind's
+    /// bit, or for a NAME spelling a soft keyword that keyword's class. (A byte that the
+    /// struct's padding had room for.)
+    first_class: u8,
     /// For an identifier (a NAME that is no keyword): 1 + its word in the parser's
     /// `NameCache`, made as the token was read; else 0.
     word: u32,
@@ -118,6 +153,7 @@ impl Tok {
             end_lineno: 1,
             end_col_offset: 0,
             raw_col_offset: 0,
+            first_class: kind_class(tk::ENDMARKER),
             word: 0,
         }
     }
@@ -440,18 +476,21 @@ impl<'src> Parser<'src> {
             end_lineno: token.end_lineno as i32,
             end_col_offset,
             raw_col_offset: token.col_offset,
+            first_class: kind_class(kind),
             word: 0,
         });
     }
 
-    /// A NAME is a keyword or an identifier, known once per spelling: sets the kind and word
-    /// of the NAME token just pushed. (Done after the push, so that little of the token is
-    /// still in registers while the spelling is looked up.)
+    /// A NAME is a keyword or an identifier, known once per spelling: sets the kind, FIRST
+    /// class and word of the NAME token just pushed. (Done after the push, so that little of
+    /// the token is still in registers while the spelling is looked up.)
     #[inline(always)]
     fn classify_last_name(&mut self, start: usize, end: usize) {
-        let (word, kind) = self.names.classify_span(self.source, start, end);
+        let (word, WordClass { kind, first_class }) =
+            self.names.classify_span(self.source, start, end);
         if let Some(t) = self.tokens.last_mut() {
             t.kind = kind;
+            t.first_class = first_class;
             if kind == tk::NAME {
                 t.word = word.0 + 1;
             }
@@ -707,7 +746,7 @@ impl<'src> Parser<'src> {
         let Some(t) = self.tokens.get(self.mark) else {
             return u128::MAX;
         };
-        kind_bit(t.kind)
+        KIND_BITS[usize::from(t.first_class)]
     }
 
     /// The kind of the token at the mark, which the caller has made sure is in the buffer
@@ -941,10 +980,11 @@ impl<'src> Parser<'src> {
         }
     }
 
-    /// `_PyPegen_expect_soft_keyword`: a NAME spelling `keyword`.
-    pub(crate) fn expect_soft_keyword(&mut self, keyword: &str) -> Option<pyc_ast::Expr> {
+    /// `_PyPegen_expect_soft_keyword`: a NAME spelling the soft keyword `id` (its index in
+    /// `SOFT_KEYWORDS`, `soft_kw::`), known by the token's class rather than its text.
+    pub(crate) fn expect_soft_keyword(&mut self, id: u8) -> Option<pyc_ast::Expr> {
         let t = self.peek()?;
-        if t.kind != tk::NAME || self.token_text(&t) != keyword {
+        if u16::from(t.first_class) != u16::from(SOFT_KEYWORD_CLASS) + u16::from(id) {
             return None;
         }
         self.mark += 1;
@@ -954,7 +994,8 @@ impl<'src> Parser<'src> {
     /// `_PyPegen_soft_keyword_token`: any soft keyword.
     pub(crate) fn soft_keyword_token(&mut self) -> Option<pyc_ast::Expr> {
         let t = self.peek()?;
-        if t.kind != tk::NAME || !SOFT_KEYWORDS.contains(&self.token_text(&t)) {
+        let soft_keywords = SOFT_KEYWORD_CLASS..SOFT_KEYWORD_CLASS + SOFT_KEYWORDS.len() as u8;
+        if !soft_keywords.contains(&t.first_class) {
             return None;
         }
         self.mark += 1;
@@ -1095,16 +1136,40 @@ struct NameCache<'src> {
     shift: u32,
 }
 
-/// A slot of `NameCache::table`: empty, or a word with its kind (so that a short spelling,
+/// A slot of `NameCache::table`: empty, or a word with its class (so that a short spelling,
 /// which its key spells out, is classified without reading `words`) and its key
 /// (`spelling_key`).
 #[derive(Clone, Copy, Default)]
 struct Slot {
     /// 0 for an empty slot, else 1 + an index in `words`.
     word: u32,
+    class: WordClass,
+    key: Key,
+}
+
+/// What a spelling is to the parser, found once per spelling.
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+struct WordClass {
     /// `tk::NAME`, or the keyword's type.
     kind: u16,
-    key: Key,
+    /// The token's `Tok::first_class`: the keyword's, a soft keyword's, or NAME's.
+    first_class: u8,
+}
+
+impl WordClass {
+    /// `_get_keyword_or_name_type` and the FIRST class of the spelling `text`.
+    fn of(text: &str) -> WordClass {
+        match keyword_type(text) {
+            Some(kind) => WordClass {
+                kind,
+                first_class: kind_class(kind),
+            },
+            None => WordClass {
+                kind: tk::NAME,
+                first_class: name_class(text),
+            },
+        }
+    }
 }
 
 /// The key of a spelling (`spelling_key`): for up to fifteen bytes (nearly every name) the bytes
@@ -1139,7 +1204,7 @@ impl<'src> NameCache<'src> {
 
     /// The word spelled `text` and its kind (`_get_keyword_or_name_type`), classified the first
     /// time.
-    fn classify(&mut self, text: &'src str) -> (WordId, u16) {
+    fn classify(&mut self, text: &'src str) -> (WordId, WordClass) {
         self.classify_keyed(text, spelling_key(text.as_bytes()))
     }
 
@@ -1147,7 +1212,12 @@ impl<'src> NameCache<'src> {
     /// positions are in the source). A short spelling that is known is classified from its key
     /// alone, read with one load.
     #[inline(always)]
-    fn classify_span(&mut self, source: &'src str, start: usize, end: usize) -> (WordId, u16) {
+    fn classify_span(
+        &mut self,
+        source: &'src str,
+        start: usize,
+        end: usize,
+    ) -> (WordId, WordClass) {
         // A token ends after it starts; were it not so, `n` would be large and the text empty.
         let n = end.wrapping_sub(start);
         if n <= SPELLED_OUT {
@@ -1168,7 +1238,7 @@ impl<'src> NameCache<'src> {
     /// The word whose key is `key`, the key of a spelling of at most `SPELLED_OUT` bytes
     /// (which the key spells out), if it is in the table; else the empty slot for it.
     #[inline(always)]
-    fn find_spelled_out(&self, key: Key) -> Result<(WordId, u16), usize> {
+    fn find_spelled_out(&self, key: Key) -> Result<(WordId, WordClass), usize> {
         let mask = self.table.len() - 1;
         let mut i = self.slot_of(key);
         loop {
@@ -1177,14 +1247,14 @@ impl<'src> NameCache<'src> {
                 return Err(i);
             }
             if slot.key == key {
-                return Ok((WordId(slot.word - 1), slot.kind));
+                return Ok((WordId(slot.word - 1), slot.class));
             }
             i = (i + 1) & mask;
         }
     }
 
     /// `classify` given the spelling's key (`spelling_key(text)`).
-    fn classify_keyed(&mut self, text: &'src str, key: Key) -> (WordId, u16) {
+    fn classify_keyed(&mut self, text: &'src str, key: Key) -> (WordId, WordClass) {
         let mask = self.table.len() - 1;
         let mut i = self.slot_of(key);
         loop {
@@ -1194,7 +1264,7 @@ impl<'src> NameCache<'src> {
             }
             // A short spelling is its key; a long one's key is a hash.
             if slot.key == key && (text.len() <= SPELLED_OUT || self.spells(slot.word - 1, text)) {
-                return (WordId(slot.word - 1), slot.kind);
+                return (WordId(slot.word - 1), slot.class);
             }
             i = (i + 1) & mask;
         }
@@ -1219,12 +1289,12 @@ impl<'src> NameCache<'src> {
     /// Adds the word spelled `text`, found in no slot up to the empty slot `i`.
     #[cold]
     #[inline(never)]
-    fn add_word(&mut self, text: &'src str, key: Key, i: usize) -> (WordId, u16) {
-        let kind = keyword_type(text).unwrap_or(tk::NAME);
+    fn add_word(&mut self, text: &'src str, key: Key, i: usize) -> (WordId, WordClass) {
+        let class = WordClass::of(text);
         let index = match u32::try_from(self.words.len()) {
             Ok(index) if index < u32::MAX - 1 => index,
             // Past u32::MAX distinct words, which no source the tokenizer accepts has.
-            _ => return (WordId(u32::MAX - 1), kind),
+            _ => return (WordId(u32::MAX - 1), class),
         };
         self.words.push(Word {
             spelling: text.as_bytes(),
@@ -1232,13 +1302,13 @@ impl<'src> NameCache<'src> {
         });
         self.table[i] = Slot {
             word: index + 1,
-            kind,
+            class,
             key,
         };
         if 2 * self.words.len() > self.table.len() {
             self.grow_table();
         }
-        (WordId(index), kind)
+        (WordId(index), class)
     }
 
     /// Doubles the table, placing every spelling again by its stored hash.
@@ -1385,12 +1455,18 @@ mod tok_size {
 
 #[cfg(test)]
 mod name_cache {
-    use super::{same_spelling, NameCache, WordId};
-    use crate::generated::parser::{kw, tk};
+    use super::{same_spelling, NameCache, WordId, KIND_BITS};
+    use crate::generated::parser::{kw, soft_kw, tk, SOFT_KEYWORDS};
 
     fn classify<'a>(names: &mut NameCache<'a>, text: &'a str) -> (u32, u16) {
-        let (WordId(word), kind) = names.classify(text);
-        (word, kind)
+        let (WordId(word), class) = names.classify(text);
+        (word, class.kind)
+    }
+
+    /// The FIRST-set bits of a NAME spelled `text`.
+    fn name_bits(text: &str) -> u128 {
+        let mut names = NameCache::for_source(0);
+        KIND_BITS[usize::from(names.classify(text).1.first_class)]
     }
 
     #[test]
@@ -1415,6 +1491,32 @@ mod name_cache {
         assert_eq!(classify(&mut names, "None").1, kw::NONE);
         assert_eq!(classify(&mut names, "match").1, tk::NAME);
         assert_eq!(classify(&mut names, "iff").1, tk::NAME);
+    }
+
+    #[test]
+    fn a_soft_keyword_answers_its_own_first_set_bit_besides_names() {
+        let name = 1u128 << tk::NAME;
+        assert_eq!(name_bits("matches"), name);
+        assert_eq!(name_bits("Match"), name);
+        assert_eq!(name_bits("__"), name);
+        assert_eq!(name_bits("if"), 1u128 << (kw::IF - 500 + 64));
+        let ids = [
+            soft_kw::UNDERSCORE,
+            soft_kw::CASE,
+            soft_kw::MATCH,
+            soft_kw::TYPE,
+        ];
+        for (id, text) in ids.into_iter().zip(["_", "case", "match", "type"]) {
+            assert_eq!(SOFT_KEYWORDS[usize::from(id)], text);
+            let bits = name_bits(text);
+            assert_eq!(bits.count_ones(), 2, "{text}");
+            assert_eq!(bits & name, name, "{text}");
+            assert!(bits & !name >= 1 << (64 + 35), "{text}");
+        }
+        let own: u128 = ["_", "case", "match", "type"]
+            .into_iter()
+            .fold(0, |set, text| set | (name_bits(text) & !name));
+        assert_eq!(own.count_ones(), 4);
     }
 
     #[test]
@@ -1459,16 +1561,16 @@ mod name_cache {
         let mut names = NameCache::for_source(0);
         for start in 0..=source.len() {
             for end in start..=source.len() {
-                let (WordId(word), kind) = names.classify_span(source, start, end);
+                let (WordId(word), class) = names.classify_span(source, start, end);
                 let text = &source[start..end];
                 assert_eq!(
-                    (word, kind),
+                    (word, class.kind),
                     classify(&mut names, text),
                     "{text:?} at {start}"
                 );
             }
         }
-        assert_eq!(names.classify_span(source, 44, 46).1, kw::IF);
+        assert_eq!(names.classify_span(source, 44, 46).1.kind, kw::IF);
     }
 
     /// `ast.dump(ast.parse("\ufb01x + fix\n"))` in the oracle: the ligature spelling and the plain

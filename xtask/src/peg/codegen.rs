@@ -446,7 +446,9 @@ impl<'g> Generator<'g> {
     }
 
     /// The token kinds each rule's matches can start with (FIRST sets, to a fixpoint).
-    /// Lookaheads are transparent; a soft keyword is a NAME.
+    /// Lookaheads are transparent. A soft keyword has a bit of its own, which its NAME tokens
+    /// carry besides NAME's (`Parser::next_kind_bit`): a rule that only a soft keyword can start
+    /// is not entered at every other name.
     fn compute_first_sets(&mut self) {
         let mut sets: HashMap<String, u128> = HashMap::new();
         loop {
@@ -479,7 +481,7 @@ impl<'g> Generator<'g> {
 
     fn item_first(&self, item: &Item, sets: &HashMap<String, u128>) -> u128 {
         match item {
-            Item::Name(n) if n == "SOFT_KEYWORD" => kind_bit(self.tokens.numbers["NAME"]),
+            Item::Name(n) if n == "SOFT_KEYWORD" => self.all_soft_keyword_bits(),
             Item::Name(n) => match self.tokens.numbers.get(n) {
                 Some(&kind) => kind_bit(kind),
                 None => sets.get(n).copied().unwrap_or(0),
@@ -487,7 +489,7 @@ impl<'g> Generator<'g> {
             Item::Str(lit) => {
                 let text = &lit[1..lit.len() - 1];
                 if is_keyword_like(text) && lit.starts_with('"') {
-                    kind_bit(self.tokens.numbers["NAME"])
+                    self.soft_keyword_bit(text)
                 } else if is_keyword_like(text) {
                     kind_bit(self.keywords[text])
                 } else {
@@ -501,6 +503,40 @@ impl<'g> Generator<'g> {
             Item::Gather(_, elem) => self.item_first(elem, sets),
             Item::PositiveLookahead(_) | Item::NegativeLookahead(_) | Item::Cut => 0,
         }
+    }
+
+    /// Soft keyword `text`'s index in `SOFT_KEYWORDS` (which lists `soft_keywords` in order).
+    fn soft_keyword_id(&self, text: &str) -> usize {
+        self.soft_keywords
+            .iter()
+            .position(|k| k == text)
+            .unwrap_or_else(|| panic!("{text:?} is no soft keyword of the grammar"))
+    }
+
+    /// The FIRST-set bit index of the soft keyword with index `id`: after the keywords' bits
+    /// (`SOFT_KEYWORD_BITS` in the generated parser).
+    fn soft_keyword_bit_index(&self, id: usize) -> usize {
+        64 + self.keywords.len() + id
+    }
+
+    /// Soft keyword `text`'s FIRST-set bit.
+    fn soft_keyword_bit(&self, text: &str) -> u128 {
+        bit_at(self.soft_keyword_bit_index(self.soft_keyword_id(text)))
+    }
+
+    /// The bits of all the soft keywords (what `SOFT_KEYWORD` can start with).
+    fn all_soft_keyword_bits(&self) -> u128 {
+        (0..self.soft_keywords.len())
+            .fold(0, |set, id| set | bit_at(self.soft_keyword_bit_index(id)))
+    }
+
+    /// Whether some token can start both a match of FIRST set `a` and one of `b`: a common
+    /// bit, or a soft keyword in one and NAME in the other (a soft keyword's token is a NAME
+    /// too).
+    pub(super) fn first_sets_overlap(&self, a: u128, b: u128) -> bool {
+        let name = kind_bit(self.tokens.numbers["NAME"]);
+        let soft = self.all_soft_keyword_bits();
+        a & b != 0 || (a & soft != 0 && b & name != 0) || (a & name != 0 && b & soft != 0)
     }
 
     /// The FIRST set a rule's entry can check, if it has one: not for rules that can match
@@ -745,6 +781,39 @@ impl<'g> Generator<'g> {
                 soft.join(", ")
             ),
         );
+        self.line(0, "");
+        self.emit_soft_keyword_ids();
+    }
+
+    /// Each soft keyword's FIRST-set bit and its index in `SOFT_KEYWORDS`, by which the rules
+    /// ask for it (`Parser::expect_soft_keyword`).
+    fn emit_soft_keyword_ids(&mut self) {
+        let bits: Vec<String> = (0..self.soft_keywords.len())
+            .map(|id| self.soft_keyword_bit_index(id).to_string())
+            .collect();
+        self.line(
+            0,
+            "/// Each soft keyword's FIRST-set bit (in `SOFT_KEYWORDS` order), after the keywords'.",
+        );
+        self.line(
+            0,
+            &format!(
+                "pub(crate) const SOFT_KEYWORD_BITS: [u8; {}] = [{}];",
+                bits.len(),
+                bits.join(", ")
+            ),
+        );
+        self.line(0, "");
+        self.line(0, "/// Each soft keyword's index in `SOFT_KEYWORDS`.");
+        self.line(0, "pub(crate) mod soft_kw {");
+        let soft: Vec<String> = self.soft_keywords.iter().cloned().collect();
+        for (id, k) in soft.iter().enumerate() {
+            self.line(
+                1,
+                &format!("pub(crate) const {}: u8 = {id};", keyword_const(k)),
+            );
+        }
+        self.line(0, "}");
         self.line(0, "");
     }
 
@@ -2067,8 +2136,8 @@ impl<'g> Generator<'g> {
     }
 
     /// The FIRST set of a rule whose alternatives are each one token and nothing else
-    /// (`t_lookahead: '(' | '[' | '.'`): a lookahead of it asks only which token is next. (A
-    /// soft keyword is a NAME to a FIRST set, so those are left out.)
+    /// (`t_lookahead: '(' | '[' | '.'`): a lookahead of it asks only which token is next. (Soft
+    /// keywords are left out: `one_token_each` takes hard tokens only.)
     fn token_choice_first_set(&self, item: &Item) -> Option<u128> {
         let Item::Name(name) = item else {
             return None;
@@ -2094,7 +2163,7 @@ impl<'g> Generator<'g> {
     fn string_call(&self, s: &str) -> String {
         let lit = &s[1..s.len() - 1];
         if is_keyword_like(lit) && s.starts_with('"') {
-            format!("p.expect_soft_keyword({lit:?})")
+            format!("p.expect_soft_keyword(soft_kw::{})", keyword_const(lit))
         } else {
             format!("p.expect_token({})", self.string_type_const(s))
         }
@@ -2297,14 +2366,20 @@ fn alt_mentions(alt: &Alt, name: &str) -> bool {
 }
 
 /// A token kind's bit in a FIRST set: the tokens (0..100) and the keywords (500..) share one
-/// 128-bit set. `Parser::cannot_start` maps kinds the same way.
+/// 128-bit set, with the soft keywords after the keywords. `Parser::cannot_start` maps kinds
+/// the same way.
 fn kind_bit(kind: u16) -> u128 {
     let index = if kind >= FIRST_KEYWORD_TYPE {
         kind - FIRST_KEYWORD_TYPE + 64
     } else {
         kind
     };
-    assert!(index < 128, "token kind {kind} does not fit a FIRST set");
+    bit_at(usize::from(index))
+}
+
+/// The FIRST-set bit at `index`.
+fn bit_at(index: usize) -> u128 {
+    assert!(index < 128, "FIRST-set bit {index} does not fit 128 bits");
     1u128 << index
 }
 

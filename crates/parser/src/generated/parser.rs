@@ -195,6 +195,17 @@ pub(crate) fn keyword_type(text: &str) -> Option<u16> {
 /// The soft keywords (NAME tokens with a meaning in some places).
 pub(crate) static SOFT_KEYWORDS: &[&str] = &["_", "case", "match", "type"];
 
+/// Each soft keyword's FIRST-set bit (in `SOFT_KEYWORDS` order), after the keywords'.
+pub(crate) const SOFT_KEYWORD_BITS: [u8; 4] = [99, 100, 101, 102];
+
+/// Each soft keyword's index in `SOFT_KEYWORDS`.
+pub(crate) mod soft_kw {
+    pub(crate) const UNDERSCORE: u8 = 0;
+    pub(crate) const CASE: u8 = 1;
+    pub(crate) const MATCH: u8 = 2;
+    pub(crate) const TYPE: u8 = 3;
+}
+
 /// Memo keys of the `(memo)` rules and the left-recursive leaders.
 pub(crate) mod memo_id {
     pub(crate) const SIMPLE_STMT: u16 = 0;
@@ -235,7 +246,7 @@ pub(crate) fn file_rule(p: &mut Parser<'_>) -> Option<Mod> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c0fffff481200008201c28f) {
+    if p.cannot_start(0x669c0fffff481200008201c28f) {
         p.level -= 1;
         return None;
     }
@@ -266,7 +277,7 @@ pub(crate) fn interactive_rule(p: &mut Parser<'_>) -> Option<Mod> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c0fffff481200008201c29f) {
+    if p.cannot_start(0x669c0fffff481200008201c29f) {
         p.level -= 1;
         return None;
     }
@@ -398,7 +409,7 @@ pub(crate) fn statements_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c0fffff481200008201c28e) {
+    if p.cannot_start(0x669c0fffff481200008201c28e) {
         p.level -= 1;
         return None;
     }
@@ -444,7 +455,7 @@ pub(crate) fn statement_rule(p: &mut Parser<'_>) -> Option<Stmts> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c0fffff481200008201c28e) {
+    if p.cannot_start(0x669c0fffff481200008201c28e) {
         p.level -= 1;
         return None;
     }
@@ -482,7 +493,7 @@ pub(crate) fn single_compound_stmt_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>>
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0xff0000002000000000002) {
+    if p.cannot_start(0x20000ff0000002000000000000) {
         p.level -= 1;
         return None;
     }
@@ -512,7 +523,7 @@ pub(crate) fn statement_newline_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c0fffff481200008201c29f) {
+    if p.cannot_start(0x669c0fffff481200008201c29f) {
         p.level -= 1;
         return None;
     }
@@ -575,7 +586,7 @@ pub(crate) fn simple_stmts_rule(p: &mut Parser<'_>) -> Option<Stmts> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000fff481000008201c28e) {
+    if p.cannot_start(0x469c000fff481000008201c28e) {
         p.level -= 1;
         return None;
     }
@@ -638,7 +649,7 @@ pub(crate) fn simple_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000fff481000008201c28e) {
+    if p.cannot_start(0x469c000fff481000008201c28e) {
         p.level -= 1;
         return None;
     }
@@ -690,7 +701,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_soft_keyword("type")).is_some()) { break 'a16; }
+        if !p.lookahead(|p| (p.expect_soft_keyword(soft_kw::TYPE)).is_some()) { break 'a16; }
         let Some(_v1) = (type_alias_rule(p)) else { break 'a16; };
         let _s1 = p.src;
         p.src = _s1;
@@ -877,7 +888,7 @@ pub(crate) fn compound_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0xff0000002000000000002) {
+    if p.cannot_start(0x20000ff0000002000000000000) {
         p.level -= 1;
         return None;
     }
@@ -2599,7 +2610,7 @@ pub(crate) fn block_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000fff481000008201c29e) {
+    if p.cannot_start(0x469c000fff481000008201c29e) {
         p.level -= 1;
         return None;
     }
@@ -5001,7 +5012,7 @@ pub(crate) fn match_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x2) {
+    if p.cannot_start(0x20000000000000000000000000) {
         p.level -= 1;
         return None;
     }
@@ -5018,7 +5029,7 @@ fn match_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword("match")).is_none() { break 'a205; }
+        if (p.expect_soft_keyword(soft_kw::MATCH)).is_none() { break 'a205; }
         let Some(subject) = (subject_expr_rule(p)) else { break 'a205; };
         let _s1 = p.src;
         if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a205; }
@@ -5114,7 +5125,7 @@ pub(crate) fn case_block_rule(p: &mut Parser<'_>) -> Option<MatchCase> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x2) {
+    if p.cannot_start(0x10000000000000000000000000) {
         p.level -= 1;
         return None;
     }
@@ -5141,7 +5152,7 @@ fn case_block_body(p: &mut Parser<'_>) -> Option<MatchCase> {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword("case")).is_none() { break 'a210; }
+        if (p.expect_soft_keyword(soft_kw::CASE)).is_none() { break 'a210; }
         let Some(pattern) = (patterns_rule(p)) else { break 'a210; };
         let _s1 = p.src;
         let guard = guard_rule(p);
@@ -5192,7 +5203,7 @@ pub(crate) fn patterns_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x1c000000480000000201828e) {
+    if p.cannot_start(0x81c000000480000000201828e) {
         p.level -= 1;
         return None;
     }
@@ -5234,7 +5245,7 @@ pub(crate) fn pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x1c000000480000000200828e) {
+    if p.cannot_start(0x81c000000480000000200828e) {
         p.level -= 1;
         return None;
     }
@@ -5275,7 +5286,7 @@ pub(crate) fn as_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x1c000000480000000200828e) {
+    if p.cannot_start(0x81c000000480000000200828e) {
         p.level -= 1;
         return None;
     }
@@ -5322,7 +5333,7 @@ pub(crate) fn or_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x1c000000480000000200828e) {
+    if p.cannot_start(0x81c000000480000000200828e) {
         p.level -= 1;
         return None;
     }
@@ -5373,7 +5384,7 @@ pub(crate) fn closed_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x1c000000480000000200828e) {
+    if p.cannot_start(0x81c000000480000000200828e) {
         p.level -= 1;
         return None;
     }
@@ -6015,7 +6026,7 @@ fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        if p.lookahead(|p| (p.expect_soft_keyword("_")).is_some()) { break 'a255; }
+        if p.lookahead(|p| (p.expect_soft_keyword(soft_kw::UNDERSCORE)).is_some()) { break 'a255; }
         let Some(name) = p.expect_token(tk::NAME) else { break 'a255; };
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -6068,7 +6079,7 @@ pub(crate) fn wildcard_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x2) {
+    if p.cannot_start(0x8000000000000000000000000) {
         p.level -= 1;
         return None;
     }
@@ -6085,7 +6096,7 @@ fn wildcard_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword("_")).is_none() { break 'a259; }
+        if (p.expect_soft_keyword(soft_kw::UNDERSCORE)).is_none() { break 'a259; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchAs(None, None, EXTRA) });
@@ -6362,7 +6373,7 @@ pub(crate) fn open_sequence_pattern_rule(p: &mut Parser<'_>) -> Option<Vec<Patte
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x1c000000480000000201828e) {
+    if p.cannot_start(0x81c000000480000000201828e) {
         p.level -= 1;
         return None;
     }
@@ -6394,7 +6405,7 @@ pub(crate) fn maybe_sequence_pattern_rule(p: &mut Parser<'_>) -> Option<Vec<Patt
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x1c000000480000000201828e) {
+    if p.cannot_start(0x81c000000480000000201828e) {
         p.level -= 1;
         return None;
     }
@@ -6444,7 +6455,7 @@ pub(crate) fn maybe_star_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x1c000000480000000201828e) {
+    if p.cannot_start(0x81c000000480000000201828e) {
         p.level -= 1;
         return None;
     }
@@ -6881,7 +6892,7 @@ pub(crate) fn positional_patterns_rule(p: &mut Parser<'_>) -> Option<Vec<Pattern
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x1c000000480000000200828e) {
+    if p.cannot_start(0x81c000000480000000200828e) {
         p.level -= 1;
         return None;
     }
@@ -7009,7 +7020,7 @@ pub(crate) fn type_alias_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x2) {
+    if p.cannot_start(0x40000000000000000000000000) {
         p.level -= 1;
         return None;
     }
@@ -7026,7 +7037,7 @@ fn type_alias_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword("type")).is_none() { break 'a293; }
+        if (p.expect_soft_keyword(soft_kw::TYPE)).is_none() { break 'a293; }
         let Some(n) = p.expect_token(tk::NAME) else { break 'a293; };
         let t = type_params_rule(p);
         if p.error_indicator { break 'a293; }
@@ -21731,7 +21742,7 @@ fn invalid_match_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword("match")).is_none() { break 'a831; }
+        if (p.expect_soft_keyword(soft_kw::MATCH)).is_none() { break 'a831; }
         match subject_expr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a831; } }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a831; }
         return Some({ CHECK_VERSION!(p, 10, "Pattern matching is", ()); RAISE_SYNTAX_ERROR!(p, "expected ':'") });
@@ -21742,7 +21753,7 @@ fn invalid_match_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_soft_keyword("match")) else { break 'a832; };
+        let Some(a) = (p.expect_soft_keyword(soft_kw::MATCH)) else { break 'a832; };
         let Some(subject) = (subject_expr_rule(p)) else { break 'a832; };
         let _s1 = p.src;
         if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a832; }
@@ -21773,7 +21784,7 @@ fn invalid_case_block_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword("case")).is_none() { break 'a833; }
+        if (p.expect_soft_keyword(soft_kw::CASE)).is_none() { break 'a833; }
         match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a833; } }
         if let Some(_v) = guard_rule(p) { let _s = p.src; p.give_back(_s, _v); }
         if p.error_indicator { break 'a833; }
@@ -21786,7 +21797,7 @@ fn invalid_case_block_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_soft_keyword("case")) else { break 'a834; };
+        let Some(a) = (p.expect_soft_keyword(soft_kw::CASE)) else { break 'a834; };
         match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a834; } }
         if let Some(_v) = guard_rule(p) { let _s = p.src; p.give_back(_s, _v); }
         if p.error_indicator { break 'a834; }
@@ -21823,7 +21834,7 @@ fn invalid_as_pattern_body(p: &mut Parser<'_>) -> Option<()> {
         p.mark = _e0;
         let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a835; };
         if (p.expect_token(kw::AS)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a835; }
-        let Some(a) = (p.expect_soft_keyword("_")) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a835; };
+        let Some(a) = (p.expect_soft_keyword(soft_kw::UNDERSCORE)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a835; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use '_' as a target") });
     }
     p.mark = _mark;

@@ -100,7 +100,8 @@ impl Generator<'_> {
         // Alternatives that can continue with the same token are tried in the same order.
         for i in 0..t.alts.len() {
             for j in i + 1..t.alts.len() {
-                let overlap = self.tail_first(&t.alts[i]) & self.tail_first(&t.alts[j]) != 0;
+                let overlap = self
+                    .first_sets_overlap(self.tail_first(&t.alts[i]), self.tail_first(&t.alts[j]));
                 if overlap && position[i] > position[j] {
                     return Err(format!(
                         "twins {rule}, {twin}: `{}` and `{}` are tried in another order",
