@@ -2460,3 +2460,55 @@ fn rule_text(rule: &Rule) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod first_set_tests {
+    use super::super::grammar::parse_grammar;
+    use super::test_support::{repo_file, tokens};
+    use super::*;
+
+    /// The FIRST sets of the Python grammar, with its generator (for the bits).
+    fn python_first_sets(check: impl FnOnce(&Generator<'_>)) {
+        let g = parse_grammar(&repo_file("crates/parser/python.gram")).expect("the grammar parses");
+        let tokens = tokens();
+        let gen = Generator::new(&g, &tokens).expect("the generator accepts the grammar");
+        check(&gen);
+    }
+
+    #[test]
+    fn a_rule_only_a_soft_keyword_starts_tests_its_bit_not_names() {
+        python_first_sets(|gen| {
+            let name = kind_bit(gen.tokens.numbers["NAME"]);
+            let first = |rule: &str| gen.first_sets[rule];
+            assert_eq!(first("match_stmt"), gen.soft_keyword_bit("match"));
+            assert_eq!(first("case_block"), gen.soft_keyword_bit("case"));
+            assert_eq!(first("type_alias"), gen.soft_keyword_bit("type"));
+            assert_eq!(first("wildcard_pattern"), gen.soft_keyword_bit("_"));
+            assert_eq!(first("compound_stmt") & name, 0);
+            assert_ne!(first("compound_stmt") & gen.soft_keyword_bit("match"), 0);
+            assert_ne!(first("simple_stmt") & name, 0);
+        });
+    }
+
+    #[test]
+    fn soft_keyword_bits_follow_the_keywords_and_overlap_names_only() {
+        python_first_sets(|gen| {
+            let name = kind_bit(gen.tokens.numbers["NAME"]);
+            let bits: Vec<u128> = ["_", "case", "match", "type"]
+                .iter()
+                .map(|k| gen.soft_keyword_bit(k))
+                .collect();
+            assert_eq!(
+                bits,
+                (99..103).map(|i| 1u128 << i).collect::<Vec<_>>(),
+                "after the 35 keywords' bits 64..98"
+            );
+            let (match_bit, case_bit) =
+                (gen.soft_keyword_bit("match"), gen.soft_keyword_bit("case"));
+            assert!(gen.first_sets_overlap(match_bit, name));
+            assert!(gen.first_sets_overlap(name, case_bit));
+            assert!(!gen.first_sets_overlap(match_bit, case_bit));
+            assert!(!gen.first_sets_overlap(match_bit, kind_bit(gen.keywords["if"])));
+        });
+    }
+}

@@ -182,6 +182,16 @@ mod tests {
         assert!(refusal.contains("tried in another order"), "{refusal}");
     }
 
+    /// A soft keyword's token is a NAME too: steps going on with `"match"` and with NAME
+    /// overlap although their FIRST sets share no bit.
+    #[test]
+    fn a_twin_trying_a_soft_keyword_step_and_a_name_step_in_another_order_is_refused() {
+        let primary = "primary: a=primary b=NAME { f(a, b) } | a=primary \"match\" { g(a) } | NAME";
+        let twin = "t_primary: a=t_primary \"match\" &'.' { g(a) } | a=t_primary b=NAME &'(' { f(a, b) } | a=NAME &'.' { a }";
+        let refusal = verdict(primary, twin).expect_err("steps reordered");
+        assert!(refusal.contains("tried in another order"), "{refusal}");
+    }
+
     #[test]
     fn python_grammar_seeds_primary_from_t_primary() {
         let g = parse_grammar(&repo_file("crates/parser/python.gram")).expect("the grammar parses");
