@@ -725,8 +725,9 @@ impl<'src> Parser<'src> {
     /// Whether the next token cannot start a match of a rule whose FIRST set is `first`
     /// (generated from the grammar): then the rule fails without descending. Exact, because a
     /// failing rule has no other effect in the first pass (and see
-    /// `first_pass_shortcuts_allowed`).
-    #[inline]
+    /// `first_pass_shortcuts_allowed`). Inlined into every rule's entry, as is
+    /// `next_kind_bit`: a call would cost as much as the test.
+    #[inline(always)]
     pub(crate) fn cannot_start(&mut self, first: u128) -> bool {
         if !self.first_pass_shortcuts_allowed() {
             return false;
@@ -737,7 +738,7 @@ impl<'src> Parser<'src> {
     /// The next token as a FIRST-set bit (the generator's `kind_bit`: a token type, or 64 + a
     /// keyword's offset); all bits when the token has no bit of its own or cannot be read
     /// (then whatever tests it goes on and sees the error).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn next_kind_bit(&mut self) -> u128 {
         if self.mark == self.fill && !self.fill_token() {
             self.error_indicator = true;
