@@ -982,12 +982,22 @@ impl<'src> Parser<'src> {
     }
 
     /// `_PyPegen_expect_soft_keyword`: a NAME spelling the soft keyword `id` (its index in
-    /// `SOFT_KEYWORDS`, `soft_kw::`), known by the token's class rather than its text.
+    /// `SOFT_KEYWORDS`, `soft_kw::`), known by the token's class rather than its text. The
+    /// next token's FIRST-set bits turn most calls down without a copy of the token.
+    #[inline]
     pub(crate) fn expect_soft_keyword(&mut self, id: u8) -> Option<pyc_ast::Expr> {
-        let t = self.peek()?;
-        if u16::from(t.first_class) != u16::from(SOFT_KEYWORD_CLASS) + u16::from(id) {
+        let own_bit = SOFT_KEYWORD_BITS
+            .get(usize::from(id))
+            .map_or(0, |&bit| 1u128 << bit);
+        if self.next_kind_bit() & own_bit == 0 {
             return None;
         }
+        let class = u16::from(SOFT_KEYWORD_CLASS) + u16::from(id);
+        let t = self
+            .tokens
+            .get(self.mark)
+            .filter(|t| u16::from(t.first_class) == class)
+            .copied()?;
         self.mark += 1;
         Some(self.name_from_token(&t))
     }
