@@ -735,9 +735,9 @@ impl<'src> Parser<'src> {
         self.next_kind_bit() & first == 0
     }
 
-    /// The next token as a FIRST-set bit (the generator's `kind_bit`: a token type, or 64 + a
-    /// keyword's offset); all bits when the token has no bit of its own or cannot be read
-    /// (then whatever tests it goes on and sees the error).
+    /// The next token as FIRST-set bits (the generator's `kind_bit`: a token type, or 64 + a
+    /// keyword's offset; a soft keyword's own bit besides NAME's); all bits when the token has
+    /// no bit of its own or cannot be read (then whatever tests it goes on and sees the error).
     #[inline(always)]
     pub(crate) fn next_kind_bit(&mut self) -> u128 {
         if self.mark == self.fill && !self.fill_token() {
@@ -1213,8 +1213,8 @@ impl<'src> NameCache<'src> {
         }
     }
 
-    /// The word spelled `text` and its kind (`_get_keyword_or_name_type`), classified the first
-    /// time.
+    /// The word spelled `text` and its class (`_get_keyword_or_name_type`'s kind and the
+    /// FIRST class), classified the first time.
     fn classify(&mut self, text: &'src str) -> (WordId, WordClass) {
         self.classify_keyed(text, spelling_key(text.as_bytes()))
     }

@@ -2367,7 +2367,8 @@ fn alt_mentions(alt: &Alt, name: &str) -> bool {
 
 /// A token kind's bit in a FIRST set: the tokens (0..100) and the keywords (500..) share one
 /// 128-bit set, with the soft keywords after the keywords. `Parser::cannot_start` maps kinds
-/// the same way.
+/// the same way. (TSTRING_END, 64, shares the first keyword's bit, `return`'s: harmless, as a
+/// shared bit only lets a rule be entered where it then fails.)
 fn kind_bit(kind: u16) -> u128 {
     let index = if kind >= FIRST_KEYWORD_TYPE {
         kind - FIRST_KEYWORD_TYPE + 64
