@@ -340,11 +340,18 @@ impl<'src> Parser<'src> {
 
     /// Gives the parser one more token (`p->fill += 1`): the next one read ahead, or one read
     /// now; false (with the error set) on a tokenizer error.
+    #[inline(always)]
     pub(crate) fn fill_token(&mut self) -> bool {
         if self.fill < self.tokens.len() {
             self.fill += 1;
             return true;
         }
+        self.fill_token_read()
+    }
+
+    /// [`Parser::fill_token`] when no token is read ahead: one read now.
+    #[inline(never)]
+    fn fill_token_read(&mut self) -> bool {
         let read = self.read_token();
         self.fill = self.tokens.len();
         read

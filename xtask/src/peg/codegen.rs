@@ -468,7 +468,13 @@ impl<'g> Generator<'g> {
         self.first_sets = sets;
     }
 
+    /// An alternative's FIRST set, for the first pass (where FIRST sets are used): one that
+    /// starts with an `invalid_` rule is only tried in the error pass, so it starts nothing.
     fn alt_first(&self, alt: &Alt, sets: &HashMap<String, u128>) -> u128 {
+        if matches!(alt.items.first(), Some(NamedItem { item: Item::Name(n), .. }) if n.starts_with("invalid_"))
+        {
+            return 0;
+        }
         let mut set = 0;
         for it in &alt.items {
             set |= self.item_first(&it.item, sets);

@@ -306,7 +306,7 @@ pub(crate) fn eval_rule(p: &mut Parser<'_>) -> Option<Mod> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000008200c28e) {
+    if p.cannot_start(0x69c000000481000008200c28e) {
         p.level -= 1;
         return None;
     }
@@ -1123,7 +1123,7 @@ pub(crate) fn assignment_rule(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000350481000008201c28e) {
+    if p.cannot_start(0x1c000000481000000201028e) {
         p.level -= 1;
         return None;
     }
@@ -1351,7 +1351,7 @@ pub(crate) fn annotated_rhs_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000350481000008201c28e) {
+    if p.cannot_start(0x69c000040481000008201c28e) {
         p.level -= 1;
         return None;
     }
@@ -2221,7 +2221,7 @@ pub(crate) fn import_from_targets_rule(p: &mut Parser<'_>) -> Option<Vec<Alias>>
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x10092) {
+    if p.cannot_start(0x10082) {
         p.level -= 1;
         return None;
     }
@@ -3048,7 +3048,7 @@ pub(crate) fn params_rule(p: &mut Parser<'_>) -> Option<Arguments> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x800030082) {
+    if p.cannot_start(0x800010002) {
         p.level -= 1;
         return None;
     }
@@ -4554,7 +4554,7 @@ pub(crate) fn with_item_rule(p: &mut Parser<'_>) -> Option<WithItem> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000008200c28e) {
+    if p.cannot_start(0x69c000000481000008200c28e) {
         p.level -= 1;
         return None;
     }
@@ -5079,7 +5079,7 @@ pub(crate) fn subject_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000008201c28e) {
+    if p.cannot_start(0x69c000000481000008201c28e) {
         p.level -= 1;
         return None;
     }
@@ -7344,7 +7344,7 @@ pub(crate) fn expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000008200c28e) {
+    if p.cannot_start(0x69c000000481000008200c28e) {
         p.level -= 1;
         return None;
     }
@@ -7522,7 +7522,7 @@ pub(crate) fn expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000008200c28e) {
+    if p.cannot_start(0x69c000000481000008200c28e) {
         p.level -= 1;
         return None;
     }
@@ -7676,7 +7676,7 @@ pub(crate) fn star_expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000008201c28e) {
+    if p.cannot_start(0x69c000000481000008201c28e) {
         p.level -= 1;
         return None;
     }
@@ -7904,7 +7904,7 @@ pub(crate) fn star_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000008201c28e) {
+    if p.cannot_start(0x69c000000481000008201c28e) {
         p.level -= 1;
         return None;
     }
@@ -7992,7 +7992,7 @@ pub(crate) fn star_named_expressions_rule(p: &mut Parser<'_>) -> Option<Vec<Expr
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000008201c28e) {
+    if p.cannot_start(0x69c000000481000008201c28e) {
         p.level -= 1;
         return None;
     }
@@ -8042,7 +8042,7 @@ pub(crate) fn star_named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000008201c28e) {
+    if p.cannot_start(0x69c000000481000008201c28e) {
         p.level -= 1;
         return None;
     }
@@ -8147,7 +8147,7 @@ pub(crate) fn named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000008200c28e) {
+    if p.cannot_start(0x69c000000481000008200c28e) {
         p.level -= 1;
         return None;
     }
@@ -8414,11 +8414,11 @@ fn disjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _bit = p.next_kind_bit();
     if _corner > 13 {
-        if _bit & 0x1e08000000002800f7bbfc280 == 0 {
+        if _bit & 0x1e08000000002800f79bfc280 == 0 {
             p.level = _base + 1;
             return Some(_e);
         }
-        if _bit & 0x2800280 != 0 {
+        if _bit & 0x800280 != 0 {
             p.level = _base + 21;
             let Some(_v) = primary_grow(p, _start, _e) else {
                 p.level = _base + 1;
@@ -8860,11 +8860,11 @@ fn conjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _bit = p.next_kind_bit();
     if _corner > 12 {
-        if _bit & 0x1c08000000002800f7bbfc280 == 0 {
+        if _bit & 0x1c08000000002800f79bfc280 == 0 {
             p.level = _base + 1;
             return Some(_e);
         }
-        if _bit & 0x2800280 != 0 {
+        if _bit & 0x800280 != 0 {
             p.level = _base + 20;
             let Some(_v) = primary_grow(p, _start, _e) else {
                 p.level = _base + 1;
@@ -9195,11 +9195,11 @@ fn inversion_chain(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _bit = p.next_kind_bit();
     if _corner > 11 {
-        if _bit & 0x1808000000002800f7bbfc280 == 0 {
+        if _bit & 0x1808000000002800f79bfc280 == 0 {
             p.level = _base + 1;
             return Some(_e);
         }
-        if _bit & 0x2800280 != 0 {
+        if _bit & 0x800280 != 0 {
             p.level = _base + 19;
             let Some(_v) = primary_grow(p, _start, _e) else {
                 p.level = _base + 1;
@@ -9523,11 +9523,11 @@ fn comparison_chain(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _bit = p.next_kind_bit();
     if _corner > 10 {
-        if _bit & 0x1808000000002800f7bbfc280 == 0 {
+        if _bit & 0x1808000000002800f79bfc280 == 0 {
             p.level = _base + 1;
             return Some(_e);
         }
-        if _bit & 0x2800280 != 0 {
+        if _bit & 0x800280 != 0 {
             p.level = _base + 18;
             let Some(_v) = primary_grow(p, _start, _e) else {
                 p.level = _base + 1;
@@ -10273,11 +10273,11 @@ fn bitwise_or_chain(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _bit = p.next_kind_bit();
     if _corner > 9 {
-        if _bit & 0x2800f038fc280 == 0 {
+        if _bit & 0x2800f018fc280 == 0 {
             p.level = _base + 1;
             return Some(_e);
         }
-        if _bit & 0x2800280 != 0 {
+        if _bit & 0x800280 != 0 {
             p.level = _base + 17;
             let Some(_v) = primary_grow(p, _start, _e) else {
                 p.level = _base + 1;
@@ -10572,11 +10572,11 @@ fn bitwise_xor_chain(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _bit = p.next_kind_bit();
     if _corner > 8 {
-        if _bit & 0x2800f038bc280 == 0 {
+        if _bit & 0x2800f018bc280 == 0 {
             p.level = _base + 1;
             return Some(_e);
         }
-        if _bit & 0x2800280 != 0 {
+        if _bit & 0x800280 != 0 {
             p.level = _base + 15;
             let Some(_v) = primary_grow(p, _start, _e) else {
                 p.level = _base + 1;
@@ -10850,11 +10850,11 @@ fn bitwise_and_chain(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _bit = p.next_kind_bit();
     if _corner > 7 {
-        if _bit & 0x2800e038bc280 == 0 {
+        if _bit & 0x2800e018bc280 == 0 {
             p.level = _base + 1;
             return Some(_e);
         }
-        if _bit & 0x2800280 != 0 {
+        if _bit & 0x800280 != 0 {
             p.level = _base + 13;
             let Some(_v) = primary_grow(p, _start, _e) else {
                 p.level = _base + 1;
@@ -11134,11 +11134,11 @@ fn shift_expr_chain(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _bit = p.next_kind_bit();
     if _corner > 6 {
-        if _bit & 0x2800e0383c280 == 0 {
+        if _bit & 0x2800e0183c280 == 0 {
             p.level = _base + 1;
             return Some(_e);
         }
-        if _bit & 0x2800280 != 0 {
+        if _bit & 0x800280 != 0 {
             p.level = _base + 11;
             let Some(_v) = primary_grow(p, _start, _e) else {
                 p.level = _base + 1;
@@ -11385,11 +11385,11 @@ fn sum_chain(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _bit = p.next_kind_bit();
     if _corner > 5 {
-        if _bit & 0x280080383c280 == 0 {
+        if _bit & 0x280080183c280 == 0 {
             p.level = _base + 1;
             return Some(_e);
         }
-        if _bit & 0x2800280 != 0 {
+        if _bit & 0x800280 != 0 {
             p.level = _base + 9;
             let Some(_v) = primary_grow(p, _start, _e) else {
                 p.level = _base + 1;
@@ -11672,11 +11672,11 @@ fn term_chain(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _bit = p.next_kind_bit();
     if _corner > 4 {
-        if _bit & 0x2800803830280 == 0 {
+        if _bit & 0x2800801830280 == 0 {
             p.level = _base + 1;
             return Some(_e);
         }
-        if _bit & 0x2800280 != 0 {
+        if _bit & 0x800280 != 0 {
             p.level = _base + 7;
             let Some(_v) = primary_grow(p, _start, _e) else {
                 p.level = _base + 1;
@@ -11908,11 +11908,11 @@ fn factor_chain(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _bit = p.next_kind_bit();
     if _corner > 3 {
-        if _bit & 0x802800280 == 0 {
+        if _bit & 0x800800280 == 0 {
             p.level = _base + 1;
             return Some(_e);
         }
-        if _bit & 0x2800280 != 0 {
+        if _bit & 0x800280 != 0 {
             p.level = _base + 5;
             let Some(_v) = primary_grow(p, _start, _e) else {
                 p.level = _base + 1;
@@ -12053,11 +12053,11 @@ fn power_chain(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _bit = p.next_kind_bit();
     if _corner > 2 {
-        if _bit & 0x802800280 == 0 {
+        if _bit & 0x800800280 == 0 {
             p.level = _base + 1;
             return Some(_e);
         }
-        if _bit & 0x2800280 != 0 {
+        if _bit & 0x800280 != 0 {
             p.level = _base + 4;
             let Some(_v) = primary_grow(p, _start, _e) else {
                 p.level = _base + 1;
@@ -12212,11 +12212,11 @@ fn await_primary_chain(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _bit = p.next_kind_bit();
     if _corner > 1 {
-        if _bit & 0x2800280 == 0 {
+        if _bit & 0x800280 == 0 {
             p.level = _base + 1;
             return Some(_e);
         }
-        if _bit & 0x2800280 != 0 {
+        if _bit & 0x800280 != 0 {
             p.level = _base + 3;
             let Some(_v) = primary_grow(p, _start, _e) else {
                 p.level = _base + 1;
@@ -12380,7 +12380,7 @@ pub(crate) fn slices_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000008201ca8e) {
+    if p.cannot_start(0x69c000000481000008201ca8e) {
         p.level -= 1;
         return None;
     }
@@ -12509,7 +12509,7 @@ pub(crate) fn slice_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000008200ca8e) {
+    if p.cannot_start(0x69c000000481000008200ca8e) {
         p.level -= 1;
         return None;
     }
@@ -13014,7 +13014,7 @@ pub(crate) fn lambda_params_rule(p: &mut Parser<'_>) -> Option<Arguments> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x800030082) {
+    if p.cannot_start(0x800010002) {
         p.level -= 1;
         return None;
     }
@@ -14657,7 +14657,7 @@ pub(crate) fn double_starred_kvpairs_rule(p: &mut Parser<'_>) -> Option<Vec<KeyV
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000088200c28e) {
+    if p.cannot_start(0x69c000000481000088200c28e) {
         p.level -= 1;
         return None;
     }
@@ -14707,7 +14707,7 @@ pub(crate) fn double_starred_kvpair_rule(p: &mut Parser<'_>) -> Option<KeyValueP
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000088200c28e) {
+    if p.cannot_start(0x69c000000481000088200c28e) {
         p.level -= 1;
         return None;
     }
@@ -14763,7 +14763,7 @@ pub(crate) fn kvpair_rule(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000008200c28e) {
+    if p.cannot_start(0x69c000000481000008200c28e) {
         p.level -= 1;
         return None;
     }
@@ -15002,7 +15002,7 @@ pub(crate) fn listcomp_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x2000280) {
+    if p.cannot_start(0x200) {
         p.level -= 1;
         return None;
     }
@@ -15049,7 +15049,7 @@ pub(crate) fn setcomp_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x2000280) {
+    if p.cannot_start(0x2000000) {
         p.level -= 1;
         return None;
     }
@@ -15096,7 +15096,7 @@ pub(crate) fn genexp_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x2000280) {
+    if p.cannot_start(0x80) {
         p.level -= 1;
         return None;
     }
@@ -15246,7 +15246,7 @@ pub(crate) fn arguments_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000088201c28e) {
+    if p.cannot_start(0x69c000000481000088201c28e) {
         p.level -= 1;
         return None;
     }
@@ -15310,7 +15310,7 @@ pub(crate) fn args_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000088201c28e) {
+    if p.cannot_start(0x69c000000481000088201c28e) {
         p.level -= 1;
         return None;
     }
@@ -15526,7 +15526,7 @@ pub(crate) fn kwargs_rule(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000088201c28e) {
+    if p.cannot_start(0x800010002) {
         p.level -= 1;
         return None;
     }
@@ -15716,7 +15716,7 @@ pub(crate) fn kwarg_or_starred_rule(p: &mut Parser<'_>) -> Option<KeywordOrStarr
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000088201c28e) {
+    if p.cannot_start(0x10002) {
         p.level -= 1;
         return None;
     }
@@ -15771,7 +15771,7 @@ pub(crate) fn kwarg_or_double_starred_rule(p: &mut Parser<'_>) -> Option<Keyword
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000088200c28e) {
+    if p.cannot_start(0x800000002) {
         p.level -= 1;
         return None;
     }
@@ -16847,7 +16847,7 @@ pub(crate) fn type_expressions_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     if p.enter_rule() {
         return None;
     }
-    if p.cannot_start(0x69c000310481000088201c28e) {
+    if p.cannot_start(0x69c000000481000088201c28e) {
         p.level -= 1;
         return None;
     }
