@@ -575,7 +575,10 @@ pub fn call_of_keywords(p: &mut Parser<'_>, items: Vec<KeywordOrStarred>, loc: L
 
 /// `_PyPegen_get_cmpops` and `_PyPegen_get_exprs` together.
 pub fn split_cmpop_expr_pairs(pairs: Vec<CmpopExprPair>) -> (Vec<CmpOp>, Vec<Expr>) {
-    pairs.into_iter().map(|p| (p.cmpop, p.expr)).unzip()
+    let ops = pairs.iter().map(|p| p.cmpop).collect();
+    // Collected in place: the pairs' list becomes the comparators' (one allocation fewer).
+    let comparators = pairs.into_iter().map(|p| p.expr).collect();
+    (ops, comparators)
 }
 
 /// `_PyPegen_get_keys` and `_PyPegen_get_values` together.
