@@ -84,6 +84,8 @@ fn every_nesting_shape_in_every_statement_position_stays_linear() {
         ("{(", "1", ")}"),
         ("f(k=(", "1", "))"),
         ("(", "x for x in y", ")"),
+        ("f(", "x for x in y", ")"),
+        ("f(", "1", ", 2)"),
         ("[x for x in (", "y", ") if x]"),
         ("(y := (", "1", "))"),
         ("2 ** (", "1", ")"),

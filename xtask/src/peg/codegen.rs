@@ -70,15 +70,13 @@ pub fn generate(grammar: &Grammar, tokens: &TokenTable) -> Result<String, String
 /// same atom. CPython's second parse is cheap, as the atom's inner expressions are memoized
 /// pointers it shares; here they went into the dropped node, so without the memo the whole
 /// display (`{...}`, `[...]`, `(...)`) would be parsed again. With it, the dropped atom goes
-/// back to its entry and `primary` finds it there. `genexp`: `t_primary` and then `primary` try
-/// `genexp` at the `(` of every call that starts a statement, and it fails after taking the
-/// first argument's `expression`, which `arguments` then takes and keeps: without the memo the
-/// second failing `genexp` parses that argument again (over half of the expressions parsed
-/// again in the corpus were these). A memo only caches what the rule returns at a position, so
-/// the first pass's result is the same; near MAXSTACK these rules parse again as CPython does
+/// back to its entry and `primary` finds it there (without it: +2.7% instructions). (`genexp`,
+/// tried at the `(` of every call, had a memo of its own here too, until the first pass came to
+/// skip it where its parentheses hold no `for`: see [`FIRST_PASS_NEEDS`].) A memo only caches
+/// what the rule returns at a position, so the first pass's result is the same; near MAXSTACK these rules parse again as CPython does
 /// (`Parser::first_pass_shortcuts_allowed`), so that its reparse's depth is counted. A name is
 /// not kept (`Parser::memo_store_first_pass`): making it again is cheaper than its entry.
-const FIRST_PASS_MEMO: &[&str] = &["atom", "genexp"];
+const FIRST_PASS_MEMO: &[&str] = &["atom"];
 
 /// First-pass skips of what needs a token at its own bracket depth before its group ends (a
 /// closing bracket it did not open, or its statement's end): when the tokens up to there,

@@ -232,13 +232,12 @@ pub(crate) mod memo_id {
     pub(crate) const ATOM: u16 = 21;
     pub(crate) const TSTRING: u16 = 22;
     pub(crate) const STRINGS: u16 = 23;
-    pub(crate) const GENEXP: u16 = 24;
-    pub(crate) const ARGUMENTS: u16 = 25;
-    pub(crate) const STAR_TARGET: u16 = 26;
-    pub(crate) const TARGET_WITH_STAR_ATOM: u16 = 27;
-    pub(crate) const T_PRIMARY: u16 = 28;
-    pub(crate) const DEL_TARGET: u16 = 29;
-    pub(crate) const INVALID_NAMED_EXPRESSION: u16 = 30;
+    pub(crate) const ARGUMENTS: u16 = 24;
+    pub(crate) const STAR_TARGET: u16 = 25;
+    pub(crate) const TARGET_WITH_STAR_ATOM: u16 = 26;
+    pub(crate) const T_PRIMARY: u16 = 27;
+    pub(crate) const DEL_TARGET: u16 = 28;
+    pub(crate) const INVALID_NAMED_EXPRESSION: u16 = 29;
 }
 
 // file: a=[statements] ENDMARKER
@@ -15100,29 +15099,7 @@ pub(crate) fn genexp_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
-    if !p.first_pass_shortcuts_allowed() {
-        let _res = genexp_body(p);
-        p.level -= 1;
-        return _res;
-    }
-    let _mark = p.mark;
-    let _lent = match p.memo_take(memo_id::GENEXP) {
-        MemoHit::Found(_res, _end) => {
-            p.mark = _end;
-            p.level -= 1;
-            return _res;
-        }
-        MemoHit::Lent => true,
-        MemoHit::Miss => false,
-    };
-    if p.error_indicator {
-        p.level -= 1;
-        return None;
-    }
-    p.reparsing += u32::from(_lent);
     let _res = genexp_body(p);
-    p.reparsing -= u32::from(_lent);
-    p.memo_store_first_pass(memo_id::GENEXP, _mark, &_res, _lent);
     p.level -= 1;
     _res
 }
