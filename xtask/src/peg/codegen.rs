@@ -96,6 +96,9 @@ const FIRST_PASS_MEMO: &[&str] = &["atom"];
 ///   three times (`slash_no_default`, `slash_with_default`, then the alternative that matches).
 /// - A generator expression needs a `for` inside its parentheses: `primary genexp` is tried
 ///   before `primary '(' arguments ')'` at every call.
+/// - A slice needs a `:` (else `named_expression` takes the subscript, after the slice form
+///   parsed it for nothing); keyword arguments followed by more of them need a `**` (the
+///   first list is greedy: the second can only start where it stopped, at a `**`).
 const FIRST_PASS_NEEDS: &[Needs] = &[
     Needs::alts("assignment", 0..2, &["':'"]),
     Needs::loop_iterations("assignment", 2, &["'='"]),
@@ -105,6 +108,8 @@ const FIRST_PASS_NEEDS: &[Needs] = &[
     Needs::alts("lambda_slash_no_default", 0..2, &["'/'"]),
     Needs::alts("lambda_slash_with_default", 0..2, &["'/'"]),
     Needs::inside_bracket("genexp", 0..1, &["'for'"]),
+    Needs::alts("slice", 0..1, &["':'"]),
+    Needs::alts("kwargs", 0..1, &["'**'"]),
 ];
 
 /// An entry of [`FIRST_PASS_NEEDS`]: in `rule`, what is skipped when its group lacks `tokens`.

@@ -12520,8 +12520,10 @@ pub(crate) fn slice_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
+    let _lacking0 = p.group_lacks(_mark, 0x800);
     // a=[expression] ':' b=[expression] c=[':' d=[expression]]
     'a417: {
+        if _lacking0 { break 'a417; }
         if p.error_indicator {
             return None;
         }
@@ -15515,8 +15517,10 @@ pub(crate) fn kwargs_rule(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
 fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
     let _mark = p.mark;
     let mut _shared0 = None;
+    let _lacking0 = p.group_lacks(_mark, 0x800000000);
     // a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+
     'a537: {
+        if _lacking0 { break 'a537; }
         if p.error_indicator {
             return None;
         }
