@@ -91,8 +91,14 @@ pub fn constant_from_string(
     sink: &mut dyn LiteralSink,
 ) -> Result<Expr, LiteralError> {
     let value = parse_string(token, text, sink).map_err(raise_decode_error)?;
+    Ok(string_constant(value, text, token_location(token)))
+}
+
+/// The Constant node of a STRING token's value (`text` is the token's text, `loc` its location).
+#[inline]
+pub fn string_constant(value: Constant, text: &str, loc: Location) -> Expr {
     let kind = text.starts_with('u').then_some("u");
-    Ok(constant(value, kind, token_location(token)))
+    constant(value, kind, loc)
 }
 
 /// From the start of `start` to the end of `end`: the span of a whole f-string or t-string.
@@ -156,7 +162,7 @@ fn resized_exprs(
                 values.extend(pair.values);
             }
             Expr::Constant(piece) => {
-                let decoded = decode_fstring_part(is_raw, *piece, end, end_text, sink)?;
+                let decoded = decode_fstring_part(is_raw, piece, end, end_text, sink)?;
                 if !is_empty_str(&decoded) {
                     values.push(decoded);
                 }
@@ -169,9 +175,10 @@ fn resized_exprs(
 
 /// `_PyPegen_decode_fstring_part`: decodes one literal piece. A piece that is exactly `{{` or
 /// `}}` stands for one brace. Warnings are positioned from `token` (the FSTRING_END token).
+/// A piece that decodes to its own text, as most do, is returned as it is.
 fn decode_fstring_part(
     is_raw: bool,
-    piece: ExprConstant,
+    piece: Box<ExprConstant>,
     token: &Token,
     token_text: &str,
     sink: &mut dyn LiteralSink,
@@ -181,17 +188,20 @@ fn decode_fstring_part(
             "f-string literal piece is not a str",
         ));
     };
-    let Some(text) = raw_value.as_str() else {
+    let Some(raw_text) = raw_value.as_str() else {
         return Err(LiteralError::internal(
             "f-string literal piece is not UTF-8",
         ));
     };
-    let text = if text == "{{" || text == "}}" {
-        &text[..1]
+    let text = if raw_text == "{{" || raw_text == "}}" {
+        &raw_text[..1]
     } else {
-        text
+        raw_text
     };
     let is_raw = is_raw || !text.contains('\\');
+    if is_raw && text.len() == raw_text.len() {
+        return Ok(Expr::Constant(piece));
+    }
     let mut piece_sink = PieceSink {
         sink,
         at: (
@@ -563,6 +573,23 @@ pub fn concatenate_strings(strings: Vec<Expr>, loc: Location) -> Result<Expr, Li
     Ok(ExprJoinedStr { loc, values }.into())
 }
 
+/// Whether `strings` is one literal that [`concatenate_strings`] returns unchanged: a str or
+/// bytes constant, or an f-string without an empty constant or two adjacent constants to
+/// merge (most of them).
+pub fn is_own_concatenation(strings: &[Expr]) -> bool {
+    match strings {
+        [Expr::Constant(_)] => true,
+        [Expr::JoinedStr(joined)] => {
+            let adjacent_constants = joined
+                .values
+                .windows(2)
+                .any(|pair| matches!(pair, [Expr::Constant(_), Expr::Constant(_)]));
+            !adjacent_constants && !joined.values.iter().any(is_empty_str)
+        }
+        _ => false,
+    }
+}
+
 /// `_PyPegen_concatenate_tstrings`: adjacent t-strings as one TemplateStr.
 pub fn concatenate_tstrings(strings: Vec<Expr>, loc: Location) -> Expr {
     let values = build_concatenated_str(strings);
@@ -599,15 +626,13 @@ fn concatenated_bytes(strings: Vec<Expr>, loc: Location) -> Expr {
 /// `_build_concatenated_unicode`.
 fn concatenated_unicode(strings: Vec<Expr>, loc: Location) -> Expr {
     let kind = first_kind(&strings);
-    let mut code_points = Vec::new();
-    for elem in &strings {
-        if let Expr::Constant(c) = elem {
-            if let Constant::Str(s) = &c.value {
-                code_points.extend(s.code_points());
-            }
-        }
-    }
-    let value = PyStr::from_code_points(code_points).unwrap_or_default();
+    let value = PyStr::join(strings.iter().filter_map(|elem| match elem {
+        Expr::Constant(c) => match &c.value {
+            Constant::Str(s) => Some(s),
+            _ => None,
+        },
+        _ => None,
+    }));
     ExprConstant {
         loc,
         value: Constant::Str(value),
@@ -635,13 +660,18 @@ fn build_concatenated_str(strings: Vec<Expr>) -> Vec<Expr> {
             values.push(elem);
             continue;
         };
-        let mut run = vec![*first];
-        while let Some(Expr::Constant(_)) = items.peek() {
-            if let Some(Expr::Constant(next)) = items.next() {
-                run.push(*next);
+        let merged = if let Some(Expr::Constant(_)) = items.peek() {
+            let mut rest = Vec::new();
+            while let Some(Expr::Constant(_)) = items.peek() {
+                if let Some(Expr::Constant(next)) = items.next() {
+                    rest.push(next);
+                }
             }
-        }
-        let merged = merge_constants(run);
+            merge_constants(&first, &rest)
+        } else {
+            // A constant alone is kept as it is.
+            Expr::Constant(first)
+        };
         if !is_empty_str(&merged) {
             values.push(merged);
         }
@@ -649,32 +679,25 @@ fn build_concatenated_str(strings: Vec<Expr>) -> Vec<Expr> {
     values
 }
 
-/// One constant for a run of adjacent str constants: a single one unchanged, several joined.
-fn merge_constants(mut run: Vec<ExprConstant>) -> Expr {
-    if run.len() == 1 {
-        if let Some(only) = run.pop() {
-            return only.into();
-        }
-    }
-    let (first_loc, kind) = (run[0].loc, run[0].kind.clone());
-    let last_loc = run[run.len() - 1].loc;
-    let mut code_points = Vec::new();
-    for piece in &run {
-        if let Constant::Str(s) = &piece.value {
-            code_points.extend(s.code_points());
-        }
-    }
-    let value = PyStr::from_code_points(code_points).unwrap_or_default();
+/// One constant for a run of adjacent str constants (`first`, then `rest`), joined: the first
+/// one's kind, spanning the first to the last.
+fn merge_constants(first: &ExprConstant, rest: &[Box<ExprConstant>]) -> Expr {
+    let last = rest.last().map_or(first, |last| &**last);
+    let run = std::iter::once(first).chain(rest.iter().map(|piece| &**piece));
+    let value = PyStr::join(run.filter_map(|piece| match &piece.value {
+        Constant::Str(s) => Some(s),
+        _ => None,
+    }));
     let loc = Location::new(
-        first_loc.lineno,
-        first_loc.col_offset,
-        last_loc.end_lineno,
-        last_loc.end_col_offset,
+        first.loc.lineno,
+        first.loc.col_offset,
+        last.loc.end_lineno,
+        last.loc.end_col_offset,
     );
     ExprConstant {
         loc,
         value: Constant::Str(value),
-        kind,
+        kind: first.kind.clone(),
     }
     .into()
 }

@@ -3,6 +3,10 @@
 //! Public interface (used by the grammar actions):
 //! - [`parse_string`]`(token, text, sink) -> Result<Constant, LiteralError>`: a STRING token
 //!   (prefix and quotes included) to `Constant::Str` or `Constant::Bytes`.
+//! - [`undecoded_string_value`]`(text) -> Option<Constant>`: the same value for the common
+//!   token that needs no decoding (no backslash, or raw), `None` for the others;
+//!   [`parse_string_cleanly`]`(token, text) -> Option<Constant>`: the value when decoding
+//!   neither warns nor fails.
 //! - [`decode_string`]`(raw, s, token, token_text, sink) -> Result<PyStr, LiteralError>`: one
 //!   literal piece of an f-string or t-string (CPython's `_PyPegen_decode_string`).
 //! - [`LiteralSink`]: where the invalid-escape SyntaxWarnings go, and `p->feature_version`.
@@ -10,7 +14,10 @@
 //!   either "the last token" as `RAISE_SYNTAX_ERROR` uses or an explicit location as
 //!   `RAISE_ERROR_KNOWN_LOCATION` takes it).
 
-use pyc_ast::constant::{Constant, PyStr};
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use pyc_ast::constant::{Constant, PyStr, PyStrBuilder};
 use pyc_tokenize::{Token, TokenKind};
 
 /// Where the parser raises a literal's SyntaxError.
@@ -150,27 +157,91 @@ pub fn parse_string(
     text: &str,
     sink: &mut dyn LiteralSink,
 ) -> Result<Constant, LiteralError> {
-    let prefix = parse_prefix(text);
-    let Some(body) = strip_quotes(&text[prefix.len..]) else {
+    let Some(literal) = StringLiteral::split(text) else {
         return Err(LiteralError::internal(format!(
             "{text:?} is not a string literal"
         )));
     };
-    // Like CPython, skip escape processing when there is no backslash at all.
-    let raw = prefix.raw || !body.contains('\\');
-    if prefix.bytes {
-        if !body.is_ascii() {
-            return Err(LiteralError::new(
-                "bytes can only contain ASCII literal characters",
-                ErrorLocation::of_token(token),
-            ));
-        }
-        if raw {
-            return Ok(Constant::Bytes(body.as_bytes().to_vec()));
-        }
-        return decode_bytes_with_escapes(body.as_bytes(), token, text, sink).map(Constant::Bytes);
+    match literal.undecoded_value() {
+        Some(value) => Ok(value),
+        None => literal.decode(token, text, sink),
     }
-    decode_string(raw, body, token, text, sink).map(Constant::Str)
+}
+
+/// [`parse_string`]'s value when the token decodes without a warning or an error, else `None`.
+pub fn parse_string_cleanly(token: &Token, text: &str) -> Option<Constant> {
+    let mut warnings = CollectWarnings::default();
+    let value = parse_string(token, text, &mut warnings).ok()?;
+    warnings.warnings.is_empty().then_some(value)
+}
+
+/// The value of a STRING token that needs no decoding, which is most of them: its body as it
+/// is. `None` when [`parse_string`] must decode it (a backslash outside a raw literal), or
+/// raise (a bytes literal with a non-ASCII character, or not a string literal at all).
+#[inline]
+pub fn undecoded_string_value(text: &str) -> Option<Constant> {
+    StringLiteral::split(text)?.undecoded_value()
+}
+
+/// A STRING token's prefix letters, as `_PyPegen_parse_string` reads them, and its body
+/// between the quotes.
+struct StringLiteral<'t> {
+    bytes: bool,
+    raw: bool,
+    body: &'t str,
+}
+
+impl<'t> StringLiteral<'t> {
+    #[inline(always)]
+    fn split(text: &'t str) -> Option<StringLiteral<'t>> {
+        let (mut bytes, mut raw) = (false, false);
+        let mut prefix_len = 0;
+        for byte in text.bytes() {
+            match byte {
+                b'b' | b'B' => bytes = true,
+                b'r' | b'R' => raw = true,
+                b'u' | b'U' => {}
+                _ => break,
+            }
+            prefix_len += 1;
+        }
+        let body = strip_quotes(text.get(prefix_len..)?)?;
+        Some(StringLiteral { bytes, raw, body })
+    }
+
+    /// Like CPython, escape processing is skipped when there is no backslash at all.
+    #[inline(always)]
+    fn undecoded_value(&self) -> Option<Constant> {
+        if !self.raw && self.body.as_bytes().contains(&b'\\') {
+            return None;
+        }
+        if self.bytes {
+            let ascii = self.body.is_ascii();
+            return ascii.then(|| Constant::Bytes(self.body.as_bytes().to_vec()));
+        }
+        Some(Constant::Str(PyStr::from(self.body)))
+    }
+
+    /// The value through the escape decoders (`token` / `text` are the whole token, for the
+    /// warnings' and errors' positions).
+    fn decode(
+        &self,
+        token: &Token,
+        text: &str,
+        sink: &mut dyn LiteralSink,
+    ) -> Result<Constant, LiteralError> {
+        if self.bytes {
+            if !self.body.is_ascii() {
+                return Err(LiteralError::new(
+                    "bytes can only contain ASCII literal characters",
+                    ErrorLocation::of_token(token),
+                ));
+            }
+            return decode_bytes_with_escapes(self.body.as_bytes(), token, text, sink)
+                .map(Constant::Bytes);
+        }
+        decode_unicode_with_escapes(self.body, token, text, sink).map(Constant::Str)
+    }
 }
 
 /// `_PyPegen_decode_string`: decodes the body of a str literal or one literal piece of an
@@ -191,33 +262,9 @@ pub fn decode_string(
     decode_unicode_with_escapes(s, token, token_text, sink)
 }
 
-/// The string prefix letters of a STRING token, as `_PyPegen_parse_string` reads them.
-struct Prefix {
-    len: usize,
-    bytes: bool,
-    raw: bool,
-}
-
-fn parse_prefix(text: &str) -> Prefix {
-    let mut prefix = Prefix {
-        len: 0,
-        bytes: false,
-        raw: false,
-    };
-    for byte in text.bytes() {
-        match byte {
-            b'b' | b'B' => prefix.bytes = true,
-            b'r' | b'R' => prefix.raw = true,
-            b'u' | b'U' => {}
-            _ => break,
-        }
-        prefix.len += 1;
-    }
-    prefix
-}
-
 /// The body between the quotes (one or three of the same kind), or `None` when `quoted` is not
 /// a quoted literal.
+#[inline]
 fn strip_quotes(quoted: &str) -> Option<&str> {
     let quote = *quoted.as_bytes().first()?;
     if quote != b'\'' && quote != b'"' {
@@ -247,40 +294,48 @@ fn decode_unicode_with_escapes(
     let buffer = escape_non_ascii(s);
     let decoded = decode_unicode_escape(&buffer).map_err(DecodeError::into_error)?;
     if let Some(first_invalid) = decoded.first_invalid_escape {
-        warn_invalid_escape_sequence(&buffer, first_invalid, token, token_text, sink)?;
+        warn_invalid_escape_sequence(buffer.as_bytes(), first_invalid, token, token_text, sink)?;
     }
-    PyStr::from_code_points(decoded.code_points)
+    decoded
+        .value
+        .finish()
         .ok_or_else(|| LiteralError::internal("decoded code point out of range"))
 }
 
-fn escape_non_ascii(s: &str) -> Vec<u8> {
-    let mut buffer = Vec::with_capacity(s.len() + 16);
+/// The rewritten buffer, which is `s` itself when `s` is ASCII and does not end with a
+/// backslash (most literals with escapes).
+fn escape_non_ascii(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() && !s.ends_with('\\') {
+        return Cow::Borrowed(s);
+    }
+    let mut buffer = String::with_capacity(s.len() + 16);
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '\\' {
-            buffer.push(b'\\');
+            buffer.push('\\');
             match chars.peek() {
                 None => {
-                    buffer.extend_from_slice(b"u005c");
+                    buffer.push_str("u005c");
                     break;
                 }
-                Some(next) if !next.is_ascii() => buffer.extend_from_slice(b"u005c"),
+                Some(next) if !next.is_ascii() => buffer.push_str("u005c"),
                 Some(_) => {
                     // The escaped character is copied as is (the codec reads it next).
                     if let Some(next) = chars.next() {
-                        buffer.push(next as u8);
+                        buffer.push(next);
                     }
                 }
             }
             continue;
         }
         if c.is_ascii() {
-            buffer.push(c as u8);
+            buffer.push(c);
         } else {
-            buffer.extend_from_slice(format!("\\U{:08x}", c as u32).as_bytes());
+            // Writing to a String cannot fail.
+            let _ = write!(buffer, "\\U{:08x}", c as u32);
         }
     }
-    buffer
+    Cow::Owned(buffer)
 }
 
 /// `decode_bytes_with_escapes`: the `bytes` escape decoder plus the invalid-escape warning.
@@ -329,28 +384,40 @@ pub fn raise_decode_error(error: LiteralError) -> LiteralError {
 }
 
 struct DecodedUnicode {
-    code_points: Vec<u32>,
+    value: PyStrBuilder,
     /// Index in the input of the first invalid escape: the character after the backslash, or
     /// the first digit of an octal escape above 0o377.
     first_invalid_escape: Option<usize>,
 }
 
 /// `_PyUnicode_DecodeUnicodeEscapeInternal2` with the strict error handler, on ASCII input.
-fn decode_unicode_escape(input: &[u8]) -> Result<DecodedUnicode, DecodeError> {
-    let mut out = Vec::with_capacity(input.len());
+/// The text between escapes is copied a run at a time.
+fn decode_unicode_escape(input: &str) -> Result<DecodedUnicode, DecodeError> {
+    let bytes = input.as_bytes();
+    let mut out = PyStrBuilder::with_capacity(input.len());
     let mut first_invalid_escape = None;
     let mut pos = 0;
-    while pos < input.len() {
-        let c = input[pos];
-        pos += 1;
-        if c != b'\\' {
-            out.push(u32::from(c));
-            continue;
+    while pos < bytes.len() {
+        let run_end = bytes[pos..]
+            .iter()
+            .position(|&b| b == b'\\')
+            .map_or(bytes.len(), |offset| pos + offset);
+        // The input is ASCII (see `escape_non_ascii`), so every index is a char boundary.
+        let Some(run) = input.get(pos..run_end) else {
+            return Err(DecodeError {
+                error_type: LiteralErrorType::SystemError,
+                message: "unicode escape input is not ASCII".to_owned(),
+            });
+        };
+        out.push_str(run);
+        if run_end == bytes.len() {
+            break;
         }
-        let start = pos - 1;
-        let Some(&escape) = input.get(pos) else {
+        let start = run_end;
+        pos = run_end + 1;
+        let Some(&escape) = bytes.get(pos) else {
             return Err(unicode_escape_error(
-                input,
+                bytes,
                 start,
                 pos,
                 "\\ at end of string",
@@ -368,7 +435,7 @@ fn decode_unicode_escape(input: &[u8]) -> Result<DecodedUnicode, DecodeError> {
             b'v' => out.push(0x0B),
             b'a' => out.push(0x07),
             b'0'..=b'7' => {
-                let (value, end) = read_octal(input, pos - 1);
+                let (value, end) = read_octal(bytes, pos - 1);
                 if value > 0o377 && first_invalid_escape.is_none() {
                     first_invalid_escape = Some(end - 3);
                 }
@@ -376,20 +443,20 @@ fn decode_unicode_escape(input: &[u8]) -> Result<DecodedUnicode, DecodeError> {
                 out.push(value);
             }
             b'x' => {
-                let (value, end) = read_hex(input, start, pos, 2, "truncated \\xXX escape")?;
+                let (value, end) = read_hex(bytes, start, pos, 2, "truncated \\xXX escape")?;
                 pos = end;
                 out.push(value);
             }
             b'u' => {
-                let (value, end) = read_hex(input, start, pos, 4, "truncated \\uXXXX escape")?;
+                let (value, end) = read_hex(bytes, start, pos, 4, "truncated \\uXXXX escape")?;
                 pos = end;
                 out.push(value);
             }
             b'U' => {
-                let (value, end) = read_hex(input, start, pos, 8, "truncated \\UXXXXXXXX escape")?;
+                let (value, end) = read_hex(bytes, start, pos, 8, "truncated \\UXXXXXXXX escape")?;
                 if value > 0x10FFFF {
                     return Err(unicode_escape_error(
-                        input,
+                        bytes,
                         start,
                         end,
                         "illegal Unicode character",
@@ -399,7 +466,7 @@ fn decode_unicode_escape(input: &[u8]) -> Result<DecodedUnicode, DecodeError> {
                 out.push(value);
             }
             b'N' => {
-                let (value, end) = read_named_escape(input, start, pos)?;
+                let (value, end) = read_named_escape(bytes, start, pos)?;
                 pos = end;
                 out.push(value);
             }
@@ -413,7 +480,7 @@ fn decode_unicode_escape(input: &[u8]) -> Result<DecodedUnicode, DecodeError> {
         }
     }
     Ok(DecodedUnicode {
-        code_points: out,
+        value: out,
         first_invalid_escape,
     })
 }
@@ -690,6 +757,43 @@ mod tests {
         let mut sink = CollectWarnings::default();
         let result = parse_string(&token(TokenKind::String, text), text, &mut sink);
         (result, sink.warnings)
+    }
+
+    #[test]
+    fn the_undecoded_value_is_the_decoded_value_or_none() {
+        let undecoded = [
+            "'abc'",
+            r#""""#,
+            "'''a'b'''",
+            "\"\"\"x\ny\"\"\"",
+            "u'é'",
+            r"r'\d'",
+            r"Rb'\x'",
+            "b'abc'",
+            r"BR'\\'",
+        ];
+        for text in undecoded {
+            let value = undecoded_string_value(text);
+            assert!(value.is_some(), "{text}");
+            assert_eq!(value, parse(text).0.ok(), "{text}");
+            assert_eq!(
+                parse_string_cleanly(&token(TokenKind::String, text), text),
+                value
+            );
+        }
+        for text in [r"'a\nb'", r"b'\x41'", "b'é'", r"'\d'", r"'\x4'"] {
+            assert_eq!(undecoded_string_value(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn only_a_literal_without_warnings_or_errors_decodes_cleanly() {
+        let cleanly = |text: &str| parse_string_cleanly(&token(TokenKind::String, text), text);
+        assert_eq!(cleanly(r"'a\nb'"), Some(Constant::str("a\nb")));
+        assert_eq!(cleanly(r"b'\x41'"), Some(Constant::Bytes(b"A".to_vec())));
+        for text in [r"'\d'", r"'\x4'", r"b'\xzz'", "b'é'", r"'\777'"] {
+            assert_eq!(cleanly(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::fstring::{self, ResultTokenWithMetadata};
 use crate::generated::parser::tk;
 use crate::pegen::{ParseError, Parser, Tok};
 use crate::string_parser::{
-    ErrorLocation, LiteralError, LiteralErrorType, LiteralSink, LiteralWarning,
+    self, ErrorLocation, LiteralError, LiteralErrorType, LiteralSink, LiteralWarning,
 };
 
 impl LiteralSink for Parser<'_> {
@@ -118,11 +118,27 @@ pub fn decoded_constant_from_token(p: &mut Parser<'_>, t: &Tok) -> Option<Expr> 
     p.literal(result)
 }
 
-/// `_PyPegen_constant_from_string`.
+/// `_PyPegen_constant_from_string`. Most literals need no decoding: their value is taken
+/// first, without the decoders' error and warning plumbing.
 pub fn constant_from_string(p: &mut Parser<'_>, t: &Tok) -> Option<Expr> {
     let text = p.token_text(t);
+    if let Some(value) = string_parser::undecoded_string_value(text) {
+        return Some(fstring::string_constant(value, text, t.loc()));
+    }
     let result = fstring::constant_from_string(&t.raw(), text, p);
     p.literal(result)
+}
+
+/// The constant of a STRING token that decodes without a warning or an error (the grammar's
+/// `clean_string`), else `None` with no error raised: the `strings` loop then decodes the
+/// token as CPython does, raising and warning there.
+pub fn clean_constant_from_string(p: &mut Parser<'_>, t: &Tok) -> Option<Expr> {
+    let text = p.token_text(t);
+    let value = match string_parser::undecoded_string_value(text) {
+        Some(value) => value,
+        None => string_parser::parse_string_cleanly(&t.raw(), text)?,
+    };
+    Some(fstring::string_constant(value, text, t.loc()))
 }
 
 /// `_PyPegen_joined_str`.
@@ -221,8 +237,9 @@ pub fn concatenate_strings(
     mut strings: Vec<Expr>,
     loc: Location,
 ) -> Option<Expr> {
-    if let [Expr::Constant(_)] = strings[..] {
-        // One plain literal is its own concatenation; its emptied list serves the next loop.
+    if fstring::is_own_concatenation(&strings) {
+        // One literal with nothing to merge is its own value; the emptied list serves the
+        // next loop.
         let single = strings.pop();
         p.spare_exprs = Some(strings);
         return single;

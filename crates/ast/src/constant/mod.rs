@@ -11,7 +11,7 @@ mod repr;
 mod tests;
 
 pub use int::{Int, MAX_STR_DIGITS};
-pub use pystr::{CodePoints, PyStr, MAX_CODE_POINT};
+pub use pystr::{CodePoints, PyStr, PyStrBuilder, MAX_CODE_POINT};
 pub use repr::{bytes_repr, complex_repr, float_repr, is_printable, unicode_repr, ReprError};
 
 use std::hash::{Hash, Hasher};

@@ -14343,7 +14343,36 @@ fn string_body(p: &mut Parser<'_>) -> Option<Expr> {
     None
 }
 
-// strings: invalid_string_tstring_concat | a=(fstring | string)+ | a=tstring+
+// clean_string: s=STRING
+pub(crate) fn clean_string_rule(p: &mut Parser<'_>) -> Option<Expr> {
+    if p.enter_rule() {
+        return None;
+    }
+    if p.cannot_start(0x8) {
+        p.level -= 1;
+        return None;
+    }
+    let _res = clean_string_body(p);
+    p.level -= 1;
+    _res
+}
+
+fn clean_string_body(p: &mut Parser<'_>) -> Option<Expr> {
+    let _mark = p.mark;
+    // s=STRING
+    'a491: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(s) = (p.string_token()) else { break 'a491; };
+        p.src = Src::NONE;
+        return Some({ clean_constant_from_string(p, &s)? });
+    }
+    p.mark = _mark;
+    None
+}
+
+// strings: invalid_string_tstring_concat | a=clean_string !(STRING | FSTRING_START) | a=(fstring | string)+ | a=tstring+
 pub(crate) fn strings_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
@@ -14381,18 +14410,58 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // invalid_string_tstring_concat
     if p.call_invalid_rules {
-        'a491: {
+        'a492: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_string_tstring_concat_rule(p)).is_none() { break 'a491; }
+            if (invalid_string_tstring_concat_rule(p)).is_none() { break 'a492; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
+    // a=clean_string !(STRING | FSTRING_START)
+    'a493: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(a) = (clean_string_rule(p)) else { break 'a493; };
+        let _s0 = p.src;
+        if p.lookahead(|p| ((|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // STRING
+                'a494: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.string_token()).is_none() { break 'a494; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // FSTRING_START
+                'a495: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a495; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })()).is_some()) { p.give_back(_s0, a); break 'a493; }
+        p.src = _s0;
+        return Some({ a });
+    }
+    p.mark = _mark;
     // a=(fstring | string)+
-    'a492: {
+    'a496: {
         if p.error_indicator {
             return None;
         }
@@ -14408,22 +14477,22 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // fstring
-                        'a493: {
+                        'a497: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (fstring_rule(p)) else { break 'a493; };
+                            let Some(_v0) = (fstring_rule(p)) else { break 'a497; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // string
-                        'a494: {
+                        'a498: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (string_rule(p)) else { break 'a494; };
+                            let Some(_v0) = (string_rule(p)) else { break 'a498; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
@@ -14445,14 +14514,14 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a492; };
+        }) else { break 'a496; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ concatenate_strings(p, a, EXTRA)? });
     }
     p.mark = _mark;
     // a=tstring+
-    'a495: {
+    'a499: {
         if p.error_indicator {
             return None;
         }
@@ -14473,7 +14542,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a495; };
+        }) else { break 'a499; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ concatenate_tstrings(p, a, EXTRA)? });
@@ -14500,14 +14569,14 @@ fn list_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '[' a=[star_named_expressions] ']'
-    'a496: {
+    'a500: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a496; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a500; }
         let a = star_named_expressions_rule(p);
-        if p.error_indicator { break 'a496; }
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a496; }
+        if p.error_indicator { break 'a500; }
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a500; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::List(a.unwrap_or_default(), ExprContext::Load, EXTRA) });
@@ -14534,11 +14603,11 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')'
-    'a497: {
+    'a501: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a497; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a501; }
         let a = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -14546,15 +14615,15 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // y=star_named_expression ',' z=[star_named_expressions]
-                'a498: {
+                'a502: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(y) = (star_named_expression_rule(p)) else { break 'a498; };
+                    let Some(y) = (star_named_expression_rule(p)) else { break 'a502; };
                     let _s0 = p.src;
-                    if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, y); break 'a498; }
+                    if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, y); break 'a502; }
                     let z = star_named_expressions_rule(p);
-                    if p.error_indicator { p.give_back(_s0, y); break 'a498; }
+                    if p.error_indicator { p.give_back(_s0, y); break 'a502; }
                     return Some({ seq_insert_in_front(y, z) });
                 }
                 p.mark = _mark;
@@ -14563,8 +14632,8 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a497; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a497; }
+        if p.error_indicator { break 'a501; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a501; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a.unwrap_or_default(), ExprContext::Load, EXTRA) });
@@ -14591,13 +14660,13 @@ fn set_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=star_named_expressions '}'
-    'a499: {
+    'a503: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a499; }
-        let Some(a) = (star_named_expressions_rule(p)) else { break 'a499; };
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a499; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a503; }
+        let Some(a) = (star_named_expressions_rule(p)) else { break 'a503; };
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a503; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Set(a, EXTRA) });
@@ -14624,14 +14693,14 @@ fn dict_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=[double_starred_kvpairs] '}'
-    'a500: {
+    'a504: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a500; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a504; }
         let a = double_starred_kvpairs_rule(p);
-        if p.error_indicator { break 'a500; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a500; }
+        if p.error_indicator { break 'a504; }
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a504; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (keys, values) = split_key_value_pairs(a.unwrap_or_default());
@@ -14639,13 +14708,13 @@ fn dict_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // '{' invalid_double_starred_kvpairs '}'
-    'a501: {
+    'a505: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a501; }
-        if (invalid_double_starred_kvpairs_rule(p)).is_none() { break 'a501; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a501; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a505; }
+        if (invalid_double_starred_kvpairs_rule(p)).is_none() { break 'a505; }
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a505; }
         p.src = Src::NONE;
         return Some(Dummy::dummy(p));
     }
@@ -14670,7 +14739,7 @@ pub(crate) fn double_starred_kvpairs_rule(p: &mut Parser<'_>) -> Option<Vec<KeyV
 fn double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> {
     let _mark = p.mark;
     // a=','.double_starred_kvpair+ [',']
-    'a502: {
+    'a506: {
         if p.error_indicator {
             return None;
         }
@@ -14694,9 +14763,9 @@ fn double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> 
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a502; };
+        })()) else { break 'a506; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a502; }
+        if p.error_indicator { break 'a506; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -14720,22 +14789,22 @@ pub(crate) fn double_starred_kvpair_rule(p: &mut Parser<'_>) -> Option<KeyValueP
 fn double_starred_kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     let _mark = p.mark;
     // '**' a=bitwise_or
-    'a503: {
+    'a507: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a503; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a503; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a507; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a507; };
         let _s1 = p.src;
         return Some({ KeyValuePair { key: None, value: a } });
     }
     p.mark = _mark;
     // kvpair
-    'a504: {
+    'a508: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (kvpair_rule(p)) else { break 'a504; };
+        let Some(_v0) = (kvpair_rule(p)) else { break 'a508; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -14746,12 +14815,12 @@ fn double_starred_kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
 fn double_starred_kvpair_prefix(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     let _mark = p.mark;
     // '**' a=bitwise_or
-    'a505: {
+    'a509: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a505; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a505; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a509; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a509; };
         let _s1 = p.src;
         return Some({ KeyValuePair { key: None, value: a } });
     }
@@ -14776,14 +14845,14 @@ pub(crate) fn kvpair_rule(p: &mut Parser<'_>) -> Option<KeyValuePair> {
 fn kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     let _mark = p.mark;
     // a=expression ':' b=expression
-    'a506: {
+    'a510: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a506; };
+        let Some(a) = (expression_rule(p)) else { break 'a510; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a506; }
-        let Some(b) = (expression_rule(p)) else { p.give_back(_s0, a); break 'a506; };
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a510; }
+        let Some(b) = (expression_rule(p)) else { p.give_back(_s0, a); break 'a510; };
         let _s2 = p.src;
         return Some({ KeyValuePair { key: Some(a), value: b } });
     }
@@ -14808,7 +14877,7 @@ pub(crate) fn for_if_clauses_rule(p: &mut Parser<'_>) -> Option<Vec<Comprehensio
 fn for_if_clauses_body(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
     let _mark = p.mark;
     // a=for_if_clause+
-    'a507: {
+    'a511: {
         if p.error_indicator {
             return None;
         }
@@ -14829,7 +14898,7 @@ fn for_if_clauses_body(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a507; };
+        }) else { break 'a511; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -14854,17 +14923,17 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     let _mark = p.mark;
     // 'async' 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
     let mut _cut = false;
-    'a508: {
+    'a512: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ASYNC)).is_none() { break 'a508; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a508; }
-        let Some(a) = (star_targets_rule(p)) else { break 'a508; };
+        if (p.expect_token(kw::ASYNC)).is_none() { break 'a512; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a512; }
+        let Some(a) = (star_targets_rule(p)) else { break 'a512; };
         let _s2 = p.src;
-        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s2, a); break 'a508; }
+        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s2, a); break 'a512; }
         _cut = true;
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s2, a); break 'a508; };
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s2, a); break 'a512; };
         let _s5 = p.src;
         let c: Vec<Expr> = {
             let mut _children = p.loop_vec();
@@ -14878,12 +14947,12 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'if' z=disjunction
-                        'a509: {
+                        'a513: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::IF)).is_none() { break 'a509; }
-                            let Some(z) = (disjunction_rule(p)) else { break 'a509; };
+                            if (p.expect_token(kw::IF)).is_none() { break 'a513; }
+                            let Some(z) = (disjunction_rule(p)) else { break 'a513; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ z });
@@ -14906,7 +14975,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s5, b); p.give_back(_s2, a); break 'a508; }
+        if p.error_indicator { p.give_back(_s5, b); p.give_back(_s2, a); break 'a512; }
         return Some({ CHECK_VERSION!(p, 6, "Async comprehensions are", mk::Comprehension(a, b, c, 1)) });
     }
     p.mark = _mark;
@@ -14915,16 +14984,16 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     }
     // 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
     let mut _cut = false;
-    'a510: {
+    'a514: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a510; }
-        let Some(a) = (star_targets_rule(p)) else { break 'a510; };
+        if (p.expect_token(kw::FOR)).is_none() { break 'a514; }
+        let Some(a) = (star_targets_rule(p)) else { break 'a514; };
         let _s1 = p.src;
-        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s1, a); break 'a510; }
+        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s1, a); break 'a514; }
         _cut = true;
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s1, a); break 'a510; };
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s1, a); break 'a514; };
         let _s4 = p.src;
         let c: Vec<Expr> = {
             let mut _children = p.loop_vec();
@@ -14938,12 +15007,12 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'if' z=disjunction
-                        'a511: {
+                        'a515: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::IF)).is_none() { break 'a511; }
-                            let Some(z) = (disjunction_rule(p)) else { break 'a511; };
+                            if (p.expect_token(kw::IF)).is_none() { break 'a515; }
+                            let Some(z) = (disjunction_rule(p)) else { break 'a515; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ z });
@@ -14966,7 +15035,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s4, b); p.give_back(_s1, a); break 'a510; }
+        if p.error_indicator { p.give_back(_s4, b); p.give_back(_s1, a); break 'a514; }
         return Some({ mk::Comprehension(a, b, c, 0) });
     }
     p.mark = _mark;
@@ -14975,22 +15044,22 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     }
     // invalid_for_if_clause
     if p.call_invalid_rules {
-        'a512: {
+        'a516: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_for_if_clause_rule(p)).is_none() { break 'a512; }
+            if (invalid_for_if_clause_rule(p)).is_none() { break 'a516; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // invalid_for_target
     if p.call_invalid_rules {
-        'a513: {
+        'a517: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_for_target_rule(p)).is_none() { break 'a513; }
+            if (invalid_for_target_rule(p)).is_none() { break 'a517; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -15016,15 +15085,15 @@ fn listcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '[' a=named_expression b=for_if_clauses ']'
-    'a514: {
+    'a518: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a514; }
-        let Some(a) = (named_expression_rule(p)) else { break 'a514; };
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a518; }
+        let Some(a) = (named_expression_rule(p)) else { break 'a518; };
         let _s1 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a514; };
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, a); break 'a514; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a518; };
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, a); break 'a518; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::ListComp(a, b, EXTRA) });
@@ -15032,11 +15101,11 @@ fn listcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_comprehension
     if p.call_invalid_rules {
-        'a515: {
+        'a519: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_comprehension_rule(p)).is_none() { break 'a515; }
+            if (invalid_comprehension_rule(p)).is_none() { break 'a519; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -15063,15 +15132,15 @@ fn setcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=named_expression b=for_if_clauses '}'
-    'a516: {
+    'a520: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a516; }
-        let Some(a) = (named_expression_rule(p)) else { break 'a516; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a520; }
+        let Some(a) = (named_expression_rule(p)) else { break 'a520; };
         let _s1 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a516; };
-        if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s1, a); break 'a516; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a520; };
+        if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s1, a); break 'a520; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::SetComp(a, b, EXTRA) });
@@ -15079,11 +15148,11 @@ fn setcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_comprehension
     if p.call_invalid_rules {
-        'a517: {
+        'a521: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_comprehension_rule(p)).is_none() { break 'a517; }
+            if (invalid_comprehension_rule(p)).is_none() { break 'a521; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -15111,12 +15180,12 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let _lacking0 = p.bracket_lacks(_mark, 0x200000000000000000000);
     // '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')'
-    'a518: {
-        if _lacking0 { break 'a518; }
+    'a522: {
+        if _lacking0 { break 'a522; }
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a518; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a522; }
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -15124,24 +15193,24 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // assignment_expression
-                'a519: {
+                'a523: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a519; };
+                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a523; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // expression !':='
-                'a520: {
+                'a524: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (expression_rule(p)) else { break 'a520; };
+                    let Some(_v0) = (expression_rule(p)) else { break 'a524; };
                     let _s0 = p.src;
-                    if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a520; }
+                    if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a524; }
                     p.src = _s0;
                     return Some(_v0);
                 }
@@ -15150,10 +15219,10 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a518; };
+        })()) else { break 'a522; };
         let _s1 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a518; };
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a518; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a522; };
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a522; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::GeneratorExp(a, b, EXTRA) });
@@ -15161,11 +15230,11 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_comprehension
     if p.call_invalid_rules {
-        'a521: {
+        'a525: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_comprehension_rule(p)).is_none() { break 'a521; }
+            if (invalid_comprehension_rule(p)).is_none() { break 'a525; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -15192,14 +15261,14 @@ fn dictcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=kvpair b=for_if_clauses '}'
-    'a522: {
+    'a526: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a522; }
-        let Some(a) = (kvpair_rule(p)) else { break 'a522; };
-        let Some(b) = (for_if_clauses_rule(p)) else { break 'a522; };
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a522; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a526; }
+        let Some(a) = (kvpair_rule(p)) else { break 'a526; };
+        let Some(b) = (for_if_clauses_rule(p)) else { break 'a526; };
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a526; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::DictComp(a.key?, a.value, b, EXTRA) });
@@ -15207,11 +15276,11 @@ fn dictcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_dict_comprehension
     if p.call_invalid_rules {
-        'a523: {
+        'a527: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_dict_comprehension_rule(p)).is_none() { break 'a523; }
+            if (invalid_dict_comprehension_rule(p)).is_none() { break 'a527; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -15256,26 +15325,26 @@ pub(crate) fn arguments_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn arguments_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=args [','] &')'
-    'a524: {
+    'a528: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (args_rule(p)) else { break 'a524; };
+        let Some(a) = (args_rule(p)) else { break 'a528; };
         let _s0 = p.src;
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, a); break 'a524; }
-        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { p.give_back(_s0, a); break 'a524; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a528; }
+        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { p.give_back(_s0, a); break 'a528; }
         p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
     // invalid_arguments
     if p.call_invalid_rules {
-        'a525: {
+        'a529: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_arguments_rule(p)).is_none() { break 'a525; }
+            if (invalid_arguments_rule(p)).is_none() { break 'a529; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -15302,7 +15371,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs]
-    'a526: {
+    'a530: {
         if p.error_indicator {
             return None;
         }
@@ -15317,18 +15386,18 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // starred_expression
-                    'a527: {
+                    'a531: {
                         if p.error_indicator {
                             return None;
                         }
-                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a527; };
+                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a531; };
                         let _s0 = p.src;
                         p.src = _s0;
                         return Some(_v0);
                     }
                     p.mark = _mark;
                     // (assignment_expression | expression !':=') !'='
-                    'a528: {
+                    'a532: {
                         if p.error_indicator {
                             return None;
                         }
@@ -15339,24 +15408,24 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // assignment_expression
-                                'a529: {
+                                'a533: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a529; };
+                                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a533; };
                                     let _s0 = p.src;
                                     p.src = _s0;
                                     return Some(_v0);
                                 }
                                 p.mark = _mark;
                                 // expression !':='
-                                'a530: {
+                                'a534: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    let Some(_v0) = (expression_rule(p)) else { break 'a530; };
+                                    let Some(_v0) = (expression_rule(p)) else { break 'a534; };
                                     let _s0 = p.src;
-                                    if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a530; }
+                                    if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a534; }
                                     p.src = _s0;
                                     return Some(_v0);
                                 }
@@ -15365,9 +15434,9 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                             })();
                             p.level -= 1;
                             _r
-                        })()) else { break 'a528; };
+                        })()) else { break 'a532; };
                         let _s0 = p.src;
-                        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a528; }
+                        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a532; }
                         p.src = _s0;
                         return Some(_v0);
                     }
@@ -15389,18 +15458,18 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // starred_expression
-                        'a531: {
+                        'a535: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a531; };
+                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a535; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // (assignment_expression | expression !':=') !'='
-                        'a532: {
+                        'a536: {
                             if p.error_indicator {
                                 return None;
                             }
@@ -15411,24 +15480,24 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // assignment_expression
-                                    'a533: {
+                                    'a537: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        let Some(_v0) = (assignment_expression_rule(p)) else { break 'a533; };
+                                        let Some(_v0) = (assignment_expression_rule(p)) else { break 'a537; };
                                         let _s0 = p.src;
                                         p.src = _s0;
                                         return Some(_v0);
                                     }
                                     p.mark = _mark;
                                     // expression !':='
-                                    'a534: {
+                                    'a538: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        let Some(_v0) = (expression_rule(p)) else { break 'a534; };
+                                        let Some(_v0) = (expression_rule(p)) else { break 'a538; };
                                         let _s0 = p.src;
-                                        if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a534; }
+                                        if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a538; }
                                         p.src = _s0;
                                         return Some(_v0);
                                     }
@@ -15437,9 +15506,9 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 })();
                                 p.level -= 1;
                                 _r
-                            })()) else { break 'a532; };
+                            })()) else { break 'a536; };
                             let _s0 = p.src;
-                            if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a532; }
+                            if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a536; }
                             p.src = _s0;
                             return Some(_v0);
                         }
@@ -15458,7 +15527,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a526; };
+        })()) else { break 'a530; };
         let b = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -15466,12 +15535,12 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ',' k=kwargs
-                'a535: {
+                'a539: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a535; }
-                    let Some(k) = (kwargs_rule(p)) else { break 'a535; };
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a539; }
+                    let Some(k) = (kwargs_rule(p)) else { break 'a539; };
                     return Some({ k });
                 }
                 p.mark = _mark;
@@ -15480,18 +15549,18 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a526; }
+        if p.error_indicator { break 'a530; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ collect_call_seqs(p, a, b, EXTRA) });
     }
     p.mark = _mark;
     // a=kwargs
-    'a536: {
+    'a540: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (kwargs_rule(p)) else { break 'a536; };
+        let Some(a) = (kwargs_rule(p)) else { break 'a540; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ call_of_keywords(p, a, EXTRA) });
@@ -15519,8 +15588,8 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
     let mut _shared0 = None;
     let _lacking0 = p.group_lacks(_mark, 0x800000000);
     // a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+
-    'a537: {
-        if _lacking0 { break 'a537; }
+    'a541: {
+        if _lacking0 { break 'a541; }
         if p.error_indicator {
             return None;
         }
@@ -15546,8 +15615,8 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a537; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a537; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a541; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a541; }
         let Some(b) = ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -15568,12 +15637,12 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a537; };
+        })()) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a541; };
         return Some({ join_sequences(a, b) });
     }
     p.mark = _mark;
     // ','.kwarg_or_starred+
-    'a538: {
+    'a542: {
         if p.error_indicator {
             return None;
         }
@@ -15599,12 +15668,12 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a538; };
+        let Some(_v0) = _r0 else { break 'a542; };
         return Some(_v0);
     }
     p.mark = _mark;
     // ','.kwarg_or_double_starred+
-    'a539: {
+    'a543: {
         if p.error_indicator {
             return None;
         }
@@ -15628,7 +15697,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a539; };
+        })()) else { break 'a543; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -15654,23 +15723,23 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // invalid_starred_expression_unpacking
     if p.call_invalid_rules {
-        'a540: {
+        'a544: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_starred_expression_unpacking_rule(p)).is_none() { break 'a540; }
+            if (invalid_starred_expression_unpacking_rule(p)).is_none() { break 'a544; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // '*' a=expression
-    'a541: {
+    'a545: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a541; }
-        let Some(a) = (expression_rule(p)) else { break 'a541; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a545; }
+        let Some(a) = (expression_rule(p)) else { break 'a545; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -15679,11 +15748,11 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_starred_expression
     if p.call_invalid_rules {
-        'a542: {
+        'a546: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_starred_expression_rule(p)).is_none() { break 'a542; }
+            if (invalid_starred_expression_rule(p)).is_none() { break 'a546; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -15711,23 +15780,23 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
     let _start = p.start_position(_mark)?;
     // invalid_kwarg
     if p.call_invalid_rules {
-        'a543: {
+        'a547: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_kwarg_rule(p)).is_none() { break 'a543; }
+            if (invalid_kwarg_rule(p)).is_none() { break 'a547; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // a=NAME '=' b=expression
-    'a544: {
+    'a548: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a544; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a544; }
-        let Some(b) = (expression_rule(p)) else { break 'a544; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a548; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a548; }
+        let Some(b) = (expression_rule(p)) else { break 'a548; };
         let _s2 = p.src;
         let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
@@ -15735,11 +15804,11 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
     }
     p.mark = _mark;
     // a=starred_expression
-    'a545: {
+    'a549: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (starred_expression_rule(p)) else { break 'a545; };
+        let Some(a) = (starred_expression_rule(p)) else { break 'a549; };
         let _s0 = p.src;
         return Some({ KeywordOrStarred::Starred(a) });
     }
@@ -15766,23 +15835,23 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
     let _start = p.start_position(_mark)?;
     // invalid_kwarg
     if p.call_invalid_rules {
-        'a546: {
+        'a550: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_kwarg_rule(p)).is_none() { break 'a546; }
+            if (invalid_kwarg_rule(p)).is_none() { break 'a550; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // a=NAME '=' b=expression
-    'a547: {
+    'a551: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a547; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a547; }
-        let Some(b) = (expression_rule(p)) else { break 'a547; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a551; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a551; }
+        let Some(b) = (expression_rule(p)) else { break 'a551; };
         let _s2 = p.src;
         let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
@@ -15790,12 +15859,12 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
     }
     p.mark = _mark;
     // '**' a=expression
-    'a548: {
+    'a552: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a548; }
-        let Some(a) = (expression_rule(p)) else { break 'a548; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a552; }
+        let Some(a) = (expression_rule(p)) else { break 'a552; };
         let _s1 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ KeywordOrStarred::Keyword(mk::Keyword(None, a, EXTRA)) });
@@ -15823,26 +15892,26 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=star_target !','
-    'a549: {
+    'a553: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a549; };
-        if p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a549; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a553; };
+        if p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a553; }
         p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
     // a=star_target b=(',' c=star_target)* [',']
-    'a550: {
+    'a554: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a550; };
+        let Some(a) = _r0 else { break 'a554; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -15855,12 +15924,12 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=star_target
-                        'a551: {
+                        'a555: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a551; }
-                            let Some(c) = (star_target_rule(p)) else { break 'a551; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a555; }
+                            let Some(c) = (star_target_rule(p)) else { break 'a555; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -15883,9 +15952,9 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s0, a); break 'a550; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a554; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, a); break 'a550; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a554; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Store, EXTRA) });
@@ -15911,7 +15980,7 @@ pub(crate) fn star_targets_list_seq_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>
 fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     // a=','.star_target+ [',']
-    'a552: {
+    'a556: {
         if p.error_indicator {
             return None;
         }
@@ -15935,9 +16004,9 @@ fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a552; };
+        })()) else { break 'a556; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a552; }
+        if p.error_indicator { break 'a556; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -15962,13 +16031,13 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=star_target b=(',' c=star_target)+ [',']
-    'a553: {
+    'a557: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a553; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a557; };
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -15981,12 +16050,12 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=star_target
-                        'a554: {
+                        'a558: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a554; }
-                            let Some(c) = (star_target_rule(p)) else { break 'a554; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a558; }
+                            let Some(c) = (star_target_rule(p)) else { break 'a558; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -16008,21 +16077,21 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a553; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a557; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a553; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a557; }
         return Some({ seq_insert_in_front(a, Some(b)) });
     }
     p.mark = _mark;
     // a=star_target ','
-    'a555: {
+    'a559: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a555; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a555; }
+        let Some(a) = _r0 else { break 'a559; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a559; }
         return Some({ vec![a] });
     }
     p.mark = _mark;
@@ -16066,11 +16135,11 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=(!'*' star_target)
-    'a556: {
+    'a560: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a556; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a560; }
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -16078,12 +16147,12 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // !'*' star_target
-                'a557: {
+                'a561: {
                     if p.error_indicator {
                         return None;
                     }
-                    if p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) { break 'a557; }
-                    let Some(_v1) = (star_target_rule(p)) else { break 'a557; };
+                    if p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) { break 'a561; }
+                    let Some(_v1) = (star_target_rule(p)) else { break 'a561; };
                     let _s1 = p.src;
                     p.src = _s1;
                     return Some(_v1);
@@ -16093,7 +16162,7 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a556; };
+        })()) else { break 'a560; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -16101,11 +16170,11 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // target_with_star_atom
-    'a558: {
+    'a562: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (target_with_star_atom_rule(p)) else { break 'a558; };
+        let Some(_v0) = (target_with_star_atom_rule(p)) else { break 'a562; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -16119,11 +16188,11 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=(!'*' star_target)
-    'a559: {
+    'a563: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a559; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a563; }
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -16131,12 +16200,12 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // !'*' star_target
-                'a560: {
+                'a564: {
                     if p.error_indicator {
                         return None;
                     }
-                    if p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) { break 'a560; }
-                    let Some(_v1) = (star_target_rule(p)) else { break 'a560; };
+                    if p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) { break 'a564; }
+                    let Some(_v1) = (star_target_rule(p)) else { break 'a564; };
                     let _s1 = p.src;
                     p.src = _s1;
                     return Some(_v1);
@@ -16146,7 +16215,7 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a559; };
+        })()) else { break 'a563; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -16194,16 +16263,16 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
-    'a561: {
+    'a565: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a561; };
-        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a561; }
-        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a561; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a561; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a565; };
+        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a565; }
+        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a565; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a565; }
         let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -16211,29 +16280,29 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
-    'a562: {
+    'a566: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a562; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a562; }
-        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a562; };
+        let Some(a) = _r0 else { break 'a566; };
+        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a566; }
+        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a566; };
         let _s2 = p.src;
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a562; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a562; }
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a566; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a566; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Store, EXTRA) });
     }
     p.mark = _mark;
     // star_atom
-    'a563: {
+    'a567: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (star_atom_rule(p)) else { break 'a563; };
+        let Some(_v0) = (star_atom_rule(p)) else { break 'a567; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -16260,52 +16329,52 @@ fn star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=NAME
-    'a564: {
+    'a568: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a564; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a568; };
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
     // '(' a=target_with_star_atom ')'
-    'a565: {
+    'a569: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a565; }
-        let Some(a) = (target_with_star_atom_rule(p)) else { break 'a565; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a569; }
+        let Some(a) = (target_with_star_atom_rule(p)) else { break 'a569; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a565; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a569; }
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
     // '(' a=[star_targets_tuple_seq] ')'
-    'a566: {
+    'a570: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a566; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a570; }
         let a = star_targets_tuple_seq_rule(p);
-        if p.error_indicator { break 'a566; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a566; }
+        if p.error_indicator { break 'a570; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a570; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a.unwrap_or_default(), ExprContext::Store, EXTRA) });
     }
     p.mark = _mark;
     // '[' a=[star_targets_list_seq] ']'
-    'a567: {
+    'a571: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a567; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a571; }
         let a = star_targets_list_seq_rule(p);
-        if p.error_indicator { break 'a567; }
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a567; }
+        if p.error_indicator { break 'a571; }
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a571; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::List(a.unwrap_or_default(), ExprContext::Store, EXTRA) });
@@ -16331,36 +16400,36 @@ pub(crate) fn single_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn single_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // single_subscript_attribute_target
-    'a568: {
+    'a572: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (single_subscript_attribute_target_rule(p)) else { break 'a568; };
+        let Some(_v0) = (single_subscript_attribute_target_rule(p)) else { break 'a572; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // a=NAME
-    'a569: {
+    'a573: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a569; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a573; };
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
     // '(' a=single_target ')'
-    'a570: {
+    'a574: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a570; }
-        let Some(a) = (single_target_rule(p)) else { break 'a570; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a574; }
+        let Some(a) = (single_target_rule(p)) else { break 'a574; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a570; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a574; }
         p.src = _s1;
         return Some({ a });
     }
@@ -16387,16 +16456,16 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
-    'a571: {
+    'a575: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a571; };
-        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a571; }
-        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a571; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a571; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a575; };
+        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a575; }
+        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a575; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a575; }
         let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -16404,18 +16473,18 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
-    'a572: {
+    'a576: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a572; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a572; }
-        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a572; };
+        let Some(a) = _r0 else { break 'a576; };
+        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a576; }
+        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a576; };
         let _s2 = p.src;
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a572; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a572; }
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a576; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a576; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Store, EXTRA) });
@@ -16478,13 +16547,13 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
     'grow: loop {
         let _mark = p.mark;
         // a=t_primary '.' b=NAME &t_lookahead
-        'a573: {
+        'a577: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::DOT)).is_none() { break 'a573; }
-            let Some(b) = p.expect_token(tk::NAME) else { break 'a573; };
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { break 'a573; }
+            if (p.expect_token(tk::DOT)).is_none() { break 'a577; }
+            let Some(b) = p.expect_token(tk::NAME) else { break 'a577; };
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { break 'a577; }
             let b = p.identifier_of(&b);
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -16494,15 +16563,15 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
         }
         p.mark = _mark;
         // a=t_primary '[' b=slices ']' &t_lookahead
-        'a574: {
+        'a578: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LSQB)).is_none() { break 'a574; }
-            let Some(b) = (slices_rule(p)) else { break 'a574; };
+            if (p.expect_token(tk::LSQB)).is_none() { break 'a578; }
+            let Some(b) = (slices_rule(p)) else { break 'a578; };
             let _s1 = p.src;
-            if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a574; }
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s1, b); break 'a574; }
+            if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a578; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s1, b); break 'a578; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Subscript(a, b, ExprContext::Load, EXTRA) };
@@ -16511,13 +16580,13 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
         }
         p.mark = _mark;
         // a=t_primary b=genexp &t_lookahead
-        'a575: {
+        'a579: {
             if p.error_indicator {
                 return None;
             }
-            let Some(b) = (genexp_rule(p)) else { break 'a575; };
+            let Some(b) = (genexp_rule(p)) else { break 'a579; };
             let _s0 = p.src;
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, b); break 'a575; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, b); break 'a579; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Call(a, vec![b], vec![], EXTRA) };
@@ -16526,16 +16595,16 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
         }
         p.mark = _mark;
         // a=t_primary '(' b=[arguments] ')' &t_lookahead
-        'a576: {
+        'a580: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LPAR)).is_none() { break 'a576; }
+            if (p.expect_token(tk::LPAR)).is_none() { break 'a580; }
             let b = arguments_rule(p);
-            if p.error_indicator { break 'a576; }
+            if p.error_indicator { break 'a580; }
             let _s1 = p.src;
-            if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a576; }
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a576; }
+            if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a580; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a580; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { call_from_arguments(p, a, b, EXTRA) };
@@ -16555,13 +16624,13 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
 fn t_primary_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=atom &t_lookahead
-    'a577: {
+    'a581: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (atom_rule(p)) else { break 'a577; };
+        let Some(a) = (atom_rule(p)) else { break 'a581; };
         let _s0 = p.src;
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, a); break 'a577; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, a); break 'a581; }
         p.src = _s0;
         return Some({ a });
     }
@@ -16586,29 +16655,29 @@ pub(crate) fn t_lookahead_rule(p: &mut Parser<'_>) -> Option<Tok> {
 fn t_lookahead_body(p: &mut Parser<'_>) -> Option<Tok> {
     let _mark = p.mark;
     // '('
-    'a578: {
+    'a582: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::LPAR)) else { break 'a578; };
+        let Some(_v0) = (p.expect_token(tk::LPAR)) else { break 'a582; };
         return Some(_v0);
     }
     p.mark = _mark;
     // '['
-    'a579: {
+    'a583: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::LSQB)) else { break 'a579; };
+        let Some(_v0) = (p.expect_token(tk::LSQB)) else { break 'a583; };
         return Some(_v0);
     }
     p.mark = _mark;
     // '.'
-    'a580: {
+    'a584: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::DOT)) else { break 'a580; };
+        let Some(_v0) = (p.expect_token(tk::DOT)) else { break 'a584; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -16632,7 +16701,7 @@ pub(crate) fn del_targets_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
 fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     // a=','.del_target+ [',']
-    'a581: {
+    'a585: {
         if p.error_indicator {
             return None;
         }
@@ -16656,9 +16725,9 @@ fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a581; };
+        })()) else { break 'a585; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a581; }
+        if p.error_indicator { break 'a585; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -16703,16 +16772,16 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
-    'a582: {
+    'a586: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a582; };
-        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a582; }
-        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a582; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a582; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a586; };
+        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a586; }
+        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a586; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a586; }
         let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -16720,29 +16789,29 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
-    'a583: {
+    'a587: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a583; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a583; }
-        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a583; };
+        let Some(a) = _r0 else { break 'a587; };
+        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a587; }
+        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a587; };
         let _s2 = p.src;
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a583; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a583; }
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a587; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a587; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Del, EXTRA) });
     }
     p.mark = _mark;
     // del_t_atom
-    'a584: {
+    'a588: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (del_t_atom_rule(p)) else { break 'a584; };
+        let Some(_v0) = (del_t_atom_rule(p)) else { break 'a588; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -16769,52 +16838,52 @@ fn del_t_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=NAME
-    'a585: {
+    'a589: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a585; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a589; };
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Del) });
     }
     p.mark = _mark;
     // '(' a=del_target ')'
-    'a586: {
+    'a590: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a586; }
-        let Some(a) = (del_target_rule(p)) else { break 'a586; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a590; }
+        let Some(a) = (del_target_rule(p)) else { break 'a590; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a586; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a590; }
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Del) });
     }
     p.mark = _mark;
     // '(' a=[del_targets] ')'
-    'a587: {
+    'a591: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a587; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a591; }
         let a = del_targets_rule(p);
-        if p.error_indicator { break 'a587; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a587; }
+        if p.error_indicator { break 'a591; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a591; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a.unwrap_or_default(), ExprContext::Del, EXTRA) });
     }
     p.mark = _mark;
     // '[' a=[del_targets] ']'
-    'a588: {
+    'a592: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a588; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a592; }
         let a = del_targets_rule(p);
-        if p.error_indicator { break 'a588; }
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a588; }
+        if p.error_indicator { break 'a592; }
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a592; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::List(a.unwrap_or_default(), ExprContext::Del, EXTRA) });
@@ -16841,7 +16910,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=','.expression+ ',' '*' b=expression ',' '**' c=expression
-    'a589: {
+    'a593: {
         if p.error_indicator {
             return None;
         }
@@ -16867,20 +16936,20 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a589; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a589; }
-        if (p.expect_token(tk::STAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a589; }
-        let Some(b) = (expression_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a589; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a593; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a593; }
+        if (p.expect_token(tk::STAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a593; }
+        let Some(b) = (expression_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a593; };
         let _s3 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a589; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a589; }
-        let Some(c) = (expression_rule(p)) else { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a589; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a593; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a593; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a593; };
         let _s6 = p.src;
         return Some({ seq_append_to_end(seq_append_to_end(a, b), c) });
     }
     p.mark = _mark;
     // a=','.expression+ ',' '*' b=expression
-    'a590: {
+    'a594: {
         if p.error_indicator {
             return None;
         }
@@ -16906,16 +16975,16 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a590; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a590; }
-        if (p.expect_token(tk::STAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a590; }
-        let Some(b) = (expression_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a590; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a594; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a594; }
+        if (p.expect_token(tk::STAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a594; }
+        let Some(b) = (expression_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a594; };
         let _s3 = p.src;
         return Some({ seq_append_to_end(a, b) });
     }
     p.mark = _mark;
     // a=','.expression+ ',' '**' b=expression
-    'a591: {
+    'a595: {
         if p.error_indicator {
             return None;
         }
@@ -16941,53 +17010,53 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a591; };
-        if (p.expect_token(tk::COMMA)).is_none() { drop(a); break 'a591; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { drop(a); break 'a591; }
-        let Some(b) = (expression_rule(p)) else { drop(a); break 'a591; };
+        let Some(a) = _r0 else { break 'a595; };
+        if (p.expect_token(tk::COMMA)).is_none() { drop(a); break 'a595; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { drop(a); break 'a595; }
+        let Some(b) = (expression_rule(p)) else { drop(a); break 'a595; };
         let _s3 = p.src;
         return Some({ seq_append_to_end(a, b) });
     }
     p.mark = _mark;
     // '*' a=expression ',' '**' b=expression
-    'a592: {
+    'a596: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a592; }
-        let Some(a) = (expression_rule(p)) else { break 'a592; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a596; }
+        let Some(a) = (expression_rule(p)) else { break 'a596; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a592; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s1, a); break 'a592; }
-        let Some(b) = (expression_rule(p)) else { p.give_back(_s1, a); break 'a592; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a596; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s1, a); break 'a596; }
+        let Some(b) = (expression_rule(p)) else { p.give_back(_s1, a); break 'a596; };
         let _s4 = p.src;
         return Some({ seq_append_to_end(vec![a], b) });
     }
     p.mark = _mark;
     // '*' a=expression
-    'a593: {
+    'a597: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a593; }
-        let Some(a) = (expression_rule(p)) else { break 'a593; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a597; }
+        let Some(a) = (expression_rule(p)) else { break 'a597; };
         let _s1 = p.src;
         return Some({ vec![a] });
     }
     p.mark = _mark;
     // '**' a=expression
-    'a594: {
+    'a598: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a594; }
-        let Some(a) = (expression_rule(p)) else { break 'a594; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a598; }
+        let Some(a) = (expression_rule(p)) else { break 'a598; };
         let _s1 = p.src;
         return Some({ vec![a] });
     }
     p.mark = _mark;
     // a=','.expression+
-    'a595: {
+    'a599: {
         if p.error_indicator {
             return None;
         }
@@ -17011,7 +17080,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a595; };
+        })()) else { break 'a599; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -17035,12 +17104,12 @@ pub(crate) fn func_type_comment_rule(p: &mut Parser<'_>) -> Option<Tok> {
 fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
     let _mark = p.mark;
     // NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT)
-    'a596: {
+    'a600: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a596; }
-        let Some(t) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a596; };
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a600; }
+        let Some(t) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a600; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17048,12 +17117,12 @@ fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NEWLINE INDENT
-                'a597: {
+                'a601: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a597; }
-                    if (p.expect_token(tk::INDENT)).is_none() { break 'a597; }
+                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a601; }
+                    if (p.expect_token(tk::INDENT)).is_none() { break 'a601; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17061,27 +17130,27 @@ fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a596; }
+        })()).is_some()) { break 'a600; }
         return Some({ t });
     }
     p.mark = _mark;
     // invalid_double_type_comments
     if p.call_invalid_rules {
-        'a598: {
+        'a602: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_double_type_comments_rule(p)).is_none() { break 'a598; }
+            if (invalid_double_type_comments_rule(p)).is_none() { break 'a602; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // TYPE_COMMENT
-    'a599: {
+    'a603: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a599; };
+        let Some(_v0) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a603; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -17103,7 +17172,7 @@ pub(crate) fn invalid_arguments_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) a=',' ','.(starred_expression !'=')+
-    'a600: {
+    'a604: {
         if p.error_indicator {
             return None;
         }
@@ -17114,7 +17183,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs)
-                'a601: {
+                'a605: {
                     if p.error_indicator {
                         return None;
                     }
@@ -17125,7 +17194,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs
-                            'a602: {
+                            'a606: {
                                 if p.error_indicator {
                                     return None;
                                 }
@@ -17140,16 +17209,16 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                         let _r = (|| -> Option<_> {
                                             let _mark = p.mark;
                                             // starred_expression
-                                            'a603: {
+                                            'a607: {
                                                 if p.error_indicator {
                                                     return None;
                                                 }
-                                                match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a603; } }
+                                                match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a607; } }
                                                 return Some(());
                                             }
                                             p.mark = _mark;
                                             // (assignment_expression | expression !':=') !'='
-                                            'a604: {
+                                            'a608: {
                                                 if p.error_indicator {
                                                     return None;
                                                 }
@@ -17160,24 +17229,24 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                     let _r = (|| -> Option<_> {
                                                         let _mark = p.mark;
                                                         // assignment_expression
-                                                        'a605: {
+                                                        'a609: {
                                                             if p.error_indicator {
                                                                 return None;
                                                             }
-                                                            let Some(_v0) = (assignment_expression_rule(p)) else { break 'a605; };
+                                                            let Some(_v0) = (assignment_expression_rule(p)) else { break 'a609; };
                                                             let _s0 = p.src;
                                                             p.src = _s0;
                                                             return Some(_v0);
                                                         }
                                                         p.mark = _mark;
                                                         // expression !':='
-                                                        'a606: {
+                                                        'a610: {
                                                             if p.error_indicator {
                                                                 return None;
                                                             }
-                                                            let Some(_v0) = (expression_rule(p)) else { break 'a606; };
+                                                            let Some(_v0) = (expression_rule(p)) else { break 'a610; };
                                                             let _s0 = p.src;
-                                                            if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a606; }
+                                                            if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a610; }
                                                             p.src = _s0;
                                                             return Some(_v0);
                                                         }
@@ -17186,8 +17255,8 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                     })();
                                                     p.level -= 1;
                                                     _r
-                                                })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a604; } }
-                                                if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a604; }
+                                                })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a608; } }
+                                                if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a608; }
                                                 return Some(());
                                             }
                                             p.mark = _mark;
@@ -17208,16 +17277,16 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                             let _r = (|| -> Option<_> {
                                                 let _mark = p.mark;
                                                 // starred_expression
-                                                'a607: {
+                                                'a611: {
                                                     if p.error_indicator {
                                                         return None;
                                                     }
-                                                    match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a607; } }
+                                                    match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a611; } }
                                                     return Some(());
                                                 }
                                                 p.mark = _mark;
                                                 // (assignment_expression | expression !':=') !'='
-                                                'a608: {
+                                                'a612: {
                                                     if p.error_indicator {
                                                         return None;
                                                     }
@@ -17228,24 +17297,24 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                         let _r = (|| -> Option<_> {
                                                             let _mark = p.mark;
                                                             // assignment_expression
-                                                            'a609: {
+                                                            'a613: {
                                                                 if p.error_indicator {
                                                                     return None;
                                                                 }
-                                                                let Some(_v0) = (assignment_expression_rule(p)) else { break 'a609; };
+                                                                let Some(_v0) = (assignment_expression_rule(p)) else { break 'a613; };
                                                                 let _s0 = p.src;
                                                                 p.src = _s0;
                                                                 return Some(_v0);
                                                             }
                                                             p.mark = _mark;
                                                             // expression !':='
-                                                            'a610: {
+                                                            'a614: {
                                                                 if p.error_indicator {
                                                                     return None;
                                                                 }
-                                                                let Some(_v0) = (expression_rule(p)) else { break 'a610; };
+                                                                let Some(_v0) = (expression_rule(p)) else { break 'a614; };
                                                                 let _s0 = p.src;
-                                                                if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a610; }
+                                                                if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a614; }
                                                                 p.src = _s0;
                                                                 return Some(_v0);
                                                             }
@@ -17254,8 +17323,8 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                         })();
                                                         p.level -= 1;
                                                         _r
-                                                    })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a608; } }
-                                                    if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a608; }
+                                                    })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a612; } }
+                                                    if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a612; }
                                                     return Some(());
                                                 }
                                                 p.mark = _mark;
@@ -17273,9 +17342,9 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                     }
                                     p.level -= u32::from(_entered) + 1;
                                     Some(_children)
-                                })()).is_none() { break 'a602; }
-                                if (p.expect_token(tk::COMMA)).is_none() { break 'a602; }
-                                if (kwargs_rule(p)).is_none() { break 'a602; }
+                                })()).is_none() { break 'a606; }
+                                if (p.expect_token(tk::COMMA)).is_none() { break 'a606; }
+                                if (kwargs_rule(p)).is_none() { break 'a606; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -17283,16 +17352,16 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a601; }
+                    })()).is_none() { break 'a605; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // kwargs
-                'a611: {
+                'a615: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (kwargs_rule(p)).is_none() { break 'a611; }
+                    if (kwargs_rule(p)).is_none() { break 'a615; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17300,8 +17369,8 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a600; }
-        let Some(a) = (p.expect_token(tk::COMMA)) else { break 'a600; };
+        })()).is_none() { break 'a604; }
+        let Some(a) = (p.expect_token(tk::COMMA)) else { break 'a604; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -17313,12 +17382,12 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // starred_expression !'='
-                    'a612: {
+                    'a616: {
                         if p.error_indicator {
                             return None;
                         }
-                        match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a612; } }
-                        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a612; }
+                        match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a616; } }
+                        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a616; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -17339,12 +17408,12 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // starred_expression !'='
-                        'a613: {
+                        'a617: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a613; } }
-                            if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a613; }
+                            match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a617; } }
+                            if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a617; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -17362,19 +17431,19 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a600; }
+        })()).is_none() { break 'a604; }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "iterable argument unpacking follows keyword argument unpacking") });
     }
     p.mark = _mark;
     // a=expression b=for_if_clauses ',' [args | expression for_if_clauses]
-    'a614: {
+    'a618: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a614; };
+        let Some(a) = (expression_rule(p)) else { break 'a618; };
         let _s0 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s0, a); break 'a614; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a614; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s0, a); break 'a618; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a618; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17382,21 +17451,21 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // args
-                'a615: {
+                'a619: {
                     if p.error_indicator {
                         return None;
                     }
-                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a615; } }
+                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a619; } }
                     return Some(());
                 }
                 p.mark = _mark;
                 // expression for_if_clauses
-                'a616: {
+                'a620: {
                     if p.error_indicator {
                         return None;
                     }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a616; } }
-                    if (for_if_clauses_rule(p)).is_none() { break 'a616; }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a620; } }
+                    if (for_if_clauses_rule(p)).is_none() { break 'a620; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17405,25 +17474,25 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { p.give_back(_s0, a); break 'a614; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a618; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, get_last_comprehension_item(b.last()?), "Generator expression must be parenthesized") });
     }
     p.mark = _mark;
     // a=NAME b='=' expression for_if_clauses
-    'a617: {
+    'a621: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a617; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a617; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a617; } }
-        if (for_if_clauses_rule(p)).is_none() { break 'a617; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a621; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a621; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a621; } }
+        if (for_if_clauses_rule(p)).is_none() { break 'a621; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
     // [args ','] a=NAME b='=' &(',' | ')')
-    'a618: {
+    'a622: {
         if p.error_indicator {
             return None;
         }
@@ -17434,12 +17503,12 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // args ','
-                'a619: {
+                'a623: {
                     if p.error_indicator {
                         return None;
                     }
-                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a619; } }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a619; }
+                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a623; } }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a623; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17448,9 +17517,9 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a618; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a618; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a618; };
+        if p.error_indicator { break 'a622; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a622; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a622; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17458,20 +17527,20 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a620: {
+                'a624: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a620; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a624; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ')'
-                'a621: {
+                'a625: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a621; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a625; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17479,21 +17548,21 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a618; }
+        })()).is_some()) { break 'a622; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected argument value expression") });
     }
     p.mark = _mark;
     let mut _shared4 = None;
     // a=args b=for_if_clauses
-    'a622: {
+    'a626: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a622; };
-        let Some(b) = (for_if_clauses_rule(p)) else { _shared4 = Some((Some(a), _e0, _s0)); break 'a622; };
+        let Some(a) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a626; };
+        let Some(b) = (for_if_clauses_rule(p)) else { _shared4 = Some((Some(a), _e0, _s0)); break 'a626; };
         let _act = (|| -> Option<_> { Some({ nonparen_genexp_in_call(p, &a, &b)? }) })();
         if _act.is_none() && !p.error_indicator {
             p.give_back(_s0, a);
@@ -17502,30 +17571,30 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
     }
     p.mark = _mark;
     // args ',' a=expression b=for_if_clauses
-    'a623: {
+    'a627: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a623; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a623; }
-        let Some(a) = (expression_rule(p)) else { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a623; };
+        let Some(_x0) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a627; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a627; }
+        let Some(a) = (expression_rule(p)) else { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a627; };
         let _s2 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s2, a); _shared4 = Some((Some(_x0), _e0, _s0)); break 'a623; };
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s2, a); _shared4 = Some((Some(_x0), _e0, _s0)); break 'a627; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, get_last_comprehension_item(b.last()?), "Generator expression must be parenthesized") });
     }
     p.mark = _mark;
     // a=args ',' args
-    'a624: {
+    'a628: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a624; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a624; }
-        match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a624; } }
+        let Some(a) = _r0 else { break 'a628; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a628; }
+        match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a628; } }
         let _act = (|| -> Option<_> { Some({ arguments_parsing_error(p, &a)? }) })();
         if _act.is_none() && !p.error_indicator {
             p.give_back(_s0, a);
@@ -17551,7 +17620,7 @@ pub(crate) fn invalid_kwarg_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=('True' | 'False' | 'None') b='='
-    'a625: {
+    'a629: {
         if p.error_indicator {
             return None;
         }
@@ -17562,29 +17631,29 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'True'
-                'a626: {
+                'a630: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(kw::TRUE)) else { break 'a626; };
+                    let Some(_v0) = (p.expect_token(kw::TRUE)) else { break 'a630; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // 'False'
-                'a627: {
+                'a631: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(kw::FALSE)) else { break 'a627; };
+                    let Some(_v0) = (p.expect_token(kw::FALSE)) else { break 'a631; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // 'None'
-                'a628: {
+                'a632: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(kw::NONE)) else { break 'a628; };
+                    let Some(_v0) = (p.expect_token(kw::NONE)) else { break 'a632; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -17592,26 +17661,26 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a625; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a625; };
+        })()) else { break 'a629; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a629; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to {}", p.token_text(&a)) });
     }
     p.mark = _mark;
     // a=NAME b='=' expression for_if_clauses
-    'a629: {
+    'a633: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a629; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a629; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a629; } }
-        if (for_if_clauses_rule(p)).is_none() { break 'a629; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a633; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a633; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a633; } }
+        if (for_if_clauses_rule(p)).is_none() { break 'a633; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
     // !(NAME '=') a=expression b='='
-    'a630: {
+    'a634: {
         if p.error_indicator {
             return None;
         }
@@ -17622,12 +17691,12 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME '='
-                'a631: {
+                'a635: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a631; }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a631; }
+                    if (p.name_token()).is_none() { break 'a635; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a635; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17635,23 +17704,23 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a630; }
-        let Some(a) = (expression_rule(p)) else { break 'a630; };
+        })()).is_some()) { break 'a634; }
+        let Some(a) = (expression_rule(p)) else { break 'a634; };
         let _s1 = p.src;
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a630; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a634; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p,
             a, b, "expression cannot contain assignment, perhaps you meant \"==\"?") });
     }
     p.mark = _mark;
     // a='**' expression '=' b=expression
-    'a632: {
+    'a636: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a632; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a632; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a632; }
-        let Some(b) = (expression_rule(p)) else { break 'a632; };
+        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a636; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a636; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a636; }
+        let Some(b) = (expression_rule(p)) else { break 'a636; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to keyword argument unpacking") });
     }
@@ -17681,18 +17750,18 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=disjunction 'if' b=disjunction 'else' c=expression
-    'a633: {
+    'a637: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a633; };
-        if (p.expect_token(kw::IF)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a633; }
-        let Some(b) = (disjunction_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a633; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a637; };
+        if (p.expect_token(kw::IF)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a637; }
+        let Some(b) = (disjunction_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a637; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a633; }
-        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a633; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a637; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a637; };
         let _s4 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -17700,23 +17769,23 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // disjunction
-    'a634: {
+    'a638: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a634; };
+        let Some(_v0) = _r0 else { break 'a638; };
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // lambdef
-    'a635: {
+    'a639: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (lambdef_rule(p)) else { break 'a635; };
+        let Some(_v0) = (lambdef_rule(p)) else { break 'a639; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -17740,13 +17809,13 @@ pub(crate) fn invalid_legacy_expression_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_legacy_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=NAME !'(' b=star_expressions
-    'a636: {
+    'a640: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a636; };
-        if p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) { break 'a636; }
-        let Some(b) = (star_expressions_rule(p)) else { break 'a636; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a640; };
+        if p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) { break 'a640; }
+        let Some(b) = (star_expressions_rule(p)) else { break 'a640; };
         let _s2 = p.src;
         let a = p.name_from_token(&a);
         return Some({ if check_legacy_stmt(p, &a) { RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b,
@@ -17771,14 +17840,14 @@ pub(crate) fn invalid_type_param_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*' a=NAME colon=':' e=expression
-    'a637: {
+    'a641: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a637; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a637; };
-        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a637; };
-        let Some(e) = (expression_rule(p)) else { break 'a637; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a641; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a641; };
+        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a641; };
+        let Some(e) = (expression_rule(p)) else { break 'a641; };
         let _s3 = p.src;
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, colon, "{}", if matches!(e, Expr::Tuple(_))
@@ -17787,14 +17856,14 @@ fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
     }
     p.mark = _mark;
     // '**' a=NAME colon=':' e=expression
-    'a638: {
+    'a642: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a638; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a638; };
-        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a638; };
-        let Some(e) = (expression_rule(p)) else { break 'a638; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a642; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a642; };
+        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a642; };
+        let Some(e) = (expression_rule(p)) else { break 'a642; };
         let _s3 = p.src;
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, colon, "{}", if matches!(e, Expr::Tuple(_))
@@ -17820,11 +17889,11 @@ pub(crate) fn invalid_expression_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // STRING a=(!STRING expression_without_invalid)+ STRING
-    'a639: {
+    'a643: {
         if p.error_indicator {
             return None;
         }
-        if (p.string_token()).is_none() { break 'a639; }
+        if (p.string_token()).is_none() { break 'a643; }
         let Some(a) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -17837,12 +17906,12 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // !STRING expression_without_invalid
-                        'a640: {
+                        'a644: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if p.lookahead(|p| (p.string_token()).is_some()) { break 'a640; }
-                            let Some(_v1) = (expression_without_invalid_rule(p)) else { break 'a640; };
+                            if p.lookahead(|p| (p.string_token()).is_some()) { break 'a644; }
+                            let Some(_v1) = (expression_without_invalid_rule(p)) else { break 'a644; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some(_v1);
@@ -17864,14 +17933,14 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a639; };
-        if (p.string_token()).is_none() { break 'a639; }
+        }) else { break 'a643; };
+        if (p.string_token()).is_none() { break 'a643; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.first()?, a.last()?,
         "invalid syntax. Is this intended to be part of the string?") });
     }
     p.mark = _mark;
     // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
-    'a641: {
+    'a645: {
         if p.error_indicator {
             return None;
         }
@@ -17882,21 +17951,21 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME STRING
-                'a642: {
+                'a646: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a642; }
-                    if (p.string_token()).is_none() { break 'a642; }
+                    if (p.name_token()).is_none() { break 'a646; }
+                    if (p.string_token()).is_none() { break 'a646; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // SOFT_KEYWORD
-                'a643: {
+                'a647: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.soft_keyword_token()).is_none() { break 'a643; }
+                    if (p.soft_keyword_token()).is_none() { break 'a647; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17904,10 +17973,10 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a641; }
-        let Some(a) = (disjunction_rule(p)) else { break 'a641; };
+        })()).is_some()) { break 'a645; }
+        let Some(a) = (disjunction_rule(p)) else { break 'a645; };
         let _s1 = p.src;
-        let Some(b) = (expression_without_invalid_rule(p)) else { p.give_back(_s1, a); break 'a641; };
+        let Some(b) = (expression_without_invalid_rule(p)) else { p.give_back(_s1, a); break 'a645; };
         let _s2 = p.src;
         let _act = (|| -> Option<_> { Some({ raise_error_for_missing_comma(p, &a, &b)? }) })();
         if _act.is_none() && !p.error_indicator {
@@ -17919,15 +17988,15 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     let mut _shared2 = None;
     // a=disjunction 'if' b=disjunction !('else' | ':')
-    'a644: {
+    'a648: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared2 = Some((None, _e0, _s0)); break 'a644; };
-        if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a644; }
-        let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a644; };
+        let Some(a) = _r0 else { _shared2 = Some((None, _e0, _s0)); break 'a648; };
+        if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a648; }
+        let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a648; };
         let _s2 = p.src;
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -17936,20 +18005,20 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'else'
-                'a645: {
+                'a649: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::ELSE)).is_none() { break 'a645; }
+                    if (p.expect_token(kw::ELSE)).is_none() { break 'a649; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a646: {
+                'a650: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a646; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a650; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17957,28 +18026,28 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a644; }
+        })()).is_some()) { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a648; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected 'else' after 'if' expression") });
     }
     p.mark = _mark;
     // a=disjunction 'if' b=disjunction 'else' !expression
-    'a647: {
+    'a651: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a647; };
-        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a647; }
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a647; };
+        let Some(a) = _r0 else { break 'a651; };
+        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a651; }
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a651; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a647; }
-        if p.lookahead(|p| match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a647; }
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a651; }
+        if p.lookahead(|p| match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a651; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "expected expression after 'else', but statement is given") });
     }
     p.mark = _mark;
     // a=(pass_stmt | break_stmt | continue_stmt) 'if' b=disjunction 'else' c=simple_stmt
-    'a648: {
+    'a652: {
         if p.error_indicator {
             return None;
         }
@@ -17989,33 +18058,33 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // pass_stmt
-                'a649: {
+                'a653: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (pass_stmt_rule(p)) else { break 'a649; };
+                    let Some(_v0) = (pass_stmt_rule(p)) else { break 'a653; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // break_stmt
-                'a650: {
+                'a654: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (break_stmt_rule(p)) else { break 'a650; };
+                    let Some(_v0) = (break_stmt_rule(p)) else { break 'a654; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // continue_stmt
-                'a651: {
+                'a655: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (continue_stmt_rule(p)) else { break 'a651; };
+                    let Some(_v0) = (continue_stmt_rule(p)) else { break 'a655; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -18025,40 +18094,40 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a648; };
+        })()) else { break 'a652; };
         let _s0 = p.src;
-        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a648; }
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a648; };
+        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a652; }
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a652; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a648; }
-        let Some(c) = (simple_stmt_rule(p)) else { p.give_back(_s2, b); p.give_back(_s0, a); break 'a648; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a652; }
+        let Some(c) = (simple_stmt_rule(p)) else { p.give_back(_s2, b); p.give_back(_s0, a); break 'a652; };
         let _s4 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected expression before 'if', but statement is given") });
     }
     p.mark = _mark;
     // a='lambda' [lambda_params] b=':' &FSTRING_MIDDLE
-    'a652: {
+    'a656: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a652; };
+        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a656; };
         let _ = lambda_params_rule(p);
-        if p.error_indicator { break 'a652; }
-        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a652; };
-        if !p.lookahead(|p| (p.expect_token(tk::FSTRING_MIDDLE)).is_some()) { break 'a652; }
+        if p.error_indicator { break 'a656; }
+        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a656; };
+        if !p.lookahead(|p| (p.expect_token(tk::FSTRING_MIDDLE)).is_some()) { break 'a656; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "f-string: lambda expressions are not allowed without parentheses") });
     }
     p.mark = _mark;
     // a='lambda' [lambda_params] b=':' &TSTRING_MIDDLE
-    'a653: {
+    'a657: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a653; };
+        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a657; };
         let _ = lambda_params_rule(p);
-        if p.error_indicator { break 'a653; }
-        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a653; };
-        if !p.lookahead(|p| (p.expect_token(tk::TSTRING_MIDDLE)).is_some()) { break 'a653; }
+        if p.error_indicator { break 'a657; }
+        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a657; };
+        if !p.lookahead(|p| (p.expect_token(tk::TSTRING_MIDDLE)).is_some()) { break 'a657; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "t-string: lambda expressions are not allowed without parentheses") });
     }
     p.mark = _mark;
@@ -18097,26 +18166,26 @@ pub(crate) fn invalid_named_expression_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=expression ':=' expression
-    'a654: {
+    'a658: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a654; };
+        let Some(a) = (expression_rule(p)) else { break 'a658; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLONEQUAL)).is_none() { p.give_back(_s0, a); break 'a654; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a654; } }
+        if (p.expect_token(tk::COLONEQUAL)).is_none() { p.give_back(_s0, a); break 'a658; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a658; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use assignment expressions with {}", get_expr_name(&a)) });
     }
     p.mark = _mark;
     // a=NAME '=' b=bitwise_or !('=' | ':=')
-    'a655: {
+    'a659: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a655; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a655; }
-        let Some(b) = (bitwise_or_rule(p)) else { break 'a655; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a659; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a659; }
+        let Some(b) = (bitwise_or_rule(p)) else { break 'a659; };
         let _s2 = p.src;
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -18125,20 +18194,20 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a656: {
+                'a660: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a656; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a660; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':='
-                'a657: {
+                'a661: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a657; }
+                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a661; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18146,13 +18215,13 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s2, b); break 'a655; }
+        })()).is_some()) { p.give_back(_s2, b); break 'a659; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
     // !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or b='=' bitwise_or !('=' | ':=')
-    'a658: {
+    'a662: {
         if p.error_indicator {
             return None;
         }
@@ -18163,56 +18232,56 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // list
-                'a659: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    match list_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a659; } }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // tuple
-                'a660: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    match tuple_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a660; } }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // genexp
-                'a661: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    match genexp_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a661; } }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // 'True'
-                'a662: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(kw::TRUE)).is_none() { break 'a662; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // 'None'
                 'a663: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::NONE)).is_none() { break 'a663; }
+                    match list_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a663; } }
                     return Some(());
                 }
                 p.mark = _mark;
-                // 'False'
+                // tuple
                 'a664: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::FALSE)).is_none() { break 'a664; }
+                    match tuple_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a664; } }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // genexp
+                'a665: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    match genexp_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a665; } }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // 'True'
+                'a666: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::TRUE)).is_none() { break 'a666; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // 'None'
+                'a667: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::NONE)).is_none() { break 'a667; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // 'False'
+                'a668: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::FALSE)).is_none() { break 'a668; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18220,11 +18289,11 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a658; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a658; };
+        })()).is_some()) { break 'a662; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a662; };
         let _s1 = p.src;
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a658; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a658; } }
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a662; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a662; } }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18232,20 +18301,20 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a665: {
+                'a669: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a665; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a669; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':='
-                'a666: {
+                'a670: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a666; }
+                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a670; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18253,7 +18322,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s1, a); break 'a658; }
+        })()).is_some()) { p.give_back(_s1, a); break 'a662; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot assign to {} here. Maybe you meant '==' instead of '='?",
                                           get_expr_name(&a)) });
     }
@@ -18276,14 +18345,14 @@ pub(crate) fn invalid_assignment_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=invalid_ann_assign_target ':' expression
-    'a667: {
+    'a671: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a667; };
+        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a671; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a667; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a667; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a671; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a671; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a,
             "only single target (not {}) can be annotated",
@@ -18292,13 +18361,13 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
     }
     p.mark = _mark;
     // a=star_named_expression ',' star_named_expressions* ':' expression
-    'a668: {
+    'a672: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (star_named_expression_rule(p)) else { break 'a668; };
+        let Some(a) = (star_named_expression_rule(p)) else { break 'a672; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a668; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a672; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -18317,133 +18386,133 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s0, a); break 'a668; }
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a668; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a668; } }
+        if p.error_indicator { p.give_back(_s0, a); break 'a672; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a672; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a672; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "only single target (not tuple) can be annotated") });
     }
     p.mark = _mark;
     // a=expression ':' expression
-    'a669: {
+    'a673: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a669; };
+        let Some(a) = (expression_rule(p)) else { break 'a673; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a669; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a669; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a673; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a673; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "illegal target for annotation") });
     }
     p.mark = _mark;
     // (star_targets '=')* a=star_expressions '='
-    'a670: {
-        if p.error_indicator {
-            return None;
-        }
-        let _ = {
-            let mut _children = p.loop_vec();
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                match (|| -> Option<_> {
-                    if p.enter_rule() {
-                        return None;
-                    }
-                    let _r = (|| -> Option<_> {
-                        let _mark = p.mark;
-                        // star_targets '='
-                        'a671: {
-                            if p.error_indicator {
-                                return None;
-                            }
-                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a671; } }
-                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a671; }
-                            return Some(());
-                        }
-                        p.mark = _mark;
-                        None
-                    })();
-                    p.level -= 1;
-                    _r
-                })() {
-                    Some(_x) => _children.push(_x),
-                    None => {
-                        p.mark = _m;
-                        break;
-                    }
-                }
-            }
-            if _entered {
-                p.level -= 1;
-            }
-            _children
-        };
-        if p.error_indicator { break 'a670; }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a670; };
-        let _s1 = p.src;
-        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a670; }
-        return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::StarTargets, &a) });
-    }
-    p.mark = _mark;
-    // (star_targets '=')* a=yield_expr '='
-    'a672: {
-        if p.error_indicator {
-            return None;
-        }
-        let _ = {
-            let mut _children = p.loop_vec();
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                match (|| -> Option<_> {
-                    if p.enter_rule() {
-                        return None;
-                    }
-                    let _r = (|| -> Option<_> {
-                        let _mark = p.mark;
-                        // star_targets '='
-                        'a673: {
-                            if p.error_indicator {
-                                return None;
-                            }
-                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a673; } }
-                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a673; }
-                            return Some(());
-                        }
-                        p.mark = _mark;
-                        None
-                    })();
-                    p.level -= 1;
-                    _r
-                })() {
-                    Some(_x) => _children.push(_x),
-                    None => {
-                        p.mark = _m;
-                        break;
-                    }
-                }
-            }
-            if _entered {
-                p.level -= 1;
-            }
-            _children
-        };
-        if p.error_indicator { break 'a672; }
-        let Some(a) = (yield_expr_rule(p)) else { break 'a672; };
-        let _s1 = p.src;
-        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a672; }
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "assignment to yield expression not possible") });
-    }
-    p.mark = _mark;
-    // a=star_expressions augassign annotated_rhs
     'a674: {
         if p.error_indicator {
             return None;
         }
+        let _ = {
+            let mut _children = p.loop_vec();
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                match (|| -> Option<_> {
+                    if p.enter_rule() {
+                        return None;
+                    }
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // star_targets '='
+                        'a675: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a675; } }
+                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a675; }
+                            return Some(());
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
+                })() {
+                    Some(_x) => _children.push(_x),
+                    None => {
+                        p.mark = _m;
+                        break;
+                    }
+                }
+            }
+            if _entered {
+                p.level -= 1;
+            }
+            _children
+        };
+        if p.error_indicator { break 'a674; }
         let Some(a) = (star_expressions_rule(p)) else { break 'a674; };
+        let _s1 = p.src;
+        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a674; }
+        return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::StarTargets, &a) });
+    }
+    p.mark = _mark;
+    // (star_targets '=')* a=yield_expr '='
+    'a676: {
+        if p.error_indicator {
+            return None;
+        }
+        let _ = {
+            let mut _children = p.loop_vec();
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                match (|| -> Option<_> {
+                    if p.enter_rule() {
+                        return None;
+                    }
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // star_targets '='
+                        'a677: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a677; } }
+                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a677; }
+                            return Some(());
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
+                })() {
+                    Some(_x) => _children.push(_x),
+                    None => {
+                        p.mark = _m;
+                        break;
+                    }
+                }
+            }
+            if _entered {
+                p.level -= 1;
+            }
+            _children
+        };
+        if p.error_indicator { break 'a676; }
+        let Some(a) = (yield_expr_rule(p)) else { break 'a676; };
+        let _s1 = p.src;
+        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a676; }
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "assignment to yield expression not possible") });
+    }
+    p.mark = _mark;
+    // a=star_expressions augassign annotated_rhs
+    'a678: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(a) = (star_expressions_rule(p)) else { break 'a678; };
         let _s0 = p.src;
-        if (augassign_rule(p)).is_none() { p.give_back(_s0, a); break 'a674; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a674; } }
+        if (augassign_rule(p)).is_none() { p.give_back(_s0, a); break 'a678; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a678; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a,
             "'{}' is an illegal expression for augmented assignment",
@@ -18469,36 +18538,36 @@ pub(crate) fn invalid_ann_assign_target_rule(p: &mut Parser<'_>) -> Option<Expr>
 fn invalid_ann_assign_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // list
-    'a675: {
+    'a679: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (list_rule(p)) else { break 'a675; };
+        let Some(_v0) = (list_rule(p)) else { break 'a679; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // tuple
-    'a676: {
+    'a680: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (tuple_rule(p)) else { break 'a676; };
+        let Some(_v0) = (tuple_rule(p)) else { break 'a680; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // '(' a=invalid_ann_assign_target ')'
-    'a677: {
+    'a681: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a677; }
-        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a677; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a681; }
+        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a681; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a677; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a681; }
         p.src = _s1;
         return Some({ a });
     }
@@ -18521,12 +18590,12 @@ pub(crate) fn invalid_del_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_del_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'del' a=star_expressions
-    'a678: {
+    'a682: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::DEL)).is_none() { break 'a678; }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a678; };
+        if (p.expect_token(kw::DEL)).is_none() { break 'a682; }
+        let Some(a) = (star_expressions_rule(p)) else { break 'a682; };
         let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::DelTargets, &a) });
     }
@@ -18549,12 +18618,12 @@ pub(crate) fn invalid_block_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_block_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // NEWLINE !INDENT
-    'a679: {
+    'a683: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a679; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a679; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a683; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a683; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block") });
     }
     p.mark = _mark;
@@ -18576,55 +18645,6 @@ pub(crate) fn invalid_comprehension_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ('[' | '(' | '{') a=starred_expression for_if_clauses
-    'a680: {
-        if p.error_indicator {
-            return None;
-        }
-        if ((|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
-                // '['
-                'a681: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::LSQB)).is_none() { break 'a681; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '('
-                'a682: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a682; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '{'
-                'a683: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a683; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })()).is_none() { break 'a680; }
-        let Some(a) = (starred_expression_rule(p)) else { break 'a680; };
-        let _s1 = p.src;
-        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a680; }
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "iterable unpacking cannot be used in comprehension") });
-    }
-    p.mark = _mark;
-    // ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses
     'a684: {
         if p.error_indicator {
             return None;
@@ -18644,12 +18664,21 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
                     return Some(());
                 }
                 p.mark = _mark;
-                // '{'
+                // '('
                 'a686: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a686; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a686; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '{'
+                'a687: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a687; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18658,17 +18687,14 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })()).is_none() { break 'a684; }
-        let Some(a) = (star_named_expression_rule(p)) else { break 'a684; };
+        let Some(a) = (starred_expression_rule(p)) else { break 'a684; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a684; }
-        let Some(b) = (star_named_expressions_rule(p)) else { p.give_back(_s1, a); break 'a684; };
         if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a684; }
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b.last()?,
-        "did you forget parentheses around the comprehension target?") });
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "iterable unpacking cannot be used in comprehension") });
     }
     p.mark = _mark;
-    // ('[' | '{') a=star_named_expression b=',' for_if_clauses
-    'a687: {
+    // ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses
+    'a688: {
         if p.error_indicator {
             return None;
         }
@@ -18679,20 +18705,20 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '['
-                'a688: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::LSQB)).is_none() { break 'a688; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '{'
                 'a689: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a689; }
+                    if (p.expect_token(tk::LSQB)).is_none() { break 'a689; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '{'
+                'a690: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a690; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18700,11 +18726,54 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a687; }
-        let Some(a) = (star_named_expression_rule(p)) else { break 'a687; };
+        })()).is_none() { break 'a688; }
+        let Some(a) = (star_named_expression_rule(p)) else { break 'a688; };
         let _s1 = p.src;
-        let Some(b) = (p.expect_token(tk::COMMA)) else { p.give_back(_s1, a); break 'a687; };
-        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a687; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a688; }
+        let Some(b) = (star_named_expressions_rule(p)) else { p.give_back(_s1, a); break 'a688; };
+        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a688; }
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b.last()?,
+        "did you forget parentheses around the comprehension target?") });
+    }
+    p.mark = _mark;
+    // ('[' | '{') a=star_named_expression b=',' for_if_clauses
+    'a691: {
+        if p.error_indicator {
+            return None;
+        }
+        if ((|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '['
+                'a692: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::LSQB)).is_none() { break 'a692; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '{'
+                'a693: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a693; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })()).is_none() { break 'a691; }
+        let Some(a) = (star_named_expression_rule(p)) else { break 'a691; };
+        let _s1 = p.src;
+        let Some(b) = (p.expect_token(tk::COMMA)) else { p.give_back(_s1, a); break 'a691; };
+        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a691; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "did you forget parentheses around the comprehension target?") });
     }
     p.mark = _mark;
@@ -18726,15 +18795,15 @@ pub(crate) fn invalid_dict_comprehension_rule(p: &mut Parser<'_>) -> Option<()> 
 fn invalid_dict_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='**' bitwise_or for_if_clauses '}'
-    'a690: {
+    'a694: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a690; }
-        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a690; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a690; } }
-        if (for_if_clauses_rule(p)).is_none() { break 'a690; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a690; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a694; }
+        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a694; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a694; } }
+        if (for_if_clauses_rule(p)).is_none() { break 'a694; }
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a694; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "dict unpacking cannot be used in dict comprehension") });
     }
     p.mark = _mark;
@@ -18756,17 +18825,17 @@ pub(crate) fn invalid_parameters_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a="/" ','
-    'a691: {
+    'a695: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a691; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a691; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a695; };
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a695; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "at least one argument must precede /") });
     }
     p.mark = _mark;
     // (slash_no_default | slash_with_default) param_maybe_default* a='/'
-    'a692: {
+    'a696: {
         if p.error_indicator {
             return None;
         }
@@ -18777,20 +18846,20 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // slash_no_default
-                'a693: {
+                'a697: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_no_default_rule(p)).is_none() { break 'a693; }
+                    if (slash_no_default_rule(p)).is_none() { break 'a697; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // slash_with_default
-                'a694: {
+                'a698: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_with_default_rule(p)).is_none() { break 'a694; }
+                    if (slash_with_default_rule(p)).is_none() { break 'a698; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18798,7 +18867,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a692; }
+        })()).is_none() { break 'a696; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -18817,18 +18886,18 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a692; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a692; };
+        if p.error_indicator { break 'a696; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a696; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ may appear only once") });
     }
     p.mark = _mark;
     // slash_no_default? param_no_default* invalid_parameters_helper a=param_no_default
-    'a695: {
+    'a699: {
         if p.error_indicator {
             return None;
         }
         let _ = slash_no_default_rule(p);
-        if p.error_indicator { break 'a695; }
+        if p.error_indicator { break 'a699; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -18847,14 +18916,14 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a695; }
-        if (invalid_parameters_helper_rule(p)).is_none() { break 'a695; }
-        let Some(a) = (param_no_default_rule(p)) else { break 'a695; };
+        if p.error_indicator { break 'a699; }
+        if (invalid_parameters_helper_rule(p)).is_none() { break 'a699; }
+        let Some(a) = (param_no_default_rule(p)) else { break 'a699; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "parameter without a default follows parameter with a default") });
     }
     p.mark = _mark;
     // param_no_default* a='(' param_no_default+ ','? b=')'
-    'a696: {
+    'a700: {
         if p.error_indicator {
             return None;
         }
@@ -18876,8 +18945,8 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a696; }
-        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a696; };
+        if p.error_indicator { break 'a700; }
+        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a700; };
         if ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -18895,15 +18964,15 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a696; }
+        }).is_none() { break 'a700; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a696; }
-        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a696; };
+        if p.error_indicator { break 'a700; }
+        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a700; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "Function parameters cannot be parenthesized") });
     }
     p.mark = _mark;
     // [slash_no_default | slash_with_default] param_maybe_default* '*' (',' | param_no_default) param_maybe_default* a='/'
-    'a697: {
+    'a701: {
         if p.error_indicator {
             return None;
         }
@@ -18914,20 +18983,20 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // slash_no_default
-                'a698: {
+                'a702: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_no_default_rule(p)).is_none() { break 'a698; }
+                    if (slash_no_default_rule(p)).is_none() { break 'a702; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // slash_with_default
-                'a699: {
+                'a703: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_with_default_rule(p)).is_none() { break 'a699; }
+                    if (slash_with_default_rule(p)).is_none() { break 'a703; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18936,7 +19005,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a697; }
+        if p.error_indicator { break 'a701; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -18955,8 +19024,8 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a697; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a697; }
+        if p.error_indicator { break 'a701; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a701; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18964,20 +19033,20 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a700: {
+                'a704: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a700; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a704; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // param_no_default
-                'a701: {
+                'a705: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (param_no_default_rule(p)).is_none() { break 'a701; }
+                    if (param_no_default_rule(p)).is_none() { break 'a705; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18985,7 +19054,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a697; }
+        })()).is_none() { break 'a701; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19004,13 +19073,13 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a697; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a697; };
+        if p.error_indicator { break 'a701; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a701; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ must be ahead of *") });
     }
     p.mark = _mark;
     // param_maybe_default+ '/' a='*'
-    'a702: {
+    'a706: {
         if p.error_indicator {
             return None;
         }
@@ -19031,9 +19100,9 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a702; }
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a702; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a702; };
+        }).is_none() { break 'a706; }
+        if (p.expect_token(tk::SLASH)).is_none() { break 'a706; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a706; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected comma between / and *") });
     }
     p.mark = _mark;
@@ -19055,11 +19124,11 @@ pub(crate) fn invalid_default_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='=' &(')' | ',')
-    'a703: {
+    'a707: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a703; };
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a707; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19067,20 +19136,20 @@ fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ')'
-                'a704: {
+                'a708: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a704; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a708; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a705: {
+                'a709: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a705; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a709; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19088,7 +19157,7 @@ fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a703; }
+        })()).is_some()) { break 'a707; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected default value expression") });
     }
     p.mark = _mark;
@@ -19110,11 +19179,11 @@ pub(crate) fn invalid_star_etc_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='*' (')' | ',' (')' | '**'))
-    'a706: {
+    'a710: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a706; };
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a710; };
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19122,20 +19191,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ')'
-                'a707: {
+                'a711: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a707; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a711; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ',' (')' | '**')
-                'a708: {
+                'a712: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a708; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a712; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -19143,20 +19212,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ')'
-                            'a709: {
+                            'a713: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::RPAR)).is_none() { break 'a709; }
+                                if (p.expect_token(tk::RPAR)).is_none() { break 'a713; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // '**'
-                            'a710: {
+                            'a714: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a710; }
+                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a714; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -19164,7 +19233,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a708; }
+                    })()).is_none() { break 'a712; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19172,38 +19241,38 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a706; }
+        })()).is_none() { break 'a710; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "named arguments must follow bare *") });
     }
     p.mark = _mark;
     // '*' ',' TYPE_COMMENT
-    'a711: {
+    'a715: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a711; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a711; }
-        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a711; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a715; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a715; }
+        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a715; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "bare * has associated type comment") });
     }
     p.mark = _mark;
     // '*' param a='='
-    'a712: {
+    'a716: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a712; }
-        if (param_rule(p)).is_none() { break 'a712; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a712; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a716; }
+        if (param_rule(p)).is_none() { break 'a716; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a716; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-positional argument cannot have default value") });
     }
     p.mark = _mark;
     // '*' (param_no_default | ',') param_maybe_default* a='*' (param_no_default | ',')
-    'a713: {
+    'a717: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a713; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a717; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19211,20 +19280,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // param_no_default
-                'a714: {
+                'a718: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (param_no_default_rule(p)).is_none() { break 'a714; }
+                    if (param_no_default_rule(p)).is_none() { break 'a718; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a715: {
+                'a719: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a715; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a719; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19232,7 +19301,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a713; }
+        })()).is_none() { break 'a717; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19251,8 +19320,8 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a713; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a713; };
+        if p.error_indicator { break 'a717; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a717; };
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19260,20 +19329,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // param_no_default
-                'a716: {
+                'a720: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (param_no_default_rule(p)).is_none() { break 'a716; }
+                    if (param_no_default_rule(p)).is_none() { break 'a720; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a717: {
+                'a721: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a717; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a721; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19281,7 +19350,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a713; }
+        })()).is_none() { break 'a717; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "* argument may appear only once") });
     }
     p.mark = _mark;
@@ -19303,36 +19372,36 @@ pub(crate) fn invalid_kwds_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '**' param a='='
-    'a718: {
+    'a722: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a718; }
-        if (param_rule(p)).is_none() { break 'a718; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a718; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a722; }
+        if (param_rule(p)).is_none() { break 'a722; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a722; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-keyword argument cannot have default value") });
     }
     p.mark = _mark;
     // '**' param ',' a=param
-    'a719: {
+    'a723: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a719; }
-        if (param_rule(p)).is_none() { break 'a719; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a719; }
-        let Some(a) = (param_rule(p)) else { break 'a719; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a723; }
+        if (param_rule(p)).is_none() { break 'a723; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a723; }
+        let Some(a) = (param_rule(p)) else { break 'a723; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
     // '**' param ',' a=('*' | '**' | '/')
-    'a720: {
+    'a724: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a720; }
-        if (param_rule(p)).is_none() { break 'a720; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a720; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a724; }
+        if (param_rule(p)).is_none() { break 'a724; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a724; }
         let Some(a): Option<Tok> = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19340,29 +19409,29 @@ fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '*'
-                'a721: {
+                'a725: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a721; };
+                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a725; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '**'
-                'a722: {
+                'a726: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a722; };
+                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a726; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '/'
-                'a723: {
+                'a727: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a723; };
+                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a727; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -19370,7 +19439,7 @@ fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a720; };
+        })()) else { break 'a724; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
@@ -19392,16 +19461,16 @@ pub(crate) fn invalid_parameters_helper_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=slash_with_default
-    'a724: {
+    'a728: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (slash_with_default_rule(p)) else { break 'a724; };
+        let Some(a) = (slash_with_default_rule(p)) else { break 'a728; };
         return Some({ let _ = a; });
     }
     p.mark = _mark;
     // param_with_default+
-    'a725: {
+    'a729: {
         if p.error_indicator {
             return None;
         }
@@ -19422,7 +19491,7 @@ fn invalid_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a725; }
+        }).is_none() { break 'a729; }
         return Some(());
     }
     p.mark = _mark;
@@ -19444,17 +19513,17 @@ pub(crate) fn invalid_lambda_parameters_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a="/" ','
-    'a726: {
+    'a730: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a726; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a726; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a730; };
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a730; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "at least one argument must precede /") });
     }
     p.mark = _mark;
     // (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/'
-    'a727: {
+    'a731: {
         if p.error_indicator {
             return None;
         }
@@ -19465,20 +19534,20 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_slash_no_default
-                'a728: {
+                'a732: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a728; }
+                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a732; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // lambda_slash_with_default
-                'a729: {
+                'a733: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a729; }
+                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a733; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19486,7 +19555,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a727; }
+        })()).is_none() { break 'a731; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19505,18 +19574,18 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a727; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a727; };
+        if p.error_indicator { break 'a731; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a731; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ may appear only once") });
     }
     p.mark = _mark;
     // lambda_slash_no_default? lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default
-    'a730: {
+    'a734: {
         if p.error_indicator {
             return None;
         }
         let _ = lambda_slash_no_default_rule(p);
-        if p.error_indicator { break 'a730; }
+        if p.error_indicator { break 'a734; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19535,14 +19604,14 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a730; }
-        if (invalid_lambda_parameters_helper_rule(p)).is_none() { break 'a730; }
-        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a730; };
+        if p.error_indicator { break 'a734; }
+        if (invalid_lambda_parameters_helper_rule(p)).is_none() { break 'a734; }
+        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a734; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "parameter without a default follows parameter with a default") });
     }
     p.mark = _mark;
     // lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')'
-    'a731: {
+    'a735: {
         if p.error_indicator {
             return None;
         }
@@ -19564,8 +19633,8 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a731; }
-        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a731; };
+        if p.error_indicator { break 'a735; }
+        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a735; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -19586,15 +19655,15 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a731; }
+        })()).is_none() { break 'a735; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a731; }
-        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a731; };
+        if p.error_indicator { break 'a735; }
+        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a735; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "Lambda expression parameters cannot be parenthesized") });
     }
     p.mark = _mark;
     // [lambda_slash_no_default | lambda_slash_with_default] lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/'
-    'a732: {
+    'a736: {
         if p.error_indicator {
             return None;
         }
@@ -19605,20 +19674,20 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_slash_no_default
-                'a733: {
+                'a737: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a733; }
+                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a737; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // lambda_slash_with_default
-                'a734: {
+                'a738: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a734; }
+                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a738; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19627,7 +19696,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a732; }
+        if p.error_indicator { break 'a736; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19646,8 +19715,8 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a732; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a732; }
+        if p.error_indicator { break 'a736; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a736; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19655,20 +19724,20 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a735: {
+                'a739: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a735; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a739; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // lambda_param_no_default
-                'a736: {
+                'a740: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_param_no_default_rule(p)).is_none() { break 'a736; }
+                    if (lambda_param_no_default_rule(p)).is_none() { break 'a740; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19676,7 +19745,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a732; }
+        })()).is_none() { break 'a736; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19695,13 +19764,13 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a732; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a732; };
+        if p.error_indicator { break 'a736; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a736; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ must be ahead of *") });
     }
     p.mark = _mark;
     // lambda_param_maybe_default+ '/' a='*'
-    'a737: {
+    'a741: {
         if p.error_indicator {
             return None;
         }
@@ -19722,9 +19791,9 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a737; }
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a737; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a737; };
+        }).is_none() { break 'a741; }
+        if (p.expect_token(tk::SLASH)).is_none() { break 'a741; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a741; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected comma between / and *") });
     }
     p.mark = _mark;
@@ -19746,16 +19815,16 @@ pub(crate) fn invalid_lambda_parameters_helper_rule(p: &mut Parser<'_>) -> Optio
 fn invalid_lambda_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=lambda_slash_with_default
-    'a738: {
+    'a742: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a738; };
+        let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a742; };
         return Some({ let _ = a; });
     }
     p.mark = _mark;
     // lambda_param_with_default+
-    'a739: {
+    'a743: {
         if p.error_indicator {
             return None;
         }
@@ -19776,7 +19845,7 @@ fn invalid_lambda_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a739; }
+        }).is_none() { break 'a743; }
         return Some(());
     }
     p.mark = _mark;
@@ -19798,11 +19867,11 @@ pub(crate) fn invalid_lambda_star_etc_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*' (':' | ',' (':' | '**'))
-    'a740: {
+    'a744: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a740; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a744; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19810,20 +19879,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a741: {
+                'a745: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a741; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a745; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ',' (':' | '**')
-                'a742: {
+                'a746: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a742; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a746; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -19831,20 +19900,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ':'
-                            'a743: {
+                            'a747: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::COLON)).is_none() { break 'a743; }
+                                if (p.expect_token(tk::COLON)).is_none() { break 'a747; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // '**'
-                            'a744: {
+                            'a748: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a744; }
+                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a748; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -19852,7 +19921,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a742; }
+                    })()).is_none() { break 'a746; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19860,27 +19929,27 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a740; }
+        })()).is_none() { break 'a744; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "named arguments must follow bare *") });
     }
     p.mark = _mark;
     // '*' lambda_param a='='
-    'a745: {
+    'a749: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a745; }
-        if (lambda_param_rule(p)).is_none() { break 'a745; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a745; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a749; }
+        if (lambda_param_rule(p)).is_none() { break 'a749; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a749; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-positional argument cannot have default value") });
     }
     p.mark = _mark;
     // '*' (lambda_param_no_default | ',') lambda_param_maybe_default* a='*' (lambda_param_no_default | ',')
-    'a746: {
+    'a750: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a746; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a750; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19888,20 +19957,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_param_no_default
-                'a747: {
+                'a751: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_param_no_default_rule(p)).is_none() { break 'a747; }
+                    if (lambda_param_no_default_rule(p)).is_none() { break 'a751; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a748: {
+                'a752: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a748; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a752; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19909,7 +19978,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a746; }
+        })()).is_none() { break 'a750; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19928,8 +19997,8 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a746; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a746; };
+        if p.error_indicator { break 'a750; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a750; };
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19937,20 +20006,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_param_no_default
-                'a749: {
+                'a753: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_param_no_default_rule(p)).is_none() { break 'a749; }
+                    if (lambda_param_no_default_rule(p)).is_none() { break 'a753; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a750: {
+                'a754: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a750; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a754; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19958,7 +20027,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a746; }
+        })()).is_none() { break 'a750; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "* argument may appear only once") });
     }
     p.mark = _mark;
@@ -19980,36 +20049,36 @@ pub(crate) fn invalid_lambda_kwds_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '**' lambda_param a='='
-    'a751: {
+    'a755: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a751; }
-        if (lambda_param_rule(p)).is_none() { break 'a751; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a751; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a755; }
+        if (lambda_param_rule(p)).is_none() { break 'a755; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a755; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-keyword argument cannot have default value") });
     }
     p.mark = _mark;
     // '**' lambda_param ',' a=lambda_param
-    'a752: {
+    'a756: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a752; }
-        if (lambda_param_rule(p)).is_none() { break 'a752; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a752; }
-        let Some(a) = (lambda_param_rule(p)) else { break 'a752; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a756; }
+        if (lambda_param_rule(p)).is_none() { break 'a756; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a756; }
+        let Some(a) = (lambda_param_rule(p)) else { break 'a756; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
     // '**' lambda_param ',' a=('*' | '**' | '/')
-    'a753: {
+    'a757: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a753; }
-        if (lambda_param_rule(p)).is_none() { break 'a753; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a753; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a757; }
+        if (lambda_param_rule(p)).is_none() { break 'a757; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a757; }
         let Some(a): Option<Tok> = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20017,29 +20086,29 @@ fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '*'
-                'a754: {
+                'a758: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a754; };
+                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a758; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '**'
-                'a755: {
+                'a759: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a755; };
+                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a759; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '/'
-                'a756: {
+                'a760: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a756; };
+                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a760; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -20047,7 +20116,7 @@ fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a753; };
+        })()) else { break 'a757; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
@@ -20069,15 +20138,15 @@ pub(crate) fn invalid_double_type_comments_rule(p: &mut Parser<'_>) -> Option<()
 fn invalid_double_type_comments_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT
-    'a757: {
+    'a761: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a757; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a757; }
-        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a757; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a757; }
-        if (p.expect_token(tk::INDENT)).is_none() { break 'a757; }
+        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a761; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a761; }
+        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a761; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a761; }
+        if (p.expect_token(tk::INDENT)).is_none() { break 'a761; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "Cannot have two type comments on def") });
     }
     p.mark = _mark;
@@ -20099,13 +20168,13 @@ pub(crate) fn invalid_with_item_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // expression 'as' a=expression &(',' | ')' | ':')
-    'a758: {
+    'a762: {
         if p.error_indicator {
             return None;
         }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a758; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a758; }
-        let Some(a) = (expression_rule(p)) else { break 'a758; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a762; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a762; }
+        let Some(a) = (expression_rule(p)) else { break 'a762; };
         let _s2 = p.src;
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -20114,29 +20183,29 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a759: {
+                'a763: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a759; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a763; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ')'
-                'a760: {
+                'a764: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a760; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a764; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a761: {
+                'a765: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a761; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a765; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20144,7 +20213,7 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s2, a); break 'a758; }
+        })()).is_some()) { p.give_back(_s2, a); break 'a762; }
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::StarTargets, &a) });
     }
     p.mark = _mark;
@@ -20166,13 +20235,13 @@ pub(crate) fn invalid_for_if_clause_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'async'? 'for' (bitwise_or (',' bitwise_or)* [',']) !'in'
-    'a762: {
+    'a766: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a762; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a762; }
+        if p.error_indicator { break 'a766; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a766; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20180,11 +20249,11 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // bitwise_or (',' bitwise_or)* [',']
-                'a763: {
+                'a767: {
                     if p.error_indicator {
                         return None;
                     }
-                    match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a763; } }
+                    match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a767; } }
                     let _ = {
                         let mut _children = p.loop_vec();
                         let _entered = !p.enter_rule();
@@ -20197,12 +20266,12 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // ',' bitwise_or
-                                    'a764: {
+                                    'a768: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(tk::COMMA)).is_none() { break 'a764; }
-                                        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a764; } }
+                                        if (p.expect_token(tk::COMMA)).is_none() { break 'a768; }
+                                        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a768; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -20223,9 +20292,9 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                         }
                         _children
                     };
-                    if p.error_indicator { break 'a763; }
+                    if p.error_indicator { break 'a767; }
                     let _ = p.expect_token(tk::COMMA);
-                    if p.error_indicator { break 'a763; }
+                    if p.error_indicator { break 'a767; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20233,8 +20302,8 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a762; }
-        if p.lookahead(|p| (p.expect_token(kw::IN)).is_some()) { break 'a762; }
+        })()).is_none() { break 'a766; }
+        if p.lookahead(|p| (p.expect_token(kw::IN)).is_some()) { break 'a766; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "'in' expected after for-loop variables") });
     }
     p.mark = _mark;
@@ -20256,14 +20325,14 @@ pub(crate) fn invalid_for_target_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_for_target_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'async'? 'for' a=star_expressions
-    'a765: {
+    'a769: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a765; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a765; }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a765; };
+        if p.error_indicator { break 'a769; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a769; }
+        let Some(a) = (star_expressions_rule(p)) else { break 'a769; };
         let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::ForTargets, &a) });
     }
@@ -20286,26 +20355,26 @@ pub(crate) fn invalid_group_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_group_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '(' a=starred_expression ')'
-    'a766: {
+    'a770: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a766; }
-        let Some(a) = (starred_expression_rule(p)) else { break 'a766; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a770; }
+        let Some(a) = (starred_expression_rule(p)) else { break 'a770; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a766; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a770; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use starred expression here") });
     }
     p.mark = _mark;
     // '(' a='**' expression ')'
-    'a767: {
+    'a771: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a767; }
-        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a767; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a767; } }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a767; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a771; }
+        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a771; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a771; } }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a771; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use double starred expression here") });
     }
     p.mark = _mark;
@@ -20327,11 +20396,11 @@ pub(crate) fn invalid_import_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='import' ','.dotted_name+ 'from' dotted_name
-    'a768: {
+    'a772: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::IMPORT)) else { break 'a768; };
+        let Some(a) = (p.expect_token(kw::IMPORT)) else { break 'a772; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -20352,19 +20421,19 @@ fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a768; }
-        if (p.expect_token(kw::FROM)).is_none() { break 'a768; }
-        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a768; } }
+        })()).is_none() { break 'a772; }
+        if (p.expect_token(kw::FROM)).is_none() { break 'a772; }
+        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a772; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "Did you mean to use 'from ... import ...' instead?") });
     }
     p.mark = _mark;
     // 'import' token=NEWLINE
-    'a769: {
+    'a773: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IMPORT)).is_none() { break 'a769; }
-        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a769; };
+        if (p.expect_token(kw::IMPORT)).is_none() { break 'a773; }
+        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a773; };
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, token, "Expected one or more names after 'import'") });
     }
     p.mark = _mark;
@@ -20386,12 +20455,12 @@ pub(crate) fn invalid_dotted_as_name_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // dotted_name 'as' !(NAME (',' | ')' | ';' | NEWLINE)) a=expression
-    'a770: {
+    'a774: {
         if p.error_indicator {
             return None;
         }
-        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a770; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a770; }
+        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a774; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a774; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20399,11 +20468,11 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME (',' | ')' | ';' | NEWLINE)
-                'a771: {
+                'a775: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a771; }
+                    if (p.name_token()).is_none() { break 'a775; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -20411,38 +20480,38 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ','
-                            'a772: {
+                            'a776: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::COMMA)).is_none() { break 'a772; }
+                                if (p.expect_token(tk::COMMA)).is_none() { break 'a776; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ')'
-                            'a773: {
+                            'a777: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::RPAR)).is_none() { break 'a773; }
+                                if (p.expect_token(tk::RPAR)).is_none() { break 'a777; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ';'
-                            'a774: {
+                            'a778: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::SEMI)).is_none() { break 'a774; }
+                                if (p.expect_token(tk::SEMI)).is_none() { break 'a778; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // NEWLINE
-                            'a775: {
+                            'a779: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a775; }
+                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a779; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -20450,7 +20519,7 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a771; }
+                    })()).is_none() { break 'a775; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20458,8 +20527,8 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a770; }
-        let Some(a) = (expression_rule(p)) else { break 'a770; };
+        })()).is_some()) { break 'a774; }
+        let Some(a) = (expression_rule(p)) else { break 'a774; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a,
             "cannot use {} as import target", get_expr_name(&a)) });
@@ -20483,12 +20552,12 @@ pub(crate) fn invalid_import_from_as_name_rule(p: &mut Parser<'_>) -> Option<()>
 fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // NAME 'as' !(NAME (',' | ')' | ';' | NEWLINE)) a=expression
-    'a776: {
+    'a780: {
         if p.error_indicator {
             return None;
         }
-        if (p.name_token()).is_none() { break 'a776; }
-        if (p.expect_token(kw::AS)).is_none() { break 'a776; }
+        if (p.name_token()).is_none() { break 'a780; }
+        if (p.expect_token(kw::AS)).is_none() { break 'a780; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20496,11 +20565,11 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME (',' | ')' | ';' | NEWLINE)
-                'a777: {
+                'a781: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a777; }
+                    if (p.name_token()).is_none() { break 'a781; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -20508,38 +20577,38 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ','
-                            'a778: {
+                            'a782: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::COMMA)).is_none() { break 'a778; }
+                                if (p.expect_token(tk::COMMA)).is_none() { break 'a782; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ')'
-                            'a779: {
+                            'a783: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::RPAR)).is_none() { break 'a779; }
+                                if (p.expect_token(tk::RPAR)).is_none() { break 'a783; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ';'
-                            'a780: {
+                            'a784: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::SEMI)).is_none() { break 'a780; }
+                                if (p.expect_token(tk::SEMI)).is_none() { break 'a784; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // NEWLINE
-                            'a781: {
+                            'a785: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a781; }
+                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a785; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -20547,7 +20616,7 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a777; }
+                    })()).is_none() { break 'a781; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20555,8 +20624,8 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a776; }
-        let Some(a) = (expression_rule(p)) else { break 'a776; };
+        })()).is_some()) { break 'a780; }
+        let Some(a) = (expression_rule(p)) else { break 'a780; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a,
             "cannot use {} as import target", get_expr_name(&a)) });
@@ -20580,22 +20649,22 @@ pub(crate) fn invalid_import_from_targets_rule(p: &mut Parser<'_>) -> Option<()>
 fn invalid_import_from_targets_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // import_from_as_names ',' NEWLINE
-    'a782: {
+    'a786: {
         if p.error_indicator {
             return None;
         }
-        if (import_from_as_names_rule(p)).is_none() { break 'a782; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a782; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a782; }
+        if (import_from_as_names_rule(p)).is_none() { break 'a786; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a786; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a786; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "trailing comma not allowed without surrounding parentheses") });
     }
     p.mark = _mark;
     // token=NEWLINE
-    'a783: {
+    'a787: {
         if p.error_indicator {
             return None;
         }
-        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a783; };
+        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a787; };
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, token, "Expected one or more names after 'import'") });
     }
     p.mark = _mark;
@@ -20617,13 +20686,13 @@ pub(crate) fn invalid_with_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] 'with' ','.(expression ['as' star_target])+ NEWLINE
-    'a784: {
+    'a788: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a784; }
-        if (p.expect_token(kw::WITH)).is_none() { break 'a784; }
+        if p.error_indicator { break 'a788; }
+        if (p.expect_token(kw::WITH)).is_none() { break 'a788; }
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -20635,11 +20704,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // expression ['as' star_target]
-                    'a785: {
+                    'a789: {
                         if p.error_indicator {
                             return None;
                         }
-                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a785; } }
+                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a789; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -20647,12 +20716,12 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // 'as' star_target
-                                'a786: {
+                                'a790: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a786; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a786; } }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a790; }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a790; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -20661,7 +20730,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             p.level -= 1;
                             _r
                         })();
-                        if p.error_indicator { break 'a785; }
+                        if p.error_indicator { break 'a789; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -20682,11 +20751,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expression ['as' star_target]
-                        'a787: {
+                        'a791: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a787; } }
+                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a791; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -20694,12 +20763,12 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a788: {
+                                    'a792: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a788; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a788; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a792; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a792; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -20708,7 +20777,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a787; }
+                            if p.error_indicator { break 'a791; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -20726,20 +20795,20 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a784; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a784; }
+        })()).is_none() { break 'a788; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a788; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // ['async'] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE
-    'a789: {
+    'a793: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a789; }
-        if (p.expect_token(kw::WITH)).is_none() { break 'a789; }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a789; }
+        if p.error_indicator { break 'a793; }
+        if (p.expect_token(kw::WITH)).is_none() { break 'a793; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a793; }
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -20751,11 +20820,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // expressions ['as' star_target]
-                    'a790: {
+                    'a794: {
                         if p.error_indicator {
                             return None;
                         }
-                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a790; } }
+                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a794; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -20763,12 +20832,12 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // 'as' star_target
-                                'a791: {
+                                'a795: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a791; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a791; } }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a795; }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a795; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -20777,7 +20846,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             p.level -= 1;
                             _r
                         })();
-                        if p.error_indicator { break 'a790; }
+                        if p.error_indicator { break 'a794; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -20798,11 +20867,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expressions ['as' star_target]
-                        'a792: {
+                        'a796: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a792; } }
+                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a796; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -20810,12 +20879,12 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a793: {
+                                    'a797: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a793; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a793; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a797; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a797; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -20824,7 +20893,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a792; }
+                            if p.error_indicator { break 'a796; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -20842,11 +20911,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a789; }
+        })()).is_none() { break 'a793; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a789; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a789; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a789; }
+        if p.error_indicator { break 'a793; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a793; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a793; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
@@ -20868,13 +20937,13 @@ pub(crate) fn invalid_with_stmt_indent_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT
-    'a794: {
+    'a798: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a794; }
-        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a794; };
+        if p.error_indicator { break 'a798; }
+        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a798; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -20886,11 +20955,11 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // expression ['as' star_target]
-                    'a795: {
+                    'a799: {
                         if p.error_indicator {
                             return None;
                         }
-                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a795; } }
+                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a799; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -20898,12 +20967,12 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // 'as' star_target
-                                'a796: {
+                                'a800: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a796; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a796; } }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a800; }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a800; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -20912,7 +20981,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                             p.level -= 1;
                             _r
                         })();
-                        if p.error_indicator { break 'a795; }
+                        if p.error_indicator { break 'a799; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -20933,11 +21002,11 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expression ['as' star_target]
-                        'a797: {
+                        'a801: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a797; } }
+                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a801; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -20945,12 +21014,12 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a798: {
+                                    'a802: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a798; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a798; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a802; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a802; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -20959,7 +21028,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a797; }
+                            if p.error_indicator { break 'a801; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -20977,22 +21046,22 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a794; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a794; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a794; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a794; }
+        })()).is_none() { break 'a798; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a798; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a798; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a798; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'with' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // ['async'] a='with' '(' ','.(expressions ['as' star_target])+ ','? ')' ':' NEWLINE !INDENT
-    'a799: {
+    'a803: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a799; }
-        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a799; };
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a799; }
+        if p.error_indicator { break 'a803; }
+        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a803; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a803; }
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -21004,11 +21073,11 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // expressions ['as' star_target]
-                    'a800: {
+                    'a804: {
                         if p.error_indicator {
                             return None;
                         }
-                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a800; } }
+                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a804; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -21016,12 +21085,12 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // 'as' star_target
-                                'a801: {
+                                'a805: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a801; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a801; } }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a805; }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a805; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -21030,7 +21099,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                             p.level -= 1;
                             _r
                         })();
-                        if p.error_indicator { break 'a800; }
+                        if p.error_indicator { break 'a804; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -21051,11 +21120,11 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expressions ['as' star_target]
-                        'a802: {
+                        'a806: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a802; } }
+                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a806; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -21063,12 +21132,12 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a803: {
+                                    'a807: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a803; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a803; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a807; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a807; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -21077,7 +21146,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a802; }
+                            if p.error_indicator { break 'a806; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -21095,13 +21164,13 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a799; }
+        })()).is_none() { break 'a803; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a799; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a799; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a799; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a799; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a799; }
+        if p.error_indicator { break 'a803; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a803; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a803; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a803; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a803; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'with' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21123,25 +21192,25 @@ pub(crate) fn invalid_try_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='try' ':' NEWLINE !INDENT
-    'a804: {
+    'a808: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::TRY)) else { break 'a804; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a804; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a804; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a804; }
+        let Some(a) = (p.expect_token(kw::TRY)) else { break 'a808; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a808; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a808; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a808; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'try' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // 'try' ':' block !('except' | 'finally')
-    'a805: {
+    'a809: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRY)).is_none() { break 'a805; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a805; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a805; } }
+        if (p.expect_token(kw::TRY)).is_none() { break 'a809; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a809; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a809; } }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21149,20 +21218,20 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'except'
-                'a806: {
+                'a810: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::EXCEPT)).is_none() { break 'a806; }
+                    if (p.expect_token(kw::EXCEPT)).is_none() { break 'a810; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // 'finally'
-                'a807: {
+                'a811: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::FINALLY)).is_none() { break 'a807; }
+                    if (p.expect_token(kw::FINALLY)).is_none() { break 'a811; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21170,17 +21239,17 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a805; }
+        })()).is_some()) { break 'a809; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected 'except' or 'finally' block") });
     }
     p.mark = _mark;
     // 'try' ':' block* except_block+ a='except' b='*' expression ['as' NAME] ':'
-    'a808: {
+    'a812: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRY)).is_none() { break 'a808; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a808; }
+        if (p.expect_token(kw::TRY)).is_none() { break 'a812; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a812; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -21199,7 +21268,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a808; }
+        if p.error_indicator { break 'a812; }
         if ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -21217,10 +21286,10 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a808; }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a808; };
-        let Some(b) = (p.expect_token(tk::STAR)) else { break 'a808; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a808; } }
+        }).is_none() { break 'a812; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a812; };
+        let Some(b) = (p.expect_token(tk::STAR)) else { break 'a812; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a812; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21228,12 +21297,12 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a809: {
+                'a813: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a809; }
-                    if (p.name_token()).is_none() { break 'a809; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a813; }
+                    if (p.name_token()).is_none() { break 'a813; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21242,18 +21311,18 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a808; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a808; }
+        if p.error_indicator { break 'a812; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a812; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot have both 'except' and 'except*' on the same 'try'") });
     }
     p.mark = _mark;
     // 'try' ':' block* except_star_block+ a='except' [expression ['as' NAME]] ':'
-    'a810: {
+    'a814: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRY)).is_none() { break 'a810; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a810; }
+        if (p.expect_token(kw::TRY)).is_none() { break 'a814; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a814; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -21272,7 +21341,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a810; }
+        if p.error_indicator { break 'a814; }
         if ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -21290,8 +21359,8 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a810; }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a810; };
+        }).is_none() { break 'a814; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a814; };
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21299,11 +21368,11 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // expression ['as' NAME]
-                'a811: {
+                'a815: {
                     if p.error_indicator {
                         return None;
                     }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a811; } }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a815; } }
                     let _ = (|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -21311,12 +21380,12 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // 'as' NAME
-                            'a812: {
+                            'a816: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(kw::AS)).is_none() { break 'a812; }
-                                if (p.name_token()).is_none() { break 'a812; }
+                                if (p.expect_token(kw::AS)).is_none() { break 'a816; }
+                                if (p.name_token()).is_none() { break 'a816; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -21325,7 +21394,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                         p.level -= 1;
                         _r
                     })();
-                    if p.error_indicator { break 'a811; }
+                    if p.error_indicator { break 'a815; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21334,8 +21403,8 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a810; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a810; }
+        if p.error_indicator { break 'a814; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a814; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot have both 'except' and 'except*' on the same 'try'") });
     }
     p.mark = _mark;
@@ -21357,28 +21426,28 @@ pub(crate) fn invalid_except_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'except' a=expression ',' expressions 'as' NAME ':'
-    'a813: {
+    'a817: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a813; }
-        let Some(a) = (expression_rule(p)) else { break 'a813; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a817; }
+        let Some(a) = (expression_rule(p)) else { break 'a817; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a813; }
-        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a813; } }
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s1, a); break 'a813; }
-        if (p.name_token()).is_none() { p.give_back(_s1, a); break 'a813; }
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a813; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a817; }
+        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a817; } }
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s1, a); break 'a817; }
+        if (p.name_token()).is_none() { p.give_back(_s1, a); break 'a817; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a817; }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "multiple exception types must be parenthesized when using 'as'") });
     }
     p.mark = _mark;
     // a='except' expression ['as' NAME] NEWLINE
-    'a814: {
+    'a818: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a814; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a814; } }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a818; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a818; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21386,12 +21455,12 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a815: {
+                'a819: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a815; }
-                    if (p.name_token()).is_none() { break 'a815; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a819; }
+                    if (p.name_token()).is_none() { break 'a819; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21400,33 +21469,33 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a814; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a814; }
+        if p.error_indicator { break 'a818; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a818; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='except' NEWLINE
-    'a816: {
+    'a820: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a816; };
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a816; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a820; };
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a820; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // 'except' expression 'as' a=expression ':' block
-    'a817: {
+    'a821: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a817; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a817; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a817; }
-        let Some(a) = (expression_rule(p)) else { break 'a817; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a821; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a821; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a821; }
+        let Some(a) = (expression_rule(p)) else { break 'a821; };
         let _s3 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s3, a); break 'a817; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s3, a); break 'a817; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s3, a); break 'a821; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s3, a); break 'a821; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use except statement with {}", get_expr_name(&a)) });
     }
@@ -21449,30 +21518,30 @@ pub(crate) fn invalid_except_star_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'except' '*' a=expression ',' expressions 'as' NAME ':'
-    'a818: {
+    'a822: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a818; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a818; }
-        let Some(a) = (expression_rule(p)) else { break 'a818; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a822; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a822; }
+        let Some(a) = (expression_rule(p)) else { break 'a822; };
         let _s2 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s2, a); break 'a818; }
-        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s2, a); break 'a818; } }
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, a); break 'a818; }
-        if (p.name_token()).is_none() { p.give_back(_s2, a); break 'a818; }
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, a); break 'a818; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s2, a); break 'a822; }
+        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s2, a); break 'a822; } }
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, a); break 'a822; }
+        if (p.name_token()).is_none() { p.give_back(_s2, a); break 'a822; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, a); break 'a822; }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "multiple exception types must be parenthesized when using 'as'") });
     }
     p.mark = _mark;
     // a='except' '*' expression ['as' NAME] NEWLINE
-    'a819: {
+    'a823: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a819; };
-        if (p.expect_token(tk::STAR)).is_none() { break 'a819; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a819; } }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a823; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a823; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a823; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21480,12 +21549,12 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a820: {
+                'a824: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a820; }
-                    if (p.name_token()).is_none() { break 'a820; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a824; }
+                    if (p.name_token()).is_none() { break 'a824; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21494,18 +21563,18 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a819; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a819; }
+        if p.error_indicator { break 'a823; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a823; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='except' '*' (NEWLINE | ':')
-    'a821: {
+    'a825: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a821; };
-        if (p.expect_token(tk::STAR)).is_none() { break 'a821; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a825; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a825; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21513,20 +21582,20 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NEWLINE
-                'a822: {
+                'a826: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a822; }
+                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a826; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a823: {
+                'a827: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a823; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a827; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21534,23 +21603,23 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a821; }
+        })()).is_none() { break 'a825; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected one or more exception types") });
     }
     p.mark = _mark;
     // 'except' '*' expression 'as' a=expression ':' block
-    'a824: {
+    'a828: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a824; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a824; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a824; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a824; }
-        let Some(a) = (expression_rule(p)) else { break 'a824; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a828; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a828; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a828; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a828; }
+        let Some(a) = (expression_rule(p)) else { break 'a828; };
         let _s4 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s4, a); break 'a824; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s4, a); break 'a824; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s4, a); break 'a828; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s4, a); break 'a828; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use except* statement with {}", get_expr_name(&a)) });
     }
@@ -21573,14 +21642,14 @@ pub(crate) fn invalid_finally_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_finally_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='finally' ':' NEWLINE !INDENT
-    'a825: {
+    'a829: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::FINALLY)) else { break 'a825; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a825; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a825; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a825; }
+        let Some(a) = (p.expect_token(kw::FINALLY)) else { break 'a829; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a829; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a829; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a829; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'finally' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21602,12 +21671,12 @@ pub(crate) fn invalid_except_stmt_indent_rule(p: &mut Parser<'_>) -> Option<()> 
 fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='except' expression ['as' NAME] ':' NEWLINE !INDENT
-    'a826: {
+    'a830: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a826; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a826; } }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a830; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a830; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21615,12 +21684,12 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a827: {
+                'a831: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a827; }
-                    if (p.name_token()).is_none() { break 'a827; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a831; }
+                    if (p.name_token()).is_none() { break 'a831; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21629,22 +21698,22 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a826; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a826; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a826; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a826; }
+        if p.error_indicator { break 'a830; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a830; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a830; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a830; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // a='except' ':' NEWLINE !INDENT
-    'a828: {
+    'a832: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a828; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a828; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a828; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a828; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a832; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a832; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a832; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a832; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21666,13 +21735,13 @@ pub(crate) fn invalid_except_star_stmt_indent_rule(p: &mut Parser<'_>) -> Option
 fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT
-    'a829: {
+    'a833: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a829; };
-        if (p.expect_token(tk::STAR)).is_none() { break 'a829; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a829; } }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a833; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a833; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a833; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21680,12 +21749,12 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a830: {
+                'a834: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a830; }
-                    if (p.name_token()).is_none() { break 'a830; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a834; }
+                    if (p.name_token()).is_none() { break 'a834; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21694,10 +21763,10 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a829; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a829; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a829; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a829; }
+        if p.error_indicator { break 'a833; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a833; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a833; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a833; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except*' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21719,27 +21788,27 @@ pub(crate) fn invalid_match_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_match_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // "match" subject_expr NEWLINE
-    'a831: {
+    'a835: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword(soft_kw::MATCH)).is_none() { break 'a831; }
-        match subject_expr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a831; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a831; }
+        if (p.expect_soft_keyword(soft_kw::MATCH)).is_none() { break 'a835; }
+        match subject_expr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a835; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a835; }
         return Some({ CHECK_VERSION!(p, 10, "Pattern matching is", ()); RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a="match" subject=subject_expr ':' NEWLINE !INDENT
-    'a832: {
+    'a836: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_soft_keyword(soft_kw::MATCH)) else { break 'a832; };
-        let Some(subject) = (subject_expr_rule(p)) else { break 'a832; };
+        let Some(a) = (p.expect_soft_keyword(soft_kw::MATCH)) else { break 'a836; };
+        let Some(subject) = (subject_expr_rule(p)) else { break 'a836; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a832; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a832; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { p.give_back(_s1, subject); break 'a832; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a836; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a836; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { p.give_back(_s1, subject); break 'a836; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'match' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -21761,30 +21830,30 @@ pub(crate) fn invalid_case_block_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_case_block_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // "case" patterns guard? NEWLINE
-    'a833: {
+    'a837: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword(soft_kw::CASE)).is_none() { break 'a833; }
-        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a833; } }
+        if (p.expect_soft_keyword(soft_kw::CASE)).is_none() { break 'a837; }
+        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a837; } }
         if let Some(_v) = guard_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-        if p.error_indicator { break 'a833; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a833; }
+        if p.error_indicator { break 'a837; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a837; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a="case" patterns guard? ':' NEWLINE !INDENT
-    'a834: {
+    'a838: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_soft_keyword(soft_kw::CASE)) else { break 'a834; };
-        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a834; } }
+        let Some(a) = (p.expect_soft_keyword(soft_kw::CASE)) else { break 'a838; };
+        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a838; } }
         if let Some(_v) = guard_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-        if p.error_indicator { break 'a834; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a834; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a834; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a834; }
+        if p.error_indicator { break 'a838; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a838; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a838; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a838; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'case' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -21807,28 +21876,28 @@ fn invalid_as_pattern_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // or_pattern 'as' a="_"
-    'a835: {
+    'a839: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = or_pattern_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a835; };
-        if (p.expect_token(kw::AS)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a835; }
-        let Some(a) = (p.expect_soft_keyword(soft_kw::UNDERSCORE)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a835; };
+        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a839; };
+        if (p.expect_token(kw::AS)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a839; }
+        let Some(a) = (p.expect_soft_keyword(soft_kw::UNDERSCORE)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a839; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use '_' as a target") });
     }
     p.mark = _mark;
     // or_pattern 'as' a=expression
-    'a836: {
+    'a840: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = or_pattern_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { break 'a836; };
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, _x0); break 'a836; }
-        let Some(a) = (expression_rule(p)) else { p.give_back(_s0, _x0); break 'a836; };
+        let Some(_x0) = _r0 else { break 'a840; };
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, _x0); break 'a840; }
+        let Some(a) = (expression_rule(p)) else { p.give_back(_s0, _x0); break 'a840; };
         let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use {} as pattern target", get_expr_name(&a)) });
@@ -21852,13 +21921,13 @@ pub(crate) fn invalid_class_pattern_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_class_pattern_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // name_or_attr '(' a=invalid_class_argument_pattern
-    'a837: {
+    'a841: {
         if p.error_indicator {
             return None;
         }
-        match name_or_attr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a837; } }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a837; }
-        let Some(a) = (invalid_class_argument_pattern_rule(p)) else { break 'a837; };
+        match name_or_attr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a841; } }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a841; }
+        let Some(a) = (invalid_class_argument_pattern_rule(p)) else { break 'a841; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p,
         a.first()?,
         a.last()?,
@@ -21883,7 +21952,7 @@ pub(crate) fn invalid_class_argument_pattern_rule(p: &mut Parser<'_>) -> Option<
 fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
     let _mark = p.mark;
     // [positional_patterns ','] keyword_patterns ',' a=positional_patterns
-    'a838: {
+    'a842: {
         if p.error_indicator {
             return None;
         }
@@ -21894,12 +21963,12 @@ fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // positional_patterns ','
-                'a839: {
+                'a843: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (positional_patterns_rule(p)).is_none() { break 'a839; }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a839; }
+                    if (positional_patterns_rule(p)).is_none() { break 'a843; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a843; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21908,10 +21977,10 @@ fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a838; }
-        if (keyword_patterns_rule(p)).is_none() { break 'a838; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a838; }
-        let Some(a) = (positional_patterns_rule(p)) else { break 'a838; };
+        if p.error_indicator { break 'a842; }
+        if (keyword_patterns_rule(p)).is_none() { break 'a842; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a842; }
+        let Some(a) = (positional_patterns_rule(p)) else { break 'a842; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -21933,27 +22002,27 @@ pub(crate) fn invalid_if_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_if_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'if' named_expression NEWLINE
-    'a840: {
+    'a844: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IF)).is_none() { break 'a840; }
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a840; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a840; }
+        if (p.expect_token(kw::IF)).is_none() { break 'a844; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a844; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a844; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='if' a=named_expression ':' NEWLINE !INDENT
-    'a841: {
+    'a845: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::IF)) else { break 'a841; };
-        let Some(a) = (named_expression_rule(p)) else { break 'a841; };
+        let Some(a) = (p.expect_token(kw::IF)) else { break 'a845; };
+        let Some(a) = (named_expression_rule(p)) else { break 'a845; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a841; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, a); break 'a841; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { p.give_back(_s1, a); break 'a841; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a845; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, a); break 'a845; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { p.give_back(_s1, a); break 'a845; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'if' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -21975,26 +22044,26 @@ pub(crate) fn invalid_elif_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_elif_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'elif' named_expression NEWLINE
-    'a842: {
+    'a846: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ELIF)).is_none() { break 'a842; }
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a842; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a842; }
+        if (p.expect_token(kw::ELIF)).is_none() { break 'a846; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a846; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a846; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='elif' named_expression ':' NEWLINE !INDENT
-    'a843: {
+    'a847: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::ELIF)) else { break 'a843; };
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a843; } }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a843; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a843; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a843; }
+        let Some(a) = (p.expect_token(kw::ELIF)) else { break 'a847; };
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a847; } }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a847; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a847; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a847; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'elif' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22016,26 +22085,26 @@ pub(crate) fn invalid_else_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_else_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='else' ':' NEWLINE !INDENT
-    'a844: {
+    'a848: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::ELSE)) else { break 'a844; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a844; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a844; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a844; }
+        let Some(a) = (p.expect_token(kw::ELSE)) else { break 'a848; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a848; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a848; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a848; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'else' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // 'else' ':' block 'elif'
-    'a845: {
+    'a849: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ELSE)).is_none() { break 'a845; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a845; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a845; } }
-        if (p.expect_token(kw::ELIF)).is_none() { break 'a845; }
+        if (p.expect_token(kw::ELSE)).is_none() { break 'a849; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a849; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a849; } }
+        if (p.expect_token(kw::ELIF)).is_none() { break 'a849; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "'elif' block follows an 'else' block") });
     }
     p.mark = _mark;
@@ -22057,26 +22126,26 @@ pub(crate) fn invalid_while_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_while_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'while' named_expression NEWLINE
-    'a846: {
+    'a850: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::WHILE)).is_none() { break 'a846; }
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a846; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a846; }
+        if (p.expect_token(kw::WHILE)).is_none() { break 'a850; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a850; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a850; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='while' named_expression ':' NEWLINE !INDENT
-    'a847: {
+    'a851: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::WHILE)) else { break 'a847; };
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a847; } }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a847; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a847; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a847; }
+        let Some(a) = (p.expect_token(kw::WHILE)) else { break 'a851; };
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a851; } }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a851; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a851; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a851; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'while' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22098,34 +22167,34 @@ pub(crate) fn invalid_for_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_for_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] 'for' star_targets 'in' star_expressions NEWLINE
-    'a848: {
+    'a852: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a848; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a848; }
-        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a848; } }
-        if (p.expect_token(kw::IN)).is_none() { break 'a848; }
-        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a848; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a848; }
+        if p.error_indicator { break 'a852; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a852; }
+        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a852; } }
+        if (p.expect_token(kw::IN)).is_none() { break 'a852; }
+        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a852; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a852; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // ['async'] a='for' star_targets 'in' star_expressions ':' NEWLINE !INDENT
-    'a849: {
+    'a853: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a849; }
-        let Some(a) = (p.expect_token(kw::FOR)) else { break 'a849; };
-        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a849; } }
-        if (p.expect_token(kw::IN)).is_none() { break 'a849; }
-        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a849; } }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a849; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a849; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a849; }
+        if p.error_indicator { break 'a853; }
+        let Some(a) = (p.expect_token(kw::FOR)) else { break 'a853; };
+        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a853; } }
+        if (p.expect_token(kw::IN)).is_none() { break 'a853; }
+        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a853; } }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a853; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a853; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a853; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'for' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22147,20 +22216,20 @@ pub(crate) fn invalid_def_raw_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] a='def' NAME [type_params] '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT
-    'a850: {
+    'a854: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a850; }
-        let Some(a) = (p.expect_token(kw::DEF)) else { break 'a850; };
-        if (p.name_token()).is_none() { break 'a850; }
+        if p.error_indicator { break 'a854; }
+        let Some(a) = (p.expect_token(kw::DEF)) else { break 'a854; };
+        if (p.name_token()).is_none() { break 'a854; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a850; }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a850; }
+        if p.error_indicator { break 'a854; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a854; }
         let _ = params_rule(p);
-        if p.error_indicator { break 'a850; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a850; }
+        if p.error_indicator { break 'a854; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a854; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22168,12 +22237,12 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '->' expression
-                'a851: {
+                'a855: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RARROW)).is_none() { break 'a851; }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a851; } }
+                    if (p.expect_token(tk::RARROW)).is_none() { break 'a855; }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a855; } }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22182,28 +22251,28 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a850; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a850; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a850; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a850; }
+        if p.error_indicator { break 'a854; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a854; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a854; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a854; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after function definition on line {}", a.lineno) });
     }
     p.mark = _mark;
     // ['async'] 'def' NAME [type_params] &&'(' [params] ')' ['->' expression] &&':' [func_type_comment] block
-    'a852: {
+    'a856: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a852; }
-        if (p.expect_token(kw::DEF)).is_none() { break 'a852; }
-        if (p.name_token()).is_none() { break 'a852; }
+        if p.error_indicator { break 'a856; }
+        if (p.expect_token(kw::DEF)).is_none() { break 'a856; }
+        if (p.name_token()).is_none() { break 'a856; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a852; }
-        if (p.expect_forced_token(tk::LPAR, "(")).is_none() { break 'a852; }
+        if p.error_indicator { break 'a856; }
+        if (p.expect_forced_token(tk::LPAR, "(")).is_none() { break 'a856; }
         let _ = params_rule(p);
-        if p.error_indicator { break 'a852; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a852; }
+        if p.error_indicator { break 'a856; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a856; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22211,12 +22280,12 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '->' expression
-                'a853: {
+                'a857: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RARROW)).is_none() { break 'a853; }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a853; } }
+                    if (p.expect_token(tk::RARROW)).is_none() { break 'a857; }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a857; } }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22225,11 +22294,11 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a852; }
-        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a852; }
+        if p.error_indicator { break 'a856; }
+        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a856; }
         let _ = func_type_comment_rule(p);
-        if p.error_indicator { break 'a852; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a852; } }
+        if p.error_indicator { break 'a856; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a856; } }
         return Some(());
     }
     p.mark = _mark;
@@ -22251,14 +22320,14 @@ pub(crate) fn invalid_class_def_raw_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'class' NAME [type_params] ['(' [arguments] ')'] NEWLINE
-    'a854: {
+    'a858: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::CLASS)).is_none() { break 'a854; }
-        if (p.name_token()).is_none() { break 'a854; }
+        if (p.expect_token(kw::CLASS)).is_none() { break 'a858; }
+        if (p.name_token()).is_none() { break 'a858; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a854; }
+        if p.error_indicator { break 'a858; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22266,14 +22335,14 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '(' [arguments] ')'
-                'a855: {
+                'a859: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a855; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a859; }
                     if let Some(_v) = arguments_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-                    if p.error_indicator { break 'a855; }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a855; }
+                    if p.error_indicator { break 'a859; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a859; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22282,20 +22351,20 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a854; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a854; }
+        if p.error_indicator { break 'a858; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a858; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='class' NAME [type_params] ['(' [arguments] ')'] ':' NEWLINE !INDENT
-    'a856: {
+    'a860: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::CLASS)) else { break 'a856; };
-        if (p.name_token()).is_none() { break 'a856; }
+        let Some(a) = (p.expect_token(kw::CLASS)) else { break 'a860; };
+        if (p.name_token()).is_none() { break 'a860; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a856; }
+        if p.error_indicator { break 'a860; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22303,14 +22372,14 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '(' [arguments] ')'
-                'a857: {
+                'a861: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a857; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a861; }
                     if let Some(_v) = arguments_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-                    if p.error_indicator { break 'a857; }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a857; }
+                    if p.error_indicator { break 'a861; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a861; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22319,10 +22388,10 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a856; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a856; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a856; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a856; }
+        if p.error_indicator { break 'a860; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a860; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a860; }
+        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a860; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after class definition on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22344,7 +22413,7 @@ pub(crate) fn invalid_double_starred_kvpairs_rule(p: &mut Parser<'_>) -> Option<
 fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ','.double_starred_kvpair+ ',' invalid_kvpair
-    'a858: {
+    'a862: {
         if p.error_indicator {
             return None;
         }
@@ -22368,36 +22437,36 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a858; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a858; }
-        if (invalid_kvpair_rule(p)).is_none() { break 'a858; }
+        })()).is_none() { break 'a862; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a862; }
+        if (invalid_kvpair_rule(p)).is_none() { break 'a862; }
         return Some(());
     }
     p.mark = _mark;
     let mut _shared1 = None;
     // expression ':' a='*' bitwise_or
-    'a859: {
+    'a863: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared1.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared1 = Some((None, _e0, _s0)); break 'a859; };
-        if (p.expect_token(tk::COLON)).is_none() { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a859; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a859; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a859; } }
+        let Some(_x0) = _r0 else { _shared1 = Some((None, _e0, _s0)); break 'a863; };
+        if (p.expect_token(tk::COLON)).is_none() { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a863; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a863; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a863; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
     }
     p.mark = _mark;
     // expression a=':' &('}' | ',')
-    'a860: {
+    'a864: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared1.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { break 'a860; };
-        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a860; };
+        let Some(_x0) = _r0 else { break 'a864; };
+        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a864; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22405,20 +22474,20 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '}'
-                'a861: {
+                'a865: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a861; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a865; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a862: {
+                'a866: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a862; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a866; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22426,7 +22495,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s0, _x0); break 'a860; }
+        })()).is_some()) { p.give_back(_s0, _x0); break 'a864; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expression expected after dictionary key and ':'") });
     }
     p.mark = _mark;
@@ -22449,40 +22518,40 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=expression !(':')
-    'a863: {
+    'a867: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a863; };
-        if p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a863; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a867; };
+        if p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a867; }
         return Some({ RAISE_ERROR_KNOWN_LOCATION!(p, ErrorType::SyntaxError, a.loc().lineno, a.loc().end_col_offset - 1, a.loc().end_lineno, -1, "':' expected after dictionary key") });
     }
     p.mark = _mark;
     // expression ':' a='*' bitwise_or
-    'a864: {
+    'a868: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a864; };
-        if (p.expect_token(tk::COLON)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a864; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a864; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a864; } }
+        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a868; };
+        if (p.expect_token(tk::COLON)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a868; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a868; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a868; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
     }
     p.mark = _mark;
     // expression a=':' &('}' | ',')
-    'a865: {
+    'a869: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { break 'a865; };
-        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a865; };
+        let Some(_x0) = _r0 else { break 'a869; };
+        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a869; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22490,20 +22559,20 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '}'
-                'a866: {
+                'a870: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a866; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a870; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a867: {
+                'a871: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a867; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a871; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22511,7 +22580,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s0, _x0); break 'a865; }
+        })()).is_some()) { p.give_back(_s0, _x0); break 'a869; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expression expected after dictionary key and ':'") });
     }
     p.mark = _mark;
@@ -22533,14 +22602,14 @@ pub(crate) fn invalid_starred_expression_unpacking_rule(p: &mut Parser<'_>) -> O
 fn invalid_starred_expression_unpacking_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='*' expression '=' b=expression
-    'a868: {
+    'a872: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a868; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a868; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a868; }
-        let Some(b) = (expression_rule(p)) else { break 'a868; };
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a872; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a872; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a872; }
+        let Some(b) = (expression_rule(p)) else { break 'a872; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to iterable argument unpacking") });
     }
@@ -22563,11 +22632,11 @@ pub(crate) fn invalid_starred_expression_rule(p: &mut Parser<'_>) -> Option<()> 
 fn invalid_starred_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*'
-    'a869: {
+    'a873: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a869; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a873; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "Invalid star expression") });
     }
     p.mark = _mark;
@@ -22589,62 +22658,62 @@ pub(crate) fn invalid_fstring_replacement_field_rule(p: &mut Parser<'_>) -> Opti
 fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='='
-    'a870: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a870; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a870; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '='") });
-    }
-    p.mark = _mark;
-    // '{' a='!'
-    'a871: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a871; }
-        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a871; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '!'") });
-    }
-    p.mark = _mark;
-    // '{' a=':'
-    'a872: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a872; }
-        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a872; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before ':'") });
-    }
-    p.mark = _mark;
-    // '{' a='}'
-    'a873: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a873; }
-        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a873; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '}'") });
-    }
-    p.mark = _mark;
-    // '{' !annotated_rhs
     'a874: {
         if p.error_indicator {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a874; }
-        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a874; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting a valid expression after '{'") });
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a874; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '='") });
     }
     p.mark = _mark;
-    // '{' annotated_rhs !('=' | '!' | ':' | '}')
+    // '{' a='!'
     'a875: {
         if p.error_indicator {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a875; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a875; } }
+        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a875; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '!'") });
+    }
+    p.mark = _mark;
+    // '{' a=':'
+    'a876: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a876; }
+        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a876; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before ':'") });
+    }
+    p.mark = _mark;
+    // '{' a='}'
+    'a877: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a877; }
+        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a877; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '}'") });
+    }
+    p.mark = _mark;
+    // '{' !annotated_rhs
+    'a878: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a878; }
+        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a878; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting a valid expression after '{'") });
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs !('=' | '!' | ':' | '}')
+    'a879: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a879; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a879; } }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22652,63 +22721,14 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a876: {
+                'a880: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a876; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a880; }
                     return Some(());
                 }
                 p.mark = _mark;
-                // '!'
-                'a877: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a877; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // ':'
-                'a878: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a878; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '}'
-                'a879: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a879; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })()).is_some()) { break 'a875; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '=', or '!', or ':', or '}'") });
-    }
-    p.mark = _mark;
-    // '{' annotated_rhs '=' !('!' | ':' | '}')
-    'a880: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a880; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a880; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a880; }
-        if p.lookahead(|p| ((|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
                 // '!'
                 'a881: {
                     if p.error_indicator {
@@ -22740,75 +22760,48 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a880; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '!', or ':', or '}'") });
+        })()).is_some()) { break 'a879; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '=', or '!', or ':', or '}'") });
     }
     p.mark = _mark;
-    // '{' annotated_rhs '='? invalid_fstring_conversion_character
+    // '{' annotated_rhs '=' !('!' | ':' | '}')
     'a884: {
         if p.error_indicator {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a884; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a884; } }
-        let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a884; }
-        if (invalid_fstring_conversion_character_rule(p)).is_none() { break 'a884; }
-        return Some(());
-    }
-    p.mark = _mark;
-    // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
-    'a885: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a885; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a885; } }
-        let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a885; }
-        let _ = (|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
-                // '!' NAME
-                'a886: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a886; }
-                    if (p.name_token()).is_none() { break 'a886; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })();
-        if p.error_indicator { break 'a885; }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a884; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
-                // ':'
-                'a887: {
+                // '!'
+                'a885: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a887; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a885; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // ':'
+                'a886: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a886; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a888: {
+                'a887: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a888; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a887; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22816,11 +22809,24 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a885; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting ':' or '}'") });
+        })()).is_some()) { break 'a884; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '!', or ':', or '}'") });
     }
     p.mark = _mark;
-    // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
+    // '{' annotated_rhs '='? invalid_fstring_conversion_character
+    'a888: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a888; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a888; } }
+        let _ = p.expect_token(tk::EQUAL);
+        if p.error_indicator { break 'a888; }
+        if (invalid_fstring_conversion_character_rule(p)).is_none() { break 'a888; }
+        return Some(());
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
     'a889: {
         if p.error_indicator {
             return None;
@@ -22851,7 +22857,70 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })();
         if p.error_indicator { break 'a889; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a889; }
+        if p.lookahead(|p| ((|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ':'
+                'a891: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a891; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '}'
+                'a892: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a892; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })()).is_some()) { break 'a889; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting ':' or '}'") });
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
+    'a893: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a893; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a893; } }
+        let _ = p.expect_token(tk::EQUAL);
+        if p.error_indicator { break 'a893; }
+        let _ = (|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '!' NAME
+                'a894: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a894; }
+                    if (p.name_token()).is_none() { break 'a894; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })();
+        if p.error_indicator { break 'a893; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a893; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -22870,20 +22939,20 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a889; }
-        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a889; }
+        if p.error_indicator { break 'a893; }
+        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a893; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}', or format specs") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !'}'
-    'a891: {
+    'a895: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a891; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a891; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a895; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a895; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a891; }
+        if p.error_indicator { break 'a895; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22891,12 +22960,12 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a892: {
+                'a896: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a892; }
-                    if (p.name_token()).is_none() { break 'a892; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a896; }
+                    if (p.name_token()).is_none() { break 'a896; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22905,8 +22974,8 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a891; }
-        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a891; }
+        if p.error_indicator { break 'a895; }
+        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a895; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}'") });
     }
     p.mark = _mark;
@@ -22928,11 +22997,11 @@ pub(crate) fn invalid_fstring_conversion_character_rule(p: &mut Parser<'_>) -> O
 fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '!' &(':' | '}')
-    'a893: {
+    'a897: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a893; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a897; }
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22940,20 +23009,20 @@ fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a894: {
+                'a898: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a894; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a898; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a895: {
+                'a899: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a895; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a899; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22961,17 +23030,17 @@ fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a893; }
+        })()).is_some()) { break 'a897; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: missing conversion character") });
     }
     p.mark = _mark;
     // '!' !NAME
-    'a896: {
+    'a900: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a896; }
-        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a896; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a900; }
+        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a900; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: invalid conversion character") });
     }
     p.mark = _mark;
@@ -22993,62 +23062,62 @@ pub(crate) fn invalid_tstring_replacement_field_rule(p: &mut Parser<'_>) -> Opti
 fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='='
-    'a897: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a897; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a897; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '='") });
-    }
-    p.mark = _mark;
-    // '{' a='!'
-    'a898: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a898; }
-        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a898; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '!'") });
-    }
-    p.mark = _mark;
-    // '{' a=':'
-    'a899: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a899; }
-        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a899; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before ':'") });
-    }
-    p.mark = _mark;
-    // '{' a='}'
-    'a900: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a900; }
-        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a900; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '}'") });
-    }
-    p.mark = _mark;
-    // '{' !annotated_rhs
     'a901: {
         if p.error_indicator {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a901; }
-        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a901; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting a valid expression after '{'") });
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a901; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '='") });
     }
     p.mark = _mark;
-    // '{' annotated_rhs !('=' | '!' | ':' | '}')
+    // '{' a='!'
     'a902: {
         if p.error_indicator {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a902; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a902; } }
+        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a902; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '!'") });
+    }
+    p.mark = _mark;
+    // '{' a=':'
+    'a903: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a903; }
+        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a903; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before ':'") });
+    }
+    p.mark = _mark;
+    // '{' a='}'
+    'a904: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a904; }
+        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a904; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '}'") });
+    }
+    p.mark = _mark;
+    // '{' !annotated_rhs
+    'a905: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a905; }
+        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a905; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting a valid expression after '{'") });
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs !('=' | '!' | ':' | '}')
+    'a906: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a906; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a906; } }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23056,63 +23125,14 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a903: {
+                'a907: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a903; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a907; }
                     return Some(());
                 }
                 p.mark = _mark;
-                // '!'
-                'a904: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a904; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // ':'
-                'a905: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a905; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '}'
-                'a906: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a906; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })()).is_some()) { break 'a902; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '=', or '!', or ':', or '}'") });
-    }
-    p.mark = _mark;
-    // '{' annotated_rhs '=' !('!' | ':' | '}')
-    'a907: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a907; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a907; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a907; }
-        if p.lookahead(|p| ((|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
                 // '!'
                 'a908: {
                     if p.error_indicator {
@@ -23144,75 +23164,48 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a907; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '!', or ':', or '}'") });
+        })()).is_some()) { break 'a906; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '=', or '!', or ':', or '}'") });
     }
     p.mark = _mark;
-    // '{' annotated_rhs '='? invalid_tstring_conversion_character
+    // '{' annotated_rhs '=' !('!' | ':' | '}')
     'a911: {
         if p.error_indicator {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a911; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a911; } }
-        let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a911; }
-        if (invalid_tstring_conversion_character_rule(p)).is_none() { break 'a911; }
-        return Some(());
-    }
-    p.mark = _mark;
-    // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
-    'a912: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a912; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a912; } }
-        let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a912; }
-        let _ = (|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
-                // '!' NAME
-                'a913: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a913; }
-                    if (p.name_token()).is_none() { break 'a913; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })();
-        if p.error_indicator { break 'a912; }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a911; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
-                // ':'
-                'a914: {
+                // '!'
+                'a912: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a914; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a912; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // ':'
+                'a913: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a913; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a915: {
+                'a914: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a915; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a914; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23220,11 +23213,24 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a912; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting ':' or '}'") });
+        })()).is_some()) { break 'a911; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '!', or ':', or '}'") });
     }
     p.mark = _mark;
-    // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
+    // '{' annotated_rhs '='? invalid_tstring_conversion_character
+    'a915: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a915; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a915; } }
+        let _ = p.expect_token(tk::EQUAL);
+        if p.error_indicator { break 'a915; }
+        if (invalid_tstring_conversion_character_rule(p)).is_none() { break 'a915; }
+        return Some(());
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
     'a916: {
         if p.error_indicator {
             return None;
@@ -23255,7 +23261,70 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })();
         if p.error_indicator { break 'a916; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a916; }
+        if p.lookahead(|p| ((|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // ':'
+                'a918: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a918; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '}'
+                'a919: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a919; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })()).is_some()) { break 'a916; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting ':' or '}'") });
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
+    'a920: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a920; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a920; } }
+        let _ = p.expect_token(tk::EQUAL);
+        if p.error_indicator { break 'a920; }
+        let _ = (|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '!' NAME
+                'a921: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a921; }
+                    if (p.name_token()).is_none() { break 'a921; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })();
+        if p.error_indicator { break 'a920; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a920; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -23274,20 +23343,20 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a916; }
-        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a916; }
+        if p.error_indicator { break 'a920; }
+        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a920; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}', or format specs") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !'}'
-    'a918: {
+    'a922: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a918; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a918; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a922; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a922; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a918; }
+        if p.error_indicator { break 'a922; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23295,12 +23364,12 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a919: {
+                'a923: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a919; }
-                    if (p.name_token()).is_none() { break 'a919; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a923; }
+                    if (p.name_token()).is_none() { break 'a923; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23309,8 +23378,8 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a918; }
-        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a918; }
+        if p.error_indicator { break 'a922; }
+        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a922; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}'") });
     }
     p.mark = _mark;
@@ -23332,11 +23401,11 @@ pub(crate) fn invalid_tstring_conversion_character_rule(p: &mut Parser<'_>) -> O
 fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '!' &(':' | '}')
-    'a920: {
+    'a924: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a920; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a924; }
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23344,20 +23413,20 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a921: {
+                'a925: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a921; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a925; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a922: {
+                'a926: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a922; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a926; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23365,17 +23434,17 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a920; }
+        })()).is_some()) { break 'a924; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: missing conversion character") });
     }
     p.mark = _mark;
     // '!' !NAME
-    'a923: {
+    'a927: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a923; }
-        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a923; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a927; }
+        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a927; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: invalid conversion character") });
     }
     p.mark = _mark;
@@ -23397,7 +23466,7 @@ pub(crate) fn invalid_string_tstring_concat_rule(p: &mut Parser<'_>) -> Option<(
 fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=(fstring | string)+ b=tstring
-    'a924: {
+    'a928: {
         if p.error_indicator {
             return None;
         }
@@ -23413,22 +23482,22 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // fstring
-                        'a925: {
+                        'a929: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (fstring_rule(p)) else { break 'a925; };
+                            let Some(_v0) = (fstring_rule(p)) else { break 'a929; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // string
-                        'a926: {
+                        'a930: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (string_rule(p)) else { break 'a926; };
+                            let Some(_v0) = (string_rule(p)) else { break 'a930; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
@@ -23450,14 +23519,14 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a924; };
-        let Some(b): Option<Expr> = (tstring_rule(p)) else { break 'a924; };
+        }) else { break 'a928; };
+        let Some(b): Option<Expr> = (tstring_rule(p)) else { break 'a928; };
         let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.last()?, b, "cannot mix t-string literals with string or bytes literals") });
     }
     p.mark = _mark;
     // a=tstring+ b=(fstring | string)
-    'a927: {
+    'a931: {
         if p.error_indicator {
             return None;
         }
@@ -23478,7 +23547,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a927; };
+        }) else { break 'a931; };
         let Some(b): Option<Expr> = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23486,22 +23555,22 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // fstring
-                'a928: {
+                'a932: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (fstring_rule(p)) else { break 'a928; };
+                    let Some(_v0) = (fstring_rule(p)) else { break 'a932; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // string
-                'a929: {
+                'a933: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (string_rule(p)) else { break 'a929; };
+                    let Some(_v0) = (string_rule(p)) else { break 'a933; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -23511,7 +23580,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a927; };
+        })()) else { break 'a931; };
         let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.last()?, b, "cannot mix t-string literals with string or bytes literals") });
     }
@@ -23534,11 +23603,11 @@ pub(crate) fn invalid_arithmetic_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // sum ('+' | '-' | '*' | '/' | '%' | '//' | '@') a='not' b=inversion
-    'a930: {
+    'a934: {
         if p.error_indicator {
             return None;
         }
-        match sum_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a930; } }
+        match sum_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a934; } }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23546,65 +23615,65 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '+'
-                'a931: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::PLUS)).is_none() { break 'a931; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '-'
-                'a932: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::MINUS)).is_none() { break 'a932; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '*'
-                'a933: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::STAR)).is_none() { break 'a933; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '/'
-                'a934: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::SLASH)).is_none() { break 'a934; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '%'
                 'a935: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PERCENT)).is_none() { break 'a935; }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a935; }
                     return Some(());
                 }
                 p.mark = _mark;
-                // '//'
+                // '-'
                 'a936: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a936; }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a936; }
                     return Some(());
                 }
                 p.mark = _mark;
-                // '@'
+                // '*'
                 'a937: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::AT)).is_none() { break 'a937; }
+                    if (p.expect_token(tk::STAR)).is_none() { break 'a937; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '/'
+                'a938: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::SLASH)).is_none() { break 'a938; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '%'
+                'a939: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::PERCENT)).is_none() { break 'a939; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '//'
+                'a940: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a940; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '@'
+                'a941: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::AT)).is_none() { break 'a941; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23612,9 +23681,9 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a930; }
-        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a930; };
-        let Some(b) = (inversion_rule(p)) else { break 'a930; };
+        })()).is_none() { break 'a934; }
+        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a934; };
+        let Some(b) = (inversion_rule(p)) else { break 'a934; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "'not' after an operator must be parenthesized") });
     }
@@ -23637,7 +23706,7 @@ pub(crate) fn invalid_factor_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ('+' | '-' | '~') a='not' b=factor
-    'a938: {
+    'a942: {
         if p.error_indicator {
             return None;
         }
@@ -23648,29 +23717,29 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '+'
-                'a939: {
+                'a943: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PLUS)).is_none() { break 'a939; }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a943; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '-'
-                'a940: {
+                'a944: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::MINUS)).is_none() { break 'a940; }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a944; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '~'
-                'a941: {
+                'a945: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::TILDE)).is_none() { break 'a941; }
+                    if (p.expect_token(tk::TILDE)).is_none() { break 'a945; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23678,9 +23747,9 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a938; }
-        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a938; };
-        let Some(b) = (factor_rule(p)) else { break 'a938; };
+        })()).is_none() { break 'a942; }
+        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a942; };
+        let Some(b) = (factor_rule(p)) else { break 'a942; };
         let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "'not' after an operator must be parenthesized") });
     }
@@ -23703,12 +23772,12 @@ pub(crate) fn invalid_type_params_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_type_params_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '[' token=']'
-    'a942: {
+    'a946: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a942; }
-        let Some(token) = (p.expect_token(tk::RSQB)) else { break 'a942; };
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a946; }
+        let Some(token) = (p.expect_token(tk::RSQB)) else { break 'a946; };
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p,
             token,
             "Type parameter list cannot be empty") });
