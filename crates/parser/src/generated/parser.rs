@@ -14381,6 +14381,11 @@ pub(crate) fn strings_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return None;
     }
+    if !p.error_pass {
+        let _res = strings_body(p);
+        p.level -= 1;
+        return _res;
+    }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::STRINGS) {
         MemoHit::Found(_res, _end) => {
