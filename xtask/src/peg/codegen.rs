@@ -2153,6 +2153,9 @@ impl<'g> Generator<'g> {
     /// (`t_lookahead: '(' | '[' | '.'`): a lookahead of it asks only which token is next. (Soft
     /// keywords are left out: `one_token_each` takes hard tokens only.)
     fn token_choice_first_set(&self, item: &Item) -> Option<u128> {
+        if let Some(first) = self.pure_tokens_first_set(item) {
+            return Some(first);
+        }
         let Item::Name(name) = item else {
             return None;
         };
@@ -2163,6 +2166,27 @@ impl<'g> Generator<'g> {
             return None;
         }
         self.entry_first_set(rule)
+    }
+
+    /// The FIRST set of a token, or a group of bare tokens (`(STRING | FSTRING_START)`), whose
+    /// match reads the next token and nothing else: a lookahead of it asks only which token is
+    /// next. Not `NUMBER` (its match converts the literal, which can raise) nor a soft keyword.
+    fn pure_tokens_first_set(&self, item: &Item) -> Option<u128> {
+        let pure = |item: &Item| match item {
+            Item::Name(n) => (n == "STRING" || self.name_call(n).starts_with("p.expect_token("))
+                .then(|| self.item_first(item, &self.first_sets)),
+            other if is_hard_token(other) => Some(self.item_first(other, &self.first_sets)),
+            _ => None,
+        };
+        match item {
+            Item::Group(alts) => alts.iter().try_fold(0, |set, alt| match &alt.items[..] {
+                [only] if only.name.is_none() && alt.action.is_none() => {
+                    Some(set | pure(&only.item)?)
+                }
+                _ => None,
+            }),
+            other => pure(other),
+        }
     }
 
     fn string_type_const(&self, s: &str) -> String {

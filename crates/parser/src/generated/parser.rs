@@ -603,7 +603,7 @@ fn simple_stmts_body(p: &mut Parser<'_>) -> Option<Stmts> {
         }
         let Some(a) = (simple_stmt_rule(p)) else { break 'a13; };
         let _s0 = p.src;
-        if p.lookahead(|p| (p.expect_token(tk::SEMI)).is_some()) { p.give_back(_s0, a); break 'a13; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x2000) } else { p.lookahead(|p| (p.expect_token(tk::SEMI)).is_some()) }) { p.give_back(_s0, a); break 'a13; }
         if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s0, a); break 'a13; }
         return Some({ Stmts::One(a) });
     }
@@ -724,7 +724,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(kw::RETURN)).is_some()) { break 'a18; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x10000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::RETURN)).is_some()) }) { break 'a18; }
         let Some(_v1) = (return_stmt_rule(p)) else { break 'a18; };
         let _s1 = p.src;
         p.src = _s1;
@@ -736,7 +736,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x60000000000000000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -764,7 +764,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a19; }
+        })()).is_some()) }) { break 'a19; }
         let Some(_v1) = (import_stmt_rule(p)) else { break 'a19; };
         let _s1 = p.src;
         p.src = _s1;
@@ -776,7 +776,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(kw::RAISE)).is_some()) { break 'a22; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x80000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::RAISE)).is_some()) }) { break 'a22; }
         let Some(_v1) = (raise_stmt_rule(p)) else { break 'a22; };
         let _s1 = p.src;
         p.src = _s1;
@@ -788,7 +788,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(kw::PASS)).is_some()) { break 'a23; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::PASS)).is_some()) }) { break 'a23; }
         let Some(_v1) = (pass_stmt_rule(p)) else { break 'a23; };
         let _s1 = p.src;
         p.src = _s1;
@@ -800,7 +800,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(kw::DEL)).is_some()) { break 'a24; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x200000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::DEL)).is_some()) }) { break 'a24; }
         let Some(_v1) = (del_stmt_rule(p)) else { break 'a24; };
         let _s1 = p.src;
         p.src = _s1;
@@ -812,7 +812,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(kw::YIELD)).is_some()) { break 'a25; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x400000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::YIELD)).is_some()) }) { break 'a25; }
         let Some(_v1) = (yield_stmt_rule(p)) else { break 'a25; };
         let _s1 = p.src;
         p.src = _s1;
@@ -824,7 +824,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(kw::ASSERT)).is_some()) { break 'a26; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::ASSERT)).is_some()) }) { break 'a26; }
         let Some(_v1) = (assert_stmt_rule(p)) else { break 'a26; };
         let _s1 = p.src;
         p.src = _s1;
@@ -836,7 +836,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(kw::BREAK)).is_some()) { break 'a27; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1000000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::BREAK)).is_some()) }) { break 'a27; }
         let Some(_v1) = (break_stmt_rule(p)) else { break 'a27; };
         let _s1 = p.src;
         p.src = _s1;
@@ -848,7 +848,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(kw::CONTINUE)).is_some()) { break 'a28; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x2000000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::CONTINUE)).is_some()) }) { break 'a28; }
         let Some(_v1) = (continue_stmt_rule(p)) else { break 'a28; };
         let _s1 = p.src;
         p.src = _s1;
@@ -860,7 +860,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(kw::GLOBAL)).is_some()) { break 'a29; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::GLOBAL)).is_some()) }) { break 'a29; }
         let Some(_v1) = (global_stmt_rule(p)) else { break 'a29; };
         let _s1 = p.src;
         p.src = _s1;
@@ -872,7 +872,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(kw::NONLOCAL)).is_some()) { break 'a30; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::NONLOCAL)).is_some()) }) { break 'a30; }
         let Some(_v1) = (nonlocal_stmt_rule(p)) else { break 'a30; };
         let _s1 = p.src;
         p.src = _s1;
@@ -903,7 +903,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x30000002000000000000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -940,7 +940,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a31; }
+        })()).is_some()) }) { break 'a31; }
         let Some(_v1) = (function_def_rule(p)) else { break 'a31; };
         let _s1 = p.src;
         p.src = _s1;
@@ -952,7 +952,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(kw::IF)).is_some()) { break 'a35; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x40000000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::IF)).is_some()) }) { break 'a35; }
         let Some(_v1) = (if_stmt_rule(p)) else { break 'a35; };
         let _s1 = p.src;
         p.src = _s1;
@@ -964,7 +964,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x80000002000000000000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -992,7 +992,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a36; }
+        })()).is_some()) }) { break 'a36; }
         let Some(_v1) = (class_def_rule(p)) else { break 'a36; };
         let _s1 = p.src;
         p.src = _s1;
@@ -1004,7 +1004,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x120000000000000000000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -1032,7 +1032,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a39; }
+        })()).is_some()) }) { break 'a39; }
         let Some(_v1) = (with_stmt_rule(p)) else { break 'a39; };
         let _s1 = p.src;
         p.src = _s1;
@@ -1044,7 +1044,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x220000000000000000000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -1072,7 +1072,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a42; }
+        })()).is_some()) }) { break 'a42; }
         let Some(_v1) = (for_stmt_rule(p)) else { break 'a42; };
         let _s1 = p.src;
         p.src = _s1;
@@ -1084,7 +1084,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(kw::TRY)).is_some()) { break 'a45; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x400000000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::TRY)).is_some()) }) { break 'a45; }
         let Some(_v1) = (try_stmt_rule(p)) else { break 'a45; };
         let _s1 = p.src;
         p.src = _s1;
@@ -1096,7 +1096,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(kw::WHILE)).is_some()) { break 'a46; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800000000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::WHILE)).is_some()) }) { break 'a46; }
         let Some(_v1) = (while_stmt_rule(p)) else { break 'a46; };
         let _s1 = p.src;
         p.src = _s1;
@@ -1300,7 +1300,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }) else { break 'a54; };
         let Some(b) = (annotated_rhs_rule(p)) else { break 'a54; };
         let _s1 = p.src;
-        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { p.give_back(_s1, b); break 'a54; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s1, b); break 'a54; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
         if p.error_indicator { p.give_back(_s1, b); break 'a54; }
         p.src = Src::NONE;
@@ -1846,7 +1846,7 @@ fn del_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::DEL)).is_none() { break 'a82; }
         let Some(a) = (del_targets_rule(p)) else { break 'a82; };
-        if !p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x2010) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -1874,7 +1874,7 @@ fn del_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a82; }
+        })()).is_some()) }) { break 'a82; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Delete(a, EXTRA) });
@@ -2251,7 +2251,7 @@ fn import_from_targets_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
             return None;
         }
         let Some(_v0) = (import_from_as_names_rule(p)) else { break 'a100; };
-        if p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) { break 'a100; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) }) { break 'a100; }
         return Some(_v0);
     }
     p.mark = _mark;
@@ -3339,7 +3339,7 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
         p.mark = _e0;
         let Some(a) = _r0 else { break 'a138; };
         if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a138; }
-        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { drop(a); break 'a138; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) }) { drop(a); break 'a138; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -3460,7 +3460,7 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { drop(a); break 'a140; };
         if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a140; }
-        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { drop(a); break 'a140; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) }) { drop(a); break 'a140; }
         return Some({ SlashWithDefault { plain_names: a, names_with_defaults: b } });
     }
     p.mark = _mark;
@@ -3679,7 +3679,7 @@ fn param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
         let Some(a) = _r0 else { break 'a149; };
         let tc = p.expect_token(tk::TYPE_COMMENT);
         if p.error_indicator { drop(a); break 'a149; }
-        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { drop(a); break 'a149; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) }) { drop(a); break 'a149; }
         return Some({ add_type_comment_to_arg(p, a, tc)? });
     }
     p.mark = _mark;
@@ -3727,7 +3727,7 @@ fn param_no_default_star_annotation_body(p: &mut Parser<'_>) -> Option<Arg> {
         let Some(a) = _r0 else { break 'a151; };
         let tc = p.expect_token(tk::TYPE_COMMENT);
         if p.error_indicator { drop(a); break 'a151; }
-        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { drop(a); break 'a151; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) }) { drop(a); break 'a151; }
         return Some({ add_type_comment_to_arg(p, a, tc)? });
     }
     p.mark = _mark;
@@ -3779,7 +3779,7 @@ fn param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
         let _s1 = p.src;
         let tc = p.expect_token(tk::TYPE_COMMENT);
         if p.error_indicator { p.give_back(_s1, c); drop(a); break 'a153; }
-        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { p.give_back(_s1, c); drop(a); break 'a153; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) }) { p.give_back(_s1, c); drop(a); break 'a153; }
         return Some({ name_default_pair(p, a, Some(c), tc)? });
     }
     p.mark = _mark;
@@ -3833,7 +3833,7 @@ fn param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
         let _s1 = p.src;
         let tc = p.expect_token(tk::TYPE_COMMENT);
         if p.error_indicator { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a155; }
-        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a155; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) }) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a155; }
         return Some({ name_default_pair(p, a, c, tc)? });
     }
     p.mark = _mark;
@@ -4574,7 +4574,7 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
         if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, e); break 'a182; }
         let Some(t) = (star_target_rule(p)) else { p.give_back(_s0, e); break 'a182; };
         let _s2 = p.src;
-        if !p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1900) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -4611,7 +4611,7 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s2, t); p.give_back(_s0, e); break 'a182; }
+        })()).is_some()) }) { p.give_back(_s2, t); p.give_back(_s0, e); break 'a182; }
         return Some({ mk::WithItem(e, Some(t)) });
     }
     p.mark = _mark;
@@ -5528,7 +5528,7 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         }
         let Some(value) = (signed_number_rule(p)) else { break 'a227; };
         let _s0 = p.src;
-        if p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -5556,7 +5556,7 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s0, value); break 'a227; }
+        })()).is_some()) }) { p.give_back(_s0, value); break 'a227; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchValue(value, EXTRA) });
@@ -5646,7 +5646,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         let Some(_v0) = (signed_number_rule(p)) else { break 'a235; };
         let _s0 = p.src;
-        if p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -5674,7 +5674,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s0, _v0); break 'a235; }
+        })()).is_some()) }) { p.give_back(_s0, _v0); break 'a235; }
         p.src = _s0;
         return Some(_v0);
     }
@@ -5695,7 +5695,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4800000000000008) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -5732,7 +5732,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a239; }
+        })()).is_some()) }) { break 'a239; }
         let Some(_v1) = (strings_rule(p)) else { break 'a239; };
         let _s1 = p.src;
         p.src = _s1;
@@ -6027,7 +6027,7 @@ fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if p.lookahead(|p| (p.expect_soft_keyword(soft_kw::UNDERSCORE)).is_some()) { break 'a255; }
         let Some(name) = p.expect_token(tk::NAME) else { break 'a255; };
-        if p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc00080) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -6064,7 +6064,7 @@ fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a255; }
+        })()).is_some()) }) { break 'a255; }
         let name = p.name_from_token(&name);
         p.src = Src::NONE;
         return Some({ set_expr_context(name, ExprContext::Store) });
@@ -6128,7 +6128,7 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         }
         let Some(attr) = (attr_rule(p)) else { break 'a260; };
         let _s0 = p.src;
-        if p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc00080) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -6165,7 +6165,7 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s0, attr); break 'a260; }
+        })()).is_some()) }) { p.give_back(_s0, attr); break 'a260; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchValue(attr, EXTRA) });
@@ -8187,7 +8187,7 @@ fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         let Some(_v0) = (expression_rule(p)) else { break 'a335; };
         let _s0 = p.src;
-        if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a335; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a335; }
         p.src = _s0;
         return Some(_v0);
     }
@@ -12398,7 +12398,7 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         let Some(a) = (slice_rule(p)) else { break 'a411; };
         let _s0 = p.src;
-        if p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) { p.give_back(_s0, a); break 'a411; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) }) { p.give_back(_s0, a); break 'a411; }
         p.src = _s0;
         return Some({ a });
     }
@@ -12665,7 +12665,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4800000000000008) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -12702,7 +12702,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a424; }
+        })()).is_some()) }) { break 'a424; }
         let Some(_v1) = (strings_rule(p)) else { break 'a424; };
         let _s1 = p.src;
         p.src = _s1;
@@ -12724,7 +12724,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) { break 'a429; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a429; }
         let Some(_v1) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -12779,7 +12779,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(tk::LSQB)).is_some()) { break 'a433; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x200) } else { p.lookahead(|p| (p.expect_token(tk::LSQB)).is_some()) }) { break 'a433; }
         let Some(_v1) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -12823,7 +12823,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        if !p.lookahead(|p| (p.expect_token(tk::LBRACE)).is_some()) { break 'a436; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x2000000) } else { p.lookahead(|p| (p.expect_token(tk::LBRACE)).is_some()) }) { break 'a436; }
         let Some(_v1) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -13307,7 +13307,7 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
         p.mark = _e0;
         let Some(a) = _r0 else { break 'a455; };
         if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a455; }
-        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { drop(a); break 'a455; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a455; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -13428,7 +13428,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { drop(a); break 'a457; };
         if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a457; }
-        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { drop(a); break 'a457; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a457; }
         return Some({ SlashWithDefault { plain_names: a, names_with_defaults: b } });
     }
     p.mark = _mark;
@@ -13612,7 +13612,7 @@ fn lambda_param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
         let Some(a) = _r0 else { break 'a465; };
-        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { drop(a); break 'a465; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a465; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -13660,7 +13660,7 @@ fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair>
         let Some(a) = _r0 else { break 'a467; };
         let Some(c) = (default_rule(p)) else { drop(a); break 'a467; };
         let _s1 = p.src;
-        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { p.give_back(_s1, c); drop(a); break 'a467; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { p.give_back(_s1, c); drop(a); break 'a467; }
         return Some({ name_default_pair(p, a, Some(c), None)? });
     }
     p.mark = _mark;
@@ -13710,7 +13710,7 @@ fn lambda_param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair
         let c = default_rule(p);
         if p.error_indicator { drop(a); break 'a469; }
         let _s1 = p.src;
-        if !p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a469; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a469; }
         return Some({ name_default_pair(p, a, c, None)? });
     }
     p.mark = _mark;
@@ -14432,7 +14432,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         let Some(a) = (clean_string_rule(p)) else { break 'a493; };
         let _s0 = p.src;
-        if p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800000000000008) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -14460,7 +14460,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s0, a); break 'a493; }
+        })()).is_some()) }) { p.give_back(_s0, a); break 'a493; }
         p.src = _s0;
         return Some({ a });
     }
@@ -15215,7 +15215,7 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
                     }
                     let Some(_v0) = (expression_rule(p)) else { break 'a524; };
                     let _s0 = p.src;
-                    if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a524; }
+                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a524; }
                     p.src = _s0;
                     return Some(_v0);
                 }
@@ -15338,7 +15338,7 @@ fn arguments_body(p: &mut Parser<'_>) -> Option<Expr> {
         let _s0 = p.src;
         let _ = p.expect_token(tk::COMMA);
         if p.error_indicator { p.give_back(_s0, a); break 'a528; }
-        if !p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) { p.give_back(_s0, a); break 'a528; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) }) { p.give_back(_s0, a); break 'a528; }
         p.src = _s0;
         return Some({ a });
     }
@@ -15430,7 +15430,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                     }
                                     let Some(_v0) = (expression_rule(p)) else { break 'a534; };
                                     let _s0 = p.src;
-                                    if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a534; }
+                                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a534; }
                                     p.src = _s0;
                                     return Some(_v0);
                                 }
@@ -15441,7 +15441,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                             _r
                         })()) else { break 'a532; };
                         let _s0 = p.src;
-                        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a532; }
+                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a532; }
                         p.src = _s0;
                         return Some(_v0);
                     }
@@ -15502,7 +15502,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                         }
                                         let Some(_v0) = (expression_rule(p)) else { break 'a538; };
                                         let _s0 = p.src;
-                                        if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a538; }
+                                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a538; }
                                         p.src = _s0;
                                         return Some(_v0);
                                     }
@@ -15513,7 +15513,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 _r
                             })()) else { break 'a536; };
                             let _s0 = p.src;
-                            if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a536; }
+                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a536; }
                             p.src = _s0;
                             return Some(_v0);
                         }
@@ -15904,7 +15904,7 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a553; };
-        if p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a553; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a553; }
         p.src = _s0;
         return Some({ a });
     }
@@ -16156,7 +16156,7 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
                     if p.error_indicator {
                         return None;
                     }
-                    if p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) { break 'a561; }
+                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a561; }
                     let Some(_v1) = (star_target_rule(p)) else { break 'a561; };
                     let _s1 = p.src;
                     p.src = _s1;
@@ -16209,7 +16209,7 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
                     if p.error_indicator {
                         return None;
                     }
-                    if p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) { break 'a564; }
+                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a564; }
                     let Some(_v1) = (star_target_rule(p)) else { break 'a564; };
                     let _s1 = p.src;
                     p.src = _s1;
@@ -17251,7 +17251,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                             }
                                                             let Some(_v0) = (expression_rule(p)) else { break 'a610; };
                                                             let _s0 = p.src;
-                                                            if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a610; }
+                                                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a610; }
                                                             p.src = _s0;
                                                             return Some(_v0);
                                                         }
@@ -17261,7 +17261,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                     p.level -= 1;
                                                     _r
                                                 })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a608; } }
-                                                if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a608; }
+                                                if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a608; }
                                                 return Some(());
                                             }
                                             p.mark = _mark;
@@ -17319,7 +17319,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                                 }
                                                                 let Some(_v0) = (expression_rule(p)) else { break 'a614; };
                                                                 let _s0 = p.src;
-                                                                if p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) { p.give_back(_s0, _v0); break 'a614; }
+                                                                if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a614; }
                                                                 p.src = _s0;
                                                                 return Some(_v0);
                                                             }
@@ -17329,7 +17329,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                         p.level -= 1;
                                                         _r
                                                     })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a612; } }
-                                                    if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a612; }
+                                                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a612; }
                                                     return Some(());
                                                 }
                                                 p.mark = _mark;
@@ -17392,7 +17392,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                             return None;
                         }
                         match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a616; } }
-                        if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a616; }
+                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a616; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -17418,7 +17418,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                 return None;
                             }
                             match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a617; } }
-                            if p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) { break 'a617; }
+                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a617; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -17525,7 +17525,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a622; }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a622; };
         let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a622; };
-        if !p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1100) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -17553,7 +17553,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a622; }
+        })()).is_some()) }) { break 'a622; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected argument value expression") });
     }
@@ -17819,7 +17819,7 @@ fn invalid_legacy_expression_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a640; };
-        if p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) { break 'a640; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a640; }
         let Some(b) = (star_expressions_rule(p)) else { break 'a640; };
         let _s2 = p.src;
         let a = p.name_from_token(&a);
@@ -17915,7 +17915,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                             if p.error_indicator {
                                 return None;
                             }
-                            if p.lookahead(|p| (p.string_token()).is_some()) { break 'a644; }
+                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8) } else { p.lookahead(|p| (p.string_token()).is_some()) }) { break 'a644; }
                             let Some(_v1) = (expression_without_invalid_rule(p)) else { break 'a644; };
                             let _s1 = p.src;
                             p.src = _s1;
@@ -18003,7 +18003,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a648; }
         let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a648; };
         let _s2 = p.src;
-        if p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000000000000000800) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -18031,7 +18031,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a648; }
+        })()).is_some()) }) { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a648; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected 'else' after 'if' expression") });
     }
     p.mark = _mark;
@@ -18119,7 +18119,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
         let _ = lambda_params_rule(p);
         if p.error_indicator { break 'a656; }
         let Some(b) = (p.expect_token(tk::COLON)) else { break 'a656; };
-        if !p.lookahead(|p| (p.expect_token(tk::FSTRING_MIDDLE)).is_some()) { break 'a656; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1000000000000000) } else { p.lookahead(|p| (p.expect_token(tk::FSTRING_MIDDLE)).is_some()) }) { break 'a656; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "f-string: lambda expressions are not allowed without parentheses") });
     }
     p.mark = _mark;
@@ -18132,7 +18132,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
         let _ = lambda_params_rule(p);
         if p.error_indicator { break 'a657; }
         let Some(b) = (p.expect_token(tk::COLON)) else { break 'a657; };
-        if !p.lookahead(|p| (p.expect_token(tk::TSTRING_MIDDLE)).is_some()) { break 'a657; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000) } else { p.lookahead(|p| (p.expect_token(tk::TSTRING_MIDDLE)).is_some()) }) { break 'a657; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "t-string: lambda expressions are not allowed without parentheses") });
     }
     p.mark = _mark;
@@ -18192,7 +18192,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a659; }
         let Some(b) = (bitwise_or_rule(p)) else { break 'a659; };
         let _s2 = p.src;
-        if p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000400000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -18220,7 +18220,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s2, b); break 'a659; }
+        })()).is_some()) }) { p.give_back(_s2, b); break 'a659; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
@@ -18299,7 +18299,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
         let _s1 = p.src;
         let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a662; };
         match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a662; } }
-        if p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000400000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -18327,7 +18327,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s1, a); break 'a662; }
+        })()).is_some()) }) { p.give_back(_s1, a); break 'a662; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot assign to {} here. Maybe you meant '==' instead of '='?",
                                           get_expr_name(&a)) });
     }
@@ -18628,7 +18628,7 @@ fn invalid_block_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a683; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a683; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a683; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block") });
     }
     p.mark = _mark;
@@ -19134,7 +19134,7 @@ fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a707; };
-        if !p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1100) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -19162,7 +19162,7 @@ fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a707; }
+        })()).is_some()) }) { break 'a707; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected default value expression") });
     }
     p.mark = _mark;
@@ -20181,7 +20181,7 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(kw::AS)).is_none() { break 'a762; }
         let Some(a) = (expression_rule(p)) else { break 'a762; };
         let _s2 = p.src;
-        if !p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1900) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -20218,7 +20218,7 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s2, a); break 'a762; }
+        })()).is_some()) }) { p.give_back(_s2, a); break 'a762; }
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::StarTargets, &a) });
     }
     p.mark = _mark;
@@ -20308,7 +20308,7 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })()).is_none() { break 'a766; }
-        if p.lookahead(|p| (p.expect_token(kw::IN)).is_some()) { break 'a766; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::IN)).is_some()) }) { break 'a766; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "'in' expected after for-loop variables") });
     }
     p.mark = _mark;
@@ -21054,7 +21054,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
         })()).is_none() { break 'a798; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a798; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a798; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a798; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a798; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'with' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21175,7 +21175,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(tk::RPAR)).is_none() { break 'a803; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a803; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a803; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a803; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a803; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'with' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21204,7 +21204,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         let Some(a) = (p.expect_token(kw::TRY)) else { break 'a808; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a808; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a808; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a808; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a808; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'try' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21216,7 +21216,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(kw::TRY)).is_none() { break 'a809; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a809; }
         match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a809; } }
-        if p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x30000000000000000000000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -21244,7 +21244,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a809; }
+        })()).is_some()) }) { break 'a809; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected 'except' or 'finally' block") });
     }
     p.mark = _mark;
@@ -21654,7 +21654,7 @@ fn invalid_finally_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         let Some(a) = (p.expect_token(kw::FINALLY)) else { break 'a829; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a829; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a829; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a829; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a829; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'finally' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21706,7 +21706,7 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a830; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a830; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a830; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a830; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a830; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21718,7 +21718,7 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a832; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a832; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a832; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a832; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a832; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21771,7 +21771,7 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a833; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a833; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a833; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a833; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a833; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except*' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21813,7 +21813,7 @@ fn invalid_match_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         let _s1 = p.src;
         if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a836; }
         if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a836; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { p.give_back(_s1, subject); break 'a836; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { p.give_back(_s1, subject); break 'a836; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'match' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -21858,7 +21858,7 @@ fn invalid_case_block_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a838; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a838; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a838; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a838; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a838; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'case' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -22027,7 +22027,7 @@ fn invalid_if_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         let _s1 = p.src;
         if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a845; }
         if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, a); break 'a845; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { p.give_back(_s1, a); break 'a845; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { p.give_back(_s1, a); break 'a845; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'if' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -22068,7 +22068,7 @@ fn invalid_elif_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a847; } }
         if (p.expect_token(tk::COLON)).is_none() { break 'a847; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a847; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a847; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a847; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'elif' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22097,7 +22097,7 @@ fn invalid_else_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         let Some(a) = (p.expect_token(kw::ELSE)) else { break 'a848; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a848; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a848; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a848; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a848; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'else' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22150,7 +22150,7 @@ fn invalid_while_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a851; } }
         if (p.expect_token(tk::COLON)).is_none() { break 'a851; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a851; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a851; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a851; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'while' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22199,7 +22199,7 @@ fn invalid_for_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a853; } }
         if (p.expect_token(tk::COLON)).is_none() { break 'a853; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a853; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a853; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a853; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'for' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22259,7 +22259,7 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a854; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a854; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a854; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a854; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a854; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after function definition on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22396,7 +22396,7 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a860; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a860; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a860; }
-        if p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) { break 'a860; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a860; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after class definition on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22472,7 +22472,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
         p.mark = _e0;
         let Some(_x0) = _r0 else { break 'a864; };
         let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a864; };
-        if !p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4001000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -22500,7 +22500,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s0, _x0); break 'a864; }
+        })()).is_some()) }) { p.give_back(_s0, _x0); break 'a864; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expression expected after dictionary key and ':'") });
     }
     p.mark = _mark;
@@ -22530,7 +22530,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a867; };
-        if p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) { _shared0 = Some((Some(a), _e0, _s0)); break 'a867; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a867; }
         return Some({ RAISE_ERROR_KNOWN_LOCATION!(p, ErrorType::SyntaxError, a.loc().lineno, a.loc().end_col_offset - 1, a.loc().end_lineno, -1, "':' expected after dictionary key") });
     }
     p.mark = _mark;
@@ -22557,7 +22557,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
         p.mark = _e0;
         let Some(_x0) = _r0 else { break 'a869; };
         let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a869; };
-        if !p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4001000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -22585,7 +22585,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { p.give_back(_s0, _x0); break 'a869; }
+        })()).is_some()) }) { p.give_back(_s0, _x0); break 'a869; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expression expected after dictionary key and ':'") });
     }
     p.mark = _mark;
@@ -22719,7 +22719,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a879; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a879; } }
-        if p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004400800) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -22765,7 +22765,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a879; }
+        })()).is_some()) }) { break 'a879; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '=', or '!', or ':', or '}'") });
     }
     p.mark = _mark;
@@ -22777,7 +22777,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a884; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a884; } }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a884; }
-        if p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004000800) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -22814,7 +22814,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a884; }
+        })()).is_some()) }) { break 'a884; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '!', or ':', or '}'") });
     }
     p.mark = _mark;
@@ -22862,7 +22862,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })();
         if p.error_indicator { break 'a889; }
-        if p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -22890,7 +22890,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a889; }
+        })()).is_some()) }) { break 'a889; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting ':' or '}'") });
     }
     p.mark = _mark;
@@ -22945,7 +22945,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             _children
         };
         if p.error_indicator { break 'a893; }
-        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a893; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a893; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}', or format specs") });
     }
     p.mark = _mark;
@@ -22980,7 +22980,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })();
         if p.error_indicator { break 'a895; }
-        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a895; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a895; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}'") });
     }
     p.mark = _mark;
@@ -23007,7 +23007,7 @@ fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a897; }
-        if !p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -23035,7 +23035,7 @@ fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a897; }
+        })()).is_some()) }) { break 'a897; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: missing conversion character") });
     }
     p.mark = _mark;
@@ -23123,7 +23123,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a906; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a906; } }
-        if p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004400800) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -23169,7 +23169,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a906; }
+        })()).is_some()) }) { break 'a906; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '=', or '!', or ':', or '}'") });
     }
     p.mark = _mark;
@@ -23181,7 +23181,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a911; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a911; } }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a911; }
-        if p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004000800) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -23218,7 +23218,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a911; }
+        })()).is_some()) }) { break 'a911; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '!', or ':', or '}'") });
     }
     p.mark = _mark;
@@ -23266,7 +23266,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })();
         if p.error_indicator { break 'a916; }
-        if p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -23294,7 +23294,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a916; }
+        })()).is_some()) }) { break 'a916; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting ':' or '}'") });
     }
     p.mark = _mark;
@@ -23349,7 +23349,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             _children
         };
         if p.error_indicator { break 'a920; }
-        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a920; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a920; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}', or format specs") });
     }
     p.mark = _mark;
@@ -23384,7 +23384,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })();
         if p.error_indicator { break 'a922; }
-        if p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) { break 'a922; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a922; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}'") });
     }
     p.mark = _mark;
@@ -23411,7 +23411,7 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a924; }
-        if !p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -23439,7 +23439,7 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a924; }
+        })()).is_some()) }) { break 'a924; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: missing conversion character") });
     }
     p.mark = _mark;
