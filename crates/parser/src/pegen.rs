@@ -431,10 +431,16 @@ impl<'src> Parser<'src> {
     }
 
     /// `fill_token` for a token the fast paths leave (out of the common path, which has no
-    /// ENDMARKER to check for).
-    #[cold]
+    /// ENDMARKER to check for): first the tokenizer's f-string fast paths, whose tokens, like
+    /// the fast paths', are no ENDMARKER, no error and no warning (but are never read ahead:
+    /// they change the tokenizer's f-string state).
     #[inline(never)]
     fn fill_uncommon_token(&mut self) -> bool {
+        if let Some(token) = self.tok.next_fstring_token() {
+            debug_assert!(!self.tok.has_warnings());
+            self.push_fast_token(&token);
+            return true;
+        }
         let Some(token) = self.next_uncommon_token() else {
             return false;
         };

@@ -12,6 +12,7 @@ use crate::unicode::{is_printable, scan_identifier};
 use crate::{SyntaxError, Token, TokenKind, TokenizerOptions};
 
 mod fast;
+mod fstring_fast;
 
 const MAXINDENT: usize = 100;
 const MAXLEVEL: usize = 200;
@@ -181,10 +182,13 @@ impl<'src> Tokenizer<'src> {
     /// tokenizer keeps returning that error.
     #[inline]
     pub fn next_token(&mut self) -> Result<Token, SyntaxError> {
-        match self.next_fast_token() {
-            Some(token) => Ok(token),
-            None => self.next_token_without_fast_paths(),
+        if let Some(token) = self.next_fast_token() {
+            return Ok(token);
         }
+        if let Some(token) = self.next_fstring_token() {
+            return Ok(token);
+        }
+        self.next_token_without_fast_paths()
     }
 
     /// `next_token` when the fast paths for common tokens read it, else `None` (then

@@ -197,12 +197,112 @@ mod generated_inputs {
     /// Lines built from the pieces the fast paths take and the ones they hand over.
     fn pythonish() -> impl Strategy<Value = String> {
         let atoms = prop::sample::select(vec![
-            "x", "rb", "f", "_a1", "é", " ", "  ", "\t", "\x0c", "\n", "\n    ", "\n  ", "(", ")",
-            "[", "]", "{", "}", ",", ";", "~", ".", "..", "...", ".5", ":", ":=", "=", "==", "'s'",
-            "\"", "#c", "\\\n", "\r\n", "1", "0x1", "+", "->", "f'{x}'", "\0", "'''", "\"\"\"",
-            "''", "\"\"", "'a\\'b'", "'\\\\'", "\\", "\\\r", "0", "00", "0.", "0_0", "10", "+=",
-            "**=", "//", "<<=", "!=", "!", "<>", "@", "%", "# c\n", "\n   ", "\n\t", "\n \t",
-            "\n\x0c", "\r", "\n#c\n", "\n\n", "0o17", "0b1", "0b2", "0X", "1.5", "5.", "e", "j",
+            "x",
+            "rb",
+            "f",
+            "_a1",
+            "é",
+            " ",
+            "  ",
+            "\t",
+            "\x0c",
+            "\n",
+            "\n    ",
+            "\n  ",
+            "(",
+            ")",
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            ";",
+            "~",
+            ".",
+            "..",
+            "...",
+            ".5",
+            ":",
+            ":=",
+            "=",
+            "==",
+            "'s'",
+            "\"",
+            "#c",
+            "\\\n",
+            "\r\n",
+            "1",
+            "0x1",
+            "+",
+            "->",
+            "f'{x}'",
+            "\0",
+            "'''",
+            "\"\"\"",
+            "''",
+            "\"\"",
+            "'a\\'b'",
+            "'\\\\'",
+            "\\",
+            "\\\r",
+            "0",
+            "00",
+            "0.",
+            "0_0",
+            "10",
+            "+=",
+            "**=",
+            "//",
+            "<<=",
+            "!=",
+            "!",
+            "<>",
+            "@",
+            "%",
+            "# c\n",
+            "\n   ",
+            "\n\t",
+            "\n \t",
+            "\n\x0c",
+            "\r",
+            "\n#c\n",
+            "\n\n",
+            "0o17",
+            "0b1",
+            "0b2",
+            "0X",
+            "1.5",
+            "5.",
+            "e",
+            "j",
+            // f-string and t-string pieces (the f-string fast paths).
+            "f\"",
+            "f'",
+            "rf'",
+            "Fr\"",
+            "t'",
+            "f\"\"\"",
+            "f'''",
+            "{{",
+            "}}",
+            "{x}",
+            "{",
+            "}",
+            "!r",
+            "!",
+            "!=",
+            ":",
+            ">10",
+            "{x=}",
+            "=",
+            "a",
+            "\\{",
+            "{'k'}",
+            "[",
+            "{x:{w}}",
+            "f'{x}'",
+            "f'{x!r:>{w}}'",
+            "t\"{a}b{c:d}\"",
         ]);
         prop::collection::vec(atoms, 0..80).prop_map(|parts| parts.concat())
     }
@@ -217,4 +317,40 @@ mod generated_inputs {
             }
         }
     }
+}
+
+/// Which path read each token of `source`: `F` the fast paths, `S` the f-string fast paths, `G`
+/// the general path (up to ENDMARKER or an error).
+fn paths_taken(source: &str) -> String {
+    let mut tokenizer = Tokenizer::new(source, TokenizerOptions::default());
+    let mut paths = String::new();
+    loop {
+        let token = if let Some(token) = tokenizer.next_fast_token() {
+            paths.push('F');
+            token
+        } else if let Some(token) = tokenizer.next_fstring_token() {
+            paths.push('S');
+            token
+        } else {
+            paths.push('G');
+            match tokenizer.next_token_without_fast_paths() {
+                Ok(token) => token,
+                Err(_) => return paths,
+            }
+        };
+        if token.kind == TokenKind::Endmarker {
+            return paths;
+        }
+    }
+}
+
+#[test]
+fn common_fstring_tokens_take_the_fstring_fast_paths() {
+    // x = FSTRING_START MIDDLE { b } MIDDLE FSTRING_END NEWLINE ENDMARKER
+    assert_eq!(paths_taken("x = f\"a{b}c\"\n"), "FFSSSSSSSFG");
+    // A conversion, a format spec with a nested field, doubled braces, a t-string.
+    assert_eq!(paths_taken("t'{{{x!r:>{w}}}}'\n"), "SSSSSSSSSSSSSSSFG");
+    // `=` (debug text), backslashes and newlines in the literal text stay general.
+    assert_eq!(paths_taken("f'{x=}'\n"), "SSSGGSFG");
+    assert_eq!(paths_taken("f'a\\n{x}'\n"), "SGSSSSFG");
 }
