@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use pyc_tokenize::{decode_source, SyntaxError, Token, TokenKind, Tokenizer, TokenizerOptions};
 
-fn tokens(
-    source: &str,
-    options: TokenizerOptions,
-    fast: bool,
-) -> (Vec<Token>, Option<SyntaxError>) {
+/// The tokens of `source` with the f-string debug text attached to each (`=` fields), and the
+/// error that ended them.
+type Tokens = (Vec<(Token, Option<String>)>, Option<SyntaxError>);
+
+fn tokens(source: &str, options: TokenizerOptions, fast: bool) -> Tokens {
     let tokenizer = Tokenizer::new(source, options);
     let mut tokenizer = if fast {
         tokenizer
@@ -21,7 +21,8 @@ fn tokens(
     loop {
         match tokenizer.next_token() {
             Ok(token) => {
-                out.push(token);
+                let debug_text = tokenizer.fstring_debug_text().map(|text| text.into_owned());
+                out.push((token, debug_text));
                 if token.kind == TokenKind::Endmarker {
                     return (out, None);
                 }
@@ -303,6 +304,10 @@ mod generated_inputs {
             "f'{x}'",
             "f'{x!r:>{w}}'",
             "t\"{a}b{c:d}\"",
+            "f'{a.b(1)[0]}'",
+            "'k'",
+            "a.b",
+            "(1,",
         ]);
         prop::collection::vec(atoms, 0..80).prop_map(|parts| parts.concat())
     }
@@ -350,6 +355,8 @@ fn common_fstring_tokens_take_the_fstring_fast_paths() {
     assert_eq!(paths_taken("x = f\"a{b}c\"\n"), "FFSSSSSSSFG");
     // A conversion, a format spec with a nested field, doubled braces, a t-string.
     assert_eq!(paths_taken("t'{{{x!r:>{w}}}}'\n"), "SSSSSSSSSSSSSSSFG");
+    // Attributes, calls, subscripts, numbers and strings in the expression.
+    assert_eq!(paths_taken("f'{a.b(1, \"s\")[0]}'\n"), "SSSSSSSSSSSSSSSFG");
     // `=` (debug text), backslashes and newlines in the literal text stay general.
     assert_eq!(paths_taken("f'{x=}'\n"), "SSSGGSFG");
     assert_eq!(paths_taken("f'a\\n{x}'\n"), "SGSSSSFG");

@@ -398,7 +398,7 @@ impl Tokenizer<'_> {
     /// follows: a decimal integer (a lone `0`, or digits not starting with `0`), maybe with a
     /// fraction, or a hexadecimal, octal or binary integer. `tok_number` takes the others.
     #[inline(always)]
-    fn fast_number(&mut self, pos: usize, end: usize) -> FastToken {
+    pub(super) fn fast_number(&mut self, pos: usize, end: usize) -> FastToken {
         let bytes = &self.src[pos..end];
         let zero = bytes[0] == b'0';
         let mut len = if zero { 1 } else { count_digits(bytes, 10) };
@@ -471,7 +471,7 @@ impl Tokenizer<'_> {
     /// A string without prefix whose lines do not end in a backslash: one-line strings
     /// (escapes allowed) and triple-quoted strings over any number of lines.
     #[inline(always)]
-    fn fast_string(&mut self, pos: usize, end: usize) -> FastToken {
+    pub(super) fn fast_string(&mut self, pos: usize, end: usize) -> FastToken {
         let src = self.src;
         let quote = src[pos];
         if src.get(pos + 1) != Some(&quote) {

@@ -119,14 +119,65 @@ impl Tokenizer<'_> {
             }
         };
         let in_field = self.mode_stack.len() > 1;
+        if !in_field {
+            if c.is_ascii_alphabetic() {
+                return self.fast_name_or_fstring_start(pos, false);
+            }
+            return None;
+        }
+        let end = line.len();
         match c {
-            b'a'..=b'z' | b'A'..=b'Z' | b'_' => self.fast_name_or_fstring_start(pos, in_field),
-            b'{' if in_field => self.fast_open_field(pos),
-            b'}' if in_field => self.fast_close_field(pos),
-            b'!' if in_field => self.fast_field_conversion(pos),
-            b':' if in_field => self.fast_field_format_spec(pos),
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => self.fast_name_or_fstring_start(pos, true),
+            b'0'..=b'9' => self.fast_number(pos, end),
+            b'\'' | b'"' => self.fast_string(pos, end),
+            b'{' => self.fast_open_field(pos),
+            b'}' => self.fast_close_field(pos),
+            b'!' => self.fast_field_conversion(pos),
+            b':' => self.fast_field_format_spec(pos),
+            b'(' | b'[' => self.fast_open_expr_bracket(c, pos),
+            b')' | b']' => self.fast_close_expr_bracket(c, pos),
+            b',' => Some(self.fstring_fast_token(TokenKind::Comma, pos, pos + 1, pos + 1)),
+            b'.' => self.fast_field_dot(pos),
             _ => None,
         }
+    }
+
+    /// A `(` or `[` in a replacement field's expression: `open_bracket`, which counts it in
+    /// the f-string's bracket depth.
+    fn fast_open_expr_bracket(&mut self, c: u8, pos: usize) -> Option<Token> {
+        if self.parenstack.len() >= MAXLEVEL || !self.reads_in_line(pos + 1) {
+            return None;
+        }
+        let col = pos.wrapping_sub(self.line_start) as u32;
+        self.parenstack.push((c, self.lineno, col));
+        self.mode_stack.last_mut()?.curly_bracket_depth += 1;
+        let kind = TokenKind::one_char(c);
+        Some(self.fstring_fast_token(kind, pos, pos + 1, pos + 1))
+    }
+
+    /// A `)` or `]` closing the innermost bracket of a replacement field's expression:
+    /// `close_bracket` when it raises no error.
+    fn fast_close_expr_bracket(&mut self, c: u8, pos: usize) -> Option<Token> {
+        let open = if c == b')' { b'(' } else { b'[' };
+        let closes = matches!(self.parenstack.last(), Some(&(b, _, _)) if b == open);
+        let depth = self.top_mode()?.curly_bracket_depth;
+        if !closes || depth <= 0 || !self.reads_in_line(pos + 1) {
+            return None;
+        }
+        self.parenstack.pop();
+        self.mode_stack.last_mut()?.curly_bracket_depth -= 1;
+        let kind = TokenKind::one_char(c);
+        Some(self.fstring_fast_token(kind, pos, pos + 1, pos + 1))
+    }
+
+    /// A `.` in a replacement field's expression that starts no number and no `...`
+    /// (`tok_period` takes those).
+    fn fast_field_dot(&mut self, pos: usize) -> Option<Token> {
+        let next = *self.line_bytes().get(pos + 1)?;
+        if next.is_ascii_digit() || next == b'.' || next == b'\n' {
+            return None;
+        }
+        Some(self.fstring_fast_token(TokenKind::Dot, pos, pos + 1, pos + 1))
     }
 
     /// An ASCII name (inside a replacement field) or the prefix and quotes of an f-string.
