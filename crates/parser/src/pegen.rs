@@ -431,12 +431,13 @@ impl<'src> Parser<'src> {
     }
 
     /// `fill_token` for a token the fast paths leave (out of the common path, which has no
-    /// ENDMARKER to check for): first the tokenizer's f-string fast paths, whose tokens, like
+    /// ENDMARKER to check for): first the tokenizer's fast paths for f-strings and prefixed
+    /// strings (`next_string_token`), whose tokens, like
     /// the fast paths', are no ENDMARKER, no error and no warning (but are never read ahead:
     /// they change the tokenizer's f-string state).
     #[inline(never)]
     fn fill_uncommon_token(&mut self) -> bool {
-        if let Some(token) = self.tok.next_fstring_token() {
+        if let Some(token) = self.tok.next_string_token() {
             debug_assert!(!self.tok.has_warnings());
             self.push_fast_token(&token);
             return true;

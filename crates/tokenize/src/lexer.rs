@@ -185,7 +185,7 @@ impl<'src> Tokenizer<'src> {
         if let Some(token) = self.next_fast_token() {
             return Ok(token);
         }
-        if let Some(token) = self.next_fstring_token() {
+        if let Some(token) = self.next_string_token() {
             return Ok(token);
         }
         self.next_token_without_fast_paths()

@@ -308,6 +308,15 @@ mod generated_inputs {
             "'k'",
             "a.b",
             "(1,",
+            // Prefixed strings (the fast path reads the bytes, raw and unicode ones).
+            "b'x'",
+            "Rb\"\"\"a\nb\"\"\"",
+            "u'",
+            "br'\\'",
+            "ub'",
+            "bu\"",
+            "rr'",
+            "B",
         ]);
         prop::collection::vec(atoms, 0..80).prop_map(|parts| parts.concat())
     }
@@ -333,7 +342,7 @@ fn paths_taken(source: &str) -> String {
         let token = if let Some(token) = tokenizer.next_fast_token() {
             paths.push('F');
             token
-        } else if let Some(token) = tokenizer.next_fstring_token() {
+        } else if let Some(token) = tokenizer.next_string_token() {
             paths.push('S');
             token
         } else {
@@ -357,6 +366,9 @@ fn common_fstring_tokens_take_the_fstring_fast_paths() {
     assert_eq!(paths_taken("t'{{{x!r:>{w}}}}'\n"), "SSSSSSSSSSSSSSSFG");
     // Attributes, calls, subscripts, numbers and strings in the expression.
     assert_eq!(paths_taken("f'{a.b(1, \"s\")[0]}'\n"), "SSSSSSSSSSSSSSSFG");
+    // Strings with a bytes, raw or unicode prefix; not with two incompatible ones.
+    assert_eq!(paths_taken("x = b'a' + Rb\"\"\"c\"\"\" + u''\n"), "FFSFSFSFG");
+    assert_eq!(paths_taken("x = ub''\n"), "FFG");
     // `=` (debug text), backslashes and newlines in the literal text stay general.
     assert_eq!(paths_taken("f'{x=}'\n"), "SSSGGSFG");
     assert_eq!(paths_taken("f'a\\n{x}'\n"), "SGSSSSFG");

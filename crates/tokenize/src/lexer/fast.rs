@@ -382,7 +382,7 @@ impl Tokenizer<'_> {
     }
 
     /// A name of ASCII letters, digits and underscores that no quote follows (so no string
-    /// prefix); `tok_identifier` takes the others.
+    /// prefix: `next_string_token` reads the common ones); `tok_identifier` takes the others.
     #[inline(always)]
     fn fast_name(&mut self, pos: usize, end: usize) -> FastToken {
         let bytes = &self.src[pos + 1..end];
@@ -472,17 +472,46 @@ impl Tokenizer<'_> {
     /// (escapes allowed) and triple-quoted strings over any number of lines.
     #[inline(always)]
     pub(super) fn fast_string(&mut self, pos: usize, end: usize) -> FastToken {
+        self.fast_string_at(pos, pos, end)
+    }
+
+    /// A string with a bytes, raw or unicode prefix (`b`, `r`, `u`, `br`, `rb` in any case)
+    /// from `pos` to the quote at `quote_at`: the prefixes `tok_identifier` passes to
+    /// `tok_string` without an error. F-strings and t-strings are not read here (they change
+    /// the mode stack). For `next_string_token`: not a token the parser reads ahead (those
+    /// are `tok_get_fast`'s, which stays small without it).
+    pub(super) fn fast_prefixed_string(
+        &mut self,
+        pos: usize,
+        quote_at: usize,
+        end: usize,
+    ) -> FastToken {
+        let is = |b: u8, letter: u8| b.eq_ignore_ascii_case(&letter);
+        let plain_prefix = match self.src[pos..quote_at] {
+            [a] => is(a, b'b') || is(a, b'r') || is(a, b'u'),
+            [a, b] => (is(a, b'b') && is(b, b'r')) || (is(a, b'r') && is(b, b'b')),
+            _ => false,
+        };
+        if !plain_prefix {
+            return None;
+        }
+        self.fast_string_at(pos, quote_at, end)
+    }
+
+    /// A string starting at `pos` (its prefix, if any) whose opening quote is at `quote_at`.
+    #[inline(always)]
+    fn fast_string_at(&mut self, pos: usize, quote_at: usize, end: usize) -> FastToken {
         let src = self.src;
-        let quote = src[pos];
-        if src.get(pos + 1) != Some(&quote) {
-            let close = self.one_line_string_end(pos + 1, end, quote)?;
+        let quote = src[quote_at];
+        if src.get(quote_at + 1) != Some(&quote) {
+            let close = self.one_line_string_end(quote_at + 1, end, quote)?;
             return self.fast_string_token(pos, close);
         }
-        if src.get(pos + 2) != Some(&quote) {
+        if src.get(quote_at + 2) != Some(&quote) {
             // The empty string.
-            return self.fast_string_token(pos, pos + 2);
+            return self.fast_string_token(pos, quote_at + 2);
         }
-        self.fast_triple_quoted(pos, quote)
+        self.fast_triple_quoted(pos, quote_at, quote)
     }
 
     /// The end (after the closing quote) of a one-line string whose body starts at `from`.
@@ -512,13 +541,14 @@ impl Tokenizer<'_> {
         Some(self.fast_token(TokenKind::String, pos))
     }
 
-    /// A triple-quoted string at `pos`, over as many lines as it takes: `tok_string` reading
-    /// each of its lines as `tok_nextc` does. `None` (nothing changed) when it does not end,
-    /// a line of it ends in a backslash, or a null byte may be in one of its lines.
+    /// A triple-quoted string at `pos` (its quotes at `quote_at`), over as many lines as it
+    /// takes: `tok_string` reading each of its lines as `tok_nextc` does. `None` (nothing
+    /// changed) when it does not end, a line of it ends in a backslash, or a null byte may be
+    /// in one of its lines.
     #[inline(never)]
-    fn fast_triple_quoted(&mut self, pos: usize, quote: u8) -> FastToken {
+    fn fast_triple_quoted(&mut self, pos: usize, quote_at: usize, quote: u8) -> FastToken {
         let src = self.src;
-        let mut at = pos + 3;
+        let mut at = quote_at + 3;
         // The closing quotes, found by a search that stops only at quotes and backslashes (the
         // lines are counted after, in one pass).
         let close = loop {
@@ -535,7 +565,7 @@ impl Tokenizer<'_> {
             }
             at = found + 1;
         };
-        let body = &src[pos + 3..close];
+        let body = &src[quote_at + 3..close];
         let Some(last_newline) = memchr::memrchr(b'\n', body) else {
             return self.fast_string_token(pos, close);
         };
@@ -549,7 +579,7 @@ impl Tokenizer<'_> {
         self.first_lineno = self.lineno;
         self.multi_line_start = self.line_start;
         self.lineno += newlines;
-        self.line_start = pos + 3 + last_newline + 1;
+        self.line_start = quote_at + 3 + last_newline + 1;
         self.inp = self.len;
         self.cur = close;
         Some(self.fast_token(TokenKind::String, pos))

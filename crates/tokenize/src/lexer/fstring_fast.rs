@@ -1,13 +1,14 @@
-//! Port of Parser/lexer/lexer.c: tok_get_fstring_mode, f_string_quote, tok_get_normal_mode (fast paths for f-string and t-string tokens, parser's view).
+//! Port of Parser/lexer/lexer.c: tok_get_fstring_mode, f_string_quote, tok_get_normal_mode (fast paths for f-string, t-string and prefixed string tokens, parser's view).
 //!
 //! The common tokens of f-strings and t-strings read without the general path: the start of an
 //! f-string with a plain prefix, its literal parts on one line without backslashes, its end, and
-//! in a replacement field the names and the `{`, `}`, `!` and `:` that open, close and split it.
-//! Each gives exactly the token and the state (cursor, mode stack, bracket depths, expression
-//! span) that the general path gives; every other input, errors included, returns `None` before
-//! anything changed, and the general path reads it. Unlike `tok_get_fast`, these tokens change
-//! the mode stack and the brackets, so the parser never reads them ahead of itself (they are
-//! not `next_fast_token`'s).
+//! in a replacement field the names, numbers, strings, brackets, commas and dots of the
+//! expression and the `{`, `}`, `!` and `:` that open, close and split the field; and strings
+//! with a bytes, raw or unicode prefix. Each gives exactly the token and the state (cursor, mode
+//! stack, bracket depths, expression span) that the general path gives; every other input,
+//! errors included, returns `None` before anything changed, and the general path reads it.
+//! Unlike `tok_get_fast`, most of these tokens change the mode stack and the brackets, so the
+//! parser never reads them ahead of itself (they are not `next_fast_token`'s).
 
 use super::{Tokenizer, MAXFSTRINGLEVEL, MAXLEVEL, MAX_EXPR_NESTING};
 use crate::state::{ModeKind, TokMode};
@@ -35,13 +36,14 @@ fn is_middle_stop(b: u8, quote: u8) -> bool {
 }
 
 impl Tokenizer<'_> {
-    /// The next token when it is one of the common f-string or t-string tokens, read without
-    /// the general path; `None` (nothing changed) for any other, which
+    /// The next token when it is one of the common f-string or t-string tokens or a string
+    /// with a bytes, raw or unicode prefix, read without the general path; `None` (nothing
+    /// changed) for any other, which
     /// [`Self::next_token_without_fast_paths`] then reads. For where
     /// [`Self::next_fast_token`] returned `None`. These tokens are never ENDMARKER, never
     /// errors and never warn, but they change the f-string state: not for reading ahead.
     #[inline]
-    pub fn next_fstring_token(&mut self) -> Option<Token> {
+    pub fn next_string_token(&mut self) -> Option<Token> {
         if !self.fast_paths || self.stopped {
             return None;
         }
@@ -189,7 +191,10 @@ impl Tokenizer<'_> {
             .count();
         let after = pos + len;
         match line.get(after) {
-            Some(&quote @ (b'"' | b'\'')) => self.fast_fstring_start(pos, after, quote),
+            Some(&quote @ (b'"' | b'\'')) => match fstring_prefix(&self.src[pos..after]) {
+                Some(tstring) => self.fast_fstring_start(pos, after, quote, tstring),
+                None => self.fast_prefixed_string(pos, after, line.len()),
+            },
             Some(&b) if b >= 128 => None,
             _ if in_field => Some(self.fstring_fast_token(TokenKind::Name, pos, after, after)),
             _ => None,
@@ -198,8 +203,13 @@ impl Tokenizer<'_> {
 
     /// `tok_identifier` reaching a quote after an `f`, `t`, `rf` or `rt` prefix (any case):
     /// `f_string_quote`, which pushes the f-string's mode.
-    fn fast_fstring_start(&mut self, pos: usize, quote_at: usize, quote: u8) -> Option<Token> {
-        let tstring = fstring_prefix(&self.src[pos..quote_at])?;
+    fn fast_fstring_start(
+        &mut self,
+        pos: usize,
+        quote_at: usize,
+        quote: u8,
+        tstring: bool,
+    ) -> Option<Token> {
         if self.mode_stack.len() >= MAXFSTRINGLEVEL {
             return None;
         }
