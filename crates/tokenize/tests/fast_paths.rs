@@ -367,7 +367,10 @@ fn common_fstring_tokens_take_the_fstring_fast_paths() {
     // Attributes, calls, subscripts, numbers and strings in the expression.
     assert_eq!(paths_taken("f'{a.b(1, \"s\")[0]}'\n"), "SSSSSSSSSSSSSSSFG");
     // Strings with a bytes, raw or unicode prefix; not with two incompatible ones.
-    assert_eq!(paths_taken("x = b'a' + Rb\"\"\"c\"\"\" + u''\n"), "FFSFSFSFG");
+    assert_eq!(
+        paths_taken("x = b'a' + Rb\"\"\"c\"\"\" + u''\n"),
+        "FFSFSFSFG"
+    );
     assert_eq!(paths_taken("x = ub''\n"), "FFG");
     // `=` (debug text), backslashes and newlines in the literal text stay general.
     assert_eq!(paths_taken("f'{x=}'\n"), "SSSGGSFG");
