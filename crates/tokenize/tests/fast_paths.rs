@@ -376,3 +376,83 @@ fn common_fstring_tokens_take_the_fstring_fast_paths() {
     assert_eq!(paths_taken("f'{x=}'\n"), "SSSGGSFG");
     assert_eq!(paths_taken("f'a\\n{x}'\n"), "SGSSSSFG");
 }
+
+#[test]
+fn string_fast_paths_match_on_fstring_edge_cases() {
+    // Each branch of the f-string fast paths and where they hand over: format specs and their
+    // doubled braces, brackets in fields, conversions, `=`, quotes, errors, line ends, limits.
+    let sources = [
+        "f'{x:a}}'\n",
+        "f'{x:{{a}}}'\n",
+        "f'{x:a{{b}}'\n",
+        "f'{x:}'\n",
+        "f'{x:}}}'\n",
+        "f'{ {1:2}[1] }'\n",
+        "f'{x[1:2]}'\n",
+        "f'{a!r}' f'{a!=b}' f'{a!}'\n",
+        "f'{x}}'\n",
+        "f'{{x}'\n",
+        "f'}'\n",
+        "f'{'\n",
+        "f'{x'\n",
+        "f'{)}'\n",
+        "f'{(}'\n",
+        "f'{x)}'\n",
+        "f'{x]}'\n",
+        "f'{(x]}'\n",
+        "f'{x:{y:{z}}}'\n",
+        "f'{x:{y:{z:{w}}}}'\n",
+        "f\"\"\"a\"\"b\"\"\" f\"\"\"a\"\"\"\" f'''{x}''''\n",
+        "f'a' 'b' rf'\\d{x}' f'\\{x}'\n",
+        "f'{x=}' f'{x = !r:>3}' f'{x=:{y}}'\n",
+        "f'{\"a\"}' f'{f\"{1}\"}' f'{x:{\"^\"}}'\n",
+        "f'{x}'",
+        "f'{x\n}'\n",
+        "f'''{x\n}''' f'''{\nx}''' f'''a{\n}'''\n",
+        "f'{x:\n}'\n",
+        "f'''{x:\n}'''\n",
+        "f'''{x}\n{y}}}\n{{z'''\n",
+        "f'{x:a",
+        "f'{1.5}' f'{.5}' f'{1e3}' f'{0x}' f'{1_0}' f'{1if x else 2}'\n",
+        "f'{a.b.c()}' f'{a...}' f'{x,y}' f'{*x,}'\n",
+        "t'{x!r:>{w}}' T'{{}}' Rt'{a}' tR'\\{a}'\n",
+        "f'{f'{f'{x}'}'}'\n",
+        "f'{b'x'}' f'{rb\"y\"}' f'{u'z'}' f'{ub'w'}'\n",
+        "f'{x}' if y else F''\n",
+        "(f'{x}'\n, f'{y}')\n",
+        "f'{x}\\\n'\n",
+        "x = f'{a}' \\\n  f'{b}'\n",
+        "def f():\n    return f'{x}'\n  f'{y}'\n",
+        "f'{\x00}'\n",
+        "f'{é}' f'{xé}'\n",
+        "f'{x!r\n}'\n",
+        "f'{x\t}' f'{\x0cx}'\n",
+        "b'a' rb'b' Br'c' u'd' U\"\"\"e\n\"\"\" bu'f' rr'g' b'''\n",
+    ];
+    for source in sources {
+        for options in [
+            TokenizerOptions::default(),
+            TokenizerOptions {
+                type_comments: true,
+                ..TokenizerOptions::default()
+            },
+        ] {
+            let fast = tokens(source, options, true);
+            let general = tokens(source, options, false);
+            assert!(
+                fast == general,
+                "fast and general paths differ on {source:?}"
+            );
+        }
+    }
+    let deep = format!("x = {}1{}\n", "f'{".repeat(160), "}'".repeat(160));
+    assert_eq!(
+        tokens(&deep, TokenizerOptions::default(), true),
+        tokens(&deep, TokenizerOptions::default(), false)
+    );
+    let brackets = format!("x = f'{{{}1{}}}'\n", "(".repeat(199), ")".repeat(199));
+    assert_eq!(
+        tokens(&brackets, TokenizerOptions::default(), true),
+        tokens(&brackets, TokenizerOptions::default(), false)
+    );
+}
