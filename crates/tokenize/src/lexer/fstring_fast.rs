@@ -370,11 +370,16 @@ impl Tokenizer<'_> {
             }
         }
         let quote_size = usize::from(mode.quote_size);
-        let quotes = line[start..]
-            .iter()
-            .take(quote_size)
-            .take_while(|&&b| b == mode.quote)
-            .count();
+        // Literal text seldom starts with a quote: no count then.
+        let quotes = if first != mode.quote {
+            0
+        } else {
+            line[start..]
+                .iter()
+                .take(quote_size)
+                .take_while(|&&b| b == mode.quote)
+                .count()
+        };
         if quotes == quote_size {
             return self.fast_fstring_end(&mode, start);
         }
