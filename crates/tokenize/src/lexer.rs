@@ -440,6 +440,33 @@ impl<'src> Tokenizer<'src> {
         self.mode_stack.len() > 1
     }
 
+    /// Enters the mode of an f-string or t-string whose prefix starts at `start`, on the current
+    /// line: the kind of its start token.
+    fn enter_fstring(
+        &mut self,
+        quote: u8,
+        quote_size: u8,
+        raw: bool,
+        tstring: bool,
+        start: usize,
+    ) -> TokenKind {
+        let mode = TokMode::fstring(
+            quote,
+            quote_size,
+            raw,
+            tstring,
+            start,
+            self.line_start,
+            self.lineno,
+        );
+        self.mode_stack.push(mode);
+        if tstring {
+            TokenKind::TstringStart
+        } else {
+            TokenKind::FstringStart
+        }
+    }
+
     fn mode(&mut self) -> &mut TokMode {
         let last = self.mode_stack.len() - 1;
         &mut self.mode_stack[last]
@@ -1488,27 +1515,7 @@ impl<'src> Tokenizer<'src> {
         }
         let prefix = &self.src[start..self.cur];
         let raw = prefix.iter().any(|b| b.eq_ignore_ascii_case(&b'r'));
-        self.mode_stack.push(TokMode {
-            kind: ModeKind::Fstring,
-            quote: quote as u8,
-            quote_size,
-            raw,
-            tstring,
-            start,
-            multi_line_start: self.line_start,
-            line_start: self.lineno,
-            curly_bracket_depth: 0,
-            curly_bracket_expr_start_depth: -1,
-            in_format_spec: false,
-            debug: false,
-            last_expr_start: None,
-            last_expr_end: None,
-        });
-        let kind = if tstring {
-            TokenKind::TstringStart
-        } else {
-            TokenKind::FstringStart
-        };
+        let kind = self.enter_fstring(quote as u8, quote_size, raw, tstring, start);
         Ok(self.token(kind, start, self.cur))
     }
 

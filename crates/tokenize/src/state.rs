@@ -106,6 +106,30 @@ impl TokMode {
         }
     }
 
+    /// The mode an f-string or t-string starting at `start` enters, its prefix raw or not, on
+    /// the line starting at `line_start_offset` (line `lineno`).
+    pub fn fstring(
+        quote: u8,
+        quote_size: u8,
+        raw: bool,
+        tstring: bool,
+        start: usize,
+        line_start_offset: usize,
+        lineno: u32,
+    ) -> Self {
+        TokMode {
+            kind: ModeKind::Fstring,
+            quote,
+            quote_size,
+            raw,
+            tstring,
+            start,
+            multi_line_start: line_start_offset,
+            line_start: lineno,
+            ..TokMode::regular()
+        }
+    }
+
     /// The letter error messages use: "f-string: ..." or "t-string: ...".
     pub fn prefix(&self) -> char {
         if self.tstring {

@@ -100,16 +100,16 @@ const FIRST_PASS_MEMO: &[&str] = &["atom"];
 ///   parsed it for nothing); keyword arguments followed by more of them need a `**` (the
 ///   first list is greedy: the second can only start where it stopped, at a `**`).
 const FIRST_PASS_NEEDS: &[Needs] = &[
-    Needs::alts("assignment", 0..2, &["':'"]),
-    Needs::loop_iterations("assignment", 2, &["'='"]),
-    Needs::alts("assignment", 3..4, &["augassign"]),
-    Needs::alts("slash_no_default", 0..2, &["'/'"]),
-    Needs::alts("slash_with_default", 0..2, &["'/'"]),
-    Needs::alts("lambda_slash_no_default", 0..2, &["'/'"]),
-    Needs::alts("lambda_slash_with_default", 0..2, &["'/'"]),
-    Needs::inside_bracket("genexp", 0..1, &["'for'"]),
-    Needs::alts("slice", 0..1, &["':'"]),
-    Needs::alts("kwargs", 0..1, &["'**'"]),
+    Needs::new("assignment", Skipped::Alts(0..2), &["':'"]),
+    Needs::new("assignment", Skipped::LoopIterations(2), &["'='"]),
+    Needs::new("assignment", Skipped::Alts(3..4), &["augassign"]),
+    Needs::new("slash_no_default", Skipped::Alts(0..2), &["'/'"]),
+    Needs::new("slash_with_default", Skipped::Alts(0..2), &["'/'"]),
+    Needs::new("lambda_slash_no_default", Skipped::Alts(0..2), &["'/'"]),
+    Needs::new("lambda_slash_with_default", Skipped::Alts(0..2), &["'/'"]),
+    Needs::new("genexp", Skipped::AltsInsideBracket(0..1), &["'for'"]),
+    Needs::new("slice", Skipped::Alts(0..1), &["':'"]),
+    Needs::new("kwargs", Skipped::Alts(0..1), &["'**'"]),
 ];
 
 /// An entry of [`FIRST_PASS_NEEDS`]: in `rule`, what is skipped when its group lacks `tokens`.
@@ -130,40 +130,8 @@ enum Skipped {
 }
 
 impl Needs {
-    const fn alts(
-        rule: &'static str,
-        alts: std::ops::Range<usize>,
-        tokens: &'static [&'static str],
-    ) -> Needs {
-        Needs {
-            rule,
-            what: Skipped::Alts(alts),
-            tokens,
-        }
-    }
-
-    const fn inside_bracket(
-        rule: &'static str,
-        alts: std::ops::Range<usize>,
-        tokens: &'static [&'static str],
-    ) -> Needs {
-        Needs {
-            rule,
-            what: Skipped::AltsInsideBracket(alts),
-            tokens,
-        }
-    }
-
-    const fn loop_iterations(
-        rule: &'static str,
-        alt: usize,
-        tokens: &'static [&'static str],
-    ) -> Needs {
-        Needs {
-            rule,
-            what: Skipped::LoopIterations(alt),
-            tokens,
-        }
+    const fn new(rule: &'static str, what: Skipped, tokens: &'static [&'static str]) -> Needs {
+        Needs { rule, what, tokens }
     }
 }
 

@@ -221,14 +221,7 @@ impl Tokenizer<'_> {
             let src = self.src;
             let end = self.inp.min(src.len());
             let line = src.get(..end).unwrap_or_default();
-            let mut pos = self.cur;
-            let c = loop {
-                match line.get(pos) {
-                    Some(b' ' | b'\t' | b'\x0c') => pos += 1,
-                    Some(&c) => break c,
-                    None => return None,
-                }
-            };
+            let (pos, c) = first_after_blanks(line, self.cur)?;
             // Read only by the operators that look at it, not before every token.
             let next = || src.get(pos + 1).copied().unwrap_or(b'\n');
             let (kind, len) = match c {
@@ -715,6 +708,19 @@ impl Tokenizer<'_> {
         self.lineno += 1;
         self.inp = self.len;
         self.line_start = from;
+    }
+}
+
+/// The first byte of `line` from `pos` on that is not a space, tab or form feed, with its
+/// position; `None` at the end of the line's bytes.
+#[inline(always)]
+pub(super) fn first_after_blanks(line: &[u8], mut pos: usize) -> Option<(usize, u8)> {
+    loop {
+        match line.get(pos) {
+            Some(b' ' | b'\t' | b'\x0c') => pos += 1,
+            Some(&c) => return Some((pos, c)),
+            None => return None,
+        }
     }
 }
 

@@ -112,14 +112,7 @@ impl Tokenizer<'_> {
             return None;
         }
         let line = self.line_bytes();
-        let mut pos = self.cur;
-        let c = loop {
-            match line.get(pos) {
-                Some(b' ' | b'\t' | b'\x0c') => pos += 1,
-                Some(&c) => break c,
-                None => return None,
-            }
-        };
+        let (pos, c) = super::fast::first_after_blanks(line, self.cur)?;
         let in_field = self.mode_stack.len() > 1;
         if !in_field {
             if c.is_ascii_alphabetic() {
@@ -230,27 +223,7 @@ impl Tokenizer<'_> {
             .any(|b| b.eq_ignore_ascii_case(&b'r'));
         self.first_lineno = self.lineno;
         self.multi_line_start = self.line_start;
-        self.mode_stack.push(TokMode {
-            kind: ModeKind::Fstring,
-            quote,
-            quote_size,
-            raw,
-            tstring,
-            start: pos,
-            multi_line_start: self.line_start,
-            line_start: self.lineno,
-            curly_bracket_depth: 0,
-            curly_bracket_expr_start_depth: -1,
-            in_format_spec: false,
-            debug: false,
-            last_expr_start: None,
-            last_expr_end: None,
-        });
-        let kind = if tstring {
-            TokenKind::TstringStart
-        } else {
-            TokenKind::FstringStart
-        };
+        let kind = self.enter_fstring(quote, quote_size, raw, tstring, pos);
         let end = quote_at + usize::from(quote_size);
         Some(self.fstring_fast_token(kind, pos, end, end))
     }
@@ -458,6 +431,13 @@ impl Tokenizer<'_> {
         }
     }
 
+    /// The byte at `at` on the current line, unless it is the newline (which ends the line
+    /// for the general path: it reads on from there).
+    fn byte_before_newline(&self, at: usize) -> Option<u8> {
+        let byte = *self.line_bytes().get(at)?;
+        (byte != b'\n').then_some(byte)
+    }
+
     /// The literal text from `start` ending at the `{` just before `at`: a doubled `{{` keeps
     /// one brace in the text; otherwise a replacement field (or a nested one in a format spec)
     /// starts, in regular mode.
@@ -468,10 +448,7 @@ impl Tokenizer<'_> {
         at: usize,
         in_format_spec: bool,
     ) -> Option<Token> {
-        let peek = *self.line_bytes().get(at)?;
-        if peek == b'\n' {
-            return None;
-        }
+        let peek = self.byte_before_newline(at)?;
         let opens_field = peek != b'{' || in_format_spec;
         let mode = self.top_mode()?;
         if opens_field && mode.curly_bracket_expr_start_depth + 1 >= MAX_EXPR_NESTING {
@@ -499,10 +476,7 @@ impl Tokenizer<'_> {
         at: usize,
         in_format_spec: bool,
     ) -> Option<Token> {
-        let peek = *self.line_bytes().get(at)?;
-        if peek == b'\n' {
-            return None;
-        }
+        let peek = self.byte_before_newline(at)?;
         if peek == b'}' && !in_format_spec && mode.curly_bracket_depth == 0 {
             return Some(self.middle_token(kind, start, at, at + 1));
         }
