@@ -17,6 +17,8 @@ use std::fmt::Write;
 use super::grammar::{Alt, Grammar, Item, NamedItem, Rule};
 
 mod chain;
+mod prefix;
+use prefix::PrefixBound;
 #[cfg(test)]
 mod test_support;
 mod twin;
@@ -199,6 +201,9 @@ struct Generator<'g> {
     first_sets: HashMap<String, u128>,
     /// The rules that are levels of operator chains (see `chain.rs`).
     chain_levels: HashMap<String, chain::Level>,
+    /// The rule being emitted runs in the error pass only (an `invalid_` rule), where prefix
+    /// runs ([`Generator::prefix_run_code`]) do not apply.
+    error_pass_rule: bool,
 }
 
 /// Consecutive alternatives that start with the same rule call parse it once: the value and
@@ -239,6 +244,7 @@ impl<'g> Generator<'g> {
             loop_needs: None,
             first_sets: HashMap::new(),
             chain_levels: HashMap::new(),
+            error_pass_rule: false,
         };
         gen.check_names()?;
         gen.compute_nullable();
@@ -1288,6 +1294,7 @@ impl<'g> Generator<'g> {
         };
         let sets_src = self.rule_carries(&rule.name);
         self.needs = self.needs_of(rule)?;
+        self.error_pass_rule = rule.name.starts_with("invalid_");
         let body = self.alts_code_seeded(&rule.alts, unit, 1, first_seed_only, sets_src);
         self.out.push_str(&body?);
         self.line(1, "None");
@@ -1479,6 +1486,12 @@ impl<'g> Generator<'g> {
         let runs = shared_first_runs(alts, |n| self.rules.contains_key(n));
         // The rule's own alternatives only: not those of the groups inside them.
         let needs = std::mem::take(&mut self.needs);
+        let prefix_runs = self.shared_prefix_runs(alts, unit, |i| {
+            i == first_seed_only
+                || needs.alts.iter().any(|(r, _, _)| r.contains(&i))
+                || needs.loop_iterations.iter().any(|(a, _)| *a == i)
+        });
+        let mut in_run_until = 0;
         for (i, alt) in alts.iter().enumerate() {
             if i == first_seed_only {
                 pad(&mut s, indent);
@@ -1487,6 +1500,14 @@ impl<'g> Generator<'g> {
                 s.push_str("return None;\n");
                 pad(&mut s, indent);
                 s.push_str("}\n");
+            }
+            if let Some(&(start, end, len)) = prefix_runs.iter().find(|r| r.0 == i) {
+                let code = self.prefix_run_code(&alts[start..end], len, unit, indent, sets_src);
+                s.push_str(&code?);
+                in_run_until = end;
+            }
+            if i < in_run_until {
+                continue;
             }
             if let Some((start, end)) = runs[i] {
                 let var = format!("_shared{start}");
@@ -1529,6 +1550,19 @@ impl<'g> Generator<'g> {
         indent: usize,
         sets_src: bool,
     ) -> Result<String, String> {
+        self.alt_code_after(alt, unit, indent, sets_src, None)
+    }
+
+    /// [`Self::alt_code`]; with `prefix`, the alternative's first items are already bound (a
+    /// [`PrefixBound`]) and a failure goes back to where they ended (`_pe`).
+    fn alt_code_after(
+        &mut self,
+        alt: &Alt,
+        unit: bool,
+        indent: usize,
+        sets_src: bool,
+        prefix: Option<&PrefixBound>,
+    ) -> Result<String, String> {
         self.label_counter += 1;
         let label = format!("'a{}", self.label_counter);
         let mut s = String::new();
@@ -1557,7 +1591,7 @@ impl<'g> Generator<'g> {
                 &format!("if _lacking{n} {{ break {label}; }}"),
             );
         }
-        let items = self.alt_items_code(alt, unit, &label, ind)?;
+        let items = self.items_code(alt, unit, &label, ind, prefix, alt.items.len())?;
         s.push_str(&items.code);
         let default_var = items.default_var.clone();
         if sets_src {
@@ -1602,8 +1636,8 @@ impl<'g> Generator<'g> {
         }
         pad(&mut s, ind);
         s.push_str("}\n");
-        pad(&mut s, ind);
-        s.push_str("p.mark = _mark;\n");
+        let restore = if prefix.is_some() { "_pe" } else { "_mark" };
+        line(&mut s, ind, &format!("p.mark = {restore};"));
         if has_cut {
             pad(&mut s, ind);
             s.push_str("if _cut {\n");
@@ -1631,6 +1665,20 @@ impl<'g> Generator<'g> {
         label: &str,
         ind: usize,
     ) -> Result<AltItems, String> {
+        self.items_code(alt, unit, label, ind, None, alt.items.len())
+    }
+
+    /// [`Self::alt_items_code`] for the items before `end`, after those of `prefix` (bound
+    /// already: the values it holds stay with it when an item fails).
+    fn items_code(
+        &mut self,
+        alt: &Alt,
+        unit: bool,
+        label: &str,
+        ind: usize,
+        prefix: Option<&PrefixBound>,
+        end: usize,
+    ) -> Result<AltItems, String> {
         let shared = self.shared.take();
         let mut s = String::new();
         line(&mut s, ind + 1, "if p.error_indicator {");
@@ -1638,16 +1686,18 @@ impl<'g> Generator<'g> {
         line(&mut s, ind + 1, "}");
         let default_item = default_item(alt, unit);
         let passthrough = self.passthrough_item(alt, unit);
-        let mut default_var = None;
-        let mut passthrough_src = None;
+        let mut default_var = prefix.and_then(|b| b.default_var.clone());
+        let mut passthrough_src = prefix.and_then(|b| b.passthrough_src.clone());
         // Values bound so far that have a source: given back when a later item fails.
         let mut given_back: Vec<String> = Vec::new();
         // NAME tokens bound so far, made into `Name` nodes only once every item matched, so
         // that a failing alternative allocates nothing for them.
         let mut deferred_names: Vec<String> = Vec::new();
         // Bound values with a source, and how to give each back (see `AltItems::lendable`).
-        let mut lendable: Vec<(String, String)> = Vec::new();
-        for (n, it) in alt.items.iter().enumerate() {
+        let mut lendable: Vec<(String, String)> =
+            prefix.map(|b| b.lendable.clone()).unwrap_or_default();
+        let start = prefix.map_or(0, |b| b.len);
+        for (n, it) in alt.items.iter().enumerate().take(end).skip(start) {
             let need_value = it.name.is_some() || default_item == Some(n);
             let var = match &it.name {
                 Some(name) => Some(name.clone()),
@@ -1753,6 +1803,7 @@ impl<'g> Generator<'g> {
             passthrough_src,
             lendable,
             identifiers,
+            given_back,
         })
     }
 
@@ -2256,6 +2307,8 @@ struct AltItems {
     lendable: Vec<(String, String)>,
     /// NAME tokens bound as their identifier (see [`only_identifier_asked`]).
     identifiers: Vec<String>,
+    /// The statements giving back the bound values that have a source, in binding order.
+    given_back: Vec<String>,
 }
 
 impl AltItems {

@@ -4041,43 +4041,86 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         p.mark = _mark;
     }
-    // 'if' a=named_expression ':' b=block c=elif_stmt
-    'a163: {
-        if p.error_indicator {
-            return None;
+    if p.first_pass_shortcuts_allowed() {
+        'p163: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(kw::IF)).is_none() { break 'p163; }
+            let Some(a) = (named_expression_rule(p)) else { break 'p163; };
+            let _s1 = p.src;
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'p163; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'p163; };
+            let _s3 = p.src;
+            let _pe = p.mark;
+            // 'if' a=named_expression ':' b=block c=elif_stmt
+            'a164: {
+                if p.error_indicator {
+                    return None;
+                }
+                let Some(c) = (elif_stmt_rule(p)) else { break 'a164; };
+                let _s4 = p.src;
+                p.src = Src::NONE;
+                let EXTRA = p.extra(_start);
+                return Some({ mk::If(a, b, vec![c], EXTRA) });
+            }
+            p.mark = _pe;
+            // 'if' a=named_expression ':' b=block c=[else_block]
+            'a165: {
+                if p.error_indicator {
+                    return None;
+                }
+                let c = else_block_rule(p);
+                if p.error_indicator { break 'a165; }
+                let _s4 = p.src;
+                p.src = Src::NONE;
+                let EXTRA = p.extra(_start);
+                return Some({ mk::If(a, b, c.unwrap_or_default(), EXTRA) });
+            }
+            p.mark = _pe;
+            p.give_back(_s3, b);
+            p.give_back(_s1, a);
         }
-        if (p.expect_token(kw::IF)).is_none() { break 'a163; }
-        let Some(a) = (named_expression_rule(p)) else { break 'a163; };
-        let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a163; }
-        let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a163; };
-        let _s3 = p.src;
-        let Some(c) = (elif_stmt_rule(p)) else { p.give_back(_s3, b); p.give_back(_s1, a); break 'a163; };
-        let _s4 = p.src;
-        p.src = Src::NONE;
-        let EXTRA = p.extra(_start);
-        return Some({ mk::If(a, b, vec![c], EXTRA) });
-    }
-    p.mark = _mark;
-    // 'if' a=named_expression ':' b=block c=[else_block]
-    'a164: {
-        if p.error_indicator {
-            return None;
+        p.mark = _mark;
+    } else {
+        // 'if' a=named_expression ':' b=block c=elif_stmt
+        'a166: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(kw::IF)).is_none() { break 'a166; }
+            let Some(a) = (named_expression_rule(p)) else { break 'a166; };
+            let _s1 = p.src;
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a166; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a166; };
+            let _s3 = p.src;
+            let Some(c) = (elif_stmt_rule(p)) else { p.give_back(_s3, b); p.give_back(_s1, a); break 'a166; };
+            let _s4 = p.src;
+            p.src = Src::NONE;
+            let EXTRA = p.extra(_start);
+            return Some({ mk::If(a, b, vec![c], EXTRA) });
         }
-        if (p.expect_token(kw::IF)).is_none() { break 'a164; }
-        let Some(a) = (named_expression_rule(p)) else { break 'a164; };
-        let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a164; }
-        let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a164; };
-        let _s3 = p.src;
-        let c = else_block_rule(p);
-        if p.error_indicator { p.give_back(_s3, b); p.give_back(_s1, a); break 'a164; }
-        let _s4 = p.src;
-        p.src = Src::NONE;
-        let EXTRA = p.extra(_start);
-        return Some({ mk::If(a, b, c.unwrap_or_default(), EXTRA) });
+        p.mark = _mark;
+        // 'if' a=named_expression ':' b=block c=[else_block]
+        'a167: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(kw::IF)).is_none() { break 'a167; }
+            let Some(a) = (named_expression_rule(p)) else { break 'a167; };
+            let _s1 = p.src;
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a167; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a167; };
+            let _s3 = p.src;
+            let c = else_block_rule(p);
+            if p.error_indicator { p.give_back(_s3, b); p.give_back(_s1, a); break 'a167; }
+            let _s4 = p.src;
+            p.src = Src::NONE;
+            let EXTRA = p.extra(_start);
+            return Some({ mk::If(a, b, c.unwrap_or_default(), EXTRA) });
+        }
+        p.mark = _mark;
     }
-    p.mark = _mark;
     None
 }
 
@@ -4100,53 +4143,96 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // invalid_elif_stmt
     if p.call_invalid_rules {
-        'a165: {
+        'a168: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_elif_stmt_rule(p)).is_none() { break 'a165; }
+            if (invalid_elif_stmt_rule(p)).is_none() { break 'a168; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
-    // 'elif' a=named_expression ':' b=block c=elif_stmt
-    'a166: {
-        if p.error_indicator {
-            return None;
+    if p.first_pass_shortcuts_allowed() {
+        'p169: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(kw::ELIF)).is_none() { break 'p169; }
+            let Some(a) = (named_expression_rule(p)) else { break 'p169; };
+            let _s1 = p.src;
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'p169; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'p169; };
+            let _s3 = p.src;
+            let _pe = p.mark;
+            // 'elif' a=named_expression ':' b=block c=elif_stmt
+            'a170: {
+                if p.error_indicator {
+                    return None;
+                }
+                let Some(c) = (elif_stmt_rule(p)) else { break 'a170; };
+                let _s4 = p.src;
+                p.src = Src::NONE;
+                let EXTRA = p.extra(_start);
+                return Some({ mk::If(a, b, vec![c], EXTRA) });
+            }
+            p.mark = _pe;
+            // 'elif' a=named_expression ':' b=block c=[else_block]
+            'a171: {
+                if p.error_indicator {
+                    return None;
+                }
+                let c = else_block_rule(p);
+                if p.error_indicator { break 'a171; }
+                let _s4 = p.src;
+                p.src = Src::NONE;
+                let EXTRA = p.extra(_start);
+                return Some({ mk::If(a, b, c.unwrap_or_default(), EXTRA) });
+            }
+            p.mark = _pe;
+            p.give_back(_s3, b);
+            p.give_back(_s1, a);
         }
-        if (p.expect_token(kw::ELIF)).is_none() { break 'a166; }
-        let Some(a) = (named_expression_rule(p)) else { break 'a166; };
-        let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a166; }
-        let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a166; };
-        let _s3 = p.src;
-        let Some(c) = (elif_stmt_rule(p)) else { p.give_back(_s3, b); p.give_back(_s1, a); break 'a166; };
-        let _s4 = p.src;
-        p.src = Src::NONE;
-        let EXTRA = p.extra(_start);
-        return Some({ mk::If(a, b, vec![c], EXTRA) });
-    }
-    p.mark = _mark;
-    // 'elif' a=named_expression ':' b=block c=[else_block]
-    'a167: {
-        if p.error_indicator {
-            return None;
+        p.mark = _mark;
+    } else {
+        // 'elif' a=named_expression ':' b=block c=elif_stmt
+        'a172: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(kw::ELIF)).is_none() { break 'a172; }
+            let Some(a) = (named_expression_rule(p)) else { break 'a172; };
+            let _s1 = p.src;
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a172; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a172; };
+            let _s3 = p.src;
+            let Some(c) = (elif_stmt_rule(p)) else { p.give_back(_s3, b); p.give_back(_s1, a); break 'a172; };
+            let _s4 = p.src;
+            p.src = Src::NONE;
+            let EXTRA = p.extra(_start);
+            return Some({ mk::If(a, b, vec![c], EXTRA) });
         }
-        if (p.expect_token(kw::ELIF)).is_none() { break 'a167; }
-        let Some(a) = (named_expression_rule(p)) else { break 'a167; };
-        let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a167; }
-        let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a167; };
-        let _s3 = p.src;
-        let c = else_block_rule(p);
-        if p.error_indicator { p.give_back(_s3, b); p.give_back(_s1, a); break 'a167; }
-        let _s4 = p.src;
-        p.src = Src::NONE;
-        let EXTRA = p.extra(_start);
-        return Some({ mk::If(a, b, c.unwrap_or_default(), EXTRA) });
+        p.mark = _mark;
+        // 'elif' a=named_expression ':' b=block c=[else_block]
+        'a173: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(kw::ELIF)).is_none() { break 'a173; }
+            let Some(a) = (named_expression_rule(p)) else { break 'a173; };
+            let _s1 = p.src;
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a173; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a173; };
+            let _s3 = p.src;
+            let c = else_block_rule(p);
+            if p.error_indicator { p.give_back(_s3, b); p.give_back(_s1, a); break 'a173; }
+            let _s4 = p.src;
+            p.src = Src::NONE;
+            let EXTRA = p.extra(_start);
+            return Some({ mk::If(a, b, c.unwrap_or_default(), EXTRA) });
+        }
+        p.mark = _mark;
     }
-    p.mark = _mark;
     None
 }
 
@@ -4168,24 +4254,24 @@ fn else_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     let _mark = p.mark;
     // invalid_else_stmt
     if p.call_invalid_rules {
-        'a168: {
+        'a174: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_else_stmt_rule(p)).is_none() { break 'a168; }
+            if (invalid_else_stmt_rule(p)).is_none() { break 'a174; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // 'else' &&':' b=block
-    'a169: {
+    'a175: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ELSE)).is_none() { break 'a169; }
-        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a169; }
-        let Some(b) = (block_rule(p)) else { break 'a169; };
+        if (p.expect_token(kw::ELSE)).is_none() { break 'a175; }
+        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a175; }
+        let Some(b) = (block_rule(p)) else { break 'a175; };
         let _s2 = p.src;
         p.src = _s2;
         return Some({ b });
@@ -4213,29 +4299,29 @@ fn while_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // invalid_while_stmt
     if p.call_invalid_rules {
-        'a170: {
+        'a176: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_while_stmt_rule(p)).is_none() { break 'a170; }
+            if (invalid_while_stmt_rule(p)).is_none() { break 'a176; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // 'while' a=named_expression ':' b=block c=[else_block]
-    'a171: {
+    'a177: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::WHILE)).is_none() { break 'a171; }
-        let Some(a) = (named_expression_rule(p)) else { break 'a171; };
+        if (p.expect_token(kw::WHILE)).is_none() { break 'a177; }
+        let Some(a) = (named_expression_rule(p)) else { break 'a177; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a171; }
-        let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a171; };
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a177; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a177; };
         let _s3 = p.src;
         let c = else_block_rule(p);
-        if p.error_indicator { p.give_back(_s3, b); p.give_back(_s1, a); break 'a171; }
+        if p.error_indicator { p.give_back(_s3, b); p.give_back(_s1, a); break 'a177; }
         let _s4 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -4264,11 +4350,11 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // invalid_for_stmt
     if p.call_invalid_rules {
-        'a172: {
+        'a178: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_for_stmt_rule(p)).is_none() { break 'a172; }
+            if (invalid_for_stmt_rule(p)).is_none() { break 'a178; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -4276,24 +4362,24 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     // 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block]
     let mut _cut = false;
-    'a173: {
+    'a179: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a173; }
-        let Some(t) = (star_targets_rule(p)) else { break 'a173; };
+        if (p.expect_token(kw::FOR)).is_none() { break 'a179; }
+        let Some(t) = (star_targets_rule(p)) else { break 'a179; };
         let _s1 = p.src;
-        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s1, t); break 'a173; }
+        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s1, t); break 'a179; }
         _cut = true;
-        let Some(ex) = (star_expressions_rule(p)) else { p.give_back(_s1, t); break 'a173; };
+        let Some(ex) = (star_expressions_rule(p)) else { p.give_back(_s1, t); break 'a179; };
         let _s4 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a173; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a179; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a173; }
-        let Some(b) = (block_rule(p)) else { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a173; };
+        if p.error_indicator { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a179; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a179; };
         let _s7 = p.src;
         let el = else_block_rule(p);
-        if p.error_indicator { p.give_back(_s7, b); p.give_back(_s4, ex); p.give_back(_s1, t); break 'a173; }
+        if p.error_indicator { p.give_back(_s7, b); p.give_back(_s4, ex); p.give_back(_s1, t); break 'a179; }
         let _s8 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -4305,25 +4391,25 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     // 'async' 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block]
     let mut _cut = false;
-    'a174: {
+    'a180: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ASYNC)).is_none() { break 'a174; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a174; }
-        let Some(t) = (star_targets_rule(p)) else { break 'a174; };
+        if (p.expect_token(kw::ASYNC)).is_none() { break 'a180; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a180; }
+        let Some(t) = (star_targets_rule(p)) else { break 'a180; };
         let _s2 = p.src;
-        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s2, t); break 'a174; }
+        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s2, t); break 'a180; }
         _cut = true;
-        let Some(ex) = (star_expressions_rule(p)) else { p.give_back(_s2, t); break 'a174; };
+        let Some(ex) = (star_expressions_rule(p)) else { p.give_back(_s2, t); break 'a180; };
         let _s5 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a174; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a180; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a174; }
-        let Some(b) = (block_rule(p)) else { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a174; };
+        if p.error_indicator { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a180; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a180; };
         let _s8 = p.src;
         let el = else_block_rule(p);
-        if p.error_indicator { p.give_back(_s8, b); p.give_back(_s5, ex); p.give_back(_s2, t); break 'a174; }
+        if p.error_indicator { p.give_back(_s8, b); p.give_back(_s5, ex); p.give_back(_s2, t); break 'a180; }
         let _s9 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -4335,11 +4421,11 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     // invalid_for_target
     if p.call_invalid_rules {
-        'a175: {
+        'a181: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_for_target_rule(p)).is_none() { break 'a175; }
+            if (invalid_for_target_rule(p)).is_none() { break 'a181; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -4367,23 +4453,23 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // invalid_with_stmt_indent
     if p.call_invalid_rules {
-        'a176: {
+        'a182: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_with_stmt_indent_rule(p)).is_none() { break 'a176; }
+            if (invalid_with_stmt_indent_rule(p)).is_none() { break 'a182; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // 'with' '(' a=','.with_item+ ','? ')' ':' tc=[TYPE_COMMENT] b=block
-    'a177: {
+    'a183: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::WITH)).is_none() { break 'a177; }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a177; }
+        if (p.expect_token(kw::WITH)).is_none() { break 'a183; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a183; }
         let Some(a): Option<Vec<WithItem>> = ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -4404,14 +4490,14 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a177; };
+        })()) else { break 'a183; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a177; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a177; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a177; }
+        if p.error_indicator { break 'a183; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a183; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a183; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { break 'a177; }
-        let Some(b) = (block_rule(p)) else { break 'a177; };
+        if p.error_indicator { break 'a183; }
+        let Some(b) = (block_rule(p)) else { break 'a183; };
         let _s7 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -4419,11 +4505,11 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     p.mark = _mark;
     // 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block
-    'a178: {
+    'a184: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::WITH)).is_none() { break 'a178; }
+        if (p.expect_token(kw::WITH)).is_none() { break 'a184; }
         let Some(a): Option<Vec<WithItem>> = ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -4444,102 +4530,188 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a178; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a178; }
+        })()) else { break 'a184; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a184; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { break 'a178; }
-        let Some(b) = (block_rule(p)) else { break 'a178; };
+        if p.error_indicator { break 'a184; }
+        let Some(b) = (block_rule(p)) else { break 'a184; };
         let _s4 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::With(a, b, new_type_comment(p, tc)?, EXTRA) });
     }
     p.mark = _mark;
-    // 'async' 'with' '(' a=','.with_item+ ','? ')' ':' b=block
-    'a179: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(kw::ASYNC)).is_none() { break 'a179; }
-        if (p.expect_token(kw::WITH)).is_none() { break 'a179; }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a179; }
-        let Some(a): Option<Vec<WithItem>> = ((|| -> Option<Vec<_>> {
-            if p.enter_rule() {
-                return None;
-            }
-            let Some(_first) = with_item_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                if (p.expect_token(tk::COMMA)).is_none() { break; }
-                match with_item_rule(p) {
-                    Some(_x) => _children.push(_x),
-                    None => {
-                        p.mark = _m;
-                        break;
-                    }
-                }
-            }
-            p.level -= u32::from(_entered) + 1;
-            Some(_children)
-        })()) else { break 'a179; };
-        let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a179; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a179; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a179; }
-        let Some(b) = (block_rule(p)) else { break 'a179; };
-        let _s7 = p.src;
-        p.src = Src::NONE;
-        let EXTRA = p.extra(_start);
-        return Some({ CHECK_VERSION!(p, 5, "Async with statements are", mk::AsyncWith(a, b, None, EXTRA)) });
-    }
-    p.mark = _mark;
-    // 'async' 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block
-    'a180: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(kw::ASYNC)).is_none() { break 'a180; }
-        if (p.expect_token(kw::WITH)).is_none() { break 'a180; }
-        let Some(a): Option<Vec<WithItem>> = ((|| -> Option<Vec<_>> {
-            if p.enter_rule() {
-                return None;
-            }
-            let Some(_first) = with_item_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                if (p.expect_token(tk::COMMA)).is_none() { break; }
-                match with_item_rule(p) {
-                    Some(_x) => _children.push(_x),
-                    None => {
-                        p.mark = _m;
-                        break;
-                    }
-                }
-            }
-            p.level -= u32::from(_entered) + 1;
-            Some(_children)
-        })()) else { break 'a180; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a180; }
-        let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { break 'a180; }
-        let Some(b) = (block_rule(p)) else { break 'a180; };
-        let _s5 = p.src;
-        p.src = Src::NONE;
-        let EXTRA = p.extra(_start);
-        return Some({ CHECK_VERSION!(p, 5, "Async with statements are", mk::AsyncWith(a, b, new_type_comment(p, tc)?, EXTRA)) });
-    }
-    p.mark = _mark;
-    // invalid_with_stmt
-    if p.call_invalid_rules {
-        'a181: {
+    if p.first_pass_shortcuts_allowed() {
+        'p185: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_with_stmt_rule(p)).is_none() { break 'a181; }
+            if (p.expect_token(kw::ASYNC)).is_none() { break 'p185; }
+            if (p.expect_token(kw::WITH)).is_none() { break 'p185; }
+            let _pe = p.mark;
+            // 'async' 'with' '(' a=','.with_item+ ','? ')' ':' b=block
+            'a186: {
+                if p.error_indicator {
+                    return None;
+                }
+                if (p.expect_token(tk::LPAR)).is_none() { break 'a186; }
+                let Some(a): Option<Vec<WithItem>> = ((|| -> Option<Vec<_>> {
+                    if p.enter_rule() {
+                        return None;
+                    }
+                    let Some(_first) = with_item_rule(p) else { p.level -= 1; return None; };
+                    let mut _children = vec![_first];
+                    let _entered = !p.enter_rule();
+                    while _entered {
+                        let _m = p.mark;
+                        if (p.expect_token(tk::COMMA)).is_none() { break; }
+                        match with_item_rule(p) {
+                            Some(_x) => _children.push(_x),
+                            None => {
+                                p.mark = _m;
+                                break;
+                            }
+                        }
+                    }
+                    p.level -= u32::from(_entered) + 1;
+                    Some(_children)
+                })()) else { break 'a186; };
+                let _ = p.expect_token(tk::COMMA);
+                if p.error_indicator { break 'a186; }
+                if (p.expect_token(tk::RPAR)).is_none() { break 'a186; }
+                if (p.expect_token(tk::COLON)).is_none() { break 'a186; }
+                let Some(b) = (block_rule(p)) else { break 'a186; };
+                let _s7 = p.src;
+                p.src = Src::NONE;
+                let EXTRA = p.extra(_start);
+                return Some({ CHECK_VERSION!(p, 5, "Async with statements are", mk::AsyncWith(a, b, None, EXTRA)) });
+            }
+            p.mark = _pe;
+            // 'async' 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block
+            'a187: {
+                if p.error_indicator {
+                    return None;
+                }
+                let Some(a): Option<Vec<WithItem>> = ((|| -> Option<Vec<_>> {
+                    if p.enter_rule() {
+                        return None;
+                    }
+                    let Some(_first) = with_item_rule(p) else { p.level -= 1; return None; };
+                    let mut _children = vec![_first];
+                    let _entered = !p.enter_rule();
+                    while _entered {
+                        let _m = p.mark;
+                        if (p.expect_token(tk::COMMA)).is_none() { break; }
+                        match with_item_rule(p) {
+                            Some(_x) => _children.push(_x),
+                            None => {
+                                p.mark = _m;
+                                break;
+                            }
+                        }
+                    }
+                    p.level -= u32::from(_entered) + 1;
+                    Some(_children)
+                })()) else { break 'a187; };
+                if (p.expect_token(tk::COLON)).is_none() { break 'a187; }
+                let tc = p.expect_token(tk::TYPE_COMMENT);
+                if p.error_indicator { break 'a187; }
+                let Some(b) = (block_rule(p)) else { break 'a187; };
+                let _s5 = p.src;
+                p.src = Src::NONE;
+                let EXTRA = p.extra(_start);
+                return Some({ CHECK_VERSION!(p, 5, "Async with statements are", mk::AsyncWith(a, b, new_type_comment(p, tc)?, EXTRA)) });
+            }
+            p.mark = _pe;
+        }
+        p.mark = _mark;
+    } else {
+        // 'async' 'with' '(' a=','.with_item+ ','? ')' ':' b=block
+        'a188: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(kw::ASYNC)).is_none() { break 'a188; }
+            if (p.expect_token(kw::WITH)).is_none() { break 'a188; }
+            if (p.expect_token(tk::LPAR)).is_none() { break 'a188; }
+            let Some(a): Option<Vec<WithItem>> = ((|| -> Option<Vec<_>> {
+                if p.enter_rule() {
+                    return None;
+                }
+                let Some(_first) = with_item_rule(p) else { p.level -= 1; return None; };
+                let mut _children = vec![_first];
+                let _entered = !p.enter_rule();
+                while _entered {
+                    let _m = p.mark;
+                    if (p.expect_token(tk::COMMA)).is_none() { break; }
+                    match with_item_rule(p) {
+                        Some(_x) => _children.push(_x),
+                        None => {
+                            p.mark = _m;
+                            break;
+                        }
+                    }
+                }
+                p.level -= u32::from(_entered) + 1;
+                Some(_children)
+            })()) else { break 'a188; };
+            let _ = p.expect_token(tk::COMMA);
+            if p.error_indicator { break 'a188; }
+            if (p.expect_token(tk::RPAR)).is_none() { break 'a188; }
+            if (p.expect_token(tk::COLON)).is_none() { break 'a188; }
+            let Some(b) = (block_rule(p)) else { break 'a188; };
+            let _s7 = p.src;
+            p.src = Src::NONE;
+            let EXTRA = p.extra(_start);
+            return Some({ CHECK_VERSION!(p, 5, "Async with statements are", mk::AsyncWith(a, b, None, EXTRA)) });
+        }
+        p.mark = _mark;
+        // 'async' 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block
+        'a189: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(kw::ASYNC)).is_none() { break 'a189; }
+            if (p.expect_token(kw::WITH)).is_none() { break 'a189; }
+            let Some(a): Option<Vec<WithItem>> = ((|| -> Option<Vec<_>> {
+                if p.enter_rule() {
+                    return None;
+                }
+                let Some(_first) = with_item_rule(p) else { p.level -= 1; return None; };
+                let mut _children = vec![_first];
+                let _entered = !p.enter_rule();
+                while _entered {
+                    let _m = p.mark;
+                    if (p.expect_token(tk::COMMA)).is_none() { break; }
+                    match with_item_rule(p) {
+                        Some(_x) => _children.push(_x),
+                        None => {
+                            p.mark = _m;
+                            break;
+                        }
+                    }
+                }
+                p.level -= u32::from(_entered) + 1;
+                Some(_children)
+            })()) else { break 'a189; };
+            if (p.expect_token(tk::COLON)).is_none() { break 'a189; }
+            let tc = p.expect_token(tk::TYPE_COMMENT);
+            if p.error_indicator { break 'a189; }
+            let Some(b) = (block_rule(p)) else { break 'a189; };
+            let _s5 = p.src;
+            p.src = Src::NONE;
+            let EXTRA = p.extra(_start);
+            return Some({ CHECK_VERSION!(p, 5, "Async with statements are", mk::AsyncWith(a, b, new_type_comment(p, tc)?, EXTRA)) });
+        }
+        p.mark = _mark;
+    }
+    // invalid_with_stmt
+    if p.call_invalid_rules {
+        'a190: {
+            if p.error_indicator {
+                return None;
+            }
+            if (invalid_with_stmt_rule(p)).is_none() { break 'a190; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -4565,14 +4737,14 @@ pub(crate) fn with_item_rule(p: &mut Parser<'_>) -> Option<WithItem> {
 fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
     let _mark = p.mark;
     // e=expression 'as' t=star_target &(',' | ')' | ':')
-    'a182: {
+    'a191: {
         if p.error_indicator {
             return None;
         }
-        let Some(e) = (expression_rule(p)) else { break 'a182; };
+        let Some(e) = (expression_rule(p)) else { break 'a191; };
         let _s0 = p.src;
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, e); break 'a182; }
-        let Some(t) = (star_target_rule(p)) else { p.give_back(_s0, e); break 'a182; };
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, e); break 'a191; }
+        let Some(t) = (star_target_rule(p)) else { p.give_back(_s0, e); break 'a191; };
         let _s2 = p.src;
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1900) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -4581,29 +4753,29 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a183: {
+                'a192: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a183; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a192; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ')'
-                'a184: {
+                'a193: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a184; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a193; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a185: {
+                'a194: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a185; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a194; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -4611,27 +4783,27 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s2, t); p.give_back(_s0, e); break 'a182; }
+        })()).is_some()) }) { p.give_back(_s2, t); p.give_back(_s0, e); break 'a191; }
         return Some({ mk::WithItem(e, Some(t)) });
     }
     p.mark = _mark;
     // invalid_with_item
     if p.call_invalid_rules {
-        'a186: {
+        'a195: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_with_item_rule(p)).is_none() { break 'a186; }
+            if (invalid_with_item_rule(p)).is_none() { break 'a195; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // e=expression
-    'a187: {
+    'a196: {
         if p.error_indicator {
             return None;
         }
-        let Some(e) = (expression_rule(p)) else { break 'a187; };
+        let Some(e) = (expression_rule(p)) else { break 'a196; };
         let _s0 = p.src;
         return Some({ mk::WithItem(e, None) });
     }
@@ -4658,109 +4830,205 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // invalid_try_stmt
     if p.call_invalid_rules {
-        'a188: {
+        'a197: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_try_stmt_rule(p)).is_none() { break 'a188; }
+            if (invalid_try_stmt_rule(p)).is_none() { break 'a197; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
-    // 'try' &&':' b=block f=finally_block
-    'a189: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(kw::TRY)).is_none() { break 'a189; }
-        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a189; }
-        let Some(b) = (block_rule(p)) else { break 'a189; };
-        let _s2 = p.src;
-        let Some(f) = (finally_block_rule(p)) else { p.give_back(_s2, b); break 'a189; };
-        let _s3 = p.src;
-        p.src = Src::NONE;
-        let EXTRA = p.extra(_start);
-        return Some({ mk::Try(b, vec![], vec![], f, EXTRA) });
-    }
-    p.mark = _mark;
-    // 'try' &&':' b=block ex=except_block+ el=[else_block] f=[finally_block]
-    'a190: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(kw::TRY)).is_none() { break 'a190; }
-        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a190; }
-        let Some(b) = (block_rule(p)) else { break 'a190; };
-        let _s2 = p.src;
-        let Some(ex): Option<Vec<ExceptHandler>> = ({
-            let mut _children = p.loop_vec();
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                match except_block_rule(p) {
-                    Some(_x) => _children.push(_x),
-                    None => {
-                        p.mark = _m;
-                        break;
-                    }
+    if p.first_pass_shortcuts_allowed() {
+        'p198: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(kw::TRY)).is_none() { break 'p198; }
+            if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'p198; }
+            let Some(b) = (block_rule(p)) else { break 'p198; };
+            let _s2 = p.src;
+            let _pe = p.mark;
+            // 'try' &&':' b=block f=finally_block
+            'a199: {
+                if p.error_indicator {
+                    return None;
                 }
+                let Some(f) = (finally_block_rule(p)) else { break 'a199; };
+                let _s3 = p.src;
+                p.src = Src::NONE;
+                let EXTRA = p.extra(_start);
+                return Some({ mk::Try(b, vec![], vec![], f, EXTRA) });
             }
-            if _entered {
-                p.level -= 1;
-            }
-            if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { p.give_back(_s2, b); break 'a190; };
-        let el = else_block_rule(p);
-        if p.error_indicator { p.give_back(_s2, b); break 'a190; }
-        let _s4 = p.src;
-        let f = finally_block_rule(p);
-        if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } p.give_back(_s2, b); break 'a190; }
-        let _s5 = p.src;
-        p.src = Src::NONE;
-        let EXTRA = p.extra(_start);
-        return Some({ mk::Try(b, ex, el.unwrap_or_default(), f.unwrap_or_default(), EXTRA) });
-    }
-    p.mark = _mark;
-    // 'try' &&':' b=block ex=except_star_block+ el=[else_block] f=[finally_block]
-    'a191: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(kw::TRY)).is_none() { break 'a191; }
-        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a191; }
-        let Some(b) = (block_rule(p)) else { break 'a191; };
-        let _s2 = p.src;
-        let Some(ex): Option<Vec<ExceptHandler>> = ({
-            let mut _children = p.loop_vec();
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                match except_star_block_rule(p) {
-                    Some(_x) => _children.push(_x),
-                    None => {
-                        p.mark = _m;
-                        break;
-                    }
+            p.mark = _pe;
+            // 'try' &&':' b=block ex=except_block+ el=[else_block] f=[finally_block]
+            'a200: {
+                if p.error_indicator {
+                    return None;
                 }
+                let Some(ex): Option<Vec<ExceptHandler>> = ({
+                    let mut _children = p.loop_vec();
+                    let _entered = !p.enter_rule();
+                    while _entered {
+                        let _m = p.mark;
+                        match except_block_rule(p) {
+                            Some(_x) => _children.push(_x),
+                            None => {
+                                p.mark = _m;
+                                break;
+                            }
+                        }
+                    }
+                    if _entered {
+                        p.level -= 1;
+                    }
+                    if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
+                }) else { break 'a200; };
+                let el = else_block_rule(p);
+                if p.error_indicator { break 'a200; }
+                let _s4 = p.src;
+                let f = finally_block_rule(p);
+                if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } break 'a200; }
+                let _s5 = p.src;
+                p.src = Src::NONE;
+                let EXTRA = p.extra(_start);
+                return Some({ mk::Try(b, ex, el.unwrap_or_default(), f.unwrap_or_default(), EXTRA) });
             }
-            if _entered {
-                p.level -= 1;
-            }
-            if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { p.give_back(_s2, b); break 'a191; };
-        let el = else_block_rule(p);
-        if p.error_indicator { p.give_back(_s2, b); break 'a191; }
-        let _s4 = p.src;
-        let f = finally_block_rule(p);
-        if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } p.give_back(_s2, b); break 'a191; }
-        let _s5 = p.src;
-        p.src = Src::NONE;
-        let EXTRA = p.extra(_start);
-        return Some({ CHECK_VERSION!(p, 11, "Exception groups are",
+            p.mark = _pe;
+            // 'try' &&':' b=block ex=except_star_block+ el=[else_block] f=[finally_block]
+            'a201: {
+                if p.error_indicator {
+                    return None;
+                }
+                let Some(ex): Option<Vec<ExceptHandler>> = ({
+                    let mut _children = p.loop_vec();
+                    let _entered = !p.enter_rule();
+                    while _entered {
+                        let _m = p.mark;
+                        match except_star_block_rule(p) {
+                            Some(_x) => _children.push(_x),
+                            None => {
+                                p.mark = _m;
+                                break;
+                            }
+                        }
+                    }
+                    if _entered {
+                        p.level -= 1;
+                    }
+                    if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
+                }) else { break 'a201; };
+                let el = else_block_rule(p);
+                if p.error_indicator { break 'a201; }
+                let _s4 = p.src;
+                let f = finally_block_rule(p);
+                if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } break 'a201; }
+                let _s5 = p.src;
+                p.src = Src::NONE;
+                let EXTRA = p.extra(_start);
+                return Some({ CHECK_VERSION!(p, 11, "Exception groups are",
                       mk::TryStar(b, ex, el.unwrap_or_default(), f.unwrap_or_default(), EXTRA)) });
+            }
+            p.mark = _pe;
+            p.give_back(_s2, b);
+        }
+        p.mark = _mark;
+    } else {
+        // 'try' &&':' b=block f=finally_block
+        'a202: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(kw::TRY)).is_none() { break 'a202; }
+            if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a202; }
+            let Some(b) = (block_rule(p)) else { break 'a202; };
+            let _s2 = p.src;
+            let Some(f) = (finally_block_rule(p)) else { p.give_back(_s2, b); break 'a202; };
+            let _s3 = p.src;
+            p.src = Src::NONE;
+            let EXTRA = p.extra(_start);
+            return Some({ mk::Try(b, vec![], vec![], f, EXTRA) });
+        }
+        p.mark = _mark;
+        // 'try' &&':' b=block ex=except_block+ el=[else_block] f=[finally_block]
+        'a203: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(kw::TRY)).is_none() { break 'a203; }
+            if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a203; }
+            let Some(b) = (block_rule(p)) else { break 'a203; };
+            let _s2 = p.src;
+            let Some(ex): Option<Vec<ExceptHandler>> = ({
+                let mut _children = p.loop_vec();
+                let _entered = !p.enter_rule();
+                while _entered {
+                    let _m = p.mark;
+                    match except_block_rule(p) {
+                        Some(_x) => _children.push(_x),
+                        None => {
+                            p.mark = _m;
+                            break;
+                        }
+                    }
+                }
+                if _entered {
+                    p.level -= 1;
+                }
+                if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
+            }) else { p.give_back(_s2, b); break 'a203; };
+            let el = else_block_rule(p);
+            if p.error_indicator { p.give_back(_s2, b); break 'a203; }
+            let _s4 = p.src;
+            let f = finally_block_rule(p);
+            if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } p.give_back(_s2, b); break 'a203; }
+            let _s5 = p.src;
+            p.src = Src::NONE;
+            let EXTRA = p.extra(_start);
+            return Some({ mk::Try(b, ex, el.unwrap_or_default(), f.unwrap_or_default(), EXTRA) });
+        }
+        p.mark = _mark;
+        // 'try' &&':' b=block ex=except_star_block+ el=[else_block] f=[finally_block]
+        'a204: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(kw::TRY)).is_none() { break 'a204; }
+            if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a204; }
+            let Some(b) = (block_rule(p)) else { break 'a204; };
+            let _s2 = p.src;
+            let Some(ex): Option<Vec<ExceptHandler>> = ({
+                let mut _children = p.loop_vec();
+                let _entered = !p.enter_rule();
+                while _entered {
+                    let _m = p.mark;
+                    match except_star_block_rule(p) {
+                        Some(_x) => _children.push(_x),
+                        None => {
+                            p.mark = _m;
+                            break;
+                        }
+                    }
+                }
+                if _entered {
+                    p.level -= 1;
+                }
+                if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
+            }) else { p.give_back(_s2, b); break 'a204; };
+            let el = else_block_rule(p);
+            if p.error_indicator { p.give_back(_s2, b); break 'a204; }
+            let _s4 = p.src;
+            let f = finally_block_rule(p);
+            if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } p.give_back(_s2, b); break 'a204; }
+            let _s5 = p.src;
+            p.src = Src::NONE;
+            let EXTRA = p.extra(_start);
+            return Some({ CHECK_VERSION!(p, 11, "Exception groups are",
+                      mk::TryStar(b, ex, el.unwrap_or_default(), f.unwrap_or_default(), EXTRA)) });
+        }
+        p.mark = _mark;
     }
-    p.mark = _mark;
     None
 }
 
@@ -4783,58 +5051,99 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     let _start = p.start_position(_mark)?;
     // invalid_except_stmt_indent
     if p.call_invalid_rules {
-        'a192: {
+        'a205: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_except_stmt_indent_rule(p)).is_none() { break 'a192; }
+            if (invalid_except_stmt_indent_rule(p)).is_none() { break 'a205; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
-    // 'except' e=expression ':' b=block
-    'a193: {
-        if p.error_indicator {
-            return None;
+    if p.first_pass_shortcuts_allowed() {
+        'p206: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(kw::EXCEPT)).is_none() { break 'p206; }
+            let Some(e) = (expression_rule(p)) else { break 'p206; };
+            let _s1 = p.src;
+            let _pe = p.mark;
+            // 'except' e=expression ':' b=block
+            'a207: {
+                if p.error_indicator {
+                    return None;
+                }
+                if (p.expect_token(tk::COLON)).is_none() { break 'a207; }
+                let Some(b) = (block_rule(p)) else { break 'a207; };
+                let _s3 = p.src;
+                let EXTRA = p.extra(_start);
+                return Some({ mk::ExceptHandler(Some(e), None, b, EXTRA) });
+            }
+            p.mark = _pe;
+            // 'except' e=expression 'as' t=NAME ':' b=block
+            'a208: {
+                if p.error_indicator {
+                    return None;
+                }
+                if (p.expect_token(kw::AS)).is_none() { break 'a208; }
+                let Some(t) = p.expect_token(tk::NAME) else { break 'a208; };
+                if (p.expect_token(tk::COLON)).is_none() { break 'a208; }
+                let Some(b) = (block_rule(p)) else { break 'a208; };
+                let _s5 = p.src;
+                let t = p.identifier_of(&t);
+                let EXTRA = p.extra(_start);
+                return Some({ mk::ExceptHandler(Some(e), Some(t), b, EXTRA) });
+            }
+            p.mark = _pe;
+            p.give_back(_s1, e);
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a193; }
-        let Some(e) = (expression_rule(p)) else { break 'a193; };
-        let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, e); break 'a193; }
-        let Some(b) = (block_rule(p)) else { p.give_back(_s1, e); break 'a193; };
-        let _s3 = p.src;
-        let EXTRA = p.extra(_start);
-        return Some({ mk::ExceptHandler(Some(e), None, b, EXTRA) });
-    }
-    p.mark = _mark;
-    // 'except' e=expression 'as' t=NAME ':' b=block
-    'a194: {
-        if p.error_indicator {
-            return None;
+        p.mark = _mark;
+    } else {
+        // 'except' e=expression ':' b=block
+        'a209: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(kw::EXCEPT)).is_none() { break 'a209; }
+            let Some(e) = (expression_rule(p)) else { break 'a209; };
+            let _s1 = p.src;
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, e); break 'a209; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s1, e); break 'a209; };
+            let _s3 = p.src;
+            let EXTRA = p.extra(_start);
+            return Some({ mk::ExceptHandler(Some(e), None, b, EXTRA) });
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a194; }
-        let Some(e) = (expression_rule(p)) else { break 'a194; };
-        let _s1 = p.src;
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s1, e); break 'a194; }
-        let Some(t) = p.expect_token(tk::NAME) else { p.give_back(_s1, e); break 'a194; };
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, e); break 'a194; }
-        let Some(b) = (block_rule(p)) else { p.give_back(_s1, e); break 'a194; };
-        let _s5 = p.src;
-        let t = p.identifier_of(&t);
-        let EXTRA = p.extra(_start);
-        return Some({ mk::ExceptHandler(Some(e), Some(t), b, EXTRA) });
+        p.mark = _mark;
+        // 'except' e=expression 'as' t=NAME ':' b=block
+        'a210: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(kw::EXCEPT)).is_none() { break 'a210; }
+            let Some(e) = (expression_rule(p)) else { break 'a210; };
+            let _s1 = p.src;
+            if (p.expect_token(kw::AS)).is_none() { p.give_back(_s1, e); break 'a210; }
+            let Some(t) = p.expect_token(tk::NAME) else { p.give_back(_s1, e); break 'a210; };
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, e); break 'a210; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s1, e); break 'a210; };
+            let _s5 = p.src;
+            let t = p.identifier_of(&t);
+            let EXTRA = p.extra(_start);
+            return Some({ mk::ExceptHandler(Some(e), Some(t), b, EXTRA) });
+        }
+        p.mark = _mark;
     }
-    p.mark = _mark;
     // 'except' e=expressions ':' b=block
-    'a195: {
+    'a211: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a195; }
-        let Some(e) = (expressions_rule(p)) else { break 'a195; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a211; }
+        let Some(e) = (expressions_rule(p)) else { break 'a211; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, e); break 'a195; }
-        let Some(b) = (block_rule(p)) else { p.give_back(_s1, e); break 'a195; };
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, e); break 'a211; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s1, e); break 'a211; };
         let _s3 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 14, "except expressions without parentheses are",
@@ -4842,13 +5151,13 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     }
     p.mark = _mark;
     // 'except' ':' b=block
-    'a196: {
+    'a212: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a196; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a196; }
-        let Some(b) = (block_rule(p)) else { break 'a196; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a212; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a212; }
+        let Some(b) = (block_rule(p)) else { break 'a212; };
         let _s2 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ mk::ExceptHandler(None, None, b, EXTRA) });
@@ -4856,11 +5165,11 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     p.mark = _mark;
     // invalid_except_stmt
     if p.call_invalid_rules {
-        'a197: {
+        'a213: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_except_stmt_rule(p)).is_none() { break 'a197; }
+            if (invalid_except_stmt_rule(p)).is_none() { break 'a213; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -4887,74 +5196,132 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     let _start = p.start_position(_mark)?;
     // invalid_except_star_stmt_indent
     if p.call_invalid_rules {
-        'a198: {
+        'a214: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_except_star_stmt_indent_rule(p)).is_none() { break 'a198; }
+            if (invalid_except_star_stmt_indent_rule(p)).is_none() { break 'a214; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
-    // 'except' '*' e=expression ':' b=block
-    'a199: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a199; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a199; }
-        let Some(e) = (expression_rule(p)) else { break 'a199; };
-        let _s2 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a199; }
-        let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a199; };
-        let _s4 = p.src;
-        let EXTRA = p.extra(_start);
-        return Some({ mk::ExceptHandler(Some(e), None, b, EXTRA) });
-    }
-    p.mark = _mark;
-    // 'except' '*' e=expression 'as' t=NAME ':' b=block
-    'a200: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a200; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a200; }
-        let Some(e) = (expression_rule(p)) else { break 'a200; };
-        let _s2 = p.src;
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, e); break 'a200; }
-        let Some(t) = p.expect_token(tk::NAME) else { p.give_back(_s2, e); break 'a200; };
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a200; }
-        let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a200; };
-        let _s6 = p.src;
-        let t = p.identifier_of(&t);
-        let EXTRA = p.extra(_start);
-        return Some({ mk::ExceptHandler(Some(e), Some(t), b, EXTRA) });
-    }
-    p.mark = _mark;
-    // 'except' '*' e=expressions ':' b=block
-    'a201: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a201; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a201; }
-        let Some(e) = (expressions_rule(p)) else { break 'a201; };
-        let _s2 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a201; }
-        let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a201; };
-        let _s4 = p.src;
-        let EXTRA = p.extra(_start);
-        return Some({ CHECK_VERSION!(p, 14, "except expressions without parentheses are",
-            mk::ExceptHandler(Some(e), None, b, EXTRA)) });
-    }
-    p.mark = _mark;
-    // invalid_except_star_stmt
-    if p.call_invalid_rules {
-        'a202: {
+    if p.first_pass_shortcuts_allowed() {
+        'p215: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_except_star_stmt_rule(p)).is_none() { break 'a202; }
+            if (p.expect_token(kw::EXCEPT)).is_none() { break 'p215; }
+            if (p.expect_token(tk::STAR)).is_none() { break 'p215; }
+            let _pe = p.mark;
+            // 'except' '*' e=expression ':' b=block
+            'a216: {
+                if p.error_indicator {
+                    return None;
+                }
+                let Some(e) = (expression_rule(p)) else { break 'a216; };
+                let _s2 = p.src;
+                if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a216; }
+                let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a216; };
+                let _s4 = p.src;
+                let EXTRA = p.extra(_start);
+                return Some({ mk::ExceptHandler(Some(e), None, b, EXTRA) });
+            }
+            p.mark = _pe;
+            // 'except' '*' e=expression 'as' t=NAME ':' b=block
+            'a217: {
+                if p.error_indicator {
+                    return None;
+                }
+                let Some(e) = (expression_rule(p)) else { break 'a217; };
+                let _s2 = p.src;
+                if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, e); break 'a217; }
+                let Some(t) = p.expect_token(tk::NAME) else { p.give_back(_s2, e); break 'a217; };
+                if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a217; }
+                let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a217; };
+                let _s6 = p.src;
+                let t = p.identifier_of(&t);
+                let EXTRA = p.extra(_start);
+                return Some({ mk::ExceptHandler(Some(e), Some(t), b, EXTRA) });
+            }
+            p.mark = _pe;
+            // 'except' '*' e=expressions ':' b=block
+            'a218: {
+                if p.error_indicator {
+                    return None;
+                }
+                let Some(e) = (expressions_rule(p)) else { break 'a218; };
+                let _s2 = p.src;
+                if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a218; }
+                let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a218; };
+                let _s4 = p.src;
+                let EXTRA = p.extra(_start);
+                return Some({ CHECK_VERSION!(p, 14, "except expressions without parentheses are",
+            mk::ExceptHandler(Some(e), None, b, EXTRA)) });
+            }
+            p.mark = _pe;
+        }
+        p.mark = _mark;
+    } else {
+        // 'except' '*' e=expression ':' b=block
+        'a219: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(kw::EXCEPT)).is_none() { break 'a219; }
+            if (p.expect_token(tk::STAR)).is_none() { break 'a219; }
+            let Some(e) = (expression_rule(p)) else { break 'a219; };
+            let _s2 = p.src;
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a219; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a219; };
+            let _s4 = p.src;
+            let EXTRA = p.extra(_start);
+            return Some({ mk::ExceptHandler(Some(e), None, b, EXTRA) });
+        }
+        p.mark = _mark;
+        // 'except' '*' e=expression 'as' t=NAME ':' b=block
+        'a220: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(kw::EXCEPT)).is_none() { break 'a220; }
+            if (p.expect_token(tk::STAR)).is_none() { break 'a220; }
+            let Some(e) = (expression_rule(p)) else { break 'a220; };
+            let _s2 = p.src;
+            if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, e); break 'a220; }
+            let Some(t) = p.expect_token(tk::NAME) else { p.give_back(_s2, e); break 'a220; };
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a220; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a220; };
+            let _s6 = p.src;
+            let t = p.identifier_of(&t);
+            let EXTRA = p.extra(_start);
+            return Some({ mk::ExceptHandler(Some(e), Some(t), b, EXTRA) });
+        }
+        p.mark = _mark;
+        // 'except' '*' e=expressions ':' b=block
+        'a221: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(kw::EXCEPT)).is_none() { break 'a221; }
+            if (p.expect_token(tk::STAR)).is_none() { break 'a221; }
+            let Some(e) = (expressions_rule(p)) else { break 'a221; };
+            let _s2 = p.src;
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a221; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a221; };
+            let _s4 = p.src;
+            let EXTRA = p.extra(_start);
+            return Some({ CHECK_VERSION!(p, 14, "except expressions without parentheses are",
+            mk::ExceptHandler(Some(e), None, b, EXTRA)) });
+        }
+        p.mark = _mark;
+    }
+    // invalid_except_star_stmt
+    if p.call_invalid_rules {
+        'a222: {
+            if p.error_indicator {
+                return None;
+            }
+            if (invalid_except_star_stmt_rule(p)).is_none() { break 'a222; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -4980,24 +5347,24 @@ fn finally_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     let _mark = p.mark;
     // invalid_finally_stmt
     if p.call_invalid_rules {
-        'a203: {
+        'a223: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_finally_stmt_rule(p)).is_none() { break 'a203; }
+            if (invalid_finally_stmt_rule(p)).is_none() { break 'a223; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // 'finally' &&':' a=block
-    'a204: {
+    'a224: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::FINALLY)).is_none() { break 'a204; }
-        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a204; }
-        let Some(a) = (block_rule(p)) else { break 'a204; };
+        if (p.expect_token(kw::FINALLY)).is_none() { break 'a224; }
+        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a224; }
+        let Some(a) = (block_rule(p)) else { break 'a224; };
         let _s2 = p.src;
         p.src = _s2;
         return Some({ a });
@@ -5024,16 +5391,16 @@ fn match_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // "match" subject=subject_expr ':' NEWLINE INDENT cases=case_block+ DEDENT
-    'a205: {
+    'a225: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword(soft_kw::MATCH)).is_none() { break 'a205; }
-        let Some(subject) = (subject_expr_rule(p)) else { break 'a205; };
+        if (p.expect_soft_keyword(soft_kw::MATCH)).is_none() { break 'a225; }
+        let Some(subject) = (subject_expr_rule(p)) else { break 'a225; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a205; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a205; }
-        if (p.expect_token(tk::INDENT)).is_none() { p.give_back(_s1, subject); break 'a205; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a225; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a225; }
+        if (p.expect_token(tk::INDENT)).is_none() { p.give_back(_s1, subject); break 'a225; }
         let Some(cases): Option<Vec<MatchCase>> = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -5051,8 +5418,8 @@ fn match_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { p.give_back(_s1, subject); break 'a205; };
-        if (p.expect_token(tk::DEDENT)).is_none() { p.give_back(_s1, subject); break 'a205; }
+        }) else { p.give_back(_s1, subject); break 'a225; };
+        if (p.expect_token(tk::DEDENT)).is_none() { p.give_back(_s1, subject); break 'a225; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 10, "Pattern matching is", mk::Match(subject, cases, EXTRA)) });
@@ -5060,11 +5427,11 @@ fn match_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // invalid_match_stmt
     if p.call_invalid_rules {
-        'a206: {
+        'a226: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_match_stmt_rule(p)).is_none() { break 'a206; }
+            if (invalid_match_stmt_rule(p)).is_none() { break 'a226; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -5091,26 +5458,26 @@ fn subject_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // value=star_named_expression ',' values=star_named_expressions?
-    'a207: {
+    'a227: {
         if p.error_indicator {
             return None;
         }
-        let Some(value) = (star_named_expression_rule(p)) else { break 'a207; };
+        let Some(value) = (star_named_expression_rule(p)) else { break 'a227; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, value); break 'a207; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, value); break 'a227; }
         let values = star_named_expressions_rule(p);
-        if p.error_indicator { p.give_back(_s0, value); break 'a207; }
+        if p.error_indicator { p.give_back(_s0, value); break 'a227; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(value, values), ExprContext::Load, EXTRA) });
     }
     p.mark = _mark;
     // named_expression
-    'a208: {
+    'a228: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (named_expression_rule(p)) else { break 'a208; };
+        let Some(_v0) = (named_expression_rule(p)) else { break 'a228; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -5137,28 +5504,28 @@ fn case_block_body(p: &mut Parser<'_>) -> Option<MatchCase> {
     let _mark = p.mark;
     // invalid_case_block
     if p.call_invalid_rules {
-        'a209: {
+        'a229: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_case_block_rule(p)).is_none() { break 'a209; }
+            if (invalid_case_block_rule(p)).is_none() { break 'a229; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // "case" pattern=patterns guard=guard? ':' body=block
-    'a210: {
+    'a230: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword(soft_kw::CASE)).is_none() { break 'a210; }
-        let Some(pattern) = (patterns_rule(p)) else { break 'a210; };
+        if (p.expect_soft_keyword(soft_kw::CASE)).is_none() { break 'a230; }
+        let Some(pattern) = (patterns_rule(p)) else { break 'a230; };
         let _s1 = p.src;
         let guard = guard_rule(p);
-        if p.error_indicator { p.give_back(_s1, pattern); break 'a210; }
+        if p.error_indicator { p.give_back(_s1, pattern); break 'a230; }
         let _s2 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = guard { p.give_back(_s2, _v); } p.give_back(_s1, pattern); break 'a210; }
-        let Some(body) = (block_rule(p)) else { if let Some(_v) = guard { p.give_back(_s2, _v); } p.give_back(_s1, pattern); break 'a210; };
+        if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = guard { p.give_back(_s2, _v); } p.give_back(_s1, pattern); break 'a230; }
+        let Some(body) = (block_rule(p)) else { if let Some(_v) = guard { p.give_back(_s2, _v); } p.give_back(_s1, pattern); break 'a230; };
         let _s4 = p.src;
         return Some({ mk::MatchCase(pattern, guard, body) });
     }
@@ -5183,12 +5550,12 @@ pub(crate) fn guard_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn guard_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // 'if' guard=named_expression
-    'a211: {
+    'a231: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IF)).is_none() { break 'a211; }
-        let Some(guard) = (named_expression_rule(p)) else { break 'a211; };
+        if (p.expect_token(kw::IF)).is_none() { break 'a231; }
+        let Some(guard) = (named_expression_rule(p)) else { break 'a231; };
         let _s1 = p.src;
         p.src = _s1;
         return Some({ guard });
@@ -5215,22 +5582,22 @@ fn patterns_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // patterns=open_sequence_pattern
-    'a212: {
+    'a232: {
         if p.error_indicator {
             return None;
         }
-        let Some(patterns): Option<Vec<Pattern>> = (open_sequence_pattern_rule(p)) else { break 'a212; };
+        let Some(patterns): Option<Vec<Pattern>> = (open_sequence_pattern_rule(p)) else { break 'a232; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchSequence(patterns, EXTRA) });
     }
     p.mark = _mark;
     // pattern
-    'a213: {
+    'a233: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (pattern_rule(p)) else { break 'a213; };
+        let Some(_v0) = (pattern_rule(p)) else { break 'a233; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -5256,22 +5623,22 @@ pub(crate) fn pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
 fn pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     // as_pattern
-    'a214: {
+    'a234: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (as_pattern_rule(p)) else { break 'a214; };
+        let Some(_v0) = (as_pattern_rule(p)) else { break 'a234; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // or_pattern
-    'a215: {
+    'a235: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (or_pattern_rule(p)) else { break 'a215; };
+        let Some(_v0) = (or_pattern_rule(p)) else { break 'a235; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -5298,14 +5665,14 @@ fn as_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // pattern=or_pattern 'as' target=pattern_capture_target
-    'a216: {
+    'a236: {
         if p.error_indicator {
             return None;
         }
-        let Some(pattern) = (or_pattern_rule(p)) else { break 'a216; };
+        let Some(pattern) = (or_pattern_rule(p)) else { break 'a236; };
         let _s0 = p.src;
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, pattern); break 'a216; }
-        let Some(target) = (pattern_capture_target_rule(p)) else { p.give_back(_s0, pattern); break 'a216; };
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, pattern); break 'a236; }
+        let Some(target) = (pattern_capture_target_rule(p)) else { p.give_back(_s0, pattern); break 'a236; };
         let _s2 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -5314,11 +5681,11 @@ fn as_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // invalid_as_pattern
     if p.call_invalid_rules {
-        'a217: {
+        'a237: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_as_pattern_rule(p)).is_none() { break 'a217; }
+            if (invalid_as_pattern_rule(p)).is_none() { break 'a237; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -5345,7 +5712,7 @@ fn or_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // patterns='|'.closed_pattern+
-    'a218: {
+    'a238: {
         if p.error_indicator {
             return None;
         }
@@ -5369,7 +5736,7 @@ fn or_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a218; };
+        })()) else { break 'a238; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ if patterns.len() == 1 { patterns.into_iter().next()? } else { mk::MatchOr(patterns, EXTRA) } });
@@ -5414,88 +5781,88 @@ pub(crate) fn closed_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
 fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     // literal_pattern
-    'a219: {
+    'a239: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (literal_pattern_rule(p)) else { break 'a219; };
+        let Some(_v0) = (literal_pattern_rule(p)) else { break 'a239; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // capture_pattern
-    'a220: {
+    'a240: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (capture_pattern_rule(p)) else { break 'a220; };
+        let Some(_v0) = (capture_pattern_rule(p)) else { break 'a240; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // wildcard_pattern
-    'a221: {
+    'a241: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (wildcard_pattern_rule(p)) else { break 'a221; };
+        let Some(_v0) = (wildcard_pattern_rule(p)) else { break 'a241; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // value_pattern
-    'a222: {
+    'a242: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (value_pattern_rule(p)) else { break 'a222; };
+        let Some(_v0) = (value_pattern_rule(p)) else { break 'a242; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // group_pattern
-    'a223: {
+    'a243: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (group_pattern_rule(p)) else { break 'a223; };
+        let Some(_v0) = (group_pattern_rule(p)) else { break 'a243; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // sequence_pattern
-    'a224: {
+    'a244: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (sequence_pattern_rule(p)) else { break 'a224; };
+        let Some(_v0) = (sequence_pattern_rule(p)) else { break 'a244; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // mapping_pattern
-    'a225: {
+    'a245: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (mapping_pattern_rule(p)) else { break 'a225; };
+        let Some(_v0) = (mapping_pattern_rule(p)) else { break 'a245; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // class_pattern
-    'a226: {
+    'a246: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (class_pattern_rule(p)) else { break 'a226; };
+        let Some(_v0) = (class_pattern_rule(p)) else { break 'a246; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -5522,11 +5889,11 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // value=signed_number !('+' | '-')
-    'a227: {
+    'a247: {
         if p.error_indicator {
             return None;
         }
-        let Some(value) = (signed_number_rule(p)) else { break 'a227; };
+        let Some(value) = (signed_number_rule(p)) else { break 'a247; };
         let _s0 = p.src;
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -5535,20 +5902,20 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '+'
-                'a228: {
+                'a248: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PLUS)).is_none() { break 'a228; }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a248; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '-'
-                'a229: {
+                'a249: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::MINUS)).is_none() { break 'a229; }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a249; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -5556,18 +5923,18 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s0, value); break 'a227; }
+        })()).is_some()) }) { p.give_back(_s0, value); break 'a247; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchValue(value, EXTRA) });
     }
     p.mark = _mark;
     // value=complex_number
-    'a230: {
+    'a250: {
         if p.error_indicator {
             return None;
         }
-        let Some(value) = (complex_number_rule(p)) else { break 'a230; };
+        let Some(value) = (complex_number_rule(p)) else { break 'a250; };
         let _s0 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -5575,11 +5942,11 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     }
     p.mark = _mark;
     // value=strings
-    'a231: {
+    'a251: {
         if p.error_indicator {
             return None;
         }
-        let Some(value) = (strings_rule(p)) else { break 'a231; };
+        let Some(value) = (strings_rule(p)) else { break 'a251; };
         let _s0 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -5587,33 +5954,33 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     }
     p.mark = _mark;
     // 'None'
-    'a232: {
+    'a252: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::NONE)).is_none() { break 'a232; }
+        if (p.expect_token(kw::NONE)).is_none() { break 'a252; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchSingleton(Constant::None, EXTRA) });
     }
     p.mark = _mark;
     // 'True'
-    'a233: {
+    'a253: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRUE)).is_none() { break 'a233; }
+        if (p.expect_token(kw::TRUE)).is_none() { break 'a253; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchSingleton(Constant::Bool(true), EXTRA) });
     }
     p.mark = _mark;
     // 'False'
-    'a234: {
+    'a254: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::FALSE)).is_none() { break 'a234; }
+        if (p.expect_token(kw::FALSE)).is_none() { break 'a254; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchSingleton(Constant::Bool(false), EXTRA) });
@@ -5640,11 +6007,11 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // signed_number !('+' | '-')
-    'a235: {
+    'a255: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (signed_number_rule(p)) else { break 'a235; };
+        let Some(_v0) = (signed_number_rule(p)) else { break 'a255; };
         let _s0 = p.src;
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -5653,20 +6020,20 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '+'
-                'a236: {
+                'a256: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PLUS)).is_none() { break 'a236; }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a256; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '-'
-                'a237: {
+                'a257: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::MINUS)).is_none() { break 'a237; }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a257; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -5674,24 +6041,24 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s0, _v0); break 'a235; }
+        })()).is_some()) }) { p.give_back(_s0, _v0); break 'a255; }
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // complex_number
-    'a238: {
+    'a258: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (complex_number_rule(p)) else { break 'a238; };
+        let Some(_v0) = (complex_number_rule(p)) else { break 'a258; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // &(STRING | FSTRING_START | TSTRING_START) strings
-    'a239: {
+    'a259: {
         if p.error_indicator {
             return None;
         }
@@ -5702,29 +6069,29 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // STRING
-                'a240: {
+                'a260: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.string_token()).is_none() { break 'a240; }
+                    if (p.string_token()).is_none() { break 'a260; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // FSTRING_START
-                'a241: {
+                'a261: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a241; }
+                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a261; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // TSTRING_START
-                'a242: {
+                'a262: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::TSTRING_START)).is_none() { break 'a242; }
+                    if (p.expect_token(tk::TSTRING_START)).is_none() { break 'a262; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -5732,41 +6099,41 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a239; }
-        let Some(_v1) = (strings_rule(p)) else { break 'a239; };
+        })()).is_some()) }) { break 'a259; }
+        let Some(_v1) = (strings_rule(p)) else { break 'a259; };
         let _s1 = p.src;
         p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
     // 'None'
-    'a243: {
+    'a263: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::NONE)).is_none() { break 'a243; }
+        if (p.expect_token(kw::NONE)).is_none() { break 'a263; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::None, None, EXTRA) });
     }
     p.mark = _mark;
     // 'True'
-    'a244: {
+    'a264: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRUE)).is_none() { break 'a244; }
+        if (p.expect_token(kw::TRUE)).is_none() { break 'a264; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Bool(true), None, EXTRA) });
     }
     p.mark = _mark;
     // 'False'
-    'a245: {
+    'a265: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::FALSE)).is_none() { break 'a245; }
+        if (p.expect_token(kw::FALSE)).is_none() { break 'a265; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Bool(false), None, EXTRA) });
@@ -5794,15 +6161,15 @@ fn complex_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // real=signed_real_number '+' imag=imaginary_number
-    'a246: {
+    'a266: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = signed_real_number_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(real) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a246; };
-        if (p.expect_token(tk::PLUS)).is_none() { _shared0 = Some((Some(real), _e0, _s0)); break 'a246; }
-        let Some(imag) = (imaginary_number_rule(p)) else { _shared0 = Some((Some(real), _e0, _s0)); break 'a246; };
+        let Some(real) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a266; };
+        if (p.expect_token(tk::PLUS)).is_none() { _shared0 = Some((Some(real), _e0, _s0)); break 'a266; }
+        let Some(imag) = (imaginary_number_rule(p)) else { _shared0 = Some((Some(real), _e0, _s0)); break 'a266; };
         let _s2 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -5810,15 +6177,15 @@ fn complex_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // real=signed_real_number '-' imag=imaginary_number
-    'a247: {
+    'a267: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = signed_real_number_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(real) = _r0 else { break 'a247; };
-        if (p.expect_token(tk::MINUS)).is_none() { p.give_back(_s0, real); break 'a247; }
-        let Some(imag) = (imaginary_number_rule(p)) else { p.give_back(_s0, real); break 'a247; };
+        let Some(real) = _r0 else { break 'a267; };
+        if (p.expect_token(tk::MINUS)).is_none() { p.give_back(_s0, real); break 'a267; }
+        let Some(imag) = (imaginary_number_rule(p)) else { p.give_back(_s0, real); break 'a267; };
         let _s2 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -5846,22 +6213,22 @@ fn signed_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // NUMBER
-    'a248: {
+    'a268: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.number_token()) else { break 'a248; };
+        let Some(_v0) = (p.number_token()) else { break 'a268; };
         p.src = Src::NONE;
         return Some(_v0);
     }
     p.mark = _mark;
     // '-' number=NUMBER
-    'a249: {
+    'a269: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::MINUS)).is_none() { break 'a249; }
-        let Some(number) = (p.number_token()) else { break 'a249; };
+        if (p.expect_token(tk::MINUS)).is_none() { break 'a269; }
+        let Some(number) = (p.number_token()) else { break 'a269; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::UnaryOp(UnaryOp::USub, number, EXTRA) });
@@ -5888,23 +6255,23 @@ fn signed_real_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // real_number
-    'a250: {
+    'a270: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (real_number_rule(p)) else { break 'a250; };
+        let Some(_v0) = (real_number_rule(p)) else { break 'a270; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // '-' real=real_number
-    'a251: {
+    'a271: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::MINUS)).is_none() { break 'a251; }
-        let Some(real) = (real_number_rule(p)) else { break 'a251; };
+        if (p.expect_token(tk::MINUS)).is_none() { break 'a271; }
+        let Some(real) = (real_number_rule(p)) else { break 'a271; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -5931,11 +6298,11 @@ pub(crate) fn real_number_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn real_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // real=NUMBER
-    'a252: {
+    'a272: {
         if p.error_indicator {
             return None;
         }
-        let Some(real) = (p.number_token()) else { break 'a252; };
+        let Some(real) = (p.number_token()) else { break 'a272; };
         p.src = Src::NONE;
         return Some({ ensure_real(p, real)? });
     }
@@ -5960,11 +6327,11 @@ pub(crate) fn imaginary_number_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn imaginary_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // imag=NUMBER
-    'a253: {
+    'a273: {
         if p.error_indicator {
             return None;
         }
-        let Some(imag) = (p.number_token()) else { break 'a253; };
+        let Some(imag) = (p.number_token()) else { break 'a273; };
         p.src = Src::NONE;
         return Some({ ensure_imaginary(p, imag)? });
     }
@@ -5990,11 +6357,11 @@ fn capture_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // target=pattern_capture_target
-    'a254: {
+    'a274: {
         if p.error_indicator {
             return None;
         }
-        let Some(target) = (pattern_capture_target_rule(p)) else { break 'a254; };
+        let Some(target) = (pattern_capture_target_rule(p)) else { break 'a274; };
         let _s0 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -6021,12 +6388,12 @@ pub(crate) fn pattern_capture_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // !"_" name=NAME !('.' | '(' | '=')
-    'a255: {
+    'a275: {
         if p.error_indicator {
             return None;
         }
-        if p.lookahead(|p| (p.expect_soft_keyword(soft_kw::UNDERSCORE)).is_some()) { break 'a255; }
-        let Some(name) = p.expect_token(tk::NAME) else { break 'a255; };
+        if p.lookahead(|p| (p.expect_soft_keyword(soft_kw::UNDERSCORE)).is_some()) { break 'a275; }
+        let Some(name) = p.expect_token(tk::NAME) else { break 'a275; };
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc00080) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -6034,29 +6401,29 @@ fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '.'
-                'a256: {
+                'a276: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::DOT)).is_none() { break 'a256; }
+                    if (p.expect_token(tk::DOT)).is_none() { break 'a276; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '('
-                'a257: {
+                'a277: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a257; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a277; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '='
-                'a258: {
+                'a278: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a258; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a278; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -6064,7 +6431,7 @@ fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a255; }
+        })()).is_some()) }) { break 'a275; }
         let name = p.name_from_token(&name);
         p.src = Src::NONE;
         return Some({ set_expr_context(name, ExprContext::Store) });
@@ -6091,11 +6458,11 @@ fn wildcard_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // "_"
-    'a259: {
+    'a279: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword(soft_kw::UNDERSCORE)).is_none() { break 'a259; }
+        if (p.expect_soft_keyword(soft_kw::UNDERSCORE)).is_none() { break 'a279; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchAs(None, None, EXTRA) });
@@ -6122,11 +6489,11 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // attr=attr !('.' | '(' | '=')
-    'a260: {
+    'a280: {
         if p.error_indicator {
             return None;
         }
-        let Some(attr) = (attr_rule(p)) else { break 'a260; };
+        let Some(attr) = (attr_rule(p)) else { break 'a280; };
         let _s0 = p.src;
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc00080) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -6135,29 +6502,29 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '.'
-                'a261: {
+                'a281: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::DOT)).is_none() { break 'a261; }
+                    if (p.expect_token(tk::DOT)).is_none() { break 'a281; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '('
-                'a262: {
+                'a282: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a262; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a282; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '='
-                'a263: {
+                'a283: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a263; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a283; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -6165,7 +6532,7 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s0, attr); break 'a260; }
+        })()).is_some()) }) { p.give_back(_s0, attr); break 'a280; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchValue(attr, EXTRA) });
@@ -6229,14 +6596,14 @@ fn attr_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // value=name_or_attr '.' attr=NAME
-    'a264: {
+    'a284: {
         if p.error_indicator {
             return None;
         }
-        let Some(value) = (name_or_attr_rule(p)) else { break 'a264; };
+        let Some(value) = (name_or_attr_rule(p)) else { break 'a284; };
         let _s0 = p.src;
-        if (p.expect_token(tk::DOT)).is_none() { p.give_back(_s0, value); break 'a264; }
-        let Some(attr) = p.expect_token(tk::NAME) else { p.give_back(_s0, value); break 'a264; };
+        if (p.expect_token(tk::DOT)).is_none() { p.give_back(_s0, value); break 'a284; }
+        let Some(attr) = p.expect_token(tk::NAME) else { p.give_back(_s0, value); break 'a284; };
         let attr = p.identifier_of(&attr);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -6263,22 +6630,22 @@ pub(crate) fn name_or_attr_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn name_or_attr_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // attr
-    'a265: {
+    'a285: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (attr_rule(p)) else { break 'a265; };
+        let Some(_v0) = (attr_rule(p)) else { break 'a285; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // NAME
-    'a266: {
+    'a286: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = p.expect_token(tk::NAME) else { break 'a266; };
+        let Some(_v0) = p.expect_token(tk::NAME) else { break 'a286; };
         let _v0 = p.name_from_token(&_v0);
         p.src = Src::NONE;
         return Some(_v0);
@@ -6304,14 +6671,14 @@ pub(crate) fn group_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
 fn group_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     // '(' pattern=pattern ')'
-    'a267: {
+    'a287: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a267; }
-        let Some(pattern) = (pattern_rule(p)) else { break 'a267; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a287; }
+        let Some(pattern) = (pattern_rule(p)) else { break 'a287; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, pattern); break 'a267; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, pattern); break 'a287; }
         p.src = _s1;
         return Some({ pattern });
     }
@@ -6337,28 +6704,28 @@ fn sequence_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '[' patterns=maybe_sequence_pattern? ']'
-    'a268: {
+    'a288: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a268; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a288; }
         let patterns = maybe_sequence_pattern_rule(p);
-        if p.error_indicator { break 'a268; }
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a268; }
+        if p.error_indicator { break 'a288; }
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a288; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchSequence(patterns.unwrap_or_default(), EXTRA) });
     }
     p.mark = _mark;
     // '(' patterns=open_sequence_pattern? ')'
-    'a269: {
+    'a289: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a269; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a289; }
         let patterns = open_sequence_pattern_rule(p);
-        if p.error_indicator { break 'a269; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a269; }
+        if p.error_indicator { break 'a289; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a289; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchSequence(patterns.unwrap_or_default(), EXTRA) });
@@ -6384,15 +6751,15 @@ pub(crate) fn open_sequence_pattern_rule(p: &mut Parser<'_>) -> Option<Vec<Patte
 fn open_sequence_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
     let _mark = p.mark;
     // pattern=maybe_star_pattern ',' patterns=maybe_sequence_pattern?
-    'a270: {
+    'a290: {
         if p.error_indicator {
             return None;
         }
-        let Some(pattern) = (maybe_star_pattern_rule(p)) else { break 'a270; };
+        let Some(pattern) = (maybe_star_pattern_rule(p)) else { break 'a290; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, pattern); break 'a270; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, pattern); break 'a290; }
         let patterns = maybe_sequence_pattern_rule(p);
-        if p.error_indicator { p.give_back(_s0, pattern); break 'a270; }
+        if p.error_indicator { p.give_back(_s0, pattern); break 'a290; }
         return Some({ seq_insert_in_front(pattern, patterns) });
     }
     p.mark = _mark;
@@ -6416,7 +6783,7 @@ pub(crate) fn maybe_sequence_pattern_rule(p: &mut Parser<'_>) -> Option<Vec<Patt
 fn maybe_sequence_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
     let _mark = p.mark;
     // patterns=','.maybe_star_pattern+ ','?
-    'a271: {
+    'a291: {
         if p.error_indicator {
             return None;
         }
@@ -6440,9 +6807,9 @@ fn maybe_sequence_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a271; };
+        })()) else { break 'a291; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a271; }
+        if p.error_indicator { break 'a291; }
         return Some({ patterns });
     }
     p.mark = _mark;
@@ -6466,22 +6833,22 @@ pub(crate) fn maybe_star_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
 fn maybe_star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     // star_pattern
-    'a272: {
+    'a292: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (star_pattern_rule(p)) else { break 'a272; };
+        let Some(_v0) = (star_pattern_rule(p)) else { break 'a292; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // pattern
-    'a273: {
+    'a293: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (pattern_rule(p)) else { break 'a273; };
+        let Some(_v0) = (pattern_rule(p)) else { break 'a293; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -6527,12 +6894,12 @@ fn star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' target=pattern_capture_target
-    'a274: {
+    'a294: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a274; }
-        let Some(target) = (pattern_capture_target_rule(p)) else { break 'a274; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a294; }
+        let Some(target) = (pattern_capture_target_rule(p)) else { break 'a294; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -6540,12 +6907,12 @@ fn star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     }
     p.mark = _mark;
     // '*' wildcard_pattern
-    'a275: {
+    'a295: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a275; }
-        match wildcard_pattern_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a275; } }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a295; }
+        match wildcard_pattern_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a295; } }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchStar(None, EXTRA) });
@@ -6572,68 +6939,111 @@ fn mapping_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' '}'
-    'a276: {
+    'a296: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a276; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a276; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a296; }
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a296; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchMapping(vec![], vec![], None, EXTRA) });
     }
     p.mark = _mark;
     // '{' rest=double_star_pattern ','? '}'
-    'a277: {
+    'a297: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a277; }
-        let Some(rest) = (double_star_pattern_rule(p)) else { break 'a277; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a297; }
+        let Some(rest) = (double_star_pattern_rule(p)) else { break 'a297; };
         let _s1 = p.src;
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s1, rest); break 'a277; }
-        if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s1, rest); break 'a277; }
+        if p.error_indicator { p.give_back(_s1, rest); break 'a297; }
+        if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s1, rest); break 'a297; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchMapping(vec![], vec![], Some(name_id(&rest)), EXTRA) });
     }
     p.mark = _mark;
-    // '{' items=items_pattern ',' rest=double_star_pattern ','? '}'
-    'a278: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a278; }
-        let Some(items) = (items_pattern_rule(p)) else { break 'a278; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a278; }
-        let Some(rest) = (double_star_pattern_rule(p)) else { break 'a278; };
-        let _s3 = p.src;
-        let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s3, rest); break 'a278; }
-        if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s3, rest); break 'a278; }
-        p.src = Src::NONE;
-        let EXTRA = p.extra(_start);
-        return Some({ { let (keys, patterns) = split_key_pattern_pairs(items);
+    if p.first_pass_shortcuts_allowed() {
+        'p298: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::LBRACE)).is_none() { break 'p298; }
+            let Some(items) = (items_pattern_rule(p)) else { break 'p298; };
+            let _pe = p.mark;
+            // '{' items=items_pattern ',' rest=double_star_pattern ','? '}'
+            'a299: {
+                if p.error_indicator {
+                    return None;
+                }
+                if (p.expect_token(tk::COMMA)).is_none() { break 'a299; }
+                let Some(rest) = (double_star_pattern_rule(p)) else { break 'a299; };
+                let _s3 = p.src;
+                let _ = p.expect_token(tk::COMMA);
+                if p.error_indicator { p.give_back(_s3, rest); break 'a299; }
+                if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s3, rest); break 'a299; }
+                p.src = Src::NONE;
+                let EXTRA = p.extra(_start);
+                return Some({ { let (keys, patterns) = split_key_pattern_pairs(items);
           mk::MatchMapping(keys, patterns, Some(name_id(&rest)), EXTRA) } });
-    }
-    p.mark = _mark;
-    // '{' items=items_pattern ','? '}'
-    'a279: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a279; }
-        let Some(items) = (items_pattern_rule(p)) else { break 'a279; };
-        let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a279; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a279; }
-        p.src = Src::NONE;
-        let EXTRA = p.extra(_start);
-        return Some({ { let (keys, patterns) = split_key_pattern_pairs(items);
+            }
+            p.mark = _pe;
+            // '{' items=items_pattern ','? '}'
+            'a300: {
+                if p.error_indicator {
+                    return None;
+                }
+                let _ = p.expect_token(tk::COMMA);
+                if p.error_indicator { break 'a300; }
+                if (p.expect_token(tk::RBRACE)).is_none() { break 'a300; }
+                p.src = Src::NONE;
+                let EXTRA = p.extra(_start);
+                return Some({ { let (keys, patterns) = split_key_pattern_pairs(items);
           mk::MatchMapping(keys, patterns, None, EXTRA) } });
+            }
+            p.mark = _pe;
+        }
+        p.mark = _mark;
+    } else {
+        // '{' items=items_pattern ',' rest=double_star_pattern ','? '}'
+        'a301: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::LBRACE)).is_none() { break 'a301; }
+            let Some(items) = (items_pattern_rule(p)) else { break 'a301; };
+            if (p.expect_token(tk::COMMA)).is_none() { break 'a301; }
+            let Some(rest) = (double_star_pattern_rule(p)) else { break 'a301; };
+            let _s3 = p.src;
+            let _ = p.expect_token(tk::COMMA);
+            if p.error_indicator { p.give_back(_s3, rest); break 'a301; }
+            if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s3, rest); break 'a301; }
+            p.src = Src::NONE;
+            let EXTRA = p.extra(_start);
+            return Some({ { let (keys, patterns) = split_key_pattern_pairs(items);
+          mk::MatchMapping(keys, patterns, Some(name_id(&rest)), EXTRA) } });
+        }
+        p.mark = _mark;
+        // '{' items=items_pattern ','? '}'
+        'a302: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::LBRACE)).is_none() { break 'a302; }
+            let Some(items) = (items_pattern_rule(p)) else { break 'a302; };
+            let _ = p.expect_token(tk::COMMA);
+            if p.error_indicator { break 'a302; }
+            if (p.expect_token(tk::RBRACE)).is_none() { break 'a302; }
+            p.src = Src::NONE;
+            let EXTRA = p.extra(_start);
+            return Some({ { let (keys, patterns) = split_key_pattern_pairs(items);
+          mk::MatchMapping(keys, patterns, None, EXTRA) } });
+        }
+        p.mark = _mark;
     }
-    p.mark = _mark;
     None
 }
 
@@ -6654,7 +7064,7 @@ pub(crate) fn items_pattern_rule(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPai
 fn items_pattern_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
     let _mark = p.mark;
     // ','.key_value_pattern+
-    'a280: {
+    'a303: {
         if p.error_indicator {
             return None;
         }
@@ -6678,7 +7088,7 @@ fn items_pattern_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a280; };
+        })()) else { break 'a303; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -6702,7 +7112,7 @@ pub(crate) fn key_value_pattern_rule(p: &mut Parser<'_>) -> Option<KeyPatternPai
 fn key_value_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
     let _mark = p.mark;
     // key=(literal_expr | attr) ':' pattern=pattern
-    'a281: {
+    'a304: {
         if p.error_indicator {
             return None;
         }
@@ -6713,22 +7123,22 @@ fn key_value_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // literal_expr
-                'a282: {
+                'a305: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (literal_expr_rule(p)) else { break 'a282; };
+                    let Some(_v0) = (literal_expr_rule(p)) else { break 'a305; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // attr
-                'a283: {
+                'a306: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (attr_rule(p)) else { break 'a283; };
+                    let Some(_v0) = (attr_rule(p)) else { break 'a306; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -6738,10 +7148,10 @@ fn key_value_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a281; };
+        })()) else { break 'a304; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, key); break 'a281; }
-        let Some(pattern) = (pattern_rule(p)) else { p.give_back(_s0, key); break 'a281; };
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, key); break 'a304; }
+        let Some(pattern) = (pattern_rule(p)) else { p.give_back(_s0, key); break 'a304; };
         let _s2 = p.src;
         return Some({ KeyPatternPair { key, pattern } });
     }
@@ -6766,12 +7176,12 @@ pub(crate) fn double_star_pattern_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn double_star_pattern_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // '**' target=pattern_capture_target
-    'a284: {
+    'a307: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a284; }
-        let Some(target) = (pattern_capture_target_rule(p)) else { break 'a284; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a307; }
+        let Some(target) = (pattern_capture_target_rule(p)) else { break 'a307; };
         let _s1 = p.src;
         p.src = _s1;
         return Some({ target });
@@ -6799,51 +7209,51 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // cls=name_or_attr '(' ')'
-    'a285: {
+    'a308: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = name_or_attr_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(cls) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a285; };
-        if (p.expect_token(tk::LPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a285; }
-        if (p.expect_token(tk::RPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a285; }
+        let Some(cls) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a308; };
+        if (p.expect_token(tk::LPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a308; }
+        if (p.expect_token(tk::RPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a308; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchClass(cls, vec![], vec![], vec![], EXTRA) });
     }
     p.mark = _mark;
     // cls=name_or_attr '(' patterns=positional_patterns ','? ')'
-    'a286: {
+    'a309: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = name_or_attr_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(cls) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a286; };
-        if (p.expect_token(tk::LPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a286; }
-        let Some(patterns) = (positional_patterns_rule(p)) else { _shared0 = Some((Some(cls), _e0, _s0)); break 'a286; };
+        let Some(cls) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a309; };
+        if (p.expect_token(tk::LPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a309; }
+        let Some(patterns) = (positional_patterns_rule(p)) else { _shared0 = Some((Some(cls), _e0, _s0)); break 'a309; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { _shared0 = Some((Some(cls), _e0, _s0)); break 'a286; }
-        if (p.expect_token(tk::RPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a286; }
+        if p.error_indicator { _shared0 = Some((Some(cls), _e0, _s0)); break 'a309; }
+        if (p.expect_token(tk::RPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a309; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchClass(cls, patterns, vec![], vec![], EXTRA) });
     }
     p.mark = _mark;
     // cls=name_or_attr '(' keywords=keyword_patterns ','? ')'
-    'a287: {
+    'a310: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = name_or_attr_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(cls) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a287; };
-        if (p.expect_token(tk::LPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a287; }
-        let Some(keywords) = (keyword_patterns_rule(p)) else { _shared0 = Some((Some(cls), _e0, _s0)); break 'a287; };
+        let Some(cls) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a310; };
+        if (p.expect_token(tk::LPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a310; }
+        let Some(keywords) = (keyword_patterns_rule(p)) else { _shared0 = Some((Some(cls), _e0, _s0)); break 'a310; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { _shared0 = Some((Some(cls), _e0, _s0)); break 'a287; }
-        if (p.expect_token(tk::RPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a287; }
+        if p.error_indicator { _shared0 = Some((Some(cls), _e0, _s0)); break 'a310; }
+        if (p.expect_token(tk::RPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a310; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (keys, kwd_patterns) = split_key_pattern_pairs(keywords);
@@ -6851,20 +7261,20 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     }
     p.mark = _mark;
     // cls=name_or_attr '(' patterns=positional_patterns ',' keywords=keyword_patterns ','? ')'
-    'a288: {
+    'a311: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = name_or_attr_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(cls) = _r0 else { break 'a288; };
-        if (p.expect_token(tk::LPAR)).is_none() { p.give_back(_s0, cls); break 'a288; }
-        let Some(patterns) = (positional_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a288; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, cls); break 'a288; }
-        let Some(keywords) = (keyword_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a288; };
+        let Some(cls) = _r0 else { break 'a311; };
+        if (p.expect_token(tk::LPAR)).is_none() { p.give_back(_s0, cls); break 'a311; }
+        let Some(patterns) = (positional_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a311; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, cls); break 'a311; }
+        let Some(keywords) = (keyword_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a311; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, cls); break 'a288; }
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s0, cls); break 'a288; }
+        if p.error_indicator { p.give_back(_s0, cls); break 'a311; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s0, cls); break 'a311; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (keys, kwd_patterns) = split_key_pattern_pairs(keywords);
@@ -6873,11 +7283,11 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // invalid_class_pattern
     if p.call_invalid_rules {
-        'a289: {
+        'a312: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_class_pattern_rule(p)).is_none() { break 'a289; }
+            if (invalid_class_pattern_rule(p)).is_none() { break 'a312; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -6903,7 +7313,7 @@ pub(crate) fn positional_patterns_rule(p: &mut Parser<'_>) -> Option<Vec<Pattern
 fn positional_patterns_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
     let _mark = p.mark;
     // args=','.pattern+
-    'a290: {
+    'a313: {
         if p.error_indicator {
             return None;
         }
@@ -6927,7 +7337,7 @@ fn positional_patterns_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a290; };
+        })()) else { break 'a313; };
         return Some({ args });
     }
     p.mark = _mark;
@@ -6951,7 +7361,7 @@ pub(crate) fn keyword_patterns_rule(p: &mut Parser<'_>) -> Option<Vec<KeyPattern
 fn keyword_patterns_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
     let _mark = p.mark;
     // ','.keyword_pattern+
-    'a291: {
+    'a314: {
         if p.error_indicator {
             return None;
         }
@@ -6975,7 +7385,7 @@ fn keyword_patterns_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a291; };
+        })()) else { break 'a314; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -6999,13 +7409,13 @@ pub(crate) fn keyword_pattern_rule(p: &mut Parser<'_>) -> Option<KeyPatternPair>
 fn keyword_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
     let _mark = p.mark;
     // arg=NAME '=' value=pattern
-    'a292: {
+    'a315: {
         if p.error_indicator {
             return None;
         }
-        let Some(arg) = p.expect_token(tk::NAME) else { break 'a292; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a292; }
-        let Some(value) = (pattern_rule(p)) else { break 'a292; };
+        let Some(arg) = p.expect_token(tk::NAME) else { break 'a315; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a315; }
+        let Some(value) = (pattern_rule(p)) else { break 'a315; };
         let _s2 = p.src;
         let arg = p.name_from_token(&arg);
         return Some({ KeyPatternPair { key: arg, pattern: value } });
@@ -7032,16 +7442,16 @@ fn type_alias_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // "type" n=NAME t=[type_params] '=' b=expression
-    'a293: {
+    'a316: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword(soft_kw::TYPE)).is_none() { break 'a293; }
-        let Some(n) = p.expect_token(tk::NAME) else { break 'a293; };
+        if (p.expect_soft_keyword(soft_kw::TYPE)).is_none() { break 'a316; }
+        let Some(n) = p.expect_token(tk::NAME) else { break 'a316; };
         let t = type_params_rule(p);
-        if p.error_indicator { break 'a293; }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a293; }
-        let Some(b) = (expression_rule(p)) else { break 'a293; };
+        if p.error_indicator { break 'a316; }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a316; }
+        let Some(b) = (expression_rule(p)) else { break 'a316; };
         let _s4 = p.src;
         let n = p.name_from_token(&n);
         p.src = Src::NONE;
@@ -7071,23 +7481,23 @@ fn type_params_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
     let _mark = p.mark;
     // invalid_type_params
     if p.call_invalid_rules {
-        'a294: {
+        'a317: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_type_params_rule(p)).is_none() { break 'a294; }
+            if (invalid_type_params_rule(p)).is_none() { break 'a317; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // '[' t=type_param_seq ']'
-    'a295: {
+    'a318: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a295; }
-        let Some(t) = (type_param_seq_rule(p)) else { break 'a295; };
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a295; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a318; }
+        let Some(t) = (type_param_seq_rule(p)) else { break 'a318; };
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a318; }
         return Some({ CHECK_VERSION!(p, 12, "Type parameter lists are", t) });
     }
     p.mark = _mark;
@@ -7111,7 +7521,7 @@ pub(crate) fn type_param_seq_rule(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> 
 fn type_param_seq_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
     let _mark = p.mark;
     // a=','.type_param+ [',']
-    'a296: {
+    'a319: {
         if p.error_indicator {
             return None;
         }
@@ -7135,9 +7545,9 @@ fn type_param_seq_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a296; };
+        })()) else { break 'a319; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a296; }
+        if p.error_indicator { break 'a319; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -7181,16 +7591,16 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=NAME b=[type_param_bound] c=[type_param_default]
-    'a297: {
+    'a320: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a297; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a320; };
         let b = type_param_bound_rule(p);
-        if p.error_indicator { break 'a297; }
+        if p.error_indicator { break 'a320; }
         let _s1 = p.src;
         let c = type_param_default_rule(p);
-        if p.error_indicator { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a297; }
+        if p.error_indicator { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a320; }
         let _s2 = p.src;
         let a = p.identifier_of(&a);
         p.src = Src::NONE;
@@ -7200,25 +7610,25 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
     p.mark = _mark;
     // invalid_type_param
     if p.call_invalid_rules {
-        'a298: {
+        'a321: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_type_param_rule(p)).is_none() { break 'a298; }
+            if (invalid_type_param_rule(p)).is_none() { break 'a321; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // '*' a=NAME b=[type_param_starred_default]
-    'a299: {
+    'a322: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a299; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a299; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a322; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a322; };
         let b = type_param_starred_default_rule(p);
-        if p.error_indicator { break 'a299; }
+        if p.error_indicator { break 'a322; }
         let _s2 = p.src;
         let a = p.identifier_of(&a);
         p.src = Src::NONE;
@@ -7227,14 +7637,14 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
     }
     p.mark = _mark;
     // '**' a=NAME b=[type_param_default]
-    'a300: {
+    'a323: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a300; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a300; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a323; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a323; };
         let b = type_param_default_rule(p);
-        if p.error_indicator { break 'a300; }
+        if p.error_indicator { break 'a323; }
         let _s2 = p.src;
         let a = p.identifier_of(&a);
         p.src = Src::NONE;
@@ -7262,12 +7672,12 @@ pub(crate) fn type_param_bound_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn type_param_bound_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // ':' e=expression
-    'a301: {
+    'a324: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a301; }
-        let Some(e) = (expression_rule(p)) else { break 'a301; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a324; }
+        let Some(e) = (expression_rule(p)) else { break 'a324; };
         let _s1 = p.src;
         p.src = _s1;
         return Some({ e });
@@ -7293,12 +7703,12 @@ pub(crate) fn type_param_default_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn type_param_default_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // '=' e=expression
-    'a302: {
+    'a325: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a302; }
-        let Some(e) = (expression_rule(p)) else { break 'a302; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a325; }
+        let Some(e) = (expression_rule(p)) else { break 'a325; };
         let _s1 = p.src;
         p.src = Src::NONE;
         return Some({ CHECK_VERSION!(p, 13, "Type parameter defaults are", e) });
@@ -7324,12 +7734,12 @@ pub(crate) fn type_param_starred_default_rule(p: &mut Parser<'_>) -> Option<Expr
 fn type_param_starred_default_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // '=' e=star_expression
-    'a303: {
+    'a326: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a303; }
-        let Some(e) = (star_expression_rule(p)) else { break 'a303; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a326; }
+        let Some(e) = (star_expression_rule(p)) else { break 'a326; };
         let _s1 = p.src;
         p.src = Src::NONE;
         return Some({ CHECK_VERSION!(p, 13, "Type parameter defaults are", e) });
@@ -7357,13 +7767,13 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=expression b=(',' c=expression)+ [',']
-    'a304: {
+    'a327: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a304; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a327; };
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -7376,12 +7786,12 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=expression
-                        'a305: {
+                        'a328: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a305; }
-                            let Some(c) = (expression_rule(p)) else { break 'a305; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a328; }
+                            let Some(c) = (expression_rule(p)) else { break 'a328; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -7403,36 +7813,36 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a304; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a327; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a304; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a327; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Load, EXTRA) });
     }
     p.mark = _mark;
     // a=expression ','
-    'a306: {
+    'a329: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a306; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a306; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a329; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a329; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(vec![a], ExprContext::Load, EXTRA) });
     }
     p.mark = _mark;
     // expression
-    'a307: {
+    'a330: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a307; };
+        let Some(_v0) = _r0 else { break 'a330; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -7445,7 +7855,7 @@ fn expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
     let _mark = p.mark;
     let _acc_src = p.src;
     // a=expression b=(',' c=expression)+ [',']
-    'a308: {
+    'a331: {
         if p.error_indicator {
             return None;
         }
@@ -7461,12 +7871,12 @@ fn expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=expression
-                        'a309: {
+                        'a332: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a309; }
-                            let Some(c) = (expression_rule(p)) else { break 'a309; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a332; }
+                            let Some(c) = (expression_rule(p)) else { break 'a332; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -7488,9 +7898,9 @@ fn expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a308; };
+        }) else { break 'a331; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a308; }
+        if p.error_indicator { break 'a331; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         let a = _acc;
@@ -7498,11 +7908,11 @@ fn expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
     }
     p.mark = _mark;
     // a=expression ','
-    'a310: {
+    'a333: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a310; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a333; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         let a = _acc;
@@ -7554,11 +7964,11 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // invalid_expression
     if p.call_invalid_rules {
-        'a311: {
+        'a334: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_expression_rule(p)).is_none() { break 'a311; }
+            if (invalid_expression_rule(p)).is_none() { break 'a334; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -7566,11 +7976,11 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     // invalid_legacy_expression
     if p.call_invalid_rules {
-        'a312: {
+        'a335: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_legacy_expression_rule(p)).is_none() { break 'a312; }
+            if (invalid_legacy_expression_rule(p)).is_none() { break 'a335; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -7578,18 +7988,18 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _shared2 = None;
     // a=disjunction 'if' b=disjunction 'else' c=expression
-    'a313: {
+    'a336: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared2 = Some((None, _e0, _s0)); break 'a313; };
-        if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a313; }
-        let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a313; };
+        let Some(a) = _r0 else { _shared2 = Some((None, _e0, _s0)); break 'a336; };
+        if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a336; }
+        let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a336; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a313; }
-        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a313; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a336; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a336; };
         let _s4 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -7597,23 +8007,23 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // disjunction
-    'a314: {
+    'a337: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a314; };
+        let Some(_v0) = _r0 else { break 'a337; };
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // lambdef
-    'a315: {
+    'a338: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (lambdef_rule(p)) else { break 'a315; };
+        let Some(_v0) = (lambdef_rule(p)) else { break 'a338; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -7640,13 +8050,13 @@ fn yield_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // 'yield' 'from' a=expression
-    'a316: {
+    'a339: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::YIELD)).is_none() { break 'a316; }
-        if (p.expect_token(kw::FROM)).is_none() { break 'a316; }
-        let Some(a) = (expression_rule(p)) else { break 'a316; };
+        if (p.expect_token(kw::YIELD)).is_none() { break 'a339; }
+        if (p.expect_token(kw::FROM)).is_none() { break 'a339; }
+        let Some(a) = (expression_rule(p)) else { break 'a339; };
         let _s2 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -7654,13 +8064,13 @@ fn yield_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // 'yield' a=[star_expressions]
-    'a317: {
+    'a340: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::YIELD)).is_none() { break 'a317; }
+        if (p.expect_token(kw::YIELD)).is_none() { break 'a340; }
         let a = star_expressions_rule(p);
-        if p.error_indicator { break 'a317; }
+        if p.error_indicator { break 'a340; }
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -7694,13 +8104,13 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=star_expression b=(',' c=star_expression)+ [',']
-    'a318: {
+    'a341: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a318; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a341; };
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -7713,12 +8123,12 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=star_expression
-                        'a319: {
+                        'a342: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a319; }
-                            let Some(c) = (star_expression_rule(p)) else { break 'a319; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a342; }
+                            let Some(c) = (star_expression_rule(p)) else { break 'a342; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -7740,36 +8150,36 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a318; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a341; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a318; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a341; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Load, EXTRA) });
     }
     p.mark = _mark;
     // a=star_expression ','
-    'a320: {
+    'a343: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a320; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a320; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a343; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a343; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(vec![a], ExprContext::Load, EXTRA) });
     }
     p.mark = _mark;
     // star_expression
-    'a321: {
+    'a344: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a321; };
+        let Some(_v0) = _r0 else { break 'a344; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -7782,7 +8192,7 @@ fn star_expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> 
     let _mark = p.mark;
     let _acc_src = p.src;
     // a=star_expression b=(',' c=star_expression)+ [',']
-    'a322: {
+    'a345: {
         if p.error_indicator {
             return None;
         }
@@ -7798,12 +8208,12 @@ fn star_expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> 
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=star_expression
-                        'a323: {
+                        'a346: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a323; }
-                            let Some(c) = (star_expression_rule(p)) else { break 'a323; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a346; }
+                            let Some(c) = (star_expression_rule(p)) else { break 'a346; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -7825,9 +8235,9 @@ fn star_expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> 
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a322; };
+        }) else { break 'a345; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a322; }
+        if p.error_indicator { break 'a345; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         let a = _acc;
@@ -7835,11 +8245,11 @@ fn star_expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> 
     }
     p.mark = _mark;
     // a=star_expression ','
-    'a324: {
+    'a347: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a324; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a347; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         let a = _acc;
@@ -7940,12 +8350,12 @@ fn star_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=bitwise_or
-    'a325: {
+    'a348: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a325; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a325; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a348; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a348; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -7953,11 +8363,11 @@ fn star_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // expression
-    'a326: {
+    'a349: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (expression_rule(p)) else { break 'a326; };
+        let Some(_v0) = (expression_rule(p)) else { break 'a349; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -7971,12 +8381,12 @@ fn star_expression_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=bitwise_or
-    'a327: {
+    'a350: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a327; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a327; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a350; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a350; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -8003,7 +8413,7 @@ pub(crate) fn star_named_expressions_rule(p: &mut Parser<'_>) -> Option<Vec<Expr
 fn star_named_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     // a=','.star_named_expression+ [',']
-    'a328: {
+    'a351: {
         if p.error_indicator {
             return None;
         }
@@ -8027,9 +8437,9 @@ fn star_named_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a328; };
+        })()) else { break 'a351; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a328; }
+        if p.error_indicator { break 'a351; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -8054,12 +8464,12 @@ fn star_named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=bitwise_or
-    'a329: {
+    'a352: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a329; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a329; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a352; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a352; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -8067,11 +8477,11 @@ fn star_named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // named_expression
-    'a330: {
+    'a353: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (named_expression_rule(p)) else { break 'a330; };
+        let Some(_v0) = (named_expression_rule(p)) else { break 'a353; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -8085,12 +8495,12 @@ fn star_named_expression_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=bitwise_or
-    'a331: {
+    'a354: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a331; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a331; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a354; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a354; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -8119,14 +8529,14 @@ fn assignment_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // a=NAME ':=' ~ b=expression
     let mut _cut = false;
-    'a332: {
+    'a355: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a332; };
-        if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a332; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a355; };
+        if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a355; }
         _cut = true;
-        let Some(b) = (expression_rule(p)) else { break 'a332; };
+        let Some(b) = (expression_rule(p)) else { break 'a355; };
         let _s3 = p.src;
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
@@ -8158,11 +8568,11 @@ pub(crate) fn named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // assignment_expression
-    'a333: {
+    'a356: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (assignment_expression_rule(p)) else { break 'a333; };
+        let Some(_v0) = (assignment_expression_rule(p)) else { break 'a356; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -8170,24 +8580,24 @@ fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_named_expression
     if p.call_invalid_rules {
-        'a334: {
+        'a357: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_named_expression_rule(p)).is_none() { break 'a334; }
+            if (invalid_named_expression_rule(p)).is_none() { break 'a357; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // expression !':='
-    'a335: {
+    'a358: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (expression_rule(p)) else { break 'a335; };
+        let Some(_v0) = (expression_rule(p)) else { break 'a358; };
         let _s0 = p.src;
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a335; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a358; }
         p.src = _s0;
         return Some(_v0);
     }
@@ -8243,13 +8653,13 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=conjunction b=('or' c=conjunction)+
-    'a336: {
+    'a359: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = conjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a336; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a359; };
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -8262,12 +8672,12 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'or' c=conjunction
-                        'a337: {
+                        'a360: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::OR)).is_none() { break 'a337; }
-                            let Some(c) = (conjunction_rule(p)) else { break 'a337; };
+                            if (p.expect_token(kw::OR)).is_none() { break 'a360; }
+                            let Some(c) = (conjunction_rule(p)) else { break 'a360; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -8289,7 +8699,7 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a336; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a359; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::BoolOp(
@@ -8299,13 +8709,13 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // conjunction
-    'a338: {
+    'a361: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = conjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a338; };
+        let Some(_v0) = _r0 else { break 'a361; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -8318,7 +8728,7 @@ fn disjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
     let _mark = p.mark;
     let _acc_src = p.src;
     // a=conjunction b=('or' c=conjunction)+
-    'a339: {
+    'a362: {
         if p.error_indicator {
             return None;
         }
@@ -8334,12 +8744,12 @@ fn disjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'or' c=conjunction
-                        'a340: {
+                        'a363: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::OR)).is_none() { break 'a340; }
-                            let Some(c) = (conjunction_rule(p)) else { break 'a340; };
+                            if (p.expect_token(kw::OR)).is_none() { break 'a363; }
+                            let Some(c) = (conjunction_rule(p)) else { break 'a363; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -8361,7 +8771,7 @@ fn disjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a339; };
+        }) else { break 'a362; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         let a = _acc;
@@ -8689,13 +9099,13 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=inversion b=('and' c=inversion)+
-    'a341: {
+    'a364: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = inversion_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a341; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a364; };
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -8708,12 +9118,12 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'and' c=inversion
-                        'a342: {
+                        'a365: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::AND)).is_none() { break 'a342; }
-                            let Some(c) = (inversion_rule(p)) else { break 'a342; };
+                            if (p.expect_token(kw::AND)).is_none() { break 'a365; }
+                            let Some(c) = (inversion_rule(p)) else { break 'a365; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -8735,7 +9145,7 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a341; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a364; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::BoolOp(
@@ -8745,13 +9155,13 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // inversion
-    'a343: {
+    'a366: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = inversion_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a343; };
+        let Some(_v0) = _r0 else { break 'a366; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -8764,7 +9174,7 @@ fn conjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
     let _mark = p.mark;
     let _acc_src = p.src;
     // a=inversion b=('and' c=inversion)+
-    'a344: {
+    'a367: {
         if p.error_indicator {
             return None;
         }
@@ -8780,12 +9190,12 @@ fn conjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'and' c=inversion
-                        'a345: {
+                        'a368: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::AND)).is_none() { break 'a345; }
-                            let Some(c) = (inversion_rule(p)) else { break 'a345; };
+                            if (p.expect_token(kw::AND)).is_none() { break 'a368; }
+                            let Some(c) = (inversion_rule(p)) else { break 'a368; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -8807,7 +9217,7 @@ fn conjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a344; };
+        }) else { break 'a367; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         let a = _acc;
@@ -9113,12 +9523,12 @@ fn inversion_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // 'not' a=inversion
-    'a346: {
+    'a369: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::NOT)).is_none() { break 'a346; }
-        let Some(a) = (inversion_rule(p)) else { break 'a346; };
+        if (p.expect_token(kw::NOT)).is_none() { break 'a369; }
+        let Some(a) = (inversion_rule(p)) else { break 'a369; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -9126,11 +9536,11 @@ fn inversion_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // comparison
-    'a347: {
+    'a370: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (comparison_rule(p)) else { break 'a347; };
+        let Some(_v0) = (comparison_rule(p)) else { break 'a370; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -9144,12 +9554,12 @@ fn inversion_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // 'not' a=inversion
-    'a348: {
+    'a371: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::NOT)).is_none() { break 'a348; }
-        let Some(a) = (inversion_rule(p)) else { break 'a348; };
+        if (p.expect_token(kw::NOT)).is_none() { break 'a371; }
+        let Some(a) = (inversion_rule(p)) else { break 'a371; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -9404,13 +9814,13 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=bitwise_or b=compare_op_bitwise_or_pair+
-    'a349: {
+    'a372: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = bitwise_or_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a349; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a372; };
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -9428,7 +9838,7 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a349; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a372; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (ops, comparators) = split_cmpop_expr_pairs(b);
@@ -9436,13 +9846,13 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // bitwise_or
-    'a350: {
+    'a373: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = bitwise_or_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a350; };
+        let Some(_v0) = _r0 else { break 'a373; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -9455,7 +9865,7 @@ fn comparison_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Option
     let _mark = p.mark;
     let _acc_src = p.src;
     // a=bitwise_or b=compare_op_bitwise_or_pair+
-    'a351: {
+    'a374: {
         if p.error_indicator {
             return None;
         }
@@ -9476,7 +9886,7 @@ fn comparison_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Option
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a351; };
+        }) else { break 'a374; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         let a = _acc;
@@ -9725,92 +10135,92 @@ pub(crate) fn compare_op_bitwise_or_pair_rule(p: &mut Parser<'_>) -> Option<Cmpo
 fn compare_op_bitwise_or_pair_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // eq_bitwise_or
-    'a352: {
+    'a375: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (eq_bitwise_or_rule(p)) else { break 'a352; };
+        let Some(_v0) = (eq_bitwise_or_rule(p)) else { break 'a375; };
         return Some(_v0);
     }
     p.mark = _mark;
     // noteq_bitwise_or
-    'a353: {
+    'a376: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (noteq_bitwise_or_rule(p)) else { break 'a353; };
+        let Some(_v0) = (noteq_bitwise_or_rule(p)) else { break 'a376; };
         return Some(_v0);
     }
     p.mark = _mark;
     // lte_bitwise_or
-    'a354: {
+    'a377: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (lte_bitwise_or_rule(p)) else { break 'a354; };
+        let Some(_v0) = (lte_bitwise_or_rule(p)) else { break 'a377; };
         return Some(_v0);
     }
     p.mark = _mark;
     // lt_bitwise_or
-    'a355: {
+    'a378: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (lt_bitwise_or_rule(p)) else { break 'a355; };
+        let Some(_v0) = (lt_bitwise_or_rule(p)) else { break 'a378; };
         return Some(_v0);
     }
     p.mark = _mark;
     // gte_bitwise_or
-    'a356: {
+    'a379: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (gte_bitwise_or_rule(p)) else { break 'a356; };
+        let Some(_v0) = (gte_bitwise_or_rule(p)) else { break 'a379; };
         return Some(_v0);
     }
     p.mark = _mark;
     // gt_bitwise_or
-    'a357: {
+    'a380: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (gt_bitwise_or_rule(p)) else { break 'a357; };
+        let Some(_v0) = (gt_bitwise_or_rule(p)) else { break 'a380; };
         return Some(_v0);
     }
     p.mark = _mark;
     // notin_bitwise_or
-    'a358: {
+    'a381: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (notin_bitwise_or_rule(p)) else { break 'a358; };
+        let Some(_v0) = (notin_bitwise_or_rule(p)) else { break 'a381; };
         return Some(_v0);
     }
     p.mark = _mark;
     // in_bitwise_or
-    'a359: {
+    'a382: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (in_bitwise_or_rule(p)) else { break 'a359; };
+        let Some(_v0) = (in_bitwise_or_rule(p)) else { break 'a382; };
         return Some(_v0);
     }
     p.mark = _mark;
     // isnot_bitwise_or
-    'a360: {
+    'a383: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (isnot_bitwise_or_rule(p)) else { break 'a360; };
+        let Some(_v0) = (isnot_bitwise_or_rule(p)) else { break 'a383; };
         return Some(_v0);
     }
     p.mark = _mark;
     // is_bitwise_or
-    'a361: {
+    'a384: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (is_bitwise_or_rule(p)) else { break 'a361; };
+        let Some(_v0) = (is_bitwise_or_rule(p)) else { break 'a384; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -9834,12 +10244,12 @@ pub(crate) fn eq_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn eq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '==' a=bitwise_or
-    'a362: {
+    'a385: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EQEQUAL)).is_none() { break 'a362; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a362; };
+        if (p.expect_token(tk::EQEQUAL)).is_none() { break 'a385; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a385; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::Eq, expr: a } });
     }
@@ -9864,7 +10274,7 @@ pub(crate) fn noteq_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair>
 fn noteq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // (tok='!=') a=bitwise_or
-    'a363: {
+    'a386: {
         if p.error_indicator {
             return None;
         }
@@ -9875,11 +10285,11 @@ fn noteq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // tok='!='
-                'a364: {
+                'a387: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(tok) = (p.expect_token(tk::NOTEQUAL)) else { break 'a364; };
+                    let Some(tok) = (p.expect_token(tk::NOTEQUAL)) else { break 'a387; };
                     return Some({ if check_barry_as_flufl(p, &tok) { return None } else { tok } });
                 }
                 p.mark = _mark;
@@ -9887,8 +10297,8 @@ fn noteq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a363; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a363; };
+        })()).is_none() { break 'a386; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a386; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::NotEq, expr: a } });
     }
@@ -9913,12 +10323,12 @@ pub(crate) fn lte_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn lte_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '<=' a=bitwise_or
-    'a365: {
+    'a388: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LESSEQUAL)).is_none() { break 'a365; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a365; };
+        if (p.expect_token(tk::LESSEQUAL)).is_none() { break 'a388; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a388; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::LtE, expr: a } });
     }
@@ -9943,12 +10353,12 @@ pub(crate) fn lt_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn lt_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '<' a=bitwise_or
-    'a366: {
+    'a389: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LESS)).is_none() { break 'a366; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a366; };
+        if (p.expect_token(tk::LESS)).is_none() { break 'a389; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a389; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::Lt, expr: a } });
     }
@@ -9973,12 +10383,12 @@ pub(crate) fn gte_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn gte_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '>=' a=bitwise_or
-    'a367: {
+    'a390: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::GREATEREQUAL)).is_none() { break 'a367; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a367; };
+        if (p.expect_token(tk::GREATEREQUAL)).is_none() { break 'a390; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a390; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::GtE, expr: a } });
     }
@@ -10003,12 +10413,12 @@ pub(crate) fn gt_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn gt_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '>' a=bitwise_or
-    'a368: {
+    'a391: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::GREATER)).is_none() { break 'a368; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a368; };
+        if (p.expect_token(tk::GREATER)).is_none() { break 'a391; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a391; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::Gt, expr: a } });
     }
@@ -10033,13 +10443,13 @@ pub(crate) fn notin_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair>
 fn notin_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // 'not' 'in' a=bitwise_or
-    'a369: {
+    'a392: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::NOT)).is_none() { break 'a369; }
-        if (p.expect_token(kw::IN)).is_none() { break 'a369; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a369; };
+        if (p.expect_token(kw::NOT)).is_none() { break 'a392; }
+        if (p.expect_token(kw::IN)).is_none() { break 'a392; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a392; };
         let _s2 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::NotIn, expr: a } });
     }
@@ -10064,12 +10474,12 @@ pub(crate) fn in_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn in_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // 'in' a=bitwise_or
-    'a370: {
+    'a393: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IN)).is_none() { break 'a370; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a370; };
+        if (p.expect_token(kw::IN)).is_none() { break 'a393; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a393; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::In, expr: a } });
     }
@@ -10094,13 +10504,13 @@ pub(crate) fn isnot_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair>
 fn isnot_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // 'is' 'not' a=bitwise_or
-    'a371: {
+    'a394: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IS)).is_none() { break 'a371; }
-        if (p.expect_token(kw::NOT)).is_none() { break 'a371; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a371; };
+        if (p.expect_token(kw::IS)).is_none() { break 'a394; }
+        if (p.expect_token(kw::NOT)).is_none() { break 'a394; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a394; };
         let _s2 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::IsNot, expr: a } });
     }
@@ -10125,12 +10535,12 @@ pub(crate) fn is_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn is_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // 'is' a=bitwise_or
-    'a372: {
+    'a395: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IS)).is_none() { break 'a372; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a372; };
+        if (p.expect_token(kw::IS)).is_none() { break 'a395; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a395; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::Is, expr: a } });
     }
@@ -10202,12 +10612,12 @@ fn bitwise_or_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Op
     'grow: loop {
         let _mark = p.mark;
         // a=bitwise_or '|' b=bitwise_xor
-        'a373: {
+        'a396: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::VBAR)).is_none() { break 'a373; }
-            let Some(b) = (bitwise_xor_rule(p)) else { break 'a373; };
+            if (p.expect_token(tk::VBAR)).is_none() { break 'a396; }
+            let Some(b) = (bitwise_xor_rule(p)) else { break 'a396; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -10228,11 +10638,11 @@ fn bitwise_or_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Op
 fn bitwise_or_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // bitwise_xor
-    'a374: {
+    'a397: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (bitwise_xor_rule(p)) else { break 'a374; };
+        let Some(_v0) = (bitwise_xor_rule(p)) else { break 'a397; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -10501,12 +10911,12 @@ fn bitwise_xor_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> O
     'grow: loop {
         let _mark = p.mark;
         // a=bitwise_xor '^' b=bitwise_and
-        'a375: {
+        'a398: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::CIRCUMFLEX)).is_none() { break 'a375; }
-            let Some(b) = (bitwise_and_rule(p)) else { break 'a375; };
+            if (p.expect_token(tk::CIRCUMFLEX)).is_none() { break 'a398; }
+            let Some(b) = (bitwise_and_rule(p)) else { break 'a398; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -10527,11 +10937,11 @@ fn bitwise_xor_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> O
 fn bitwise_xor_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // bitwise_and
-    'a376: {
+    'a399: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (bitwise_and_rule(p)) else { break 'a376; };
+        let Some(_v0) = (bitwise_and_rule(p)) else { break 'a399; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -10779,12 +11189,12 @@ fn bitwise_and_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> O
     'grow: loop {
         let _mark = p.mark;
         // a=bitwise_and '&' b=shift_expr
-        'a377: {
+        'a400: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::AMPER)).is_none() { break 'a377; }
-            let Some(b) = (shift_expr_rule(p)) else { break 'a377; };
+            if (p.expect_token(tk::AMPER)).is_none() { break 'a400; }
+            let Some(b) = (shift_expr_rule(p)) else { break 'a400; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -10805,11 +11215,11 @@ fn bitwise_and_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> O
 fn bitwise_and_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // shift_expr
-    'a378: {
+    'a401: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (shift_expr_rule(p)) else { break 'a378; };
+        let Some(_v0) = (shift_expr_rule(p)) else { break 'a401; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -11036,12 +11446,12 @@ fn shift_expr_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Op
     'grow: loop {
         let _mark = p.mark;
         // a=shift_expr '<<' b=sum
-        'a379: {
+        'a402: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LEFTSHIFT)).is_none() { break 'a379; }
-            let Some(b) = (sum_rule(p)) else { break 'a379; };
+            if (p.expect_token(tk::LEFTSHIFT)).is_none() { break 'a402; }
+            let Some(b) = (sum_rule(p)) else { break 'a402; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -11051,12 +11461,12 @@ fn shift_expr_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Op
         }
         p.mark = _mark;
         // a=shift_expr '>>' b=sum
-        'a380: {
+        'a403: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::RIGHTSHIFT)).is_none() { break 'a380; }
-            let Some(b) = (sum_rule(p)) else { break 'a380; };
+            if (p.expect_token(tk::RIGHTSHIFT)).is_none() { break 'a403; }
+            let Some(b) = (sum_rule(p)) else { break 'a403; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -11078,22 +11488,22 @@ fn shift_expr_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // invalid_arithmetic
     if p.call_invalid_rules {
-        'a381: {
+        'a404: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_arithmetic_rule(p)).is_none() { break 'a381; }
+            if (invalid_arithmetic_rule(p)).is_none() { break 'a404; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // sum
-    'a382: {
+    'a405: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (sum_rule(p)) else { break 'a382; };
+        let Some(_v0) = (sum_rule(p)) else { break 'a405; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -11299,12 +11709,12 @@ fn sum_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<Ex
     'grow: loop {
         let _mark = p.mark;
         // a=sum '+' b=term
-        'a383: {
+        'a406: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::PLUS)).is_none() { break 'a383; }
-            let Some(b) = (term_rule(p)) else { break 'a383; };
+            if (p.expect_token(tk::PLUS)).is_none() { break 'a406; }
+            let Some(b) = (term_rule(p)) else { break 'a406; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -11314,12 +11724,12 @@ fn sum_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<Ex
         }
         p.mark = _mark;
         // a=sum '-' b=term
-        'a384: {
+        'a407: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::MINUS)).is_none() { break 'a384; }
-            let Some(b) = (term_rule(p)) else { break 'a384; };
+            if (p.expect_token(tk::MINUS)).is_none() { break 'a407; }
+            let Some(b) = (term_rule(p)) else { break 'a407; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -11340,11 +11750,11 @@ fn sum_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<Ex
 fn sum_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // term
-    'a385: {
+    'a408: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (term_rule(p)) else { break 'a385; };
+        let Some(_v0) = (term_rule(p)) else { break 'a408; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -11529,12 +11939,12 @@ fn term_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<E
     'grow: loop {
         let _mark = p.mark;
         // a=term '*' b=factor
-        'a386: {
+        'a409: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::STAR)).is_none() { break 'a386; }
-            let Some(b) = (factor_rule(p)) else { break 'a386; };
+            if (p.expect_token(tk::STAR)).is_none() { break 'a409; }
+            let Some(b) = (factor_rule(p)) else { break 'a409; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -11544,12 +11954,12 @@ fn term_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<E
         }
         p.mark = _mark;
         // a=term '/' b=factor
-        'a387: {
+        'a410: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::SLASH)).is_none() { break 'a387; }
-            let Some(b) = (factor_rule(p)) else { break 'a387; };
+            if (p.expect_token(tk::SLASH)).is_none() { break 'a410; }
+            let Some(b) = (factor_rule(p)) else { break 'a410; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -11559,12 +11969,12 @@ fn term_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<E
         }
         p.mark = _mark;
         // a=term '//' b=factor
-        'a388: {
+        'a411: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a388; }
-            let Some(b) = (factor_rule(p)) else { break 'a388; };
+            if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a411; }
+            let Some(b) = (factor_rule(p)) else { break 'a411; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -11574,12 +11984,12 @@ fn term_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<E
         }
         p.mark = _mark;
         // a=term '%' b=factor
-        'a389: {
+        'a412: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::PERCENT)).is_none() { break 'a389; }
-            let Some(b) = (factor_rule(p)) else { break 'a389; };
+            if (p.expect_token(tk::PERCENT)).is_none() { break 'a412; }
+            let Some(b) = (factor_rule(p)) else { break 'a412; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -11589,12 +11999,12 @@ fn term_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<E
         }
         p.mark = _mark;
         // a=term '@' b=factor
-        'a390: {
+        'a413: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::AT)).is_none() { break 'a390; }
-            let Some(b) = (factor_rule(p)) else { break 'a390; };
+            if (p.expect_token(tk::AT)).is_none() { break 'a413; }
+            let Some(b) = (factor_rule(p)) else { break 'a413; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -11616,22 +12026,22 @@ fn term_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // invalid_factor
     if p.call_invalid_rules {
-        'a391: {
+        'a414: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_factor_rule(p)).is_none() { break 'a391; }
+            if (invalid_factor_rule(p)).is_none() { break 'a414; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // factor
-    'a392: {
+    'a415: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (factor_rule(p)) else { break 'a392; };
+        let Some(_v0) = (factor_rule(p)) else { break 'a415; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -11778,12 +12188,12 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '+' a=factor
-    'a393: {
+    'a416: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::PLUS)).is_none() { break 'a393; }
-        let Some(a) = (factor_rule(p)) else { break 'a393; };
+        if (p.expect_token(tk::PLUS)).is_none() { break 'a416; }
+        let Some(a) = (factor_rule(p)) else { break 'a416; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -11791,12 +12201,12 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // '-' a=factor
-    'a394: {
+    'a417: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::MINUS)).is_none() { break 'a394; }
-        let Some(a) = (factor_rule(p)) else { break 'a394; };
+        if (p.expect_token(tk::MINUS)).is_none() { break 'a417; }
+        let Some(a) = (factor_rule(p)) else { break 'a417; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -11804,12 +12214,12 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // '~' a=factor
-    'a395: {
+    'a418: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::TILDE)).is_none() { break 'a395; }
-        let Some(a) = (factor_rule(p)) else { break 'a395; };
+        if (p.expect_token(tk::TILDE)).is_none() { break 'a418; }
+        let Some(a) = (factor_rule(p)) else { break 'a418; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -11817,11 +12227,11 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // power
-    'a396: {
+    'a419: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (power_rule(p)) else { break 'a396; };
+        let Some(_v0) = (power_rule(p)) else { break 'a419; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -11835,12 +12245,12 @@ fn factor_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '+' a=factor
-    'a397: {
+    'a420: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::PLUS)).is_none() { break 'a397; }
-        let Some(a) = (factor_rule(p)) else { break 'a397; };
+        if (p.expect_token(tk::PLUS)).is_none() { break 'a420; }
+        let Some(a) = (factor_rule(p)) else { break 'a420; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -11848,12 +12258,12 @@ fn factor_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // '-' a=factor
-    'a398: {
+    'a421: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::MINUS)).is_none() { break 'a398; }
-        let Some(a) = (factor_rule(p)) else { break 'a398; };
+        if (p.expect_token(tk::MINUS)).is_none() { break 'a421; }
+        let Some(a) = (factor_rule(p)) else { break 'a421; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -11861,12 +12271,12 @@ fn factor_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // '~' a=factor
-    'a399: {
+    'a422: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::TILDE)).is_none() { break 'a399; }
-        let Some(a) = (factor_rule(p)) else { break 'a399; };
+        if (p.expect_token(tk::TILDE)).is_none() { break 'a422; }
+        let Some(a) = (factor_rule(p)) else { break 'a422; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -11970,15 +12380,15 @@ fn power_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=await_primary '**' b=factor
-    'a400: {
+    'a423: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = await_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a400; };
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a400; }
-        let Some(b) = (factor_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a400; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a423; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a423; }
+        let Some(b) = (factor_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a423; };
         let _s2 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -11986,13 +12396,13 @@ fn power_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // await_primary
-    'a401: {
+    'a424: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = await_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a401; };
+        let Some(_v0) = _r0 else { break 'a424; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -12005,12 +12415,12 @@ fn power_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Option<Expr
     let _mark = p.mark;
     let _acc_src = p.src;
     // a=await_primary '**' b=factor
-    'a402: {
+    'a425: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a402; }
-        let Some(b) = (factor_rule(p)) else { break 'a402; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a425; }
+        let Some(b) = (factor_rule(p)) else { break 'a425; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -12138,12 +12548,12 @@ fn await_primary_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // 'await' a=primary
-    'a403: {
+    'a426: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::AWAIT)).is_none() { break 'a403; }
-        let Some(a) = (primary_rule(p)) else { break 'a403; };
+        if (p.expect_token(kw::AWAIT)).is_none() { break 'a426; }
+        let Some(a) = (primary_rule(p)) else { break 'a426; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -12151,11 +12561,11 @@ fn await_primary_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // primary
-    'a404: {
+    'a427: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (primary_rule(p)) else { break 'a404; };
+        let Some(_v0) = (primary_rule(p)) else { break 'a427; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -12169,12 +12579,12 @@ fn await_primary_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // 'await' a=primary
-    'a405: {
+    'a428: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::AWAIT)).is_none() { break 'a405; }
-        let Some(a) = (primary_rule(p)) else { break 'a405; };
+        if (p.expect_token(kw::AWAIT)).is_none() { break 'a428; }
+        let Some(a) = (primary_rule(p)) else { break 'a428; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -12288,12 +12698,12 @@ fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Optio
     'grow: loop {
         let _mark = p.mark;
         // a=primary '.' b=NAME
-        'a406: {
+        'a429: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::DOT)).is_none() { break 'a406; }
-            let Some(b) = p.expect_token(tk::NAME) else { break 'a406; };
+            if (p.expect_token(tk::DOT)).is_none() { break 'a429; }
+            let Some(b) = p.expect_token(tk::NAME) else { break 'a429; };
             let b = p.identifier_of(&b);
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -12303,11 +12713,11 @@ fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Optio
         }
         p.mark = _mark;
         // a=primary b=genexp
-        'a407: {
+        'a430: {
             if p.error_indicator {
                 return None;
             }
-            let Some(b) = (genexp_rule(p)) else { break 'a407; };
+            let Some(b) = (genexp_rule(p)) else { break 'a430; };
             let _s0 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -12317,15 +12727,15 @@ fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Optio
         }
         p.mark = _mark;
         // a=primary '(' b=[arguments] ')'
-        'a408: {
+        'a431: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LPAR)).is_none() { break 'a408; }
+            if (p.expect_token(tk::LPAR)).is_none() { break 'a431; }
             let b = arguments_rule(p);
-            if p.error_indicator { break 'a408; }
+            if p.error_indicator { break 'a431; }
             let _s1 = p.src;
-            if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a408; }
+            if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a431; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { call_from_arguments(p, a, b, EXTRA) };
@@ -12334,14 +12744,14 @@ fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Optio
         }
         p.mark = _mark;
         // a=primary '[' b=slices ']'
-        'a409: {
+        'a432: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LSQB)).is_none() { break 'a409; }
-            let Some(b) = (slices_rule(p)) else { break 'a409; };
+            if (p.expect_token(tk::LSQB)).is_none() { break 'a432; }
+            let Some(b) = (slices_rule(p)) else { break 'a432; };
             let _s1 = p.src;
-            if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a409; }
+            if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a432; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Subscript(a, b, ExprContext::Load, EXTRA) };
@@ -12361,11 +12771,11 @@ fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Optio
 fn primary_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // atom
-    'a410: {
+    'a433: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (atom_rule(p)) else { break 'a410; };
+        let Some(_v0) = (atom_rule(p)) else { break 'a433; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -12392,19 +12802,19 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=slice !','
-    'a411: {
+    'a434: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (slice_rule(p)) else { break 'a411; };
+        let Some(a) = (slice_rule(p)) else { break 'a434; };
         let _s0 = p.src;
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) }) { p.give_back(_s0, a); break 'a411; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) }) { p.give_back(_s0, a); break 'a434; }
         p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
     // a=','.(slice | starred_expression)+ [',']
-    'a412: {
+    'a435: {
         if p.error_indicator {
             return None;
         }
@@ -12419,22 +12829,22 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // slice
-                    'a413: {
+                    'a436: {
                         if p.error_indicator {
                             return None;
                         }
-                        let Some(_v0) = (slice_rule(p)) else { break 'a413; };
+                        let Some(_v0) = (slice_rule(p)) else { break 'a436; };
                         let _s0 = p.src;
                         p.src = _s0;
                         return Some(_v0);
                     }
                     p.mark = _mark;
                     // starred_expression
-                    'a414: {
+                    'a437: {
                         if p.error_indicator {
                             return None;
                         }
-                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a414; };
+                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a437; };
                         let _s0 = p.src;
                         p.src = _s0;
                         return Some(_v0);
@@ -12457,22 +12867,22 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // slice
-                        'a415: {
+                        'a438: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (slice_rule(p)) else { break 'a415; };
+                            let Some(_v0) = (slice_rule(p)) else { break 'a438; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // starred_expression
-                        'a416: {
+                        'a439: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a416; };
+                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a439; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
@@ -12492,9 +12902,9 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a412; };
+        })()) else { break 'a435; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a412; }
+        if p.error_indicator { break 'a435; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a, ExprContext::Load, EXTRA) });
@@ -12522,17 +12932,17 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let _lacking0 = p.group_lacks(_mark, 0x800);
     // a=[expression] ':' b=[expression] c=[':' d=[expression]]
-    'a417: {
-        if _lacking0 { break 'a417; }
+    'a440: {
+        if _lacking0 { break 'a440; }
         if p.error_indicator {
             return None;
         }
         let a = expression_rule(p);
-        if p.error_indicator { break 'a417; }
+        if p.error_indicator { break 'a440; }
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a417; }
+        if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a440; }
         let b = expression_rule(p);
-        if p.error_indicator { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a417; }
+        if p.error_indicator { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a440; }
         let _s2 = p.src;
         let c = (|| -> Option<_> {
             if p.enter_rule() {
@@ -12541,13 +12951,13 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':' d=[expression]
-                'a418: {
+                'a441: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a418; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a441; }
                     let d = expression_rule(p);
-                    if p.error_indicator { break 'a418; }
+                    if p.error_indicator { break 'a441; }
                     let _s1 = p.src;
                     return Some({ d });
                 }
@@ -12557,18 +12967,18 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { if let Some(_v) = b { p.give_back(_s2, _v); } if let Some(_v) = a { p.give_back(_s0, _v); } break 'a417; }
+        if p.error_indicator { if let Some(_v) = b { p.give_back(_s2, _v); } if let Some(_v) = a { p.give_back(_s0, _v); } break 'a440; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Slice(a, b, c.flatten(), EXTRA) });
     }
     p.mark = _mark;
     // a=named_expression
-    'a419: {
+    'a442: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (named_expression_rule(p)) else { break 'a419; };
+        let Some(a) = (named_expression_rule(p)) else { break 'a442; };
         let _s0 = p.src;
         p.src = _s0;
         return Some({ a });
@@ -12617,51 +13027,51 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // NAME
-    'a420: {
+    'a443: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = p.expect_token(tk::NAME) else { break 'a420; };
+        let Some(_v0) = p.expect_token(tk::NAME) else { break 'a443; };
         let _v0 = p.name_from_token(&_v0);
         p.src = Src::NONE;
         return Some(_v0);
     }
     p.mark = _mark;
     // 'True'
-    'a421: {
+    'a444: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRUE)).is_none() { break 'a421; }
+        if (p.expect_token(kw::TRUE)).is_none() { break 'a444; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Bool(true), None, EXTRA) });
     }
     p.mark = _mark;
     // 'False'
-    'a422: {
+    'a445: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::FALSE)).is_none() { break 'a422; }
+        if (p.expect_token(kw::FALSE)).is_none() { break 'a445; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Bool(false), None, EXTRA) });
     }
     p.mark = _mark;
     // 'None'
-    'a423: {
+    'a446: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::NONE)).is_none() { break 'a423; }
+        if (p.expect_token(kw::NONE)).is_none() { break 'a446; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::None, None, EXTRA) });
     }
     p.mark = _mark;
     // &(STRING | FSTRING_START | TSTRING_START) strings
-    'a424: {
+    'a447: {
         if p.error_indicator {
             return None;
         }
@@ -12672,29 +13082,29 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // STRING
-                'a425: {
+                'a448: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.string_token()).is_none() { break 'a425; }
+                    if (p.string_token()).is_none() { break 'a448; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // FSTRING_START
-                'a426: {
+                'a449: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a426; }
+                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a449; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // TSTRING_START
-                'a427: {
+                'a450: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::TSTRING_START)).is_none() { break 'a427; }
+                    if (p.expect_token(tk::TSTRING_START)).is_none() { break 'a450; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -12702,29 +13112,29 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a424; }
-        let Some(_v1) = (strings_rule(p)) else { break 'a424; };
+        })()).is_some()) }) { break 'a447; }
+        let Some(_v1) = (strings_rule(p)) else { break 'a447; };
         let _s1 = p.src;
         p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
     // NUMBER
-    'a428: {
+    'a451: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.number_token()) else { break 'a428; };
+        let Some(_v0) = (p.number_token()) else { break 'a451; };
         p.src = Src::NONE;
         return Some(_v0);
     }
     p.mark = _mark;
     // &'(' (tuple | group | genexp)
-    'a429: {
+    'a452: {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a429; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a452; }
         let Some(_v1) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -12732,33 +13142,33 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // tuple
-                'a430: {
+                'a453: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (tuple_rule(p)) else { break 'a430; };
+                    let Some(_v0) = (tuple_rule(p)) else { break 'a453; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // group
-                'a431: {
+                'a454: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (group_rule(p)) else { break 'a431; };
+                    let Some(_v0) = (group_rule(p)) else { break 'a454; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // genexp
-                'a432: {
+                'a455: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (genexp_rule(p)) else { break 'a432; };
+                    let Some(_v0) = (genexp_rule(p)) else { break 'a455; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -12768,18 +13178,18 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a429; };
+        })()) else { break 'a452; };
         let _s1 = p.src;
         p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
     // &'[' (list | listcomp)
-    'a433: {
+    'a456: {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x200) } else { p.lookahead(|p| (p.expect_token(tk::LSQB)).is_some()) }) { break 'a433; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x200) } else { p.lookahead(|p| (p.expect_token(tk::LSQB)).is_some()) }) { break 'a456; }
         let Some(_v1) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -12787,22 +13197,22 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // list
-                'a434: {
+                'a457: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (list_rule(p)) else { break 'a434; };
+                    let Some(_v0) = (list_rule(p)) else { break 'a457; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // listcomp
-                'a435: {
+                'a458: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (listcomp_rule(p)) else { break 'a435; };
+                    let Some(_v0) = (listcomp_rule(p)) else { break 'a458; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -12812,18 +13222,18 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a433; };
+        })()) else { break 'a456; };
         let _s1 = p.src;
         p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
     // &'{' (dict | set | dictcomp | setcomp)
-    'a436: {
+    'a459: {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x2000000) } else { p.lookahead(|p| (p.expect_token(tk::LBRACE)).is_some()) }) { break 'a436; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x2000000) } else { p.lookahead(|p| (p.expect_token(tk::LBRACE)).is_some()) }) { break 'a459; }
         let Some(_v1) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -12831,44 +13241,44 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // dict
-                'a437: {
+                'a460: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (dict_rule(p)) else { break 'a437; };
+                    let Some(_v0) = (dict_rule(p)) else { break 'a460; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // set
-                'a438: {
+                'a461: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (set_rule(p)) else { break 'a438; };
+                    let Some(_v0) = (set_rule(p)) else { break 'a461; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // dictcomp
-                'a439: {
+                'a462: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (dictcomp_rule(p)) else { break 'a439; };
+                    let Some(_v0) = (dictcomp_rule(p)) else { break 'a462; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // setcomp
-                'a440: {
+                'a463: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (setcomp_rule(p)) else { break 'a440; };
+                    let Some(_v0) = (setcomp_rule(p)) else { break 'a463; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -12878,18 +13288,18 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a436; };
+        })()) else { break 'a459; };
         let _s1 = p.src;
         p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
     // '...'
-    'a441: {
+    'a464: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::ELLIPSIS)).is_none() { break 'a441; }
+        if (p.expect_token(tk::ELLIPSIS)).is_none() { break 'a464; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Ellipsis, None, EXTRA) });
@@ -12915,11 +13325,11 @@ pub(crate) fn group_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // '(' a=(yield_expr | named_expression) ')'
-    'a442: {
+    'a465: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a442; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a465; }
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -12927,22 +13337,22 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // yield_expr
-                'a443: {
+                'a466: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (yield_expr_rule(p)) else { break 'a443; };
+                    let Some(_v0) = (yield_expr_rule(p)) else { break 'a466; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // named_expression
-                'a444: {
+                'a467: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (named_expression_rule(p)) else { break 'a444; };
+                    let Some(_v0) = (named_expression_rule(p)) else { break 'a467; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -12952,20 +13362,20 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a442; };
+        })()) else { break 'a465; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a442; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a465; }
         p.src = _s1;
         return Some({ a });
     }
     p.mark = _mark;
     // invalid_group
     if p.call_invalid_rules {
-        'a445: {
+        'a468: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_group_rule(p)).is_none() { break 'a445; }
+            if (invalid_group_rule(p)).is_none() { break 'a468; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -12992,15 +13402,15 @@ fn lambdef_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // 'lambda' a=[lambda_params] ':' b=expression
-    'a446: {
+    'a469: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::LAMBDA)).is_none() { break 'a446; }
+        if (p.expect_token(kw::LAMBDA)).is_none() { break 'a469; }
         let a = lambda_params_rule(p);
-        if p.error_indicator { break 'a446; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a446; }
-        let Some(b) = (expression_rule(p)) else { break 'a446; };
+        if p.error_indicator { break 'a469; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a469; }
+        let Some(b) = (expression_rule(p)) else { break 'a469; };
         let _s3 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -13028,21 +13438,21 @@ fn lambda_params_body(p: &mut Parser<'_>) -> Option<Arguments> {
     let _mark = p.mark;
     // invalid_lambda_parameters
     if p.call_invalid_rules {
-        'a447: {
+        'a470: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_lambda_parameters_rule(p)).is_none() { break 'a447; }
+            if (invalid_lambda_parameters_rule(p)).is_none() { break 'a470; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // lambda_parameters
-    'a448: {
+    'a471: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (lambda_parameters_rule(p)) else { break 'a448; };
+        let Some(_v0) = (lambda_parameters_rule(p)) else { break 'a471; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -13066,11 +13476,11 @@ pub(crate) fn lambda_parameters_rule(p: &mut Parser<'_>) -> Option<Arguments> {
 fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
     let _mark = p.mark;
     // a=lambda_slash_no_default b=lambda_param_no_default* c=lambda_param_with_default* d=[lambda_star_etc]
-    'a449: {
+    'a472: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_slash_no_default_rule(p)) else { break 'a449; };
+        let Some(a) = (lambda_slash_no_default_rule(p)) else { break 'a472; };
         let b: Vec<Arg> = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -13089,7 +13499,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a449; }
+        if p.error_indicator { break 'a472; }
         let c = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -13108,18 +13518,18 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a449; }
+        if p.error_indicator { break 'a472; }
         let d = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a449; }
+        if p.error_indicator { break 'a472; }
         return Some({ CHECK_VERSION!(p, 8, "Positional-only parameters are", make_arguments(Some(a), None, Some(b), Some(c), d)) });
     }
     p.mark = _mark;
     // a=lambda_slash_with_default b=lambda_param_with_default* c=[lambda_star_etc]
-    'a450: {
+    'a473: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a450; };
+        let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a473; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -13138,14 +13548,14 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a450; }
+        if p.error_indicator { break 'a473; }
         let c = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a450; }
+        if p.error_indicator { break 'a473; }
         return Some({ CHECK_VERSION!(p, 8, "Positional-only parameters are", make_arguments(None, Some(a), None, Some(b), c)) });
     }
     p.mark = _mark;
     // a=lambda_param_no_default+ b=lambda_param_with_default* c=[lambda_star_etc]
-    'a451: {
+    'a474: {
         if p.error_indicator {
             return None;
         }
@@ -13166,7 +13576,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a451; };
+        }) else { break 'a474; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -13185,14 +13595,14 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a451; }
+        if p.error_indicator { break 'a474; }
         let c = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a451; }
+        if p.error_indicator { break 'a474; }
         return Some({ make_arguments(None, None, Some(a), Some(b), c) });
     }
     p.mark = _mark;
     // a=lambda_param_with_default+ b=[lambda_star_etc]
-    'a452: {
+    'a475: {
         if p.error_indicator {
             return None;
         }
@@ -13213,18 +13623,18 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a452; };
+        }) else { break 'a475; };
         let b = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a452; }
+        if p.error_indicator { break 'a475; }
         return Some({ make_arguments(None, None, None, Some(a), b) });
     }
     p.mark = _mark;
     // a=lambda_star_etc
-    'a453: {
+    'a476: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_star_etc_rule(p)) else { break 'a453; };
+        let Some(a) = (lambda_star_etc_rule(p)) else { break 'a476; };
         return Some({ make_arguments(None, None, None, None, Some(a)) });
     }
     p.mark = _mark;
@@ -13250,8 +13660,8 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
     let mut _shared0 = None;
     let _lacking0 = p.group_lacks(_mark, 0x20000);
     // a=lambda_param_no_default+ '/' ','
-    'a454: {
-        if _lacking0 { break 'a454; }
+    'a477: {
+        if _lacking0 { break 'a477; }
         if p.error_indicator {
             return None;
         }
@@ -13274,15 +13684,15 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }; (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a454; };
-        if (p.expect_token(tk::SLASH)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a454; }
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a454; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a477; };
+        if (p.expect_token(tk::SLASH)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a477; }
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a477; }
         return Some({ a });
     }
     p.mark = _mark;
     // a=lambda_param_no_default+ '/' &':'
-    'a455: {
-        if _lacking0 { break 'a455; }
+    'a478: {
+        if _lacking0 { break 'a478; }
         if p.error_indicator {
             return None;
         }
@@ -13305,9 +13715,9 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }; (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a455; };
-        if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a455; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a455; }
+        let Some(a) = _r0 else { break 'a478; };
+        if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a478; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a478; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -13333,8 +13743,8 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
     let mut _shared0 = None;
     let _lacking0 = p.group_lacks(_mark, 0x20000);
     // a=lambda_param_no_default* b=lambda_param_with_default+ '/' ','
-    'a456: {
-        if _lacking0 { break 'a456; }
+    'a479: {
+        if _lacking0 { break 'a479; }
         if p.error_indicator {
             return None;
         }
@@ -13357,8 +13767,8 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
             _children
         }); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a456; };
-        if p.error_indicator { break 'a456; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a479; };
+        if p.error_indicator { break 'a479; }
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -13376,15 +13786,15 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a456; };
-        if (p.expect_token(tk::SLASH)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a456; }
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a456; }
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a479; };
+        if (p.expect_token(tk::SLASH)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a479; }
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a479; }
         return Some({ SlashWithDefault { plain_names: a, names_with_defaults: b } });
     }
     p.mark = _mark;
     // a=lambda_param_no_default* b=lambda_param_with_default+ '/' &':'
-    'a457: {
-        if _lacking0 { break 'a457; }
+    'a480: {
+        if _lacking0 { break 'a480; }
         if p.error_indicator {
             return None;
         }
@@ -13407,8 +13817,8 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
             _children
         }); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a457; };
-        if p.error_indicator { break 'a457; }
+        let Some(a) = _r0 else { break 'a480; };
+        if p.error_indicator { break 'a480; }
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -13426,9 +13836,9 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { drop(a); break 'a457; };
-        if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a457; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a457; }
+        }) else { drop(a); break 'a480; };
+        if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a480; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a480; }
         return Some({ SlashWithDefault { plain_names: a, names_with_defaults: b } });
     }
     p.mark = _mark;
@@ -13453,22 +13863,22 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
     let _mark = p.mark;
     // invalid_lambda_star_etc
     if p.call_invalid_rules {
-        'a458: {
+        'a481: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_lambda_star_etc_rule(p)).is_none() { break 'a458; }
+            if (invalid_lambda_star_etc_rule(p)).is_none() { break 'a481; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // '*' a=lambda_param_no_default b=lambda_param_maybe_default* c=[lambda_kwds]
-    'a459: {
+    'a482: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a459; }
-        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a459; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a482; }
+        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a482; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -13487,19 +13897,19 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
             }
             _children
         };
-        if p.error_indicator { break 'a459; }
+        if p.error_indicator { break 'a482; }
         let c = lambda_kwds_rule(p);
-        if p.error_indicator { break 'a459; }
+        if p.error_indicator { break 'a482; }
         return Some({ StarEtc { vararg: Some(a), kwonlyargs: b, kwarg: c } });
     }
     p.mark = _mark;
     // '*' ',' b=lambda_param_maybe_default+ c=[lambda_kwds]
-    'a460: {
+    'a483: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a460; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a460; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a483; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a483; }
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -13517,18 +13927,18 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a460; };
+        }) else { break 'a483; };
         let c = lambda_kwds_rule(p);
-        if p.error_indicator { break 'a460; }
+        if p.error_indicator { break 'a483; }
         return Some({ StarEtc { vararg: None, kwonlyargs: b, kwarg: c } });
     }
     p.mark = _mark;
     // a=lambda_kwds
-    'a461: {
+    'a484: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_kwds_rule(p)) else { break 'a461; };
+        let Some(a) = (lambda_kwds_rule(p)) else { break 'a484; };
         return Some({ StarEtc { vararg: None, kwonlyargs: vec![], kwarg: Some(a) } });
     }
     p.mark = _mark;
@@ -13553,22 +13963,22 @@ fn lambda_kwds_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _mark = p.mark;
     // invalid_lambda_kwds
     if p.call_invalid_rules {
-        'a462: {
+        'a485: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_lambda_kwds_rule(p)).is_none() { break 'a462; }
+            if (invalid_lambda_kwds_rule(p)).is_none() { break 'a485; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // '**' a=lambda_param_no_default
-    'a463: {
+    'a486: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a463; }
-        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a463; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a486; }
+        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a486; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -13593,26 +14003,26 @@ fn lambda_param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=lambda_param ','
-    'a464: {
+    'a487: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a464; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a464; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a487; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a487; }
         return Some({ a });
     }
     p.mark = _mark;
     // a=lambda_param &':'
-    'a465: {
+    'a488: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a465; };
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a465; }
+        let Some(a) = _r0 else { break 'a488; };
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a488; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -13637,30 +14047,30 @@ fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair>
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=lambda_param c=default ','
-    'a466: {
+    'a489: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a466; };
-        let Some(c) = (default_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a466; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a489; };
+        let Some(c) = (default_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a489; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, c); _shared0 = Some((Some(a), _e0, _s0)); break 'a466; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, c); _shared0 = Some((Some(a), _e0, _s0)); break 'a489; }
         return Some({ name_default_pair(p, a, Some(c), None)? });
     }
     p.mark = _mark;
     // a=lambda_param c=default &':'
-    'a467: {
+    'a490: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a467; };
-        let Some(c) = (default_rule(p)) else { drop(a); break 'a467; };
+        let Some(a) = _r0 else { break 'a490; };
+        let Some(c) = (default_rule(p)) else { drop(a); break 'a490; };
         let _s1 = p.src;
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { p.give_back(_s1, c); drop(a); break 'a467; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { p.give_back(_s1, c); drop(a); break 'a490; }
         return Some({ name_default_pair(p, a, Some(c), None)? });
     }
     p.mark = _mark;
@@ -13685,32 +14095,32 @@ fn lambda_param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=lambda_param c=default? ','
-    'a468: {
+    'a491: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a468; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a491; };
         let c = default_rule(p);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a468; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a491; }
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a468; }
+        if (p.expect_token(tk::COMMA)).is_none() { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a491; }
         return Some({ name_default_pair(p, a, c, None)? });
     }
     p.mark = _mark;
     // a=lambda_param c=default? &':'
-    'a469: {
+    'a492: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a469; };
+        let Some(a) = _r0 else { break 'a492; };
         let c = default_rule(p);
-        if p.error_indicator { drop(a); break 'a469; }
+        if p.error_indicator { drop(a); break 'a492; }
         let _s1 = p.src;
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a469; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a492; }
         return Some({ name_default_pair(p, a, c, None)? });
     }
     p.mark = _mark;
@@ -13735,11 +14145,11 @@ fn lambda_param_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=NAME
-    'a470: {
+    'a493: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a470; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a493; };
         let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
         return Some({ mk::Arg(a, None, None, EXTRA) });
@@ -13765,22 +14175,22 @@ pub(crate) fn fstring_middle_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn fstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // fstring_replacement_field
-    'a471: {
+    'a494: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a471; };
+        let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a494; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // t=FSTRING_MIDDLE
-    'a472: {
+    'a495: {
         if p.error_indicator {
             return None;
         }
-        let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a472; };
+        let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a495; };
         p.src = Src::NONE;
         return Some({ constant_from_token(p, &t)? });
     }
@@ -13806,20 +14216,20 @@ fn fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[fstring_full_format_spec] rbrace='}'
-    'a473: {
+    'a496: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a473; }
-        let Some(a) = (annotated_rhs_rule(p)) else { break 'a473; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a496; }
+        let Some(a) = (annotated_rhs_rule(p)) else { break 'a496; };
         let _s1 = p.src;
         let debug_expr = p.expect_token(tk::EQUAL);
-        if p.error_indicator { p.give_back(_s1, a); break 'a473; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a496; }
         let conversion = fstring_conversion_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a473; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a496; }
         let format = fstring_full_format_spec_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a473; }
-        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a473; };
+        if p.error_indicator { p.give_back(_s1, a); break 'a496; }
+        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a496; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ formatted_value(p, a, debug_expr, conversion, format, &rbrace, EXTRA)? });
@@ -13827,11 +14237,11 @@ fn fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_fstring_replacement_field
     if p.call_invalid_rules {
-        'a474: {
+        'a497: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_fstring_replacement_field_rule(p)).is_none() { break 'a474; }
+            if (invalid_fstring_replacement_field_rule(p)).is_none() { break 'a497; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -13857,12 +14267,12 @@ pub(crate) fn fstring_conversion_rule(p: &mut Parser<'_>) -> Option<ResultTokenW
 fn fstring_conversion_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMetadata> {
     let _mark = p.mark;
     // conv_token="!" conv=NAME
-    'a475: {
+    'a498: {
         if p.error_indicator {
             return None;
         }
-        let Some(conv_token) = (p.expect_token(tk::EXCLAMATION)) else { break 'a475; };
-        let Some(conv) = p.expect_token(tk::NAME) else { break 'a475; };
+        let Some(conv_token) = (p.expect_token(tk::EXCLAMATION)) else { break 'a498; };
+        let Some(conv) = p.expect_token(tk::NAME) else { break 'a498; };
         let conv = p.name_from_token(&conv);
         return Some({ check_fstring_conversion(p, &conv_token, conv)? });
     }
@@ -13888,11 +14298,11 @@ fn fstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // colon=':' spec=fstring_format_spec*
-    'a476: {
+    'a499: {
         if p.error_indicator {
             return None;
         }
-        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a476; };
+        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a499; };
         let spec = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -13911,7 +14321,7 @@ fn fstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
             }
             _children
         };
-        if p.error_indicator { break 'a476; }
+        if p.error_indicator { break 'a499; }
         let EXTRA = p.extra(_start);
         return Some({ setup_full_format_spec(p, &colon, spec, EXTRA)? });
     }
@@ -13936,21 +14346,21 @@ pub(crate) fn fstring_format_spec_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn fstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // t=FSTRING_MIDDLE
-    'a477: {
+    'a500: {
         if p.error_indicator {
             return None;
         }
-        let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a477; };
+        let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a500; };
         p.src = Src::NONE;
         return Some({ decoded_constant_from_token(p, &t)? });
     }
     p.mark = _mark;
     // fstring_replacement_field
-    'a478: {
+    'a501: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a478; };
+        let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a501; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -13976,11 +14386,11 @@ pub(crate) fn fstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn fstring_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=FSTRING_START b=fstring_middle* c=FSTRING_END
-    'a479: {
+    'a502: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::FSTRING_START)) else { break 'a479; };
+        let Some(a) = (p.expect_token(tk::FSTRING_START)) else { break 'a502; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -13999,8 +14409,8 @@ fn fstring_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             _children
         };
-        if p.error_indicator { break 'a479; }
-        let Some(c) = (p.expect_token(tk::FSTRING_END)) else { break 'a479; };
+        if p.error_indicator { break 'a502; }
+        let Some(c) = (p.expect_token(tk::FSTRING_END)) else { break 'a502; };
         p.src = Src::NONE;
         return Some({ joined_str(p, &a, b, &c)? });
     }
@@ -14026,20 +14436,20 @@ fn tstring_format_spec_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[tstring_full_format_spec] rbrace='}'
-    'a480: {
+    'a503: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a480; }
-        let Some(a) = (annotated_rhs_rule(p)) else { break 'a480; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a503; }
+        let Some(a) = (annotated_rhs_rule(p)) else { break 'a503; };
         let _s1 = p.src;
         let debug_expr = p.expect_token(tk::EQUAL);
-        if p.error_indicator { p.give_back(_s1, a); break 'a480; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a503; }
         let conversion = fstring_conversion_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a480; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a503; }
         let format = tstring_full_format_spec_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a480; }
-        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a480; };
+        if p.error_indicator { p.give_back(_s1, a); break 'a503; }
+        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a503; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ formatted_value(p, a, debug_expr, conversion, format, &rbrace, EXTRA)? });
@@ -14047,11 +14457,11 @@ fn tstring_format_spec_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr
     p.mark = _mark;
     // invalid_tstring_replacement_field
     if p.call_invalid_rules {
-        'a481: {
+        'a504: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a481; }
+            if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a504; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -14077,21 +14487,21 @@ pub(crate) fn tstring_format_spec_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn tstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // t=TSTRING_MIDDLE
-    'a482: {
+    'a505: {
         if p.error_indicator {
             return None;
         }
-        let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a482; };
+        let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a505; };
         p.src = Src::NONE;
         return Some({ decoded_constant_from_token(p, &t)? });
     }
     p.mark = _mark;
     // tstring_format_spec_replacement_field
-    'a483: {
+    'a506: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (tstring_format_spec_replacement_field_rule(p)) else { break 'a483; };
+        let Some(_v0) = (tstring_format_spec_replacement_field_rule(p)) else { break 'a506; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -14118,11 +14528,11 @@ fn tstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // colon=':' spec=tstring_format_spec*
-    'a484: {
+    'a507: {
         if p.error_indicator {
             return None;
         }
-        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a484; };
+        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a507; };
         let spec = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14141,7 +14551,7 @@ fn tstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
             }
             _children
         };
-        if p.error_indicator { break 'a484; }
+        if p.error_indicator { break 'a507; }
         let EXTRA = p.extra(_start);
         return Some({ setup_full_format_spec(p, &colon, spec, EXTRA)? });
     }
@@ -14167,20 +14577,20 @@ fn tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[tstring_full_format_spec] rbrace='}'
-    'a485: {
+    'a508: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a485; }
-        let Some(a) = (annotated_rhs_rule(p)) else { break 'a485; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a508; }
+        let Some(a) = (annotated_rhs_rule(p)) else { break 'a508; };
         let _s1 = p.src;
         let debug_expr = p.expect_token(tk::EQUAL);
-        if p.error_indicator { p.give_back(_s1, a); break 'a485; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a508; }
         let conversion = fstring_conversion_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a485; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a508; }
         let format = tstring_full_format_spec_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a485; }
-        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a485; };
+        if p.error_indicator { p.give_back(_s1, a); break 'a508; }
+        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a508; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ interpolation(p, a, debug_expr, conversion, format, &rbrace, EXTRA)? });
@@ -14188,11 +14598,11 @@ fn tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_tstring_replacement_field
     if p.call_invalid_rules {
-        'a486: {
+        'a509: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a486; }
+            if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a509; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -14218,22 +14628,22 @@ pub(crate) fn tstring_middle_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn tstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // tstring_replacement_field
-    'a487: {
+    'a510: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (tstring_replacement_field_rule(p)) else { break 'a487; };
+        let Some(_v0) = (tstring_replacement_field_rule(p)) else { break 'a510; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // t=TSTRING_MIDDLE
-    'a488: {
+    'a511: {
         if p.error_indicator {
             return None;
         }
-        let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a488; };
+        let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a511; };
         p.src = Src::NONE;
         return Some({ constant_from_token(p, &t)? });
     }
@@ -14282,11 +14692,11 @@ pub(crate) fn tstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn tstring_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=TSTRING_START b=tstring_middle* c=TSTRING_END
-    'a489: {
+    'a512: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::TSTRING_START)) else { break 'a489; };
+        let Some(a) = (p.expect_token(tk::TSTRING_START)) else { break 'a512; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14305,8 +14715,8 @@ fn tstring_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             _children
         };
-        if p.error_indicator { break 'a489; }
-        let Some(c) = (p.expect_token(tk::TSTRING_END)) else { break 'a489; };
+        if p.error_indicator { break 'a512; }
+        let Some(c) = (p.expect_token(tk::TSTRING_END)) else { break 'a512; };
         p.src = Src::NONE;
         return Some({ CHECK_VERSION!(p, 14, "t-strings are", template_str(p, &a, b, &c)?) });
     }
@@ -14331,11 +14741,11 @@ pub(crate) fn string_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn string_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // s=STRING
-    'a490: {
+    'a513: {
         if p.error_indicator {
             return None;
         }
-        let Some(s) = (p.string_token()) else { break 'a490; };
+        let Some(s) = (p.string_token()) else { break 'a513; };
         p.src = Src::NONE;
         return Some({ constant_from_string(p, &s)? });
     }
@@ -14360,11 +14770,11 @@ pub(crate) fn clean_string_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn clean_string_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // s=STRING
-    'a491: {
+    'a514: {
         if p.error_indicator {
             return None;
         }
-        let Some(s) = (p.string_token()) else { break 'a491; };
+        let Some(s) = (p.string_token()) else { break 'a514; };
         p.src = Src::NONE;
         return Some({ clean_constant_from_string(p, &s)? });
     }
@@ -14415,22 +14825,22 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // invalid_string_tstring_concat
     if p.call_invalid_rules {
-        'a492: {
+        'a515: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_string_tstring_concat_rule(p)).is_none() { break 'a492; }
+            if (invalid_string_tstring_concat_rule(p)).is_none() { break 'a515; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // a=clean_string !(STRING | FSTRING_START)
-    'a493: {
+    'a516: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (clean_string_rule(p)) else { break 'a493; };
+        let Some(a) = (clean_string_rule(p)) else { break 'a516; };
         let _s0 = p.src;
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800000000000008) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -14439,20 +14849,20 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // STRING
-                'a494: {
+                'a517: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.string_token()).is_none() { break 'a494; }
+                    if (p.string_token()).is_none() { break 'a517; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // FSTRING_START
-                'a495: {
+                'a518: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a495; }
+                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a518; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -14460,13 +14870,13 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s0, a); break 'a493; }
+        })()).is_some()) }) { p.give_back(_s0, a); break 'a516; }
         p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
     // a=(fstring | string)+
-    'a496: {
+    'a519: {
         if p.error_indicator {
             return None;
         }
@@ -14482,22 +14892,22 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // fstring
-                        'a497: {
+                        'a520: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (fstring_rule(p)) else { break 'a497; };
+                            let Some(_v0) = (fstring_rule(p)) else { break 'a520; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // string
-                        'a498: {
+                        'a521: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (string_rule(p)) else { break 'a498; };
+                            let Some(_v0) = (string_rule(p)) else { break 'a521; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
@@ -14519,14 +14929,14 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a496; };
+        }) else { break 'a519; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ concatenate_strings(p, a, EXTRA)? });
     }
     p.mark = _mark;
     // a=tstring+
-    'a499: {
+    'a522: {
         if p.error_indicator {
             return None;
         }
@@ -14547,7 +14957,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a499; };
+        }) else { break 'a522; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ concatenate_tstrings(p, a, EXTRA)? });
@@ -14574,14 +14984,14 @@ fn list_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '[' a=[star_named_expressions] ']'
-    'a500: {
+    'a523: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a500; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a523; }
         let a = star_named_expressions_rule(p);
-        if p.error_indicator { break 'a500; }
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a500; }
+        if p.error_indicator { break 'a523; }
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a523; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::List(a.unwrap_or_default(), ExprContext::Load, EXTRA) });
@@ -14608,11 +15018,11 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')'
-    'a501: {
+    'a524: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a501; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a524; }
         let a = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -14620,15 +15030,15 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // y=star_named_expression ',' z=[star_named_expressions]
-                'a502: {
+                'a525: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(y) = (star_named_expression_rule(p)) else { break 'a502; };
+                    let Some(y) = (star_named_expression_rule(p)) else { break 'a525; };
                     let _s0 = p.src;
-                    if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, y); break 'a502; }
+                    if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, y); break 'a525; }
                     let z = star_named_expressions_rule(p);
-                    if p.error_indicator { p.give_back(_s0, y); break 'a502; }
+                    if p.error_indicator { p.give_back(_s0, y); break 'a525; }
                     return Some({ seq_insert_in_front(y, z) });
                 }
                 p.mark = _mark;
@@ -14637,8 +15047,8 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a501; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a501; }
+        if p.error_indicator { break 'a524; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a524; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a.unwrap_or_default(), ExprContext::Load, EXTRA) });
@@ -14665,13 +15075,13 @@ fn set_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=star_named_expressions '}'
-    'a503: {
+    'a526: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a503; }
-        let Some(a) = (star_named_expressions_rule(p)) else { break 'a503; };
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a503; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a526; }
+        let Some(a) = (star_named_expressions_rule(p)) else { break 'a526; };
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a526; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Set(a, EXTRA) });
@@ -14698,14 +15108,14 @@ fn dict_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=[double_starred_kvpairs] '}'
-    'a504: {
+    'a527: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a504; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a527; }
         let a = double_starred_kvpairs_rule(p);
-        if p.error_indicator { break 'a504; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a504; }
+        if p.error_indicator { break 'a527; }
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a527; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (keys, values) = split_key_value_pairs(a.unwrap_or_default());
@@ -14713,13 +15123,13 @@ fn dict_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // '{' invalid_double_starred_kvpairs '}'
-    'a505: {
+    'a528: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a505; }
-        if (invalid_double_starred_kvpairs_rule(p)).is_none() { break 'a505; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a505; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a528; }
+        if (invalid_double_starred_kvpairs_rule(p)).is_none() { break 'a528; }
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a528; }
         p.src = Src::NONE;
         return Some(Dummy::dummy(p));
     }
@@ -14744,7 +15154,7 @@ pub(crate) fn double_starred_kvpairs_rule(p: &mut Parser<'_>) -> Option<Vec<KeyV
 fn double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> {
     let _mark = p.mark;
     // a=','.double_starred_kvpair+ [',']
-    'a506: {
+    'a529: {
         if p.error_indicator {
             return None;
         }
@@ -14768,9 +15178,9 @@ fn double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> 
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a506; };
+        })()) else { break 'a529; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a506; }
+        if p.error_indicator { break 'a529; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -14794,22 +15204,22 @@ pub(crate) fn double_starred_kvpair_rule(p: &mut Parser<'_>) -> Option<KeyValueP
 fn double_starred_kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     let _mark = p.mark;
     // '**' a=bitwise_or
-    'a507: {
+    'a530: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a507; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a507; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a530; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a530; };
         let _s1 = p.src;
         return Some({ KeyValuePair { key: None, value: a } });
     }
     p.mark = _mark;
     // kvpair
-    'a508: {
+    'a531: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (kvpair_rule(p)) else { break 'a508; };
+        let Some(_v0) = (kvpair_rule(p)) else { break 'a531; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -14820,12 +15230,12 @@ fn double_starred_kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
 fn double_starred_kvpair_prefix(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     let _mark = p.mark;
     // '**' a=bitwise_or
-    'a509: {
+    'a532: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a509; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a509; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a532; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a532; };
         let _s1 = p.src;
         return Some({ KeyValuePair { key: None, value: a } });
     }
@@ -14850,14 +15260,14 @@ pub(crate) fn kvpair_rule(p: &mut Parser<'_>) -> Option<KeyValuePair> {
 fn kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     let _mark = p.mark;
     // a=expression ':' b=expression
-    'a510: {
+    'a533: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a510; };
+        let Some(a) = (expression_rule(p)) else { break 'a533; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a510; }
-        let Some(b) = (expression_rule(p)) else { p.give_back(_s0, a); break 'a510; };
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a533; }
+        let Some(b) = (expression_rule(p)) else { p.give_back(_s0, a); break 'a533; };
         let _s2 = p.src;
         return Some({ KeyValuePair { key: Some(a), value: b } });
     }
@@ -14882,7 +15292,7 @@ pub(crate) fn for_if_clauses_rule(p: &mut Parser<'_>) -> Option<Vec<Comprehensio
 fn for_if_clauses_body(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
     let _mark = p.mark;
     // a=for_if_clause+
-    'a511: {
+    'a534: {
         if p.error_indicator {
             return None;
         }
@@ -14903,7 +15313,7 @@ fn for_if_clauses_body(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a511; };
+        }) else { break 'a534; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -14928,17 +15338,17 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     let _mark = p.mark;
     // 'async' 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
     let mut _cut = false;
-    'a512: {
+    'a535: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ASYNC)).is_none() { break 'a512; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a512; }
-        let Some(a) = (star_targets_rule(p)) else { break 'a512; };
+        if (p.expect_token(kw::ASYNC)).is_none() { break 'a535; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a535; }
+        let Some(a) = (star_targets_rule(p)) else { break 'a535; };
         let _s2 = p.src;
-        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s2, a); break 'a512; }
+        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s2, a); break 'a535; }
         _cut = true;
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s2, a); break 'a512; };
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s2, a); break 'a535; };
         let _s5 = p.src;
         let c: Vec<Expr> = {
             let mut _children = p.loop_vec();
@@ -14952,12 +15362,12 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'if' z=disjunction
-                        'a513: {
+                        'a536: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::IF)).is_none() { break 'a513; }
-                            let Some(z) = (disjunction_rule(p)) else { break 'a513; };
+                            if (p.expect_token(kw::IF)).is_none() { break 'a536; }
+                            let Some(z) = (disjunction_rule(p)) else { break 'a536; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ z });
@@ -14980,7 +15390,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s5, b); p.give_back(_s2, a); break 'a512; }
+        if p.error_indicator { p.give_back(_s5, b); p.give_back(_s2, a); break 'a535; }
         return Some({ CHECK_VERSION!(p, 6, "Async comprehensions are", mk::Comprehension(a, b, c, 1)) });
     }
     p.mark = _mark;
@@ -14989,16 +15399,16 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     }
     // 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
     let mut _cut = false;
-    'a514: {
+    'a537: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a514; }
-        let Some(a) = (star_targets_rule(p)) else { break 'a514; };
+        if (p.expect_token(kw::FOR)).is_none() { break 'a537; }
+        let Some(a) = (star_targets_rule(p)) else { break 'a537; };
         let _s1 = p.src;
-        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s1, a); break 'a514; }
+        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s1, a); break 'a537; }
         _cut = true;
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s1, a); break 'a514; };
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s1, a); break 'a537; };
         let _s4 = p.src;
         let c: Vec<Expr> = {
             let mut _children = p.loop_vec();
@@ -15012,12 +15422,12 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'if' z=disjunction
-                        'a515: {
+                        'a538: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::IF)).is_none() { break 'a515; }
-                            let Some(z) = (disjunction_rule(p)) else { break 'a515; };
+                            if (p.expect_token(kw::IF)).is_none() { break 'a538; }
+                            let Some(z) = (disjunction_rule(p)) else { break 'a538; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ z });
@@ -15040,7 +15450,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s4, b); p.give_back(_s1, a); break 'a514; }
+        if p.error_indicator { p.give_back(_s4, b); p.give_back(_s1, a); break 'a537; }
         return Some({ mk::Comprehension(a, b, c, 0) });
     }
     p.mark = _mark;
@@ -15049,22 +15459,22 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     }
     // invalid_for_if_clause
     if p.call_invalid_rules {
-        'a516: {
+        'a539: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_for_if_clause_rule(p)).is_none() { break 'a516; }
+            if (invalid_for_if_clause_rule(p)).is_none() { break 'a539; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // invalid_for_target
     if p.call_invalid_rules {
-        'a517: {
+        'a540: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_for_target_rule(p)).is_none() { break 'a517; }
+            if (invalid_for_target_rule(p)).is_none() { break 'a540; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -15090,15 +15500,15 @@ fn listcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '[' a=named_expression b=for_if_clauses ']'
-    'a518: {
+    'a541: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a518; }
-        let Some(a) = (named_expression_rule(p)) else { break 'a518; };
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a541; }
+        let Some(a) = (named_expression_rule(p)) else { break 'a541; };
         let _s1 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a518; };
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, a); break 'a518; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a541; };
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, a); break 'a541; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::ListComp(a, b, EXTRA) });
@@ -15106,11 +15516,11 @@ fn listcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_comprehension
     if p.call_invalid_rules {
-        'a519: {
+        'a542: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_comprehension_rule(p)).is_none() { break 'a519; }
+            if (invalid_comprehension_rule(p)).is_none() { break 'a542; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -15137,15 +15547,15 @@ fn setcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=named_expression b=for_if_clauses '}'
-    'a520: {
+    'a543: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a520; }
-        let Some(a) = (named_expression_rule(p)) else { break 'a520; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a543; }
+        let Some(a) = (named_expression_rule(p)) else { break 'a543; };
         let _s1 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a520; };
-        if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s1, a); break 'a520; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a543; };
+        if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s1, a); break 'a543; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::SetComp(a, b, EXTRA) });
@@ -15153,11 +15563,11 @@ fn setcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_comprehension
     if p.call_invalid_rules {
-        'a521: {
+        'a544: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_comprehension_rule(p)).is_none() { break 'a521; }
+            if (invalid_comprehension_rule(p)).is_none() { break 'a544; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -15185,12 +15595,12 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let _lacking0 = p.bracket_lacks(_mark, 0x200000000000000000000);
     // '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')'
-    'a522: {
-        if _lacking0 { break 'a522; }
+    'a545: {
+        if _lacking0 { break 'a545; }
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a522; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a545; }
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -15198,24 +15608,24 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // assignment_expression
-                'a523: {
+                'a546: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a523; };
+                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a546; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // expression !':='
-                'a524: {
+                'a547: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (expression_rule(p)) else { break 'a524; };
+                    let Some(_v0) = (expression_rule(p)) else { break 'a547; };
                     let _s0 = p.src;
-                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a524; }
+                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a547; }
                     p.src = _s0;
                     return Some(_v0);
                 }
@@ -15224,10 +15634,10 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a522; };
+        })()) else { break 'a545; };
         let _s1 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a522; };
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a522; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a545; };
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a545; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::GeneratorExp(a, b, EXTRA) });
@@ -15235,11 +15645,11 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_comprehension
     if p.call_invalid_rules {
-        'a525: {
+        'a548: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_comprehension_rule(p)).is_none() { break 'a525; }
+            if (invalid_comprehension_rule(p)).is_none() { break 'a548; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -15266,14 +15676,14 @@ fn dictcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=kvpair b=for_if_clauses '}'
-    'a526: {
+    'a549: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a526; }
-        let Some(a) = (kvpair_rule(p)) else { break 'a526; };
-        let Some(b) = (for_if_clauses_rule(p)) else { break 'a526; };
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a526; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a549; }
+        let Some(a) = (kvpair_rule(p)) else { break 'a549; };
+        let Some(b) = (for_if_clauses_rule(p)) else { break 'a549; };
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a549; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::DictComp(a.key?, a.value, b, EXTRA) });
@@ -15281,11 +15691,11 @@ fn dictcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_dict_comprehension
     if p.call_invalid_rules {
-        'a527: {
+        'a550: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_dict_comprehension_rule(p)).is_none() { break 'a527; }
+            if (invalid_dict_comprehension_rule(p)).is_none() { break 'a550; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -15330,26 +15740,26 @@ pub(crate) fn arguments_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn arguments_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=args [','] &')'
-    'a528: {
+    'a551: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (args_rule(p)) else { break 'a528; };
+        let Some(a) = (args_rule(p)) else { break 'a551; };
         let _s0 = p.src;
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, a); break 'a528; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) }) { p.give_back(_s0, a); break 'a528; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a551; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) }) { p.give_back(_s0, a); break 'a551; }
         p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
     // invalid_arguments
     if p.call_invalid_rules {
-        'a529: {
+        'a552: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_arguments_rule(p)).is_none() { break 'a529; }
+            if (invalid_arguments_rule(p)).is_none() { break 'a552; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -15376,7 +15786,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs]
-    'a530: {
+    'a553: {
         if p.error_indicator {
             return None;
         }
@@ -15391,18 +15801,18 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // starred_expression
-                    'a531: {
+                    'a554: {
                         if p.error_indicator {
                             return None;
                         }
-                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a531; };
+                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a554; };
                         let _s0 = p.src;
                         p.src = _s0;
                         return Some(_v0);
                     }
                     p.mark = _mark;
                     // (assignment_expression | expression !':=') !'='
-                    'a532: {
+                    'a555: {
                         if p.error_indicator {
                             return None;
                         }
@@ -15413,24 +15823,24 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // assignment_expression
-                                'a533: {
+                                'a556: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a533; };
+                                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a556; };
                                     let _s0 = p.src;
                                     p.src = _s0;
                                     return Some(_v0);
                                 }
                                 p.mark = _mark;
                                 // expression !':='
-                                'a534: {
+                                'a557: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    let Some(_v0) = (expression_rule(p)) else { break 'a534; };
+                                    let Some(_v0) = (expression_rule(p)) else { break 'a557; };
                                     let _s0 = p.src;
-                                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a534; }
+                                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a557; }
                                     p.src = _s0;
                                     return Some(_v0);
                                 }
@@ -15439,9 +15849,9 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                             })();
                             p.level -= 1;
                             _r
-                        })()) else { break 'a532; };
+                        })()) else { break 'a555; };
                         let _s0 = p.src;
-                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a532; }
+                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a555; }
                         p.src = _s0;
                         return Some(_v0);
                     }
@@ -15463,18 +15873,18 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // starred_expression
-                        'a535: {
+                        'a558: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a535; };
+                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a558; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // (assignment_expression | expression !':=') !'='
-                        'a536: {
+                        'a559: {
                             if p.error_indicator {
                                 return None;
                             }
@@ -15485,24 +15895,24 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // assignment_expression
-                                    'a537: {
+                                    'a560: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        let Some(_v0) = (assignment_expression_rule(p)) else { break 'a537; };
+                                        let Some(_v0) = (assignment_expression_rule(p)) else { break 'a560; };
                                         let _s0 = p.src;
                                         p.src = _s0;
                                         return Some(_v0);
                                     }
                                     p.mark = _mark;
                                     // expression !':='
-                                    'a538: {
+                                    'a561: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        let Some(_v0) = (expression_rule(p)) else { break 'a538; };
+                                        let Some(_v0) = (expression_rule(p)) else { break 'a561; };
                                         let _s0 = p.src;
-                                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a538; }
+                                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a561; }
                                         p.src = _s0;
                                         return Some(_v0);
                                     }
@@ -15511,9 +15921,9 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 })();
                                 p.level -= 1;
                                 _r
-                            })()) else { break 'a536; };
+                            })()) else { break 'a559; };
                             let _s0 = p.src;
-                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a536; }
+                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a559; }
                             p.src = _s0;
                             return Some(_v0);
                         }
@@ -15532,7 +15942,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a530; };
+        })()) else { break 'a553; };
         let b = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -15540,12 +15950,12 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ',' k=kwargs
-                'a539: {
+                'a562: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a539; }
-                    let Some(k) = (kwargs_rule(p)) else { break 'a539; };
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a562; }
+                    let Some(k) = (kwargs_rule(p)) else { break 'a562; };
                     return Some({ k });
                 }
                 p.mark = _mark;
@@ -15554,18 +15964,18 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a530; }
+        if p.error_indicator { break 'a553; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ collect_call_seqs(p, a, b, EXTRA) });
     }
     p.mark = _mark;
     // a=kwargs
-    'a540: {
+    'a563: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (kwargs_rule(p)) else { break 'a540; };
+        let Some(a) = (kwargs_rule(p)) else { break 'a563; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ call_of_keywords(p, a, EXTRA) });
@@ -15593,8 +16003,8 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
     let mut _shared0 = None;
     let _lacking0 = p.group_lacks(_mark, 0x800000000);
     // a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+
-    'a541: {
-        if _lacking0 { break 'a541; }
+    'a564: {
+        if _lacking0 { break 'a564; }
         if p.error_indicator {
             return None;
         }
@@ -15620,8 +16030,8 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a541; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a541; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a564; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a564; }
         let Some(b) = ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -15642,12 +16052,12 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a541; };
+        })()) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a564; };
         return Some({ join_sequences(a, b) });
     }
     p.mark = _mark;
     // ','.kwarg_or_starred+
-    'a542: {
+    'a565: {
         if p.error_indicator {
             return None;
         }
@@ -15673,12 +16083,12 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a542; };
+        let Some(_v0) = _r0 else { break 'a565; };
         return Some(_v0);
     }
     p.mark = _mark;
     // ','.kwarg_or_double_starred+
-    'a543: {
+    'a566: {
         if p.error_indicator {
             return None;
         }
@@ -15702,7 +16112,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a543; };
+        })()) else { break 'a566; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -15728,23 +16138,23 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // invalid_starred_expression_unpacking
     if p.call_invalid_rules {
-        'a544: {
+        'a567: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_starred_expression_unpacking_rule(p)).is_none() { break 'a544; }
+            if (invalid_starred_expression_unpacking_rule(p)).is_none() { break 'a567; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // '*' a=expression
-    'a545: {
+    'a568: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a545; }
-        let Some(a) = (expression_rule(p)) else { break 'a545; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a568; }
+        let Some(a) = (expression_rule(p)) else { break 'a568; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -15753,11 +16163,11 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_starred_expression
     if p.call_invalid_rules {
-        'a546: {
+        'a569: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_starred_expression_rule(p)).is_none() { break 'a546; }
+            if (invalid_starred_expression_rule(p)).is_none() { break 'a569; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -15785,23 +16195,23 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
     let _start = p.start_position(_mark)?;
     // invalid_kwarg
     if p.call_invalid_rules {
-        'a547: {
+        'a570: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_kwarg_rule(p)).is_none() { break 'a547; }
+            if (invalid_kwarg_rule(p)).is_none() { break 'a570; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // a=NAME '=' b=expression
-    'a548: {
+    'a571: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a548; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a548; }
-        let Some(b) = (expression_rule(p)) else { break 'a548; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a571; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a571; }
+        let Some(b) = (expression_rule(p)) else { break 'a571; };
         let _s2 = p.src;
         let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
@@ -15809,11 +16219,11 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
     }
     p.mark = _mark;
     // a=starred_expression
-    'a549: {
+    'a572: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (starred_expression_rule(p)) else { break 'a549; };
+        let Some(a) = (starred_expression_rule(p)) else { break 'a572; };
         let _s0 = p.src;
         return Some({ KeywordOrStarred::Starred(a) });
     }
@@ -15840,23 +16250,23 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
     let _start = p.start_position(_mark)?;
     // invalid_kwarg
     if p.call_invalid_rules {
-        'a550: {
+        'a573: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_kwarg_rule(p)).is_none() { break 'a550; }
+            if (invalid_kwarg_rule(p)).is_none() { break 'a573; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // a=NAME '=' b=expression
-    'a551: {
+    'a574: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a551; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a551; }
-        let Some(b) = (expression_rule(p)) else { break 'a551; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a574; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a574; }
+        let Some(b) = (expression_rule(p)) else { break 'a574; };
         let _s2 = p.src;
         let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
@@ -15864,12 +16274,12 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
     }
     p.mark = _mark;
     // '**' a=expression
-    'a552: {
+    'a575: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a552; }
-        let Some(a) = (expression_rule(p)) else { break 'a552; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a575; }
+        let Some(a) = (expression_rule(p)) else { break 'a575; };
         let _s1 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ KeywordOrStarred::Keyword(mk::Keyword(None, a, EXTRA)) });
@@ -15897,26 +16307,26 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=star_target !','
-    'a553: {
+    'a576: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a553; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a553; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a576; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a576; }
         p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
     // a=star_target b=(',' c=star_target)* [',']
-    'a554: {
+    'a577: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a554; };
+        let Some(a) = _r0 else { break 'a577; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -15929,12 +16339,12 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=star_target
-                        'a555: {
+                        'a578: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a555; }
-                            let Some(c) = (star_target_rule(p)) else { break 'a555; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a578; }
+                            let Some(c) = (star_target_rule(p)) else { break 'a578; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -15957,9 +16367,9 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s0, a); break 'a554; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a577; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, a); break 'a554; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a577; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Store, EXTRA) });
@@ -15985,7 +16395,7 @@ pub(crate) fn star_targets_list_seq_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>
 fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     // a=','.star_target+ [',']
-    'a556: {
+    'a579: {
         if p.error_indicator {
             return None;
         }
@@ -16009,9 +16419,9 @@ fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a556; };
+        })()) else { break 'a579; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a556; }
+        if p.error_indicator { break 'a579; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -16036,13 +16446,13 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=star_target b=(',' c=star_target)+ [',']
-    'a557: {
+    'a580: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a557; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a580; };
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -16055,12 +16465,12 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=star_target
-                        'a558: {
+                        'a581: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a558; }
-                            let Some(c) = (star_target_rule(p)) else { break 'a558; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a581; }
+                            let Some(c) = (star_target_rule(p)) else { break 'a581; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -16082,21 +16492,21 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a557; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a580; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a557; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a580; }
         return Some({ seq_insert_in_front(a, Some(b)) });
     }
     p.mark = _mark;
     // a=star_target ','
-    'a559: {
+    'a582: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a559; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a559; }
+        let Some(a) = _r0 else { break 'a582; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a582; }
         return Some({ vec![a] });
     }
     p.mark = _mark;
@@ -16140,11 +16550,11 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=(!'*' star_target)
-    'a560: {
+    'a583: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a560; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a583; }
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -16152,12 +16562,12 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // !'*' star_target
-                'a561: {
+                'a584: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a561; }
-                    let Some(_v1) = (star_target_rule(p)) else { break 'a561; };
+                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a584; }
+                    let Some(_v1) = (star_target_rule(p)) else { break 'a584; };
                     let _s1 = p.src;
                     p.src = _s1;
                     return Some(_v1);
@@ -16167,7 +16577,7 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a560; };
+        })()) else { break 'a583; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -16175,11 +16585,11 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // target_with_star_atom
-    'a562: {
+    'a585: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (target_with_star_atom_rule(p)) else { break 'a562; };
+        let Some(_v0) = (target_with_star_atom_rule(p)) else { break 'a585; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -16193,11 +16603,11 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=(!'*' star_target)
-    'a563: {
+    'a586: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a563; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a586; }
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -16205,12 +16615,12 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // !'*' star_target
-                'a564: {
+                'a587: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a564; }
-                    let Some(_v1) = (star_target_rule(p)) else { break 'a564; };
+                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a587; }
+                    let Some(_v1) = (star_target_rule(p)) else { break 'a587; };
                     let _s1 = p.src;
                     p.src = _s1;
                     return Some(_v1);
@@ -16220,7 +16630,7 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a563; };
+        })()) else { break 'a586; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -16268,16 +16678,16 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
-    'a565: {
+    'a588: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a565; };
-        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a565; }
-        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a565; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a565; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a588; };
+        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a588; }
+        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a588; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a588; }
         let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -16285,29 +16695,29 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
-    'a566: {
+    'a589: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a566; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a566; }
-        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a566; };
+        let Some(a) = _r0 else { break 'a589; };
+        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a589; }
+        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a589; };
         let _s2 = p.src;
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a566; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a566; }
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a589; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a589; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Store, EXTRA) });
     }
     p.mark = _mark;
     // star_atom
-    'a567: {
+    'a590: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (star_atom_rule(p)) else { break 'a567; };
+        let Some(_v0) = (star_atom_rule(p)) else { break 'a590; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -16334,52 +16744,52 @@ fn star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=NAME
-    'a568: {
+    'a591: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a568; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a591; };
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
     // '(' a=target_with_star_atom ')'
-    'a569: {
+    'a592: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a569; }
-        let Some(a) = (target_with_star_atom_rule(p)) else { break 'a569; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a592; }
+        let Some(a) = (target_with_star_atom_rule(p)) else { break 'a592; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a569; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a592; }
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
     // '(' a=[star_targets_tuple_seq] ')'
-    'a570: {
+    'a593: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a570; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a593; }
         let a = star_targets_tuple_seq_rule(p);
-        if p.error_indicator { break 'a570; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a570; }
+        if p.error_indicator { break 'a593; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a593; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a.unwrap_or_default(), ExprContext::Store, EXTRA) });
     }
     p.mark = _mark;
     // '[' a=[star_targets_list_seq] ']'
-    'a571: {
+    'a594: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a571; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a594; }
         let a = star_targets_list_seq_rule(p);
-        if p.error_indicator { break 'a571; }
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a571; }
+        if p.error_indicator { break 'a594; }
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a594; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::List(a.unwrap_or_default(), ExprContext::Store, EXTRA) });
@@ -16405,36 +16815,36 @@ pub(crate) fn single_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn single_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // single_subscript_attribute_target
-    'a572: {
+    'a595: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (single_subscript_attribute_target_rule(p)) else { break 'a572; };
+        let Some(_v0) = (single_subscript_attribute_target_rule(p)) else { break 'a595; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // a=NAME
-    'a573: {
+    'a596: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a573; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a596; };
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
     // '(' a=single_target ')'
-    'a574: {
+    'a597: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a574; }
-        let Some(a) = (single_target_rule(p)) else { break 'a574; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a597; }
+        let Some(a) = (single_target_rule(p)) else { break 'a597; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a574; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a597; }
         p.src = _s1;
         return Some({ a });
     }
@@ -16461,16 +16871,16 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
-    'a575: {
+    'a598: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a575; };
-        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a575; }
-        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a575; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a575; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a598; };
+        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a598; }
+        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a598; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a598; }
         let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -16478,18 +16888,18 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
-    'a576: {
+    'a599: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a576; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a576; }
-        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a576; };
+        let Some(a) = _r0 else { break 'a599; };
+        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a599; }
+        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a599; };
         let _s2 = p.src;
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a576; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a576; }
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a599; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a599; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Store, EXTRA) });
@@ -16552,13 +16962,13 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
     'grow: loop {
         let _mark = p.mark;
         // a=t_primary '.' b=NAME &t_lookahead
-        'a577: {
+        'a600: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::DOT)).is_none() { break 'a577; }
-            let Some(b) = p.expect_token(tk::NAME) else { break 'a577; };
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { break 'a577; }
+            if (p.expect_token(tk::DOT)).is_none() { break 'a600; }
+            let Some(b) = p.expect_token(tk::NAME) else { break 'a600; };
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { break 'a600; }
             let b = p.identifier_of(&b);
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -16568,15 +16978,15 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
         }
         p.mark = _mark;
         // a=t_primary '[' b=slices ']' &t_lookahead
-        'a578: {
+        'a601: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LSQB)).is_none() { break 'a578; }
-            let Some(b) = (slices_rule(p)) else { break 'a578; };
+            if (p.expect_token(tk::LSQB)).is_none() { break 'a601; }
+            let Some(b) = (slices_rule(p)) else { break 'a601; };
             let _s1 = p.src;
-            if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a578; }
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s1, b); break 'a578; }
+            if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a601; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s1, b); break 'a601; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Subscript(a, b, ExprContext::Load, EXTRA) };
@@ -16585,13 +16995,13 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
         }
         p.mark = _mark;
         // a=t_primary b=genexp &t_lookahead
-        'a579: {
+        'a602: {
             if p.error_indicator {
                 return None;
             }
-            let Some(b) = (genexp_rule(p)) else { break 'a579; };
+            let Some(b) = (genexp_rule(p)) else { break 'a602; };
             let _s0 = p.src;
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, b); break 'a579; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, b); break 'a602; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Call(a, vec![b], vec![], EXTRA) };
@@ -16600,16 +17010,16 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
         }
         p.mark = _mark;
         // a=t_primary '(' b=[arguments] ')' &t_lookahead
-        'a580: {
+        'a603: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LPAR)).is_none() { break 'a580; }
+            if (p.expect_token(tk::LPAR)).is_none() { break 'a603; }
             let b = arguments_rule(p);
-            if p.error_indicator { break 'a580; }
+            if p.error_indicator { break 'a603; }
             let _s1 = p.src;
-            if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a580; }
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a580; }
+            if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a603; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a603; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { call_from_arguments(p, a, b, EXTRA) };
@@ -16629,13 +17039,13 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
 fn t_primary_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=atom &t_lookahead
-    'a581: {
+    'a604: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (atom_rule(p)) else { break 'a581; };
+        let Some(a) = (atom_rule(p)) else { break 'a604; };
         let _s0 = p.src;
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, a); break 'a581; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, a); break 'a604; }
         p.src = _s0;
         return Some({ a });
     }
@@ -16660,29 +17070,29 @@ pub(crate) fn t_lookahead_rule(p: &mut Parser<'_>) -> Option<Tok> {
 fn t_lookahead_body(p: &mut Parser<'_>) -> Option<Tok> {
     let _mark = p.mark;
     // '('
-    'a582: {
+    'a605: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::LPAR)) else { break 'a582; };
+        let Some(_v0) = (p.expect_token(tk::LPAR)) else { break 'a605; };
         return Some(_v0);
     }
     p.mark = _mark;
     // '['
-    'a583: {
+    'a606: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::LSQB)) else { break 'a583; };
+        let Some(_v0) = (p.expect_token(tk::LSQB)) else { break 'a606; };
         return Some(_v0);
     }
     p.mark = _mark;
     // '.'
-    'a584: {
+    'a607: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::DOT)) else { break 'a584; };
+        let Some(_v0) = (p.expect_token(tk::DOT)) else { break 'a607; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -16706,7 +17116,7 @@ pub(crate) fn del_targets_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
 fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     // a=','.del_target+ [',']
-    'a585: {
+    'a608: {
         if p.error_indicator {
             return None;
         }
@@ -16730,9 +17140,9 @@ fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a585; };
+        })()) else { break 'a608; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a585; }
+        if p.error_indicator { break 'a608; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -16777,16 +17187,16 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
-    'a586: {
+    'a609: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a586; };
-        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a586; }
-        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a586; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a586; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a609; };
+        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a609; }
+        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a609; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a609; }
         let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -16794,29 +17204,29 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
-    'a587: {
+    'a610: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a587; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a587; }
-        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a587; };
+        let Some(a) = _r0 else { break 'a610; };
+        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a610; }
+        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a610; };
         let _s2 = p.src;
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a587; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a587; }
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a610; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a610; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Del, EXTRA) });
     }
     p.mark = _mark;
     // del_t_atom
-    'a588: {
+    'a611: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (del_t_atom_rule(p)) else { break 'a588; };
+        let Some(_v0) = (del_t_atom_rule(p)) else { break 'a611; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -16843,52 +17253,52 @@ fn del_t_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=NAME
-    'a589: {
+    'a612: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a589; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a612; };
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Del) });
     }
     p.mark = _mark;
     // '(' a=del_target ')'
-    'a590: {
+    'a613: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a590; }
-        let Some(a) = (del_target_rule(p)) else { break 'a590; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a613; }
+        let Some(a) = (del_target_rule(p)) else { break 'a613; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a590; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a613; }
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Del) });
     }
     p.mark = _mark;
     // '(' a=[del_targets] ')'
-    'a591: {
+    'a614: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a591; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a614; }
         let a = del_targets_rule(p);
-        if p.error_indicator { break 'a591; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a591; }
+        if p.error_indicator { break 'a614; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a614; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a.unwrap_or_default(), ExprContext::Del, EXTRA) });
     }
     p.mark = _mark;
     // '[' a=[del_targets] ']'
-    'a592: {
+    'a615: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a592; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a615; }
         let a = del_targets_rule(p);
-        if p.error_indicator { break 'a592; }
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a592; }
+        if p.error_indicator { break 'a615; }
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a615; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::List(a.unwrap_or_default(), ExprContext::Del, EXTRA) });
@@ -16915,7 +17325,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=','.expression+ ',' '*' b=expression ',' '**' c=expression
-    'a593: {
+    'a616: {
         if p.error_indicator {
             return None;
         }
@@ -16941,20 +17351,20 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a593; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a593; }
-        if (p.expect_token(tk::STAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a593; }
-        let Some(b) = (expression_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a593; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a616; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a616; }
+        if (p.expect_token(tk::STAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a616; }
+        let Some(b) = (expression_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a616; };
         let _s3 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a593; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a593; }
-        let Some(c) = (expression_rule(p)) else { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a593; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a616; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a616; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a616; };
         let _s6 = p.src;
         return Some({ seq_append_to_end(seq_append_to_end(a, b), c) });
     }
     p.mark = _mark;
     // a=','.expression+ ',' '*' b=expression
-    'a594: {
+    'a617: {
         if p.error_indicator {
             return None;
         }
@@ -16980,16 +17390,16 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a594; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a594; }
-        if (p.expect_token(tk::STAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a594; }
-        let Some(b) = (expression_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a594; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a617; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a617; }
+        if (p.expect_token(tk::STAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a617; }
+        let Some(b) = (expression_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a617; };
         let _s3 = p.src;
         return Some({ seq_append_to_end(a, b) });
     }
     p.mark = _mark;
     // a=','.expression+ ',' '**' b=expression
-    'a595: {
+    'a618: {
         if p.error_indicator {
             return None;
         }
@@ -17015,53 +17425,87 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a595; };
-        if (p.expect_token(tk::COMMA)).is_none() { drop(a); break 'a595; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { drop(a); break 'a595; }
-        let Some(b) = (expression_rule(p)) else { drop(a); break 'a595; };
+        let Some(a) = _r0 else { break 'a618; };
+        if (p.expect_token(tk::COMMA)).is_none() { drop(a); break 'a618; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { drop(a); break 'a618; }
+        let Some(b) = (expression_rule(p)) else { drop(a); break 'a618; };
         let _s3 = p.src;
         return Some({ seq_append_to_end(a, b) });
     }
     p.mark = _mark;
-    // '*' a=expression ',' '**' b=expression
-    'a596: {
-        if p.error_indicator {
-            return None;
+    if p.first_pass_shortcuts_allowed() {
+        'p619: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::STAR)).is_none() { break 'p619; }
+            let Some(a) = (expression_rule(p)) else { break 'p619; };
+            let _s1 = p.src;
+            let _pe = p.mark;
+            // '*' a=expression ',' '**' b=expression
+            'a620: {
+                if p.error_indicator {
+                    return None;
+                }
+                if (p.expect_token(tk::COMMA)).is_none() { break 'a620; }
+                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a620; }
+                let Some(b) = (expression_rule(p)) else { break 'a620; };
+                let _s4 = p.src;
+                return Some({ seq_append_to_end(vec![a], b) });
+            }
+            p.mark = _pe;
+            // '*' a=expression
+            'a621: {
+                if p.error_indicator {
+                    return None;
+                }
+                return Some({ vec![a] });
+            }
+            p.mark = _pe;
+            p.give_back(_s1, a);
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a596; }
-        let Some(a) = (expression_rule(p)) else { break 'a596; };
-        let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a596; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s1, a); break 'a596; }
-        let Some(b) = (expression_rule(p)) else { p.give_back(_s1, a); break 'a596; };
-        let _s4 = p.src;
-        return Some({ seq_append_to_end(vec![a], b) });
-    }
-    p.mark = _mark;
-    // '*' a=expression
-    'a597: {
-        if p.error_indicator {
-            return None;
+        p.mark = _mark;
+    } else {
+        // '*' a=expression ',' '**' b=expression
+        'a622: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::STAR)).is_none() { break 'a622; }
+            let Some(a) = (expression_rule(p)) else { break 'a622; };
+            let _s1 = p.src;
+            if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a622; }
+            if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s1, a); break 'a622; }
+            let Some(b) = (expression_rule(p)) else { p.give_back(_s1, a); break 'a622; };
+            let _s4 = p.src;
+            return Some({ seq_append_to_end(vec![a], b) });
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a597; }
-        let Some(a) = (expression_rule(p)) else { break 'a597; };
-        let _s1 = p.src;
-        return Some({ vec![a] });
+        p.mark = _mark;
+        // '*' a=expression
+        'a623: {
+            if p.error_indicator {
+                return None;
+            }
+            if (p.expect_token(tk::STAR)).is_none() { break 'a623; }
+            let Some(a) = (expression_rule(p)) else { break 'a623; };
+            let _s1 = p.src;
+            return Some({ vec![a] });
+        }
+        p.mark = _mark;
     }
-    p.mark = _mark;
     // '**' a=expression
-    'a598: {
+    'a624: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a598; }
-        let Some(a) = (expression_rule(p)) else { break 'a598; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a624; }
+        let Some(a) = (expression_rule(p)) else { break 'a624; };
         let _s1 = p.src;
         return Some({ vec![a] });
     }
     p.mark = _mark;
     // a=','.expression+
-    'a599: {
+    'a625: {
         if p.error_indicator {
             return None;
         }
@@ -17085,7 +17529,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a599; };
+        })()) else { break 'a625; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -17109,12 +17553,12 @@ pub(crate) fn func_type_comment_rule(p: &mut Parser<'_>) -> Option<Tok> {
 fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
     let _mark = p.mark;
     // NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT)
-    'a600: {
+    'a626: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a600; }
-        let Some(t) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a600; };
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a626; }
+        let Some(t) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a626; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17122,12 +17566,12 @@ fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NEWLINE INDENT
-                'a601: {
+                'a627: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a601; }
-                    if (p.expect_token(tk::INDENT)).is_none() { break 'a601; }
+                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a627; }
+                    if (p.expect_token(tk::INDENT)).is_none() { break 'a627; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17135,27 +17579,27 @@ fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a600; }
+        })()).is_some()) { break 'a626; }
         return Some({ t });
     }
     p.mark = _mark;
     // invalid_double_type_comments
     if p.call_invalid_rules {
-        'a602: {
+        'a628: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_double_type_comments_rule(p)).is_none() { break 'a602; }
+            if (invalid_double_type_comments_rule(p)).is_none() { break 'a628; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // TYPE_COMMENT
-    'a603: {
+    'a629: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a603; };
+        let Some(_v0) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a629; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -17177,7 +17621,7 @@ pub(crate) fn invalid_arguments_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) a=',' ','.(starred_expression !'=')+
-    'a604: {
+    'a630: {
         if p.error_indicator {
             return None;
         }
@@ -17188,7 +17632,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs)
-                'a605: {
+                'a631: {
                     if p.error_indicator {
                         return None;
                     }
@@ -17199,7 +17643,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs
-                            'a606: {
+                            'a632: {
                                 if p.error_indicator {
                                     return None;
                                 }
@@ -17214,16 +17658,16 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                         let _r = (|| -> Option<_> {
                                             let _mark = p.mark;
                                             // starred_expression
-                                            'a607: {
+                                            'a633: {
                                                 if p.error_indicator {
                                                     return None;
                                                 }
-                                                match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a607; } }
+                                                match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a633; } }
                                                 return Some(());
                                             }
                                             p.mark = _mark;
                                             // (assignment_expression | expression !':=') !'='
-                                            'a608: {
+                                            'a634: {
                                                 if p.error_indicator {
                                                     return None;
                                                 }
@@ -17234,24 +17678,24 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                     let _r = (|| -> Option<_> {
                                                         let _mark = p.mark;
                                                         // assignment_expression
-                                                        'a609: {
+                                                        'a635: {
                                                             if p.error_indicator {
                                                                 return None;
                                                             }
-                                                            let Some(_v0) = (assignment_expression_rule(p)) else { break 'a609; };
+                                                            let Some(_v0) = (assignment_expression_rule(p)) else { break 'a635; };
                                                             let _s0 = p.src;
                                                             p.src = _s0;
                                                             return Some(_v0);
                                                         }
                                                         p.mark = _mark;
                                                         // expression !':='
-                                                        'a610: {
+                                                        'a636: {
                                                             if p.error_indicator {
                                                                 return None;
                                                             }
-                                                            let Some(_v0) = (expression_rule(p)) else { break 'a610; };
+                                                            let Some(_v0) = (expression_rule(p)) else { break 'a636; };
                                                             let _s0 = p.src;
-                                                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a610; }
+                                                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a636; }
                                                             p.src = _s0;
                                                             return Some(_v0);
                                                         }
@@ -17260,8 +17704,8 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                     })();
                                                     p.level -= 1;
                                                     _r
-                                                })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a608; } }
-                                                if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a608; }
+                                                })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a634; } }
+                                                if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a634; }
                                                 return Some(());
                                             }
                                             p.mark = _mark;
@@ -17282,16 +17726,16 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                             let _r = (|| -> Option<_> {
                                                 let _mark = p.mark;
                                                 // starred_expression
-                                                'a611: {
+                                                'a637: {
                                                     if p.error_indicator {
                                                         return None;
                                                     }
-                                                    match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a611; } }
+                                                    match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a637; } }
                                                     return Some(());
                                                 }
                                                 p.mark = _mark;
                                                 // (assignment_expression | expression !':=') !'='
-                                                'a612: {
+                                                'a638: {
                                                     if p.error_indicator {
                                                         return None;
                                                     }
@@ -17302,24 +17746,24 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                         let _r = (|| -> Option<_> {
                                                             let _mark = p.mark;
                                                             // assignment_expression
-                                                            'a613: {
+                                                            'a639: {
                                                                 if p.error_indicator {
                                                                     return None;
                                                                 }
-                                                                let Some(_v0) = (assignment_expression_rule(p)) else { break 'a613; };
+                                                                let Some(_v0) = (assignment_expression_rule(p)) else { break 'a639; };
                                                                 let _s0 = p.src;
                                                                 p.src = _s0;
                                                                 return Some(_v0);
                                                             }
                                                             p.mark = _mark;
                                                             // expression !':='
-                                                            'a614: {
+                                                            'a640: {
                                                                 if p.error_indicator {
                                                                     return None;
                                                                 }
-                                                                let Some(_v0) = (expression_rule(p)) else { break 'a614; };
+                                                                let Some(_v0) = (expression_rule(p)) else { break 'a640; };
                                                                 let _s0 = p.src;
-                                                                if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a614; }
+                                                                if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a640; }
                                                                 p.src = _s0;
                                                                 return Some(_v0);
                                                             }
@@ -17328,8 +17772,8 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                         })();
                                                         p.level -= 1;
                                                         _r
-                                                    })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a612; } }
-                                                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a612; }
+                                                    })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a638; } }
+                                                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a638; }
                                                     return Some(());
                                                 }
                                                 p.mark = _mark;
@@ -17347,9 +17791,9 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                     }
                                     p.level -= u32::from(_entered) + 1;
                                     Some(_children)
-                                })()).is_none() { break 'a606; }
-                                if (p.expect_token(tk::COMMA)).is_none() { break 'a606; }
-                                if (kwargs_rule(p)).is_none() { break 'a606; }
+                                })()).is_none() { break 'a632; }
+                                if (p.expect_token(tk::COMMA)).is_none() { break 'a632; }
+                                if (kwargs_rule(p)).is_none() { break 'a632; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -17357,16 +17801,16 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a605; }
+                    })()).is_none() { break 'a631; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // kwargs
-                'a615: {
+                'a641: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (kwargs_rule(p)).is_none() { break 'a615; }
+                    if (kwargs_rule(p)).is_none() { break 'a641; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17374,8 +17818,8 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a604; }
-        let Some(a) = (p.expect_token(tk::COMMA)) else { break 'a604; };
+        })()).is_none() { break 'a630; }
+        let Some(a) = (p.expect_token(tk::COMMA)) else { break 'a630; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -17387,12 +17831,12 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // starred_expression !'='
-                    'a616: {
+                    'a642: {
                         if p.error_indicator {
                             return None;
                         }
-                        match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a616; } }
-                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a616; }
+                        match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a642; } }
+                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a642; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -17413,12 +17857,12 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // starred_expression !'='
-                        'a617: {
+                        'a643: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a617; } }
-                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a617; }
+                            match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a643; } }
+                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a643; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -17436,19 +17880,19 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a604; }
+        })()).is_none() { break 'a630; }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "iterable argument unpacking follows keyword argument unpacking") });
     }
     p.mark = _mark;
     // a=expression b=for_if_clauses ',' [args | expression for_if_clauses]
-    'a618: {
+    'a644: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a618; };
+        let Some(a) = (expression_rule(p)) else { break 'a644; };
         let _s0 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s0, a); break 'a618; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a618; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s0, a); break 'a644; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a644; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17456,21 +17900,21 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // args
-                'a619: {
+                'a645: {
                     if p.error_indicator {
                         return None;
                     }
-                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a619; } }
+                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a645; } }
                     return Some(());
                 }
                 p.mark = _mark;
                 // expression for_if_clauses
-                'a620: {
+                'a646: {
                     if p.error_indicator {
                         return None;
                     }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a620; } }
-                    if (for_if_clauses_rule(p)).is_none() { break 'a620; }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a646; } }
+                    if (for_if_clauses_rule(p)).is_none() { break 'a646; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17479,25 +17923,25 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { p.give_back(_s0, a); break 'a618; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a644; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, get_last_comprehension_item(b.last()?), "Generator expression must be parenthesized") });
     }
     p.mark = _mark;
     // a=NAME b='=' expression for_if_clauses
-    'a621: {
+    'a647: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a621; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a621; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a621; } }
-        if (for_if_clauses_rule(p)).is_none() { break 'a621; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a647; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a647; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a647; } }
+        if (for_if_clauses_rule(p)).is_none() { break 'a647; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
     // [args ','] a=NAME b='=' &(',' | ')')
-    'a622: {
+    'a648: {
         if p.error_indicator {
             return None;
         }
@@ -17508,12 +17952,12 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // args ','
-                'a623: {
+                'a649: {
                     if p.error_indicator {
                         return None;
                     }
-                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a623; } }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a623; }
+                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a649; } }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a649; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17522,9 +17966,9 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a622; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a622; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a622; };
+        if p.error_indicator { break 'a648; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a648; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a648; };
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1100) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17532,20 +17976,20 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a624: {
+                'a650: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a624; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a650; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ')'
-                'a625: {
+                'a651: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a625; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a651; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17553,21 +17997,21 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a622; }
+        })()).is_some()) }) { break 'a648; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected argument value expression") });
     }
     p.mark = _mark;
     let mut _shared4 = None;
     // a=args b=for_if_clauses
-    'a626: {
+    'a652: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a626; };
-        let Some(b) = (for_if_clauses_rule(p)) else { _shared4 = Some((Some(a), _e0, _s0)); break 'a626; };
+        let Some(a) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a652; };
+        let Some(b) = (for_if_clauses_rule(p)) else { _shared4 = Some((Some(a), _e0, _s0)); break 'a652; };
         let _act = (|| -> Option<_> { Some({ nonparen_genexp_in_call(p, &a, &b)? }) })();
         if _act.is_none() && !p.error_indicator {
             p.give_back(_s0, a);
@@ -17576,30 +18020,30 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
     }
     p.mark = _mark;
     // args ',' a=expression b=for_if_clauses
-    'a627: {
+    'a653: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a627; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a627; }
-        let Some(a) = (expression_rule(p)) else { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a627; };
+        let Some(_x0) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a653; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a653; }
+        let Some(a) = (expression_rule(p)) else { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a653; };
         let _s2 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s2, a); _shared4 = Some((Some(_x0), _e0, _s0)); break 'a627; };
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s2, a); _shared4 = Some((Some(_x0), _e0, _s0)); break 'a653; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, get_last_comprehension_item(b.last()?), "Generator expression must be parenthesized") });
     }
     p.mark = _mark;
     // a=args ',' args
-    'a628: {
+    'a654: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a628; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a628; }
-        match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a628; } }
+        let Some(a) = _r0 else { break 'a654; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a654; }
+        match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a654; } }
         let _act = (|| -> Option<_> { Some({ arguments_parsing_error(p, &a)? }) })();
         if _act.is_none() && !p.error_indicator {
             p.give_back(_s0, a);
@@ -17625,7 +18069,7 @@ pub(crate) fn invalid_kwarg_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=('True' | 'False' | 'None') b='='
-    'a629: {
+    'a655: {
         if p.error_indicator {
             return None;
         }
@@ -17636,29 +18080,29 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'True'
-                'a630: {
+                'a656: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(kw::TRUE)) else { break 'a630; };
+                    let Some(_v0) = (p.expect_token(kw::TRUE)) else { break 'a656; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // 'False'
-                'a631: {
+                'a657: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(kw::FALSE)) else { break 'a631; };
+                    let Some(_v0) = (p.expect_token(kw::FALSE)) else { break 'a657; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // 'None'
-                'a632: {
+                'a658: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(kw::NONE)) else { break 'a632; };
+                    let Some(_v0) = (p.expect_token(kw::NONE)) else { break 'a658; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -17666,26 +18110,26 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a629; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a629; };
+        })()) else { break 'a655; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a655; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to {}", p.token_text(&a)) });
     }
     p.mark = _mark;
     // a=NAME b='=' expression for_if_clauses
-    'a633: {
+    'a659: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a633; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a633; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a633; } }
-        if (for_if_clauses_rule(p)).is_none() { break 'a633; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a659; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a659; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a659; } }
+        if (for_if_clauses_rule(p)).is_none() { break 'a659; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
     // !(NAME '=') a=expression b='='
-    'a634: {
+    'a660: {
         if p.error_indicator {
             return None;
         }
@@ -17696,12 +18140,12 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME '='
-                'a635: {
+                'a661: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a635; }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a635; }
+                    if (p.name_token()).is_none() { break 'a661; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a661; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17709,23 +18153,23 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a634; }
-        let Some(a) = (expression_rule(p)) else { break 'a634; };
+        })()).is_some()) { break 'a660; }
+        let Some(a) = (expression_rule(p)) else { break 'a660; };
         let _s1 = p.src;
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a634; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a660; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p,
             a, b, "expression cannot contain assignment, perhaps you meant \"==\"?") });
     }
     p.mark = _mark;
     // a='**' expression '=' b=expression
-    'a636: {
+    'a662: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a636; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a636; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a636; }
-        let Some(b) = (expression_rule(p)) else { break 'a636; };
+        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a662; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a662; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a662; }
+        let Some(b) = (expression_rule(p)) else { break 'a662; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to keyword argument unpacking") });
     }
@@ -17755,18 +18199,18 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=disjunction 'if' b=disjunction 'else' c=expression
-    'a637: {
+    'a663: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a637; };
-        if (p.expect_token(kw::IF)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a637; }
-        let Some(b) = (disjunction_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a637; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a663; };
+        if (p.expect_token(kw::IF)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a663; }
+        let Some(b) = (disjunction_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a663; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a637; }
-        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a637; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a663; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a663; };
         let _s4 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -17774,23 +18218,23 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // disjunction
-    'a638: {
+    'a664: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a638; };
+        let Some(_v0) = _r0 else { break 'a664; };
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // lambdef
-    'a639: {
+    'a665: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (lambdef_rule(p)) else { break 'a639; };
+        let Some(_v0) = (lambdef_rule(p)) else { break 'a665; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -17814,13 +18258,13 @@ pub(crate) fn invalid_legacy_expression_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_legacy_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=NAME !'(' b=star_expressions
-    'a640: {
+    'a666: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a640; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a640; }
-        let Some(b) = (star_expressions_rule(p)) else { break 'a640; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a666; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a666; }
+        let Some(b) = (star_expressions_rule(p)) else { break 'a666; };
         let _s2 = p.src;
         let a = p.name_from_token(&a);
         return Some({ if check_legacy_stmt(p, &a) { RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b,
@@ -17845,14 +18289,14 @@ pub(crate) fn invalid_type_param_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*' a=NAME colon=':' e=expression
-    'a641: {
+    'a667: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a641; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a641; };
-        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a641; };
-        let Some(e) = (expression_rule(p)) else { break 'a641; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a667; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a667; };
+        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a667; };
+        let Some(e) = (expression_rule(p)) else { break 'a667; };
         let _s3 = p.src;
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, colon, "{}", if matches!(e, Expr::Tuple(_))
@@ -17861,14 +18305,14 @@ fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
     }
     p.mark = _mark;
     // '**' a=NAME colon=':' e=expression
-    'a642: {
+    'a668: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a642; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a642; };
-        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a642; };
-        let Some(e) = (expression_rule(p)) else { break 'a642; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a668; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a668; };
+        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a668; };
+        let Some(e) = (expression_rule(p)) else { break 'a668; };
         let _s3 = p.src;
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, colon, "{}", if matches!(e, Expr::Tuple(_))
@@ -17894,11 +18338,11 @@ pub(crate) fn invalid_expression_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // STRING a=(!STRING expression_without_invalid)+ STRING
-    'a643: {
+    'a669: {
         if p.error_indicator {
             return None;
         }
-        if (p.string_token()).is_none() { break 'a643; }
+        if (p.string_token()).is_none() { break 'a669; }
         let Some(a) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -17911,12 +18355,12 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // !STRING expression_without_invalid
-                        'a644: {
+                        'a670: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8) } else { p.lookahead(|p| (p.string_token()).is_some()) }) { break 'a644; }
-                            let Some(_v1) = (expression_without_invalid_rule(p)) else { break 'a644; };
+                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8) } else { p.lookahead(|p| (p.string_token()).is_some()) }) { break 'a670; }
+                            let Some(_v1) = (expression_without_invalid_rule(p)) else { break 'a670; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some(_v1);
@@ -17938,14 +18382,14 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a643; };
-        if (p.string_token()).is_none() { break 'a643; }
+        }) else { break 'a669; };
+        if (p.string_token()).is_none() { break 'a669; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.first()?, a.last()?,
         "invalid syntax. Is this intended to be part of the string?") });
     }
     p.mark = _mark;
     // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
-    'a645: {
+    'a671: {
         if p.error_indicator {
             return None;
         }
@@ -17956,21 +18400,21 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME STRING
-                'a646: {
+                'a672: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a646; }
-                    if (p.string_token()).is_none() { break 'a646; }
+                    if (p.name_token()).is_none() { break 'a672; }
+                    if (p.string_token()).is_none() { break 'a672; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // SOFT_KEYWORD
-                'a647: {
+                'a673: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.soft_keyword_token()).is_none() { break 'a647; }
+                    if (p.soft_keyword_token()).is_none() { break 'a673; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -17978,10 +18422,10 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a645; }
-        let Some(a) = (disjunction_rule(p)) else { break 'a645; };
+        })()).is_some()) { break 'a671; }
+        let Some(a) = (disjunction_rule(p)) else { break 'a671; };
         let _s1 = p.src;
-        let Some(b) = (expression_without_invalid_rule(p)) else { p.give_back(_s1, a); break 'a645; };
+        let Some(b) = (expression_without_invalid_rule(p)) else { p.give_back(_s1, a); break 'a671; };
         let _s2 = p.src;
         let _act = (|| -> Option<_> { Some({ raise_error_for_missing_comma(p, &a, &b)? }) })();
         if _act.is_none() && !p.error_indicator {
@@ -17993,15 +18437,15 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     let mut _shared2 = None;
     // a=disjunction 'if' b=disjunction !('else' | ':')
-    'a648: {
+    'a674: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared2 = Some((None, _e0, _s0)); break 'a648; };
-        if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a648; }
-        let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a648; };
+        let Some(a) = _r0 else { _shared2 = Some((None, _e0, _s0)); break 'a674; };
+        if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a674; }
+        let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a674; };
         let _s2 = p.src;
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000000000000000800) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -18010,20 +18454,20 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'else'
-                'a649: {
+                'a675: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::ELSE)).is_none() { break 'a649; }
+                    if (p.expect_token(kw::ELSE)).is_none() { break 'a675; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a650: {
+                'a676: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a650; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a676; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18031,28 +18475,28 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a648; }
+        })()).is_some()) }) { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a674; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected 'else' after 'if' expression") });
     }
     p.mark = _mark;
     // a=disjunction 'if' b=disjunction 'else' !expression
-    'a651: {
+    'a677: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a651; };
-        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a651; }
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a651; };
+        let Some(a) = _r0 else { break 'a677; };
+        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a677; }
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a677; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a651; }
-        if p.lookahead(|p| match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a651; }
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a677; }
+        if p.lookahead(|p| match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a677; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "expected expression after 'else', but statement is given") });
     }
     p.mark = _mark;
     // a=(pass_stmt | break_stmt | continue_stmt) 'if' b=disjunction 'else' c=simple_stmt
-    'a652: {
+    'a678: {
         if p.error_indicator {
             return None;
         }
@@ -18063,33 +18507,33 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // pass_stmt
-                'a653: {
+                'a679: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (pass_stmt_rule(p)) else { break 'a653; };
+                    let Some(_v0) = (pass_stmt_rule(p)) else { break 'a679; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // break_stmt
-                'a654: {
+                'a680: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (break_stmt_rule(p)) else { break 'a654; };
+                    let Some(_v0) = (break_stmt_rule(p)) else { break 'a680; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // continue_stmt
-                'a655: {
+                'a681: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (continue_stmt_rule(p)) else { break 'a655; };
+                    let Some(_v0) = (continue_stmt_rule(p)) else { break 'a681; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -18099,40 +18543,40 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a652; };
+        })()) else { break 'a678; };
         let _s0 = p.src;
-        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a652; }
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a652; };
+        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a678; }
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a678; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a652; }
-        let Some(c) = (simple_stmt_rule(p)) else { p.give_back(_s2, b); p.give_back(_s0, a); break 'a652; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a678; }
+        let Some(c) = (simple_stmt_rule(p)) else { p.give_back(_s2, b); p.give_back(_s0, a); break 'a678; };
         let _s4 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected expression before 'if', but statement is given") });
     }
     p.mark = _mark;
     // a='lambda' [lambda_params] b=':' &FSTRING_MIDDLE
-    'a656: {
+    'a682: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a656; };
+        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a682; };
         let _ = lambda_params_rule(p);
-        if p.error_indicator { break 'a656; }
-        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a656; };
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1000000000000000) } else { p.lookahead(|p| (p.expect_token(tk::FSTRING_MIDDLE)).is_some()) }) { break 'a656; }
+        if p.error_indicator { break 'a682; }
+        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a682; };
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1000000000000000) } else { p.lookahead(|p| (p.expect_token(tk::FSTRING_MIDDLE)).is_some()) }) { break 'a682; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "f-string: lambda expressions are not allowed without parentheses") });
     }
     p.mark = _mark;
     // a='lambda' [lambda_params] b=':' &TSTRING_MIDDLE
-    'a657: {
+    'a683: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a657; };
+        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a683; };
         let _ = lambda_params_rule(p);
-        if p.error_indicator { break 'a657; }
-        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a657; };
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000) } else { p.lookahead(|p| (p.expect_token(tk::TSTRING_MIDDLE)).is_some()) }) { break 'a657; }
+        if p.error_indicator { break 'a683; }
+        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a683; };
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000) } else { p.lookahead(|p| (p.expect_token(tk::TSTRING_MIDDLE)).is_some()) }) { break 'a683; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "t-string: lambda expressions are not allowed without parentheses") });
     }
     p.mark = _mark;
@@ -18171,26 +18615,26 @@ pub(crate) fn invalid_named_expression_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=expression ':=' expression
-    'a658: {
+    'a684: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a658; };
+        let Some(a) = (expression_rule(p)) else { break 'a684; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLONEQUAL)).is_none() { p.give_back(_s0, a); break 'a658; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a658; } }
+        if (p.expect_token(tk::COLONEQUAL)).is_none() { p.give_back(_s0, a); break 'a684; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a684; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use assignment expressions with {}", get_expr_name(&a)) });
     }
     p.mark = _mark;
     // a=NAME '=' b=bitwise_or !('=' | ':=')
-    'a659: {
+    'a685: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a659; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a659; }
-        let Some(b) = (bitwise_or_rule(p)) else { break 'a659; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a685; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a685; }
+        let Some(b) = (bitwise_or_rule(p)) else { break 'a685; };
         let _s2 = p.src;
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000400000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -18199,20 +18643,20 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a660: {
+                'a686: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a660; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a686; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':='
-                'a661: {
+                'a687: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a661; }
+                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a687; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18220,13 +18664,13 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s2, b); break 'a659; }
+        })()).is_some()) }) { p.give_back(_s2, b); break 'a685; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
     // !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or b='=' bitwise_or !('=' | ':=')
-    'a662: {
+    'a688: {
         if p.error_indicator {
             return None;
         }
@@ -18237,56 +18681,56 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // list
-                'a663: {
+                'a689: {
                     if p.error_indicator {
                         return None;
                     }
-                    match list_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a663; } }
+                    match list_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a689; } }
                     return Some(());
                 }
                 p.mark = _mark;
                 // tuple
-                'a664: {
+                'a690: {
                     if p.error_indicator {
                         return None;
                     }
-                    match tuple_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a664; } }
+                    match tuple_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a690; } }
                     return Some(());
                 }
                 p.mark = _mark;
                 // genexp
-                'a665: {
+                'a691: {
                     if p.error_indicator {
                         return None;
                     }
-                    match genexp_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a665; } }
+                    match genexp_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a691; } }
                     return Some(());
                 }
                 p.mark = _mark;
                 // 'True'
-                'a666: {
+                'a692: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::TRUE)).is_none() { break 'a666; }
+                    if (p.expect_token(kw::TRUE)).is_none() { break 'a692; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // 'None'
-                'a667: {
+                'a693: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::NONE)).is_none() { break 'a667; }
+                    if (p.expect_token(kw::NONE)).is_none() { break 'a693; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // 'False'
-                'a668: {
+                'a694: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::FALSE)).is_none() { break 'a668; }
+                    if (p.expect_token(kw::FALSE)).is_none() { break 'a694; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18294,11 +18738,11 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a662; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a662; };
+        })()).is_some()) { break 'a688; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a688; };
         let _s1 = p.src;
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a662; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a662; } }
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a688; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a688; } }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000400000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18306,20 +18750,20 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a669: {
+                'a695: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a669; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a695; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':='
-                'a670: {
+                'a696: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a670; }
+                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a696; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18327,7 +18771,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s1, a); break 'a662; }
+        })()).is_some()) }) { p.give_back(_s1, a); break 'a688; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot assign to {} here. Maybe you meant '==' instead of '='?",
                                           get_expr_name(&a)) });
     }
@@ -18350,14 +18794,14 @@ pub(crate) fn invalid_assignment_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=invalid_ann_assign_target ':' expression
-    'a671: {
+    'a697: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a671; };
+        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a697; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a671; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a671; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a697; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a697; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a,
             "only single target (not {}) can be annotated",
@@ -18366,13 +18810,13 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
     }
     p.mark = _mark;
     // a=star_named_expression ',' star_named_expressions* ':' expression
-    'a672: {
+    'a698: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (star_named_expression_rule(p)) else { break 'a672; };
+        let Some(a) = (star_named_expression_rule(p)) else { break 'a698; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a672; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a698; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -18391,26 +18835,26 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s0, a); break 'a672; }
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a672; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a672; } }
+        if p.error_indicator { p.give_back(_s0, a); break 'a698; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a698; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a698; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "only single target (not tuple) can be annotated") });
     }
     p.mark = _mark;
     // a=expression ':' expression
-    'a673: {
+    'a699: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a673; };
+        let Some(a) = (expression_rule(p)) else { break 'a699; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a673; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a673; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a699; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a699; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "illegal target for annotation") });
     }
     p.mark = _mark;
     // (star_targets '=')* a=star_expressions '='
-    'a674: {
+    'a700: {
         if p.error_indicator {
             return None;
         }
@@ -18426,12 +18870,12 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // star_targets '='
-                        'a675: {
+                        'a701: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a675; } }
-                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a675; }
+                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a701; } }
+                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a701; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -18452,15 +18896,15 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a674; }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a674; };
+        if p.error_indicator { break 'a700; }
+        let Some(a) = (star_expressions_rule(p)) else { break 'a700; };
         let _s1 = p.src;
-        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a674; }
+        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a700; }
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::StarTargets, &a) });
     }
     p.mark = _mark;
     // (star_targets '=')* a=yield_expr '='
-    'a676: {
+    'a702: {
         if p.error_indicator {
             return None;
         }
@@ -18476,12 +18920,12 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // star_targets '='
-                        'a677: {
+                        'a703: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a677; } }
-                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a677; }
+                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a703; } }
+                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a703; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -18502,22 +18946,22 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a676; }
-        let Some(a) = (yield_expr_rule(p)) else { break 'a676; };
+        if p.error_indicator { break 'a702; }
+        let Some(a) = (yield_expr_rule(p)) else { break 'a702; };
         let _s1 = p.src;
-        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a676; }
+        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a702; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "assignment to yield expression not possible") });
     }
     p.mark = _mark;
     // a=star_expressions augassign annotated_rhs
-    'a678: {
+    'a704: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a678; };
+        let Some(a) = (star_expressions_rule(p)) else { break 'a704; };
         let _s0 = p.src;
-        if (augassign_rule(p)).is_none() { p.give_back(_s0, a); break 'a678; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a678; } }
+        if (augassign_rule(p)).is_none() { p.give_back(_s0, a); break 'a704; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a704; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a,
             "'{}' is an illegal expression for augmented assignment",
@@ -18543,36 +18987,36 @@ pub(crate) fn invalid_ann_assign_target_rule(p: &mut Parser<'_>) -> Option<Expr>
 fn invalid_ann_assign_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // list
-    'a679: {
+    'a705: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (list_rule(p)) else { break 'a679; };
+        let Some(_v0) = (list_rule(p)) else { break 'a705; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // tuple
-    'a680: {
+    'a706: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (tuple_rule(p)) else { break 'a680; };
+        let Some(_v0) = (tuple_rule(p)) else { break 'a706; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // '(' a=invalid_ann_assign_target ')'
-    'a681: {
+    'a707: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a681; }
-        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a681; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a707; }
+        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a707; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a681; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a707; }
         p.src = _s1;
         return Some({ a });
     }
@@ -18595,12 +19039,12 @@ pub(crate) fn invalid_del_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_del_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'del' a=star_expressions
-    'a682: {
+    'a708: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::DEL)).is_none() { break 'a682; }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a682; };
+        if (p.expect_token(kw::DEL)).is_none() { break 'a708; }
+        let Some(a) = (star_expressions_rule(p)) else { break 'a708; };
         let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::DelTargets, &a) });
     }
@@ -18623,12 +19067,12 @@ pub(crate) fn invalid_block_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_block_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // NEWLINE !INDENT
-    'a683: {
+    'a709: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a683; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a683; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a709; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a709; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block") });
     }
     p.mark = _mark;
@@ -18650,7 +19094,7 @@ pub(crate) fn invalid_comprehension_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ('[' | '(' | '{') a=starred_expression for_if_clauses
-    'a684: {
+    'a710: {
         if p.error_indicator {
             return None;
         }
@@ -18661,29 +19105,29 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '['
-                'a685: {
+                'a711: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LSQB)).is_none() { break 'a685; }
+                    if (p.expect_token(tk::LSQB)).is_none() { break 'a711; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '('
-                'a686: {
+                'a712: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a686; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a712; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '{'
-                'a687: {
+                'a713: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a687; }
+                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a713; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18691,15 +19135,15 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a684; }
-        let Some(a) = (starred_expression_rule(p)) else { break 'a684; };
+        })()).is_none() { break 'a710; }
+        let Some(a) = (starred_expression_rule(p)) else { break 'a710; };
         let _s1 = p.src;
-        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a684; }
+        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a710; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "iterable unpacking cannot be used in comprehension") });
     }
     p.mark = _mark;
     // ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses
-    'a688: {
+    'a714: {
         if p.error_indicator {
             return None;
         }
@@ -18710,20 +19154,20 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '['
-                'a689: {
+                'a715: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LSQB)).is_none() { break 'a689; }
+                    if (p.expect_token(tk::LSQB)).is_none() { break 'a715; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '{'
-                'a690: {
+                'a716: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a690; }
+                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a716; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18731,18 +19175,18 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a688; }
-        let Some(a) = (star_named_expression_rule(p)) else { break 'a688; };
+        })()).is_none() { break 'a714; }
+        let Some(a) = (star_named_expression_rule(p)) else { break 'a714; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a688; }
-        let Some(b) = (star_named_expressions_rule(p)) else { p.give_back(_s1, a); break 'a688; };
-        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a688; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a714; }
+        let Some(b) = (star_named_expressions_rule(p)) else { p.give_back(_s1, a); break 'a714; };
+        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a714; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b.last()?,
         "did you forget parentheses around the comprehension target?") });
     }
     p.mark = _mark;
     // ('[' | '{') a=star_named_expression b=',' for_if_clauses
-    'a691: {
+    'a717: {
         if p.error_indicator {
             return None;
         }
@@ -18753,20 +19197,20 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '['
-                'a692: {
+                'a718: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LSQB)).is_none() { break 'a692; }
+                    if (p.expect_token(tk::LSQB)).is_none() { break 'a718; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '{'
-                'a693: {
+                'a719: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a693; }
+                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a719; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18774,11 +19218,11 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a691; }
-        let Some(a) = (star_named_expression_rule(p)) else { break 'a691; };
+        })()).is_none() { break 'a717; }
+        let Some(a) = (star_named_expression_rule(p)) else { break 'a717; };
         let _s1 = p.src;
-        let Some(b) = (p.expect_token(tk::COMMA)) else { p.give_back(_s1, a); break 'a691; };
-        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a691; }
+        let Some(b) = (p.expect_token(tk::COMMA)) else { p.give_back(_s1, a); break 'a717; };
+        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a717; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "did you forget parentheses around the comprehension target?") });
     }
     p.mark = _mark;
@@ -18800,15 +19244,15 @@ pub(crate) fn invalid_dict_comprehension_rule(p: &mut Parser<'_>) -> Option<()> 
 fn invalid_dict_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='**' bitwise_or for_if_clauses '}'
-    'a694: {
+    'a720: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a694; }
-        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a694; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a694; } }
-        if (for_if_clauses_rule(p)).is_none() { break 'a694; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a694; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a720; }
+        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a720; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a720; } }
+        if (for_if_clauses_rule(p)).is_none() { break 'a720; }
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a720; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "dict unpacking cannot be used in dict comprehension") });
     }
     p.mark = _mark;
@@ -18830,17 +19274,17 @@ pub(crate) fn invalid_parameters_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a="/" ','
-    'a695: {
+    'a721: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a695; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a695; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a721; };
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a721; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "at least one argument must precede /") });
     }
     p.mark = _mark;
     // (slash_no_default | slash_with_default) param_maybe_default* a='/'
-    'a696: {
+    'a722: {
         if p.error_indicator {
             return None;
         }
@@ -18851,20 +19295,20 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // slash_no_default
-                'a697: {
+                'a723: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_no_default_rule(p)).is_none() { break 'a697; }
+                    if (slash_no_default_rule(p)).is_none() { break 'a723; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // slash_with_default
-                'a698: {
+                'a724: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_with_default_rule(p)).is_none() { break 'a698; }
+                    if (slash_with_default_rule(p)).is_none() { break 'a724; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18872,7 +19316,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a696; }
+        })()).is_none() { break 'a722; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -18891,18 +19335,18 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a696; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a696; };
+        if p.error_indicator { break 'a722; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a722; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ may appear only once") });
     }
     p.mark = _mark;
     // slash_no_default? param_no_default* invalid_parameters_helper a=param_no_default
-    'a699: {
+    'a725: {
         if p.error_indicator {
             return None;
         }
         let _ = slash_no_default_rule(p);
-        if p.error_indicator { break 'a699; }
+        if p.error_indicator { break 'a725; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -18921,14 +19365,14 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a699; }
-        if (invalid_parameters_helper_rule(p)).is_none() { break 'a699; }
-        let Some(a) = (param_no_default_rule(p)) else { break 'a699; };
+        if p.error_indicator { break 'a725; }
+        if (invalid_parameters_helper_rule(p)).is_none() { break 'a725; }
+        let Some(a) = (param_no_default_rule(p)) else { break 'a725; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "parameter without a default follows parameter with a default") });
     }
     p.mark = _mark;
     // param_no_default* a='(' param_no_default+ ','? b=')'
-    'a700: {
+    'a726: {
         if p.error_indicator {
             return None;
         }
@@ -18950,8 +19394,8 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a700; }
-        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a700; };
+        if p.error_indicator { break 'a726; }
+        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a726; };
         if ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -18969,15 +19413,15 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a700; }
+        }).is_none() { break 'a726; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a700; }
-        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a700; };
+        if p.error_indicator { break 'a726; }
+        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a726; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "Function parameters cannot be parenthesized") });
     }
     p.mark = _mark;
     // [slash_no_default | slash_with_default] param_maybe_default* '*' (',' | param_no_default) param_maybe_default* a='/'
-    'a701: {
+    'a727: {
         if p.error_indicator {
             return None;
         }
@@ -18988,20 +19432,20 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // slash_no_default
-                'a702: {
+                'a728: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_no_default_rule(p)).is_none() { break 'a702; }
+                    if (slash_no_default_rule(p)).is_none() { break 'a728; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // slash_with_default
-                'a703: {
+                'a729: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_with_default_rule(p)).is_none() { break 'a703; }
+                    if (slash_with_default_rule(p)).is_none() { break 'a729; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19010,7 +19454,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a701; }
+        if p.error_indicator { break 'a727; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19029,8 +19473,8 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a701; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a701; }
+        if p.error_indicator { break 'a727; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a727; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19038,20 +19482,20 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a704: {
+                'a730: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a704; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a730; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // param_no_default
-                'a705: {
+                'a731: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (param_no_default_rule(p)).is_none() { break 'a705; }
+                    if (param_no_default_rule(p)).is_none() { break 'a731; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19059,7 +19503,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a701; }
+        })()).is_none() { break 'a727; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19078,13 +19522,13 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a701; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a701; };
+        if p.error_indicator { break 'a727; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a727; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ must be ahead of *") });
     }
     p.mark = _mark;
     // param_maybe_default+ '/' a='*'
-    'a706: {
+    'a732: {
         if p.error_indicator {
             return None;
         }
@@ -19105,9 +19549,9 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a706; }
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a706; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a706; };
+        }).is_none() { break 'a732; }
+        if (p.expect_token(tk::SLASH)).is_none() { break 'a732; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a732; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected comma between / and *") });
     }
     p.mark = _mark;
@@ -19129,11 +19573,11 @@ pub(crate) fn invalid_default_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='=' &(')' | ',')
-    'a707: {
+    'a733: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a707; };
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a733; };
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1100) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19141,20 +19585,20 @@ fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ')'
-                'a708: {
+                'a734: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a708; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a734; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a709: {
+                'a735: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a709; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a735; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19162,7 +19606,7 @@ fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a707; }
+        })()).is_some()) }) { break 'a733; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected default value expression") });
     }
     p.mark = _mark;
@@ -19184,11 +19628,11 @@ pub(crate) fn invalid_star_etc_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='*' (')' | ',' (')' | '**'))
-    'a710: {
+    'a736: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a710; };
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a736; };
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19196,20 +19640,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ')'
-                'a711: {
+                'a737: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a711; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a737; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ',' (')' | '**')
-                'a712: {
+                'a738: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a712; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a738; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -19217,20 +19661,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ')'
-                            'a713: {
+                            'a739: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::RPAR)).is_none() { break 'a713; }
+                                if (p.expect_token(tk::RPAR)).is_none() { break 'a739; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // '**'
-                            'a714: {
+                            'a740: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a714; }
+                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a740; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -19238,7 +19682,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a712; }
+                    })()).is_none() { break 'a738; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19246,38 +19690,38 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a710; }
+        })()).is_none() { break 'a736; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "named arguments must follow bare *") });
     }
     p.mark = _mark;
     // '*' ',' TYPE_COMMENT
-    'a715: {
+    'a741: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a715; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a715; }
-        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a715; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a741; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a741; }
+        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a741; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "bare * has associated type comment") });
     }
     p.mark = _mark;
     // '*' param a='='
-    'a716: {
+    'a742: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a716; }
-        if (param_rule(p)).is_none() { break 'a716; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a716; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a742; }
+        if (param_rule(p)).is_none() { break 'a742; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a742; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-positional argument cannot have default value") });
     }
     p.mark = _mark;
     // '*' (param_no_default | ',') param_maybe_default* a='*' (param_no_default | ',')
-    'a717: {
+    'a743: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a717; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a743; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19285,20 +19729,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // param_no_default
-                'a718: {
+                'a744: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (param_no_default_rule(p)).is_none() { break 'a718; }
+                    if (param_no_default_rule(p)).is_none() { break 'a744; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a719: {
+                'a745: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a719; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a745; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19306,7 +19750,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a717; }
+        })()).is_none() { break 'a743; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19325,8 +19769,8 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a717; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a717; };
+        if p.error_indicator { break 'a743; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a743; };
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19334,20 +19778,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // param_no_default
-                'a720: {
+                'a746: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (param_no_default_rule(p)).is_none() { break 'a720; }
+                    if (param_no_default_rule(p)).is_none() { break 'a746; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a721: {
+                'a747: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a721; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a747; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19355,7 +19799,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a717; }
+        })()).is_none() { break 'a743; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "* argument may appear only once") });
     }
     p.mark = _mark;
@@ -19377,36 +19821,36 @@ pub(crate) fn invalid_kwds_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '**' param a='='
-    'a722: {
+    'a748: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a722; }
-        if (param_rule(p)).is_none() { break 'a722; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a722; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a748; }
+        if (param_rule(p)).is_none() { break 'a748; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a748; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-keyword argument cannot have default value") });
     }
     p.mark = _mark;
     // '**' param ',' a=param
-    'a723: {
+    'a749: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a723; }
-        if (param_rule(p)).is_none() { break 'a723; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a723; }
-        let Some(a) = (param_rule(p)) else { break 'a723; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a749; }
+        if (param_rule(p)).is_none() { break 'a749; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a749; }
+        let Some(a) = (param_rule(p)) else { break 'a749; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
     // '**' param ',' a=('*' | '**' | '/')
-    'a724: {
+    'a750: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a724; }
-        if (param_rule(p)).is_none() { break 'a724; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a724; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a750; }
+        if (param_rule(p)).is_none() { break 'a750; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a750; }
         let Some(a): Option<Tok> = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19414,29 +19858,29 @@ fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '*'
-                'a725: {
+                'a751: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a725; };
+                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a751; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '**'
-                'a726: {
+                'a752: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a726; };
+                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a752; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '/'
-                'a727: {
+                'a753: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a727; };
+                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a753; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -19444,7 +19888,7 @@ fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a724; };
+        })()) else { break 'a750; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
@@ -19466,16 +19910,16 @@ pub(crate) fn invalid_parameters_helper_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=slash_with_default
-    'a728: {
+    'a754: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (slash_with_default_rule(p)) else { break 'a728; };
+        let Some(a) = (slash_with_default_rule(p)) else { break 'a754; };
         return Some({ let _ = a; });
     }
     p.mark = _mark;
     // param_with_default+
-    'a729: {
+    'a755: {
         if p.error_indicator {
             return None;
         }
@@ -19496,7 +19940,7 @@ fn invalid_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a729; }
+        }).is_none() { break 'a755; }
         return Some(());
     }
     p.mark = _mark;
@@ -19518,17 +19962,17 @@ pub(crate) fn invalid_lambda_parameters_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a="/" ','
-    'a730: {
+    'a756: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a730; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a730; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a756; };
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a756; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "at least one argument must precede /") });
     }
     p.mark = _mark;
     // (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/'
-    'a731: {
+    'a757: {
         if p.error_indicator {
             return None;
         }
@@ -19539,20 +19983,20 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_slash_no_default
-                'a732: {
+                'a758: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a732; }
+                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a758; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // lambda_slash_with_default
-                'a733: {
+                'a759: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a733; }
+                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a759; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19560,7 +20004,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a731; }
+        })()).is_none() { break 'a757; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19579,18 +20023,18 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a731; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a731; };
+        if p.error_indicator { break 'a757; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a757; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ may appear only once") });
     }
     p.mark = _mark;
     // lambda_slash_no_default? lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default
-    'a734: {
+    'a760: {
         if p.error_indicator {
             return None;
         }
         let _ = lambda_slash_no_default_rule(p);
-        if p.error_indicator { break 'a734; }
+        if p.error_indicator { break 'a760; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19609,14 +20053,14 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a734; }
-        if (invalid_lambda_parameters_helper_rule(p)).is_none() { break 'a734; }
-        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a734; };
+        if p.error_indicator { break 'a760; }
+        if (invalid_lambda_parameters_helper_rule(p)).is_none() { break 'a760; }
+        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a760; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "parameter without a default follows parameter with a default") });
     }
     p.mark = _mark;
     // lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')'
-    'a735: {
+    'a761: {
         if p.error_indicator {
             return None;
         }
@@ -19638,8 +20082,8 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a735; }
-        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a735; };
+        if p.error_indicator { break 'a761; }
+        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a761; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -19660,15 +20104,15 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a735; }
+        })()).is_none() { break 'a761; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a735; }
-        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a735; };
+        if p.error_indicator { break 'a761; }
+        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a761; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "Lambda expression parameters cannot be parenthesized") });
     }
     p.mark = _mark;
     // [lambda_slash_no_default | lambda_slash_with_default] lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/'
-    'a736: {
+    'a762: {
         if p.error_indicator {
             return None;
         }
@@ -19679,20 +20123,20 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_slash_no_default
-                'a737: {
+                'a763: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a737; }
+                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a763; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // lambda_slash_with_default
-                'a738: {
+                'a764: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a738; }
+                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a764; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19701,7 +20145,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a736; }
+        if p.error_indicator { break 'a762; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19720,8 +20164,8 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a736; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a736; }
+        if p.error_indicator { break 'a762; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a762; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19729,20 +20173,20 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a739: {
+                'a765: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a739; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a765; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // lambda_param_no_default
-                'a740: {
+                'a766: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_param_no_default_rule(p)).is_none() { break 'a740; }
+                    if (lambda_param_no_default_rule(p)).is_none() { break 'a766; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19750,7 +20194,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a736; }
+        })()).is_none() { break 'a762; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19769,13 +20213,13 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a736; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a736; };
+        if p.error_indicator { break 'a762; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a762; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ must be ahead of *") });
     }
     p.mark = _mark;
     // lambda_param_maybe_default+ '/' a='*'
-    'a741: {
+    'a767: {
         if p.error_indicator {
             return None;
         }
@@ -19796,9 +20240,9 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a741; }
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a741; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a741; };
+        }).is_none() { break 'a767; }
+        if (p.expect_token(tk::SLASH)).is_none() { break 'a767; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a767; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected comma between / and *") });
     }
     p.mark = _mark;
@@ -19820,16 +20264,16 @@ pub(crate) fn invalid_lambda_parameters_helper_rule(p: &mut Parser<'_>) -> Optio
 fn invalid_lambda_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=lambda_slash_with_default
-    'a742: {
+    'a768: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a742; };
+        let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a768; };
         return Some({ let _ = a; });
     }
     p.mark = _mark;
     // lambda_param_with_default+
-    'a743: {
+    'a769: {
         if p.error_indicator {
             return None;
         }
@@ -19850,7 +20294,7 @@ fn invalid_lambda_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a743; }
+        }).is_none() { break 'a769; }
         return Some(());
     }
     p.mark = _mark;
@@ -19872,11 +20316,11 @@ pub(crate) fn invalid_lambda_star_etc_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*' (':' | ',' (':' | '**'))
-    'a744: {
+    'a770: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a744; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a770; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19884,20 +20328,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a745: {
+                'a771: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a745; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a771; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ',' (':' | '**')
-                'a746: {
+                'a772: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a746; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a772; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -19905,20 +20349,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ':'
-                            'a747: {
+                            'a773: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::COLON)).is_none() { break 'a747; }
+                                if (p.expect_token(tk::COLON)).is_none() { break 'a773; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // '**'
-                            'a748: {
+                            'a774: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a748; }
+                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a774; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -19926,7 +20370,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a746; }
+                    })()).is_none() { break 'a772; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19934,27 +20378,27 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a744; }
+        })()).is_none() { break 'a770; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "named arguments must follow bare *") });
     }
     p.mark = _mark;
     // '*' lambda_param a='='
-    'a749: {
+    'a775: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a749; }
-        if (lambda_param_rule(p)).is_none() { break 'a749; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a749; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a775; }
+        if (lambda_param_rule(p)).is_none() { break 'a775; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a775; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-positional argument cannot have default value") });
     }
     p.mark = _mark;
     // '*' (lambda_param_no_default | ',') lambda_param_maybe_default* a='*' (lambda_param_no_default | ',')
-    'a750: {
+    'a776: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a750; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a776; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19962,20 +20406,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_param_no_default
-                'a751: {
+                'a777: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_param_no_default_rule(p)).is_none() { break 'a751; }
+                    if (lambda_param_no_default_rule(p)).is_none() { break 'a777; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a752: {
+                'a778: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a752; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a778; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19983,7 +20427,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a750; }
+        })()).is_none() { break 'a776; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -20002,8 +20446,8 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a750; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a750; };
+        if p.error_indicator { break 'a776; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a776; };
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20011,20 +20455,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_param_no_default
-                'a753: {
+                'a779: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_param_no_default_rule(p)).is_none() { break 'a753; }
+                    if (lambda_param_no_default_rule(p)).is_none() { break 'a779; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a754: {
+                'a780: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a754; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a780; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20032,7 +20476,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a750; }
+        })()).is_none() { break 'a776; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "* argument may appear only once") });
     }
     p.mark = _mark;
@@ -20054,36 +20498,36 @@ pub(crate) fn invalid_lambda_kwds_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '**' lambda_param a='='
-    'a755: {
+    'a781: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a755; }
-        if (lambda_param_rule(p)).is_none() { break 'a755; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a755; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a781; }
+        if (lambda_param_rule(p)).is_none() { break 'a781; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a781; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-keyword argument cannot have default value") });
     }
     p.mark = _mark;
     // '**' lambda_param ',' a=lambda_param
-    'a756: {
+    'a782: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a756; }
-        if (lambda_param_rule(p)).is_none() { break 'a756; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a756; }
-        let Some(a) = (lambda_param_rule(p)) else { break 'a756; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a782; }
+        if (lambda_param_rule(p)).is_none() { break 'a782; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a782; }
+        let Some(a) = (lambda_param_rule(p)) else { break 'a782; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
     // '**' lambda_param ',' a=('*' | '**' | '/')
-    'a757: {
+    'a783: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a757; }
-        if (lambda_param_rule(p)).is_none() { break 'a757; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a757; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a783; }
+        if (lambda_param_rule(p)).is_none() { break 'a783; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a783; }
         let Some(a): Option<Tok> = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20091,29 +20535,29 @@ fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '*'
-                'a758: {
+                'a784: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a758; };
+                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a784; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '**'
-                'a759: {
+                'a785: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a759; };
+                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a785; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '/'
-                'a760: {
+                'a786: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a760; };
+                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a786; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -20121,7 +20565,7 @@ fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a757; };
+        })()) else { break 'a783; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
@@ -20143,15 +20587,15 @@ pub(crate) fn invalid_double_type_comments_rule(p: &mut Parser<'_>) -> Option<()
 fn invalid_double_type_comments_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT
-    'a761: {
+    'a787: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a761; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a761; }
-        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a761; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a761; }
-        if (p.expect_token(tk::INDENT)).is_none() { break 'a761; }
+        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a787; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a787; }
+        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a787; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a787; }
+        if (p.expect_token(tk::INDENT)).is_none() { break 'a787; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "Cannot have two type comments on def") });
     }
     p.mark = _mark;
@@ -20173,13 +20617,13 @@ pub(crate) fn invalid_with_item_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // expression 'as' a=expression &(',' | ')' | ':')
-    'a762: {
+    'a788: {
         if p.error_indicator {
             return None;
         }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a762; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a762; }
-        let Some(a) = (expression_rule(p)) else { break 'a762; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a788; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a788; }
+        let Some(a) = (expression_rule(p)) else { break 'a788; };
         let _s2 = p.src;
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1900) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -20188,29 +20632,29 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a763: {
+                'a789: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a763; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a789; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ')'
-                'a764: {
+                'a790: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a764; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a790; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a765: {
+                'a791: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a765; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a791; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20218,7 +20662,7 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s2, a); break 'a762; }
+        })()).is_some()) }) { p.give_back(_s2, a); break 'a788; }
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::StarTargets, &a) });
     }
     p.mark = _mark;
@@ -20240,13 +20684,13 @@ pub(crate) fn invalid_for_if_clause_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'async'? 'for' (bitwise_or (',' bitwise_or)* [',']) !'in'
-    'a766: {
+    'a792: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a766; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a766; }
+        if p.error_indicator { break 'a792; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a792; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20254,11 +20698,11 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // bitwise_or (',' bitwise_or)* [',']
-                'a767: {
+                'a793: {
                     if p.error_indicator {
                         return None;
                     }
-                    match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a767; } }
+                    match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a793; } }
                     let _ = {
                         let mut _children = p.loop_vec();
                         let _entered = !p.enter_rule();
@@ -20271,12 +20715,12 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // ',' bitwise_or
-                                    'a768: {
+                                    'a794: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(tk::COMMA)).is_none() { break 'a768; }
-                                        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a768; } }
+                                        if (p.expect_token(tk::COMMA)).is_none() { break 'a794; }
+                                        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a794; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -20297,9 +20741,9 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                         }
                         _children
                     };
-                    if p.error_indicator { break 'a767; }
+                    if p.error_indicator { break 'a793; }
                     let _ = p.expect_token(tk::COMMA);
-                    if p.error_indicator { break 'a767; }
+                    if p.error_indicator { break 'a793; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20307,8 +20751,8 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a766; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::IN)).is_some()) }) { break 'a766; }
+        })()).is_none() { break 'a792; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::IN)).is_some()) }) { break 'a792; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "'in' expected after for-loop variables") });
     }
     p.mark = _mark;
@@ -20330,14 +20774,14 @@ pub(crate) fn invalid_for_target_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_for_target_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'async'? 'for' a=star_expressions
-    'a769: {
+    'a795: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a769; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a769; }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a769; };
+        if p.error_indicator { break 'a795; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a795; }
+        let Some(a) = (star_expressions_rule(p)) else { break 'a795; };
         let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::ForTargets, &a) });
     }
@@ -20360,26 +20804,26 @@ pub(crate) fn invalid_group_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_group_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '(' a=starred_expression ')'
-    'a770: {
+    'a796: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a770; }
-        let Some(a) = (starred_expression_rule(p)) else { break 'a770; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a796; }
+        let Some(a) = (starred_expression_rule(p)) else { break 'a796; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a770; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a796; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use starred expression here") });
     }
     p.mark = _mark;
     // '(' a='**' expression ')'
-    'a771: {
+    'a797: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a771; }
-        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a771; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a771; } }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a771; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a797; }
+        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a797; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a797; } }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a797; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use double starred expression here") });
     }
     p.mark = _mark;
@@ -20401,11 +20845,11 @@ pub(crate) fn invalid_import_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='import' ','.dotted_name+ 'from' dotted_name
-    'a772: {
+    'a798: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::IMPORT)) else { break 'a772; };
+        let Some(a) = (p.expect_token(kw::IMPORT)) else { break 'a798; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -20426,19 +20870,19 @@ fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a772; }
-        if (p.expect_token(kw::FROM)).is_none() { break 'a772; }
-        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a772; } }
+        })()).is_none() { break 'a798; }
+        if (p.expect_token(kw::FROM)).is_none() { break 'a798; }
+        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a798; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "Did you mean to use 'from ... import ...' instead?") });
     }
     p.mark = _mark;
     // 'import' token=NEWLINE
-    'a773: {
+    'a799: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IMPORT)).is_none() { break 'a773; }
-        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a773; };
+        if (p.expect_token(kw::IMPORT)).is_none() { break 'a799; }
+        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a799; };
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, token, "Expected one or more names after 'import'") });
     }
     p.mark = _mark;
@@ -20460,12 +20904,12 @@ pub(crate) fn invalid_dotted_as_name_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // dotted_name 'as' !(NAME (',' | ')' | ';' | NEWLINE)) a=expression
-    'a774: {
+    'a800: {
         if p.error_indicator {
             return None;
         }
-        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a774; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a774; }
+        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a800; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a800; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20473,11 +20917,11 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME (',' | ')' | ';' | NEWLINE)
-                'a775: {
+                'a801: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a775; }
+                    if (p.name_token()).is_none() { break 'a801; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -20485,38 +20929,38 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ','
-                            'a776: {
+                            'a802: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::COMMA)).is_none() { break 'a776; }
+                                if (p.expect_token(tk::COMMA)).is_none() { break 'a802; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ')'
-                            'a777: {
+                            'a803: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::RPAR)).is_none() { break 'a777; }
+                                if (p.expect_token(tk::RPAR)).is_none() { break 'a803; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ';'
-                            'a778: {
+                            'a804: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::SEMI)).is_none() { break 'a778; }
+                                if (p.expect_token(tk::SEMI)).is_none() { break 'a804; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // NEWLINE
-                            'a779: {
+                            'a805: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a779; }
+                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a805; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -20524,7 +20968,7 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a775; }
+                    })()).is_none() { break 'a801; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20532,8 +20976,8 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a774; }
-        let Some(a) = (expression_rule(p)) else { break 'a774; };
+        })()).is_some()) { break 'a800; }
+        let Some(a) = (expression_rule(p)) else { break 'a800; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a,
             "cannot use {} as import target", get_expr_name(&a)) });
@@ -20557,12 +21001,12 @@ pub(crate) fn invalid_import_from_as_name_rule(p: &mut Parser<'_>) -> Option<()>
 fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // NAME 'as' !(NAME (',' | ')' | ';' | NEWLINE)) a=expression
-    'a780: {
+    'a806: {
         if p.error_indicator {
             return None;
         }
-        if (p.name_token()).is_none() { break 'a780; }
-        if (p.expect_token(kw::AS)).is_none() { break 'a780; }
+        if (p.name_token()).is_none() { break 'a806; }
+        if (p.expect_token(kw::AS)).is_none() { break 'a806; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20570,11 +21014,11 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME (',' | ')' | ';' | NEWLINE)
-                'a781: {
+                'a807: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a781; }
+                    if (p.name_token()).is_none() { break 'a807; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -20582,38 +21026,38 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ','
-                            'a782: {
+                            'a808: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::COMMA)).is_none() { break 'a782; }
+                                if (p.expect_token(tk::COMMA)).is_none() { break 'a808; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ')'
-                            'a783: {
+                            'a809: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::RPAR)).is_none() { break 'a783; }
+                                if (p.expect_token(tk::RPAR)).is_none() { break 'a809; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ';'
-                            'a784: {
+                            'a810: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::SEMI)).is_none() { break 'a784; }
+                                if (p.expect_token(tk::SEMI)).is_none() { break 'a810; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // NEWLINE
-                            'a785: {
+                            'a811: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a785; }
+                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a811; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -20621,7 +21065,7 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a781; }
+                    })()).is_none() { break 'a807; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20629,8 +21073,8 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a780; }
-        let Some(a) = (expression_rule(p)) else { break 'a780; };
+        })()).is_some()) { break 'a806; }
+        let Some(a) = (expression_rule(p)) else { break 'a806; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a,
             "cannot use {} as import target", get_expr_name(&a)) });
@@ -20654,22 +21098,22 @@ pub(crate) fn invalid_import_from_targets_rule(p: &mut Parser<'_>) -> Option<()>
 fn invalid_import_from_targets_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // import_from_as_names ',' NEWLINE
-    'a786: {
+    'a812: {
         if p.error_indicator {
             return None;
         }
-        if (import_from_as_names_rule(p)).is_none() { break 'a786; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a786; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a786; }
+        if (import_from_as_names_rule(p)).is_none() { break 'a812; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a812; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a812; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "trailing comma not allowed without surrounding parentheses") });
     }
     p.mark = _mark;
     // token=NEWLINE
-    'a787: {
+    'a813: {
         if p.error_indicator {
             return None;
         }
-        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a787; };
+        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a813; };
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, token, "Expected one or more names after 'import'") });
     }
     p.mark = _mark;
@@ -20691,13 +21135,13 @@ pub(crate) fn invalid_with_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] 'with' ','.(expression ['as' star_target])+ NEWLINE
-    'a788: {
+    'a814: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a788; }
-        if (p.expect_token(kw::WITH)).is_none() { break 'a788; }
+        if p.error_indicator { break 'a814; }
+        if (p.expect_token(kw::WITH)).is_none() { break 'a814; }
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -20709,11 +21153,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // expression ['as' star_target]
-                    'a789: {
+                    'a815: {
                         if p.error_indicator {
                             return None;
                         }
-                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a789; } }
+                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a815; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -20721,12 +21165,12 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // 'as' star_target
-                                'a790: {
+                                'a816: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a790; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a790; } }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a816; }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a816; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -20735,7 +21179,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             p.level -= 1;
                             _r
                         })();
-                        if p.error_indicator { break 'a789; }
+                        if p.error_indicator { break 'a815; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -20756,11 +21200,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expression ['as' star_target]
-                        'a791: {
+                        'a817: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a791; } }
+                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a817; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -20768,12 +21212,12 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a792: {
+                                    'a818: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a792; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a792; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a818; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a818; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -20782,7 +21226,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a791; }
+                            if p.error_indicator { break 'a817; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -20800,20 +21244,20 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a788; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a788; }
+        })()).is_none() { break 'a814; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a814; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // ['async'] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE
-    'a793: {
+    'a819: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a793; }
-        if (p.expect_token(kw::WITH)).is_none() { break 'a793; }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a793; }
+        if p.error_indicator { break 'a819; }
+        if (p.expect_token(kw::WITH)).is_none() { break 'a819; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a819; }
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -20825,11 +21269,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // expressions ['as' star_target]
-                    'a794: {
+                    'a820: {
                         if p.error_indicator {
                             return None;
                         }
-                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a794; } }
+                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a820; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -20837,12 +21281,12 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // 'as' star_target
-                                'a795: {
+                                'a821: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a795; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a795; } }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a821; }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a821; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -20851,7 +21295,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             p.level -= 1;
                             _r
                         })();
-                        if p.error_indicator { break 'a794; }
+                        if p.error_indicator { break 'a820; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -20872,11 +21316,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expressions ['as' star_target]
-                        'a796: {
+                        'a822: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a796; } }
+                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a822; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -20884,12 +21328,12 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a797: {
+                                    'a823: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a797; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a797; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a823; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a823; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -20898,7 +21342,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a796; }
+                            if p.error_indicator { break 'a822; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -20916,11 +21360,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a793; }
+        })()).is_none() { break 'a819; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a793; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a793; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a793; }
+        if p.error_indicator { break 'a819; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a819; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a819; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
@@ -20942,13 +21386,13 @@ pub(crate) fn invalid_with_stmt_indent_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT
-    'a798: {
+    'a824: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a798; }
-        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a798; };
+        if p.error_indicator { break 'a824; }
+        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a824; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -20960,11 +21404,11 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // expression ['as' star_target]
-                    'a799: {
+                    'a825: {
                         if p.error_indicator {
                             return None;
                         }
-                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a799; } }
+                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a825; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -20972,12 +21416,12 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // 'as' star_target
-                                'a800: {
+                                'a826: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a800; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a800; } }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a826; }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a826; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -20986,7 +21430,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                             p.level -= 1;
                             _r
                         })();
-                        if p.error_indicator { break 'a799; }
+                        if p.error_indicator { break 'a825; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -21007,11 +21451,11 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expression ['as' star_target]
-                        'a801: {
+                        'a827: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a801; } }
+                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a827; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -21019,12 +21463,12 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a802: {
+                                    'a828: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a802; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a802; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a828; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a828; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -21033,7 +21477,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a801; }
+                            if p.error_indicator { break 'a827; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -21051,22 +21495,22 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a798; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a798; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a798; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a798; }
+        })()).is_none() { break 'a824; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a824; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a824; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a824; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'with' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // ['async'] a='with' '(' ','.(expressions ['as' star_target])+ ','? ')' ':' NEWLINE !INDENT
-    'a803: {
+    'a829: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a803; }
-        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a803; };
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a803; }
+        if p.error_indicator { break 'a829; }
+        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a829; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a829; }
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -21078,11 +21522,11 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // expressions ['as' star_target]
-                    'a804: {
+                    'a830: {
                         if p.error_indicator {
                             return None;
                         }
-                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a804; } }
+                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a830; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -21090,12 +21534,12 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // 'as' star_target
-                                'a805: {
+                                'a831: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a805; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a805; } }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a831; }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a831; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -21104,7 +21548,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                             p.level -= 1;
                             _r
                         })();
-                        if p.error_indicator { break 'a804; }
+                        if p.error_indicator { break 'a830; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -21125,11 +21569,11 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expressions ['as' star_target]
-                        'a806: {
+                        'a832: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a806; } }
+                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a832; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -21137,12 +21581,12 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a807: {
+                                    'a833: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a807; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a807; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a833; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a833; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -21151,7 +21595,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a806; }
+                            if p.error_indicator { break 'a832; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -21169,13 +21613,13 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a803; }
+        })()).is_none() { break 'a829; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a803; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a803; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a803; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a803; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a803; }
+        if p.error_indicator { break 'a829; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a829; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a829; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a829; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a829; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'with' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21197,25 +21641,25 @@ pub(crate) fn invalid_try_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='try' ':' NEWLINE !INDENT
-    'a808: {
+    'a834: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::TRY)) else { break 'a808; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a808; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a808; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a808; }
+        let Some(a) = (p.expect_token(kw::TRY)) else { break 'a834; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a834; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a834; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a834; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'try' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // 'try' ':' block !('except' | 'finally')
-    'a809: {
+    'a835: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRY)).is_none() { break 'a809; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a809; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a809; } }
+        if (p.expect_token(kw::TRY)).is_none() { break 'a835; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a835; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a835; } }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x30000000000000000000000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21223,20 +21667,20 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'except'
-                'a810: {
+                'a836: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::EXCEPT)).is_none() { break 'a810; }
+                    if (p.expect_token(kw::EXCEPT)).is_none() { break 'a836; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // 'finally'
-                'a811: {
+                'a837: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::FINALLY)).is_none() { break 'a811; }
+                    if (p.expect_token(kw::FINALLY)).is_none() { break 'a837; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21244,17 +21688,17 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a809; }
+        })()).is_some()) }) { break 'a835; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected 'except' or 'finally' block") });
     }
     p.mark = _mark;
     // 'try' ':' block* except_block+ a='except' b='*' expression ['as' NAME] ':'
-    'a812: {
+    'a838: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRY)).is_none() { break 'a812; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a812; }
+        if (p.expect_token(kw::TRY)).is_none() { break 'a838; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a838; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -21273,7 +21717,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a812; }
+        if p.error_indicator { break 'a838; }
         if ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -21291,10 +21735,10 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a812; }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a812; };
-        let Some(b) = (p.expect_token(tk::STAR)) else { break 'a812; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a812; } }
+        }).is_none() { break 'a838; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a838; };
+        let Some(b) = (p.expect_token(tk::STAR)) else { break 'a838; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a838; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21302,12 +21746,12 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a813: {
+                'a839: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a813; }
-                    if (p.name_token()).is_none() { break 'a813; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a839; }
+                    if (p.name_token()).is_none() { break 'a839; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21316,18 +21760,18 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a812; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a812; }
+        if p.error_indicator { break 'a838; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a838; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot have both 'except' and 'except*' on the same 'try'") });
     }
     p.mark = _mark;
     // 'try' ':' block* except_star_block+ a='except' [expression ['as' NAME]] ':'
-    'a814: {
+    'a840: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRY)).is_none() { break 'a814; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a814; }
+        if (p.expect_token(kw::TRY)).is_none() { break 'a840; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a840; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -21346,7 +21790,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a814; }
+        if p.error_indicator { break 'a840; }
         if ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -21364,8 +21808,8 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a814; }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a814; };
+        }).is_none() { break 'a840; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a840; };
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21373,11 +21817,11 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // expression ['as' NAME]
-                'a815: {
+                'a841: {
                     if p.error_indicator {
                         return None;
                     }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a815; } }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a841; } }
                     let _ = (|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -21385,12 +21829,12 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // 'as' NAME
-                            'a816: {
+                            'a842: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(kw::AS)).is_none() { break 'a816; }
-                                if (p.name_token()).is_none() { break 'a816; }
+                                if (p.expect_token(kw::AS)).is_none() { break 'a842; }
+                                if (p.name_token()).is_none() { break 'a842; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -21399,7 +21843,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                         p.level -= 1;
                         _r
                     })();
-                    if p.error_indicator { break 'a815; }
+                    if p.error_indicator { break 'a841; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21408,8 +21852,8 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a814; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a814; }
+        if p.error_indicator { break 'a840; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a840; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot have both 'except' and 'except*' on the same 'try'") });
     }
     p.mark = _mark;
@@ -21431,28 +21875,28 @@ pub(crate) fn invalid_except_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'except' a=expression ',' expressions 'as' NAME ':'
-    'a817: {
+    'a843: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a817; }
-        let Some(a) = (expression_rule(p)) else { break 'a817; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a843; }
+        let Some(a) = (expression_rule(p)) else { break 'a843; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a817; }
-        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a817; } }
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s1, a); break 'a817; }
-        if (p.name_token()).is_none() { p.give_back(_s1, a); break 'a817; }
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a817; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a843; }
+        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a843; } }
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s1, a); break 'a843; }
+        if (p.name_token()).is_none() { p.give_back(_s1, a); break 'a843; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a843; }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "multiple exception types must be parenthesized when using 'as'") });
     }
     p.mark = _mark;
     // a='except' expression ['as' NAME] NEWLINE
-    'a818: {
+    'a844: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a818; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a818; } }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a844; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a844; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21460,12 +21904,12 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a819: {
+                'a845: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a819; }
-                    if (p.name_token()).is_none() { break 'a819; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a845; }
+                    if (p.name_token()).is_none() { break 'a845; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21474,33 +21918,33 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a818; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a818; }
+        if p.error_indicator { break 'a844; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a844; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='except' NEWLINE
-    'a820: {
+    'a846: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a820; };
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a820; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a846; };
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a846; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // 'except' expression 'as' a=expression ':' block
-    'a821: {
+    'a847: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a821; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a821; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a821; }
-        let Some(a) = (expression_rule(p)) else { break 'a821; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a847; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a847; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a847; }
+        let Some(a) = (expression_rule(p)) else { break 'a847; };
         let _s3 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s3, a); break 'a821; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s3, a); break 'a821; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s3, a); break 'a847; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s3, a); break 'a847; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use except statement with {}", get_expr_name(&a)) });
     }
@@ -21523,30 +21967,30 @@ pub(crate) fn invalid_except_star_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'except' '*' a=expression ',' expressions 'as' NAME ':'
-    'a822: {
+    'a848: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a822; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a822; }
-        let Some(a) = (expression_rule(p)) else { break 'a822; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a848; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a848; }
+        let Some(a) = (expression_rule(p)) else { break 'a848; };
         let _s2 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s2, a); break 'a822; }
-        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s2, a); break 'a822; } }
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, a); break 'a822; }
-        if (p.name_token()).is_none() { p.give_back(_s2, a); break 'a822; }
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, a); break 'a822; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s2, a); break 'a848; }
+        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s2, a); break 'a848; } }
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, a); break 'a848; }
+        if (p.name_token()).is_none() { p.give_back(_s2, a); break 'a848; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, a); break 'a848; }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "multiple exception types must be parenthesized when using 'as'") });
     }
     p.mark = _mark;
     // a='except' '*' expression ['as' NAME] NEWLINE
-    'a823: {
+    'a849: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a823; };
-        if (p.expect_token(tk::STAR)).is_none() { break 'a823; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a823; } }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a849; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a849; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a849; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21554,12 +21998,12 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a824: {
+                'a850: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a824; }
-                    if (p.name_token()).is_none() { break 'a824; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a850; }
+                    if (p.name_token()).is_none() { break 'a850; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21568,18 +22012,18 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a823; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a823; }
+        if p.error_indicator { break 'a849; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a849; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='except' '*' (NEWLINE | ':')
-    'a825: {
+    'a851: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a825; };
-        if (p.expect_token(tk::STAR)).is_none() { break 'a825; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a851; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a851; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21587,20 +22031,20 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NEWLINE
-                'a826: {
+                'a852: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a826; }
+                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a852; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a827: {
+                'a853: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a827; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a853; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21608,23 +22052,23 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a825; }
+        })()).is_none() { break 'a851; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected one or more exception types") });
     }
     p.mark = _mark;
     // 'except' '*' expression 'as' a=expression ':' block
-    'a828: {
+    'a854: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a828; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a828; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a828; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a828; }
-        let Some(a) = (expression_rule(p)) else { break 'a828; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a854; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a854; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a854; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a854; }
+        let Some(a) = (expression_rule(p)) else { break 'a854; };
         let _s4 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s4, a); break 'a828; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s4, a); break 'a828; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s4, a); break 'a854; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s4, a); break 'a854; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use except* statement with {}", get_expr_name(&a)) });
     }
@@ -21647,14 +22091,14 @@ pub(crate) fn invalid_finally_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_finally_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='finally' ':' NEWLINE !INDENT
-    'a829: {
+    'a855: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::FINALLY)) else { break 'a829; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a829; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a829; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a829; }
+        let Some(a) = (p.expect_token(kw::FINALLY)) else { break 'a855; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a855; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a855; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a855; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'finally' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21676,12 +22120,12 @@ pub(crate) fn invalid_except_stmt_indent_rule(p: &mut Parser<'_>) -> Option<()> 
 fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='except' expression ['as' NAME] ':' NEWLINE !INDENT
-    'a830: {
+    'a856: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a830; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a830; } }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a856; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a856; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21689,12 +22133,12 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a831: {
+                'a857: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a831; }
-                    if (p.name_token()).is_none() { break 'a831; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a857; }
+                    if (p.name_token()).is_none() { break 'a857; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21703,22 +22147,22 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a830; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a830; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a830; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a830; }
+        if p.error_indicator { break 'a856; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a856; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a856; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a856; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // a='except' ':' NEWLINE !INDENT
-    'a832: {
+    'a858: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a832; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a832; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a832; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a832; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a858; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a858; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a858; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a858; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21740,13 +22184,13 @@ pub(crate) fn invalid_except_star_stmt_indent_rule(p: &mut Parser<'_>) -> Option
 fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT
-    'a833: {
+    'a859: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a833; };
-        if (p.expect_token(tk::STAR)).is_none() { break 'a833; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a833; } }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a859; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a859; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a859; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21754,12 +22198,12 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a834: {
+                'a860: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a834; }
-                    if (p.name_token()).is_none() { break 'a834; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a860; }
+                    if (p.name_token()).is_none() { break 'a860; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21768,10 +22212,10 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a833; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a833; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a833; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a833; }
+        if p.error_indicator { break 'a859; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a859; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a859; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a859; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except*' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21793,27 +22237,27 @@ pub(crate) fn invalid_match_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_match_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // "match" subject_expr NEWLINE
-    'a835: {
+    'a861: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword(soft_kw::MATCH)).is_none() { break 'a835; }
-        match subject_expr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a835; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a835; }
+        if (p.expect_soft_keyword(soft_kw::MATCH)).is_none() { break 'a861; }
+        match subject_expr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a861; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a861; }
         return Some({ CHECK_VERSION!(p, 10, "Pattern matching is", ()); RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a="match" subject=subject_expr ':' NEWLINE !INDENT
-    'a836: {
+    'a862: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_soft_keyword(soft_kw::MATCH)) else { break 'a836; };
-        let Some(subject) = (subject_expr_rule(p)) else { break 'a836; };
+        let Some(a) = (p.expect_soft_keyword(soft_kw::MATCH)) else { break 'a862; };
+        let Some(subject) = (subject_expr_rule(p)) else { break 'a862; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a836; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a836; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { p.give_back(_s1, subject); break 'a836; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a862; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a862; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { p.give_back(_s1, subject); break 'a862; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'match' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -21835,30 +22279,30 @@ pub(crate) fn invalid_case_block_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_case_block_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // "case" patterns guard? NEWLINE
-    'a837: {
+    'a863: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword(soft_kw::CASE)).is_none() { break 'a837; }
-        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a837; } }
+        if (p.expect_soft_keyword(soft_kw::CASE)).is_none() { break 'a863; }
+        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a863; } }
         if let Some(_v) = guard_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-        if p.error_indicator { break 'a837; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a837; }
+        if p.error_indicator { break 'a863; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a863; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a="case" patterns guard? ':' NEWLINE !INDENT
-    'a838: {
+    'a864: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_soft_keyword(soft_kw::CASE)) else { break 'a838; };
-        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a838; } }
+        let Some(a) = (p.expect_soft_keyword(soft_kw::CASE)) else { break 'a864; };
+        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a864; } }
         if let Some(_v) = guard_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-        if p.error_indicator { break 'a838; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a838; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a838; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a838; }
+        if p.error_indicator { break 'a864; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a864; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a864; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a864; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'case' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -21881,28 +22325,28 @@ fn invalid_as_pattern_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // or_pattern 'as' a="_"
-    'a839: {
+    'a865: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = or_pattern_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a839; };
-        if (p.expect_token(kw::AS)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a839; }
-        let Some(a) = (p.expect_soft_keyword(soft_kw::UNDERSCORE)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a839; };
+        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a865; };
+        if (p.expect_token(kw::AS)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a865; }
+        let Some(a) = (p.expect_soft_keyword(soft_kw::UNDERSCORE)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a865; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use '_' as a target") });
     }
     p.mark = _mark;
     // or_pattern 'as' a=expression
-    'a840: {
+    'a866: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = or_pattern_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { break 'a840; };
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, _x0); break 'a840; }
-        let Some(a) = (expression_rule(p)) else { p.give_back(_s0, _x0); break 'a840; };
+        let Some(_x0) = _r0 else { break 'a866; };
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, _x0); break 'a866; }
+        let Some(a) = (expression_rule(p)) else { p.give_back(_s0, _x0); break 'a866; };
         let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use {} as pattern target", get_expr_name(&a)) });
@@ -21926,13 +22370,13 @@ pub(crate) fn invalid_class_pattern_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_class_pattern_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // name_or_attr '(' a=invalid_class_argument_pattern
-    'a841: {
+    'a867: {
         if p.error_indicator {
             return None;
         }
-        match name_or_attr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a841; } }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a841; }
-        let Some(a) = (invalid_class_argument_pattern_rule(p)) else { break 'a841; };
+        match name_or_attr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a867; } }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a867; }
+        let Some(a) = (invalid_class_argument_pattern_rule(p)) else { break 'a867; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p,
         a.first()?,
         a.last()?,
@@ -21957,7 +22401,7 @@ pub(crate) fn invalid_class_argument_pattern_rule(p: &mut Parser<'_>) -> Option<
 fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
     let _mark = p.mark;
     // [positional_patterns ','] keyword_patterns ',' a=positional_patterns
-    'a842: {
+    'a868: {
         if p.error_indicator {
             return None;
         }
@@ -21968,12 +22412,12 @@ fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // positional_patterns ','
-                'a843: {
+                'a869: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (positional_patterns_rule(p)).is_none() { break 'a843; }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a843; }
+                    if (positional_patterns_rule(p)).is_none() { break 'a869; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a869; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21982,10 +22426,10 @@ fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a842; }
-        if (keyword_patterns_rule(p)).is_none() { break 'a842; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a842; }
-        let Some(a) = (positional_patterns_rule(p)) else { break 'a842; };
+        if p.error_indicator { break 'a868; }
+        if (keyword_patterns_rule(p)).is_none() { break 'a868; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a868; }
+        let Some(a) = (positional_patterns_rule(p)) else { break 'a868; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -22007,27 +22451,27 @@ pub(crate) fn invalid_if_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_if_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'if' named_expression NEWLINE
-    'a844: {
+    'a870: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IF)).is_none() { break 'a844; }
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a844; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a844; }
+        if (p.expect_token(kw::IF)).is_none() { break 'a870; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a870; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a870; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='if' a=named_expression ':' NEWLINE !INDENT
-    'a845: {
+    'a871: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::IF)) else { break 'a845; };
-        let Some(a) = (named_expression_rule(p)) else { break 'a845; };
+        let Some(a) = (p.expect_token(kw::IF)) else { break 'a871; };
+        let Some(a) = (named_expression_rule(p)) else { break 'a871; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a845; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, a); break 'a845; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { p.give_back(_s1, a); break 'a845; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a871; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, a); break 'a871; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { p.give_back(_s1, a); break 'a871; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'if' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -22049,26 +22493,26 @@ pub(crate) fn invalid_elif_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_elif_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'elif' named_expression NEWLINE
-    'a846: {
+    'a872: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ELIF)).is_none() { break 'a846; }
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a846; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a846; }
+        if (p.expect_token(kw::ELIF)).is_none() { break 'a872; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a872; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a872; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='elif' named_expression ':' NEWLINE !INDENT
-    'a847: {
+    'a873: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::ELIF)) else { break 'a847; };
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a847; } }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a847; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a847; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a847; }
+        let Some(a) = (p.expect_token(kw::ELIF)) else { break 'a873; };
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a873; } }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a873; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a873; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a873; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'elif' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22090,26 +22534,26 @@ pub(crate) fn invalid_else_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_else_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='else' ':' NEWLINE !INDENT
-    'a848: {
+    'a874: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::ELSE)) else { break 'a848; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a848; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a848; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a848; }
+        let Some(a) = (p.expect_token(kw::ELSE)) else { break 'a874; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a874; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a874; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a874; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'else' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // 'else' ':' block 'elif'
-    'a849: {
+    'a875: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ELSE)).is_none() { break 'a849; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a849; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a849; } }
-        if (p.expect_token(kw::ELIF)).is_none() { break 'a849; }
+        if (p.expect_token(kw::ELSE)).is_none() { break 'a875; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a875; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a875; } }
+        if (p.expect_token(kw::ELIF)).is_none() { break 'a875; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "'elif' block follows an 'else' block") });
     }
     p.mark = _mark;
@@ -22131,26 +22575,26 @@ pub(crate) fn invalid_while_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_while_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'while' named_expression NEWLINE
-    'a850: {
+    'a876: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::WHILE)).is_none() { break 'a850; }
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a850; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a850; }
+        if (p.expect_token(kw::WHILE)).is_none() { break 'a876; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a876; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a876; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='while' named_expression ':' NEWLINE !INDENT
-    'a851: {
+    'a877: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::WHILE)) else { break 'a851; };
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a851; } }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a851; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a851; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a851; }
+        let Some(a) = (p.expect_token(kw::WHILE)) else { break 'a877; };
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a877; } }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a877; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a877; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a877; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'while' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22172,34 +22616,34 @@ pub(crate) fn invalid_for_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_for_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] 'for' star_targets 'in' star_expressions NEWLINE
-    'a852: {
+    'a878: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a852; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a852; }
-        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a852; } }
-        if (p.expect_token(kw::IN)).is_none() { break 'a852; }
-        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a852; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a852; }
+        if p.error_indicator { break 'a878; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a878; }
+        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a878; } }
+        if (p.expect_token(kw::IN)).is_none() { break 'a878; }
+        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a878; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a878; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // ['async'] a='for' star_targets 'in' star_expressions ':' NEWLINE !INDENT
-    'a853: {
+    'a879: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a853; }
-        let Some(a) = (p.expect_token(kw::FOR)) else { break 'a853; };
-        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a853; } }
-        if (p.expect_token(kw::IN)).is_none() { break 'a853; }
-        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a853; } }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a853; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a853; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a853; }
+        if p.error_indicator { break 'a879; }
+        let Some(a) = (p.expect_token(kw::FOR)) else { break 'a879; };
+        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a879; } }
+        if (p.expect_token(kw::IN)).is_none() { break 'a879; }
+        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a879; } }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a879; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a879; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a879; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'for' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22221,20 +22665,20 @@ pub(crate) fn invalid_def_raw_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] a='def' NAME [type_params] '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT
-    'a854: {
+    'a880: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a854; }
-        let Some(a) = (p.expect_token(kw::DEF)) else { break 'a854; };
-        if (p.name_token()).is_none() { break 'a854; }
+        if p.error_indicator { break 'a880; }
+        let Some(a) = (p.expect_token(kw::DEF)) else { break 'a880; };
+        if (p.name_token()).is_none() { break 'a880; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a854; }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a854; }
+        if p.error_indicator { break 'a880; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a880; }
         let _ = params_rule(p);
-        if p.error_indicator { break 'a854; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a854; }
+        if p.error_indicator { break 'a880; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a880; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22242,12 +22686,12 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '->' expression
-                'a855: {
+                'a881: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RARROW)).is_none() { break 'a855; }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a855; } }
+                    if (p.expect_token(tk::RARROW)).is_none() { break 'a881; }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a881; } }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22256,28 +22700,28 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a854; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a854; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a854; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a854; }
+        if p.error_indicator { break 'a880; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a880; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a880; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a880; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after function definition on line {}", a.lineno) });
     }
     p.mark = _mark;
     // ['async'] 'def' NAME [type_params] &&'(' [params] ')' ['->' expression] &&':' [func_type_comment] block
-    'a856: {
+    'a882: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a856; }
-        if (p.expect_token(kw::DEF)).is_none() { break 'a856; }
-        if (p.name_token()).is_none() { break 'a856; }
+        if p.error_indicator { break 'a882; }
+        if (p.expect_token(kw::DEF)).is_none() { break 'a882; }
+        if (p.name_token()).is_none() { break 'a882; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a856; }
-        if (p.expect_forced_token(tk::LPAR, "(")).is_none() { break 'a856; }
+        if p.error_indicator { break 'a882; }
+        if (p.expect_forced_token(tk::LPAR, "(")).is_none() { break 'a882; }
         let _ = params_rule(p);
-        if p.error_indicator { break 'a856; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a856; }
+        if p.error_indicator { break 'a882; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a882; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22285,12 +22729,12 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '->' expression
-                'a857: {
+                'a883: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RARROW)).is_none() { break 'a857; }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a857; } }
+                    if (p.expect_token(tk::RARROW)).is_none() { break 'a883; }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a883; } }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22299,11 +22743,11 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a856; }
-        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a856; }
+        if p.error_indicator { break 'a882; }
+        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a882; }
         let _ = func_type_comment_rule(p);
-        if p.error_indicator { break 'a856; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a856; } }
+        if p.error_indicator { break 'a882; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a882; } }
         return Some(());
     }
     p.mark = _mark;
@@ -22325,14 +22769,14 @@ pub(crate) fn invalid_class_def_raw_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'class' NAME [type_params] ['(' [arguments] ')'] NEWLINE
-    'a858: {
+    'a884: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::CLASS)).is_none() { break 'a858; }
-        if (p.name_token()).is_none() { break 'a858; }
+        if (p.expect_token(kw::CLASS)).is_none() { break 'a884; }
+        if (p.name_token()).is_none() { break 'a884; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a858; }
+        if p.error_indicator { break 'a884; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22340,14 +22784,14 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '(' [arguments] ')'
-                'a859: {
+                'a885: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a859; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a885; }
                     if let Some(_v) = arguments_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-                    if p.error_indicator { break 'a859; }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a859; }
+                    if p.error_indicator { break 'a885; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a885; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22356,20 +22800,20 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a858; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a858; }
+        if p.error_indicator { break 'a884; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a884; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='class' NAME [type_params] ['(' [arguments] ')'] ':' NEWLINE !INDENT
-    'a860: {
+    'a886: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::CLASS)) else { break 'a860; };
-        if (p.name_token()).is_none() { break 'a860; }
+        let Some(a) = (p.expect_token(kw::CLASS)) else { break 'a886; };
+        if (p.name_token()).is_none() { break 'a886; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a860; }
+        if p.error_indicator { break 'a886; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22377,14 +22821,14 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '(' [arguments] ')'
-                'a861: {
+                'a887: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a861; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a887; }
                     if let Some(_v) = arguments_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-                    if p.error_indicator { break 'a861; }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a861; }
+                    if p.error_indicator { break 'a887; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a887; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22393,10 +22837,10 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a860; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a860; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a860; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a860; }
+        if p.error_indicator { break 'a886; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a886; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a886; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a886; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after class definition on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22418,7 +22862,7 @@ pub(crate) fn invalid_double_starred_kvpairs_rule(p: &mut Parser<'_>) -> Option<
 fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ','.double_starred_kvpair+ ',' invalid_kvpair
-    'a862: {
+    'a888: {
         if p.error_indicator {
             return None;
         }
@@ -22442,36 +22886,36 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a862; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a862; }
-        if (invalid_kvpair_rule(p)).is_none() { break 'a862; }
+        })()).is_none() { break 'a888; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a888; }
+        if (invalid_kvpair_rule(p)).is_none() { break 'a888; }
         return Some(());
     }
     p.mark = _mark;
     let mut _shared1 = None;
     // expression ':' a='*' bitwise_or
-    'a863: {
+    'a889: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared1.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared1 = Some((None, _e0, _s0)); break 'a863; };
-        if (p.expect_token(tk::COLON)).is_none() { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a863; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a863; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a863; } }
+        let Some(_x0) = _r0 else { _shared1 = Some((None, _e0, _s0)); break 'a889; };
+        if (p.expect_token(tk::COLON)).is_none() { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a889; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a889; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a889; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
     }
     p.mark = _mark;
     // expression a=':' &('}' | ',')
-    'a864: {
+    'a890: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared1.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { break 'a864; };
-        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a864; };
+        let Some(_x0) = _r0 else { break 'a890; };
+        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a890; };
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4001000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22479,20 +22923,20 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '}'
-                'a865: {
+                'a891: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a865; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a891; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a866: {
+                'a892: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a866; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a892; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22500,7 +22944,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s0, _x0); break 'a864; }
+        })()).is_some()) }) { p.give_back(_s0, _x0); break 'a890; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expression expected after dictionary key and ':'") });
     }
     p.mark = _mark;
@@ -22523,40 +22967,40 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=expression !(':')
-    'a867: {
+    'a893: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a867; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a867; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a893; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a893; }
         return Some({ RAISE_ERROR_KNOWN_LOCATION!(p, ErrorType::SyntaxError, a.loc().lineno, a.loc().end_col_offset - 1, a.loc().end_lineno, -1, "':' expected after dictionary key") });
     }
     p.mark = _mark;
     // expression ':' a='*' bitwise_or
-    'a868: {
+    'a894: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a868; };
-        if (p.expect_token(tk::COLON)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a868; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a868; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a868; } }
+        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a894; };
+        if (p.expect_token(tk::COLON)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a894; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a894; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a894; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
     }
     p.mark = _mark;
     // expression a=':' &('}' | ',')
-    'a869: {
+    'a895: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { break 'a869; };
-        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a869; };
+        let Some(_x0) = _r0 else { break 'a895; };
+        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a895; };
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4001000) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22564,20 +23008,20 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '}'
-                'a870: {
+                'a896: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a870; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a896; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a871: {
+                'a897: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a871; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a897; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22585,7 +23029,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s0, _x0); break 'a869; }
+        })()).is_some()) }) { p.give_back(_s0, _x0); break 'a895; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expression expected after dictionary key and ':'") });
     }
     p.mark = _mark;
@@ -22607,14 +23051,14 @@ pub(crate) fn invalid_starred_expression_unpacking_rule(p: &mut Parser<'_>) -> O
 fn invalid_starred_expression_unpacking_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='*' expression '=' b=expression
-    'a872: {
+    'a898: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a872; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a872; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a872; }
-        let Some(b) = (expression_rule(p)) else { break 'a872; };
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a898; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a898; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a898; }
+        let Some(b) = (expression_rule(p)) else { break 'a898; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to iterable argument unpacking") });
     }
@@ -22637,11 +23081,11 @@ pub(crate) fn invalid_starred_expression_rule(p: &mut Parser<'_>) -> Option<()> 
 fn invalid_starred_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*'
-    'a873: {
+    'a899: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a873; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a899; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "Invalid star expression") });
     }
     p.mark = _mark;
@@ -22663,62 +23107,62 @@ pub(crate) fn invalid_fstring_replacement_field_rule(p: &mut Parser<'_>) -> Opti
 fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='='
-    'a874: {
+    'a900: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a874; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a874; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a900; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a900; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '='") });
     }
     p.mark = _mark;
     // '{' a='!'
-    'a875: {
+    'a901: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a875; }
-        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a875; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a901; }
+        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a901; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '!'") });
     }
     p.mark = _mark;
     // '{' a=':'
-    'a876: {
+    'a902: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a876; }
-        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a876; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a902; }
+        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a902; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before ':'") });
     }
     p.mark = _mark;
     // '{' a='}'
-    'a877: {
+    'a903: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a877; }
-        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a877; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a903; }
+        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a903; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '}'") });
     }
     p.mark = _mark;
     // '{' !annotated_rhs
-    'a878: {
+    'a904: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a878; }
-        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a878; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a904; }
+        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a904; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting a valid expression after '{'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs !('=' | '!' | ':' | '}')
-    'a879: {
+    'a905: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a879; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a879; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a905; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a905; } }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004400800) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22726,38 +23170,38 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a880: {
+                'a906: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a880; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a906; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '!'
-                'a881: {
+                'a907: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a881; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a907; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a882: {
+                'a908: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a882; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a908; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a883: {
+                'a909: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a883; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a909; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22765,18 +23209,18 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a879; }
+        })()).is_some()) }) { break 'a905; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '=', or '!', or ':', or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '=' !('!' | ':' | '}')
-    'a884: {
+    'a910: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a884; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a884; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a884; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a910; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a910; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a910; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004000800) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22784,29 +23228,29 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!'
-                'a885: {
+                'a911: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a885; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a911; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a886: {
+                'a912: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a886; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a912; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a887: {
+                'a913: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a887; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a913; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22814,32 +23258,32 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a884; }
+        })()).is_some()) }) { break 'a910; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '!', or ':', or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? invalid_fstring_conversion_character
-    'a888: {
+    'a914: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a888; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a888; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a914; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a914; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a888; }
-        if (invalid_fstring_conversion_character_rule(p)).is_none() { break 'a888; }
+        if p.error_indicator { break 'a914; }
+        if (invalid_fstring_conversion_character_rule(p)).is_none() { break 'a914; }
         return Some(());
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
-    'a889: {
+    'a915: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a889; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a889; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a915; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a915; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a889; }
+        if p.error_indicator { break 'a915; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22847,12 +23291,12 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a890: {
+                'a916: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a890; }
-                    if (p.name_token()).is_none() { break 'a890; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a916; }
+                    if (p.name_token()).is_none() { break 'a916; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22861,7 +23305,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a889; }
+        if p.error_indicator { break 'a915; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22869,20 +23313,20 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a891: {
+                'a917: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a891; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a917; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a892: {
+                'a918: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a892; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a918; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22890,19 +23334,19 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a889; }
+        })()).is_some()) }) { break 'a915; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting ':' or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
-    'a893: {
+    'a919: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a893; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a893; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a919; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a919; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a893; }
+        if p.error_indicator { break 'a919; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22910,12 +23354,12 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a894: {
+                'a920: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a894; }
-                    if (p.name_token()).is_none() { break 'a894; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a920; }
+                    if (p.name_token()).is_none() { break 'a920; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22924,8 +23368,8 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a893; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a893; }
+        if p.error_indicator { break 'a919; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a919; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -22944,20 +23388,20 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a893; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a893; }
+        if p.error_indicator { break 'a919; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a919; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}', or format specs") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !'}'
-    'a895: {
+    'a921: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a895; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a895; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a921; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a921; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a895; }
+        if p.error_indicator { break 'a921; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22965,12 +23409,12 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a896: {
+                'a922: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a896; }
-                    if (p.name_token()).is_none() { break 'a896; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a922; }
+                    if (p.name_token()).is_none() { break 'a922; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22979,8 +23423,8 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a895; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a895; }
+        if p.error_indicator { break 'a921; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a921; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}'") });
     }
     p.mark = _mark;
@@ -23002,11 +23446,11 @@ pub(crate) fn invalid_fstring_conversion_character_rule(p: &mut Parser<'_>) -> O
 fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '!' &(':' | '}')
-    'a897: {
+    'a923: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a897; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a923; }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23014,20 +23458,20 @@ fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a898: {
+                'a924: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a898; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a924; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a899: {
+                'a925: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a899; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a925; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23035,17 +23479,17 @@ fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a897; }
+        })()).is_some()) }) { break 'a923; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: missing conversion character") });
     }
     p.mark = _mark;
     // '!' !NAME
-    'a900: {
+    'a926: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a900; }
-        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a900; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a926; }
+        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a926; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: invalid conversion character") });
     }
     p.mark = _mark;
@@ -23067,62 +23511,62 @@ pub(crate) fn invalid_tstring_replacement_field_rule(p: &mut Parser<'_>) -> Opti
 fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='='
-    'a901: {
+    'a927: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a901; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a901; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a927; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a927; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '='") });
     }
     p.mark = _mark;
     // '{' a='!'
-    'a902: {
+    'a928: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a902; }
-        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a902; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a928; }
+        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a928; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '!'") });
     }
     p.mark = _mark;
     // '{' a=':'
-    'a903: {
+    'a929: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a903; }
-        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a903; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a929; }
+        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a929; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before ':'") });
     }
     p.mark = _mark;
     // '{' a='}'
-    'a904: {
+    'a930: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a904; }
-        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a904; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a930; }
+        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a930; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '}'") });
     }
     p.mark = _mark;
     // '{' !annotated_rhs
-    'a905: {
+    'a931: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a905; }
-        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a905; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a931; }
+        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a931; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting a valid expression after '{'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs !('=' | '!' | ':' | '}')
-    'a906: {
+    'a932: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a906; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a906; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a932; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a932; } }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004400800) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23130,38 +23574,38 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a907: {
+                'a933: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a907; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a933; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '!'
-                'a908: {
+                'a934: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a908; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a934; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a909: {
+                'a935: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a909; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a935; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a910: {
+                'a936: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a910; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a936; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23169,18 +23613,18 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a906; }
+        })()).is_some()) }) { break 'a932; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '=', or '!', or ':', or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '=' !('!' | ':' | '}')
-    'a911: {
+    'a937: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a911; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a911; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a911; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a937; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a937; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a937; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004000800) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23188,29 +23632,29 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!'
-                'a912: {
+                'a938: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a912; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a938; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a913: {
+                'a939: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a913; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a939; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a914: {
+                'a940: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a914; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a940; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23218,32 +23662,32 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a911; }
+        })()).is_some()) }) { break 'a937; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '!', or ':', or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? invalid_tstring_conversion_character
-    'a915: {
+    'a941: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a915; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a915; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a941; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a941; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a915; }
-        if (invalid_tstring_conversion_character_rule(p)).is_none() { break 'a915; }
+        if p.error_indicator { break 'a941; }
+        if (invalid_tstring_conversion_character_rule(p)).is_none() { break 'a941; }
         return Some(());
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
-    'a916: {
+    'a942: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a916; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a916; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a942; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a942; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a916; }
+        if p.error_indicator { break 'a942; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23251,12 +23695,12 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a917: {
+                'a943: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a917; }
-                    if (p.name_token()).is_none() { break 'a917; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a943; }
+                    if (p.name_token()).is_none() { break 'a943; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23265,7 +23709,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a916; }
+        if p.error_indicator { break 'a942; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23273,20 +23717,20 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a918: {
+                'a944: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a918; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a944; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a919: {
+                'a945: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a919; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a945; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23294,19 +23738,19 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a916; }
+        })()).is_some()) }) { break 'a942; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting ':' or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
-    'a920: {
+    'a946: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a920; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a920; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a946; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a946; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a920; }
+        if p.error_indicator { break 'a946; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23314,12 +23758,12 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a921: {
+                'a947: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a921; }
-                    if (p.name_token()).is_none() { break 'a921; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a947; }
+                    if (p.name_token()).is_none() { break 'a947; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23328,8 +23772,8 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a920; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a920; }
+        if p.error_indicator { break 'a946; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a946; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -23348,20 +23792,20 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a920; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a920; }
+        if p.error_indicator { break 'a946; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a946; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}', or format specs") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !'}'
-    'a922: {
+    'a948: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a922; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a922; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a948; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a948; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a922; }
+        if p.error_indicator { break 'a948; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23369,12 +23813,12 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a923: {
+                'a949: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a923; }
-                    if (p.name_token()).is_none() { break 'a923; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a949; }
+                    if (p.name_token()).is_none() { break 'a949; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23383,8 +23827,8 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a922; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a922; }
+        if p.error_indicator { break 'a948; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a948; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}'") });
     }
     p.mark = _mark;
@@ -23406,11 +23850,11 @@ pub(crate) fn invalid_tstring_conversion_character_rule(p: &mut Parser<'_>) -> O
 fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '!' &(':' | '}')
-    'a924: {
+    'a950: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a924; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a950; }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23418,20 +23862,20 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a925: {
+                'a951: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a925; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a951; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a926: {
+                'a952: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a926; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a952; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23439,17 +23883,17 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a924; }
+        })()).is_some()) }) { break 'a950; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: missing conversion character") });
     }
     p.mark = _mark;
     // '!' !NAME
-    'a927: {
+    'a953: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a927; }
-        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a927; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a953; }
+        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a953; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: invalid conversion character") });
     }
     p.mark = _mark;
@@ -23471,7 +23915,7 @@ pub(crate) fn invalid_string_tstring_concat_rule(p: &mut Parser<'_>) -> Option<(
 fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=(fstring | string)+ b=tstring
-    'a928: {
+    'a954: {
         if p.error_indicator {
             return None;
         }
@@ -23487,22 +23931,22 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // fstring
-                        'a929: {
+                        'a955: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (fstring_rule(p)) else { break 'a929; };
+                            let Some(_v0) = (fstring_rule(p)) else { break 'a955; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // string
-                        'a930: {
+                        'a956: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (string_rule(p)) else { break 'a930; };
+                            let Some(_v0) = (string_rule(p)) else { break 'a956; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
@@ -23524,14 +23968,14 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a928; };
-        let Some(b): Option<Expr> = (tstring_rule(p)) else { break 'a928; };
+        }) else { break 'a954; };
+        let Some(b): Option<Expr> = (tstring_rule(p)) else { break 'a954; };
         let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.last()?, b, "cannot mix t-string literals with string or bytes literals") });
     }
     p.mark = _mark;
     // a=tstring+ b=(fstring | string)
-    'a931: {
+    'a957: {
         if p.error_indicator {
             return None;
         }
@@ -23552,7 +23996,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a931; };
+        }) else { break 'a957; };
         let Some(b): Option<Expr> = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23560,22 +24004,22 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // fstring
-                'a932: {
+                'a958: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (fstring_rule(p)) else { break 'a932; };
+                    let Some(_v0) = (fstring_rule(p)) else { break 'a958; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // string
-                'a933: {
+                'a959: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (string_rule(p)) else { break 'a933; };
+                    let Some(_v0) = (string_rule(p)) else { break 'a959; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -23585,7 +24029,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a931; };
+        })()) else { break 'a957; };
         let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.last()?, b, "cannot mix t-string literals with string or bytes literals") });
     }
@@ -23608,11 +24052,11 @@ pub(crate) fn invalid_arithmetic_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // sum ('+' | '-' | '*' | '/' | '%' | '//' | '@') a='not' b=inversion
-    'a934: {
+    'a960: {
         if p.error_indicator {
             return None;
         }
-        match sum_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a934; } }
+        match sum_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a960; } }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23620,65 +24064,65 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '+'
-                'a935: {
+                'a961: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PLUS)).is_none() { break 'a935; }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a961; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '-'
-                'a936: {
+                'a962: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::MINUS)).is_none() { break 'a936; }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a962; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '*'
-                'a937: {
+                'a963: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::STAR)).is_none() { break 'a937; }
+                    if (p.expect_token(tk::STAR)).is_none() { break 'a963; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '/'
-                'a938: {
+                'a964: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::SLASH)).is_none() { break 'a938; }
+                    if (p.expect_token(tk::SLASH)).is_none() { break 'a964; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '%'
-                'a939: {
+                'a965: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PERCENT)).is_none() { break 'a939; }
+                    if (p.expect_token(tk::PERCENT)).is_none() { break 'a965; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '//'
-                'a940: {
+                'a966: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a940; }
+                    if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a966; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '@'
-                'a941: {
+                'a967: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::AT)).is_none() { break 'a941; }
+                    if (p.expect_token(tk::AT)).is_none() { break 'a967; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23686,9 +24130,9 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a934; }
-        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a934; };
-        let Some(b) = (inversion_rule(p)) else { break 'a934; };
+        })()).is_none() { break 'a960; }
+        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a960; };
+        let Some(b) = (inversion_rule(p)) else { break 'a960; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "'not' after an operator must be parenthesized") });
     }
@@ -23711,7 +24155,7 @@ pub(crate) fn invalid_factor_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ('+' | '-' | '~') a='not' b=factor
-    'a942: {
+    'a968: {
         if p.error_indicator {
             return None;
         }
@@ -23722,29 +24166,29 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '+'
-                'a943: {
+                'a969: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PLUS)).is_none() { break 'a943; }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a969; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '-'
-                'a944: {
+                'a970: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::MINUS)).is_none() { break 'a944; }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a970; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '~'
-                'a945: {
+                'a971: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::TILDE)).is_none() { break 'a945; }
+                    if (p.expect_token(tk::TILDE)).is_none() { break 'a971; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23752,9 +24196,9 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a942; }
-        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a942; };
-        let Some(b) = (factor_rule(p)) else { break 'a942; };
+        })()).is_none() { break 'a968; }
+        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a968; };
+        let Some(b) = (factor_rule(p)) else { break 'a968; };
         let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "'not' after an operator must be parenthesized") });
     }
@@ -23777,12 +24221,12 @@ pub(crate) fn invalid_type_params_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_type_params_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '[' token=']'
-    'a946: {
+    'a972: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a946; }
-        let Some(token) = (p.expect_token(tk::RSQB)) else { break 'a946; };
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a972; }
+        let Some(token) = (p.expect_token(tk::RSQB)) else { break 'a972; };
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p,
             token,
             "Type parameter list cannot be empty") });
