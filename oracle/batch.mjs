@@ -45,6 +45,11 @@ function mountFor(p) {
 }
 mount(process.cwd());
 mount(os.tmpdir());
+// Every job resolves relative paths against the checkout, whichever kind of job comes first:
+// only `run` jobs changed directory, so a process whose first job compiled a file could not
+// find it (and that FileNotFoundError was cached as the oracle's answer).
+py.globals.set("_cwd", process.cwd());
+py.runPython("import os; os.chdir(_cwd)");
 
 // The very Python block oracle/python.mjs runs, so that `run` jobs print exactly what
 // `oracle/python ARGV` prints, tracebacks (`File "<exec>", line 9`) included.
