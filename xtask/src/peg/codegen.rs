@@ -1566,8 +1566,7 @@ impl<'g> Generator<'g> {
         self.label_counter += 1;
         let label = format!("'a{}", self.label_counter);
         let mut s = String::new();
-        let invalid_guard = alt.items.len() == 1
-            && matches!(&alt.items[0].item, Item::Name(n) if n.starts_with("invalid_"));
+        let invalid_guard = chain::is_invalid_guard(alt);
         let has_cut = alt.items.iter().any(|i| matches!(i.item, Item::Cut));
         pad(&mut s, indent);
         let _ = writeln!(s, "// {alt}");

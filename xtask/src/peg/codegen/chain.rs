@@ -55,7 +55,8 @@ pub(super) fn is_invalid_guard(alt: &Alt) -> bool {
     alt.items.len() == 1 && matches!(&alt.items[0].item, Item::Name(n) if n.starts_with("invalid_"))
 }
 
-fn mentions_invalid(item: &Item) -> bool {
+/// Whether an item refers to an `invalid_` rule anywhere.
+pub(super) fn mentions_invalid(item: &Item) -> bool {
     match item {
         Item::Name(n) => n.starts_with("invalid_"),
         Item::Str(_) | Item::Cut => false,

@@ -92,10 +92,9 @@ impl Generator<'_> {
                     .items
                     .first()
                     .is_some_and(|it| self.is_token_item(&it.item))
-                && !alt
-                    .items
-                    .iter()
-                    .any(|it| matches!(it.item, Item::Cut) || item_mentions_invalid(&it.item))
+                && !alt.items.iter().any(|it| {
+                    matches!(it.item, Item::Cut) || super::chain::mentions_invalid(&it.item)
+                })
         };
         let mut runs = Vec::new();
         let mut i = 0;
@@ -156,24 +155,6 @@ impl Generator<'_> {
             Item::Name(n) => n != "NAME" && self.is_token_name(n),
             _ => false,
         }
-    }
-}
-
-/// Whether an item refers to an `invalid_` rule anywhere.
-fn item_mentions_invalid(item: &Item) -> bool {
-    match item {
-        Item::Name(n) => n.starts_with("invalid_"),
-        Item::Str(_) | Item::Cut => false,
-        Item::Group(alts) => alts
-            .iter()
-            .any(|a| a.items.iter().any(|it| item_mentions_invalid(&it.item))),
-        Item::Opt(i)
-        | Item::Repeat0(i)
-        | Item::Repeat1(i)
-        | Item::PositiveLookahead(i)
-        | Item::NegativeLookahead(i)
-        | Item::Forced(i) => item_mentions_invalid(i),
-        Item::Gather(sep, elem) => item_mentions_invalid(sep) || item_mentions_invalid(elem),
     }
 }
 
