@@ -317,24 +317,18 @@ mod tests {
     use super::*;
     use std::sync::Mutex;
 
-    /// A stand-in for `oracle/batch` that answers "ok" to every request and dies (as a crashed
-    /// interpreter would) on any request mentioning `die`.
-    const FAKE_BATCH: &str = r#"#!/usr/bin/env bash
-while IFS= read -r line; do
-  case "$line" in *die*) exit 3 ;; esac
-  id=$(printf '%s' "$line" | sed 's/.*"id":\([0-9]*\).*/\1/')
-  printf '{"id":%s,"status":0,"lens":[2]}\nok' "$id"
-done
-"#;
-
+    /// A root whose `oracle/batch` is `testdata/fake_batch`: a stand-in that answers "ok" to
+    /// every request and dies (as a crashed interpreter would) on any request mentioning `die`.
+    /// The script is checked in and linked, never written here: executing a file this process
+    /// has just written fails with "Text file busy" when another test thread forks meanwhile
+    /// (the child inherits the open descriptor until it execs).
     fn fake_root() -> PathBuf {
         let root = std::env::temp_dir().join(format!("pyc-oracle-test-{}", std::process::id()));
         std::fs::create_dir_all(root.join("oracle")).expect("temp dir");
         let script = root.join("oracle/batch");
-        std::fs::write(&script, FAKE_BATCH).expect("write script");
-        let mut permissions = std::fs::metadata(&script).expect("metadata").permissions();
-        std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
-        std::fs::set_permissions(&script, permissions).expect("chmod");
+        let _ = std::fs::remove_file(&script);
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/fake_batch");
+        std::os::unix::fs::symlink(fixture, &script).expect("link the fake oracle");
         root
     }
 

@@ -190,32 +190,19 @@ fn classify(exit: std::process::ExitStatus) -> RunStatus {
 mod tests {
     use super::*;
 
-    /// A stand-in for the pyc binary that misbehaves according to the file name it is given.
-    const FAKE_PYC: &str = r#"#!/usr/bin/env bash
-for last; do :; done
-case "$last" in
-  hang.py) exec sleep 5 ;;
-  segv.py) kill -SEGV $$ ;;
-  panic.py) echo "thread 'main' panicked" >&2; exit 101 ;;
-  *) echo "out"; echo "err" >&2; exit 1 ;;
-esac
-"#;
-
-    fn fake_pyc() -> PathBuf {
+    /// `testdata/fake_pyc`: a stand-in for the pyc binary that misbehaves according to the
+    /// file name it is given, and a scratch folder for its output. The script is checked in,
+    /// never written here (see the oracle tests: a freshly written script races with forks).
+    fn fake_pyc() -> (PathBuf, PathBuf) {
         let dir = std::env::temp_dir().join(format!("pyc-runner-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
-        let script = dir.join("pyc");
-        std::fs::write(&script, FAKE_PYC).expect("write");
-        let mut permissions = std::fs::metadata(&script).expect("metadata").permissions();
-        std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
-        std::fs::set_permissions(&script, permissions).expect("chmod");
-        script
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/fake_pyc");
+        (script, dir)
     }
 
     #[test]
     fn hangs_are_killed_and_crashes_are_labelled() {
-        let pyc = fake_pyc();
-        let dir = pyc.parent().expect("parent").to_path_buf();
+        let (pyc, dir) = fake_pyc();
         let out = dir.join("out.pyc");
         let limit = Duration::from_millis(300);
         let run =
