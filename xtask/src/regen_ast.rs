@@ -3,10 +3,12 @@
 //!
 //! Representation (see ARCHITECTURE.md, `crates/ast`):
 //! - a sum whose constructors carry nothing is a plain `Copy` enum (`Operator::Add`);
-//! - any other sum is an enum whose variants hold `Box<SumCtor>`, so that `Stmt` and `Pattern`
-//!   are two words and each node allocation is exactly its constructor's size; `Expr::Name`
-//!   alone is held inline (`is_inline`);
-//! - a product is a struct; a single (`arguments args`, `arg? vararg`) product field is boxed;
+//! - any other sum is an enum whose variants hold `NodeBox<SumCtor>` (a `Box` whose blocks are
+//!   pooled, `crates/ast/src/node_box.rs`), so that `Stmt` and `Pattern` are two words and each
+//!   node allocation is about its constructor's size; `Expr::Name` alone is held inline
+//!   (`is_inline`);
+//! - a product is a struct; a single (`arguments args`, `arg? vararg`) product field is in a
+//!   `NodeBox`;
 //! - `?` is `Option`, `*` is `Vec`, `?*` is `Vec<Option<_>>`; attributes become `loc: Location`.
 
 use crate::asdl::{self, Definition, Field, Module, Quantifier, TypeDef};
@@ -203,7 +205,7 @@ impl Model<'_> {
     fn field_type(&self, field: &Field) -> String {
         let element = self.element_type(&field.type_name);
         let single = if self.shape(&field.type_name) == Shape::Product {
-            format!("Box<{element}>")
+            format!("NodeBox<{element}>")
         } else {
             element.clone()
         };

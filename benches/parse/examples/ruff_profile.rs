@@ -1,14 +1,18 @@
-//! Parses the corpus once with ruff_python_parser 0.0.10 (the benchmark's comparison): a
-//! target for callgrind beside the `profile` example, to compare instruction counts on the
-//! same files (`PYC_TOKENIZE_CORPUS=DIR`).
+//! Parses the corpus N times (default 1) with ruff_python_parser 0.0.10 (the benchmark's
+//! comparison) and prints the wall time of each pass, as the `profile` example does for pyc:
+//! a target for callgrind and for quick side-by-side timings on the same files
+//! (`PYC_TOKENIZE_CORPUS=DIR`).
 
+use pyc_parse_bench::time_passes;
 use pyc_tokenize_bench::corpus_sources;
 
 fn main() {
+    let passes: usize = std::env::args()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
     let corpus = corpus_sources();
-    let ok = corpus
-        .iter()
-        .filter(|s| ruff_python_parser::parse_module(s).is_ok())
-        .count();
-    println!("{ok}/{} files parsed", corpus.len());
+    time_passes(&corpus, passes, |s| {
+        ruff_python_parser::parse_module(s).is_ok()
+    });
 }

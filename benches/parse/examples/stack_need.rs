@@ -35,10 +35,20 @@ fn main() {
     ));
     // Values parsed again while out with a caller, where CPython's memo answers: these parses
     // go past MAXSTACK (`Parser::replaying`).
-    cases.push(format!("{}{}x{}", "f(".repeat(199), "-".repeat(1212), ")".repeat(199)));
+    cases.push(format!(
+        "{}{}x{}",
+        "f(".repeat(199),
+        "-".repeat(1212),
+        ")".repeat(199)
+    ));
     cases.push(format!("f({}x, y)", "-".repeat(5964)));
     cases.push(format!("y = q[{}i]", "-".repeat(5961)));
-    cases.push(format!("{}{}x{} $", "f(".repeat(199), "-".repeat(1212), ")".repeat(199)));
+    cases.push(format!(
+        "{}{}x{} $",
+        "f(".repeat(199),
+        "-".repeat(1212),
+        ")".repeat(199)
+    ));
     let mut ifs = String::new();
     for level in 0..99 {
         ifs.push_str(&" ".repeat(level));

@@ -20,6 +20,7 @@ use pyc_ast::constant::Constant;
 use pyc_ast::toolkit::{copy_location, fix_missing_locations, iter_child_nodes, NodeRef};
 use pyc_ast::transformer::{walk_expr, walk_stmt, Transformer};
 use pyc_ast::visitor::{walk_stmt as visit_children, Visitor};
+use pyc_ast::NodeBox;
 use pyc_ast::{
     Alias, Expr, ExprAttribute, ExprAwait, ExprCall, ExprContext, ExprName, Identifier, Location,
     Mod, Stmt, StmtAsyncFunctionDef, StmtFunctionDef, StmtImport,
@@ -141,20 +142,20 @@ impl Asyncify {
             id: "asyncio".into(),
             ctx: ExprContext::Load,
         });
-        let attribute = Expr::Attribute(Box::new(ExprAttribute {
+        let attribute = Expr::Attribute(NodeBox::new(ExprAttribute {
             loc: Location::default(),
             value: module,
             attr: "sleep".into(),
             ctx: ExprContext::Load,
         }));
         let func = copy_location(attribute, &func);
-        let call = Expr::Call(Box::new(ExprCall {
+        let call = Expr::Call(NodeBox::new(ExprCall {
             loc,
             func,
             args,
             keywords,
         }));
-        Expr::Await(Box::new(ExprAwait { loc, value: call }))
+        Expr::Await(NodeBox::new(ExprAwait { loc, value: call }))
     }
 }
 
@@ -162,10 +163,12 @@ impl Transformer for Asyncify {
     fn visit_expr(&mut self, node: Expr) -> Expr {
         let node = walk_expr(self, node);
         match node {
-            Expr::Call(call) if self.is_sleep(&call.func) => self.await_asyncio_sleep(*call),
-            Expr::Call(call) => match self.asyncio_run_argument(*call) {
-                Ok((loc, value)) => Expr::Await(Box::new(ExprAwait { loc, value })),
-                Err(call) => Expr::Call(Box::new(call)),
+            Expr::Call(call) if self.is_sleep(&call.func) => {
+                self.await_asyncio_sleep(NodeBox::into_inner(call))
+            }
+            Expr::Call(call) => match self.asyncio_run_argument(NodeBox::into_inner(call)) {
+                Ok((loc, value)) => Expr::Await(NodeBox::new(ExprAwait { loc, value })),
+                Err(call) => Expr::Call(NodeBox::new(call)),
             },
             other => other,
         }
@@ -183,8 +186,8 @@ impl Transformer for Asyncify {
                     returns,
                     type_comment,
                     type_params,
-                } = *def;
-                Some(Stmt::AsyncFunctionDef(Box::new(StmtAsyncFunctionDef {
+                } = NodeBox::into_inner(def);
+                Some(Stmt::AsyncFunctionDef(NodeBox::new(StmtAsyncFunctionDef {
                     loc,
                     name,
                     args,
@@ -230,7 +233,7 @@ pub fn asyncify(tree: Mod) -> Mod {
                 name: "asyncio".into(),
                 asname: None,
             };
-            let import = Stmt::Import(Box::new(StmtImport {
+            let import = Stmt::Import(NodeBox::new(StmtImport {
                 loc: Location::default(),
                 names: vec![alias],
             }));

@@ -200,6 +200,12 @@ impl<T: Dump + ?Sized> Dump for Box<T> {
     }
 }
 
+impl<T: Dump> Dump for crate::NodeBox<T> {
+    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
+        (**self).format(f, depth)
+    }
+}
+
 /// An element of a `?*` list (`Dict.keys`, `arguments.kw_defaults`): None prints as `None`.
 impl<T: Dump> Dump for Option<T> {
     fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {

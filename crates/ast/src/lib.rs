@@ -8,6 +8,7 @@ pub mod dump;
 pub mod generated;
 mod identifier;
 mod location;
+pub mod node_box;
 pub mod preprocess;
 pub mod read_dump;
 pub mod stack;
@@ -22,6 +23,7 @@ pub use generated::transformer::{self, Transformer};
 pub use generated::visitor::{self, Visitor};
 pub use identifier::Identifier;
 pub use location::Location;
+pub use node_box::NodeBox;
 pub use read_dump::{read_dump, read_dump_node};
 
 #[cfg(test)]

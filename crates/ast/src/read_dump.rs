@@ -232,9 +232,9 @@ impl<'a> Reader<'a> {
     }
 }
 
-impl<T: ReadDump> ReadDump for Box<T> {
+impl<T: ReadDump> ReadDump for crate::NodeBox<T> {
     fn read(reader: &mut Reader<'_>) -> Result<Self, String> {
-        T::read(reader).map(Box::new)
+        T::read(reader).map(crate::NodeBox::new)
     }
 }
 

@@ -240,7 +240,7 @@ impl Node for Pattern {
 /// use pyc_ast::{Expr, ExprContext, ExprName, Location, Stmt, StmtExpr};
 ///
 /// let name = Expr::Name(ExprName { loc: Location::default(), id: "x".into(), ctx: ExprContext::Load });
-/// let stmt = Stmt::Expr(Box::new(StmtExpr { loc: Location::new(4, 2, 4, 9), value: name }));
+/// let stmt = Stmt::from(StmtExpr { loc: Location::new(4, 2, 4, 9), value: name });
 /// let Stmt::Expr(fixed) = fix_missing_locations(stmt) else { unreachable!() };
 /// assert_eq!(fixed.value.loc(), Location::new(4, 2, 4, 9));
 /// ```
@@ -255,7 +255,7 @@ pub fn fix_missing_locations<N: Node>(node: N) -> N {
 /// use pyc_ast::toolkit::increment_lineno;
 /// use pyc_ast::{Location, Stmt, StmtPass};
 ///
-/// let stmt = Stmt::Pass(Box::new(StmtPass { loc: Location::new(1, 0, 1, 4) }));
+/// let stmt = Stmt::from(StmtPass { loc: Location::new(1, 0, 1, 4) });
 /// assert_eq!(increment_lineno(stmt, 2).loc(), Location::new(3, 0, 3, 4));
 /// ```
 pub fn increment_lineno<N: Node>(node: N, n: i32) -> N {

@@ -839,6 +839,7 @@ impl Validator {
 mod tests {
     use super::{validate, MAX_DEPTH};
     use crate::constant::Constant;
+    use crate::NodeBox;
     use crate::{
         drop_deep, Expr, ExprConstant, ExprUnaryOp, Location, Mod, ModExpression, UnaryOp,
     };
@@ -847,20 +848,20 @@ mod tests {
     fn negations(depth: usize) -> Mod {
         let loc = Location::new(1, 0, 1, 1);
         let value = Constant::int(1);
-        let mut body = Expr::Constant(Box::new(ExprConstant {
+        let mut body = Expr::Constant(NodeBox::new(ExprConstant {
             loc,
             value,
             kind: None,
         }));
         for _ in 0..depth {
             let op = UnaryOp::USub;
-            body = Expr::UnaryOp(Box::new(ExprUnaryOp {
+            body = Expr::UnaryOp(NodeBox::new(ExprUnaryOp {
                 loc,
                 op,
                 operand: body,
             }));
         }
-        Mod::Expression(Box::new(ModExpression { body }))
+        Mod::Expression(NodeBox::new(ModExpression { body }))
     }
 
     #[test]

@@ -181,7 +181,7 @@ fn function_def(name: &str, args: Arguments, body: Vec<Stmt>) -> StmtFunctionDef
     StmtFunctionDef {
         loc: NO_POS,
         name: id(name),
-        args: Box::new(args),
+        args: NodeBox::new(args),
         body,
         decorator_list: vec![],
         returns: None,
@@ -413,10 +413,10 @@ fn function_def_every_argument_kind() -> Root {
             type_comment: Some("int".into()),
             ..arg("b")
         }],
-        vararg: Some(Box::new(arg("args"))),
+        vararg: Some(NodeBox::new(arg("args"))),
         kwonlyargs: vec![arg("c"), arg("d")],
         kw_defaults: vec![None, Some(int(1))],
-        kwarg: Some(Box::new(Arg {
+        kwarg: Some(NodeBox::new(Arg {
             annotation: Some(load("dict")),
             ..arg("kw")
         })),
@@ -895,7 +895,7 @@ fn named_expr_if_exp_unary_ops() -> Root {
 fn lambda(args: Arguments, body: Expr) -> Expr {
     ExprLambda {
         loc: NO_POS,
-        args: Box::new(args),
+        args: NodeBox::new(args),
         body,
     }
     .into()

@@ -12,7 +12,7 @@
 use pyc_ast::constant::Constant;
 use pyc_ast::{
     Alias, Arg, Arguments, CmpOp, Comprehension, ExceptHandler, Expr, ExprContext, Identifier,
-    Keyword, Location, MatchCase, Mod, Pattern, Stmt, TypeParam, WithItem,
+    Keyword, Location, MatchCase, Mod, NodeBox, Pattern, Stmt, TypeParam, WithItem,
 };
 use pyc_tokenize::ErrorType;
 
@@ -269,8 +269,7 @@ pub fn set_expr_context(e: Expr, ctx: ExprContext) -> Expr {
             Expr::Name(n)
         }
         Expr::Tuple(mut t) => {
-            t.elts = t
-                .elts
+            t.elts = std::mem::take(&mut t.elts)
                 .into_iter()
                 .map(|x| set_expr_context(x, ctx))
                 .collect();
@@ -278,8 +277,7 @@ pub fn set_expr_context(e: Expr, ctx: ExprContext) -> Expr {
             Expr::Tuple(t)
         }
         Expr::List(mut l) => {
-            l.elts = l
-                .elts
+            l.elts = std::mem::take(&mut l.elts)
                 .into_iter()
                 .map(|x| set_expr_context(x, ctx))
                 .collect();
@@ -294,10 +292,11 @@ pub fn set_expr_context(e: Expr, ctx: ExprContext) -> Expr {
             a.ctx = ctx;
             Expr::Attribute(a)
         }
-        Expr::Starred(mut s) => {
+        Expr::Starred(s) => {
+            let mut s = NodeBox::into_inner(s);
             s.value = set_expr_context(s.value, ctx);
             s.ctx = ctx;
-            Expr::Starred(s)
+            Expr::from(s)
         }
         other => other,
     }
@@ -528,7 +527,7 @@ pub fn call_from_arguments(
 pub fn call_parts(p: &mut Parser<'_>, call: Option<Expr>) -> (Vec<Expr>, Vec<Keyword>) {
     match call {
         Some(Expr::Call(c)) => {
-            let c = *c;
+            let c = NodeBox::into_inner(c);
             p.spare_dummy_func = Some(c.func);
             (c.args, c.keywords)
         }

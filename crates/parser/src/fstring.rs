@@ -28,7 +28,7 @@
 use pyc_ast::constant::{Constant, PyStr};
 use pyc_ast::{
     Expr, ExprConstant, ExprFormattedValue, ExprInterpolation, ExprJoinedStr, ExprTemplateStr,
-    Location,
+    Location, NodeBox,
 };
 use pyc_tokenize::{Token, TokenKind};
 
@@ -159,7 +159,7 @@ fn resized_exprs(
                         pair.loc.lineno
                     )));
                 }
-                values.extend(pair.values);
+                values.extend(NodeBox::into_inner(pair).values);
             }
             Expr::Constant(piece) => {
                 let decoded = decode_fstring_part(is_raw, piece, end, end_text, sink)?;
@@ -178,7 +178,7 @@ fn resized_exprs(
 /// A piece that decodes to its own text, as most do, is returned as it is.
 fn decode_fstring_part(
     is_raw: bool,
-    piece: Box<ExprConstant>,
+    piece: NodeBox<ExprConstant>,
     token: &Token,
     token_text: &str,
     sink: &mut dyn LiteralSink,
@@ -610,7 +610,7 @@ fn concatenated_bytes(strings: Vec<Expr>, loc: Location) -> Expr {
     let mut bytes = Vec::new();
     for elem in strings {
         if let Expr::Constant(c) = elem {
-            if let Constant::Bytes(b) = c.value {
+            if let Constant::Bytes(b) = NodeBox::into_inner(c).value {
                 bytes.extend(b);
             }
         }
@@ -648,8 +648,8 @@ fn build_concatenated_str(strings: Vec<Expr>) -> Vec<Expr> {
     let mut flattened = Vec::with_capacity(strings.len());
     for elem in strings {
         match elem {
-            Expr::JoinedStr(joined) => flattened.extend(joined.values),
-            Expr::TemplateStr(template) => flattened.extend(template.values),
+            Expr::JoinedStr(joined) => flattened.extend(NodeBox::into_inner(joined).values),
+            Expr::TemplateStr(template) => flattened.extend(NodeBox::into_inner(template).values),
             other => flattened.push(other),
         }
     }
@@ -681,7 +681,7 @@ fn build_concatenated_str(strings: Vec<Expr>) -> Vec<Expr> {
 
 /// One constant for a run of adjacent str constants (`first`, then `rest`), joined: the first
 /// one's kind, spanning the first to the last.
-fn merge_constants(first: &ExprConstant, rest: &[Box<ExprConstant>]) -> Expr {
+fn merge_constants(first: &ExprConstant, rest: &[NodeBox<ExprConstant>]) -> Expr {
     let last = rest.last().map_or(first, |last| &**last);
     let run = std::iter::once(first).chain(rest.iter().map(|piece| &**piece));
     let value = PyStr::join(run.filter_map(|piece| match &piece.value {

@@ -34,7 +34,7 @@ pub fn FunctionDef(
 ) -> Stmt {
     StmtFunctionDef {
         name,
-        args: Box::new(args),
+        args: NodeBox::new(args),
         body,
         decorator_list,
         returns,
@@ -57,7 +57,7 @@ pub fn AsyncFunctionDef(
 ) -> Stmt {
     StmtAsyncFunctionDef {
         name,
-        args: Box::new(args),
+        args: NodeBox::new(args),
         body,
         decorator_list,
         returns,
@@ -355,7 +355,7 @@ pub fn UnaryOp(op: UnaryOp, operand: Expr, loc: Location) -> Expr {
 
 pub fn Lambda(args: Arguments, body: Expr, loc: Location) -> Expr {
     ExprLambda {
-        args: Box::new(args),
+        args: NodeBox::new(args),
         body,
         loc,
     }
@@ -535,10 +535,10 @@ pub fn Arguments(
     Arguments {
         posonlyargs,
         args,
-        vararg: vararg.map(Box::new),
+        vararg: vararg.map(NodeBox::new),
         kwonlyargs,
         kw_defaults,
-        kwarg: kwarg.map(Box::new),
+        kwarg: kwarg.map(NodeBox::new),
         defaults,
     }
 }

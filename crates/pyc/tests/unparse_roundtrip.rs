@@ -22,7 +22,7 @@ fn name(ctx: ExprContext) -> impl Strategy<Value = Expr> {
 }
 
 fn constant_expr(value: Constant) -> Expr {
-    Expr::Constant(Box::new(ExprConstant {
+    Expr::Constant(NodeBox::new(ExprConstant {
         loc: L,
         value,
         kind: None,
@@ -128,10 +128,10 @@ fn arguments(expr: BoxedStrategy<Expr>, annotated: bool) -> impl Strategy<Value 
             Arguments {
                 posonlyargs,
                 args,
-                vararg: vararg.map(Box::new),
+                vararg: vararg.map(NodeBox::new),
                 kwonlyargs,
                 kw_defaults,
-                kwarg: kwarg.map(Box::new),
+                kwarg: kwarg.map(NodeBox::new),
                 defaults,
             }
         })
@@ -155,7 +155,7 @@ fn comprehensions(expr: BoxedStrategy<Expr>) -> impl Strategy<Value = Vec<Compre
 
 fn starred(expr: BoxedStrategy<Expr>) -> impl Strategy<Value = Expr> {
     expr.prop_map(|value| {
-        Expr::Starred(Box::new(ExprStarred {
+        Expr::Starred(NodeBox::new(ExprStarred {
             loc: L,
             value,
             ctx: ExprContext::Load,
@@ -171,7 +171,7 @@ fn element(expr: BoxedStrategy<Expr>) -> BoxedStrategy<Expr> {
 fn slice(expr: BoxedStrategy<Expr>) -> BoxedStrategy<Expr> {
     let opt = || prop::option::of(expr.clone());
     let slice = (opt(), opt(), opt()).prop_map(|(lower, upper, step)| {
-        Expr::Slice(Box::new(ExprSlice {
+        Expr::Slice(NodeBox::new(ExprSlice {
             loc: L,
             lower,
             upper,
@@ -180,7 +180,7 @@ fn slice(expr: BoxedStrategy<Expr>) -> BoxedStrategy<Expr> {
     });
     let part = prop_oneof![expr.clone(), slice.clone()];
     let tuple = prop::collection::vec(part, 1..3).prop_map(|elts| {
-        Expr::Tuple(Box::new(ExprTuple {
+        Expr::Tuple(NodeBox::new(ExprTuple {
             loc: L,
             elts,
             ctx: ExprContext::Load,
@@ -196,9 +196,9 @@ fn joined_str(expr: BoxedStrategy<Expr>) -> impl Strategy<Value = Expr> {
         |(value, conversion, spec)| {
             let format_spec = spec.map(|spec| {
                 let values = vec![constant_expr(Constant::str(spec))];
-                Expr::JoinedStr(Box::new(ExprJoinedStr { loc: L, values }))
+                Expr::JoinedStr(NodeBox::new(ExprJoinedStr { loc: L, values }))
             });
-            Expr::FormattedValue(Box::new(ExprFormattedValue {
+            Expr::FormattedValue(NodeBox::new(ExprFormattedValue {
                 loc: L,
                 value,
                 conversion,
@@ -227,7 +227,7 @@ fn joined_str(expr: BoxedStrategy<Expr>) -> impl Strategy<Value = Expr> {
         if !pending.is_empty() {
             values.push(constant_expr(Constant::Str(py_str(pending))));
         }
-        Expr::JoinedStr(Box::new(ExprJoinedStr { loc: L, values }))
+        Expr::JoinedStr(NodeBox::new(ExprJoinedStr { loc: L, values }))
     })
 }
 
@@ -238,7 +238,7 @@ fn expr() -> BoxedStrategy<Expr> {
         let list = |n: std::ops::Range<usize>| prop::collection::vec(element(e.clone()), n);
         prop_oneof![
             (inner.clone(), operator(), inner.clone()).prop_map(|(left, op, right)| Expr::BinOp(
-                Box::new(ExprBinOp {
+                NodeBox::new(ExprBinOp {
                     loc: L,
                     left,
                     op,
@@ -254,7 +254,7 @@ fn expr() -> BoxedStrategy<Expr> {
                 ]),
                 inner.clone()
             )
-                .prop_map(|(op, operand)| Expr::UnaryOp(Box::new(ExprUnaryOp {
+                .prop_map(|(op, operand)| Expr::UnaryOp(NodeBox::new(ExprUnaryOp {
                     loc: L,
                     op,
                     operand
@@ -263,7 +263,7 @@ fn expr() -> BoxedStrategy<Expr> {
                 prop::sample::select(vec![BoolOp::And, BoolOp::Or]),
                 prop::collection::vec(inner.clone(), 2..4)
             )
-                .prop_map(|(op, values)| Expr::BoolOp(Box::new(ExprBoolOp {
+                .prop_map(|(op, values)| Expr::BoolOp(NodeBox::new(ExprBoolOp {
                     loc: L,
                     op,
                     values
@@ -274,7 +274,7 @@ fn expr() -> BoxedStrategy<Expr> {
             )
                 .prop_map(|(left, rest)| {
                     let (ops, comparators) = rest.into_iter().unzip();
-                    Expr::Compare(Box::new(ExprCompare {
+                    Expr::Compare(NodeBox::new(ExprCompare {
                         loc: L,
                         left,
                         ops,
@@ -282,7 +282,7 @@ fn expr() -> BoxedStrategy<Expr> {
                     }))
                 }),
             (inner.clone(), inner.clone(), inner.clone()).prop_map(|(test, body, orelse)| {
-                Expr::IfExp(Box::new(ExprIfExp {
+                Expr::IfExp(NodeBox::new(ExprIfExp {
                     loc: L,
                     test,
                     body,
@@ -304,14 +304,14 @@ fn expr() -> BoxedStrategy<Expr> {
                             value,
                         })
                         .collect();
-                    Expr::Call(Box::new(ExprCall {
+                    Expr::Call(NodeBox::new(ExprCall {
                         loc: L,
                         func,
                         args,
                         keywords,
                     }))
                 }),
-            (inner.clone(), identifier()).prop_map(|(value, attr)| Expr::Attribute(Box::new(
+            (inner.clone(), identifier()).prop_map(|(value, attr)| Expr::Attribute(NodeBox::new(
                 ExprAttribute {
                     loc: L,
                     value,
@@ -320,28 +320,28 @@ fn expr() -> BoxedStrategy<Expr> {
                 }
             ))),
             (inner.clone(), slice(inner.clone())).prop_map(|(value, slice)| Expr::Subscript(
-                Box::new(ExprSubscript {
+                NodeBox::new(ExprSubscript {
                     loc: L,
                     value,
                     slice,
                     ctx: ExprContext::Load
                 })
             )),
-            list(0..3).prop_map(|elts| Expr::List(Box::new(ExprList {
+            list(0..3).prop_map(|elts| Expr::List(NodeBox::new(ExprList {
                 loc: L,
                 elts,
                 ctx: ExprContext::Load
             }))),
-            list(0..3).prop_map(|elts| Expr::Tuple(Box::new(ExprTuple {
+            list(0..3).prop_map(|elts| Expr::Tuple(NodeBox::new(ExprTuple {
                 loc: L,
                 elts,
                 ctx: ExprContext::Load
             }))),
-            list(1..3).prop_map(|elts| Expr::Set(Box::new(ExprSet { loc: L, elts }))),
+            list(1..3).prop_map(|elts| Expr::Set(NodeBox::new(ExprSet { loc: L, elts }))),
             prop::collection::vec((prop::option::of(inner.clone()), inner.clone()), 0..3).prop_map(
                 |pairs| {
                     let (keys, values) = pairs.into_iter().unzip();
-                    Expr::Dict(Box::new(ExprDict {
+                    Expr::Dict(NodeBox::new(ExprDict {
                         loc: L,
                         keys,
                         values,
@@ -349,14 +349,14 @@ fn expr() -> BoxedStrategy<Expr> {
                 }
             ),
             (inner.clone(), comprehensions(inner.clone())).prop_map(|(elt, generators)| {
-                Expr::ListComp(Box::new(ExprListComp {
+                Expr::ListComp(NodeBox::new(ExprListComp {
                     loc: L,
                     elt,
                     generators,
                 }))
             }),
             (inner.clone(), comprehensions(inner.clone())).prop_map(|(elt, generators)| {
-                Expr::GeneratorExp(Box::new(ExprGeneratorExp {
+                Expr::GeneratorExp(NodeBox::new(ExprGeneratorExp {
                     loc: L,
                     elt,
                     generators,
@@ -364,7 +364,7 @@ fn expr() -> BoxedStrategy<Expr> {
             }),
             (inner.clone(), inner.clone(), comprehensions(inner.clone())).prop_map(
                 |(key, value, generators)| {
-                    Expr::DictComp(Box::new(ExprDictComp {
+                    Expr::DictComp(NodeBox::new(ExprDictComp {
                         loc: L,
                         key,
                         value,
@@ -373,14 +373,14 @@ fn expr() -> BoxedStrategy<Expr> {
                 }
             ),
             (arguments(inner.clone(), false), inner.clone()).prop_map(|(args, body)| Expr::Lambda(
-                Box::new(ExprLambda {
+                NodeBox::new(ExprLambda {
                     loc: L,
-                    args: Box::new(args),
+                    args: NodeBox::new(args),
                     body
                 })
             )),
             (name(ExprContext::Store), inner.clone()).prop_map(|(target, value)| Expr::NamedExpr(
-                Box::new(ExprNamedExpr {
+                NodeBox::new(ExprNamedExpr {
                     loc: L,
                     target,
                     value
@@ -388,7 +388,7 @@ fn expr() -> BoxedStrategy<Expr> {
             )),
             inner
                 .clone()
-                .prop_map(|value| Expr::Await(Box::new(ExprAwait { loc: L, value }))),
+                .prop_map(|value| Expr::Await(NodeBox::new(ExprAwait { loc: L, value }))),
             joined_str(inner),
         ]
     })
@@ -403,10 +403,10 @@ fn target() -> BoxedStrategy<Expr> {
     let store = ExprContext::Store;
     prop_oneof![
         3 => name(store),
-        1 => (expr(), identifier()).prop_map(move |(value, attr)| Expr::Attribute(Box::new(ExprAttribute { loc: L, value, attr, ctx: store }))),
-        1 => (expr(), slice(expr())).prop_map(move |(value, slice)| Expr::Subscript(Box::new(ExprSubscript { loc: L, value, slice, ctx: store }))),
-        1 => prop::collection::vec(name(store), 1..3).prop_map(move |elts| Expr::Tuple(Box::new(ExprTuple { loc: L, elts, ctx: store }))),
-        1 => prop::collection::vec(name(store), 0..3).prop_map(move |elts| Expr::List(Box::new(ExprList { loc: L, elts, ctx: store }))),
+        1 => (expr(), identifier()).prop_map(move |(value, attr)| Expr::Attribute(NodeBox::new(ExprAttribute { loc: L, value, attr, ctx: store }))),
+        1 => (expr(), slice(expr())).prop_map(move |(value, slice)| Expr::Subscript(NodeBox::new(ExprSubscript { loc: L, value, slice, ctx: store }))),
+        1 => prop::collection::vec(name(store), 1..3).prop_map(move |elts| Expr::Tuple(NodeBox::new(ExprTuple { loc: L, elts, ctx: store }))),
+        1 => prop::collection::vec(name(store), 0..3).prop_map(move |elts| Expr::List(NodeBox::new(ExprList { loc: L, elts, ctx: store }))),
     ]
     .boxed()
 }
@@ -420,34 +420,34 @@ fn simple_stmt() -> BoxedStrategy<Stmt> {
         })
         .boxed();
     prop_oneof![
-        4 => expr().prop_map(|value| Stmt::Expr(Box::new(StmtExpr { loc: L, value }))),
+        4 => expr().prop_map(|value| Stmt::Expr(NodeBox::new(StmtExpr { loc: L, value }))),
         3 => (prop::collection::vec(target(), 1..3), expr())
-            .prop_map(|(targets, value)| Stmt::Assign(Box::new(StmtAssign { loc: L, targets, value, type_comment: None }))),
+            .prop_map(|(targets, value)| Stmt::Assign(NodeBox::new(StmtAssign { loc: L, targets, value, type_comment: None }))),
         1 => (name(ExprContext::Store), operator(), expr())
-            .prop_map(|(target, op, value)| Stmt::AugAssign(Box::new(StmtAugAssign { loc: L, target, op, value }))),
+            .prop_map(|(target, op, value)| Stmt::AugAssign(NodeBox::new(StmtAugAssign { loc: L, target, op, value }))),
         1 => (name(ExprContext::Store), expr(), prop::option::of(expr())).prop_map(|(target, annotation, value)| {
-            Stmt::AnnAssign(Box::new(StmtAnnAssign { loc: L, target, annotation, value, simple: 1 }))
+            Stmt::AnnAssign(NodeBox::new(StmtAnnAssign { loc: L, target, annotation, value, simple: 1 }))
         }),
-        1 => Just(stmt_of(Stmt::Pass(Box::new(StmtPass { loc: L })))),
-        1 => Just(Stmt::Break(Box::new(StmtBreak { loc: L }))),
-        1 => Just(Stmt::Continue(Box::new(StmtContinue { loc: L }))),
-        1 => prop::option::of(expr()).prop_map(|value| Stmt::Return(Box::new(StmtReturn { loc: L, value }))),
+        1 => Just(stmt_of(Stmt::Pass(NodeBox::new(StmtPass { loc: L })))),
+        1 => Just(Stmt::Break(NodeBox::new(StmtBreak { loc: L }))),
+        1 => Just(Stmt::Continue(NodeBox::new(StmtContinue { loc: L }))),
+        1 => prop::option::of(expr()).prop_map(|value| Stmt::Return(NodeBox::new(StmtReturn { loc: L, value }))),
         1 => prop::collection::vec(name(ExprContext::Del), 1..3)
-            .prop_map(|targets| Stmt::Delete(Box::new(StmtDelete { loc: L, targets }))),
-        1 => prop::collection::vec(alias.clone(), 1..3).prop_map(|names| Stmt::Import(Box::new(StmtImport { loc: L, names }))),
+            .prop_map(|targets| Stmt::Delete(NodeBox::new(StmtDelete { loc: L, targets }))),
+        1 => prop::collection::vec(alias.clone(), 1..3).prop_map(|names| Stmt::Import(NodeBox::new(StmtImport { loc: L, names }))),
         1 => (prop::option::of(identifier()), prop::collection::vec(alias, 1..3), 0..3i32).prop_map(|(module, names, level)| {
             let level = if module.is_none() { level.max(1) } else { level };
-            Stmt::ImportFrom(Box::new(StmtImportFrom { loc: L, module, names, level: Some(level) }))
+            Stmt::ImportFrom(NodeBox::new(StmtImportFrom { loc: L, module, names, level: Some(level) }))
         }),
-        1 => prop::collection::vec(identifier(), 1..3).prop_map(|names| Stmt::Global(Box::new(StmtGlobal { loc: L, names }))),
+        1 => prop::collection::vec(identifier(), 1..3).prop_map(|names| Stmt::Global(NodeBox::new(StmtGlobal { loc: L, names }))),
         1 => prop::option::of((expr(), prop::option::of(expr()))).prop_map(|raise| {
             let (exc, cause) = match raise {
                 Some((exc, cause)) => (Some(exc), cause),
                 None => (None, None),
             };
-            Stmt::Raise(Box::new(StmtRaise { loc: L, exc, cause }))
+            Stmt::Raise(NodeBox::new(StmtRaise { loc: L, exc, cause }))
         }),
-        1 => (expr(), prop::option::of(expr())).prop_map(|(test, msg)| Stmt::Assert(Box::new(StmtAssert { loc: L, test, msg }))),
+        1 => (expr(), prop::option::of(expr())).prop_map(|(test, msg)| Stmt::Assert(NodeBox::new(StmtAssert { loc: L, test, msg }))),
     ]
     .boxed()
 }
@@ -460,7 +460,7 @@ fn stmt() -> BoxedStrategy<Stmt> {
             let orelse = || prop::collection::vec(inner.clone(), 0..2);
             let handler = (expr(), prop::option::of(identifier()), body())
                 .prop_map(|(type_, name, body)| {
-                    ExceptHandler::ExceptHandler(Box::new(ExceptHandlerExceptHandler {
+                    ExceptHandler::ExceptHandler(NodeBox::new(ExceptHandlerExceptHandler {
                         loc: L,
                         type_: Some(type_),
                         name,
@@ -469,7 +469,7 @@ fn stmt() -> BoxedStrategy<Stmt> {
                 })
                 .boxed();
             prop_oneof![
-                (expr(), body(), orelse()).prop_map(|(test, body, orelse)| Stmt::If(Box::new(
+                (expr(), body(), orelse()).prop_map(|(test, body, orelse)| Stmt::If(NodeBox::new(
                     StmtIf {
                         loc: L,
                         test,
@@ -477,16 +477,16 @@ fn stmt() -> BoxedStrategy<Stmt> {
                         orelse
                     }
                 ))),
-                (expr(), body(), orelse()).prop_map(|(test, body, orelse)| Stmt::While(Box::new(
-                    StmtWhile {
+                (expr(), body(), orelse()).prop_map(|(test, body, orelse)| Stmt::While(
+                    NodeBox::new(StmtWhile {
                         loc: L,
                         test,
                         body,
                         orelse
-                    }
-                ))),
+                    })
+                )),
                 (target(), expr(), body(), orelse()).prop_map(|(target, iter, body, orelse)| {
-                    Stmt::For(Box::new(StmtFor {
+                    Stmt::For(NodeBox::new(StmtFor {
                         loc: L,
                         target,
                         iter,
@@ -503,10 +503,10 @@ fn stmt() -> BoxedStrategy<Stmt> {
                     prop::option::of(expr())
                 )
                     .prop_map(|(name, args, body, decorator_list, returns)| {
-                        Stmt::FunctionDef(Box::new(StmtFunctionDef {
+                        Stmt::FunctionDef(NodeBox::new(StmtFunctionDef {
                             loc: L,
                             name,
-                            args: Box::new(args),
+                            args: NodeBox::new(args),
                             body,
                             decorator_list,
                             returns,
@@ -516,7 +516,7 @@ fn stmt() -> BoxedStrategy<Stmt> {
                     }),
                 (identifier(), prop::collection::vec(expr(), 0..2), body()).prop_map(
                     |(name, bases, body)| {
-                        Stmt::ClassDef(Box::new(StmtClassDef {
+                        Stmt::ClassDef(NodeBox::new(StmtClassDef {
                             loc: L,
                             name,
                             bases,
@@ -545,7 +545,7 @@ fn stmt() -> BoxedStrategy<Stmt> {
                                 optional_vars,
                             })
                             .collect();
-                        Stmt::With(Box::new(StmtWith {
+                        Stmt::With(NodeBox::new(StmtWith {
                             loc: L,
                             items,
                             body,
@@ -559,7 +559,7 @@ fn stmt() -> BoxedStrategy<Stmt> {
                     orelse()
                 )
                     .prop_map(|(body, handlers, orelse, finalbody)| {
-                        Stmt::Try(Box::new(StmtTry {
+                        Stmt::Try(NodeBox::new(StmtTry {
                             loc: L,
                             body,
                             handlers,
@@ -574,7 +574,7 @@ fn stmt() -> BoxedStrategy<Stmt> {
                     orelse()
                 )
                     .prop_map(|(body, handlers, orelse, finalbody)| {
-                        Stmt::TryStar(Box::new(StmtTryStar {
+                        Stmt::TryStar(NodeBox::new(StmtTryStar {
                             loc: L,
                             body,
                             handlers,
@@ -583,7 +583,7 @@ fn stmt() -> BoxedStrategy<Stmt> {
                         }))
                     }),
                 (body(), body()).prop_map(|(body, finalbody)| {
-                    Stmt::Try(Box::new(StmtTry {
+                    Stmt::Try(NodeBox::new(StmtTry {
                         loc: L,
                         body,
                         handlers: Vec::new(),
@@ -604,7 +604,7 @@ fn stmt() -> BoxedStrategy<Stmt> {
                                 body,
                             })
                             .collect();
-                        Stmt::Match(Box::new(StmtMatch {
+                        Stmt::Match(NodeBox::new(StmtMatch {
                             loc: L,
                             subject,
                             cases,
@@ -620,10 +620,10 @@ fn stmt() -> BoxedStrategy<Stmt> {
                 )
                     .prop_map(
                         |(name, type_params, args, body, decorator_list, returns)| {
-                            Stmt::AsyncFunctionDef(Box::new(StmtAsyncFunctionDef {
+                            Stmt::AsyncFunctionDef(NodeBox::new(StmtAsyncFunctionDef {
                                 loc: L,
                                 name,
-                                args: Box::new(args),
+                                args: NodeBox::new(args),
                                 body,
                                 decorator_list,
                                 returns,
@@ -633,7 +633,7 @@ fn stmt() -> BoxedStrategy<Stmt> {
                         }
                     ),
                 (target(), expr(), body(), orelse()).prop_map(|(target, iter, body, orelse)| {
-                    Stmt::AsyncFor(Box::new(StmtAsyncFor {
+                    Stmt::AsyncFor(NodeBox::new(StmtAsyncFor {
                         loc: L,
                         target,
                         iter,
@@ -651,7 +651,7 @@ fn stmt() -> BoxedStrategy<Stmt> {
                             context_expr,
                             optional_vars: None,
                         }];
-                        Stmt::AsyncWith(Box::new(StmtAsyncWith {
+                        Stmt::AsyncWith(NodeBox::new(StmtAsyncWith {
                             loc: L,
                             items,
                             body,
@@ -677,7 +677,7 @@ fn stmt() -> BoxedStrategy<Stmt> {
                                     value,
                                 })
                                 .collect();
-                            Stmt::ClassDef(Box::new(StmtClassDef {
+                            Stmt::ClassDef(NodeBox::new(StmtClassDef {
                                 loc: L,
                                 name,
                                 bases,
@@ -706,7 +706,7 @@ fn literal_pattern() -> BoxedStrategy<Pattern> {
         prop::collection::vec(any::<u8>(), 0..4).prop_map(|b| constant_expr(Constant::Bytes(b))),
         number
             .clone()
-            .prop_map(|operand| Expr::UnaryOp(Box::new(ExprUnaryOp {
+            .prop_map(|operand| Expr::UnaryOp(NodeBox::new(ExprUnaryOp {
                 loc: L,
                 op: UnaryOp::USub,
                 operand
@@ -721,7 +721,7 @@ fn literal_pattern() -> BoxedStrategy<Pattern> {
                     real: 0.0,
                     imag: f64::from(imag),
                 });
-                Expr::BinOp(Box::new(ExprBinOp {
+                Expr::BinOp(NodeBox::new(ExprBinOp {
                     loc: L,
                     left,
                     op,
@@ -734,7 +734,7 @@ fn literal_pattern() -> BoxedStrategy<Pattern> {
                 id: module,
                 ctx: ExprContext::Load,
             });
-            Expr::Attribute(Box::new(ExprAttribute {
+            Expr::Attribute(NodeBox::new(ExprAttribute {
                 loc: L,
                 value,
                 attr,
@@ -743,10 +743,10 @@ fn literal_pattern() -> BoxedStrategy<Pattern> {
         }),
     ];
     prop_oneof![
-        4 => value.prop_map(|value| Pattern::MatchValue(Box::new(PatternMatchValue { loc: L, value }))),
+        4 => value.prop_map(|value| Pattern::MatchValue(NodeBox::new(PatternMatchValue { loc: L, value }))),
         1 => prop::sample::select(vec![Constant::None, Constant::Bool(true), Constant::Bool(false)])
-            .prop_map(|value| Pattern::MatchSingleton(Box::new(PatternMatchSingleton { loc: L, value }))),
-        2 => prop::option::of(capture()).prop_map(|name| Pattern::MatchAs(Box::new(PatternMatchAs { loc: L, pattern: None, name }))),
+            .prop_map(|value| Pattern::MatchSingleton(NodeBox::new(PatternMatchSingleton { loc: L, value }))),
+        2 => prop::option::of(capture()).prop_map(|name| Pattern::MatchAs(NodeBox::new(PatternMatchAs { loc: L, pattern: None, name }))),
     ]
     .boxed()
 }
@@ -767,10 +767,13 @@ fn pattern() -> BoxedStrategy<Pattern> {
                             let at = at.min(patterns.len());
                             patterns.insert(
                                 at,
-                                Pattern::MatchStar(Box::new(PatternMatchStar { loc: L, name })),
+                                Pattern::MatchStar(NodeBox::new(PatternMatchStar { loc: L, name })),
                             );
                         }
-                        Pattern::MatchSequence(Box::new(PatternMatchSequence { loc: L, patterns }))
+                        Pattern::MatchSequence(NodeBox::new(PatternMatchSequence {
+                            loc: L,
+                            patterns,
+                        }))
                     }
                 ),
                 (
@@ -779,7 +782,7 @@ fn pattern() -> BoxedStrategy<Pattern> {
                 )
                     .prop_map(|(pairs, rest)| {
                         let (keys, patterns) = pairs.into_iter().unzip();
-                        Pattern::MatchMapping(Box::new(PatternMatchMapping {
+                        Pattern::MatchMapping(NodeBox::new(PatternMatchMapping {
                             loc: L,
                             keys,
                             patterns,
@@ -795,7 +798,7 @@ fn pattern() -> BoxedStrategy<Pattern> {
                         let kwd_attrs = (0..kwd_patterns.len())
                             .map(|i| id(&format!("k{i}")))
                             .collect();
-                        Pattern::MatchClass(Box::new(PatternMatchClass {
+                        Pattern::MatchClass(NodeBox::new(PatternMatchClass {
                             loc: L,
                             cls,
                             patterns,
@@ -804,10 +807,10 @@ fn pattern() -> BoxedStrategy<Pattern> {
                         }))
                     }),
                 prop::collection::vec(inner.clone(), 2..4).prop_map(|patterns| Pattern::MatchOr(
-                    Box::new(PatternMatchOr { loc: L, patterns })
+                    NodeBox::new(PatternMatchOr { loc: L, patterns })
                 )),
                 (inner, capture()).prop_map(|(pattern, name)| {
-                    Pattern::MatchAs(Box::new(PatternMatchAs {
+                    Pattern::MatchAs(NodeBox::new(PatternMatchAs {
                         loc: L,
                         pattern: Some(pattern),
                         name: Some(name),
@@ -834,18 +837,18 @@ fn type_params() -> impl Strategy<Value = Vec<TypeParam>> {
                     None
                 };
                 match kind {
-                    0 => TypeParam::TypeVar(Box::new(TypeParamTypeVar {
+                    0 => TypeParam::TypeVar(NodeBox::new(TypeParamTypeVar {
                         loc: L,
                         name,
                         bound,
                         default_value,
                     })),
-                    1 => TypeParam::TypeVarTuple(Box::new(TypeParamTypeVarTuple {
+                    1 => TypeParam::TypeVarTuple(NodeBox::new(TypeParamTypeVarTuple {
                         loc: L,
                         name,
                         default_value,
                     })),
-                    _ => TypeParam::ParamSpec(Box::new(TypeParamParamSpec {
+                    _ => TypeParam::ParamSpec(NodeBox::new(TypeParamParamSpec {
                         loc: L,
                         name,
                         default_value,
@@ -859,19 +862,19 @@ fn type_params() -> impl Strategy<Value = Vec<TypeParam>> {
 /// Statements that only make sense or only stress the unparser in a function body.
 fn extra_stmt() -> BoxedStrategy<Stmt> {
     let yield_expr = prop::option::of(expr())
-        .prop_map(|value| Expr::Yield(Box::new(ExprYield { loc: L, value })));
+        .prop_map(|value| Expr::Yield(NodeBox::new(ExprYield { loc: L, value })));
     let yield_from =
-        expr().prop_map(|value| Expr::YieldFrom(Box::new(ExprYieldFrom { loc: L, value })));
+        expr().prop_map(|value| Expr::YieldFrom(NodeBox::new(ExprYieldFrom { loc: L, value })));
     prop_oneof![
         yield_expr
             .clone()
-            .prop_map(|value| Stmt::Expr(Box::new(StmtExpr { loc: L, value }))),
+            .prop_map(|value| Stmt::Expr(NodeBox::new(StmtExpr { loc: L, value }))),
         (
             name(ExprContext::Store),
             prop_oneof![yield_expr, yield_from]
         )
             .prop_map(|(target, value)| {
-                Stmt::Assign(Box::new(StmtAssign {
+                Stmt::Assign(NodeBox::new(StmtAssign {
                     loc: L,
                     targets: vec![target],
                     value,
@@ -879,9 +882,9 @@ fn extra_stmt() -> BoxedStrategy<Stmt> {
                 }))
             }),
         prop::collection::vec(identifier(), 1..3)
-            .prop_map(|names| Stmt::Nonlocal(Box::new(StmtNonlocal { loc: L, names }))),
+            .prop_map(|names| Stmt::Nonlocal(NodeBox::new(StmtNonlocal { loc: L, names }))),
         (name(ExprContext::Store), type_params(), expr()).prop_map(|(name, type_params, value)| {
-            Stmt::TypeAlias(Box::new(StmtTypeAlias {
+            Stmt::TypeAlias(NodeBox::new(StmtTypeAlias {
                 loc: L,
                 name,
                 type_params,
@@ -909,7 +912,7 @@ proptest! {
 
     #[test]
     fn parse_of_unparse_gives_the_tree_back(body in prop::collection::vec(stmt(), 1..4)) {
-        let tree = Mod::Module(Box::new(ModModule { body, type_ignores: Vec::new() }));
+        let tree = Mod::Module(NodeBox::new(ModModule { body, type_ignores: Vec::new() }));
         let source = pyc_ast::unparse::unparse(&tree).expect("unparse");
         let parsed = pyc_parser::parse(&source, "<unknown>", Mode::Exec, ParseFlags::default());
         let parsed = match parsed {
@@ -923,7 +926,7 @@ proptest! {
 
     #[test]
     fn parse_of_unparse_gives_the_expression_back(body in expr()) {
-        let tree = Mod::Expression(Box::new(ModExpression { body }));
+        let tree = Mod::Expression(NodeBox::new(ModExpression { body }));
         let source = pyc_ast::unparse::unparse(&tree).expect("unparse");
         let parsed = pyc_parser::parse(&source, "<unknown>", Mode::Eval, ParseFlags::default());
         let parsed = match parsed {
@@ -936,7 +939,7 @@ proptest! {
     #[test]
     fn parse_of_unparse_gives_the_interactive_statement_back(body in prop::collection::vec(simple_stmt(), 1..3)) {
         // `single` mode: simple statements on one line, joined by `; `.
-        let tree = Mod::Interactive(Box::new(ModInteractive { body }));
+        let tree = Mod::Interactive(NodeBox::new(ModInteractive { body }));
         let source = pyc_ast::unparse::unparse(&tree).expect("unparse");
         let parsed = pyc_parser::parse(&format!("{source}\n"), "<unknown>", Mode::Single, ParseFlags::default());
         let parsed = match parsed {

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use pyc_ast::NodeBox;
 use pyc_ast::{Expr, Mod, Stmt};
 use pyc_future::CompilerFlags;
 use pyc_symtable::{BlockKey, BlockType, SymbolTable};
@@ -75,7 +76,7 @@ fn blocks_are_found_from_their_nodes() {
             "annotation __annotate__",
         ]
     );
-    let lambda = Expr::Constant(Box::new(pyc_ast::ExprConstant {
+    let lambda = Expr::Constant(NodeBox::new(pyc_ast::ExprConstant {
         loc: pyc_ast::Location::new(1, 0, 1, 1),
         value: pyc_ast::constant::Constant::None,
         kind: None,

@@ -2,6 +2,7 @@
 //! table is built on its own thread, and the recursion limit (80,000 levels, about where the
 //! oracle stops) fits in its stack.
 
+use pyc_ast::NodeBox;
 use pyc_ast::{
     Expr, ExprBinOp, ExprContext, ExprName, Location, Mod, ModModule, Operator, Stmt, StmtExpr,
 };
@@ -29,7 +30,7 @@ fn nested_binops(depth: usize) -> Mod {
         .into();
     }
     let stmt: Stmt = StmtExpr { loc, value: expr }.into();
-    Mod::Module(Box::new(ModModule {
+    Mod::Module(NodeBox::new(ModModule {
         body: vec![stmt],
         type_ignores: vec![],
     }))

@@ -97,7 +97,7 @@ impl Model<'_> {
              //! defaults: None, an empty list, an absent position).\n\n\
              use super::nodes::*;\n\
              use crate::read_dump::{ReadDump, Reader};\n\
-             use crate::Location;\n",
+             use crate::{Location, NodeBox};\n",
         );
         for def in self.node_definitions() {
             let ty = type_name(&def.name);
@@ -125,7 +125,7 @@ impl Model<'_> {
                         let (open, close) = if is_inline(&def.name, &ctor.name) {
                             ("", "")
                         } else {
-                            ("Box::new(", ")")
+                            ("NodeBox::new(", ")")
                         };
                         let _ = writeln!(
                             out,

@@ -11,7 +11,7 @@ impl Model<'_> {
         out.push_str(
             "//! Port of Include/internal/pycore_ast.h: the node types of `asdl/Python.asdl`.\n\n\
              use crate::constant::Constant;\n\
-             use crate::{Identifier, Location};\n",
+             use crate::{Identifier, Location, NodeBox};\n",
         );
         for def in self.node_definitions() {
             match &def.value {
@@ -57,7 +57,7 @@ impl Model<'_> {
             if is_inline(&def.name, &ctor.name) {
                 let _ = writeln!(out, "    {0}({name}{0}),", ctor.name);
             } else {
-                let _ = writeln!(out, "    {0}(Box<{name}{0}>),", ctor.name);
+                let _ = writeln!(out, "    {0}(NodeBox<{name}{0}>),", ctor.name);
             }
         }
         out.push_str("}\n");
@@ -98,7 +98,7 @@ impl Model<'_> {
             let value = if is_inline(&def.name, &ctor.name) {
                 "node"
             } else {
-                "Box::new(node)"
+                "NodeBox::new(node)"
             };
             let _ = writeln!(
                 out,

@@ -122,7 +122,8 @@ impl Model<'_> {
              //! `Arg`, ...) return `Option`: `None` removes the node. Kinds that fill required fields\n\
              //! (`Expr`, `Pattern`, `Arguments`, `Mod`) must return a node.\n\n\
              #![allow(unused_variables)]\n\n\
-             use super::nodes::*;\n\n\
+             use super::nodes::*;\n\
+             use crate::NodeBox;\n\n\
              pub trait Transformer {\n",
         );
         for def in self.node_definitions() {
@@ -203,7 +204,11 @@ impl Model<'_> {
         if has_loc {
             names.insert(0, "loc".to_string());
         }
-        let deref = if boxed { "*node" } else { "node" };
+        let deref = if boxed {
+            "NodeBox::into_inner(node)"
+        } else {
+            "node"
+        };
         if names.is_empty() {
             let _ = writeln!(out, "{pad}let {struct_name} {{}} = {deref};");
         } else {
@@ -234,7 +239,7 @@ impl Model<'_> {
             format!("{struct_name} {{\n{}{pad}}}", lines.concat())
         };
         if boxed {
-            let _ = writeln!(out, "{pad}{wrap}(Box::new({body}))");
+            let _ = writeln!(out, "{pad}{wrap}(NodeBox::new({body}))");
         } else if wrap != struct_name {
             let _ = writeln!(out, "{pad}{wrap}({body})");
         } else {
@@ -253,14 +258,14 @@ impl Model<'_> {
         let removable = shape != Shape::Simple && !self.is_required_somewhere(&field.type_name);
         let product = shape == Shape::Product;
         match field.quantifier {
-            Quantifier::One if product => format!("Box::new(transformer.visit_{stem}(*{name}))"),
+            Quantifier::One if product => format!("NodeBox::new(transformer.visit_{stem}(NodeBox::into_inner({name})))"),
             Quantifier::One => format!("transformer.visit_{stem}({name})"),
             Quantifier::Optional => match (product, removable) {
                 (true, true) => {
-                    format!("{name}.and_then(|value| transformer.visit_{stem}(*value)).map(Box::new)")
+                    format!("{name}.and_then(|value| transformer.visit_{stem}(NodeBox::into_inner(value))).map(NodeBox::new)")
                 }
                 (true, false) => {
-                    format!("{name}.map(|value| Box::new(transformer.visit_{stem}(*value)))")
+                    format!("{name}.map(|value| NodeBox::new(transformer.visit_{stem}(NodeBox::into_inner(value))))")
                 }
                 (false, true) => format!("{name}.and_then(|value| transformer.visit_{stem}(value))"),
                 (false, false) => format!("{name}.map(|value| transformer.visit_{stem}(value))"),
@@ -288,7 +293,8 @@ impl Model<'_> {
              //! as deep as a long `a + b + ... + z` chain (CPython's parser builds those for any length)\n\
              //! would overflow the stack; `drop_deep` takes nodes apart with a heap stack instead.\n\n\
              #![allow(unused_variables)]\n\n\
-             use super::nodes::*;\n\n\
+             use super::nodes::*;\n\
+             use crate::NodeBox;\n\n\
              /// Any node kind that can contain other nodes, waiting to be taken apart.\n\
              pub enum Deferred {\n",
         );
@@ -361,7 +367,7 @@ impl Model<'_> {
                         let source = if is_inline(&def.name, &ctor.name) {
                             "node"
                         } else {
-                            "*node"
+                            "NodeBox::into_inner(node)"
                         };
                         self.dismantle_fields(
                             &mut out,
@@ -407,10 +413,12 @@ impl Model<'_> {
             let name = field_name(&field.name);
             let product = self.shape(&field.type_name) == Shape::Product;
             let line = match field.quantifier {
-                Quantifier::One if product => format!("stack.push(Deferred::from(*{name}));"),
+                Quantifier::One if product => {
+                    format!("stack.push(Deferred::from(NodeBox::into_inner({name})));")
+                }
                 Quantifier::One => format!("stack.push(Deferred::from({name}));"),
                 Quantifier::Optional if product => {
-                    format!("stack.extend({name}.map(|value| Deferred::from(*value)));")
+                    format!("stack.extend({name}.map(|value| Deferred::from(NodeBox::into_inner(value))));")
                 }
                 Quantifier::Optional => format!("stack.extend({name}.map(Deferred::from));"),
                 Quantifier::Sequence => {

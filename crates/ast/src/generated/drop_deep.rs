@@ -6,6 +6,7 @@
 #![allow(unused_variables)]
 
 use super::nodes::*;
+use crate::NodeBox;
 
 /// Any node kind that can contain other nodes, waiting to be taken apart.
 pub enum Deferred {
@@ -142,20 +143,20 @@ impl Deferred {
 fn dismantle_mod(node: Mod, stack: &mut Vec<Deferred>) {
     match node {
         Mod::Module(node) => {
-            let ModModule { body, type_ignores, .. } = *node;
+            let ModModule { body, type_ignores, .. } = NodeBox::into_inner(node);
             stack.extend(body.into_iter().map(Deferred::from));
             stack.extend(type_ignores.into_iter().map(Deferred::from));
         }
         Mod::Interactive(node) => {
-            let ModInteractive { body, .. } = *node;
+            let ModInteractive { body, .. } = NodeBox::into_inner(node);
             stack.extend(body.into_iter().map(Deferred::from));
         }
         Mod::Expression(node) => {
-            let ModExpression { body, .. } = *node;
+            let ModExpression { body, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(body));
         }
         Mod::FunctionType(node) => {
-            let ModFunctionType { argtypes, returns, .. } = *node;
+            let ModFunctionType { argtypes, returns, .. } = NodeBox::into_inner(node);
             stack.extend(argtypes.into_iter().map(Deferred::from));
             stack.push(Deferred::from(returns));
         }
@@ -165,23 +166,23 @@ fn dismantle_mod(node: Mod, stack: &mut Vec<Deferred>) {
 fn dismantle_stmt(node: Stmt, stack: &mut Vec<Deferred>) {
     match node {
         Stmt::FunctionDef(node) => {
-            let StmtFunctionDef { args, body, decorator_list, returns, type_params, .. } = *node;
-            stack.push(Deferred::from(*args));
+            let StmtFunctionDef { args, body, decorator_list, returns, type_params, .. } = NodeBox::into_inner(node);
+            stack.push(Deferred::from(NodeBox::into_inner(args)));
             stack.extend(body.into_iter().map(Deferred::from));
             stack.extend(decorator_list.into_iter().map(Deferred::from));
             stack.extend(returns.map(Deferred::from));
             stack.extend(type_params.into_iter().map(Deferred::from));
         }
         Stmt::AsyncFunctionDef(node) => {
-            let StmtAsyncFunctionDef { args, body, decorator_list, returns, type_params, .. } = *node;
-            stack.push(Deferred::from(*args));
+            let StmtAsyncFunctionDef { args, body, decorator_list, returns, type_params, .. } = NodeBox::into_inner(node);
+            stack.push(Deferred::from(NodeBox::into_inner(args)));
             stack.extend(body.into_iter().map(Deferred::from));
             stack.extend(decorator_list.into_iter().map(Deferred::from));
             stack.extend(returns.map(Deferred::from));
             stack.extend(type_params.into_iter().map(Deferred::from));
         }
         Stmt::ClassDef(node) => {
-            let StmtClassDef { bases, keywords, body, decorator_list, type_params, .. } = *node;
+            let StmtClassDef { bases, keywords, body, decorator_list, type_params, .. } = NodeBox::into_inner(node);
             stack.extend(bases.into_iter().map(Deferred::from));
             stack.extend(keywords.into_iter().map(Deferred::from));
             stack.extend(body.into_iter().map(Deferred::from));
@@ -189,126 +190,126 @@ fn dismantle_stmt(node: Stmt, stack: &mut Vec<Deferred>) {
             stack.extend(type_params.into_iter().map(Deferred::from));
         }
         Stmt::Return(node) => {
-            let StmtReturn { value, .. } = *node;
+            let StmtReturn { value, .. } = NodeBox::into_inner(node);
             stack.extend(value.map(Deferred::from));
         }
         Stmt::Delete(node) => {
-            let StmtDelete { targets, .. } = *node;
+            let StmtDelete { targets, .. } = NodeBox::into_inner(node);
             stack.extend(targets.into_iter().map(Deferred::from));
         }
         Stmt::Assign(node) => {
-            let StmtAssign { targets, value, .. } = *node;
+            let StmtAssign { targets, value, .. } = NodeBox::into_inner(node);
             stack.extend(targets.into_iter().map(Deferred::from));
             stack.push(Deferred::from(value));
         }
         Stmt::TypeAlias(node) => {
-            let StmtTypeAlias { name, type_params, value, .. } = *node;
+            let StmtTypeAlias { name, type_params, value, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(name));
             stack.extend(type_params.into_iter().map(Deferred::from));
             stack.push(Deferred::from(value));
         }
         Stmt::AugAssign(node) => {
-            let StmtAugAssign { target, value, .. } = *node;
+            let StmtAugAssign { target, value, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(target));
             stack.push(Deferred::from(value));
         }
         Stmt::AnnAssign(node) => {
-            let StmtAnnAssign { target, annotation, value, .. } = *node;
+            let StmtAnnAssign { target, annotation, value, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(target));
             stack.push(Deferred::from(annotation));
             stack.extend(value.map(Deferred::from));
         }
         Stmt::For(node) => {
-            let StmtFor { target, iter, body, orelse, .. } = *node;
+            let StmtFor { target, iter, body, orelse, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(target));
             stack.push(Deferred::from(iter));
             stack.extend(body.into_iter().map(Deferred::from));
             stack.extend(orelse.into_iter().map(Deferred::from));
         }
         Stmt::AsyncFor(node) => {
-            let StmtAsyncFor { target, iter, body, orelse, .. } = *node;
+            let StmtAsyncFor { target, iter, body, orelse, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(target));
             stack.push(Deferred::from(iter));
             stack.extend(body.into_iter().map(Deferred::from));
             stack.extend(orelse.into_iter().map(Deferred::from));
         }
         Stmt::While(node) => {
-            let StmtWhile { test, body, orelse, .. } = *node;
+            let StmtWhile { test, body, orelse, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(test));
             stack.extend(body.into_iter().map(Deferred::from));
             stack.extend(orelse.into_iter().map(Deferred::from));
         }
         Stmt::If(node) => {
-            let StmtIf { test, body, orelse, .. } = *node;
+            let StmtIf { test, body, orelse, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(test));
             stack.extend(body.into_iter().map(Deferred::from));
             stack.extend(orelse.into_iter().map(Deferred::from));
         }
         Stmt::With(node) => {
-            let StmtWith { items, body, .. } = *node;
+            let StmtWith { items, body, .. } = NodeBox::into_inner(node);
             stack.extend(items.into_iter().map(Deferred::from));
             stack.extend(body.into_iter().map(Deferred::from));
         }
         Stmt::AsyncWith(node) => {
-            let StmtAsyncWith { items, body, .. } = *node;
+            let StmtAsyncWith { items, body, .. } = NodeBox::into_inner(node);
             stack.extend(items.into_iter().map(Deferred::from));
             stack.extend(body.into_iter().map(Deferred::from));
         }
         Stmt::Match(node) => {
-            let StmtMatch { subject, cases, .. } = *node;
+            let StmtMatch { subject, cases, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(subject));
             stack.extend(cases.into_iter().map(Deferred::from));
         }
         Stmt::Raise(node) => {
-            let StmtRaise { exc, cause, .. } = *node;
+            let StmtRaise { exc, cause, .. } = NodeBox::into_inner(node);
             stack.extend(exc.map(Deferred::from));
             stack.extend(cause.map(Deferred::from));
         }
         Stmt::Try(node) => {
-            let StmtTry { body, handlers, orelse, finalbody, .. } = *node;
+            let StmtTry { body, handlers, orelse, finalbody, .. } = NodeBox::into_inner(node);
             stack.extend(body.into_iter().map(Deferred::from));
             stack.extend(handlers.into_iter().map(Deferred::from));
             stack.extend(orelse.into_iter().map(Deferred::from));
             stack.extend(finalbody.into_iter().map(Deferred::from));
         }
         Stmt::TryStar(node) => {
-            let StmtTryStar { body, handlers, orelse, finalbody, .. } = *node;
+            let StmtTryStar { body, handlers, orelse, finalbody, .. } = NodeBox::into_inner(node);
             stack.extend(body.into_iter().map(Deferred::from));
             stack.extend(handlers.into_iter().map(Deferred::from));
             stack.extend(orelse.into_iter().map(Deferred::from));
             stack.extend(finalbody.into_iter().map(Deferred::from));
         }
         Stmt::Assert(node) => {
-            let StmtAssert { test, msg, .. } = *node;
+            let StmtAssert { test, msg, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(test));
             stack.extend(msg.map(Deferred::from));
         }
         Stmt::Import(node) => {
-            let StmtImport { names, .. } = *node;
+            let StmtImport { names, .. } = NodeBox::into_inner(node);
             stack.extend(names.into_iter().map(Deferred::from));
         }
         Stmt::ImportFrom(node) => {
-            let StmtImportFrom { names, .. } = *node;
+            let StmtImportFrom { names, .. } = NodeBox::into_inner(node);
             stack.extend(names.into_iter().map(Deferred::from));
         }
         Stmt::Global(node) => {
-            let _ = *node;
+            let _ = NodeBox::into_inner(node);
         }
         Stmt::Nonlocal(node) => {
-            let _ = *node;
+            let _ = NodeBox::into_inner(node);
         }
         Stmt::Expr(node) => {
-            let StmtExpr { value, .. } = *node;
+            let StmtExpr { value, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(value));
         }
         Stmt::Pass(node) => {
-            let _ = *node;
+            let _ = NodeBox::into_inner(node);
         }
         Stmt::Break(node) => {
-            let _ = *node;
+            let _ = NodeBox::into_inner(node);
         }
         Stmt::Continue(node) => {
-            let _ = *node;
+            let _ = NodeBox::into_inner(node);
         }
     }
 }
@@ -316,134 +317,134 @@ fn dismantle_stmt(node: Stmt, stack: &mut Vec<Deferred>) {
 fn dismantle_expr(node: Expr, stack: &mut Vec<Deferred>) {
     match node {
         Expr::BoolOp(node) => {
-            let ExprBoolOp { values, .. } = *node;
+            let ExprBoolOp { values, .. } = NodeBox::into_inner(node);
             stack.extend(values.into_iter().map(Deferred::from));
         }
         Expr::NamedExpr(node) => {
-            let ExprNamedExpr { target, value, .. } = *node;
+            let ExprNamedExpr { target, value, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(target));
             stack.push(Deferred::from(value));
         }
         Expr::BinOp(node) => {
-            let ExprBinOp { left, right, .. } = *node;
+            let ExprBinOp { left, right, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(left));
             stack.push(Deferred::from(right));
         }
         Expr::UnaryOp(node) => {
-            let ExprUnaryOp { operand, .. } = *node;
+            let ExprUnaryOp { operand, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(operand));
         }
         Expr::Lambda(node) => {
-            let ExprLambda { args, body, .. } = *node;
-            stack.push(Deferred::from(*args));
+            let ExprLambda { args, body, .. } = NodeBox::into_inner(node);
+            stack.push(Deferred::from(NodeBox::into_inner(args)));
             stack.push(Deferred::from(body));
         }
         Expr::IfExp(node) => {
-            let ExprIfExp { test, body, orelse, .. } = *node;
+            let ExprIfExp { test, body, orelse, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(test));
             stack.push(Deferred::from(body));
             stack.push(Deferred::from(orelse));
         }
         Expr::Dict(node) => {
-            let ExprDict { keys, values, .. } = *node;
+            let ExprDict { keys, values, .. } = NodeBox::into_inner(node);
             stack.extend(keys.into_iter().flatten().map(Deferred::from));
             stack.extend(values.into_iter().map(Deferred::from));
         }
         Expr::Set(node) => {
-            let ExprSet { elts, .. } = *node;
+            let ExprSet { elts, .. } = NodeBox::into_inner(node);
             stack.extend(elts.into_iter().map(Deferred::from));
         }
         Expr::ListComp(node) => {
-            let ExprListComp { elt, generators, .. } = *node;
+            let ExprListComp { elt, generators, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(elt));
             stack.extend(generators.into_iter().map(Deferred::from));
         }
         Expr::SetComp(node) => {
-            let ExprSetComp { elt, generators, .. } = *node;
+            let ExprSetComp { elt, generators, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(elt));
             stack.extend(generators.into_iter().map(Deferred::from));
         }
         Expr::DictComp(node) => {
-            let ExprDictComp { key, value, generators, .. } = *node;
+            let ExprDictComp { key, value, generators, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(key));
             stack.push(Deferred::from(value));
             stack.extend(generators.into_iter().map(Deferred::from));
         }
         Expr::GeneratorExp(node) => {
-            let ExprGeneratorExp { elt, generators, .. } = *node;
+            let ExprGeneratorExp { elt, generators, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(elt));
             stack.extend(generators.into_iter().map(Deferred::from));
         }
         Expr::Await(node) => {
-            let ExprAwait { value, .. } = *node;
+            let ExprAwait { value, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(value));
         }
         Expr::Yield(node) => {
-            let ExprYield { value, .. } = *node;
+            let ExprYield { value, .. } = NodeBox::into_inner(node);
             stack.extend(value.map(Deferred::from));
         }
         Expr::YieldFrom(node) => {
-            let ExprYieldFrom { value, .. } = *node;
+            let ExprYieldFrom { value, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(value));
         }
         Expr::Compare(node) => {
-            let ExprCompare { left, comparators, .. } = *node;
+            let ExprCompare { left, comparators, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(left));
             stack.extend(comparators.into_iter().map(Deferred::from));
         }
         Expr::Call(node) => {
-            let ExprCall { func, args, keywords, .. } = *node;
+            let ExprCall { func, args, keywords, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(func));
             stack.extend(args.into_iter().map(Deferred::from));
             stack.extend(keywords.into_iter().map(Deferred::from));
         }
         Expr::FormattedValue(node) => {
-            let ExprFormattedValue { value, format_spec, .. } = *node;
+            let ExprFormattedValue { value, format_spec, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(value));
             stack.extend(format_spec.map(Deferred::from));
         }
         Expr::Interpolation(node) => {
-            let ExprInterpolation { value, format_spec, .. } = *node;
+            let ExprInterpolation { value, format_spec, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(value));
             stack.extend(format_spec.map(Deferred::from));
         }
         Expr::JoinedStr(node) => {
-            let ExprJoinedStr { values, .. } = *node;
+            let ExprJoinedStr { values, .. } = NodeBox::into_inner(node);
             stack.extend(values.into_iter().map(Deferred::from));
         }
         Expr::TemplateStr(node) => {
-            let ExprTemplateStr { values, .. } = *node;
+            let ExprTemplateStr { values, .. } = NodeBox::into_inner(node);
             stack.extend(values.into_iter().map(Deferred::from));
         }
         Expr::Constant(node) => {
-            let _ = *node;
+            let _ = NodeBox::into_inner(node);
         }
         Expr::Attribute(node) => {
-            let ExprAttribute { value, .. } = *node;
+            let ExprAttribute { value, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(value));
         }
         Expr::Subscript(node) => {
-            let ExprSubscript { value, slice, .. } = *node;
+            let ExprSubscript { value, slice, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(value));
             stack.push(Deferred::from(slice));
         }
         Expr::Starred(node) => {
-            let ExprStarred { value, .. } = *node;
+            let ExprStarred { value, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(value));
         }
         Expr::Name(node) => {
             let _ = node;
         }
         Expr::List(node) => {
-            let ExprList { elts, .. } = *node;
+            let ExprList { elts, .. } = NodeBox::into_inner(node);
             stack.extend(elts.into_iter().map(Deferred::from));
         }
         Expr::Tuple(node) => {
-            let ExprTuple { elts, .. } = *node;
+            let ExprTuple { elts, .. } = NodeBox::into_inner(node);
             stack.extend(elts.into_iter().map(Deferred::from));
         }
         Expr::Slice(node) => {
-            let ExprSlice { lower, upper, step, .. } = *node;
+            let ExprSlice { lower, upper, step, .. } = NodeBox::into_inner(node);
             stack.extend(lower.map(Deferred::from));
             stack.extend(upper.map(Deferred::from));
             stack.extend(step.map(Deferred::from));
@@ -461,7 +462,7 @@ fn dismantle_comprehension(node: Comprehension, stack: &mut Vec<Deferred>) {
 fn dismantle_except_handler(node: ExceptHandler, stack: &mut Vec<Deferred>) {
     match node {
         ExceptHandler::ExceptHandler(node) => {
-            let ExceptHandlerExceptHandler { type_, body, .. } = *node;
+            let ExceptHandlerExceptHandler { type_, body, .. } = NodeBox::into_inner(node);
             stack.extend(type_.map(Deferred::from));
             stack.extend(body.into_iter().map(Deferred::from));
         }
@@ -472,10 +473,10 @@ fn dismantle_arguments(node: Arguments, stack: &mut Vec<Deferred>) {
     let Arguments { posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults, .. } = node;
     stack.extend(posonlyargs.into_iter().map(Deferred::from));
     stack.extend(args.into_iter().map(Deferred::from));
-    stack.extend(vararg.map(|value| Deferred::from(*value)));
+    stack.extend(vararg.map(|value| Deferred::from(NodeBox::into_inner(value))));
     stack.extend(kwonlyargs.into_iter().map(Deferred::from));
     stack.extend(kw_defaults.into_iter().flatten().map(Deferred::from));
-    stack.extend(kwarg.map(|value| Deferred::from(*value)));
+    stack.extend(kwarg.map(|value| Deferred::from(NodeBox::into_inner(value))));
     stack.extend(defaults.into_iter().map(Deferred::from));
 }
 
@@ -505,36 +506,36 @@ fn dismantle_match_case(node: MatchCase, stack: &mut Vec<Deferred>) {
 fn dismantle_pattern(node: Pattern, stack: &mut Vec<Deferred>) {
     match node {
         Pattern::MatchValue(node) => {
-            let PatternMatchValue { value, .. } = *node;
+            let PatternMatchValue { value, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(value));
         }
         Pattern::MatchSingleton(node) => {
-            let _ = *node;
+            let _ = NodeBox::into_inner(node);
         }
         Pattern::MatchSequence(node) => {
-            let PatternMatchSequence { patterns, .. } = *node;
+            let PatternMatchSequence { patterns, .. } = NodeBox::into_inner(node);
             stack.extend(patterns.into_iter().map(Deferred::from));
         }
         Pattern::MatchMapping(node) => {
-            let PatternMatchMapping { keys, patterns, .. } = *node;
+            let PatternMatchMapping { keys, patterns, .. } = NodeBox::into_inner(node);
             stack.extend(keys.into_iter().map(Deferred::from));
             stack.extend(patterns.into_iter().map(Deferred::from));
         }
         Pattern::MatchClass(node) => {
-            let PatternMatchClass { cls, patterns, kwd_patterns, .. } = *node;
+            let PatternMatchClass { cls, patterns, kwd_patterns, .. } = NodeBox::into_inner(node);
             stack.push(Deferred::from(cls));
             stack.extend(patterns.into_iter().map(Deferred::from));
             stack.extend(kwd_patterns.into_iter().map(Deferred::from));
         }
         Pattern::MatchStar(node) => {
-            let _ = *node;
+            let _ = NodeBox::into_inner(node);
         }
         Pattern::MatchAs(node) => {
-            let PatternMatchAs { pattern, .. } = *node;
+            let PatternMatchAs { pattern, .. } = NodeBox::into_inner(node);
             stack.extend(pattern.map(Deferred::from));
         }
         Pattern::MatchOr(node) => {
-            let PatternMatchOr { patterns, .. } = *node;
+            let PatternMatchOr { patterns, .. } = NodeBox::into_inner(node);
             stack.extend(patterns.into_iter().map(Deferred::from));
         }
     }
@@ -543,16 +544,16 @@ fn dismantle_pattern(node: Pattern, stack: &mut Vec<Deferred>) {
 fn dismantle_type_param(node: TypeParam, stack: &mut Vec<Deferred>) {
     match node {
         TypeParam::TypeVar(node) => {
-            let TypeParamTypeVar { bound, default_value, .. } = *node;
+            let TypeParamTypeVar { bound, default_value, .. } = NodeBox::into_inner(node);
             stack.extend(bound.map(Deferred::from));
             stack.extend(default_value.map(Deferred::from));
         }
         TypeParam::ParamSpec(node) => {
-            let TypeParamParamSpec { default_value, .. } = *node;
+            let TypeParamParamSpec { default_value, .. } = NodeBox::into_inner(node);
             stack.extend(default_value.map(Deferred::from));
         }
         TypeParam::TypeVarTuple(node) => {
-            let TypeParamTypeVarTuple { default_value, .. } = *node;
+            let TypeParamTypeVarTuple { default_value, .. } = NodeBox::into_inner(node);
             stack.extend(default_value.map(Deferred::from));
         }
     }

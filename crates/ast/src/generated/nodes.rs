@@ -2,15 +2,15 @@
 //! Port of Include/internal/pycore_ast.h: the node types of `asdl/Python.asdl`.
 
 use crate::constant::Constant;
-use crate::{Identifier, Location};
+use crate::{Identifier, Location, NodeBox};
 
 /// `mod`: one of its constructors, boxed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mod {
-    Module(Box<ModModule>),
-    Interactive(Box<ModInteractive>),
-    Expression(Box<ModExpression>),
-    FunctionType(Box<ModFunctionType>),
+    Module(NodeBox<ModModule>),
+    Interactive(NodeBox<ModInteractive>),
+    Expression(NodeBox<ModExpression>),
+    FunctionType(NodeBox<ModFunctionType>),
 }
 
 impl Mod {
@@ -34,7 +34,7 @@ pub struct ModModule {
 
 impl From<ModModule> for Mod {
     fn from(node: ModModule) -> Self {
-        Mod::Module(Box::new(node))
+        Mod::Module(NodeBox::new(node))
     }
 }
 
@@ -46,7 +46,7 @@ pub struct ModInteractive {
 
 impl From<ModInteractive> for Mod {
     fn from(node: ModInteractive) -> Self {
-        Mod::Interactive(Box::new(node))
+        Mod::Interactive(NodeBox::new(node))
     }
 }
 
@@ -58,7 +58,7 @@ pub struct ModExpression {
 
 impl From<ModExpression> for Mod {
     fn from(node: ModExpression) -> Self {
-        Mod::Expression(Box::new(node))
+        Mod::Expression(NodeBox::new(node))
     }
 }
 
@@ -71,41 +71,41 @@ pub struct ModFunctionType {
 
 impl From<ModFunctionType> for Mod {
     fn from(node: ModFunctionType) -> Self {
-        Mod::FunctionType(Box::new(node))
+        Mod::FunctionType(NodeBox::new(node))
     }
 }
 
 /// `stmt`: one of its constructors, boxed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Stmt {
-    FunctionDef(Box<StmtFunctionDef>),
-    AsyncFunctionDef(Box<StmtAsyncFunctionDef>),
-    ClassDef(Box<StmtClassDef>),
-    Return(Box<StmtReturn>),
-    Delete(Box<StmtDelete>),
-    Assign(Box<StmtAssign>),
-    TypeAlias(Box<StmtTypeAlias>),
-    AugAssign(Box<StmtAugAssign>),
-    AnnAssign(Box<StmtAnnAssign>),
-    For(Box<StmtFor>),
-    AsyncFor(Box<StmtAsyncFor>),
-    While(Box<StmtWhile>),
-    If(Box<StmtIf>),
-    With(Box<StmtWith>),
-    AsyncWith(Box<StmtAsyncWith>),
-    Match(Box<StmtMatch>),
-    Raise(Box<StmtRaise>),
-    Try(Box<StmtTry>),
-    TryStar(Box<StmtTryStar>),
-    Assert(Box<StmtAssert>),
-    Import(Box<StmtImport>),
-    ImportFrom(Box<StmtImportFrom>),
-    Global(Box<StmtGlobal>),
-    Nonlocal(Box<StmtNonlocal>),
-    Expr(Box<StmtExpr>),
-    Pass(Box<StmtPass>),
-    Break(Box<StmtBreak>),
-    Continue(Box<StmtContinue>),
+    FunctionDef(NodeBox<StmtFunctionDef>),
+    AsyncFunctionDef(NodeBox<StmtAsyncFunctionDef>),
+    ClassDef(NodeBox<StmtClassDef>),
+    Return(NodeBox<StmtReturn>),
+    Delete(NodeBox<StmtDelete>),
+    Assign(NodeBox<StmtAssign>),
+    TypeAlias(NodeBox<StmtTypeAlias>),
+    AugAssign(NodeBox<StmtAugAssign>),
+    AnnAssign(NodeBox<StmtAnnAssign>),
+    For(NodeBox<StmtFor>),
+    AsyncFor(NodeBox<StmtAsyncFor>),
+    While(NodeBox<StmtWhile>),
+    If(NodeBox<StmtIf>),
+    With(NodeBox<StmtWith>),
+    AsyncWith(NodeBox<StmtAsyncWith>),
+    Match(NodeBox<StmtMatch>),
+    Raise(NodeBox<StmtRaise>),
+    Try(NodeBox<StmtTry>),
+    TryStar(NodeBox<StmtTryStar>),
+    Assert(NodeBox<StmtAssert>),
+    Import(NodeBox<StmtImport>),
+    ImportFrom(NodeBox<StmtImportFrom>),
+    Global(NodeBox<StmtGlobal>),
+    Nonlocal(NodeBox<StmtNonlocal>),
+    Expr(NodeBox<StmtExpr>),
+    Pass(NodeBox<StmtPass>),
+    Break(NodeBox<StmtBreak>),
+    Continue(NodeBox<StmtContinue>),
 }
 
 impl Stmt {
@@ -217,7 +217,7 @@ impl Stmt {
 pub struct StmtFunctionDef {
     pub loc: Location,
     pub name: Identifier,
-    pub args: Box<Arguments>,
+    pub args: NodeBox<Arguments>,
     pub body: Vec<Stmt>,
     pub decorator_list: Vec<Expr>,
     pub returns: Option<Expr>,
@@ -227,7 +227,7 @@ pub struct StmtFunctionDef {
 
 impl From<StmtFunctionDef> for Stmt {
     fn from(node: StmtFunctionDef) -> Self {
-        Stmt::FunctionDef(Box::new(node))
+        Stmt::FunctionDef(NodeBox::new(node))
     }
 }
 
@@ -236,7 +236,7 @@ impl From<StmtFunctionDef> for Stmt {
 pub struct StmtAsyncFunctionDef {
     pub loc: Location,
     pub name: Identifier,
-    pub args: Box<Arguments>,
+    pub args: NodeBox<Arguments>,
     pub body: Vec<Stmt>,
     pub decorator_list: Vec<Expr>,
     pub returns: Option<Expr>,
@@ -246,7 +246,7 @@ pub struct StmtAsyncFunctionDef {
 
 impl From<StmtAsyncFunctionDef> for Stmt {
     fn from(node: StmtAsyncFunctionDef) -> Self {
-        Stmt::AsyncFunctionDef(Box::new(node))
+        Stmt::AsyncFunctionDef(NodeBox::new(node))
     }
 }
 
@@ -264,7 +264,7 @@ pub struct StmtClassDef {
 
 impl From<StmtClassDef> for Stmt {
     fn from(node: StmtClassDef) -> Self {
-        Stmt::ClassDef(Box::new(node))
+        Stmt::ClassDef(NodeBox::new(node))
     }
 }
 
@@ -277,7 +277,7 @@ pub struct StmtReturn {
 
 impl From<StmtReturn> for Stmt {
     fn from(node: StmtReturn) -> Self {
-        Stmt::Return(Box::new(node))
+        Stmt::Return(NodeBox::new(node))
     }
 }
 
@@ -290,7 +290,7 @@ pub struct StmtDelete {
 
 impl From<StmtDelete> for Stmt {
     fn from(node: StmtDelete) -> Self {
-        Stmt::Delete(Box::new(node))
+        Stmt::Delete(NodeBox::new(node))
     }
 }
 
@@ -305,7 +305,7 @@ pub struct StmtAssign {
 
 impl From<StmtAssign> for Stmt {
     fn from(node: StmtAssign) -> Self {
-        Stmt::Assign(Box::new(node))
+        Stmt::Assign(NodeBox::new(node))
     }
 }
 
@@ -320,7 +320,7 @@ pub struct StmtTypeAlias {
 
 impl From<StmtTypeAlias> for Stmt {
     fn from(node: StmtTypeAlias) -> Self {
-        Stmt::TypeAlias(Box::new(node))
+        Stmt::TypeAlias(NodeBox::new(node))
     }
 }
 
@@ -335,7 +335,7 @@ pub struct StmtAugAssign {
 
 impl From<StmtAugAssign> for Stmt {
     fn from(node: StmtAugAssign) -> Self {
-        Stmt::AugAssign(Box::new(node))
+        Stmt::AugAssign(NodeBox::new(node))
     }
 }
 
@@ -351,7 +351,7 @@ pub struct StmtAnnAssign {
 
 impl From<StmtAnnAssign> for Stmt {
     fn from(node: StmtAnnAssign) -> Self {
-        Stmt::AnnAssign(Box::new(node))
+        Stmt::AnnAssign(NodeBox::new(node))
     }
 }
 
@@ -368,7 +368,7 @@ pub struct StmtFor {
 
 impl From<StmtFor> for Stmt {
     fn from(node: StmtFor) -> Self {
-        Stmt::For(Box::new(node))
+        Stmt::For(NodeBox::new(node))
     }
 }
 
@@ -385,7 +385,7 @@ pub struct StmtAsyncFor {
 
 impl From<StmtAsyncFor> for Stmt {
     fn from(node: StmtAsyncFor) -> Self {
-        Stmt::AsyncFor(Box::new(node))
+        Stmt::AsyncFor(NodeBox::new(node))
     }
 }
 
@@ -400,7 +400,7 @@ pub struct StmtWhile {
 
 impl From<StmtWhile> for Stmt {
     fn from(node: StmtWhile) -> Self {
-        Stmt::While(Box::new(node))
+        Stmt::While(NodeBox::new(node))
     }
 }
 
@@ -415,7 +415,7 @@ pub struct StmtIf {
 
 impl From<StmtIf> for Stmt {
     fn from(node: StmtIf) -> Self {
-        Stmt::If(Box::new(node))
+        Stmt::If(NodeBox::new(node))
     }
 }
 
@@ -430,7 +430,7 @@ pub struct StmtWith {
 
 impl From<StmtWith> for Stmt {
     fn from(node: StmtWith) -> Self {
-        Stmt::With(Box::new(node))
+        Stmt::With(NodeBox::new(node))
     }
 }
 
@@ -445,7 +445,7 @@ pub struct StmtAsyncWith {
 
 impl From<StmtAsyncWith> for Stmt {
     fn from(node: StmtAsyncWith) -> Self {
-        Stmt::AsyncWith(Box::new(node))
+        Stmt::AsyncWith(NodeBox::new(node))
     }
 }
 
@@ -459,7 +459,7 @@ pub struct StmtMatch {
 
 impl From<StmtMatch> for Stmt {
     fn from(node: StmtMatch) -> Self {
-        Stmt::Match(Box::new(node))
+        Stmt::Match(NodeBox::new(node))
     }
 }
 
@@ -473,7 +473,7 @@ pub struct StmtRaise {
 
 impl From<StmtRaise> for Stmt {
     fn from(node: StmtRaise) -> Self {
-        Stmt::Raise(Box::new(node))
+        Stmt::Raise(NodeBox::new(node))
     }
 }
 
@@ -489,7 +489,7 @@ pub struct StmtTry {
 
 impl From<StmtTry> for Stmt {
     fn from(node: StmtTry) -> Self {
-        Stmt::Try(Box::new(node))
+        Stmt::Try(NodeBox::new(node))
     }
 }
 
@@ -505,7 +505,7 @@ pub struct StmtTryStar {
 
 impl From<StmtTryStar> for Stmt {
     fn from(node: StmtTryStar) -> Self {
-        Stmt::TryStar(Box::new(node))
+        Stmt::TryStar(NodeBox::new(node))
     }
 }
 
@@ -519,7 +519,7 @@ pub struct StmtAssert {
 
 impl From<StmtAssert> for Stmt {
     fn from(node: StmtAssert) -> Self {
-        Stmt::Assert(Box::new(node))
+        Stmt::Assert(NodeBox::new(node))
     }
 }
 
@@ -532,7 +532,7 @@ pub struct StmtImport {
 
 impl From<StmtImport> for Stmt {
     fn from(node: StmtImport) -> Self {
-        Stmt::Import(Box::new(node))
+        Stmt::Import(NodeBox::new(node))
     }
 }
 
@@ -547,7 +547,7 @@ pub struct StmtImportFrom {
 
 impl From<StmtImportFrom> for Stmt {
     fn from(node: StmtImportFrom) -> Self {
-        Stmt::ImportFrom(Box::new(node))
+        Stmt::ImportFrom(NodeBox::new(node))
     }
 }
 
@@ -560,7 +560,7 @@ pub struct StmtGlobal {
 
 impl From<StmtGlobal> for Stmt {
     fn from(node: StmtGlobal) -> Self {
-        Stmt::Global(Box::new(node))
+        Stmt::Global(NodeBox::new(node))
     }
 }
 
@@ -573,7 +573,7 @@ pub struct StmtNonlocal {
 
 impl From<StmtNonlocal> for Stmt {
     fn from(node: StmtNonlocal) -> Self {
-        Stmt::Nonlocal(Box::new(node))
+        Stmt::Nonlocal(NodeBox::new(node))
     }
 }
 
@@ -586,7 +586,7 @@ pub struct StmtExpr {
 
 impl From<StmtExpr> for Stmt {
     fn from(node: StmtExpr) -> Self {
-        Stmt::Expr(Box::new(node))
+        Stmt::Expr(NodeBox::new(node))
     }
 }
 
@@ -598,7 +598,7 @@ pub struct StmtPass {
 
 impl From<StmtPass> for Stmt {
     fn from(node: StmtPass) -> Self {
-        Stmt::Pass(Box::new(node))
+        Stmt::Pass(NodeBox::new(node))
     }
 }
 
@@ -610,7 +610,7 @@ pub struct StmtBreak {
 
 impl From<StmtBreak> for Stmt {
     fn from(node: StmtBreak) -> Self {
-        Stmt::Break(Box::new(node))
+        Stmt::Break(NodeBox::new(node))
     }
 }
 
@@ -622,42 +622,42 @@ pub struct StmtContinue {
 
 impl From<StmtContinue> for Stmt {
     fn from(node: StmtContinue) -> Self {
-        Stmt::Continue(Box::new(node))
+        Stmt::Continue(NodeBox::new(node))
     }
 }
 
 /// `expr`: one of its constructors, boxed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
-    BoolOp(Box<ExprBoolOp>),
-    NamedExpr(Box<ExprNamedExpr>),
-    BinOp(Box<ExprBinOp>),
-    UnaryOp(Box<ExprUnaryOp>),
-    Lambda(Box<ExprLambda>),
-    IfExp(Box<ExprIfExp>),
-    Dict(Box<ExprDict>),
-    Set(Box<ExprSet>),
-    ListComp(Box<ExprListComp>),
-    SetComp(Box<ExprSetComp>),
-    DictComp(Box<ExprDictComp>),
-    GeneratorExp(Box<ExprGeneratorExp>),
-    Await(Box<ExprAwait>),
-    Yield(Box<ExprYield>),
-    YieldFrom(Box<ExprYieldFrom>),
-    Compare(Box<ExprCompare>),
-    Call(Box<ExprCall>),
-    FormattedValue(Box<ExprFormattedValue>),
-    Interpolation(Box<ExprInterpolation>),
-    JoinedStr(Box<ExprJoinedStr>),
-    TemplateStr(Box<ExprTemplateStr>),
-    Constant(Box<ExprConstant>),
-    Attribute(Box<ExprAttribute>),
-    Subscript(Box<ExprSubscript>),
-    Starred(Box<ExprStarred>),
+    BoolOp(NodeBox<ExprBoolOp>),
+    NamedExpr(NodeBox<ExprNamedExpr>),
+    BinOp(NodeBox<ExprBinOp>),
+    UnaryOp(NodeBox<ExprUnaryOp>),
+    Lambda(NodeBox<ExprLambda>),
+    IfExp(NodeBox<ExprIfExp>),
+    Dict(NodeBox<ExprDict>),
+    Set(NodeBox<ExprSet>),
+    ListComp(NodeBox<ExprListComp>),
+    SetComp(NodeBox<ExprSetComp>),
+    DictComp(NodeBox<ExprDictComp>),
+    GeneratorExp(NodeBox<ExprGeneratorExp>),
+    Await(NodeBox<ExprAwait>),
+    Yield(NodeBox<ExprYield>),
+    YieldFrom(NodeBox<ExprYieldFrom>),
+    Compare(NodeBox<ExprCompare>),
+    Call(NodeBox<ExprCall>),
+    FormattedValue(NodeBox<ExprFormattedValue>),
+    Interpolation(NodeBox<ExprInterpolation>),
+    JoinedStr(NodeBox<ExprJoinedStr>),
+    TemplateStr(NodeBox<ExprTemplateStr>),
+    Constant(NodeBox<ExprConstant>),
+    Attribute(NodeBox<ExprAttribute>),
+    Subscript(NodeBox<ExprSubscript>),
+    Starred(NodeBox<ExprStarred>),
     Name(ExprName),
-    List(Box<ExprList>),
-    Tuple(Box<ExprTuple>),
-    Slice(Box<ExprSlice>),
+    List(NodeBox<ExprList>),
+    Tuple(NodeBox<ExprTuple>),
+    Slice(NodeBox<ExprSlice>),
 }
 
 impl Expr {
@@ -777,7 +777,7 @@ pub struct ExprBoolOp {
 
 impl From<ExprBoolOp> for Expr {
     fn from(node: ExprBoolOp) -> Self {
-        Expr::BoolOp(Box::new(node))
+        Expr::BoolOp(NodeBox::new(node))
     }
 }
 
@@ -791,7 +791,7 @@ pub struct ExprNamedExpr {
 
 impl From<ExprNamedExpr> for Expr {
     fn from(node: ExprNamedExpr) -> Self {
-        Expr::NamedExpr(Box::new(node))
+        Expr::NamedExpr(NodeBox::new(node))
     }
 }
 
@@ -806,7 +806,7 @@ pub struct ExprBinOp {
 
 impl From<ExprBinOp> for Expr {
     fn from(node: ExprBinOp) -> Self {
-        Expr::BinOp(Box::new(node))
+        Expr::BinOp(NodeBox::new(node))
     }
 }
 
@@ -820,7 +820,7 @@ pub struct ExprUnaryOp {
 
 impl From<ExprUnaryOp> for Expr {
     fn from(node: ExprUnaryOp) -> Self {
-        Expr::UnaryOp(Box::new(node))
+        Expr::UnaryOp(NodeBox::new(node))
     }
 }
 
@@ -828,13 +828,13 @@ impl From<ExprUnaryOp> for Expr {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExprLambda {
     pub loc: Location,
-    pub args: Box<Arguments>,
+    pub args: NodeBox<Arguments>,
     pub body: Expr,
 }
 
 impl From<ExprLambda> for Expr {
     fn from(node: ExprLambda) -> Self {
-        Expr::Lambda(Box::new(node))
+        Expr::Lambda(NodeBox::new(node))
     }
 }
 
@@ -849,7 +849,7 @@ pub struct ExprIfExp {
 
 impl From<ExprIfExp> for Expr {
     fn from(node: ExprIfExp) -> Self {
-        Expr::IfExp(Box::new(node))
+        Expr::IfExp(NodeBox::new(node))
     }
 }
 
@@ -863,7 +863,7 @@ pub struct ExprDict {
 
 impl From<ExprDict> for Expr {
     fn from(node: ExprDict) -> Self {
-        Expr::Dict(Box::new(node))
+        Expr::Dict(NodeBox::new(node))
     }
 }
 
@@ -876,7 +876,7 @@ pub struct ExprSet {
 
 impl From<ExprSet> for Expr {
     fn from(node: ExprSet) -> Self {
-        Expr::Set(Box::new(node))
+        Expr::Set(NodeBox::new(node))
     }
 }
 
@@ -890,7 +890,7 @@ pub struct ExprListComp {
 
 impl From<ExprListComp> for Expr {
     fn from(node: ExprListComp) -> Self {
-        Expr::ListComp(Box::new(node))
+        Expr::ListComp(NodeBox::new(node))
     }
 }
 
@@ -904,7 +904,7 @@ pub struct ExprSetComp {
 
 impl From<ExprSetComp> for Expr {
     fn from(node: ExprSetComp) -> Self {
-        Expr::SetComp(Box::new(node))
+        Expr::SetComp(NodeBox::new(node))
     }
 }
 
@@ -919,7 +919,7 @@ pub struct ExprDictComp {
 
 impl From<ExprDictComp> for Expr {
     fn from(node: ExprDictComp) -> Self {
-        Expr::DictComp(Box::new(node))
+        Expr::DictComp(NodeBox::new(node))
     }
 }
 
@@ -933,7 +933,7 @@ pub struct ExprGeneratorExp {
 
 impl From<ExprGeneratorExp> for Expr {
     fn from(node: ExprGeneratorExp) -> Self {
-        Expr::GeneratorExp(Box::new(node))
+        Expr::GeneratorExp(NodeBox::new(node))
     }
 }
 
@@ -946,7 +946,7 @@ pub struct ExprAwait {
 
 impl From<ExprAwait> for Expr {
     fn from(node: ExprAwait) -> Self {
-        Expr::Await(Box::new(node))
+        Expr::Await(NodeBox::new(node))
     }
 }
 
@@ -959,7 +959,7 @@ pub struct ExprYield {
 
 impl From<ExprYield> for Expr {
     fn from(node: ExprYield) -> Self {
-        Expr::Yield(Box::new(node))
+        Expr::Yield(NodeBox::new(node))
     }
 }
 
@@ -972,7 +972,7 @@ pub struct ExprYieldFrom {
 
 impl From<ExprYieldFrom> for Expr {
     fn from(node: ExprYieldFrom) -> Self {
-        Expr::YieldFrom(Box::new(node))
+        Expr::YieldFrom(NodeBox::new(node))
     }
 }
 
@@ -987,7 +987,7 @@ pub struct ExprCompare {
 
 impl From<ExprCompare> for Expr {
     fn from(node: ExprCompare) -> Self {
-        Expr::Compare(Box::new(node))
+        Expr::Compare(NodeBox::new(node))
     }
 }
 
@@ -1002,7 +1002,7 @@ pub struct ExprCall {
 
 impl From<ExprCall> for Expr {
     fn from(node: ExprCall) -> Self {
-        Expr::Call(Box::new(node))
+        Expr::Call(NodeBox::new(node))
     }
 }
 
@@ -1017,7 +1017,7 @@ pub struct ExprFormattedValue {
 
 impl From<ExprFormattedValue> for Expr {
     fn from(node: ExprFormattedValue) -> Self {
-        Expr::FormattedValue(Box::new(node))
+        Expr::FormattedValue(NodeBox::new(node))
     }
 }
 
@@ -1033,7 +1033,7 @@ pub struct ExprInterpolation {
 
 impl From<ExprInterpolation> for Expr {
     fn from(node: ExprInterpolation) -> Self {
-        Expr::Interpolation(Box::new(node))
+        Expr::Interpolation(NodeBox::new(node))
     }
 }
 
@@ -1046,7 +1046,7 @@ pub struct ExprJoinedStr {
 
 impl From<ExprJoinedStr> for Expr {
     fn from(node: ExprJoinedStr) -> Self {
-        Expr::JoinedStr(Box::new(node))
+        Expr::JoinedStr(NodeBox::new(node))
     }
 }
 
@@ -1059,7 +1059,7 @@ pub struct ExprTemplateStr {
 
 impl From<ExprTemplateStr> for Expr {
     fn from(node: ExprTemplateStr) -> Self {
-        Expr::TemplateStr(Box::new(node))
+        Expr::TemplateStr(NodeBox::new(node))
     }
 }
 
@@ -1073,7 +1073,7 @@ pub struct ExprConstant {
 
 impl From<ExprConstant> for Expr {
     fn from(node: ExprConstant) -> Self {
-        Expr::Constant(Box::new(node))
+        Expr::Constant(NodeBox::new(node))
     }
 }
 
@@ -1088,7 +1088,7 @@ pub struct ExprAttribute {
 
 impl From<ExprAttribute> for Expr {
     fn from(node: ExprAttribute) -> Self {
-        Expr::Attribute(Box::new(node))
+        Expr::Attribute(NodeBox::new(node))
     }
 }
 
@@ -1103,7 +1103,7 @@ pub struct ExprSubscript {
 
 impl From<ExprSubscript> for Expr {
     fn from(node: ExprSubscript) -> Self {
-        Expr::Subscript(Box::new(node))
+        Expr::Subscript(NodeBox::new(node))
     }
 }
 
@@ -1117,7 +1117,7 @@ pub struct ExprStarred {
 
 impl From<ExprStarred> for Expr {
     fn from(node: ExprStarred) -> Self {
-        Expr::Starred(Box::new(node))
+        Expr::Starred(NodeBox::new(node))
     }
 }
 
@@ -1145,7 +1145,7 @@ pub struct ExprList {
 
 impl From<ExprList> for Expr {
     fn from(node: ExprList) -> Self {
-        Expr::List(Box::new(node))
+        Expr::List(NodeBox::new(node))
     }
 }
 
@@ -1159,7 +1159,7 @@ pub struct ExprTuple {
 
 impl From<ExprTuple> for Expr {
     fn from(node: ExprTuple) -> Self {
-        Expr::Tuple(Box::new(node))
+        Expr::Tuple(NodeBox::new(node))
     }
 }
 
@@ -1174,7 +1174,7 @@ pub struct ExprSlice {
 
 impl From<ExprSlice> for Expr {
     fn from(node: ExprSlice) -> Self {
-        Expr::Slice(Box::new(node))
+        Expr::Slice(NodeBox::new(node))
     }
 }
 
@@ -1319,7 +1319,7 @@ pub struct Comprehension {
 /// `excepthandler`: one of its constructors, boxed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExceptHandler {
-    ExceptHandler(Box<ExceptHandlerExceptHandler>),
+    ExceptHandler(NodeBox<ExceptHandlerExceptHandler>),
 }
 
 impl ExceptHandler {
@@ -1356,7 +1356,7 @@ pub struct ExceptHandlerExceptHandler {
 
 impl From<ExceptHandlerExceptHandler> for ExceptHandler {
     fn from(node: ExceptHandlerExceptHandler) -> Self {
-        ExceptHandler::ExceptHandler(Box::new(node))
+        ExceptHandler::ExceptHandler(NodeBox::new(node))
     }
 }
 
@@ -1365,10 +1365,10 @@ impl From<ExceptHandlerExceptHandler> for ExceptHandler {
 pub struct Arguments {
     pub posonlyargs: Vec<Arg>,
     pub args: Vec<Arg>,
-    pub vararg: Option<Box<Arg>>,
+    pub vararg: Option<NodeBox<Arg>>,
     pub kwonlyargs: Vec<Arg>,
     pub kw_defaults: Vec<Option<Expr>>,
-    pub kwarg: Option<Box<Arg>>,
+    pub kwarg: Option<NodeBox<Arg>>,
     pub defaults: Vec<Expr>,
 }
 
@@ -1415,14 +1415,14 @@ pub struct MatchCase {
 /// `pattern`: one of its constructors, boxed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pattern {
-    MatchValue(Box<PatternMatchValue>),
-    MatchSingleton(Box<PatternMatchSingleton>),
-    MatchSequence(Box<PatternMatchSequence>),
-    MatchMapping(Box<PatternMatchMapping>),
-    MatchClass(Box<PatternMatchClass>),
-    MatchStar(Box<PatternMatchStar>),
-    MatchAs(Box<PatternMatchAs>),
-    MatchOr(Box<PatternMatchOr>),
+    MatchValue(NodeBox<PatternMatchValue>),
+    MatchSingleton(NodeBox<PatternMatchSingleton>),
+    MatchSequence(NodeBox<PatternMatchSequence>),
+    MatchMapping(NodeBox<PatternMatchMapping>),
+    MatchClass(NodeBox<PatternMatchClass>),
+    MatchStar(NodeBox<PatternMatchStar>),
+    MatchAs(NodeBox<PatternMatchAs>),
+    MatchOr(NodeBox<PatternMatchOr>),
 }
 
 impl Pattern {
@@ -1478,7 +1478,7 @@ pub struct PatternMatchValue {
 
 impl From<PatternMatchValue> for Pattern {
     fn from(node: PatternMatchValue) -> Self {
-        Pattern::MatchValue(Box::new(node))
+        Pattern::MatchValue(NodeBox::new(node))
     }
 }
 
@@ -1491,7 +1491,7 @@ pub struct PatternMatchSingleton {
 
 impl From<PatternMatchSingleton> for Pattern {
     fn from(node: PatternMatchSingleton) -> Self {
-        Pattern::MatchSingleton(Box::new(node))
+        Pattern::MatchSingleton(NodeBox::new(node))
     }
 }
 
@@ -1504,7 +1504,7 @@ pub struct PatternMatchSequence {
 
 impl From<PatternMatchSequence> for Pattern {
     fn from(node: PatternMatchSequence) -> Self {
-        Pattern::MatchSequence(Box::new(node))
+        Pattern::MatchSequence(NodeBox::new(node))
     }
 }
 
@@ -1519,7 +1519,7 @@ pub struct PatternMatchMapping {
 
 impl From<PatternMatchMapping> for Pattern {
     fn from(node: PatternMatchMapping) -> Self {
-        Pattern::MatchMapping(Box::new(node))
+        Pattern::MatchMapping(NodeBox::new(node))
     }
 }
 
@@ -1535,7 +1535,7 @@ pub struct PatternMatchClass {
 
 impl From<PatternMatchClass> for Pattern {
     fn from(node: PatternMatchClass) -> Self {
-        Pattern::MatchClass(Box::new(node))
+        Pattern::MatchClass(NodeBox::new(node))
     }
 }
 
@@ -1548,7 +1548,7 @@ pub struct PatternMatchStar {
 
 impl From<PatternMatchStar> for Pattern {
     fn from(node: PatternMatchStar) -> Self {
-        Pattern::MatchStar(Box::new(node))
+        Pattern::MatchStar(NodeBox::new(node))
     }
 }
 
@@ -1562,7 +1562,7 @@ pub struct PatternMatchAs {
 
 impl From<PatternMatchAs> for Pattern {
     fn from(node: PatternMatchAs) -> Self {
-        Pattern::MatchAs(Box::new(node))
+        Pattern::MatchAs(NodeBox::new(node))
     }
 }
 
@@ -1575,14 +1575,14 @@ pub struct PatternMatchOr {
 
 impl From<PatternMatchOr> for Pattern {
     fn from(node: PatternMatchOr) -> Self {
-        Pattern::MatchOr(Box::new(node))
+        Pattern::MatchOr(NodeBox::new(node))
     }
 }
 
 /// `type_ignore`: one of its constructors, boxed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TypeIgnore {
-    TypeIgnore(Box<TypeIgnoreTypeIgnore>),
+    TypeIgnore(NodeBox<TypeIgnoreTypeIgnore>),
 }
 
 impl TypeIgnore {
@@ -1603,16 +1603,16 @@ pub struct TypeIgnoreTypeIgnore {
 
 impl From<TypeIgnoreTypeIgnore> for TypeIgnore {
     fn from(node: TypeIgnoreTypeIgnore) -> Self {
-        TypeIgnore::TypeIgnore(Box::new(node))
+        TypeIgnore::TypeIgnore(NodeBox::new(node))
     }
 }
 
 /// `type_param`: one of its constructors, boxed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TypeParam {
-    TypeVar(Box<TypeParamTypeVar>),
-    ParamSpec(Box<TypeParamParamSpec>),
-    TypeVarTuple(Box<TypeParamTypeVarTuple>),
+    TypeVar(NodeBox<TypeParamTypeVar>),
+    ParamSpec(NodeBox<TypeParamParamSpec>),
+    TypeVarTuple(NodeBox<TypeParamTypeVarTuple>),
 }
 
 impl TypeParam {
@@ -1655,7 +1655,7 @@ pub struct TypeParamTypeVar {
 
 impl From<TypeParamTypeVar> for TypeParam {
     fn from(node: TypeParamTypeVar) -> Self {
-        TypeParam::TypeVar(Box::new(node))
+        TypeParam::TypeVar(NodeBox::new(node))
     }
 }
 
@@ -1669,7 +1669,7 @@ pub struct TypeParamParamSpec {
 
 impl From<TypeParamParamSpec> for TypeParam {
     fn from(node: TypeParamParamSpec) -> Self {
-        TypeParam::ParamSpec(Box::new(node))
+        TypeParam::ParamSpec(NodeBox::new(node))
     }
 }
 
@@ -1683,6 +1683,6 @@ pub struct TypeParamTypeVarTuple {
 
 impl From<TypeParamTypeVarTuple> for TypeParam {
     fn from(node: TypeParamTypeVarTuple) -> Self {
-        TypeParam::TypeVarTuple(Box::new(node))
+        TypeParam::TypeVarTuple(NodeBox::new(node))
     }
 }

@@ -5,17 +5,17 @@
 
 use super::nodes::*;
 use crate::read_dump::{ReadDump, Reader};
-use crate::Location;
+use crate::{Location, NodeBox};
 
 impl ReadDump for Mod {
     fn read(reader: &mut Reader<'_>) -> Result<Self, String> {
         reader.enter()?;
         // Choosing a function keeps this frame small: nested nodes recurse through it.
         let read_fields: fn(&mut Reader<'_>) -> Result<Mod, String> = match reader.class_name()? {
-            "Module" => |reader| Ok(Mod::Module(Box::new(read_fields_mod_module(reader)?))),
-            "Interactive" => |reader| Ok(Mod::Interactive(Box::new(read_fields_mod_interactive(reader)?))),
-            "Expression" => |reader| Ok(Mod::Expression(Box::new(read_fields_mod_expression(reader)?))),
-            "FunctionType" => |reader| Ok(Mod::FunctionType(Box::new(read_fields_mod_function_type(reader)?))),
+            "Module" => |reader| Ok(Mod::Module(NodeBox::new(read_fields_mod_module(reader)?))),
+            "Interactive" => |reader| Ok(Mod::Interactive(NodeBox::new(read_fields_mod_interactive(reader)?))),
+            "Expression" => |reader| Ok(Mod::Expression(NodeBox::new(read_fields_mod_expression(reader)?))),
+            "FunctionType" => |reader| Ok(Mod::FunctionType(NodeBox::new(read_fields_mod_function_type(reader)?))),
             other => return Err(reader.unexpected_class("mod", other)),
         };
         let node = read_fields(reader)?;
@@ -95,34 +95,34 @@ impl ReadDump for Stmt {
         reader.enter()?;
         // Choosing a function keeps this frame small: nested nodes recurse through it.
         let read_fields: fn(&mut Reader<'_>) -> Result<Stmt, String> = match reader.class_name()? {
-            "FunctionDef" => |reader| Ok(Stmt::FunctionDef(Box::new(read_fields_stmt_function_def(reader)?))),
-            "AsyncFunctionDef" => |reader| Ok(Stmt::AsyncFunctionDef(Box::new(read_fields_stmt_async_function_def(reader)?))),
-            "ClassDef" => |reader| Ok(Stmt::ClassDef(Box::new(read_fields_stmt_class_def(reader)?))),
-            "Return" => |reader| Ok(Stmt::Return(Box::new(read_fields_stmt_return(reader)?))),
-            "Delete" => |reader| Ok(Stmt::Delete(Box::new(read_fields_stmt_delete(reader)?))),
-            "Assign" => |reader| Ok(Stmt::Assign(Box::new(read_fields_stmt_assign(reader)?))),
-            "TypeAlias" => |reader| Ok(Stmt::TypeAlias(Box::new(read_fields_stmt_type_alias(reader)?))),
-            "AugAssign" => |reader| Ok(Stmt::AugAssign(Box::new(read_fields_stmt_aug_assign(reader)?))),
-            "AnnAssign" => |reader| Ok(Stmt::AnnAssign(Box::new(read_fields_stmt_ann_assign(reader)?))),
-            "For" => |reader| Ok(Stmt::For(Box::new(read_fields_stmt_for(reader)?))),
-            "AsyncFor" => |reader| Ok(Stmt::AsyncFor(Box::new(read_fields_stmt_async_for(reader)?))),
-            "While" => |reader| Ok(Stmt::While(Box::new(read_fields_stmt_while(reader)?))),
-            "If" => |reader| Ok(Stmt::If(Box::new(read_fields_stmt_if(reader)?))),
-            "With" => |reader| Ok(Stmt::With(Box::new(read_fields_stmt_with(reader)?))),
-            "AsyncWith" => |reader| Ok(Stmt::AsyncWith(Box::new(read_fields_stmt_async_with(reader)?))),
-            "Match" => |reader| Ok(Stmt::Match(Box::new(read_fields_stmt_match(reader)?))),
-            "Raise" => |reader| Ok(Stmt::Raise(Box::new(read_fields_stmt_raise(reader)?))),
-            "Try" => |reader| Ok(Stmt::Try(Box::new(read_fields_stmt_try(reader)?))),
-            "TryStar" => |reader| Ok(Stmt::TryStar(Box::new(read_fields_stmt_try_star(reader)?))),
-            "Assert" => |reader| Ok(Stmt::Assert(Box::new(read_fields_stmt_assert(reader)?))),
-            "Import" => |reader| Ok(Stmt::Import(Box::new(read_fields_stmt_import(reader)?))),
-            "ImportFrom" => |reader| Ok(Stmt::ImportFrom(Box::new(read_fields_stmt_import_from(reader)?))),
-            "Global" => |reader| Ok(Stmt::Global(Box::new(read_fields_stmt_global(reader)?))),
-            "Nonlocal" => |reader| Ok(Stmt::Nonlocal(Box::new(read_fields_stmt_nonlocal(reader)?))),
-            "Expr" => |reader| Ok(Stmt::Expr(Box::new(read_fields_stmt_expr(reader)?))),
-            "Pass" => |reader| Ok(Stmt::Pass(Box::new(read_fields_stmt_pass(reader)?))),
-            "Break" => |reader| Ok(Stmt::Break(Box::new(read_fields_stmt_break(reader)?))),
-            "Continue" => |reader| Ok(Stmt::Continue(Box::new(read_fields_stmt_continue(reader)?))),
+            "FunctionDef" => |reader| Ok(Stmt::FunctionDef(NodeBox::new(read_fields_stmt_function_def(reader)?))),
+            "AsyncFunctionDef" => |reader| Ok(Stmt::AsyncFunctionDef(NodeBox::new(read_fields_stmt_async_function_def(reader)?))),
+            "ClassDef" => |reader| Ok(Stmt::ClassDef(NodeBox::new(read_fields_stmt_class_def(reader)?))),
+            "Return" => |reader| Ok(Stmt::Return(NodeBox::new(read_fields_stmt_return(reader)?))),
+            "Delete" => |reader| Ok(Stmt::Delete(NodeBox::new(read_fields_stmt_delete(reader)?))),
+            "Assign" => |reader| Ok(Stmt::Assign(NodeBox::new(read_fields_stmt_assign(reader)?))),
+            "TypeAlias" => |reader| Ok(Stmt::TypeAlias(NodeBox::new(read_fields_stmt_type_alias(reader)?))),
+            "AugAssign" => |reader| Ok(Stmt::AugAssign(NodeBox::new(read_fields_stmt_aug_assign(reader)?))),
+            "AnnAssign" => |reader| Ok(Stmt::AnnAssign(NodeBox::new(read_fields_stmt_ann_assign(reader)?))),
+            "For" => |reader| Ok(Stmt::For(NodeBox::new(read_fields_stmt_for(reader)?))),
+            "AsyncFor" => |reader| Ok(Stmt::AsyncFor(NodeBox::new(read_fields_stmt_async_for(reader)?))),
+            "While" => |reader| Ok(Stmt::While(NodeBox::new(read_fields_stmt_while(reader)?))),
+            "If" => |reader| Ok(Stmt::If(NodeBox::new(read_fields_stmt_if(reader)?))),
+            "With" => |reader| Ok(Stmt::With(NodeBox::new(read_fields_stmt_with(reader)?))),
+            "AsyncWith" => |reader| Ok(Stmt::AsyncWith(NodeBox::new(read_fields_stmt_async_with(reader)?))),
+            "Match" => |reader| Ok(Stmt::Match(NodeBox::new(read_fields_stmt_match(reader)?))),
+            "Raise" => |reader| Ok(Stmt::Raise(NodeBox::new(read_fields_stmt_raise(reader)?))),
+            "Try" => |reader| Ok(Stmt::Try(NodeBox::new(read_fields_stmt_try(reader)?))),
+            "TryStar" => |reader| Ok(Stmt::TryStar(NodeBox::new(read_fields_stmt_try_star(reader)?))),
+            "Assert" => |reader| Ok(Stmt::Assert(NodeBox::new(read_fields_stmt_assert(reader)?))),
+            "Import" => |reader| Ok(Stmt::Import(NodeBox::new(read_fields_stmt_import(reader)?))),
+            "ImportFrom" => |reader| Ok(Stmt::ImportFrom(NodeBox::new(read_fields_stmt_import_from(reader)?))),
+            "Global" => |reader| Ok(Stmt::Global(NodeBox::new(read_fields_stmt_global(reader)?))),
+            "Nonlocal" => |reader| Ok(Stmt::Nonlocal(NodeBox::new(read_fields_stmt_nonlocal(reader)?))),
+            "Expr" => |reader| Ok(Stmt::Expr(NodeBox::new(read_fields_stmt_expr(reader)?))),
+            "Pass" => |reader| Ok(Stmt::Pass(NodeBox::new(read_fields_stmt_pass(reader)?))),
+            "Break" => |reader| Ok(Stmt::Break(NodeBox::new(read_fields_stmt_break(reader)?))),
+            "Continue" => |reader| Ok(Stmt::Continue(NodeBox::new(read_fields_stmt_continue(reader)?))),
             other => return Err(reader.unexpected_class("stmt", other)),
         };
         let node = read_fields(reader)?;
@@ -874,35 +874,35 @@ impl ReadDump for Expr {
         reader.enter()?;
         // Choosing a function keeps this frame small: nested nodes recurse through it.
         let read_fields: fn(&mut Reader<'_>) -> Result<Expr, String> = match reader.class_name()? {
-            "BoolOp" => |reader| Ok(Expr::BoolOp(Box::new(read_fields_expr_bool_op(reader)?))),
-            "NamedExpr" => |reader| Ok(Expr::NamedExpr(Box::new(read_fields_expr_named_expr(reader)?))),
-            "BinOp" => |reader| Ok(Expr::BinOp(Box::new(read_fields_expr_bin_op(reader)?))),
-            "UnaryOp" => |reader| Ok(Expr::UnaryOp(Box::new(read_fields_expr_unary_op(reader)?))),
-            "Lambda" => |reader| Ok(Expr::Lambda(Box::new(read_fields_expr_lambda(reader)?))),
-            "IfExp" => |reader| Ok(Expr::IfExp(Box::new(read_fields_expr_if_exp(reader)?))),
-            "Dict" => |reader| Ok(Expr::Dict(Box::new(read_fields_expr_dict(reader)?))),
-            "Set" => |reader| Ok(Expr::Set(Box::new(read_fields_expr_set(reader)?))),
-            "ListComp" => |reader| Ok(Expr::ListComp(Box::new(read_fields_expr_list_comp(reader)?))),
-            "SetComp" => |reader| Ok(Expr::SetComp(Box::new(read_fields_expr_set_comp(reader)?))),
-            "DictComp" => |reader| Ok(Expr::DictComp(Box::new(read_fields_expr_dict_comp(reader)?))),
-            "GeneratorExp" => |reader| Ok(Expr::GeneratorExp(Box::new(read_fields_expr_generator_exp(reader)?))),
-            "Await" => |reader| Ok(Expr::Await(Box::new(read_fields_expr_await(reader)?))),
-            "Yield" => |reader| Ok(Expr::Yield(Box::new(read_fields_expr_yield(reader)?))),
-            "YieldFrom" => |reader| Ok(Expr::YieldFrom(Box::new(read_fields_expr_yield_from(reader)?))),
-            "Compare" => |reader| Ok(Expr::Compare(Box::new(read_fields_expr_compare(reader)?))),
-            "Call" => |reader| Ok(Expr::Call(Box::new(read_fields_expr_call(reader)?))),
-            "FormattedValue" => |reader| Ok(Expr::FormattedValue(Box::new(read_fields_expr_formatted_value(reader)?))),
-            "Interpolation" => |reader| Ok(Expr::Interpolation(Box::new(read_fields_expr_interpolation(reader)?))),
-            "JoinedStr" => |reader| Ok(Expr::JoinedStr(Box::new(read_fields_expr_joined_str(reader)?))),
-            "TemplateStr" => |reader| Ok(Expr::TemplateStr(Box::new(read_fields_expr_template_str(reader)?))),
-            "Constant" => |reader| Ok(Expr::Constant(Box::new(read_fields_expr_constant(reader)?))),
-            "Attribute" => |reader| Ok(Expr::Attribute(Box::new(read_fields_expr_attribute(reader)?))),
-            "Subscript" => |reader| Ok(Expr::Subscript(Box::new(read_fields_expr_subscript(reader)?))),
-            "Starred" => |reader| Ok(Expr::Starred(Box::new(read_fields_expr_starred(reader)?))),
+            "BoolOp" => |reader| Ok(Expr::BoolOp(NodeBox::new(read_fields_expr_bool_op(reader)?))),
+            "NamedExpr" => |reader| Ok(Expr::NamedExpr(NodeBox::new(read_fields_expr_named_expr(reader)?))),
+            "BinOp" => |reader| Ok(Expr::BinOp(NodeBox::new(read_fields_expr_bin_op(reader)?))),
+            "UnaryOp" => |reader| Ok(Expr::UnaryOp(NodeBox::new(read_fields_expr_unary_op(reader)?))),
+            "Lambda" => |reader| Ok(Expr::Lambda(NodeBox::new(read_fields_expr_lambda(reader)?))),
+            "IfExp" => |reader| Ok(Expr::IfExp(NodeBox::new(read_fields_expr_if_exp(reader)?))),
+            "Dict" => |reader| Ok(Expr::Dict(NodeBox::new(read_fields_expr_dict(reader)?))),
+            "Set" => |reader| Ok(Expr::Set(NodeBox::new(read_fields_expr_set(reader)?))),
+            "ListComp" => |reader| Ok(Expr::ListComp(NodeBox::new(read_fields_expr_list_comp(reader)?))),
+            "SetComp" => |reader| Ok(Expr::SetComp(NodeBox::new(read_fields_expr_set_comp(reader)?))),
+            "DictComp" => |reader| Ok(Expr::DictComp(NodeBox::new(read_fields_expr_dict_comp(reader)?))),
+            "GeneratorExp" => |reader| Ok(Expr::GeneratorExp(NodeBox::new(read_fields_expr_generator_exp(reader)?))),
+            "Await" => |reader| Ok(Expr::Await(NodeBox::new(read_fields_expr_await(reader)?))),
+            "Yield" => |reader| Ok(Expr::Yield(NodeBox::new(read_fields_expr_yield(reader)?))),
+            "YieldFrom" => |reader| Ok(Expr::YieldFrom(NodeBox::new(read_fields_expr_yield_from(reader)?))),
+            "Compare" => |reader| Ok(Expr::Compare(NodeBox::new(read_fields_expr_compare(reader)?))),
+            "Call" => |reader| Ok(Expr::Call(NodeBox::new(read_fields_expr_call(reader)?))),
+            "FormattedValue" => |reader| Ok(Expr::FormattedValue(NodeBox::new(read_fields_expr_formatted_value(reader)?))),
+            "Interpolation" => |reader| Ok(Expr::Interpolation(NodeBox::new(read_fields_expr_interpolation(reader)?))),
+            "JoinedStr" => |reader| Ok(Expr::JoinedStr(NodeBox::new(read_fields_expr_joined_str(reader)?))),
+            "TemplateStr" => |reader| Ok(Expr::TemplateStr(NodeBox::new(read_fields_expr_template_str(reader)?))),
+            "Constant" => |reader| Ok(Expr::Constant(NodeBox::new(read_fields_expr_constant(reader)?))),
+            "Attribute" => |reader| Ok(Expr::Attribute(NodeBox::new(read_fields_expr_attribute(reader)?))),
+            "Subscript" => |reader| Ok(Expr::Subscript(NodeBox::new(read_fields_expr_subscript(reader)?))),
+            "Starred" => |reader| Ok(Expr::Starred(NodeBox::new(read_fields_expr_starred(reader)?))),
             "Name" => |reader| Ok(Expr::Name(read_fields_expr_name(reader)?)),
-            "List" => |reader| Ok(Expr::List(Box::new(read_fields_expr_list(reader)?))),
-            "Tuple" => |reader| Ok(Expr::Tuple(Box::new(read_fields_expr_tuple(reader)?))),
-            "Slice" => |reader| Ok(Expr::Slice(Box::new(read_fields_expr_slice(reader)?))),
+            "List" => |reader| Ok(Expr::List(NodeBox::new(read_fields_expr_list(reader)?))),
+            "Tuple" => |reader| Ok(Expr::Tuple(NodeBox::new(read_fields_expr_tuple(reader)?))),
+            "Slice" => |reader| Ok(Expr::Slice(NodeBox::new(read_fields_expr_slice(reader)?))),
             other => return Err(reader.unexpected_class("expr", other)),
         };
         let node = read_fields(reader)?;
@@ -1746,7 +1746,7 @@ impl ReadDump for ExceptHandler {
         reader.enter()?;
         // Choosing a function keeps this frame small: nested nodes recurse through it.
         let read_fields: fn(&mut Reader<'_>) -> Result<ExceptHandler, String> = match reader.class_name()? {
-            "ExceptHandler" => |reader| Ok(ExceptHandler::ExceptHandler(Box::new(read_fields_except_handler_except_handler(reader)?))),
+            "ExceptHandler" => |reader| Ok(ExceptHandler::ExceptHandler(NodeBox::new(read_fields_except_handler_except_handler(reader)?))),
             other => return Err(reader.unexpected_class("excepthandler", other)),
         };
         let node = read_fields(reader)?;
@@ -2012,14 +2012,14 @@ impl ReadDump for Pattern {
         reader.enter()?;
         // Choosing a function keeps this frame small: nested nodes recurse through it.
         let read_fields: fn(&mut Reader<'_>) -> Result<Pattern, String> = match reader.class_name()? {
-            "MatchValue" => |reader| Ok(Pattern::MatchValue(Box::new(read_fields_pattern_match_value(reader)?))),
-            "MatchSingleton" => |reader| Ok(Pattern::MatchSingleton(Box::new(read_fields_pattern_match_singleton(reader)?))),
-            "MatchSequence" => |reader| Ok(Pattern::MatchSequence(Box::new(read_fields_pattern_match_sequence(reader)?))),
-            "MatchMapping" => |reader| Ok(Pattern::MatchMapping(Box::new(read_fields_pattern_match_mapping(reader)?))),
-            "MatchClass" => |reader| Ok(Pattern::MatchClass(Box::new(read_fields_pattern_match_class(reader)?))),
-            "MatchStar" => |reader| Ok(Pattern::MatchStar(Box::new(read_fields_pattern_match_star(reader)?))),
-            "MatchAs" => |reader| Ok(Pattern::MatchAs(Box::new(read_fields_pattern_match_as(reader)?))),
-            "MatchOr" => |reader| Ok(Pattern::MatchOr(Box::new(read_fields_pattern_match_or(reader)?))),
+            "MatchValue" => |reader| Ok(Pattern::MatchValue(NodeBox::new(read_fields_pattern_match_value(reader)?))),
+            "MatchSingleton" => |reader| Ok(Pattern::MatchSingleton(NodeBox::new(read_fields_pattern_match_singleton(reader)?))),
+            "MatchSequence" => |reader| Ok(Pattern::MatchSequence(NodeBox::new(read_fields_pattern_match_sequence(reader)?))),
+            "MatchMapping" => |reader| Ok(Pattern::MatchMapping(NodeBox::new(read_fields_pattern_match_mapping(reader)?))),
+            "MatchClass" => |reader| Ok(Pattern::MatchClass(NodeBox::new(read_fields_pattern_match_class(reader)?))),
+            "MatchStar" => |reader| Ok(Pattern::MatchStar(NodeBox::new(read_fields_pattern_match_star(reader)?))),
+            "MatchAs" => |reader| Ok(Pattern::MatchAs(NodeBox::new(read_fields_pattern_match_as(reader)?))),
+            "MatchOr" => |reader| Ok(Pattern::MatchOr(NodeBox::new(read_fields_pattern_match_or(reader)?))),
             other => return Err(reader.unexpected_class("pattern", other)),
         };
         let node = read_fields(reader)?;
@@ -2219,7 +2219,7 @@ impl ReadDump for TypeIgnore {
         reader.enter()?;
         // Choosing a function keeps this frame small: nested nodes recurse through it.
         let read_fields: fn(&mut Reader<'_>) -> Result<TypeIgnore, String> = match reader.class_name()? {
-            "TypeIgnore" => |reader| Ok(TypeIgnore::TypeIgnore(Box::new(read_fields_type_ignore_type_ignore(reader)?))),
+            "TypeIgnore" => |reader| Ok(TypeIgnore::TypeIgnore(NodeBox::new(read_fields_type_ignore_type_ignore(reader)?))),
             other => return Err(reader.unexpected_class("type_ignore", other)),
         };
         let node = read_fields(reader)?;
@@ -2251,9 +2251,9 @@ impl ReadDump for TypeParam {
         reader.enter()?;
         // Choosing a function keeps this frame small: nested nodes recurse through it.
         let read_fields: fn(&mut Reader<'_>) -> Result<TypeParam, String> = match reader.class_name()? {
-            "TypeVar" => |reader| Ok(TypeParam::TypeVar(Box::new(read_fields_type_param_type_var(reader)?))),
-            "ParamSpec" => |reader| Ok(TypeParam::ParamSpec(Box::new(read_fields_type_param_param_spec(reader)?))),
-            "TypeVarTuple" => |reader| Ok(TypeParam::TypeVarTuple(Box::new(read_fields_type_param_type_var_tuple(reader)?))),
+            "TypeVar" => |reader| Ok(TypeParam::TypeVar(NodeBox::new(read_fields_type_param_type_var(reader)?))),
+            "ParamSpec" => |reader| Ok(TypeParam::ParamSpec(NodeBox::new(read_fields_type_param_param_spec(reader)?))),
+            "TypeVarTuple" => |reader| Ok(TypeParam::TypeVarTuple(NodeBox::new(read_fields_type_param_type_var_tuple(reader)?))),
             other => return Err(reader.unexpected_class("type_param", other)),
         };
         let node = read_fields(reader)?;

@@ -7,6 +7,7 @@
 #![allow(unused_variables)]
 
 use super::nodes::*;
+use crate::NodeBox;
 
 pub trait Transformer {
     fn visit_mod(&mut self, node: Mod) -> Mod {
@@ -72,27 +73,27 @@ pub trait Transformer {
 pub fn walk_mod<T: Transformer + ?Sized>(transformer: &mut T, node: Mod) -> Mod {
     match node {
         Mod::Module(node) => {
-            let ModModule { body, type_ignores } = *node;
-            Mod::Module(Box::new(ModModule {
+            let ModModule { body, type_ignores } = NodeBox::into_inner(node);
+            Mod::Module(NodeBox::new(ModModule {
                 body: body.into_iter().filter_map(|value| transformer.visit_stmt(value)).collect(),
                 type_ignores: type_ignores.into_iter().filter_map(|value| transformer.visit_type_ignore(value)).collect(),
             }))
         }
         Mod::Interactive(node) => {
-            let ModInteractive { body } = *node;
-            Mod::Interactive(Box::new(ModInteractive {
+            let ModInteractive { body } = NodeBox::into_inner(node);
+            Mod::Interactive(NodeBox::new(ModInteractive {
                 body: body.into_iter().filter_map(|value| transformer.visit_stmt(value)).collect(),
             }))
         }
         Mod::Expression(node) => {
-            let ModExpression { body } = *node;
-            Mod::Expression(Box::new(ModExpression {
+            let ModExpression { body } = NodeBox::into_inner(node);
+            Mod::Expression(NodeBox::new(ModExpression {
                 body: transformer.visit_expr(body),
             }))
         }
         Mod::FunctionType(node) => {
-            let ModFunctionType { argtypes, returns } = *node;
-            Mod::FunctionType(Box::new(ModFunctionType {
+            let ModFunctionType { argtypes, returns } = NodeBox::into_inner(node);
+            Mod::FunctionType(NodeBox::new(ModFunctionType {
                 argtypes: argtypes.into_iter().map(|value| transformer.visit_expr(value)).collect(),
                 returns: transformer.visit_expr(returns),
             }))
@@ -104,11 +105,11 @@ pub fn walk_mod<T: Transformer + ?Sized>(transformer: &mut T, node: Mod) -> Mod 
 pub fn walk_stmt<T: Transformer + ?Sized>(transformer: &mut T, node: Stmt) -> Stmt {
     match node {
         Stmt::FunctionDef(node) => {
-            let StmtFunctionDef { loc, name, args, body, decorator_list, returns, type_comment, type_params } = *node;
-            Stmt::FunctionDef(Box::new(StmtFunctionDef {
+            let StmtFunctionDef { loc, name, args, body, decorator_list, returns, type_comment, type_params } = NodeBox::into_inner(node);
+            Stmt::FunctionDef(NodeBox::new(StmtFunctionDef {
                 loc,
                 name,
-                args: Box::new(transformer.visit_arguments(*args)),
+                args: NodeBox::new(transformer.visit_arguments(NodeBox::into_inner(args))),
                 body: body.into_iter().filter_map(|value| transformer.visit_stmt(value)).collect(),
                 decorator_list: decorator_list.into_iter().map(|value| transformer.visit_expr(value)).collect(),
                 returns: returns.map(|value| transformer.visit_expr(value)),
@@ -117,11 +118,11 @@ pub fn walk_stmt<T: Transformer + ?Sized>(transformer: &mut T, node: Stmt) -> St
             }))
         }
         Stmt::AsyncFunctionDef(node) => {
-            let StmtAsyncFunctionDef { loc, name, args, body, decorator_list, returns, type_comment, type_params } = *node;
-            Stmt::AsyncFunctionDef(Box::new(StmtAsyncFunctionDef {
+            let StmtAsyncFunctionDef { loc, name, args, body, decorator_list, returns, type_comment, type_params } = NodeBox::into_inner(node);
+            Stmt::AsyncFunctionDef(NodeBox::new(StmtAsyncFunctionDef {
                 loc,
                 name,
-                args: Box::new(transformer.visit_arguments(*args)),
+                args: NodeBox::new(transformer.visit_arguments(NodeBox::into_inner(args))),
                 body: body.into_iter().filter_map(|value| transformer.visit_stmt(value)).collect(),
                 decorator_list: decorator_list.into_iter().map(|value| transformer.visit_expr(value)).collect(),
                 returns: returns.map(|value| transformer.visit_expr(value)),
@@ -130,8 +131,8 @@ pub fn walk_stmt<T: Transformer + ?Sized>(transformer: &mut T, node: Stmt) -> St
             }))
         }
         Stmt::ClassDef(node) => {
-            let StmtClassDef { loc, name, bases, keywords, body, decorator_list, type_params } = *node;
-            Stmt::ClassDef(Box::new(StmtClassDef {
+            let StmtClassDef { loc, name, bases, keywords, body, decorator_list, type_params } = NodeBox::into_inner(node);
+            Stmt::ClassDef(NodeBox::new(StmtClassDef {
                 loc,
                 name,
                 bases: bases.into_iter().map(|value| transformer.visit_expr(value)).collect(),
@@ -142,22 +143,22 @@ pub fn walk_stmt<T: Transformer + ?Sized>(transformer: &mut T, node: Stmt) -> St
             }))
         }
         Stmt::Return(node) => {
-            let StmtReturn { loc, value } = *node;
-            Stmt::Return(Box::new(StmtReturn {
+            let StmtReturn { loc, value } = NodeBox::into_inner(node);
+            Stmt::Return(NodeBox::new(StmtReturn {
                 loc,
                 value: value.map(|value| transformer.visit_expr(value)),
             }))
         }
         Stmt::Delete(node) => {
-            let StmtDelete { loc, targets } = *node;
-            Stmt::Delete(Box::new(StmtDelete {
+            let StmtDelete { loc, targets } = NodeBox::into_inner(node);
+            Stmt::Delete(NodeBox::new(StmtDelete {
                 loc,
                 targets: targets.into_iter().map(|value| transformer.visit_expr(value)).collect(),
             }))
         }
         Stmt::Assign(node) => {
-            let StmtAssign { loc, targets, value, type_comment } = *node;
-            Stmt::Assign(Box::new(StmtAssign {
+            let StmtAssign { loc, targets, value, type_comment } = NodeBox::into_inner(node);
+            Stmt::Assign(NodeBox::new(StmtAssign {
                 loc,
                 targets: targets.into_iter().map(|value| transformer.visit_expr(value)).collect(),
                 value: transformer.visit_expr(value),
@@ -165,8 +166,8 @@ pub fn walk_stmt<T: Transformer + ?Sized>(transformer: &mut T, node: Stmt) -> St
             }))
         }
         Stmt::TypeAlias(node) => {
-            let StmtTypeAlias { loc, name, type_params, value } = *node;
-            Stmt::TypeAlias(Box::new(StmtTypeAlias {
+            let StmtTypeAlias { loc, name, type_params, value } = NodeBox::into_inner(node);
+            Stmt::TypeAlias(NodeBox::new(StmtTypeAlias {
                 loc,
                 name: transformer.visit_expr(name),
                 type_params: type_params.into_iter().filter_map(|value| transformer.visit_type_param(value)).collect(),
@@ -174,8 +175,8 @@ pub fn walk_stmt<T: Transformer + ?Sized>(transformer: &mut T, node: Stmt) -> St
             }))
         }
         Stmt::AugAssign(node) => {
-            let StmtAugAssign { loc, target, op, value } = *node;
-            Stmt::AugAssign(Box::new(StmtAugAssign {
+            let StmtAugAssign { loc, target, op, value } = NodeBox::into_inner(node);
+            Stmt::AugAssign(NodeBox::new(StmtAugAssign {
                 loc,
                 target: transformer.visit_expr(target),
                 op: transformer.visit_operator(op),
@@ -183,8 +184,8 @@ pub fn walk_stmt<T: Transformer + ?Sized>(transformer: &mut T, node: Stmt) -> St
             }))
         }
         Stmt::AnnAssign(node) => {
-            let StmtAnnAssign { loc, target, annotation, value, simple } = *node;
-            Stmt::AnnAssign(Box::new(StmtAnnAssign {
+            let StmtAnnAssign { loc, target, annotation, value, simple } = NodeBox::into_inner(node);
+            Stmt::AnnAssign(NodeBox::new(StmtAnnAssign {
                 loc,
                 target: transformer.visit_expr(target),
                 annotation: transformer.visit_expr(annotation),
@@ -193,8 +194,8 @@ pub fn walk_stmt<T: Transformer + ?Sized>(transformer: &mut T, node: Stmt) -> St
             }))
         }
         Stmt::For(node) => {
-            let StmtFor { loc, target, iter, body, orelse, type_comment } = *node;
-            Stmt::For(Box::new(StmtFor {
+            let StmtFor { loc, target, iter, body, orelse, type_comment } = NodeBox::into_inner(node);
+            Stmt::For(NodeBox::new(StmtFor {
                 loc,
                 target: transformer.visit_expr(target),
                 iter: transformer.visit_expr(iter),
@@ -204,8 +205,8 @@ pub fn walk_stmt<T: Transformer + ?Sized>(transformer: &mut T, node: Stmt) -> St
             }))
         }
         Stmt::AsyncFor(node) => {
-            let StmtAsyncFor { loc, target, iter, body, orelse, type_comment } = *node;
-            Stmt::AsyncFor(Box::new(StmtAsyncFor {
+            let StmtAsyncFor { loc, target, iter, body, orelse, type_comment } = NodeBox::into_inner(node);
+            Stmt::AsyncFor(NodeBox::new(StmtAsyncFor {
                 loc,
                 target: transformer.visit_expr(target),
                 iter: transformer.visit_expr(iter),
@@ -215,8 +216,8 @@ pub fn walk_stmt<T: Transformer + ?Sized>(transformer: &mut T, node: Stmt) -> St
             }))
         }
         Stmt::While(node) => {
-            let StmtWhile { loc, test, body, orelse } = *node;
-            Stmt::While(Box::new(StmtWhile {
+            let StmtWhile { loc, test, body, orelse } = NodeBox::into_inner(node);
+            Stmt::While(NodeBox::new(StmtWhile {
                 loc,
                 test: transformer.visit_expr(test),
                 body: body.into_iter().filter_map(|value| transformer.visit_stmt(value)).collect(),
@@ -224,8 +225,8 @@ pub fn walk_stmt<T: Transformer + ?Sized>(transformer: &mut T, node: Stmt) -> St
             }))
         }
         Stmt::If(node) => {
-            let StmtIf { loc, test, body, orelse } = *node;
-            Stmt::If(Box::new(StmtIf {
+            let StmtIf { loc, test, body, orelse } = NodeBox::into_inner(node);
+            Stmt::If(NodeBox::new(StmtIf {
                 loc,
                 test: transformer.visit_expr(test),
                 body: body.into_iter().filter_map(|value| transformer.visit_stmt(value)).collect(),
@@ -233,8 +234,8 @@ pub fn walk_stmt<T: Transformer + ?Sized>(transformer: &mut T, node: Stmt) -> St
             }))
         }
         Stmt::With(node) => {
-            let StmtWith { loc, items, body, type_comment } = *node;
-            Stmt::With(Box::new(StmtWith {
+            let StmtWith { loc, items, body, type_comment } = NodeBox::into_inner(node);
+            Stmt::With(NodeBox::new(StmtWith {
                 loc,
                 items: items.into_iter().filter_map(|value| transformer.visit_with_item(value)).collect(),
                 body: body.into_iter().filter_map(|value| transformer.visit_stmt(value)).collect(),
@@ -242,8 +243,8 @@ pub fn walk_stmt<T: Transformer + ?Sized>(transformer: &mut T, node: Stmt) -> St
             }))
         }
         Stmt::AsyncWith(node) => {
-            let StmtAsyncWith { loc, items, body, type_comment } = *node;
-            Stmt::AsyncWith(Box::new(StmtAsyncWith {
+            let StmtAsyncWith { loc, items, body, type_comment } = NodeBox::into_inner(node);
+            Stmt::AsyncWith(NodeBox::new(StmtAsyncWith {
                 loc,
                 items: items.into_iter().filter_map(|value| transformer.visit_with_item(value)).collect(),
                 body: body.into_iter().filter_map(|value| transformer.visit_stmt(value)).collect(),
@@ -251,24 +252,24 @@ pub fn walk_stmt<T: Transformer + ?Sized>(transformer: &mut T, node: Stmt) -> St
             }))
         }
         Stmt::Match(node) => {
-            let StmtMatch { loc, subject, cases } = *node;
-            Stmt::Match(Box::new(StmtMatch {
+            let StmtMatch { loc, subject, cases } = NodeBox::into_inner(node);
+            Stmt::Match(NodeBox::new(StmtMatch {
                 loc,
                 subject: transformer.visit_expr(subject),
                 cases: cases.into_iter().filter_map(|value| transformer.visit_match_case(value)).collect(),
             }))
         }
         Stmt::Raise(node) => {
-            let StmtRaise { loc, exc, cause } = *node;
-            Stmt::Raise(Box::new(StmtRaise {
+            let StmtRaise { loc, exc, cause } = NodeBox::into_inner(node);
+            Stmt::Raise(NodeBox::new(StmtRaise {
                 loc,
                 exc: exc.map(|value| transformer.visit_expr(value)),
                 cause: cause.map(|value| transformer.visit_expr(value)),
             }))
         }
         Stmt::Try(node) => {
-            let StmtTry { loc, body, handlers, orelse, finalbody } = *node;
-            Stmt::Try(Box::new(StmtTry {
+            let StmtTry { loc, body, handlers, orelse, finalbody } = NodeBox::into_inner(node);
+            Stmt::Try(NodeBox::new(StmtTry {
                 loc,
                 body: body.into_iter().filter_map(|value| transformer.visit_stmt(value)).collect(),
                 handlers: handlers.into_iter().filter_map(|value| transformer.visit_except_handler(value)).collect(),
@@ -277,8 +278,8 @@ pub fn walk_stmt<T: Transformer + ?Sized>(transformer: &mut T, node: Stmt) -> St
             }))
         }
         Stmt::TryStar(node) => {
-            let StmtTryStar { loc, body, handlers, orelse, finalbody } = *node;
-            Stmt::TryStar(Box::new(StmtTryStar {
+            let StmtTryStar { loc, body, handlers, orelse, finalbody } = NodeBox::into_inner(node);
+            Stmt::TryStar(NodeBox::new(StmtTryStar {
                 loc,
                 body: body.into_iter().filter_map(|value| transformer.visit_stmt(value)).collect(),
                 handlers: handlers.into_iter().filter_map(|value| transformer.visit_except_handler(value)).collect(),
@@ -287,23 +288,23 @@ pub fn walk_stmt<T: Transformer + ?Sized>(transformer: &mut T, node: Stmt) -> St
             }))
         }
         Stmt::Assert(node) => {
-            let StmtAssert { loc, test, msg } = *node;
-            Stmt::Assert(Box::new(StmtAssert {
+            let StmtAssert { loc, test, msg } = NodeBox::into_inner(node);
+            Stmt::Assert(NodeBox::new(StmtAssert {
                 loc,
                 test: transformer.visit_expr(test),
                 msg: msg.map(|value| transformer.visit_expr(value)),
             }))
         }
         Stmt::Import(node) => {
-            let StmtImport { loc, names } = *node;
-            Stmt::Import(Box::new(StmtImport {
+            let StmtImport { loc, names } = NodeBox::into_inner(node);
+            Stmt::Import(NodeBox::new(StmtImport {
                 loc,
                 names: names.into_iter().filter_map(|value| transformer.visit_alias(value)).collect(),
             }))
         }
         Stmt::ImportFrom(node) => {
-            let StmtImportFrom { loc, module, names, level } = *node;
-            Stmt::ImportFrom(Box::new(StmtImportFrom {
+            let StmtImportFrom { loc, module, names, level } = NodeBox::into_inner(node);
+            Stmt::ImportFrom(NodeBox::new(StmtImportFrom {
                 loc,
                 module,
                 names: names.into_iter().filter_map(|value| transformer.visit_alias(value)).collect(),
@@ -311,41 +312,41 @@ pub fn walk_stmt<T: Transformer + ?Sized>(transformer: &mut T, node: Stmt) -> St
             }))
         }
         Stmt::Global(node) => {
-            let StmtGlobal { loc, names } = *node;
-            Stmt::Global(Box::new(StmtGlobal {
+            let StmtGlobal { loc, names } = NodeBox::into_inner(node);
+            Stmt::Global(NodeBox::new(StmtGlobal {
                 loc,
                 names,
             }))
         }
         Stmt::Nonlocal(node) => {
-            let StmtNonlocal { loc, names } = *node;
-            Stmt::Nonlocal(Box::new(StmtNonlocal {
+            let StmtNonlocal { loc, names } = NodeBox::into_inner(node);
+            Stmt::Nonlocal(NodeBox::new(StmtNonlocal {
                 loc,
                 names,
             }))
         }
         Stmt::Expr(node) => {
-            let StmtExpr { loc, value } = *node;
-            Stmt::Expr(Box::new(StmtExpr {
+            let StmtExpr { loc, value } = NodeBox::into_inner(node);
+            Stmt::Expr(NodeBox::new(StmtExpr {
                 loc,
                 value: transformer.visit_expr(value),
             }))
         }
         Stmt::Pass(node) => {
-            let StmtPass { loc } = *node;
-            Stmt::Pass(Box::new(StmtPass {
+            let StmtPass { loc } = NodeBox::into_inner(node);
+            Stmt::Pass(NodeBox::new(StmtPass {
                 loc,
             }))
         }
         Stmt::Break(node) => {
-            let StmtBreak { loc } = *node;
-            Stmt::Break(Box::new(StmtBreak {
+            let StmtBreak { loc } = NodeBox::into_inner(node);
+            Stmt::Break(NodeBox::new(StmtBreak {
                 loc,
             }))
         }
         Stmt::Continue(node) => {
-            let StmtContinue { loc } = *node;
-            Stmt::Continue(Box::new(StmtContinue {
+            let StmtContinue { loc } = NodeBox::into_inner(node);
+            Stmt::Continue(NodeBox::new(StmtContinue {
                 loc,
             }))
         }
@@ -356,24 +357,24 @@ pub fn walk_stmt<T: Transformer + ?Sized>(transformer: &mut T, node: Stmt) -> St
 pub fn walk_expr<T: Transformer + ?Sized>(transformer: &mut T, node: Expr) -> Expr {
     match node {
         Expr::BoolOp(node) => {
-            let ExprBoolOp { loc, op, values } = *node;
-            Expr::BoolOp(Box::new(ExprBoolOp {
+            let ExprBoolOp { loc, op, values } = NodeBox::into_inner(node);
+            Expr::BoolOp(NodeBox::new(ExprBoolOp {
                 loc,
                 op: transformer.visit_bool_op(op),
                 values: values.into_iter().map(|value| transformer.visit_expr(value)).collect(),
             }))
         }
         Expr::NamedExpr(node) => {
-            let ExprNamedExpr { loc, target, value } = *node;
-            Expr::NamedExpr(Box::new(ExprNamedExpr {
+            let ExprNamedExpr { loc, target, value } = NodeBox::into_inner(node);
+            Expr::NamedExpr(NodeBox::new(ExprNamedExpr {
                 loc,
                 target: transformer.visit_expr(target),
                 value: transformer.visit_expr(value),
             }))
         }
         Expr::BinOp(node) => {
-            let ExprBinOp { loc, left, op, right } = *node;
-            Expr::BinOp(Box::new(ExprBinOp {
+            let ExprBinOp { loc, left, op, right } = NodeBox::into_inner(node);
+            Expr::BinOp(NodeBox::new(ExprBinOp {
                 loc,
                 left: transformer.visit_expr(left),
                 op: transformer.visit_operator(op),
@@ -381,24 +382,24 @@ pub fn walk_expr<T: Transformer + ?Sized>(transformer: &mut T, node: Expr) -> Ex
             }))
         }
         Expr::UnaryOp(node) => {
-            let ExprUnaryOp { loc, op, operand } = *node;
-            Expr::UnaryOp(Box::new(ExprUnaryOp {
+            let ExprUnaryOp { loc, op, operand } = NodeBox::into_inner(node);
+            Expr::UnaryOp(NodeBox::new(ExprUnaryOp {
                 loc,
                 op: transformer.visit_unary_op(op),
                 operand: transformer.visit_expr(operand),
             }))
         }
         Expr::Lambda(node) => {
-            let ExprLambda { loc, args, body } = *node;
-            Expr::Lambda(Box::new(ExprLambda {
+            let ExprLambda { loc, args, body } = NodeBox::into_inner(node);
+            Expr::Lambda(NodeBox::new(ExprLambda {
                 loc,
-                args: Box::new(transformer.visit_arguments(*args)),
+                args: NodeBox::new(transformer.visit_arguments(NodeBox::into_inner(args))),
                 body: transformer.visit_expr(body),
             }))
         }
         Expr::IfExp(node) => {
-            let ExprIfExp { loc, test, body, orelse } = *node;
-            Expr::IfExp(Box::new(ExprIfExp {
+            let ExprIfExp { loc, test, body, orelse } = NodeBox::into_inner(node);
+            Expr::IfExp(NodeBox::new(ExprIfExp {
                 loc,
                 test: transformer.visit_expr(test),
                 body: transformer.visit_expr(body),
@@ -406,39 +407,39 @@ pub fn walk_expr<T: Transformer + ?Sized>(transformer: &mut T, node: Expr) -> Ex
             }))
         }
         Expr::Dict(node) => {
-            let ExprDict { loc, keys, values } = *node;
-            Expr::Dict(Box::new(ExprDict {
+            let ExprDict { loc, keys, values } = NodeBox::into_inner(node);
+            Expr::Dict(NodeBox::new(ExprDict {
                 loc,
                 keys: keys.into_iter().map(|value| value.map(|value| transformer.visit_expr(value))).collect(),
                 values: values.into_iter().map(|value| transformer.visit_expr(value)).collect(),
             }))
         }
         Expr::Set(node) => {
-            let ExprSet { loc, elts } = *node;
-            Expr::Set(Box::new(ExprSet {
+            let ExprSet { loc, elts } = NodeBox::into_inner(node);
+            Expr::Set(NodeBox::new(ExprSet {
                 loc,
                 elts: elts.into_iter().map(|value| transformer.visit_expr(value)).collect(),
             }))
         }
         Expr::ListComp(node) => {
-            let ExprListComp { loc, elt, generators } = *node;
-            Expr::ListComp(Box::new(ExprListComp {
+            let ExprListComp { loc, elt, generators } = NodeBox::into_inner(node);
+            Expr::ListComp(NodeBox::new(ExprListComp {
                 loc,
                 elt: transformer.visit_expr(elt),
                 generators: generators.into_iter().filter_map(|value| transformer.visit_comprehension(value)).collect(),
             }))
         }
         Expr::SetComp(node) => {
-            let ExprSetComp { loc, elt, generators } = *node;
-            Expr::SetComp(Box::new(ExprSetComp {
+            let ExprSetComp { loc, elt, generators } = NodeBox::into_inner(node);
+            Expr::SetComp(NodeBox::new(ExprSetComp {
                 loc,
                 elt: transformer.visit_expr(elt),
                 generators: generators.into_iter().filter_map(|value| transformer.visit_comprehension(value)).collect(),
             }))
         }
         Expr::DictComp(node) => {
-            let ExprDictComp { loc, key, value, generators } = *node;
-            Expr::DictComp(Box::new(ExprDictComp {
+            let ExprDictComp { loc, key, value, generators } = NodeBox::into_inner(node);
+            Expr::DictComp(NodeBox::new(ExprDictComp {
                 loc,
                 key: transformer.visit_expr(key),
                 value: transformer.visit_expr(value),
@@ -446,37 +447,37 @@ pub fn walk_expr<T: Transformer + ?Sized>(transformer: &mut T, node: Expr) -> Ex
             }))
         }
         Expr::GeneratorExp(node) => {
-            let ExprGeneratorExp { loc, elt, generators } = *node;
-            Expr::GeneratorExp(Box::new(ExprGeneratorExp {
+            let ExprGeneratorExp { loc, elt, generators } = NodeBox::into_inner(node);
+            Expr::GeneratorExp(NodeBox::new(ExprGeneratorExp {
                 loc,
                 elt: transformer.visit_expr(elt),
                 generators: generators.into_iter().filter_map(|value| transformer.visit_comprehension(value)).collect(),
             }))
         }
         Expr::Await(node) => {
-            let ExprAwait { loc, value } = *node;
-            Expr::Await(Box::new(ExprAwait {
+            let ExprAwait { loc, value } = NodeBox::into_inner(node);
+            Expr::Await(NodeBox::new(ExprAwait {
                 loc,
                 value: transformer.visit_expr(value),
             }))
         }
         Expr::Yield(node) => {
-            let ExprYield { loc, value } = *node;
-            Expr::Yield(Box::new(ExprYield {
+            let ExprYield { loc, value } = NodeBox::into_inner(node);
+            Expr::Yield(NodeBox::new(ExprYield {
                 loc,
                 value: value.map(|value| transformer.visit_expr(value)),
             }))
         }
         Expr::YieldFrom(node) => {
-            let ExprYieldFrom { loc, value } = *node;
-            Expr::YieldFrom(Box::new(ExprYieldFrom {
+            let ExprYieldFrom { loc, value } = NodeBox::into_inner(node);
+            Expr::YieldFrom(NodeBox::new(ExprYieldFrom {
                 loc,
                 value: transformer.visit_expr(value),
             }))
         }
         Expr::Compare(node) => {
-            let ExprCompare { loc, left, ops, comparators } = *node;
-            Expr::Compare(Box::new(ExprCompare {
+            let ExprCompare { loc, left, ops, comparators } = NodeBox::into_inner(node);
+            Expr::Compare(NodeBox::new(ExprCompare {
                 loc,
                 left: transformer.visit_expr(left),
                 ops: ops.into_iter().map(|value| transformer.visit_cmp_op(value)).collect(),
@@ -484,8 +485,8 @@ pub fn walk_expr<T: Transformer + ?Sized>(transformer: &mut T, node: Expr) -> Ex
             }))
         }
         Expr::Call(node) => {
-            let ExprCall { loc, func, args, keywords } = *node;
-            Expr::Call(Box::new(ExprCall {
+            let ExprCall { loc, func, args, keywords } = NodeBox::into_inner(node);
+            Expr::Call(NodeBox::new(ExprCall {
                 loc,
                 func: transformer.visit_expr(func),
                 args: args.into_iter().map(|value| transformer.visit_expr(value)).collect(),
@@ -493,8 +494,8 @@ pub fn walk_expr<T: Transformer + ?Sized>(transformer: &mut T, node: Expr) -> Ex
             }))
         }
         Expr::FormattedValue(node) => {
-            let ExprFormattedValue { loc, value, conversion, format_spec } = *node;
-            Expr::FormattedValue(Box::new(ExprFormattedValue {
+            let ExprFormattedValue { loc, value, conversion, format_spec } = NodeBox::into_inner(node);
+            Expr::FormattedValue(NodeBox::new(ExprFormattedValue {
                 loc,
                 value: transformer.visit_expr(value),
                 conversion,
@@ -502,8 +503,8 @@ pub fn walk_expr<T: Transformer + ?Sized>(transformer: &mut T, node: Expr) -> Ex
             }))
         }
         Expr::Interpolation(node) => {
-            let ExprInterpolation { loc, value, str, conversion, format_spec } = *node;
-            Expr::Interpolation(Box::new(ExprInterpolation {
+            let ExprInterpolation { loc, value, str, conversion, format_spec } = NodeBox::into_inner(node);
+            Expr::Interpolation(NodeBox::new(ExprInterpolation {
                 loc,
                 value: transformer.visit_expr(value),
                 str,
@@ -512,30 +513,30 @@ pub fn walk_expr<T: Transformer + ?Sized>(transformer: &mut T, node: Expr) -> Ex
             }))
         }
         Expr::JoinedStr(node) => {
-            let ExprJoinedStr { loc, values } = *node;
-            Expr::JoinedStr(Box::new(ExprJoinedStr {
+            let ExprJoinedStr { loc, values } = NodeBox::into_inner(node);
+            Expr::JoinedStr(NodeBox::new(ExprJoinedStr {
                 loc,
                 values: values.into_iter().map(|value| transformer.visit_expr(value)).collect(),
             }))
         }
         Expr::TemplateStr(node) => {
-            let ExprTemplateStr { loc, values } = *node;
-            Expr::TemplateStr(Box::new(ExprTemplateStr {
+            let ExprTemplateStr { loc, values } = NodeBox::into_inner(node);
+            Expr::TemplateStr(NodeBox::new(ExprTemplateStr {
                 loc,
                 values: values.into_iter().map(|value| transformer.visit_expr(value)).collect(),
             }))
         }
         Expr::Constant(node) => {
-            let ExprConstant { loc, value, kind } = *node;
-            Expr::Constant(Box::new(ExprConstant {
+            let ExprConstant { loc, value, kind } = NodeBox::into_inner(node);
+            Expr::Constant(NodeBox::new(ExprConstant {
                 loc,
                 value,
                 kind,
             }))
         }
         Expr::Attribute(node) => {
-            let ExprAttribute { loc, value, attr, ctx } = *node;
-            Expr::Attribute(Box::new(ExprAttribute {
+            let ExprAttribute { loc, value, attr, ctx } = NodeBox::into_inner(node);
+            Expr::Attribute(NodeBox::new(ExprAttribute {
                 loc,
                 value: transformer.visit_expr(value),
                 attr,
@@ -543,8 +544,8 @@ pub fn walk_expr<T: Transformer + ?Sized>(transformer: &mut T, node: Expr) -> Ex
             }))
         }
         Expr::Subscript(node) => {
-            let ExprSubscript { loc, value, slice, ctx } = *node;
-            Expr::Subscript(Box::new(ExprSubscript {
+            let ExprSubscript { loc, value, slice, ctx } = NodeBox::into_inner(node);
+            Expr::Subscript(NodeBox::new(ExprSubscript {
                 loc,
                 value: transformer.visit_expr(value),
                 slice: transformer.visit_expr(slice),
@@ -552,8 +553,8 @@ pub fn walk_expr<T: Transformer + ?Sized>(transformer: &mut T, node: Expr) -> Ex
             }))
         }
         Expr::Starred(node) => {
-            let ExprStarred { loc, value, ctx } = *node;
-            Expr::Starred(Box::new(ExprStarred {
+            let ExprStarred { loc, value, ctx } = NodeBox::into_inner(node);
+            Expr::Starred(NodeBox::new(ExprStarred {
                 loc,
                 value: transformer.visit_expr(value),
                 ctx: transformer.visit_expr_context(ctx),
@@ -568,24 +569,24 @@ pub fn walk_expr<T: Transformer + ?Sized>(transformer: &mut T, node: Expr) -> Ex
             })
         }
         Expr::List(node) => {
-            let ExprList { loc, elts, ctx } = *node;
-            Expr::List(Box::new(ExprList {
+            let ExprList { loc, elts, ctx } = NodeBox::into_inner(node);
+            Expr::List(NodeBox::new(ExprList {
                 loc,
                 elts: elts.into_iter().map(|value| transformer.visit_expr(value)).collect(),
                 ctx: transformer.visit_expr_context(ctx),
             }))
         }
         Expr::Tuple(node) => {
-            let ExprTuple { loc, elts, ctx } = *node;
-            Expr::Tuple(Box::new(ExprTuple {
+            let ExprTuple { loc, elts, ctx } = NodeBox::into_inner(node);
+            Expr::Tuple(NodeBox::new(ExprTuple {
                 loc,
                 elts: elts.into_iter().map(|value| transformer.visit_expr(value)).collect(),
                 ctx: transformer.visit_expr_context(ctx),
             }))
         }
         Expr::Slice(node) => {
-            let ExprSlice { loc, lower, upper, step } = *node;
-            Expr::Slice(Box::new(ExprSlice {
+            let ExprSlice { loc, lower, upper, step } = NodeBox::into_inner(node);
+            Expr::Slice(NodeBox::new(ExprSlice {
                 loc,
                 lower: lower.map(|value| transformer.visit_expr(value)),
                 upper: upper.map(|value| transformer.visit_expr(value)),
@@ -610,8 +611,8 @@ pub fn walk_comprehension<T: Transformer + ?Sized>(transformer: &mut T, node: Co
 pub fn walk_except_handler<T: Transformer + ?Sized>(transformer: &mut T, node: ExceptHandler) -> ExceptHandler {
     match node {
         ExceptHandler::ExceptHandler(node) => {
-            let ExceptHandlerExceptHandler { loc, type_, name, body } = *node;
-            ExceptHandler::ExceptHandler(Box::new(ExceptHandlerExceptHandler {
+            let ExceptHandlerExceptHandler { loc, type_, name, body } = NodeBox::into_inner(node);
+            ExceptHandler::ExceptHandler(NodeBox::new(ExceptHandlerExceptHandler {
                 loc,
                 type_: type_.map(|value| transformer.visit_expr(value)),
                 name,
@@ -627,10 +628,10 @@ pub fn walk_arguments<T: Transformer + ?Sized>(transformer: &mut T, node: Argume
     Arguments {
         posonlyargs: posonlyargs.into_iter().filter_map(|value| transformer.visit_arg(value)).collect(),
         args: args.into_iter().filter_map(|value| transformer.visit_arg(value)).collect(),
-        vararg: vararg.and_then(|value| transformer.visit_arg(*value)).map(Box::new),
+        vararg: vararg.and_then(|value| transformer.visit_arg(NodeBox::into_inner(value))).map(NodeBox::new),
         kwonlyargs: kwonlyargs.into_iter().filter_map(|value| transformer.visit_arg(value)).collect(),
         kw_defaults: kw_defaults.into_iter().map(|value| value.map(|value| transformer.visit_expr(value))).collect(),
-        kwarg: kwarg.and_then(|value| transformer.visit_arg(*value)).map(Box::new),
+        kwarg: kwarg.and_then(|value| transformer.visit_arg(NodeBox::into_inner(value))).map(NodeBox::new),
         defaults: defaults.into_iter().map(|value| transformer.visit_expr(value)).collect(),
     }
 }
@@ -689,29 +690,29 @@ pub fn walk_match_case<T: Transformer + ?Sized>(transformer: &mut T, node: Match
 pub fn walk_pattern<T: Transformer + ?Sized>(transformer: &mut T, node: Pattern) -> Pattern {
     match node {
         Pattern::MatchValue(node) => {
-            let PatternMatchValue { loc, value } = *node;
-            Pattern::MatchValue(Box::new(PatternMatchValue {
+            let PatternMatchValue { loc, value } = NodeBox::into_inner(node);
+            Pattern::MatchValue(NodeBox::new(PatternMatchValue {
                 loc,
                 value: transformer.visit_expr(value),
             }))
         }
         Pattern::MatchSingleton(node) => {
-            let PatternMatchSingleton { loc, value } = *node;
-            Pattern::MatchSingleton(Box::new(PatternMatchSingleton {
+            let PatternMatchSingleton { loc, value } = NodeBox::into_inner(node);
+            Pattern::MatchSingleton(NodeBox::new(PatternMatchSingleton {
                 loc,
                 value,
             }))
         }
         Pattern::MatchSequence(node) => {
-            let PatternMatchSequence { loc, patterns } = *node;
-            Pattern::MatchSequence(Box::new(PatternMatchSequence {
+            let PatternMatchSequence { loc, patterns } = NodeBox::into_inner(node);
+            Pattern::MatchSequence(NodeBox::new(PatternMatchSequence {
                 loc,
                 patterns: patterns.into_iter().map(|value| transformer.visit_pattern(value)).collect(),
             }))
         }
         Pattern::MatchMapping(node) => {
-            let PatternMatchMapping { loc, keys, patterns, rest } = *node;
-            Pattern::MatchMapping(Box::new(PatternMatchMapping {
+            let PatternMatchMapping { loc, keys, patterns, rest } = NodeBox::into_inner(node);
+            Pattern::MatchMapping(NodeBox::new(PatternMatchMapping {
                 loc,
                 keys: keys.into_iter().map(|value| transformer.visit_expr(value)).collect(),
                 patterns: patterns.into_iter().map(|value| transformer.visit_pattern(value)).collect(),
@@ -719,8 +720,8 @@ pub fn walk_pattern<T: Transformer + ?Sized>(transformer: &mut T, node: Pattern)
             }))
         }
         Pattern::MatchClass(node) => {
-            let PatternMatchClass { loc, cls, patterns, kwd_attrs, kwd_patterns } = *node;
-            Pattern::MatchClass(Box::new(PatternMatchClass {
+            let PatternMatchClass { loc, cls, patterns, kwd_attrs, kwd_patterns } = NodeBox::into_inner(node);
+            Pattern::MatchClass(NodeBox::new(PatternMatchClass {
                 loc,
                 cls: transformer.visit_expr(cls),
                 patterns: patterns.into_iter().map(|value| transformer.visit_pattern(value)).collect(),
@@ -729,23 +730,23 @@ pub fn walk_pattern<T: Transformer + ?Sized>(transformer: &mut T, node: Pattern)
             }))
         }
         Pattern::MatchStar(node) => {
-            let PatternMatchStar { loc, name } = *node;
-            Pattern::MatchStar(Box::new(PatternMatchStar {
+            let PatternMatchStar { loc, name } = NodeBox::into_inner(node);
+            Pattern::MatchStar(NodeBox::new(PatternMatchStar {
                 loc,
                 name,
             }))
         }
         Pattern::MatchAs(node) => {
-            let PatternMatchAs { loc, pattern, name } = *node;
-            Pattern::MatchAs(Box::new(PatternMatchAs {
+            let PatternMatchAs { loc, pattern, name } = NodeBox::into_inner(node);
+            Pattern::MatchAs(NodeBox::new(PatternMatchAs {
                 loc,
                 pattern: pattern.map(|value| transformer.visit_pattern(value)),
                 name,
             }))
         }
         Pattern::MatchOr(node) => {
-            let PatternMatchOr { loc, patterns } = *node;
-            Pattern::MatchOr(Box::new(PatternMatchOr {
+            let PatternMatchOr { loc, patterns } = NodeBox::into_inner(node);
+            Pattern::MatchOr(NodeBox::new(PatternMatchOr {
                 loc,
                 patterns: patterns.into_iter().map(|value| transformer.visit_pattern(value)).collect(),
             }))
@@ -757,8 +758,8 @@ pub fn walk_pattern<T: Transformer + ?Sized>(transformer: &mut T, node: Pattern)
 pub fn walk_type_ignore<T: Transformer + ?Sized>(transformer: &mut T, node: TypeIgnore) -> TypeIgnore {
     match node {
         TypeIgnore::TypeIgnore(node) => {
-            let TypeIgnoreTypeIgnore { lineno, tag } = *node;
-            TypeIgnore::TypeIgnore(Box::new(TypeIgnoreTypeIgnore {
+            let TypeIgnoreTypeIgnore { lineno, tag } = NodeBox::into_inner(node);
+            TypeIgnore::TypeIgnore(NodeBox::new(TypeIgnoreTypeIgnore {
                 lineno,
                 tag,
             }))
@@ -770,8 +771,8 @@ pub fn walk_type_ignore<T: Transformer + ?Sized>(transformer: &mut T, node: Type
 pub fn walk_type_param<T: Transformer + ?Sized>(transformer: &mut T, node: TypeParam) -> TypeParam {
     match node {
         TypeParam::TypeVar(node) => {
-            let TypeParamTypeVar { loc, name, bound, default_value } = *node;
-            TypeParam::TypeVar(Box::new(TypeParamTypeVar {
+            let TypeParamTypeVar { loc, name, bound, default_value } = NodeBox::into_inner(node);
+            TypeParam::TypeVar(NodeBox::new(TypeParamTypeVar {
                 loc,
                 name,
                 bound: bound.map(|value| transformer.visit_expr(value)),
@@ -779,16 +780,16 @@ pub fn walk_type_param<T: Transformer + ?Sized>(transformer: &mut T, node: TypeP
             }))
         }
         TypeParam::ParamSpec(node) => {
-            let TypeParamParamSpec { loc, name, default_value } = *node;
-            TypeParam::ParamSpec(Box::new(TypeParamParamSpec {
+            let TypeParamParamSpec { loc, name, default_value } = NodeBox::into_inner(node);
+            TypeParam::ParamSpec(NodeBox::new(TypeParamParamSpec {
                 loc,
                 name,
                 default_value: default_value.map(|value| transformer.visit_expr(value)),
             }))
         }
         TypeParam::TypeVarTuple(node) => {
-            let TypeParamTypeVarTuple { loc, name, default_value } = *node;
-            TypeParam::TypeVarTuple(Box::new(TypeParamTypeVarTuple {
+            let TypeParamTypeVarTuple { loc, name, default_value } = NodeBox::into_inner(node);
+            TypeParam::TypeVarTuple(NodeBox::new(TypeParamTypeVarTuple {
                 loc,
                 name,
                 default_value: default_value.map(|value| transformer.visit_expr(value)),

@@ -2,6 +2,7 @@
 //! optimize_format: `'%s-%r' % (a, b)` becomes `f'{a!s}-{b!r}'`.
 
 use crate::constant::{Constant, PyStr};
+use crate::NodeBox;
 use crate::{Expr, ExprConstant, ExprFormattedValue, ExprJoinedStr, Location};
 
 /// The longest width or precision the fold accepts, in digits, plus one (`MAXDIGITS`).
@@ -167,7 +168,7 @@ pub(super) fn optimize_format(node: &mut Expr) {
     let Expr::Tuple(tuple) = std::mem::replace(&mut binop.right, placeholder()) else {
         return;
     };
-    let mut items = tuple.elts.into_iter();
+    let mut items = NodeBox::into_inner(tuple).elts.into_iter();
     let values = pieces
         .into_iter()
         .filter_map(|piece| match piece {
@@ -176,7 +177,7 @@ pub(super) fn optimize_format(node: &mut Expr) {
                 let value = items.next()?;
                 let format_spec =
                     spec.map(|spec| str_constant(&spec.chars().map(u32::from).collect::<Vec<_>>()));
-                Some(Expr::FormattedValue(Box::new(ExprFormattedValue {
+                Some(Expr::FormattedValue(NodeBox::new(ExprFormattedValue {
                     loc: value.loc(),
                     value,
                     conversion: i32::from(conversion),
@@ -185,13 +186,13 @@ pub(super) fn optimize_format(node: &mut Expr) {
             }
         })
         .collect();
-    *node = Expr::JoinedStr(Box::new(ExprJoinedStr { loc, values }));
+    *node = Expr::JoinedStr(NodeBox::new(ExprJoinedStr { loc, values }));
 }
 
 /// A str constant without a source position.
 fn str_constant(code_points: &[u32]) -> Expr {
     let value = PyStr::from_code_points(code_points.iter().copied()).unwrap_or_default();
-    Expr::Constant(Box::new(ExprConstant {
+    Expr::Constant(NodeBox::new(ExprConstant {
         loc: NO_LOCATION,
         value: Constant::Str(value),
         kind: None,
@@ -200,7 +201,7 @@ fn str_constant(code_points: &[u32]) -> Expr {
 
 /// What briefly stands in the `BinOp` while its tuple is moved out.
 fn placeholder() -> Expr {
-    Expr::Constant(Box::new(ExprConstant {
+    Expr::Constant(NodeBox::new(ExprConstant {
         loc: NO_LOCATION,
         value: Constant::None,
         kind: None,

@@ -29,6 +29,7 @@ pub(crate) mod number;
 mod tests;
 
 use crate::constant::Constant;
+use crate::NodeBox;
 use crate::{
     Arg, Arguments, ExceptHandler, Expr, ExprConstant, ExprContext, ExprJoinedStr, Keyword,
     Location, MatchCase, Mod, Operator, Pattern, Stmt, StmtPass, TypeParam, UnaryOp,
@@ -165,7 +166,7 @@ fn remove_docstring(body: &mut Vec<Stmt>) {
         let loc = body[0].loc();
         // `pass` is four characters on the docstring's first line.
         let pass_loc = Location::new(loc.lineno, loc.col_offset, loc.lineno, loc.col_offset + 4);
-        body[0] = Stmt::Pass(Box::new(StmtPass { loc: pass_loc }));
+        body[0] = Stmt::Pass(NodeBox::new(StmtPass { loc: pass_loc }));
     } else {
         body.remove(0);
     }
@@ -254,7 +255,7 @@ impl State<'_> {
             if let Some(Stmt::Expr(stmt)) = body.first_mut() {
                 let loc = stmt.loc;
                 let value = std::mem::replace(&mut stmt.value, placeholder());
-                stmt.value = Expr::JoinedStr(Box::new(ExprJoinedStr {
+                stmt.value = Expr::JoinedStr(NodeBox::new(ExprJoinedStr {
                     loc,
                     values: vec![value],
                 }));
@@ -691,7 +692,7 @@ impl State<'_> {
 /// `make_const`: the node becomes a constant in place, keeping its position.
 fn make_const(node: &mut Expr, value: Constant) {
     let loc = node.loc();
-    *node = Expr::Constant(Box::new(ExprConstant {
+    *node = Expr::Constant(NodeBox::new(ExprConstant {
         loc,
         value,
         kind: None,
@@ -700,7 +701,7 @@ fn make_const(node: &mut Expr, value: Constant) {
 
 /// What briefly stands in a statement while its value is moved out.
 fn placeholder() -> Expr {
-    Expr::Constant(Box::new(ExprConstant {
+    Expr::Constant(NodeBox::new(ExprConstant {
         loc: Location::default(),
         value: Constant::None,
         kind: None,

@@ -3,24 +3,25 @@
 
 use super::{preprocess, PreprocessError, PreprocessFlags, SyntaxWarning, MAX_DEPTH};
 use crate::constant::Constant;
+use crate::NodeBox;
 use crate::{drop_deep, Expr, ExprConstant, ExprUnaryOp, Location, Mod, ModExpression, UnaryOp};
 
 /// `Expression(body=-(-(...(-1))))` nested `depth` times.
 fn negations(depth: usize) -> Mod {
     let loc = Location::new(1, 0, 1, 1);
-    let mut body = Expr::Constant(Box::new(ExprConstant {
+    let mut body = Expr::Constant(NodeBox::new(ExprConstant {
         loc,
         value: Constant::int(1),
         kind: None,
     }));
     for _ in 0..depth {
-        body = Expr::UnaryOp(Box::new(ExprUnaryOp {
+        body = Expr::UnaryOp(NodeBox::new(ExprUnaryOp {
             loc,
             op: UnaryOp::USub,
             operand: body,
         }));
     }
-    Mod::Expression(Box::new(ModExpression { body }))
+    Mod::Expression(NodeBox::new(ModExpression { body }))
 }
 
 #[test]

@@ -89,8 +89,8 @@ impl Precedence {
 /// use pyc_ast::{Expr, ExprConstant, Location, Mod, ModExpression};
 ///
 /// let loc = Location::new(1, 0, 1, 2);
-/// let body = Expr::Constant(Box::new(ExprConstant { loc, value: Constant::int(42), kind: None }));
-/// let tree = Mod::Expression(Box::new(ModExpression { body }));
+/// let body = Expr::from(ExprConstant { loc, value: Constant::int(42), kind: None });
+/// let tree = Mod::from(ModExpression { body });
 /// assert_eq!(unparse(&tree).unwrap(), "42");
 /// ```
 pub fn unparse(tree: &Mod) -> Result<String> {

@@ -3,18 +3,19 @@
 
 use super::unparse_expr;
 use crate::constant::Constant;
+use crate::NodeBox;
 use crate::{Expr, ExprConstant, ExprUnaryOp, Location, UnaryOp};
 
 /// `-(-(...(-1)))` nested `depth` times.
 fn negations(depth: usize) -> Expr {
     let loc = Location::new(1, 0, 1, 1);
-    let mut expr = Expr::Constant(Box::new(ExprConstant {
+    let mut expr = Expr::Constant(NodeBox::new(ExprConstant {
         loc,
         value: Constant::int(1),
         kind: None,
     }));
     for _ in 0..depth {
-        expr = Expr::UnaryOp(Box::new(ExprUnaryOp {
+        expr = Expr::UnaryOp(NodeBox::new(ExprUnaryOp {
             loc,
             op: UnaryOp::USub,
             operand: expr,
@@ -60,7 +61,7 @@ fn module_level_sum(operators: usize) -> crate::Mod {
     let mut value = name(ExprContext::Load);
     for _ in 0..operators {
         let right = name(ExprContext::Load);
-        value = Expr::BinOp(Box::new(ExprBinOp {
+        value = Expr::BinOp(NodeBox::new(ExprBinOp {
             loc,
             left: value,
             op: Operator::Add,
@@ -68,13 +69,13 @@ fn module_level_sum(operators: usize) -> crate::Mod {
         }));
     }
     let targets = vec![name(ExprContext::Store)];
-    let assign = Stmt::Assign(Box::new(StmtAssign {
+    let assign = Stmt::Assign(NodeBox::new(StmtAssign {
         loc,
         targets,
         value,
         type_comment: None,
     }));
-    crate::Mod::Module(Box::new(ModModule {
+    crate::Mod::Module(NodeBox::new(ModModule {
         body: vec![assign],
         type_ignores: Vec::new(),
     }))
