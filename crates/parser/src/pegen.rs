@@ -241,6 +241,10 @@ pub struct Parser<'src> {
     /// The second pass, for the error message (`call_invalid_rules` is switched off inside
     /// the `_without_invalid` rules; this stays on).
     pub(crate) error_pass: bool,
+    /// The levels below which the first pass takes its shortcuts (see
+    /// [`Parser::first_pass_shortcuts_allowed`]): MAXSTACK - FIRST_SET_MARGIN + 1, and 0 in the
+    /// error pass, so that one comparison tells both.
+    shortcut_limit: u32,
     /// How many memoized rules are being parsed again because their value was out with a
     /// caller (see [`crate::memo`]): CPython's memo would have handed out its pointer without
     /// parsing, so what such a parse does besides returning its value (warn) must not happen.
@@ -315,6 +319,7 @@ impl<'src> Parser<'src> {
             error: None,
             call_invalid_rules: false,
             error_pass: false,
+            shortcut_limit: MAXSTACK - FIRST_SET_MARGIN + 1,
             reparsing: 0,
             replaying: 0,
             memo: Memo::for_source(source.len()),
@@ -633,7 +638,36 @@ impl<'src> Parser<'src> {
     /// cannot overflow the parser stack (CPython's MemoryError) where CPython's would.
     #[inline]
     pub(crate) fn first_pass_shortcuts_allowed(&self) -> bool {
-        !self.error_pass && self.level <= MAXSTACK - FIRST_SET_MARGIN
+        self.level < self.shortcut_limit
+    }
+
+    /// [`Parser::enter_rule`] then [`Parser::cannot_start`] (the entry of a rule with a FIRST
+    /// set): true when the rule must fail at once, the level then unchanged. Where the
+    /// shortcuts are allowed one level down, MAXSTACK is far off: one comparison stands for
+    /// the pass, the stack check and the margin, as this runs at every rule call.
+    #[inline(always)]
+    pub(crate) fn enter_rule_unless_next_in(&mut self, first: u128) -> bool {
+        if self.level + 1 < self.shortcut_limit {
+            if self.error_indicator || self.next_kind_bit() & first == 0 {
+                return true;
+            }
+            self.level += 1;
+            return false;
+        }
+        self.enter_rule_near_limits(first)
+    }
+
+    /// [`Parser::enter_rule_unless_next_in`] in the error pass or near MAXSTACK: each step.
+    #[inline(never)]
+    fn enter_rule_near_limits(&mut self, first: u128) -> bool {
+        if self.enter_rule() {
+            return true;
+        }
+        if self.cannot_start(first) {
+            self.level -= 1;
+            return true;
+        }
+        false
     }
 
     /// Whether, in the first pass, the group starting at token `from` holds none of `kinds` at
@@ -1084,6 +1118,7 @@ impl<'src> Parser<'src> {
         self.replaying = 0;
         self.call_invalid_rules = true;
         self.error_pass = true;
+        self.shortcut_limit = 0;
     }
 
     /// `_PyPegen_run_parser`: a fast pass without the `invalid_` rules; on failure a second pass

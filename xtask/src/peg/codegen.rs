@@ -1161,17 +1161,15 @@ impl<'g> Generator<'g> {
                 rule.name
             ),
         );
-        self.line(1, "if p.enter_rule() {");
+        if let Some(first) = self.entry_first_set(rule) {
+            // Entered, unless the next token cannot start a match: then fail without
+            // descending (see `Parser::cannot_start` for why this is exact).
+            self.line(1, &format!("if p.enter_rule_unless_next_in({first:#x}) {{"));
+        } else {
+            self.line(1, "if p.enter_rule() {");
+        }
         self.line(2, "return None;");
         self.line(1, "}");
-        if let Some(first) = self.entry_first_set(rule) {
-            // The next token cannot start a match: fail without descending (see
-            // `Parser::cannot_start` for why this is exact).
-            self.line(1, &format!("if p.cannot_start({first:#x}) {{"));
-            self.line(2, "p.level -= 1;");
-            self.line(2, "return None;");
-            self.line(1, "}");
-        }
         if self.is_chain_entry(&rule.name) {
             self.line(1, "if p.first_pass_shortcuts_allowed() {");
             self.line(2, &format!("let _res = {}_chain(p);", rule.name));

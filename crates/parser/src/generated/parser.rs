@@ -242,11 +242,7 @@ pub(crate) mod memo_id {
 
 // file: a=[statements] ENDMARKER
 pub(crate) fn file_rule(p: &mut Parser<'_>) -> Option<Mod> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x669c0fffff481200008201c28f) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x669c0fffff481200008201c28f) {
         return None;
     }
     let _res = file_body(p);
@@ -273,11 +269,7 @@ fn file_body(p: &mut Parser<'_>) -> Option<Mod> {
 
 // interactive: a=statement_newline
 pub(crate) fn interactive_rule(p: &mut Parser<'_>) -> Option<Mod> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x669c0fffff481200008201c29f) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x669c0fffff481200008201c29f) {
         return None;
     }
     let _res = interactive_body(p);
@@ -302,11 +294,7 @@ fn interactive_body(p: &mut Parser<'_>) -> Option<Mod> {
 
 // eval: a=expressions NEWLINE* ENDMARKER
 pub(crate) fn eval_rule(p: &mut Parser<'_>) -> Option<Mod> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000008200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000008200c28e) {
         return None;
     }
     let _res = eval_body(p);
@@ -351,11 +339,7 @@ fn eval_body(p: &mut Parser<'_>) -> Option<Mod> {
 
 // func_type: '(' a=[type_expressions] ')' '->' b=expression NEWLINE* ENDMARKER
 pub(crate) fn func_type_rule(p: &mut Parser<'_>) -> Option<Mod> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x80) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x80) {
         return None;
     }
     let _res = func_type_body(p);
@@ -405,11 +389,7 @@ fn func_type_body(p: &mut Parser<'_>) -> Option<Mod> {
 
 // statements: a=statement+
 pub(crate) fn statements_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x669c0fffff481200008201c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x669c0fffff481200008201c28e) {
         return None;
     }
     let _res = statements_body(p);
@@ -451,11 +431,7 @@ fn statements_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
 
 // statement: a=compound_stmt | a=simple_stmts
 pub(crate) fn statement_rule(p: &mut Parser<'_>) -> Option<Stmts> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x669c0fffff481200008201c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x669c0fffff481200008201c28e) {
         return None;
     }
     let _res = statement_body(p);
@@ -489,11 +465,7 @@ fn statement_body(p: &mut Parser<'_>) -> Option<Stmts> {
 
 // single_compound_stmt: a=compound_stmt
 pub(crate) fn single_compound_stmt_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x20000ff0000002000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x20000ff0000002000000000000) {
         return None;
     }
     let _res = single_compound_stmt_body(p);
@@ -519,11 +491,7 @@ fn single_compound_stmt_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
 
 // statement_newline: a=single_compound_stmt NEWLINE | a=simple_stmts | NEWLINE | ENDMARKER
 pub(crate) fn statement_newline_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x669c0fffff481200008201c29f) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x669c0fffff481200008201c29f) {
         return None;
     }
     let _res = statement_newline_body(p);
@@ -582,11 +550,7 @@ fn statement_newline_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
 
 // simple_stmts: a=simple_stmt !';' NEWLINE | a=';'.simple_stmt+ [';'] NEWLINE
 pub(crate) fn simple_stmts_rule(p: &mut Parser<'_>) -> Option<Stmts> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x469c000fff481000008201c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x469c000fff481000008201c28e) {
         return None;
     }
     let _res = simple_stmts_body(p);
@@ -645,11 +609,7 @@ fn simple_stmts_body(p: &mut Parser<'_>) -> Option<Stmts> {
 
 // simple_stmt: assignment | &"type" type_alias | e=star_expressions | &'return' return_stmt | &('import' | 'from') import_stmt | &'raise' raise_stmt | &'pass' pass_stmt | &'del' del_stmt | &'yield' yield_stmt | &'assert' assert_stmt | &'break' break_stmt | &'continue' continue_stmt | &'global' global_stmt | &'nonlocal' nonlocal_stmt
 pub(crate) fn simple_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x469c000fff481000008201c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x469c000fff481000008201c28e) {
         return None;
     }
     if !p.error_pass {
@@ -884,11 +844,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // compound_stmt: &('def' | '@' | 'async') function_def | &'if' if_stmt | &('class' | '@') class_def | &('with' | 'async') with_stmt | &('for' | 'async') for_stmt | &'try' try_stmt | &'while' while_stmt | match_stmt
 pub(crate) fn compound_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x20000ff0000002000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x20000ff0000002000000000000) {
         return None;
     }
     let _res = compound_stmt_body(p);
@@ -1119,11 +1075,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // assignment: a=NAME ':' b=expression c=['=' d=annotated_rhs] | a=('(' b=single_target ')' | single_subscript_attribute_target) ':' b=expression c=['=' d=annotated_rhs] | a=(z=star_targets '=')+ b=annotated_rhs !'=' tc=[TYPE_COMMENT] | a=single_target b=augassign ~ c=annotated_rhs | invalid_assignment
 pub(crate) fn assignment_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1c000000481000000201028e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1c000000481000000201028e) {
         return None;
     }
     let _res = assignment_body(p);
@@ -1347,11 +1299,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // annotated_rhs: yield_expr | star_expressions
 pub(crate) fn annotated_rhs_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000040481000008201c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000040481000008201c28e) {
         return None;
     }
     let _res = annotated_rhs_body(p);
@@ -1388,11 +1336,7 @@ fn annotated_rhs_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // augassign: '+=' | '-=' | '*=' | '@=' | '/=' | '%=' | '&=' | '|=' | '^=' | '<<=' | '>>=' | '**=' | '//='
 pub(crate) fn augassign_rule(p: &mut Parser<'_>) -> Option<Operator> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x57ff000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x57ff000000000) {
         return None;
     }
     let _res = augassign_body(p);
@@ -1524,11 +1468,7 @@ fn augassign_body(p: &mut Parser<'_>) -> Option<Operator> {
 
 // return_stmt: 'return' a=[star_expressions]
 pub(crate) fn return_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x10000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x10000000000000000) {
         return None;
     }
     let _res = return_stmt_body(p);
@@ -1558,11 +1498,7 @@ fn return_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // raise_stmt: 'raise' a=expression b=['from' z=expression] | 'raise'
 pub(crate) fn raise_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x80000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x80000000000000000) {
         return None;
     }
     let _res = raise_stmt_body(p);
@@ -1627,11 +1563,7 @@ fn raise_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // pass_stmt: 'pass'
 pub(crate) fn pass_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x100000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x100000000000000000) {
         return None;
     }
     let _res = pass_stmt_body(p);
@@ -1658,11 +1590,7 @@ fn pass_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // break_stmt: 'break'
 pub(crate) fn break_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1000000000000000000) {
         return None;
     }
     let _res = break_stmt_body(p);
@@ -1689,11 +1617,7 @@ fn break_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // continue_stmt: 'continue'
 pub(crate) fn continue_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2000000000000000000) {
         return None;
     }
     let _res = continue_stmt_body(p);
@@ -1720,11 +1644,7 @@ fn continue_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // global_stmt: 'global' a=','.NAME+
 pub(crate) fn global_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x4000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x4000000000000000000) {
         return None;
     }
     let _res = global_stmt_body(p);
@@ -1772,11 +1692,7 @@ fn global_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // nonlocal_stmt: 'nonlocal' a=','.NAME+
 pub(crate) fn nonlocal_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x8000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x8000000000000000000) {
         return None;
     }
     let _res = nonlocal_stmt_body(p);
@@ -1824,11 +1740,7 @@ fn nonlocal_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // del_stmt: 'del' a=del_targets &(';' | NEWLINE) | invalid_del_stmt
 pub(crate) fn del_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x200000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x200000000000000000) {
         return None;
     }
     let _res = del_stmt_body(p);
@@ -1897,11 +1809,7 @@ fn del_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // yield_stmt: y=yield_expr
 pub(crate) fn yield_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x400000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x400000000000000000) {
         return None;
     }
     let _res = yield_stmt_body(p);
@@ -1929,11 +1837,7 @@ fn yield_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // assert_stmt: 'assert' a=expression b=[',' z=expression]
 pub(crate) fn assert_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800000000000000000) {
         return None;
     }
     let _res = assert_stmt_body(p);
@@ -1987,11 +1891,7 @@ fn assert_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // import_stmt: invalid_import | import_name | import_from
 pub(crate) fn import_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x60000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x60000000000000000) {
         return None;
     }
     let _res = import_stmt_body(p);
@@ -2040,11 +1940,7 @@ fn import_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // import_name: 'import' a=dotted_as_names
 pub(crate) fn import_name_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x20000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x20000000000000000) {
         return None;
     }
     let _res = import_name_body(p);
@@ -2072,11 +1968,7 @@ fn import_name_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // import_from: 'from' a=('.' | '...')* b=dotted_name 'import' c=import_from_targets | 'from' a=('.' | '...')+ 'import' b=import_from_targets
 pub(crate) fn import_from_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x40000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x40000000000000000) {
         return None;
     }
     let _res = import_from_body(p);
@@ -2217,11 +2109,7 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // import_from_targets: '(' a=import_from_as_names [','] ')' | import_from_as_names !',' | '*' | invalid_import_from_targets
 pub(crate) fn import_from_targets_rule(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x10082) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x10082) {
         return None;
     }
     let _res = import_from_targets_body(p);
@@ -2281,11 +2169,7 @@ fn import_from_targets_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
 
 // import_from_as_names: a=','.import_from_as_name+
 pub(crate) fn import_from_as_names_rule(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = import_from_as_names_body(p);
@@ -2329,11 +2213,7 @@ fn import_from_as_names_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
 
 // import_from_as_name: invalid_import_from_as_name | a=NAME b=['as' z=NAME]
 pub(crate) fn import_from_as_name_rule(p: &mut Parser<'_>) -> Option<Alias> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = import_from_as_name_body(p);
@@ -2395,11 +2275,7 @@ fn import_from_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
 
 // dotted_as_names: a=','.dotted_as_name+
 pub(crate) fn dotted_as_names_rule(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = dotted_as_names_body(p);
@@ -2443,11 +2319,7 @@ fn dotted_as_names_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
 
 // dotted_as_name: invalid_dotted_as_name | a=dotted_name b=['as' z=NAME]
 pub(crate) fn dotted_as_name_rule(p: &mut Parser<'_>) -> Option<Alias> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = dotted_as_name_body(p);
@@ -2509,11 +2381,7 @@ fn dotted_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
 
 // dotted_name: a=dotted_name '.' b=NAME | NAME
 pub(crate) fn dotted_name_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     if !p.error_pass {
@@ -2606,11 +2474,7 @@ fn dotted_name_seed(p: &mut Parser<'_>) -> Option<Expr> {
 
 // block: NEWLINE INDENT a=statements DEDENT | a=simple_stmts | invalid_block
 pub(crate) fn block_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x469c000fff481000008201c29e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x469c000fff481000008201c29e) {
         return None;
     }
     let _mark = p.mark;
@@ -2680,11 +2544,7 @@ fn block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
 
 // decorators: a=('@' f=named_expression NEWLINE)+
 pub(crate) fn decorators_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2000000000000) {
         return None;
     }
     let _res = decorators_body(p);
@@ -2748,11 +2608,7 @@ fn decorators_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
 
 // class_def: a=decorators b=class_def_raw | class_def_raw
 pub(crate) fn class_def_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x80000002000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x80000002000000000000) {
         return None;
     }
     let _res = class_def_body(p);
@@ -2790,11 +2646,7 @@ fn class_def_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // class_def_raw: invalid_class_def_raw | 'class' a=NAME t=[type_params] b=['(' z=[arguments] ')'] ':' c=block
 pub(crate) fn class_def_raw_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x80000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x80000000000000000000) {
         return None;
     }
     let _res = class_def_raw_body(p);
@@ -2866,11 +2718,7 @@ fn class_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // function_def: d=decorators f=function_def_raw | function_def_raw
 pub(crate) fn function_def_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x30000002000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x30000002000000000000) {
         return None;
     }
     let _res = function_def_body(p);
@@ -2908,11 +2756,7 @@ fn function_def_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // function_def_raw: invalid_def_raw | 'def' n=NAME t=[type_params] '(' params=[params] ')' a=['->' z=expression] ':' tc=[func_type_comment] b=block | 'async' 'def' n=NAME t=[type_params] '(' params=[params] ')' a=['->' z=expression] ':' tc=[func_type_comment] b=block
 pub(crate) fn function_def_raw_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x30000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x30000000000000000000) {
         return None;
     }
     let _res = function_def_raw_body(p);
@@ -3044,11 +2888,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // params: invalid_parameters | parameters
 pub(crate) fn params_rule(p: &mut Parser<'_>) -> Option<Arguments> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800010002) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800010002) {
         return None;
     }
     let _res = params_body(p);
@@ -3083,11 +2923,7 @@ fn params_body(p: &mut Parser<'_>) -> Option<Arguments> {
 
 // parameters: a=slash_no_default b=param_no_default* c=param_with_default* d=[star_etc] | a=slash_with_default b=param_with_default* c=[star_etc] | a=param_no_default+ b=param_with_default* c=[star_etc] | a=param_with_default+ b=[star_etc] | a=star_etc
 pub(crate) fn parameters_rule(p: &mut Parser<'_>) -> Option<Arguments> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800010002) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800010002) {
         return None;
     }
     let _res = parameters_body(p);
@@ -3265,11 +3101,7 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
 
 // slash_no_default: a=param_no_default+ '/' ',' | a=param_no_default+ '/' &')'
 pub(crate) fn slash_no_default_rule(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = slash_no_default_body(p);
@@ -3348,11 +3180,7 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
 
 // slash_with_default: a=param_no_default* b=param_with_default+ '/' ',' | a=param_no_default* b=param_with_default+ '/' &')'
 pub(crate) fn slash_with_default_rule(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = slash_with_default_body(p);
@@ -3469,11 +3297,7 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
 
 // star_etc: invalid_star_etc | '*' a=param_no_default b=param_maybe_default* c=[kwds] | '*' a=param_no_default_star_annotation b=param_maybe_default* c=[kwds] | '*' ',' b=param_maybe_default+ c=[kwds] | a=kwds
 pub(crate) fn star_etc_rule(p: &mut Parser<'_>) -> Option<StarEtc> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800010000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800010000) {
         return None;
     }
     let _res = star_etc_body(p);
@@ -3600,11 +3424,7 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
 
 // kwds: invalid_kwds | '**' a=param_no_default
 pub(crate) fn kwds_rule(p: &mut Parser<'_>) -> Option<Arg> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800000000) {
         return None;
     }
     let _res = kwds_body(p);
@@ -3640,11 +3460,7 @@ fn kwds_body(p: &mut Parser<'_>) -> Option<Arg> {
 
 // param_no_default: a=param ',' tc=TYPE_COMMENT? | a=param tc=TYPE_COMMENT? &')'
 pub(crate) fn param_no_default_rule(p: &mut Parser<'_>) -> Option<Arg> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = param_no_default_body(p);
@@ -3688,11 +3504,7 @@ fn param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
 
 // param_no_default_star_annotation: a=param_star_annotation ',' tc=TYPE_COMMENT? | a=param_star_annotation tc=TYPE_COMMENT? &')'
 pub(crate) fn param_no_default_star_annotation_rule(p: &mut Parser<'_>) -> Option<Arg> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = param_no_default_star_annotation_body(p);
@@ -3736,11 +3548,7 @@ fn param_no_default_star_annotation_body(p: &mut Parser<'_>) -> Option<Arg> {
 
 // param_with_default: a=param c=default ',' tc=TYPE_COMMENT? | a=param c=default tc=TYPE_COMMENT? &')'
 pub(crate) fn param_with_default_rule(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = param_with_default_body(p);
@@ -3788,11 +3596,7 @@ fn param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
 
 // param_maybe_default: a=param c=default? ',' tc=TYPE_COMMENT? | a=param c=default? tc=TYPE_COMMENT? &')'
 pub(crate) fn param_maybe_default_rule(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = param_maybe_default_body(p);
@@ -3842,11 +3646,7 @@ fn param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
 
 // param: a=NAME b=annotation?
 pub(crate) fn param_rule(p: &mut Parser<'_>) -> Option<Arg> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = param_body(p);
@@ -3876,11 +3676,7 @@ fn param_body(p: &mut Parser<'_>) -> Option<Arg> {
 
 // param_star_annotation: a=NAME b=star_annotation
 pub(crate) fn param_star_annotation_rule(p: &mut Parser<'_>) -> Option<Arg> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = param_star_annotation_body(p);
@@ -3909,11 +3705,7 @@ fn param_star_annotation_body(p: &mut Parser<'_>) -> Option<Arg> {
 
 // annotation: ':' a=expression
 pub(crate) fn annotation_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800) {
         return None;
     }
     let _res = annotation_body(p);
@@ -3940,11 +3732,7 @@ fn annotation_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // star_annotation: ':' a=star_expression
 pub(crate) fn star_annotation_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800) {
         return None;
     }
     let _res = star_annotation_body(p);
@@ -3971,11 +3759,7 @@ fn star_annotation_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // default: '=' a=expression | invalid_default
 pub(crate) fn default_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x400000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x400000) {
         return None;
     }
     let _res = default_body(p);
@@ -4014,11 +3798,7 @@ fn default_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // if_stmt: invalid_if_stmt | 'if' a=named_expression ':' b=block c=elif_stmt | 'if' a=named_expression ':' b=block c=[else_block]
 pub(crate) fn if_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x40000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x40000000000000000000) {
         return None;
     }
     let _res = if_stmt_body(p);
@@ -4126,11 +3906,7 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // elif_stmt: invalid_elif_stmt | 'elif' a=named_expression ':' b=block c=elif_stmt | 'elif' a=named_expression ':' b=block c=[else_block]
 pub(crate) fn elif_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2000000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2000000000000000000000) {
         return None;
     }
     let _res = elif_stmt_body(p);
@@ -4238,11 +4014,7 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // else_block: invalid_else_stmt | 'else' &&':' b=block
 pub(crate) fn else_block_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x4000000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x4000000000000000000000) {
         return None;
     }
     let _res = else_block_body(p);
@@ -4282,11 +4054,7 @@ fn else_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
 
 // while_stmt: invalid_while_stmt | 'while' a=named_expression ':' b=block c=[else_block]
 pub(crate) fn while_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800000000000000000000) {
         return None;
     }
     let _res = while_stmt_body(p);
@@ -4333,11 +4101,7 @@ fn while_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // for_stmt: invalid_for_stmt | 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block] | 'async' 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block] | invalid_for_target
 pub(crate) fn for_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x220000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x220000000000000000000) {
         return None;
     }
     let _res = for_stmt_body(p);
@@ -4436,11 +4200,7 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // with_stmt: invalid_with_stmt_indent | 'with' '(' a=','.with_item+ ','? ')' ':' tc=[TYPE_COMMENT] b=block | 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block | 'async' 'with' '(' a=','.with_item+ ','? ')' ':' b=block | 'async' 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block | invalid_with_stmt
 pub(crate) fn with_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x120000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x120000000000000000000) {
         return None;
     }
     let _res = with_stmt_body(p);
@@ -4722,11 +4482,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // with_item: e=expression 'as' t=star_target &(',' | ')' | ':') | invalid_with_item | e=expression
 pub(crate) fn with_item_rule(p: &mut Parser<'_>) -> Option<WithItem> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000008200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000008200c28e) {
         return None;
     }
     let _res = with_item_body(p);
@@ -4813,11 +4569,7 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
 
 // try_stmt: invalid_try_stmt | 'try' &&':' b=block f=finally_block | 'try' &&':' b=block ex=except_block+ el=[else_block] f=[finally_block] | 'try' &&':' b=block ex=except_star_block+ el=[else_block] f=[finally_block]
 pub(crate) fn try_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x400000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x400000000000000000000) {
         return None;
     }
     let _res = try_stmt_body(p);
@@ -5034,11 +4786,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // except_block: invalid_except_stmt_indent | 'except' e=expression ':' b=block | 'except' e=expression 'as' t=NAME ':' b=block | 'except' e=expressions ':' b=block | 'except' ':' b=block | invalid_except_stmt
 pub(crate) fn except_block_rule(p: &mut Parser<'_>) -> Option<ExceptHandler> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x10000000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x10000000000000000000000) {
         return None;
     }
     let _res = except_block_body(p);
@@ -5179,11 +4927,7 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
 
 // except_star_block: invalid_except_star_stmt_indent | 'except' '*' e=expression ':' b=block | 'except' '*' e=expression 'as' t=NAME ':' b=block | 'except' '*' e=expressions ':' b=block | invalid_except_star_stmt
 pub(crate) fn except_star_block_rule(p: &mut Parser<'_>) -> Option<ExceptHandler> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x10000000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x10000000000000000000000) {
         return None;
     }
     let _res = except_star_block_body(p);
@@ -5331,11 +5075,7 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
 
 // finally_block: invalid_finally_stmt | 'finally' &&':' a=block
 pub(crate) fn finally_block_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x20000000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x20000000000000000000000) {
         return None;
     }
     let _res = finally_block_body(p);
@@ -5375,11 +5115,7 @@ fn finally_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
 
 // match_stmt: "match" subject=subject_expr ':' NEWLINE INDENT cases=case_block+ DEDENT | invalid_match_stmt
 pub(crate) fn match_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x20000000000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x20000000000000000000000000) {
         return None;
     }
     let _res = match_stmt_body(p);
@@ -5442,11 +5178,7 @@ fn match_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // subject_expr: value=star_named_expression ',' values=star_named_expressions? | named_expression
 pub(crate) fn subject_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000008201c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000008201c28e) {
         return None;
     }
     let _res = subject_expr_body(p);
@@ -5488,11 +5220,7 @@ fn subject_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // case_block: invalid_case_block | "case" pattern=patterns guard=guard? ':' body=block
 pub(crate) fn case_block_rule(p: &mut Parser<'_>) -> Option<MatchCase> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x10000000000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x10000000000000000000000000) {
         return None;
     }
     let _res = case_block_body(p);
@@ -5535,11 +5263,7 @@ fn case_block_body(p: &mut Parser<'_>) -> Option<MatchCase> {
 
 // guard: 'if' guard=named_expression
 pub(crate) fn guard_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x40000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x40000000000000000000) {
         return None;
     }
     let _res = guard_body(p);
@@ -5566,11 +5290,7 @@ fn guard_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // patterns: patterns=open_sequence_pattern | pattern
 pub(crate) fn patterns_rule(p: &mut Parser<'_>) -> Option<Pattern> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x81c000000480000000201828e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x81c000000480000000201828e) {
         return None;
     }
     let _res = patterns_body(p);
@@ -5608,11 +5328,7 @@ fn patterns_body(p: &mut Parser<'_>) -> Option<Pattern> {
 
 // pattern: as_pattern | or_pattern
 pub(crate) fn pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x81c000000480000000200828e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x81c000000480000000200828e) {
         return None;
     }
     let _res = pattern_body(p);
@@ -5649,11 +5365,7 @@ fn pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 
 // as_pattern: pattern=or_pattern 'as' target=pattern_capture_target | invalid_as_pattern
 pub(crate) fn as_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x81c000000480000000200828e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x81c000000480000000200828e) {
         return None;
     }
     let _res = as_pattern_body(p);
@@ -5696,11 +5408,7 @@ fn as_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 
 // or_pattern: patterns='|'.closed_pattern+
 pub(crate) fn or_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x81c000000480000000200828e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x81c000000480000000200828e) {
         return None;
     }
     let _res = or_pattern_body(p);
@@ -5747,11 +5455,7 @@ fn or_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 
 // closed_pattern: literal_pattern | capture_pattern | wildcard_pattern | value_pattern | group_pattern | sequence_pattern | mapping_pattern | class_pattern
 pub(crate) fn closed_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x81c000000480000000200828e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x81c000000480000000200828e) {
         return None;
     }
     let _mark = p.mark;
@@ -5873,11 +5577,7 @@ fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 
 // literal_pattern: value=signed_number !('+' | '-') | value=complex_number | value=strings | 'None' | 'True' | 'False'
 pub(crate) fn literal_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1c000000480000000000800c) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1c000000480000000000800c) {
         return None;
     }
     let _res = literal_pattern_body(p);
@@ -5991,11 +5691,7 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 
 // literal_expr: signed_number !('+' | '-') | complex_number | &(STRING | FSTRING_START | TSTRING_START) strings | 'None' | 'True' | 'False'
 pub(crate) fn literal_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1c000000480000000000800c) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1c000000480000000000800c) {
         return None;
     }
     let _res = literal_expr_body(p);
@@ -6144,11 +5840,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // complex_number: real=signed_real_number '+' imag=imaginary_number | real=signed_real_number '-' imag=imaginary_number
 pub(crate) fn complex_number_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x8004) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x8004) {
         return None;
     }
     let _res = complex_number_body(p);
@@ -6197,11 +5889,7 @@ fn complex_number_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // signed_number: NUMBER | '-' number=NUMBER
 pub(crate) fn signed_number_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x8004) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x8004) {
         return None;
     }
     let _res = signed_number_body(p);
@@ -6239,11 +5927,7 @@ fn signed_number_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // signed_real_number: real_number | '-' real=real_number
 pub(crate) fn signed_real_number_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x8004) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x8004) {
         return None;
     }
     let _res = signed_real_number_body(p);
@@ -6283,11 +5967,7 @@ fn signed_real_number_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // real_number: real=NUMBER
 pub(crate) fn real_number_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x4) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x4) {
         return None;
     }
     let _res = real_number_body(p);
@@ -6312,11 +5992,7 @@ fn real_number_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // imaginary_number: imag=NUMBER
 pub(crate) fn imaginary_number_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x4) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x4) {
         return None;
     }
     let _res = imaginary_number_body(p);
@@ -6341,11 +6017,7 @@ fn imaginary_number_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // capture_pattern: target=pattern_capture_target
 pub(crate) fn capture_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = capture_pattern_body(p);
@@ -6373,11 +6045,7 @@ fn capture_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 
 // pattern_capture_target: !"_" name=NAME !('.' | '(' | '=')
 pub(crate) fn pattern_capture_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = pattern_capture_target_body(p);
@@ -6442,11 +6110,7 @@ fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // wildcard_pattern: "_"
 pub(crate) fn wildcard_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x8000000000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x8000000000000000000000000) {
         return None;
     }
     let _res = wildcard_pattern_body(p);
@@ -6473,11 +6137,7 @@ fn wildcard_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 
 // value_pattern: attr=attr !('.' | '(' | '=')
 pub(crate) fn value_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = value_pattern_body(p);
@@ -6543,11 +6203,7 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 
 // attr: value=name_or_attr '.' attr=NAME
 pub(crate) fn attr_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _mark = p.mark;
@@ -6615,11 +6271,7 @@ fn attr_raw(p: &mut Parser<'_>) -> Option<Expr> {
 
 // name_or_attr: attr | NAME
 pub(crate) fn name_or_attr_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = name_or_attr_body(p);
@@ -6656,11 +6308,7 @@ fn name_or_attr_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // group_pattern: '(' pattern=pattern ')'
 pub(crate) fn group_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x80) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x80) {
         return None;
     }
     let _res = group_pattern_body(p);
@@ -6688,11 +6336,7 @@ fn group_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 
 // sequence_pattern: '[' patterns=maybe_sequence_pattern? ']' | '(' patterns=open_sequence_pattern? ')'
 pub(crate) fn sequence_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x280) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x280) {
         return None;
     }
     let _res = sequence_pattern_body(p);
@@ -6736,11 +6380,7 @@ fn sequence_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 
 // open_sequence_pattern: pattern=maybe_star_pattern ',' patterns=maybe_sequence_pattern?
 pub(crate) fn open_sequence_pattern_rule(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x81c000000480000000201828e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x81c000000480000000201828e) {
         return None;
     }
     let _res = open_sequence_pattern_body(p);
@@ -6768,11 +6408,7 @@ fn open_sequence_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
 
 // maybe_sequence_pattern: patterns=','.maybe_star_pattern+ ','?
 pub(crate) fn maybe_sequence_pattern_rule(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x81c000000480000000201828e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x81c000000480000000201828e) {
         return None;
     }
     let _res = maybe_sequence_pattern_body(p);
@@ -6818,11 +6454,7 @@ fn maybe_sequence_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
 
 // maybe_star_pattern: star_pattern | pattern
 pub(crate) fn maybe_star_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x81c000000480000000201828e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x81c000000480000000201828e) {
         return None;
     }
     let _res = maybe_star_pattern_body(p);
@@ -6859,11 +6491,7 @@ fn maybe_star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 
 // star_pattern: '*' target=pattern_capture_target | '*' wildcard_pattern
 pub(crate) fn star_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x10000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x10000) {
         return None;
     }
     let _mark = p.mark;
@@ -6923,11 +6551,7 @@ fn star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 
 // mapping_pattern: '{' '}' | '{' rest=double_star_pattern ','? '}' | '{' items=items_pattern ',' rest=double_star_pattern ','? '}' | '{' items=items_pattern ','? '}'
 pub(crate) fn mapping_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2000000) {
         return None;
     }
     let _res = mapping_pattern_body(p);
@@ -7049,11 +6673,7 @@ fn mapping_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 
 // items_pattern: ','.key_value_pattern+
 pub(crate) fn items_pattern_rule(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1c000000480000000000800e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1c000000480000000000800e) {
         return None;
     }
     let _res = items_pattern_body(p);
@@ -7097,11 +6717,7 @@ fn items_pattern_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
 
 // key_value_pattern: key=(literal_expr | attr) ':' pattern=pattern
 pub(crate) fn key_value_pattern_rule(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1c000000480000000000800e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1c000000480000000000800e) {
         return None;
     }
     let _res = key_value_pattern_body(p);
@@ -7161,11 +6777,7 @@ fn key_value_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
 
 // double_star_pattern: '**' target=pattern_capture_target
 pub(crate) fn double_star_pattern_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800000000) {
         return None;
     }
     let _res = double_star_pattern_body(p);
@@ -7192,11 +6804,7 @@ fn double_star_pattern_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // class_pattern: cls=name_or_attr '(' ')' | cls=name_or_attr '(' patterns=positional_patterns ','? ')' | cls=name_or_attr '(' keywords=keyword_patterns ','? ')' | cls=name_or_attr '(' patterns=positional_patterns ',' keywords=keyword_patterns ','? ')' | invalid_class_pattern
 pub(crate) fn class_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = class_pattern_body(p);
@@ -7298,11 +6906,7 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 
 // positional_patterns: args=','.pattern+
 pub(crate) fn positional_patterns_rule(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x81c000000480000000200828e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x81c000000480000000200828e) {
         return None;
     }
     let _res = positional_patterns_body(p);
@@ -7346,11 +6950,7 @@ fn positional_patterns_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
 
 // keyword_patterns: ','.keyword_pattern+
 pub(crate) fn keyword_patterns_rule(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = keyword_patterns_body(p);
@@ -7394,11 +6994,7 @@ fn keyword_patterns_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
 
 // keyword_pattern: arg=NAME '=' value=pattern
 pub(crate) fn keyword_pattern_rule(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = keyword_pattern_body(p);
@@ -7426,11 +7022,7 @@ fn keyword_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
 
 // type_alias: "type" n=NAME t=[type_params] '=' b=expression
 pub(crate) fn type_alias_rule(p: &mut Parser<'_>) -> Option<Stmt> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x40000000000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x40000000000000000000000000) {
         return None;
     }
     let _res = type_alias_body(p);
@@ -7465,11 +7057,7 @@ fn type_alias_body(p: &mut Parser<'_>) -> Option<Stmt> {
 
 // type_params: invalid_type_params | '[' t=type_param_seq ']'
 pub(crate) fn type_params_rule(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x200) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x200) {
         return None;
     }
     let _res = type_params_body(p);
@@ -7506,11 +7094,7 @@ fn type_params_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
 
 // type_param_seq: a=','.type_param+ [',']
 pub(crate) fn type_param_seq_rule(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800010002) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800010002) {
         return None;
     }
     let _res = type_param_seq_body(p);
@@ -7556,11 +7140,7 @@ fn type_param_seq_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
 
 // type_param: a=NAME b=[type_param_bound] c=[type_param_default] | invalid_type_param | '*' a=NAME b=[type_param_starred_default] | '**' a=NAME b=[type_param_default]
 pub(crate) fn type_param_rule(p: &mut Parser<'_>) -> Option<TypeParam> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800010002) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800010002) {
         return None;
     }
     let _mark = p.mark;
@@ -7657,11 +7237,7 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
 
 // type_param_bound: ':' e=expression
 pub(crate) fn type_param_bound_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800) {
         return None;
     }
     let _res = type_param_bound_body(p);
@@ -7688,11 +7264,7 @@ fn type_param_bound_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // type_param_default: '=' e=expression
 pub(crate) fn type_param_default_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x400000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x400000) {
         return None;
     }
     let _res = type_param_default_body(p);
@@ -7719,11 +7291,7 @@ fn type_param_default_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // type_param_starred_default: '=' e=star_expression
 pub(crate) fn type_param_starred_default_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x400000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x400000) {
         return None;
     }
     let _res = type_param_starred_default_body(p);
@@ -7750,11 +7318,7 @@ fn type_param_starred_default_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // expressions: a=expression b=(',' c=expression)+ [','] | a=expression ',' | expression
 pub(crate) fn expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000008200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000008200c28e) {
         return None;
     }
     let _res = expressions_body(p);
@@ -7928,11 +7492,7 @@ fn expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
 
 // expression: invalid_expression | invalid_legacy_expression | a=disjunction 'if' b=disjunction 'else' c=expression | disjunction | lambdef
 pub(crate) fn expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000008200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000008200c28e) {
         return None;
     }
     let _mark = p.mark;
@@ -8034,11 +7594,7 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // yield_expr: 'yield' 'from' a=expression | 'yield' a=[star_expressions]
 pub(crate) fn yield_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x400000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x400000000000000000) {
         return None;
     }
     let _res = yield_expr_body(p);
@@ -8082,11 +7638,7 @@ fn yield_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // star_expressions: a=star_expression b=(',' c=star_expression)+ [','] | a=star_expression ',' | star_expression
 pub(crate) fn star_expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000008201c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000008201c28e) {
         return None;
     }
     if p.first_pass_shortcuts_allowed() {
@@ -8310,11 +7862,7 @@ fn star_expressions_chain(p: &mut Parser<'_>) -> Option<Expr> {
 
 // star_expression: '*' a=bitwise_or | expression
 pub(crate) fn star_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000008201c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000008201c28e) {
         return None;
     }
     if !p.error_pass {
@@ -8398,11 +7946,7 @@ fn star_expression_prefix(p: &mut Parser<'_>) -> Option<Expr> {
 
 // star_named_expressions: a=','.star_named_expression+ [',']
 pub(crate) fn star_named_expressions_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000008201c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000008201c28e) {
         return None;
     }
     let _res = star_named_expressions_body(p);
@@ -8448,11 +7992,7 @@ fn star_named_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
 
 // star_named_expression: '*' a=bitwise_or | named_expression
 pub(crate) fn star_named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000008201c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000008201c28e) {
         return None;
     }
     let _res = star_named_expression_body(p);
@@ -8512,11 +8052,7 @@ fn star_named_expression_prefix(p: &mut Parser<'_>) -> Option<Expr> {
 
 // assignment_expression: a=NAME ':=' ~ b=expression
 pub(crate) fn assignment_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = assignment_expression_body(p);
@@ -8553,11 +8089,7 @@ fn assignment_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // named_expression: assignment_expression | invalid_named_expression | expression !':='
 pub(crate) fn named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000008200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000008200c28e) {
         return None;
     }
     let _res = named_expression_body(p);
@@ -8607,11 +8139,7 @@ fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // disjunction: a=conjunction b=('or' c=conjunction)+ | conjunction
 pub(crate) fn disjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x29c000000481000008200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x29c000000481000008200c28e) {
         return None;
     }
     if p.first_pass_shortcuts_allowed() {
@@ -9053,11 +8581,7 @@ fn disjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
 
 // conjunction: a=inversion b=('and' c=inversion)+ | inversion
 pub(crate) fn conjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x29c000000481000008200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x29c000000481000008200c28e) {
         return None;
     }
     if p.first_pass_shortcuts_allowed() {
@@ -9478,11 +9002,7 @@ fn conjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
 
 // inversion: 'not' a=inversion | comparison
 pub(crate) fn inversion_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x29c000000481000008200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x29c000000481000008200c28e) {
         return None;
     }
     if p.first_pass_shortcuts_allowed() {
@@ -9792,11 +9312,7 @@ fn inversion_chain(p: &mut Parser<'_>) -> Option<Expr> {
 
 // comparison: a=bitwise_or b=compare_op_bitwise_or_pair+ | bitwise_or
 pub(crate) fn comparison_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x21c000000481000008200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
     if p.first_pass_shortcuts_allowed() {
@@ -10120,11 +9636,7 @@ fn comparison_chain(p: &mut Parser<'_>) -> Option<Expr> {
 
 // compare_op_bitwise_or_pair: eq_bitwise_or | noteq_bitwise_or | lte_bitwise_or | lt_bitwise_or | gte_bitwise_or | gt_bitwise_or | notin_bitwise_or | in_bitwise_or | isnot_bitwise_or | is_bitwise_or
 pub(crate) fn compare_op_bitwise_or_pair_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1808000000000000078300000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1808000000000000078300000) {
         return None;
     }
     let _res = compare_op_bitwise_or_pair_body(p);
@@ -10229,11 +9741,7 @@ fn compare_op_bitwise_or_pair_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> 
 
 // eq_bitwise_or: '==' a=bitwise_or
 pub(crate) fn eq_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x8000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x8000000) {
         return None;
     }
     let _res = eq_bitwise_or_body(p);
@@ -10259,11 +9767,7 @@ fn eq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 
 // noteq_bitwise_or: (tok='!=') a=bitwise_or
 pub(crate) fn noteq_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x10000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x10000000) {
         return None;
     }
     let _res = noteq_bitwise_or_body(p);
@@ -10308,11 +9812,7 @@ fn noteq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 
 // lte_bitwise_or: '<=' a=bitwise_or
 pub(crate) fn lte_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x20000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x20000000) {
         return None;
     }
     let _res = lte_bitwise_or_body(p);
@@ -10338,11 +9838,7 @@ fn lte_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 
 // lt_bitwise_or: '<' a=bitwise_or
 pub(crate) fn lt_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x100000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x100000) {
         return None;
     }
     let _res = lt_bitwise_or_body(p);
@@ -10368,11 +9864,7 @@ fn lt_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 
 // gte_bitwise_or: '>=' a=bitwise_or
 pub(crate) fn gte_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x40000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x40000000) {
         return None;
     }
     let _res = gte_bitwise_or_body(p);
@@ -10398,11 +9890,7 @@ fn gte_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 
 // gt_bitwise_or: '>' a=bitwise_or
 pub(crate) fn gt_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x200000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x200000) {
         return None;
     }
     let _res = gt_bitwise_or_body(p);
@@ -10428,11 +9916,7 @@ fn gt_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 
 // notin_bitwise_or: 'not' 'in' a=bitwise_or
 pub(crate) fn notin_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800000000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800000000000000000000000) {
         return None;
     }
     let _res = notin_bitwise_or_body(p);
@@ -10459,11 +9943,7 @@ fn notin_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 
 // in_bitwise_or: 'in' a=bitwise_or
 pub(crate) fn in_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x8000000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x8000000000000000000000) {
         return None;
     }
     let _res = in_bitwise_or_body(p);
@@ -10489,11 +9969,7 @@ fn in_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 
 // isnot_bitwise_or: 'is' 'not' a=bitwise_or
 pub(crate) fn isnot_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1000000000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1000000000000000000000000) {
         return None;
     }
     let _res = isnot_bitwise_or_body(p);
@@ -10520,11 +9996,7 @@ fn isnot_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 
 // is_bitwise_or: 'is' a=bitwise_or
 pub(crate) fn is_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1000000000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1000000000000000000000000) {
         return None;
     }
     let _res = is_bitwise_or_body(p);
@@ -10550,11 +10022,7 @@ fn is_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 
 // bitwise_or: a=bitwise_or '|' b=bitwise_xor | bitwise_xor
 pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x21c000000481000008200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
     if p.first_pass_shortcuts_allowed() {
@@ -10849,11 +10317,7 @@ fn bitwise_or_chain(p: &mut Parser<'_>) -> Option<Expr> {
 
 // bitwise_xor: a=bitwise_xor '^' b=bitwise_and | bitwise_and
 pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x21c000000481000008200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
     if p.first_pass_shortcuts_allowed() {
@@ -11127,11 +10591,7 @@ fn bitwise_xor_chain(p: &mut Parser<'_>) -> Option<Expr> {
 
 // bitwise_and: a=bitwise_and '&' b=shift_expr | shift_expr
 pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x21c000000481000008200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
     if p.first_pass_shortcuts_allowed() {
@@ -11384,11 +10844,7 @@ fn bitwise_and_chain(p: &mut Parser<'_>) -> Option<Expr> {
 
 // shift_expr: a=shift_expr '<<' b=sum | a=shift_expr '>>' b=sum | invalid_arithmetic | sum
 pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x21c000000481000008200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
     if p.first_pass_shortcuts_allowed() {
@@ -11647,11 +11103,7 @@ fn shift_expr_chain(p: &mut Parser<'_>) -> Option<Expr> {
 
 // sum: a=sum '+' b=term | a=sum '-' b=term | term
 pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x21c000000481000008200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
     if p.first_pass_shortcuts_allowed() {
@@ -11877,11 +11329,7 @@ fn sum_chain(p: &mut Parser<'_>) -> Option<Expr> {
 
 // term: a=term '*' b=factor | a=term '/' b=factor | a=term '//' b=factor | a=term '%' b=factor | a=term '@' b=factor | invalid_factor | factor
 pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x21c000000481000008200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
     if p.first_pass_shortcuts_allowed() {
@@ -12143,11 +11591,7 @@ fn term_chain(p: &mut Parser<'_>) -> Option<Expr> {
 
 // factor: '+' a=factor | '-' a=factor | '~' a=factor | power
 pub(crate) fn factor_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x21c000000481000008200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
     if p.first_pass_shortcuts_allowed() {
@@ -12358,11 +11802,7 @@ fn factor_chain(p: &mut Parser<'_>) -> Option<Expr> {
 
 // power: a=await_primary '**' b=factor | await_primary
 pub(crate) fn power_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x21c000000481000000200028e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x21c000000481000000200028e) {
         return None;
     }
     if p.first_pass_shortcuts_allowed() {
@@ -12503,11 +11943,7 @@ fn power_chain(p: &mut Parser<'_>) -> Option<Expr> {
 
 // await_primary: 'await' a=primary | primary
 pub(crate) fn await_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x21c000000481000000200028e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x21c000000481000000200028e) {
         return None;
     }
     if p.first_pass_shortcuts_allowed() {
@@ -12641,11 +12077,7 @@ fn await_primary_chain(p: &mut Parser<'_>) -> Option<Expr> {
 
 // primary: a=primary '.' b=NAME | a=primary b=genexp | a=primary '(' b=[arguments] ')' | a=primary '[' b=slices ']' | atom
 pub(crate) fn primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1c000000481000000200028e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1c000000481000000200028e) {
         return None;
     }
     if !p.error_pass {
@@ -12786,11 +12218,7 @@ fn primary_seed(p: &mut Parser<'_>) -> Option<Expr> {
 
 // slices: a=slice !',' | a=','.(slice | starred_expression)+ [',']
 pub(crate) fn slices_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000008201ca8e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000008201ca8e) {
         return None;
     }
     let _res = slices_body(p);
@@ -12915,11 +12343,7 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // slice: a=[expression] ':' b=[expression] c=[':' d=[expression]] | a=named_expression
 pub(crate) fn slice_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000008200ca8e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000008200ca8e) {
         return None;
     }
     let _res = slice_body(p);
@@ -12989,11 +12413,7 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // atom: NAME | 'True' | 'False' | 'None' | &(STRING | FSTRING_START | TSTRING_START) strings | NUMBER | &'(' (tuple | group | genexp) | &'[' (list | listcomp) | &'{' (dict | set | dictcomp | setcomp) | '...'
 pub(crate) fn atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1c000000481000000200028e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1c000000481000000200028e) {
         return None;
     }
     if !p.first_pass_shortcuts_allowed() {
@@ -13310,11 +12730,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // group: '(' a=(yield_expr | named_expression) ')' | invalid_group
 pub(crate) fn group_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x80) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x80) {
         return None;
     }
     let _res = group_body(p);
@@ -13386,11 +12802,7 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // lambdef: 'lambda' a=[lambda_params] ':' b=expression
 pub(crate) fn lambdef_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x4000000000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x4000000000000000000000000) {
         return None;
     }
     let _res = lambdef_body(p);
@@ -13422,11 +12834,7 @@ fn lambdef_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // lambda_params: invalid_lambda_parameters | lambda_parameters
 pub(crate) fn lambda_params_rule(p: &mut Parser<'_>) -> Option<Arguments> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800010002) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800010002) {
         return None;
     }
     let _res = lambda_params_body(p);
@@ -13461,11 +12869,7 @@ fn lambda_params_body(p: &mut Parser<'_>) -> Option<Arguments> {
 
 // lambda_parameters: a=lambda_slash_no_default b=lambda_param_no_default* c=lambda_param_with_default* d=[lambda_star_etc] | a=lambda_slash_with_default b=lambda_param_with_default* c=[lambda_star_etc] | a=lambda_param_no_default+ b=lambda_param_with_default* c=[lambda_star_etc] | a=lambda_param_with_default+ b=[lambda_star_etc] | a=lambda_star_etc
 pub(crate) fn lambda_parameters_rule(p: &mut Parser<'_>) -> Option<Arguments> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800010002) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800010002) {
         return None;
     }
     let _res = lambda_parameters_body(p);
@@ -13643,11 +13047,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
 
 // lambda_slash_no_default: a=lambda_param_no_default+ '/' ',' | a=lambda_param_no_default+ '/' &':'
 pub(crate) fn lambda_slash_no_default_rule(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = lambda_slash_no_default_body(p);
@@ -13726,11 +13126,7 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
 
 // lambda_slash_with_default: a=lambda_param_no_default* b=lambda_param_with_default+ '/' ',' | a=lambda_param_no_default* b=lambda_param_with_default+ '/' &':'
 pub(crate) fn lambda_slash_with_default_rule(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = lambda_slash_with_default_body(p);
@@ -13847,11 +13243,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
 
 // lambda_star_etc: invalid_lambda_star_etc | '*' a=lambda_param_no_default b=lambda_param_maybe_default* c=[lambda_kwds] | '*' ',' b=lambda_param_maybe_default+ c=[lambda_kwds] | a=lambda_kwds
 pub(crate) fn lambda_star_etc_rule(p: &mut Parser<'_>) -> Option<StarEtc> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800010000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800010000) {
         return None;
     }
     let _res = lambda_star_etc_body(p);
@@ -13947,11 +13339,7 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
 
 // lambda_kwds: invalid_lambda_kwds | '**' a=lambda_param_no_default
 pub(crate) fn lambda_kwds_rule(p: &mut Parser<'_>) -> Option<Arg> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800000000) {
         return None;
     }
     let _res = lambda_kwds_body(p);
@@ -13987,11 +13375,7 @@ fn lambda_kwds_body(p: &mut Parser<'_>) -> Option<Arg> {
 
 // lambda_param_no_default: a=lambda_param ',' | a=lambda_param &':'
 pub(crate) fn lambda_param_no_default_rule(p: &mut Parser<'_>) -> Option<Arg> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = lambda_param_no_default_body(p);
@@ -14031,11 +13415,7 @@ fn lambda_param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
 
 // lambda_param_with_default: a=lambda_param c=default ',' | a=lambda_param c=default &':'
 pub(crate) fn lambda_param_with_default_rule(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = lambda_param_with_default_body(p);
@@ -14079,11 +13459,7 @@ fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair>
 
 // lambda_param_maybe_default: a=lambda_param c=default? ',' | a=lambda_param c=default? &':'
 pub(crate) fn lambda_param_maybe_default_rule(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = lambda_param_maybe_default_body(p);
@@ -14129,11 +13505,7 @@ fn lambda_param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair
 
 // lambda_param: a=NAME
 pub(crate) fn lambda_param_rule(p: &mut Parser<'_>) -> Option<Arg> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
     let _res = lambda_param_body(p);
@@ -14160,11 +13532,7 @@ fn lambda_param_body(p: &mut Parser<'_>) -> Option<Arg> {
 
 // fstring_middle: fstring_replacement_field | t=FSTRING_MIDDLE
 pub(crate) fn fstring_middle_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1000000002000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1000000002000000) {
         return None;
     }
     let _res = fstring_middle_body(p);
@@ -14200,11 +13568,7 @@ fn fstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // fstring_replacement_field: '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[fstring_full_format_spec] rbrace='}' | invalid_fstring_replacement_field
 pub(crate) fn fstring_replacement_field_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2000000) {
         return None;
     }
     let _res = fstring_replacement_field_body(p);
@@ -14252,11 +13616,7 @@ fn fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // fstring_conversion: conv_token="!" conv=NAME
 pub(crate) fn fstring_conversion_rule(p: &mut Parser<'_>) -> Option<ResultTokenWithMetadata> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x40000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x40000000000000) {
         return None;
     }
     let _res = fstring_conversion_body(p);
@@ -14282,11 +13642,7 @@ fn fstring_conversion_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMetadata
 
 // fstring_full_format_spec: colon=':' spec=fstring_format_spec*
 pub(crate) fn fstring_full_format_spec_rule(p: &mut Parser<'_>) -> Option<ResultTokenWithMetadata> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800) {
         return None;
     }
     let _res = fstring_full_format_spec_body(p);
@@ -14331,11 +13687,7 @@ fn fstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
 
 // fstring_format_spec: t=FSTRING_MIDDLE | fstring_replacement_field
 pub(crate) fn fstring_format_spec_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1000000002000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1000000002000000) {
         return None;
     }
     let _res = fstring_format_spec_body(p);
@@ -14371,11 +13723,7 @@ fn fstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // fstring: a=FSTRING_START b=fstring_middle* c=FSTRING_END
 pub(crate) fn fstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800000000000000) {
         return None;
     }
     let _res = fstring_body(p);
@@ -14420,11 +13768,7 @@ fn fstring_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // tstring_format_spec_replacement_field: '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[tstring_full_format_spec] rbrace='}' | invalid_tstring_replacement_field
 pub(crate) fn tstring_format_spec_replacement_field_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2000000) {
         return None;
     }
     let _res = tstring_format_spec_replacement_field_body(p);
@@ -14472,11 +13816,7 @@ fn tstring_format_spec_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr
 
 // tstring_format_spec: t=TSTRING_MIDDLE | tstring_format_spec_replacement_field
 pub(crate) fn tstring_format_spec_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x8000000002000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x8000000002000000) {
         return None;
     }
     let _res = tstring_format_spec_body(p);
@@ -14512,11 +13852,7 @@ fn tstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // tstring_full_format_spec: colon=':' spec=tstring_format_spec*
 pub(crate) fn tstring_full_format_spec_rule(p: &mut Parser<'_>) -> Option<ResultTokenWithMetadata> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800) {
         return None;
     }
     let _res = tstring_full_format_spec_body(p);
@@ -14561,11 +13897,7 @@ fn tstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
 
 // tstring_replacement_field: '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[tstring_full_format_spec] rbrace='}' | invalid_tstring_replacement_field
 pub(crate) fn tstring_replacement_field_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2000000) {
         return None;
     }
     let _res = tstring_replacement_field_body(p);
@@ -14613,11 +13945,7 @@ fn tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // tstring_middle: tstring_replacement_field | t=TSTRING_MIDDLE
 pub(crate) fn tstring_middle_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x8000000002000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x8000000002000000) {
         return None;
     }
     let _res = tstring_middle_body(p);
@@ -14653,11 +13981,7 @@ fn tstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // tstring: a=TSTRING_START b=tstring_middle* c=TSTRING_END
 pub(crate) fn tstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x4000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x4000000000000000) {
         return None;
     }
     if !p.error_pass {
@@ -14726,11 +14050,7 @@ fn tstring_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // string: s=STRING
 pub(crate) fn string_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x8) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x8) {
         return None;
     }
     let _res = string_body(p);
@@ -14755,11 +14075,7 @@ fn string_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // clean_string: s=STRING
 pub(crate) fn clean_string_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x8) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x8) {
         return None;
     }
     let _res = clean_string_body(p);
@@ -14784,11 +14100,7 @@ fn clean_string_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // strings: invalid_string_tstring_concat | a=clean_string !(STRING | FSTRING_START) | a=(fstring | string)+ | a=tstring+
 pub(crate) fn strings_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x4800000000000008) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x4800000000000008) {
         return None;
     }
     if !p.error_pass {
@@ -14968,11 +14280,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // list: '[' a=[star_named_expressions] ']'
 pub(crate) fn list_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x200) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x200) {
         return None;
     }
     let _res = list_body(p);
@@ -15002,11 +14310,7 @@ fn list_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // tuple: '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')'
 pub(crate) fn tuple_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x80) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x80) {
         return None;
     }
     let _res = tuple_body(p);
@@ -15059,11 +14363,7 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // set: '{' a=star_named_expressions '}'
 pub(crate) fn set_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2000000) {
         return None;
     }
     let _res = set_body(p);
@@ -15092,11 +14392,7 @@ fn set_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // dict: '{' a=[double_starred_kvpairs] '}' | '{' invalid_double_starred_kvpairs '}'
 pub(crate) fn dict_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2000000) {
         return None;
     }
     let _res = dict_body(p);
@@ -15139,11 +14435,7 @@ fn dict_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // double_starred_kvpairs: a=','.double_starred_kvpair+ [',']
 pub(crate) fn double_starred_kvpairs_rule(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000088200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000088200c28e) {
         return None;
     }
     let _res = double_starred_kvpairs_body(p);
@@ -15189,11 +14481,7 @@ fn double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> 
 
 // double_starred_kvpair: '**' a=bitwise_or | kvpair
 pub(crate) fn double_starred_kvpair_rule(p: &mut Parser<'_>) -> Option<KeyValuePair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000088200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000088200c28e) {
         return None;
     }
     let _res = double_starred_kvpair_body(p);
@@ -15245,11 +14533,7 @@ fn double_starred_kvpair_prefix(p: &mut Parser<'_>) -> Option<KeyValuePair> {
 
 // kvpair: a=expression ':' b=expression
 pub(crate) fn kvpair_rule(p: &mut Parser<'_>) -> Option<KeyValuePair> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000008200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000008200c28e) {
         return None;
     }
     let _res = kvpair_body(p);
@@ -15277,11 +14561,7 @@ fn kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
 
 // for_if_clauses: a=for_if_clause+
 pub(crate) fn for_if_clauses_rule(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x220000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x220000000000000000000) {
         return None;
     }
     let _res = for_if_clauses_body(p);
@@ -15322,11 +14602,7 @@ fn for_if_clauses_body(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
 
 // for_if_clause: 'async' 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)* | 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)* | invalid_for_if_clause | invalid_for_target
 pub(crate) fn for_if_clause_rule(p: &mut Parser<'_>) -> Option<Comprehension> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x220000000000000000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x220000000000000000000) {
         return None;
     }
     let _res = for_if_clause_body(p);
@@ -15484,11 +14760,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
 
 // listcomp: '[' a=named_expression b=for_if_clauses ']' | invalid_comprehension
 pub(crate) fn listcomp_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x200) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x200) {
         return None;
     }
     let _res = listcomp_body(p);
@@ -15531,11 +14803,7 @@ fn listcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // setcomp: '{' a=named_expression b=for_if_clauses '}' | invalid_comprehension
 pub(crate) fn setcomp_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2000000) {
         return None;
     }
     let _res = setcomp_body(p);
@@ -15578,11 +14846,7 @@ fn setcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // genexp: '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')' | invalid_comprehension
 pub(crate) fn genexp_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x80) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x80) {
         return None;
     }
     let _res = genexp_body(p);
@@ -15660,11 +14924,7 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // dictcomp: '{' a=kvpair b=for_if_clauses '}' | invalid_dict_comprehension
 pub(crate) fn dictcomp_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x2000000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x2000000) {
         return None;
     }
     let _res = dictcomp_body(p);
@@ -15706,11 +14966,7 @@ fn dictcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // arguments: a=args [','] &')' | invalid_arguments
 pub(crate) fn arguments_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000088201c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000088201c28e) {
         return None;
     }
     let _mark = p.mark;
@@ -15770,11 +15026,7 @@ fn arguments_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // args: a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs] | a=kwargs
 pub(crate) fn args_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000088201c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000088201c28e) {
         return None;
     }
     let _res = args_body(p);
@@ -15986,11 +15238,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // kwargs: a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+ | ','.kwarg_or_starred+ | ','.kwarg_or_double_starred+
 pub(crate) fn kwargs_rule(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800010002) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800010002) {
         return None;
     }
     let _res = kwargs_body(p);
@@ -16121,11 +15369,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
 
 // starred_expression: invalid_starred_expression_unpacking | '*' a=expression | invalid_starred_expression
 pub(crate) fn starred_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x10000) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x10000) {
         return None;
     }
     let _res = starred_expression_body(p);
@@ -16178,11 +15422,7 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // kwarg_or_starred: invalid_kwarg | a=NAME '=' b=expression | a=starred_expression
 pub(crate) fn kwarg_or_starred_rule(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x10002) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x10002) {
         return None;
     }
     let _res = kwarg_or_starred_body(p);
@@ -16233,11 +15473,7 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
 
 // kwarg_or_double_starred: invalid_kwarg | a=NAME '=' b=expression | '**' a=expression
 pub(crate) fn kwarg_or_double_starred_rule(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800000002) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800000002) {
         return None;
     }
     let _res = kwarg_or_double_starred_body(p);
@@ -16290,11 +15526,7 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
 
 // star_targets: a=star_target !',' | a=star_target b=(',' c=star_target)* [',']
 pub(crate) fn star_targets_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1c000000481000000201028e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1c000000481000000201028e) {
         return None;
     }
     let _res = star_targets_body(p);
@@ -16380,11 +15612,7 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // star_targets_list_seq: a=','.star_target+ [',']
 pub(crate) fn star_targets_list_seq_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1c000000481000000201028e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1c000000481000000201028e) {
         return None;
     }
     let _res = star_targets_list_seq_body(p);
@@ -16430,11 +15658,7 @@ fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
 
 // star_targets_tuple_seq: a=star_target b=(',' c=star_target)+ [','] | a=star_target ','
 pub(crate) fn star_targets_tuple_seq_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1c000000481000000201028e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1c000000481000000201028e) {
         return None;
     }
     let _res = star_targets_tuple_seq_body(p);
@@ -16515,11 +15739,7 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
 
 // star_target: '*' a=(!'*' star_target) | target_with_star_atom
 pub(crate) fn star_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1c000000481000000201028e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1c000000481000000201028e) {
         return None;
     }
     let _mark = p.mark;
@@ -16642,11 +15862,7 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
 
 // target_with_star_atom: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead | star_atom
 pub(crate) fn target_with_star_atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1c000000481000000200028e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1c000000481000000200028e) {
         return None;
     }
     let _mark = p.mark;
@@ -16728,11 +15944,7 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // star_atom: a=NAME | '(' a=target_with_star_atom ')' | '(' a=[star_targets_tuple_seq] ')' | '[' a=[star_targets_list_seq] ']'
 pub(crate) fn star_atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x282) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x282) {
         return None;
     }
     let _res = star_atom_body(p);
@@ -16800,11 +16012,7 @@ fn star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // single_target: single_subscript_attribute_target | a=NAME | '(' a=single_target ')'
 pub(crate) fn single_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1c000000481000000200028e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1c000000481000000200028e) {
         return None;
     }
     let _res = single_target_body(p);
@@ -16854,11 +16062,7 @@ fn single_target_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // single_subscript_attribute_target: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead
 pub(crate) fn single_subscript_attribute_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1c000000481000000200028e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1c000000481000000200028e) {
         return None;
     }
     let _res = single_subscript_attribute_target_body(p);
@@ -16910,11 +16114,7 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // t_primary: a=t_primary '.' b=NAME &t_lookahead | a=t_primary '[' b=slices ']' &t_lookahead | a=t_primary b=genexp &t_lookahead | a=t_primary '(' b=[arguments] ')' &t_lookahead | a=atom &t_lookahead
 pub(crate) fn t_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1c000000481000000200028e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1c000000481000000200028e) {
         return None;
     }
     let _mark = p.mark;
@@ -17055,11 +16255,7 @@ fn t_primary_seed(p: &mut Parser<'_>) -> Option<Expr> {
 
 // t_lookahead: '(' | '[' | '.'
 pub(crate) fn t_lookahead_rule(p: &mut Parser<'_>) -> Option<Tok> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x800280) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x800280) {
         return None;
     }
     let _res = t_lookahead_body(p);
@@ -17101,11 +16297,7 @@ fn t_lookahead_body(p: &mut Parser<'_>) -> Option<Tok> {
 
 // del_targets: a=','.del_target+ [',']
 pub(crate) fn del_targets_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1c000000481000000200028e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1c000000481000000200028e) {
         return None;
     }
     let _res = del_targets_body(p);
@@ -17151,11 +16343,7 @@ fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
 
 // del_target: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead | del_t_atom
 pub(crate) fn del_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x1c000000481000000200028e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x1c000000481000000200028e) {
         return None;
     }
     let _mark = p.mark;
@@ -17237,11 +16425,7 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // del_t_atom: a=NAME | '(' a=del_target ')' | '(' a=[del_targets] ')' | '[' a=[del_targets] ']'
 pub(crate) fn del_t_atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x282) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x282) {
         return None;
     }
     let _res = del_t_atom_body(p);
@@ -17309,11 +16493,7 @@ fn del_t_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
 
 // type_expressions: a=','.expression+ ',' '*' b=expression ',' '**' c=expression | a=','.expression+ ',' '*' b=expression | a=','.expression+ ',' '**' b=expression | '*' a=expression ',' '**' b=expression | '*' a=expression | '**' a=expression | a=','.expression+
 pub(crate) fn type_expressions_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000088201c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000088201c28e) {
         return None;
     }
     let _res = type_expressions_body(p);
@@ -17538,11 +16718,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
 
 // func_type_comment: NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT) | invalid_double_type_comments | TYPE_COMMENT
 pub(crate) fn func_type_comment_rule(p: &mut Parser<'_>) -> Option<Tok> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x200000000000010) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x200000000000010) {
         return None;
     }
     let _res = func_type_comment_body(p);
@@ -18179,11 +17355,7 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
 
 // expression_without_invalid: a=disjunction 'if' b=disjunction 'else' c=expression | disjunction | lambdef
 pub(crate) fn expression_without_invalid_rule(p: &mut Parser<'_>) -> Option<Expr> {
-    if p.enter_rule() {
-        return None;
-    }
-    if p.cannot_start(0x69c000000481000008200c28e) {
-        p.level -= 1;
+    if p.enter_rule_unless_next_in(0x69c000000481000008200c28e) {
         return None;
     }
     let _prev_call_invalid = p.call_invalid_rules;
