@@ -18,6 +18,7 @@
 //! An entry is 16 bytes: most record a failure, a value out with a caller, or a link, and only
 //! a value given back is kept, in a list of its own (`values`).
 
+use pyc_ast::constant::Constant;
 use pyc_ast::{Expr, Pattern, Stmt, TypeParam};
 
 /// No entry (the end of a chain; a value no entry owns).
@@ -45,14 +46,16 @@ pub trait Memoizable: Sized {
     fn into_memo(self) -> MemoValue;
     fn from_memo(value: MemoValue) -> Option<Self>;
 
-    /// Whether the value is a name (an `Expr` that holds no allocation).
-    fn is_name(&self) -> bool {
+    /// Whether the value is an atom of one token that is cheaper to make again than to
+    /// keep and lend: a name (an `Expr` that holds no allocation), or a number, `True`,
+    /// `False`, `None` or `...` (a constant that is no string: strings decode, and warn).
+    fn is_remade_cheaply(&self) -> bool {
         false
     }
 }
 
 macro_rules! memoizable {
-    ($ty:ty, $variant:ident $(, is_name: $is_name:pat)?) => {
+    ($ty:ty, $variant:ident $(, is_remade_cheaply: $cheap:expr)?) => {
         impl Memoizable for $ty {
             fn into_memo(self) -> MemoValue {
                 MemoValue::$variant(self)
@@ -63,14 +66,18 @@ macro_rules! memoizable {
                     _ => None,
                 }
             }
-            $(fn is_name(&self) -> bool {
-                matches!(self, $is_name)
+            $(fn is_remade_cheaply(&self) -> bool {
+                $cheap(self)
             })?
         }
     };
 }
 
-memoizable!(Expr, Expr, is_name: Expr::Name(_));
+memoizable!(Expr, Expr, is_remade_cheaply: |value: &Expr| match value {
+    Expr::Name(_) => true,
+    Expr::Constant(constant) => !matches!(constant.value, Constant::Str(_) | Constant::Bytes(_)),
+    _ => false,
+});
 memoizable!(Stmt, Stmt);
 memoizable!(Pattern, Pattern);
 memoizable!(TypeParam, TypeParam);

@@ -867,8 +867,8 @@ impl<'src> Parser<'src> {
     }
 
     /// [`Parser::memo_store`] for the first pass's own memos (`FIRST_PASS_MEMO`, rules CPython
-    /// does not memoize): a name is not kept, as making it again costs less than its entry and
-    /// its lending (and CPython makes it again too).
+    /// does not memoize): an atom of one token that is no string is not kept, as making it
+    /// again costs less than its entry and its lending (and CPython makes it again too).
     #[inline(always)]
     pub(crate) fn memo_store_first_pass<T: Memoizable + Clone>(
         &mut self,
@@ -877,7 +877,7 @@ impl<'src> Parser<'src> {
         result: &Option<T>,
         lent: bool,
     ) {
-        if !lent && result.as_ref().is_some_and(Memoizable::is_name) {
+        if !lent && result.as_ref().is_some_and(Memoizable::is_remade_cheaply) {
             self.src = Src::NONE;
             return;
         }
@@ -969,6 +969,15 @@ impl<'src> Parser<'src> {
         let found = f(self);
         self.mark = mark;
         found
+    }
+
+    /// [`Parser::lookahead`] where the first pass tests the next token's bits instead
+    /// (`next_in`): only the error pass and levels near MAXSTACK run it, so it is kept out of
+    /// line, away from the first pass's code.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn lookahead_slow(&mut self, f: impl FnOnce(&mut Self) -> bool) -> bool {
+        self.lookahead(f)
     }
 
     /// `_PyPegen_name_token`: a NAME (not a keyword) as a `Name` expression.

@@ -1573,6 +1573,9 @@ impl<'g> Generator<'g> {
             pad(&mut s, ind);
             s.push_str("if p.call_invalid_rules {\n");
             ind += 1;
+            // Only the error pass takes it: its code goes out of the first pass's way.
+            pad(&mut s, ind);
+            s.push_str("std::hint::cold_path();\n");
         }
         if has_cut {
             pad(&mut s, ind);
@@ -1930,7 +1933,7 @@ impl<'g> Generator<'g> {
             // Which token is next is the whole answer (see `Parser::next_in`).
             let call = self.fallible(inner, false, indent)?;
             return Ok(format!(
-                "(if p.first_pass_shortcuts_allowed() {{ p.next_in({first:#x}) }} else {{ p.lookahead(|p| ({call}).is_some()) }})"
+                "(if p.first_pass_shortcuts_allowed() {{ p.next_in({first:#x}) }} else {{ p.lookahead_slow(|p| ({call}).is_some()) }})"
             ));
         }
         if self.item_carries(inner) {

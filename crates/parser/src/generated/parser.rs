@@ -567,7 +567,7 @@ fn simple_stmts_body(p: &mut Parser<'_>) -> Option<Stmts> {
         }
         let Some(a) = (simple_stmt_rule(p)) else { break 'a13; };
         let _s0 = p.src;
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x2000) } else { p.lookahead(|p| (p.expect_token(tk::SEMI)).is_some()) }) { p.give_back(_s0, a); break 'a13; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x2000) } else { p.lookahead_slow(|p| (p.expect_token(tk::SEMI)).is_some()) }) { p.give_back(_s0, a); break 'a13; }
         if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s0, a); break 'a13; }
         return Some({ Stmts::One(a) });
     }
@@ -684,7 +684,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x10000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::RETURN)).is_some()) }) { break 'a18; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x10000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::RETURN)).is_some()) }) { break 'a18; }
         let Some(_v1) = (return_stmt_rule(p)) else { break 'a18; };
         let _s1 = p.src;
         p.src = _s1;
@@ -696,7 +696,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x60000000000000000) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x60000000000000000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -736,7 +736,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x80000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::RAISE)).is_some()) }) { break 'a22; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x80000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::RAISE)).is_some()) }) { break 'a22; }
         let Some(_v1) = (raise_stmt_rule(p)) else { break 'a22; };
         let _s1 = p.src;
         p.src = _s1;
@@ -748,7 +748,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::PASS)).is_some()) }) { break 'a23; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::PASS)).is_some()) }) { break 'a23; }
         let Some(_v1) = (pass_stmt_rule(p)) else { break 'a23; };
         let _s1 = p.src;
         p.src = _s1;
@@ -760,7 +760,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x200000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::DEL)).is_some()) }) { break 'a24; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x200000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::DEL)).is_some()) }) { break 'a24; }
         let Some(_v1) = (del_stmt_rule(p)) else { break 'a24; };
         let _s1 = p.src;
         p.src = _s1;
@@ -772,7 +772,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x400000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::YIELD)).is_some()) }) { break 'a25; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x400000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::YIELD)).is_some()) }) { break 'a25; }
         let Some(_v1) = (yield_stmt_rule(p)) else { break 'a25; };
         let _s1 = p.src;
         p.src = _s1;
@@ -784,7 +784,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::ASSERT)).is_some()) }) { break 'a26; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::ASSERT)).is_some()) }) { break 'a26; }
         let Some(_v1) = (assert_stmt_rule(p)) else { break 'a26; };
         let _s1 = p.src;
         p.src = _s1;
@@ -796,7 +796,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1000000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::BREAK)).is_some()) }) { break 'a27; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::BREAK)).is_some()) }) { break 'a27; }
         let Some(_v1) = (break_stmt_rule(p)) else { break 'a27; };
         let _s1 = p.src;
         p.src = _s1;
@@ -808,7 +808,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x2000000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::CONTINUE)).is_some()) }) { break 'a28; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x2000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::CONTINUE)).is_some()) }) { break 'a28; }
         let Some(_v1) = (continue_stmt_rule(p)) else { break 'a28; };
         let _s1 = p.src;
         p.src = _s1;
@@ -820,7 +820,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::GLOBAL)).is_some()) }) { break 'a29; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::GLOBAL)).is_some()) }) { break 'a29; }
         let Some(_v1) = (global_stmt_rule(p)) else { break 'a29; };
         let _s1 = p.src;
         p.src = _s1;
@@ -832,7 +832,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::NONLOCAL)).is_some()) }) { break 'a30; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::NONLOCAL)).is_some()) }) { break 'a30; }
         let Some(_v1) = (nonlocal_stmt_rule(p)) else { break 'a30; };
         let _s1 = p.src;
         p.src = _s1;
@@ -859,7 +859,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x30000002000000000000) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x30000002000000000000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -908,7 +908,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x40000000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::IF)).is_some()) }) { break 'a35; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x40000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::IF)).is_some()) }) { break 'a35; }
         let Some(_v1) = (if_stmt_rule(p)) else { break 'a35; };
         let _s1 = p.src;
         p.src = _s1;
@@ -920,7 +920,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x80000002000000000000) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x80000002000000000000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -960,7 +960,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x120000000000000000000) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x120000000000000000000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -1000,7 +1000,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x220000000000000000000) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x220000000000000000000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -1040,7 +1040,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x400000000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::TRY)).is_some()) }) { break 'a45; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x400000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::TRY)).is_some()) }) { break 'a45; }
         let Some(_v1) = (try_stmt_rule(p)) else { break 'a45; };
         let _s1 = p.src;
         p.src = _s1;
@@ -1052,7 +1052,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800000000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::WHILE)).is_some()) }) { break 'a46; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::WHILE)).is_some()) }) { break 'a46; }
         let Some(_v1) = (while_stmt_rule(p)) else { break 'a46; };
         let _s1 = p.src;
         p.src = _s1;
@@ -1252,7 +1252,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }) else { break 'a54; };
         let Some(b) = (annotated_rhs_rule(p)) else { break 'a54; };
         let _s1 = p.src;
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s1, b); break 'a54; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s1, b); break 'a54; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
         if p.error_indicator { p.give_back(_s1, b); break 'a54; }
         p.src = Src::NONE;
@@ -1284,6 +1284,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     // invalid_assignment
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a57: {
             if p.error_indicator {
                 return None;
@@ -1758,7 +1759,7 @@ fn del_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         if (p.expect_token(kw::DEL)).is_none() { break 'a82; }
         let Some(a) = (del_targets_rule(p)) else { break 'a82; };
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x2010) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x2010) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -1794,6 +1795,7 @@ fn del_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // invalid_del_stmt
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a85: {
             if p.error_indicator {
                 return None;
@@ -1903,6 +1905,7 @@ fn import_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _mark = p.mark;
     // invalid_import
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a89: {
             if p.error_indicator {
                 return None;
@@ -2139,7 +2142,7 @@ fn import_from_targets_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
             return None;
         }
         let Some(_v0) = (import_from_as_names_rule(p)) else { break 'a100; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) }) { break 'a100; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COMMA)).is_some()) }) { break 'a100; }
         return Some(_v0);
     }
     p.mark = _mark;
@@ -2155,6 +2158,7 @@ fn import_from_targets_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
     p.mark = _mark;
     // invalid_import_from_targets
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a102: {
             if p.error_indicator {
                 return None;
@@ -2226,6 +2230,7 @@ fn import_from_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
     let _start = p.start_position(_mark)?;
     // invalid_import_from_as_name
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a104: {
             if p.error_indicator {
                 return None;
@@ -2332,6 +2337,7 @@ fn dotted_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
     let _start = p.start_position(_mark)?;
     // invalid_dotted_as_name
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a108: {
             if p.error_indicator {
                 return None;
@@ -2529,6 +2535,7 @@ fn block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     p.mark = _mark;
     // invalid_block
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a115: {
             if p.error_indicator {
                 return None;
@@ -2659,6 +2666,7 @@ fn class_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // invalid_class_def_raw
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a120: {
             if p.error_indicator {
                 return None;
@@ -2769,6 +2777,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // invalid_def_raw
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a125: {
             if p.error_indicator {
                 return None;
@@ -2900,6 +2909,7 @@ fn params_body(p: &mut Parser<'_>) -> Option<Arguments> {
     let _mark = p.mark;
     // invalid_parameters
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a130: {
             if p.error_indicator {
                 return None;
@@ -3171,7 +3181,7 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
         p.mark = _e0;
         let Some(a) = _r0 else { break 'a138; };
         if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a138; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) }) { drop(a); break 'a138; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { drop(a); break 'a138; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -3288,7 +3298,7 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { drop(a); break 'a140; };
         if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a140; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) }) { drop(a); break 'a140; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { drop(a); break 'a140; }
         return Some({ SlashWithDefault { plain_names: a, names_with_defaults: b } });
     }
     p.mark = _mark;
@@ -3309,6 +3319,7 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
     let _mark = p.mark;
     // invalid_star_etc
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a141: {
             if p.error_indicator {
                 return None;
@@ -3436,6 +3447,7 @@ fn kwds_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _mark = p.mark;
     // invalid_kwds
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a146: {
             if p.error_indicator {
                 return None;
@@ -3495,7 +3507,7 @@ fn param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
         let Some(a) = _r0 else { break 'a149; };
         let tc = p.expect_token(tk::TYPE_COMMENT);
         if p.error_indicator { drop(a); break 'a149; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) }) { drop(a); break 'a149; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { drop(a); break 'a149; }
         return Some({ add_type_comment_to_arg(p, a, tc)? });
     }
     p.mark = _mark;
@@ -3539,7 +3551,7 @@ fn param_no_default_star_annotation_body(p: &mut Parser<'_>) -> Option<Arg> {
         let Some(a) = _r0 else { break 'a151; };
         let tc = p.expect_token(tk::TYPE_COMMENT);
         if p.error_indicator { drop(a); break 'a151; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) }) { drop(a); break 'a151; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { drop(a); break 'a151; }
         return Some({ add_type_comment_to_arg(p, a, tc)? });
     }
     p.mark = _mark;
@@ -3587,7 +3599,7 @@ fn param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
         let _s1 = p.src;
         let tc = p.expect_token(tk::TYPE_COMMENT);
         if p.error_indicator { p.give_back(_s1, c); drop(a); break 'a153; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) }) { p.give_back(_s1, c); drop(a); break 'a153; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { p.give_back(_s1, c); drop(a); break 'a153; }
         return Some({ name_default_pair(p, a, Some(c), tc)? });
     }
     p.mark = _mark;
@@ -3637,7 +3649,7 @@ fn param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
         let _s1 = p.src;
         let tc = p.expect_token(tk::TYPE_COMMENT);
         if p.error_indicator { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a155; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) }) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a155; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a155; }
         return Some({ name_default_pair(p, a, c, tc)? });
     }
     p.mark = _mark;
@@ -3783,6 +3795,7 @@ fn default_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_default
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a161: {
             if p.error_indicator {
                 return None;
@@ -3811,6 +3824,7 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // invalid_if_stmt
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a162: {
             if p.error_indicator {
                 return None;
@@ -3919,6 +3933,7 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // invalid_elif_stmt
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a168: {
             if p.error_indicator {
                 return None;
@@ -4026,6 +4041,7 @@ fn else_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     let _mark = p.mark;
     // invalid_else_stmt
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a174: {
             if p.error_indicator {
                 return None;
@@ -4067,6 +4083,7 @@ fn while_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // invalid_while_stmt
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a176: {
             if p.error_indicator {
                 return None;
@@ -4114,6 +4131,7 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // invalid_for_stmt
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a178: {
             if p.error_indicator {
                 return None;
@@ -4185,6 +4203,7 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     // invalid_for_target
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a181: {
             if p.error_indicator {
                 return None;
@@ -4213,6 +4232,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // invalid_with_stmt_indent
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a182: {
             if p.error_indicator {
                 return None;
@@ -4467,6 +4487,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     // invalid_with_stmt
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a190: {
             if p.error_indicator {
                 return None;
@@ -4502,7 +4523,7 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
         if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, e); break 'a191; }
         let Some(t) = (star_target_rule(p)) else { p.give_back(_s0, e); break 'a191; };
         let _s2 = p.src;
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1900) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1900) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -4545,6 +4566,7 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
     p.mark = _mark;
     // invalid_with_item
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a195: {
             if p.error_indicator {
                 return None;
@@ -4582,6 +4604,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // invalid_try_stmt
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a197: {
             if p.error_indicator {
                 return None;
@@ -4799,6 +4822,7 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     let _start = p.start_position(_mark)?;
     // invalid_except_stmt_indent
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a205: {
             if p.error_indicator {
                 return None;
@@ -4913,6 +4937,7 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     p.mark = _mark;
     // invalid_except_stmt
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a213: {
             if p.error_indicator {
                 return None;
@@ -4940,6 +4965,7 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     let _start = p.start_position(_mark)?;
     // invalid_except_star_stmt_indent
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a214: {
             if p.error_indicator {
                 return None;
@@ -5061,6 +5087,7 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     }
     // invalid_except_star_stmt
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a222: {
             if p.error_indicator {
                 return None;
@@ -5087,6 +5114,7 @@ fn finally_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     let _mark = p.mark;
     // invalid_finally_stmt
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a223: {
             if p.error_indicator {
                 return None;
@@ -5163,6 +5191,7 @@ fn match_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // invalid_match_stmt
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a226: {
             if p.error_indicator {
                 return None;
@@ -5232,6 +5261,7 @@ fn case_block_body(p: &mut Parser<'_>) -> Option<MatchCase> {
     let _mark = p.mark;
     // invalid_case_block
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a229: {
             if p.error_indicator {
                 return None;
@@ -5393,6 +5423,7 @@ fn as_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // invalid_as_pattern
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a237: {
             if p.error_indicator {
                 return None;
@@ -5595,7 +5626,7 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         }
         let Some(value) = (signed_number_rule(p)) else { break 'a247; };
         let _s0 = p.src;
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc000) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -5709,7 +5740,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         let Some(_v0) = (signed_number_rule(p)) else { break 'a255; };
         let _s0 = p.src;
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc000) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -5758,7 +5789,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4800000000000008) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4800000000000008) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -6062,7 +6093,7 @@ fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         if p.lookahead(|p| (p.expect_soft_keyword(soft_kw::UNDERSCORE)).is_some()) { break 'a275; }
         let Some(name) = p.expect_token(tk::NAME) else { break 'a275; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc00080) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc00080) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -6155,7 +6186,7 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         }
         let Some(attr) = (attr_rule(p)) else { break 'a280; };
         let _s0 = p.src;
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc00080) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc00080) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -6891,6 +6922,7 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // invalid_class_pattern
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a312: {
             if p.error_indicator {
                 return None;
@@ -7069,6 +7101,7 @@ fn type_params_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
     let _mark = p.mark;
     // invalid_type_params
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a317: {
             if p.error_indicator {
                 return None;
@@ -7190,6 +7223,7 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
     p.mark = _mark;
     // invalid_type_param
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a321: {
             if p.error_indicator {
                 return None;
@@ -7524,6 +7558,7 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // invalid_expression
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a334: {
             if p.error_indicator {
                 return None;
@@ -7536,6 +7571,7 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     // invalid_legacy_expression
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a335: {
             if p.error_indicator {
                 return None;
@@ -8112,6 +8148,7 @@ fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_named_expression
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a357: {
             if p.error_indicator {
                 return None;
@@ -8129,7 +8166,7 @@ fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         let Some(_v0) = (expression_rule(p)) else { break 'a358; };
         let _s0 = p.src;
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a358; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a358; }
         p.src = _s0;
         return Some(_v0);
     }
@@ -10944,6 +10981,7 @@ fn shift_expr_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // invalid_arithmetic
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a404: {
             if p.error_indicator {
                 return None;
@@ -11474,6 +11512,7 @@ fn term_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // invalid_factor
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a414: {
             if p.error_indicator {
                 return None;
@@ -12236,7 +12275,7 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         let Some(a) = (slice_rule(p)) else { break 'a434; };
         let _s0 = p.src;
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) }) { p.give_back(_s0, a); break 'a434; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COMMA)).is_some()) }) { p.give_back(_s0, a); break 'a434; }
         p.src = _s0;
         return Some({ a });
     }
@@ -12495,7 +12534,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4800000000000008) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4800000000000008) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -12554,7 +12593,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a452; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead_slow(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a452; }
         let Some(_v1) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -12609,7 +12648,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x200) } else { p.lookahead(|p| (p.expect_token(tk::LSQB)).is_some()) }) { break 'a456; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x200) } else { p.lookahead_slow(|p| (p.expect_token(tk::LSQB)).is_some()) }) { break 'a456; }
         let Some(_v1) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -12653,7 +12692,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x2000000) } else { p.lookahead(|p| (p.expect_token(tk::LBRACE)).is_some()) }) { break 'a459; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x2000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::LBRACE)).is_some()) }) { break 'a459; }
         let Some(_v1) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -12787,6 +12826,7 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_group
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a468: {
             if p.error_indicator {
                 return None;
@@ -12846,6 +12886,7 @@ fn lambda_params_body(p: &mut Parser<'_>) -> Option<Arguments> {
     let _mark = p.mark;
     // invalid_lambda_parameters
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a470: {
             if p.error_indicator {
                 return None;
@@ -13117,7 +13158,7 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
         p.mark = _e0;
         let Some(a) = _r0 else { break 'a478; };
         if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a478; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a478; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a478; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -13234,7 +13275,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { drop(a); break 'a480; };
         if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a480; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a480; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a480; }
         return Some({ SlashWithDefault { plain_names: a, names_with_defaults: b } });
     }
     p.mark = _mark;
@@ -13255,6 +13296,7 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
     let _mark = p.mark;
     // invalid_lambda_star_etc
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a481: {
             if p.error_indicator {
                 return None;
@@ -13351,6 +13393,7 @@ fn lambda_kwds_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _mark = p.mark;
     // invalid_lambda_kwds
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a485: {
             if p.error_indicator {
                 return None;
@@ -13406,7 +13449,7 @@ fn lambda_param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
         let Some(a) = _r0 else { break 'a488; };
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a488; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a488; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -13450,7 +13493,7 @@ fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair>
         let Some(a) = _r0 else { break 'a490; };
         let Some(c) = (default_rule(p)) else { drop(a); break 'a490; };
         let _s1 = p.src;
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { p.give_back(_s1, c); drop(a); break 'a490; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { p.give_back(_s1, c); drop(a); break 'a490; }
         return Some({ name_default_pair(p, a, Some(c), None)? });
     }
     p.mark = _mark;
@@ -13496,7 +13539,7 @@ fn lambda_param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair
         let c = default_rule(p);
         if p.error_indicator { drop(a); break 'a492; }
         let _s1 = p.src;
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a492; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a492; }
         return Some({ name_default_pair(p, a, c, None)? });
     }
     p.mark = _mark;
@@ -13601,6 +13644,7 @@ fn fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_fstring_replacement_field
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a497: {
             if p.error_indicator {
                 return None;
@@ -13801,6 +13845,7 @@ fn tstring_format_spec_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr
     p.mark = _mark;
     // invalid_tstring_replacement_field
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a504: {
             if p.error_indicator {
                 return None;
@@ -13930,6 +13975,7 @@ fn tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_tstring_replacement_field
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a509: {
             if p.error_indicator {
                 return None;
@@ -14137,6 +14183,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // invalid_string_tstring_concat
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a515: {
             if p.error_indicator {
                 return None;
@@ -14154,7 +14201,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
         }
         let Some(a) = (clean_string_rule(p)) else { break 'a516; };
         let _s0 = p.src;
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800000000000008) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800000000000008) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -14735,6 +14782,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     }
     // invalid_for_if_clause
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a539: {
             if p.error_indicator {
                 return None;
@@ -14746,6 +14794,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     }
     // invalid_for_target
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a540: {
             if p.error_indicator {
                 return None;
@@ -14788,6 +14837,7 @@ fn listcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_comprehension
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a542: {
             if p.error_indicator {
                 return None;
@@ -14831,6 +14881,7 @@ fn setcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_comprehension
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a544: {
             if p.error_indicator {
                 return None;
@@ -14889,7 +14940,7 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
                     }
                     let Some(_v0) = (expression_rule(p)) else { break 'a547; };
                     let _s0 = p.src;
-                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a547; }
+                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a547; }
                     p.src = _s0;
                     return Some(_v0);
                 }
@@ -14909,6 +14960,7 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_comprehension
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a548: {
             if p.error_indicator {
                 return None;
@@ -14951,6 +15003,7 @@ fn dictcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_dict_comprehension
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a550: {
             if p.error_indicator {
                 return None;
@@ -15004,13 +15057,14 @@ fn arguments_body(p: &mut Parser<'_>) -> Option<Expr> {
         let _s0 = p.src;
         let _ = p.expect_token(tk::COMMA);
         if p.error_indicator { p.give_back(_s0, a); break 'a551; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead(|p| (p.expect_token(tk::RPAR)).is_some()) }) { p.give_back(_s0, a); break 'a551; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { p.give_back(_s0, a); break 'a551; }
         p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
     // invalid_arguments
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a552: {
             if p.error_indicator {
                 return None;
@@ -15092,7 +15146,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                     }
                                     let Some(_v0) = (expression_rule(p)) else { break 'a557; };
                                     let _s0 = p.src;
-                                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a557; }
+                                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a557; }
                                     p.src = _s0;
                                     return Some(_v0);
                                 }
@@ -15103,7 +15157,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                             _r
                         })()) else { break 'a555; };
                         let _s0 = p.src;
-                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a555; }
+                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a555; }
                         p.src = _s0;
                         return Some(_v0);
                     }
@@ -15164,7 +15218,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                         }
                                         let Some(_v0) = (expression_rule(p)) else { break 'a561; };
                                         let _s0 = p.src;
-                                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a561; }
+                                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a561; }
                                         p.src = _s0;
                                         return Some(_v0);
                                     }
@@ -15175,7 +15229,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 _r
                             })()) else { break 'a559; };
                             let _s0 = p.src;
-                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a559; }
+                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a559; }
                             p.src = _s0;
                             return Some(_v0);
                         }
@@ -15382,6 +15436,7 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // invalid_starred_expression_unpacking
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a567: {
             if p.error_indicator {
                 return None;
@@ -15407,6 +15462,7 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // invalid_starred_expression
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a569: {
             if p.error_indicator {
                 return None;
@@ -15435,6 +15491,7 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
     let _start = p.start_position(_mark)?;
     // invalid_kwarg
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a570: {
             if p.error_indicator {
                 return None;
@@ -15486,6 +15543,7 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
     let _start = p.start_position(_mark)?;
     // invalid_kwarg
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a573: {
             if p.error_indicator {
                 return None;
@@ -15546,7 +15604,7 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a576; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead(|p| (p.expect_token(tk::COMMA)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a576; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COMMA)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a576; }
         p.src = _s0;
         return Some({ a });
     }
@@ -15786,7 +15844,7 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
                     if p.error_indicator {
                         return None;
                     }
-                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a584; }
+                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead_slow(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a584; }
                     let Some(_v1) = (star_target_rule(p)) else { break 'a584; };
                     let _s1 = p.src;
                     p.src = _s1;
@@ -15839,7 +15897,7 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
                     if p.error_indicator {
                         return None;
                     }
-                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a587; }
+                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead_slow(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a587; }
                     let Some(_v1) = (star_target_rule(p)) else { break 'a587; };
                     let _s1 = p.src;
                     p.src = _s1;
@@ -15903,7 +15961,7 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a588; };
         if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a588; }
         let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a588; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a588; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a588; }
         let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -15922,7 +15980,7 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a589; };
         let _s2 = p.src;
         if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a589; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a589; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a589; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Store, EXTRA) });
@@ -16084,7 +16142,7 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a598; };
         if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a598; }
         let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a598; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a598; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a598; }
         let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -16103,7 +16161,7 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a599; };
         let _s2 = p.src;
         if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a599; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a599; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a599; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Store, EXTRA) });
@@ -16168,7 +16226,7 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
             }
             if (p.expect_token(tk::DOT)).is_none() { break 'a600; }
             let Some(b) = p.expect_token(tk::NAME) else { break 'a600; };
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { break 'a600; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { break 'a600; }
             let b = p.identifier_of(&b);
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -16186,7 +16244,7 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
             let Some(b) = (slices_rule(p)) else { break 'a601; };
             let _s1 = p.src;
             if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a601; }
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s1, b); break 'a601; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s1, b); break 'a601; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Subscript(a, b, ExprContext::Load, EXTRA) };
@@ -16201,7 +16259,7 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
             }
             let Some(b) = (genexp_rule(p)) else { break 'a602; };
             let _s0 = p.src;
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, b); break 'a602; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, b); break 'a602; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Call(a, vec![b], vec![], EXTRA) };
@@ -16219,7 +16277,7 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
             if p.error_indicator { break 'a603; }
             let _s1 = p.src;
             if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a603; }
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a603; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a603; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { call_from_arguments(p, a, b, EXTRA) };
@@ -16245,7 +16303,7 @@ fn t_primary_seed(p: &mut Parser<'_>) -> Option<Expr> {
         }
         let Some(a) = (atom_rule(p)) else { break 'a604; };
         let _s0 = p.src;
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, a); break 'a604; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, a); break 'a604; }
         p.src = _s0;
         return Some({ a });
     }
@@ -16384,7 +16442,7 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a609; };
         if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a609; }
         let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a609; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a609; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a609; }
         let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -16403,7 +16461,7 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a610; };
         let _s2 = p.src;
         if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a610; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a610; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a610; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Del, EXTRA) });
@@ -16761,6 +16819,7 @@ fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
     p.mark = _mark;
     // invalid_double_type_comments
     if p.call_invalid_rules {
+        std::hint::cold_path();
         'a628: {
             if p.error_indicator {
                 return None;
@@ -16871,7 +16930,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                             }
                                                             let Some(_v0) = (expression_rule(p)) else { break 'a636; };
                                                             let _s0 = p.src;
-                                                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a636; }
+                                                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a636; }
                                                             p.src = _s0;
                                                             return Some(_v0);
                                                         }
@@ -16881,7 +16940,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                     p.level -= 1;
                                                     _r
                                                 })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a634; } }
-                                                if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a634; }
+                                                if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a634; }
                                                 return Some(());
                                             }
                                             p.mark = _mark;
@@ -16939,7 +16998,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                                 }
                                                                 let Some(_v0) = (expression_rule(p)) else { break 'a640; };
                                                                 let _s0 = p.src;
-                                                                if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a640; }
+                                                                if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a640; }
                                                                 p.src = _s0;
                                                                 return Some(_v0);
                                                             }
@@ -16949,7 +17008,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                         p.level -= 1;
                                                         _r
                                                     })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a638; } }
-                                                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a638; }
+                                                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a638; }
                                                     return Some(());
                                                 }
                                                 p.mark = _mark;
@@ -17012,7 +17071,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                             return None;
                         }
                         match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a642; } }
-                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a642; }
+                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a642; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -17038,7 +17097,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                 return None;
                             }
                             match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a643; } }
-                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a643; }
+                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a643; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -17145,7 +17204,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a648; }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a648; };
         let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a648; };
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1100) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1100) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -17435,7 +17494,7 @@ fn invalid_legacy_expression_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a666; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a666; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead_slow(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a666; }
         let Some(b) = (star_expressions_rule(p)) else { break 'a666; };
         let _s2 = p.src;
         let a = p.name_from_token(&a);
@@ -17531,7 +17590,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8) } else { p.lookahead(|p| (p.string_token()).is_some()) }) { break 'a670; }
+                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8) } else { p.lookahead_slow(|p| (p.string_token()).is_some()) }) { break 'a670; }
                             let Some(_v1) = (expression_without_invalid_rule(p)) else { break 'a670; };
                             let _s1 = p.src;
                             p.src = _s1;
@@ -17619,7 +17678,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a674; }
         let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a674; };
         let _s2 = p.src;
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000000000000000800) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000000000000000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -17735,7 +17794,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
         let _ = lambda_params_rule(p);
         if p.error_indicator { break 'a682; }
         let Some(b) = (p.expect_token(tk::COLON)) else { break 'a682; };
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1000000000000000) } else { p.lookahead(|p| (p.expect_token(tk::FSTRING_MIDDLE)).is_some()) }) { break 'a682; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::FSTRING_MIDDLE)).is_some()) }) { break 'a682; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "f-string: lambda expressions are not allowed without parentheses") });
     }
     p.mark = _mark;
@@ -17748,7 +17807,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
         let _ = lambda_params_rule(p);
         if p.error_indicator { break 'a683; }
         let Some(b) = (p.expect_token(tk::COLON)) else { break 'a683; };
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000) } else { p.lookahead(|p| (p.expect_token(tk::TSTRING_MIDDLE)).is_some()) }) { break 'a683; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::TSTRING_MIDDLE)).is_some()) }) { break 'a683; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "t-string: lambda expressions are not allowed without parentheses") });
     }
     p.mark = _mark;
@@ -17808,7 +17867,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a685; }
         let Some(b) = (bitwise_or_rule(p)) else { break 'a685; };
         let _s2 = p.src;
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000400000) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000400000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -17915,7 +17974,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
         let _s1 = p.src;
         let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a688; };
         match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a688; } }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000400000) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000400000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -18244,7 +18303,7 @@ fn invalid_block_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a709; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a709; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a709; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block") });
     }
     p.mark = _mark;
@@ -18750,7 +18809,7 @@ fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a733; };
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1100) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1100) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -19797,7 +19856,7 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(kw::AS)).is_none() { break 'a788; }
         let Some(a) = (expression_rule(p)) else { break 'a788; };
         let _s2 = p.src;
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1900) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1900) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -19924,7 +19983,7 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })()).is_none() { break 'a792; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000000000) } else { p.lookahead(|p| (p.expect_token(kw::IN)).is_some()) }) { break 'a792; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::IN)).is_some()) }) { break 'a792; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "'in' expected after for-loop variables") });
     }
     p.mark = _mark;
@@ -20670,7 +20729,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
         })()).is_none() { break 'a824; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a824; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a824; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a824; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a824; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'with' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -20791,7 +20850,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(tk::RPAR)).is_none() { break 'a829; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a829; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a829; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a829; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a829; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'with' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -20820,7 +20879,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         let Some(a) = (p.expect_token(kw::TRY)) else { break 'a834; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a834; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a834; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a834; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a834; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'try' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -20832,7 +20891,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(kw::TRY)).is_none() { break 'a835; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a835; }
         match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a835; } }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x30000000000000000000000) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x30000000000000000000000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -21270,7 +21329,7 @@ fn invalid_finally_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         let Some(a) = (p.expect_token(kw::FINALLY)) else { break 'a855; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a855; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a855; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a855; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a855; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'finally' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21322,7 +21381,7 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a856; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a856; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a856; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a856; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a856; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21334,7 +21393,7 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a858; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a858; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a858; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a858; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a858; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21387,7 +21446,7 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a859; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a859; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a859; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a859; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a859; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except*' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21429,7 +21488,7 @@ fn invalid_match_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         let _s1 = p.src;
         if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a862; }
         if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a862; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { p.give_back(_s1, subject); break 'a862; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { p.give_back(_s1, subject); break 'a862; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'match' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -21474,7 +21533,7 @@ fn invalid_case_block_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a864; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a864; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a864; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a864; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a864; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'case' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -21643,7 +21702,7 @@ fn invalid_if_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         let _s1 = p.src;
         if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a871; }
         if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, a); break 'a871; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { p.give_back(_s1, a); break 'a871; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { p.give_back(_s1, a); break 'a871; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'if' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -21684,7 +21743,7 @@ fn invalid_elif_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a873; } }
         if (p.expect_token(tk::COLON)).is_none() { break 'a873; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a873; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a873; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a873; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'elif' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21713,7 +21772,7 @@ fn invalid_else_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         let Some(a) = (p.expect_token(kw::ELSE)) else { break 'a874; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a874; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a874; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a874; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a874; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'else' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21766,7 +21825,7 @@ fn invalid_while_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a877; } }
         if (p.expect_token(tk::COLON)).is_none() { break 'a877; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a877; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a877; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a877; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'while' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21815,7 +21874,7 @@ fn invalid_for_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a879; } }
         if (p.expect_token(tk::COLON)).is_none() { break 'a879; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a879; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a879; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a879; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'for' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -21875,7 +21934,7 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a880; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a880; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a880; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a880; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a880; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after function definition on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22012,7 +22071,7 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
         if p.error_indicator { break 'a886; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a886; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a886; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a886; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a886; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after class definition on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22088,7 +22147,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
         p.mark = _e0;
         let Some(_x0) = _r0 else { break 'a890; };
         let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a890; };
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4001000) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4001000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -22146,7 +22205,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a893; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead(|p| (p.expect_token(tk::COLON)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a893; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a893; }
         return Some({ RAISE_ERROR_KNOWN_LOCATION!(p, ErrorType::SyntaxError, a.loc().lineno, a.loc().end_col_offset - 1, a.loc().end_lineno, -1, "':' expected after dictionary key") });
     }
     p.mark = _mark;
@@ -22173,7 +22232,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
         p.mark = _e0;
         let Some(_x0) = _r0 else { break 'a895; };
         let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a895; };
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4001000) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4001000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -22335,7 +22394,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a905; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a905; } }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004400800) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004400800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -22393,7 +22452,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a910; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a910; } }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a910; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004000800) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -22478,7 +22537,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })();
         if p.error_indicator { break 'a915; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -22561,7 +22620,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             _children
         };
         if p.error_indicator { break 'a919; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a919; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a919; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}', or format specs") });
     }
     p.mark = _mark;
@@ -22596,7 +22655,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })();
         if p.error_indicator { break 'a921; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a921; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a921; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}'") });
     }
     p.mark = _mark;
@@ -22623,7 +22682,7 @@ fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a923; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -22739,7 +22798,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a932; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a932; } }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004400800) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004400800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -22797,7 +22856,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a937; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a937; } }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a937; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004000800) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -22882,7 +22941,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })();
         if p.error_indicator { break 'a942; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
@@ -22965,7 +23024,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             _children
         };
         if p.error_indicator { break 'a946; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a946; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a946; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}', or format specs") });
     }
     p.mark = _mark;
@@ -23000,7 +23059,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })();
         if p.error_indicator { break 'a948; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a948; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a948; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}'") });
     }
     p.mark = _mark;
@@ -23027,7 +23086,7 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a950; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead(|p| ((|| -> Option<_> {
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
