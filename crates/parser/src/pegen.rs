@@ -679,6 +679,7 @@ impl<'src> Parser<'src> {
     /// tokens, where the tokenizer's fast paths stop (see [`Parser::read_ahead_token`]), or at
     /// and above [`STATEMENT_SCAN_MAX_LEVEL`], where a descent over the group might reach
     /// MAXSTACK (CPython's would then overflow where the skip does not).
+    #[inline]
     pub(crate) fn group_lacks(&mut self, from: usize, kinds: u128) -> bool {
         if !self.statement_shortcuts_allowed() {
             return false;
@@ -689,6 +690,7 @@ impl<'src> Parser<'src> {
     /// The kinds (FIRST-set bits) of the tokens at the own depth of the group starting at
     /// token `from`; all bits when that cannot be told. The last answer is kept: a statement
     /// asks it for several alternatives.
+    #[inline]
     fn group_kinds(&mut self, from: usize) -> u128 {
         if let Some((start, kinds)) = self.last_group {
             if start == from {
@@ -702,6 +704,7 @@ impl<'src> Parser<'src> {
 
     /// [`Parser::group_kinds`], read: over at most [`STATEMENT_SCAN_LIMIT`] tokens, read ahead
     /// of the parser as needed.
+    #[inline(never)]
     fn scan_group_kinds(&mut self, from: usize) -> u128 {
         let mut depth = 0u32;
         let mut kinds = 0;
@@ -950,6 +953,18 @@ impl<'src> Parser<'src> {
             Some(slot) => slot.take().unwrap_or_default(),
             None => Vec::new(),
         }
+    }
+
+    /// The list of a gather (`sep.elem+`) whose first element is `first` and whose separator
+    /// is the token `sep`: with room for more when the next token is already read and is the
+    /// separator, else of one (a list of one grown to two is allocated twice; a list of one
+    /// kept in the tree had better be exact). Reads no token.
+    #[inline]
+    pub(crate) fn gather_list<T>(&self, first: T, sep: u16) -> Vec<T> {
+        let more = self.tokens.get(self.mark).is_some_and(|t| t.kind == sep);
+        let mut list = Vec::with_capacity(if more { 4 } else { 1 });
+        list.push(first);
+        list
     }
 
     /// A lookahead of a rule whose alternatives are single tokens (`&t_lookahead`), in the

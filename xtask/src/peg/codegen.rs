@@ -2066,7 +2066,16 @@ impl<'g> Generator<'g> {
         let take_first =
             format!("let Some(_first) = {first} else {{ p.level -= 1; return None; }};");
         line(&mut s, indent + 1, &take_first);
-        line(&mut s, indent + 1, "let mut _children = vec![_first];");
+        // With a token for separator, the list is made for the number of elements the tokens
+        // read so far suggest (`Parser::gather_list`).
+        let children = match sep {
+            Item::Str(lit) if !lit.starts_with('"') => format!(
+                "let mut _children = p.gather_list(_first, {});",
+                self.string_type_const(lit)
+            ),
+            _ => "let mut _children = vec![_first];".to_string(),
+        };
+        line(&mut s, indent + 1, &children);
         line(&mut s, indent + 1, "let _entered = !p.enter_rule();");
         collect_loop(&mut s, indent, Some(&sep_code), None, &next);
         line(&mut s, indent + 1, "p.level -= u32::from(_entered) + 1;");

@@ -582,7 +582,7 @@ fn simple_stmts_body(p: &mut Parser<'_>) -> Option<Stmts> {
                 return None;
             }
             let Some(_first) = simple_stmt_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::SEMI);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -1667,7 +1667,7 @@ fn global_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 return None;
             }
             let Some(_first) = p.name_token() else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -1715,7 +1715,7 @@ fn nonlocal_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 return None;
             }
             let Some(_first) = p.name_token() else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -2193,7 +2193,7 @@ fn import_from_as_names_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
                 return None;
             }
             let Some(_first) = import_from_as_name_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -2300,7 +2300,7 @@ fn dotted_as_names_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
                 return None;
             }
             let Some(_first) = dotted_as_name_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -4255,7 +4255,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 return None;
             }
             let Some(_first) = with_item_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -4295,7 +4295,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 return None;
             }
             let Some(_first) = with_item_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -4340,7 +4340,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         return None;
                     }
                     let Some(_first) = with_item_rule(p) else { p.level -= 1; return None; };
-                    let mut _children = vec![_first];
+                    let mut _children = p.gather_list(_first, tk::COMMA);
                     let _entered = !p.enter_rule();
                     while _entered {
                         let _m = p.mark;
@@ -4377,7 +4377,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         return None;
                     }
                     let Some(_first) = with_item_rule(p) else { p.level -= 1; return None; };
-                    let mut _children = vec![_first];
+                    let mut _children = p.gather_list(_first, tk::COMMA);
                     let _entered = !p.enter_rule();
                     while _entered {
                         let _m = p.mark;
@@ -4419,7 +4419,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     return None;
                 }
                 let Some(_first) = with_item_rule(p) else { p.level -= 1; return None; };
-                let mut _children = vec![_first];
+                let mut _children = p.gather_list(_first, tk::COMMA);
                 let _entered = !p.enter_rule();
                 while _entered {
                     let _m = p.mark;
@@ -4458,7 +4458,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     return None;
                 }
                 let Some(_first) = with_item_rule(p) else { p.level -= 1; return None; };
-                let mut _children = vec![_first];
+                let mut _children = p.gather_list(_first, tk::COMMA);
                 let _entered = !p.enter_rule();
                 while _entered {
                     let _m = p.mark;
@@ -5460,7 +5460,7 @@ fn or_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
                 return None;
             }
             let Some(_first) = closed_pattern_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::VBAR);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -6459,7 +6459,7 @@ fn maybe_sequence_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
                 return None;
             }
             let Some(_first) = maybe_star_pattern_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -6724,7 +6724,7 @@ fn items_pattern_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
                 return None;
             }
             let Some(_first) = key_value_pattern_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -6958,7 +6958,7 @@ fn positional_patterns_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
                 return None;
             }
             let Some(_first) = pattern_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -7002,7 +7002,7 @@ fn keyword_patterns_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
                 return None;
             }
             let Some(_first) = keyword_pattern_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -7147,7 +7147,7 @@ fn type_param_seq_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
                 return None;
             }
             let Some(_first) = type_param_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -8002,7 +8002,7 @@ fn star_named_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 return None;
             }
             let Some(_first) = star_named_expression_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -12322,7 +12322,7 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 _r
             })() else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -14502,7 +14502,7 @@ fn double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> 
                 return None;
             }
             let Some(_first) = double_starred_kvpair_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -15167,7 +15167,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 _r
             })() else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -15315,7 +15315,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
                 return None;
             }
             let Some(_first) = kwarg_or_starred_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -15339,7 +15339,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
                 return None;
             }
             let Some(_first) = kwarg_or_double_starred_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -15368,7 +15368,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
                 return None;
             }
             let Some(_first) = kwarg_or_starred_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -15399,7 +15399,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
                 return None;
             }
             let Some(_first) = kwarg_or_double_starred_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -15690,7 +15690,7 @@ fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 return None;
             }
             let Some(_first) = star_target_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -16375,7 +16375,7 @@ fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 return None;
             }
             let Some(_first) = del_target_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -16572,7 +16572,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 return None;
             }
             let Some(_first) = expression_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -16611,7 +16611,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 return None;
             }
             let Some(_first) = expression_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -16646,7 +16646,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 return None;
             }
             let Some(_first) = expression_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -16752,7 +16752,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 return None;
             }
             let Some(_first) = expression_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -16949,7 +16949,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                         p.level -= 1;
                                         _r
                                     })() else { p.level -= 1; return None; };
-                                    let mut _children = vec![_first];
+                                    let mut _children = p.gather_list(_first, tk::COMMA);
                                     let _entered = !p.enter_rule();
                                     while _entered {
                                         let _m = p.mark;
@@ -17080,7 +17080,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
                 _r
             })() else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -19320,7 +19320,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 return None;
             }
             let Some(_first) = lambda_param_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -20086,7 +20086,7 @@ fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
                 return None;
             }
             let Some(_first) = dotted_name_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -20419,7 +20419,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
                 _r
             })() else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -20535,7 +20535,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
                 _r
             })() else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -20670,7 +20670,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
                 _r
             })() else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -20788,7 +20788,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
                 _r
             })() else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
@@ -22102,7 +22102,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
                 return None;
             }
             let Some(_first) = double_starred_kvpair_rule(p) else { p.level -= 1; return None; };
-            let mut _children = vec![_first];
+            let mut _children = p.gather_list(_first, tk::COMMA);
             let _entered = !p.enter_rule();
             while _entered {
                 let _m = p.mark;
