@@ -955,6 +955,18 @@ impl<'src> Parser<'src> {
         }
     }
 
+    /// Whether the two tokens at the mark are both read (the parser's or read ahead: their
+    /// kinds are final) and are not `first` then `second`: then an alternative that starts with
+    /// those two tokens fails at once, as matching them would, without making the first one's
+    /// value (a name is a reference count up and down). Reads no token.
+    #[inline]
+    pub(crate) fn lacks_pair(&self, first: u16, second: u16) -> bool {
+        match self.tokens.get(self.mark..self.mark + 2) {
+            Some([a, b]) => a.kind != first || b.kind != second,
+            _ => false,
+        }
+    }
+
     /// The list of a gather (`sep.elem+`) whose first element is `first` and whose separator
     /// is the token `sep`: with room for more when the next token is already read and is the
     /// separator, else of one (a list of one grown to two is allocated twice; a list of one

@@ -1591,6 +1591,17 @@ impl<'g> Generator<'g> {
                 &format!("if _lacking{n} {{ break {label}; }}"),
             );
         }
+        if prefix.is_none() {
+            if let Some(pair) = self.leading_token_pair(alt) {
+                // Both tokens are read already and one is not what the alternative starts with:
+                // it fails at once, as its first two items would (see `Parser::lacks_pair`).
+                line(
+                    &mut s,
+                    ind + 1,
+                    &format!("if p.lacks_pair({pair}) {{ break {label}; }}"),
+                );
+            }
+        }
         let items = self.items_code(alt, unit, &label, ind, prefix, alt.items.len())?;
         s.push_str(&items.code);
         let default_var = items.default_var.clone();
@@ -2083,6 +2094,28 @@ impl<'g> Generator<'g> {
         pad(&mut s, indent);
         s.push_str("})()");
         Ok(s)
+    }
+
+    /// The token kinds of an alternative's first two items when the first is a NAME and the
+    /// second one token of a fixed kind: `"tk::NAME, tk::COLONEQUAL"`. A NAME starts nearly
+    /// every expression, so the FIRST sets do not tell these alternatives from the others;
+    /// after another first token they do, and a check would cost more than it saves (the
+    /// corpus: as many instructions as without).
+    fn leading_token_pair(&self, alt: &Alt) -> Option<String> {
+        let [a, b, ..] = alt.items.as_slice() else {
+            return None;
+        };
+        if !matches!(&a.item, Item::Name(n) if n == "NAME") {
+            return None;
+        }
+        let second = match &b.item {
+            Item::Name(n) if n != "SOFT_KEYWORD" && self.tokens.numbers.contains_key(n) => {
+                format!("tk::{n}")
+            }
+            Item::Str(s) if !s.starts_with('"') => self.string_type_const(s),
+            _ => return None,
+        };
+        Some(format!("tk::NAME, {second}"))
     }
 
     fn name_call(&self, n: &str) -> String {

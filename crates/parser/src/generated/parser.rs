@@ -1090,6 +1090,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
     // a=NAME ':' b=expression c=['=' d=annotated_rhs]
     'a48: {
         if _lacking0 { break 'a48; }
+        if p.lacks_pair(tk::NAME, tk::COLON) { break 'a48; }
         if p.error_indicator {
             return None;
         }
@@ -7038,6 +7039,7 @@ fn keyword_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
     let _mark = p.mark;
     // arg=NAME '=' value=pattern
     'a315: {
+        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a315; }
         if p.error_indicator {
             return None;
         }
@@ -8102,6 +8104,7 @@ fn assignment_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     // a=NAME ':=' ~ b=expression
     let mut _cut = false;
     'a355: {
+        if p.lacks_pair(tk::NAME, tk::COLONEQUAL) { break 'a355; }
         if p.error_indicator {
             return None;
         }
@@ -15503,6 +15506,7 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
     }
     // a=NAME '=' b=expression
     'a571: {
+        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a571; }
         if p.error_indicator {
             return None;
         }
@@ -15555,6 +15559,7 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
     }
     // a=NAME '=' b=expression
     'a574: {
+        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a574; }
         if p.error_indicator {
             return None;
         }
@@ -17164,6 +17169,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a=NAME b='=' expression for_if_clauses
     'a647: {
+        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a647; }
         if p.error_indicator {
             return None;
         }
@@ -17352,6 +17358,7 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a=NAME b='=' expression for_if_clauses
     'a659: {
+        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a659; }
         if p.error_indicator {
             return None;
         }
@@ -17376,6 +17383,7 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // NAME '='
                 'a661: {
+                    if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a661; }
                     if p.error_indicator {
                         return None;
                     }
@@ -17632,6 +17640,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // NAME STRING
                 'a672: {
+                    if p.lacks_pair(tk::NAME, tk::STRING) { break 'a672; }
                     if p.error_indicator {
                         return None;
                     }
@@ -17860,6 +17869,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a=NAME '=' b=bitwise_or !('=' | ':=')
     'a685: {
+        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a685; }
         if p.error_indicator {
             return None;
         }
@@ -20233,6 +20243,7 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // NAME 'as' !(NAME (',' | ')' | ';' | NEWLINE)) a=expression
     'a806: {
+        if p.lacks_pair(tk::NAME, kw::AS) { break 'a806; }
         if p.error_indicator {
             return None;
         }
