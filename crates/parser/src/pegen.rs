@@ -1378,8 +1378,7 @@ impl<'src> NameCache<'src> {
     /// which every bit of the key reaches.
     #[inline]
     fn slot_of(&self, key: Key) -> usize {
-        let mixed = (key.0 ^ key.1.rotate_left(29)).wrapping_mul(FX_SEED);
-        (mixed >> (self.shift & 63)) as usize
+        (key.mixed() >> (self.shift & 63)) as usize
     }
 
     /// Adds the word spelled `text`, found in no slot up to the empty slot `i`.
@@ -1392,9 +1391,14 @@ impl<'src> NameCache<'src> {
             // Past u32::MAX distinct words, which no source the tokenizer accepts has.
             _ => return (WordId(u32::MAX - 1), class),
         };
+        let identifier = if text.len() <= SPELLED_OUT && text.is_ascii() {
+            known_identifier(text, key)
+        } else {
+            new_identifier(text)
+        };
         self.words.push(Word {
             spelling: text.as_bytes(),
-            identifier: new_identifier(text),
+            identifier,
         });
         self.table[i] = Slot {
             word: index + 1,
@@ -1531,6 +1535,50 @@ fn packed_bytes(bytes: &[u8]) -> u64 {
     }
 }
 
+impl Key {
+    /// The key's bits mixed by a product with an odd constant, which every bit reaches: its
+    /// top bits are a slot.
+    #[inline]
+    fn mixed(self) -> u64 {
+        (self.0 ^ self.1.rotate_left(29)).wrapping_mul(FX_SEED)
+    }
+}
+
+/// How many identifiers [`known_identifier`] keeps per thread (a power of two).
+const KNOWN_IDENTIFIER_SLOTS: usize = 1024;
+
+thread_local! {
+    /// The identifiers earlier parses on this thread made, by the key of their spelling,
+    /// direct-mapped (a spelling that lands on another's slot takes it over).
+    static KNOWN_IDENTIFIERS: std::cell::RefCell<Vec<Option<(Key, Identifier)>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The identifier spelled `text`, of at most [`SPELLED_OUT`] ASCII bytes (so `key`, its key,
+/// spells it out): the one an earlier parse on this thread made, if it is kept, else a new
+/// one, kept. The names every module spells (`self`, `len`, the keywords) are then made once
+/// per thread, not once per parse: making one and dropping it cost more than the rest of
+/// reading its first token.
+fn known_identifier(text: &str, key: Key) -> Identifier {
+    let slot = (key.mixed() >> (64 - KNOWN_IDENTIFIER_SLOTS.trailing_zeros())) as usize;
+    let kept = KNOWN_IDENTIFIERS.try_with(|known| {
+        let mut known = known.borrow_mut();
+        if known.is_empty() {
+            known.resize(KNOWN_IDENTIFIER_SLOTS, None);
+        }
+        let entry = known.get_mut(slot)?;
+        match entry {
+            Some((spelled, identifier)) if *spelled == key => Some(identifier.clone()),
+            _ => {
+                let identifier = Identifier::new(text);
+                *entry = Some((key, identifier.clone()));
+                Some(identifier)
+            }
+        }
+    });
+    kept.ok().flatten().unwrap_or_else(|| Identifier::new(text))
+}
+
 /// `_PyPegen_new_identifier`: identifiers are NFKC-normalized (PEP 3131).
 pub(crate) fn new_identifier(text: &str) -> Identifier {
     if text.is_ascii() {
@@ -1577,6 +1625,28 @@ mod name_cache {
         );
         assert_eq!(a.as_str(), "spam");
         assert!(std::ptr::eq(a.as_str(), b.as_str()));
+    }
+
+    #[test]
+    fn a_later_parse_on_the_thread_shares_a_short_spelling_s_identifier() {
+        let spam = {
+            let mut names = NameCache::for_source(0);
+            let (word, _) = classify(&mut names, "spam");
+            names.identifier(WordId(word))
+        };
+        let mut names = NameCache::for_source(0);
+        let (word, _) = classify(&mut names, "spam");
+        let again = names.identifier(WordId(word));
+        assert!(std::ptr::eq(spam.as_str(), again.as_str()));
+        // Every spelling gets its own, whatever slot it lands on.
+        let spellings: Vec<String> = (0..5000).map(|i| format!("n{i}")).collect();
+        for text in &spellings {
+            let (word, _) = classify(&mut names, text);
+            assert_eq!(names.identifier(WordId(word)).as_str(), text);
+        }
+        let long = "a_name_longer_than_fifteen_bytes";
+        let (word, _) = classify(&mut names, long);
+        assert_eq!(names.identifier(WordId(word)).as_str(), long);
     }
 
     #[test]
