@@ -80,8 +80,9 @@ impl ReadAhead {
 }
 
 /// A token kind as a FIRST-set bit (the generator's `kind_bit`: a token type, or 64 + a
-/// keyword's offset); all bits for a kind without a bit of its own.
-#[inline(always)]
+/// keyword's offset); all bits for a kind without a bit of its own. (The parser reads a
+/// token's bits from its `first_class`, set as it is read.)
+#[cfg(test)]
 fn kind_bit(kind: u16) -> u128 {
     KIND_BITS[usize::from(kind_class(kind))]
 }
@@ -722,7 +723,9 @@ impl<'src> Parser<'src> {
                     None => return kinds,
                 },
                 tk::NEWLINE | tk::SEMI | tk::ENDMARKER if depth == 0 => return kinds,
-                kind if depth == 0 => kinds |= kind_bit(kind),
+                // The token's FIRST-set bits, kept with it: a NAME spelling a soft keyword adds
+                // that keyword's bit besides NAME's, which only tells more.
+                _ if depth == 0 => kinds |= KIND_BITS[usize::from(t.first_class)],
                 _ => {}
             }
         }
