@@ -1228,6 +1228,10 @@ impl Parser<'_> {
 /// spells it.
 struct NameCache<'src> {
     words: Vec<Word<'src>>,
+    /// Whether identifiers come from the thread's known ones ([`known_identifier`]): not in
+    /// a thread's first parse, so that a thread made for one parse (what `parse` does when
+    /// called on a small stack) never fills a table only to drop it.
+    known: bool,
     /// An open-addressing table of the spellings (linear probing, at most half full; its
     /// length a power of two).
     table: Vec<Slot>,
@@ -1296,6 +1300,7 @@ impl<'src> NameCache<'src> {
         let slots = (2 * distinct_words).next_power_of_two();
         NameCache {
             words: Vec::with_capacity(distinct_words),
+            known: parsed_on_this_thread_before(),
             table: vec![Slot::default(); slots],
             shift: shift_for(slots),
         }
@@ -1394,7 +1399,7 @@ impl<'src> NameCache<'src> {
             // Past u32::MAX distinct words, which no source the tokenizer accepts has.
             _ => return (WordId(u32::MAX - 1), class),
         };
-        let identifier = if text.len() <= SPELLED_OUT && text.is_ascii() {
+        let identifier = if self.known && text.len() <= SPELLED_OUT && text.is_ascii() {
             known_identifier(text, key)
         } else {
             new_identifier(text)
@@ -1553,10 +1558,23 @@ impl Key {
 const KNOWN_IDENTIFIER_SLOTS: usize = 4096;
 
 thread_local! {
+    /// How many parses this thread has begun (saturating).
+    static PARSES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     /// The identifiers earlier parses on this thread made, by the key of their spelling,
     /// direct-mapped (a spelling that lands on another's slot takes it over).
     static KNOWN_IDENTIFIERS: std::cell::RefCell<Vec<Option<(Key, Identifier)>>> =
         const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Whether a parse began on this thread before the one beginning now (counted here).
+fn parsed_on_this_thread_before() -> bool {
+    PARSES
+        .try_with(|parses| {
+            let before = parses.get();
+            parses.set(before.saturating_add(1));
+            before > 0
+        })
+        .unwrap_or(false)
 }
 
 /// The identifier spelled `text`, of at most [`SPELLED_OUT`] ASCII bytes (so `key`, its key,
@@ -1634,6 +1652,21 @@ mod name_cache {
 
     #[test]
     fn a_later_parse_on_the_thread_shares_a_short_spelling_s_identifier() {
+        // On a thread of its own, whatever ran on the test's thread before.
+        std::thread::spawn(later_parses_share_identifiers)
+            .join()
+            .expect("the parses' thread");
+    }
+
+    fn later_parses_share_identifiers() {
+        // A thread's first parse keeps nothing (a thread made for one parse would only fill
+        // the table to drop it); the later ones share.
+        let first = {
+            let mut names = NameCache::for_source(0);
+            assert!(!names.known);
+            let (word, _) = classify(&mut names, "spam");
+            names.identifier(WordId(word))
+        };
         let spam = {
             let mut names = NameCache::for_source(0);
             let (word, _) = classify(&mut names, "spam");
@@ -1643,6 +1676,7 @@ mod name_cache {
         let (word, _) = classify(&mut names, "spam");
         let again = names.identifier(WordId(word));
         assert!(std::ptr::eq(spam.as_str(), again.as_str()));
+        assert!(!std::ptr::eq(first.as_str(), again.as_str()));
         // Every spelling gets its own, whatever slot it lands on.
         let spellings: Vec<String> = (0..5000).map(|i| format!("n{i}")).collect();
         for text in &spellings {
