@@ -55,7 +55,7 @@ pub trait Memoizable: Sized {
 }
 
 macro_rules! memoizable {
-    ($ty:ty, $variant:ident $(, is_remade_cheaply: $cheap:expr)?) => {
+    ($ty:ty, $variant:ident $(, is_remade_cheaply: $cheap:path)?) => {
         impl Memoizable for $ty {
             fn into_memo(self) -> MemoValue {
                 MemoValue::$variant(self)
@@ -73,12 +73,19 @@ macro_rules! memoizable {
     };
 }
 
-memoizable!(Expr, Expr, is_remade_cheaply: |value: &Expr| match value {
-    Expr::Name(_) => true,
-    Expr::Constant(constant) => !matches!(constant.value, Constant::Str(_) | Constant::Bytes(_)),
-    _ => false,
-});
+memoizable!(Expr, Expr, is_remade_cheaply: expr_is_remade_cheaply);
 memoizable!(Stmt, Stmt);
+
+/// [`Memoizable::is_remade_cheaply`] for an `Expr`: a name, or a constant that is no string.
+fn expr_is_remade_cheaply(value: &Expr) -> bool {
+    match value {
+        Expr::Name(_) => true,
+        Expr::Constant(constant) => {
+            !matches!(constant.value, Constant::Str(_) | Constant::Bytes(_))
+        }
+        _ => false,
+    }
+}
 memoizable!(Pattern, Pattern);
 memoizable!(TypeParam, TypeParam);
 memoizable!(Vec<Stmt>, Stmts);

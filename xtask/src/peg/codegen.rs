@@ -2079,12 +2079,9 @@ impl<'g> Generator<'g> {
         line(&mut s, indent + 1, &take_first);
         // With a token for separator, the list is made for the number of elements the tokens
         // read so far suggest (`Parser::gather_list`).
-        let children = match sep {
-            Item::Str(lit) if !lit.starts_with('"') => format!(
-                "let mut _children = p.gather_list(_first, {});",
-                self.string_type_const(lit)
-            ),
-            _ => "let mut _children = vec![_first];".to_string(),
+        let children = match self.fixed_token_const(sep) {
+            Some(sep) => format!("let mut _children = p.gather_list(_first, {sep});"),
+            None => "let mut _children = vec![_first];".to_string(),
         };
         line(&mut s, indent + 1, &children);
         line(&mut s, indent + 1, "let _entered = !p.enter_rule();");
@@ -2108,14 +2105,19 @@ impl<'g> Generator<'g> {
         if !matches!(&a.item, Item::Name(n) if n == "NAME") {
             return None;
         }
-        let second = match &b.item {
+        Some(format!("tk::NAME, {}", self.fixed_token_const(&b.item)?))
+    }
+
+    /// The kind constant of an item that is one token of a fixed kind (`NAME`, `','`,
+    /// `'if'`): not a soft keyword, which is a NAME of a given spelling.
+    fn fixed_token_const(&self, item: &Item) -> Option<String> {
+        match item {
             Item::Name(n) if n != "SOFT_KEYWORD" && self.tokens.numbers.contains_key(n) => {
-                format!("tk::{n}")
+                Some(format!("tk::{n}"))
             }
-            Item::Str(s) if !s.starts_with('"') => self.string_type_const(s),
-            _ => return None,
-        };
-        Some(format!("tk::NAME, {second}"))
+            Item::Str(s) if !s.starts_with('"') => Some(self.string_type_const(s)),
+            _ => None,
+        }
     }
 
     fn name_call(&self, n: &str) -> String {

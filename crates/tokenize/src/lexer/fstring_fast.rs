@@ -461,9 +461,7 @@ impl Tokenizer<'_> {
             return Some(self.middle_token(kind, start, at, at + 1));
         }
         mode.curly_bracket_expr_start_depth += 1;
-        mode.kind = ModeKind::Regular;
-        mode.in_format_spec = false;
-        Some(self.middle_token(kind, start, at - 1, at - 1))
+        self.middle_before_regular(kind, start, at)
     }
 
     /// The literal text from `start` ending at the `}` just before `at`: a doubled `}}` keeps
@@ -480,6 +478,12 @@ impl Tokenizer<'_> {
         if peek == b'}' && !in_format_spec && mode.curly_bracket_depth == 0 {
             return Some(self.middle_token(kind, start, at, at + 1));
         }
+        self.middle_before_regular(kind, start, at)
+    }
+
+    /// The literal text from `start` ending before the brace at `at - 1`, which regular mode
+    /// reads next.
+    fn middle_before_regular(&mut self, kind: TokenKind, start: usize, at: usize) -> Option<Token> {
         let top = self.mode_stack.last_mut()?;
         top.kind = ModeKind::Regular;
         top.in_format_spec = false;
