@@ -4,9 +4,8 @@
 //! Representation (see ARCHITECTURE.md, `crates/ast`):
 //! - a sum whose constructors carry nothing is a plain `Copy` enum (`Operator::Add`);
 //! - any other sum is an enum whose variants hold `NodeBox<SumCtor>` (a `Box` whose blocks are
-//!   pooled, `crates/ast/src/node_box.rs`), so that `Stmt` and `Pattern` are two words and each
-//!   node allocation is about its constructor's size; `Expr::Name` alone is held inline
-//!   (`is_inline`);
+//!   pooled, `crates/ast/src/node_box.rs`), so that `Expr`, `Stmt` and `Pattern` are two words
+//!   and each node allocation is about its constructor's size;
 //! - a product is a struct; a single (`arguments args`, `arg? vararg`) product field is in a
 //!   `NodeBox`;
 //! - `?` is `Option`, `*` is `Vec`, `?*` is `Vec<Option<_>>`; attributes become `loc: Location`.
@@ -155,12 +154,6 @@ pub fn signature(name: &str, fields: &[Field]) -> String {
     }
     let fields: Vec<String> = fields.iter().map(Field::to_asdl).collect();
     format!("{name}({})", fields.join(", "))
-}
-
-/// The constructors a sum holds inline rather than boxed: `Name`, the most frequent node (a
-/// fifth of all), which makes `Expr` five words instead of two but costs no allocation.
-fn is_inline(sum: &str, ctor: &str) -> bool {
-    matches!((sum, ctor), ("expr", "Name"))
 }
 
 /// How a type is represented in Rust.

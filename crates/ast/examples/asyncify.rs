@@ -137,7 +137,7 @@ impl Asyncify {
             args,
             keywords,
         } = call;
-        let module = Expr::Name(ExprName {
+        let module = Expr::from(ExprName {
             loc: func.loc(),
             id: "asyncio".into(),
             ctx: ExprContext::Load,

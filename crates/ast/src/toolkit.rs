@@ -72,8 +72,8 @@ located_struct!(Arg, Keyword, Alias);
 /// use pyc_ast::toolkit::copy_location;
 /// use pyc_ast::{Expr, ExprContext, ExprName, Location};
 ///
-/// let old = Expr::Name(ExprName { loc: Location::new(3, 4, 3, 7), id: "old".into(), ctx: ExprContext::Load });
-/// let new = Expr::Name(ExprName { loc: Location::default(), id: "new".into(), ctx: ExprContext::Load });
+/// let old = Expr::from(ExprName { loc: Location::new(3, 4, 3, 7), id: "old".into(), ctx: ExprContext::Load });
+/// let new = Expr::from(ExprName { loc: Location::default(), id: "new".into(), ctx: ExprContext::Load });
 /// assert_eq!(copy_location(new, &old).loc(), Location::new(3, 4, 3, 7));
 /// ```
 pub fn copy_location<N: Located>(mut new: N, old: &impl Located) -> N {
@@ -239,7 +239,7 @@ impl Node for Pattern {
 /// use pyc_ast::toolkit::fix_missing_locations;
 /// use pyc_ast::{Expr, ExprContext, ExprName, Location, Stmt, StmtExpr};
 ///
-/// let name = Expr::Name(ExprName { loc: Location::default(), id: "x".into(), ctx: ExprContext::Load });
+/// let name = Expr::from(ExprName { loc: Location::default(), id: "x".into(), ctx: ExprContext::Load });
 /// let stmt = Stmt::from(StmtExpr { loc: Location::new(4, 2, 4, 9), value: name });
 /// let Stmt::Expr(fixed) = fix_missing_locations(stmt) else { unreachable!() };
 /// assert_eq!(fixed.value.loc(), Location::new(4, 2, 4, 9));
@@ -385,7 +385,7 @@ impl<'a> Visitor<'a> for ChildCollector<'a> {
 /// use pyc_ast::toolkit::{iter_child_nodes, NodeRef};
 /// use pyc_ast::{Expr, ExprContext, ExprName, Location};
 ///
-/// let name = Expr::Name(ExprName { loc: Location::new(1, 0, 1, 1), id: "x".into(), ctx: ExprContext::Store });
+/// let name = Expr::from(ExprName { loc: Location::new(1, 0, 1, 1), id: "x".into(), ctx: ExprContext::Store });
 /// let children: Vec<&str> = iter_child_nodes(NodeRef::Expr(&name)).map(|n| n.class_name()).collect();
 /// assert_eq!(children, ["Store"]);
 /// ```

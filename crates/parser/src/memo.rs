@@ -34,7 +34,7 @@ fn rule_bit(rule: u16) -> u64 {
 pub enum MemoValue {
     Expr(Expr),
     Stmt(Stmt),
-    /// A block (a list is no larger than an expression, which holds its names inline).
+    /// A block.
     Stmts(Vec<Stmt>),
     Pattern(Pattern),
     TypeParam(TypeParam),
@@ -47,8 +47,9 @@ pub trait Memoizable: Sized {
     fn from_memo(value: MemoValue) -> Option<Self>;
 
     /// Whether the value is an atom of one token that is cheaper to make again than to
-    /// keep and lend: a name (an `Expr` that holds no allocation), or a number, `True`,
-    /// `False`, `None` or `...` (a constant that is no string: strings decode, and warn).
+    /// keep and lend (a node from the thread's pool, see `NodeBox`): a name, or a number,
+    /// `True`, `False`, `None` or `...` (a constant that is no string: strings decode, and
+    /// warn).
     fn is_remade_cheaply(&self) -> bool {
         false
     }
@@ -167,12 +168,27 @@ pub struct Memo {
 impl Memo {
     /// A memo sized for a source of `source_len` bytes, so that it rarely grows (copying a
     /// large table) during the parse.
+    #[cfg(test)]
     pub(crate) fn for_source(source_len: usize) -> Memo {
-        Memo {
-            heads: Vec::with_capacity(source_len / 4 + 16),
-            entries: Vec::with_capacity(source_len / 3 + 16),
-            values: Vec::with_capacity(source_len / 64 + 16),
-        }
+        Memo::for_source_reusing(Memo::default(), source_len)
+    }
+
+    /// [`Memo::for_source`] in the buffers of `spare`, an earlier parse's memo: its room is
+    /// kept, and made larger if this source needs more.
+    pub(crate) fn for_source_reusing(spare: Memo, source_len: usize) -> Memo {
+        let mut memo = spare;
+        memo.clear();
+        memo.heads.reserve(source_len / 4 + 16);
+        memo.entries.reserve(source_len / 3 + 16);
+        memo.values.reserve(source_len / 64 + 16);
+        memo
+    }
+
+    /// The bytes the memo's buffers hold, used or not.
+    pub(crate) fn capacity_bytes(&self) -> usize {
+        self.heads.capacity() * std::mem::size_of::<(u32, u64)>()
+            + self.entries.capacity() * std::mem::size_of::<Entry>()
+            + self.values.capacity() * std::mem::size_of::<MemoValue>()
     }
 
     /// Forgets everything (`reset_parser_state_for_error_pass`).

@@ -306,11 +306,14 @@ impl<'src> Parser<'src> {
             type_comments: flags.type_comments,
             ..TokenizerOptions::default()
         };
+        let spare = take_spare_buffers();
+        let mut tokens = spare.tokens;
+        // About one token per four bytes of source.
+        tokens.reserve(source.len() / 4 + 16);
         Parser {
             source,
             tok: Tokenizer::new(source, options).with_filename(filename),
-            // About one token per four bytes of source.
-            tokens: Vec::with_capacity(source.len() / 4 + 16),
+            tokens,
             fill: 0,
             read_ahead: ReadAhead::default(),
             last_group: None,
@@ -323,7 +326,7 @@ impl<'src> Parser<'src> {
             shortcut_limit: MAXSTACK - FIRST_SET_MARGIN + 1,
             reparsing: 0,
             replaying: 0,
-            memo: Memo::for_source(source.len()),
+            memo: Memo::for_source_reusing(spare.memo, source.len()),
             src: Src::NONE,
             names: NameCache::for_source(source.len()),
             filename: filename.to_string(),
@@ -1557,7 +1560,46 @@ impl Key {
 /// pass to be made again, 4,096 left 2,600 (most of them longer than 15 bytes).
 const KNOWN_IDENTIFIER_SLOTS: usize = 4096;
 
+/// The buffers of a parse that the next parse on the same thread takes over: the token buffer
+/// and the memo, which a parse sizes by its source (about 20 bytes a byte of source, most of
+/// it never touched). Allocating and freeing them anew for every file cost more than the
+/// parse of a small one: fresh pages faulted in, and glibc's free of a large block sweeping
+/// every small block freed before it (`malloc_consolidate`).
+#[derive(Default)]
+struct SpareBuffers {
+    tokens: Vec<Tok>,
+    memo: Memo,
+}
+
+/// The most a thread keeps of [`SpareBuffers`] between parses: those of a larger source are
+/// freed, as before.
+const SPARE_BUFFERS_LIMIT: usize = 16 << 20;
+
+/// The buffers an earlier parse on this thread left, if any (else empty ones).
+fn take_spare_buffers() -> SpareBuffers {
+    SPARE_BUFFERS
+        .try_with(|spare| spare.take())
+        .unwrap_or_default()
+}
+
+impl Drop for Parser<'_> {
+    /// Leaves the token buffer and the memo, emptied, to the thread's next parse.
+    fn drop(&mut self) {
+        let mut tokens = std::mem::take(&mut self.tokens);
+        let mut memo = std::mem::take(&mut self.memo);
+        tokens.clear();
+        memo.clear();
+        let bytes = tokens.capacity() * std::mem::size_of::<Tok>() + memo.capacity_bytes();
+        if bytes <= SPARE_BUFFERS_LIMIT {
+            let _ = SPARE_BUFFERS.try_with(|spare| spare.set(SpareBuffers { tokens, memo }));
+        }
+    }
+}
+
 thread_local! {
+    /// What the last parse on this thread left for the next (see [`SpareBuffers`]).
+    static SPARE_BUFFERS: std::cell::Cell<SpareBuffers> =
+        std::cell::Cell::new(SpareBuffers::default());
     /// How many parses this thread has begun (saturating).
     static PARSES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     /// The identifiers earlier parses on this thread made, by the key of their spelling,

@@ -18,7 +18,7 @@ fn identifier() -> impl Strategy<Value = Identifier> {
 }
 
 fn name(ctx: ExprContext) -> impl Strategy<Value = Expr> {
-    identifier().prop_map(move |id| Expr::Name(ExprName { loc: L, id, ctx }))
+    identifier().prop_map(move |id| Expr::from(ExprName { loc: L, id, ctx }))
 }
 
 fn constant_expr(value: Constant) -> Expr {
@@ -729,7 +729,7 @@ fn literal_pattern() -> BoxedStrategy<Pattern> {
                 }))
             }),
         (identifier(), identifier()).prop_map(|(module, attr)| {
-            let value = Expr::Name(ExprName {
+            let value = Expr::from(ExprName {
                 loc: L,
                 id: module,
                 ctx: ExprContext::Load,

@@ -1,6 +1,6 @@
 //! Port of Lib/ast.py: dump (→ dump.rs), and its inverse (→ read_dump.rs).
 
-use super::{field_name, is_inline, snake_name, type_name, Model, HEADER};
+use super::{field_name, snake_name, type_name, Model, HEADER};
 use crate::asdl::{Field, Quantifier, TypeDef};
 use std::fmt::Write as _;
 
@@ -122,14 +122,9 @@ impl Model<'_> {
                         "\nimpl ReadDump for {ty} {{\n    fn read(reader: &mut Reader<'_>) -> Result<Self, String> {{\n        reader.enter()?;\n        // Choosing a function keeps this frame small: nested nodes recurse through it.\n        let read_fields: fn(&mut Reader<'_>) -> Result<{ty}, String> = match reader.class_name()? {{"
                     );
                     for ctor in &sum.constructors {
-                        let (open, close) = if is_inline(&def.name, &ctor.name) {
-                            ("", "")
-                        } else {
-                            ("NodeBox::new(", ")")
-                        };
                         let _ = writeln!(
                             out,
-                            "            \"{0}\" => |reader| Ok({ty}::{0}({open}read_fields_{1}_{2}(reader)?{close})),",
+                            "            \"{0}\" => |reader| Ok({ty}::{0}(NodeBox::new(read_fields_{1}_{2}(reader)?))),",
                             ctor.name,
                             snake_name(&def.name),
                             snake_name(&ctor.name)

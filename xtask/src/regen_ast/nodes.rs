@@ -1,6 +1,6 @@
 //! Port of Parser/asdl_c.py: TypeDefVisitor, StructVisitor (the node types → nodes.rs).
 
-use super::{field_name, is_inline, signature, type_name, Model, HEADER};
+use super::{field_name, signature, type_name, Model, HEADER};
 use crate::asdl::{self, Definition, Field, Quantifier, TypeDef};
 use std::fmt::Write as _;
 
@@ -54,11 +54,7 @@ impl Model<'_> {
         out.push_str("#[derive(Clone, Debug, PartialEq)]\n");
         let _ = writeln!(out, "pub enum {name} {{");
         for ctor in &sum.constructors {
-            if is_inline(&def.name, &ctor.name) {
-                let _ = writeln!(out, "    {0}({name}{0}),", ctor.name);
-            } else {
-                let _ = writeln!(out, "    {0}(NodeBox<{name}{0}>),", ctor.name);
-            }
+            let _ = writeln!(out, "    {0}(NodeBox<{name}{0}>),", ctor.name);
         }
         out.push_str("}\n");
 
@@ -95,14 +91,9 @@ impl Model<'_> {
             let struct_name = format!("{name}{}", ctor.name);
             let doc = signature(&ctor.name, &ctor.fields);
             self.node_struct(out, &struct_name, &doc, &ctor.fields, has_loc);
-            let value = if is_inline(&def.name, &ctor.name) {
-                "node"
-            } else {
-                "NodeBox::new(node)"
-            };
             let _ = writeln!(
                 out,
-                "\nimpl From<{struct_name}> for {name} {{\n    fn from(node: {struct_name}) -> Self {{\n        {name}::{}({value})\n    }}\n}}",
+                "\nimpl From<{struct_name}> for {name} {{\n    fn from(node: {struct_name}) -> Self {{\n        {name}::{}(NodeBox::new(node))\n    }}\n}}",
                 ctor.name
             );
         }

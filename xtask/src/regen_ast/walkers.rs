@@ -1,7 +1,7 @@
 //! Port of Lib/ast.py: NodeVisitor, NodeTransformer (→ visitor.rs, transformer.rs), and
 //! drop_deep.rs, which drops a tree without recursion.
 
-use super::{field_name, is_inline, snake_name, type_name, Model, Shape, HEADER};
+use super::{field_name, snake_name, type_name, Model, Shape, HEADER};
 use crate::asdl::{self, Constructor, Definition, Field, Quantifier, TypeDef};
 use std::fmt::Write as _;
 
@@ -176,7 +176,7 @@ impl Model<'_> {
                             &format!("{ty}::{}", ctor.name),
                             &ctor.fields,
                             has_loc,
-                            !is_inline(&def.name, &ctor.name),
+                            true,
                         );
                         out.push_str("        }\n");
                     }
@@ -364,11 +364,7 @@ impl Model<'_> {
                     for ctor in &sum.constructors {
                         let _ = writeln!(out, "        {ty}::{}(node) => {{", ctor.name);
                         let struct_name = format!("{ty}{}", ctor.name);
-                        let source = if is_inline(&def.name, &ctor.name) {
-                            "node"
-                        } else {
-                            "NodeBox::into_inner(node)"
-                        };
+                        let source = "NodeBox::into_inner(node)";
                         self.dismantle_fields(
                             &mut out,
                             "            ",

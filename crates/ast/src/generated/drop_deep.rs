@@ -433,7 +433,7 @@ fn dismantle_expr(node: Expr, stack: &mut Vec<Deferred>) {
             stack.push(Deferred::from(value));
         }
         Expr::Name(node) => {
-            let _ = node;
+            let _ = NodeBox::into_inner(node);
         }
         Expr::List(node) => {
             let ExprList { elts, .. } = NodeBox::into_inner(node);

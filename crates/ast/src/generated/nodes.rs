@@ -654,7 +654,7 @@ pub enum Expr {
     Attribute(NodeBox<ExprAttribute>),
     Subscript(NodeBox<ExprSubscript>),
     Starred(NodeBox<ExprStarred>),
-    Name(ExprName),
+    Name(NodeBox<ExprName>),
     List(NodeBox<ExprList>),
     Tuple(NodeBox<ExprTuple>),
     Slice(NodeBox<ExprSlice>),
@@ -1131,7 +1131,7 @@ pub struct ExprName {
 
 impl From<ExprName> for Expr {
     fn from(node: ExprName) -> Self {
-        Expr::Name(node)
+        Expr::Name(NodeBox::new(node))
     }
 }
 

@@ -899,7 +899,7 @@ impl ReadDump for Expr {
             "Attribute" => |reader| Ok(Expr::Attribute(NodeBox::new(read_fields_expr_attribute(reader)?))),
             "Subscript" => |reader| Ok(Expr::Subscript(NodeBox::new(read_fields_expr_subscript(reader)?))),
             "Starred" => |reader| Ok(Expr::Starred(NodeBox::new(read_fields_expr_starred(reader)?))),
-            "Name" => |reader| Ok(Expr::Name(read_fields_expr_name(reader)?)),
+            "Name" => |reader| Ok(Expr::Name(NodeBox::new(read_fields_expr_name(reader)?))),
             "List" => |reader| Ok(Expr::List(NodeBox::new(read_fields_expr_list(reader)?))),
             "Tuple" => |reader| Ok(Expr::Tuple(NodeBox::new(read_fields_expr_tuple(reader)?))),
             "Slice" => |reader| Ok(Expr::Slice(NodeBox::new(read_fields_expr_slice(reader)?))),

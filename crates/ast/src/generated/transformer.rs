@@ -561,12 +561,12 @@ pub fn walk_expr<T: Transformer + ?Sized>(transformer: &mut T, node: Expr) -> Ex
             }))
         }
         Expr::Name(node) => {
-            let ExprName { loc, id, ctx } = node;
-            Expr::Name(ExprName {
+            let ExprName { loc, id, ctx } = NodeBox::into_inner(node);
+            Expr::Name(NodeBox::new(ExprName {
                 loc,
                 id,
                 ctx: transformer.visit_expr_context(ctx),
-            })
+            }))
         }
         Expr::List(node) => {
             let ExprList { loc, elts, ctx } = NodeBox::into_inner(node);

@@ -52,7 +52,7 @@ fn module_level_sum(operators: usize) -> crate::Mod {
     use crate::{ExprBinOp, ExprContext, ExprName, ModModule, Operator, Stmt, StmtAssign};
     let loc = Location::new(1, 0, 1, 1);
     let name = |ctx| {
-        Expr::Name(ExprName {
+        Expr::from(ExprName {
             loc,
             id: "a".into(),
             ctx,
