@@ -259,7 +259,7 @@ pub struct Parser<'src> {
     pub(crate) src: Src,
     /// The identifier of each NAME token, made as the token is read: a NAME token is turned
     /// into a `Name` each time an alternative reaches it, and equal names share one string.
-    names: NameCache<'src>,
+    names: NameCache,
     pub(crate) filename: String,
     pub(crate) mode: Mode,
     pub(crate) flags: ParseFlags,
@@ -328,7 +328,7 @@ impl<'src> Parser<'src> {
             replaying: 0,
             memo: Memo::for_source_reusing(spare.memo, source.len()),
             src: Src::NONE,
-            names: NameCache::for_source(source.len()),
+            names: NameCache::for_source_reusing(spare.names, source.len()),
             filename: filename.to_string(),
             mode,
             flags,
@@ -1229,8 +1229,13 @@ impl Parser<'_> {
 /// The words (NAME spellings) of one parse, each classified once: a keyword's type, or an
 /// identifier's (see `Parser::identifier_of`), made once and shared by every token that
 /// spells it.
-struct NameCache<'src> {
-    words: Vec<Word<'src>>,
+#[derive(Default)]
+struct NameCache {
+    words: Vec<Word>,
+    /// The spellings longer than [`SPELLED_OUT`] bytes, one after another (a short spelling is
+    /// its key): a word's own text, so that the cache outlives the source and the next parse
+    /// on the thread takes over its buffers (see [`SpareBuffers`]).
+    long_spellings: String,
     /// Whether identifiers come from the thread's known ones ([`known_identifier`]): not in
     /// a thread's first parse, so that a thread made for one parse (what `parse` does when
     /// called on a small stack) never fills a table only to drop it.
@@ -1288,30 +1293,52 @@ struct Key(u64, u64);
 /// The longest spelling a key spells out.
 const SPELLED_OUT: usize = 15;
 
-struct Word<'src> {
-    spelling: &'src [u8],
+struct Word {
+    /// Where a spelling longer than [`SPELLED_OUT`] bytes is in `NameCache::long_spellings`.
+    long_spelling: std::ops::Range<u32>,
     /// The NFKC form of the spelling, so spellings that differ only before normalization have
     /// equal identifiers of their own.
     identifier: Identifier,
 }
 
-impl<'src> NameCache<'src> {
+impl NameCache {
     /// A cache sized so that it rarely grows: one distinct word per 128 bytes (the benchmark
     /// corpus has one per 160 bytes, per module).
-    fn for_source(source_len: usize) -> NameCache<'src> {
+    #[cfg(test)]
+    fn for_source(source_len: usize) -> NameCache {
+        NameCache::for_source_reusing(NameCache::default(), source_len)
+    }
+
+    /// [`NameCache::for_source`] in the buffers of `spare`, an earlier parse's cache.
+    fn for_source_reusing(spare: NameCache, source_len: usize) -> NameCache {
         let distinct_words = (source_len / 128).clamp(16, 1 << 16);
         let slots = (2 * distinct_words).next_power_of_two();
-        NameCache {
-            words: Vec::with_capacity(distinct_words),
-            known: parsed_on_this_thread_before(),
-            table: vec![Slot::default(); slots],
-            shift: shift_for(slots),
-        }
+        let mut names = spare;
+        names.clear();
+        names.words.reserve(distinct_words);
+        names.table.resize(slots, Slot::default());
+        names.shift = shift_for(slots);
+        names.known = parsed_on_this_thread_before();
+        names
+    }
+
+    /// Forgets every word, keeping the buffers.
+    fn clear(&mut self) {
+        self.words.clear();
+        self.long_spellings.clear();
+        self.table.clear();
+    }
+
+    /// The bytes the cache's buffers hold, used or not.
+    fn capacity_bytes(&self) -> usize {
+        self.words.capacity() * std::mem::size_of::<Word>()
+            + self.long_spellings.capacity()
+            + self.table.capacity() * std::mem::size_of::<Slot>()
     }
 
     /// The word spelled `text` and its class (`_get_keyword_or_name_type`'s kind and the
     /// FIRST class), classified the first time.
-    fn classify(&mut self, text: &'src str) -> (WordId, WordClass) {
+    fn classify(&mut self, text: &str) -> (WordId, WordClass) {
         self.classify_keyed(text, spelling_key(text.as_bytes()))
     }
 
@@ -1319,12 +1346,7 @@ impl<'src> NameCache<'src> {
     /// positions are in the source). A short spelling that is known is classified from its key
     /// alone, read with one load.
     #[inline(always)]
-    fn classify_span(
-        &mut self,
-        source: &'src str,
-        start: usize,
-        end: usize,
-    ) -> (WordId, WordClass) {
+    fn classify_span(&mut self, source: &str, start: usize, end: usize) -> (WordId, WordClass) {
         // A token ends after it starts; were it not so, `n` would be large and the text empty.
         let n = end.wrapping_sub(start);
         if n <= SPELLED_OUT {
@@ -1361,7 +1383,7 @@ impl<'src> NameCache<'src> {
     }
 
     /// `classify` given the spelling's key (`spelling_key(text)`).
-    fn classify_keyed(&mut self, text: &'src str, key: Key) -> (WordId, WordClass) {
+    fn classify_keyed(&mut self, text: &str, key: Key) -> (WordId, WordClass) {
         let mask = self.table.len() - 1;
         let mut i = self.slot_of(key);
         loop {
@@ -1380,9 +1402,14 @@ impl<'src> NameCache<'src> {
 
     /// Whether the word at `index` in `words` is spelled `text`.
     fn spells(&self, index: u32, text: &str) -> bool {
-        self.words
-            .get(index as usize)
-            .is_some_and(|word| same_spelling(word.spelling, text.as_bytes()))
+        let Some(word) = self.words.get(index as usize) else {
+            return false;
+        };
+        let std::ops::Range { start, end } = word.long_spelling;
+        self.long_spellings
+            .as_bytes()
+            .get(start as usize..end as usize)
+            .is_some_and(|spelling| same_spelling(spelling, text.as_bytes()))
     }
 
     /// The first slot to probe for `key`: the top bits of a product with an odd constant,
@@ -1395,7 +1422,7 @@ impl<'src> NameCache<'src> {
     /// Adds the word spelled `text`, found in no slot up to the empty slot `i`.
     #[cold]
     #[inline(never)]
-    fn add_word(&mut self, text: &'src str, key: Key, i: usize) -> (WordId, WordClass) {
+    fn add_word(&mut self, text: &str, key: Key, i: usize) -> (WordId, WordClass) {
         let class = WordClass::of(text);
         let index = match u32::try_from(self.words.len()) {
             Ok(index) if index < u32::MAX - 1 => index,
@@ -1407,8 +1434,13 @@ impl<'src> NameCache<'src> {
         } else {
             new_identifier(text)
         };
+        let long_spelling = if text.len() > SPELLED_OUT {
+            self.keep_long_spelling(text)
+        } else {
+            0..0
+        };
         self.words.push(Word {
-            spelling: text.as_bytes(),
+            long_spelling,
             identifier,
         });
         self.table[i] = Slot {
@@ -1420,6 +1452,15 @@ impl<'src> NameCache<'src> {
             self.grow_table();
         }
         (WordId(index), class)
+    }
+
+    /// Keeps a copy of `text` in `long_spellings`: where it is. (A source is less than 4 GB, so
+    /// its distinct spellings are too.)
+    fn keep_long_spelling(&mut self, text: &str) -> std::ops::Range<u32> {
+        let start = self.long_spellings.len();
+        self.long_spellings.push_str(text);
+        let end = self.long_spellings.len();
+        u32::try_from(start).unwrap_or(u32::MAX)..u32::try_from(end).unwrap_or(u32::MAX)
     }
 
     /// Doubles the table, placing every spelling again by its stored hash.
@@ -1560,15 +1601,16 @@ impl Key {
 /// pass to be made again, 4,096 left 2,600 (most of them longer than 15 bytes).
 const KNOWN_IDENTIFIER_SLOTS: usize = 4096;
 
-/// The buffers of a parse that the next parse on the same thread takes over: the token buffer
-/// and the memo, which a parse sizes by its source (about 20 bytes a byte of source, most of
-/// it never touched). Allocating and freeing them anew for every file cost more than the
+/// The buffers of a parse that the next parse on the same thread takes over: the token buffer,
+/// the memo and the name cache, which a parse sizes by its source (about 20 bytes a byte of
+/// source, most of it never touched). Allocating and freeing them anew for every file cost more than the
 /// parse of a small one: fresh pages faulted in, and glibc's free of a large block sweeping
 /// every small block freed before it (`malloc_consolidate`).
 #[derive(Default)]
 struct SpareBuffers {
     tokens: Vec<Tok>,
     memo: Memo,
+    names: NameCache,
 }
 
 /// The most a thread keeps of [`SpareBuffers`] between parses: those of a larger source are
@@ -1587,11 +1629,20 @@ impl Drop for Parser<'_> {
     fn drop(&mut self) {
         let mut tokens = std::mem::take(&mut self.tokens);
         let mut memo = std::mem::take(&mut self.memo);
+        let mut names = std::mem::take(&mut self.names);
         tokens.clear();
         memo.clear();
-        let bytes = tokens.capacity() * std::mem::size_of::<Tok>() + memo.capacity_bytes();
+        names.clear();
+        let bytes = tokens.capacity() * std::mem::size_of::<Tok>()
+            + memo.capacity_bytes()
+            + names.capacity_bytes();
         if bytes <= SPARE_BUFFERS_LIMIT {
-            let _ = SPARE_BUFFERS.try_with(|spare| spare.set(SpareBuffers { tokens, memo }));
+            let spare = SpareBuffers {
+                tokens,
+                memo,
+                names,
+            };
+            let _ = SPARE_BUFFERS.try_with(|slot| slot.set(spare));
         }
     }
 }
@@ -1667,7 +1718,7 @@ mod name_cache {
     use super::{same_spelling, NameCache, WordId, KIND_BITS};
     use crate::generated::parser::{kw, soft_kw, tk, SOFT_KEYWORDS};
 
-    fn classify<'a>(names: &mut NameCache<'a>, text: &'a str) -> (u32, u16) {
+    fn classify(names: &mut NameCache, text: &str) -> (u32, u16) {
         let (WordId(word), class) = names.classify(text);
         (word, class.kind)
     }
@@ -1728,6 +1779,23 @@ mod name_cache {
         let long = "a_name_longer_than_fifteen_bytes";
         let (word, _) = classify(&mut names, long);
         assert_eq!(names.identifier(WordId(word)).as_str(), long);
+    }
+
+    #[test]
+    fn a_cache_taken_over_by_the_next_parse_starts_empty() {
+        let long = "a_name_longer_than_fifteen_bytes";
+        let other = "another_name_longer_than_fifteen";
+        let mut names = NameCache::for_source(0);
+        classify(&mut names, "spam");
+        classify(&mut names, long);
+        let mut names = NameCache::for_source_reusing(names, 100);
+        assert!(names.words.is_empty() && names.long_spellings.is_empty());
+        // The long spellings are the new parse's own: its first word is word 0.
+        let (word, _) = classify(&mut names, other);
+        assert_eq!(word, 0);
+        assert_eq!(classify(&mut names, long).0, 1);
+        assert_eq!(classify(&mut names, other).0, 0);
+        assert_eq!(names.identifier(WordId(1)).as_str(), long);
     }
 
     #[test]
