@@ -950,6 +950,31 @@ impl<'src> Parser<'src> {
         result
     }
 
+    /// Whether the token at the mark is a plain NAME (no soft keyword's spelling) and the token
+    /// after it, already read ahead, cannot follow it in a match of the rule (`after_name`,
+    /// FIRST-set bits the generator finds, see its `after_name.rs`): then the rule fails at
+    /// once. The rule would have read that token and failed there: so it is read (the
+    /// furthest token the first pass reached is where "invalid syntax" points). In the first
+    /// pass, as [`Parser::cannot_start`], and exact for the same reason.
+    #[inline(always)]
+    pub(crate) fn name_not_followed_by(&mut self, after_name: u128) -> bool {
+        if !self.first_pass_shortcuts_allowed() {
+            return false;
+        }
+        let fails = match self.tokens.get(self.mark..self.mark + 2) {
+            Some([name, next]) => {
+                name.kind == tk::NAME
+                    && name.first_class < NO_BIT_CLASS
+                    && KIND_BITS[usize::from(next.first_class)] & after_name == 0
+            }
+            _ => false,
+        };
+        if fails {
+            self.fill = self.fill.max(self.mark + 2);
+        }
+        fails
+    }
+
     /// The list a loop (`x*`, `x+`) collects into: for expressions, the spare one if there is
     /// one (see `spare_exprs`), else a new empty one, which allocates only when pushed to.
     #[inline(always)]

@@ -16,6 +16,7 @@ use std::fmt::Write;
 
 use super::grammar::{Alt, Grammar, Item, NamedItem, Rule};
 
+mod after_name;
 mod chain;
 mod prefix;
 use prefix::PrefixBound;
@@ -201,6 +202,8 @@ struct Generator<'g> {
     first_sets: HashMap<String, u128>,
     /// The rules that are levels of operator chains (see `chain.rs`).
     chain_levels: HashMap<String, chain::Level>,
+    /// Per rule: what can follow a NAME its match starts with (see `after_name.rs`).
+    after_name: HashMap<String, after_name::AfterName>,
     /// The rule being emitted runs in the error pass only (an `invalid_` rule), where prefix
     /// runs ([`Generator::prefix_run_code`]) do not apply.
     error_pass_rule: bool,
@@ -244,6 +247,7 @@ impl<'g> Generator<'g> {
             loop_needs: None,
             first_sets: HashMap::new(),
             chain_levels: HashMap::new(),
+            after_name: HashMap::new(),
             error_pass_rule: false,
         };
         gen.check_names()?;
@@ -251,6 +255,7 @@ impl<'g> Generator<'g> {
         gen.compute_left_recursion()?;
         gen.collect_keywords();
         gen.compute_first_sets();
+        gen.compute_after_name();
         gen.compute_chain_levels();
         gen.check_twins()?;
         Ok(gen)
@@ -1170,6 +1175,13 @@ impl<'g> Generator<'g> {
         }
         self.line(2, "return None;");
         self.line(1, "}");
+        if let Some(after) = self.entry_after_name(rule) {
+            // A leading NAME that the next token cannot follow in a match: fail at once.
+            self.line(1, &format!("if p.name_not_followed_by({after:#x}) {{"));
+            self.line(2, "p.level -= 1;");
+            self.line(2, "return None;");
+            self.line(1, "}");
+        }
         if self.is_chain_entry(&rule.name) {
             self.line(1, "if p.first_pass_shortcuts_allowed() {");
             self.line(2, &format!("let _res = {}_chain(p);", rule.name));

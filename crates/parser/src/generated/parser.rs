@@ -2901,6 +2901,10 @@ pub(crate) fn params_rule(p: &mut Parser<'_>) -> Option<Arguments> {
     if p.enter_rule_unless_next_in(0x800010002) {
         return None;
     }
+    if p.name_not_followed_by(0x200000000401900) {
+        p.level -= 1;
+        return None;
+    }
     let _res = params_body(p);
     p.level -= 1;
     _res
@@ -2935,6 +2939,10 @@ fn params_body(p: &mut Parser<'_>) -> Option<Arguments> {
 // parameters: a=slash_no_default b=param_no_default* c=param_with_default* d=[star_etc] | a=slash_with_default b=param_with_default* c=[star_etc] | a=param_no_default+ b=param_with_default* c=[star_etc] | a=param_with_default+ b=[star_etc] | a=star_etc
 pub(crate) fn parameters_rule(p: &mut Parser<'_>) -> Option<Arguments> {
     if p.enter_rule_unless_next_in(0x800010002) {
+        return None;
+    }
+    if p.name_not_followed_by(0x200000000401900) {
+        p.level -= 1;
         return None;
     }
     let _res = parameters_body(p);
@@ -3115,6 +3123,10 @@ pub(crate) fn slash_no_default_rule(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
     if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
+    if p.name_not_followed_by(0x200000000001900) {
+        p.level -= 1;
+        return None;
+    }
     let _res = slash_no_default_body(p);
     p.level -= 1;
     _res
@@ -3192,6 +3204,10 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
 // slash_with_default: a=param_no_default* b=param_with_default+ '/' ',' | a=param_no_default* b=param_with_default+ '/' &')'
 pub(crate) fn slash_with_default_rule(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
     if p.enter_rule_unless_next_in(0x2) {
+        return None;
+    }
+    if p.name_not_followed_by(0x200000000401900) {
+        p.level -= 1;
         return None;
     }
     let _res = slash_with_default_body(p);
@@ -3476,6 +3492,10 @@ pub(crate) fn param_no_default_rule(p: &mut Parser<'_>) -> Option<Arg> {
     if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
+    if p.name_not_followed_by(0x200000000001900) {
+        p.level -= 1;
+        return None;
+    }
     let _res = param_no_default_body(p);
     p.level -= 1;
     _res
@@ -3520,6 +3540,10 @@ pub(crate) fn param_no_default_star_annotation_rule(p: &mut Parser<'_>) -> Optio
     if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
+    if p.name_not_followed_by(0x800) {
+        p.level -= 1;
+        return None;
+    }
     let _res = param_no_default_star_annotation_body(p);
     p.level -= 1;
     _res
@@ -3562,6 +3586,10 @@ fn param_no_default_star_annotation_body(p: &mut Parser<'_>) -> Option<Arg> {
 // param_with_default: a=param c=default ',' tc=TYPE_COMMENT? | a=param c=default tc=TYPE_COMMENT? &')'
 pub(crate) fn param_with_default_rule(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     if p.enter_rule_unless_next_in(0x2) {
+        return None;
+    }
+    if p.name_not_followed_by(0x400800) {
+        p.level -= 1;
         return None;
     }
     let _res = param_with_default_body(p);
@@ -3610,6 +3638,10 @@ fn param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
 // param_maybe_default: a=param c=default? ',' tc=TYPE_COMMENT? | a=param c=default? tc=TYPE_COMMENT? &')'
 pub(crate) fn param_maybe_default_rule(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     if p.enter_rule_unless_next_in(0x2) {
+        return None;
+    }
+    if p.name_not_followed_by(0x200000000401900) {
+        p.level -= 1;
         return None;
     }
     let _res = param_maybe_default_body(p);
@@ -3690,6 +3722,10 @@ fn param_body(p: &mut Parser<'_>) -> Option<Arg> {
 // param_star_annotation: a=NAME b=star_annotation
 pub(crate) fn param_star_annotation_rule(p: &mut Parser<'_>) -> Option<Arg> {
     if p.enter_rule_unless_next_in(0x2) {
+        return None;
+    }
+    if p.name_not_followed_by(0x800) {
+        p.level -= 1;
         return None;
     }
     let _res = param_star_annotation_body(p);
@@ -5399,6 +5435,10 @@ pub(crate) fn as_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule_unless_next_in(0x81c000000480000000200828e) {
         return None;
     }
+    if p.name_not_followed_by(0x1000000000000000c40080) {
+        p.level -= 1;
+        return None;
+    }
     let _res = as_pattern_body(p);
     p.level -= 1;
     _res
@@ -6172,6 +6212,10 @@ pub(crate) fn value_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
+    if p.name_not_followed_by(0x800000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = value_pattern_body(p);
     p.level -= 1;
     _res
@@ -6236,6 +6280,10 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 // attr: value=name_or_attr '.' attr=NAME
 pub(crate) fn attr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x2) {
+        return None;
+    }
+    if p.name_not_followed_by(0x800000) {
+        p.level -= 1;
         return None;
     }
     let _mark = p.mark;
@@ -6413,6 +6461,10 @@ fn sequence_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 // open_sequence_pattern: pattern=maybe_star_pattern ',' patterns=maybe_sequence_pattern?
 pub(crate) fn open_sequence_pattern_rule(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
     if p.enter_rule_unless_next_in(0x81c000000480000000201828e) {
+        return None;
+    }
+    if p.name_not_followed_by(0x1000000000000000c41080) {
+        p.level -= 1;
         return None;
     }
     let _res = open_sequence_pattern_body(p);
@@ -6708,6 +6760,10 @@ pub(crate) fn items_pattern_rule(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPai
     if p.enter_rule_unless_next_in(0x1c000000480000000000800e) {
         return None;
     }
+    if p.name_not_followed_by(0x800000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = items_pattern_body(p);
     p.level -= 1;
     _res
@@ -6750,6 +6806,10 @@ fn items_pattern_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
 // key_value_pattern: key=(literal_expr | attr) ':' pattern=pattern
 pub(crate) fn key_value_pattern_rule(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
     if p.enter_rule_unless_next_in(0x1c000000480000000000800e) {
+        return None;
+    }
+    if p.name_not_followed_by(0x800000) {
+        p.level -= 1;
         return None;
     }
     let _res = key_value_pattern_body(p);
@@ -6837,6 +6897,10 @@ fn double_star_pattern_body(p: &mut Parser<'_>) -> Option<Expr> {
 // class_pattern: cls=name_or_attr '(' ')' | cls=name_or_attr '(' patterns=positional_patterns ','? ')' | cls=name_or_attr '(' keywords=keyword_patterns ','? ')' | cls=name_or_attr '(' patterns=positional_patterns ',' keywords=keyword_patterns ','? ')' | invalid_class_pattern
 pub(crate) fn class_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.enter_rule_unless_next_in(0x2) {
+        return None;
+    }
+    if p.name_not_followed_by(0x800080) {
+        p.level -= 1;
         return None;
     }
     let _res = class_pattern_body(p);
@@ -6986,6 +7050,10 @@ pub(crate) fn keyword_patterns_rule(p: &mut Parser<'_>) -> Option<Vec<KeyPattern
     if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
+    if p.name_not_followed_by(0x400000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = keyword_patterns_body(p);
     p.level -= 1;
     _res
@@ -7028,6 +7096,10 @@ fn keyword_patterns_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
 // keyword_pattern: arg=NAME '=' value=pattern
 pub(crate) fn keyword_pattern_rule(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
     if p.enter_rule_unless_next_in(0x2) {
+        return None;
+    }
+    if p.name_not_followed_by(0x400000) {
+        p.level -= 1;
         return None;
     }
     let _res = keyword_pattern_body(p);
@@ -8091,6 +8163,10 @@ fn star_named_expression_prefix(p: &mut Parser<'_>) -> Option<Expr> {
 // assignment_expression: a=NAME ':=' ~ b=expression
 pub(crate) fn assignment_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x2) {
+        return None;
+    }
+    if p.name_not_followed_by(0x20000000000000) {
+        p.level -= 1;
         return None;
     }
     let _res = assignment_expression_body(p);
@@ -12880,6 +12956,10 @@ pub(crate) fn lambda_params_rule(p: &mut Parser<'_>) -> Option<Arguments> {
     if p.enter_rule_unless_next_in(0x800010002) {
         return None;
     }
+    if p.name_not_followed_by(0x401800) {
+        p.level -= 1;
+        return None;
+    }
     let _res = lambda_params_body(p);
     p.level -= 1;
     _res
@@ -12914,6 +12994,10 @@ fn lambda_params_body(p: &mut Parser<'_>) -> Option<Arguments> {
 // lambda_parameters: a=lambda_slash_no_default b=lambda_param_no_default* c=lambda_param_with_default* d=[lambda_star_etc] | a=lambda_slash_with_default b=lambda_param_with_default* c=[lambda_star_etc] | a=lambda_param_no_default+ b=lambda_param_with_default* c=[lambda_star_etc] | a=lambda_param_with_default+ b=[lambda_star_etc] | a=lambda_star_etc
 pub(crate) fn lambda_parameters_rule(p: &mut Parser<'_>) -> Option<Arguments> {
     if p.enter_rule_unless_next_in(0x800010002) {
+        return None;
+    }
+    if p.name_not_followed_by(0x401800) {
+        p.level -= 1;
         return None;
     }
     let _res = lambda_parameters_body(p);
@@ -13094,6 +13178,10 @@ pub(crate) fn lambda_slash_no_default_rule(p: &mut Parser<'_>) -> Option<Vec<Arg
     if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
+    if p.name_not_followed_by(0x1800) {
+        p.level -= 1;
+        return None;
+    }
     let _res = lambda_slash_no_default_body(p);
     p.level -= 1;
     _res
@@ -13171,6 +13259,10 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
 // lambda_slash_with_default: a=lambda_param_no_default* b=lambda_param_with_default+ '/' ',' | a=lambda_param_no_default* b=lambda_param_with_default+ '/' &':'
 pub(crate) fn lambda_slash_with_default_rule(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
     if p.enter_rule_unless_next_in(0x2) {
+        return None;
+    }
+    if p.name_not_followed_by(0x401800) {
+        p.level -= 1;
         return None;
     }
     let _res = lambda_slash_with_default_body(p);
@@ -13424,6 +13516,10 @@ pub(crate) fn lambda_param_no_default_rule(p: &mut Parser<'_>) -> Option<Arg> {
     if p.enter_rule_unless_next_in(0x2) {
         return None;
     }
+    if p.name_not_followed_by(0x1800) {
+        p.level -= 1;
+        return None;
+    }
     let _res = lambda_param_no_default_body(p);
     p.level -= 1;
     _res
@@ -13462,6 +13558,10 @@ fn lambda_param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
 // lambda_param_with_default: a=lambda_param c=default ',' | a=lambda_param c=default &':'
 pub(crate) fn lambda_param_with_default_rule(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     if p.enter_rule_unless_next_in(0x2) {
+        return None;
+    }
+    if p.name_not_followed_by(0x400000) {
+        p.level -= 1;
         return None;
     }
     let _res = lambda_param_with_default_body(p);
@@ -13506,6 +13606,10 @@ fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair>
 // lambda_param_maybe_default: a=lambda_param c=default? ',' | a=lambda_param c=default? &':'
 pub(crate) fn lambda_param_maybe_default_rule(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     if p.enter_rule_unless_next_in(0x2) {
+        return None;
+    }
+    if p.name_not_followed_by(0x401800) {
+        p.level -= 1;
         return None;
     }
     let _res = lambda_param_maybe_default_body(p);
@@ -15298,6 +15402,10 @@ pub(crate) fn kwargs_rule(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
     if p.enter_rule_unless_next_in(0x800010002) {
         return None;
     }
+    if p.name_not_followed_by(0x400000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = kwargs_body(p);
     p.level -= 1;
     _res
@@ -15484,6 +15592,10 @@ pub(crate) fn kwarg_or_starred_rule(p: &mut Parser<'_>) -> Option<KeywordOrStarr
     if p.enter_rule_unless_next_in(0x10002) {
         return None;
     }
+    if p.name_not_followed_by(0x400000) {
+        p.level -= 1;
+        return None;
+    }
     let _res = kwarg_or_starred_body(p);
     p.level -= 1;
     _res
@@ -15535,6 +15647,10 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
 // kwarg_or_double_starred: invalid_kwarg | a=NAME '=' b=expression | '**' a=expression
 pub(crate) fn kwarg_or_double_starred_rule(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
     if p.enter_rule_unless_next_in(0x800000002) {
+        return None;
+    }
+    if p.name_not_followed_by(0x400000) {
+        p.level -= 1;
         return None;
     }
     let _res = kwarg_or_double_starred_body(p);
@@ -15722,6 +15838,10 @@ fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
 // star_targets_tuple_seq: a=star_target b=(',' c=star_target)+ [','] | a=star_target ','
 pub(crate) fn star_targets_tuple_seq_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     if p.enter_rule_unless_next_in(0x1c000000481000000201028e) {
+        return None;
+    }
+    if p.name_not_followed_by(0x801280) {
+        p.level -= 1;
         return None;
     }
     let _res = star_targets_tuple_seq_body(p);
@@ -16128,6 +16248,10 @@ pub(crate) fn single_subscript_attribute_target_rule(p: &mut Parser<'_>) -> Opti
     if p.enter_rule_unless_next_in(0x1c000000481000000200028e) {
         return None;
     }
+    if p.name_not_followed_by(0x800280) {
+        p.level -= 1;
+        return None;
+    }
     let _res = single_subscript_attribute_target_body(p);
     p.level -= 1;
     _res
@@ -16178,6 +16302,10 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
 // t_primary: a=t_primary '.' b=NAME &t_lookahead | a=t_primary '[' b=slices ']' &t_lookahead | a=t_primary b=genexp &t_lookahead | a=t_primary '(' b=[arguments] ')' &t_lookahead | a=atom &t_lookahead
 pub(crate) fn t_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x1c000000481000000200028e) {
+        return None;
+    }
+    if p.name_not_followed_by(0x800280) {
+        p.level -= 1;
         return None;
     }
     let _mark = p.mark;

@@ -1,0 +1,2 @@
+match x:
+    case Foo(a b): pass
