@@ -1664,8 +1664,9 @@ struct SpareBuffers {
 }
 
 /// The most a thread keeps of [`SpareBuffers`] between parses: those of a larger source are
-/// freed, as before.
-const SPARE_BUFFERS_LIMIT: usize = 16 << 20;
+/// freed, as before. Those of a 300 kB file of short statements (`if a: pass`, 20,000 times)
+/// hold 20.0 MB; the largest of the corpus's, 4.1 MB.
+const SPARE_BUFFERS_LIMIT: usize = 32 << 20;
 
 /// The buffers an earlier parse on this thread left, if any (else empty ones).
 fn take_spare_buffers() -> SpareBuffers {
