@@ -59,6 +59,9 @@ const SCAN_OPEN: u8 = 1;
 const SCAN_CLOSE: u8 = 2;
 const SCAN_END: u8 = 4;
 
+/// The `first_class` of a NAME that spells no soft keyword (its kind's class, the kind itself).
+const PLAIN_NAME_CLASS: u8 = tk::NAME as u8;
+
 /// The `first_class` of a kind without a FIRST-set bit of its own (all bits).
 const NO_BIT_CLASS: u8 = 128;
 
@@ -988,8 +991,7 @@ impl<'src> Parser<'src> {
         }
         let fails = match self.tokens.get(self.mark..self.mark + 2) {
             Some([name, next]) => {
-                name.kind == tk::NAME
-                    && name.first_class < NO_BIT_CLASS
+                name.first_class == PLAIN_NAME_CLASS
                     && KIND_BITS[usize::from(next.first_class)] & after_name == 0
             }
             _ => false,
@@ -1757,7 +1759,9 @@ pub(crate) fn new_identifier(text: &str) -> Identifier {
 
 #[cfg(test)]
 mod scan_class {
-    use super::{kind_class, SCAN_CLASS, SCAN_CLOSE, SCAN_END, SCAN_OPEN};
+    use super::{
+        kind_class, name_class, PLAIN_NAME_CLASS, SCAN_CLASS, SCAN_CLOSE, SCAN_END, SCAN_OPEN,
+    };
     use crate::generated::parser::tk;
 
     /// `SCAN_CLASS` is indexed by `first_class`, written as the kind: the two agree for the
@@ -1786,6 +1790,17 @@ mod scan_class {
             .filter(|&c| SCAN_CLASS[usize::from(c)] != 0)
             .count();
         assert_eq!(others, classed.len());
+    }
+
+    /// A NAME that spells no soft keyword, and no other token, has `PLAIN_NAME_CLASS`.
+    #[test]
+    fn only_plain_names_have_the_plain_name_class() {
+        assert_eq!(name_class("spam"), PLAIN_NAME_CLASS);
+        assert_ne!(name_class("match"), PLAIN_NAME_CLASS);
+        let others = (0..1000u16).filter(|&kind| kind != tk::NAME);
+        assert!(others
+            .map(kind_class)
+            .all(|class| class != PLAIN_NAME_CLASS));
     }
 }
 

@@ -523,11 +523,16 @@ impl<'g> Generator<'g> {
             .fold(0, |set, id| set | bit_at(self.soft_keyword_bit_index(id)))
     }
 
+    /// NAME's FIRST-set bit.
+    pub(super) fn name_bit(&self) -> u128 {
+        kind_bit(self.tokens.numbers["NAME"])
+    }
+
     /// Whether some token can start both a match of FIRST set `a` and one of `b`: a common
     /// bit, or a soft keyword in one and NAME in the other (a soft keyword's token is a NAME
     /// too).
     pub(super) fn first_sets_overlap(&self, a: u128, b: u128) -> bool {
-        let name = kind_bit(self.tokens.numbers["NAME"]);
+        let name = self.name_bit();
         let soft = self.all_soft_keyword_bits();
         a & b != 0 || (a & soft != 0 && b & name != 0) || (a & name != 0 && b & soft != 0)
     }

@@ -44,6 +44,11 @@ impl AfterName {
         bits: ANY,
         open: false,
     };
+    /// A match of the NAME alone: what follows is the caller's.
+    const OPEN: AfterName = AfterName {
+        bits: 0,
+        open: true,
+    };
 
     fn union(self, other: AfterName) -> AfterName {
         AfterName {
@@ -83,10 +88,6 @@ impl Generator<'_> {
         let name_can_follow = self.first_sets_overlap(after.bits, self.name_bit());
         let few = after.bits.count_ones() <= AFTER_NAME_MOST;
         (!after.open && !name_can_follow && few).then_some(after.bits)
-    }
-
-    fn name_bit(&self) -> u128 {
-        kind_bit(self.tokens.numbers["NAME"])
     }
 
     fn rule_after_name(&self, rule: &Rule, sets: &HashMap<String, AfterName>) -> AfterName {
@@ -130,12 +131,8 @@ impl Generator<'_> {
     }
 
     fn item_after_name(&self, item: &Item, sets: &HashMap<String, AfterName>) -> AfterName {
-        let open = AfterName {
-            bits: 0,
-            open: true,
-        };
         match item {
-            Item::Name(n) if n == "NAME" => open,
+            Item::Name(n) if n == "NAME" => AfterName::OPEN,
             Item::Name(n) if n.starts_with("invalid_") => AfterName::ANY,
             Item::Name(n) if self.rules.contains_key(n.as_str()) => {
                 sets.get(n).copied().unwrap_or_default()
@@ -158,23 +155,25 @@ impl Generator<'_> {
                 set.union(self.items_after_name(&alt.items, sets))
             }),
             Item::Opt(e) => self.item_after_name(e, sets),
-            // A NAME alone in one iteration: the next iteration or what follows the loop.
-            Item::Repeat0(e) | Item::Repeat1(e) => {
-                let once = self.item_after_name(e, sets);
-                let again = if once.open { self.item_next(e) } else { 0 };
-                AfterName {
-                    bits: once.bits | again,
-                    open: once.open,
-                }
-            }
-            Item::Gather(sep, e) => {
-                let once = self.item_after_name(e, sets);
-                let again = if once.open { self.item_next(sep) } else { 0 };
-                AfterName {
-                    bits: once.bits | again,
-                    open: once.open,
-                }
-            }
+            Item::Repeat0(e) | Item::Repeat1(e) => self.loop_after_name(e, e, sets),
+            Item::Gather(sep, e) => self.loop_after_name(e, sep, sets),
+        }
+    }
+
+    /// A loop of `elem`, whose next iteration starts with `again` (the element, or a gather's
+    /// separator): after a NAME alone in one iteration comes the next iteration or what
+    /// follows the loop.
+    fn loop_after_name(
+        &self,
+        elem: &Item,
+        again: &Item,
+        sets: &HashMap<String, AfterName>,
+    ) -> AfterName {
+        let once = self.item_after_name(elem, sets);
+        let next = if once.open { self.item_next(again) } else { 0 };
+        AfterName {
+            bits: once.bits | next,
+            open: once.open,
         }
     }
 
@@ -182,10 +181,7 @@ impl Generator<'_> {
     /// there: [`ANY`]); open when they can all match nothing, unconstrained.
     fn next_tokens(&self, items: &[NamedItem]) -> AfterName {
         let Some((first, rest)) = items.split_first() else {
-            return AfterName {
-                bits: 0,
-                open: true,
-            };
+            return AfterName::OPEN;
         };
         match &first.item {
             Item::Cut => self.next_tokens(rest),
