@@ -1295,6 +1295,11 @@ struct NameCache {
     /// An open-addressing table of the spellings (linear probing, at most half full; its
     /// length a power of two).
     table: Vec<Slot>,
+    /// The buffer the table moves to when it doubles, and the old table's afterwards: the
+    /// two trade places, so that their room is kept with the cache (a table allocated anew,
+    /// over a kilobyte, made the system allocator sort all its small free blocks, two or
+    /// three times a parse).
+    other_table: Vec<Slot>,
     /// 64 - log2 of the table's length: a hash shifted right by it is a slot.
     shift: u32,
 }
@@ -1368,6 +1373,10 @@ impl NameCache {
         let mut names = spare;
         names.clear();
         names.words.reserve(distinct_words);
+        // The larger of the two buffers the table has been in holds it first.
+        if names.other_table.capacity() > names.table.capacity() {
+            std::mem::swap(&mut names.table, &mut names.other_table);
+        }
         names.table.resize(slots, Slot::default());
         names.shift = shift_for(slots);
         names.known = parsed_on_this_thread_before();
@@ -1385,7 +1394,7 @@ impl NameCache {
     fn capacity_bytes(&self) -> usize {
         self.words.capacity() * std::mem::size_of::<Word>()
             + self.long_spellings.capacity()
-            + self.table.capacity() * std::mem::size_of::<Slot>()
+            + (self.table.capacity() + self.other_table.capacity()) * std::mem::size_of::<Slot>()
     }
 
     /// The word spelled `text` and its class (`_get_keyword_or_name_type`'s kind and the
@@ -1518,17 +1527,20 @@ impl NameCache {
     /// Doubles the table, placing every spelling again by its stored hash.
     #[cold]
     fn grow_table(&mut self) {
-        let doubled = vec![Slot::default(); 2 * self.table.len()];
+        let mut doubled = std::mem::take(&mut self.other_table);
+        doubled.clear();
+        doubled.resize(2 * self.table.len(), Slot::default());
         self.shift = shift_for(doubled.len());
-        let old = std::mem::replace(&mut self.table, doubled);
+        let mut old = std::mem::replace(&mut self.table, doubled);
         let mask = self.table.len() - 1;
-        for slot in old.into_iter().filter(|slot| slot.word != 0) {
+        for slot in old.drain(..).filter(|slot| slot.word != 0) {
             let mut i = self.slot_of(slot.key);
             while self.table[i].word != 0 {
                 i = (i + 1) & mask;
             }
             self.table[i] = slot;
         }
+        self.other_table = old;
     }
 
     #[inline]
@@ -1897,6 +1909,26 @@ mod name_cache {
         assert_eq!(classify(&mut names, long).0, 1);
         assert_eq!(classify(&mut names, other).0, 0);
         assert_eq!(names.identifier(WordId(1)).as_str(), long);
+    }
+
+    /// A table that doubles moves to the cache's other buffer and leaves its own there for
+    /// the next doubling; the next parse starts in the larger one. So a thread's parses
+    /// allocate a table only when one needs more room than any before it.
+    #[test]
+    fn a_growing_table_moves_between_two_kept_buffers() {
+        let mut names = NameCache::for_source(0);
+        let first = names.table.len();
+        for i in 0..4 * first {
+            classify(&mut names, &format!("name{i}"));
+        }
+        let grown = names.table.len();
+        assert!(grown >= 8 * first, "{first} slots grew to {grown}");
+        assert_eq!(names.other_table.capacity(), grown / 2);
+        let names = NameCache::for_source_reusing(names, 0);
+        assert_eq!(names.table.len(), first);
+        assert_eq!(names.table.capacity(), grown);
+        assert_eq!(names.other_table.capacity(), grown / 2);
+        assert!(names.words.is_empty());
     }
 
     #[test]
