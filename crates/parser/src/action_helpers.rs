@@ -666,7 +666,8 @@ pub fn raise_error_for_missing_comma(p: &mut Parser<'_>, a: &Expr, b: &Expr) -> 
     if check_legacy_stmt(p, a) {
         return None;
     }
-    let level = p.last_token().map_or(0, |t| t.level);
+    // `p->tokens[p->mark - 1]->level`.
+    let level = p.mark.checked_sub(1).map_or(0, |i| p.level_after(i));
     if level == 0 {
         return None;
     }

@@ -59,6 +59,9 @@ const SCAN_OPEN: u8 = 1;
 const SCAN_CLOSE: u8 = 2;
 const SCAN_END: u8 = 4;
 
+/// How far back from the last token the parser has seen [`Parser::index_of`] looks first.
+const RECENT_TOKENS: usize = 16;
+
 /// The `first_class` of a NAME that spells no soft keyword (its kind's class, the kind itself).
 const PLAIN_NAME_CLASS: u8 = tk::NAME as u8;
 
@@ -134,31 +137,28 @@ pub(crate) const FIRST_SET_MARGIN: u32 = 400;
 
 /// A token as the parser sees it (`Token` in pegen.h): `kind` is the token type, or the keyword's
 /// type for a reserved keyword. Positions are CPython's: lines 1-based, columns in UTF-8 bytes.
+///
+/// 32 bytes, as the buffer holds one per token of the source: what pegen.h's token also has
+/// is found when needed instead (its index, by its position: [`Parser::index_of`]; its
+/// bracket level, by counting brackets: [`Parser::level_after`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tok {
     pub kind: u16,
-    /// Index in the parser's token buffer.
-    pub index: u32,
-    /// The bracket nesting level at the token (`token->level`).
-    pub level: i32,
     /// The tokenizer's kind (NAME for a keyword; ENDMARKER where single input's parser sees
     /// NEWLINE).
     pub raw_kind: TokenKind,
+    /// The token's FIRST-set bits as an index in `KIND_BITS` (`next_kind_bit`): its kind's
+    /// bit, or for a NAME spelling a soft keyword that keyword's class.
+    first_class: u8,
     pub start: u32,
     pub end: u32,
     pub lineno: i32,
     pub col_offset: i32,
     pub end_lineno: i32,
     pub end_col_offset: i32,
-    /// The tokenizer's column, which differs from the parser's for INDENT, DEDENT and
-    /// ENDMARKER (those have none, -1, in the parser's view; their end column is not kept).
-    raw_col_offset: u32,
-    /// The token's FIRST-set bits as an index in `KIND_BITS` (`next_kind_bit`): its kind's
-    /// bit, or for a NAME spelling a soft keyword that keyword's class. (A byte that the
-    /// struct's padding had room for.)
-    first_class: u8,
     /// For an identifier (a NAME that is no keyword): 1 + its word in the parser's
-    /// `NameCache`, made as the token was read; else 0.
+    /// `NameCache`, made as the token was read. For a token without text (INDENT, DEDENT,
+    /// ENDMARKER: no columns, -1, in the parser's view), the tokenizer's column. Else 0.
     word: u32,
 }
 
@@ -168,18 +168,30 @@ impl Tok {
     pub(crate) fn placeholder_endmarker() -> Tok {
         Tok {
             kind: tk::ENDMARKER,
-            index: 0,
-            level: 0,
             raw_kind: TokenKind::Endmarker,
+            first_class: kind_class(tk::ENDMARKER),
             start: 0,
             end: 0,
             lineno: 1,
             col_offset: 0,
             end_lineno: 1,
             end_col_offset: 0,
-            raw_col_offset: 0,
-            first_class: kind_class(tk::ENDMARKER),
             word: 0,
+        }
+    }
+
+    /// Whether the token has text: all but INDENT, DEDENT and ENDMARKER, which have no columns
+    /// in the parser's view.
+    fn has_text(&self) -> bool {
+        self.col_offset != -1
+    }
+
+    /// The tokenizer's column: the parser's, but for the tokens without text.
+    fn raw_col_offset(&self) -> u32 {
+        if self.has_text() {
+            self.col_offset as u32
+        } else {
+            self.word
         }
     }
 
@@ -191,7 +203,7 @@ impl Tok {
             start: self.start,
             end: self.end,
             lineno: self.lineno as u32,
-            col_offset: self.raw_col_offset,
+            col_offset: self.raw_col_offset(),
             end_lineno: self.end_lineno as u32,
             end_col_offset: self.raw_end_col_offset(),
         }
@@ -201,7 +213,7 @@ impl Tok {
     /// DEDENT, ENDMARKER), which only ever need their start column and get it as their end.
     fn raw_end_col_offset(&self) -> u32 {
         match self.end_col_offset {
-            -1 => self.raw_col_offset,
+            -1 => self.raw_col_offset(),
             col => col as u32,
         }
     }
@@ -455,6 +467,46 @@ impl<'src> Parser<'src> {
             .unwrap_or_else(|| self.tok.lineno())
     }
 
+    /// The index in the buffer of `t`, a token of the buffer: the last the parser has seen
+    /// that is the same token, looked for back from the last one seen (an action asks about a
+    /// token it has just matched), else the first at its start position (starts never
+    /// decrease along the buffer).
+    pub(crate) fn index_of(&self, t: &Tok) -> usize {
+        let seen = &self.tokens[..self.fill.min(self.tokens.len())];
+        let recent = seen.len().saturating_sub(RECENT_TOKENS);
+        if let Some(i) = seen[recent..].iter().rposition(|x| x == t) {
+            return recent + i;
+        }
+        let from = self.tokens.partition_point(|x| x.start < t.start);
+        self.tokens[from..]
+            .iter()
+            .take_while(|x| x.start == t.start)
+            .position(|x| x == t)
+            .map_or_else(
+                || {
+                    self.tokens
+                        .iter()
+                        .position(|x| x == t)
+                        .unwrap_or(self.tokens.len())
+                },
+                |i| from + i,
+            )
+    }
+
+    /// `token->level` of the token at `index`: the depth of the tokenizer's bracket stack after
+    /// it, which only brackets move (the tokenizer raises an error at a closing bracket without
+    /// its opening one). Counted when asked, as only an error message asks.
+    pub(crate) fn level_after(&self, index: usize) -> u32 {
+        let end = (index + 1).min(self.tokens.len());
+        self.tokens[..end]
+            .iter()
+            .fold(0u32, |level, t| match t.kind {
+                tk::LPAR | tk::LSQB | tk::LBRACE => level + 1,
+                tk::RPAR | tk::RSQB | tk::RBRACE => level.saturating_sub(1),
+                _ => level,
+            })
+    }
+
     /// The last token the parser has seen (`p->tokens[p->fill - 1]`).
     pub(crate) fn last_filled(&self) -> Option<Tok> {
         self.fill
@@ -509,22 +561,22 @@ impl<'src> Parser<'src> {
     /// Pushes the parser's token for the tokenizer's `token`, of kind `kind`.
     #[inline(always)]
     fn push_tok(&mut self, token: &Token, kind: u16, col_offset: i32, end_col_offset: i32) {
-        let index = self.tokens.len() as u32;
         self.tokens.push(Tok {
             kind,
-            index,
-            // `tok->level`: the depth of the tokenizer's bracket stack after the token.
-            level: self.tok.paren_stack().len() as i32,
             raw_kind: token.kind,
+            first_class: kind_class(kind),
             start: token.start,
             end: token.end,
             lineno: token.lineno as i32,
             col_offset,
             end_lineno: token.end_lineno as i32,
             end_col_offset,
-            raw_col_offset: token.col_offset,
-            first_class: kind_class(kind),
-            word: 0,
+            // A token without text keeps the tokenizer's column here (see `Tok::word`).
+            word: if col_offset == -1 {
+                token.col_offset
+            } else {
+                0
+            },
         });
     }
 
@@ -1083,8 +1135,8 @@ impl<'src> Parser<'src> {
     #[inline]
     pub(crate) fn identifier_of(&mut self, t: &Tok) -> Identifier {
         match t.word {
-            0 => self.identifier_of_unnoted(t),
-            word => self.names.identifier(WordId(word - 1)),
+            word if word != 0 && t.kind == tk::NAME => self.names.identifier(WordId(word - 1)),
+            _ => self.identifier_of_unnoted(t),
         }
     }
 
@@ -1819,10 +1871,10 @@ mod scan_class {
 #[cfg(test)]
 mod tok_size {
     /// The parser keeps every token of the source: its size is the parse's memory per token
-    /// (the tokenizer's token plus the parser's kind, level, index and word, positions once).
+    /// (the tokenizer's token plus the parser's kind, FIRST class and word, positions once).
     #[test]
-    fn a_token_takes_44_bytes() {
-        assert_eq!(std::mem::size_of::<super::Tok>(), 44);
+    fn a_token_takes_32_bytes() {
+        assert_eq!(std::mem::size_of::<super::Tok>(), 32);
     }
 }
 

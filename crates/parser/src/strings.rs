@@ -84,14 +84,14 @@ impl Parser<'_> {
     /// The expression text before a `!`, `:` or `}` of a replacement field, as the tokenizer
     /// records it for t-string `Interpolation.str` (not only after `=`).
     fn metadata(&self, t: &Tok) -> Option<PyStr> {
-        let preceding = self.tokens[..t.index as usize].iter().map(Tok::raw);
+        let preceding = self.tokens[..self.index_of(t)].iter().map(Tok::raw);
         fstring::field_metadata(self.source, preceding, &t.raw())
     }
 
     /// The FSTRING_START / TSTRING_START token of the string that `t` is inside.
     fn enclosing_string_start(&self, t: &Tok) -> Option<Tok> {
         let mut depth = 0;
-        for prev in self.tokens[..t.index as usize].iter().rev() {
+        for prev in self.tokens[..self.index_of(t)].iter().rev() {
             match prev.kind {
                 tk::FSTRING_END | tk::TSTRING_END => depth += 1,
                 tk::FSTRING_START | tk::TSTRING_START if depth == 0 => return Some(*prev),
