@@ -28,7 +28,7 @@ use crate::{
 
 /// How deep validation follows the tree before giving up with a `RecursionError`, as CPython's
 /// `Py_EnterRecursiveCall(" during compilation")` does. CPython measures its C stack; validation
-/// runs on a thread of its own with [`STACK_SIZE`] bytes of stack, which this depth fits in.
+/// runs on a stack of at least [`STACK_SIZE`] bytes (see `crate::stack`), which this depth fits in.
 pub const MAX_DEPTH: usize = 100_000;
 
 /// The stack of the validating thread: reserved, not committed, until the recursion uses it.

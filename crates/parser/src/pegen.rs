@@ -1341,8 +1341,8 @@ struct NameCache {
     /// on the thread takes over its buffers (see [`SpareBuffers`]).
     long_spellings: String,
     /// Whether identifiers come from the thread's known ones ([`known_identifier`]): not in
-    /// a thread's first parse, so that a thread made for one parse (what `parse` does when
-    /// called on a small stack) never fills a table only to drop it.
+    /// a thread's first parse, so that a thread made for one parse never fills a table only
+    /// to drop it.
     known: bool,
     /// An open-addressing table of the spellings (linear probing, at most half full; its
     /// length a power of two).

@@ -36,8 +36,8 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // The stages run on this one deep stack rather than each making a thread per call (see
-    // `pyc_ast::stack`).
+    // The stages run on this thread's own deep stack rather than switching to a kept one for
+    // each call (see `pyc_ast::stack`).
     let deep = std::thread::Builder::new()
         .stack_size(pyc_ast::stack::DEEP_STACK_THREAD_SIZE)
         .spawn(move || run(cli));

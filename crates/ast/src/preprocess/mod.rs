@@ -39,7 +39,7 @@ use number::AddSub;
 /// How deep the tree may nest before preprocessing gives up with a `RecursionError`, as
 /// CPython's `Py_EnterRecursiveCall(" during compilation")` does. CPython measures its C stack
 /// and handles chains such as `1+1+...` tens of thousands of terms long; preprocessing runs
-/// on a thread of its own with [`STACK_SIZE`] bytes of stack, which this depth fits in.
+/// on a stack of at least [`STACK_SIZE`] bytes (see `crate::stack`), which this depth fits in.
 pub const MAX_DEPTH: usize = 100_000;
 
 /// The stack of the preprocessing thread: reserved, not committed, until the recursion uses it.
