@@ -470,7 +470,8 @@ impl<'src> Parser<'src> {
     /// The index in the buffer of `t`, a token of the buffer: the last the parser has seen
     /// that is the same token, looked for back from the last one seen (an action asks about a
     /// token it has just matched), else the first at its start position (starts never
-    /// decrease along the buffer).
+    /// decrease along the buffer). Only DEDENTs in a row are the same in every field; the
+    /// f-string tokens it is asked about never are.
     pub(crate) fn index_of(&self, t: &Tok) -> usize {
         let seen = &self.tokens[..self.fill.min(self.tokens.len())];
         let recent = seen.len().saturating_sub(RECENT_TOKENS);
@@ -1870,11 +1871,62 @@ mod scan_class {
 
 #[cfg(test)]
 mod tok_size {
+    use super::Parser;
+    use crate::{Mode, ParseFlags};
+
     /// The parser keeps every token of the source: its size is the parse's memory per token
     /// (the tokenizer's token plus the parser's kind, FIRST class and word, positions once).
     #[test]
     fn a_token_takes_32_bytes() {
         assert_eq!(std::mem::size_of::<super::Tok>(), 32);
+    }
+
+    /// A parser that has read every token of `source`, each seen, with the depth of the
+    /// tokenizer's bracket stack after each (`token->level`, which `Tok` does not keep).
+    fn read_all(source: &str) -> (Parser<'_>, Vec<u32>) {
+        let mut p = Parser::new(source, "<test>", Mode::Exec, ParseFlags::default());
+        let mut levels = Vec::new();
+        while p.fill_token() {
+            levels.push(p.tok.paren_stack().len() as u32);
+            if p.tokens
+                .last()
+                .is_some_and(|t| t.kind == super::tk::ENDMARKER)
+            {
+                break;
+            }
+        }
+        (p, levels)
+    }
+
+    #[test]
+    fn a_token_s_level_is_the_tokenizer_s_bracket_depth_after_it() {
+        let source = "f(a, [b, {c: d}])\nx = f'{a[1]!r:>{w}}' + t\"{(b)}\"\n";
+        let (p, levels) = read_all(source);
+        assert_eq!(levels.len(), p.tokens.len());
+        for (i, &level) in levels.iter().enumerate() {
+            assert_eq!(p.level_after(i), level, "token {i}: {:?}", p.tokens[i]);
+        }
+        assert!(levels.iter().any(|&l| l >= 3));
+    }
+
+    #[test]
+    fn a_token_is_found_at_its_index_even_among_tokens_at_the_same_place() {
+        // The DEDENTs at the end start where the ENDMARKER does.
+        let source = "if a:\n    if b:\n        c = f'{d!r}'\n";
+        let (mut p, _) = read_all(source);
+        for i in 0..p.tokens.len() {
+            let t = p.tokens[i];
+            // DEDENTs in a row are the same token: any of them would do.
+            if p.tokens.iter().filter(|&&x| x == t).count() > 1 {
+                assert_eq!(t.kind, super::tk::DEDENT);
+                continue;
+            }
+            assert_eq!(p.index_of(&t), i, "{t:?}");
+            // Looked for back from the last token seen, or by position.
+            p.fill = i / 2;
+            assert_eq!(p.index_of(&t), i, "{t:?}");
+            p.fill = p.tokens.len();
+        }
     }
 }
 
