@@ -1124,6 +1124,28 @@ impl<'src> Parser<'src> {
         Some(self.name_from_token(&t))
     }
 
+    /// Whether, in the first pass, the next tokens are a plain NAME and a token that cannot
+    /// follow it in the calling rule's matches (`after`), both read: then the rule's parse
+    /// comes down to its leaf's (the generator's `lone_name.rs`), which it calls at once. The
+    /// token after the NAME is the parser's then, as the parse it replaces reads it.
+    #[inline(always)]
+    pub(crate) fn lone_name_ahead(&mut self, after: u128) -> bool {
+        if !self.first_pass_shortcuts_allowed() {
+            return false;
+        }
+        let lone = match self.tokens.get(self.mark..self.mark + 2) {
+            Some([name, next]) => {
+                name.first_class == PLAIN_NAME_CLASS
+                    && KIND_BITS[usize::from(next.first_class)] & after == 0
+            }
+            _ => false,
+        };
+        if lone {
+            self.fill = self.fill.max(self.mark + 2);
+        }
+        lone
+    }
+
     /// `_PyPegen_name_from_token`.
     pub(crate) fn name_from_token(&mut self, t: &Tok) -> pyc_ast::Expr {
         let id = self.identifier_of(t);

@@ -18,6 +18,7 @@ use super::grammar::{Alt, Grammar, Item, NamedItem, Rule};
 
 mod after_name;
 mod chain;
+mod lone_name;
 mod prefix;
 use prefix::PrefixBound;
 #[cfg(test)]
@@ -1185,6 +1186,14 @@ impl<'g> Generator<'g> {
             self.line(1, &format!("if p.name_not_followed_by({after:#x}) {{"));
             self.line(2, "p.level -= 1;");
             self.line(2, "return None;");
+            self.line(1, "}");
+        }
+        if let Some((leaf, after)) = self.lone_name_leaf(rule) {
+            // A lone NAME: the parse comes down to the leaf's (see `lone_name.rs`).
+            self.line(1, &format!("if p.lone_name_ahead({after:#x}) {{"));
+            self.line(2, &format!("let _res = {leaf}_rule(p);"));
+            self.line(2, "p.level -= 1;");
+            self.line(2, "return _res;");
             self.line(1, "}");
         }
         if self.is_chain_entry(&rule.name) {

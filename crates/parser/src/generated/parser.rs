@@ -1304,6 +1304,11 @@ pub(crate) fn annotated_rhs_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x69c000040481000008201c28e) {
         return None;
     }
+    if p.lone_name_ahead(0x1e08040000002800f79bfd280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     let _res = annotated_rhs_body(p);
     p.level -= 1;
     _res
@@ -5247,6 +5252,11 @@ pub(crate) fn subject_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x69c000000481000008201c28e) {
         return None;
     }
+    if p.lone_name_ahead(0x1e08040000022800f79bfd280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     let _res = subject_expr_body(p);
     p.level -= 1;
     _res
@@ -7429,6 +7439,11 @@ pub(crate) fn expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x69c000000481000008200c28e) {
         return None;
     }
+    if p.lone_name_ahead(0x1e08040000002800f79bfd280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     let _res = expressions_body(p);
     p.level -= 1;
     _res
@@ -7603,6 +7618,11 @@ pub(crate) fn expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x69c000000481000008200c28e) {
         return None;
     }
+    if p.lone_name_ahead(0x1e08040000002800f79bfc280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::EXPRESSION) {
         MemoHit::Found(_res, _end) => {
@@ -7750,6 +7770,11 @@ fn yield_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
 pub(crate) fn star_expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x69c000000481000008201c28e) {
         return None;
+    }
+    if p.lone_name_ahead(0x1e08040000002800f79bfd280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = star_expressions_chain(p);
@@ -7975,6 +8000,11 @@ pub(crate) fn star_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x69c000000481000008201c28e) {
         return None;
     }
+    if p.lone_name_ahead(0x1e08040000002800f79bfc280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     if !p.error_pass {
         let _res = star_expression_body(p);
         p.level -= 1;
@@ -8105,6 +8135,11 @@ pub(crate) fn star_named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x69c000000481000008201c28e) {
         return None;
     }
+    if p.lone_name_ahead(0x1e08040000022800f79bfc280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     let _res = star_named_expression_body(p);
     p.level -= 1;
     _res
@@ -8207,6 +8242,11 @@ pub(crate) fn named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x69c000000481000008200c28e) {
         return None;
     }
+    if p.lone_name_ahead(0x1e08040000022800f79bfc280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     let _res = named_expression_body(p);
     p.level -= 1;
     _res
@@ -8257,6 +8297,11 @@ fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
 pub(crate) fn disjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x29c000000481000008200c28e) {
         return None;
+    }
+    if p.lone_name_ahead(0x1e08000000002800f79bfc280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = disjunction_chain(p);
@@ -8700,6 +8745,11 @@ pub(crate) fn conjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x29c000000481000008200c28e) {
         return None;
     }
+    if p.lone_name_ahead(0x1c08000000002800f79bfc280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     if p.first_pass_shortcuts_allowed() {
         let _res = conjunction_chain(p);
         p.level -= 1;
@@ -9121,6 +9171,11 @@ pub(crate) fn inversion_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x29c000000481000008200c28e) {
         return None;
     }
+    if p.lone_name_ahead(0x1808000000002800f79bfc280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     if p.first_pass_shortcuts_allowed() {
         let _res = inversion_chain(p);
         p.level -= 1;
@@ -9430,6 +9485,11 @@ fn inversion_chain(p: &mut Parser<'_>) -> Option<Expr> {
 pub(crate) fn comparison_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
+    }
+    if p.lone_name_ahead(0x1808000000002800f79bfc280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = comparison_chain(p);
@@ -10141,6 +10201,11 @@ pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
+    if p.lone_name_ahead(0x2800f018fc280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     if p.first_pass_shortcuts_allowed() {
         let _res = bitwise_or_chain(p);
         p.level -= 1;
@@ -10436,6 +10501,11 @@ pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
+    if p.lone_name_ahead(0x2800f018bc280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     if p.first_pass_shortcuts_allowed() {
         let _res = bitwise_xor_chain(p);
         p.level -= 1;
@@ -10710,6 +10780,11 @@ pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
+    if p.lone_name_ahead(0x2800e018bc280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     if p.first_pass_shortcuts_allowed() {
         let _res = bitwise_and_chain(p);
         p.level -= 1;
@@ -10962,6 +11037,11 @@ fn bitwise_and_chain(p: &mut Parser<'_>) -> Option<Expr> {
 pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
+    }
+    if p.lone_name_ahead(0x2800e0183c280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = shift_expr_chain(p);
@@ -11223,6 +11303,11 @@ pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
+    if p.lone_name_ahead(0x280080183c280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     if p.first_pass_shortcuts_allowed() {
         let _res = sum_chain(p);
         p.level -= 1;
@@ -11448,6 +11533,11 @@ fn sum_chain(p: &mut Parser<'_>) -> Option<Expr> {
 pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
+    }
+    if p.lone_name_ahead(0x2800801830280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = term_chain(p);
@@ -11712,6 +11802,11 @@ pub(crate) fn factor_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
+    if p.lone_name_ahead(0x800800280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     if p.first_pass_shortcuts_allowed() {
         let _res = factor_chain(p);
         p.level -= 1;
@@ -11923,6 +12018,11 @@ pub(crate) fn power_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000000200028e) {
         return None;
     }
+    if p.lone_name_ahead(0x800800280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     if p.first_pass_shortcuts_allowed() {
         let _res = power_chain(p);
         p.level -= 1;
@@ -12064,6 +12164,11 @@ pub(crate) fn await_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000000200028e) {
         return None;
     }
+    if p.lone_name_ahead(0x800280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     if p.first_pass_shortcuts_allowed() {
         let _res = await_primary_chain(p);
         p.level -= 1;
@@ -12197,6 +12302,11 @@ fn await_primary_chain(p: &mut Parser<'_>) -> Option<Expr> {
 pub(crate) fn primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x1c000000481000000200028e) {
         return None;
+    }
+    if p.lone_name_ahead(0x800280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
     }
     if !p.error_pass {
         let _res = primary_raw_rule(p);
@@ -15708,6 +15818,11 @@ pub(crate) fn star_targets_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x1c000000481000000201028e) {
         return None;
     }
+    if p.lone_name_ahead(0x801280) {
+        let _res = star_atom_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     let _res = star_targets_body(p);
     p.level -= 1;
     _res
@@ -15925,6 +16040,11 @@ pub(crate) fn star_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x1c000000481000000201028e) {
         return None;
     }
+    if p.lone_name_ahead(0x800280) {
+        let _res = star_atom_rule(p);
+        p.level -= 1;
+        return _res;
+    }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::STAR_TARGET) {
         MemoHit::Found(_res, _end) => {
@@ -16047,6 +16167,11 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
 pub(crate) fn target_with_star_atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x1c000000481000000200028e) {
         return None;
+    }
+    if p.lone_name_ahead(0x800280) {
+        let _res = star_atom_rule(p);
+        p.level -= 1;
+        return _res;
     }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::TARGET_WITH_STAR_ATOM) {
@@ -16536,6 +16661,11 @@ fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
 pub(crate) fn del_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x1c000000481000000200028e) {
         return None;
+    }
+    if p.lone_name_ahead(0x800280) {
+        let _res = del_t_atom_rule(p);
+        p.level -= 1;
+        return _res;
     }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::DEL_TARGET) {
@@ -17552,6 +17682,11 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
 pub(crate) fn expression_without_invalid_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x69c000000481000008200c28e) {
         return None;
+    }
+    if p.lone_name_ahead(0x1e08040000002800f79bfc280) {
+        let _res = atom_rule(p);
+        p.level -= 1;
+        return _res;
     }
     let _prev_call_invalid = p.call_invalid_rules;
     p.call_invalid_rules = false;

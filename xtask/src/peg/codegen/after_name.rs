@@ -234,7 +234,7 @@ impl Generator<'_> {
     /// Whether `item` may raise a SyntaxError before consuming a token, in the first pass: it
     /// starts with a forced item or an `invalid_` rule the first pass calls, here or in a
     /// rule it starts with.
-    fn may_raise_at_start(&self, item: &Item) -> bool {
+    pub(super) fn may_raise_at_start(&self, item: &Item) -> bool {
         let mut seen = HashSet::new();
         self.item_may_raise_at_start(item, &mut seen)
     }
