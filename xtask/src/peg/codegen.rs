@@ -2003,6 +2003,21 @@ impl<'g> Generator<'g> {
                 s.push_str("return None;\n");
                 pad(&mut s, indent + 1);
                 s.push_str("}\n");
+                if let Some((leaf, after)) = need_value
+                    .then(|| self.lone_name_group_leaf(alts))
+                    .flatten()
+                {
+                    // A lone NAME: the group's parse comes down to the leaf's (`lone_name.rs`).
+                    line(
+                        &mut s,
+                        indent + 1,
+                        &format!("if p.lone_name_ahead({after:#x}) {{"),
+                    );
+                    line(&mut s, indent + 2, &format!("let _r = {leaf}_rule(p);"));
+                    line(&mut s, indent + 2, "p.level -= 1;");
+                    line(&mut s, indent + 2, "return _r;");
+                    line(&mut s, indent + 1, "}");
+                }
                 pad(&mut s, indent + 1);
                 s.push_str("let _r = (|| -> Option<_> {\n");
                 s.push_str(&body);

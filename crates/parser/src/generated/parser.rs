@@ -12978,6 +12978,11 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
             if p.enter_rule() {
                 return None;
             }
+            if p.lone_name_ahead(0x1e08040000022800f79bfc280) {
+                let _r = atom_rule(p);
+                p.level -= 1;
+                return _r;
+            }
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // yield_expr
@@ -15137,6 +15142,11 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
             if p.enter_rule() {
                 return None;
             }
+            if p.lone_name_ahead(0x1e08040000022800f79bfc280) {
+                let _r = atom_rule(p);
+                p.level -= 1;
+                return _r;
+            }
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // assignment_expression
@@ -15321,6 +15331,11 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                 if p.enter_rule() {
                     return None;
                 }
+                if p.lone_name_ahead(0x1e08040000022800f79ffc280) {
+                    let _r = atom_rule(p);
+                    p.level -= 1;
+                    return _r;
+                }
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // starred_expression
@@ -15342,6 +15357,11 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                         let Some(_v0) = ((|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
+                            }
+                            if p.lone_name_ahead(0x1e08040000022800f79bfc280) {
+                                let _r = atom_rule(p);
+                                p.level -= 1;
+                                return _r;
                             }
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
@@ -15393,6 +15413,11 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                     if p.enter_rule() {
                         return None;
                     }
+                    if p.lone_name_ahead(0x1e08040000022800f79ffc280) {
+                        let _r = atom_rule(p);
+                        p.level -= 1;
+                        return _r;
+                    }
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // starred_expression
@@ -15414,6 +15439,11 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                             let Some(_v0) = ((|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
+                                }
+                                if p.lone_name_ahead(0x1e08040000022800f79bfc280) {
+                                    let _r = atom_rule(p);
+                                    p.level -= 1;
+                                    return _r;
                                 }
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
@@ -16082,6 +16112,11 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             if p.enter_rule() {
                 return None;
             }
+            if p.lone_name_ahead(0x800280) {
+                let _r = star_atom_rule(p);
+                p.level -= 1;
+                return _r;
+            }
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // !'*' star_target
@@ -16134,6 +16169,11 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
+            }
+            if p.lone_name_ahead(0x800280) {
+                let _r = star_atom_rule(p);
+                p.level -= 1;
+                return _r;
             }
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
@@ -17173,6 +17213,11 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                     if p.enter_rule() {
                                                         return None;
                                                     }
+                                                    if p.lone_name_ahead(0x1e08040000022800f79bfc280) {
+                                                        let _r = atom_rule(p);
+                                                        p.level -= 1;
+                                                        return _r;
+                                                    }
                                                     let _r = (|| -> Option<_> {
                                                         let _mark = p.mark;
                                                         // assignment_expression
@@ -17240,6 +17285,11 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                     match (|| -> Option<_> {
                                                         if p.enter_rule() {
                                                             return None;
+                                                        }
+                                                        if p.lone_name_ahead(0x1e08040000022800f79bfc280) {
+                                                            let _r = atom_rule(p);
+                                                            p.level -= 1;
+                                                            return _r;
                                                         }
                                                         let _r = (|| -> Option<_> {
                                                             let _mark = p.mark;
@@ -17853,6 +17903,11 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 match (|| -> Option<_> {
                     if p.enter_rule() {
                         return None;
+                    }
+                    if p.lone_name_ahead(0x1e08040000002800f79bfc280) {
+                        let _r = atom_rule(p);
+                        p.level -= 1;
+                        return _r;
                     }
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;

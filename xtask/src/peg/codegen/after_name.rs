@@ -130,7 +130,11 @@ impl Generator<'_> {
         set
     }
 
-    fn item_after_name(&self, item: &Item, sets: &HashMap<String, AfterName>) -> AfterName {
+    pub(super) fn item_after_name(
+        &self,
+        item: &Item,
+        sets: &HashMap<String, AfterName>,
+    ) -> AfterName {
         match item {
             Item::Name(n) if n == "NAME" => AfterName::OPEN,
             Item::Name(n) if n.starts_with("invalid_") => AfterName::ANY,

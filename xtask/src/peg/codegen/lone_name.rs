@@ -32,6 +32,10 @@
 use super::after_name::AfterName;
 use super::*;
 
+/// The name a group's alternatives stand under in [`Lone::Leaf`]: no rule's (a group whose
+/// own alternative takes the NAME is its own leaf, which the shortcut cannot call).
+const GROUP: &str = "";
+
 /// What the first-pass parse of `NAME t` comes to in a rule or an alternative.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Lone {
@@ -86,6 +90,25 @@ impl Generator<'_> {
         }
     }
 
+    /// [`Generator::lone_name_leaf`] for a group (`_tmp_N` in C, a closure here), such as an
+    /// argument's `(starred_expression | (assignment_expression | expression !':=') !'=')`.
+    pub(super) fn lone_name_group_leaf(&self, alts: &[Alt]) -> Option<(String, u128)> {
+        let group = Item::Group(alts.to_vec());
+        if self.item_first(&group, &self.first_sets) & self.name_bit() == 0 {
+            return None;
+        }
+        let after = self.item_after_name(&group, &self.after_name);
+        if !after.open || after == AfterName::default() || after.bits == u128::MAX {
+            return None;
+        }
+        let mut visiting = HashSet::new();
+        let outcome = self.lone_alt_list(GROUP, alts, false, after.bits, &mut visiting);
+        match outcome.lone {
+            Lone::Leaf(leaf) if leaf != GROUP && outcome.reads_next => Some((leaf, after.bits)),
+            _ => None,
+        }
+    }
+
     fn lone_rule(&self, name: &str, bits: u128, visiting: &mut HashSet<String>) -> Outcome {
         let Some(rule) = self.rules.get(name) else {
             return Outcome::UNKNOWN;
@@ -98,18 +121,29 @@ impl Generator<'_> {
         outcome
     }
 
-    /// The alternatives in order: the first that matches the NAME alone decides. In a
-    /// left-recursive rule, those that start with the rule itself take the seed (the value
-    /// of the first other alternative that matches) and need a token after it: they fail at
-    /// `t`, and the rule's value is the seed.
     fn lone_alts(&self, rule: &Rule, bits: u128, visiting: &mut HashSet<String>) -> Outcome {
         let left_recursive = self.left_recursive.contains(&rule.name);
+        self.lone_alt_list(&rule.name, &rule.alts, left_recursive, bits, visiting)
+    }
+
+    /// The alternatives of rule `rule` (or of a group, [`GROUP`]) in order: the first that
+    /// matches the NAME alone decides. In a left-recursive rule, those that start with the rule
+    /// itself take the seed (the value of the first other alternative that matches) and need a
+    /// token after it: they fail at `t`, and the rule's value is the seed.
+    fn lone_alt_list(
+        &self,
+        rule: &str,
+        alts: &[Alt],
+        left_recursive: bool,
+        bits: u128,
+        visiting: &mut HashSet<String>,
+    ) -> Outcome {
         let mut reads_next = false;
-        for alt in &rule.alts {
+        for alt in alts {
             if chain::is_invalid_guard(alt) {
                 continue;
             }
-            let starts_with_itself = matches!(alt.items.first(), Some(it) if matches!(&it.item, Item::Name(n) if *n == rule.name));
+            let starts_with_itself = matches!(alt.items.first(), Some(it) if matches!(&it.item, Item::Name(n) if n == rule));
             if left_recursive && starts_with_itself {
                 match self.rest_at_next(&alt.items[1..], bits) {
                     (Rest::Fail, _) => {
@@ -119,7 +153,7 @@ impl Generator<'_> {
                     _ => return Outcome::UNKNOWN,
                 }
             }
-            let outcome = self.lone_alt(&rule.name, alt, bits, visiting);
+            let outcome = self.lone_alt(rule, alt, bits, visiting);
             reads_next |= outcome.reads_next;
             match outcome.lone {
                 Lone::Fails => continue,
@@ -180,6 +214,14 @@ impl Generator<'_> {
                 self.lone_rule(n, bits, visiting),
                 self.passes_through(alt, at),
             ),
+            // A group's own alternative that takes the NAME is no rule to call: not followed.
+            Item::Group(alts) => match self.lone_alt_list(GROUP, alts, false, bits, visiting) {
+                Outcome {
+                    lone: Lone::Leaf(leaf),
+                    ..
+                } if leaf == GROUP => return Outcome::UNKNOWN,
+                below => (below, self.passes_through(alt, at)),
+            },
             // Another token, a keyword or a soft keyword's spelling: not a plain NAME.
             Item::Name(_) | Item::Str(_)
                 if self.item_first(&first.item, &self.first_sets) & name == 0 =>
@@ -337,6 +379,33 @@ mod tests {
         assert_eq!(leaves(group, &["a"]), [leaf("b")]);
         assert_eq!(leaves(order, &["a"]), [None]);
         assert_eq!(leaves(fine, &["a"]), [leaf("b")]);
+    }
+
+    /// A call's argument, a group: a lone name in it is an `atom`'s (not when `=` follows:
+    /// then it is a keyword's name, and the group fails).
+    #[test]
+    fn an_argument_s_group_comes_down_to_atom() {
+        let text = repo_file("crates/parser/python.gram");
+        let g = parse_grammar(&text).expect("the grammar parses");
+        let tokens = tokens();
+        let gen = Generator::new(&g, &tokens).expect("the generator starts");
+        let args = &gen.rules["args"].alts[0].items[0].item;
+        let Item::Gather(_, elem) = args else {
+            panic!("args starts with a gather: {args}");
+        };
+        let Item::Group(alts) = &**elem else {
+            panic!("an argument is a group: {elem}");
+        };
+        let (leaf, after) = gen.lone_name_group_leaf(alts).expect("a leaf");
+        assert_eq!(leaf, "atom");
+        for token in ["'='", "':='", "'.'", "'('", "'if'"] {
+            let bit = gen.item_first(&Item::Str(token.to_string()), &gen.first_sets);
+            assert_ne!(after & bit, 0, "{token} may follow the name");
+        }
+        for token in ["','", "')'"] {
+            let bit = gen.item_first(&Item::Str(token.to_string()), &gen.first_sets);
+            assert_eq!(after & bit, 0, "{token} ends the argument");
+        }
     }
 
     #[test]
