@@ -20,16 +20,6 @@ use pyc_parser::{parse, Mode, ParseFlags};
 use pyc_tokenize_bench::{collect_py_files, corpus_dir};
 
 fn main() {
-    // pyc parses on a deep stack, as in the `pyc` command (see `pyc_ast::stack`).
-    std::thread::Builder::new()
-        .stack_size(pyc_ast::stack::DEEP_STACK_THREAD_SIZE)
-        .spawn(run)
-        .expect("a thread with a deep stack")
-        .join()
-        .expect("the per-file run");
-}
-
-fn run() {
     let rounds: usize = std::env::args()
         .nth(1)
         .and_then(|n| n.parse().ok())

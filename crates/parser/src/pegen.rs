@@ -1033,10 +1033,12 @@ impl<'src> Parser<'src> {
 
     /// Whether the token at the mark is a plain NAME (no soft keyword's spelling) and the token
     /// after it, already read ahead, cannot follow it in a match of the rule (`after_name`,
-    /// FIRST-set bits the generator finds, see its `after_name.rs`): then the rule fails at
-    /// once. The rule would have read that token and failed there: so it is read (the
-    /// furthest token the first pass reached is where "invalid syntax" points). In the first
-    /// pass, as [`Parser::cannot_start`], and exact for the same reason.
+    /// FIRST-set bits the generator finds, see its `after_name.rs`). Then the rule fails at
+    /// once where no match is the NAME alone; where one is, its parse comes down to the parse
+    /// of the NAME by the rule the generator found, which it calls at once (its `lone_name.rs`).
+    /// Either parse would have read that token: so it is read (the furthest token the first
+    /// pass reached is where "invalid syntax" points). In the first pass, as
+    /// [`Parser::cannot_start`], and exact for the same reason.
     #[inline(always)]
     pub(crate) fn name_not_followed_by(&mut self, after_name: u128) -> bool {
         if !self.first_pass_shortcuts_allowed() {
@@ -1122,28 +1124,6 @@ impl<'src> Parser<'src> {
     pub(crate) fn name_token(&mut self) -> Option<pyc_ast::Expr> {
         let t = self.expect_token(tk::NAME)?;
         Some(self.name_from_token(&t))
-    }
-
-    /// Whether, in the first pass, the next tokens are a plain NAME and a token that cannot
-    /// follow it in the calling rule's matches (`after`), both read: then the rule's parse
-    /// comes down to its leaf's (the generator's `lone_name.rs`), which it calls at once. The
-    /// token after the NAME is the parser's then, as the parse it replaces reads it.
-    #[inline(always)]
-    pub(crate) fn lone_name_ahead(&mut self, after: u128) -> bool {
-        if !self.first_pass_shortcuts_allowed() {
-            return false;
-        }
-        let lone = match self.tokens.get(self.mark..self.mark + 2) {
-            Some([name, next]) => {
-                name.first_class == PLAIN_NAME_CLASS
-                    && KIND_BITS[usize::from(next.first_class)] & after == 0
-            }
-            _ => false,
-        };
-        if lone {
-            self.fill = self.fill.max(self.mark + 2);
-        }
-        lone
     }
 
     /// `_PyPegen_name_from_token`.

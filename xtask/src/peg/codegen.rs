@@ -1190,7 +1190,7 @@ impl<'g> Generator<'g> {
         }
         if let Some((leaf, after)) = self.lone_name_leaf(rule) {
             // A lone NAME: the parse comes down to the leaf's (see `lone_name.rs`).
-            self.line(1, &format!("if p.lone_name_ahead({after:#x}) {{"));
+            self.line(1, &format!("if p.name_not_followed_by({after:#x}) {{"));
             self.line(2, &format!("let _res = {leaf}_rule(p);"));
             self.line(2, "p.level -= 1;");
             self.line(2, "return _res;");
@@ -2011,7 +2011,7 @@ impl<'g> Generator<'g> {
                     line(
                         &mut s,
                         indent + 1,
-                        &format!("if p.lone_name_ahead({after:#x}) {{"),
+                        &format!("if p.name_not_followed_by({after:#x}) {{"),
                     );
                     line(&mut s, indent + 2, &format!("let _r = {leaf}_rule(p);"));
                     line(&mut s, indent + 2, "p.level -= 1;");

@@ -1304,7 +1304,7 @@ pub(crate) fn annotated_rhs_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x69c000040481000008201c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x1e08040000002800f79bfd280) {
+    if p.name_not_followed_by(0x1e08040000002800f79bfd280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -5252,7 +5252,7 @@ pub(crate) fn subject_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x69c000000481000008201c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x1e08040000022800f79bfd280) {
+    if p.name_not_followed_by(0x1e08040000022800f79bfd280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -7439,7 +7439,7 @@ pub(crate) fn expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x69c000000481000008200c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x1e08040000002800f79bfd280) {
+    if p.name_not_followed_by(0x1e08040000002800f79bfd280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -7618,7 +7618,7 @@ pub(crate) fn expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x69c000000481000008200c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x1e08040000002800f79bfc280) {
+    if p.name_not_followed_by(0x1e08040000002800f79bfc280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -7771,7 +7771,7 @@ pub(crate) fn star_expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x69c000000481000008201c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x1e08040000002800f79bfd280) {
+    if p.name_not_followed_by(0x1e08040000002800f79bfd280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -8000,7 +8000,7 @@ pub(crate) fn star_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x69c000000481000008201c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x1e08040000002800f79bfc280) {
+    if p.name_not_followed_by(0x1e08040000002800f79bfc280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -8135,7 +8135,7 @@ pub(crate) fn star_named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x69c000000481000008201c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x1e08040000022800f79bfc280) {
+    if p.name_not_followed_by(0x1e08040000022800f79bfc280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -8242,7 +8242,7 @@ pub(crate) fn named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x69c000000481000008200c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x1e08040000022800f79bfc280) {
+    if p.name_not_followed_by(0x1e08040000022800f79bfc280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -8298,7 +8298,7 @@ pub(crate) fn disjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x29c000000481000008200c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x1e08000000002800f79bfc280) {
+    if p.name_not_followed_by(0x1e08000000002800f79bfc280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -8745,7 +8745,7 @@ pub(crate) fn conjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x29c000000481000008200c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x1c08000000002800f79bfc280) {
+    if p.name_not_followed_by(0x1c08000000002800f79bfc280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -9171,7 +9171,7 @@ pub(crate) fn inversion_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x29c000000481000008200c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x1808000000002800f79bfc280) {
+    if p.name_not_followed_by(0x1808000000002800f79bfc280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -9486,7 +9486,7 @@ pub(crate) fn comparison_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x1808000000002800f79bfc280) {
+    if p.name_not_followed_by(0x1808000000002800f79bfc280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -10201,7 +10201,7 @@ pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x2800f018fc280) {
+    if p.name_not_followed_by(0x2800f018fc280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -10501,7 +10501,7 @@ pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x2800f018bc280) {
+    if p.name_not_followed_by(0x2800f018bc280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -10780,7 +10780,7 @@ pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x2800e018bc280) {
+    if p.name_not_followed_by(0x2800e018bc280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -11038,7 +11038,7 @@ pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x2800e0183c280) {
+    if p.name_not_followed_by(0x2800e0183c280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -11303,7 +11303,7 @@ pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x280080183c280) {
+    if p.name_not_followed_by(0x280080183c280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -11534,7 +11534,7 @@ pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x2800801830280) {
+    if p.name_not_followed_by(0x2800801830280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -11802,7 +11802,7 @@ pub(crate) fn factor_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000008200c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x800800280) {
+    if p.name_not_followed_by(0x800800280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -12018,7 +12018,7 @@ pub(crate) fn power_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000000200028e) {
         return None;
     }
-    if p.lone_name_ahead(0x800800280) {
+    if p.name_not_followed_by(0x800800280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -12164,7 +12164,7 @@ pub(crate) fn await_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x21c000000481000000200028e) {
         return None;
     }
-    if p.lone_name_ahead(0x800280) {
+    if p.name_not_followed_by(0x800280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -12303,7 +12303,7 @@ pub(crate) fn primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x1c000000481000000200028e) {
         return None;
     }
-    if p.lone_name_ahead(0x800280) {
+    if p.name_not_followed_by(0x800280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -12978,7 +12978,7 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
             if p.enter_rule() {
                 return None;
             }
-            if p.lone_name_ahead(0x1e08040000022800f79bfc280) {
+            if p.name_not_followed_by(0x1e08040000022800f79bfc280) {
                 let _r = atom_rule(p);
                 p.level -= 1;
                 return _r;
@@ -15142,7 +15142,7 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
             if p.enter_rule() {
                 return None;
             }
-            if p.lone_name_ahead(0x1e08040000022800f79bfc280) {
+            if p.name_not_followed_by(0x1e08040000022800f79bfc280) {
                 let _r = atom_rule(p);
                 p.level -= 1;
                 return _r;
@@ -15331,7 +15331,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                 if p.enter_rule() {
                     return None;
                 }
-                if p.lone_name_ahead(0x1e08040000022800f79ffc280) {
+                if p.name_not_followed_by(0x1e08040000022800f79ffc280) {
                     let _r = atom_rule(p);
                     p.level -= 1;
                     return _r;
@@ -15358,7 +15358,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                             if p.enter_rule() {
                                 return None;
                             }
-                            if p.lone_name_ahead(0x1e08040000022800f79bfc280) {
+                            if p.name_not_followed_by(0x1e08040000022800f79bfc280) {
                                 let _r = atom_rule(p);
                                 p.level -= 1;
                                 return _r;
@@ -15413,7 +15413,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                     if p.enter_rule() {
                         return None;
                     }
-                    if p.lone_name_ahead(0x1e08040000022800f79ffc280) {
+                    if p.name_not_followed_by(0x1e08040000022800f79ffc280) {
                         let _r = atom_rule(p);
                         p.level -= 1;
                         return _r;
@@ -15440,7 +15440,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 if p.enter_rule() {
                                     return None;
                                 }
-                                if p.lone_name_ahead(0x1e08040000022800f79bfc280) {
+                                if p.name_not_followed_by(0x1e08040000022800f79bfc280) {
                                     let _r = atom_rule(p);
                                     p.level -= 1;
                                     return _r;
@@ -15848,7 +15848,7 @@ pub(crate) fn star_targets_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x1c000000481000000201028e) {
         return None;
     }
-    if p.lone_name_ahead(0x801280) {
+    if p.name_not_followed_by(0x801280) {
         let _res = star_atom_rule(p);
         p.level -= 1;
         return _res;
@@ -16070,7 +16070,7 @@ pub(crate) fn star_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x1c000000481000000201028e) {
         return None;
     }
-    if p.lone_name_ahead(0x800280) {
+    if p.name_not_followed_by(0x800280) {
         let _res = star_atom_rule(p);
         p.level -= 1;
         return _res;
@@ -16112,7 +16112,7 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             if p.enter_rule() {
                 return None;
             }
-            if p.lone_name_ahead(0x800280) {
+            if p.name_not_followed_by(0x800280) {
                 let _r = star_atom_rule(p);
                 p.level -= 1;
                 return _r;
@@ -16170,7 +16170,7 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
             if p.enter_rule() {
                 return None;
             }
-            if p.lone_name_ahead(0x800280) {
+            if p.name_not_followed_by(0x800280) {
                 let _r = star_atom_rule(p);
                 p.level -= 1;
                 return _r;
@@ -16208,7 +16208,7 @@ pub(crate) fn target_with_star_atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x1c000000481000000200028e) {
         return None;
     }
-    if p.lone_name_ahead(0x800280) {
+    if p.name_not_followed_by(0x800280) {
         let _res = star_atom_rule(p);
         p.level -= 1;
         return _res;
@@ -16702,7 +16702,7 @@ pub(crate) fn del_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x1c000000481000000200028e) {
         return None;
     }
-    if p.lone_name_ahead(0x800280) {
+    if p.name_not_followed_by(0x800280) {
         let _res = del_t_atom_rule(p);
         p.level -= 1;
         return _res;
@@ -17213,7 +17213,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                     if p.enter_rule() {
                                                         return None;
                                                     }
-                                                    if p.lone_name_ahead(0x1e08040000022800f79bfc280) {
+                                                    if p.name_not_followed_by(0x1e08040000022800f79bfc280) {
                                                         let _r = atom_rule(p);
                                                         p.level -= 1;
                                                         return _r;
@@ -17286,7 +17286,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                         if p.enter_rule() {
                                                             return None;
                                                         }
-                                                        if p.lone_name_ahead(0x1e08040000022800f79bfc280) {
+                                                        if p.name_not_followed_by(0x1e08040000022800f79bfc280) {
                                                             let _r = atom_rule(p);
                                                             p.level -= 1;
                                                             return _r;
@@ -17733,7 +17733,7 @@ pub(crate) fn expression_without_invalid_rule(p: &mut Parser<'_>) -> Option<Expr
     if p.enter_rule_unless_next_in(0x69c000000481000008200c28e) {
         return None;
     }
-    if p.lone_name_ahead(0x1e08040000002800f79bfc280) {
+    if p.name_not_followed_by(0x1e08040000002800f79bfc280) {
         let _res = atom_rule(p);
         p.level -= 1;
         return _res;
@@ -17904,7 +17904,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                     if p.enter_rule() {
                         return None;
                     }
-                    if p.lone_name_ahead(0x1e08040000002800f79bfc280) {
+                    if p.name_not_followed_by(0x1e08040000002800f79bfc280) {
                         let _r = atom_rule(p);
                         p.level -= 1;
                         return _r;

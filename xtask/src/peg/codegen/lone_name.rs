@@ -1,8 +1,8 @@
 //! A lone name: where a rule's first-pass parse of a plain NAME followed by a token that cannot
 //! follow it in the rule's matches ([`AfterName`]) comes down to one rule's parse of that NAME
 //! (the *leaf*: `atom` under `expression`, `star_atom` under `star_targets`), the rule's entry
-//! calls the leaf at once (`Parser::lone_name_ahead`) instead of descending to it through the
-//! rules in between.
+//! calls the leaf at once instead of descending to it through the rules in between (the check
+//! is the after-NAME one's, `Parser::name_not_followed_by`).
 //!
 //! Assignment targets are the case this pays for: `x = ...` parses `x` through `star_targets`,
 //! `star_target`, `target_with_star_atom` (whose two `t_primary` alternatives fail at the `=`)
