@@ -5,7 +5,7 @@
 //! of nesting, to depths that need far more stack than a thread gets by default. Each runs its
 //! work through [`on_deep_stack`]: on the calling thread's own stack when it has the room left
 //! (the `pyc` command makes its threads that way, once), else on a deep stack the thread keeps
-//! for such calls ([`KeptStack`]), still on the calling thread.
+//! for such calls (`kept::KeptStack`), still on the calling thread.
 //!
 //! Why on the calling thread: a thread made per call cost tens of microseconds, and started
 //! each call with the per-thread pools empty (the parser's buffers, `NodeBox`'s blocks, the
