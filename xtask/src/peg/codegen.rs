@@ -2003,7 +2003,9 @@ impl<'g> Generator<'g> {
                 s.push_str("return None;\n");
                 pad(&mut s, indent + 1);
                 s.push_str("}\n");
-                if let Some((leaf, after)) = need_value
+                // Not in an `invalid_` rule: only the error pass runs those, and the shortcut
+                // is the first pass's.
+                if let Some((leaf, after)) = (need_value && !self.error_pass_rule)
                     .then(|| self.lone_name_group_leaf(alts))
                     .flatten()
                 {

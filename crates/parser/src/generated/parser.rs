@@ -17213,11 +17213,6 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                     if p.enter_rule() {
                                                         return None;
                                                     }
-                                                    if p.name_not_followed_by(0x1e08040000022800f79bfc280) {
-                                                        let _r = atom_rule(p);
-                                                        p.level -= 1;
-                                                        return _r;
-                                                    }
                                                     let _r = (|| -> Option<_> {
                                                         let _mark = p.mark;
                                                         // assignment_expression
@@ -17285,11 +17280,6 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                     match (|| -> Option<_> {
                                                         if p.enter_rule() {
                                                             return None;
-                                                        }
-                                                        if p.name_not_followed_by(0x1e08040000022800f79bfc280) {
-                                                            let _r = atom_rule(p);
-                                                            p.level -= 1;
-                                                            return _r;
                                                         }
                                                         let _r = (|| -> Option<_> {
                                                             let _mark = p.mark;
@@ -17903,11 +17893,6 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 match (|| -> Option<_> {
                     if p.enter_rule() {
                         return None;
-                    }
-                    if p.name_not_followed_by(0x1e08040000002800f79bfc280) {
-                        let _r = atom_rule(p);
-                        p.level -= 1;
-                        return _r;
                     }
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;

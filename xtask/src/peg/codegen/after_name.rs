@@ -296,44 +296,42 @@ fn action_may_raise(alt: &Alt) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::grammar::parse_grammar;
-    use super::super::test_support::{repo_file, tokens};
+    use super::super::test_support::{repo_file, with_generator};
     use super::*;
 
     /// The entry check of each rule the grammar text names: the token literals that may
     /// follow a leading NAME, or `None` where the rule's entry does not check.
     fn checks(grammar: &str, rules: &[&str]) -> Vec<Option<Vec<String>>> {
-        let g = parse_grammar(grammar).expect("the grammar parses");
-        let tokens = tokens();
-        let gen = Generator::new(&g, &tokens).expect("the generator starts");
-        let literal_of = |bit: u128| -> String {
-            let kind = gen
-                .tokens
-                .numbers
+        with_generator(grammar, |gen| {
+            let literal_of = |bit: u128| -> String {
+                let kind = gen
+                    .tokens
+                    .numbers
+                    .iter()
+                    .find(|(_, &k)| kind_bit(k) == bit)
+                    .map(|(name, _)| name.clone())
+                    .unwrap_or_else(|| format!("{bit:#x}"));
+                gen.tokens
+                    .exact
+                    .iter()
+                    .find(|(_, n)| **n == kind)
+                    .map(|(text, _)| text.clone())
+                    .unwrap_or(kind)
+            };
+            rules
                 .iter()
-                .find(|(_, &k)| kind_bit(k) == bit)
-                .map(|(name, _)| name.clone())
-                .unwrap_or_else(|| format!("{bit:#x}"));
-            gen.tokens
-                .exact
-                .iter()
-                .find(|(_, n)| **n == kind)
-                .map(|(text, _)| text.clone())
-                .unwrap_or(kind)
-        };
-        rules
-            .iter()
-            .map(|name| {
-                let after = gen.entry_after_name(gen.rules[name])?;
-                let mut literals: Vec<String> = (0..128)
-                    .map(|i| 1u128 << i)
-                    .filter(|bit| after & bit != 0)
-                    .map(literal_of)
-                    .collect();
-                literals.sort();
-                Some(literals)
-            })
-            .collect()
+                .map(|name| {
+                    let after = gen.entry_after_name(gen.rules[name])?;
+                    let mut literals: Vec<String> = (0..128)
+                        .map(|i| 1u128 << i)
+                        .filter(|bit| after & bit != 0)
+                        .map(literal_of)
+                        .collect();
+                    literals.sort();
+                    Some(literals)
+                })
+                .collect()
+        })
     }
 
     fn set(literals: &[&str]) -> Option<Vec<String>> {

@@ -305,19 +305,17 @@ impl Generator<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::grammar::parse_grammar;
-    use super::super::test_support::{repo_file, tokens};
+    use super::super::test_support::{repo_file, with_generator};
     use super::*;
 
     /// The leaf of each named rule of `grammar` for a lone NAME, if it has one.
     fn leaves(grammar: &str, rules: &[&str]) -> Vec<Option<String>> {
-        let g = parse_grammar(grammar).expect("the grammar parses");
-        let tokens = tokens();
-        let gen = Generator::new(&g, &tokens).expect("the generator starts");
-        rules
-            .iter()
-            .map(|name| gen.lone_name_leaf(gen.rules[name]).map(|(leaf, _)| leaf))
-            .collect()
+        with_generator(grammar, |gen| {
+            rules
+                .iter()
+                .map(|name| gen.lone_name_leaf(gen.rules[name]).map(|(leaf, _)| leaf))
+                .collect()
+        })
     }
 
     fn leaf(name: &str) -> Option<String> {
@@ -385,27 +383,24 @@ mod tests {
     /// then it is a keyword's name, and the group fails).
     #[test]
     fn an_argument_s_group_comes_down_to_atom() {
-        let text = repo_file("crates/parser/python.gram");
-        let g = parse_grammar(&text).expect("the grammar parses");
-        let tokens = tokens();
-        let gen = Generator::new(&g, &tokens).expect("the generator starts");
-        let args = &gen.rules["args"].alts[0].items[0].item;
-        let Item::Gather(_, elem) = args else {
-            panic!("args starts with a gather: {args}");
-        };
-        let Item::Group(alts) = &**elem else {
-            panic!("an argument is a group: {elem}");
-        };
-        let (leaf, after) = gen.lone_name_group_leaf(alts).expect("a leaf");
-        assert_eq!(leaf, "atom");
-        for token in ["'='", "':='", "'.'", "'('", "'if'"] {
-            let bit = gen.item_first(&Item::Str(token.to_string()), &gen.first_sets);
-            assert_ne!(after & bit, 0, "{token} may follow the name");
-        }
-        for token in ["','", "')'"] {
-            let bit = gen.item_first(&Item::Str(token.to_string()), &gen.first_sets);
-            assert_eq!(after & bit, 0, "{token} ends the argument");
-        }
+        with_generator(&repo_file("crates/parser/python.gram"), |gen| {
+            let args = &gen.rules["args"].alts[0].items[0].item;
+            let Item::Gather(_, elem) = args else {
+                panic!("args starts with a gather: {args}");
+            };
+            let Item::Group(alts) = &**elem else {
+                panic!("an argument is a group: {elem}");
+            };
+            let (leaf, after) = gen.lone_name_group_leaf(alts).expect("a leaf");
+            assert_eq!(leaf, "atom");
+            let bit = |token: &str| gen.item_first(&Item::Str(token.to_string()), &gen.first_sets);
+            for token in ["'='", "':='", "'.'", "'('", "'if'"] {
+                assert_ne!(after & bit(token), 0, "{token} may follow the name");
+            }
+            for token in ["','", "')'"] {
+                assert_eq!(after & bit(token), 0, "{token} ends the argument");
+            }
+        });
     }
 
     #[test]

@@ -15,3 +15,11 @@ pub(super) fn repo_file(path: &str) -> String {
 pub(super) fn tokens() -> TokenTable {
     TokenTable::parse(&repo_file("crates/tokenize/Tokens")).expect("the token table parses")
 }
+
+/// Runs `f` with a generator for the grammar `text` and the repository's token table.
+pub(super) fn with_generator<R>(text: &str, f: impl FnOnce(&super::Generator<'_>) -> R) -> R {
+    let grammar = super::super::grammar::parse_grammar(text).expect("the grammar parses");
+    let tokens = tokens();
+    let gen = super::Generator::new(&grammar, &tokens).expect("the generator starts");
+    f(&gen)
+}
