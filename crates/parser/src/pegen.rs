@@ -1057,6 +1057,53 @@ impl<'src> Parser<'src> {
         fails
     }
 
+    /// The kind of the token at the mark when it is a literal's (NUMBER or STRING) and the
+    /// token after it, already read ahead, cannot follow it in a match of the rule (FIRST-set
+    /// bits the generator finds for each, see its `lone_name.rs`); else 0. Then the rule's
+    /// parse comes down to the parse of the literal by the rule the generator found, which it
+    /// calls at once. Unlike [`Parser::name_not_followed_by`], marks nothing read: that rule
+    /// may raise at the literal (a number too large), before the parse it replaces reads the
+    /// next token; [`Parser::mark_next_token_read`] does once it has matched. In the first
+    /// pass, as [`Parser::cannot_start`], and exact for the same reason.
+    #[inline(always)]
+    pub(crate) fn lone_literal_not_followed_by(
+        &self,
+        after_number: u128,
+        after_string: u128,
+    ) -> u16 {
+        // NUMBER and STRING are neighbours: one test tells neither (the common case).
+        const _: () = assert!(tk::STRING == tk::NUMBER + 1);
+        if !self.first_pass_shortcuts_allowed() {
+            return 0;
+        }
+        let Some([lead, next]) = self.tokens.get(self.mark..self.mark + 2) else {
+            return 0;
+        };
+        if lead.kind.wrapping_sub(tk::NUMBER) > 1 {
+            return 0;
+        }
+        let after = if lead.kind == tk::NUMBER {
+            after_number
+        } else {
+            after_string
+        };
+        if KIND_BITS[usize::from(next.first_class)] & after == 0 {
+            lead.kind
+        } else {
+            0
+        }
+    }
+
+    /// Marks the token at the mark read by the parser (`p->fill` past it), when it is in the
+    /// buffer: a lone literal's shortcut, once its leaf has matched (see
+    /// [`Parser::lone_literal_not_followed_by`]).
+    #[inline(always)]
+    pub(crate) fn mark_next_token_read(&mut self) {
+        if self.mark < self.tokens.len() {
+            self.fill = self.fill.max(self.mark + 1);
+        }
+    }
+
     /// The list a loop (`x*`, `x+`) collects into: for expressions, the spare one if there is
     /// one (see `spare_exprs`), else a new empty one, which allocates only when pushed to.
     #[inline(always)]

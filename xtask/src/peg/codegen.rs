@@ -205,6 +205,9 @@ struct Generator<'g> {
     chain_levels: HashMap<String, chain::Level>,
     /// Per rule: what can follow a NAME its match starts with (see `after_name.rs`).
     after_name: HashMap<String, after_name::AfterName>,
+    /// Per lone literal's token (`NUMBER`, `STRING`), per rule: what can follow the literal
+    /// its match starts with (see `lone_name.rs`).
+    after_literal: HashMap<&'static str, HashMap<String, after_name::AfterName>>,
     /// The rule being emitted runs in the error pass only (an `invalid_` rule), where prefix
     /// runs ([`Generator::prefix_run_code`]) do not apply.
     error_pass_rule: bool,
@@ -249,6 +252,7 @@ impl<'g> Generator<'g> {
             first_sets: HashMap::new(),
             chain_levels: HashMap::new(),
             after_name: HashMap::new(),
+            after_literal: HashMap::new(),
             error_pass_rule: false,
         };
         gen.check_names()?;
@@ -1188,14 +1192,22 @@ impl<'g> Generator<'g> {
             self.line(2, "return None;");
             self.line(1, "}");
         }
-        if let Some((leaf, after)) = self.lone_name_leaf(rule) {
+        if let Some(found) = self.lone_name_leaf(rule) {
             // A lone NAME: the parse comes down to the leaf's (see `lone_name.rs`).
+            let after = found.after;
             self.line(1, &format!("if p.name_not_followed_by({after:#x}) {{"));
-            self.line(2, &format!("let _res = {leaf}_rule(p);"));
+            self.line(
+                2,
+                &format!("let _res = {};", self.lone_leaf_call("NAME", &found)),
+            );
             self.line(2, "p.level -= 1;");
             self.line(2, "return _res;");
             self.line(1, "}");
         }
+        // A lone literal: the parse comes down to the leaf's (see `lone_name.rs`).
+        let mut code = String::new();
+        self.lone_literal_code(&mut code, 1, &self.lone_literal_leaves(rule));
+        self.out.push_str(&code);
         if self.is_chain_entry(&rule.name) {
             self.line(1, "if p.first_pass_shortcuts_allowed() {");
             self.line(2, &format!("let _res = {}_chain(p);", rule.name));
@@ -2005,20 +2017,30 @@ impl<'g> Generator<'g> {
                 s.push_str("}\n");
                 // Not in an `invalid_` rule: only the error pass runs those, and the shortcut
                 // is the first pass's.
-                if let Some((leaf, after)) = (need_value && !self.error_pass_rule)
+                if let Some(found) = (need_value && !self.error_pass_rule)
                     .then(|| self.lone_name_group_leaf(alts))
                     .flatten()
                 {
                     // A lone NAME: the group's parse comes down to the leaf's (`lone_name.rs`).
+                    let after = found.after;
                     line(
                         &mut s,
                         indent + 1,
                         &format!("if p.name_not_followed_by({after:#x}) {{"),
                     );
-                    line(&mut s, indent + 2, &format!("let _r = {leaf}_rule(p);"));
+                    let call = self.lone_leaf_call("NAME", &found);
+                    line(&mut s, indent + 2, &format!("let _r = {call};"));
                     line(&mut s, indent + 2, "p.level -= 1;");
                     line(&mut s, indent + 2, "return _r;");
                     line(&mut s, indent + 1, "}");
+                }
+                if need_value && !self.error_pass_rule {
+                    // A lone literal: the group's parse comes down to the leaf's.
+                    self.lone_literal_code(
+                        &mut s,
+                        indent + 1,
+                        &self.lone_literal_group_leaves(alts),
+                    );
                 }
                 pad(&mut s, indent + 1);
                 s.push_str("let _r = (|| -> Option<_> {\n");
@@ -2160,6 +2182,67 @@ impl<'g> Generator<'g> {
             }
             Item::Str(s) if !s.starts_with('"') => Some(self.string_type_const(s)),
             _ => None,
+        }
+    }
+
+    /// The lone-literal shortcuts at a rule's (or group's) entry: where a literal stands at the
+    /// mark and the token after it is one that cannot follow it, the leaf's parse of the literal
+    /// is the rule's (`lone_name.rs`). One test for both literals' tokens (the common case is
+    /// neither), then one arm per leaf. The token after the literal is marked read once the leaf
+    /// has matched: the parse replaced reads it then, and the leaf may raise at the literal first
+    /// (a number too large). A leaf that gives no value without an error leaves the rule's own
+    /// parse to go on, from the literal.
+    fn lone_literal_code(
+        &self,
+        s: &mut String,
+        indent: usize,
+        found: &[(&str, lone_name::LoneLeaf)],
+    ) {
+        if found.is_empty() {
+            return;
+        }
+        // A literal without a shortcut here: no token can be outside its set.
+        let after = |token: &str| {
+            found
+                .iter()
+                .find(|(t, _)| *t == token)
+                .map_or(u128::MAX, |(_, leaf)| leaf.after)
+        };
+        let (number, string) = (after("NUMBER"), after("STRING"));
+        line(
+            s,
+            indent,
+            &format!("match p.lone_literal_not_followed_by({number:#x}, {string:#x}) {{"),
+        );
+        for (token, leaf) in found {
+            line(s, indent + 1, &format!("tk::{token} => {{"));
+            line(s, indent + 2, "let _m = p.mark;");
+            let call = self.lone_leaf_call(token, leaf);
+            line(s, indent + 2, &format!("if let Some(_v) = {call} {{"));
+            line(s, indent + 3, "p.mark_next_token_read();");
+            line(s, indent + 3, "p.level -= 1;");
+            line(s, indent + 3, "return Some(_v);");
+            line(s, indent + 2, "}");
+            line(s, indent + 2, "if p.error_indicator {");
+            line(s, indent + 3, "p.level -= 1;");
+            line(s, indent + 3, "return None;");
+            line(s, indent + 2, "}");
+            // An action that gives no value returns before its alternative puts the mark back.
+            line(s, indent + 2, "p.mark = _m;");
+            line(s, indent + 1, "}");
+        }
+        line(s, indent + 1, "_ => {}");
+        line(s, indent, "}");
+    }
+
+    /// The call a lone-token shortcut makes: the leaf rule's, or where the leaf's alternative
+    /// is the token alone, the token's own match (which leaves no memo source, as the
+    /// alternative would not).
+    fn lone_leaf_call(&self, token: &str, found: &lone_name::LoneLeaf) -> String {
+        if found.bare {
+            format!("{{ p.src = Src::NONE; {} }}", self.name_call(token))
+        } else {
+            format!("{}_rule(p)", found.leaf)
         }
     }
 

@@ -1305,9 +1305,38 @@ pub(crate) fn annotated_rhs_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x1e08040000002800f79bfd280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x1e08040000002800f79bfd280, 0x1e08040000802800f79bfd288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     let _res = annotated_rhs_body(p);
     p.level -= 1;
@@ -5253,9 +5282,38 @@ pub(crate) fn subject_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x1e08040000022800f79bfd280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x1e08040000022800f79bfd280, 0x1e08040000822800f79bfd288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     let _res = subject_expr_body(p);
     p.level -= 1;
@@ -5775,6 +5833,35 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
 pub(crate) fn literal_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x1c000000480000000000800c) {
         return None;
+    }
+    match p.lone_literal_not_followed_by(0xc000, 0x800000000000008) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     let _res = literal_expr_body(p);
     p.level -= 1;
@@ -6838,6 +6925,35 @@ fn key_value_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
             if p.enter_rule() {
                 return None;
             }
+            match p.lone_literal_not_followed_by(0xc000, 0x800000000000008) {
+                tk::NUMBER => {
+                    let _m = p.mark;
+                    if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                        p.mark_next_token_read();
+                        p.level -= 1;
+                        return Some(_v);
+                    }
+                    if p.error_indicator {
+                        p.level -= 1;
+                        return None;
+                    }
+                    p.mark = _m;
+                }
+                tk::STRING => {
+                    let _m = p.mark;
+                    if let Some(_v) = clean_string_rule(p) {
+                        p.mark_next_token_read();
+                        p.level -= 1;
+                        return Some(_v);
+                    }
+                    if p.error_indicator {
+                        p.level -= 1;
+                        return None;
+                    }
+                    p.mark = _m;
+                }
+                _ => {}
+            }
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // literal_expr
@@ -7440,9 +7556,38 @@ pub(crate) fn expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x1e08040000002800f79bfd280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x1e08040000002800f79bfd280, 0x1e08040000802800f79bfd288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     let _res = expressions_body(p);
     p.level -= 1;
@@ -7619,9 +7764,38 @@ pub(crate) fn expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x1e08040000002800f79bfc280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x1e08040000002800f79bfc280, 0x1e08040000802800f79bfc288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     let _mark = p.mark;
     let _lent = match p.memo_take(memo_id::EXPRESSION) {
@@ -7772,9 +7946,38 @@ pub(crate) fn star_expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x1e08040000002800f79bfd280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x1e08040000002800f79bfd280, 0x1e08040000802800f79bfd288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = star_expressions_chain(p);
@@ -8001,9 +8204,38 @@ pub(crate) fn star_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x1e08040000002800f79bfc280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x1e08040000002800f79bfc280, 0x1e08040000802800f79bfc288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     if !p.error_pass {
         let _res = star_expression_body(p);
@@ -8136,9 +8368,38 @@ pub(crate) fn star_named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x1e08040000022800f79bfc280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x1e08040000022800f79bfc280, 0x1e08040000822800f79bfc288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     let _res = star_named_expression_body(p);
     p.level -= 1;
@@ -8243,9 +8504,38 @@ pub(crate) fn named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x1e08040000022800f79bfc280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x1e08040000022800f79bfc280, 0x1e08040000822800f79bfc288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     let _res = named_expression_body(p);
     p.level -= 1;
@@ -8299,9 +8589,38 @@ pub(crate) fn disjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x1e08000000002800f79bfc280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x1e08000000002800f79bfc280, 0x1e08000000802800f79bfc288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = disjunction_chain(p);
@@ -8746,9 +9065,38 @@ pub(crate) fn conjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x1c08000000002800f79bfc280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x1c08000000002800f79bfc280, 0x1c08000000802800f79bfc288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = conjunction_chain(p);
@@ -9172,9 +9520,38 @@ pub(crate) fn inversion_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x1808000000002800f79bfc280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x1808000000002800f79bfc280, 0x1808000000802800f79bfc288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = inversion_chain(p);
@@ -9487,9 +9864,38 @@ pub(crate) fn comparison_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x1808000000002800f79bfc280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x1808000000002800f79bfc280, 0x1808000000802800f79bfc288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = comparison_chain(p);
@@ -10202,9 +10608,38 @@ pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x2800f018fc280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x2800f018fc280, 0x802800f018fc288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = bitwise_or_chain(p);
@@ -10502,9 +10937,38 @@ pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x2800f018bc280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x2800f018bc280, 0x802800f018bc288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = bitwise_xor_chain(p);
@@ -10781,9 +11245,38 @@ pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x2800e018bc280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x2800e018bc280, 0x802800e018bc288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = bitwise_and_chain(p);
@@ -11039,9 +11532,38 @@ pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x2800e0183c280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x2800e0183c280, 0x802800e0183c288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = shift_expr_chain(p);
@@ -11304,9 +11826,38 @@ pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x280080183c280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x280080183c280, 0x80280080183c288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = sum_chain(p);
@@ -11535,9 +12086,38 @@ pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x2800801830280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x2800801830280, 0x802800801830288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = term_chain(p);
@@ -11803,9 +12383,38 @@ pub(crate) fn factor_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x800800280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x800800280, 0x800000800800288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = factor_chain(p);
@@ -12019,9 +12628,38 @@ pub(crate) fn power_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x800800280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x800800280, 0x800000800800288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = power_chain(p);
@@ -12165,9 +12803,38 @@ pub(crate) fn await_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x800280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x800280, 0x800000000800288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     if p.first_pass_shortcuts_allowed() {
         let _res = await_primary_chain(p);
@@ -12304,9 +12971,38 @@ pub(crate) fn primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         return None;
     }
     if p.name_not_followed_by(0x800280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x800280, 0x800000000800288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     if !p.error_pass {
         let _res = primary_raw_rule(p);
@@ -12644,6 +13340,22 @@ pub(crate) fn atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x1c000000481000000200028e) {
         return None;
     }
+    match p.lone_literal_not_followed_by(0xffffffffffffffffffffffffffffffff, 0x800000000000008) {
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
+    }
     if !p.first_pass_shortcuts_allowed() {
         let _res = atom_body(p);
         p.level -= 1;
@@ -12979,9 +13691,38 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if p.name_not_followed_by(0x1e08040000022800f79bfc280) {
-                let _r = atom_rule(p);
+                let _r = { p.src = Src::NONE; p.name_token() };
                 p.level -= 1;
                 return _r;
+            }
+            match p.lone_literal_not_followed_by(0x1e08040000022800f79bfc280, 0x1e08040000822800f79bfc288) {
+                tk::NUMBER => {
+                    let _m = p.mark;
+                    if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                        p.mark_next_token_read();
+                        p.level -= 1;
+                        return Some(_v);
+                    }
+                    if p.error_indicator {
+                        p.level -= 1;
+                        return None;
+                    }
+                    p.mark = _m;
+                }
+                tk::STRING => {
+                    let _m = p.mark;
+                    if let Some(_v) = clean_string_rule(p) {
+                        p.mark_next_token_read();
+                        p.level -= 1;
+                        return Some(_v);
+                    }
+                    if p.error_indicator {
+                        p.level -= 1;
+                        return None;
+                    }
+                    p.mark = _m;
+                }
+                _ => {}
             }
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
@@ -14371,6 +15112,22 @@ pub(crate) fn strings_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule_unless_next_in(0x4800000000000008) {
         return None;
     }
+    match p.lone_literal_not_followed_by(0xffffffffffffffffffffffffffffffff, 0x800000000000008) {
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
+    }
     if !p.error_pass {
         let _res = strings_body(p);
         p.level -= 1;
@@ -15143,9 +15900,38 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             }
             if p.name_not_followed_by(0x1e08040000022800f79bfc280) {
-                let _r = atom_rule(p);
+                let _r = { p.src = Src::NONE; p.name_token() };
                 p.level -= 1;
                 return _r;
+            }
+            match p.lone_literal_not_followed_by(0x1e08040000022800f79bfc280, 0x1e08040000822800f79bfc288) {
+                tk::NUMBER => {
+                    let _m = p.mark;
+                    if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                        p.mark_next_token_read();
+                        p.level -= 1;
+                        return Some(_v);
+                    }
+                    if p.error_indicator {
+                        p.level -= 1;
+                        return None;
+                    }
+                    p.mark = _m;
+                }
+                tk::STRING => {
+                    let _m = p.mark;
+                    if let Some(_v) = clean_string_rule(p) {
+                        p.mark_next_token_read();
+                        p.level -= 1;
+                        return Some(_v);
+                    }
+                    if p.error_indicator {
+                        p.level -= 1;
+                        return None;
+                    }
+                    p.mark = _m;
+                }
+                _ => {}
             }
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
@@ -15332,9 +16118,38 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                     return None;
                 }
                 if p.name_not_followed_by(0x1e08040000022800f79ffc280) {
-                    let _r = atom_rule(p);
+                    let _r = { p.src = Src::NONE; p.name_token() };
                     p.level -= 1;
                     return _r;
+                }
+                match p.lone_literal_not_followed_by(0x1e08040000022800f79ffc280, 0x1e08040000822800f79ffc288) {
+                    tk::NUMBER => {
+                        let _m = p.mark;
+                        if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                            p.mark_next_token_read();
+                            p.level -= 1;
+                            return Some(_v);
+                        }
+                        if p.error_indicator {
+                            p.level -= 1;
+                            return None;
+                        }
+                        p.mark = _m;
+                    }
+                    tk::STRING => {
+                        let _m = p.mark;
+                        if let Some(_v) = clean_string_rule(p) {
+                            p.mark_next_token_read();
+                            p.level -= 1;
+                            return Some(_v);
+                        }
+                        if p.error_indicator {
+                            p.level -= 1;
+                            return None;
+                        }
+                        p.mark = _m;
+                    }
+                    _ => {}
                 }
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
@@ -15359,9 +16174,38 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 return None;
                             }
                             if p.name_not_followed_by(0x1e08040000022800f79bfc280) {
-                                let _r = atom_rule(p);
+                                let _r = { p.src = Src::NONE; p.name_token() };
                                 p.level -= 1;
                                 return _r;
+                            }
+                            match p.lone_literal_not_followed_by(0x1e08040000022800f79bfc280, 0x1e08040000822800f79bfc288) {
+                                tk::NUMBER => {
+                                    let _m = p.mark;
+                                    if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                                        p.mark_next_token_read();
+                                        p.level -= 1;
+                                        return Some(_v);
+                                    }
+                                    if p.error_indicator {
+                                        p.level -= 1;
+                                        return None;
+                                    }
+                                    p.mark = _m;
+                                }
+                                tk::STRING => {
+                                    let _m = p.mark;
+                                    if let Some(_v) = clean_string_rule(p) {
+                                        p.mark_next_token_read();
+                                        p.level -= 1;
+                                        return Some(_v);
+                                    }
+                                    if p.error_indicator {
+                                        p.level -= 1;
+                                        return None;
+                                    }
+                                    p.mark = _m;
+                                }
+                                _ => {}
                             }
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
@@ -15414,9 +16258,38 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                         return None;
                     }
                     if p.name_not_followed_by(0x1e08040000022800f79ffc280) {
-                        let _r = atom_rule(p);
+                        let _r = { p.src = Src::NONE; p.name_token() };
                         p.level -= 1;
                         return _r;
+                    }
+                    match p.lone_literal_not_followed_by(0x1e08040000022800f79ffc280, 0x1e08040000822800f79ffc288) {
+                        tk::NUMBER => {
+                            let _m = p.mark;
+                            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                                p.mark_next_token_read();
+                                p.level -= 1;
+                                return Some(_v);
+                            }
+                            if p.error_indicator {
+                                p.level -= 1;
+                                return None;
+                            }
+                            p.mark = _m;
+                        }
+                        tk::STRING => {
+                            let _m = p.mark;
+                            if let Some(_v) = clean_string_rule(p) {
+                                p.mark_next_token_read();
+                                p.level -= 1;
+                                return Some(_v);
+                            }
+                            if p.error_indicator {
+                                p.level -= 1;
+                                return None;
+                            }
+                            p.mark = _m;
+                        }
+                        _ => {}
                     }
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
@@ -15441,9 +16314,38 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                     return None;
                                 }
                                 if p.name_not_followed_by(0x1e08040000022800f79bfc280) {
-                                    let _r = atom_rule(p);
+                                    let _r = { p.src = Src::NONE; p.name_token() };
                                     p.level -= 1;
                                     return _r;
+                                }
+                                match p.lone_literal_not_followed_by(0x1e08040000022800f79bfc280, 0x1e08040000822800f79bfc288) {
+                                    tk::NUMBER => {
+                                        let _m = p.mark;
+                                        if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                                            p.mark_next_token_read();
+                                            p.level -= 1;
+                                            return Some(_v);
+                                        }
+                                        if p.error_indicator {
+                                            p.level -= 1;
+                                            return None;
+                                        }
+                                        p.mark = _m;
+                                    }
+                                    tk::STRING => {
+                                        let _m = p.mark;
+                                        if let Some(_v) = clean_string_rule(p) {
+                                            p.mark_next_token_read();
+                                            p.level -= 1;
+                                            return Some(_v);
+                                        }
+                                        if p.error_indicator {
+                                            p.level -= 1;
+                                            return None;
+                                        }
+                                        p.mark = _m;
+                                    }
+                                    _ => {}
                                 }
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
@@ -17724,9 +18626,38 @@ pub(crate) fn expression_without_invalid_rule(p: &mut Parser<'_>) -> Option<Expr
         return None;
     }
     if p.name_not_followed_by(0x1e08040000002800f79bfc280) {
-        let _res = atom_rule(p);
+        let _res = { p.src = Src::NONE; p.name_token() };
         p.level -= 1;
         return _res;
+    }
+    match p.lone_literal_not_followed_by(0x1e08040000002800f79bfc280, 0x1e08040000802800f79bfc288) {
+        tk::NUMBER => {
+            let _m = p.mark;
+            if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        tk::STRING => {
+            let _m = p.mark;
+            if let Some(_v) = clean_string_rule(p) {
+                p.mark_next_token_read();
+                p.level -= 1;
+                return Some(_v);
+            }
+            if p.error_indicator {
+                p.level -= 1;
+                return None;
+            }
+            p.mark = _m;
+        }
+        _ => {}
     }
     let _prev_call_invalid = p.call_invalid_rules;
     p.call_invalid_rules = false;

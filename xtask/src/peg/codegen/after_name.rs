@@ -35,6 +35,37 @@ const ANY: u128 = u128::MAX;
 /// [`Generator::entry_after_name`]).
 const AFTER_NAME_MOST: u32 = 8;
 
+/// The token a match starts with, whose follow sets an analysis computes: a NAME (this
+/// module's entry check, and `lone_name.rs`), or a literal (`lone_name.rs`'s lone literals).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Lead {
+    /// The token's name in the grammar.
+    pub(super) token: &'static str,
+    /// Whether an action on a match of the token alone that may raise makes any token one
+    /// that can follow. The entry check needs it: there the rule fails without running the
+    /// action. A lone literal's shortcut does not: it runs the actions the parse it replaces
+    /// would (the leaf's; those above it pass the value on).
+    widen_raising_actions: bool,
+}
+
+/// A leading NAME.
+pub(super) const NAME_LEAD: Lead = Lead {
+    token: "NAME",
+    widen_raising_actions: true,
+};
+
+/// The literals a lone-literal shortcut starts with (see `lone_name.rs`).
+pub(super) const LITERAL_LEADS: [Lead; 2] = [
+    Lead {
+        token: "NUMBER",
+        widen_raising_actions: false,
+    },
+    Lead {
+        token: "STRING",
+        widen_raising_actions: false,
+    },
+];
+
 impl AfterName {
     const NONE: AfterName = AfterName {
         bits: 0,
@@ -59,20 +90,28 @@ impl AfterName {
 }
 
 impl Generator<'_> {
-    /// [`AfterName`] of every rule, to a fixpoint (the sets only grow).
+    /// [`AfterName`] of every rule for a leading NAME, and for each lone literal's token.
     pub(super) fn compute_after_name(&mut self) {
+        self.after_name = self.after_lead_sets(NAME_LEAD);
+        self.after_literal = LITERAL_LEADS
+            .iter()
+            .map(|&lead| (lead.token, self.after_lead_sets(lead)))
+            .collect();
+    }
+
+    /// [`AfterName`] of every rule for `lead`, to a fixpoint (the sets only grow).
+    fn after_lead_sets(&self, lead: Lead) -> HashMap<String, AfterName> {
         let mut sets: HashMap<String, AfterName> = HashMap::new();
         loop {
             let mut changed = false;
             for rule in &self.grammar.rules {
-                let set = self.rule_after_name(rule, &sets);
+                let set = self.rule_after_name(rule, &sets, lead);
                 changed |= sets.insert(rule.name.clone(), set) != Some(set);
             }
             if !changed {
-                break;
+                return sets;
             }
         }
-        self.after_name = sets;
     }
 
     /// The check a rule's entry can make after a leading NAME: the tokens that can follow it,
@@ -90,15 +129,20 @@ impl Generator<'_> {
         (!after.open && !name_can_follow && few).then_some(after.bits)
     }
 
-    fn rule_after_name(&self, rule: &Rule, sets: &HashMap<String, AfterName>) -> AfterName {
+    fn rule_after_name(
+        &self,
+        rule: &Rule,
+        sets: &HashMap<String, AfterName>,
+        lead: Lead,
+    ) -> AfterName {
         let mut set = AfterName::NONE;
         for alt in &rule.alts {
             // An alternative that is an `invalid_` rule alone runs in the error pass only.
             if chain::is_invalid_guard(alt) {
                 continue;
             }
-            let mut after = self.items_after_name(&alt.items, sets);
-            if after.open && action_may_raise(alt) {
+            let mut after = self.items_after_name(&alt.items, sets, lead);
+            if after.open && lead.widen_raising_actions && action_may_raise(alt) {
                 after = AfterName::ANY;
             }
             set = set.union(after);
@@ -106,17 +150,18 @@ impl Generator<'_> {
         set
     }
 
-    /// The tokens after a NAME that the first of `items` to consume a token takes.
+    /// The tokens after the lead that the first of `items` to consume a token takes.
     fn items_after_name(
         &self,
         items: &[NamedItem],
         sets: &HashMap<String, AfterName>,
+        lead: Lead,
     ) -> AfterName {
         let Some((first, rest)) = items.split_first() else {
             return AfterName::NONE;
         };
         let item = &first.item;
-        let own = self.item_after_name(item, sets);
+        let own = self.item_after_name(item, sets, lead);
         let mut set = AfterName {
             bits: own.bits,
             open: false,
@@ -125,7 +170,7 @@ impl Generator<'_> {
             set = set.union(self.next_tokens(rest));
         }
         if self.item_nullable(item) {
-            set = set.union(self.items_after_name(rest, sets));
+            set = set.union(self.items_after_name(rest, sets, lead));
         }
         set
     }
@@ -134,9 +179,10 @@ impl Generator<'_> {
         &self,
         item: &Item,
         sets: &HashMap<String, AfterName>,
+        lead: Lead,
     ) -> AfterName {
         match item {
-            Item::Name(n) if n == "NAME" => AfterName::OPEN,
+            Item::Name(n) if n == lead.token => AfterName::OPEN,
             Item::Name(n) if n.starts_with("invalid_") => AfterName::ANY,
             Item::Name(n) if self.rules.contains_key(n.as_str()) => {
                 sets.get(n).copied().unwrap_or_default()
@@ -156,11 +202,11 @@ impl Generator<'_> {
                 if chain::is_invalid_guard(alt) {
                     return set;
                 }
-                set.union(self.items_after_name(&alt.items, sets))
+                set.union(self.items_after_name(&alt.items, sets, lead))
             }),
-            Item::Opt(e) => self.item_after_name(e, sets),
-            Item::Repeat0(e) | Item::Repeat1(e) => self.loop_after_name(e, e, sets),
-            Item::Gather(sep, e) => self.loop_after_name(e, sep, sets),
+            Item::Opt(e) => self.item_after_name(e, sets, lead),
+            Item::Repeat0(e) | Item::Repeat1(e) => self.loop_after_name(e, e, sets, lead),
+            Item::Gather(sep, e) => self.loop_after_name(e, sep, sets, lead),
         }
     }
 
@@ -172,8 +218,9 @@ impl Generator<'_> {
         elem: &Item,
         again: &Item,
         sets: &HashMap<String, AfterName>,
+        lead: Lead,
     ) -> AfterName {
-        let once = self.item_after_name(elem, sets);
+        let once = self.item_after_name(elem, sets, lead);
         let next = if once.open { self.item_next(again) } else { 0 };
         AfterName {
             bits: once.bits | next,
@@ -285,7 +332,7 @@ impl Generator<'_> {
 
 /// Whether an alternative's action may raise a SyntaxError (or a version error): it uses the
 /// parser, which the plain node builders do not.
-fn action_may_raise(alt: &Alt) -> bool {
+pub(super) fn action_may_raise(alt: &Alt) -> bool {
     alt.action.as_deref().is_some_and(|action| {
         action.contains("p,")
             || action.contains("p)")

@@ -2,66 +2,116 @@
 //! follow it in the rule's matches ([`AfterName`]) comes down to one rule's parse of that NAME
 //! (the *leaf*: `atom` under `expression`, `star_atom` under `star_targets`), the rule's entry
 //! calls the leaf at once instead of descending to it through the rules in between (the check
-//! is the after-NAME one's, `Parser::name_not_followed_by`).
+//! is the after-NAME one's, `Parser::name_not_followed_by`). Where the leaf's alternative is
+//! the NAME alone (`atom`'s), the entry matches the token in place.
 //!
 //! Assignment targets are the case this pays for: `x = ...` parses `x` through `star_targets`,
 //! `star_target`, `target_with_star_atom` (whose two `t_primary` alternatives fail at the `=`)
 //! and `star_atom`; and every operand that is a lone name goes from `expression` down the
 //! operator chain to `atom`.
 //!
+//! A lone literal is the same analysis with another leading token ([`LITERAL_LEADS`]): a NUMBER
+//! comes down to `atom`'s own `NUMBER`, a STRING (through `atom`'s lookahead for the tokens a
+//! string starts with) to `clean_string`, whose action gives no value for a literal that does
+//! not decode cleanly. Its check (`Parser::lone_literal_not_followed_by`) marks nothing read:
+//! the leaf may raise at the literal (a number too large) before the parse it replaces reads
+//! the next token, so the token is marked read once the leaf has matched; and a leaf that gives
+//! no value without an error leaves the rule's own parse to go on. Its after sets count no
+//! raising action as letting any token follow (see `after_name::Lead`): the leaf's actions run
+//! as they would, and those above it only pass the value on.
+//!
 //! Exact, in the first pass, as the generator works it out for each rule from the grammar
-//! ([`Generator::lone_name_leaf`]), following the parse of `NAME t` with `t` outside the rule's
-//! after-NAME set: an alternative that needs a token after the NAME fails at `t` (every token an
-//! item there could consume or look at is in that set); one whose first item matches the NAME
-//! alone and whose remaining items can all match nothing there (optional items and loops that
-//! do not start with `t`, negative lookaheads) matches the NAME alone; the first alternative,
-//! in order, that does so decides. It must pass its first item's value on unchanged (no action
-//! of its own, or `{ a }`), down to the leaf's alternative that takes the NAME itself, whose
-//! value the leaf's own parse makes. Left recursion grows nothing (its alternatives need a
-//! token after the seed). Anything else the analysis cannot follow (a group or a loop where
-//! the NAME is, a forced item, a cut, a rule that may raise) leaves the rule without the
-//! shortcut.
+//! ([`Generator::lone_name_leaf`]), following the parse of `L t` (`L` the leading token) with
+//! `t` outside the rule's after set: an alternative that needs a token after `L` fails at `t`
+//! (every token an item there could consume or look at is in that set); one whose first item
+//! matches `L` alone and whose remaining items can all match nothing there (optional items and
+//! loops that do not start with `t`, negative lookaheads) matches `L` alone; the first
+//! alternative, in order, that does so decides. It must pass its first item's value on
+//! unchanged (no action of its own, or `{ a }`), down to the leaf's alternative that takes `L`
+//! itself, whose value the leaf's own parse makes. Left recursion grows nothing (its
+//! alternatives need a token after the seed). Anything else the analysis cannot follow (a
+//! group or a loop where `L` is, a forced item, a cut, a rule that may raise, a lookahead
+//! other than one for `L` among single tokens) leaves the rule without the shortcut.
 //!
 //! What the rules skipped would have done besides: levels (the shortcut is taken only where
 //! the FIRST-set checks are, away from MAXSTACK, `Parser::first_pass_shortcuts_allowed`), memo
-//! entries (a later request for one parses the name again, which has no other effect in the
-//! first pass), and reading `t` (the furthest token the parse reached, where "invalid syntax"
+//! entries (a later request for one parses `L` again, which has no other effect in the first
+//! pass), and reading `t` (the furthest token the parse reached, where "invalid syntax"
 //! points): the shortcut reads it too, and is made only where the parse it replaces reads `t`
-//! (an item after the NAME is tried there).
+//! (an item after `L` is tried there).
 
-use super::after_name::AfterName;
+use super::after_name::{action_may_raise, AfterName, Lead, LITERAL_LEADS, NAME_LEAD};
 use super::*;
 
 /// The name a group's alternatives stand under in [`Lone::Leaf`]: no rule's (a group whose
-/// own alternative takes the NAME is its own leaf, which the shortcut cannot call).
+/// own alternative takes the lead token is its own leaf, which the shortcut cannot call).
 const GROUP: &str = "";
 
-/// What the first-pass parse of `NAME t` comes to in a rule or an alternative.
+/// A shortcut found: the rule to call, the tokens that may not follow the lead token (the
+/// after set of the rule or group that takes the shortcut), and whether the leaf may fail
+/// without an error where the lead token stands (an action that gives no value, such as
+/// `clean_string`'s for a literal that does not decode cleanly): then the shortcut goes on
+/// with the rule's own parse. `bare` when the leaf's alternative is the lead token alone,
+/// whose value is the token's own (`atom`'s `NAME`, `NUMBER`): the shortcut matches the token
+/// itself instead of calling the leaf.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct LoneLeaf {
+    pub(super) leaf: String,
+    pub(super) after: u128,
+    pub(super) may_fail: bool,
+    pub(super) bare: bool,
+}
+
+/// What the first-pass parse of `L t` comes to in a rule or an alternative (`L` the lead
+/// token, `t` a token outside the after set).
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Lone {
     /// It fails.
     Fails,
-    /// It is this rule's parse of the NAME.
+    /// It is this rule's parse of the lead token.
     Leaf(String),
     /// The analysis cannot tell.
     Unknown,
 }
 
-/// A rule's or an alternative's outcome, and whether its parse reads `t`.
+/// A rule's or an alternative's outcome, whether its parse reads `t`, and of the leaf's
+/// alternative that takes the lead token: whether it may fail there without an error, and
+/// whether it is that token alone (see [`LoneLeaf`]).
 #[derive(Clone, Debug)]
 struct Outcome {
     lone: Lone,
     reads_next: bool,
+    may_fail: bool,
+    bare: bool,
 }
 
 impl Outcome {
     const UNKNOWN: Outcome = Outcome {
         lone: Lone::Unknown,
         reads_next: false,
+        may_fail: false,
+        bare: false,
     };
+
+    fn fails(reads_next: bool) -> Outcome {
+        Outcome {
+            lone: Lone::Fails,
+            reads_next,
+            may_fail: false,
+            bare: false,
+        }
+    }
 }
 
-/// What the items after the NAME do at `t`.
+/// The question one analysis answers: the lead token, its FIRST-set bit, and the after set
+/// of the rule or group asking.
+struct Question {
+    lead: Lead,
+    lead_bit: u128,
+    after: u128,
+}
+
+/// What the items after the lead token do at `t`.
 enum Rest {
     /// They all match nothing.
     Pass,
@@ -74,68 +124,140 @@ impl Generator<'_> {
     /// The leaf of `rule` for a lone plain NAME, and the tokens that may not follow the NAME
     /// for its shortcut (the rule's after-NAME set), when the parse of `rule` comes down to
     /// another rule's (see the module's documentation).
-    pub(super) fn lone_name_leaf(&self, rule: &Rule) -> Option<(String, u128)> {
-        let first = self.entry_first_set(rule)?;
-        if first & self.name_bit() == 0 {
-            return None;
-        }
-        let after = self.after_name.get(&rule.name)?;
-        if !after.open || *after == AfterName::default() || after.bits == u128::MAX {
-            return None;
-        }
-        let outcome = self.lone_rule(&rule.name, after.bits, &mut HashSet::new());
-        match outcome.lone {
-            Lone::Leaf(leaf) if leaf != rule.name && outcome.reads_next => Some((leaf, after.bits)),
-            _ => None,
-        }
+    pub(super) fn lone_name_leaf(&self, rule: &Rule) -> Option<LoneLeaf> {
+        let found = self.lone_leaf(rule, NAME_LEAD, &self.after_name)?;
+        // The NAME's shortcut marks the next token read before the leaf's parse, which must
+        // then give the value.
+        (!found.may_fail).then_some(found)
     }
 
     /// [`Generator::lone_name_leaf`] for a group (`_tmp_N` in C, a closure here), such as an
     /// argument's `(starred_expression | (assignment_expression | expression !':=') !'=')`.
-    pub(super) fn lone_name_group_leaf(&self, alts: &[Alt]) -> Option<(String, u128)> {
-        let group = Item::Group(alts.to_vec());
-        if self.item_first(&group, &self.first_sets) & self.name_bit() == 0 {
+    pub(super) fn lone_name_group_leaf(&self, alts: &[Alt]) -> Option<LoneLeaf> {
+        let found = self.lone_group_leaf(alts, NAME_LEAD, &self.after_name)?;
+        (!found.may_fail).then_some(found)
+    }
+
+    /// The lone-literal shortcuts of `rule`: for each literal's token (`NUMBER`, `STRING`)
+    /// whose parse in the rule comes down to another rule's, that token and the leaf.
+    pub(super) fn lone_literal_leaves(&self, rule: &Rule) -> Vec<(&'static str, LoneLeaf)> {
+        LITERAL_LEADS
+            .iter()
+            .filter_map(|&lead| {
+                let sets = self.after_literal.get(lead.token)?;
+                Some((lead.token, self.lone_leaf(rule, lead, sets)?))
+            })
+            .collect()
+    }
+
+    /// [`Generator::lone_literal_leaves`] for a group.
+    pub(super) fn lone_literal_group_leaves(&self, alts: &[Alt]) -> Vec<(&'static str, LoneLeaf)> {
+        LITERAL_LEADS
+            .iter()
+            .filter_map(|&lead| {
+                let sets = self.after_literal.get(lead.token)?;
+                Some((lead.token, self.lone_group_leaf(alts, lead, sets)?))
+            })
+            .collect()
+    }
+
+    fn lead_bit(&self, lead: Lead) -> u128 {
+        if lead == NAME_LEAD {
+            return self.name_bit();
+        }
+        self.tokens
+            .numbers
+            .get(lead.token)
+            .map_or(0, |&kind| kind_bit(kind))
+    }
+
+    fn lone_leaf(
+        &self,
+        rule: &Rule,
+        lead: Lead,
+        sets: &HashMap<String, AfterName>,
+    ) -> Option<LoneLeaf> {
+        let first = self.entry_first_set(rule)?;
+        let lead_bit = self.lead_bit(lead);
+        if first & lead_bit == 0 {
             return None;
         }
-        let after = self.item_after_name(&group, &self.after_name);
-        if !after.open || after == AfterName::default() || after.bits == u128::MAX {
+        let after = sets.get(&rule.name)?;
+        if !after.open || *after == AfterName::default() || after.bits == u128::MAX {
             return None;
         }
-        let mut visiting = HashSet::new();
-        let outcome = self.lone_alt_list(GROUP, alts, false, after.bits, &mut visiting);
+        let question = Question {
+            lead,
+            lead_bit,
+            after: after.bits,
+        };
+        let outcome = self.lone_rule(&rule.name, &question, &mut HashSet::new());
         match outcome.lone {
-            Lone::Leaf(leaf) if leaf != GROUP && outcome.reads_next => Some((leaf, after.bits)),
+            Lone::Leaf(leaf) if leaf != rule.name && outcome.reads_next => Some(LoneLeaf {
+                leaf,
+                after: after.bits,
+                may_fail: outcome.may_fail,
+                bare: outcome.bare,
+            }),
             _ => None,
         }
     }
 
-    fn lone_rule(&self, name: &str, bits: u128, visiting: &mut HashSet<String>) -> Outcome {
+    fn lone_group_leaf(
+        &self,
+        alts: &[Alt],
+        lead: Lead,
+        sets: &HashMap<String, AfterName>,
+    ) -> Option<LoneLeaf> {
+        let group = Item::Group(alts.to_vec());
+        let lead_bit = self.lead_bit(lead);
+        if self.item_first(&group, &self.first_sets) & lead_bit == 0 {
+            return None;
+        }
+        let after = self.item_after_name(&group, sets, lead);
+        if !after.open || after == AfterName::default() || after.bits == u128::MAX {
+            return None;
+        }
+        let question = Question {
+            lead,
+            lead_bit,
+            after: after.bits,
+        };
+        let outcome = self.lone_alt_list(GROUP, alts, false, &question, &mut HashSet::new());
+        match outcome.lone {
+            Lone::Leaf(leaf) if leaf != GROUP && outcome.reads_next => Some(LoneLeaf {
+                leaf,
+                after: after.bits,
+                may_fail: outcome.may_fail,
+                bare: outcome.bare,
+            }),
+            _ => None,
+        }
+    }
+
+    fn lone_rule(&self, name: &str, q: &Question, visiting: &mut HashSet<String>) -> Outcome {
         let Some(rule) = self.rules.get(name) else {
             return Outcome::UNKNOWN;
         };
         if !visiting.insert(name.to_string()) {
             return Outcome::UNKNOWN;
         }
-        let outcome = self.lone_alts(rule, bits, visiting);
+        let left_recursive = self.left_recursive.contains(&rule.name);
+        let outcome = self.lone_alt_list(&rule.name, &rule.alts, left_recursive, q, visiting);
         visiting.remove(name);
         outcome
     }
 
-    fn lone_alts(&self, rule: &Rule, bits: u128, visiting: &mut HashSet<String>) -> Outcome {
-        let left_recursive = self.left_recursive.contains(&rule.name);
-        self.lone_alt_list(&rule.name, &rule.alts, left_recursive, bits, visiting)
-    }
-
     /// The alternatives of rule `rule` (or of a group, [`GROUP`]) in order: the first that
-    /// matches the NAME alone decides. In a left-recursive rule, those that start with the rule
-    /// itself take the seed (the value of the first other alternative that matches) and need a
-    /// token after it: they fail at `t`, and the rule's value is the seed.
+    /// matches the lead token alone decides. In a left-recursive rule, those that start with
+    /// the rule itself take the seed (the value of the first other alternative that matches)
+    /// and need a token after it: they fail at `t`, and the rule's value is the seed.
     fn lone_alt_list(
         &self,
         rule: &str,
         alts: &[Alt],
         left_recursive: bool,
-        bits: u128,
+        q: &Question,
         visiting: &mut HashSet<String>,
     ) -> Outcome {
         let mut reads_next = false;
@@ -145,7 +267,7 @@ impl Generator<'_> {
             }
             let starts_with_itself = matches!(alt.items.first(), Some(it) if matches!(&it.item, Item::Name(n) if n == rule));
             if left_recursive && starts_with_itself {
-                match self.rest_at_next(&alt.items[1..], bits) {
+                match self.rest_at_next(&alt.items[1..], q.after) {
                     (Rest::Fail, _) => {
                         reads_next = true;
                         continue;
@@ -153,40 +275,40 @@ impl Generator<'_> {
                     _ => return Outcome::UNKNOWN,
                 }
             }
-            let outcome = self.lone_alt(rule, alt, bits, visiting);
+            let outcome = self.lone_alt(rule, alt, q, visiting);
             reads_next |= outcome.reads_next;
             match outcome.lone {
                 Lone::Fails => continue,
-                lone => return Outcome { lone, reads_next },
+                lone => {
+                    return Outcome {
+                        lone,
+                        reads_next,
+                        ..outcome
+                    }
+                }
             }
         }
-        Outcome {
-            lone: Lone::Fails,
-            reads_next,
-        }
+        Outcome::fails(reads_next)
     }
 
     fn lone_alt(
         &self,
         rule: &str,
         alt: &Alt,
-        bits: u128,
+        q: &Question,
         visiting: &mut HashSet<String>,
     ) -> Outcome {
-        let fails = |reads_next| Outcome {
-            lone: Lone::Fails,
-            reads_next,
-        };
-        let name = self.name_bit();
-        // Lookaheads at the NAME: one for tokens that do not include a plain NAME decides at
-        // once (a positive one fails, a negative one passes).
+        // Lookaheads at the lead token: one for tokens that do not include it decides at once
+        // (a positive one fails, a negative one passes); a positive one for a choice of single
+        // tokens, the lead among them, passes without reading further.
         let mut at = 0;
         while let Some(it) = alt.items.get(at) {
             match &it.item {
-                Item::PositiveLookahead(e) if self.starts_without_plain_name(e) => {
-                    return fails(false);
+                Item::PositiveLookahead(e) if self.starts_without(e, q.lead_bit) => {
+                    return Outcome::fails(false);
                 }
-                Item::NegativeLookahead(e) if self.starts_without_plain_name(e) => at += 1,
+                Item::NegativeLookahead(e) if self.starts_without(e, q.lead_bit) => at += 1,
+                Item::PositiveLookahead(e) if self.is_token_choice_with(e, q.lead) => at += 1,
                 Item::Cut | Item::PositiveLookahead(_) | Item::NegativeLookahead(_) => {
                     return Outcome::UNKNOWN;
                 }
@@ -198,10 +320,14 @@ impl Generator<'_> {
         };
         let rest = &alt.items[at + 1..];
         let (below, through) = match &first.item {
-            Item::Name(n) if n == "NAME" => (
+            // The leaf's own alternative: its action (if any) makes the value, and may give
+            // none.
+            Item::Name(n) if n == q.lead.token => (
                 Outcome {
                     lone: Lone::Leaf(rule.to_string()),
                     reads_next: false,
+                    may_fail: action_may_fail(alt),
+                    bare: alt.items.len() == 1 && alt.action.is_none(),
                 },
                 true,
             ),
@@ -210,50 +336,75 @@ impl Generator<'_> {
             Item::Name(_) if self.may_raise_before_consuming(&first.item) => {
                 return Outcome::UNKNOWN;
             }
-            Item::Name(n) if self.rules.contains_key(n.as_str()) => (
-                self.lone_rule(n, bits, visiting),
-                self.passes_through(alt, at),
-            ),
-            // A group's own alternative that takes the NAME is no rule to call: not followed.
-            Item::Group(alts) => match self.lone_alt_list(GROUP, alts, false, bits, visiting) {
+            Item::Name(n) if self.rules.contains_key(n.as_str()) => {
+                (self.lone_rule(n, q, visiting), self.passes_through(alt, at))
+            }
+            // A group's own alternative that takes the lead token is no rule to call: not
+            // followed.
+            Item::Group(alts) => match self.lone_alt_list(GROUP, alts, false, q, visiting) {
                 Outcome {
                     lone: Lone::Leaf(leaf),
                     ..
                 } if leaf == GROUP => return Outcome::UNKNOWN,
                 below => (below, self.passes_through(alt, at)),
             },
-            // Another token, a keyword or a soft keyword's spelling: not a plain NAME.
+            // Another token, a keyword or (for a NAME) a soft keyword's spelling.
             Item::Name(_) | Item::Str(_)
-                if self.item_first(&first.item, &self.first_sets) & name == 0 =>
+                if self.item_first(&first.item, &self.first_sets) & q.lead_bit == 0 =>
             {
-                return fails(false);
+                return Outcome::fails(false);
             }
             _ => return Outcome::UNKNOWN,
         };
         match below.lone {
-            Lone::Fails => fails(below.reads_next),
+            Lone::Fails => Outcome::fails(below.reads_next),
             Lone::Unknown => Outcome::UNKNOWN,
-            Lone::Leaf(leaf) => match self.rest_at_next(rest, bits) {
-                (Rest::Fail, _) => fails(true),
+            Lone::Leaf(leaf) => match self.rest_at_next(rest, q.after) {
+                (Rest::Fail, _) => Outcome::fails(true),
                 (Rest::Pass, read) if through => Outcome {
                     lone: Lone::Leaf(leaf),
                     reads_next: below.reads_next || read,
+                    ..below
                 },
                 _ => Outcome::UNKNOWN,
             },
         }
     }
 
-    /// Whether `item` cannot start with a plain NAME (so it fails, or as a negative
-    /// lookahead passes, at one without reading further).
-    fn starts_without_plain_name(&self, item: &Item) -> bool {
+    /// Whether `item` cannot start with the lead token (bit `lead_bit`; for a NAME, a plain
+    /// one), so it fails, or as a negative lookahead passes, at it without reading further.
+    fn starts_without(&self, item: &Item, lead_bit: u128) -> bool {
         !self.item_nullable(item)
-            && self.item_first(item, &self.first_sets) & self.name_bit() == 0
+            && self.item_first(item, &self.first_sets) & lead_bit == 0
             && !self.may_raise_before_consuming(item)
     }
 
-    /// The items after the NAME, at `t` (outside `bits`): whether they all match nothing,
-    /// or one fails; and whether they read `t`.
+    /// Whether `item` is the lead token, or a choice of single tokens with the lead among
+    /// them (`atom`'s `&(STRING|FSTRING_START|TSTRING_START)`): a lookahead for it matches at
+    /// the lead token, reading no further.
+    fn is_token_choice_with(&self, item: &Item, lead: Lead) -> bool {
+        let is_token = |item: &Item| match item {
+            Item::Name(n) => !self.rules.contains_key(n.as_str()),
+            Item::Str(_) => true,
+            _ => false,
+        };
+        match item {
+            Item::Name(n) => n == lead.token,
+            Item::Group(alts) => {
+                let singles = alts.iter().all(|alt| {
+                    alt.action.is_none() && alt.items.len() == 1 && is_token(&alt.items[0].item)
+                });
+                singles
+                    && alts
+                        .iter()
+                        .any(|alt| matches!(&alt.items[0].item, Item::Name(n) if n == lead.token))
+            }
+            _ => false,
+        }
+    }
+
+    /// The items after the lead token, at `t` (outside `bits`): whether they all match
+    /// nothing, or one fails; and whether they read `t`.
     fn rest_at_next(&self, rest: &[NamedItem], bits: u128) -> (Rest, bool) {
         let mut reads_next = false;
         for it in rest {
@@ -303,6 +454,15 @@ impl Generator<'_> {
     }
 }
 
+/// Whether an alternative's action may give no value (`?`) or raise.
+fn action_may_fail(alt: &Alt) -> bool {
+    action_may_raise(alt)
+        || alt
+            .action
+            .as_deref()
+            .is_some_and(|action| action.contains('?'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{repo_file, with_generator};
@@ -313,7 +473,7 @@ mod tests {
         with_generator(grammar, |gen| {
             rules
                 .iter()
-                .map(|name| gen.lone_name_leaf(gen.rules[name]).map(|(leaf, _)| leaf))
+                .map(|name| gen.lone_name_leaf(gen.rules[name]).map(|found| found.leaf))
                 .collect()
         })
     }
@@ -391,7 +551,7 @@ mod tests {
             let Item::Group(alts) = &**elem else {
                 panic!("an argument is a group: {elem}");
             };
-            let (leaf, after) = gen.lone_name_group_leaf(alts).expect("a leaf");
+            let LoneLeaf { leaf, after, .. } = gen.lone_name_group_leaf(alts).expect("a leaf");
             assert_eq!(leaf, "atom");
             let bit = |token: &str| gen.item_first(&Item::Str(token.to_string()), &gen.first_sets);
             for token in ["'='", "':='", "'.'", "'('", "'if'"] {
@@ -401,6 +561,73 @@ mod tests {
                 assert_eq!(after & bit(token), 0, "{token} ends the argument");
             }
         });
+    }
+
+    /// The lone-literal leaves of each named rule: (token, leaf, may fail, bare).
+    fn literal_leaves(grammar: &str, rules: &[&str]) -> Vec<Vec<(String, String, bool, bool)>> {
+        with_generator(grammar, |gen| {
+            rules
+                .iter()
+                .map(|name| {
+                    gen.lone_literal_leaves(gen.rules[name])
+                        .into_iter()
+                        .map(|(token, f)| (token.to_string(), f.leaf, f.may_fail, f.bare))
+                        .collect()
+                })
+                .collect()
+        })
+    }
+
+    fn lit(token: &str, leaf: &str, may_fail: bool, bare: bool) -> (String, String, bool, bool) {
+        (token.to_string(), leaf.to_string(), may_fail, bare)
+    }
+
+    /// A lone NUMBER is `atom`'s own token (matched in place); a lone STRING comes down to
+    /// `clean_string`, whose action gives no value for a literal that does not decode cleanly
+    /// (the shortcut then goes on with the rule's own parse). Targets cannot start with
+    /// either, and a rule is not its own shortcut.
+    #[test]
+    fn literals_come_down_to_atom_s_number_and_clean_string() {
+        let text = repo_file("crates/parser/python.gram");
+        let found = literal_leaves(
+            &text,
+            &[
+                "expression",
+                "star_expressions",
+                "atom",
+                "strings",
+                "star_targets",
+                "primary",
+            ],
+        );
+        let number = lit("NUMBER", "atom", false, true);
+        let string = lit("STRING", "clean_string", true, false);
+        assert_eq!(found[0], [number.clone(), string.clone()]);
+        assert_eq!(found[1], [number.clone(), string.clone()]);
+        assert_eq!(found[2], std::slice::from_ref(&string));
+        assert_eq!(found[3], std::slice::from_ref(&string));
+        assert_eq!(found[4], []);
+        assert_eq!(found[5], [number, string]);
+    }
+
+    #[test]
+    fn a_lookahead_for_the_literal_passes_and_a_fallible_action_may_fail() {
+        // A lookahead for a choice of single tokens with the literal among them takes it
+        // alone; `s`'s action may give no value.
+        let lookahead = "a[Expr]: &(STRING|NUMBER) b\nb[Expr]: y=s !STRING { y }\ns[Expr]: x=STRING { f(x)? }\n";
+        // A lookahead that reads past the literal: not followed.
+        let pair = "a[Expr]: &(STRING ',') b | b\nb[Expr]: y=s !STRING { y }\ns[Expr]: x=STRING { f(x)? }\n";
+        // The literal alone with an action: the leaf is called, not matched in place.
+        let action = "a[Expr]: b !',' | b ','\nb[Expr]: x=NUMBER { g(x) }\n";
+        assert_eq!(
+            literal_leaves(lookahead, &["a"]),
+            [vec![lit("STRING", "s", true, false)]]
+        );
+        assert_eq!(literal_leaves(pair, &["a"]), [vec![]]);
+        assert_eq!(
+            literal_leaves(action, &["a"]),
+            [vec![lit("NUMBER", "b", false, false)]]
+        );
     }
 
     #[test]

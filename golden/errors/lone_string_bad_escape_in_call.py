@@ -1,0 +1,1 @@
+f("\N{no such name}", 1 $)

@@ -1,0 +1,7 @@
+x = {
+    "key": "definition",
+    "string": "string",
+    "number": "number",
+    "boolean": "keyword",
+    "null": * "keyword",
+}
