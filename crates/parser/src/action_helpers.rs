@@ -149,14 +149,6 @@ impl Stmts {
         }
     }
 
-    #[inline]
-    fn into_one(self) -> Option<Stmt> {
-        match self {
-            Stmts::One(stmt) => Some(stmt),
-            Stmts::Many(_) => None,
-        }
-    }
-
     fn len(&self) -> usize {
         match self {
             Stmts::One(_) => 1,
@@ -165,20 +157,18 @@ impl Stmts {
     }
 }
 
-/// `_PyPegen_seq_flatten` of `statement+`, in one list of the final size. When every line
-/// holds one statement (the common case), the list of lines becomes the list of statements in
-/// place: the standard library's in-place `collect` reuses its buffer.
-pub fn stmts_flatten(seqs: Vec<Stmts>) -> Vec<Stmt> {
-    if seqs.iter().all(|seq| matches!(seq, Stmts::One(_))) {
-        return seqs.into_iter().filter_map(Stmts::into_one).collect();
-    }
+/// `_PyPegen_seq_flatten` of `statement+`, in one list of the final size (a block's list is
+/// kept in the tree: no room to spare). The emptied list of lines is kept for the next
+/// block's loop (`Parser::loop_vec`): a block then allocates its statements' list alone.
+pub fn stmts_flatten(p: &mut Parser<'_>, mut seqs: Vec<Stmts>) -> Vec<Stmt> {
     let mut flat = Vec::with_capacity(seqs.iter().map(Stmts::len).sum());
-    for seq in seqs {
+    for seq in seqs.drain(..) {
         match seq {
             Stmts::One(stmt) => flat.push(stmt),
             Stmts::Many(stmts) => flat.extend(stmts),
         }
     }
+    p.spare_stmts = Some(seqs);
     flat
 }
 

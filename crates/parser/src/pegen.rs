@@ -320,6 +320,9 @@ pub struct Parser<'src> {
     /// The emptied list of a `strings` match of one plain literal (which is its own value):
     /// the next loop of expressions fills it instead of allocating (`loop_vec`).
     pub(crate) spare_exprs: Option<Vec<pyc_ast::Expr>>,
+    /// The emptied list of a block's lines (`stmts_flatten`): the next block's loop fills it
+    /// instead of allocating and growing one (`loop_vec`).
+    pub(crate) spare_stmts: Option<Vec<crate::action_helpers::Stmts>>,
 }
 
 /// Errors that are not SyntaxErrors: CPython raises MemoryError for a too deep parse.
@@ -378,6 +381,7 @@ impl<'src> Parser<'src> {
             last_stmt_location: (0, 0),
             spare_dummy_func: None,
             spare_exprs: None,
+            spare_stmts: None,
         }
     }
 
@@ -1104,12 +1108,17 @@ impl<'src> Parser<'src> {
         }
     }
 
-    /// The list a loop (`x*`, `x+`) collects into: for expressions, the spare one if there is
-    /// one (see `spare_exprs`), else a new empty one, which allocates only when pushed to.
+    /// The list a loop (`x*`, `x+`) collects into: for expressions and a block's lines, the
+    /// spare one if there is one (see `spare_exprs`, `spare_stmts`), else a new empty one,
+    /// which allocates only when pushed to. (The type tells at compile time which applies.)
     #[inline(always)]
     pub(crate) fn loop_vec<T: 'static>(&mut self) -> Vec<T> {
-        let spare: &mut dyn std::any::Any = &mut self.spare_exprs;
-        match spare.downcast_mut::<Option<Vec<T>>>() {
+        let exprs: &mut dyn std::any::Any = &mut self.spare_exprs;
+        if let Some(slot) = exprs.downcast_mut::<Option<Vec<T>>>() {
+            return slot.take().unwrap_or_default();
+        }
+        let lines: &mut dyn std::any::Any = &mut self.spare_stmts;
+        match lines.downcast_mut::<Option<Vec<T>>>() {
             Some(slot) => slot.take().unwrap_or_default(),
             None => Vec::new(),
         }

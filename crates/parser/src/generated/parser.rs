@@ -423,7 +423,7 @@ fn statements_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a5; };
         p.src = Src::NONE;
-        return Some({ stmts_flatten(a) });
+        return Some({ stmts_flatten(p, a) });
     }
     p.mark = _mark;
     None
