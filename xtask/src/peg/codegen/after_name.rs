@@ -16,6 +16,10 @@
 //! NAME (not a soft keyword's spelling), which some alternative consumes to look at the next
 //! token and fail there, no further (every token an item there could consume, a negative
 //! lookahead's included, counts as one that can follow); so the check reads that token too.
+//!
+//! The same sets for another leading token ([`Lead`]: a NUMBER, a STRING) serve the lone
+//! literals of `lone_name.rs`, without counting a raising action as letting any token follow
+//! (that shortcut runs the actions the parse it replaces would).
 
 use super::*;
 
