@@ -178,29 +178,10 @@ impl Generator<'_> {
         sets: &HashMap<String, AfterName>,
     ) -> Option<LoneLeaf> {
         let first = self.entry_first_set(rule)?;
-        let lead_bit = self.lead_bit(lead);
-        if first & lead_bit == 0 {
-            return None;
-        }
-        let after = sets.get(&rule.name)?;
-        if !after.open || *after == AfterName::default() || after.bits == u128::MAX {
-            return None;
-        }
-        let question = Question {
-            lead,
-            lead_bit,
-            after: after.bits,
-        };
-        let outcome = self.lone_rule(&rule.name, &question, &mut HashSet::new());
-        match outcome.lone {
-            Lone::Leaf(leaf) if leaf != rule.name && outcome.reads_next => Some(LoneLeaf {
-                leaf,
-                after: after.bits,
-                may_fail: outcome.may_fail,
-                bare: outcome.bare,
-            }),
-            _ => None,
-        }
+        let after = *sets.get(&rule.name)?;
+        let q = self.question(lead, first, after)?;
+        let outcome = self.lone_rule(&rule.name, &q, &mut HashSet::new());
+        leaf_found(outcome, &rule.name, &q)
     }
 
     fn lone_group_leaf(
@@ -210,29 +191,26 @@ impl Generator<'_> {
         sets: &HashMap<String, AfterName>,
     ) -> Option<LoneLeaf> {
         let group = Item::Group(alts.to_vec());
+        let first = self.item_first(&group, &self.first_sets);
+        let q = self.question(lead, first, self.item_after_name(&group, sets, lead))?;
+        let outcome = self.lone_alt_list(GROUP, alts, false, &q, &mut HashSet::new());
+        leaf_found(outcome, GROUP, &q)
+    }
+
+    /// The question for a rule or group whose matches start with FIRST set `first` and whose
+    /// after set is `after`: none where it cannot start with the lead token, or where no match
+    /// is the lead token alone, or any token may follow it.
+    fn question(&self, lead: Lead, first: u128, after: AfterName) -> Option<Question> {
         let lead_bit = self.lead_bit(lead);
-        if self.item_first(&group, &self.first_sets) & lead_bit == 0 {
-            return None;
-        }
-        let after = self.item_after_name(&group, sets, lead);
-        if !after.open || after == AfterName::default() || after.bits == u128::MAX {
-            return None;
-        }
-        let question = Question {
+        let asks = first & lead_bit != 0
+            && after.open
+            && after != AfterName::default()
+            && after.bits != u128::MAX;
+        asks.then_some(Question {
             lead,
             lead_bit,
             after: after.bits,
-        };
-        let outcome = self.lone_alt_list(GROUP, alts, false, &question, &mut HashSet::new());
-        match outcome.lone {
-            Lone::Leaf(leaf) if leaf != GROUP && outcome.reads_next => Some(LoneLeaf {
-                leaf,
-                after: after.bits,
-                may_fail: outcome.may_fail,
-                bare: outcome.bare,
-            }),
-            _ => None,
-        }
+        })
     }
 
     fn lone_rule(&self, name: &str, q: &Question, visiting: &mut HashSet<String>) -> Outcome {
@@ -451,6 +429,20 @@ impl Generator<'_> {
     /// Whether `item` may raise before it consumes a token (see `after_name`).
     fn may_raise_before_consuming(&self, item: &Item) -> bool {
         self.may_raise_at_start(item)
+    }
+}
+
+/// The shortcut an analysis found for rule (or group) `own`: a leaf other than itself, where
+/// the parse it replaces reads the token after the lead one.
+fn leaf_found(outcome: Outcome, own: &str, q: &Question) -> Option<LoneLeaf> {
+    match outcome.lone {
+        Lone::Leaf(leaf) if leaf != own && outcome.reads_next => Some(LoneLeaf {
+            leaf,
+            after: q.after,
+            may_fail: outcome.may_fail,
+            bare: outcome.bare,
+        }),
+        _ => None,
     }
 }
 
