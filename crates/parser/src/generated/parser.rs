@@ -3633,39 +3633,70 @@ pub(crate) fn param_with_default_rule(p: &mut Parser<'_>) -> Option<NameDefaultP
 
 fn param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     let _mark = p.mark;
-    let mut _shared0 = None;
-    // a=param c=default ',' tc=TYPE_COMMENT?
-    'a152: {
-        if p.error_indicator {
-            return None;
+    if p.first_pass_shortcuts_allowed() {
+        'p152: {
+            if p.error_indicator {
+                return None;
+            }
+            let Some(a) = (param_rule(p)) else { break 'p152; };
+            let Some(c) = (default_rule(p)) else { break 'p152; };
+            let _s1 = p.src;
+            let _pe = p.mark;
+            // a=param c=default ',' tc=TYPE_COMMENT?
+            'a153: {
+                if p.error_indicator {
+                    return None;
+                }
+                if (p.expect_token(tk::COMMA)).is_none() { break 'a153; }
+                let tc = p.expect_token(tk::TYPE_COMMENT);
+                if p.error_indicator { break 'a153; }
+                return Some({ name_default_pair(p, a, Some(c), tc)? });
+            }
+            p.mark = _pe;
+            // a=param c=default tc=TYPE_COMMENT? &')'
+            'a154: {
+                if p.error_indicator {
+                    return None;
+                }
+                let tc = p.expect_token(tk::TYPE_COMMENT);
+                if p.error_indicator { break 'a154; }
+                if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { break 'a154; }
+                return Some({ name_default_pair(p, a, Some(c), tc)? });
+            }
+            p.mark = _pe;
+            p.give_back(_s1, c);
         }
-        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = param_rule(p); (_r, p.mark, p.src) } };
-        p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a152; };
-        let Some(c) = (default_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a152; };
-        let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, c); _shared0 = Some((Some(a), _e0, _s0)); break 'a152; }
-        let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { p.give_back(_s1, c); _shared0 = Some((Some(a), _e0, _s0)); break 'a152; }
-        return Some({ name_default_pair(p, a, Some(c), tc)? });
-    }
-    p.mark = _mark;
-    // a=param c=default tc=TYPE_COMMENT? &')'
-    'a153: {
-        if p.error_indicator {
-            return None;
+        p.mark = _mark;
+    } else {
+        // a=param c=default ',' tc=TYPE_COMMENT?
+        'a155: {
+            if p.error_indicator {
+                return None;
+            }
+            let Some(a) = (param_rule(p)) else { break 'a155; };
+            let Some(c) = (default_rule(p)) else { break 'a155; };
+            let _s1 = p.src;
+            if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, c); break 'a155; }
+            let tc = p.expect_token(tk::TYPE_COMMENT);
+            if p.error_indicator { p.give_back(_s1, c); break 'a155; }
+            return Some({ name_default_pair(p, a, Some(c), tc)? });
         }
-        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = param_rule(p); (_r, p.mark, p.src) } };
-        p.mark = _e0;
-        let Some(a) = _r0 else { break 'a153; };
-        let Some(c) = (default_rule(p)) else { drop(a); break 'a153; };
-        let _s1 = p.src;
-        let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { p.give_back(_s1, c); drop(a); break 'a153; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { p.give_back(_s1, c); drop(a); break 'a153; }
-        return Some({ name_default_pair(p, a, Some(c), tc)? });
+        p.mark = _mark;
+        // a=param c=default tc=TYPE_COMMENT? &')'
+        'a156: {
+            if p.error_indicator {
+                return None;
+            }
+            let Some(a) = (param_rule(p)) else { break 'a156; };
+            let Some(c) = (default_rule(p)) else { break 'a156; };
+            let _s1 = p.src;
+            let tc = p.expect_token(tk::TYPE_COMMENT);
+            if p.error_indicator { p.give_back(_s1, c); break 'a156; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { p.give_back(_s1, c); break 'a156; }
+            return Some({ name_default_pair(p, a, Some(c), tc)? });
+        }
+        p.mark = _mark;
     }
-    p.mark = _mark;
     None
 }
 
@@ -3687,36 +3718,36 @@ fn param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=param c=default? ',' tc=TYPE_COMMENT?
-    'a154: {
+    'a157: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a154; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a157; };
         let c = default_rule(p);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a154; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a157; }
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a154; }
+        if (p.expect_token(tk::COMMA)).is_none() { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a157; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a154; }
+        if p.error_indicator { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a157; }
         return Some({ name_default_pair(p, a, c, tc)? });
     }
     p.mark = _mark;
     // a=param c=default? tc=TYPE_COMMENT? &')'
-    'a155: {
+    'a158: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a155; };
+        let Some(a) = _r0 else { break 'a158; };
         let c = default_rule(p);
-        if p.error_indicator { drop(a); break 'a155; }
+        if p.error_indicator { drop(a); break 'a158; }
         let _s1 = p.src;
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a155; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a155; }
+        if p.error_indicator { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a158; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a158; }
         return Some({ name_default_pair(p, a, c, tc)? });
     }
     p.mark = _mark;
@@ -3737,13 +3768,13 @@ fn param_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=NAME b=annotation?
-    'a156: {
+    'a159: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a156; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a159; };
         let b = annotation_rule(p);
-        if p.error_indicator { break 'a156; }
+        if p.error_indicator { break 'a159; }
         let _s1 = p.src;
         let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
@@ -3771,12 +3802,12 @@ fn param_star_annotation_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=NAME b=star_annotation
-    'a157: {
+    'a160: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a157; };
-        let Some(b) = (star_annotation_rule(p)) else { break 'a157; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a160; };
+        let Some(b) = (star_annotation_rule(p)) else { break 'a160; };
         let _s1 = p.src;
         let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
@@ -3799,12 +3830,12 @@ pub(crate) fn annotation_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn annotation_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // ':' a=expression
-    'a158: {
+    'a161: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a158; }
-        let Some(a) = (expression_rule(p)) else { break 'a158; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a161; }
+        let Some(a) = (expression_rule(p)) else { break 'a161; };
         let _s1 = p.src;
         p.src = _s1;
         return Some({ a });
@@ -3826,12 +3857,12 @@ pub(crate) fn star_annotation_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn star_annotation_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // ':' a=star_expression
-    'a159: {
+    'a162: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a159; }
-        let Some(a) = (star_expression_rule(p)) else { break 'a159; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a162; }
+        let Some(a) = (star_expression_rule(p)) else { break 'a162; };
         let _s1 = p.src;
         p.src = _s1;
         return Some({ a });
@@ -3853,12 +3884,12 @@ pub(crate) fn default_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn default_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // '=' a=expression
-    'a160: {
+    'a163: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a160; }
-        let Some(a) = (expression_rule(p)) else { break 'a160; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a163; }
+        let Some(a) = (expression_rule(p)) else { break 'a163; };
         let _s1 = p.src;
         p.src = _s1;
         return Some({ a });
@@ -3867,11 +3898,11 @@ fn default_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_default
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a161: {
+        'a164: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_default_rule(p)).is_none() { break 'a161; }
+            if (invalid_default_rule(p)).is_none() { break 'a164; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -3896,34 +3927,34 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     // invalid_if_stmt
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a162: {
+        'a165: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_if_stmt_rule(p)).is_none() { break 'a162; }
+            if (invalid_if_stmt_rule(p)).is_none() { break 'a165; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     if p.first_pass_shortcuts_allowed() {
-        'p163: {
+        'p166: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::IF)).is_none() { break 'p163; }
-            let Some(a) = (named_expression_rule(p)) else { break 'p163; };
+            if (p.expect_token(kw::IF)).is_none() { break 'p166; }
+            let Some(a) = (named_expression_rule(p)) else { break 'p166; };
             let _s1 = p.src;
-            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'p163; }
-            let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'p163; };
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'p166; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'p166; };
             let _s3 = p.src;
             let _pe = p.mark;
             // 'if' a=named_expression ':' b=block c=elif_stmt
-            'a164: {
+            'a167: {
                 if p.error_indicator {
                     return None;
                 }
-                let Some(c) = (elif_stmt_rule(p)) else { break 'a164; };
+                let Some(c) = (elif_stmt_rule(p)) else { break 'a167; };
                 let _s4 = p.src;
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
@@ -3931,12 +3962,12 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             }
             p.mark = _pe;
             // 'if' a=named_expression ':' b=block c=[else_block]
-            'a165: {
+            'a168: {
                 if p.error_indicator {
                     return None;
                 }
                 let c = else_block_rule(p);
-                if p.error_indicator { break 'a165; }
+                if p.error_indicator { break 'a168; }
                 let _s4 = p.src;
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
@@ -3949,17 +3980,17 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         p.mark = _mark;
     } else {
         // 'if' a=named_expression ':' b=block c=elif_stmt
-        'a166: {
+        'a169: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::IF)).is_none() { break 'a166; }
-            let Some(a) = (named_expression_rule(p)) else { break 'a166; };
+            if (p.expect_token(kw::IF)).is_none() { break 'a169; }
+            let Some(a) = (named_expression_rule(p)) else { break 'a169; };
             let _s1 = p.src;
-            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a166; }
-            let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a166; };
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a169; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a169; };
             let _s3 = p.src;
-            let Some(c) = (elif_stmt_rule(p)) else { p.give_back(_s3, b); p.give_back(_s1, a); break 'a166; };
+            let Some(c) = (elif_stmt_rule(p)) else { p.give_back(_s3, b); p.give_back(_s1, a); break 'a169; };
             let _s4 = p.src;
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
@@ -3967,18 +3998,18 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         p.mark = _mark;
         // 'if' a=named_expression ':' b=block c=[else_block]
-        'a167: {
+        'a170: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::IF)).is_none() { break 'a167; }
-            let Some(a) = (named_expression_rule(p)) else { break 'a167; };
+            if (p.expect_token(kw::IF)).is_none() { break 'a170; }
+            let Some(a) = (named_expression_rule(p)) else { break 'a170; };
             let _s1 = p.src;
-            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a167; }
-            let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a167; };
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a170; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a170; };
             let _s3 = p.src;
             let c = else_block_rule(p);
-            if p.error_indicator { p.give_back(_s3, b); p.give_back(_s1, a); break 'a167; }
+            if p.error_indicator { p.give_back(_s3, b); p.give_back(_s1, a); break 'a170; }
             let _s4 = p.src;
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
@@ -4005,34 +4036,34 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     // invalid_elif_stmt
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a168: {
+        'a171: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_elif_stmt_rule(p)).is_none() { break 'a168; }
+            if (invalid_elif_stmt_rule(p)).is_none() { break 'a171; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     if p.first_pass_shortcuts_allowed() {
-        'p169: {
+        'p172: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::ELIF)).is_none() { break 'p169; }
-            let Some(a) = (named_expression_rule(p)) else { break 'p169; };
+            if (p.expect_token(kw::ELIF)).is_none() { break 'p172; }
+            let Some(a) = (named_expression_rule(p)) else { break 'p172; };
             let _s1 = p.src;
-            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'p169; }
-            let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'p169; };
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'p172; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'p172; };
             let _s3 = p.src;
             let _pe = p.mark;
             // 'elif' a=named_expression ':' b=block c=elif_stmt
-            'a170: {
+            'a173: {
                 if p.error_indicator {
                     return None;
                 }
-                let Some(c) = (elif_stmt_rule(p)) else { break 'a170; };
+                let Some(c) = (elif_stmt_rule(p)) else { break 'a173; };
                 let _s4 = p.src;
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
@@ -4040,12 +4071,12 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             }
             p.mark = _pe;
             // 'elif' a=named_expression ':' b=block c=[else_block]
-            'a171: {
+            'a174: {
                 if p.error_indicator {
                     return None;
                 }
                 let c = else_block_rule(p);
-                if p.error_indicator { break 'a171; }
+                if p.error_indicator { break 'a174; }
                 let _s4 = p.src;
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
@@ -4058,17 +4089,17 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         p.mark = _mark;
     } else {
         // 'elif' a=named_expression ':' b=block c=elif_stmt
-        'a172: {
+        'a175: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::ELIF)).is_none() { break 'a172; }
-            let Some(a) = (named_expression_rule(p)) else { break 'a172; };
+            if (p.expect_token(kw::ELIF)).is_none() { break 'a175; }
+            let Some(a) = (named_expression_rule(p)) else { break 'a175; };
             let _s1 = p.src;
-            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a172; }
-            let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a172; };
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a175; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a175; };
             let _s3 = p.src;
-            let Some(c) = (elif_stmt_rule(p)) else { p.give_back(_s3, b); p.give_back(_s1, a); break 'a172; };
+            let Some(c) = (elif_stmt_rule(p)) else { p.give_back(_s3, b); p.give_back(_s1, a); break 'a175; };
             let _s4 = p.src;
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
@@ -4076,18 +4107,18 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         p.mark = _mark;
         // 'elif' a=named_expression ':' b=block c=[else_block]
-        'a173: {
+        'a176: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::ELIF)).is_none() { break 'a173; }
-            let Some(a) = (named_expression_rule(p)) else { break 'a173; };
+            if (p.expect_token(kw::ELIF)).is_none() { break 'a176; }
+            let Some(a) = (named_expression_rule(p)) else { break 'a176; };
             let _s1 = p.src;
-            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a173; }
-            let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a173; };
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a176; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a176; };
             let _s3 = p.src;
             let c = else_block_rule(p);
-            if p.error_indicator { p.give_back(_s3, b); p.give_back(_s1, a); break 'a173; }
+            if p.error_indicator { p.give_back(_s3, b); p.give_back(_s1, a); break 'a176; }
             let _s4 = p.src;
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
@@ -4113,24 +4144,24 @@ fn else_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     // invalid_else_stmt
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a174: {
+        'a177: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_else_stmt_rule(p)).is_none() { break 'a174; }
+            if (invalid_else_stmt_rule(p)).is_none() { break 'a177; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // 'else' &&':' b=block
-    'a175: {
+    'a178: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ELSE)).is_none() { break 'a175; }
-        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a175; }
-        let Some(b) = (block_rule(p)) else { break 'a175; };
+        if (p.expect_token(kw::ELSE)).is_none() { break 'a178; }
+        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a178; }
+        let Some(b) = (block_rule(p)) else { break 'a178; };
         let _s2 = p.src;
         p.src = _s2;
         return Some({ b });
@@ -4155,29 +4186,29 @@ fn while_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     // invalid_while_stmt
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a176: {
+        'a179: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_while_stmt_rule(p)).is_none() { break 'a176; }
+            if (invalid_while_stmt_rule(p)).is_none() { break 'a179; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // 'while' a=named_expression ':' b=block c=[else_block]
-    'a177: {
+    'a180: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::WHILE)).is_none() { break 'a177; }
-        let Some(a) = (named_expression_rule(p)) else { break 'a177; };
+        if (p.expect_token(kw::WHILE)).is_none() { break 'a180; }
+        let Some(a) = (named_expression_rule(p)) else { break 'a180; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a177; }
-        let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a177; };
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a180; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a180; };
         let _s3 = p.src;
         let c = else_block_rule(p);
-        if p.error_indicator { p.give_back(_s3, b); p.give_back(_s1, a); break 'a177; }
+        if p.error_indicator { p.give_back(_s3, b); p.give_back(_s1, a); break 'a180; }
         let _s4 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -4203,11 +4234,11 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     // invalid_for_stmt
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a178: {
+        'a181: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_for_stmt_rule(p)).is_none() { break 'a178; }
+            if (invalid_for_stmt_rule(p)).is_none() { break 'a181; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -4215,24 +4246,24 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     // 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block]
     let mut _cut = false;
-    'a179: {
+    'a182: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a179; }
-        let Some(t) = (star_targets_rule(p)) else { break 'a179; };
+        if (p.expect_token(kw::FOR)).is_none() { break 'a182; }
+        let Some(t) = (star_targets_rule(p)) else { break 'a182; };
         let _s1 = p.src;
-        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s1, t); break 'a179; }
+        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s1, t); break 'a182; }
         _cut = true;
-        let Some(ex) = (star_expressions_rule(p)) else { p.give_back(_s1, t); break 'a179; };
+        let Some(ex) = (star_expressions_rule(p)) else { p.give_back(_s1, t); break 'a182; };
         let _s4 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a179; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a182; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a179; }
-        let Some(b) = (block_rule(p)) else { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a179; };
+        if p.error_indicator { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a182; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a182; };
         let _s7 = p.src;
         let el = else_block_rule(p);
-        if p.error_indicator { p.give_back(_s7, b); p.give_back(_s4, ex); p.give_back(_s1, t); break 'a179; }
+        if p.error_indicator { p.give_back(_s7, b); p.give_back(_s4, ex); p.give_back(_s1, t); break 'a182; }
         let _s8 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -4244,25 +4275,25 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     // 'async' 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block]
     let mut _cut = false;
-    'a180: {
+    'a183: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ASYNC)).is_none() { break 'a180; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a180; }
-        let Some(t) = (star_targets_rule(p)) else { break 'a180; };
+        if (p.expect_token(kw::ASYNC)).is_none() { break 'a183; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a183; }
+        let Some(t) = (star_targets_rule(p)) else { break 'a183; };
         let _s2 = p.src;
-        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s2, t); break 'a180; }
+        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s2, t); break 'a183; }
         _cut = true;
-        let Some(ex) = (star_expressions_rule(p)) else { p.give_back(_s2, t); break 'a180; };
+        let Some(ex) = (star_expressions_rule(p)) else { p.give_back(_s2, t); break 'a183; };
         let _s5 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a180; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a183; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a180; }
-        let Some(b) = (block_rule(p)) else { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a180; };
+        if p.error_indicator { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a183; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a183; };
         let _s8 = p.src;
         let el = else_block_rule(p);
-        if p.error_indicator { p.give_back(_s8, b); p.give_back(_s5, ex); p.give_back(_s2, t); break 'a180; }
+        if p.error_indicator { p.give_back(_s8, b); p.give_back(_s5, ex); p.give_back(_s2, t); break 'a183; }
         let _s9 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -4275,11 +4306,11 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     // invalid_for_target
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a181: {
+        'a184: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_for_target_rule(p)).is_none() { break 'a181; }
+            if (invalid_for_target_rule(p)).is_none() { break 'a184; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -4304,23 +4335,23 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     // invalid_with_stmt_indent
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a182: {
+        'a185: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_with_stmt_indent_rule(p)).is_none() { break 'a182; }
+            if (invalid_with_stmt_indent_rule(p)).is_none() { break 'a185; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // 'with' '(' a=','.with_item+ ','? ')' ':' tc=[TYPE_COMMENT] b=block
-    'a183: {
+    'a186: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::WITH)).is_none() { break 'a183; }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a183; }
+        if (p.expect_token(kw::WITH)).is_none() { break 'a186; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a186; }
         let Some(a): Option<Vec<WithItem>> = ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -4341,14 +4372,14 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a183; };
+        })()) else { break 'a186; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a183; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a183; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a183; }
+        if p.error_indicator { break 'a186; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a186; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a186; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { break 'a183; }
-        let Some(b) = (block_rule(p)) else { break 'a183; };
+        if p.error_indicator { break 'a186; }
+        let Some(b) = (block_rule(p)) else { break 'a186; };
         let _s7 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -4356,11 +4387,11 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     p.mark = _mark;
     // 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block
-    'a184: {
+    'a187: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::WITH)).is_none() { break 'a184; }
+        if (p.expect_token(kw::WITH)).is_none() { break 'a187; }
         let Some(a): Option<Vec<WithItem>> = ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -4381,11 +4412,11 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a184; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a184; }
+        })()) else { break 'a187; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a187; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { break 'a184; }
-        let Some(b) = (block_rule(p)) else { break 'a184; };
+        if p.error_indicator { break 'a187; }
+        let Some(b) = (block_rule(p)) else { break 'a187; };
         let _s4 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -4393,19 +4424,19 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     p.mark = _mark;
     if p.first_pass_shortcuts_allowed() {
-        'p185: {
+        'p188: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::ASYNC)).is_none() { break 'p185; }
-            if (p.expect_token(kw::WITH)).is_none() { break 'p185; }
+            if (p.expect_token(kw::ASYNC)).is_none() { break 'p188; }
+            if (p.expect_token(kw::WITH)).is_none() { break 'p188; }
             let _pe = p.mark;
             // 'async' 'with' '(' a=','.with_item+ ','? ')' ':' b=block
-            'a186: {
+            'a189: {
                 if p.error_indicator {
                     return None;
                 }
-                if (p.expect_token(tk::LPAR)).is_none() { break 'a186; }
+                if (p.expect_token(tk::LPAR)).is_none() { break 'a189; }
                 let Some(a): Option<Vec<WithItem>> = ((|| -> Option<Vec<_>> {
                     if p.enter_rule() {
                         return None;
@@ -4426,12 +4457,12 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     }
                     p.level -= u32::from(_entered) + 1;
                     Some(_children)
-                })()) else { break 'a186; };
+                })()) else { break 'a189; };
                 let _ = p.expect_token(tk::COMMA);
-                if p.error_indicator { break 'a186; }
-                if (p.expect_token(tk::RPAR)).is_none() { break 'a186; }
-                if (p.expect_token(tk::COLON)).is_none() { break 'a186; }
-                let Some(b) = (block_rule(p)) else { break 'a186; };
+                if p.error_indicator { break 'a189; }
+                if (p.expect_token(tk::RPAR)).is_none() { break 'a189; }
+                if (p.expect_token(tk::COLON)).is_none() { break 'a189; }
+                let Some(b) = (block_rule(p)) else { break 'a189; };
                 let _s7 = p.src;
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
@@ -4439,7 +4470,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             }
             p.mark = _pe;
             // 'async' 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block
-            'a187: {
+            'a190: {
                 if p.error_indicator {
                     return None;
                 }
@@ -4463,11 +4494,11 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     }
                     p.level -= u32::from(_entered) + 1;
                     Some(_children)
-                })()) else { break 'a187; };
-                if (p.expect_token(tk::COLON)).is_none() { break 'a187; }
+                })()) else { break 'a190; };
+                if (p.expect_token(tk::COLON)).is_none() { break 'a190; }
                 let tc = p.expect_token(tk::TYPE_COMMENT);
-                if p.error_indicator { break 'a187; }
-                let Some(b) = (block_rule(p)) else { break 'a187; };
+                if p.error_indicator { break 'a190; }
+                let Some(b) = (block_rule(p)) else { break 'a190; };
                 let _s5 = p.src;
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
@@ -4478,13 +4509,13 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         p.mark = _mark;
     } else {
         // 'async' 'with' '(' a=','.with_item+ ','? ')' ':' b=block
-        'a188: {
+        'a191: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::ASYNC)).is_none() { break 'a188; }
-            if (p.expect_token(kw::WITH)).is_none() { break 'a188; }
-            if (p.expect_token(tk::LPAR)).is_none() { break 'a188; }
+            if (p.expect_token(kw::ASYNC)).is_none() { break 'a191; }
+            if (p.expect_token(kw::WITH)).is_none() { break 'a191; }
+            if (p.expect_token(tk::LPAR)).is_none() { break 'a191; }
             let Some(a): Option<Vec<WithItem>> = ((|| -> Option<Vec<_>> {
                 if p.enter_rule() {
                     return None;
@@ -4505,12 +4536,12 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 }
                 p.level -= u32::from(_entered) + 1;
                 Some(_children)
-            })()) else { break 'a188; };
+            })()) else { break 'a191; };
             let _ = p.expect_token(tk::COMMA);
-            if p.error_indicator { break 'a188; }
-            if (p.expect_token(tk::RPAR)).is_none() { break 'a188; }
-            if (p.expect_token(tk::COLON)).is_none() { break 'a188; }
-            let Some(b) = (block_rule(p)) else { break 'a188; };
+            if p.error_indicator { break 'a191; }
+            if (p.expect_token(tk::RPAR)).is_none() { break 'a191; }
+            if (p.expect_token(tk::COLON)).is_none() { break 'a191; }
+            let Some(b) = (block_rule(p)) else { break 'a191; };
             let _s7 = p.src;
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
@@ -4518,12 +4549,12 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         p.mark = _mark;
         // 'async' 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block
-        'a189: {
+        'a192: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::ASYNC)).is_none() { break 'a189; }
-            if (p.expect_token(kw::WITH)).is_none() { break 'a189; }
+            if (p.expect_token(kw::ASYNC)).is_none() { break 'a192; }
+            if (p.expect_token(kw::WITH)).is_none() { break 'a192; }
             let Some(a): Option<Vec<WithItem>> = ((|| -> Option<Vec<_>> {
                 if p.enter_rule() {
                     return None;
@@ -4544,11 +4575,11 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 }
                 p.level -= u32::from(_entered) + 1;
                 Some(_children)
-            })()) else { break 'a189; };
-            if (p.expect_token(tk::COLON)).is_none() { break 'a189; }
+            })()) else { break 'a192; };
+            if (p.expect_token(tk::COLON)).is_none() { break 'a192; }
             let tc = p.expect_token(tk::TYPE_COMMENT);
-            if p.error_indicator { break 'a189; }
-            let Some(b) = (block_rule(p)) else { break 'a189; };
+            if p.error_indicator { break 'a192; }
+            let Some(b) = (block_rule(p)) else { break 'a192; };
             let _s5 = p.src;
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
@@ -4559,11 +4590,11 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     // invalid_with_stmt
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a190: {
+        'a193: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_with_stmt_rule(p)).is_none() { break 'a190; }
+            if (invalid_with_stmt_rule(p)).is_none() { break 'a193; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -4585,14 +4616,14 @@ pub(crate) fn with_item_rule(p: &mut Parser<'_>) -> Option<WithItem> {
 fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
     let _mark = p.mark;
     // e=expression 'as' t=star_target &(',' | ')' | ':')
-    'a191: {
+    'a194: {
         if p.error_indicator {
             return None;
         }
-        let Some(e) = (expression_rule(p)) else { break 'a191; };
+        let Some(e) = (expression_rule(p)) else { break 'a194; };
         let _s0 = p.src;
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, e); break 'a191; }
-        let Some(t) = (star_target_rule(p)) else { p.give_back(_s0, e); break 'a191; };
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, e); break 'a194; }
+        let Some(t) = (star_target_rule(p)) else { p.give_back(_s0, e); break 'a194; };
         let _s2 = p.src;
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1900) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -4601,29 +4632,29 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a192: {
+                'a195: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a192; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a195; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ')'
-                'a193: {
+                'a196: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a193; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a196; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a194: {
+                'a197: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a194; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a197; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -4631,28 +4662,28 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s2, t); p.give_back(_s0, e); break 'a191; }
+        })()).is_some()) }) { p.give_back(_s2, t); p.give_back(_s0, e); break 'a194; }
         return Some({ mk::WithItem(e, Some(t)) });
     }
     p.mark = _mark;
     // invalid_with_item
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a195: {
+        'a198: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_with_item_rule(p)).is_none() { break 'a195; }
+            if (invalid_with_item_rule(p)).is_none() { break 'a198; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // e=expression
-    'a196: {
+    'a199: {
         if p.error_indicator {
             return None;
         }
-        let Some(e) = (expression_rule(p)) else { break 'a196; };
+        let Some(e) = (expression_rule(p)) else { break 'a199; };
         let _s0 = p.src;
         return Some({ mk::WithItem(e, None) });
     }
@@ -4676,32 +4707,32 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     // invalid_try_stmt
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a197: {
+        'a200: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_try_stmt_rule(p)).is_none() { break 'a197; }
+            if (invalid_try_stmt_rule(p)).is_none() { break 'a200; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     if p.first_pass_shortcuts_allowed() {
-        'p198: {
+        'p201: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::TRY)).is_none() { break 'p198; }
-            if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'p198; }
-            let Some(b) = (block_rule(p)) else { break 'p198; };
+            if (p.expect_token(kw::TRY)).is_none() { break 'p201; }
+            if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'p201; }
+            let Some(b) = (block_rule(p)) else { break 'p201; };
             let _s2 = p.src;
             let _pe = p.mark;
             // 'try' &&':' b=block f=finally_block
-            'a199: {
+            'a202: {
                 if p.error_indicator {
                     return None;
                 }
-                let Some(f) = (finally_block_rule(p)) else { break 'a199; };
+                let Some(f) = (finally_block_rule(p)) else { break 'a202; };
                 let _s3 = p.src;
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
@@ -4709,7 +4740,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             }
             p.mark = _pe;
             // 'try' &&':' b=block ex=except_block+ el=[else_block] f=[finally_block]
-            'a200: {
+            'a203: {
                 if p.error_indicator {
                     return None;
                 }
@@ -4730,12 +4761,12 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         p.level -= 1;
                     }
                     if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-                }) else { break 'a200; };
+                }) else { break 'a203; };
                 let el = else_block_rule(p);
-                if p.error_indicator { break 'a200; }
+                if p.error_indicator { break 'a203; }
                 let _s4 = p.src;
                 let f = finally_block_rule(p);
-                if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } break 'a200; }
+                if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } break 'a203; }
                 let _s5 = p.src;
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
@@ -4743,7 +4774,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             }
             p.mark = _pe;
             // 'try' &&':' b=block ex=except_star_block+ el=[else_block] f=[finally_block]
-            'a201: {
+            'a204: {
                 if p.error_indicator {
                     return None;
                 }
@@ -4764,12 +4795,12 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         p.level -= 1;
                     }
                     if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-                }) else { break 'a201; };
+                }) else { break 'a204; };
                 let el = else_block_rule(p);
-                if p.error_indicator { break 'a201; }
+                if p.error_indicator { break 'a204; }
                 let _s4 = p.src;
                 let f = finally_block_rule(p);
-                if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } break 'a201; }
+                if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } break 'a204; }
                 let _s5 = p.src;
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
@@ -4782,15 +4813,15 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         p.mark = _mark;
     } else {
         // 'try' &&':' b=block f=finally_block
-        'a202: {
+        'a205: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::TRY)).is_none() { break 'a202; }
-            if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a202; }
-            let Some(b) = (block_rule(p)) else { break 'a202; };
+            if (p.expect_token(kw::TRY)).is_none() { break 'a205; }
+            if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a205; }
+            let Some(b) = (block_rule(p)) else { break 'a205; };
             let _s2 = p.src;
-            let Some(f) = (finally_block_rule(p)) else { p.give_back(_s2, b); break 'a202; };
+            let Some(f) = (finally_block_rule(p)) else { p.give_back(_s2, b); break 'a205; };
             let _s3 = p.src;
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
@@ -4798,13 +4829,13 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         p.mark = _mark;
         // 'try' &&':' b=block ex=except_block+ el=[else_block] f=[finally_block]
-        'a203: {
+        'a206: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::TRY)).is_none() { break 'a203; }
-            if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a203; }
-            let Some(b) = (block_rule(p)) else { break 'a203; };
+            if (p.expect_token(kw::TRY)).is_none() { break 'a206; }
+            if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a206; }
+            let Some(b) = (block_rule(p)) else { break 'a206; };
             let _s2 = p.src;
             let Some(ex): Option<Vec<ExceptHandler>> = ({
                 let mut _children = p.loop_vec();
@@ -4823,12 +4854,12 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     p.level -= 1;
                 }
                 if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-            }) else { p.give_back(_s2, b); break 'a203; };
+            }) else { p.give_back(_s2, b); break 'a206; };
             let el = else_block_rule(p);
-            if p.error_indicator { p.give_back(_s2, b); break 'a203; }
+            if p.error_indicator { p.give_back(_s2, b); break 'a206; }
             let _s4 = p.src;
             let f = finally_block_rule(p);
-            if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } p.give_back(_s2, b); break 'a203; }
+            if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } p.give_back(_s2, b); break 'a206; }
             let _s5 = p.src;
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
@@ -4836,13 +4867,13 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         }
         p.mark = _mark;
         // 'try' &&':' b=block ex=except_star_block+ el=[else_block] f=[finally_block]
-        'a204: {
+        'a207: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::TRY)).is_none() { break 'a204; }
-            if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a204; }
-            let Some(b) = (block_rule(p)) else { break 'a204; };
+            if (p.expect_token(kw::TRY)).is_none() { break 'a207; }
+            if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a207; }
+            let Some(b) = (block_rule(p)) else { break 'a207; };
             let _s2 = p.src;
             let Some(ex): Option<Vec<ExceptHandler>> = ({
                 let mut _children = p.loop_vec();
@@ -4861,12 +4892,12 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     p.level -= 1;
                 }
                 if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-            }) else { p.give_back(_s2, b); break 'a204; };
+            }) else { p.give_back(_s2, b); break 'a207; };
             let el = else_block_rule(p);
-            if p.error_indicator { p.give_back(_s2, b); break 'a204; }
+            if p.error_indicator { p.give_back(_s2, b); break 'a207; }
             let _s4 = p.src;
             let f = finally_block_rule(p);
-            if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } p.give_back(_s2, b); break 'a204; }
+            if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } p.give_back(_s2, b); break 'a207; }
             let _s5 = p.src;
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
@@ -4894,45 +4925,45 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     // invalid_except_stmt_indent
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a205: {
+        'a208: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_except_stmt_indent_rule(p)).is_none() { break 'a205; }
+            if (invalid_except_stmt_indent_rule(p)).is_none() { break 'a208; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     if p.first_pass_shortcuts_allowed() {
-        'p206: {
+        'p209: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::EXCEPT)).is_none() { break 'p206; }
-            let Some(e) = (expression_rule(p)) else { break 'p206; };
+            if (p.expect_token(kw::EXCEPT)).is_none() { break 'p209; }
+            let Some(e) = (expression_rule(p)) else { break 'p209; };
             let _s1 = p.src;
             let _pe = p.mark;
             // 'except' e=expression ':' b=block
-            'a207: {
+            'a210: {
                 if p.error_indicator {
                     return None;
                 }
-                if (p.expect_token(tk::COLON)).is_none() { break 'a207; }
-                let Some(b) = (block_rule(p)) else { break 'a207; };
+                if (p.expect_token(tk::COLON)).is_none() { break 'a210; }
+                let Some(b) = (block_rule(p)) else { break 'a210; };
                 let _s3 = p.src;
                 let EXTRA = p.extra(_start);
                 return Some({ mk::ExceptHandler(Some(e), None, b, EXTRA) });
             }
             p.mark = _pe;
             // 'except' e=expression 'as' t=NAME ':' b=block
-            'a208: {
+            'a211: {
                 if p.error_indicator {
                     return None;
                 }
-                if (p.expect_token(kw::AS)).is_none() { break 'a208; }
-                let Some(t) = p.expect_token(tk::NAME) else { break 'a208; };
-                if (p.expect_token(tk::COLON)).is_none() { break 'a208; }
-                let Some(b) = (block_rule(p)) else { break 'a208; };
+                if (p.expect_token(kw::AS)).is_none() { break 'a211; }
+                let Some(t) = p.expect_token(tk::NAME) else { break 'a211; };
+                if (p.expect_token(tk::COLON)).is_none() { break 'a211; }
+                let Some(b) = (block_rule(p)) else { break 'a211; };
                 let _s5 = p.src;
                 let t = p.identifier_of(&t);
                 let EXTRA = p.extra(_start);
@@ -4944,32 +4975,32 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         p.mark = _mark;
     } else {
         // 'except' e=expression ':' b=block
-        'a209: {
+        'a212: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::EXCEPT)).is_none() { break 'a209; }
-            let Some(e) = (expression_rule(p)) else { break 'a209; };
+            if (p.expect_token(kw::EXCEPT)).is_none() { break 'a212; }
+            let Some(e) = (expression_rule(p)) else { break 'a212; };
             let _s1 = p.src;
-            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, e); break 'a209; }
-            let Some(b) = (block_rule(p)) else { p.give_back(_s1, e); break 'a209; };
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, e); break 'a212; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s1, e); break 'a212; };
             let _s3 = p.src;
             let EXTRA = p.extra(_start);
             return Some({ mk::ExceptHandler(Some(e), None, b, EXTRA) });
         }
         p.mark = _mark;
         // 'except' e=expression 'as' t=NAME ':' b=block
-        'a210: {
+        'a213: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::EXCEPT)).is_none() { break 'a210; }
-            let Some(e) = (expression_rule(p)) else { break 'a210; };
+            if (p.expect_token(kw::EXCEPT)).is_none() { break 'a213; }
+            let Some(e) = (expression_rule(p)) else { break 'a213; };
             let _s1 = p.src;
-            if (p.expect_token(kw::AS)).is_none() { p.give_back(_s1, e); break 'a210; }
-            let Some(t) = p.expect_token(tk::NAME) else { p.give_back(_s1, e); break 'a210; };
-            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, e); break 'a210; }
-            let Some(b) = (block_rule(p)) else { p.give_back(_s1, e); break 'a210; };
+            if (p.expect_token(kw::AS)).is_none() { p.give_back(_s1, e); break 'a213; }
+            let Some(t) = p.expect_token(tk::NAME) else { p.give_back(_s1, e); break 'a213; };
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, e); break 'a213; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s1, e); break 'a213; };
             let _s5 = p.src;
             let t = p.identifier_of(&t);
             let EXTRA = p.extra(_start);
@@ -4978,15 +5009,15 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         p.mark = _mark;
     }
     // 'except' e=expressions ':' b=block
-    'a211: {
+    'a214: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a211; }
-        let Some(e) = (expressions_rule(p)) else { break 'a211; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a214; }
+        let Some(e) = (expressions_rule(p)) else { break 'a214; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, e); break 'a211; }
-        let Some(b) = (block_rule(p)) else { p.give_back(_s1, e); break 'a211; };
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, e); break 'a214; }
+        let Some(b) = (block_rule(p)) else { p.give_back(_s1, e); break 'a214; };
         let _s3 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 14, "except expressions without parentheses are",
@@ -4994,13 +5025,13 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     }
     p.mark = _mark;
     // 'except' ':' b=block
-    'a212: {
+    'a215: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a212; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a212; }
-        let Some(b) = (block_rule(p)) else { break 'a212; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a215; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a215; }
+        let Some(b) = (block_rule(p)) else { break 'a215; };
         let _s2 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ mk::ExceptHandler(None, None, b, EXTRA) });
@@ -5009,11 +5040,11 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     // invalid_except_stmt
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a213: {
+        'a216: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_except_stmt_rule(p)).is_none() { break 'a213; }
+            if (invalid_except_stmt_rule(p)).is_none() { break 'a216; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -5037,48 +5068,48 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     // invalid_except_star_stmt_indent
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a214: {
+        'a217: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_except_star_stmt_indent_rule(p)).is_none() { break 'a214; }
+            if (invalid_except_star_stmt_indent_rule(p)).is_none() { break 'a217; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     if p.first_pass_shortcuts_allowed() {
-        'p215: {
+        'p218: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::EXCEPT)).is_none() { break 'p215; }
-            if (p.expect_token(tk::STAR)).is_none() { break 'p215; }
+            if (p.expect_token(kw::EXCEPT)).is_none() { break 'p218; }
+            if (p.expect_token(tk::STAR)).is_none() { break 'p218; }
             let _pe = p.mark;
             // 'except' '*' e=expression ':' b=block
-            'a216: {
+            'a219: {
                 if p.error_indicator {
                     return None;
                 }
-                let Some(e) = (expression_rule(p)) else { break 'a216; };
+                let Some(e) = (expression_rule(p)) else { break 'a219; };
                 let _s2 = p.src;
-                if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a216; }
-                let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a216; };
+                if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a219; }
+                let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a219; };
                 let _s4 = p.src;
                 let EXTRA = p.extra(_start);
                 return Some({ mk::ExceptHandler(Some(e), None, b, EXTRA) });
             }
             p.mark = _pe;
             // 'except' '*' e=expression 'as' t=NAME ':' b=block
-            'a217: {
+            'a220: {
                 if p.error_indicator {
                     return None;
                 }
-                let Some(e) = (expression_rule(p)) else { break 'a217; };
+                let Some(e) = (expression_rule(p)) else { break 'a220; };
                 let _s2 = p.src;
-                if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, e); break 'a217; }
-                let Some(t) = p.expect_token(tk::NAME) else { p.give_back(_s2, e); break 'a217; };
-                if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a217; }
-                let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a217; };
+                if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, e); break 'a220; }
+                let Some(t) = p.expect_token(tk::NAME) else { p.give_back(_s2, e); break 'a220; };
+                if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a220; }
+                let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a220; };
                 let _s6 = p.src;
                 let t = p.identifier_of(&t);
                 let EXTRA = p.extra(_start);
@@ -5086,14 +5117,14 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
             }
             p.mark = _pe;
             // 'except' '*' e=expressions ':' b=block
-            'a218: {
+            'a221: {
                 if p.error_indicator {
                     return None;
                 }
-                let Some(e) = (expressions_rule(p)) else { break 'a218; };
+                let Some(e) = (expressions_rule(p)) else { break 'a221; };
                 let _s2 = p.src;
-                if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a218; }
-                let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a218; };
+                if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a221; }
+                let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a221; };
                 let _s4 = p.src;
                 let EXTRA = p.extra(_start);
                 return Some({ CHECK_VERSION!(p, 14, "except expressions without parentheses are",
@@ -5104,34 +5135,34 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         p.mark = _mark;
     } else {
         // 'except' '*' e=expression ':' b=block
-        'a219: {
+        'a222: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::EXCEPT)).is_none() { break 'a219; }
-            if (p.expect_token(tk::STAR)).is_none() { break 'a219; }
-            let Some(e) = (expression_rule(p)) else { break 'a219; };
+            if (p.expect_token(kw::EXCEPT)).is_none() { break 'a222; }
+            if (p.expect_token(tk::STAR)).is_none() { break 'a222; }
+            let Some(e) = (expression_rule(p)) else { break 'a222; };
             let _s2 = p.src;
-            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a219; }
-            let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a219; };
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a222; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a222; };
             let _s4 = p.src;
             let EXTRA = p.extra(_start);
             return Some({ mk::ExceptHandler(Some(e), None, b, EXTRA) });
         }
         p.mark = _mark;
         // 'except' '*' e=expression 'as' t=NAME ':' b=block
-        'a220: {
+        'a223: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::EXCEPT)).is_none() { break 'a220; }
-            if (p.expect_token(tk::STAR)).is_none() { break 'a220; }
-            let Some(e) = (expression_rule(p)) else { break 'a220; };
+            if (p.expect_token(kw::EXCEPT)).is_none() { break 'a223; }
+            if (p.expect_token(tk::STAR)).is_none() { break 'a223; }
+            let Some(e) = (expression_rule(p)) else { break 'a223; };
             let _s2 = p.src;
-            if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, e); break 'a220; }
-            let Some(t) = p.expect_token(tk::NAME) else { p.give_back(_s2, e); break 'a220; };
-            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a220; }
-            let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a220; };
+            if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, e); break 'a223; }
+            let Some(t) = p.expect_token(tk::NAME) else { p.give_back(_s2, e); break 'a223; };
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a223; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a223; };
             let _s6 = p.src;
             let t = p.identifier_of(&t);
             let EXTRA = p.extra(_start);
@@ -5139,16 +5170,16 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         }
         p.mark = _mark;
         // 'except' '*' e=expressions ':' b=block
-        'a221: {
+        'a224: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(kw::EXCEPT)).is_none() { break 'a221; }
-            if (p.expect_token(tk::STAR)).is_none() { break 'a221; }
-            let Some(e) = (expressions_rule(p)) else { break 'a221; };
+            if (p.expect_token(kw::EXCEPT)).is_none() { break 'a224; }
+            if (p.expect_token(tk::STAR)).is_none() { break 'a224; }
+            let Some(e) = (expressions_rule(p)) else { break 'a224; };
             let _s2 = p.src;
-            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a221; }
-            let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a221; };
+            if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, e); break 'a224; }
+            let Some(b) = (block_rule(p)) else { p.give_back(_s2, e); break 'a224; };
             let _s4 = p.src;
             let EXTRA = p.extra(_start);
             return Some({ CHECK_VERSION!(p, 14, "except expressions without parentheses are",
@@ -5159,11 +5190,11 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     // invalid_except_star_stmt
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a222: {
+        'a225: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_except_star_stmt_rule(p)).is_none() { break 'a222; }
+            if (invalid_except_star_stmt_rule(p)).is_none() { break 'a225; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -5186,24 +5217,24 @@ fn finally_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     // invalid_finally_stmt
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a223: {
+        'a226: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_finally_stmt_rule(p)).is_none() { break 'a223; }
+            if (invalid_finally_stmt_rule(p)).is_none() { break 'a226; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // 'finally' &&':' a=block
-    'a224: {
+    'a227: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::FINALLY)).is_none() { break 'a224; }
-        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a224; }
-        let Some(a) = (block_rule(p)) else { break 'a224; };
+        if (p.expect_token(kw::FINALLY)).is_none() { break 'a227; }
+        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a227; }
+        let Some(a) = (block_rule(p)) else { break 'a227; };
         let _s2 = p.src;
         p.src = _s2;
         return Some({ a });
@@ -5226,16 +5257,16 @@ fn match_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // "match" subject=subject_expr ':' NEWLINE INDENT cases=case_block+ DEDENT
-    'a225: {
+    'a228: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword(soft_kw::MATCH)).is_none() { break 'a225; }
-        let Some(subject) = (subject_expr_rule(p)) else { break 'a225; };
+        if (p.expect_soft_keyword(soft_kw::MATCH)).is_none() { break 'a228; }
+        let Some(subject) = (subject_expr_rule(p)) else { break 'a228; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a225; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a225; }
-        if (p.expect_token(tk::INDENT)).is_none() { p.give_back(_s1, subject); break 'a225; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a228; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a228; }
+        if (p.expect_token(tk::INDENT)).is_none() { p.give_back(_s1, subject); break 'a228; }
         let Some(cases): Option<Vec<MatchCase>> = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -5253,8 +5284,8 @@ fn match_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { p.give_back(_s1, subject); break 'a225; };
-        if (p.expect_token(tk::DEDENT)).is_none() { p.give_back(_s1, subject); break 'a225; }
+        }) else { p.give_back(_s1, subject); break 'a228; };
+        if (p.expect_token(tk::DEDENT)).is_none() { p.give_back(_s1, subject); break 'a228; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ CHECK_VERSION!(p, 10, "Pattern matching is", mk::Match(subject, cases, EXTRA)) });
@@ -5263,11 +5294,11 @@ fn match_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     // invalid_match_stmt
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a226: {
+        'a229: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_match_stmt_rule(p)).is_none() { break 'a226; }
+            if (invalid_match_stmt_rule(p)).is_none() { break 'a229; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -5324,26 +5355,26 @@ fn subject_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // value=star_named_expression ',' values=star_named_expressions?
-    'a227: {
+    'a230: {
         if p.error_indicator {
             return None;
         }
-        let Some(value) = (star_named_expression_rule(p)) else { break 'a227; };
+        let Some(value) = (star_named_expression_rule(p)) else { break 'a230; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, value); break 'a227; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, value); break 'a230; }
         let values = star_named_expressions_rule(p);
-        if p.error_indicator { p.give_back(_s0, value); break 'a227; }
+        if p.error_indicator { p.give_back(_s0, value); break 'a230; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(value, values), ExprContext::Load, EXTRA) });
     }
     p.mark = _mark;
     // named_expression
-    'a228: {
+    'a231: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (named_expression_rule(p)) else { break 'a228; };
+        let Some(_v0) = (named_expression_rule(p)) else { break 'a231; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -5367,28 +5398,28 @@ fn case_block_body(p: &mut Parser<'_>) -> Option<MatchCase> {
     // invalid_case_block
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a229: {
+        'a232: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_case_block_rule(p)).is_none() { break 'a229; }
+            if (invalid_case_block_rule(p)).is_none() { break 'a232; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // "case" pattern=patterns guard=guard? ':' body=block
-    'a230: {
+    'a233: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword(soft_kw::CASE)).is_none() { break 'a230; }
-        let Some(pattern) = (patterns_rule(p)) else { break 'a230; };
+        if (p.expect_soft_keyword(soft_kw::CASE)).is_none() { break 'a233; }
+        let Some(pattern) = (patterns_rule(p)) else { break 'a233; };
         let _s1 = p.src;
         let guard = guard_rule(p);
-        if p.error_indicator { p.give_back(_s1, pattern); break 'a230; }
+        if p.error_indicator { p.give_back(_s1, pattern); break 'a233; }
         let _s2 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = guard { p.give_back(_s2, _v); } p.give_back(_s1, pattern); break 'a230; }
-        let Some(body) = (block_rule(p)) else { if let Some(_v) = guard { p.give_back(_s2, _v); } p.give_back(_s1, pattern); break 'a230; };
+        if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = guard { p.give_back(_s2, _v); } p.give_back(_s1, pattern); break 'a233; }
+        let Some(body) = (block_rule(p)) else { if let Some(_v) = guard { p.give_back(_s2, _v); } p.give_back(_s1, pattern); break 'a233; };
         let _s4 = p.src;
         return Some({ mk::MatchCase(pattern, guard, body) });
     }
@@ -5409,12 +5440,12 @@ pub(crate) fn guard_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn guard_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // 'if' guard=named_expression
-    'a231: {
+    'a234: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IF)).is_none() { break 'a231; }
-        let Some(guard) = (named_expression_rule(p)) else { break 'a231; };
+        if (p.expect_token(kw::IF)).is_none() { break 'a234; }
+        let Some(guard) = (named_expression_rule(p)) else { break 'a234; };
         let _s1 = p.src;
         p.src = _s1;
         return Some({ guard });
@@ -5437,22 +5468,22 @@ fn patterns_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // patterns=open_sequence_pattern
-    'a232: {
+    'a235: {
         if p.error_indicator {
             return None;
         }
-        let Some(patterns): Option<Vec<Pattern>> = (open_sequence_pattern_rule(p)) else { break 'a232; };
+        let Some(patterns): Option<Vec<Pattern>> = (open_sequence_pattern_rule(p)) else { break 'a235; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchSequence(patterns, EXTRA) });
     }
     p.mark = _mark;
     // pattern
-    'a233: {
+    'a236: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (pattern_rule(p)) else { break 'a233; };
+        let Some(_v0) = (pattern_rule(p)) else { break 'a236; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -5474,22 +5505,22 @@ pub(crate) fn pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
 fn pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     // as_pattern
-    'a234: {
+    'a237: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (as_pattern_rule(p)) else { break 'a234; };
+        let Some(_v0) = (as_pattern_rule(p)) else { break 'a237; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // or_pattern
-    'a235: {
+    'a238: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (or_pattern_rule(p)) else { break 'a235; };
+        let Some(_v0) = (or_pattern_rule(p)) else { break 'a238; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -5516,14 +5547,14 @@ fn as_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // pattern=or_pattern 'as' target=pattern_capture_target
-    'a236: {
+    'a239: {
         if p.error_indicator {
             return None;
         }
-        let Some(pattern) = (or_pattern_rule(p)) else { break 'a236; };
+        let Some(pattern) = (or_pattern_rule(p)) else { break 'a239; };
         let _s0 = p.src;
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, pattern); break 'a236; }
-        let Some(target) = (pattern_capture_target_rule(p)) else { p.give_back(_s0, pattern); break 'a236; };
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, pattern); break 'a239; }
+        let Some(target) = (pattern_capture_target_rule(p)) else { p.give_back(_s0, pattern); break 'a239; };
         let _s2 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -5533,11 +5564,11 @@ fn as_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     // invalid_as_pattern
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a237: {
+        'a240: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_as_pattern_rule(p)).is_none() { break 'a237; }
+            if (invalid_as_pattern_rule(p)).is_none() { break 'a240; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -5560,7 +5591,7 @@ fn or_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // patterns='|'.closed_pattern+
-    'a238: {
+    'a241: {
         if p.error_indicator {
             return None;
         }
@@ -5584,7 +5615,7 @@ fn or_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a238; };
+        })()) else { break 'a241; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ if patterns.len() == 1 { patterns.into_iter().next()? } else { mk::MatchOr(patterns, EXTRA) } });
@@ -5625,88 +5656,88 @@ pub(crate) fn closed_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
 fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     // literal_pattern
-    'a239: {
+    'a242: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (literal_pattern_rule(p)) else { break 'a239; };
+        let Some(_v0) = (literal_pattern_rule(p)) else { break 'a242; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // capture_pattern
-    'a240: {
+    'a243: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (capture_pattern_rule(p)) else { break 'a240; };
+        let Some(_v0) = (capture_pattern_rule(p)) else { break 'a243; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // wildcard_pattern
-    'a241: {
+    'a244: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (wildcard_pattern_rule(p)) else { break 'a241; };
+        let Some(_v0) = (wildcard_pattern_rule(p)) else { break 'a244; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // value_pattern
-    'a242: {
+    'a245: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (value_pattern_rule(p)) else { break 'a242; };
+        let Some(_v0) = (value_pattern_rule(p)) else { break 'a245; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // group_pattern
-    'a243: {
+    'a246: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (group_pattern_rule(p)) else { break 'a243; };
+        let Some(_v0) = (group_pattern_rule(p)) else { break 'a246; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // sequence_pattern
-    'a244: {
+    'a247: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (sequence_pattern_rule(p)) else { break 'a244; };
+        let Some(_v0) = (sequence_pattern_rule(p)) else { break 'a247; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // mapping_pattern
-    'a245: {
+    'a248: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (mapping_pattern_rule(p)) else { break 'a245; };
+        let Some(_v0) = (mapping_pattern_rule(p)) else { break 'a248; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // class_pattern
-    'a246: {
+    'a249: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (class_pattern_rule(p)) else { break 'a246; };
+        let Some(_v0) = (class_pattern_rule(p)) else { break 'a249; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -5729,11 +5760,11 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // value=signed_number !('+' | '-')
-    'a247: {
+    'a250: {
         if p.error_indicator {
             return None;
         }
-        let Some(value) = (signed_number_rule(p)) else { break 'a247; };
+        let Some(value) = (signed_number_rule(p)) else { break 'a250; };
         let _s0 = p.src;
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -5742,20 +5773,20 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '+'
-                'a248: {
+                'a251: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PLUS)).is_none() { break 'a248; }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a251; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '-'
-                'a249: {
+                'a252: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::MINUS)).is_none() { break 'a249; }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a252; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -5763,18 +5794,18 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s0, value); break 'a247; }
+        })()).is_some()) }) { p.give_back(_s0, value); break 'a250; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchValue(value, EXTRA) });
     }
     p.mark = _mark;
     // value=complex_number
-    'a250: {
+    'a253: {
         if p.error_indicator {
             return None;
         }
-        let Some(value) = (complex_number_rule(p)) else { break 'a250; };
+        let Some(value) = (complex_number_rule(p)) else { break 'a253; };
         let _s0 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -5782,11 +5813,11 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     }
     p.mark = _mark;
     // value=strings
-    'a251: {
+    'a254: {
         if p.error_indicator {
             return None;
         }
-        let Some(value) = (strings_rule(p)) else { break 'a251; };
+        let Some(value) = (strings_rule(p)) else { break 'a254; };
         let _s0 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -5794,33 +5825,33 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     }
     p.mark = _mark;
     // 'None'
-    'a252: {
+    'a255: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::NONE)).is_none() { break 'a252; }
+        if (p.expect_token(kw::NONE)).is_none() { break 'a255; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchSingleton(Constant::None, EXTRA) });
     }
     p.mark = _mark;
     // 'True'
-    'a253: {
+    'a256: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRUE)).is_none() { break 'a253; }
+        if (p.expect_token(kw::TRUE)).is_none() { break 'a256; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchSingleton(Constant::Bool(true), EXTRA) });
     }
     p.mark = _mark;
     // 'False'
-    'a254: {
+    'a257: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::FALSE)).is_none() { break 'a254; }
+        if (p.expect_token(kw::FALSE)).is_none() { break 'a257; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchSingleton(Constant::Bool(false), EXTRA) });
@@ -5872,11 +5903,11 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // signed_number !('+' | '-')
-    'a255: {
+    'a258: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (signed_number_rule(p)) else { break 'a255; };
+        let Some(_v0) = (signed_number_rule(p)) else { break 'a258; };
         let _s0 = p.src;
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -5885,20 +5916,20 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '+'
-                'a256: {
+                'a259: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PLUS)).is_none() { break 'a256; }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a259; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '-'
-                'a257: {
+                'a260: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::MINUS)).is_none() { break 'a257; }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a260; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -5906,24 +5937,24 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s0, _v0); break 'a255; }
+        })()).is_some()) }) { p.give_back(_s0, _v0); break 'a258; }
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // complex_number
-    'a258: {
+    'a261: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (complex_number_rule(p)) else { break 'a258; };
+        let Some(_v0) = (complex_number_rule(p)) else { break 'a261; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // &(STRING | FSTRING_START | TSTRING_START) strings
-    'a259: {
+    'a262: {
         if p.error_indicator {
             return None;
         }
@@ -5934,29 +5965,29 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // STRING
-                'a260: {
+                'a263: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.string_token()).is_none() { break 'a260; }
+                    if (p.string_token()).is_none() { break 'a263; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // FSTRING_START
-                'a261: {
+                'a264: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a261; }
+                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a264; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // TSTRING_START
-                'a262: {
+                'a265: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::TSTRING_START)).is_none() { break 'a262; }
+                    if (p.expect_token(tk::TSTRING_START)).is_none() { break 'a265; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -5964,41 +5995,41 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a259; }
-        let Some(_v1) = (strings_rule(p)) else { break 'a259; };
+        })()).is_some()) }) { break 'a262; }
+        let Some(_v1) = (strings_rule(p)) else { break 'a262; };
         let _s1 = p.src;
         p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
     // 'None'
-    'a263: {
+    'a266: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::NONE)).is_none() { break 'a263; }
+        if (p.expect_token(kw::NONE)).is_none() { break 'a266; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::None, None, EXTRA) });
     }
     p.mark = _mark;
     // 'True'
-    'a264: {
+    'a267: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRUE)).is_none() { break 'a264; }
+        if (p.expect_token(kw::TRUE)).is_none() { break 'a267; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Bool(true), None, EXTRA) });
     }
     p.mark = _mark;
     // 'False'
-    'a265: {
+    'a268: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::FALSE)).is_none() { break 'a265; }
+        if (p.expect_token(kw::FALSE)).is_none() { break 'a268; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Bool(false), None, EXTRA) });
@@ -6022,15 +6053,15 @@ fn complex_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // real=signed_real_number '+' imag=imaginary_number
-    'a266: {
+    'a269: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = signed_real_number_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(real) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a266; };
-        if (p.expect_token(tk::PLUS)).is_none() { _shared0 = Some((Some(real), _e0, _s0)); break 'a266; }
-        let Some(imag) = (imaginary_number_rule(p)) else { _shared0 = Some((Some(real), _e0, _s0)); break 'a266; };
+        let Some(real) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a269; };
+        if (p.expect_token(tk::PLUS)).is_none() { _shared0 = Some((Some(real), _e0, _s0)); break 'a269; }
+        let Some(imag) = (imaginary_number_rule(p)) else { _shared0 = Some((Some(real), _e0, _s0)); break 'a269; };
         let _s2 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -6038,15 +6069,15 @@ fn complex_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // real=signed_real_number '-' imag=imaginary_number
-    'a267: {
+    'a270: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = signed_real_number_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(real) = _r0 else { break 'a267; };
-        if (p.expect_token(tk::MINUS)).is_none() { p.give_back(_s0, real); break 'a267; }
-        let Some(imag) = (imaginary_number_rule(p)) else { p.give_back(_s0, real); break 'a267; };
+        let Some(real) = _r0 else { break 'a270; };
+        if (p.expect_token(tk::MINUS)).is_none() { p.give_back(_s0, real); break 'a270; }
+        let Some(imag) = (imaginary_number_rule(p)) else { p.give_back(_s0, real); break 'a270; };
         let _s2 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -6070,22 +6101,22 @@ fn signed_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // NUMBER
-    'a268: {
+    'a271: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.number_token()) else { break 'a268; };
+        let Some(_v0) = (p.number_token()) else { break 'a271; };
         p.src = Src::NONE;
         return Some(_v0);
     }
     p.mark = _mark;
     // '-' number=NUMBER
-    'a269: {
+    'a272: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::MINUS)).is_none() { break 'a269; }
-        let Some(number) = (p.number_token()) else { break 'a269; };
+        if (p.expect_token(tk::MINUS)).is_none() { break 'a272; }
+        let Some(number) = (p.number_token()) else { break 'a272; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::UnaryOp(UnaryOp::USub, number, EXTRA) });
@@ -6108,23 +6139,23 @@ fn signed_real_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // real_number
-    'a270: {
+    'a273: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (real_number_rule(p)) else { break 'a270; };
+        let Some(_v0) = (real_number_rule(p)) else { break 'a273; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // '-' real=real_number
-    'a271: {
+    'a274: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::MINUS)).is_none() { break 'a271; }
-        let Some(real) = (real_number_rule(p)) else { break 'a271; };
+        if (p.expect_token(tk::MINUS)).is_none() { break 'a274; }
+        let Some(real) = (real_number_rule(p)) else { break 'a274; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -6147,11 +6178,11 @@ pub(crate) fn real_number_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn real_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // real=NUMBER
-    'a272: {
+    'a275: {
         if p.error_indicator {
             return None;
         }
-        let Some(real) = (p.number_token()) else { break 'a272; };
+        let Some(real) = (p.number_token()) else { break 'a275; };
         p.src = Src::NONE;
         return Some({ ensure_real(p, real)? });
     }
@@ -6172,11 +6203,11 @@ pub(crate) fn imaginary_number_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn imaginary_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // imag=NUMBER
-    'a273: {
+    'a276: {
         if p.error_indicator {
             return None;
         }
-        let Some(imag) = (p.number_token()) else { break 'a273; };
+        let Some(imag) = (p.number_token()) else { break 'a276; };
         p.src = Src::NONE;
         return Some({ ensure_imaginary(p, imag)? });
     }
@@ -6198,11 +6229,11 @@ fn capture_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // target=pattern_capture_target
-    'a274: {
+    'a277: {
         if p.error_indicator {
             return None;
         }
-        let Some(target) = (pattern_capture_target_rule(p)) else { break 'a274; };
+        let Some(target) = (pattern_capture_target_rule(p)) else { break 'a277; };
         let _s0 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -6225,12 +6256,12 @@ pub(crate) fn pattern_capture_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // !"_" name=NAME !('.' | '(' | '=')
-    'a275: {
+    'a278: {
         if p.error_indicator {
             return None;
         }
-        if p.lookahead(|p| (p.expect_soft_keyword(soft_kw::UNDERSCORE)).is_some()) { break 'a275; }
-        let Some(name) = p.expect_token(tk::NAME) else { break 'a275; };
+        if p.lookahead(|p| (p.expect_soft_keyword(soft_kw::UNDERSCORE)).is_some()) { break 'a278; }
+        let Some(name) = p.expect_token(tk::NAME) else { break 'a278; };
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc00080) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -6238,29 +6269,29 @@ fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '.'
-                'a276: {
+                'a279: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::DOT)).is_none() { break 'a276; }
+                    if (p.expect_token(tk::DOT)).is_none() { break 'a279; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '('
-                'a277: {
+                'a280: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a277; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a280; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '='
-                'a278: {
+                'a281: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a278; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a281; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -6268,7 +6299,7 @@ fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a275; }
+        })()).is_some()) }) { break 'a278; }
         let name = p.name_from_token(&name);
         p.src = Src::NONE;
         return Some({ set_expr_context(name, ExprContext::Store) });
@@ -6291,11 +6322,11 @@ fn wildcard_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // "_"
-    'a279: {
+    'a282: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword(soft_kw::UNDERSCORE)).is_none() { break 'a279; }
+        if (p.expect_soft_keyword(soft_kw::UNDERSCORE)).is_none() { break 'a282; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchAs(None, None, EXTRA) });
@@ -6322,11 +6353,11 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // attr=attr !('.' | '(' | '=')
-    'a280: {
+    'a283: {
         if p.error_indicator {
             return None;
         }
-        let Some(attr) = (attr_rule(p)) else { break 'a280; };
+        let Some(attr) = (attr_rule(p)) else { break 'a283; };
         let _s0 = p.src;
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0xc00080) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -6335,29 +6366,29 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '.'
-                'a281: {
+                'a284: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::DOT)).is_none() { break 'a281; }
+                    if (p.expect_token(tk::DOT)).is_none() { break 'a284; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '('
-                'a282: {
+                'a285: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a282; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a285; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '='
-                'a283: {
+                'a286: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a283; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a286; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -6365,7 +6396,7 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s0, attr); break 'a280; }
+        })()).is_some()) }) { p.give_back(_s0, attr); break 'a283; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchValue(attr, EXTRA) });
@@ -6429,14 +6460,14 @@ fn attr_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // value=name_or_attr '.' attr=NAME
-    'a284: {
+    'a287: {
         if p.error_indicator {
             return None;
         }
-        let Some(value) = (name_or_attr_rule(p)) else { break 'a284; };
+        let Some(value) = (name_or_attr_rule(p)) else { break 'a287; };
         let _s0 = p.src;
-        if (p.expect_token(tk::DOT)).is_none() { p.give_back(_s0, value); break 'a284; }
-        let Some(attr) = p.expect_token(tk::NAME) else { p.give_back(_s0, value); break 'a284; };
+        if (p.expect_token(tk::DOT)).is_none() { p.give_back(_s0, value); break 'a287; }
+        let Some(attr) = p.expect_token(tk::NAME) else { p.give_back(_s0, value); break 'a287; };
         let attr = p.identifier_of(&attr);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -6459,22 +6490,22 @@ pub(crate) fn name_or_attr_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn name_or_attr_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // attr
-    'a285: {
+    'a288: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (attr_rule(p)) else { break 'a285; };
+        let Some(_v0) = (attr_rule(p)) else { break 'a288; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // NAME
-    'a286: {
+    'a289: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = p.expect_token(tk::NAME) else { break 'a286; };
+        let Some(_v0) = p.expect_token(tk::NAME) else { break 'a289; };
         let _v0 = p.name_from_token(&_v0);
         p.src = Src::NONE;
         return Some(_v0);
@@ -6496,14 +6527,14 @@ pub(crate) fn group_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
 fn group_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     // '(' pattern=pattern ')'
-    'a287: {
+    'a290: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a287; }
-        let Some(pattern) = (pattern_rule(p)) else { break 'a287; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a290; }
+        let Some(pattern) = (pattern_rule(p)) else { break 'a290; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, pattern); break 'a287; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, pattern); break 'a290; }
         p.src = _s1;
         return Some({ pattern });
     }
@@ -6525,28 +6556,28 @@ fn sequence_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '[' patterns=maybe_sequence_pattern? ']'
-    'a288: {
+    'a291: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a288; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a291; }
         let patterns = maybe_sequence_pattern_rule(p);
-        if p.error_indicator { break 'a288; }
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a288; }
+        if p.error_indicator { break 'a291; }
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a291; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchSequence(patterns.unwrap_or_default(), EXTRA) });
     }
     p.mark = _mark;
     // '(' patterns=open_sequence_pattern? ')'
-    'a289: {
+    'a292: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a289; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a292; }
         let patterns = open_sequence_pattern_rule(p);
-        if p.error_indicator { break 'a289; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a289; }
+        if p.error_indicator { break 'a292; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a292; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchSequence(patterns.unwrap_or_default(), EXTRA) });
@@ -6572,15 +6603,15 @@ pub(crate) fn open_sequence_pattern_rule(p: &mut Parser<'_>) -> Option<Vec<Patte
 fn open_sequence_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
     let _mark = p.mark;
     // pattern=maybe_star_pattern ',' patterns=maybe_sequence_pattern?
-    'a290: {
+    'a293: {
         if p.error_indicator {
             return None;
         }
-        let Some(pattern) = (maybe_star_pattern_rule(p)) else { break 'a290; };
+        let Some(pattern) = (maybe_star_pattern_rule(p)) else { break 'a293; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, pattern); break 'a290; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, pattern); break 'a293; }
         let patterns = maybe_sequence_pattern_rule(p);
-        if p.error_indicator { p.give_back(_s0, pattern); break 'a290; }
+        if p.error_indicator { p.give_back(_s0, pattern); break 'a293; }
         return Some({ seq_insert_in_front(pattern, patterns) });
     }
     p.mark = _mark;
@@ -6600,7 +6631,7 @@ pub(crate) fn maybe_sequence_pattern_rule(p: &mut Parser<'_>) -> Option<Vec<Patt
 fn maybe_sequence_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
     let _mark = p.mark;
     // patterns=','.maybe_star_pattern+ ','?
-    'a291: {
+    'a294: {
         if p.error_indicator {
             return None;
         }
@@ -6624,9 +6655,9 @@ fn maybe_sequence_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a291; };
+        })()) else { break 'a294; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a291; }
+        if p.error_indicator { break 'a294; }
         return Some({ patterns });
     }
     p.mark = _mark;
@@ -6646,22 +6677,22 @@ pub(crate) fn maybe_star_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
 fn maybe_star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     // star_pattern
-    'a292: {
+    'a295: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (star_pattern_rule(p)) else { break 'a292; };
+        let Some(_v0) = (star_pattern_rule(p)) else { break 'a295; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // pattern
-    'a293: {
+    'a296: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (pattern_rule(p)) else { break 'a293; };
+        let Some(_v0) = (pattern_rule(p)) else { break 'a296; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -6703,12 +6734,12 @@ fn star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' target=pattern_capture_target
-    'a294: {
+    'a297: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a294; }
-        let Some(target) = (pattern_capture_target_rule(p)) else { break 'a294; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a297; }
+        let Some(target) = (pattern_capture_target_rule(p)) else { break 'a297; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -6716,12 +6747,12 @@ fn star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     }
     p.mark = _mark;
     // '*' wildcard_pattern
-    'a295: {
+    'a298: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a295; }
-        match wildcard_pattern_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a295; } }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a298; }
+        match wildcard_pattern_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a298; } }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchStar(None, EXTRA) });
@@ -6744,52 +6775,52 @@ fn mapping_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' '}'
-    'a296: {
+    'a299: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a296; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a296; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a299; }
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a299; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchMapping(vec![], vec![], None, EXTRA) });
     }
     p.mark = _mark;
     // '{' rest=double_star_pattern ','? '}'
-    'a297: {
+    'a300: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a297; }
-        let Some(rest) = (double_star_pattern_rule(p)) else { break 'a297; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a300; }
+        let Some(rest) = (double_star_pattern_rule(p)) else { break 'a300; };
         let _s1 = p.src;
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s1, rest); break 'a297; }
-        if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s1, rest); break 'a297; }
+        if p.error_indicator { p.give_back(_s1, rest); break 'a300; }
+        if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s1, rest); break 'a300; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::MatchMapping(vec![], vec![], Some(name_id(&rest)), EXTRA) });
     }
     p.mark = _mark;
     if p.first_pass_shortcuts_allowed() {
-        'p298: {
+        'p301: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LBRACE)).is_none() { break 'p298; }
-            let Some(items) = (items_pattern_rule(p)) else { break 'p298; };
+            if (p.expect_token(tk::LBRACE)).is_none() { break 'p301; }
+            let Some(items) = (items_pattern_rule(p)) else { break 'p301; };
             let _pe = p.mark;
             // '{' items=items_pattern ',' rest=double_star_pattern ','? '}'
-            'a299: {
+            'a302: {
                 if p.error_indicator {
                     return None;
                 }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a299; }
-                let Some(rest) = (double_star_pattern_rule(p)) else { break 'a299; };
+                if (p.expect_token(tk::COMMA)).is_none() { break 'a302; }
+                let Some(rest) = (double_star_pattern_rule(p)) else { break 'a302; };
                 let _s3 = p.src;
                 let _ = p.expect_token(tk::COMMA);
-                if p.error_indicator { p.give_back(_s3, rest); break 'a299; }
-                if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s3, rest); break 'a299; }
+                if p.error_indicator { p.give_back(_s3, rest); break 'a302; }
+                if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s3, rest); break 'a302; }
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
                 return Some({ { let (keys, patterns) = split_key_pattern_pairs(items);
@@ -6797,13 +6828,13 @@ fn mapping_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             }
             p.mark = _pe;
             // '{' items=items_pattern ','? '}'
-            'a300: {
+            'a303: {
                 if p.error_indicator {
                     return None;
                 }
                 let _ = p.expect_token(tk::COMMA);
-                if p.error_indicator { break 'a300; }
-                if (p.expect_token(tk::RBRACE)).is_none() { break 'a300; }
+                if p.error_indicator { break 'a303; }
+                if (p.expect_token(tk::RBRACE)).is_none() { break 'a303; }
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
                 return Some({ { let (keys, patterns) = split_key_pattern_pairs(items);
@@ -6814,18 +6845,18 @@ fn mapping_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         p.mark = _mark;
     } else {
         // '{' items=items_pattern ',' rest=double_star_pattern ','? '}'
-        'a301: {
+        'a304: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LBRACE)).is_none() { break 'a301; }
-            let Some(items) = (items_pattern_rule(p)) else { break 'a301; };
-            if (p.expect_token(tk::COMMA)).is_none() { break 'a301; }
-            let Some(rest) = (double_star_pattern_rule(p)) else { break 'a301; };
+            if (p.expect_token(tk::LBRACE)).is_none() { break 'a304; }
+            let Some(items) = (items_pattern_rule(p)) else { break 'a304; };
+            if (p.expect_token(tk::COMMA)).is_none() { break 'a304; }
+            let Some(rest) = (double_star_pattern_rule(p)) else { break 'a304; };
             let _s3 = p.src;
             let _ = p.expect_token(tk::COMMA);
-            if p.error_indicator { p.give_back(_s3, rest); break 'a301; }
-            if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s3, rest); break 'a301; }
+            if p.error_indicator { p.give_back(_s3, rest); break 'a304; }
+            if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s3, rest); break 'a304; }
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
             return Some({ { let (keys, patterns) = split_key_pattern_pairs(items);
@@ -6833,15 +6864,15 @@ fn mapping_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         }
         p.mark = _mark;
         // '{' items=items_pattern ','? '}'
-        'a302: {
+        'a305: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LBRACE)).is_none() { break 'a302; }
-            let Some(items) = (items_pattern_rule(p)) else { break 'a302; };
+            if (p.expect_token(tk::LBRACE)).is_none() { break 'a305; }
+            let Some(items) = (items_pattern_rule(p)) else { break 'a305; };
             let _ = p.expect_token(tk::COMMA);
-            if p.error_indicator { break 'a302; }
-            if (p.expect_token(tk::RBRACE)).is_none() { break 'a302; }
+            if p.error_indicator { break 'a305; }
+            if (p.expect_token(tk::RBRACE)).is_none() { break 'a305; }
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
             return Some({ { let (keys, patterns) = split_key_pattern_pairs(items);
@@ -6869,7 +6900,7 @@ pub(crate) fn items_pattern_rule(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPai
 fn items_pattern_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
     let _mark = p.mark;
     // ','.key_value_pattern+
-    'a303: {
+    'a306: {
         if p.error_indicator {
             return None;
         }
@@ -6893,7 +6924,7 @@ fn items_pattern_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a303; };
+        })()) else { break 'a306; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -6917,7 +6948,7 @@ pub(crate) fn key_value_pattern_rule(p: &mut Parser<'_>) -> Option<KeyPatternPai
 fn key_value_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
     let _mark = p.mark;
     // key=(literal_expr | attr) ':' pattern=pattern
-    'a304: {
+    'a307: {
         if p.error_indicator {
             return None;
         }
@@ -6957,22 +6988,22 @@ fn key_value_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // literal_expr
-                'a305: {
+                'a308: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (literal_expr_rule(p)) else { break 'a305; };
+                    let Some(_v0) = (literal_expr_rule(p)) else { break 'a308; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // attr
-                'a306: {
+                'a309: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (attr_rule(p)) else { break 'a306; };
+                    let Some(_v0) = (attr_rule(p)) else { break 'a309; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -6982,10 +7013,10 @@ fn key_value_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a304; };
+        })()) else { break 'a307; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, key); break 'a304; }
-        let Some(pattern) = (pattern_rule(p)) else { p.give_back(_s0, key); break 'a304; };
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, key); break 'a307; }
+        let Some(pattern) = (pattern_rule(p)) else { p.give_back(_s0, key); break 'a307; };
         let _s2 = p.src;
         return Some({ KeyPatternPair { key, pattern } });
     }
@@ -7006,12 +7037,12 @@ pub(crate) fn double_star_pattern_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn double_star_pattern_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // '**' target=pattern_capture_target
-    'a307: {
+    'a310: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a307; }
-        let Some(target) = (pattern_capture_target_rule(p)) else { break 'a307; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a310; }
+        let Some(target) = (pattern_capture_target_rule(p)) else { break 'a310; };
         let _s1 = p.src;
         p.src = _s1;
         return Some({ target });
@@ -7037,88 +7068,154 @@ pub(crate) fn class_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
 fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
-    let mut _shared0 = None;
-    // cls=name_or_attr '(' ')'
-    'a308: {
-        if p.error_indicator {
-            return None;
-        }
-        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = name_or_attr_rule(p); (_r, p.mark, p.src) } };
-        p.mark = _e0;
-        let Some(cls) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a308; };
-        if (p.expect_token(tk::LPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a308; }
-        if (p.expect_token(tk::RPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a308; }
-        p.src = Src::NONE;
-        let EXTRA = p.extra(_start);
-        return Some({ mk::MatchClass(cls, vec![], vec![], vec![], EXTRA) });
-    }
-    p.mark = _mark;
-    // cls=name_or_attr '(' patterns=positional_patterns ','? ')'
-    'a309: {
-        if p.error_indicator {
-            return None;
-        }
-        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = name_or_attr_rule(p); (_r, p.mark, p.src) } };
-        p.mark = _e0;
-        let Some(cls) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a309; };
-        if (p.expect_token(tk::LPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a309; }
-        let Some(patterns) = (positional_patterns_rule(p)) else { _shared0 = Some((Some(cls), _e0, _s0)); break 'a309; };
-        let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { _shared0 = Some((Some(cls), _e0, _s0)); break 'a309; }
-        if (p.expect_token(tk::RPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a309; }
-        p.src = Src::NONE;
-        let EXTRA = p.extra(_start);
-        return Some({ mk::MatchClass(cls, patterns, vec![], vec![], EXTRA) });
-    }
-    p.mark = _mark;
-    // cls=name_or_attr '(' keywords=keyword_patterns ','? ')'
-    'a310: {
-        if p.error_indicator {
-            return None;
-        }
-        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = name_or_attr_rule(p); (_r, p.mark, p.src) } };
-        p.mark = _e0;
-        let Some(cls) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a310; };
-        if (p.expect_token(tk::LPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a310; }
-        let Some(keywords) = (keyword_patterns_rule(p)) else { _shared0 = Some((Some(cls), _e0, _s0)); break 'a310; };
-        let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { _shared0 = Some((Some(cls), _e0, _s0)); break 'a310; }
-        if (p.expect_token(tk::RPAR)).is_none() { _shared0 = Some((Some(cls), _e0, _s0)); break 'a310; }
-        p.src = Src::NONE;
-        let EXTRA = p.extra(_start);
-        return Some({ { let (keys, kwd_patterns) = split_key_pattern_pairs(keywords);
-          mk::MatchClass(cls, vec![], map_names_to_ids(&keys), kwd_patterns, EXTRA) } });
-    }
-    p.mark = _mark;
-    // cls=name_or_attr '(' patterns=positional_patterns ',' keywords=keyword_patterns ','? ')'
-    'a311: {
-        if p.error_indicator {
-            return None;
-        }
-        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = name_or_attr_rule(p); (_r, p.mark, p.src) } };
-        p.mark = _e0;
-        let Some(cls) = _r0 else { break 'a311; };
-        if (p.expect_token(tk::LPAR)).is_none() { p.give_back(_s0, cls); break 'a311; }
-        let Some(patterns) = (positional_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a311; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, cls); break 'a311; }
-        let Some(keywords) = (keyword_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a311; };
-        let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, cls); break 'a311; }
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s0, cls); break 'a311; }
-        p.src = Src::NONE;
-        let EXTRA = p.extra(_start);
-        return Some({ { let (keys, kwd_patterns) = split_key_pattern_pairs(keywords);
-          mk::MatchClass(cls, patterns, map_names_to_ids(&keys), kwd_patterns, EXTRA) } });
-    }
-    p.mark = _mark;
-    // invalid_class_pattern
-    if p.call_invalid_rules {
-        std::hint::cold_path();
-        'a312: {
+    if p.first_pass_shortcuts_allowed() {
+        'p311: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_class_pattern_rule(p)).is_none() { break 'a312; }
+            let Some(cls) = (name_or_attr_rule(p)) else { break 'p311; };
+            let _s0 = p.src;
+            if (p.expect_token(tk::LPAR)).is_none() { p.give_back(_s0, cls); break 'p311; }
+            let _pe = p.mark;
+            // cls=name_or_attr '(' ')'
+            'a312: {
+                if p.error_indicator {
+                    return None;
+                }
+                if (p.expect_token(tk::RPAR)).is_none() { break 'a312; }
+                p.src = Src::NONE;
+                let EXTRA = p.extra(_start);
+                return Some({ mk::MatchClass(cls, vec![], vec![], vec![], EXTRA) });
+            }
+            p.mark = _pe;
+            // cls=name_or_attr '(' patterns=positional_patterns ','? ')'
+            'a313: {
+                if p.error_indicator {
+                    return None;
+                }
+                let Some(patterns) = (positional_patterns_rule(p)) else { break 'a313; };
+                let _ = p.expect_token(tk::COMMA);
+                if p.error_indicator { break 'a313; }
+                if (p.expect_token(tk::RPAR)).is_none() { break 'a313; }
+                p.src = Src::NONE;
+                let EXTRA = p.extra(_start);
+                return Some({ mk::MatchClass(cls, patterns, vec![], vec![], EXTRA) });
+            }
+            p.mark = _pe;
+            // cls=name_or_attr '(' keywords=keyword_patterns ','? ')'
+            'a314: {
+                if p.error_indicator {
+                    return None;
+                }
+                let Some(keywords) = (keyword_patterns_rule(p)) else { break 'a314; };
+                let _ = p.expect_token(tk::COMMA);
+                if p.error_indicator { break 'a314; }
+                if (p.expect_token(tk::RPAR)).is_none() { break 'a314; }
+                p.src = Src::NONE;
+                let EXTRA = p.extra(_start);
+                return Some({ { let (keys, kwd_patterns) = split_key_pattern_pairs(keywords);
+          mk::MatchClass(cls, vec![], map_names_to_ids(&keys), kwd_patterns, EXTRA) } });
+            }
+            p.mark = _pe;
+            // cls=name_or_attr '(' patterns=positional_patterns ',' keywords=keyword_patterns ','? ')'
+            'a315: {
+                if p.error_indicator {
+                    return None;
+                }
+                let Some(patterns) = (positional_patterns_rule(p)) else { break 'a315; };
+                if (p.expect_token(tk::COMMA)).is_none() { break 'a315; }
+                let Some(keywords) = (keyword_patterns_rule(p)) else { break 'a315; };
+                let _ = p.expect_token(tk::COMMA);
+                if p.error_indicator { break 'a315; }
+                if (p.expect_token(tk::RPAR)).is_none() { break 'a315; }
+                p.src = Src::NONE;
+                let EXTRA = p.extra(_start);
+                return Some({ { let (keys, kwd_patterns) = split_key_pattern_pairs(keywords);
+          mk::MatchClass(cls, patterns, map_names_to_ids(&keys), kwd_patterns, EXTRA) } });
+            }
+            p.mark = _pe;
+            p.give_back(_s0, cls);
+        }
+        p.mark = _mark;
+    } else {
+        // cls=name_or_attr '(' ')'
+        'a316: {
+            if p.error_indicator {
+                return None;
+            }
+            let Some(cls) = (name_or_attr_rule(p)) else { break 'a316; };
+            let _s0 = p.src;
+            if (p.expect_token(tk::LPAR)).is_none() { p.give_back(_s0, cls); break 'a316; }
+            if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s0, cls); break 'a316; }
+            p.src = Src::NONE;
+            let EXTRA = p.extra(_start);
+            return Some({ mk::MatchClass(cls, vec![], vec![], vec![], EXTRA) });
+        }
+        p.mark = _mark;
+        // cls=name_or_attr '(' patterns=positional_patterns ','? ')'
+        'a317: {
+            if p.error_indicator {
+                return None;
+            }
+            let Some(cls) = (name_or_attr_rule(p)) else { break 'a317; };
+            let _s0 = p.src;
+            if (p.expect_token(tk::LPAR)).is_none() { p.give_back(_s0, cls); break 'a317; }
+            let Some(patterns) = (positional_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a317; };
+            let _ = p.expect_token(tk::COMMA);
+            if p.error_indicator { p.give_back(_s0, cls); break 'a317; }
+            if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s0, cls); break 'a317; }
+            p.src = Src::NONE;
+            let EXTRA = p.extra(_start);
+            return Some({ mk::MatchClass(cls, patterns, vec![], vec![], EXTRA) });
+        }
+        p.mark = _mark;
+        // cls=name_or_attr '(' keywords=keyword_patterns ','? ')'
+        'a318: {
+            if p.error_indicator {
+                return None;
+            }
+            let Some(cls) = (name_or_attr_rule(p)) else { break 'a318; };
+            let _s0 = p.src;
+            if (p.expect_token(tk::LPAR)).is_none() { p.give_back(_s0, cls); break 'a318; }
+            let Some(keywords) = (keyword_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a318; };
+            let _ = p.expect_token(tk::COMMA);
+            if p.error_indicator { p.give_back(_s0, cls); break 'a318; }
+            if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s0, cls); break 'a318; }
+            p.src = Src::NONE;
+            let EXTRA = p.extra(_start);
+            return Some({ { let (keys, kwd_patterns) = split_key_pattern_pairs(keywords);
+          mk::MatchClass(cls, vec![], map_names_to_ids(&keys), kwd_patterns, EXTRA) } });
+        }
+        p.mark = _mark;
+        // cls=name_or_attr '(' patterns=positional_patterns ',' keywords=keyword_patterns ','? ')'
+        'a319: {
+            if p.error_indicator {
+                return None;
+            }
+            let Some(cls) = (name_or_attr_rule(p)) else { break 'a319; };
+            let _s0 = p.src;
+            if (p.expect_token(tk::LPAR)).is_none() { p.give_back(_s0, cls); break 'a319; }
+            let Some(patterns) = (positional_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a319; };
+            if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, cls); break 'a319; }
+            let Some(keywords) = (keyword_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a319; };
+            let _ = p.expect_token(tk::COMMA);
+            if p.error_indicator { p.give_back(_s0, cls); break 'a319; }
+            if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s0, cls); break 'a319; }
+            p.src = Src::NONE;
+            let EXTRA = p.extra(_start);
+            return Some({ { let (keys, kwd_patterns) = split_key_pattern_pairs(keywords);
+          mk::MatchClass(cls, patterns, map_names_to_ids(&keys), kwd_patterns, EXTRA) } });
+        }
+        p.mark = _mark;
+    }
+    // invalid_class_pattern
+    if p.call_invalid_rules {
+        std::hint::cold_path();
+        'a320: {
+            if p.error_indicator {
+                return None;
+            }
+            if (invalid_class_pattern_rule(p)).is_none() { break 'a320; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -7140,7 +7237,7 @@ pub(crate) fn positional_patterns_rule(p: &mut Parser<'_>) -> Option<Vec<Pattern
 fn positional_patterns_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
     let _mark = p.mark;
     // args=','.pattern+
-    'a313: {
+    'a321: {
         if p.error_indicator {
             return None;
         }
@@ -7164,7 +7261,7 @@ fn positional_patterns_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a313; };
+        })()) else { break 'a321; };
         return Some({ args });
     }
     p.mark = _mark;
@@ -7188,7 +7285,7 @@ pub(crate) fn keyword_patterns_rule(p: &mut Parser<'_>) -> Option<Vec<KeyPattern
 fn keyword_patterns_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
     let _mark = p.mark;
     // ','.keyword_pattern+
-    'a314: {
+    'a322: {
         if p.error_indicator {
             return None;
         }
@@ -7212,7 +7309,7 @@ fn keyword_patterns_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a314; };
+        })()) else { break 'a322; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -7236,14 +7333,14 @@ pub(crate) fn keyword_pattern_rule(p: &mut Parser<'_>) -> Option<KeyPatternPair>
 fn keyword_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
     let _mark = p.mark;
     // arg=NAME '=' value=pattern
-    'a315: {
-        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a315; }
+    'a323: {
+        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a323; }
         if p.error_indicator {
             return None;
         }
-        let Some(arg) = p.expect_token(tk::NAME) else { break 'a315; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a315; }
-        let Some(value) = (pattern_rule(p)) else { break 'a315; };
+        let Some(arg) = p.expect_token(tk::NAME) else { break 'a323; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a323; }
+        let Some(value) = (pattern_rule(p)) else { break 'a323; };
         let _s2 = p.src;
         let arg = p.name_from_token(&arg);
         return Some({ KeyPatternPair { key: arg, pattern: value } });
@@ -7266,16 +7363,16 @@ fn type_alias_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // "type" n=NAME t=[type_params] '=' b=expression
-    'a316: {
+    'a324: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword(soft_kw::TYPE)).is_none() { break 'a316; }
-        let Some(n) = p.expect_token(tk::NAME) else { break 'a316; };
+        if (p.expect_soft_keyword(soft_kw::TYPE)).is_none() { break 'a324; }
+        let Some(n) = p.expect_token(tk::NAME) else { break 'a324; };
         let t = type_params_rule(p);
-        if p.error_indicator { break 'a316; }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a316; }
-        let Some(b) = (expression_rule(p)) else { break 'a316; };
+        if p.error_indicator { break 'a324; }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a324; }
+        let Some(b) = (expression_rule(p)) else { break 'a324; };
         let _s4 = p.src;
         let n = p.name_from_token(&n);
         p.src = Src::NONE;
@@ -7302,23 +7399,23 @@ fn type_params_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
     // invalid_type_params
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a317: {
+        'a325: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_type_params_rule(p)).is_none() { break 'a317; }
+            if (invalid_type_params_rule(p)).is_none() { break 'a325; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // '[' t=type_param_seq ']'
-    'a318: {
+    'a326: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a318; }
-        let Some(t) = (type_param_seq_rule(p)) else { break 'a318; };
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a318; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a326; }
+        let Some(t) = (type_param_seq_rule(p)) else { break 'a326; };
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a326; }
         return Some({ CHECK_VERSION!(p, 12, "Type parameter lists are", t) });
     }
     p.mark = _mark;
@@ -7338,7 +7435,7 @@ pub(crate) fn type_param_seq_rule(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> 
 fn type_param_seq_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
     let _mark = p.mark;
     // a=','.type_param+ [',']
-    'a319: {
+    'a327: {
         if p.error_indicator {
             return None;
         }
@@ -7362,9 +7459,9 @@ fn type_param_seq_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a319; };
+        })()) else { break 'a327; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a319; }
+        if p.error_indicator { break 'a327; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -7404,16 +7501,16 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=NAME b=[type_param_bound] c=[type_param_default]
-    'a320: {
+    'a328: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a320; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a328; };
         let b = type_param_bound_rule(p);
-        if p.error_indicator { break 'a320; }
+        if p.error_indicator { break 'a328; }
         let _s1 = p.src;
         let c = type_param_default_rule(p);
-        if p.error_indicator { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a320; }
+        if p.error_indicator { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a328; }
         let _s2 = p.src;
         let a = p.identifier_of(&a);
         p.src = Src::NONE;
@@ -7424,25 +7521,25 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
     // invalid_type_param
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a321: {
+        'a329: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_type_param_rule(p)).is_none() { break 'a321; }
+            if (invalid_type_param_rule(p)).is_none() { break 'a329; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // '*' a=NAME b=[type_param_starred_default]
-    'a322: {
+    'a330: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a322; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a322; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a330; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a330; };
         let b = type_param_starred_default_rule(p);
-        if p.error_indicator { break 'a322; }
+        if p.error_indicator { break 'a330; }
         let _s2 = p.src;
         let a = p.identifier_of(&a);
         p.src = Src::NONE;
@@ -7451,14 +7548,14 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
     }
     p.mark = _mark;
     // '**' a=NAME b=[type_param_default]
-    'a323: {
+    'a331: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a323; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a323; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a331; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a331; };
         let b = type_param_default_rule(p);
-        if p.error_indicator { break 'a323; }
+        if p.error_indicator { break 'a331; }
         let _s2 = p.src;
         let a = p.identifier_of(&a);
         p.src = Src::NONE;
@@ -7482,12 +7579,12 @@ pub(crate) fn type_param_bound_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn type_param_bound_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // ':' e=expression
-    'a324: {
+    'a332: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a324; }
-        let Some(e) = (expression_rule(p)) else { break 'a324; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a332; }
+        let Some(e) = (expression_rule(p)) else { break 'a332; };
         let _s1 = p.src;
         p.src = _s1;
         return Some({ e });
@@ -7509,12 +7606,12 @@ pub(crate) fn type_param_default_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn type_param_default_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // '=' e=expression
-    'a325: {
+    'a333: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a325; }
-        let Some(e) = (expression_rule(p)) else { break 'a325; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a333; }
+        let Some(e) = (expression_rule(p)) else { break 'a333; };
         let _s1 = p.src;
         p.src = Src::NONE;
         return Some({ CHECK_VERSION!(p, 13, "Type parameter defaults are", e) });
@@ -7536,12 +7633,12 @@ pub(crate) fn type_param_starred_default_rule(p: &mut Parser<'_>) -> Option<Expr
 fn type_param_starred_default_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // '=' e=star_expression
-    'a326: {
+    'a334: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a326; }
-        let Some(e) = (star_expression_rule(p)) else { break 'a326; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a334; }
+        let Some(e) = (star_expression_rule(p)) else { break 'a334; };
         let _s1 = p.src;
         p.src = Src::NONE;
         return Some({ CHECK_VERSION!(p, 13, "Type parameter defaults are", e) });
@@ -7599,13 +7696,13 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=expression b=(',' c=expression)+ [',']
-    'a327: {
+    'a335: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a327; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a335; };
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -7618,12 +7715,12 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=expression
-                        'a328: {
+                        'a336: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a328; }
-                            let Some(c) = (expression_rule(p)) else { break 'a328; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a336; }
+                            let Some(c) = (expression_rule(p)) else { break 'a336; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -7645,36 +7742,36 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a327; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a335; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a327; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a335; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Load, EXTRA) });
     }
     p.mark = _mark;
     // a=expression ','
-    'a329: {
+    'a337: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a329; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a329; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a337; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a337; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(vec![a], ExprContext::Load, EXTRA) });
     }
     p.mark = _mark;
     // expression
-    'a330: {
+    'a338: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a330; };
+        let Some(_v0) = _r0 else { break 'a338; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -7687,7 +7784,7 @@ fn expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
     let _mark = p.mark;
     let _acc_src = p.src;
     // a=expression b=(',' c=expression)+ [',']
-    'a331: {
+    'a339: {
         if p.error_indicator {
             return None;
         }
@@ -7703,12 +7800,12 @@ fn expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=expression
-                        'a332: {
+                        'a340: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a332; }
-                            let Some(c) = (expression_rule(p)) else { break 'a332; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a340; }
+                            let Some(c) = (expression_rule(p)) else { break 'a340; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -7730,9 +7827,9 @@ fn expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a331; };
+        }) else { break 'a339; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a331; }
+        if p.error_indicator { break 'a339; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         let a = _acc;
@@ -7740,11 +7837,11 @@ fn expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
     }
     p.mark = _mark;
     // a=expression ','
-    'a333: {
+    'a341: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a333; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a341; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         let a = _acc;
@@ -7827,11 +7924,11 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_expression
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a334: {
+        'a342: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_expression_rule(p)).is_none() { break 'a334; }
+            if (invalid_expression_rule(p)).is_none() { break 'a342; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -7840,11 +7937,11 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_legacy_expression
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a335: {
+        'a343: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_legacy_expression_rule(p)).is_none() { break 'a335; }
+            if (invalid_legacy_expression_rule(p)).is_none() { break 'a343; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -7852,18 +7949,18 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     let mut _shared2 = None;
     // a=disjunction 'if' b=disjunction 'else' c=expression
-    'a336: {
+    'a344: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared2 = Some((None, _e0, _s0)); break 'a336; };
-        if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a336; }
-        let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a336; };
+        let Some(a) = _r0 else { _shared2 = Some((None, _e0, _s0)); break 'a344; };
+        if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a344; }
+        let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a344; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a336; }
-        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a336; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a344; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a344; };
         let _s4 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -7871,23 +7968,23 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // disjunction
-    'a337: {
+    'a345: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a337; };
+        let Some(_v0) = _r0 else { break 'a345; };
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // lambdef
-    'a338: {
+    'a346: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (lambdef_rule(p)) else { break 'a338; };
+        let Some(_v0) = (lambdef_rule(p)) else { break 'a346; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -7910,13 +8007,13 @@ fn yield_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // 'yield' 'from' a=expression
-    'a339: {
+    'a347: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::YIELD)).is_none() { break 'a339; }
-        if (p.expect_token(kw::FROM)).is_none() { break 'a339; }
-        let Some(a) = (expression_rule(p)) else { break 'a339; };
+        if (p.expect_token(kw::YIELD)).is_none() { break 'a347; }
+        if (p.expect_token(kw::FROM)).is_none() { break 'a347; }
+        let Some(a) = (expression_rule(p)) else { break 'a347; };
         let _s2 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -7924,13 +8021,13 @@ fn yield_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // 'yield' a=[star_expressions]
-    'a340: {
+    'a348: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::YIELD)).is_none() { break 'a340; }
+        if (p.expect_token(kw::YIELD)).is_none() { break 'a348; }
         let a = star_expressions_rule(p);
-        if p.error_indicator { break 'a340; }
+        if p.error_indicator { break 'a348; }
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -7994,13 +8091,13 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=star_expression b=(',' c=star_expression)+ [',']
-    'a341: {
+    'a349: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a341; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a349; };
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -8013,12 +8110,12 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=star_expression
-                        'a342: {
+                        'a350: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a342; }
-                            let Some(c) = (star_expression_rule(p)) else { break 'a342; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a350; }
+                            let Some(c) = (star_expression_rule(p)) else { break 'a350; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -8040,36 +8137,36 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a341; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a349; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a341; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a349; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Load, EXTRA) });
     }
     p.mark = _mark;
     // a=star_expression ','
-    'a343: {
+    'a351: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a343; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a343; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a351; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a351; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(vec![a], ExprContext::Load, EXTRA) });
     }
     p.mark = _mark;
     // star_expression
-    'a344: {
+    'a352: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a344; };
+        let Some(_v0) = _r0 else { break 'a352; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -8082,7 +8179,7 @@ fn star_expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> 
     let _mark = p.mark;
     let _acc_src = p.src;
     // a=star_expression b=(',' c=star_expression)+ [',']
-    'a345: {
+    'a353: {
         if p.error_indicator {
             return None;
         }
@@ -8098,12 +8195,12 @@ fn star_expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> 
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=star_expression
-                        'a346: {
+                        'a354: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a346; }
-                            let Some(c) = (star_expression_rule(p)) else { break 'a346; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a354; }
+                            let Some(c) = (star_expression_rule(p)) else { break 'a354; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -8125,9 +8222,9 @@ fn star_expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> 
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a345; };
+        }) else { break 'a353; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a345; }
+        if p.error_indicator { break 'a353; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         let a = _acc;
@@ -8135,11 +8232,11 @@ fn star_expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> 
     }
     p.mark = _mark;
     // a=star_expression ','
-    'a347: {
+    'a355: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a347; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a355; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         let a = _acc;
@@ -8270,12 +8367,12 @@ fn star_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=bitwise_or
-    'a348: {
+    'a356: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a348; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a348; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a356; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a356; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -8283,11 +8380,11 @@ fn star_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // expression
-    'a349: {
+    'a357: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (expression_rule(p)) else { break 'a349; };
+        let Some(_v0) = (expression_rule(p)) else { break 'a357; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -8301,12 +8398,12 @@ fn star_expression_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=bitwise_or
-    'a350: {
+    'a358: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a350; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a350; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a358; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a358; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -8329,7 +8426,7 @@ pub(crate) fn star_named_expressions_rule(p: &mut Parser<'_>) -> Option<Vec<Expr
 fn star_named_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     // a=','.star_named_expression+ [',']
-    'a351: {
+    'a359: {
         if p.error_indicator {
             return None;
         }
@@ -8353,9 +8450,9 @@ fn star_named_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a351; };
+        })()) else { break 'a359; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a351; }
+        if p.error_indicator { break 'a359; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -8410,12 +8507,12 @@ fn star_named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=bitwise_or
-    'a352: {
+    'a360: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a352; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a352; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a360; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a360; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -8423,11 +8520,11 @@ fn star_named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // named_expression
-    'a353: {
+    'a361: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (named_expression_rule(p)) else { break 'a353; };
+        let Some(_v0) = (named_expression_rule(p)) else { break 'a361; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -8441,12 +8538,12 @@ fn star_named_expression_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=bitwise_or
-    'a354: {
+    'a362: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a354; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a354; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a362; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a362; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -8475,15 +8572,15 @@ fn assignment_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // a=NAME ':=' ~ b=expression
     let mut _cut = false;
-    'a355: {
-        if p.lacks_pair(tk::NAME, tk::COLONEQUAL) { break 'a355; }
+    'a363: {
+        if p.lacks_pair(tk::NAME, tk::COLONEQUAL) { break 'a363; }
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a355; };
-        if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a355; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a363; };
+        if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a363; }
         _cut = true;
-        let Some(b) = (expression_rule(p)) else { break 'a355; };
+        let Some(b) = (expression_rule(p)) else { break 'a363; };
         let _s3 = p.src;
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
@@ -8545,11 +8642,11 @@ pub(crate) fn named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // assignment_expression
-    'a356: {
+    'a364: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (assignment_expression_rule(p)) else { break 'a356; };
+        let Some(_v0) = (assignment_expression_rule(p)) else { break 'a364; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -8558,24 +8655,24 @@ fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_named_expression
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a357: {
+        'a365: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_named_expression_rule(p)).is_none() { break 'a357; }
+            if (invalid_named_expression_rule(p)).is_none() { break 'a365; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // expression !':='
-    'a358: {
+    'a366: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (expression_rule(p)) else { break 'a358; };
+        let Some(_v0) = (expression_rule(p)) else { break 'a366; };
         let _s0 = p.src;
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a358; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a366; }
         p.src = _s0;
         return Some(_v0);
     }
@@ -8661,13 +8758,13 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=conjunction b=('or' c=conjunction)+
-    'a359: {
+    'a367: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = conjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a359; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a367; };
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -8680,12 +8777,12 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'or' c=conjunction
-                        'a360: {
+                        'a368: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::OR)).is_none() { break 'a360; }
-                            let Some(c) = (conjunction_rule(p)) else { break 'a360; };
+                            if (p.expect_token(kw::OR)).is_none() { break 'a368; }
+                            let Some(c) = (conjunction_rule(p)) else { break 'a368; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -8707,7 +8804,7 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a359; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a367; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::BoolOp(
@@ -8717,13 +8814,13 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // conjunction
-    'a361: {
+    'a369: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = conjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a361; };
+        let Some(_v0) = _r0 else { break 'a369; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -8736,7 +8833,7 @@ fn disjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
     let _mark = p.mark;
     let _acc_src = p.src;
     // a=conjunction b=('or' c=conjunction)+
-    'a362: {
+    'a370: {
         if p.error_indicator {
             return None;
         }
@@ -8752,12 +8849,12 @@ fn disjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'or' c=conjunction
-                        'a363: {
+                        'a371: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::OR)).is_none() { break 'a363; }
-                            let Some(c) = (conjunction_rule(p)) else { break 'a363; };
+                            if (p.expect_token(kw::OR)).is_none() { break 'a371; }
+                            let Some(c) = (conjunction_rule(p)) else { break 'a371; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -8779,7 +8876,7 @@ fn disjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a362; };
+        }) else { break 'a370; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         let a = _acc;
@@ -9137,13 +9234,13 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=inversion b=('and' c=inversion)+
-    'a364: {
+    'a372: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = inversion_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a364; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a372; };
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -9156,12 +9253,12 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'and' c=inversion
-                        'a365: {
+                        'a373: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::AND)).is_none() { break 'a365; }
-                            let Some(c) = (inversion_rule(p)) else { break 'a365; };
+                            if (p.expect_token(kw::AND)).is_none() { break 'a373; }
+                            let Some(c) = (inversion_rule(p)) else { break 'a373; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -9183,7 +9280,7 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a364; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a372; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::BoolOp(
@@ -9193,13 +9290,13 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // inversion
-    'a366: {
+    'a374: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = inversion_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a366; };
+        let Some(_v0) = _r0 else { break 'a374; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -9212,7 +9309,7 @@ fn conjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
     let _mark = p.mark;
     let _acc_src = p.src;
     // a=inversion b=('and' c=inversion)+
-    'a367: {
+    'a375: {
         if p.error_indicator {
             return None;
         }
@@ -9228,12 +9325,12 @@ fn conjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'and' c=inversion
-                        'a368: {
+                        'a376: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::AND)).is_none() { break 'a368; }
-                            let Some(c) = (inversion_rule(p)) else { break 'a368; };
+                            if (p.expect_token(kw::AND)).is_none() { break 'a376; }
+                            let Some(c) = (inversion_rule(p)) else { break 'a376; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -9255,7 +9352,7 @@ fn conjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a367; };
+        }) else { break 'a375; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         let a = _acc;
@@ -9591,12 +9688,12 @@ fn inversion_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // 'not' a=inversion
-    'a369: {
+    'a377: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::NOT)).is_none() { break 'a369; }
-        let Some(a) = (inversion_rule(p)) else { break 'a369; };
+        if (p.expect_token(kw::NOT)).is_none() { break 'a377; }
+        let Some(a) = (inversion_rule(p)) else { break 'a377; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -9604,11 +9701,11 @@ fn inversion_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // comparison
-    'a370: {
+    'a378: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (comparison_rule(p)) else { break 'a370; };
+        let Some(_v0) = (comparison_rule(p)) else { break 'a378; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -9622,12 +9719,12 @@ fn inversion_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // 'not' a=inversion
-    'a371: {
+    'a379: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::NOT)).is_none() { break 'a371; }
-        let Some(a) = (inversion_rule(p)) else { break 'a371; };
+        if (p.expect_token(kw::NOT)).is_none() { break 'a379; }
+        let Some(a) = (inversion_rule(p)) else { break 'a379; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -9912,13 +10009,13 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=bitwise_or b=compare_op_bitwise_or_pair+
-    'a372: {
+    'a380: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = bitwise_or_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a372; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a380; };
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -9936,7 +10033,7 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a372; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a380; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (ops, comparators) = split_cmpop_expr_pairs(b);
@@ -9944,13 +10041,13 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // bitwise_or
-    'a373: {
+    'a381: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = bitwise_or_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a373; };
+        let Some(_v0) = _r0 else { break 'a381; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -9963,7 +10060,7 @@ fn comparison_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Option
     let _mark = p.mark;
     let _acc_src = p.src;
     // a=bitwise_or b=compare_op_bitwise_or_pair+
-    'a374: {
+    'a382: {
         if p.error_indicator {
             return None;
         }
@@ -9984,7 +10081,7 @@ fn comparison_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Option
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a374; };
+        }) else { break 'a382; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         let a = _acc;
@@ -10229,92 +10326,92 @@ pub(crate) fn compare_op_bitwise_or_pair_rule(p: &mut Parser<'_>) -> Option<Cmpo
 fn compare_op_bitwise_or_pair_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // eq_bitwise_or
-    'a375: {
-        if p.error_indicator {
-            return None;
-        }
-        let Some(_v0) = (eq_bitwise_or_rule(p)) else { break 'a375; };
-        return Some(_v0);
-    }
-    p.mark = _mark;
-    // noteq_bitwise_or
-    'a376: {
-        if p.error_indicator {
-            return None;
-        }
-        let Some(_v0) = (noteq_bitwise_or_rule(p)) else { break 'a376; };
-        return Some(_v0);
-    }
-    p.mark = _mark;
-    // lte_bitwise_or
-    'a377: {
-        if p.error_indicator {
-            return None;
-        }
-        let Some(_v0) = (lte_bitwise_or_rule(p)) else { break 'a377; };
-        return Some(_v0);
-    }
-    p.mark = _mark;
-    // lt_bitwise_or
-    'a378: {
-        if p.error_indicator {
-            return None;
-        }
-        let Some(_v0) = (lt_bitwise_or_rule(p)) else { break 'a378; };
-        return Some(_v0);
-    }
-    p.mark = _mark;
-    // gte_bitwise_or
-    'a379: {
-        if p.error_indicator {
-            return None;
-        }
-        let Some(_v0) = (gte_bitwise_or_rule(p)) else { break 'a379; };
-        return Some(_v0);
-    }
-    p.mark = _mark;
-    // gt_bitwise_or
-    'a380: {
-        if p.error_indicator {
-            return None;
-        }
-        let Some(_v0) = (gt_bitwise_or_rule(p)) else { break 'a380; };
-        return Some(_v0);
-    }
-    p.mark = _mark;
-    // notin_bitwise_or
-    'a381: {
-        if p.error_indicator {
-            return None;
-        }
-        let Some(_v0) = (notin_bitwise_or_rule(p)) else { break 'a381; };
-        return Some(_v0);
-    }
-    p.mark = _mark;
-    // in_bitwise_or
-    'a382: {
-        if p.error_indicator {
-            return None;
-        }
-        let Some(_v0) = (in_bitwise_or_rule(p)) else { break 'a382; };
-        return Some(_v0);
-    }
-    p.mark = _mark;
-    // isnot_bitwise_or
     'a383: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (isnot_bitwise_or_rule(p)) else { break 'a383; };
+        let Some(_v0) = (eq_bitwise_or_rule(p)) else { break 'a383; };
         return Some(_v0);
     }
     p.mark = _mark;
-    // is_bitwise_or
+    // noteq_bitwise_or
     'a384: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (is_bitwise_or_rule(p)) else { break 'a384; };
+        let Some(_v0) = (noteq_bitwise_or_rule(p)) else { break 'a384; };
+        return Some(_v0);
+    }
+    p.mark = _mark;
+    // lte_bitwise_or
+    'a385: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(_v0) = (lte_bitwise_or_rule(p)) else { break 'a385; };
+        return Some(_v0);
+    }
+    p.mark = _mark;
+    // lt_bitwise_or
+    'a386: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(_v0) = (lt_bitwise_or_rule(p)) else { break 'a386; };
+        return Some(_v0);
+    }
+    p.mark = _mark;
+    // gte_bitwise_or
+    'a387: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(_v0) = (gte_bitwise_or_rule(p)) else { break 'a387; };
+        return Some(_v0);
+    }
+    p.mark = _mark;
+    // gt_bitwise_or
+    'a388: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(_v0) = (gt_bitwise_or_rule(p)) else { break 'a388; };
+        return Some(_v0);
+    }
+    p.mark = _mark;
+    // notin_bitwise_or
+    'a389: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(_v0) = (notin_bitwise_or_rule(p)) else { break 'a389; };
+        return Some(_v0);
+    }
+    p.mark = _mark;
+    // in_bitwise_or
+    'a390: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(_v0) = (in_bitwise_or_rule(p)) else { break 'a390; };
+        return Some(_v0);
+    }
+    p.mark = _mark;
+    // isnot_bitwise_or
+    'a391: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(_v0) = (isnot_bitwise_or_rule(p)) else { break 'a391; };
+        return Some(_v0);
+    }
+    p.mark = _mark;
+    // is_bitwise_or
+    'a392: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(_v0) = (is_bitwise_or_rule(p)) else { break 'a392; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -10334,12 +10431,12 @@ pub(crate) fn eq_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn eq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '==' a=bitwise_or
-    'a385: {
+    'a393: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EQEQUAL)).is_none() { break 'a385; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a385; };
+        if (p.expect_token(tk::EQEQUAL)).is_none() { break 'a393; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a393; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::Eq, expr: a } });
     }
@@ -10360,7 +10457,7 @@ pub(crate) fn noteq_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair>
 fn noteq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // (tok='!=') a=bitwise_or
-    'a386: {
+    'a394: {
         if p.error_indicator {
             return None;
         }
@@ -10371,11 +10468,11 @@ fn noteq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // tok='!='
-                'a387: {
+                'a395: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(tok) = (p.expect_token(tk::NOTEQUAL)) else { break 'a387; };
+                    let Some(tok) = (p.expect_token(tk::NOTEQUAL)) else { break 'a395; };
                     return Some({ if check_barry_as_flufl(p, &tok) { return None } else { tok } });
                 }
                 p.mark = _mark;
@@ -10383,8 +10480,8 @@ fn noteq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a386; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a386; };
+        })()).is_none() { break 'a394; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a394; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::NotEq, expr: a } });
     }
@@ -10405,12 +10502,12 @@ pub(crate) fn lte_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn lte_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '<=' a=bitwise_or
-    'a388: {
+    'a396: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LESSEQUAL)).is_none() { break 'a388; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a388; };
+        if (p.expect_token(tk::LESSEQUAL)).is_none() { break 'a396; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a396; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::LtE, expr: a } });
     }
@@ -10431,12 +10528,12 @@ pub(crate) fn lt_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn lt_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '<' a=bitwise_or
-    'a389: {
+    'a397: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LESS)).is_none() { break 'a389; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a389; };
+        if (p.expect_token(tk::LESS)).is_none() { break 'a397; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a397; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::Lt, expr: a } });
     }
@@ -10457,12 +10554,12 @@ pub(crate) fn gte_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn gte_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '>=' a=bitwise_or
-    'a390: {
+    'a398: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::GREATEREQUAL)).is_none() { break 'a390; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a390; };
+        if (p.expect_token(tk::GREATEREQUAL)).is_none() { break 'a398; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a398; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::GtE, expr: a } });
     }
@@ -10483,12 +10580,12 @@ pub(crate) fn gt_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn gt_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '>' a=bitwise_or
-    'a391: {
+    'a399: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::GREATER)).is_none() { break 'a391; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a391; };
+        if (p.expect_token(tk::GREATER)).is_none() { break 'a399; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a399; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::Gt, expr: a } });
     }
@@ -10509,13 +10606,13 @@ pub(crate) fn notin_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair>
 fn notin_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // 'not' 'in' a=bitwise_or
-    'a392: {
+    'a400: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::NOT)).is_none() { break 'a392; }
-        if (p.expect_token(kw::IN)).is_none() { break 'a392; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a392; };
+        if (p.expect_token(kw::NOT)).is_none() { break 'a400; }
+        if (p.expect_token(kw::IN)).is_none() { break 'a400; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a400; };
         let _s2 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::NotIn, expr: a } });
     }
@@ -10536,12 +10633,12 @@ pub(crate) fn in_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn in_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // 'in' a=bitwise_or
-    'a393: {
+    'a401: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IN)).is_none() { break 'a393; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a393; };
+        if (p.expect_token(kw::IN)).is_none() { break 'a401; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a401; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::In, expr: a } });
     }
@@ -10562,13 +10659,13 @@ pub(crate) fn isnot_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair>
 fn isnot_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // 'is' 'not' a=bitwise_or
-    'a394: {
+    'a402: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IS)).is_none() { break 'a394; }
-        if (p.expect_token(kw::NOT)).is_none() { break 'a394; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a394; };
+        if (p.expect_token(kw::IS)).is_none() { break 'a402; }
+        if (p.expect_token(kw::NOT)).is_none() { break 'a402; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a402; };
         let _s2 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::IsNot, expr: a } });
     }
@@ -10589,12 +10686,12 @@ pub(crate) fn is_bitwise_or_rule(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
 fn is_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // 'is' a=bitwise_or
-    'a395: {
+    'a403: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IS)).is_none() { break 'a395; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a395; };
+        if (p.expect_token(kw::IS)).is_none() { break 'a403; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a403; };
         let _s1 = p.src;
         return Some({ CmpopExprPair { cmpop: CmpOp::Is, expr: a } });
     }
@@ -10696,12 +10793,12 @@ fn bitwise_or_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Op
     'grow: loop {
         let _mark = p.mark;
         // a=bitwise_or '|' b=bitwise_xor
-        'a396: {
+        'a404: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::VBAR)).is_none() { break 'a396; }
-            let Some(b) = (bitwise_xor_rule(p)) else { break 'a396; };
+            if (p.expect_token(tk::VBAR)).is_none() { break 'a404; }
+            let Some(b) = (bitwise_xor_rule(p)) else { break 'a404; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -10722,11 +10819,11 @@ fn bitwise_or_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Op
 fn bitwise_or_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // bitwise_xor
-    'a397: {
+    'a405: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (bitwise_xor_rule(p)) else { break 'a397; };
+        let Some(_v0) = (bitwise_xor_rule(p)) else { break 'a405; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -11025,12 +11122,12 @@ fn bitwise_xor_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> O
     'grow: loop {
         let _mark = p.mark;
         // a=bitwise_xor '^' b=bitwise_and
-        'a398: {
+        'a406: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::CIRCUMFLEX)).is_none() { break 'a398; }
-            let Some(b) = (bitwise_and_rule(p)) else { break 'a398; };
+            if (p.expect_token(tk::CIRCUMFLEX)).is_none() { break 'a406; }
+            let Some(b) = (bitwise_and_rule(p)) else { break 'a406; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -11051,11 +11148,11 @@ fn bitwise_xor_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> O
 fn bitwise_xor_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // bitwise_and
-    'a399: {
+    'a407: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (bitwise_and_rule(p)) else { break 'a399; };
+        let Some(_v0) = (bitwise_and_rule(p)) else { break 'a407; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -11333,12 +11430,12 @@ fn bitwise_and_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> O
     'grow: loop {
         let _mark = p.mark;
         // a=bitwise_and '&' b=shift_expr
-        'a400: {
+        'a408: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::AMPER)).is_none() { break 'a400; }
-            let Some(b) = (shift_expr_rule(p)) else { break 'a400; };
+            if (p.expect_token(tk::AMPER)).is_none() { break 'a408; }
+            let Some(b) = (shift_expr_rule(p)) else { break 'a408; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -11359,11 +11456,11 @@ fn bitwise_and_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> O
 fn bitwise_and_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // shift_expr
-    'a401: {
+    'a409: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (shift_expr_rule(p)) else { break 'a401; };
+        let Some(_v0) = (shift_expr_rule(p)) else { break 'a409; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -11620,12 +11717,12 @@ fn shift_expr_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Op
     'grow: loop {
         let _mark = p.mark;
         // a=shift_expr '<<' b=sum
-        'a402: {
+        'a410: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LEFTSHIFT)).is_none() { break 'a402; }
-            let Some(b) = (sum_rule(p)) else { break 'a402; };
+            if (p.expect_token(tk::LEFTSHIFT)).is_none() { break 'a410; }
+            let Some(b) = (sum_rule(p)) else { break 'a410; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -11635,12 +11732,12 @@ fn shift_expr_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Op
         }
         p.mark = _mark;
         // a=shift_expr '>>' b=sum
-        'a403: {
+        'a411: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::RIGHTSHIFT)).is_none() { break 'a403; }
-            let Some(b) = (sum_rule(p)) else { break 'a403; };
+            if (p.expect_token(tk::RIGHTSHIFT)).is_none() { break 'a411; }
+            let Some(b) = (sum_rule(p)) else { break 'a411; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -11663,22 +11760,22 @@ fn shift_expr_seed(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_arithmetic
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a404: {
+        'a412: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_arithmetic_rule(p)).is_none() { break 'a404; }
+            if (invalid_arithmetic_rule(p)).is_none() { break 'a412; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // sum
-    'a405: {
+    'a413: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (sum_rule(p)) else { break 'a405; };
+        let Some(_v0) = (sum_rule(p)) else { break 'a413; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -11914,12 +12011,12 @@ fn sum_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<Ex
     'grow: loop {
         let _mark = p.mark;
         // a=sum '+' b=term
-        'a406: {
+        'a414: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::PLUS)).is_none() { break 'a406; }
-            let Some(b) = (term_rule(p)) else { break 'a406; };
+            if (p.expect_token(tk::PLUS)).is_none() { break 'a414; }
+            let Some(b) = (term_rule(p)) else { break 'a414; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -11929,12 +12026,12 @@ fn sum_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<Ex
         }
         p.mark = _mark;
         // a=sum '-' b=term
-        'a407: {
+        'a415: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::MINUS)).is_none() { break 'a407; }
-            let Some(b) = (term_rule(p)) else { break 'a407; };
+            if (p.expect_token(tk::MINUS)).is_none() { break 'a415; }
+            let Some(b) = (term_rule(p)) else { break 'a415; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -11955,11 +12052,11 @@ fn sum_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<Ex
 fn sum_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // term
-    'a408: {
+    'a416: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (term_rule(p)) else { break 'a408; };
+        let Some(_v0) = (term_rule(p)) else { break 'a416; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -12174,12 +12271,12 @@ fn term_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<E
     'grow: loop {
         let _mark = p.mark;
         // a=term '*' b=factor
-        'a409: {
+        'a417: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::STAR)).is_none() { break 'a409; }
-            let Some(b) = (factor_rule(p)) else { break 'a409; };
+            if (p.expect_token(tk::STAR)).is_none() { break 'a417; }
+            let Some(b) = (factor_rule(p)) else { break 'a417; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -12189,12 +12286,12 @@ fn term_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<E
         }
         p.mark = _mark;
         // a=term '/' b=factor
-        'a410: {
+        'a418: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::SLASH)).is_none() { break 'a410; }
-            let Some(b) = (factor_rule(p)) else { break 'a410; };
+            if (p.expect_token(tk::SLASH)).is_none() { break 'a418; }
+            let Some(b) = (factor_rule(p)) else { break 'a418; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -12204,12 +12301,12 @@ fn term_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<E
         }
         p.mark = _mark;
         // a=term '//' b=factor
-        'a411: {
+        'a419: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a411; }
-            let Some(b) = (factor_rule(p)) else { break 'a411; };
+            if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a419; }
+            let Some(b) = (factor_rule(p)) else { break 'a419; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -12219,12 +12316,12 @@ fn term_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<E
         }
         p.mark = _mark;
         // a=term '%' b=factor
-        'a412: {
+        'a420: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::PERCENT)).is_none() { break 'a412; }
-            let Some(b) = (factor_rule(p)) else { break 'a412; };
+            if (p.expect_token(tk::PERCENT)).is_none() { break 'a420; }
+            let Some(b) = (factor_rule(p)) else { break 'a420; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -12234,12 +12331,12 @@ fn term_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<E
         }
         p.mark = _mark;
         // a=term '@' b=factor
-        'a413: {
+        'a421: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::AT)).is_none() { break 'a413; }
-            let Some(b) = (factor_rule(p)) else { break 'a413; };
+            if (p.expect_token(tk::AT)).is_none() { break 'a421; }
+            let Some(b) = (factor_rule(p)) else { break 'a421; };
             let _s1 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -12262,22 +12359,22 @@ fn term_seed(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_factor
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a414: {
+        'a422: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_factor_rule(p)).is_none() { break 'a414; }
+            if (invalid_factor_rule(p)).is_none() { break 'a422; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // factor
-    'a415: {
+    'a423: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (factor_rule(p)) else { break 'a415; };
+        let Some(_v0) = (factor_rule(p)) else { break 'a423; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -12454,12 +12551,12 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '+' a=factor
-    'a416: {
+    'a424: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::PLUS)).is_none() { break 'a416; }
-        let Some(a) = (factor_rule(p)) else { break 'a416; };
+        if (p.expect_token(tk::PLUS)).is_none() { break 'a424; }
+        let Some(a) = (factor_rule(p)) else { break 'a424; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -12467,12 +12564,12 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // '-' a=factor
-    'a417: {
+    'a425: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::MINUS)).is_none() { break 'a417; }
-        let Some(a) = (factor_rule(p)) else { break 'a417; };
+        if (p.expect_token(tk::MINUS)).is_none() { break 'a425; }
+        let Some(a) = (factor_rule(p)) else { break 'a425; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -12480,12 +12577,12 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // '~' a=factor
-    'a418: {
+    'a426: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::TILDE)).is_none() { break 'a418; }
-        let Some(a) = (factor_rule(p)) else { break 'a418; };
+        if (p.expect_token(tk::TILDE)).is_none() { break 'a426; }
+        let Some(a) = (factor_rule(p)) else { break 'a426; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -12493,11 +12590,11 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // power
-    'a419: {
+    'a427: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (power_rule(p)) else { break 'a419; };
+        let Some(_v0) = (power_rule(p)) else { break 'a427; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -12511,12 +12608,12 @@ fn factor_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '+' a=factor
-    'a420: {
+    'a428: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::PLUS)).is_none() { break 'a420; }
-        let Some(a) = (factor_rule(p)) else { break 'a420; };
+        if (p.expect_token(tk::PLUS)).is_none() { break 'a428; }
+        let Some(a) = (factor_rule(p)) else { break 'a428; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -12524,12 +12621,12 @@ fn factor_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // '-' a=factor
-    'a421: {
+    'a429: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::MINUS)).is_none() { break 'a421; }
-        let Some(a) = (factor_rule(p)) else { break 'a421; };
+        if (p.expect_token(tk::MINUS)).is_none() { break 'a429; }
+        let Some(a) = (factor_rule(p)) else { break 'a429; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -12537,12 +12634,12 @@ fn factor_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // '~' a=factor
-    'a422: {
+    'a430: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::TILDE)).is_none() { break 'a422; }
-        let Some(a) = (factor_rule(p)) else { break 'a422; };
+        if (p.expect_token(tk::TILDE)).is_none() { break 'a430; }
+        let Some(a) = (factor_rule(p)) else { break 'a430; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -12676,15 +12773,15 @@ fn power_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=await_primary '**' b=factor
-    'a423: {
+    'a431: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = await_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a423; };
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a423; }
-        let Some(b) = (factor_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a423; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a431; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a431; }
+        let Some(b) = (factor_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a431; };
         let _s2 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -12692,13 +12789,13 @@ fn power_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // await_primary
-    'a424: {
+    'a432: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = await_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a424; };
+        let Some(_v0) = _r0 else { break 'a432; };
         p.src = _s0;
         return Some(_v0);
     }
@@ -12711,12 +12808,12 @@ fn power_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Option<Expr
     let _mark = p.mark;
     let _acc_src = p.src;
     // a=await_primary '**' b=factor
-    'a425: {
+    'a433: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a425; }
-        let Some(b) = (factor_rule(p)) else { break 'a425; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a433; }
+        let Some(b) = (factor_rule(p)) else { break 'a433; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -12874,12 +12971,12 @@ fn await_primary_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // 'await' a=primary
-    'a426: {
+    'a434: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::AWAIT)).is_none() { break 'a426; }
-        let Some(a) = (primary_rule(p)) else { break 'a426; };
+        if (p.expect_token(kw::AWAIT)).is_none() { break 'a434; }
+        let Some(a) = (primary_rule(p)) else { break 'a434; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -12887,11 +12984,11 @@ fn await_primary_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // primary
-    'a427: {
+    'a435: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (primary_rule(p)) else { break 'a427; };
+        let Some(_v0) = (primary_rule(p)) else { break 'a435; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -12905,12 +13002,12 @@ fn await_primary_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // 'await' a=primary
-    'a428: {
+    'a436: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::AWAIT)).is_none() { break 'a428; }
-        let Some(a) = (primary_rule(p)) else { break 'a428; };
+        if (p.expect_token(kw::AWAIT)).is_none() { break 'a436; }
+        let Some(a) = (primary_rule(p)) else { break 'a436; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -13054,12 +13151,12 @@ fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Optio
     'grow: loop {
         let _mark = p.mark;
         // a=primary '.' b=NAME
-        'a429: {
+        'a437: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::DOT)).is_none() { break 'a429; }
-            let Some(b) = p.expect_token(tk::NAME) else { break 'a429; };
+            if (p.expect_token(tk::DOT)).is_none() { break 'a437; }
+            let Some(b) = p.expect_token(tk::NAME) else { break 'a437; };
             let b = p.identifier_of(&b);
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -13069,11 +13166,11 @@ fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Optio
         }
         p.mark = _mark;
         // a=primary b=genexp
-        'a430: {
+        'a438: {
             if p.error_indicator {
                 return None;
             }
-            let Some(b) = (genexp_rule(p)) else { break 'a430; };
+            let Some(b) = (genexp_rule(p)) else { break 'a438; };
             let _s0 = p.src;
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -13083,15 +13180,15 @@ fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Optio
         }
         p.mark = _mark;
         // a=primary '(' b=[arguments] ')'
-        'a431: {
+        'a439: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LPAR)).is_none() { break 'a431; }
+            if (p.expect_token(tk::LPAR)).is_none() { break 'a439; }
             let b = arguments_rule(p);
-            if p.error_indicator { break 'a431; }
+            if p.error_indicator { break 'a439; }
             let _s1 = p.src;
-            if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a431; }
+            if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a439; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { call_from_arguments(p, a, b, EXTRA) };
@@ -13100,14 +13197,14 @@ fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Optio
         }
         p.mark = _mark;
         // a=primary '[' b=slices ']'
-        'a432: {
+        'a440: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LSQB)).is_none() { break 'a432; }
-            let Some(b) = (slices_rule(p)) else { break 'a432; };
+            if (p.expect_token(tk::LSQB)).is_none() { break 'a440; }
+            let Some(b) = (slices_rule(p)) else { break 'a440; };
             let _s1 = p.src;
-            if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a432; }
+            if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a440; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Subscript(a, b, ExprContext::Load, EXTRA) };
@@ -13127,11 +13224,11 @@ fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Optio
 fn primary_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // atom
-    'a433: {
+    'a441: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (atom_rule(p)) else { break 'a433; };
+        let Some(_v0) = (atom_rule(p)) else { break 'a441; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -13154,19 +13251,19 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=slice !','
-    'a434: {
+    'a442: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (slice_rule(p)) else { break 'a434; };
+        let Some(a) = (slice_rule(p)) else { break 'a442; };
         let _s0 = p.src;
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COMMA)).is_some()) }) { p.give_back(_s0, a); break 'a434; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COMMA)).is_some()) }) { p.give_back(_s0, a); break 'a442; }
         p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
     // a=','.(slice | starred_expression)+ [',']
-    'a435: {
+    'a443: {
         if p.error_indicator {
             return None;
         }
@@ -13181,22 +13278,22 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // slice
-                    'a436: {
+                    'a444: {
                         if p.error_indicator {
                             return None;
                         }
-                        let Some(_v0) = (slice_rule(p)) else { break 'a436; };
+                        let Some(_v0) = (slice_rule(p)) else { break 'a444; };
                         let _s0 = p.src;
                         p.src = _s0;
                         return Some(_v0);
                     }
                     p.mark = _mark;
                     // starred_expression
-                    'a437: {
+                    'a445: {
                         if p.error_indicator {
                             return None;
                         }
-                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a437; };
+                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a445; };
                         let _s0 = p.src;
                         p.src = _s0;
                         return Some(_v0);
@@ -13219,22 +13316,22 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // slice
-                        'a438: {
+                        'a446: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (slice_rule(p)) else { break 'a438; };
+                            let Some(_v0) = (slice_rule(p)) else { break 'a446; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // starred_expression
-                        'a439: {
+                        'a447: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a439; };
+                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a447; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
@@ -13254,9 +13351,9 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a435; };
+        })()) else { break 'a443; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a435; }
+        if p.error_indicator { break 'a443; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a, ExprContext::Load, EXTRA) });
@@ -13280,17 +13377,17 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let _lacking0 = p.group_lacks(_mark, 0x800);
     // a=[expression] ':' b=[expression] c=[':' d=[expression]]
-    'a440: {
-        if _lacking0 { break 'a440; }
+    'a448: {
+        if _lacking0 { break 'a448; }
         if p.error_indicator {
             return None;
         }
         let a = expression_rule(p);
-        if p.error_indicator { break 'a440; }
+        if p.error_indicator { break 'a448; }
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a440; }
+        if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a448; }
         let b = expression_rule(p);
-        if p.error_indicator { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a440; }
+        if p.error_indicator { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a448; }
         let _s2 = p.src;
         let c = (|| -> Option<_> {
             if p.enter_rule() {
@@ -13299,13 +13396,13 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':' d=[expression]
-                'a441: {
+                'a449: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a441; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a449; }
                     let d = expression_rule(p);
-                    if p.error_indicator { break 'a441; }
+                    if p.error_indicator { break 'a449; }
                     let _s1 = p.src;
                     return Some({ d });
                 }
@@ -13315,18 +13412,18 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { if let Some(_v) = b { p.give_back(_s2, _v); } if let Some(_v) = a { p.give_back(_s0, _v); } break 'a440; }
+        if p.error_indicator { if let Some(_v) = b { p.give_back(_s2, _v); } if let Some(_v) = a { p.give_back(_s0, _v); } break 'a448; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Slice(a, b, c.flatten(), EXTRA) });
     }
     p.mark = _mark;
     // a=named_expression
-    'a442: {
+    'a450: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (named_expression_rule(p)) else { break 'a442; };
+        let Some(a) = (named_expression_rule(p)) else { break 'a450; };
         let _s0 = p.src;
         p.src = _s0;
         return Some({ a });
@@ -13387,51 +13484,51 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // NAME
-    'a443: {
+    'a451: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = p.expect_token(tk::NAME) else { break 'a443; };
+        let Some(_v0) = p.expect_token(tk::NAME) else { break 'a451; };
         let _v0 = p.name_from_token(&_v0);
         p.src = Src::NONE;
         return Some(_v0);
     }
     p.mark = _mark;
     // 'True'
-    'a444: {
+    'a452: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRUE)).is_none() { break 'a444; }
+        if (p.expect_token(kw::TRUE)).is_none() { break 'a452; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Bool(true), None, EXTRA) });
     }
     p.mark = _mark;
     // 'False'
-    'a445: {
+    'a453: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::FALSE)).is_none() { break 'a445; }
+        if (p.expect_token(kw::FALSE)).is_none() { break 'a453; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Bool(false), None, EXTRA) });
     }
     p.mark = _mark;
     // 'None'
-    'a446: {
+    'a454: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::NONE)).is_none() { break 'a446; }
+        if (p.expect_token(kw::NONE)).is_none() { break 'a454; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::None, None, EXTRA) });
     }
     p.mark = _mark;
     // &(STRING | FSTRING_START | TSTRING_START) strings
-    'a447: {
+    'a455: {
         if p.error_indicator {
             return None;
         }
@@ -13442,29 +13539,29 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // STRING
-                'a448: {
+                'a456: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.string_token()).is_none() { break 'a448; }
+                    if (p.string_token()).is_none() { break 'a456; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // FSTRING_START
-                'a449: {
+                'a457: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a449; }
+                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a457; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // TSTRING_START
-                'a450: {
+                'a458: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::TSTRING_START)).is_none() { break 'a450; }
+                    if (p.expect_token(tk::TSTRING_START)).is_none() { break 'a458; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -13472,29 +13569,29 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a447; }
-        let Some(_v1) = (strings_rule(p)) else { break 'a447; };
+        })()).is_some()) }) { break 'a455; }
+        let Some(_v1) = (strings_rule(p)) else { break 'a455; };
         let _s1 = p.src;
         p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
     // NUMBER
-    'a451: {
+    'a459: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.number_token()) else { break 'a451; };
+        let Some(_v0) = (p.number_token()) else { break 'a459; };
         p.src = Src::NONE;
         return Some(_v0);
     }
     p.mark = _mark;
     // &'(' (tuple | group | genexp)
-    'a452: {
+    'a460: {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead_slow(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a452; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead_slow(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a460; }
         let Some(_v1) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -13502,33 +13599,33 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // tuple
-                'a453: {
+                'a461: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (tuple_rule(p)) else { break 'a453; };
+                    let Some(_v0) = (tuple_rule(p)) else { break 'a461; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // group
-                'a454: {
+                'a462: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (group_rule(p)) else { break 'a454; };
+                    let Some(_v0) = (group_rule(p)) else { break 'a462; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // genexp
-                'a455: {
+                'a463: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (genexp_rule(p)) else { break 'a455; };
+                    let Some(_v0) = (genexp_rule(p)) else { break 'a463; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -13538,18 +13635,18 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a452; };
+        })()) else { break 'a460; };
         let _s1 = p.src;
         p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
     // &'[' (list | listcomp)
-    'a456: {
+    'a464: {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x200) } else { p.lookahead_slow(|p| (p.expect_token(tk::LSQB)).is_some()) }) { break 'a456; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x200) } else { p.lookahead_slow(|p| (p.expect_token(tk::LSQB)).is_some()) }) { break 'a464; }
         let Some(_v1) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -13557,22 +13654,22 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // list
-                'a457: {
+                'a465: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (list_rule(p)) else { break 'a457; };
+                    let Some(_v0) = (list_rule(p)) else { break 'a465; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // listcomp
-                'a458: {
+                'a466: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (listcomp_rule(p)) else { break 'a458; };
+                    let Some(_v0) = (listcomp_rule(p)) else { break 'a466; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -13582,18 +13679,18 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a456; };
+        })()) else { break 'a464; };
         let _s1 = p.src;
         p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
     // &'{' (dict | set | dictcomp | setcomp)
-    'a459: {
+    'a467: {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x2000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::LBRACE)).is_some()) }) { break 'a459; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x2000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::LBRACE)).is_some()) }) { break 'a467; }
         let Some(_v1) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -13601,44 +13698,44 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // dict
-                'a460: {
+                'a468: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (dict_rule(p)) else { break 'a460; };
+                    let Some(_v0) = (dict_rule(p)) else { break 'a468; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // set
-                'a461: {
+                'a469: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (set_rule(p)) else { break 'a461; };
+                    let Some(_v0) = (set_rule(p)) else { break 'a469; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // dictcomp
-                'a462: {
+                'a470: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (dictcomp_rule(p)) else { break 'a462; };
+                    let Some(_v0) = (dictcomp_rule(p)) else { break 'a470; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // setcomp
-                'a463: {
+                'a471: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (setcomp_rule(p)) else { break 'a463; };
+                    let Some(_v0) = (setcomp_rule(p)) else { break 'a471; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -13648,18 +13745,18 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a459; };
+        })()) else { break 'a467; };
         let _s1 = p.src;
         p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
     // '...'
-    'a464: {
+    'a472: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::ELLIPSIS)).is_none() { break 'a464; }
+        if (p.expect_token(tk::ELLIPSIS)).is_none() { break 'a472; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Ellipsis, None, EXTRA) });
@@ -13681,11 +13778,11 @@ pub(crate) fn group_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // '(' a=(yield_expr | named_expression) ')'
-    'a465: {
+    'a473: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a465; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a473; }
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -13727,22 +13824,22 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // yield_expr
-                'a466: {
+                'a474: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (yield_expr_rule(p)) else { break 'a466; };
+                    let Some(_v0) = (yield_expr_rule(p)) else { break 'a474; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // named_expression
-                'a467: {
+                'a475: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (named_expression_rule(p)) else { break 'a467; };
+                    let Some(_v0) = (named_expression_rule(p)) else { break 'a475; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -13752,9 +13849,9 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a465; };
+        })()) else { break 'a473; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a465; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a473; }
         p.src = _s1;
         return Some({ a });
     }
@@ -13762,11 +13859,11 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_group
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a468: {
+        'a476: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_group_rule(p)).is_none() { break 'a468; }
+            if (invalid_group_rule(p)).is_none() { break 'a476; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -13789,15 +13886,15 @@ fn lambdef_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // 'lambda' a=[lambda_params] ':' b=expression
-    'a469: {
+    'a477: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::LAMBDA)).is_none() { break 'a469; }
+        if (p.expect_token(kw::LAMBDA)).is_none() { break 'a477; }
         let a = lambda_params_rule(p);
-        if p.error_indicator { break 'a469; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a469; }
-        let Some(b) = (expression_rule(p)) else { break 'a469; };
+        if p.error_indicator { break 'a477; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a477; }
+        let Some(b) = (expression_rule(p)) else { break 'a477; };
         let _s3 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -13826,21 +13923,21 @@ fn lambda_params_body(p: &mut Parser<'_>) -> Option<Arguments> {
     // invalid_lambda_parameters
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a470: {
+        'a478: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_lambda_parameters_rule(p)).is_none() { break 'a470; }
+            if (invalid_lambda_parameters_rule(p)).is_none() { break 'a478; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // lambda_parameters
-    'a471: {
+    'a479: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (lambda_parameters_rule(p)) else { break 'a471; };
+        let Some(_v0) = (lambda_parameters_rule(p)) else { break 'a479; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -13864,11 +13961,11 @@ pub(crate) fn lambda_parameters_rule(p: &mut Parser<'_>) -> Option<Arguments> {
 fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
     let _mark = p.mark;
     // a=lambda_slash_no_default b=lambda_param_no_default* c=lambda_param_with_default* d=[lambda_star_etc]
-    'a472: {
+    'a480: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_slash_no_default_rule(p)) else { break 'a472; };
+        let Some(a) = (lambda_slash_no_default_rule(p)) else { break 'a480; };
         let b: Vec<Arg> = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -13887,7 +13984,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a472; }
+        if p.error_indicator { break 'a480; }
         let c = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -13906,18 +14003,18 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a472; }
+        if p.error_indicator { break 'a480; }
         let d = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a472; }
+        if p.error_indicator { break 'a480; }
         return Some({ CHECK_VERSION!(p, 8, "Positional-only parameters are", make_arguments(Some(a), None, Some(b), Some(c), d)) });
     }
     p.mark = _mark;
     // a=lambda_slash_with_default b=lambda_param_with_default* c=[lambda_star_etc]
-    'a473: {
+    'a481: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a473; };
+        let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a481; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -13936,14 +14033,14 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a473; }
+        if p.error_indicator { break 'a481; }
         let c = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a473; }
+        if p.error_indicator { break 'a481; }
         return Some({ CHECK_VERSION!(p, 8, "Positional-only parameters are", make_arguments(None, Some(a), None, Some(b), c)) });
     }
     p.mark = _mark;
     // a=lambda_param_no_default+ b=lambda_param_with_default* c=[lambda_star_etc]
-    'a474: {
+    'a482: {
         if p.error_indicator {
             return None;
         }
@@ -13964,7 +14061,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a474; };
+        }) else { break 'a482; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -13983,14 +14080,14 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a474; }
+        if p.error_indicator { break 'a482; }
         let c = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a474; }
+        if p.error_indicator { break 'a482; }
         return Some({ make_arguments(None, None, Some(a), Some(b), c) });
     }
     p.mark = _mark;
     // a=lambda_param_with_default+ b=[lambda_star_etc]
-    'a475: {
+    'a483: {
         if p.error_indicator {
             return None;
         }
@@ -14011,18 +14108,18 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a475; };
+        }) else { break 'a483; };
         let b = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a475; }
+        if p.error_indicator { break 'a483; }
         return Some({ make_arguments(None, None, None, Some(a), b) });
     }
     p.mark = _mark;
     // a=lambda_star_etc
-    'a476: {
+    'a484: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_star_etc_rule(p)) else { break 'a476; };
+        let Some(a) = (lambda_star_etc_rule(p)) else { break 'a484; };
         return Some({ make_arguments(None, None, None, None, Some(a)) });
     }
     p.mark = _mark;
@@ -14048,8 +14145,8 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
     let mut _shared0 = None;
     let _lacking0 = p.group_lacks(_mark, 0x20000);
     // a=lambda_param_no_default+ '/' ','
-    'a477: {
-        if _lacking0 { break 'a477; }
+    'a485: {
+        if _lacking0 { break 'a485; }
         if p.error_indicator {
             return None;
         }
@@ -14072,15 +14169,15 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }; (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a477; };
-        if (p.expect_token(tk::SLASH)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a477; }
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a477; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a485; };
+        if (p.expect_token(tk::SLASH)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a485; }
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a485; }
         return Some({ a });
     }
     p.mark = _mark;
     // a=lambda_param_no_default+ '/' &':'
-    'a478: {
-        if _lacking0 { break 'a478; }
+    'a486: {
+        if _lacking0 { break 'a486; }
         if p.error_indicator {
             return None;
         }
@@ -14103,9 +14200,9 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }; (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a478; };
-        if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a478; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a478; }
+        let Some(a) = _r0 else { break 'a486; };
+        if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a486; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a486; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -14131,8 +14228,8 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
     let mut _shared0 = None;
     let _lacking0 = p.group_lacks(_mark, 0x20000);
     // a=lambda_param_no_default* b=lambda_param_with_default+ '/' ','
-    'a479: {
-        if _lacking0 { break 'a479; }
+    'a487: {
+        if _lacking0 { break 'a487; }
         if p.error_indicator {
             return None;
         }
@@ -14155,8 +14252,8 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
             _children
         }); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a479; };
-        if p.error_indicator { break 'a479; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a487; };
+        if p.error_indicator { break 'a487; }
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14174,15 +14271,15 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a479; };
-        if (p.expect_token(tk::SLASH)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a479; }
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a479; }
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a487; };
+        if (p.expect_token(tk::SLASH)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a487; }
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a487; }
         return Some({ SlashWithDefault { plain_names: a, names_with_defaults: b } });
     }
     p.mark = _mark;
     // a=lambda_param_no_default* b=lambda_param_with_default+ '/' &':'
-    'a480: {
-        if _lacking0 { break 'a480; }
+    'a488: {
+        if _lacking0 { break 'a488; }
         if p.error_indicator {
             return None;
         }
@@ -14205,8 +14302,8 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
             _children
         }); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a480; };
-        if p.error_indicator { break 'a480; }
+        let Some(a) = _r0 else { break 'a488; };
+        if p.error_indicator { break 'a488; }
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14224,9 +14321,9 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { drop(a); break 'a480; };
-        if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a480; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a480; }
+        }) else { drop(a); break 'a488; };
+        if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a488; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a488; }
         return Some({ SlashWithDefault { plain_names: a, names_with_defaults: b } });
     }
     p.mark = _mark;
@@ -14248,22 +14345,22 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
     // invalid_lambda_star_etc
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a481: {
+        'a489: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_lambda_star_etc_rule(p)).is_none() { break 'a481; }
+            if (invalid_lambda_star_etc_rule(p)).is_none() { break 'a489; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // '*' a=lambda_param_no_default b=lambda_param_maybe_default* c=[lambda_kwds]
-    'a482: {
+    'a490: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a482; }
-        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a482; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a490; }
+        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a490; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14282,19 +14379,19 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
             }
             _children
         };
-        if p.error_indicator { break 'a482; }
+        if p.error_indicator { break 'a490; }
         let c = lambda_kwds_rule(p);
-        if p.error_indicator { break 'a482; }
+        if p.error_indicator { break 'a490; }
         return Some({ StarEtc { vararg: Some(a), kwonlyargs: b, kwarg: c } });
     }
     p.mark = _mark;
     // '*' ',' b=lambda_param_maybe_default+ c=[lambda_kwds]
-    'a483: {
+    'a491: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a483; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a483; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a491; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a491; }
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14312,18 +14409,18 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a483; };
+        }) else { break 'a491; };
         let c = lambda_kwds_rule(p);
-        if p.error_indicator { break 'a483; }
+        if p.error_indicator { break 'a491; }
         return Some({ StarEtc { vararg: None, kwonlyargs: b, kwarg: c } });
     }
     p.mark = _mark;
     // a=lambda_kwds
-    'a484: {
+    'a492: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_kwds_rule(p)) else { break 'a484; };
+        let Some(a) = (lambda_kwds_rule(p)) else { break 'a492; };
         return Some({ StarEtc { vararg: None, kwonlyargs: vec![], kwarg: Some(a) } });
     }
     p.mark = _mark;
@@ -14345,22 +14442,22 @@ fn lambda_kwds_body(p: &mut Parser<'_>) -> Option<Arg> {
     // invalid_lambda_kwds
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a485: {
+        'a493: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_lambda_kwds_rule(p)).is_none() { break 'a485; }
+            if (invalid_lambda_kwds_rule(p)).is_none() { break 'a493; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // '**' a=lambda_param_no_default
-    'a486: {
+    'a494: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a486; }
-        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a486; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a494; }
+        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a494; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -14385,26 +14482,26 @@ fn lambda_param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=lambda_param ','
-    'a487: {
+    'a495: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a487; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a487; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a495; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a495; }
         return Some({ a });
     }
     p.mark = _mark;
     // a=lambda_param &':'
-    'a488: {
+    'a496: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a488; };
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a488; }
+        let Some(a) = _r0 else { break 'a496; };
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a496; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -14427,35 +14524,62 @@ pub(crate) fn lambda_param_with_default_rule(p: &mut Parser<'_>) -> Option<NameD
 
 fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     let _mark = p.mark;
-    let mut _shared0 = None;
-    // a=lambda_param c=default ','
-    'a489: {
-        if p.error_indicator {
-            return None;
+    if p.first_pass_shortcuts_allowed() {
+        'p497: {
+            if p.error_indicator {
+                return None;
+            }
+            let Some(a) = (lambda_param_rule(p)) else { break 'p497; };
+            let Some(c) = (default_rule(p)) else { break 'p497; };
+            let _s1 = p.src;
+            let _pe = p.mark;
+            // a=lambda_param c=default ','
+            'a498: {
+                if p.error_indicator {
+                    return None;
+                }
+                if (p.expect_token(tk::COMMA)).is_none() { break 'a498; }
+                return Some({ name_default_pair(p, a, Some(c), None)? });
+            }
+            p.mark = _pe;
+            // a=lambda_param c=default &':'
+            'a499: {
+                if p.error_indicator {
+                    return None;
+                }
+                if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { break 'a499; }
+                return Some({ name_default_pair(p, a, Some(c), None)? });
+            }
+            p.mark = _pe;
+            p.give_back(_s1, c);
         }
-        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
-        p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a489; };
-        let Some(c) = (default_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a489; };
-        let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, c); _shared0 = Some((Some(a), _e0, _s0)); break 'a489; }
-        return Some({ name_default_pair(p, a, Some(c), None)? });
-    }
-    p.mark = _mark;
-    // a=lambda_param c=default &':'
-    'a490: {
-        if p.error_indicator {
-            return None;
+        p.mark = _mark;
+    } else {
+        // a=lambda_param c=default ','
+        'a500: {
+            if p.error_indicator {
+                return None;
+            }
+            let Some(a) = (lambda_param_rule(p)) else { break 'a500; };
+            let Some(c) = (default_rule(p)) else { break 'a500; };
+            let _s1 = p.src;
+            if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, c); break 'a500; }
+            return Some({ name_default_pair(p, a, Some(c), None)? });
         }
-        let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
-        p.mark = _e0;
-        let Some(a) = _r0 else { break 'a490; };
-        let Some(c) = (default_rule(p)) else { drop(a); break 'a490; };
-        let _s1 = p.src;
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { p.give_back(_s1, c); drop(a); break 'a490; }
-        return Some({ name_default_pair(p, a, Some(c), None)? });
+        p.mark = _mark;
+        // a=lambda_param c=default &':'
+        'a501: {
+            if p.error_indicator {
+                return None;
+            }
+            let Some(a) = (lambda_param_rule(p)) else { break 'a501; };
+            let Some(c) = (default_rule(p)) else { break 'a501; };
+            let _s1 = p.src;
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { p.give_back(_s1, c); break 'a501; }
+            return Some({ name_default_pair(p, a, Some(c), None)? });
+        }
+        p.mark = _mark;
     }
-    p.mark = _mark;
     None
 }
 
@@ -14477,32 +14601,32 @@ fn lambda_param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=lambda_param c=default? ','
-    'a491: {
+    'a502: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a491; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a502; };
         let c = default_rule(p);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a491; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a502; }
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a491; }
+        if (p.expect_token(tk::COMMA)).is_none() { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a502; }
         return Some({ name_default_pair(p, a, c, None)? });
     }
     p.mark = _mark;
     // a=lambda_param c=default? &':'
-    'a492: {
+    'a503: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a492; };
+        let Some(a) = _r0 else { break 'a503; };
         let c = default_rule(p);
-        if p.error_indicator { drop(a); break 'a492; }
+        if p.error_indicator { drop(a); break 'a503; }
         let _s1 = p.src;
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a492; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a503; }
         return Some({ name_default_pair(p, a, c, None)? });
     }
     p.mark = _mark;
@@ -14523,11 +14647,11 @@ fn lambda_param_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=NAME
-    'a493: {
+    'a504: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a493; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a504; };
         let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
         return Some({ mk::Arg(a, None, None, EXTRA) });
@@ -14549,22 +14673,22 @@ pub(crate) fn fstring_middle_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn fstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // fstring_replacement_field
-    'a494: {
+    'a505: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a494; };
+        let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a505; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // t=FSTRING_MIDDLE
-    'a495: {
+    'a506: {
         if p.error_indicator {
             return None;
         }
-        let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a495; };
+        let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a506; };
         p.src = Src::NONE;
         return Some({ constant_from_token(p, &t)? });
     }
@@ -14586,20 +14710,20 @@ fn fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[fstring_full_format_spec] rbrace='}'
-    'a496: {
+    'a507: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a496; }
-        let Some(a) = (annotated_rhs_rule(p)) else { break 'a496; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a507; }
+        let Some(a) = (annotated_rhs_rule(p)) else { break 'a507; };
         let _s1 = p.src;
         let debug_expr = p.expect_token(tk::EQUAL);
-        if p.error_indicator { p.give_back(_s1, a); break 'a496; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a507; }
         let conversion = fstring_conversion_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a496; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a507; }
         let format = fstring_full_format_spec_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a496; }
-        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a496; };
+        if p.error_indicator { p.give_back(_s1, a); break 'a507; }
+        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a507; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ formatted_value(p, a, debug_expr, conversion, format, &rbrace, EXTRA)? });
@@ -14608,11 +14732,11 @@ fn fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_fstring_replacement_field
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a497: {
+        'a508: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_fstring_replacement_field_rule(p)).is_none() { break 'a497; }
+            if (invalid_fstring_replacement_field_rule(p)).is_none() { break 'a508; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -14634,12 +14758,12 @@ pub(crate) fn fstring_conversion_rule(p: &mut Parser<'_>) -> Option<ResultTokenW
 fn fstring_conversion_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMetadata> {
     let _mark = p.mark;
     // conv_token="!" conv=NAME
-    'a498: {
+    'a509: {
         if p.error_indicator {
             return None;
         }
-        let Some(conv_token) = (p.expect_token(tk::EXCLAMATION)) else { break 'a498; };
-        let Some(conv) = p.expect_token(tk::NAME) else { break 'a498; };
+        let Some(conv_token) = (p.expect_token(tk::EXCLAMATION)) else { break 'a509; };
+        let Some(conv) = p.expect_token(tk::NAME) else { break 'a509; };
         let conv = p.name_from_token(&conv);
         return Some({ check_fstring_conversion(p, &conv_token, conv)? });
     }
@@ -14661,11 +14785,11 @@ fn fstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // colon=':' spec=fstring_format_spec*
-    'a499: {
+    'a510: {
         if p.error_indicator {
             return None;
         }
-        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a499; };
+        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a510; };
         let spec = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14684,7 +14808,7 @@ fn fstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
             }
             _children
         };
-        if p.error_indicator { break 'a499; }
+        if p.error_indicator { break 'a510; }
         let EXTRA = p.extra(_start);
         return Some({ setup_full_format_spec(p, &colon, spec, EXTRA)? });
     }
@@ -14705,21 +14829,21 @@ pub(crate) fn fstring_format_spec_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn fstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // t=FSTRING_MIDDLE
-    'a500: {
+    'a511: {
         if p.error_indicator {
             return None;
         }
-        let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a500; };
+        let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a511; };
         p.src = Src::NONE;
         return Some({ decoded_constant_from_token(p, &t)? });
     }
     p.mark = _mark;
     // fstring_replacement_field
-    'a501: {
+    'a512: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a501; };
+        let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a512; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -14741,11 +14865,11 @@ pub(crate) fn fstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn fstring_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=FSTRING_START b=fstring_middle* c=FSTRING_END
-    'a502: {
+    'a513: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::FSTRING_START)) else { break 'a502; };
+        let Some(a) = (p.expect_token(tk::FSTRING_START)) else { break 'a513; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14764,8 +14888,8 @@ fn fstring_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             _children
         };
-        if p.error_indicator { break 'a502; }
-        let Some(c) = (p.expect_token(tk::FSTRING_END)) else { break 'a502; };
+        if p.error_indicator { break 'a513; }
+        let Some(c) = (p.expect_token(tk::FSTRING_END)) else { break 'a513; };
         p.src = Src::NONE;
         return Some({ joined_str(p, &a, b, &c)? });
     }
@@ -14787,20 +14911,20 @@ fn tstring_format_spec_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[tstring_full_format_spec] rbrace='}'
-    'a503: {
+    'a514: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a503; }
-        let Some(a) = (annotated_rhs_rule(p)) else { break 'a503; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a514; }
+        let Some(a) = (annotated_rhs_rule(p)) else { break 'a514; };
         let _s1 = p.src;
         let debug_expr = p.expect_token(tk::EQUAL);
-        if p.error_indicator { p.give_back(_s1, a); break 'a503; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a514; }
         let conversion = fstring_conversion_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a503; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a514; }
         let format = tstring_full_format_spec_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a503; }
-        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a503; };
+        if p.error_indicator { p.give_back(_s1, a); break 'a514; }
+        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a514; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ formatted_value(p, a, debug_expr, conversion, format, &rbrace, EXTRA)? });
@@ -14809,11 +14933,11 @@ fn tstring_format_spec_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr
     // invalid_tstring_replacement_field
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a504: {
+        'a515: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a504; }
+            if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a515; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -14835,21 +14959,21 @@ pub(crate) fn tstring_format_spec_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn tstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // t=TSTRING_MIDDLE
-    'a505: {
+    'a516: {
         if p.error_indicator {
             return None;
         }
-        let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a505; };
+        let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a516; };
         p.src = Src::NONE;
         return Some({ decoded_constant_from_token(p, &t)? });
     }
     p.mark = _mark;
     // tstring_format_spec_replacement_field
-    'a506: {
+    'a517: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (tstring_format_spec_replacement_field_rule(p)) else { break 'a506; };
+        let Some(_v0) = (tstring_format_spec_replacement_field_rule(p)) else { break 'a517; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -14872,11 +14996,11 @@ fn tstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // colon=':' spec=tstring_format_spec*
-    'a507: {
+    'a518: {
         if p.error_indicator {
             return None;
         }
-        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a507; };
+        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a518; };
         let spec = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14895,7 +15019,7 @@ fn tstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
             }
             _children
         };
-        if p.error_indicator { break 'a507; }
+        if p.error_indicator { break 'a518; }
         let EXTRA = p.extra(_start);
         return Some({ setup_full_format_spec(p, &colon, spec, EXTRA)? });
     }
@@ -14917,20 +15041,20 @@ fn tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[tstring_full_format_spec] rbrace='}'
-    'a508: {
+    'a519: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a508; }
-        let Some(a) = (annotated_rhs_rule(p)) else { break 'a508; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a519; }
+        let Some(a) = (annotated_rhs_rule(p)) else { break 'a519; };
         let _s1 = p.src;
         let debug_expr = p.expect_token(tk::EQUAL);
-        if p.error_indicator { p.give_back(_s1, a); break 'a508; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a519; }
         let conversion = fstring_conversion_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a508; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a519; }
         let format = tstring_full_format_spec_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a508; }
-        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a508; };
+        if p.error_indicator { p.give_back(_s1, a); break 'a519; }
+        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a519; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ interpolation(p, a, debug_expr, conversion, format, &rbrace, EXTRA)? });
@@ -14939,11 +15063,11 @@ fn tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_tstring_replacement_field
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a509: {
+        'a520: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a509; }
+            if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a520; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -14965,22 +15089,22 @@ pub(crate) fn tstring_middle_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn tstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // tstring_replacement_field
-    'a510: {
+    'a521: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (tstring_replacement_field_rule(p)) else { break 'a510; };
+        let Some(_v0) = (tstring_replacement_field_rule(p)) else { break 'a521; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // t=TSTRING_MIDDLE
-    'a511: {
+    'a522: {
         if p.error_indicator {
             return None;
         }
-        let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a511; };
+        let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a522; };
         p.src = Src::NONE;
         return Some({ constant_from_token(p, &t)? });
     }
@@ -15025,11 +15149,11 @@ pub(crate) fn tstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn tstring_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=TSTRING_START b=tstring_middle* c=TSTRING_END
-    'a512: {
+    'a523: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::TSTRING_START)) else { break 'a512; };
+        let Some(a) = (p.expect_token(tk::TSTRING_START)) else { break 'a523; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -15048,8 +15172,8 @@ fn tstring_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             _children
         };
-        if p.error_indicator { break 'a512; }
-        let Some(c) = (p.expect_token(tk::TSTRING_END)) else { break 'a512; };
+        if p.error_indicator { break 'a523; }
+        let Some(c) = (p.expect_token(tk::TSTRING_END)) else { break 'a523; };
         p.src = Src::NONE;
         return Some({ CHECK_VERSION!(p, 14, "t-strings are", template_str(p, &a, b, &c)?) });
     }
@@ -15070,11 +15194,11 @@ pub(crate) fn string_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn string_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // s=STRING
-    'a513: {
+    'a524: {
         if p.error_indicator {
             return None;
         }
-        let Some(s) = (p.string_token()) else { break 'a513; };
+        let Some(s) = (p.string_token()) else { break 'a524; };
         p.src = Src::NONE;
         return Some({ constant_from_string(p, &s)? });
     }
@@ -15095,11 +15219,11 @@ pub(crate) fn clean_string_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn clean_string_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // s=STRING
-    'a514: {
+    'a525: {
         if p.error_indicator {
             return None;
         }
-        let Some(s) = (p.string_token()) else { break 'a514; };
+        let Some(s) = (p.string_token()) else { break 'a525; };
         p.src = Src::NONE;
         return Some({ clean_constant_from_string(p, &s)? });
     }
@@ -15163,22 +15287,22 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_string_tstring_concat
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a515: {
+        'a526: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_string_tstring_concat_rule(p)).is_none() { break 'a515; }
+            if (invalid_string_tstring_concat_rule(p)).is_none() { break 'a526; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // a=clean_string !(STRING | FSTRING_START)
-    'a516: {
+    'a527: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (clean_string_rule(p)) else { break 'a516; };
+        let Some(a) = (clean_string_rule(p)) else { break 'a527; };
         let _s0 = p.src;
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800000000000008) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -15187,20 +15311,20 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // STRING
-                'a517: {
+                'a528: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.string_token()).is_none() { break 'a517; }
+                    if (p.string_token()).is_none() { break 'a528; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // FSTRING_START
-                'a518: {
+                'a529: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a518; }
+                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a529; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -15208,13 +15332,13 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s0, a); break 'a516; }
+        })()).is_some()) }) { p.give_back(_s0, a); break 'a527; }
         p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
     // a=(fstring | string)+
-    'a519: {
+    'a530: {
         if p.error_indicator {
             return None;
         }
@@ -15230,22 +15354,22 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // fstring
-                        'a520: {
+                        'a531: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (fstring_rule(p)) else { break 'a520; };
+                            let Some(_v0) = (fstring_rule(p)) else { break 'a531; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // string
-                        'a521: {
+                        'a532: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (string_rule(p)) else { break 'a521; };
+                            let Some(_v0) = (string_rule(p)) else { break 'a532; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
@@ -15267,14 +15391,14 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a519; };
+        }) else { break 'a530; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ concatenate_strings(p, a, EXTRA)? });
     }
     p.mark = _mark;
     // a=tstring+
-    'a522: {
+    'a533: {
         if p.error_indicator {
             return None;
         }
@@ -15295,7 +15419,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a522; };
+        }) else { break 'a533; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ concatenate_tstrings(p, a, EXTRA)? });
@@ -15318,14 +15442,14 @@ fn list_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '[' a=[star_named_expressions] ']'
-    'a523: {
+    'a534: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a523; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a534; }
         let a = star_named_expressions_rule(p);
-        if p.error_indicator { break 'a523; }
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a523; }
+        if p.error_indicator { break 'a534; }
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a534; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::List(a.unwrap_or_default(), ExprContext::Load, EXTRA) });
@@ -15348,11 +15472,11 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')'
-    'a524: {
+    'a535: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a524; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a535; }
         let a = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -15360,15 +15484,15 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // y=star_named_expression ',' z=[star_named_expressions]
-                'a525: {
+                'a536: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(y) = (star_named_expression_rule(p)) else { break 'a525; };
+                    let Some(y) = (star_named_expression_rule(p)) else { break 'a536; };
                     let _s0 = p.src;
-                    if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, y); break 'a525; }
+                    if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, y); break 'a536; }
                     let z = star_named_expressions_rule(p);
-                    if p.error_indicator { p.give_back(_s0, y); break 'a525; }
+                    if p.error_indicator { p.give_back(_s0, y); break 'a536; }
                     return Some({ seq_insert_in_front(y, z) });
                 }
                 p.mark = _mark;
@@ -15377,8 +15501,8 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a524; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a524; }
+        if p.error_indicator { break 'a535; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a535; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a.unwrap_or_default(), ExprContext::Load, EXTRA) });
@@ -15401,13 +15525,13 @@ fn set_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=star_named_expressions '}'
-    'a526: {
+    'a537: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a526; }
-        let Some(a) = (star_named_expressions_rule(p)) else { break 'a526; };
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a526; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a537; }
+        let Some(a) = (star_named_expressions_rule(p)) else { break 'a537; };
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a537; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Set(a, EXTRA) });
@@ -15430,14 +15554,14 @@ fn dict_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=[double_starred_kvpairs] '}'
-    'a527: {
+    'a538: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a527; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a538; }
         let a = double_starred_kvpairs_rule(p);
-        if p.error_indicator { break 'a527; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a527; }
+        if p.error_indicator { break 'a538; }
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a538; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (keys, values) = split_key_value_pairs(a.unwrap_or_default());
@@ -15445,13 +15569,13 @@ fn dict_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // '{' invalid_double_starred_kvpairs '}'
-    'a528: {
+    'a539: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a528; }
-        if (invalid_double_starred_kvpairs_rule(p)).is_none() { break 'a528; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a528; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a539; }
+        if (invalid_double_starred_kvpairs_rule(p)).is_none() { break 'a539; }
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a539; }
         p.src = Src::NONE;
         return Some(Dummy::dummy(p));
     }
@@ -15472,7 +15596,7 @@ pub(crate) fn double_starred_kvpairs_rule(p: &mut Parser<'_>) -> Option<Vec<KeyV
 fn double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> {
     let _mark = p.mark;
     // a=','.double_starred_kvpair+ [',']
-    'a529: {
+    'a540: {
         if p.error_indicator {
             return None;
         }
@@ -15496,9 +15620,9 @@ fn double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> 
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a529; };
+        })()) else { break 'a540; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a529; }
+        if p.error_indicator { break 'a540; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -15518,22 +15642,22 @@ pub(crate) fn double_starred_kvpair_rule(p: &mut Parser<'_>) -> Option<KeyValueP
 fn double_starred_kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     let _mark = p.mark;
     // '**' a=bitwise_or
-    'a530: {
+    'a541: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a530; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a530; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a541; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a541; };
         let _s1 = p.src;
         return Some({ KeyValuePair { key: None, value: a } });
     }
     p.mark = _mark;
     // kvpair
-    'a531: {
+    'a542: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (kvpair_rule(p)) else { break 'a531; };
+        let Some(_v0) = (kvpair_rule(p)) else { break 'a542; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -15544,12 +15668,12 @@ fn double_starred_kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
 fn double_starred_kvpair_prefix(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     let _mark = p.mark;
     // '**' a=bitwise_or
-    'a532: {
+    'a543: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a532; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a532; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a543; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a543; };
         let _s1 = p.src;
         return Some({ KeyValuePair { key: None, value: a } });
     }
@@ -15570,14 +15694,14 @@ pub(crate) fn kvpair_rule(p: &mut Parser<'_>) -> Option<KeyValuePair> {
 fn kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     let _mark = p.mark;
     // a=expression ':' b=expression
-    'a533: {
+    'a544: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a533; };
+        let Some(a) = (expression_rule(p)) else { break 'a544; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a533; }
-        let Some(b) = (expression_rule(p)) else { p.give_back(_s0, a); break 'a533; };
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a544; }
+        let Some(b) = (expression_rule(p)) else { p.give_back(_s0, a); break 'a544; };
         let _s2 = p.src;
         return Some({ KeyValuePair { key: Some(a), value: b } });
     }
@@ -15598,7 +15722,7 @@ pub(crate) fn for_if_clauses_rule(p: &mut Parser<'_>) -> Option<Vec<Comprehensio
 fn for_if_clauses_body(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
     let _mark = p.mark;
     // a=for_if_clause+
-    'a534: {
+    'a545: {
         if p.error_indicator {
             return None;
         }
@@ -15619,7 +15743,7 @@ fn for_if_clauses_body(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a534; };
+        }) else { break 'a545; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -15640,17 +15764,17 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     let _mark = p.mark;
     // 'async' 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
     let mut _cut = false;
-    'a535: {
+    'a546: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ASYNC)).is_none() { break 'a535; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a535; }
-        let Some(a) = (star_targets_rule(p)) else { break 'a535; };
+        if (p.expect_token(kw::ASYNC)).is_none() { break 'a546; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a546; }
+        let Some(a) = (star_targets_rule(p)) else { break 'a546; };
         let _s2 = p.src;
-        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s2, a); break 'a535; }
+        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s2, a); break 'a546; }
         _cut = true;
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s2, a); break 'a535; };
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s2, a); break 'a546; };
         let _s5 = p.src;
         let c: Vec<Expr> = {
             let mut _children = p.loop_vec();
@@ -15664,12 +15788,12 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'if' z=disjunction
-                        'a536: {
+                        'a547: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::IF)).is_none() { break 'a536; }
-                            let Some(z) = (disjunction_rule(p)) else { break 'a536; };
+                            if (p.expect_token(kw::IF)).is_none() { break 'a547; }
+                            let Some(z) = (disjunction_rule(p)) else { break 'a547; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ z });
@@ -15692,7 +15816,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s5, b); p.give_back(_s2, a); break 'a535; }
+        if p.error_indicator { p.give_back(_s5, b); p.give_back(_s2, a); break 'a546; }
         return Some({ CHECK_VERSION!(p, 6, "Async comprehensions are", mk::Comprehension(a, b, c, 1)) });
     }
     p.mark = _mark;
@@ -15701,16 +15825,16 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     }
     // 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
     let mut _cut = false;
-    'a537: {
+    'a548: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a537; }
-        let Some(a) = (star_targets_rule(p)) else { break 'a537; };
+        if (p.expect_token(kw::FOR)).is_none() { break 'a548; }
+        let Some(a) = (star_targets_rule(p)) else { break 'a548; };
         let _s1 = p.src;
-        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s1, a); break 'a537; }
+        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s1, a); break 'a548; }
         _cut = true;
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s1, a); break 'a537; };
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s1, a); break 'a548; };
         let _s4 = p.src;
         let c: Vec<Expr> = {
             let mut _children = p.loop_vec();
@@ -15724,12 +15848,12 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // 'if' z=disjunction
-                        'a538: {
+                        'a549: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(kw::IF)).is_none() { break 'a538; }
-                            let Some(z) = (disjunction_rule(p)) else { break 'a538; };
+                            if (p.expect_token(kw::IF)).is_none() { break 'a549; }
+                            let Some(z) = (disjunction_rule(p)) else { break 'a549; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ z });
@@ -15752,7 +15876,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s4, b); p.give_back(_s1, a); break 'a537; }
+        if p.error_indicator { p.give_back(_s4, b); p.give_back(_s1, a); break 'a548; }
         return Some({ mk::Comprehension(a, b, c, 0) });
     }
     p.mark = _mark;
@@ -15762,11 +15886,11 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     // invalid_for_if_clause
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a539: {
+        'a550: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_for_if_clause_rule(p)).is_none() { break 'a539; }
+            if (invalid_for_if_clause_rule(p)).is_none() { break 'a550; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -15774,11 +15898,11 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     // invalid_for_target
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a540: {
+        'a551: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_for_target_rule(p)).is_none() { break 'a540; }
+            if (invalid_for_target_rule(p)).is_none() { break 'a551; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -15800,15 +15924,15 @@ fn listcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '[' a=named_expression b=for_if_clauses ']'
-    'a541: {
+    'a552: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a541; }
-        let Some(a) = (named_expression_rule(p)) else { break 'a541; };
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a552; }
+        let Some(a) = (named_expression_rule(p)) else { break 'a552; };
         let _s1 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a541; };
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, a); break 'a541; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a552; };
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, a); break 'a552; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::ListComp(a, b, EXTRA) });
@@ -15817,11 +15941,11 @@ fn listcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_comprehension
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a542: {
+        'a553: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_comprehension_rule(p)).is_none() { break 'a542; }
+            if (invalid_comprehension_rule(p)).is_none() { break 'a553; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -15844,15 +15968,15 @@ fn setcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=named_expression b=for_if_clauses '}'
-    'a543: {
+    'a554: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a543; }
-        let Some(a) = (named_expression_rule(p)) else { break 'a543; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a554; }
+        let Some(a) = (named_expression_rule(p)) else { break 'a554; };
         let _s1 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a543; };
-        if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s1, a); break 'a543; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a554; };
+        if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s1, a); break 'a554; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::SetComp(a, b, EXTRA) });
@@ -15861,11 +15985,11 @@ fn setcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_comprehension
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a544: {
+        'a555: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_comprehension_rule(p)).is_none() { break 'a544; }
+            if (invalid_comprehension_rule(p)).is_none() { break 'a555; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -15889,12 +16013,12 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let _lacking0 = p.bracket_lacks(_mark, 0x200000000000000000000);
     // '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')'
-    'a545: {
-        if _lacking0 { break 'a545; }
+    'a556: {
+        if _lacking0 { break 'a556; }
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a545; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a556; }
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -15936,24 +16060,24 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // assignment_expression
-                'a546: {
+                'a557: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a546; };
+                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a557; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // expression !':='
-                'a547: {
+                'a558: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (expression_rule(p)) else { break 'a547; };
+                    let Some(_v0) = (expression_rule(p)) else { break 'a558; };
                     let _s0 = p.src;
-                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a547; }
+                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a558; }
                     p.src = _s0;
                     return Some(_v0);
                 }
@@ -15962,10 +16086,10 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a545; };
+        })()) else { break 'a556; };
         let _s1 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a545; };
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a545; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a556; };
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a556; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::GeneratorExp(a, b, EXTRA) });
@@ -15974,11 +16098,11 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_comprehension
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a548: {
+        'a559: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_comprehension_rule(p)).is_none() { break 'a548; }
+            if (invalid_comprehension_rule(p)).is_none() { break 'a559; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -16001,14 +16125,14 @@ fn dictcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=kvpair b=for_if_clauses '}'
-    'a549: {
+    'a560: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a549; }
-        let Some(a) = (kvpair_rule(p)) else { break 'a549; };
-        let Some(b) = (for_if_clauses_rule(p)) else { break 'a549; };
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a549; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a560; }
+        let Some(a) = (kvpair_rule(p)) else { break 'a560; };
+        let Some(b) = (for_if_clauses_rule(p)) else { break 'a560; };
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a560; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::DictComp(a.key?, a.value, b, EXTRA) });
@@ -16017,11 +16141,11 @@ fn dictcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_dict_comprehension
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a550: {
+        'a561: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_dict_comprehension_rule(p)).is_none() { break 'a550; }
+            if (invalid_dict_comprehension_rule(p)).is_none() { break 'a561; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -16062,15 +16186,15 @@ pub(crate) fn arguments_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn arguments_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=args [','] &')'
-    'a551: {
+    'a562: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (args_rule(p)) else { break 'a551; };
+        let Some(a) = (args_rule(p)) else { break 'a562; };
         let _s0 = p.src;
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, a); break 'a551; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { p.give_back(_s0, a); break 'a551; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a562; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { p.give_back(_s0, a); break 'a562; }
         p.src = _s0;
         return Some({ a });
     }
@@ -16078,11 +16202,11 @@ fn arguments_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_arguments
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a552: {
+        'a563: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_arguments_rule(p)).is_none() { break 'a552; }
+            if (invalid_arguments_rule(p)).is_none() { break 'a563; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -16105,7 +16229,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs]
-    'a553: {
+    'a564: {
         if p.error_indicator {
             return None;
         }
@@ -16154,18 +16278,18 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // starred_expression
-                    'a554: {
+                    'a565: {
                         if p.error_indicator {
                             return None;
                         }
-                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a554; };
+                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a565; };
                         let _s0 = p.src;
                         p.src = _s0;
                         return Some(_v0);
                     }
                     p.mark = _mark;
                     // (assignment_expression | expression !':=') !'='
-                    'a555: {
+                    'a566: {
                         if p.error_indicator {
                             return None;
                         }
@@ -16210,24 +16334,24 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // assignment_expression
-                                'a556: {
+                                'a567: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a556; };
+                                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a567; };
                                     let _s0 = p.src;
                                     p.src = _s0;
                                     return Some(_v0);
                                 }
                                 p.mark = _mark;
                                 // expression !':='
-                                'a557: {
+                                'a568: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    let Some(_v0) = (expression_rule(p)) else { break 'a557; };
+                                    let Some(_v0) = (expression_rule(p)) else { break 'a568; };
                                     let _s0 = p.src;
-                                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a557; }
+                                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a568; }
                                     p.src = _s0;
                                     return Some(_v0);
                                 }
@@ -16236,9 +16360,9 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                             })();
                             p.level -= 1;
                             _r
-                        })()) else { break 'a555; };
+                        })()) else { break 'a566; };
                         let _s0 = p.src;
-                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a555; }
+                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a566; }
                         p.src = _s0;
                         return Some(_v0);
                     }
@@ -16294,18 +16418,18 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // starred_expression
-                        'a558: {
+                        'a569: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a558; };
+                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a569; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // (assignment_expression | expression !':=') !'='
-                        'a559: {
+                        'a570: {
                             if p.error_indicator {
                                 return None;
                             }
@@ -16350,24 +16474,24 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // assignment_expression
-                                    'a560: {
+                                    'a571: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        let Some(_v0) = (assignment_expression_rule(p)) else { break 'a560; };
+                                        let Some(_v0) = (assignment_expression_rule(p)) else { break 'a571; };
                                         let _s0 = p.src;
                                         p.src = _s0;
                                         return Some(_v0);
                                     }
                                     p.mark = _mark;
                                     // expression !':='
-                                    'a561: {
+                                    'a572: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        let Some(_v0) = (expression_rule(p)) else { break 'a561; };
+                                        let Some(_v0) = (expression_rule(p)) else { break 'a572; };
                                         let _s0 = p.src;
-                                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a561; }
+                                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a572; }
                                         p.src = _s0;
                                         return Some(_v0);
                                     }
@@ -16376,9 +16500,9 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 })();
                                 p.level -= 1;
                                 _r
-                            })()) else { break 'a559; };
+                            })()) else { break 'a570; };
                             let _s0 = p.src;
-                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a559; }
+                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a570; }
                             p.src = _s0;
                             return Some(_v0);
                         }
@@ -16397,7 +16521,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a553; };
+        })()) else { break 'a564; };
         let b = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -16405,12 +16529,12 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ',' k=kwargs
-                'a562: {
+                'a573: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a562; }
-                    let Some(k) = (kwargs_rule(p)) else { break 'a562; };
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a573; }
+                    let Some(k) = (kwargs_rule(p)) else { break 'a573; };
                     return Some({ k });
                 }
                 p.mark = _mark;
@@ -16419,18 +16543,18 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a553; }
+        if p.error_indicator { break 'a564; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ collect_call_seqs(p, a, b, EXTRA) });
     }
     p.mark = _mark;
     // a=kwargs
-    'a563: {
+    'a574: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (kwargs_rule(p)) else { break 'a563; };
+        let Some(a) = (kwargs_rule(p)) else { break 'a574; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ call_of_keywords(p, a, EXTRA) });
@@ -16458,8 +16582,8 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
     let mut _shared0 = None;
     let _lacking0 = p.group_lacks(_mark, 0x800000000);
     // a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+
-    'a564: {
-        if _lacking0 { break 'a564; }
+    'a575: {
+        if _lacking0 { break 'a575; }
         if p.error_indicator {
             return None;
         }
@@ -16485,8 +16609,8 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a564; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a564; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a575; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a575; }
         let Some(b) = ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -16507,12 +16631,12 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a564; };
+        })()) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a575; };
         return Some({ join_sequences(a, b) });
     }
     p.mark = _mark;
     // ','.kwarg_or_starred+
-    'a565: {
+    'a576: {
         if p.error_indicator {
             return None;
         }
@@ -16538,12 +16662,12 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a565; };
+        let Some(_v0) = _r0 else { break 'a576; };
         return Some(_v0);
     }
     p.mark = _mark;
     // ','.kwarg_or_double_starred+
-    'a566: {
+    'a577: {
         if p.error_indicator {
             return None;
         }
@@ -16567,7 +16691,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a566; };
+        })()) else { break 'a577; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -16590,23 +16714,23 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_starred_expression_unpacking
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a567: {
+        'a578: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_starred_expression_unpacking_rule(p)).is_none() { break 'a567; }
+            if (invalid_starred_expression_unpacking_rule(p)).is_none() { break 'a578; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // '*' a=expression
-    'a568: {
+    'a579: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a568; }
-        let Some(a) = (expression_rule(p)) else { break 'a568; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a579; }
+        let Some(a) = (expression_rule(p)) else { break 'a579; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -16616,11 +16740,11 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_starred_expression
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a569: {
+        'a580: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_starred_expression_rule(p)).is_none() { break 'a569; }
+            if (invalid_starred_expression_rule(p)).is_none() { break 'a580; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -16649,24 +16773,24 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
     // invalid_kwarg
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a570: {
+        'a581: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_kwarg_rule(p)).is_none() { break 'a570; }
+            if (invalid_kwarg_rule(p)).is_none() { break 'a581; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // a=NAME '=' b=expression
-    'a571: {
-        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a571; }
+    'a582: {
+        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a582; }
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a571; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a571; }
-        let Some(b) = (expression_rule(p)) else { break 'a571; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a582; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a582; }
+        let Some(b) = (expression_rule(p)) else { break 'a582; };
         let _s2 = p.src;
         let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
@@ -16674,11 +16798,11 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
     }
     p.mark = _mark;
     // a=starred_expression
-    'a572: {
+    'a583: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (starred_expression_rule(p)) else { break 'a572; };
+        let Some(a) = (starred_expression_rule(p)) else { break 'a583; };
         let _s0 = p.src;
         return Some({ KeywordOrStarred::Starred(a) });
     }
@@ -16706,24 +16830,24 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
     // invalid_kwarg
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a573: {
+        'a584: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_kwarg_rule(p)).is_none() { break 'a573; }
+            if (invalid_kwarg_rule(p)).is_none() { break 'a584; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // a=NAME '=' b=expression
-    'a574: {
-        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a574; }
+    'a585: {
+        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a585; }
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a574; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a574; }
-        let Some(b) = (expression_rule(p)) else { break 'a574; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a585; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a585; }
+        let Some(b) = (expression_rule(p)) else { break 'a585; };
         let _s2 = p.src;
         let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
@@ -16731,12 +16855,12 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
     }
     p.mark = _mark;
     // '**' a=expression
-    'a575: {
+    'a586: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a575; }
-        let Some(a) = (expression_rule(p)) else { break 'a575; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a586; }
+        let Some(a) = (expression_rule(p)) else { break 'a586; };
         let _s1 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ KeywordOrStarred::Keyword(mk::Keyword(None, a, EXTRA)) });
@@ -16765,26 +16889,26 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=star_target !','
-    'a576: {
+    'a587: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a576; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COMMA)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a576; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a587; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COMMA)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a587; }
         p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
     // a=star_target b=(',' c=star_target)* [',']
-    'a577: {
+    'a588: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a577; };
+        let Some(a) = _r0 else { break 'a588; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -16797,12 +16921,12 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=star_target
-                        'a578: {
+                        'a589: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a578; }
-                            let Some(c) = (star_target_rule(p)) else { break 'a578; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a589; }
+                            let Some(c) = (star_target_rule(p)) else { break 'a589; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -16825,9 +16949,9 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s0, a); break 'a577; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a588; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, a); break 'a577; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a588; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Store, EXTRA) });
@@ -16849,7 +16973,7 @@ pub(crate) fn star_targets_list_seq_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>
 fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     // a=','.star_target+ [',']
-    'a579: {
+    'a590: {
         if p.error_indicator {
             return None;
         }
@@ -16873,9 +16997,9 @@ fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a579; };
+        })()) else { break 'a590; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a579; }
+        if p.error_indicator { break 'a590; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -16900,13 +17024,13 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=star_target b=(',' c=star_target)+ [',']
-    'a580: {
+    'a591: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a580; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a591; };
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -16919,12 +17043,12 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=star_target
-                        'a581: {
+                        'a592: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a581; }
-                            let Some(c) = (star_target_rule(p)) else { break 'a581; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a592; }
+                            let Some(c) = (star_target_rule(p)) else { break 'a592; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -16946,21 +17070,21 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a580; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a591; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a580; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a591; }
         return Some({ seq_insert_in_front(a, Some(b)) });
     }
     p.mark = _mark;
     // a=star_target ','
-    'a582: {
+    'a593: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a582; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a582; }
+        let Some(a) = _r0 else { break 'a593; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a593; }
         return Some({ vec![a] });
     }
     p.mark = _mark;
@@ -17005,11 +17129,11 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=(!'*' star_target)
-    'a583: {
+    'a594: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a583; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a594; }
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17022,12 +17146,12 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // !'*' star_target
-                'a584: {
+                'a595: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead_slow(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a584; }
-                    let Some(_v1) = (star_target_rule(p)) else { break 'a584; };
+                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead_slow(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a595; }
+                    let Some(_v1) = (star_target_rule(p)) else { break 'a595; };
                     let _s1 = p.src;
                     p.src = _s1;
                     return Some(_v1);
@@ -17037,7 +17161,7 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a583; };
+        })()) else { break 'a594; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -17045,11 +17169,11 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // target_with_star_atom
-    'a585: {
+    'a596: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (target_with_star_atom_rule(p)) else { break 'a585; };
+        let Some(_v0) = (target_with_star_atom_rule(p)) else { break 'a596; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -17063,11 +17187,11 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=(!'*' star_target)
-    'a586: {
+    'a597: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a586; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a597; }
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17080,12 +17204,12 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // !'*' star_target
-                'a587: {
+                'a598: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead_slow(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a587; }
-                    let Some(_v1) = (star_target_rule(p)) else { break 'a587; };
+                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead_slow(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a598; }
+                    let Some(_v1) = (star_target_rule(p)) else { break 'a598; };
                     let _s1 = p.src;
                     p.src = _s1;
                     return Some(_v1);
@@ -17095,7 +17219,7 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a586; };
+        })()) else { break 'a597; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -17144,16 +17268,16 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
-    'a588: {
+    'a599: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a588; };
-        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a588; }
-        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a588; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a588; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a599; };
+        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a599; }
+        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a599; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a599; }
         let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -17161,29 +17285,29 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
-    'a589: {
+    'a600: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a589; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a589; }
-        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a589; };
+        let Some(a) = _r0 else { break 'a600; };
+        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a600; }
+        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a600; };
         let _s2 = p.src;
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a589; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a589; }
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a600; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a600; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Store, EXTRA) });
     }
     p.mark = _mark;
     // star_atom
-    'a590: {
+    'a601: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (star_atom_rule(p)) else { break 'a590; };
+        let Some(_v0) = (star_atom_rule(p)) else { break 'a601; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -17206,52 +17330,52 @@ fn star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=NAME
-    'a591: {
+    'a602: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a591; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a602; };
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
     // '(' a=target_with_star_atom ')'
-    'a592: {
+    'a603: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a592; }
-        let Some(a) = (target_with_star_atom_rule(p)) else { break 'a592; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a603; }
+        let Some(a) = (target_with_star_atom_rule(p)) else { break 'a603; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a592; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a603; }
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
     // '(' a=[star_targets_tuple_seq] ')'
-    'a593: {
+    'a604: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a593; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a604; }
         let a = star_targets_tuple_seq_rule(p);
-        if p.error_indicator { break 'a593; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a593; }
+        if p.error_indicator { break 'a604; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a604; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a.unwrap_or_default(), ExprContext::Store, EXTRA) });
     }
     p.mark = _mark;
     // '[' a=[star_targets_list_seq] ']'
-    'a594: {
+    'a605: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a594; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a605; }
         let a = star_targets_list_seq_rule(p);
-        if p.error_indicator { break 'a594; }
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a594; }
+        if p.error_indicator { break 'a605; }
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a605; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::List(a.unwrap_or_default(), ExprContext::Store, EXTRA) });
@@ -17273,36 +17397,36 @@ pub(crate) fn single_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn single_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // single_subscript_attribute_target
-    'a595: {
+    'a606: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (single_subscript_attribute_target_rule(p)) else { break 'a595; };
+        let Some(_v0) = (single_subscript_attribute_target_rule(p)) else { break 'a606; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // a=NAME
-    'a596: {
+    'a607: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a596; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a607; };
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
     // '(' a=single_target ')'
-    'a597: {
+    'a608: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a597; }
-        let Some(a) = (single_target_rule(p)) else { break 'a597; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a608; }
+        let Some(a) = (single_target_rule(p)) else { break 'a608; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a597; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a608; }
         p.src = _s1;
         return Some({ a });
     }
@@ -17329,16 +17453,16 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
-    'a598: {
+    'a609: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a598; };
-        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a598; }
-        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a598; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a598; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a609; };
+        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a609; }
+        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a609; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a609; }
         let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -17346,18 +17470,18 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
-    'a599: {
+    'a610: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a599; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a599; }
-        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a599; };
+        let Some(a) = _r0 else { break 'a610; };
+        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a610; }
+        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a610; };
         let _s2 = p.src;
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a599; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a599; }
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a610; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a610; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Store, EXTRA) });
@@ -17420,13 +17544,13 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
     'grow: loop {
         let _mark = p.mark;
         // a=t_primary '.' b=NAME &t_lookahead
-        'a600: {
+        'a611: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::DOT)).is_none() { break 'a600; }
-            let Some(b) = p.expect_token(tk::NAME) else { break 'a600; };
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { break 'a600; }
+            if (p.expect_token(tk::DOT)).is_none() { break 'a611; }
+            let Some(b) = p.expect_token(tk::NAME) else { break 'a611; };
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { break 'a611; }
             let b = p.identifier_of(&b);
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -17436,15 +17560,15 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
         }
         p.mark = _mark;
         // a=t_primary '[' b=slices ']' &t_lookahead
-        'a601: {
+        'a612: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LSQB)).is_none() { break 'a601; }
-            let Some(b) = (slices_rule(p)) else { break 'a601; };
+            if (p.expect_token(tk::LSQB)).is_none() { break 'a612; }
+            let Some(b) = (slices_rule(p)) else { break 'a612; };
             let _s1 = p.src;
-            if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a601; }
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s1, b); break 'a601; }
+            if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a612; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s1, b); break 'a612; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Subscript(a, b, ExprContext::Load, EXTRA) };
@@ -17453,13 +17577,13 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
         }
         p.mark = _mark;
         // a=t_primary b=genexp &t_lookahead
-        'a602: {
+        'a613: {
             if p.error_indicator {
                 return None;
             }
-            let Some(b) = (genexp_rule(p)) else { break 'a602; };
+            let Some(b) = (genexp_rule(p)) else { break 'a613; };
             let _s0 = p.src;
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, b); break 'a602; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, b); break 'a613; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Call(a, vec![b], vec![], EXTRA) };
@@ -17468,16 +17592,16 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
         }
         p.mark = _mark;
         // a=t_primary '(' b=[arguments] ')' &t_lookahead
-        'a603: {
+        'a614: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LPAR)).is_none() { break 'a603; }
+            if (p.expect_token(tk::LPAR)).is_none() { break 'a614; }
             let b = arguments_rule(p);
-            if p.error_indicator { break 'a603; }
+            if p.error_indicator { break 'a614; }
             let _s1 = p.src;
-            if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a603; }
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a603; }
+            if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a614; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a614; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { call_from_arguments(p, a, b, EXTRA) };
@@ -17497,13 +17621,13 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
 fn t_primary_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=atom &t_lookahead
-    'a604: {
+    'a615: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (atom_rule(p)) else { break 'a604; };
+        let Some(a) = (atom_rule(p)) else { break 'a615; };
         let _s0 = p.src;
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, a); break 'a604; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, a); break 'a615; }
         p.src = _s0;
         return Some({ a });
     }
@@ -17524,29 +17648,29 @@ pub(crate) fn t_lookahead_rule(p: &mut Parser<'_>) -> Option<Tok> {
 fn t_lookahead_body(p: &mut Parser<'_>) -> Option<Tok> {
     let _mark = p.mark;
     // '('
-    'a605: {
+    'a616: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::LPAR)) else { break 'a605; };
+        let Some(_v0) = (p.expect_token(tk::LPAR)) else { break 'a616; };
         return Some(_v0);
     }
     p.mark = _mark;
     // '['
-    'a606: {
+    'a617: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::LSQB)) else { break 'a606; };
+        let Some(_v0) = (p.expect_token(tk::LSQB)) else { break 'a617; };
         return Some(_v0);
     }
     p.mark = _mark;
     // '.'
-    'a607: {
+    'a618: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::DOT)) else { break 'a607; };
+        let Some(_v0) = (p.expect_token(tk::DOT)) else { break 'a618; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -17566,7 +17690,7 @@ pub(crate) fn del_targets_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
 fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     // a=','.del_target+ [',']
-    'a608: {
+    'a619: {
         if p.error_indicator {
             return None;
         }
@@ -17590,9 +17714,9 @@ fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a608; };
+        })()) else { break 'a619; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a608; }
+        if p.error_indicator { break 'a619; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -17638,16 +17762,16 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
-    'a609: {
+    'a620: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a609; };
-        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a609; }
-        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a609; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a609; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a620; };
+        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a620; }
+        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a620; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a620; }
         let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -17655,29 +17779,29 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
-    'a610: {
+    'a621: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a610; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a610; }
-        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a610; };
+        let Some(a) = _r0 else { break 'a621; };
+        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a621; }
+        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a621; };
         let _s2 = p.src;
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a610; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a610; }
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a621; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a621; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Del, EXTRA) });
     }
     p.mark = _mark;
     // del_t_atom
-    'a611: {
+    'a622: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (del_t_atom_rule(p)) else { break 'a611; };
+        let Some(_v0) = (del_t_atom_rule(p)) else { break 'a622; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -17700,52 +17824,52 @@ fn del_t_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=NAME
-    'a612: {
+    'a623: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a612; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a623; };
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Del) });
     }
     p.mark = _mark;
     // '(' a=del_target ')'
-    'a613: {
+    'a624: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a613; }
-        let Some(a) = (del_target_rule(p)) else { break 'a613; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a624; }
+        let Some(a) = (del_target_rule(p)) else { break 'a624; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a613; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a624; }
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Del) });
     }
     p.mark = _mark;
     // '(' a=[del_targets] ')'
-    'a614: {
+    'a625: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a614; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a625; }
         let a = del_targets_rule(p);
-        if p.error_indicator { break 'a614; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a614; }
+        if p.error_indicator { break 'a625; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a625; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a.unwrap_or_default(), ExprContext::Del, EXTRA) });
     }
     p.mark = _mark;
     // '[' a=[del_targets] ']'
-    'a615: {
+    'a626: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a615; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a626; }
         let a = del_targets_rule(p);
-        if p.error_indicator { break 'a615; }
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a615; }
+        if p.error_indicator { break 'a626; }
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a626; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::List(a.unwrap_or_default(), ExprContext::Del, EXTRA) });
@@ -17768,7 +17892,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=','.expression+ ',' '*' b=expression ',' '**' c=expression
-    'a616: {
+    'a627: {
         if p.error_indicator {
             return None;
         }
@@ -17794,20 +17918,20 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a616; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a616; }
-        if (p.expect_token(tk::STAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a616; }
-        let Some(b) = (expression_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a616; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a627; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a627; }
+        if (p.expect_token(tk::STAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a627; }
+        let Some(b) = (expression_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a627; };
         let _s3 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a616; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a616; }
-        let Some(c) = (expression_rule(p)) else { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a616; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a627; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a627; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a627; };
         let _s6 = p.src;
         return Some({ seq_append_to_end(seq_append_to_end(a, b), c) });
     }
     p.mark = _mark;
     // a=','.expression+ ',' '*' b=expression
-    'a617: {
+    'a628: {
         if p.error_indicator {
             return None;
         }
@@ -17833,16 +17957,16 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a617; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a617; }
-        if (p.expect_token(tk::STAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a617; }
-        let Some(b) = (expression_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a617; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a628; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a628; }
+        if (p.expect_token(tk::STAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a628; }
+        let Some(b) = (expression_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a628; };
         let _s3 = p.src;
         return Some({ seq_append_to_end(a, b) });
     }
     p.mark = _mark;
     // a=','.expression+ ',' '**' b=expression
-    'a618: {
+    'a629: {
         if p.error_indicator {
             return None;
         }
@@ -17868,37 +17992,37 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a618; };
-        if (p.expect_token(tk::COMMA)).is_none() { drop(a); break 'a618; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { drop(a); break 'a618; }
-        let Some(b) = (expression_rule(p)) else { drop(a); break 'a618; };
+        let Some(a) = _r0 else { break 'a629; };
+        if (p.expect_token(tk::COMMA)).is_none() { drop(a); break 'a629; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { drop(a); break 'a629; }
+        let Some(b) = (expression_rule(p)) else { drop(a); break 'a629; };
         let _s3 = p.src;
         return Some({ seq_append_to_end(a, b) });
     }
     p.mark = _mark;
     if p.first_pass_shortcuts_allowed() {
-        'p619: {
+        'p630: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::STAR)).is_none() { break 'p619; }
-            let Some(a) = (expression_rule(p)) else { break 'p619; };
+            if (p.expect_token(tk::STAR)).is_none() { break 'p630; }
+            let Some(a) = (expression_rule(p)) else { break 'p630; };
             let _s1 = p.src;
             let _pe = p.mark;
             // '*' a=expression ',' '**' b=expression
-            'a620: {
+            'a631: {
                 if p.error_indicator {
                     return None;
                 }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a620; }
-                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a620; }
-                let Some(b) = (expression_rule(p)) else { break 'a620; };
+                if (p.expect_token(tk::COMMA)).is_none() { break 'a631; }
+                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a631; }
+                let Some(b) = (expression_rule(p)) else { break 'a631; };
                 let _s4 = p.src;
                 return Some({ seq_append_to_end(vec![a], b) });
             }
             p.mark = _pe;
             // '*' a=expression
-            'a621: {
+            'a632: {
                 if p.error_indicator {
                     return None;
                 }
@@ -17910,45 +18034,45 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         p.mark = _mark;
     } else {
         // '*' a=expression ',' '**' b=expression
-        'a622: {
+        'a633: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::STAR)).is_none() { break 'a622; }
-            let Some(a) = (expression_rule(p)) else { break 'a622; };
+            if (p.expect_token(tk::STAR)).is_none() { break 'a633; }
+            let Some(a) = (expression_rule(p)) else { break 'a633; };
             let _s1 = p.src;
-            if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a622; }
-            if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s1, a); break 'a622; }
-            let Some(b) = (expression_rule(p)) else { p.give_back(_s1, a); break 'a622; };
+            if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a633; }
+            if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s1, a); break 'a633; }
+            let Some(b) = (expression_rule(p)) else { p.give_back(_s1, a); break 'a633; };
             let _s4 = p.src;
             return Some({ seq_append_to_end(vec![a], b) });
         }
         p.mark = _mark;
         // '*' a=expression
-        'a623: {
+        'a634: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::STAR)).is_none() { break 'a623; }
-            let Some(a) = (expression_rule(p)) else { break 'a623; };
+            if (p.expect_token(tk::STAR)).is_none() { break 'a634; }
+            let Some(a) = (expression_rule(p)) else { break 'a634; };
             let _s1 = p.src;
             return Some({ vec![a] });
         }
         p.mark = _mark;
     }
     // '**' a=expression
-    'a624: {
+    'a635: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a624; }
-        let Some(a) = (expression_rule(p)) else { break 'a624; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a635; }
+        let Some(a) = (expression_rule(p)) else { break 'a635; };
         let _s1 = p.src;
         return Some({ vec![a] });
     }
     p.mark = _mark;
     // a=','.expression+
-    'a625: {
+    'a636: {
         if p.error_indicator {
             return None;
         }
@@ -17972,7 +18096,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a625; };
+        })()) else { break 'a636; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -17992,12 +18116,12 @@ pub(crate) fn func_type_comment_rule(p: &mut Parser<'_>) -> Option<Tok> {
 fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
     let _mark = p.mark;
     // NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT)
-    'a626: {
+    'a637: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a626; }
-        let Some(t) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a626; };
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a637; }
+        let Some(t) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a637; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18005,12 +18129,12 @@ fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NEWLINE INDENT
-                'a627: {
+                'a638: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a627; }
-                    if (p.expect_token(tk::INDENT)).is_none() { break 'a627; }
+                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a638; }
+                    if (p.expect_token(tk::INDENT)).is_none() { break 'a638; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18018,28 +18142,28 @@ fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a626; }
+        })()).is_some()) { break 'a637; }
         return Some({ t });
     }
     p.mark = _mark;
     // invalid_double_type_comments
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a628: {
+        'a639: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_double_type_comments_rule(p)).is_none() { break 'a628; }
+            if (invalid_double_type_comments_rule(p)).is_none() { break 'a639; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // TYPE_COMMENT
-    'a629: {
+    'a640: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a629; };
+        let Some(_v0) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a640; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -18061,7 +18185,7 @@ pub(crate) fn invalid_arguments_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) a=',' ','.(starred_expression !'=')+
-    'a630: {
+    'a641: {
         if p.error_indicator {
             return None;
         }
@@ -18072,7 +18196,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs)
-                'a631: {
+                'a642: {
                     if p.error_indicator {
                         return None;
                     }
@@ -18083,7 +18207,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs
-                            'a632: {
+                            'a643: {
                                 if p.error_indicator {
                                     return None;
                                 }
@@ -18098,16 +18222,16 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                         let _r = (|| -> Option<_> {
                                             let _mark = p.mark;
                                             // starred_expression
-                                            'a633: {
+                                            'a644: {
                                                 if p.error_indicator {
                                                     return None;
                                                 }
-                                                match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a633; } }
+                                                match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a644; } }
                                                 return Some(());
                                             }
                                             p.mark = _mark;
                                             // (assignment_expression | expression !':=') !'='
-                                            'a634: {
+                                            'a645: {
                                                 if p.error_indicator {
                                                     return None;
                                                 }
@@ -18118,24 +18242,24 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                     let _r = (|| -> Option<_> {
                                                         let _mark = p.mark;
                                                         // assignment_expression
-                                                        'a635: {
+                                                        'a646: {
                                                             if p.error_indicator {
                                                                 return None;
                                                             }
-                                                            let Some(_v0) = (assignment_expression_rule(p)) else { break 'a635; };
+                                                            let Some(_v0) = (assignment_expression_rule(p)) else { break 'a646; };
                                                             let _s0 = p.src;
                                                             p.src = _s0;
                                                             return Some(_v0);
                                                         }
                                                         p.mark = _mark;
                                                         // expression !':='
-                                                        'a636: {
+                                                        'a647: {
                                                             if p.error_indicator {
                                                                 return None;
                                                             }
-                                                            let Some(_v0) = (expression_rule(p)) else { break 'a636; };
+                                                            let Some(_v0) = (expression_rule(p)) else { break 'a647; };
                                                             let _s0 = p.src;
-                                                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a636; }
+                                                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a647; }
                                                             p.src = _s0;
                                                             return Some(_v0);
                                                         }
@@ -18144,8 +18268,8 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                     })();
                                                     p.level -= 1;
                                                     _r
-                                                })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a634; } }
-                                                if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a634; }
+                                                })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a645; } }
+                                                if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a645; }
                                                 return Some(());
                                             }
                                             p.mark = _mark;
@@ -18166,16 +18290,16 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                             let _r = (|| -> Option<_> {
                                                 let _mark = p.mark;
                                                 // starred_expression
-                                                'a637: {
+                                                'a648: {
                                                     if p.error_indicator {
                                                         return None;
                                                     }
-                                                    match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a637; } }
+                                                    match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a648; } }
                                                     return Some(());
                                                 }
                                                 p.mark = _mark;
                                                 // (assignment_expression | expression !':=') !'='
-                                                'a638: {
+                                                'a649: {
                                                     if p.error_indicator {
                                                         return None;
                                                     }
@@ -18186,24 +18310,24 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                         let _r = (|| -> Option<_> {
                                                             let _mark = p.mark;
                                                             // assignment_expression
-                                                            'a639: {
+                                                            'a650: {
                                                                 if p.error_indicator {
                                                                     return None;
                                                                 }
-                                                                let Some(_v0) = (assignment_expression_rule(p)) else { break 'a639; };
+                                                                let Some(_v0) = (assignment_expression_rule(p)) else { break 'a650; };
                                                                 let _s0 = p.src;
                                                                 p.src = _s0;
                                                                 return Some(_v0);
                                                             }
                                                             p.mark = _mark;
                                                             // expression !':='
-                                                            'a640: {
+                                                            'a651: {
                                                                 if p.error_indicator {
                                                                     return None;
                                                                 }
-                                                                let Some(_v0) = (expression_rule(p)) else { break 'a640; };
+                                                                let Some(_v0) = (expression_rule(p)) else { break 'a651; };
                                                                 let _s0 = p.src;
-                                                                if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a640; }
+                                                                if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a651; }
                                                                 p.src = _s0;
                                                                 return Some(_v0);
                                                             }
@@ -18212,8 +18336,8 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                         })();
                                                         p.level -= 1;
                                                         _r
-                                                    })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a638; } }
-                                                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a638; }
+                                                    })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a649; } }
+                                                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a649; }
                                                     return Some(());
                                                 }
                                                 p.mark = _mark;
@@ -18231,9 +18355,9 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                     }
                                     p.level -= u32::from(_entered) + 1;
                                     Some(_children)
-                                })()).is_none() { break 'a632; }
-                                if (p.expect_token(tk::COMMA)).is_none() { break 'a632; }
-                                if (kwargs_rule(p)).is_none() { break 'a632; }
+                                })()).is_none() { break 'a643; }
+                                if (p.expect_token(tk::COMMA)).is_none() { break 'a643; }
+                                if (kwargs_rule(p)).is_none() { break 'a643; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -18241,16 +18365,16 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a631; }
+                    })()).is_none() { break 'a642; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // kwargs
-                'a641: {
+                'a652: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (kwargs_rule(p)).is_none() { break 'a641; }
+                    if (kwargs_rule(p)).is_none() { break 'a652; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18258,8 +18382,8 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a630; }
-        let Some(a) = (p.expect_token(tk::COMMA)) else { break 'a630; };
+        })()).is_none() { break 'a641; }
+        let Some(a) = (p.expect_token(tk::COMMA)) else { break 'a641; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -18271,12 +18395,12 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // starred_expression !'='
-                    'a642: {
+                    'a653: {
                         if p.error_indicator {
                             return None;
                         }
-                        match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a642; } }
-                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a642; }
+                        match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a653; } }
+                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a653; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -18297,12 +18421,12 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // starred_expression !'='
-                        'a643: {
+                        'a654: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a643; } }
-                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a643; }
+                            match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a654; } }
+                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a654; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -18320,19 +18444,19 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a630; }
+        })()).is_none() { break 'a641; }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "iterable argument unpacking follows keyword argument unpacking") });
     }
     p.mark = _mark;
     // a=expression b=for_if_clauses ',' [args | expression for_if_clauses]
-    'a644: {
+    'a655: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a644; };
+        let Some(a) = (expression_rule(p)) else { break 'a655; };
         let _s0 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s0, a); break 'a644; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a644; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s0, a); break 'a655; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a655; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18340,21 +18464,21 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // args
-                'a645: {
+                'a656: {
                     if p.error_indicator {
                         return None;
                     }
-                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a645; } }
+                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a656; } }
                     return Some(());
                 }
                 p.mark = _mark;
                 // expression for_if_clauses
-                'a646: {
+                'a657: {
                     if p.error_indicator {
                         return None;
                     }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a646; } }
-                    if (for_if_clauses_rule(p)).is_none() { break 'a646; }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a657; } }
+                    if (for_if_clauses_rule(p)).is_none() { break 'a657; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18363,26 +18487,26 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { p.give_back(_s0, a); break 'a644; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a655; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, get_last_comprehension_item(b.last()?), "Generator expression must be parenthesized") });
     }
     p.mark = _mark;
     // a=NAME b='=' expression for_if_clauses
-    'a647: {
-        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a647; }
+    'a658: {
+        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a658; }
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a647; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a647; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a647; } }
-        if (for_if_clauses_rule(p)).is_none() { break 'a647; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a658; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a658; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a658; } }
+        if (for_if_clauses_rule(p)).is_none() { break 'a658; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
     // [args ','] a=NAME b='=' &(',' | ')')
-    'a648: {
+    'a659: {
         if p.error_indicator {
             return None;
         }
@@ -18393,12 +18517,12 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // args ','
-                'a649: {
+                'a660: {
                     if p.error_indicator {
                         return None;
                     }
-                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a649; } }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a649; }
+                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a660; } }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a660; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18407,9 +18531,9 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a648; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a648; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a648; };
+        if p.error_indicator { break 'a659; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a659; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a659; };
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1100) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18417,20 +18541,20 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a650: {
+                'a661: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a650; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a661; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ')'
-                'a651: {
+                'a662: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a651; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a662; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18438,21 +18562,21 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a648; }
+        })()).is_some()) }) { break 'a659; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected argument value expression") });
     }
     p.mark = _mark;
     let mut _shared4 = None;
     // a=args b=for_if_clauses
-    'a652: {
+    'a663: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a652; };
-        let Some(b) = (for_if_clauses_rule(p)) else { _shared4 = Some((Some(a), _e0, _s0)); break 'a652; };
+        let Some(a) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a663; };
+        let Some(b) = (for_if_clauses_rule(p)) else { _shared4 = Some((Some(a), _e0, _s0)); break 'a663; };
         let _act = (|| -> Option<_> { Some({ nonparen_genexp_in_call(p, &a, &b)? }) })();
         if _act.is_none() && !p.error_indicator {
             p.give_back(_s0, a);
@@ -18461,30 +18585,30 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
     }
     p.mark = _mark;
     // args ',' a=expression b=for_if_clauses
-    'a653: {
+    'a664: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a653; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a653; }
-        let Some(a) = (expression_rule(p)) else { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a653; };
+        let Some(_x0) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a664; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a664; }
+        let Some(a) = (expression_rule(p)) else { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a664; };
         let _s2 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s2, a); _shared4 = Some((Some(_x0), _e0, _s0)); break 'a653; };
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s2, a); _shared4 = Some((Some(_x0), _e0, _s0)); break 'a664; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, get_last_comprehension_item(b.last()?), "Generator expression must be parenthesized") });
     }
     p.mark = _mark;
     // a=args ',' args
-    'a654: {
+    'a665: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a654; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a654; }
-        match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a654; } }
+        let Some(a) = _r0 else { break 'a665; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a665; }
+        match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a665; } }
         let _act = (|| -> Option<_> { Some({ arguments_parsing_error(p, &a)? }) })();
         if _act.is_none() && !p.error_indicator {
             p.give_back(_s0, a);
@@ -18510,7 +18634,7 @@ pub(crate) fn invalid_kwarg_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=('True' | 'False' | 'None') b='='
-    'a655: {
+    'a666: {
         if p.error_indicator {
             return None;
         }
@@ -18521,29 +18645,29 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'True'
-                'a656: {
+                'a667: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(kw::TRUE)) else { break 'a656; };
+                    let Some(_v0) = (p.expect_token(kw::TRUE)) else { break 'a667; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // 'False'
-                'a657: {
+                'a668: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(kw::FALSE)) else { break 'a657; };
+                    let Some(_v0) = (p.expect_token(kw::FALSE)) else { break 'a668; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // 'None'
-                'a658: {
+                'a669: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(kw::NONE)) else { break 'a658; };
+                    let Some(_v0) = (p.expect_token(kw::NONE)) else { break 'a669; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -18551,27 +18675,27 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a655; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a655; };
+        })()) else { break 'a666; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a666; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to {}", p.token_text(&a)) });
     }
     p.mark = _mark;
     // a=NAME b='=' expression for_if_clauses
-    'a659: {
-        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a659; }
+    'a670: {
+        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a670; }
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a659; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a659; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a659; } }
-        if (for_if_clauses_rule(p)).is_none() { break 'a659; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a670; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a670; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a670; } }
+        if (for_if_clauses_rule(p)).is_none() { break 'a670; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
     // !(NAME '=') a=expression b='='
-    'a660: {
+    'a671: {
         if p.error_indicator {
             return None;
         }
@@ -18582,13 +18706,13 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME '='
-                'a661: {
-                    if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a661; }
+                'a672: {
+                    if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a672; }
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a661; }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a661; }
+                    if (p.name_token()).is_none() { break 'a672; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a672; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18596,23 +18720,23 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a660; }
-        let Some(a) = (expression_rule(p)) else { break 'a660; };
+        })()).is_some()) { break 'a671; }
+        let Some(a) = (expression_rule(p)) else { break 'a671; };
         let _s1 = p.src;
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a660; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a671; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p,
             a, b, "expression cannot contain assignment, perhaps you meant \"==\"?") });
     }
     p.mark = _mark;
     // a='**' expression '=' b=expression
-    'a662: {
+    'a673: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a662; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a662; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a662; }
-        let Some(b) = (expression_rule(p)) else { break 'a662; };
+        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a673; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a673; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a673; }
+        let Some(b) = (expression_rule(p)) else { break 'a673; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to keyword argument unpacking") });
     }
@@ -18672,18 +18796,18 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=disjunction 'if' b=disjunction 'else' c=expression
-    'a663: {
+    'a674: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a663; };
-        if (p.expect_token(kw::IF)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a663; }
-        let Some(b) = (disjunction_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a663; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a674; };
+        if (p.expect_token(kw::IF)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a674; }
+        let Some(b) = (disjunction_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a674; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a663; }
-        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a663; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a674; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a674; };
         let _s4 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -18691,23 +18815,23 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // disjunction
-    'a664: {
+    'a675: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a664; };
+        let Some(_v0) = _r0 else { break 'a675; };
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // lambdef
-    'a665: {
+    'a676: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (lambdef_rule(p)) else { break 'a665; };
+        let Some(_v0) = (lambdef_rule(p)) else { break 'a676; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -18731,13 +18855,13 @@ pub(crate) fn invalid_legacy_expression_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_legacy_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=NAME !'(' b=star_expressions
-    'a666: {
+    'a677: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a666; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead_slow(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a666; }
-        let Some(b) = (star_expressions_rule(p)) else { break 'a666; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a677; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead_slow(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a677; }
+        let Some(b) = (star_expressions_rule(p)) else { break 'a677; };
         let _s2 = p.src;
         let a = p.name_from_token(&a);
         return Some({ if check_legacy_stmt(p, &a) { RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b,
@@ -18762,14 +18886,14 @@ pub(crate) fn invalid_type_param_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*' a=NAME colon=':' e=expression
-    'a667: {
+    'a678: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a667; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a667; };
-        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a667; };
-        let Some(e) = (expression_rule(p)) else { break 'a667; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a678; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a678; };
+        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a678; };
+        let Some(e) = (expression_rule(p)) else { break 'a678; };
         let _s3 = p.src;
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, colon, "{}", if matches!(e, Expr::Tuple(_))
@@ -18778,14 +18902,14 @@ fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
     }
     p.mark = _mark;
     // '**' a=NAME colon=':' e=expression
-    'a668: {
+    'a679: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a668; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a668; };
-        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a668; };
-        let Some(e) = (expression_rule(p)) else { break 'a668; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a679; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a679; };
+        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a679; };
+        let Some(e) = (expression_rule(p)) else { break 'a679; };
         let _s3 = p.src;
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, colon, "{}", if matches!(e, Expr::Tuple(_))
@@ -18811,11 +18935,11 @@ pub(crate) fn invalid_expression_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // STRING a=(!STRING expression_without_invalid)+ STRING
-    'a669: {
+    'a680: {
         if p.error_indicator {
             return None;
         }
-        if (p.string_token()).is_none() { break 'a669; }
+        if (p.string_token()).is_none() { break 'a680; }
         let Some(a) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -18828,12 +18952,12 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // !STRING expression_without_invalid
-                        'a670: {
+                        'a681: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8) } else { p.lookahead_slow(|p| (p.string_token()).is_some()) }) { break 'a670; }
-                            let Some(_v1) = (expression_without_invalid_rule(p)) else { break 'a670; };
+                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8) } else { p.lookahead_slow(|p| (p.string_token()).is_some()) }) { break 'a681; }
+                            let Some(_v1) = (expression_without_invalid_rule(p)) else { break 'a681; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some(_v1);
@@ -18855,14 +18979,14 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a669; };
-        if (p.string_token()).is_none() { break 'a669; }
+        }) else { break 'a680; };
+        if (p.string_token()).is_none() { break 'a680; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.first()?, a.last()?,
         "invalid syntax. Is this intended to be part of the string?") });
     }
     p.mark = _mark;
     // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
-    'a671: {
+    'a682: {
         if p.error_indicator {
             return None;
         }
@@ -18873,22 +18997,22 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME STRING
-                'a672: {
-                    if p.lacks_pair(tk::NAME, tk::STRING) { break 'a672; }
+                'a683: {
+                    if p.lacks_pair(tk::NAME, tk::STRING) { break 'a683; }
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a672; }
-                    if (p.string_token()).is_none() { break 'a672; }
+                    if (p.name_token()).is_none() { break 'a683; }
+                    if (p.string_token()).is_none() { break 'a683; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // SOFT_KEYWORD
-                'a673: {
+                'a684: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.soft_keyword_token()).is_none() { break 'a673; }
+                    if (p.soft_keyword_token()).is_none() { break 'a684; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18896,10 +19020,10 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a671; }
-        let Some(a) = (disjunction_rule(p)) else { break 'a671; };
+        })()).is_some()) { break 'a682; }
+        let Some(a) = (disjunction_rule(p)) else { break 'a682; };
         let _s1 = p.src;
-        let Some(b) = (expression_without_invalid_rule(p)) else { p.give_back(_s1, a); break 'a671; };
+        let Some(b) = (expression_without_invalid_rule(p)) else { p.give_back(_s1, a); break 'a682; };
         let _s2 = p.src;
         let _act = (|| -> Option<_> { Some({ raise_error_for_missing_comma(p, &a, &b)? }) })();
         if _act.is_none() && !p.error_indicator {
@@ -18911,15 +19035,15 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     let mut _shared2 = None;
     // a=disjunction 'if' b=disjunction !('else' | ':')
-    'a674: {
+    'a685: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared2 = Some((None, _e0, _s0)); break 'a674; };
-        if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a674; }
-        let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a674; };
+        let Some(a) = _r0 else { _shared2 = Some((None, _e0, _s0)); break 'a685; };
+        if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a685; }
+        let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a685; };
         let _s2 = p.src;
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000000000000000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -18928,20 +19052,20 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'else'
-                'a675: {
+                'a686: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::ELSE)).is_none() { break 'a675; }
+                    if (p.expect_token(kw::ELSE)).is_none() { break 'a686; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a676: {
+                'a687: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a676; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a687; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18949,28 +19073,28 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a674; }
+        })()).is_some()) }) { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a685; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected 'else' after 'if' expression") });
     }
     p.mark = _mark;
     // a=disjunction 'if' b=disjunction 'else' !expression
-    'a677: {
+    'a688: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a677; };
-        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a677; }
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a677; };
+        let Some(a) = _r0 else { break 'a688; };
+        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a688; }
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a688; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a677; }
-        if p.lookahead(|p| match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a677; }
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a688; }
+        if p.lookahead(|p| match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a688; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "expected expression after 'else', but statement is given") });
     }
     p.mark = _mark;
     // a=(pass_stmt | break_stmt | continue_stmt) 'if' b=disjunction 'else' c=simple_stmt
-    'a678: {
+    'a689: {
         if p.error_indicator {
             return None;
         }
@@ -18981,33 +19105,33 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // pass_stmt
-                'a679: {
+                'a690: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (pass_stmt_rule(p)) else { break 'a679; };
+                    let Some(_v0) = (pass_stmt_rule(p)) else { break 'a690; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // break_stmt
-                'a680: {
+                'a691: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (break_stmt_rule(p)) else { break 'a680; };
+                    let Some(_v0) = (break_stmt_rule(p)) else { break 'a691; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // continue_stmt
-                'a681: {
+                'a692: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (continue_stmt_rule(p)) else { break 'a681; };
+                    let Some(_v0) = (continue_stmt_rule(p)) else { break 'a692; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -19017,40 +19141,40 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a678; };
+        })()) else { break 'a689; };
         let _s0 = p.src;
-        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a678; }
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a678; };
+        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a689; }
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a689; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a678; }
-        let Some(c) = (simple_stmt_rule(p)) else { p.give_back(_s2, b); p.give_back(_s0, a); break 'a678; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a689; }
+        let Some(c) = (simple_stmt_rule(p)) else { p.give_back(_s2, b); p.give_back(_s0, a); break 'a689; };
         let _s4 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected expression before 'if', but statement is given") });
     }
     p.mark = _mark;
     // a='lambda' [lambda_params] b=':' &FSTRING_MIDDLE
-    'a682: {
+    'a693: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a682; };
+        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a693; };
         let _ = lambda_params_rule(p);
-        if p.error_indicator { break 'a682; }
-        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a682; };
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::FSTRING_MIDDLE)).is_some()) }) { break 'a682; }
+        if p.error_indicator { break 'a693; }
+        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a693; };
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::FSTRING_MIDDLE)).is_some()) }) { break 'a693; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "f-string: lambda expressions are not allowed without parentheses") });
     }
     p.mark = _mark;
     // a='lambda' [lambda_params] b=':' &TSTRING_MIDDLE
-    'a683: {
+    'a694: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a683; };
+        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a694; };
         let _ = lambda_params_rule(p);
-        if p.error_indicator { break 'a683; }
-        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a683; };
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::TSTRING_MIDDLE)).is_some()) }) { break 'a683; }
+        if p.error_indicator { break 'a694; }
+        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a694; };
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::TSTRING_MIDDLE)).is_some()) }) { break 'a694; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "t-string: lambda expressions are not allowed without parentheses") });
     }
     p.mark = _mark;
@@ -19089,27 +19213,27 @@ pub(crate) fn invalid_named_expression_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=expression ':=' expression
-    'a684: {
+    'a695: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a684; };
+        let Some(a) = (expression_rule(p)) else { break 'a695; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLONEQUAL)).is_none() { p.give_back(_s0, a); break 'a684; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a684; } }
+        if (p.expect_token(tk::COLONEQUAL)).is_none() { p.give_back(_s0, a); break 'a695; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a695; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use assignment expressions with {}", get_expr_name(&a)) });
     }
     p.mark = _mark;
     // a=NAME '=' b=bitwise_or !('=' | ':=')
-    'a685: {
-        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a685; }
+    'a696: {
+        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a696; }
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a685; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a685; }
-        let Some(b) = (bitwise_or_rule(p)) else { break 'a685; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a696; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a696; }
+        let Some(b) = (bitwise_or_rule(p)) else { break 'a696; };
         let _s2 = p.src;
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000400000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -19118,20 +19242,20 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a686: {
+                'a697: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a686; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a697; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':='
-                'a687: {
+                'a698: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a687; }
+                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a698; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19139,13 +19263,13 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s2, b); break 'a685; }
+        })()).is_some()) }) { p.give_back(_s2, b); break 'a696; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
     // !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or b='=' bitwise_or !('=' | ':=')
-    'a688: {
+    'a699: {
         if p.error_indicator {
             return None;
         }
@@ -19156,56 +19280,56 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // list
-                'a689: {
+                'a700: {
                     if p.error_indicator {
                         return None;
                     }
-                    match list_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a689; } }
+                    match list_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a700; } }
                     return Some(());
                 }
                 p.mark = _mark;
                 // tuple
-                'a690: {
+                'a701: {
                     if p.error_indicator {
                         return None;
                     }
-                    match tuple_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a690; } }
+                    match tuple_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a701; } }
                     return Some(());
                 }
                 p.mark = _mark;
                 // genexp
-                'a691: {
+                'a702: {
                     if p.error_indicator {
                         return None;
                     }
-                    match genexp_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a691; } }
+                    match genexp_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a702; } }
                     return Some(());
                 }
                 p.mark = _mark;
                 // 'True'
-                'a692: {
+                'a703: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::TRUE)).is_none() { break 'a692; }
+                    if (p.expect_token(kw::TRUE)).is_none() { break 'a703; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // 'None'
-                'a693: {
+                'a704: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::NONE)).is_none() { break 'a693; }
+                    if (p.expect_token(kw::NONE)).is_none() { break 'a704; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // 'False'
-                'a694: {
+                'a705: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::FALSE)).is_none() { break 'a694; }
+                    if (p.expect_token(kw::FALSE)).is_none() { break 'a705; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19213,11 +19337,11 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a688; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a688; };
+        })()).is_some()) { break 'a699; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a699; };
         let _s1 = p.src;
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a688; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a688; } }
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a699; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a699; } }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000400000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19225,20 +19349,20 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a695: {
+                'a706: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a695; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a706; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':='
-                'a696: {
+                'a707: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a696; }
+                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a707; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19246,7 +19370,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s1, a); break 'a688; }
+        })()).is_some()) }) { p.give_back(_s1, a); break 'a699; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot assign to {} here. Maybe you meant '==' instead of '='?",
                                           get_expr_name(&a)) });
     }
@@ -19269,14 +19393,14 @@ pub(crate) fn invalid_assignment_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=invalid_ann_assign_target ':' expression
-    'a697: {
+    'a708: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a697; };
+        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a708; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a697; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a697; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a708; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a708; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a,
             "only single target (not {}) can be annotated",
@@ -19285,13 +19409,13 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
     }
     p.mark = _mark;
     // a=star_named_expression ',' star_named_expressions* ':' expression
-    'a698: {
+    'a709: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (star_named_expression_rule(p)) else { break 'a698; };
+        let Some(a) = (star_named_expression_rule(p)) else { break 'a709; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a698; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a709; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19310,26 +19434,26 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s0, a); break 'a698; }
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a698; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a698; } }
+        if p.error_indicator { p.give_back(_s0, a); break 'a709; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a709; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a709; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "only single target (not tuple) can be annotated") });
     }
     p.mark = _mark;
     // a=expression ':' expression
-    'a699: {
+    'a710: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a699; };
+        let Some(a) = (expression_rule(p)) else { break 'a710; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a699; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a699; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a710; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a710; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "illegal target for annotation") });
     }
     p.mark = _mark;
     // (star_targets '=')* a=star_expressions '='
-    'a700: {
+    'a711: {
         if p.error_indicator {
             return None;
         }
@@ -19345,12 +19469,12 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // star_targets '='
-                        'a701: {
+                        'a712: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a701; } }
-                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a701; }
+                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a712; } }
+                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a712; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -19371,15 +19495,15 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a700; }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a700; };
+        if p.error_indicator { break 'a711; }
+        let Some(a) = (star_expressions_rule(p)) else { break 'a711; };
         let _s1 = p.src;
-        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a700; }
+        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a711; }
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::StarTargets, &a) });
     }
     p.mark = _mark;
     // (star_targets '=')* a=yield_expr '='
-    'a702: {
+    'a713: {
         if p.error_indicator {
             return None;
         }
@@ -19395,12 +19519,12 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // star_targets '='
-                        'a703: {
+                        'a714: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a703; } }
-                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a703; }
+                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a714; } }
+                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a714; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -19421,22 +19545,22 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a702; }
-        let Some(a) = (yield_expr_rule(p)) else { break 'a702; };
+        if p.error_indicator { break 'a713; }
+        let Some(a) = (yield_expr_rule(p)) else { break 'a713; };
         let _s1 = p.src;
-        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a702; }
+        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a713; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "assignment to yield expression not possible") });
     }
     p.mark = _mark;
     // a=star_expressions augassign annotated_rhs
-    'a704: {
+    'a715: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a704; };
+        let Some(a) = (star_expressions_rule(p)) else { break 'a715; };
         let _s0 = p.src;
-        if (augassign_rule(p)).is_none() { p.give_back(_s0, a); break 'a704; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a704; } }
+        if (augassign_rule(p)).is_none() { p.give_back(_s0, a); break 'a715; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a715; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a,
             "'{}' is an illegal expression for augmented assignment",
@@ -19462,36 +19586,36 @@ pub(crate) fn invalid_ann_assign_target_rule(p: &mut Parser<'_>) -> Option<Expr>
 fn invalid_ann_assign_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // list
-    'a705: {
+    'a716: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (list_rule(p)) else { break 'a705; };
+        let Some(_v0) = (list_rule(p)) else { break 'a716; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // tuple
-    'a706: {
+    'a717: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (tuple_rule(p)) else { break 'a706; };
+        let Some(_v0) = (tuple_rule(p)) else { break 'a717; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // '(' a=invalid_ann_assign_target ')'
-    'a707: {
+    'a718: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a707; }
-        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a707; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a718; }
+        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a718; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a707; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a718; }
         p.src = _s1;
         return Some({ a });
     }
@@ -19514,12 +19638,12 @@ pub(crate) fn invalid_del_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_del_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'del' a=star_expressions
-    'a708: {
+    'a719: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::DEL)).is_none() { break 'a708; }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a708; };
+        if (p.expect_token(kw::DEL)).is_none() { break 'a719; }
+        let Some(a) = (star_expressions_rule(p)) else { break 'a719; };
         let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::DelTargets, &a) });
     }
@@ -19542,12 +19666,12 @@ pub(crate) fn invalid_block_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_block_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // NEWLINE !INDENT
-    'a709: {
+    'a720: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a709; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a709; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a720; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a720; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block") });
     }
     p.mark = _mark;
@@ -19569,7 +19693,7 @@ pub(crate) fn invalid_comprehension_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ('[' | '(' | '{') a=starred_expression for_if_clauses
-    'a710: {
+    'a721: {
         if p.error_indicator {
             return None;
         }
@@ -19580,29 +19704,29 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '['
-                'a711: {
+                'a722: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LSQB)).is_none() { break 'a711; }
+                    if (p.expect_token(tk::LSQB)).is_none() { break 'a722; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '('
-                'a712: {
+                'a723: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a712; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a723; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '{'
-                'a713: {
+                'a724: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a713; }
+                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a724; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19610,15 +19734,15 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a710; }
-        let Some(a) = (starred_expression_rule(p)) else { break 'a710; };
+        })()).is_none() { break 'a721; }
+        let Some(a) = (starred_expression_rule(p)) else { break 'a721; };
         let _s1 = p.src;
-        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a710; }
+        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a721; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "iterable unpacking cannot be used in comprehension") });
     }
     p.mark = _mark;
     // ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses
-    'a714: {
+    'a725: {
         if p.error_indicator {
             return None;
         }
@@ -19629,20 +19753,20 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '['
-                'a715: {
+                'a726: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LSQB)).is_none() { break 'a715; }
+                    if (p.expect_token(tk::LSQB)).is_none() { break 'a726; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '{'
-                'a716: {
+                'a727: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a716; }
+                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a727; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19650,18 +19774,18 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a714; }
-        let Some(a) = (star_named_expression_rule(p)) else { break 'a714; };
+        })()).is_none() { break 'a725; }
+        let Some(a) = (star_named_expression_rule(p)) else { break 'a725; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a714; }
-        let Some(b) = (star_named_expressions_rule(p)) else { p.give_back(_s1, a); break 'a714; };
-        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a714; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a725; }
+        let Some(b) = (star_named_expressions_rule(p)) else { p.give_back(_s1, a); break 'a725; };
+        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a725; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b.last()?,
         "did you forget parentheses around the comprehension target?") });
     }
     p.mark = _mark;
     // ('[' | '{') a=star_named_expression b=',' for_if_clauses
-    'a717: {
+    'a728: {
         if p.error_indicator {
             return None;
         }
@@ -19672,20 +19796,20 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '['
-                'a718: {
+                'a729: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LSQB)).is_none() { break 'a718; }
+                    if (p.expect_token(tk::LSQB)).is_none() { break 'a729; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '{'
-                'a719: {
+                'a730: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a719; }
+                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a730; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19693,11 +19817,11 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a717; }
-        let Some(a) = (star_named_expression_rule(p)) else { break 'a717; };
+        })()).is_none() { break 'a728; }
+        let Some(a) = (star_named_expression_rule(p)) else { break 'a728; };
         let _s1 = p.src;
-        let Some(b) = (p.expect_token(tk::COMMA)) else { p.give_back(_s1, a); break 'a717; };
-        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a717; }
+        let Some(b) = (p.expect_token(tk::COMMA)) else { p.give_back(_s1, a); break 'a728; };
+        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a728; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "did you forget parentheses around the comprehension target?") });
     }
     p.mark = _mark;
@@ -19719,15 +19843,15 @@ pub(crate) fn invalid_dict_comprehension_rule(p: &mut Parser<'_>) -> Option<()> 
 fn invalid_dict_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='**' bitwise_or for_if_clauses '}'
-    'a720: {
+    'a731: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a720; }
-        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a720; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a720; } }
-        if (for_if_clauses_rule(p)).is_none() { break 'a720; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a720; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a731; }
+        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a731; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a731; } }
+        if (for_if_clauses_rule(p)).is_none() { break 'a731; }
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a731; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "dict unpacking cannot be used in dict comprehension") });
     }
     p.mark = _mark;
@@ -19749,17 +19873,17 @@ pub(crate) fn invalid_parameters_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a="/" ','
-    'a721: {
+    'a732: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a721; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a721; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a732; };
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a732; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "at least one argument must precede /") });
     }
     p.mark = _mark;
     // (slash_no_default | slash_with_default) param_maybe_default* a='/'
-    'a722: {
+    'a733: {
         if p.error_indicator {
             return None;
         }
@@ -19770,20 +19894,20 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // slash_no_default
-                'a723: {
+                'a734: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_no_default_rule(p)).is_none() { break 'a723; }
+                    if (slash_no_default_rule(p)).is_none() { break 'a734; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // slash_with_default
-                'a724: {
+                'a735: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_with_default_rule(p)).is_none() { break 'a724; }
+                    if (slash_with_default_rule(p)).is_none() { break 'a735; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19791,7 +19915,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a722; }
+        })()).is_none() { break 'a733; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19810,18 +19934,18 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a722; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a722; };
+        if p.error_indicator { break 'a733; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a733; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ may appear only once") });
     }
     p.mark = _mark;
     // slash_no_default? param_no_default* invalid_parameters_helper a=param_no_default
-    'a725: {
+    'a736: {
         if p.error_indicator {
             return None;
         }
         let _ = slash_no_default_rule(p);
-        if p.error_indicator { break 'a725; }
+        if p.error_indicator { break 'a736; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19840,14 +19964,14 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a725; }
-        if (invalid_parameters_helper_rule(p)).is_none() { break 'a725; }
-        let Some(a) = (param_no_default_rule(p)) else { break 'a725; };
+        if p.error_indicator { break 'a736; }
+        if (invalid_parameters_helper_rule(p)).is_none() { break 'a736; }
+        let Some(a) = (param_no_default_rule(p)) else { break 'a736; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "parameter without a default follows parameter with a default") });
     }
     p.mark = _mark;
     // param_no_default* a='(' param_no_default+ ','? b=')'
-    'a726: {
+    'a737: {
         if p.error_indicator {
             return None;
         }
@@ -19869,8 +19993,8 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a726; }
-        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a726; };
+        if p.error_indicator { break 'a737; }
+        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a737; };
         if ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19888,15 +20012,15 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a726; }
+        }).is_none() { break 'a737; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a726; }
-        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a726; };
+        if p.error_indicator { break 'a737; }
+        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a737; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "Function parameters cannot be parenthesized") });
     }
     p.mark = _mark;
     // [slash_no_default | slash_with_default] param_maybe_default* '*' (',' | param_no_default) param_maybe_default* a='/'
-    'a727: {
+    'a738: {
         if p.error_indicator {
             return None;
         }
@@ -19907,20 +20031,20 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // slash_no_default
-                'a728: {
+                'a739: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_no_default_rule(p)).is_none() { break 'a728; }
+                    if (slash_no_default_rule(p)).is_none() { break 'a739; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // slash_with_default
-                'a729: {
+                'a740: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_with_default_rule(p)).is_none() { break 'a729; }
+                    if (slash_with_default_rule(p)).is_none() { break 'a740; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19929,7 +20053,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a727; }
+        if p.error_indicator { break 'a738; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19948,8 +20072,8 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a727; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a727; }
+        if p.error_indicator { break 'a738; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a738; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19957,20 +20081,20 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a730: {
+                'a741: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a730; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a741; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // param_no_default
-                'a731: {
+                'a742: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (param_no_default_rule(p)).is_none() { break 'a731; }
+                    if (param_no_default_rule(p)).is_none() { break 'a742; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19978,7 +20102,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a727; }
+        })()).is_none() { break 'a738; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19997,13 +20121,13 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a727; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a727; };
+        if p.error_indicator { break 'a738; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a738; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ must be ahead of *") });
     }
     p.mark = _mark;
     // param_maybe_default+ '/' a='*'
-    'a732: {
+    'a743: {
         if p.error_indicator {
             return None;
         }
@@ -20024,9 +20148,9 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a732; }
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a732; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a732; };
+        }).is_none() { break 'a743; }
+        if (p.expect_token(tk::SLASH)).is_none() { break 'a743; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a743; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected comma between / and *") });
     }
     p.mark = _mark;
@@ -20048,11 +20172,11 @@ pub(crate) fn invalid_default_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='=' &(')' | ',')
-    'a733: {
+    'a744: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a733; };
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a744; };
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1100) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20060,20 +20184,20 @@ fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ')'
-                'a734: {
+                'a745: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a734; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a745; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a735: {
+                'a746: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a735; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a746; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20081,7 +20205,7 @@ fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a733; }
+        })()).is_some()) }) { break 'a744; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected default value expression") });
     }
     p.mark = _mark;
@@ -20103,11 +20227,11 @@ pub(crate) fn invalid_star_etc_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='*' (')' | ',' (')' | '**'))
-    'a736: {
+    'a747: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a736; };
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a747; };
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20115,20 +20239,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ')'
-                'a737: {
+                'a748: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a737; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a748; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ',' (')' | '**')
-                'a738: {
+                'a749: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a738; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a749; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -20136,20 +20260,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ')'
-                            'a739: {
+                            'a750: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::RPAR)).is_none() { break 'a739; }
+                                if (p.expect_token(tk::RPAR)).is_none() { break 'a750; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // '**'
-                            'a740: {
+                            'a751: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a740; }
+                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a751; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -20157,7 +20281,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a738; }
+                    })()).is_none() { break 'a749; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20165,38 +20289,38 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a736; }
+        })()).is_none() { break 'a747; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "named arguments must follow bare *") });
     }
     p.mark = _mark;
     // '*' ',' TYPE_COMMENT
-    'a741: {
+    'a752: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a741; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a741; }
-        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a741; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a752; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a752; }
+        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a752; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "bare * has associated type comment") });
     }
     p.mark = _mark;
     // '*' param a='='
-    'a742: {
+    'a753: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a742; }
-        if (param_rule(p)).is_none() { break 'a742; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a742; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a753; }
+        if (param_rule(p)).is_none() { break 'a753; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a753; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-positional argument cannot have default value") });
     }
     p.mark = _mark;
     // '*' (param_no_default | ',') param_maybe_default* a='*' (param_no_default | ',')
-    'a743: {
+    'a754: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a743; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a754; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20204,20 +20328,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // param_no_default
-                'a744: {
+                'a755: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (param_no_default_rule(p)).is_none() { break 'a744; }
+                    if (param_no_default_rule(p)).is_none() { break 'a755; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a745: {
+                'a756: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a745; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a756; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20225,7 +20349,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a743; }
+        })()).is_none() { break 'a754; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -20244,8 +20368,8 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a743; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a743; };
+        if p.error_indicator { break 'a754; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a754; };
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20253,20 +20377,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // param_no_default
-                'a746: {
+                'a757: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (param_no_default_rule(p)).is_none() { break 'a746; }
+                    if (param_no_default_rule(p)).is_none() { break 'a757; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a747: {
+                'a758: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a747; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a758; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20274,7 +20398,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a743; }
+        })()).is_none() { break 'a754; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "* argument may appear only once") });
     }
     p.mark = _mark;
@@ -20296,36 +20420,36 @@ pub(crate) fn invalid_kwds_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '**' param a='='
-    'a748: {
+    'a759: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a748; }
-        if (param_rule(p)).is_none() { break 'a748; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a748; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a759; }
+        if (param_rule(p)).is_none() { break 'a759; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a759; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-keyword argument cannot have default value") });
     }
     p.mark = _mark;
     // '**' param ',' a=param
-    'a749: {
+    'a760: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a749; }
-        if (param_rule(p)).is_none() { break 'a749; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a749; }
-        let Some(a) = (param_rule(p)) else { break 'a749; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a760; }
+        if (param_rule(p)).is_none() { break 'a760; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a760; }
+        let Some(a) = (param_rule(p)) else { break 'a760; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
     // '**' param ',' a=('*' | '**' | '/')
-    'a750: {
+    'a761: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a750; }
-        if (param_rule(p)).is_none() { break 'a750; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a750; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a761; }
+        if (param_rule(p)).is_none() { break 'a761; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a761; }
         let Some(a): Option<Tok> = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20333,29 +20457,29 @@ fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '*'
-                'a751: {
+                'a762: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a751; };
+                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a762; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '**'
-                'a752: {
+                'a763: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a752; };
+                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a763; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '/'
-                'a753: {
+                'a764: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a753; };
+                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a764; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -20363,7 +20487,7 @@ fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a750; };
+        })()) else { break 'a761; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
@@ -20385,16 +20509,16 @@ pub(crate) fn invalid_parameters_helper_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=slash_with_default
-    'a754: {
+    'a765: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (slash_with_default_rule(p)) else { break 'a754; };
+        let Some(a) = (slash_with_default_rule(p)) else { break 'a765; };
         return Some({ let _ = a; });
     }
     p.mark = _mark;
     // param_with_default+
-    'a755: {
+    'a766: {
         if p.error_indicator {
             return None;
         }
@@ -20415,7 +20539,7 @@ fn invalid_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a755; }
+        }).is_none() { break 'a766; }
         return Some(());
     }
     p.mark = _mark;
@@ -20437,17 +20561,17 @@ pub(crate) fn invalid_lambda_parameters_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a="/" ','
-    'a756: {
+    'a767: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a756; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a756; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a767; };
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a767; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "at least one argument must precede /") });
     }
     p.mark = _mark;
     // (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/'
-    'a757: {
+    'a768: {
         if p.error_indicator {
             return None;
         }
@@ -20458,20 +20582,20 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_slash_no_default
-                'a758: {
+                'a769: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a758; }
+                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a769; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // lambda_slash_with_default
-                'a759: {
+                'a770: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a759; }
+                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a770; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20479,7 +20603,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a757; }
+        })()).is_none() { break 'a768; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -20498,18 +20622,18 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a757; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a757; };
+        if p.error_indicator { break 'a768; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a768; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ may appear only once") });
     }
     p.mark = _mark;
     // lambda_slash_no_default? lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default
-    'a760: {
+    'a771: {
         if p.error_indicator {
             return None;
         }
         let _ = lambda_slash_no_default_rule(p);
-        if p.error_indicator { break 'a760; }
+        if p.error_indicator { break 'a771; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -20528,14 +20652,14 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a760; }
-        if (invalid_lambda_parameters_helper_rule(p)).is_none() { break 'a760; }
-        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a760; };
+        if p.error_indicator { break 'a771; }
+        if (invalid_lambda_parameters_helper_rule(p)).is_none() { break 'a771; }
+        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a771; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "parameter without a default follows parameter with a default") });
     }
     p.mark = _mark;
     // lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')'
-    'a761: {
+    'a772: {
         if p.error_indicator {
             return None;
         }
@@ -20557,8 +20681,8 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a761; }
-        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a761; };
+        if p.error_indicator { break 'a772; }
+        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a772; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -20579,15 +20703,15 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a761; }
+        })()).is_none() { break 'a772; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a761; }
-        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a761; };
+        if p.error_indicator { break 'a772; }
+        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a772; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "Lambda expression parameters cannot be parenthesized") });
     }
     p.mark = _mark;
     // [lambda_slash_no_default | lambda_slash_with_default] lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/'
-    'a762: {
+    'a773: {
         if p.error_indicator {
             return None;
         }
@@ -20598,20 +20722,20 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_slash_no_default
-                'a763: {
+                'a774: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a763; }
+                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a774; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // lambda_slash_with_default
-                'a764: {
+                'a775: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a764; }
+                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a775; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20620,7 +20744,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a762; }
+        if p.error_indicator { break 'a773; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -20639,8 +20763,8 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a762; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a762; }
+        if p.error_indicator { break 'a773; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a773; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20648,20 +20772,20 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a765: {
+                'a776: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a765; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a776; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // lambda_param_no_default
-                'a766: {
+                'a777: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_param_no_default_rule(p)).is_none() { break 'a766; }
+                    if (lambda_param_no_default_rule(p)).is_none() { break 'a777; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20669,7 +20793,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a762; }
+        })()).is_none() { break 'a773; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -20688,13 +20812,13 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a762; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a762; };
+        if p.error_indicator { break 'a773; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a773; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ must be ahead of *") });
     }
     p.mark = _mark;
     // lambda_param_maybe_default+ '/' a='*'
-    'a767: {
+    'a778: {
         if p.error_indicator {
             return None;
         }
@@ -20715,9 +20839,9 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a767; }
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a767; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a767; };
+        }).is_none() { break 'a778; }
+        if (p.expect_token(tk::SLASH)).is_none() { break 'a778; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a778; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected comma between / and *") });
     }
     p.mark = _mark;
@@ -20739,16 +20863,16 @@ pub(crate) fn invalid_lambda_parameters_helper_rule(p: &mut Parser<'_>) -> Optio
 fn invalid_lambda_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=lambda_slash_with_default
-    'a768: {
+    'a779: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a768; };
+        let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a779; };
         return Some({ let _ = a; });
     }
     p.mark = _mark;
     // lambda_param_with_default+
-    'a769: {
+    'a780: {
         if p.error_indicator {
             return None;
         }
@@ -20769,7 +20893,7 @@ fn invalid_lambda_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a769; }
+        }).is_none() { break 'a780; }
         return Some(());
     }
     p.mark = _mark;
@@ -20791,11 +20915,11 @@ pub(crate) fn invalid_lambda_star_etc_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*' (':' | ',' (':' | '**'))
-    'a770: {
+    'a781: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a770; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a781; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20803,20 +20927,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a771: {
+                'a782: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a771; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a782; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ',' (':' | '**')
-                'a772: {
+                'a783: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a772; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a783; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -20824,20 +20948,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ':'
-                            'a773: {
+                            'a784: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::COLON)).is_none() { break 'a773; }
+                                if (p.expect_token(tk::COLON)).is_none() { break 'a784; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // '**'
-                            'a774: {
+                            'a785: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a774; }
+                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a785; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -20845,7 +20969,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a772; }
+                    })()).is_none() { break 'a783; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20853,27 +20977,27 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a770; }
+        })()).is_none() { break 'a781; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "named arguments must follow bare *") });
     }
     p.mark = _mark;
     // '*' lambda_param a='='
-    'a775: {
+    'a786: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a775; }
-        if (lambda_param_rule(p)).is_none() { break 'a775; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a775; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a786; }
+        if (lambda_param_rule(p)).is_none() { break 'a786; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a786; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-positional argument cannot have default value") });
     }
     p.mark = _mark;
     // '*' (lambda_param_no_default | ',') lambda_param_maybe_default* a='*' (lambda_param_no_default | ',')
-    'a776: {
+    'a787: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a776; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a787; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20881,20 +21005,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_param_no_default
-                'a777: {
+                'a788: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_param_no_default_rule(p)).is_none() { break 'a777; }
+                    if (lambda_param_no_default_rule(p)).is_none() { break 'a788; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a778: {
+                'a789: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a778; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a789; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20902,7 +21026,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a776; }
+        })()).is_none() { break 'a787; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -20921,8 +21045,8 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a776; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a776; };
+        if p.error_indicator { break 'a787; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a787; };
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20930,20 +21054,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_param_no_default
-                'a779: {
+                'a790: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_param_no_default_rule(p)).is_none() { break 'a779; }
+                    if (lambda_param_no_default_rule(p)).is_none() { break 'a790; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a780: {
+                'a791: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a780; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a791; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20951,7 +21075,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a776; }
+        })()).is_none() { break 'a787; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "* argument may appear only once") });
     }
     p.mark = _mark;
@@ -20973,36 +21097,36 @@ pub(crate) fn invalid_lambda_kwds_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '**' lambda_param a='='
-    'a781: {
+    'a792: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a781; }
-        if (lambda_param_rule(p)).is_none() { break 'a781; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a781; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a792; }
+        if (lambda_param_rule(p)).is_none() { break 'a792; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a792; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-keyword argument cannot have default value") });
     }
     p.mark = _mark;
     // '**' lambda_param ',' a=lambda_param
-    'a782: {
+    'a793: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a782; }
-        if (lambda_param_rule(p)).is_none() { break 'a782; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a782; }
-        let Some(a) = (lambda_param_rule(p)) else { break 'a782; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a793; }
+        if (lambda_param_rule(p)).is_none() { break 'a793; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a793; }
+        let Some(a) = (lambda_param_rule(p)) else { break 'a793; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
     // '**' lambda_param ',' a=('*' | '**' | '/')
-    'a783: {
+    'a794: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a783; }
-        if (lambda_param_rule(p)).is_none() { break 'a783; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a783; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a794; }
+        if (lambda_param_rule(p)).is_none() { break 'a794; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a794; }
         let Some(a): Option<Tok> = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21010,29 +21134,29 @@ fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '*'
-                'a784: {
+                'a795: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a784; };
+                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a795; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '**'
-                'a785: {
+                'a796: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a785; };
+                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a796; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '/'
-                'a786: {
+                'a797: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a786; };
+                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a797; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -21040,7 +21164,7 @@ fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a783; };
+        })()) else { break 'a794; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
@@ -21062,15 +21186,15 @@ pub(crate) fn invalid_double_type_comments_rule(p: &mut Parser<'_>) -> Option<()
 fn invalid_double_type_comments_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT
-    'a787: {
+    'a798: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a787; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a787; }
-        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a787; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a787; }
-        if (p.expect_token(tk::INDENT)).is_none() { break 'a787; }
+        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a798; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a798; }
+        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a798; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a798; }
+        if (p.expect_token(tk::INDENT)).is_none() { break 'a798; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "Cannot have two type comments on def") });
     }
     p.mark = _mark;
@@ -21092,13 +21216,13 @@ pub(crate) fn invalid_with_item_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // expression 'as' a=expression &(',' | ')' | ':')
-    'a788: {
+    'a799: {
         if p.error_indicator {
             return None;
         }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a788; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a788; }
-        let Some(a) = (expression_rule(p)) else { break 'a788; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a799; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a799; }
+        let Some(a) = (expression_rule(p)) else { break 'a799; };
         let _s2 = p.src;
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1900) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -21107,29 +21231,29 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a789: {
+                'a800: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a789; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a800; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ')'
-                'a790: {
+                'a801: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a790; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a801; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a791: {
+                'a802: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a791; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a802; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21137,7 +21261,7 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s2, a); break 'a788; }
+        })()).is_some()) }) { p.give_back(_s2, a); break 'a799; }
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::StarTargets, &a) });
     }
     p.mark = _mark;
@@ -21159,13 +21283,13 @@ pub(crate) fn invalid_for_if_clause_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'async'? 'for' (bitwise_or (',' bitwise_or)* [',']) !'in'
-    'a792: {
+    'a803: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a792; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a792; }
+        if p.error_indicator { break 'a803; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a803; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21173,11 +21297,11 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // bitwise_or (',' bitwise_or)* [',']
-                'a793: {
+                'a804: {
                     if p.error_indicator {
                         return None;
                     }
-                    match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a793; } }
+                    match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a804; } }
                     let _ = {
                         let mut _children = p.loop_vec();
                         let _entered = !p.enter_rule();
@@ -21190,12 +21314,12 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // ',' bitwise_or
-                                    'a794: {
+                                    'a805: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(tk::COMMA)).is_none() { break 'a794; }
-                                        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a794; } }
+                                        if (p.expect_token(tk::COMMA)).is_none() { break 'a805; }
+                                        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a805; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -21216,9 +21340,9 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                         }
                         _children
                     };
-                    if p.error_indicator { break 'a793; }
+                    if p.error_indicator { break 'a804; }
                     let _ = p.expect_token(tk::COMMA);
-                    if p.error_indicator { break 'a793; }
+                    if p.error_indicator { break 'a804; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21226,8 +21350,8 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a792; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::IN)).is_some()) }) { break 'a792; }
+        })()).is_none() { break 'a803; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::IN)).is_some()) }) { break 'a803; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "'in' expected after for-loop variables") });
     }
     p.mark = _mark;
@@ -21249,14 +21373,14 @@ pub(crate) fn invalid_for_target_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_for_target_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'async'? 'for' a=star_expressions
-    'a795: {
+    'a806: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a795; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a795; }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a795; };
+        if p.error_indicator { break 'a806; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a806; }
+        let Some(a) = (star_expressions_rule(p)) else { break 'a806; };
         let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::ForTargets, &a) });
     }
@@ -21279,26 +21403,26 @@ pub(crate) fn invalid_group_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_group_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '(' a=starred_expression ')'
-    'a796: {
+    'a807: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a796; }
-        let Some(a) = (starred_expression_rule(p)) else { break 'a796; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a807; }
+        let Some(a) = (starred_expression_rule(p)) else { break 'a807; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a796; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a807; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use starred expression here") });
     }
     p.mark = _mark;
     // '(' a='**' expression ')'
-    'a797: {
+    'a808: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a797; }
-        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a797; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a797; } }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a797; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a808; }
+        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a808; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a808; } }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a808; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use double starred expression here") });
     }
     p.mark = _mark;
@@ -21320,11 +21444,11 @@ pub(crate) fn invalid_import_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='import' ','.dotted_name+ 'from' dotted_name
-    'a798: {
+    'a809: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::IMPORT)) else { break 'a798; };
+        let Some(a) = (p.expect_token(kw::IMPORT)) else { break 'a809; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -21345,19 +21469,19 @@ fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a798; }
-        if (p.expect_token(kw::FROM)).is_none() { break 'a798; }
-        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a798; } }
+        })()).is_none() { break 'a809; }
+        if (p.expect_token(kw::FROM)).is_none() { break 'a809; }
+        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a809; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "Did you mean to use 'from ... import ...' instead?") });
     }
     p.mark = _mark;
     // 'import' token=NEWLINE
-    'a799: {
+    'a810: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IMPORT)).is_none() { break 'a799; }
-        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a799; };
+        if (p.expect_token(kw::IMPORT)).is_none() { break 'a810; }
+        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a810; };
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, token, "Expected one or more names after 'import'") });
     }
     p.mark = _mark;
@@ -21379,12 +21503,12 @@ pub(crate) fn invalid_dotted_as_name_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // dotted_name 'as' !(NAME (',' | ')' | ';' | NEWLINE)) a=expression
-    'a800: {
+    'a811: {
         if p.error_indicator {
             return None;
         }
-        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a800; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a800; }
+        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a811; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a811; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21392,11 +21516,11 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME (',' | ')' | ';' | NEWLINE)
-                'a801: {
+                'a812: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a801; }
+                    if (p.name_token()).is_none() { break 'a812; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -21404,38 +21528,38 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ','
-                            'a802: {
+                            'a813: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::COMMA)).is_none() { break 'a802; }
+                                if (p.expect_token(tk::COMMA)).is_none() { break 'a813; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ')'
-                            'a803: {
+                            'a814: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::RPAR)).is_none() { break 'a803; }
+                                if (p.expect_token(tk::RPAR)).is_none() { break 'a814; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ';'
-                            'a804: {
+                            'a815: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::SEMI)).is_none() { break 'a804; }
+                                if (p.expect_token(tk::SEMI)).is_none() { break 'a815; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // NEWLINE
-                            'a805: {
+                            'a816: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a805; }
+                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a816; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -21443,7 +21567,7 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a801; }
+                    })()).is_none() { break 'a812; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21451,8 +21575,8 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a800; }
-        let Some(a) = (expression_rule(p)) else { break 'a800; };
+        })()).is_some()) { break 'a811; }
+        let Some(a) = (expression_rule(p)) else { break 'a811; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a,
             "cannot use {} as import target", get_expr_name(&a)) });
@@ -21476,13 +21600,13 @@ pub(crate) fn invalid_import_from_as_name_rule(p: &mut Parser<'_>) -> Option<()>
 fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // NAME 'as' !(NAME (',' | ')' | ';' | NEWLINE)) a=expression
-    'a806: {
-        if p.lacks_pair(tk::NAME, kw::AS) { break 'a806; }
+    'a817: {
+        if p.lacks_pair(tk::NAME, kw::AS) { break 'a817; }
         if p.error_indicator {
             return None;
         }
-        if (p.name_token()).is_none() { break 'a806; }
-        if (p.expect_token(kw::AS)).is_none() { break 'a806; }
+        if (p.name_token()).is_none() { break 'a817; }
+        if (p.expect_token(kw::AS)).is_none() { break 'a817; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21490,11 +21614,11 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME (',' | ')' | ';' | NEWLINE)
-                'a807: {
+                'a818: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a807; }
+                    if (p.name_token()).is_none() { break 'a818; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -21502,38 +21626,38 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ','
-                            'a808: {
+                            'a819: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::COMMA)).is_none() { break 'a808; }
+                                if (p.expect_token(tk::COMMA)).is_none() { break 'a819; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ')'
-                            'a809: {
+                            'a820: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::RPAR)).is_none() { break 'a809; }
+                                if (p.expect_token(tk::RPAR)).is_none() { break 'a820; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ';'
-                            'a810: {
+                            'a821: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::SEMI)).is_none() { break 'a810; }
+                                if (p.expect_token(tk::SEMI)).is_none() { break 'a821; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // NEWLINE
-                            'a811: {
+                            'a822: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a811; }
+                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a822; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -21541,7 +21665,7 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a807; }
+                    })()).is_none() { break 'a818; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21549,8 +21673,8 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a806; }
-        let Some(a) = (expression_rule(p)) else { break 'a806; };
+        })()).is_some()) { break 'a817; }
+        let Some(a) = (expression_rule(p)) else { break 'a817; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a,
             "cannot use {} as import target", get_expr_name(&a)) });
@@ -21574,22 +21698,22 @@ pub(crate) fn invalid_import_from_targets_rule(p: &mut Parser<'_>) -> Option<()>
 fn invalid_import_from_targets_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // import_from_as_names ',' NEWLINE
-    'a812: {
+    'a823: {
         if p.error_indicator {
             return None;
         }
-        if (import_from_as_names_rule(p)).is_none() { break 'a812; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a812; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a812; }
+        if (import_from_as_names_rule(p)).is_none() { break 'a823; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a823; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a823; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "trailing comma not allowed without surrounding parentheses") });
     }
     p.mark = _mark;
     // token=NEWLINE
-    'a813: {
+    'a824: {
         if p.error_indicator {
             return None;
         }
-        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a813; };
+        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a824; };
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, token, "Expected one or more names after 'import'") });
     }
     p.mark = _mark;
@@ -21611,13 +21735,13 @@ pub(crate) fn invalid_with_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] 'with' ','.(expression ['as' star_target])+ NEWLINE
-    'a814: {
+    'a825: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a814; }
-        if (p.expect_token(kw::WITH)).is_none() { break 'a814; }
+        if p.error_indicator { break 'a825; }
+        if (p.expect_token(kw::WITH)).is_none() { break 'a825; }
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -21629,11 +21753,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // expression ['as' star_target]
-                    'a815: {
+                    'a826: {
                         if p.error_indicator {
                             return None;
                         }
-                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a815; } }
+                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a826; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -21641,12 +21765,12 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // 'as' star_target
-                                'a816: {
+                                'a827: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a816; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a816; } }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a827; }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a827; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -21655,7 +21779,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             p.level -= 1;
                             _r
                         })();
-                        if p.error_indicator { break 'a815; }
+                        if p.error_indicator { break 'a826; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -21676,11 +21800,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expression ['as' star_target]
-                        'a817: {
+                        'a828: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a817; } }
+                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a828; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -21688,12 +21812,12 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a818: {
+                                    'a829: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a818; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a818; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a829; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a829; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -21702,7 +21826,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a817; }
+                            if p.error_indicator { break 'a828; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -21720,20 +21844,20 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a814; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a814; }
+        })()).is_none() { break 'a825; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a825; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // ['async'] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE
-    'a819: {
+    'a830: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a819; }
-        if (p.expect_token(kw::WITH)).is_none() { break 'a819; }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a819; }
+        if p.error_indicator { break 'a830; }
+        if (p.expect_token(kw::WITH)).is_none() { break 'a830; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a830; }
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -21745,11 +21869,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // expressions ['as' star_target]
-                    'a820: {
+                    'a831: {
                         if p.error_indicator {
                             return None;
                         }
-                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a820; } }
+                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a831; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -21757,12 +21881,12 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // 'as' star_target
-                                'a821: {
+                                'a832: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a821; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a821; } }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a832; }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a832; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -21771,7 +21895,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             p.level -= 1;
                             _r
                         })();
-                        if p.error_indicator { break 'a820; }
+                        if p.error_indicator { break 'a831; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -21792,11 +21916,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expressions ['as' star_target]
-                        'a822: {
+                        'a833: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a822; } }
+                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a833; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -21804,12 +21928,12 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a823: {
+                                    'a834: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a823; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a823; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a834; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a834; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -21818,7 +21942,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a822; }
+                            if p.error_indicator { break 'a833; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -21836,11 +21960,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a819; }
+        })()).is_none() { break 'a830; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a819; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a819; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a819; }
+        if p.error_indicator { break 'a830; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a830; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a830; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
@@ -21862,13 +21986,13 @@ pub(crate) fn invalid_with_stmt_indent_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT
-    'a824: {
+    'a835: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a824; }
-        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a824; };
+        if p.error_indicator { break 'a835; }
+        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a835; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -21880,11 +22004,11 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // expression ['as' star_target]
-                    'a825: {
+                    'a836: {
                         if p.error_indicator {
                             return None;
                         }
-                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a825; } }
+                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a836; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -21892,12 +22016,12 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // 'as' star_target
-                                'a826: {
+                                'a837: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a826; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a826; } }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a837; }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a837; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -21906,7 +22030,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                             p.level -= 1;
                             _r
                         })();
-                        if p.error_indicator { break 'a825; }
+                        if p.error_indicator { break 'a836; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -21927,11 +22051,11 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expression ['as' star_target]
-                        'a827: {
+                        'a838: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a827; } }
+                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a838; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -21939,12 +22063,12 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a828: {
+                                    'a839: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a828; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a828; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a839; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a839; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -21953,7 +22077,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a827; }
+                            if p.error_indicator { break 'a838; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -21971,22 +22095,22 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a824; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a824; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a824; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a824; }
+        })()).is_none() { break 'a835; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a835; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a835; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a835; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'with' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // ['async'] a='with' '(' ','.(expressions ['as' star_target])+ ','? ')' ':' NEWLINE !INDENT
-    'a829: {
+    'a840: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a829; }
-        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a829; };
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a829; }
+        if p.error_indicator { break 'a840; }
+        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a840; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a840; }
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -21998,11 +22122,11 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                 let _r = (|| -> Option<_> {
                     let _mark = p.mark;
                     // expressions ['as' star_target]
-                    'a830: {
+                    'a841: {
                         if p.error_indicator {
                             return None;
                         }
-                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a830; } }
+                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a841; } }
                         let _ = (|| -> Option<_> {
                             if p.enter_rule() {
                                 return None;
@@ -22010,12 +22134,12 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                             let _r = (|| -> Option<_> {
                                 let _mark = p.mark;
                                 // 'as' star_target
-                                'a831: {
+                                'a842: {
                                     if p.error_indicator {
                                         return None;
                                     }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a831; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a831; } }
+                                    if (p.expect_token(kw::AS)).is_none() { break 'a842; }
+                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a842; } }
                                     return Some(());
                                 }
                                 p.mark = _mark;
@@ -22024,7 +22148,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                             p.level -= 1;
                             _r
                         })();
-                        if p.error_indicator { break 'a830; }
+                        if p.error_indicator { break 'a841; }
                         return Some(());
                     }
                     p.mark = _mark;
@@ -22045,11 +22169,11 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expressions ['as' star_target]
-                        'a832: {
+                        'a843: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a832; } }
+                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a843; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -22057,12 +22181,12 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a833: {
+                                    'a844: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a833; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a833; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a844; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a844; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -22071,7 +22195,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a832; }
+                            if p.error_indicator { break 'a843; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -22089,13 +22213,13 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a829; }
+        })()).is_none() { break 'a840; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a829; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a829; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a829; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a829; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a829; }
+        if p.error_indicator { break 'a840; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a840; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a840; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a840; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a840; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'with' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22117,25 +22241,25 @@ pub(crate) fn invalid_try_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='try' ':' NEWLINE !INDENT
-    'a834: {
+    'a845: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::TRY)) else { break 'a834; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a834; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a834; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a834; }
+        let Some(a) = (p.expect_token(kw::TRY)) else { break 'a845; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a845; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a845; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a845; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'try' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // 'try' ':' block !('except' | 'finally')
-    'a835: {
+    'a846: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRY)).is_none() { break 'a835; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a835; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a835; } }
+        if (p.expect_token(kw::TRY)).is_none() { break 'a846; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a846; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a846; } }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x30000000000000000000000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22143,20 +22267,20 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'except'
-                'a836: {
+                'a847: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::EXCEPT)).is_none() { break 'a836; }
+                    if (p.expect_token(kw::EXCEPT)).is_none() { break 'a847; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // 'finally'
-                'a837: {
+                'a848: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::FINALLY)).is_none() { break 'a837; }
+                    if (p.expect_token(kw::FINALLY)).is_none() { break 'a848; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22164,17 +22288,17 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a835; }
+        })()).is_some()) }) { break 'a846; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected 'except' or 'finally' block") });
     }
     p.mark = _mark;
     // 'try' ':' block* except_block+ a='except' b='*' expression ['as' NAME] ':'
-    'a838: {
+    'a849: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRY)).is_none() { break 'a838; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a838; }
+        if (p.expect_token(kw::TRY)).is_none() { break 'a849; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a849; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -22193,7 +22317,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a838; }
+        if p.error_indicator { break 'a849; }
         if ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -22211,261 +22335,9 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a838; }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a838; };
-        let Some(b) = (p.expect_token(tk::STAR)) else { break 'a838; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a838; } }
-        let _ = (|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
-                // 'as' NAME
-                'a839: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a839; }
-                    if (p.name_token()).is_none() { break 'a839; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })();
-        if p.error_indicator { break 'a838; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a838; }
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot have both 'except' and 'except*' on the same 'try'") });
-    }
-    p.mark = _mark;
-    // 'try' ':' block* except_star_block+ a='except' [expression ['as' NAME]] ':'
-    'a840: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(kw::TRY)).is_none() { break 'a840; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a840; }
-        let _ = {
-            let mut _children = p.loop_vec();
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                match block_rule(p) {
-                    Some(_x) => _children.push(_x),
-                    None => {
-                        p.mark = _m;
-                        break;
-                    }
-                }
-            }
-            if _entered {
-                p.level -= 1;
-            }
-            _children
-        };
-        if p.error_indicator { break 'a840; }
-        if ({
-            let mut _children = p.loop_vec();
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                match except_star_block_rule(p) {
-                    Some(_x) => _children.push(_x),
-                    None => {
-                        p.mark = _m;
-                        break;
-                    }
-                }
-            }
-            if _entered {
-                p.level -= 1;
-            }
-            if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a840; }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a840; };
-        let _ = (|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
-                // expression ['as' NAME]
-                'a841: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a841; } }
-                    let _ = (|| -> Option<_> {
-                        if p.enter_rule() {
-                            return None;
-                        }
-                        let _r = (|| -> Option<_> {
-                            let _mark = p.mark;
-                            // 'as' NAME
-                            'a842: {
-                                if p.error_indicator {
-                                    return None;
-                                }
-                                if (p.expect_token(kw::AS)).is_none() { break 'a842; }
-                                if (p.name_token()).is_none() { break 'a842; }
-                                return Some(());
-                            }
-                            p.mark = _mark;
-                            None
-                        })();
-                        p.level -= 1;
-                        _r
-                    })();
-                    if p.error_indicator { break 'a841; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })();
-        if p.error_indicator { break 'a840; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a840; }
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot have both 'except' and 'except*' on the same 'try'") });
-    }
-    p.mark = _mark;
-    None
-}
-
-// invalid_except_stmt: 'except' a=expression ',' expressions 'as' NAME ':' | a='except' expression ['as' NAME] NEWLINE | a='except' NEWLINE | 'except' expression 'as' a=expression ':' block
-pub(crate) fn invalid_except_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
-    if p.enter_rule() {
-        return None;
-    }
-    let _had_error = p.error.is_some();
-    let _res = invalid_except_stmt_body(p);
-    p.trace_invalid_rule("invalid_except_stmt", _res.is_some(), _had_error);
-    p.level -= 1;
-    _res
-}
-
-fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
-    let _mark = p.mark;
-    // 'except' a=expression ',' expressions 'as' NAME ':'
-    'a843: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a843; }
-        let Some(a) = (expression_rule(p)) else { break 'a843; };
-        let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a843; }
-        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a843; } }
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s1, a); break 'a843; }
-        if (p.name_token()).is_none() { p.give_back(_s1, a); break 'a843; }
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a843; }
-        return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "multiple exception types must be parenthesized when using 'as'") });
-    }
-    p.mark = _mark;
-    // a='except' expression ['as' NAME] NEWLINE
-    'a844: {
-        if p.error_indicator {
-            return None;
-        }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a844; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a844; } }
-        let _ = (|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
-                // 'as' NAME
-                'a845: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a845; }
-                    if (p.name_token()).is_none() { break 'a845; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })();
-        if p.error_indicator { break 'a844; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a844; }
-        return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
-    }
-    p.mark = _mark;
-    // a='except' NEWLINE
-    'a846: {
-        if p.error_indicator {
-            return None;
-        }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a846; };
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a846; }
-        return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
-    }
-    p.mark = _mark;
-    // 'except' expression 'as' a=expression ':' block
-    'a847: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a847; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a847; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a847; }
-        let Some(a) = (expression_rule(p)) else { break 'a847; };
-        let _s3 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s3, a); break 'a847; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s3, a); break 'a847; } }
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
-            a, "cannot use except statement with {}", get_expr_name(&a)) });
-    }
-    p.mark = _mark;
-    None
-}
-
-// invalid_except_star_stmt: 'except' '*' a=expression ',' expressions 'as' NAME ':' | a='except' '*' expression ['as' NAME] NEWLINE | a='except' '*' (NEWLINE | ':') | 'except' '*' expression 'as' a=expression ':' block
-pub(crate) fn invalid_except_star_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
-    if p.enter_rule() {
-        return None;
-    }
-    let _had_error = p.error.is_some();
-    let _res = invalid_except_star_stmt_body(p);
-    p.trace_invalid_rule("invalid_except_star_stmt", _res.is_some(), _had_error);
-    p.level -= 1;
-    _res
-}
-
-fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
-    let _mark = p.mark;
-    // 'except' '*' a=expression ',' expressions 'as' NAME ':'
-    'a848: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a848; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a848; }
-        let Some(a) = (expression_rule(p)) else { break 'a848; };
-        let _s2 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s2, a); break 'a848; }
-        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s2, a); break 'a848; } }
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, a); break 'a848; }
-        if (p.name_token()).is_none() { p.give_back(_s2, a); break 'a848; }
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, a); break 'a848; }
-        return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "multiple exception types must be parenthesized when using 'as'") });
-    }
-    p.mark = _mark;
-    // a='except' '*' expression ['as' NAME] NEWLINE
-    'a849: {
-        if p.error_indicator {
-            return None;
-        }
+        }).is_none() { break 'a849; }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a849; };
-        if (p.expect_token(tk::STAR)).is_none() { break 'a849; }
+        let Some(b) = (p.expect_token(tk::STAR)) else { break 'a849; };
         match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a849; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
@@ -22489,38 +22361,89 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             _r
         })();
         if p.error_indicator { break 'a849; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a849; }
-        return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
+        if (p.expect_token(tk::COLON)).is_none() { break 'a849; }
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot have both 'except' and 'except*' on the same 'try'") });
     }
     p.mark = _mark;
-    // a='except' '*' (NEWLINE | ':')
+    // 'try' ':' block* except_star_block+ a='except' [expression ['as' NAME]] ':'
     'a851: {
         if p.error_indicator {
             return None;
         }
+        if (p.expect_token(kw::TRY)).is_none() { break 'a851; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a851; }
+        let _ = {
+            let mut _children = p.loop_vec();
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                match block_rule(p) {
+                    Some(_x) => _children.push(_x),
+                    None => {
+                        p.mark = _m;
+                        break;
+                    }
+                }
+            }
+            if _entered {
+                p.level -= 1;
+            }
+            _children
+        };
+        if p.error_indicator { break 'a851; }
+        if ({
+            let mut _children = p.loop_vec();
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                match except_star_block_rule(p) {
+                    Some(_x) => _children.push(_x),
+                    None => {
+                        p.mark = _m;
+                        break;
+                    }
+                }
+            }
+            if _entered {
+                p.level -= 1;
+            }
+            if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
+        }).is_none() { break 'a851; }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a851; };
-        if (p.expect_token(tk::STAR)).is_none() { break 'a851; }
-        if ((|| -> Option<_> {
+        let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
-                // NEWLINE
+                // expression ['as' NAME]
                 'a852: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a852; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // ':'
-                'a853: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a853; }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a852; } }
+                    let _ = (|| -> Option<_> {
+                        if p.enter_rule() {
+                            return None;
+                        }
+                        let _r = (|| -> Option<_> {
+                            let _mark = p.mark;
+                            // 'as' NAME
+                            'a853: {
+                                if p.error_indicator {
+                                    return None;
+                                }
+                                if (p.expect_token(kw::AS)).is_none() { break 'a853; }
+                                if (p.name_token()).is_none() { break 'a853; }
+                                return Some(());
+                            }
+                            p.mark = _mark;
+                            None
+                        })();
+                        p.level -= 1;
+                        _r
+                    })();
+                    if p.error_indicator { break 'a852; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22528,23 +22451,224 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a851; }
-        return Some({ RAISE_SYNTAX_ERROR!(p, "expected one or more exception types") });
+        })();
+        if p.error_indicator { break 'a851; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a851; }
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot have both 'except' and 'except*' on the same 'try'") });
     }
     p.mark = _mark;
-    // 'except' '*' expression 'as' a=expression ':' block
+    None
+}
+
+// invalid_except_stmt: 'except' a=expression ',' expressions 'as' NAME ':' | a='except' expression ['as' NAME] NEWLINE | a='except' NEWLINE | 'except' expression 'as' a=expression ':' block
+pub(crate) fn invalid_except_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
+    if p.enter_rule() {
+        return None;
+    }
+    let _had_error = p.error.is_some();
+    let _res = invalid_except_stmt_body(p);
+    p.trace_invalid_rule("invalid_except_stmt", _res.is_some(), _had_error);
+    p.level -= 1;
+    _res
+}
+
+fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
+    let _mark = p.mark;
+    // 'except' a=expression ',' expressions 'as' NAME ':'
     'a854: {
         if p.error_indicator {
             return None;
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a854; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a854; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a854; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a854; }
         let Some(a) = (expression_rule(p)) else { break 'a854; };
+        let _s1 = p.src;
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a854; }
+        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a854; } }
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s1, a); break 'a854; }
+        if (p.name_token()).is_none() { p.give_back(_s1, a); break 'a854; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a854; }
+        return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "multiple exception types must be parenthesized when using 'as'") });
+    }
+    p.mark = _mark;
+    // a='except' expression ['as' NAME] NEWLINE
+    'a855: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a855; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a855; } }
+        let _ = (|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // 'as' NAME
+                'a856: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a856; }
+                    if (p.name_token()).is_none() { break 'a856; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })();
+        if p.error_indicator { break 'a855; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a855; }
+        return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
+    }
+    p.mark = _mark;
+    // a='except' NEWLINE
+    'a857: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a857; };
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a857; }
+        return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
+    }
+    p.mark = _mark;
+    // 'except' expression 'as' a=expression ':' block
+    'a858: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a858; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a858; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a858; }
+        let Some(a) = (expression_rule(p)) else { break 'a858; };
+        let _s3 = p.src;
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s3, a); break 'a858; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s3, a); break 'a858; } }
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
+            a, "cannot use except statement with {}", get_expr_name(&a)) });
+    }
+    p.mark = _mark;
+    None
+}
+
+// invalid_except_star_stmt: 'except' '*' a=expression ',' expressions 'as' NAME ':' | a='except' '*' expression ['as' NAME] NEWLINE | a='except' '*' (NEWLINE | ':') | 'except' '*' expression 'as' a=expression ':' block
+pub(crate) fn invalid_except_star_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
+    if p.enter_rule() {
+        return None;
+    }
+    let _had_error = p.error.is_some();
+    let _res = invalid_except_star_stmt_body(p);
+    p.trace_invalid_rule("invalid_except_star_stmt", _res.is_some(), _had_error);
+    p.level -= 1;
+    _res
+}
+
+fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
+    let _mark = p.mark;
+    // 'except' '*' a=expression ',' expressions 'as' NAME ':'
+    'a859: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a859; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a859; }
+        let Some(a) = (expression_rule(p)) else { break 'a859; };
+        let _s2 = p.src;
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s2, a); break 'a859; }
+        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s2, a); break 'a859; } }
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, a); break 'a859; }
+        if (p.name_token()).is_none() { p.give_back(_s2, a); break 'a859; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, a); break 'a859; }
+        return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "multiple exception types must be parenthesized when using 'as'") });
+    }
+    p.mark = _mark;
+    // a='except' '*' expression ['as' NAME] NEWLINE
+    'a860: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a860; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a860; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a860; } }
+        let _ = (|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // 'as' NAME
+                'a861: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a861; }
+                    if (p.name_token()).is_none() { break 'a861; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })();
+        if p.error_indicator { break 'a860; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a860; }
+        return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
+    }
+    p.mark = _mark;
+    // a='except' '*' (NEWLINE | ':')
+    'a862: {
+        if p.error_indicator {
+            return None;
+        }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a862; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a862; }
+        if ((|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // NEWLINE
+                'a863: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a863; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // ':'
+                'a864: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a864; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })()).is_none() { break 'a862; }
+        return Some({ RAISE_SYNTAX_ERROR!(p, "expected one or more exception types") });
+    }
+    p.mark = _mark;
+    // 'except' '*' expression 'as' a=expression ':' block
+    'a865: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a865; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a865; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a865; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a865; }
+        let Some(a) = (expression_rule(p)) else { break 'a865; };
         let _s4 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s4, a); break 'a854; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s4, a); break 'a854; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s4, a); break 'a865; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s4, a); break 'a865; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use except* statement with {}", get_expr_name(&a)) });
     }
@@ -22567,14 +22691,14 @@ pub(crate) fn invalid_finally_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_finally_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='finally' ':' NEWLINE !INDENT
-    'a855: {
+    'a866: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::FINALLY)) else { break 'a855; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a855; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a855; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a855; }
+        let Some(a) = (p.expect_token(kw::FINALLY)) else { break 'a866; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a866; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a866; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a866; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'finally' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22596,12 +22720,12 @@ pub(crate) fn invalid_except_stmt_indent_rule(p: &mut Parser<'_>) -> Option<()> 
 fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='except' expression ['as' NAME] ':' NEWLINE !INDENT
-    'a856: {
+    'a867: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a856; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a856; } }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a867; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a867; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22609,12 +22733,12 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a857: {
+                'a868: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a857; }
-                    if (p.name_token()).is_none() { break 'a857; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a868; }
+                    if (p.name_token()).is_none() { break 'a868; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22623,22 +22747,22 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a856; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a856; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a856; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a856; }
+        if p.error_indicator { break 'a867; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a867; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a867; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a867; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // a='except' ':' NEWLINE !INDENT
-    'a858: {
+    'a869: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a858; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a858; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a858; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a858; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a869; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a869; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a869; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a869; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22660,13 +22784,13 @@ pub(crate) fn invalid_except_star_stmt_indent_rule(p: &mut Parser<'_>) -> Option
 fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT
-    'a859: {
+    'a870: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a859; };
-        if (p.expect_token(tk::STAR)).is_none() { break 'a859; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a859; } }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a870; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a870; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a870; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22674,12 +22798,12 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a860: {
+                'a871: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a860; }
-                    if (p.name_token()).is_none() { break 'a860; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a871; }
+                    if (p.name_token()).is_none() { break 'a871; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22688,10 +22812,10 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a859; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a859; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a859; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a859; }
+        if p.error_indicator { break 'a870; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a870; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a870; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a870; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except*' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22713,27 +22837,27 @@ pub(crate) fn invalid_match_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_match_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // "match" subject_expr NEWLINE
-    'a861: {
+    'a872: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword(soft_kw::MATCH)).is_none() { break 'a861; }
-        match subject_expr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a861; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a861; }
+        if (p.expect_soft_keyword(soft_kw::MATCH)).is_none() { break 'a872; }
+        match subject_expr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a872; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a872; }
         return Some({ CHECK_VERSION!(p, 10, "Pattern matching is", ()); RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a="match" subject=subject_expr ':' NEWLINE !INDENT
-    'a862: {
+    'a873: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_soft_keyword(soft_kw::MATCH)) else { break 'a862; };
-        let Some(subject) = (subject_expr_rule(p)) else { break 'a862; };
+        let Some(a) = (p.expect_soft_keyword(soft_kw::MATCH)) else { break 'a873; };
+        let Some(subject) = (subject_expr_rule(p)) else { break 'a873; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a862; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a862; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { p.give_back(_s1, subject); break 'a862; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a873; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a873; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { p.give_back(_s1, subject); break 'a873; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'match' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -22755,30 +22879,30 @@ pub(crate) fn invalid_case_block_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_case_block_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // "case" patterns guard? NEWLINE
-    'a863: {
+    'a874: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword(soft_kw::CASE)).is_none() { break 'a863; }
-        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a863; } }
+        if (p.expect_soft_keyword(soft_kw::CASE)).is_none() { break 'a874; }
+        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a874; } }
         if let Some(_v) = guard_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-        if p.error_indicator { break 'a863; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a863; }
+        if p.error_indicator { break 'a874; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a874; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a="case" patterns guard? ':' NEWLINE !INDENT
-    'a864: {
+    'a875: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_soft_keyword(soft_kw::CASE)) else { break 'a864; };
-        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a864; } }
+        let Some(a) = (p.expect_soft_keyword(soft_kw::CASE)) else { break 'a875; };
+        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a875; } }
         if let Some(_v) = guard_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-        if p.error_indicator { break 'a864; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a864; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a864; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a864; }
+        if p.error_indicator { break 'a875; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a875; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a875; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a875; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'case' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -22801,28 +22925,28 @@ fn invalid_as_pattern_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // or_pattern 'as' a="_"
-    'a865: {
+    'a876: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = or_pattern_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a865; };
-        if (p.expect_token(kw::AS)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a865; }
-        let Some(a) = (p.expect_soft_keyword(soft_kw::UNDERSCORE)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a865; };
+        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a876; };
+        if (p.expect_token(kw::AS)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a876; }
+        let Some(a) = (p.expect_soft_keyword(soft_kw::UNDERSCORE)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a876; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use '_' as a target") });
     }
     p.mark = _mark;
     // or_pattern 'as' a=expression
-    'a866: {
+    'a877: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = or_pattern_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { break 'a866; };
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, _x0); break 'a866; }
-        let Some(a) = (expression_rule(p)) else { p.give_back(_s0, _x0); break 'a866; };
+        let Some(_x0) = _r0 else { break 'a877; };
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, _x0); break 'a877; }
+        let Some(a) = (expression_rule(p)) else { p.give_back(_s0, _x0); break 'a877; };
         let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use {} as pattern target", get_expr_name(&a)) });
@@ -22846,13 +22970,13 @@ pub(crate) fn invalid_class_pattern_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_class_pattern_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // name_or_attr '(' a=invalid_class_argument_pattern
-    'a867: {
+    'a878: {
         if p.error_indicator {
             return None;
         }
-        match name_or_attr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a867; } }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a867; }
-        let Some(a) = (invalid_class_argument_pattern_rule(p)) else { break 'a867; };
+        match name_or_attr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a878; } }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a878; }
+        let Some(a) = (invalid_class_argument_pattern_rule(p)) else { break 'a878; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p,
         a.first()?,
         a.last()?,
@@ -22877,7 +23001,7 @@ pub(crate) fn invalid_class_argument_pattern_rule(p: &mut Parser<'_>) -> Option<
 fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
     let _mark = p.mark;
     // [positional_patterns ','] keyword_patterns ',' a=positional_patterns
-    'a868: {
+    'a879: {
         if p.error_indicator {
             return None;
         }
@@ -22888,12 +23012,12 @@ fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // positional_patterns ','
-                'a869: {
+                'a880: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (positional_patterns_rule(p)).is_none() { break 'a869; }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a869; }
+                    if (positional_patterns_rule(p)).is_none() { break 'a880; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a880; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22902,10 +23026,10 @@ fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a868; }
-        if (keyword_patterns_rule(p)).is_none() { break 'a868; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a868; }
-        let Some(a) = (positional_patterns_rule(p)) else { break 'a868; };
+        if p.error_indicator { break 'a879; }
+        if (keyword_patterns_rule(p)).is_none() { break 'a879; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a879; }
+        let Some(a) = (positional_patterns_rule(p)) else { break 'a879; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -22927,27 +23051,27 @@ pub(crate) fn invalid_if_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_if_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'if' named_expression NEWLINE
-    'a870: {
+    'a881: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IF)).is_none() { break 'a870; }
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a870; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a870; }
+        if (p.expect_token(kw::IF)).is_none() { break 'a881; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a881; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a881; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='if' a=named_expression ':' NEWLINE !INDENT
-    'a871: {
+    'a882: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::IF)) else { break 'a871; };
-        let Some(a) = (named_expression_rule(p)) else { break 'a871; };
+        let Some(a) = (p.expect_token(kw::IF)) else { break 'a882; };
+        let Some(a) = (named_expression_rule(p)) else { break 'a882; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a871; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, a); break 'a871; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { p.give_back(_s1, a); break 'a871; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a882; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, a); break 'a882; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { p.give_back(_s1, a); break 'a882; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'if' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -22969,26 +23093,26 @@ pub(crate) fn invalid_elif_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_elif_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'elif' named_expression NEWLINE
-    'a872: {
+    'a883: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ELIF)).is_none() { break 'a872; }
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a872; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a872; }
+        if (p.expect_token(kw::ELIF)).is_none() { break 'a883; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a883; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a883; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='elif' named_expression ':' NEWLINE !INDENT
-    'a873: {
+    'a884: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::ELIF)) else { break 'a873; };
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a873; } }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a873; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a873; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a873; }
+        let Some(a) = (p.expect_token(kw::ELIF)) else { break 'a884; };
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a884; } }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a884; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a884; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a884; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'elif' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -23010,26 +23134,26 @@ pub(crate) fn invalid_else_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_else_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='else' ':' NEWLINE !INDENT
-    'a874: {
+    'a885: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::ELSE)) else { break 'a874; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a874; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a874; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a874; }
+        let Some(a) = (p.expect_token(kw::ELSE)) else { break 'a885; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a885; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a885; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a885; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'else' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // 'else' ':' block 'elif'
-    'a875: {
+    'a886: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ELSE)).is_none() { break 'a875; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a875; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a875; } }
-        if (p.expect_token(kw::ELIF)).is_none() { break 'a875; }
+        if (p.expect_token(kw::ELSE)).is_none() { break 'a886; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a886; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a886; } }
+        if (p.expect_token(kw::ELIF)).is_none() { break 'a886; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "'elif' block follows an 'else' block") });
     }
     p.mark = _mark;
@@ -23051,26 +23175,26 @@ pub(crate) fn invalid_while_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_while_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'while' named_expression NEWLINE
-    'a876: {
+    'a887: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::WHILE)).is_none() { break 'a876; }
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a876; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a876; }
+        if (p.expect_token(kw::WHILE)).is_none() { break 'a887; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a887; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a887; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='while' named_expression ':' NEWLINE !INDENT
-    'a877: {
+    'a888: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::WHILE)) else { break 'a877; };
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a877; } }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a877; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a877; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a877; }
+        let Some(a) = (p.expect_token(kw::WHILE)) else { break 'a888; };
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a888; } }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a888; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a888; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a888; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'while' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -23092,34 +23216,34 @@ pub(crate) fn invalid_for_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_for_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] 'for' star_targets 'in' star_expressions NEWLINE
-    'a878: {
+    'a889: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a878; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a878; }
-        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a878; } }
-        if (p.expect_token(kw::IN)).is_none() { break 'a878; }
-        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a878; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a878; }
+        if p.error_indicator { break 'a889; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a889; }
+        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a889; } }
+        if (p.expect_token(kw::IN)).is_none() { break 'a889; }
+        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a889; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a889; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // ['async'] a='for' star_targets 'in' star_expressions ':' NEWLINE !INDENT
-    'a879: {
+    'a890: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a879; }
-        let Some(a) = (p.expect_token(kw::FOR)) else { break 'a879; };
-        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a879; } }
-        if (p.expect_token(kw::IN)).is_none() { break 'a879; }
-        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a879; } }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a879; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a879; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a879; }
+        if p.error_indicator { break 'a890; }
+        let Some(a) = (p.expect_token(kw::FOR)) else { break 'a890; };
+        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a890; } }
+        if (p.expect_token(kw::IN)).is_none() { break 'a890; }
+        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a890; } }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a890; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a890; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a890; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'for' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -23141,20 +23265,20 @@ pub(crate) fn invalid_def_raw_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] a='def' NAME [type_params] '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT
-    'a880: {
+    'a891: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a880; }
-        let Some(a) = (p.expect_token(kw::DEF)) else { break 'a880; };
-        if (p.name_token()).is_none() { break 'a880; }
+        if p.error_indicator { break 'a891; }
+        let Some(a) = (p.expect_token(kw::DEF)) else { break 'a891; };
+        if (p.name_token()).is_none() { break 'a891; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a880; }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a880; }
+        if p.error_indicator { break 'a891; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a891; }
         let _ = params_rule(p);
-        if p.error_indicator { break 'a880; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a880; }
+        if p.error_indicator { break 'a891; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a891; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23162,12 +23286,12 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '->' expression
-                'a881: {
+                'a892: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RARROW)).is_none() { break 'a881; }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a881; } }
+                    if (p.expect_token(tk::RARROW)).is_none() { break 'a892; }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a892; } }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23176,28 +23300,28 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a880; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a880; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a880; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a880; }
+        if p.error_indicator { break 'a891; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a891; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a891; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a891; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after function definition on line {}", a.lineno) });
     }
     p.mark = _mark;
     // ['async'] 'def' NAME [type_params] &&'(' [params] ')' ['->' expression] &&':' [func_type_comment] block
-    'a882: {
+    'a893: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a882; }
-        if (p.expect_token(kw::DEF)).is_none() { break 'a882; }
-        if (p.name_token()).is_none() { break 'a882; }
+        if p.error_indicator { break 'a893; }
+        if (p.expect_token(kw::DEF)).is_none() { break 'a893; }
+        if (p.name_token()).is_none() { break 'a893; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a882; }
-        if (p.expect_forced_token(tk::LPAR, "(")).is_none() { break 'a882; }
+        if p.error_indicator { break 'a893; }
+        if (p.expect_forced_token(tk::LPAR, "(")).is_none() { break 'a893; }
         let _ = params_rule(p);
-        if p.error_indicator { break 'a882; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a882; }
+        if p.error_indicator { break 'a893; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a893; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23205,12 +23329,12 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '->' expression
-                'a883: {
+                'a894: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RARROW)).is_none() { break 'a883; }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a883; } }
+                    if (p.expect_token(tk::RARROW)).is_none() { break 'a894; }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a894; } }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23219,11 +23343,11 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a882; }
-        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a882; }
+        if p.error_indicator { break 'a893; }
+        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a893; }
         let _ = func_type_comment_rule(p);
-        if p.error_indicator { break 'a882; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a882; } }
+        if p.error_indicator { break 'a893; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a893; } }
         return Some(());
     }
     p.mark = _mark;
@@ -23245,14 +23369,14 @@ pub(crate) fn invalid_class_def_raw_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'class' NAME [type_params] ['(' [arguments] ')'] NEWLINE
-    'a884: {
+    'a895: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::CLASS)).is_none() { break 'a884; }
-        if (p.name_token()).is_none() { break 'a884; }
+        if (p.expect_token(kw::CLASS)).is_none() { break 'a895; }
+        if (p.name_token()).is_none() { break 'a895; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a884; }
+        if p.error_indicator { break 'a895; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23260,14 +23384,14 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '(' [arguments] ')'
-                'a885: {
+                'a896: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a885; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a896; }
                     if let Some(_v) = arguments_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-                    if p.error_indicator { break 'a885; }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a885; }
+                    if p.error_indicator { break 'a896; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a896; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23276,20 +23400,20 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a884; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a884; }
+        if p.error_indicator { break 'a895; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a895; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='class' NAME [type_params] ['(' [arguments] ')'] ':' NEWLINE !INDENT
-    'a886: {
+    'a897: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::CLASS)) else { break 'a886; };
-        if (p.name_token()).is_none() { break 'a886; }
+        let Some(a) = (p.expect_token(kw::CLASS)) else { break 'a897; };
+        if (p.name_token()).is_none() { break 'a897; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a886; }
+        if p.error_indicator { break 'a897; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23297,14 +23421,14 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '(' [arguments] ')'
-                'a887: {
+                'a898: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a887; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a898; }
                     if let Some(_v) = arguments_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-                    if p.error_indicator { break 'a887; }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a887; }
+                    if p.error_indicator { break 'a898; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a898; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23313,10 +23437,10 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a886; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a886; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a886; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a886; }
+        if p.error_indicator { break 'a897; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a897; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a897; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a897; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after class definition on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -23338,7 +23462,7 @@ pub(crate) fn invalid_double_starred_kvpairs_rule(p: &mut Parser<'_>) -> Option<
 fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ','.double_starred_kvpair+ ',' invalid_kvpair
-    'a888: {
+    'a899: {
         if p.error_indicator {
             return None;
         }
@@ -23362,36 +23486,36 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a888; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a888; }
-        if (invalid_kvpair_rule(p)).is_none() { break 'a888; }
+        })()).is_none() { break 'a899; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a899; }
+        if (invalid_kvpair_rule(p)).is_none() { break 'a899; }
         return Some(());
     }
     p.mark = _mark;
     let mut _shared1 = None;
     // expression ':' a='*' bitwise_or
-    'a889: {
+    'a900: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared1.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared1 = Some((None, _e0, _s0)); break 'a889; };
-        if (p.expect_token(tk::COLON)).is_none() { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a889; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a889; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a889; } }
+        let Some(_x0) = _r0 else { _shared1 = Some((None, _e0, _s0)); break 'a900; };
+        if (p.expect_token(tk::COLON)).is_none() { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a900; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a900; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a900; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
     }
     p.mark = _mark;
     // expression a=':' &('}' | ',')
-    'a890: {
+    'a901: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared1.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { break 'a890; };
-        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a890; };
+        let Some(_x0) = _r0 else { break 'a901; };
+        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a901; };
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4001000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23399,20 +23523,20 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '}'
-                'a891: {
+                'a902: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a891; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a902; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a892: {
+                'a903: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a892; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a903; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23420,7 +23544,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s0, _x0); break 'a890; }
+        })()).is_some()) }) { p.give_back(_s0, _x0); break 'a901; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expression expected after dictionary key and ':'") });
     }
     p.mark = _mark;
@@ -23443,40 +23567,40 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=expression !(':')
-    'a893: {
+    'a904: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a893; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a893; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a904; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a904; }
         return Some({ RAISE_ERROR_KNOWN_LOCATION!(p, ErrorType::SyntaxError, a.loc().lineno, a.loc().end_col_offset - 1, a.loc().end_lineno, -1, "':' expected after dictionary key") });
     }
     p.mark = _mark;
     // expression ':' a='*' bitwise_or
-    'a894: {
+    'a905: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a894; };
-        if (p.expect_token(tk::COLON)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a894; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a894; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a894; } }
+        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a905; };
+        if (p.expect_token(tk::COLON)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a905; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a905; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a905; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
     }
     p.mark = _mark;
     // expression a=':' &('}' | ',')
-    'a895: {
+    'a906: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { break 'a895; };
-        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a895; };
+        let Some(_x0) = _r0 else { break 'a906; };
+        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a906; };
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4001000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23484,20 +23608,20 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '}'
-                'a896: {
+                'a907: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a896; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a907; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a897: {
+                'a908: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a897; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a908; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23505,7 +23629,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s0, _x0); break 'a895; }
+        })()).is_some()) }) { p.give_back(_s0, _x0); break 'a906; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expression expected after dictionary key and ':'") });
     }
     p.mark = _mark;
@@ -23527,14 +23651,14 @@ pub(crate) fn invalid_starred_expression_unpacking_rule(p: &mut Parser<'_>) -> O
 fn invalid_starred_expression_unpacking_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='*' expression '=' b=expression
-    'a898: {
+    'a909: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a898; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a898; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a898; }
-        let Some(b) = (expression_rule(p)) else { break 'a898; };
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a909; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a909; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a909; }
+        let Some(b) = (expression_rule(p)) else { break 'a909; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to iterable argument unpacking") });
     }
@@ -23557,11 +23681,11 @@ pub(crate) fn invalid_starred_expression_rule(p: &mut Parser<'_>) -> Option<()> 
 fn invalid_starred_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*'
-    'a899: {
+    'a910: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a899; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a910; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "Invalid star expression") });
     }
     p.mark = _mark;
@@ -23583,62 +23707,62 @@ pub(crate) fn invalid_fstring_replacement_field_rule(p: &mut Parser<'_>) -> Opti
 fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='='
-    'a900: {
+    'a911: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a900; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a900; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a911; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a911; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '='") });
     }
     p.mark = _mark;
     // '{' a='!'
-    'a901: {
+    'a912: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a901; }
-        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a901; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a912; }
+        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a912; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '!'") });
     }
     p.mark = _mark;
     // '{' a=':'
-    'a902: {
+    'a913: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a902; }
-        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a902; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a913; }
+        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a913; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before ':'") });
     }
     p.mark = _mark;
     // '{' a='}'
-    'a903: {
+    'a914: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a903; }
-        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a903; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a914; }
+        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a914; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '}'") });
     }
     p.mark = _mark;
     // '{' !annotated_rhs
-    'a904: {
+    'a915: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a904; }
-        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a904; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a915; }
+        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a915; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting a valid expression after '{'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs !('=' | '!' | ':' | '}')
-    'a905: {
+    'a916: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a905; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a905; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a916; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a916; } }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004400800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23646,38 +23770,38 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a906: {
+                'a917: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a906; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a917; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '!'
-                'a907: {
+                'a918: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a907; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a918; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a908: {
+                'a919: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a908; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a919; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a909: {
+                'a920: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a909; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a920; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23685,18 +23809,18 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a905; }
+        })()).is_some()) }) { break 'a916; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '=', or '!', or ':', or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '=' !('!' | ':' | '}')
-    'a910: {
+    'a921: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a910; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a910; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a910; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a921; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a921; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a921; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23704,29 +23828,29 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!'
-                'a911: {
+                'a922: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a911; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a922; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a912: {
+                'a923: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a912; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a923; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a913: {
+                'a924: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a913; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a924; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23734,32 +23858,32 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a910; }
+        })()).is_some()) }) { break 'a921; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '!', or ':', or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? invalid_fstring_conversion_character
-    'a914: {
+    'a925: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a914; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a914; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a925; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a925; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a914; }
-        if (invalid_fstring_conversion_character_rule(p)).is_none() { break 'a914; }
+        if p.error_indicator { break 'a925; }
+        if (invalid_fstring_conversion_character_rule(p)).is_none() { break 'a925; }
         return Some(());
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
-    'a915: {
+    'a926: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a915; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a915; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a926; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a926; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a915; }
+        if p.error_indicator { break 'a926; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23767,12 +23891,12 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a916: {
+                'a927: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a916; }
-                    if (p.name_token()).is_none() { break 'a916; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a927; }
+                    if (p.name_token()).is_none() { break 'a927; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23781,7 +23905,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a915; }
+        if p.error_indicator { break 'a926; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23789,20 +23913,20 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a917: {
+                'a928: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a917; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a928; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a918: {
+                'a929: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a918; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a929; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23810,19 +23934,19 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a915; }
+        })()).is_some()) }) { break 'a926; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting ':' or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
-    'a919: {
+    'a930: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a919; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a919; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a930; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a930; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a919; }
+        if p.error_indicator { break 'a930; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23830,12 +23954,12 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a920: {
+                'a931: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a920; }
-                    if (p.name_token()).is_none() { break 'a920; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a931; }
+                    if (p.name_token()).is_none() { break 'a931; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23844,8 +23968,8 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a919; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a919; }
+        if p.error_indicator { break 'a930; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a930; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -23864,20 +23988,20 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a919; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a919; }
+        if p.error_indicator { break 'a930; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a930; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}', or format specs") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !'}'
-    'a921: {
+    'a932: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a921; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a921; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a932; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a932; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a921; }
+        if p.error_indicator { break 'a932; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23885,12 +24009,12 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a922: {
+                'a933: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a922; }
-                    if (p.name_token()).is_none() { break 'a922; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a933; }
+                    if (p.name_token()).is_none() { break 'a933; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23899,8 +24023,8 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a921; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a921; }
+        if p.error_indicator { break 'a932; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a932; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}'") });
     }
     p.mark = _mark;
@@ -23922,151 +24046,17 @@ pub(crate) fn invalid_fstring_conversion_character_rule(p: &mut Parser<'_>) -> O
 fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '!' &(':' | '}')
-    'a923: {
+    'a934: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a923; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a934; }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
             }
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
-                // ':'
-                'a924: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a924; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '}'
-                'a925: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a925; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                None
-            })();
-            p.level -= 1;
-            _r
-        })()).is_some()) }) { break 'a923; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: missing conversion character") });
-    }
-    p.mark = _mark;
-    // '!' !NAME
-    'a926: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a926; }
-        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a926; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: invalid conversion character") });
-    }
-    p.mark = _mark;
-    None
-}
-
-// invalid_tstring_replacement_field: '{' a='=' | '{' a='!' | '{' a=':' | '{' a='}' | '{' !annotated_rhs | '{' annotated_rhs !('=' | '!' | ':' | '}') | '{' annotated_rhs '=' !('!' | ':' | '}') | '{' annotated_rhs '='? invalid_tstring_conversion_character | '{' annotated_rhs '='? ['!' NAME] !(':' | '}') | '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}' | '{' annotated_rhs '='? ['!' NAME] !'}'
-pub(crate) fn invalid_tstring_replacement_field_rule(p: &mut Parser<'_>) -> Option<()> {
-    if p.enter_rule() {
-        return None;
-    }
-    let _had_error = p.error.is_some();
-    let _res = invalid_tstring_replacement_field_body(p);
-    p.trace_invalid_rule("invalid_tstring_replacement_field", _res.is_some(), _had_error);
-    p.level -= 1;
-    _res
-}
-
-fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
-    let _mark = p.mark;
-    // '{' a='='
-    'a927: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a927; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a927; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '='") });
-    }
-    p.mark = _mark;
-    // '{' a='!'
-    'a928: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a928; }
-        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a928; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '!'") });
-    }
-    p.mark = _mark;
-    // '{' a=':'
-    'a929: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a929; }
-        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a929; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before ':'") });
-    }
-    p.mark = _mark;
-    // '{' a='}'
-    'a930: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a930; }
-        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a930; };
-        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '}'") });
-    }
-    p.mark = _mark;
-    // '{' !annotated_rhs
-    'a931: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a931; }
-        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a931; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting a valid expression after '{'") });
-    }
-    p.mark = _mark;
-    // '{' annotated_rhs !('=' | '!' | ':' | '}')
-    'a932: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a932; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a932; } }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004400800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
-            if p.enter_rule() {
-                return None;
-            }
-            let _r = (|| -> Option<_> {
-                let _mark = p.mark;
-                // '='
-                'a933: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a933; }
-                    return Some(());
-                }
-                p.mark = _mark;
-                // '!'
-                'a934: {
-                    if p.error_indicator {
-                        return None;
-                    }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a934; }
-                    return Some(());
-                }
-                p.mark = _mark;
                 // ':'
                 'a935: {
                     if p.error_indicator {
@@ -24089,18 +24079,152 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a932; }
-        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '=', or '!', or ':', or '}'") });
+        })()).is_some()) }) { break 'a934; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: missing conversion character") });
     }
     p.mark = _mark;
-    // '{' annotated_rhs '=' !('!' | ':' | '}')
+    // '!' !NAME
     'a937: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a937; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a937; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a937; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a937; }
+        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a937; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: invalid conversion character") });
+    }
+    p.mark = _mark;
+    None
+}
+
+// invalid_tstring_replacement_field: '{' a='=' | '{' a='!' | '{' a=':' | '{' a='}' | '{' !annotated_rhs | '{' annotated_rhs !('=' | '!' | ':' | '}') | '{' annotated_rhs '=' !('!' | ':' | '}') | '{' annotated_rhs '='? invalid_tstring_conversion_character | '{' annotated_rhs '='? ['!' NAME] !(':' | '}') | '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}' | '{' annotated_rhs '='? ['!' NAME] !'}'
+pub(crate) fn invalid_tstring_replacement_field_rule(p: &mut Parser<'_>) -> Option<()> {
+    if p.enter_rule() {
+        return None;
+    }
+    let _had_error = p.error.is_some();
+    let _res = invalid_tstring_replacement_field_body(p);
+    p.trace_invalid_rule("invalid_tstring_replacement_field", _res.is_some(), _had_error);
+    p.level -= 1;
+    _res
+}
+
+fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
+    let _mark = p.mark;
+    // '{' a='='
+    'a938: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a938; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a938; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '='") });
+    }
+    p.mark = _mark;
+    // '{' a='!'
+    'a939: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a939; }
+        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a939; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '!'") });
+    }
+    p.mark = _mark;
+    // '{' a=':'
+    'a940: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a940; }
+        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a940; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before ':'") });
+    }
+    p.mark = _mark;
+    // '{' a='}'
+    'a941: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a941; }
+        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a941; };
+        return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '}'") });
+    }
+    p.mark = _mark;
+    // '{' !annotated_rhs
+    'a942: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a942; }
+        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a942; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting a valid expression after '{'") });
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs !('=' | '!' | ':' | '}')
+    'a943: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a943; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a943; } }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004400800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
+            if p.enter_rule() {
+                return None;
+            }
+            let _r = (|| -> Option<_> {
+                let _mark = p.mark;
+                // '='
+                'a944: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a944; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '!'
+                'a945: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a945; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // ':'
+                'a946: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a946; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                // '}'
+                'a947: {
+                    if p.error_indicator {
+                        return None;
+                    }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a947; }
+                    return Some(());
+                }
+                p.mark = _mark;
+                None
+            })();
+            p.level -= 1;
+            _r
+        })()).is_some()) }) { break 'a943; }
+        return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '=', or '!', or ':', or '}'") });
+    }
+    p.mark = _mark;
+    // '{' annotated_rhs '=' !('!' | ':' | '}')
+    'a948: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a948; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a948; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a948; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24108,29 +24232,29 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!'
-                'a938: {
+                'a949: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a938; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a949; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a939: {
+                'a950: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a939; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a950; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a940: {
+                'a951: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a940; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a951; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24138,32 +24262,32 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a937; }
+        })()).is_some()) }) { break 'a948; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '!', or ':', or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? invalid_tstring_conversion_character
-    'a941: {
+    'a952: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a941; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a941; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a952; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a952; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a941; }
-        if (invalid_tstring_conversion_character_rule(p)).is_none() { break 'a941; }
+        if p.error_indicator { break 'a952; }
+        if (invalid_tstring_conversion_character_rule(p)).is_none() { break 'a952; }
         return Some(());
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
-    'a942: {
+    'a953: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a942; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a942; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a953; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a953; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a942; }
+        if p.error_indicator { break 'a953; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24171,12 +24295,12 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a943: {
+                'a954: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a943; }
-                    if (p.name_token()).is_none() { break 'a943; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a954; }
+                    if (p.name_token()).is_none() { break 'a954; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24185,7 +24309,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a942; }
+        if p.error_indicator { break 'a953; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24193,20 +24317,20 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a944: {
+                'a955: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a944; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a955; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a945: {
+                'a956: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a945; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a956; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24214,19 +24338,19 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a942; }
+        })()).is_some()) }) { break 'a953; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting ':' or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
-    'a946: {
+    'a957: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a946; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a946; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a957; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a957; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a946; }
+        if p.error_indicator { break 'a957; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24234,12 +24358,12 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a947: {
+                'a958: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a947; }
-                    if (p.name_token()).is_none() { break 'a947; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a958; }
+                    if (p.name_token()).is_none() { break 'a958; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24248,8 +24372,8 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a946; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a946; }
+        if p.error_indicator { break 'a957; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a957; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -24268,20 +24392,20 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a946; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a946; }
+        if p.error_indicator { break 'a957; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a957; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}', or format specs") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !'}'
-    'a948: {
+    'a959: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a948; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a948; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a959; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a959; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a948; }
+        if p.error_indicator { break 'a959; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24289,12 +24413,12 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a949: {
+                'a960: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a949; }
-                    if (p.name_token()).is_none() { break 'a949; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a960; }
+                    if (p.name_token()).is_none() { break 'a960; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24303,8 +24427,8 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a948; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a948; }
+        if p.error_indicator { break 'a959; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a959; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}'") });
     }
     p.mark = _mark;
@@ -24326,11 +24450,11 @@ pub(crate) fn invalid_tstring_conversion_character_rule(p: &mut Parser<'_>) -> O
 fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '!' &(':' | '}')
-    'a950: {
+    'a961: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a950; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a961; }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24338,20 +24462,20 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a951: {
+                'a962: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a951; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a962; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a952: {
+                'a963: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a952; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a963; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24359,17 +24483,17 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a950; }
+        })()).is_some()) }) { break 'a961; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: missing conversion character") });
     }
     p.mark = _mark;
     // '!' !NAME
-    'a953: {
+    'a964: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a953; }
-        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a953; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a964; }
+        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a964; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: invalid conversion character") });
     }
     p.mark = _mark;
@@ -24391,7 +24515,7 @@ pub(crate) fn invalid_string_tstring_concat_rule(p: &mut Parser<'_>) -> Option<(
 fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=(fstring | string)+ b=tstring
-    'a954: {
+    'a965: {
         if p.error_indicator {
             return None;
         }
@@ -24407,22 +24531,22 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // fstring
-                        'a955: {
+                        'a966: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (fstring_rule(p)) else { break 'a955; };
+                            let Some(_v0) = (fstring_rule(p)) else { break 'a966; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // string
-                        'a956: {
+                        'a967: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (string_rule(p)) else { break 'a956; };
+                            let Some(_v0) = (string_rule(p)) else { break 'a967; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
@@ -24444,14 +24568,14 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a954; };
-        let Some(b): Option<Expr> = (tstring_rule(p)) else { break 'a954; };
+        }) else { break 'a965; };
+        let Some(b): Option<Expr> = (tstring_rule(p)) else { break 'a965; };
         let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.last()?, b, "cannot mix t-string literals with string or bytes literals") });
     }
     p.mark = _mark;
     // a=tstring+ b=(fstring | string)
-    'a957: {
+    'a968: {
         if p.error_indicator {
             return None;
         }
@@ -24472,7 +24596,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a957; };
+        }) else { break 'a968; };
         let Some(b): Option<Expr> = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24480,22 +24604,22 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // fstring
-                'a958: {
+                'a969: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (fstring_rule(p)) else { break 'a958; };
+                    let Some(_v0) = (fstring_rule(p)) else { break 'a969; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // string
-                'a959: {
+                'a970: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (string_rule(p)) else { break 'a959; };
+                    let Some(_v0) = (string_rule(p)) else { break 'a970; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -24505,7 +24629,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a957; };
+        })()) else { break 'a968; };
         let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.last()?, b, "cannot mix t-string literals with string or bytes literals") });
     }
@@ -24528,11 +24652,11 @@ pub(crate) fn invalid_arithmetic_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // sum ('+' | '-' | '*' | '/' | '%' | '//' | '@') a='not' b=inversion
-    'a960: {
+    'a971: {
         if p.error_indicator {
             return None;
         }
-        match sum_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a960; } }
+        match sum_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a971; } }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24540,65 +24664,65 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '+'
-                'a961: {
+                'a972: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PLUS)).is_none() { break 'a961; }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a972; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '-'
-                'a962: {
+                'a973: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::MINUS)).is_none() { break 'a962; }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a973; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '*'
-                'a963: {
+                'a974: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::STAR)).is_none() { break 'a963; }
+                    if (p.expect_token(tk::STAR)).is_none() { break 'a974; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '/'
-                'a964: {
+                'a975: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::SLASH)).is_none() { break 'a964; }
+                    if (p.expect_token(tk::SLASH)).is_none() { break 'a975; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '%'
-                'a965: {
+                'a976: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PERCENT)).is_none() { break 'a965; }
+                    if (p.expect_token(tk::PERCENT)).is_none() { break 'a976; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '//'
-                'a966: {
+                'a977: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a966; }
+                    if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a977; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '@'
-                'a967: {
+                'a978: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::AT)).is_none() { break 'a967; }
+                    if (p.expect_token(tk::AT)).is_none() { break 'a978; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24606,9 +24730,9 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a960; }
-        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a960; };
-        let Some(b) = (inversion_rule(p)) else { break 'a960; };
+        })()).is_none() { break 'a971; }
+        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a971; };
+        let Some(b) = (inversion_rule(p)) else { break 'a971; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "'not' after an operator must be parenthesized") });
     }
@@ -24631,7 +24755,7 @@ pub(crate) fn invalid_factor_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ('+' | '-' | '~') a='not' b=factor
-    'a968: {
+    'a979: {
         if p.error_indicator {
             return None;
         }
@@ -24642,29 +24766,29 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '+'
-                'a969: {
+                'a980: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PLUS)).is_none() { break 'a969; }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a980; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '-'
-                'a970: {
+                'a981: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::MINUS)).is_none() { break 'a970; }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a981; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '~'
-                'a971: {
+                'a982: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::TILDE)).is_none() { break 'a971; }
+                    if (p.expect_token(tk::TILDE)).is_none() { break 'a982; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24672,9 +24796,9 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a968; }
-        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a968; };
-        let Some(b) = (factor_rule(p)) else { break 'a968; };
+        })()).is_none() { break 'a979; }
+        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a979; };
+        let Some(b) = (factor_rule(p)) else { break 'a979; };
         let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "'not' after an operator must be parenthesized") });
     }
@@ -24697,12 +24821,12 @@ pub(crate) fn invalid_type_params_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_type_params_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '[' token=']'
-    'a972: {
+    'a983: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a972; }
-        let Some(token) = (p.expect_token(tk::RSQB)) else { break 'a972; };
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a983; }
+        let Some(token) = (p.expect_token(tk::RSQB)) else { break 'a983; };
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p,
             token,
             "Type parameter list cannot be empty") });

@@ -1,7 +1,8 @@
 //! Prefix runs: consecutive alternatives that start with the same items (`if_stmt`'s
-//! `'if' a=named_expression ':' b=block`, then `c=elif_stmt` or `c=[else_block]`) parse them
-//! once in the first pass, and each alternative tries only its remaining items from where they
-//! ended. The error pass parses each alternative whole, as CPython does.
+//! `'if' a=named_expression ':' b=block`, then `c=elif_stmt` or `c=[else_block]`;
+//! `param_with_default`'s `a=param c=default`, then `','` or `&')'`) parse them once in the
+//! first pass, and each alternative tries only its remaining items from where they ended. The
+//! error pass parses each alternative whole, as CPython does.
 //!
 //! Why the result is the same: the shared items are tokens and calls of rules that cannot match
 //! empty, so the same items at the same mark give the same values and read the same tokens, and
@@ -75,9 +76,10 @@ impl Generator<'_> {
     }
 
     /// Runs `(start, end, len)` of two or more consecutive alternatives that start with the
-    /// same `len` (at least 2) items, the first a token, each a token, a forced token or a call
-    /// of a rule that cannot match empty (not an `invalid_` one), with the same names and
-    /// types; alternatives with a cut or an `invalid_` rule, and those `excluded`, stay out.
+    /// same `len` (at least 2) items, each a token, a forced token or a call of a rule that
+    /// cannot match empty (not an `invalid_` one), with the same names and types; alternatives
+    /// with a cut or an `invalid_` rule, and those `excluded`, stay out. (Alternatives that
+    /// share a first rule call alone share it by `SharedFirst`.)
     pub(super) fn shared_prefix_runs(
         &self,
         alts: &[Alt],
@@ -91,7 +93,7 @@ impl Generator<'_> {
                 && alt
                     .items
                     .first()
-                    .is_some_and(|it| self.is_token_item(&it.item))
+                    .is_some_and(|it| self.prefix_item_key(it).is_some())
                 && !alt.items.iter().any(|it| {
                     matches!(it.item, Item::Cut) || super::chain::mentions_invalid(&it.item)
                 })
@@ -205,21 +207,31 @@ mod tests {
     }
 
     #[test]
-    fn python_grammar_shares_the_statement_heads() {
+    fn python_grammar_shares_statement_heads_and_a_parameter_with_its_default() {
         let text = repo_file("crates/parser/python.gram");
         assert_eq!(
-            runs_of(&text, &["if_stmt", "elif_stmt", "try_stmt", "except_block"]),
+            runs_of(
+                &text,
+                &[
+                    "if_stmt",
+                    "elif_stmt",
+                    "try_stmt",
+                    "except_block",
+                    "param_with_default"
+                ]
+            ),
             [
                 vec![(1, 3, 4)],
                 vec![(1, 3, 4)],
                 vec![(1, 4, 3)],
                 vec![(1, 3, 2)],
+                vec![(0, 2, 2)],
             ]
         );
     }
 
     #[test]
-    fn cuts_invalid_rules_lookaheads_names_and_rule_calls_first_are_not_shared() {
+    fn cuts_invalid_rules_lookaheads_and_names_are_not_shared() {
         let other = "\nb[Expr]: NAME\nc[Expr]: NAME\n";
         let cut = format!("a[Expr]: '(' x=b ~ ')' {{ x }} | '(' x=b ']' {{ x }}{other}");
         let invalid = format!(
@@ -227,14 +239,16 @@ mod tests {
         );
         let lookahead = format!("a[Expr]: '(' &b x=b ')' {{ x }} | '(' &b x=b ']' {{ x }}{other}");
         let name = format!("a[Expr]: '(' x=NAME ')' {{ f(x) }} | '(' x=NAME ']' {{ f(x) }}{other}");
-        let rule_first = format!("a[Expr]: x=b '(' ')' {{ x }} | x=b '(' ']' {{ x }}{other}");
-        for grammar in [cut, invalid, lookahead, name, rule_first] {
+        for grammar in [cut, invalid, lookahead, name] {
             assert_eq!(runs_of(&grammar, &["a"]), [vec![]], "{grammar}");
         }
         let shared = format!(
             "a[Expr]: '(' x=b ')' {{ x }} | '(' x=b ']' {{ x }} | '(' c ')' {{ g() }}{other}"
         );
         assert_eq!(runs_of(&shared, &["a"]), [vec![(0, 2, 2)]]);
+        // A rule call may come first, as in `param_with_default`.
+        let rule_first = format!("a[Expr]: x=b '(' ')' {{ x }} | x=b '(' ']' {{ x }}{other}");
+        assert_eq!(runs_of(&rule_first, &["a"]), [vec![(0, 2, 2)]]);
     }
 
     const FIRST_PASS_HEAD: &str = "    if p.first_pass_shortcuts_allowed() {\n";

@@ -1,0 +1,1 @@
+def f(a="\N{no such name}", b=2): pass
