@@ -441,11 +441,18 @@ impl<'src> Parser<'src> {
     }
 
     /// Reads one more token ahead, into the buffer but not yet the parser's (see [`ReadAhead`]):
-    /// only where the tokenizer's fast paths go, whose tokens are read the same at any time and
-    /// have no effect but the tokenizer's position (no error, no warning, no ENDMARKER). False
-    /// where they stop: the token is left for the parser to read when it gets there.
+    /// only where the tokenizer's fast paths go (those of strings, f-strings and t-strings
+    /// too), whose tokens are read the same at any time and have no effect but the tokenizer's
+    /// state (no error, no warning, no ENDMARKER). That state (its position, its brackets, its
+    /// f-string modes) is read only where reading stops, at an error or at the end, after the
+    /// tokens before: as far as the parser can tell, the same whoever read them. False where
+    /// the fast paths stop: the token is left for the parser to read when it gets there.
     fn read_ahead_token(&mut self) -> bool {
-        let Some(token) = self.tok.next_fast_token() else {
+        let Some(token) = self
+            .tok
+            .next_fast_token()
+            .or_else(|| self.tok.next_string_token())
+        else {
             return false;
         };
         debug_assert!(!self.tok.has_warnings());

@@ -41,7 +41,8 @@ impl Tokenizer<'_> {
     /// changed) for any other, which
     /// [`Self::next_token_without_fast_paths`] then reads. For where
     /// [`Self::next_fast_token`] returned `None`. These tokens are never ENDMARKER, never
-    /// errors and never warn, but they change the f-string state: not for reading ahead.
+    /// errors and never warn; they move the f-string state on as the general path would, so a
+    /// caller may read them ahead of its parser as it does the other fast paths' tokens.
     #[inline]
     pub fn next_string_token(&mut self) -> Option<Token> {
         if !self.fast_paths || self.stopped {
