@@ -161,10 +161,8 @@ impl Generator<'_> {
             .collect()
     }
 
+    /// The lead token's FIRST-set bit (for a NAME, [`Generator::name_bit`]).
     fn lead_bit(&self, lead: Lead) -> u128 {
-        if lead == NAME_LEAD {
-            return self.name_bit();
-        }
         self.tokens
             .numbers
             .get(lead.token)
