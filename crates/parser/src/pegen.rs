@@ -180,6 +180,12 @@ impl Tok {
         }
     }
 
+    /// The token's FIRST-set bits (see `first_class`).
+    #[inline(always)]
+    fn kind_bits(&self) -> u128 {
+        KIND_BITS[usize::from(self.first_class)]
+    }
+
     /// Whether the token has text: all but INDENT, DEDENT and ENDMARKER, which have no columns
     /// in the parser's view.
     fn has_text(&self) -> bool {
@@ -821,7 +827,7 @@ impl<'src> Parser<'src> {
             // The token's FIRST-set bits, kept with it: a NAME spelling a soft keyword adds
             // that keyword's bit besides NAME's, which only tells more.
             let counts = at_own_depth & (class == 0);
-            let bits = KIND_BITS[usize::from(t.first_class)];
+            let bits = t.kind_bits();
             kinds |= std::hint::select_unpredictable(counts, bits, 0);
         }
         u128::MAX
@@ -896,7 +902,7 @@ impl<'src> Parser<'src> {
         let Some(t) = self.tokens.get(self.mark) else {
             return u128::MAX;
         };
-        KIND_BITS[usize::from(t.first_class)]
+        t.kind_bits()
     }
 
     /// The kind of the token at the mark, which the caller has made sure is in the buffer
@@ -1052,16 +1058,9 @@ impl<'src> Parser<'src> {
     /// [`Parser::cannot_start`], and exact for the same reason.
     #[inline(always)]
     pub(crate) fn name_not_followed_by(&mut self, after_name: u128) -> bool {
-        if !self.first_pass_shortcuts_allowed() {
-            return false;
-        }
-        let fails = match self.tokens.get(self.mark..self.mark + 2) {
-            Some([name, next]) => {
-                name.first_class == PLAIN_NAME_CLASS
-                    && KIND_BITS[usize::from(next.first_class)] & after_name == 0
-            }
-            _ => false,
-        };
+        let fails = self.lead_and_next().is_some_and(|(name, next)| {
+            name.first_class == PLAIN_NAME_CLASS && next.kind_bits() & after_name == 0
+        });
         if fails {
             self.fill = self.fill.max(self.mark + 2);
         }
@@ -1084,10 +1083,7 @@ impl<'src> Parser<'src> {
     ) -> u16 {
         // NUMBER and STRING are neighbours: one test tells neither (the common case).
         const _: () = assert!(tk::STRING == tk::NUMBER + 1);
-        if !self.first_pass_shortcuts_allowed() {
-            return 0;
-        }
-        let Some([lead, next]) = self.tokens.get(self.mark..self.mark + 2) else {
+        let Some((lead, next)) = self.lead_and_next() else {
             return 0;
         };
         if lead.kind.wrapping_sub(tk::NUMBER) > 1 {
@@ -1098,10 +1094,24 @@ impl<'src> Parser<'src> {
         } else {
             after_string
         };
-        if KIND_BITS[usize::from(next.first_class)] & after == 0 {
+        if next.kind_bits() & after == 0 {
             lead.kind
         } else {
             0
+        }
+    }
+
+    /// What the lone-token checks look at: the token at the mark and the one after it, when
+    /// the first pass's shortcuts are allowed and both are in the buffer (read by the parser or
+    /// ahead of it: their kinds are final). Reads no token.
+    #[inline(always)]
+    fn lead_and_next(&self) -> Option<(&Tok, &Tok)> {
+        if !self.first_pass_shortcuts_allowed() {
+            return None;
+        }
+        match self.tokens.get(self.mark..self.mark + 2) {
+            Some([lead, next]) => Some((lead, next)),
+            _ => None,
         }
     }
 
