@@ -1416,10 +1416,6 @@ struct NameCache {
     /// its key): a word's own text, so that the cache outlives the source and the next parse
     /// on the thread takes over its buffers (see [`SpareBuffers`]).
     long_spellings: String,
-    /// Whether identifiers come from the thread's known ones ([`known_identifier`]): not in
-    /// a thread's first parse, so that a thread made for one parse never fills a table only
-    /// to drop it.
-    known: bool,
     /// An open-addressing table of the spellings (linear probing, at most half full; its
     /// length a power of two).
     table: Vec<Slot>,
@@ -1507,7 +1503,6 @@ impl NameCache {
         }
         names.table.resize(slots, Slot::default());
         names.shift = shift_for(slots);
-        names.known = parsed_on_this_thread_before();
         names
     }
 
@@ -1618,11 +1613,7 @@ impl NameCache {
             // Past u32::MAX distinct words, which no source the tokenizer accepts has.
             _ => return (WordId(u32::MAX - 1), class),
         };
-        let identifier = if self.known && text.len() <= SPELLED_OUT && text.is_ascii() {
-            known_identifier(text, key)
-        } else {
-            new_identifier(text)
-        };
+        let identifier = new_identifier(text);
         let long_spelling = if text.len() > SPELLED_OUT {
             self.keep_long_spelling(text)
         } else {
@@ -1788,11 +1779,6 @@ impl Key {
     }
 }
 
-/// How many identifiers [`known_identifier`] keeps per thread (a power of two): about 300 kB
-/// with their text. On the 1 MB part of the corpus, 1,024 left 4,700 of its 7,200 words per
-/// pass to be made again, 4,096 left 2,600 (most of them longer than 15 bytes).
-const KNOWN_IDENTIFIER_SLOTS: usize = 4096;
-
 /// The buffers of a parse that the next parse on the same thread takes over: the token buffer,
 /// the memo and the name cache, which a parse sizes by its source (about 20 bytes a byte of
 /// source, most of it never touched). Allocated anew for every file, they were fresh pages to
@@ -1845,48 +1831,6 @@ thread_local! {
     /// What the last parse on this thread left for the next (see [`SpareBuffers`]).
     static SPARE_BUFFERS: std::cell::Cell<SpareBuffers> =
         std::cell::Cell::new(SpareBuffers::default());
-    /// How many parses this thread has begun (saturating).
-    static PARSES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-    /// The identifiers earlier parses on this thread made, by the key of their spelling,
-    /// direct-mapped (a spelling that lands on another's slot takes it over).
-    static KNOWN_IDENTIFIERS: std::cell::RefCell<Vec<Option<(Key, Identifier)>>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Whether a parse began on this thread before the one beginning now (counted here).
-fn parsed_on_this_thread_before() -> bool {
-    PARSES
-        .try_with(|parses| {
-            let before = parses.get();
-            parses.set(before.saturating_add(1));
-            before > 0
-        })
-        .unwrap_or(false)
-}
-
-/// The identifier spelled `text`, of at most [`SPELLED_OUT`] ASCII bytes (so `key`, its key,
-/// spells it out): the one an earlier parse on this thread made, if it is kept, else a new
-/// one, kept. The names every module spells (`self`, `len`, the keywords) are then made once
-/// per thread, not once per parse: making one and dropping it cost more than the rest of
-/// reading its first token.
-fn known_identifier(text: &str, key: Key) -> Identifier {
-    let slot = (key.mixed() >> (64 - KNOWN_IDENTIFIER_SLOTS.trailing_zeros())) as usize;
-    let kept = KNOWN_IDENTIFIERS.try_with(|known| {
-        let mut known = known.borrow_mut();
-        if known.is_empty() {
-            known.resize(KNOWN_IDENTIFIER_SLOTS, None);
-        }
-        let entry = known.get_mut(slot)?;
-        match entry {
-            Some((spelled, identifier)) if *spelled == key => Some(identifier.clone()),
-            _ => {
-                let identifier = Identifier::new(text);
-                *entry = Some((key, identifier.clone()));
-                Some(identifier)
-            }
-        }
-    });
-    kept.ok().flatten().unwrap_or_else(|| Identifier::new(text))
 }
 
 /// `_PyPegen_new_identifier`: identifiers are NFKC-normalized (PEP 3131).
@@ -2031,38 +1975,21 @@ mod name_cache {
             names.identifier(WordId(first)),
             names.identifier(WordId(first)),
         );
-        assert_eq!(a.as_str(), "spam");
+        assert_eq!((a.as_str(), b.as_str()), ("spam", "spam"));
+        // A long spelling's identifier is shared, not copied.
+        let long = "a_name_longer_than_fifteen_bytes";
+        let (word, _) = classify(&mut names, long);
+        let (a, b) = (
+            names.identifier(WordId(word)),
+            names.identifier(WordId(word)),
+        );
         assert!(std::ptr::eq(a.as_str(), b.as_str()));
     }
 
     #[test]
-    fn a_later_parse_on_the_thread_shares_a_short_spelling_s_identifier() {
-        // On a thread of its own, whatever ran on the test's thread before.
-        std::thread::spawn(later_parses_share_identifiers)
-            .join()
-            .expect("the parses' thread");
-    }
-
-    fn later_parses_share_identifiers() {
-        // A thread's first parse keeps nothing (a thread made for one parse would only fill
-        // the table to drop it); the later ones share.
-        let first = {
-            let mut names = NameCache::for_source(0);
-            assert!(!names.known);
-            let (word, _) = classify(&mut names, "spam");
-            names.identifier(WordId(word))
-        };
-        let spam = {
-            let mut names = NameCache::for_source(0);
-            let (word, _) = classify(&mut names, "spam");
-            names.identifier(WordId(word))
-        };
+    fn every_spelling_gets_its_own_identifier() {
         let mut names = NameCache::for_source(0);
-        let (word, _) = classify(&mut names, "spam");
-        let again = names.identifier(WordId(word));
-        assert!(std::ptr::eq(spam.as_str(), again.as_str()));
-        assert!(!std::ptr::eq(first.as_str(), again.as_str()));
-        // Every spelling gets its own, whatever slot it lands on.
+        // Whatever slot it lands on, and as the table grows.
         let spellings: Vec<String> = (0..5000).map(|i| format!("n{i}")).collect();
         for text in &spellings {
             let (word, _) = classify(&mut names, text);
