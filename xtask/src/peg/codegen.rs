@@ -2131,11 +2131,26 @@ impl<'g> Generator<'g> {
         need_value: bool,
         indent: usize,
     ) -> Result<String, String> {
-        let first = self.fallible(elem, need_value, indent + 1)?;
         let sep_code = self.fallible(sep, false, indent + 2)?;
-        let next = self.fallible(elem, need_value, indent + 2)?;
         // `_gather_N_rule` (its own level) calling `elem` and then `_loop0_N_rule` (one more).
         let mut s = String::from("(|| -> Option<Vec<_>> {\n");
+        // An element that is more than a rule call or a token is written once, as a closure
+        // both the first element and the rest call: its code twice made the rule (`args`) one
+        // that the instruction cache held less of.
+        let (first, next) = if matches!(elem, Item::Group(_)) {
+            let code = self.fallible(elem, need_value, indent + 2)?;
+            line(
+                &mut s,
+                indent + 1,
+                "let _elem = |p: &mut Parser<'_>| -> Option<_> {",
+            );
+            line(&mut s, indent + 2, &code);
+            line(&mut s, indent + 1, "};");
+            ("_elem(p)".to_string(), "_elem(p)".to_string())
+        } else {
+            let first = self.fallible(elem, need_value, indent + 1)?;
+            (first, self.fallible(elem, need_value, indent + 2)?)
+        };
         line(&mut s, indent + 1, "if p.enter_rule() {");
         line(&mut s, indent + 2, "return None;");
         line(&mut s, indent + 1, "}");

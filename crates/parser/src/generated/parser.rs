@@ -13268,70 +13268,30 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ((|| -> Option<Vec<_>> {
-            if p.enter_rule() {
-                return None;
-            }
-            let Some(_first) = (|| -> Option<_> {
-                if p.enter_rule() {
-                    return None;
-                }
-                let _r = (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // slice
-                    'a444: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        let Some(_v0) = (slice_rule(p)) else { break 'a444; };
-                        let _s0 = p.src;
-                        p.src = _s0;
-                        return Some(_v0);
-                    }
-                    p.mark = _mark;
-                    // starred_expression
-                    'a445: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a445; };
-                        let _s0 = p.src;
-                        p.src = _s0;
-                        return Some(_v0);
-                    }
-                    p.mark = _mark;
-                    None
-                })();
-                p.level -= 1;
-                _r
-            })() else { p.level -= 1; return None; };
-            let mut _children = p.gather_list(_first, tk::COMMA);
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                if (p.expect_token(tk::COMMA)).is_none() { break; }
-                match (|| -> Option<_> {
+            let _elem = |p: &mut Parser<'_>| -> Option<_> {
+                (|| -> Option<_> {
                     if p.enter_rule() {
                         return None;
                     }
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // slice
-                        'a446: {
+                        'a444: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (slice_rule(p)) else { break 'a446; };
+                            let Some(_v0) = (slice_rule(p)) else { break 'a444; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // starred_expression
-                        'a447: {
+                        'a445: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a447; };
+                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a445; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
@@ -13341,7 +13301,18 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
                     })();
                     p.level -= 1;
                     _r
-                })() {
+                })()
+            };
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = _elem(p) else { p.level -= 1; return None; };
+            let mut _children = p.gather_list(_first, tk::COMMA);
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                if (p.expect_token(tk::COMMA)).is_none() { break; }
+                match _elem(p) {
                     Some(_x) => _children.push(_x),
                     None => {
                         p.mark = _m;
@@ -13377,17 +13348,17 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let _lacking0 = p.group_lacks(_mark, 0x800);
     // a=[expression] ':' b=[expression] c=[':' d=[expression]]
-    'a448: {
-        if _lacking0 { break 'a448; }
+    'a446: {
+        if _lacking0 { break 'a446; }
         if p.error_indicator {
             return None;
         }
         let a = expression_rule(p);
-        if p.error_indicator { break 'a448; }
+        if p.error_indicator { break 'a446; }
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a448; }
+        if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a446; }
         let b = expression_rule(p);
-        if p.error_indicator { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a448; }
+        if p.error_indicator { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a446; }
         let _s2 = p.src;
         let c = (|| -> Option<_> {
             if p.enter_rule() {
@@ -13396,13 +13367,13 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':' d=[expression]
-                'a449: {
+                'a447: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a449; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a447; }
                     let d = expression_rule(p);
-                    if p.error_indicator { break 'a449; }
+                    if p.error_indicator { break 'a447; }
                     let _s1 = p.src;
                     return Some({ d });
                 }
@@ -13412,18 +13383,18 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { if let Some(_v) = b { p.give_back(_s2, _v); } if let Some(_v) = a { p.give_back(_s0, _v); } break 'a448; }
+        if p.error_indicator { if let Some(_v) = b { p.give_back(_s2, _v); } if let Some(_v) = a { p.give_back(_s0, _v); } break 'a446; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Slice(a, b, c.flatten(), EXTRA) });
     }
     p.mark = _mark;
     // a=named_expression
-    'a450: {
+    'a448: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (named_expression_rule(p)) else { break 'a450; };
+        let Some(a) = (named_expression_rule(p)) else { break 'a448; };
         let _s0 = p.src;
         p.src = _s0;
         return Some({ a });
@@ -13484,51 +13455,51 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // NAME
-    'a451: {
+    'a449: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = p.expect_token(tk::NAME) else { break 'a451; };
+        let Some(_v0) = p.expect_token(tk::NAME) else { break 'a449; };
         let _v0 = p.name_from_token(&_v0);
         p.src = Src::NONE;
         return Some(_v0);
     }
     p.mark = _mark;
     // 'True'
-    'a452: {
+    'a450: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRUE)).is_none() { break 'a452; }
+        if (p.expect_token(kw::TRUE)).is_none() { break 'a450; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Bool(true), None, EXTRA) });
     }
     p.mark = _mark;
     // 'False'
-    'a453: {
+    'a451: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::FALSE)).is_none() { break 'a453; }
+        if (p.expect_token(kw::FALSE)).is_none() { break 'a451; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Bool(false), None, EXTRA) });
     }
     p.mark = _mark;
     // 'None'
-    'a454: {
+    'a452: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::NONE)).is_none() { break 'a454; }
+        if (p.expect_token(kw::NONE)).is_none() { break 'a452; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::None, None, EXTRA) });
     }
     p.mark = _mark;
     // &(STRING | FSTRING_START | TSTRING_START) strings
-    'a455: {
+    'a453: {
         if p.error_indicator {
             return None;
         }
@@ -13539,29 +13510,29 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // STRING
-                'a456: {
+                'a454: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.string_token()).is_none() { break 'a456; }
+                    if (p.string_token()).is_none() { break 'a454; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // FSTRING_START
-                'a457: {
+                'a455: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a457; }
+                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a455; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // TSTRING_START
-                'a458: {
+                'a456: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::TSTRING_START)).is_none() { break 'a458; }
+                    if (p.expect_token(tk::TSTRING_START)).is_none() { break 'a456; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -13569,29 +13540,29 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a455; }
-        let Some(_v1) = (strings_rule(p)) else { break 'a455; };
+        })()).is_some()) }) { break 'a453; }
+        let Some(_v1) = (strings_rule(p)) else { break 'a453; };
         let _s1 = p.src;
         p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
     // NUMBER
-    'a459: {
+    'a457: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.number_token()) else { break 'a459; };
+        let Some(_v0) = (p.number_token()) else { break 'a457; };
         p.src = Src::NONE;
         return Some(_v0);
     }
     p.mark = _mark;
     // &'(' (tuple | group | genexp)
-    'a460: {
+    'a458: {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead_slow(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a460; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead_slow(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a458; }
         let Some(_v1) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -13599,33 +13570,33 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // tuple
-                'a461: {
+                'a459: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (tuple_rule(p)) else { break 'a461; };
+                    let Some(_v0) = (tuple_rule(p)) else { break 'a459; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // group
-                'a462: {
+                'a460: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (group_rule(p)) else { break 'a462; };
+                    let Some(_v0) = (group_rule(p)) else { break 'a460; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // genexp
-                'a463: {
+                'a461: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (genexp_rule(p)) else { break 'a463; };
+                    let Some(_v0) = (genexp_rule(p)) else { break 'a461; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -13635,18 +13606,18 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a460; };
+        })()) else { break 'a458; };
         let _s1 = p.src;
         p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
     // &'[' (list | listcomp)
-    'a464: {
+    'a462: {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x200) } else { p.lookahead_slow(|p| (p.expect_token(tk::LSQB)).is_some()) }) { break 'a464; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x200) } else { p.lookahead_slow(|p| (p.expect_token(tk::LSQB)).is_some()) }) { break 'a462; }
         let Some(_v1) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -13654,22 +13625,22 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // list
-                'a465: {
+                'a463: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (list_rule(p)) else { break 'a465; };
+                    let Some(_v0) = (list_rule(p)) else { break 'a463; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // listcomp
-                'a466: {
+                'a464: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (listcomp_rule(p)) else { break 'a466; };
+                    let Some(_v0) = (listcomp_rule(p)) else { break 'a464; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -13679,18 +13650,18 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a464; };
+        })()) else { break 'a462; };
         let _s1 = p.src;
         p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
     // &'{' (dict | set | dictcomp | setcomp)
-    'a467: {
+    'a465: {
         if p.error_indicator {
             return None;
         }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x2000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::LBRACE)).is_some()) }) { break 'a467; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x2000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::LBRACE)).is_some()) }) { break 'a465; }
         let Some(_v1) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -13698,44 +13669,44 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // dict
-                'a468: {
+                'a466: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (dict_rule(p)) else { break 'a468; };
+                    let Some(_v0) = (dict_rule(p)) else { break 'a466; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // set
-                'a469: {
+                'a467: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (set_rule(p)) else { break 'a469; };
+                    let Some(_v0) = (set_rule(p)) else { break 'a467; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // dictcomp
-                'a470: {
+                'a468: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (dictcomp_rule(p)) else { break 'a470; };
+                    let Some(_v0) = (dictcomp_rule(p)) else { break 'a468; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // setcomp
-                'a471: {
+                'a469: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (setcomp_rule(p)) else { break 'a471; };
+                    let Some(_v0) = (setcomp_rule(p)) else { break 'a469; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -13745,18 +13716,18 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a467; };
+        })()) else { break 'a465; };
         let _s1 = p.src;
         p.src = _s1;
         return Some(_v1);
     }
     p.mark = _mark;
     // '...'
-    'a472: {
+    'a470: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::ELLIPSIS)).is_none() { break 'a472; }
+        if (p.expect_token(tk::ELLIPSIS)).is_none() { break 'a470; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Constant(Constant::Ellipsis, None, EXTRA) });
@@ -13778,11 +13749,11 @@ pub(crate) fn group_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // '(' a=(yield_expr | named_expression) ')'
-    'a473: {
+    'a471: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a473; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a471; }
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -13824,22 +13795,22 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // yield_expr
-                'a474: {
+                'a472: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (yield_expr_rule(p)) else { break 'a474; };
+                    let Some(_v0) = (yield_expr_rule(p)) else { break 'a472; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // named_expression
-                'a475: {
+                'a473: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (named_expression_rule(p)) else { break 'a475; };
+                    let Some(_v0) = (named_expression_rule(p)) else { break 'a473; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -13849,9 +13820,9 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a473; };
+        })()) else { break 'a471; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a473; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a471; }
         p.src = _s1;
         return Some({ a });
     }
@@ -13859,11 +13830,11 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_group
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a476: {
+        'a474: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_group_rule(p)).is_none() { break 'a476; }
+            if (invalid_group_rule(p)).is_none() { break 'a474; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -13886,15 +13857,15 @@ fn lambdef_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // 'lambda' a=[lambda_params] ':' b=expression
-    'a477: {
+    'a475: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::LAMBDA)).is_none() { break 'a477; }
+        if (p.expect_token(kw::LAMBDA)).is_none() { break 'a475; }
         let a = lambda_params_rule(p);
-        if p.error_indicator { break 'a477; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a477; }
-        let Some(b) = (expression_rule(p)) else { break 'a477; };
+        if p.error_indicator { break 'a475; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a475; }
+        let Some(b) = (expression_rule(p)) else { break 'a475; };
         let _s3 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -13923,21 +13894,21 @@ fn lambda_params_body(p: &mut Parser<'_>) -> Option<Arguments> {
     // invalid_lambda_parameters
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a478: {
+        'a476: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_lambda_parameters_rule(p)).is_none() { break 'a478; }
+            if (invalid_lambda_parameters_rule(p)).is_none() { break 'a476; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // lambda_parameters
-    'a479: {
+    'a477: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (lambda_parameters_rule(p)) else { break 'a479; };
+        let Some(_v0) = (lambda_parameters_rule(p)) else { break 'a477; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -13961,11 +13932,11 @@ pub(crate) fn lambda_parameters_rule(p: &mut Parser<'_>) -> Option<Arguments> {
 fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
     let _mark = p.mark;
     // a=lambda_slash_no_default b=lambda_param_no_default* c=lambda_param_with_default* d=[lambda_star_etc]
-    'a480: {
+    'a478: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_slash_no_default_rule(p)) else { break 'a480; };
+        let Some(a) = (lambda_slash_no_default_rule(p)) else { break 'a478; };
         let b: Vec<Arg> = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -13984,7 +13955,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a480; }
+        if p.error_indicator { break 'a478; }
         let c = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14003,18 +13974,18 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a480; }
+        if p.error_indicator { break 'a478; }
         let d = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a480; }
+        if p.error_indicator { break 'a478; }
         return Some({ CHECK_VERSION!(p, 8, "Positional-only parameters are", make_arguments(Some(a), None, Some(b), Some(c), d)) });
     }
     p.mark = _mark;
     // a=lambda_slash_with_default b=lambda_param_with_default* c=[lambda_star_etc]
-    'a481: {
+    'a479: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a481; };
+        let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a479; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14033,14 +14004,14 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a481; }
+        if p.error_indicator { break 'a479; }
         let c = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a481; }
+        if p.error_indicator { break 'a479; }
         return Some({ CHECK_VERSION!(p, 8, "Positional-only parameters are", make_arguments(None, Some(a), None, Some(b), c)) });
     }
     p.mark = _mark;
     // a=lambda_param_no_default+ b=lambda_param_with_default* c=[lambda_star_etc]
-    'a482: {
+    'a480: {
         if p.error_indicator {
             return None;
         }
@@ -14061,7 +14032,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a482; };
+        }) else { break 'a480; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14080,14 +14051,14 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a482; }
+        if p.error_indicator { break 'a480; }
         let c = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a482; }
+        if p.error_indicator { break 'a480; }
         return Some({ make_arguments(None, None, Some(a), Some(b), c) });
     }
     p.mark = _mark;
     // a=lambda_param_with_default+ b=[lambda_star_etc]
-    'a483: {
+    'a481: {
         if p.error_indicator {
             return None;
         }
@@ -14108,18 +14079,18 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a483; };
+        }) else { break 'a481; };
         let b = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a483; }
+        if p.error_indicator { break 'a481; }
         return Some({ make_arguments(None, None, None, Some(a), b) });
     }
     p.mark = _mark;
     // a=lambda_star_etc
-    'a484: {
+    'a482: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_star_etc_rule(p)) else { break 'a484; };
+        let Some(a) = (lambda_star_etc_rule(p)) else { break 'a482; };
         return Some({ make_arguments(None, None, None, None, Some(a)) });
     }
     p.mark = _mark;
@@ -14145,8 +14116,8 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
     let mut _shared0 = None;
     let _lacking0 = p.group_lacks(_mark, 0x20000);
     // a=lambda_param_no_default+ '/' ','
-    'a485: {
-        if _lacking0 { break 'a485; }
+    'a483: {
+        if _lacking0 { break 'a483; }
         if p.error_indicator {
             return None;
         }
@@ -14169,15 +14140,15 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }; (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a485; };
-        if (p.expect_token(tk::SLASH)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a485; }
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a485; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a483; };
+        if (p.expect_token(tk::SLASH)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a483; }
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a483; }
         return Some({ a });
     }
     p.mark = _mark;
     // a=lambda_param_no_default+ '/' &':'
-    'a486: {
-        if _lacking0 { break 'a486; }
+    'a484: {
+        if _lacking0 { break 'a484; }
         if p.error_indicator {
             return None;
         }
@@ -14200,9 +14171,9 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }; (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a486; };
-        if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a486; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a486; }
+        let Some(a) = _r0 else { break 'a484; };
+        if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a484; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a484; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -14228,8 +14199,8 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
     let mut _shared0 = None;
     let _lacking0 = p.group_lacks(_mark, 0x20000);
     // a=lambda_param_no_default* b=lambda_param_with_default+ '/' ','
-    'a487: {
-        if _lacking0 { break 'a487; }
+    'a485: {
+        if _lacking0 { break 'a485; }
         if p.error_indicator {
             return None;
         }
@@ -14252,8 +14223,8 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
             _children
         }); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a487; };
-        if p.error_indicator { break 'a487; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a485; };
+        if p.error_indicator { break 'a485; }
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14271,15 +14242,15 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a487; };
-        if (p.expect_token(tk::SLASH)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a487; }
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a487; }
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a485; };
+        if (p.expect_token(tk::SLASH)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a485; }
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a485; }
         return Some({ SlashWithDefault { plain_names: a, names_with_defaults: b } });
     }
     p.mark = _mark;
     // a=lambda_param_no_default* b=lambda_param_with_default+ '/' &':'
-    'a488: {
-        if _lacking0 { break 'a488; }
+    'a486: {
+        if _lacking0 { break 'a486; }
         if p.error_indicator {
             return None;
         }
@@ -14302,8 +14273,8 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
             _children
         }); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a488; };
-        if p.error_indicator { break 'a488; }
+        let Some(a) = _r0 else { break 'a486; };
+        if p.error_indicator { break 'a486; }
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14321,9 +14292,9 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { drop(a); break 'a488; };
-        if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a488; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a488; }
+        }) else { drop(a); break 'a486; };
+        if (p.expect_token(tk::SLASH)).is_none() { drop(a); break 'a486; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a486; }
         return Some({ SlashWithDefault { plain_names: a, names_with_defaults: b } });
     }
     p.mark = _mark;
@@ -14345,22 +14316,22 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
     // invalid_lambda_star_etc
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a489: {
+        'a487: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_lambda_star_etc_rule(p)).is_none() { break 'a489; }
+            if (invalid_lambda_star_etc_rule(p)).is_none() { break 'a487; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // '*' a=lambda_param_no_default b=lambda_param_maybe_default* c=[lambda_kwds]
-    'a490: {
+    'a488: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a490; }
-        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a490; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a488; }
+        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a488; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14379,19 +14350,19 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
             }
             _children
         };
-        if p.error_indicator { break 'a490; }
+        if p.error_indicator { break 'a488; }
         let c = lambda_kwds_rule(p);
-        if p.error_indicator { break 'a490; }
+        if p.error_indicator { break 'a488; }
         return Some({ StarEtc { vararg: Some(a), kwonlyargs: b, kwarg: c } });
     }
     p.mark = _mark;
     // '*' ',' b=lambda_param_maybe_default+ c=[lambda_kwds]
-    'a491: {
+    'a489: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a491; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a491; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a489; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a489; }
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14409,18 +14380,18 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a491; };
+        }) else { break 'a489; };
         let c = lambda_kwds_rule(p);
-        if p.error_indicator { break 'a491; }
+        if p.error_indicator { break 'a489; }
         return Some({ StarEtc { vararg: None, kwonlyargs: b, kwarg: c } });
     }
     p.mark = _mark;
     // a=lambda_kwds
-    'a492: {
+    'a490: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_kwds_rule(p)) else { break 'a492; };
+        let Some(a) = (lambda_kwds_rule(p)) else { break 'a490; };
         return Some({ StarEtc { vararg: None, kwonlyargs: vec![], kwarg: Some(a) } });
     }
     p.mark = _mark;
@@ -14442,22 +14413,22 @@ fn lambda_kwds_body(p: &mut Parser<'_>) -> Option<Arg> {
     // invalid_lambda_kwds
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a493: {
+        'a491: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_lambda_kwds_rule(p)).is_none() { break 'a493; }
+            if (invalid_lambda_kwds_rule(p)).is_none() { break 'a491; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // '**' a=lambda_param_no_default
-    'a494: {
+    'a492: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a494; }
-        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a494; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a492; }
+        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a492; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -14482,26 +14453,26 @@ fn lambda_param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=lambda_param ','
-    'a495: {
+    'a493: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a495; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a495; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a493; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a493; }
         return Some({ a });
     }
     p.mark = _mark;
     // a=lambda_param &':'
-    'a496: {
+    'a494: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a496; };
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a496; }
+        let Some(a) = _r0 else { break 'a494; };
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { drop(a); break 'a494; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -14525,29 +14496,29 @@ pub(crate) fn lambda_param_with_default_rule(p: &mut Parser<'_>) -> Option<NameD
 fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     let _mark = p.mark;
     if p.first_pass_shortcuts_allowed() {
-        'p497: {
+        'p495: {
             if p.error_indicator {
                 return None;
             }
-            let Some(a) = (lambda_param_rule(p)) else { break 'p497; };
-            let Some(c) = (default_rule(p)) else { break 'p497; };
+            let Some(a) = (lambda_param_rule(p)) else { break 'p495; };
+            let Some(c) = (default_rule(p)) else { break 'p495; };
             let _s1 = p.src;
             let _pe = p.mark;
             // a=lambda_param c=default ','
-            'a498: {
+            'a496: {
                 if p.error_indicator {
                     return None;
                 }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a498; }
+                if (p.expect_token(tk::COMMA)).is_none() { break 'a496; }
                 return Some({ name_default_pair(p, a, Some(c), None)? });
             }
             p.mark = _pe;
             // a=lambda_param c=default &':'
-            'a499: {
+            'a497: {
                 if p.error_indicator {
                     return None;
                 }
-                if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { break 'a499; }
+                if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { break 'a497; }
                 return Some({ name_default_pair(p, a, Some(c), None)? });
             }
             p.mark = _pe;
@@ -14556,26 +14527,26 @@ fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair>
         p.mark = _mark;
     } else {
         // a=lambda_param c=default ','
-        'a500: {
+        'a498: {
             if p.error_indicator {
                 return None;
             }
-            let Some(a) = (lambda_param_rule(p)) else { break 'a500; };
-            let Some(c) = (default_rule(p)) else { break 'a500; };
+            let Some(a) = (lambda_param_rule(p)) else { break 'a498; };
+            let Some(c) = (default_rule(p)) else { break 'a498; };
             let _s1 = p.src;
-            if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, c); break 'a500; }
+            if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, c); break 'a498; }
             return Some({ name_default_pair(p, a, Some(c), None)? });
         }
         p.mark = _mark;
         // a=lambda_param c=default &':'
-        'a501: {
+        'a499: {
             if p.error_indicator {
                 return None;
             }
-            let Some(a) = (lambda_param_rule(p)) else { break 'a501; };
-            let Some(c) = (default_rule(p)) else { break 'a501; };
+            let Some(a) = (lambda_param_rule(p)) else { break 'a499; };
+            let Some(c) = (default_rule(p)) else { break 'a499; };
             let _s1 = p.src;
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { p.give_back(_s1, c); break 'a501; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { p.give_back(_s1, c); break 'a499; }
             return Some({ name_default_pair(p, a, Some(c), None)? });
         }
         p.mark = _mark;
@@ -14601,32 +14572,32 @@ fn lambda_param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=lambda_param c=default? ','
-    'a502: {
+    'a500: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a502; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a500; };
         let c = default_rule(p);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a502; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a500; }
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a502; }
+        if (p.expect_token(tk::COMMA)).is_none() { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a500; }
         return Some({ name_default_pair(p, a, c, None)? });
     }
     p.mark = _mark;
     // a=lambda_param c=default? &':'
-    'a503: {
+    'a501: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a503; };
+        let Some(a) = _r0 else { break 'a501; };
         let c = default_rule(p);
-        if p.error_indicator { drop(a); break 'a503; }
+        if p.error_indicator { drop(a); break 'a501; }
         let _s1 = p.src;
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a503; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a501; }
         return Some({ name_default_pair(p, a, c, None)? });
     }
     p.mark = _mark;
@@ -14647,11 +14618,11 @@ fn lambda_param_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=NAME
-    'a504: {
+    'a502: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a504; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a502; };
         let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
         return Some({ mk::Arg(a, None, None, EXTRA) });
@@ -14673,22 +14644,22 @@ pub(crate) fn fstring_middle_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn fstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // fstring_replacement_field
-    'a505: {
+    'a503: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a505; };
+        let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a503; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // t=FSTRING_MIDDLE
-    'a506: {
+    'a504: {
         if p.error_indicator {
             return None;
         }
-        let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a506; };
+        let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a504; };
         p.src = Src::NONE;
         return Some({ constant_from_token(p, &t)? });
     }
@@ -14710,20 +14681,20 @@ fn fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[fstring_full_format_spec] rbrace='}'
-    'a507: {
+    'a505: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a507; }
-        let Some(a) = (annotated_rhs_rule(p)) else { break 'a507; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a505; }
+        let Some(a) = (annotated_rhs_rule(p)) else { break 'a505; };
         let _s1 = p.src;
         let debug_expr = p.expect_token(tk::EQUAL);
-        if p.error_indicator { p.give_back(_s1, a); break 'a507; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a505; }
         let conversion = fstring_conversion_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a507; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a505; }
         let format = fstring_full_format_spec_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a507; }
-        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a507; };
+        if p.error_indicator { p.give_back(_s1, a); break 'a505; }
+        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a505; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ formatted_value(p, a, debug_expr, conversion, format, &rbrace, EXTRA)? });
@@ -14732,11 +14703,11 @@ fn fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_fstring_replacement_field
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a508: {
+        'a506: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_fstring_replacement_field_rule(p)).is_none() { break 'a508; }
+            if (invalid_fstring_replacement_field_rule(p)).is_none() { break 'a506; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -14758,12 +14729,12 @@ pub(crate) fn fstring_conversion_rule(p: &mut Parser<'_>) -> Option<ResultTokenW
 fn fstring_conversion_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMetadata> {
     let _mark = p.mark;
     // conv_token="!" conv=NAME
-    'a509: {
+    'a507: {
         if p.error_indicator {
             return None;
         }
-        let Some(conv_token) = (p.expect_token(tk::EXCLAMATION)) else { break 'a509; };
-        let Some(conv) = p.expect_token(tk::NAME) else { break 'a509; };
+        let Some(conv_token) = (p.expect_token(tk::EXCLAMATION)) else { break 'a507; };
+        let Some(conv) = p.expect_token(tk::NAME) else { break 'a507; };
         let conv = p.name_from_token(&conv);
         return Some({ check_fstring_conversion(p, &conv_token, conv)? });
     }
@@ -14785,11 +14756,11 @@ fn fstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // colon=':' spec=fstring_format_spec*
-    'a510: {
+    'a508: {
         if p.error_indicator {
             return None;
         }
-        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a510; };
+        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a508; };
         let spec = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14808,7 +14779,7 @@ fn fstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
             }
             _children
         };
-        if p.error_indicator { break 'a510; }
+        if p.error_indicator { break 'a508; }
         let EXTRA = p.extra(_start);
         return Some({ setup_full_format_spec(p, &colon, spec, EXTRA)? });
     }
@@ -14829,21 +14800,21 @@ pub(crate) fn fstring_format_spec_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn fstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // t=FSTRING_MIDDLE
-    'a511: {
+    'a509: {
         if p.error_indicator {
             return None;
         }
-        let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a511; };
+        let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a509; };
         p.src = Src::NONE;
         return Some({ decoded_constant_from_token(p, &t)? });
     }
     p.mark = _mark;
     // fstring_replacement_field
-    'a512: {
+    'a510: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a512; };
+        let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a510; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -14865,11 +14836,11 @@ pub(crate) fn fstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn fstring_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=FSTRING_START b=fstring_middle* c=FSTRING_END
-    'a513: {
+    'a511: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::FSTRING_START)) else { break 'a513; };
+        let Some(a) = (p.expect_token(tk::FSTRING_START)) else { break 'a511; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14888,8 +14859,8 @@ fn fstring_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             _children
         };
-        if p.error_indicator { break 'a513; }
-        let Some(c) = (p.expect_token(tk::FSTRING_END)) else { break 'a513; };
+        if p.error_indicator { break 'a511; }
+        let Some(c) = (p.expect_token(tk::FSTRING_END)) else { break 'a511; };
         p.src = Src::NONE;
         return Some({ joined_str(p, &a, b, &c)? });
     }
@@ -14911,20 +14882,20 @@ fn tstring_format_spec_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[tstring_full_format_spec] rbrace='}'
-    'a514: {
+    'a512: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a514; }
-        let Some(a) = (annotated_rhs_rule(p)) else { break 'a514; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a512; }
+        let Some(a) = (annotated_rhs_rule(p)) else { break 'a512; };
         let _s1 = p.src;
         let debug_expr = p.expect_token(tk::EQUAL);
-        if p.error_indicator { p.give_back(_s1, a); break 'a514; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a512; }
         let conversion = fstring_conversion_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a514; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a512; }
         let format = tstring_full_format_spec_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a514; }
-        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a514; };
+        if p.error_indicator { p.give_back(_s1, a); break 'a512; }
+        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a512; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ formatted_value(p, a, debug_expr, conversion, format, &rbrace, EXTRA)? });
@@ -14933,11 +14904,11 @@ fn tstring_format_spec_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr
     // invalid_tstring_replacement_field
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a515: {
+        'a513: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a515; }
+            if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a513; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -14959,21 +14930,21 @@ pub(crate) fn tstring_format_spec_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn tstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // t=TSTRING_MIDDLE
-    'a516: {
+    'a514: {
         if p.error_indicator {
             return None;
         }
-        let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a516; };
+        let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a514; };
         p.src = Src::NONE;
         return Some({ decoded_constant_from_token(p, &t)? });
     }
     p.mark = _mark;
     // tstring_format_spec_replacement_field
-    'a517: {
+    'a515: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (tstring_format_spec_replacement_field_rule(p)) else { break 'a517; };
+        let Some(_v0) = (tstring_format_spec_replacement_field_rule(p)) else { break 'a515; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -14996,11 +14967,11 @@ fn tstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // colon=':' spec=tstring_format_spec*
-    'a518: {
+    'a516: {
         if p.error_indicator {
             return None;
         }
-        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a518; };
+        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a516; };
         let spec = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -15019,7 +14990,7 @@ fn tstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
             }
             _children
         };
-        if p.error_indicator { break 'a518; }
+        if p.error_indicator { break 'a516; }
         let EXTRA = p.extra(_start);
         return Some({ setup_full_format_spec(p, &colon, spec, EXTRA)? });
     }
@@ -15041,20 +15012,20 @@ fn tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[tstring_full_format_spec] rbrace='}'
-    'a519: {
+    'a517: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a519; }
-        let Some(a) = (annotated_rhs_rule(p)) else { break 'a519; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a517; }
+        let Some(a) = (annotated_rhs_rule(p)) else { break 'a517; };
         let _s1 = p.src;
         let debug_expr = p.expect_token(tk::EQUAL);
-        if p.error_indicator { p.give_back(_s1, a); break 'a519; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a517; }
         let conversion = fstring_conversion_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a519; }
+        if p.error_indicator { p.give_back(_s1, a); break 'a517; }
         let format = tstring_full_format_spec_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a519; }
-        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a519; };
+        if p.error_indicator { p.give_back(_s1, a); break 'a517; }
+        let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a517; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ interpolation(p, a, debug_expr, conversion, format, &rbrace, EXTRA)? });
@@ -15063,11 +15034,11 @@ fn tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_tstring_replacement_field
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a520: {
+        'a518: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a520; }
+            if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a518; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -15089,22 +15060,22 @@ pub(crate) fn tstring_middle_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn tstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // tstring_replacement_field
-    'a521: {
+    'a519: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (tstring_replacement_field_rule(p)) else { break 'a521; };
+        let Some(_v0) = (tstring_replacement_field_rule(p)) else { break 'a519; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // t=TSTRING_MIDDLE
-    'a522: {
+    'a520: {
         if p.error_indicator {
             return None;
         }
-        let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a522; };
+        let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a520; };
         p.src = Src::NONE;
         return Some({ constant_from_token(p, &t)? });
     }
@@ -15149,11 +15120,11 @@ pub(crate) fn tstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn tstring_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=TSTRING_START b=tstring_middle* c=TSTRING_END
-    'a523: {
+    'a521: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::TSTRING_START)) else { break 'a523; };
+        let Some(a) = (p.expect_token(tk::TSTRING_START)) else { break 'a521; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -15172,8 +15143,8 @@ fn tstring_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             _children
         };
-        if p.error_indicator { break 'a523; }
-        let Some(c) = (p.expect_token(tk::TSTRING_END)) else { break 'a523; };
+        if p.error_indicator { break 'a521; }
+        let Some(c) = (p.expect_token(tk::TSTRING_END)) else { break 'a521; };
         p.src = Src::NONE;
         return Some({ CHECK_VERSION!(p, 14, "t-strings are", template_str(p, &a, b, &c)?) });
     }
@@ -15194,11 +15165,11 @@ pub(crate) fn string_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn string_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // s=STRING
-    'a524: {
+    'a522: {
         if p.error_indicator {
             return None;
         }
-        let Some(s) = (p.string_token()) else { break 'a524; };
+        let Some(s) = (p.string_token()) else { break 'a522; };
         p.src = Src::NONE;
         return Some({ constant_from_string(p, &s)? });
     }
@@ -15219,11 +15190,11 @@ pub(crate) fn clean_string_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn clean_string_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // s=STRING
-    'a525: {
+    'a523: {
         if p.error_indicator {
             return None;
         }
-        let Some(s) = (p.string_token()) else { break 'a525; };
+        let Some(s) = (p.string_token()) else { break 'a523; };
         p.src = Src::NONE;
         return Some({ clean_constant_from_string(p, &s)? });
     }
@@ -15287,22 +15258,22 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_string_tstring_concat
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a526: {
+        'a524: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_string_tstring_concat_rule(p)).is_none() { break 'a526; }
+            if (invalid_string_tstring_concat_rule(p)).is_none() { break 'a524; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // a=clean_string !(STRING | FSTRING_START)
-    'a527: {
+    'a525: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (clean_string_rule(p)) else { break 'a527; };
+        let Some(a) = (clean_string_rule(p)) else { break 'a525; };
         let _s0 = p.src;
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800000000000008) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -15311,20 +15282,20 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // STRING
-                'a528: {
+                'a526: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.string_token()).is_none() { break 'a528; }
+                    if (p.string_token()).is_none() { break 'a526; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // FSTRING_START
-                'a529: {
+                'a527: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a529; }
+                    if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a527; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -15332,13 +15303,13 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s0, a); break 'a527; }
+        })()).is_some()) }) { p.give_back(_s0, a); break 'a525; }
         p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
     // a=(fstring | string)+
-    'a530: {
+    'a528: {
         if p.error_indicator {
             return None;
         }
@@ -15354,22 +15325,22 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // fstring
-                        'a531: {
+                        'a529: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (fstring_rule(p)) else { break 'a531; };
+                            let Some(_v0) = (fstring_rule(p)) else { break 'a529; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // string
-                        'a532: {
+                        'a530: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (string_rule(p)) else { break 'a532; };
+                            let Some(_v0) = (string_rule(p)) else { break 'a530; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
@@ -15391,14 +15362,14 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a530; };
+        }) else { break 'a528; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ concatenate_strings(p, a, EXTRA)? });
     }
     p.mark = _mark;
     // a=tstring+
-    'a533: {
+    'a531: {
         if p.error_indicator {
             return None;
         }
@@ -15419,7 +15390,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a533; };
+        }) else { break 'a531; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ concatenate_tstrings(p, a, EXTRA)? });
@@ -15442,14 +15413,14 @@ fn list_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '[' a=[star_named_expressions] ']'
-    'a534: {
+    'a532: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a534; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a532; }
         let a = star_named_expressions_rule(p);
-        if p.error_indicator { break 'a534; }
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a534; }
+        if p.error_indicator { break 'a532; }
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a532; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::List(a.unwrap_or_default(), ExprContext::Load, EXTRA) });
@@ -15472,11 +15443,11 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')'
-    'a535: {
+    'a533: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a535; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a533; }
         let a = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -15484,15 +15455,15 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // y=star_named_expression ',' z=[star_named_expressions]
-                'a536: {
+                'a534: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(y) = (star_named_expression_rule(p)) else { break 'a536; };
+                    let Some(y) = (star_named_expression_rule(p)) else { break 'a534; };
                     let _s0 = p.src;
-                    if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, y); break 'a536; }
+                    if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, y); break 'a534; }
                     let z = star_named_expressions_rule(p);
-                    if p.error_indicator { p.give_back(_s0, y); break 'a536; }
+                    if p.error_indicator { p.give_back(_s0, y); break 'a534; }
                     return Some({ seq_insert_in_front(y, z) });
                 }
                 p.mark = _mark;
@@ -15501,8 +15472,8 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a535; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a535; }
+        if p.error_indicator { break 'a533; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a533; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a.unwrap_or_default(), ExprContext::Load, EXTRA) });
@@ -15525,13 +15496,13 @@ fn set_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=star_named_expressions '}'
-    'a537: {
+    'a535: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a537; }
-        let Some(a) = (star_named_expressions_rule(p)) else { break 'a537; };
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a537; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a535; }
+        let Some(a) = (star_named_expressions_rule(p)) else { break 'a535; };
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a535; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Set(a, EXTRA) });
@@ -15554,14 +15525,14 @@ fn dict_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=[double_starred_kvpairs] '}'
-    'a538: {
+    'a536: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a538; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a536; }
         let a = double_starred_kvpairs_rule(p);
-        if p.error_indicator { break 'a538; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a538; }
+        if p.error_indicator { break 'a536; }
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a536; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ { let (keys, values) = split_key_value_pairs(a.unwrap_or_default());
@@ -15569,13 +15540,13 @@ fn dict_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // '{' invalid_double_starred_kvpairs '}'
-    'a539: {
+    'a537: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a539; }
-        if (invalid_double_starred_kvpairs_rule(p)).is_none() { break 'a539; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a539; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a537; }
+        if (invalid_double_starred_kvpairs_rule(p)).is_none() { break 'a537; }
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a537; }
         p.src = Src::NONE;
         return Some(Dummy::dummy(p));
     }
@@ -15596,7 +15567,7 @@ pub(crate) fn double_starred_kvpairs_rule(p: &mut Parser<'_>) -> Option<Vec<KeyV
 fn double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> {
     let _mark = p.mark;
     // a=','.double_starred_kvpair+ [',']
-    'a540: {
+    'a538: {
         if p.error_indicator {
             return None;
         }
@@ -15620,9 +15591,9 @@ fn double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> 
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a540; };
+        })()) else { break 'a538; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a540; }
+        if p.error_indicator { break 'a538; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -15642,22 +15613,22 @@ pub(crate) fn double_starred_kvpair_rule(p: &mut Parser<'_>) -> Option<KeyValueP
 fn double_starred_kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     let _mark = p.mark;
     // '**' a=bitwise_or
-    'a541: {
+    'a539: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a541; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a541; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a539; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a539; };
         let _s1 = p.src;
         return Some({ KeyValuePair { key: None, value: a } });
     }
     p.mark = _mark;
     // kvpair
-    'a542: {
+    'a540: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (kvpair_rule(p)) else { break 'a542; };
+        let Some(_v0) = (kvpair_rule(p)) else { break 'a540; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -15668,12 +15639,12 @@ fn double_starred_kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
 fn double_starred_kvpair_prefix(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     let _mark = p.mark;
     // '**' a=bitwise_or
-    'a543: {
+    'a541: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a543; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a543; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a541; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a541; };
         let _s1 = p.src;
         return Some({ KeyValuePair { key: None, value: a } });
     }
@@ -15694,14 +15665,14 @@ pub(crate) fn kvpair_rule(p: &mut Parser<'_>) -> Option<KeyValuePair> {
 fn kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     let _mark = p.mark;
     // a=expression ':' b=expression
-    'a544: {
+    'a542: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a544; };
+        let Some(a) = (expression_rule(p)) else { break 'a542; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a544; }
-        let Some(b) = (expression_rule(p)) else { p.give_back(_s0, a); break 'a544; };
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a542; }
+        let Some(b) = (expression_rule(p)) else { p.give_back(_s0, a); break 'a542; };
         let _s2 = p.src;
         return Some({ KeyValuePair { key: Some(a), value: b } });
     }
@@ -15722,7 +15693,7 @@ pub(crate) fn for_if_clauses_rule(p: &mut Parser<'_>) -> Option<Vec<Comprehensio
 fn for_if_clauses_body(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
     let _mark = p.mark;
     // a=for_if_clause+
-    'a545: {
+    'a543: {
         if p.error_indicator {
             return None;
         }
@@ -15743,7 +15714,7 @@ fn for_if_clauses_body(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a545; };
+        }) else { break 'a543; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -15764,18 +15735,78 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     let _mark = p.mark;
     // 'async' 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
     let mut _cut = false;
+    'a544: {
+        if p.error_indicator {
+            return None;
+        }
+        if (p.expect_token(kw::ASYNC)).is_none() { break 'a544; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a544; }
+        let Some(a) = (star_targets_rule(p)) else { break 'a544; };
+        let _s2 = p.src;
+        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s2, a); break 'a544; }
+        _cut = true;
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s2, a); break 'a544; };
+        let _s5 = p.src;
+        let c: Vec<Expr> = {
+            let mut _children = p.loop_vec();
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                match (|| -> Option<_> {
+                    if p.enter_rule() {
+                        return None;
+                    }
+                    let _r = (|| -> Option<_> {
+                        let _mark = p.mark;
+                        // 'if' z=disjunction
+                        'a545: {
+                            if p.error_indicator {
+                                return None;
+                            }
+                            if (p.expect_token(kw::IF)).is_none() { break 'a545; }
+                            let Some(z) = (disjunction_rule(p)) else { break 'a545; };
+                            let _s1 = p.src;
+                            p.src = _s1;
+                            return Some({ z });
+                        }
+                        p.mark = _mark;
+                        None
+                    })();
+                    p.level -= 1;
+                    _r
+                })() {
+                    Some(_x) => _children.push(_x),
+                    None => {
+                        p.mark = _m;
+                        break;
+                    }
+                }
+            }
+            if _entered {
+                p.level -= 1;
+            }
+            _children
+        };
+        if p.error_indicator { p.give_back(_s5, b); p.give_back(_s2, a); break 'a544; }
+        return Some({ CHECK_VERSION!(p, 6, "Async comprehensions are", mk::Comprehension(a, b, c, 1)) });
+    }
+    p.mark = _mark;
+    if _cut {
+        return None;
+    }
+    // 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
+    let mut _cut = false;
     'a546: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ASYNC)).is_none() { break 'a546; }
         if (p.expect_token(kw::FOR)).is_none() { break 'a546; }
         let Some(a) = (star_targets_rule(p)) else { break 'a546; };
-        let _s2 = p.src;
-        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s2, a); break 'a546; }
+        let _s1 = p.src;
+        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s1, a); break 'a546; }
         _cut = true;
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s2, a); break 'a546; };
-        let _s5 = p.src;
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s1, a); break 'a546; };
+        let _s4 = p.src;
         let c: Vec<Expr> = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -15816,67 +15847,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s5, b); p.give_back(_s2, a); break 'a546; }
-        return Some({ CHECK_VERSION!(p, 6, "Async comprehensions are", mk::Comprehension(a, b, c, 1)) });
-    }
-    p.mark = _mark;
-    if _cut {
-        return None;
-    }
-    // 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
-    let mut _cut = false;
-    'a548: {
-        if p.error_indicator {
-            return None;
-        }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a548; }
-        let Some(a) = (star_targets_rule(p)) else { break 'a548; };
-        let _s1 = p.src;
-        if (p.expect_token(kw::IN)).is_none() { p.give_back(_s1, a); break 'a548; }
-        _cut = true;
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s1, a); break 'a548; };
-        let _s4 = p.src;
-        let c: Vec<Expr> = {
-            let mut _children = p.loop_vec();
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                match (|| -> Option<_> {
-                    if p.enter_rule() {
-                        return None;
-                    }
-                    let _r = (|| -> Option<_> {
-                        let _mark = p.mark;
-                        // 'if' z=disjunction
-                        'a549: {
-                            if p.error_indicator {
-                                return None;
-                            }
-                            if (p.expect_token(kw::IF)).is_none() { break 'a549; }
-                            let Some(z) = (disjunction_rule(p)) else { break 'a549; };
-                            let _s1 = p.src;
-                            p.src = _s1;
-                            return Some({ z });
-                        }
-                        p.mark = _mark;
-                        None
-                    })();
-                    p.level -= 1;
-                    _r
-                })() {
-                    Some(_x) => _children.push(_x),
-                    None => {
-                        p.mark = _m;
-                        break;
-                    }
-                }
-            }
-            if _entered {
-                p.level -= 1;
-            }
-            _children
-        };
-        if p.error_indicator { p.give_back(_s4, b); p.give_back(_s1, a); break 'a548; }
+        if p.error_indicator { p.give_back(_s4, b); p.give_back(_s1, a); break 'a546; }
         return Some({ mk::Comprehension(a, b, c, 0) });
     }
     p.mark = _mark;
@@ -15886,11 +15857,11 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     // invalid_for_if_clause
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a550: {
+        'a548: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_for_if_clause_rule(p)).is_none() { break 'a550; }
+            if (invalid_for_if_clause_rule(p)).is_none() { break 'a548; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -15898,11 +15869,11 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     // invalid_for_target
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a551: {
+        'a549: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_for_target_rule(p)).is_none() { break 'a551; }
+            if (invalid_for_target_rule(p)).is_none() { break 'a549; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
@@ -15924,15 +15895,15 @@ fn listcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '[' a=named_expression b=for_if_clauses ']'
-    'a552: {
+    'a550: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a552; }
-        let Some(a) = (named_expression_rule(p)) else { break 'a552; };
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a550; }
+        let Some(a) = (named_expression_rule(p)) else { break 'a550; };
         let _s1 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a552; };
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, a); break 'a552; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a550; };
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, a); break 'a550; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::ListComp(a, b, EXTRA) });
@@ -15941,11 +15912,11 @@ fn listcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_comprehension
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a553: {
+        'a551: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_comprehension_rule(p)).is_none() { break 'a553; }
+            if (invalid_comprehension_rule(p)).is_none() { break 'a551; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -15968,15 +15939,15 @@ fn setcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=named_expression b=for_if_clauses '}'
-    'a554: {
+    'a552: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a554; }
-        let Some(a) = (named_expression_rule(p)) else { break 'a554; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a552; }
+        let Some(a) = (named_expression_rule(p)) else { break 'a552; };
         let _s1 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a554; };
-        if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s1, a); break 'a554; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a552; };
+        if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s1, a); break 'a552; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::SetComp(a, b, EXTRA) });
@@ -15985,11 +15956,11 @@ fn setcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_comprehension
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a555: {
+        'a553: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_comprehension_rule(p)).is_none() { break 'a555; }
+            if (invalid_comprehension_rule(p)).is_none() { break 'a553; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -16013,12 +15984,12 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let _lacking0 = p.bracket_lacks(_mark, 0x200000000000000000000);
     // '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')'
-    'a556: {
-        if _lacking0 { break 'a556; }
+    'a554: {
+        if _lacking0 { break 'a554; }
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a556; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a554; }
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -16060,24 +16031,24 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // assignment_expression
-                'a557: {
+                'a555: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a557; };
+                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a555; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // expression !':='
-                'a558: {
+                'a556: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (expression_rule(p)) else { break 'a558; };
+                    let Some(_v0) = (expression_rule(p)) else { break 'a556; };
                     let _s0 = p.src;
-                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a558; }
+                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a556; }
                     p.src = _s0;
                     return Some(_v0);
                 }
@@ -16086,10 +16057,10 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a556; };
+        })()) else { break 'a554; };
         let _s1 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a556; };
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a556; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s1, a); break 'a554; };
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a554; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::GeneratorExp(a, b, EXTRA) });
@@ -16098,11 +16069,11 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_comprehension
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a559: {
+        'a557: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_comprehension_rule(p)).is_none() { break 'a559; }
+            if (invalid_comprehension_rule(p)).is_none() { break 'a557; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -16125,14 +16096,14 @@ fn dictcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '{' a=kvpair b=for_if_clauses '}'
-    'a560: {
+    'a558: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a560; }
-        let Some(a) = (kvpair_rule(p)) else { break 'a560; };
-        let Some(b) = (for_if_clauses_rule(p)) else { break 'a560; };
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a560; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a558; }
+        let Some(a) = (kvpair_rule(p)) else { break 'a558; };
+        let Some(b) = (for_if_clauses_rule(p)) else { break 'a558; };
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a558; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::DictComp(a.key?, a.value, b, EXTRA) });
@@ -16141,11 +16112,11 @@ fn dictcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_dict_comprehension
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a561: {
+        'a559: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_dict_comprehension_rule(p)).is_none() { break 'a561; }
+            if (invalid_dict_comprehension_rule(p)).is_none() { break 'a559; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -16186,15 +16157,15 @@ pub(crate) fn arguments_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn arguments_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=args [','] &')'
-    'a562: {
+    'a560: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (args_rule(p)) else { break 'a562; };
+        let Some(a) = (args_rule(p)) else { break 'a560; };
         let _s0 = p.src;
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, a); break 'a562; }
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { p.give_back(_s0, a); break 'a562; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a560; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { p.give_back(_s0, a); break 'a560; }
         p.src = _s0;
         return Some({ a });
     }
@@ -16202,11 +16173,11 @@ fn arguments_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_arguments
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a563: {
+        'a561: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_arguments_rule(p)).is_none() { break 'a563; }
+            if (invalid_arguments_rule(p)).is_none() { break 'a561; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -16229,155 +16200,13 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs]
-    'a564: {
+    'a562: {
         if p.error_indicator {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ((|| -> Option<Vec<_>> {
-            if p.enter_rule() {
-                return None;
-            }
-            let Some(_first) = (|| -> Option<_> {
-                if p.enter_rule() {
-                    return None;
-                }
-                if p.name_not_followed_by(0x1e08040000022800f79ffc280) {
-                    let _r = { p.src = Src::NONE; p.name_token() };
-                    p.level -= 1;
-                    return _r;
-                }
-                match p.lone_literal_not_followed_by(0x1e08040000022800f79ffc280, 0x1e08040000822800f79ffc288) {
-                    tk::NUMBER => {
-                        let _m = p.mark;
-                        if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
-                            p.mark_next_token_read();
-                            p.level -= 1;
-                            return Some(_v);
-                        }
-                        if p.error_indicator {
-                            p.level -= 1;
-                            return None;
-                        }
-                        p.mark = _m;
-                    }
-                    tk::STRING => {
-                        let _m = p.mark;
-                        if let Some(_v) = clean_string_rule(p) {
-                            p.mark_next_token_read();
-                            p.level -= 1;
-                            return Some(_v);
-                        }
-                        if p.error_indicator {
-                            p.level -= 1;
-                            return None;
-                        }
-                        p.mark = _m;
-                    }
-                    _ => {}
-                }
-                let _r = (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // starred_expression
-                    'a565: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        let Some(_v0) = (starred_expression_rule(p)) else { break 'a565; };
-                        let _s0 = p.src;
-                        p.src = _s0;
-                        return Some(_v0);
-                    }
-                    p.mark = _mark;
-                    // (assignment_expression | expression !':=') !'='
-                    'a566: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        let Some(_v0) = ((|| -> Option<_> {
-                            if p.enter_rule() {
-                                return None;
-                            }
-                            if p.name_not_followed_by(0x1e08040000022800f79bfc280) {
-                                let _r = { p.src = Src::NONE; p.name_token() };
-                                p.level -= 1;
-                                return _r;
-                            }
-                            match p.lone_literal_not_followed_by(0x1e08040000022800f79bfc280, 0x1e08040000822800f79bfc288) {
-                                tk::NUMBER => {
-                                    let _m = p.mark;
-                                    if let Some(_v) = { p.src = Src::NONE; p.number_token() } {
-                                        p.mark_next_token_read();
-                                        p.level -= 1;
-                                        return Some(_v);
-                                    }
-                                    if p.error_indicator {
-                                        p.level -= 1;
-                                        return None;
-                                    }
-                                    p.mark = _m;
-                                }
-                                tk::STRING => {
-                                    let _m = p.mark;
-                                    if let Some(_v) = clean_string_rule(p) {
-                                        p.mark_next_token_read();
-                                        p.level -= 1;
-                                        return Some(_v);
-                                    }
-                                    if p.error_indicator {
-                                        p.level -= 1;
-                                        return None;
-                                    }
-                                    p.mark = _m;
-                                }
-                                _ => {}
-                            }
-                            let _r = (|| -> Option<_> {
-                                let _mark = p.mark;
-                                // assignment_expression
-                                'a567: {
-                                    if p.error_indicator {
-                                        return None;
-                                    }
-                                    let Some(_v0) = (assignment_expression_rule(p)) else { break 'a567; };
-                                    let _s0 = p.src;
-                                    p.src = _s0;
-                                    return Some(_v0);
-                                }
-                                p.mark = _mark;
-                                // expression !':='
-                                'a568: {
-                                    if p.error_indicator {
-                                        return None;
-                                    }
-                                    let Some(_v0) = (expression_rule(p)) else { break 'a568; };
-                                    let _s0 = p.src;
-                                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a568; }
-                                    p.src = _s0;
-                                    return Some(_v0);
-                                }
-                                p.mark = _mark;
-                                None
-                            })();
-                            p.level -= 1;
-                            _r
-                        })()) else { break 'a566; };
-                        let _s0 = p.src;
-                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a566; }
-                        p.src = _s0;
-                        return Some(_v0);
-                    }
-                    p.mark = _mark;
-                    None
-                })();
-                p.level -= 1;
-                _r
-            })() else { p.level -= 1; return None; };
-            let mut _children = p.gather_list(_first, tk::COMMA);
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                if (p.expect_token(tk::COMMA)).is_none() { break; }
-                match (|| -> Option<_> {
+            let _elem = |p: &mut Parser<'_>| -> Option<_> {
+                (|| -> Option<_> {
                     if p.enter_rule() {
                         return None;
                     }
@@ -16418,18 +16247,18 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // starred_expression
-                        'a569: {
+                        'a563: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a569; };
+                            let Some(_v0) = (starred_expression_rule(p)) else { break 'a563; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // (assignment_expression | expression !':=') !'='
-                        'a570: {
+                        'a564: {
                             if p.error_indicator {
                                 return None;
                             }
@@ -16474,24 +16303,24 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // assignment_expression
-                                    'a571: {
+                                    'a565: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        let Some(_v0) = (assignment_expression_rule(p)) else { break 'a571; };
+                                        let Some(_v0) = (assignment_expression_rule(p)) else { break 'a565; };
                                         let _s0 = p.src;
                                         p.src = _s0;
                                         return Some(_v0);
                                     }
                                     p.mark = _mark;
                                     // expression !':='
-                                    'a572: {
+                                    'a566: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        let Some(_v0) = (expression_rule(p)) else { break 'a572; };
+                                        let Some(_v0) = (expression_rule(p)) else { break 'a566; };
                                         let _s0 = p.src;
-                                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a572; }
+                                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a566; }
                                         p.src = _s0;
                                         return Some(_v0);
                                     }
@@ -16500,9 +16329,9 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 })();
                                 p.level -= 1;
                                 _r
-                            })()) else { break 'a570; };
+                            })()) else { break 'a564; };
                             let _s0 = p.src;
-                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a570; }
+                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a564; }
                             p.src = _s0;
                             return Some(_v0);
                         }
@@ -16511,7 +16340,18 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                     })();
                     p.level -= 1;
                     _r
-                })() {
+                })()
+            };
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = _elem(p) else { p.level -= 1; return None; };
+            let mut _children = p.gather_list(_first, tk::COMMA);
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                if (p.expect_token(tk::COMMA)).is_none() { break; }
+                match _elem(p) {
                     Some(_x) => _children.push(_x),
                     None => {
                         p.mark = _m;
@@ -16521,7 +16361,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a564; };
+        })()) else { break 'a562; };
         let b = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -16529,12 +16369,12 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ',' k=kwargs
-                'a573: {
+                'a567: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a573; }
-                    let Some(k) = (kwargs_rule(p)) else { break 'a573; };
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a567; }
+                    let Some(k) = (kwargs_rule(p)) else { break 'a567; };
                     return Some({ k });
                 }
                 p.mark = _mark;
@@ -16543,18 +16383,18 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a564; }
+        if p.error_indicator { break 'a562; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ collect_call_seqs(p, a, b, EXTRA) });
     }
     p.mark = _mark;
     // a=kwargs
-    'a574: {
+    'a568: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (kwargs_rule(p)) else { break 'a574; };
+        let Some(a) = (kwargs_rule(p)) else { break 'a568; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ call_of_keywords(p, a, EXTRA) });
@@ -16582,8 +16422,8 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
     let mut _shared0 = None;
     let _lacking0 = p.group_lacks(_mark, 0x800000000);
     // a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+
-    'a575: {
-        if _lacking0 { break 'a575; }
+    'a569: {
+        if _lacking0 { break 'a569; }
         if p.error_indicator {
             return None;
         }
@@ -16609,8 +16449,8 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a575; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a575; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a569; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a569; }
         let Some(b) = ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -16631,12 +16471,12 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a575; };
+        })()) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a569; };
         return Some({ join_sequences(a, b) });
     }
     p.mark = _mark;
     // ','.kwarg_or_starred+
-    'a576: {
+    'a570: {
         if p.error_indicator {
             return None;
         }
@@ -16662,12 +16502,12 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a576; };
+        let Some(_v0) = _r0 else { break 'a570; };
         return Some(_v0);
     }
     p.mark = _mark;
     // ','.kwarg_or_double_starred+
-    'a577: {
+    'a571: {
         if p.error_indicator {
             return None;
         }
@@ -16691,7 +16531,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a577; };
+        })()) else { break 'a571; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -16714,23 +16554,23 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_starred_expression_unpacking
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a578: {
+        'a572: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_starred_expression_unpacking_rule(p)).is_none() { break 'a578; }
+            if (invalid_starred_expression_unpacking_rule(p)).is_none() { break 'a572; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // '*' a=expression
-    'a579: {
+    'a573: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a579; }
-        let Some(a) = (expression_rule(p)) else { break 'a579; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a573; }
+        let Some(a) = (expression_rule(p)) else { break 'a573; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -16740,11 +16580,11 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     // invalid_starred_expression
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a580: {
+        'a574: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_starred_expression_rule(p)).is_none() { break 'a580; }
+            if (invalid_starred_expression_rule(p)).is_none() { break 'a574; }
             p.src = Src::NONE;
             return Some(Dummy::dummy(p));
         }
@@ -16773,24 +16613,24 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
     // invalid_kwarg
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a581: {
+        'a575: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_kwarg_rule(p)).is_none() { break 'a581; }
+            if (invalid_kwarg_rule(p)).is_none() { break 'a575; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // a=NAME '=' b=expression
-    'a582: {
-        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a582; }
+    'a576: {
+        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a576; }
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a582; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a582; }
-        let Some(b) = (expression_rule(p)) else { break 'a582; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a576; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a576; }
+        let Some(b) = (expression_rule(p)) else { break 'a576; };
         let _s2 = p.src;
         let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
@@ -16798,11 +16638,11 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
     }
     p.mark = _mark;
     // a=starred_expression
-    'a583: {
+    'a577: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (starred_expression_rule(p)) else { break 'a583; };
+        let Some(a) = (starred_expression_rule(p)) else { break 'a577; };
         let _s0 = p.src;
         return Some({ KeywordOrStarred::Starred(a) });
     }
@@ -16830,24 +16670,24 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
     // invalid_kwarg
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a584: {
+        'a578: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_kwarg_rule(p)).is_none() { break 'a584; }
+            if (invalid_kwarg_rule(p)).is_none() { break 'a578; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // a=NAME '=' b=expression
-    'a585: {
-        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a585; }
+    'a579: {
+        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a579; }
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a585; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a585; }
-        let Some(b) = (expression_rule(p)) else { break 'a585; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a579; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a579; }
+        let Some(b) = (expression_rule(p)) else { break 'a579; };
         let _s2 = p.src;
         let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
@@ -16855,12 +16695,12 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
     }
     p.mark = _mark;
     // '**' a=expression
-    'a586: {
+    'a580: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a586; }
-        let Some(a) = (expression_rule(p)) else { break 'a586; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a580; }
+        let Some(a) = (expression_rule(p)) else { break 'a580; };
         let _s1 = p.src;
         let EXTRA = p.extra(_start);
         return Some({ KeywordOrStarred::Keyword(mk::Keyword(None, a, EXTRA)) });
@@ -16889,26 +16729,26 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=star_target !','
-    'a587: {
+    'a581: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a587; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COMMA)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a587; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a581; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x1000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COMMA)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a581; }
         p.src = _s0;
         return Some({ a });
     }
     p.mark = _mark;
     // a=star_target b=(',' c=star_target)* [',']
-    'a588: {
+    'a582: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a588; };
+        let Some(a) = _r0 else { break 'a582; };
         let b = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -16921,12 +16761,12 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=star_target
-                        'a589: {
+                        'a583: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a589; }
-                            let Some(c) = (star_target_rule(p)) else { break 'a589; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a583; }
+                            let Some(c) = (star_target_rule(p)) else { break 'a583; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -16949,9 +16789,9 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s0, a); break 'a588; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a582; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, a); break 'a588; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a582; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Store, EXTRA) });
@@ -16973,7 +16813,7 @@ pub(crate) fn star_targets_list_seq_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>
 fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     // a=','.star_target+ [',']
-    'a590: {
+    'a584: {
         if p.error_indicator {
             return None;
         }
@@ -16997,9 +16837,9 @@ fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a590; };
+        })()) else { break 'a584; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a590; }
+        if p.error_indicator { break 'a584; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -17024,13 +16864,13 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=star_target b=(',' c=star_target)+ [',']
-    'a591: {
+    'a585: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a591; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a585; };
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -17043,12 +16883,12 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // ',' c=star_target
-                        'a592: {
+                        'a586: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (p.expect_token(tk::COMMA)).is_none() { break 'a592; }
-                            let Some(c) = (star_target_rule(p)) else { break 'a592; };
+                            if (p.expect_token(tk::COMMA)).is_none() { break 'a586; }
+                            let Some(c) = (star_target_rule(p)) else { break 'a586; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some({ c });
@@ -17070,21 +16910,21 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a591; };
+        }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a585; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a591; }
+        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a585; }
         return Some({ seq_insert_in_front(a, Some(b)) });
     }
     p.mark = _mark;
     // a=star_target ','
-    'a593: {
+    'a587: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a593; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a593; }
+        let Some(a) = _r0 else { break 'a587; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a587; }
         return Some({ vec![a] });
     }
     p.mark = _mark;
@@ -17129,11 +16969,11 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=(!'*' star_target)
-    'a594: {
+    'a588: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a594; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a588; }
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17146,12 +16986,12 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // !'*' star_target
-                'a595: {
+                'a589: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead_slow(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a595; }
-                    let Some(_v1) = (star_target_rule(p)) else { break 'a595; };
+                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead_slow(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a589; }
+                    let Some(_v1) = (star_target_rule(p)) else { break 'a589; };
                     let _s1 = p.src;
                     p.src = _s1;
                     return Some(_v1);
@@ -17161,7 +17001,7 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a594; };
+        })()) else { break 'a588; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -17169,11 +17009,11 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // target_with_star_atom
-    'a596: {
+    'a590: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (target_with_star_atom_rule(p)) else { break 'a596; };
+        let Some(_v0) = (target_with_star_atom_rule(p)) else { break 'a590; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -17187,11 +17027,11 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // '*' a=(!'*' star_target)
-    'a597: {
+    'a591: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a597; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a591; }
         let Some(a) = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -17204,12 +17044,12 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // !'*' star_target
-                'a598: {
+                'a592: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead_slow(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a598; }
-                    let Some(_v1) = (star_target_rule(p)) else { break 'a598; };
+                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead_slow(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a592; }
+                    let Some(_v1) = (star_target_rule(p)) else { break 'a592; };
                     let _s1 = p.src;
                     p.src = _s1;
                     return Some(_v1);
@@ -17219,7 +17059,7 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a597; };
+        })()) else { break 'a591; };
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -17268,16 +17108,16 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
-    'a599: {
+    'a593: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a599; };
-        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a599; }
-        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a599; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a599; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a593; };
+        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a593; }
+        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a593; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a593; }
         let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -17285,29 +17125,29 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
-    'a600: {
+    'a594: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a600; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a600; }
-        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a600; };
+        let Some(a) = _r0 else { break 'a594; };
+        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a594; }
+        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a594; };
         let _s2 = p.src;
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a600; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a600; }
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a594; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a594; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Store, EXTRA) });
     }
     p.mark = _mark;
     // star_atom
-    'a601: {
+    'a595: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (star_atom_rule(p)) else { break 'a601; };
+        let Some(_v0) = (star_atom_rule(p)) else { break 'a595; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -17330,52 +17170,52 @@ fn star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=NAME
-    'a602: {
+    'a596: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a602; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a596; };
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
     // '(' a=target_with_star_atom ')'
-    'a603: {
+    'a597: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a603; }
-        let Some(a) = (target_with_star_atom_rule(p)) else { break 'a603; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a597; }
+        let Some(a) = (target_with_star_atom_rule(p)) else { break 'a597; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a603; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a597; }
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
     // '(' a=[star_targets_tuple_seq] ')'
-    'a604: {
+    'a598: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a604; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a598; }
         let a = star_targets_tuple_seq_rule(p);
-        if p.error_indicator { break 'a604; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a604; }
+        if p.error_indicator { break 'a598; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a598; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a.unwrap_or_default(), ExprContext::Store, EXTRA) });
     }
     p.mark = _mark;
     // '[' a=[star_targets_list_seq] ']'
-    'a605: {
+    'a599: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a605; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a599; }
         let a = star_targets_list_seq_rule(p);
-        if p.error_indicator { break 'a605; }
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a605; }
+        if p.error_indicator { break 'a599; }
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a599; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::List(a.unwrap_or_default(), ExprContext::Store, EXTRA) });
@@ -17397,36 +17237,36 @@ pub(crate) fn single_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
 fn single_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // single_subscript_attribute_target
-    'a606: {
+    'a600: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (single_subscript_attribute_target_rule(p)) else { break 'a606; };
+        let Some(_v0) = (single_subscript_attribute_target_rule(p)) else { break 'a600; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // a=NAME
-    'a607: {
+    'a601: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a607; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a601; };
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Store) });
     }
     p.mark = _mark;
     // '(' a=single_target ')'
-    'a608: {
+    'a602: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a608; }
-        let Some(a) = (single_target_rule(p)) else { break 'a608; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a602; }
+        let Some(a) = (single_target_rule(p)) else { break 'a602; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a608; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a602; }
         p.src = _s1;
         return Some({ a });
     }
@@ -17453,16 +17293,16 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
-    'a609: {
+    'a603: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a609; };
-        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a609; }
-        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a609; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a609; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a603; };
+        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a603; }
+        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a603; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a603; }
         let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -17470,18 +17310,18 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
-    'a610: {
+    'a604: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a610; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a610; }
-        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a610; };
+        let Some(a) = _r0 else { break 'a604; };
+        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a604; }
+        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a604; };
         let _s2 = p.src;
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a610; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a610; }
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a604; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a604; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Store, EXTRA) });
@@ -17544,13 +17384,13 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
     'grow: loop {
         let _mark = p.mark;
         // a=t_primary '.' b=NAME &t_lookahead
-        'a611: {
+        'a605: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::DOT)).is_none() { break 'a611; }
-            let Some(b) = p.expect_token(tk::NAME) else { break 'a611; };
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { break 'a611; }
+            if (p.expect_token(tk::DOT)).is_none() { break 'a605; }
+            let Some(b) = p.expect_token(tk::NAME) else { break 'a605; };
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { break 'a605; }
             let b = p.identifier_of(&b);
             let EXTRA = p.extra(_start);
             let a = _acc;
@@ -17560,15 +17400,15 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
         }
         p.mark = _mark;
         // a=t_primary '[' b=slices ']' &t_lookahead
-        'a612: {
+        'a606: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LSQB)).is_none() { break 'a612; }
-            let Some(b) = (slices_rule(p)) else { break 'a612; };
+            if (p.expect_token(tk::LSQB)).is_none() { break 'a606; }
+            let Some(b) = (slices_rule(p)) else { break 'a606; };
             let _s1 = p.src;
-            if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a612; }
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s1, b); break 'a612; }
+            if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s1, b); break 'a606; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s1, b); break 'a606; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Subscript(a, b, ExprContext::Load, EXTRA) };
@@ -17577,13 +17417,13 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
         }
         p.mark = _mark;
         // a=t_primary b=genexp &t_lookahead
-        'a613: {
+        'a607: {
             if p.error_indicator {
                 return None;
             }
-            let Some(b) = (genexp_rule(p)) else { break 'a613; };
+            let Some(b) = (genexp_rule(p)) else { break 'a607; };
             let _s0 = p.src;
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, b); break 'a613; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, b); break 'a607; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { mk::Call(a, vec![b], vec![], EXTRA) };
@@ -17592,16 +17432,16 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
         }
         p.mark = _mark;
         // a=t_primary '(' b=[arguments] ')' &t_lookahead
-        'a614: {
+        'a608: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::LPAR)).is_none() { break 'a614; }
+            if (p.expect_token(tk::LPAR)).is_none() { break 'a608; }
             let b = arguments_rule(p);
-            if p.error_indicator { break 'a614; }
+            if p.error_indicator { break 'a608; }
             let _s1 = p.src;
-            if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a614; }
-            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a614; }
+            if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a608; }
+            if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a608; }
             let EXTRA = p.extra(_start);
             let a = _acc;
             _acc = { call_from_arguments(p, a, b, EXTRA) };
@@ -17621,13 +17461,13 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
 fn t_primary_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=atom &t_lookahead
-    'a615: {
+    'a609: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (atom_rule(p)) else { break 'a615; };
+        let Some(a) = (atom_rule(p)) else { break 'a609; };
         let _s0 = p.src;
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, a); break 'a615; }
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s0, a); break 'a609; }
         p.src = _s0;
         return Some({ a });
     }
@@ -17648,29 +17488,29 @@ pub(crate) fn t_lookahead_rule(p: &mut Parser<'_>) -> Option<Tok> {
 fn t_lookahead_body(p: &mut Parser<'_>) -> Option<Tok> {
     let _mark = p.mark;
     // '('
-    'a616: {
+    'a610: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::LPAR)) else { break 'a616; };
+        let Some(_v0) = (p.expect_token(tk::LPAR)) else { break 'a610; };
         return Some(_v0);
     }
     p.mark = _mark;
     // '['
-    'a617: {
+    'a611: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::LSQB)) else { break 'a617; };
+        let Some(_v0) = (p.expect_token(tk::LSQB)) else { break 'a611; };
         return Some(_v0);
     }
     p.mark = _mark;
     // '.'
-    'a618: {
+    'a612: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::DOT)) else { break 'a618; };
+        let Some(_v0) = (p.expect_token(tk::DOT)) else { break 'a612; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -17690,7 +17530,7 @@ pub(crate) fn del_targets_rule(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
 fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     // a=','.del_target+ [',']
-    'a619: {
+    'a613: {
         if p.error_indicator {
             return None;
         }
@@ -17714,9 +17554,9 @@ fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a619; };
+        })()) else { break 'a613; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a619; }
+        if p.error_indicator { break 'a613; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -17762,16 +17602,16 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
-    'a620: {
+    'a614: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a620; };
-        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a620; }
-        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a620; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a620; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a614; };
+        if (p.expect_token(tk::DOT)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a614; }
+        let Some(b) = p.expect_token(tk::NAME) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a614; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a614; }
         let b = p.identifier_of(&b);
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -17779,29 +17619,29 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
-    'a621: {
+    'a615: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a621; };
-        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a621; }
-        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a621; };
+        let Some(a) = _r0 else { break 'a615; };
+        if (p.expect_token(tk::LSQB)).is_none() { p.give_back(_s0, a); break 'a615; }
+        let Some(b) = (slices_rule(p)) else { p.give_back(_s0, a); break 'a615; };
         let _s2 = p.src;
-        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a621; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a621; }
+        if (p.expect_token(tk::RSQB)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a615; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a615; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Subscript(a, b, ExprContext::Del, EXTRA) });
     }
     p.mark = _mark;
     // del_t_atom
-    'a622: {
+    'a616: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (del_t_atom_rule(p)) else { break 'a622; };
+        let Some(_v0) = (del_t_atom_rule(p)) else { break 'a616; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -17824,52 +17664,52 @@ fn del_t_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     let _start = p.start_position(_mark)?;
     // a=NAME
-    'a623: {
+    'a617: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a623; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a617; };
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Del) });
     }
     p.mark = _mark;
     // '(' a=del_target ')'
-    'a624: {
+    'a618: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a624; }
-        let Some(a) = (del_target_rule(p)) else { break 'a624; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a618; }
+        let Some(a) = (del_target_rule(p)) else { break 'a618; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a624; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a618; }
         p.src = Src::NONE;
         return Some({ set_expr_context(a, ExprContext::Del) });
     }
     p.mark = _mark;
     // '(' a=[del_targets] ')'
-    'a625: {
+    'a619: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a625; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a619; }
         let a = del_targets_rule(p);
-        if p.error_indicator { break 'a625; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a625; }
+        if p.error_indicator { break 'a619; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a619; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a.unwrap_or_default(), ExprContext::Del, EXTRA) });
     }
     p.mark = _mark;
     // '[' a=[del_targets] ']'
-    'a626: {
+    'a620: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a626; }
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a620; }
         let a = del_targets_rule(p);
-        if p.error_indicator { break 'a626; }
-        if (p.expect_token(tk::RSQB)).is_none() { break 'a626; }
+        if p.error_indicator { break 'a620; }
+        if (p.expect_token(tk::RSQB)).is_none() { break 'a620; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::List(a.unwrap_or_default(), ExprContext::Del, EXTRA) });
@@ -17892,7 +17732,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=','.expression+ ',' '*' b=expression ',' '**' c=expression
-    'a627: {
+    'a621: {
         if p.error_indicator {
             return None;
         }
@@ -17918,20 +17758,20 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a627; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a627; }
-        if (p.expect_token(tk::STAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a627; }
-        let Some(b) = (expression_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a627; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a621; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a621; }
+        if (p.expect_token(tk::STAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a621; }
+        let Some(b) = (expression_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a621; };
         let _s3 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a627; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a627; }
-        let Some(c) = (expression_rule(p)) else { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a627; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a621; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a621; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s3, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a621; };
         let _s6 = p.src;
         return Some({ seq_append_to_end(seq_append_to_end(a, b), c) });
     }
     p.mark = _mark;
     // a=','.expression+ ',' '*' b=expression
-    'a628: {
+    'a622: {
         if p.error_indicator {
             return None;
         }
@@ -17957,16 +17797,16 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a628; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a628; }
-        if (p.expect_token(tk::STAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a628; }
-        let Some(b) = (expression_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a628; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a622; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a622; }
+        if (p.expect_token(tk::STAR)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a622; }
+        let Some(b) = (expression_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a622; };
         let _s3 = p.src;
         return Some({ seq_append_to_end(a, b) });
     }
     p.mark = _mark;
     // a=','.expression+ ',' '**' b=expression
-    'a629: {
+    'a623: {
         if p.error_indicator {
             return None;
         }
@@ -17992,37 +17832,37 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             Some(_children)
         })(); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a629; };
-        if (p.expect_token(tk::COMMA)).is_none() { drop(a); break 'a629; }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { drop(a); break 'a629; }
-        let Some(b) = (expression_rule(p)) else { drop(a); break 'a629; };
+        let Some(a) = _r0 else { break 'a623; };
+        if (p.expect_token(tk::COMMA)).is_none() { drop(a); break 'a623; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { drop(a); break 'a623; }
+        let Some(b) = (expression_rule(p)) else { drop(a); break 'a623; };
         let _s3 = p.src;
         return Some({ seq_append_to_end(a, b) });
     }
     p.mark = _mark;
     if p.first_pass_shortcuts_allowed() {
-        'p630: {
+        'p624: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::STAR)).is_none() { break 'p630; }
-            let Some(a) = (expression_rule(p)) else { break 'p630; };
+            if (p.expect_token(tk::STAR)).is_none() { break 'p624; }
+            let Some(a) = (expression_rule(p)) else { break 'p624; };
             let _s1 = p.src;
             let _pe = p.mark;
             // '*' a=expression ',' '**' b=expression
-            'a631: {
+            'a625: {
                 if p.error_indicator {
                     return None;
                 }
-                if (p.expect_token(tk::COMMA)).is_none() { break 'a631; }
-                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a631; }
-                let Some(b) = (expression_rule(p)) else { break 'a631; };
+                if (p.expect_token(tk::COMMA)).is_none() { break 'a625; }
+                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a625; }
+                let Some(b) = (expression_rule(p)) else { break 'a625; };
                 let _s4 = p.src;
                 return Some({ seq_append_to_end(vec![a], b) });
             }
             p.mark = _pe;
             // '*' a=expression
-            'a632: {
+            'a626: {
                 if p.error_indicator {
                     return None;
                 }
@@ -18034,45 +17874,45 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         p.mark = _mark;
     } else {
         // '*' a=expression ',' '**' b=expression
-        'a633: {
+        'a627: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::STAR)).is_none() { break 'a633; }
-            let Some(a) = (expression_rule(p)) else { break 'a633; };
+            if (p.expect_token(tk::STAR)).is_none() { break 'a627; }
+            let Some(a) = (expression_rule(p)) else { break 'a627; };
             let _s1 = p.src;
-            if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a633; }
-            if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s1, a); break 'a633; }
-            let Some(b) = (expression_rule(p)) else { p.give_back(_s1, a); break 'a633; };
+            if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a627; }
+            if (p.expect_token(tk::DOUBLESTAR)).is_none() { p.give_back(_s1, a); break 'a627; }
+            let Some(b) = (expression_rule(p)) else { p.give_back(_s1, a); break 'a627; };
             let _s4 = p.src;
             return Some({ seq_append_to_end(vec![a], b) });
         }
         p.mark = _mark;
         // '*' a=expression
-        'a634: {
+        'a628: {
             if p.error_indicator {
                 return None;
             }
-            if (p.expect_token(tk::STAR)).is_none() { break 'a634; }
-            let Some(a) = (expression_rule(p)) else { break 'a634; };
+            if (p.expect_token(tk::STAR)).is_none() { break 'a628; }
+            let Some(a) = (expression_rule(p)) else { break 'a628; };
             let _s1 = p.src;
             return Some({ vec![a] });
         }
         p.mark = _mark;
     }
     // '**' a=expression
-    'a635: {
+    'a629: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a635; }
-        let Some(a) = (expression_rule(p)) else { break 'a635; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a629; }
+        let Some(a) = (expression_rule(p)) else { break 'a629; };
         let _s1 = p.src;
         return Some({ vec![a] });
     }
     p.mark = _mark;
     // a=','.expression+
-    'a636: {
+    'a630: {
         if p.error_indicator {
             return None;
         }
@@ -18096,7 +17936,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()) else { break 'a636; };
+        })()) else { break 'a630; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -18116,12 +17956,12 @@ pub(crate) fn func_type_comment_rule(p: &mut Parser<'_>) -> Option<Tok> {
 fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
     let _mark = p.mark;
     // NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT)
-    'a637: {
+    'a631: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a637; }
-        let Some(t) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a637; };
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a631; }
+        let Some(t) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a631; };
         if !p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18129,12 +17969,12 @@ fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NEWLINE INDENT
-                'a638: {
+                'a632: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a638; }
-                    if (p.expect_token(tk::INDENT)).is_none() { break 'a638; }
+                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a632; }
+                    if (p.expect_token(tk::INDENT)).is_none() { break 'a632; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18142,28 +17982,28 @@ fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a637; }
+        })()).is_some()) { break 'a631; }
         return Some({ t });
     }
     p.mark = _mark;
     // invalid_double_type_comments
     if p.call_invalid_rules {
         std::hint::cold_path();
-        'a639: {
+        'a633: {
             if p.error_indicator {
                 return None;
             }
-            if (invalid_double_type_comments_rule(p)).is_none() { break 'a639; }
+            if (invalid_double_type_comments_rule(p)).is_none() { break 'a633; }
             return Some(Dummy::dummy(p));
         }
         p.mark = _mark;
     }
     // TYPE_COMMENT
-    'a640: {
+    'a634: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a640; };
+        let Some(_v0) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a634; };
         return Some(_v0);
     }
     p.mark = _mark;
@@ -18185,7 +18025,7 @@ pub(crate) fn invalid_arguments_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) a=',' ','.(starred_expression !'=')+
-    'a641: {
+    'a635: {
         if p.error_indicator {
             return None;
         }
@@ -18196,7 +18036,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs)
-                'a642: {
+                'a636: {
                     if p.error_indicator {
                         return None;
                     }
@@ -18207,99 +18047,29 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs
-                            'a643: {
+                            'a637: {
                                 if p.error_indicator {
                                     return None;
                                 }
                                 if ((|| -> Option<Vec<_>> {
-                                    if p.enter_rule() {
-                                        return None;
-                                    }
-                                    let Some(_first) = (|| -> Option<_> {
-                                        if p.enter_rule() {
-                                            return None;
-                                        }
-                                        let _r = (|| -> Option<_> {
-                                            let _mark = p.mark;
-                                            // starred_expression
-                                            'a644: {
-                                                if p.error_indicator {
-                                                    return None;
-                                                }
-                                                match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a644; } }
-                                                return Some(());
-                                            }
-                                            p.mark = _mark;
-                                            // (assignment_expression | expression !':=') !'='
-                                            'a645: {
-                                                if p.error_indicator {
-                                                    return None;
-                                                }
-                                                match (|| -> Option<_> {
-                                                    if p.enter_rule() {
-                                                        return None;
-                                                    }
-                                                    let _r = (|| -> Option<_> {
-                                                        let _mark = p.mark;
-                                                        // assignment_expression
-                                                        'a646: {
-                                                            if p.error_indicator {
-                                                                return None;
-                                                            }
-                                                            let Some(_v0) = (assignment_expression_rule(p)) else { break 'a646; };
-                                                            let _s0 = p.src;
-                                                            p.src = _s0;
-                                                            return Some(_v0);
-                                                        }
-                                                        p.mark = _mark;
-                                                        // expression !':='
-                                                        'a647: {
-                                                            if p.error_indicator {
-                                                                return None;
-                                                            }
-                                                            let Some(_v0) = (expression_rule(p)) else { break 'a647; };
-                                                            let _s0 = p.src;
-                                                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a647; }
-                                                            p.src = _s0;
-                                                            return Some(_v0);
-                                                        }
-                                                        p.mark = _mark;
-                                                        None
-                                                    })();
-                                                    p.level -= 1;
-                                                    _r
-                                                })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a645; } }
-                                                if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a645; }
-                                                return Some(());
-                                            }
-                                            p.mark = _mark;
-                                            None
-                                        })();
-                                        p.level -= 1;
-                                        _r
-                                    })() else { p.level -= 1; return None; };
-                                    let mut _children = p.gather_list(_first, tk::COMMA);
-                                    let _entered = !p.enter_rule();
-                                    while _entered {
-                                        let _m = p.mark;
-                                        if (p.expect_token(tk::COMMA)).is_none() { break; }
-                                        match (|| -> Option<_> {
+                                    let _elem = |p: &mut Parser<'_>| -> Option<_> {
+                                        (|| -> Option<_> {
                                             if p.enter_rule() {
                                                 return None;
                                             }
                                             let _r = (|| -> Option<_> {
                                                 let _mark = p.mark;
                                                 // starred_expression
-                                                'a648: {
+                                                'a638: {
                                                     if p.error_indicator {
                                                         return None;
                                                     }
-                                                    match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a648; } }
+                                                    match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a638; } }
                                                     return Some(());
                                                 }
                                                 p.mark = _mark;
                                                 // (assignment_expression | expression !':=') !'='
-                                                'a649: {
+                                                'a639: {
                                                     if p.error_indicator {
                                                         return None;
                                                     }
@@ -18310,24 +18080,24 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                         let _r = (|| -> Option<_> {
                                                             let _mark = p.mark;
                                                             // assignment_expression
-                                                            'a650: {
+                                                            'a640: {
                                                                 if p.error_indicator {
                                                                     return None;
                                                                 }
-                                                                let Some(_v0) = (assignment_expression_rule(p)) else { break 'a650; };
+                                                                let Some(_v0) = (assignment_expression_rule(p)) else { break 'a640; };
                                                                 let _s0 = p.src;
                                                                 p.src = _s0;
                                                                 return Some(_v0);
                                                             }
                                                             p.mark = _mark;
                                                             // expression !':='
-                                                            'a651: {
+                                                            'a641: {
                                                                 if p.error_indicator {
                                                                     return None;
                                                                 }
-                                                                let Some(_v0) = (expression_rule(p)) else { break 'a651; };
+                                                                let Some(_v0) = (expression_rule(p)) else { break 'a641; };
                                                                 let _s0 = p.src;
-                                                                if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a651; }
+                                                                if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLONEQUAL)).is_some()) }) { p.give_back(_s0, _v0); break 'a641; }
                                                                 p.src = _s0;
                                                                 return Some(_v0);
                                                             }
@@ -18336,8 +18106,8 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                         })();
                                                         p.level -= 1;
                                                         _r
-                                                    })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a649; } }
-                                                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a649; }
+                                                    })() { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a639; } }
+                                                    if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a639; }
                                                     return Some(());
                                                 }
                                                 p.mark = _mark;
@@ -18345,7 +18115,18 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                             })();
                                             p.level -= 1;
                                             _r
-                                        })() {
+                                        })()
+                                    };
+                                    if p.enter_rule() {
+                                        return None;
+                                    }
+                                    let Some(_first) = _elem(p) else { p.level -= 1; return None; };
+                                    let mut _children = p.gather_list(_first, tk::COMMA);
+                                    let _entered = !p.enter_rule();
+                                    while _entered {
+                                        let _m = p.mark;
+                                        if (p.expect_token(tk::COMMA)).is_none() { break; }
+                                        match _elem(p) {
                                             Some(_x) => _children.push(_x),
                                             None => {
                                                 p.mark = _m;
@@ -18355,9 +18136,9 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                     }
                                     p.level -= u32::from(_entered) + 1;
                                     Some(_children)
-                                })()).is_none() { break 'a643; }
-                                if (p.expect_token(tk::COMMA)).is_none() { break 'a643; }
-                                if (kwargs_rule(p)).is_none() { break 'a643; }
+                                })()).is_none() { break 'a637; }
+                                if (p.expect_token(tk::COMMA)).is_none() { break 'a637; }
+                                if (kwargs_rule(p)).is_none() { break 'a637; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -18365,16 +18146,16 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a642; }
+                    })()).is_none() { break 'a636; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // kwargs
-                'a652: {
+                'a642: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (kwargs_rule(p)).is_none() { break 'a652; }
+                    if (kwargs_rule(p)).is_none() { break 'a642; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18382,51 +18163,23 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a641; }
-        let Some(a) = (p.expect_token(tk::COMMA)) else { break 'a641; };
+        })()).is_none() { break 'a635; }
+        let Some(a) = (p.expect_token(tk::COMMA)) else { break 'a635; };
         if ((|| -> Option<Vec<_>> {
-            if p.enter_rule() {
-                return None;
-            }
-            let Some(_first) = (|| -> Option<_> {
-                if p.enter_rule() {
-                    return None;
-                }
-                let _r = (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // starred_expression !'='
-                    'a653: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a653; } }
-                        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a653; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    None
-                })();
-                p.level -= 1;
-                _r
-            })() else { p.level -= 1; return None; };
-            let mut _children = p.gather_list(_first, tk::COMMA);
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                if (p.expect_token(tk::COMMA)).is_none() { break; }
-                match (|| -> Option<_> {
+            let _elem = |p: &mut Parser<'_>| -> Option<_> {
+                (|| -> Option<_> {
                     if p.enter_rule() {
                         return None;
                     }
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // starred_expression !'='
-                        'a654: {
+                        'a643: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a654; } }
-                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a654; }
+                            match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a643; } }
+                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { break 'a643; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -18434,7 +18187,18 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                     })();
                     p.level -= 1;
                     _r
-                })() {
+                })()
+            };
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = _elem(p) else { p.level -= 1; return None; };
+            let mut _children = p.gather_list(_first, tk::COMMA);
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                if (p.expect_token(tk::COMMA)).is_none() { break; }
+                match _elem(p) {
                     Some(_x) => _children.push(_x),
                     None => {
                         p.mark = _m;
@@ -18444,19 +18208,19 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a641; }
+        })()).is_none() { break 'a635; }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "iterable argument unpacking follows keyword argument unpacking") });
     }
     p.mark = _mark;
     // a=expression b=for_if_clauses ',' [args | expression for_if_clauses]
-    'a655: {
+    'a644: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a655; };
+        let Some(a) = (expression_rule(p)) else { break 'a644; };
         let _s0 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s0, a); break 'a655; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a655; }
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s0, a); break 'a644; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a644; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18464,21 +18228,21 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // args
-                'a656: {
+                'a645: {
                     if p.error_indicator {
                         return None;
                     }
-                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a656; } }
+                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a645; } }
                     return Some(());
                 }
                 p.mark = _mark;
                 // expression for_if_clauses
-                'a657: {
+                'a646: {
                     if p.error_indicator {
                         return None;
                     }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a657; } }
-                    if (for_if_clauses_rule(p)).is_none() { break 'a657; }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a646; } }
+                    if (for_if_clauses_rule(p)).is_none() { break 'a646; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18487,26 +18251,26 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { p.give_back(_s0, a); break 'a655; }
+        if p.error_indicator { p.give_back(_s0, a); break 'a644; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, get_last_comprehension_item(b.last()?), "Generator expression must be parenthesized") });
     }
     p.mark = _mark;
     // a=NAME b='=' expression for_if_clauses
-    'a658: {
-        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a658; }
+    'a647: {
+        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a647; }
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a658; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a658; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a658; } }
-        if (for_if_clauses_rule(p)).is_none() { break 'a658; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a647; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a647; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a647; } }
+        if (for_if_clauses_rule(p)).is_none() { break 'a647; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
     // [args ','] a=NAME b='=' &(',' | ')')
-    'a659: {
+    'a648: {
         if p.error_indicator {
             return None;
         }
@@ -18517,12 +18281,12 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // args ','
-                'a660: {
+                'a649: {
                     if p.error_indicator {
                         return None;
                     }
-                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a660; } }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a660; }
+                    match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a649; } }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a649; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18531,9 +18295,9 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a659; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a659; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a659; };
+        if p.error_indicator { break 'a648; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a648; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a648; };
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1100) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -18541,20 +18305,20 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a661: {
+                'a650: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a661; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a650; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ')'
-                'a662: {
+                'a651: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a662; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a651; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18562,21 +18326,21 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a659; }
+        })()).is_some()) }) { break 'a648; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected argument value expression") });
     }
     p.mark = _mark;
     let mut _shared4 = None;
     // a=args b=for_if_clauses
-    'a663: {
+    'a652: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a663; };
-        let Some(b) = (for_if_clauses_rule(p)) else { _shared4 = Some((Some(a), _e0, _s0)); break 'a663; };
+        let Some(a) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a652; };
+        let Some(b) = (for_if_clauses_rule(p)) else { _shared4 = Some((Some(a), _e0, _s0)); break 'a652; };
         let _act = (|| -> Option<_> { Some({ nonparen_genexp_in_call(p, &a, &b)? }) })();
         if _act.is_none() && !p.error_indicator {
             p.give_back(_s0, a);
@@ -18585,30 +18349,30 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
     }
     p.mark = _mark;
     // args ',' a=expression b=for_if_clauses
-    'a664: {
+    'a653: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a664; };
-        if (p.expect_token(tk::COMMA)).is_none() { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a664; }
-        let Some(a) = (expression_rule(p)) else { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a664; };
+        let Some(_x0) = _r0 else { _shared4 = Some((None, _e0, _s0)); break 'a653; };
+        if (p.expect_token(tk::COMMA)).is_none() { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a653; }
+        let Some(a) = (expression_rule(p)) else { _shared4 = Some((Some(_x0), _e0, _s0)); break 'a653; };
         let _s2 = p.src;
-        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s2, a); _shared4 = Some((Some(_x0), _e0, _s0)); break 'a664; };
+        let Some(b) = (for_if_clauses_rule(p)) else { p.give_back(_s2, a); _shared4 = Some((Some(_x0), _e0, _s0)); break 'a653; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, get_last_comprehension_item(b.last()?), "Generator expression must be parenthesized") });
     }
     p.mark = _mark;
     // a=args ',' args
-    'a665: {
+    'a654: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a665; };
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a665; }
-        match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a665; } }
+        let Some(a) = _r0 else { break 'a654; };
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a654; }
+        match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a654; } }
         let _act = (|| -> Option<_> { Some({ arguments_parsing_error(p, &a)? }) })();
         if _act.is_none() && !p.error_indicator {
             p.give_back(_s0, a);
@@ -18634,7 +18398,7 @@ pub(crate) fn invalid_kwarg_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=('True' | 'False' | 'None') b='='
-    'a666: {
+    'a655: {
         if p.error_indicator {
             return None;
         }
@@ -18645,29 +18409,29 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'True'
-                'a667: {
+                'a656: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(kw::TRUE)) else { break 'a667; };
+                    let Some(_v0) = (p.expect_token(kw::TRUE)) else { break 'a656; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // 'False'
-                'a668: {
+                'a657: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(kw::FALSE)) else { break 'a668; };
+                    let Some(_v0) = (p.expect_token(kw::FALSE)) else { break 'a657; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // 'None'
-                'a669: {
+                'a658: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(kw::NONE)) else { break 'a669; };
+                    let Some(_v0) = (p.expect_token(kw::NONE)) else { break 'a658; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -18675,27 +18439,27 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a666; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a666; };
+        })()) else { break 'a655; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a655; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to {}", p.token_text(&a)) });
     }
     p.mark = _mark;
     // a=NAME b='=' expression for_if_clauses
-    'a670: {
-        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a670; }
+    'a659: {
+        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a659; }
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a670; };
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a670; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a670; } }
-        if (for_if_clauses_rule(p)).is_none() { break 'a670; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a659; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a659; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a659; } }
+        if (for_if_clauses_rule(p)).is_none() { break 'a659; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
     // !(NAME '=') a=expression b='='
-    'a671: {
+    'a660: {
         if p.error_indicator {
             return None;
         }
@@ -18706,13 +18470,13 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME '='
-                'a672: {
-                    if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a672; }
+                'a661: {
+                    if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a661; }
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a672; }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a672; }
+                    if (p.name_token()).is_none() { break 'a661; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a661; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -18720,23 +18484,23 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a671; }
-        let Some(a) = (expression_rule(p)) else { break 'a671; };
+        })()).is_some()) { break 'a660; }
+        let Some(a) = (expression_rule(p)) else { break 'a660; };
         let _s1 = p.src;
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a671; };
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a660; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p,
             a, b, "expression cannot contain assignment, perhaps you meant \"==\"?") });
     }
     p.mark = _mark;
     // a='**' expression '=' b=expression
-    'a673: {
+    'a662: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a673; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a673; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a673; }
-        let Some(b) = (expression_rule(p)) else { break 'a673; };
+        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a662; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a662; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a662; }
+        let Some(b) = (expression_rule(p)) else { break 'a662; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to keyword argument unpacking") });
     }
@@ -18796,18 +18560,18 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     let mut _shared0 = None;
     // a=disjunction 'if' b=disjunction 'else' c=expression
-    'a674: {
+    'a663: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a674; };
-        if (p.expect_token(kw::IF)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a674; }
-        let Some(b) = (disjunction_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a674; };
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a663; };
+        if (p.expect_token(kw::IF)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a663; }
+        let Some(b) = (disjunction_rule(p)) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a663; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a674; }
-        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a674; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a663; }
+        let Some(c) = (expression_rule(p)) else { p.give_back(_s2, b); _shared0 = Some((Some(a), _e0, _s0)); break 'a663; };
         let _s4 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -18815,23 +18579,23 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.mark = _mark;
     // disjunction
-    'a675: {
+    'a664: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_v0) = _r0 else { break 'a675; };
+        let Some(_v0) = _r0 else { break 'a664; };
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // lambdef
-    'a676: {
+    'a665: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (lambdef_rule(p)) else { break 'a676; };
+        let Some(_v0) = (lambdef_rule(p)) else { break 'a665; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
@@ -18855,13 +18619,13 @@ pub(crate) fn invalid_legacy_expression_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_legacy_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=NAME !'(' b=star_expressions
-    'a677: {
+    'a666: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a677; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead_slow(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a677; }
-        let Some(b) = (star_expressions_rule(p)) else { break 'a677; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a666; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead_slow(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a666; }
+        let Some(b) = (star_expressions_rule(p)) else { break 'a666; };
         let _s2 = p.src;
         let a = p.name_from_token(&a);
         return Some({ if check_legacy_stmt(p, &a) { RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b,
@@ -18886,14 +18650,14 @@ pub(crate) fn invalid_type_param_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*' a=NAME colon=':' e=expression
-    'a678: {
+    'a667: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a678; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a678; };
-        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a678; };
-        let Some(e) = (expression_rule(p)) else { break 'a678; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a667; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a667; };
+        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a667; };
+        let Some(e) = (expression_rule(p)) else { break 'a667; };
         let _s3 = p.src;
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, colon, "{}", if matches!(e, Expr::Tuple(_))
@@ -18902,14 +18666,14 @@ fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
     }
     p.mark = _mark;
     // '**' a=NAME colon=':' e=expression
-    'a679: {
+    'a668: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a679; }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a679; };
-        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a679; };
-        let Some(e) = (expression_rule(p)) else { break 'a679; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a668; }
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a668; };
+        let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a668; };
+        let Some(e) = (expression_rule(p)) else { break 'a668; };
         let _s3 = p.src;
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, colon, "{}", if matches!(e, Expr::Tuple(_))
@@ -18935,11 +18699,11 @@ pub(crate) fn invalid_expression_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // STRING a=(!STRING expression_without_invalid)+ STRING
-    'a680: {
+    'a669: {
         if p.error_indicator {
             return None;
         }
-        if (p.string_token()).is_none() { break 'a680; }
+        if (p.string_token()).is_none() { break 'a669; }
         let Some(a) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -18952,12 +18716,12 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // !STRING expression_without_invalid
-                        'a681: {
+                        'a670: {
                             if p.error_indicator {
                                 return None;
                             }
-                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8) } else { p.lookahead_slow(|p| (p.string_token()).is_some()) }) { break 'a681; }
-                            let Some(_v1) = (expression_without_invalid_rule(p)) else { break 'a681; };
+                            if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8) } else { p.lookahead_slow(|p| (p.string_token()).is_some()) }) { break 'a670; }
+                            let Some(_v1) = (expression_without_invalid_rule(p)) else { break 'a670; };
                             let _s1 = p.src;
                             p.src = _s1;
                             return Some(_v1);
@@ -18979,14 +18743,14 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a680; };
-        if (p.string_token()).is_none() { break 'a680; }
+        }) else { break 'a669; };
+        if (p.string_token()).is_none() { break 'a669; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.first()?, a.last()?,
         "invalid syntax. Is this intended to be part of the string?") });
     }
     p.mark = _mark;
     // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
-    'a682: {
+    'a671: {
         if p.error_indicator {
             return None;
         }
@@ -18997,22 +18761,22 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME STRING
-                'a683: {
-                    if p.lacks_pair(tk::NAME, tk::STRING) { break 'a683; }
+                'a672: {
+                    if p.lacks_pair(tk::NAME, tk::STRING) { break 'a672; }
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a683; }
-                    if (p.string_token()).is_none() { break 'a683; }
+                    if (p.name_token()).is_none() { break 'a672; }
+                    if (p.string_token()).is_none() { break 'a672; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // SOFT_KEYWORD
-                'a684: {
+                'a673: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.soft_keyword_token()).is_none() { break 'a684; }
+                    if (p.soft_keyword_token()).is_none() { break 'a673; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19020,10 +18784,10 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a682; }
-        let Some(a) = (disjunction_rule(p)) else { break 'a682; };
+        })()).is_some()) { break 'a671; }
+        let Some(a) = (disjunction_rule(p)) else { break 'a671; };
         let _s1 = p.src;
-        let Some(b) = (expression_without_invalid_rule(p)) else { p.give_back(_s1, a); break 'a682; };
+        let Some(b) = (expression_without_invalid_rule(p)) else { p.give_back(_s1, a); break 'a671; };
         let _s2 = p.src;
         let _act = (|| -> Option<_> { Some({ raise_error_for_missing_comma(p, &a, &b)? }) })();
         if _act.is_none() && !p.error_indicator {
@@ -19035,15 +18799,15 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     let mut _shared2 = None;
     // a=disjunction 'if' b=disjunction !('else' | ':')
-    'a685: {
+    'a674: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared2 = Some((None, _e0, _s0)); break 'a685; };
-        if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a685; }
-        let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a685; };
+        let Some(a) = _r0 else { _shared2 = Some((None, _e0, _s0)); break 'a674; };
+        if (p.expect_token(kw::IF)).is_none() { _shared2 = Some((Some(a), _e0, _s0)); break 'a674; }
+        let Some(b) = (disjunction_rule(p)) else { _shared2 = Some((Some(a), _e0, _s0)); break 'a674; };
         let _s2 = p.src;
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000000000000000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -19052,20 +18816,20 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'else'
-                'a686: {
+                'a675: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::ELSE)).is_none() { break 'a686; }
+                    if (p.expect_token(kw::ELSE)).is_none() { break 'a675; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a687: {
+                'a676: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a687; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a676; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19073,28 +18837,28 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a685; }
+        })()).is_some()) }) { p.give_back(_s2, b); _shared2 = Some((Some(a), _e0, _s0)); break 'a674; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "expected 'else' after 'if' expression") });
     }
     p.mark = _mark;
     // a=disjunction 'if' b=disjunction 'else' !expression
-    'a688: {
+    'a677: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { break 'a688; };
-        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a688; }
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a688; };
+        let Some(a) = _r0 else { break 'a677; };
+        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a677; }
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a677; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a688; }
-        if p.lookahead(|p| match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a688; }
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a677; }
+        if p.lookahead(|p| match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { p.give_back(_s2, b); p.give_back(_s0, a); break 'a677; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "expected expression after 'else', but statement is given") });
     }
     p.mark = _mark;
     // a=(pass_stmt | break_stmt | continue_stmt) 'if' b=disjunction 'else' c=simple_stmt
-    'a689: {
+    'a678: {
         if p.error_indicator {
             return None;
         }
@@ -19105,33 +18869,33 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // pass_stmt
-                'a690: {
+                'a679: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (pass_stmt_rule(p)) else { break 'a690; };
+                    let Some(_v0) = (pass_stmt_rule(p)) else { break 'a679; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // break_stmt
-                'a691: {
+                'a680: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (break_stmt_rule(p)) else { break 'a691; };
+                    let Some(_v0) = (break_stmt_rule(p)) else { break 'a680; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // continue_stmt
-                'a692: {
+                'a681: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (continue_stmt_rule(p)) else { break 'a692; };
+                    let Some(_v0) = (continue_stmt_rule(p)) else { break 'a681; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -19141,40 +18905,40 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a689; };
+        })()) else { break 'a678; };
         let _s0 = p.src;
-        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a689; }
-        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a689; };
+        if (p.expect_token(kw::IF)).is_none() { p.give_back(_s0, a); break 'a678; }
+        let Some(b) = (disjunction_rule(p)) else { p.give_back(_s0, a); break 'a678; };
         let _s2 = p.src;
-        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a689; }
-        let Some(c) = (simple_stmt_rule(p)) else { p.give_back(_s2, b); p.give_back(_s0, a); break 'a689; };
+        if (p.expect_token(kw::ELSE)).is_none() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a678; }
+        let Some(c) = (simple_stmt_rule(p)) else { p.give_back(_s2, b); p.give_back(_s0, a); break 'a678; };
         let _s4 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected expression before 'if', but statement is given") });
     }
     p.mark = _mark;
     // a='lambda' [lambda_params] b=':' &FSTRING_MIDDLE
-    'a693: {
+    'a682: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a693; };
+        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a682; };
         let _ = lambda_params_rule(p);
-        if p.error_indicator { break 'a693; }
-        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a693; };
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::FSTRING_MIDDLE)).is_some()) }) { break 'a693; }
+        if p.error_indicator { break 'a682; }
+        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a682; };
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::FSTRING_MIDDLE)).is_some()) }) { break 'a682; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "f-string: lambda expressions are not allowed without parentheses") });
     }
     p.mark = _mark;
     // a='lambda' [lambda_params] b=':' &TSTRING_MIDDLE
-    'a694: {
+    'a683: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a694; };
+        let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a683; };
         let _ = lambda_params_rule(p);
-        if p.error_indicator { break 'a694; }
-        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a694; };
-        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::TSTRING_MIDDLE)).is_some()) }) { break 'a694; }
+        if p.error_indicator { break 'a683; }
+        let Some(b) = (p.expect_token(tk::COLON)) else { break 'a683; };
+        if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::TSTRING_MIDDLE)).is_some()) }) { break 'a683; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "t-string: lambda expressions are not allowed without parentheses") });
     }
     p.mark = _mark;
@@ -19213,27 +18977,27 @@ pub(crate) fn invalid_named_expression_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=expression ':=' expression
-    'a695: {
+    'a684: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a695; };
+        let Some(a) = (expression_rule(p)) else { break 'a684; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLONEQUAL)).is_none() { p.give_back(_s0, a); break 'a695; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a695; } }
+        if (p.expect_token(tk::COLONEQUAL)).is_none() { p.give_back(_s0, a); break 'a684; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a684; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use assignment expressions with {}", get_expr_name(&a)) });
     }
     p.mark = _mark;
     // a=NAME '=' b=bitwise_or !('=' | ':=')
-    'a696: {
-        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a696; }
+    'a685: {
+        if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a685; }
         if p.error_indicator {
             return None;
         }
-        let Some(a) = p.expect_token(tk::NAME) else { break 'a696; };
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a696; }
-        let Some(b) = (bitwise_or_rule(p)) else { break 'a696; };
+        let Some(a) = p.expect_token(tk::NAME) else { break 'a685; };
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a685; }
+        let Some(b) = (bitwise_or_rule(p)) else { break 'a685; };
         let _s2 = p.src;
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000400000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -19242,20 +19006,20 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a697: {
+                'a686: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a697; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a686; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':='
-                'a698: {
+                'a687: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a698; }
+                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a687; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19263,13 +19027,13 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s2, b); break 'a696; }
+        })()).is_some()) }) { p.give_back(_s2, b); break 'a685; }
         let a = p.name_from_token(&a);
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?") });
     }
     p.mark = _mark;
     // !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or b='=' bitwise_or !('=' | ':=')
-    'a699: {
+    'a688: {
         if p.error_indicator {
             return None;
         }
@@ -19280,56 +19044,56 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // list
-                'a700: {
+                'a689: {
                     if p.error_indicator {
                         return None;
                     }
-                    match list_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a700; } }
+                    match list_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a689; } }
                     return Some(());
                 }
                 p.mark = _mark;
                 // tuple
-                'a701: {
+                'a690: {
                     if p.error_indicator {
                         return None;
                     }
-                    match tuple_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a701; } }
+                    match tuple_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a690; } }
                     return Some(());
                 }
                 p.mark = _mark;
                 // genexp
-                'a702: {
+                'a691: {
                     if p.error_indicator {
                         return None;
                     }
-                    match genexp_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a702; } }
+                    match genexp_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a691; } }
                     return Some(());
                 }
                 p.mark = _mark;
                 // 'True'
-                'a703: {
+                'a692: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::TRUE)).is_none() { break 'a703; }
+                    if (p.expect_token(kw::TRUE)).is_none() { break 'a692; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // 'None'
-                'a704: {
+                'a693: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::NONE)).is_none() { break 'a704; }
+                    if (p.expect_token(kw::NONE)).is_none() { break 'a693; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // 'False'
-                'a705: {
+                'a694: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::FALSE)).is_none() { break 'a705; }
+                    if (p.expect_token(kw::FALSE)).is_none() { break 'a694; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19337,11 +19101,11 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a699; }
-        let Some(a) = (bitwise_or_rule(p)) else { break 'a699; };
+        })()).is_some()) { break 'a688; }
+        let Some(a) = (bitwise_or_rule(p)) else { break 'a688; };
         let _s1 = p.src;
-        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a699; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a699; } }
+        let Some(b) = (p.expect_token(tk::EQUAL)) else { p.give_back(_s1, a); break 'a688; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a688; } }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20000000400000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -19349,20 +19113,20 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a706: {
+                'a695: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a706; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a695; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':='
-                'a707: {
+                'a696: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a707; }
+                    if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a696; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19370,7 +19134,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s1, a); break 'a699; }
+        })()).is_some()) }) { p.give_back(_s1, a); break 'a688; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot assign to {} here. Maybe you meant '==' instead of '='?",
                                           get_expr_name(&a)) });
     }
@@ -19393,14 +19157,14 @@ pub(crate) fn invalid_assignment_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=invalid_ann_assign_target ':' expression
-    'a708: {
+    'a697: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a708; };
+        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a697; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a708; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a708; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a697; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a697; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a,
             "only single target (not {}) can be annotated",
@@ -19409,13 +19173,13 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
     }
     p.mark = _mark;
     // a=star_named_expression ',' star_named_expressions* ':' expression
-    'a709: {
+    'a698: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (star_named_expression_rule(p)) else { break 'a709; };
+        let Some(a) = (star_named_expression_rule(p)) else { break 'a698; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a709; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, a); break 'a698; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19434,26 +19198,26 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s0, a); break 'a709; }
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a709; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a709; } }
+        if p.error_indicator { p.give_back(_s0, a); break 'a698; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a698; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a698; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "only single target (not tuple) can be annotated") });
     }
     p.mark = _mark;
     // a=expression ':' expression
-    'a710: {
+    'a699: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (expression_rule(p)) else { break 'a710; };
+        let Some(a) = (expression_rule(p)) else { break 'a699; };
         let _s0 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a710; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a710; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a699; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a699; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "illegal target for annotation") });
     }
     p.mark = _mark;
     // (star_targets '=')* a=star_expressions '='
-    'a711: {
+    'a700: {
         if p.error_indicator {
             return None;
         }
@@ -19469,12 +19233,12 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // star_targets '='
-                        'a712: {
+                        'a701: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a712; } }
-                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a712; }
+                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a701; } }
+                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a701; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -19495,15 +19259,15 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a711; }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a711; };
+        if p.error_indicator { break 'a700; }
+        let Some(a) = (star_expressions_rule(p)) else { break 'a700; };
         let _s1 = p.src;
-        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a711; }
+        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a700; }
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::StarTargets, &a) });
     }
     p.mark = _mark;
     // (star_targets '=')* a=yield_expr '='
-    'a713: {
+    'a702: {
         if p.error_indicator {
             return None;
         }
@@ -19519,12 +19283,12 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // star_targets '='
-                        'a714: {
+                        'a703: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a714; } }
-                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a714; }
+                            match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a703; } }
+                            if (p.expect_token(tk::EQUAL)).is_none() { break 'a703; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -19545,22 +19309,22 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a713; }
-        let Some(a) = (yield_expr_rule(p)) else { break 'a713; };
+        if p.error_indicator { break 'a702; }
+        let Some(a) = (yield_expr_rule(p)) else { break 'a702; };
         let _s1 = p.src;
-        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a713; }
+        if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a702; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "assignment to yield expression not possible") });
     }
     p.mark = _mark;
     // a=star_expressions augassign annotated_rhs
-    'a715: {
+    'a704: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a715; };
+        let Some(a) = (star_expressions_rule(p)) else { break 'a704; };
         let _s0 = p.src;
-        if (augassign_rule(p)).is_none() { p.give_back(_s0, a); break 'a715; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a715; } }
+        if (augassign_rule(p)).is_none() { p.give_back(_s0, a); break 'a704; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a704; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a,
             "'{}' is an illegal expression for augmented assignment",
@@ -19586,36 +19350,36 @@ pub(crate) fn invalid_ann_assign_target_rule(p: &mut Parser<'_>) -> Option<Expr>
 fn invalid_ann_assign_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // list
-    'a716: {
+    'a705: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (list_rule(p)) else { break 'a716; };
+        let Some(_v0) = (list_rule(p)) else { break 'a705; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // tuple
-    'a717: {
+    'a706: {
         if p.error_indicator {
             return None;
         }
-        let Some(_v0) = (tuple_rule(p)) else { break 'a717; };
+        let Some(_v0) = (tuple_rule(p)) else { break 'a706; };
         let _s0 = p.src;
         p.src = _s0;
         return Some(_v0);
     }
     p.mark = _mark;
     // '(' a=invalid_ann_assign_target ')'
-    'a718: {
+    'a707: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a718; }
-        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a718; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a707; }
+        let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a707; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a718; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a707; }
         p.src = _s1;
         return Some({ a });
     }
@@ -19638,12 +19402,12 @@ pub(crate) fn invalid_del_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_del_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'del' a=star_expressions
-    'a719: {
+    'a708: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::DEL)).is_none() { break 'a719; }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a719; };
+        if (p.expect_token(kw::DEL)).is_none() { break 'a708; }
+        let Some(a) = (star_expressions_rule(p)) else { break 'a708; };
         let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::DelTargets, &a) });
     }
@@ -19666,12 +19430,12 @@ pub(crate) fn invalid_block_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_block_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // NEWLINE !INDENT
-    'a720: {
+    'a709: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a720; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a720; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a709; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a709; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block") });
     }
     p.mark = _mark;
@@ -19693,7 +19457,7 @@ pub(crate) fn invalid_comprehension_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ('[' | '(' | '{') a=starred_expression for_if_clauses
-    'a721: {
+    'a710: {
         if p.error_indicator {
             return None;
         }
@@ -19704,29 +19468,29 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '['
-                'a722: {
+                'a711: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LSQB)).is_none() { break 'a722; }
+                    if (p.expect_token(tk::LSQB)).is_none() { break 'a711; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '('
-                'a723: {
+                'a712: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a723; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a712; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '{'
-                'a724: {
+                'a713: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a724; }
+                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a713; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19734,15 +19498,15 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a721; }
-        let Some(a) = (starred_expression_rule(p)) else { break 'a721; };
+        })()).is_none() { break 'a710; }
+        let Some(a) = (starred_expression_rule(p)) else { break 'a710; };
         let _s1 = p.src;
-        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a721; }
+        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a710; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "iterable unpacking cannot be used in comprehension") });
     }
     p.mark = _mark;
     // ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses
-    'a725: {
+    'a714: {
         if p.error_indicator {
             return None;
         }
@@ -19753,20 +19517,20 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '['
-                'a726: {
+                'a715: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LSQB)).is_none() { break 'a726; }
+                    if (p.expect_token(tk::LSQB)).is_none() { break 'a715; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '{'
-                'a727: {
+                'a716: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a727; }
+                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a716; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19774,18 +19538,18 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a725; }
-        let Some(a) = (star_named_expression_rule(p)) else { break 'a725; };
+        })()).is_none() { break 'a714; }
+        let Some(a) = (star_named_expression_rule(p)) else { break 'a714; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a725; }
-        let Some(b) = (star_named_expressions_rule(p)) else { p.give_back(_s1, a); break 'a725; };
-        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a725; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a714; }
+        let Some(b) = (star_named_expressions_rule(p)) else { p.give_back(_s1, a); break 'a714; };
+        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a714; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b.last()?,
         "did you forget parentheses around the comprehension target?") });
     }
     p.mark = _mark;
     // ('[' | '{') a=star_named_expression b=',' for_if_clauses
-    'a728: {
+    'a717: {
         if p.error_indicator {
             return None;
         }
@@ -19796,20 +19560,20 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '['
-                'a729: {
+                'a718: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LSQB)).is_none() { break 'a729; }
+                    if (p.expect_token(tk::LSQB)).is_none() { break 'a718; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '{'
-                'a730: {
+                'a719: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a730; }
+                    if (p.expect_token(tk::LBRACE)).is_none() { break 'a719; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19817,11 +19581,11 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a728; }
-        let Some(a) = (star_named_expression_rule(p)) else { break 'a728; };
+        })()).is_none() { break 'a717; }
+        let Some(a) = (star_named_expression_rule(p)) else { break 'a717; };
         let _s1 = p.src;
-        let Some(b) = (p.expect_token(tk::COMMA)) else { p.give_back(_s1, a); break 'a728; };
-        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a728; }
+        let Some(b) = (p.expect_token(tk::COMMA)) else { p.give_back(_s1, a); break 'a717; };
+        if (for_if_clauses_rule(p)).is_none() { p.give_back(_s1, a); break 'a717; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "did you forget parentheses around the comprehension target?") });
     }
     p.mark = _mark;
@@ -19843,15 +19607,15 @@ pub(crate) fn invalid_dict_comprehension_rule(p: &mut Parser<'_>) -> Option<()> 
 fn invalid_dict_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='**' bitwise_or for_if_clauses '}'
-    'a731: {
+    'a720: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a731; }
-        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a731; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a731; } }
-        if (for_if_clauses_rule(p)).is_none() { break 'a731; }
-        if (p.expect_token(tk::RBRACE)).is_none() { break 'a731; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a720; }
+        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a720; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a720; } }
+        if (for_if_clauses_rule(p)).is_none() { break 'a720; }
+        if (p.expect_token(tk::RBRACE)).is_none() { break 'a720; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "dict unpacking cannot be used in dict comprehension") });
     }
     p.mark = _mark;
@@ -19873,17 +19637,17 @@ pub(crate) fn invalid_parameters_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a="/" ','
-    'a732: {
+    'a721: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a732; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a732; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a721; };
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a721; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "at least one argument must precede /") });
     }
     p.mark = _mark;
     // (slash_no_default | slash_with_default) param_maybe_default* a='/'
-    'a733: {
+    'a722: {
         if p.error_indicator {
             return None;
         }
@@ -19894,20 +19658,20 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // slash_no_default
-                'a734: {
+                'a723: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_no_default_rule(p)).is_none() { break 'a734; }
+                    if (slash_no_default_rule(p)).is_none() { break 'a723; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // slash_with_default
-                'a735: {
+                'a724: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_with_default_rule(p)).is_none() { break 'a735; }
+                    if (slash_with_default_rule(p)).is_none() { break 'a724; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -19915,7 +19679,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a733; }
+        })()).is_none() { break 'a722; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19934,18 +19698,18 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a733; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a733; };
+        if p.error_indicator { break 'a722; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a722; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ may appear only once") });
     }
     p.mark = _mark;
     // slash_no_default? param_no_default* invalid_parameters_helper a=param_no_default
-    'a736: {
+    'a725: {
         if p.error_indicator {
             return None;
         }
         let _ = slash_no_default_rule(p);
-        if p.error_indicator { break 'a736; }
+        if p.error_indicator { break 'a725; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19964,14 +19728,14 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a736; }
-        if (invalid_parameters_helper_rule(p)).is_none() { break 'a736; }
-        let Some(a) = (param_no_default_rule(p)) else { break 'a736; };
+        if p.error_indicator { break 'a725; }
+        if (invalid_parameters_helper_rule(p)).is_none() { break 'a725; }
+        let Some(a) = (param_no_default_rule(p)) else { break 'a725; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "parameter without a default follows parameter with a default") });
     }
     p.mark = _mark;
     // param_no_default* a='(' param_no_default+ ','? b=')'
-    'a737: {
+    'a726: {
         if p.error_indicator {
             return None;
         }
@@ -19993,8 +19757,8 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a737; }
-        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a737; };
+        if p.error_indicator { break 'a726; }
+        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a726; };
         if ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -20012,15 +19776,15 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a737; }
+        }).is_none() { break 'a726; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a737; }
-        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a737; };
+        if p.error_indicator { break 'a726; }
+        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a726; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "Function parameters cannot be parenthesized") });
     }
     p.mark = _mark;
     // [slash_no_default | slash_with_default] param_maybe_default* '*' (',' | param_no_default) param_maybe_default* a='/'
-    'a738: {
+    'a727: {
         if p.error_indicator {
             return None;
         }
@@ -20031,20 +19795,20 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // slash_no_default
-                'a739: {
+                'a728: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_no_default_rule(p)).is_none() { break 'a739; }
+                    if (slash_no_default_rule(p)).is_none() { break 'a728; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // slash_with_default
-                'a740: {
+                'a729: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (slash_with_default_rule(p)).is_none() { break 'a740; }
+                    if (slash_with_default_rule(p)).is_none() { break 'a729; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20053,7 +19817,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a738; }
+        if p.error_indicator { break 'a727; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -20072,8 +19836,8 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a738; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a738; }
+        if p.error_indicator { break 'a727; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a727; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20081,20 +19845,20 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a741: {
+                'a730: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a741; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a730; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // param_no_default
-                'a742: {
+                'a731: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (param_no_default_rule(p)).is_none() { break 'a742; }
+                    if (param_no_default_rule(p)).is_none() { break 'a731; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20102,7 +19866,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a738; }
+        })()).is_none() { break 'a727; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -20121,13 +19885,13 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a738; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a738; };
+        if p.error_indicator { break 'a727; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a727; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ must be ahead of *") });
     }
     p.mark = _mark;
     // param_maybe_default+ '/' a='*'
-    'a743: {
+    'a732: {
         if p.error_indicator {
             return None;
         }
@@ -20148,9 +19912,9 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a743; }
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a743; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a743; };
+        }).is_none() { break 'a732; }
+        if (p.expect_token(tk::SLASH)).is_none() { break 'a732; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a732; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected comma between / and *") });
     }
     p.mark = _mark;
@@ -20172,11 +19936,11 @@ pub(crate) fn invalid_default_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='=' &(')' | ',')
-    'a744: {
+    'a733: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a744; };
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a733; };
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1100) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20184,20 +19948,20 @@ fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ')'
-                'a745: {
+                'a734: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a745; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a734; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a746: {
+                'a735: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a746; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a735; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20205,7 +19969,7 @@ fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a744; }
+        })()).is_some()) }) { break 'a733; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected default value expression") });
     }
     p.mark = _mark;
@@ -20227,11 +19991,11 @@ pub(crate) fn invalid_star_etc_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='*' (')' | ',' (')' | '**'))
-    'a747: {
+    'a736: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a747; };
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a736; };
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20239,20 +20003,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ')'
-                'a748: {
+                'a737: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a748; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a737; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ',' (')' | '**')
-                'a749: {
+                'a738: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a749; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a738; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -20260,20 +20024,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ')'
-                            'a750: {
+                            'a739: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::RPAR)).is_none() { break 'a750; }
+                                if (p.expect_token(tk::RPAR)).is_none() { break 'a739; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // '**'
-                            'a751: {
+                            'a740: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a751; }
+                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a740; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -20281,7 +20045,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a749; }
+                    })()).is_none() { break 'a738; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20289,38 +20053,38 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a747; }
+        })()).is_none() { break 'a736; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "named arguments must follow bare *") });
     }
     p.mark = _mark;
     // '*' ',' TYPE_COMMENT
-    'a752: {
+    'a741: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a752; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a752; }
-        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a752; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a741; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a741; }
+        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a741; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "bare * has associated type comment") });
     }
     p.mark = _mark;
     // '*' param a='='
-    'a753: {
+    'a742: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a753; }
-        if (param_rule(p)).is_none() { break 'a753; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a753; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a742; }
+        if (param_rule(p)).is_none() { break 'a742; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a742; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-positional argument cannot have default value") });
     }
     p.mark = _mark;
     // '*' (param_no_default | ',') param_maybe_default* a='*' (param_no_default | ',')
-    'a754: {
+    'a743: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a754; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a743; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20328,20 +20092,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // param_no_default
-                'a755: {
+                'a744: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (param_no_default_rule(p)).is_none() { break 'a755; }
+                    if (param_no_default_rule(p)).is_none() { break 'a744; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a756: {
+                'a745: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a756; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a745; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20349,7 +20113,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a754; }
+        })()).is_none() { break 'a743; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -20368,8 +20132,8 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a754; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a754; };
+        if p.error_indicator { break 'a743; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a743; };
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20377,20 +20141,20 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // param_no_default
-                'a757: {
+                'a746: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (param_no_default_rule(p)).is_none() { break 'a757; }
+                    if (param_no_default_rule(p)).is_none() { break 'a746; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a758: {
+                'a747: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a758; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a747; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20398,7 +20162,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a754; }
+        })()).is_none() { break 'a743; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "* argument may appear only once") });
     }
     p.mark = _mark;
@@ -20420,36 +20184,36 @@ pub(crate) fn invalid_kwds_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '**' param a='='
-    'a759: {
+    'a748: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a759; }
-        if (param_rule(p)).is_none() { break 'a759; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a759; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a748; }
+        if (param_rule(p)).is_none() { break 'a748; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a748; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-keyword argument cannot have default value") });
     }
     p.mark = _mark;
     // '**' param ',' a=param
-    'a760: {
+    'a749: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a760; }
-        if (param_rule(p)).is_none() { break 'a760; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a760; }
-        let Some(a) = (param_rule(p)) else { break 'a760; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a749; }
+        if (param_rule(p)).is_none() { break 'a749; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a749; }
+        let Some(a) = (param_rule(p)) else { break 'a749; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
     // '**' param ',' a=('*' | '**' | '/')
-    'a761: {
+    'a750: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a761; }
-        if (param_rule(p)).is_none() { break 'a761; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a761; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a750; }
+        if (param_rule(p)).is_none() { break 'a750; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a750; }
         let Some(a): Option<Tok> = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20457,29 +20221,29 @@ fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '*'
-                'a762: {
+                'a751: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a762; };
+                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a751; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '**'
-                'a763: {
+                'a752: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a763; };
+                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a752; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '/'
-                'a764: {
+                'a753: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a764; };
+                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a753; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -20487,7 +20251,7 @@ fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a761; };
+        })()) else { break 'a750; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
@@ -20509,16 +20273,16 @@ pub(crate) fn invalid_parameters_helper_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=slash_with_default
-    'a765: {
+    'a754: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (slash_with_default_rule(p)) else { break 'a765; };
+        let Some(a) = (slash_with_default_rule(p)) else { break 'a754; };
         return Some({ let _ = a; });
     }
     p.mark = _mark;
     // param_with_default+
-    'a766: {
+    'a755: {
         if p.error_indicator {
             return None;
         }
@@ -20539,7 +20303,7 @@ fn invalid_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a766; }
+        }).is_none() { break 'a755; }
         return Some(());
     }
     p.mark = _mark;
@@ -20561,17 +20325,17 @@ pub(crate) fn invalid_lambda_parameters_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a="/" ','
-    'a767: {
+    'a756: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a767; };
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a767; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a756; };
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a756; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "at least one argument must precede /") });
     }
     p.mark = _mark;
     // (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/'
-    'a768: {
+    'a757: {
         if p.error_indicator {
             return None;
         }
@@ -20582,20 +20346,20 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_slash_no_default
-                'a769: {
+                'a758: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a769; }
+                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a758; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // lambda_slash_with_default
-                'a770: {
+                'a759: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a770; }
+                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a759; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20603,7 +20367,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a768; }
+        })()).is_none() { break 'a757; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -20622,18 +20386,18 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a768; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a768; };
+        if p.error_indicator { break 'a757; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a757; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ may appear only once") });
     }
     p.mark = _mark;
     // lambda_slash_no_default? lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default
-    'a771: {
+    'a760: {
         if p.error_indicator {
             return None;
         }
         let _ = lambda_slash_no_default_rule(p);
-        if p.error_indicator { break 'a771; }
+        if p.error_indicator { break 'a760; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -20652,14 +20416,14 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a771; }
-        if (invalid_lambda_parameters_helper_rule(p)).is_none() { break 'a771; }
-        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a771; };
+        if p.error_indicator { break 'a760; }
+        if (invalid_lambda_parameters_helper_rule(p)).is_none() { break 'a760; }
+        let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a760; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "parameter without a default follows parameter with a default") });
     }
     p.mark = _mark;
     // lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')'
-    'a772: {
+    'a761: {
         if p.error_indicator {
             return None;
         }
@@ -20681,8 +20445,8 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a772; }
-        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a772; };
+        if p.error_indicator { break 'a761; }
+        let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a761; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -20703,15 +20467,15 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a772; }
+        })()).is_none() { break 'a761; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a772; }
-        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a772; };
+        if p.error_indicator { break 'a761; }
+        let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a761; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "Lambda expression parameters cannot be parenthesized") });
     }
     p.mark = _mark;
     // [lambda_slash_no_default | lambda_slash_with_default] lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/'
-    'a773: {
+    'a762: {
         if p.error_indicator {
             return None;
         }
@@ -20722,20 +20486,20 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_slash_no_default
-                'a774: {
+                'a763: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a774; }
+                    if (lambda_slash_no_default_rule(p)).is_none() { break 'a763; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // lambda_slash_with_default
-                'a775: {
+                'a764: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a775; }
+                    if (lambda_slash_with_default_rule(p)).is_none() { break 'a764; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20744,7 +20508,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a773; }
+        if p.error_indicator { break 'a762; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -20763,8 +20527,8 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a773; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a773; }
+        if p.error_indicator { break 'a762; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a762; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20772,20 +20536,20 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a776: {
+                'a765: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a776; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a765; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // lambda_param_no_default
-                'a777: {
+                'a766: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_param_no_default_rule(p)).is_none() { break 'a777; }
+                    if (lambda_param_no_default_rule(p)).is_none() { break 'a766; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20793,7 +20557,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a773; }
+        })()).is_none() { break 'a762; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -20812,13 +20576,13 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a773; }
-        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a773; };
+        if p.error_indicator { break 'a762; }
+        let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a762; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ must be ahead of *") });
     }
     p.mark = _mark;
     // lambda_param_maybe_default+ '/' a='*'
-    'a778: {
+    'a767: {
         if p.error_indicator {
             return None;
         }
@@ -20839,9 +20603,9 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a778; }
-        if (p.expect_token(tk::SLASH)).is_none() { break 'a778; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a778; };
+        }).is_none() { break 'a767; }
+        if (p.expect_token(tk::SLASH)).is_none() { break 'a767; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a767; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expected comma between / and *") });
     }
     p.mark = _mark;
@@ -20863,16 +20627,16 @@ pub(crate) fn invalid_lambda_parameters_helper_rule(p: &mut Parser<'_>) -> Optio
 fn invalid_lambda_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=lambda_slash_with_default
-    'a779: {
+    'a768: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a779; };
+        let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a768; };
         return Some({ let _ = a; });
     }
     p.mark = _mark;
     // lambda_param_with_default+
-    'a780: {
+    'a769: {
         if p.error_indicator {
             return None;
         }
@@ -20893,7 +20657,7 @@ fn invalid_lambda_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a780; }
+        }).is_none() { break 'a769; }
         return Some(());
     }
     p.mark = _mark;
@@ -20915,11 +20679,11 @@ pub(crate) fn invalid_lambda_star_etc_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*' (':' | ',' (':' | '**'))
-    'a781: {
+    'a770: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a781; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a770; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -20927,20 +20691,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a782: {
+                'a771: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a782; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a771; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ',' (':' | '**')
-                'a783: {
+                'a772: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a783; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a772; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -20948,20 +20712,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ':'
-                            'a784: {
+                            'a773: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::COLON)).is_none() { break 'a784; }
+                                if (p.expect_token(tk::COLON)).is_none() { break 'a773; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // '**'
-                            'a785: {
+                            'a774: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a785; }
+                                if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a774; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -20969,7 +20733,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a783; }
+                    })()).is_none() { break 'a772; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -20977,27 +20741,27 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a781; }
+        })()).is_none() { break 'a770; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "named arguments must follow bare *") });
     }
     p.mark = _mark;
     // '*' lambda_param a='='
-    'a786: {
+    'a775: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a786; }
-        if (lambda_param_rule(p)).is_none() { break 'a786; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a786; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a775; }
+        if (lambda_param_rule(p)).is_none() { break 'a775; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a775; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-positional argument cannot have default value") });
     }
     p.mark = _mark;
     // '*' (lambda_param_no_default | ',') lambda_param_maybe_default* a='*' (lambda_param_no_default | ',')
-    'a787: {
+    'a776: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a787; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a776; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21005,20 +20769,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_param_no_default
-                'a788: {
+                'a777: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_param_no_default_rule(p)).is_none() { break 'a788; }
+                    if (lambda_param_no_default_rule(p)).is_none() { break 'a777; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a789: {
+                'a778: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a789; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a778; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21026,7 +20790,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a787; }
+        })()).is_none() { break 'a776; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -21045,8 +20809,8 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a787; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a787; };
+        if p.error_indicator { break 'a776; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a776; };
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21054,20 +20818,20 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // lambda_param_no_default
-                'a790: {
+                'a779: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (lambda_param_no_default_rule(p)).is_none() { break 'a790; }
+                    if (lambda_param_no_default_rule(p)).is_none() { break 'a779; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a791: {
+                'a780: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a791; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a780; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21075,7 +20839,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a787; }
+        })()).is_none() { break 'a776; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "* argument may appear only once") });
     }
     p.mark = _mark;
@@ -21097,36 +20861,36 @@ pub(crate) fn invalid_lambda_kwds_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '**' lambda_param a='='
-    'a792: {
+    'a781: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a792; }
-        if (lambda_param_rule(p)).is_none() { break 'a792; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a792; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a781; }
+        if (lambda_param_rule(p)).is_none() { break 'a781; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a781; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "var-keyword argument cannot have default value") });
     }
     p.mark = _mark;
     // '**' lambda_param ',' a=lambda_param
-    'a793: {
+    'a782: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a793; }
-        if (lambda_param_rule(p)).is_none() { break 'a793; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a793; }
-        let Some(a) = (lambda_param_rule(p)) else { break 'a793; };
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a782; }
+        if (lambda_param_rule(p)).is_none() { break 'a782; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a782; }
+        let Some(a) = (lambda_param_rule(p)) else { break 'a782; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
     // '**' lambda_param ',' a=('*' | '**' | '/')
-    'a794: {
+    'a783: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a794; }
-        if (lambda_param_rule(p)).is_none() { break 'a794; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a794; }
+        if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a783; }
+        if (lambda_param_rule(p)).is_none() { break 'a783; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a783; }
         let Some(a): Option<Tok> = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21134,29 +20898,29 @@ fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '*'
-                'a795: {
+                'a784: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a795; };
+                    let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a784; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '**'
-                'a796: {
+                'a785: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a796; };
+                    let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a785; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // '/'
-                'a797: {
+                'a786: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a797; };
+                    let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a786; };
                     return Some(_v0);
                 }
                 p.mark = _mark;
@@ -21164,7 +20928,7 @@ fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a794; };
+        })()) else { break 'a783; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "arguments cannot follow var-keyword argument") });
     }
     p.mark = _mark;
@@ -21186,15 +20950,15 @@ pub(crate) fn invalid_double_type_comments_rule(p: &mut Parser<'_>) -> Option<()
 fn invalid_double_type_comments_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT
-    'a798: {
+    'a787: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a798; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a798; }
-        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a798; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a798; }
-        if (p.expect_token(tk::INDENT)).is_none() { break 'a798; }
+        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a787; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a787; }
+        if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a787; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a787; }
+        if (p.expect_token(tk::INDENT)).is_none() { break 'a787; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "Cannot have two type comments on def") });
     }
     p.mark = _mark;
@@ -21216,13 +20980,13 @@ pub(crate) fn invalid_with_item_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // expression 'as' a=expression &(',' | ')' | ':')
-    'a799: {
+    'a788: {
         if p.error_indicator {
             return None;
         }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a799; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a799; }
-        let Some(a) = (expression_rule(p)) else { break 'a799; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a788; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a788; }
+        let Some(a) = (expression_rule(p)) else { break 'a788; };
         let _s2 = p.src;
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1900) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
@@ -21231,29 +20995,29 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ','
-                'a800: {
+                'a789: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a800; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a789; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ')'
-                'a801: {
+                'a790: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a801; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a790; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a802: {
+                'a791: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a802; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a791; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21261,7 +21025,7 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s2, a); break 'a799; }
+        })()).is_some()) }) { p.give_back(_s2, a); break 'a788; }
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::StarTargets, &a) });
     }
     p.mark = _mark;
@@ -21283,13 +21047,13 @@ pub(crate) fn invalid_for_if_clause_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'async'? 'for' (bitwise_or (',' bitwise_or)* [',']) !'in'
-    'a803: {
+    'a792: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a803; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a803; }
+        if p.error_indicator { break 'a792; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a792; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21297,11 +21061,11 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // bitwise_or (',' bitwise_or)* [',']
-                'a804: {
+                'a793: {
                     if p.error_indicator {
                         return None;
                     }
-                    match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a804; } }
+                    match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a793; } }
                     let _ = {
                         let mut _children = p.loop_vec();
                         let _entered = !p.enter_rule();
@@ -21314,12 +21078,12 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // ',' bitwise_or
-                                    'a805: {
+                                    'a794: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(tk::COMMA)).is_none() { break 'a805; }
-                                        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a805; } }
+                                        if (p.expect_token(tk::COMMA)).is_none() { break 'a794; }
+                                        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a794; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -21340,9 +21104,9 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                         }
                         _children
                     };
-                    if p.error_indicator { break 'a804; }
+                    if p.error_indicator { break 'a793; }
                     let _ = p.expect_token(tk::COMMA);
-                    if p.error_indicator { break 'a804; }
+                    if p.error_indicator { break 'a793; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21350,8 +21114,8 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a803; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::IN)).is_some()) }) { break 'a803; }
+        })()).is_none() { break 'a792; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::IN)).is_some()) }) { break 'a792; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "'in' expected after for-loop variables") });
     }
     p.mark = _mark;
@@ -21373,14 +21137,14 @@ pub(crate) fn invalid_for_target_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_for_target_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'async'? 'for' a=star_expressions
-    'a806: {
+    'a795: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a806; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a806; }
-        let Some(a) = (star_expressions_rule(p)) else { break 'a806; };
+        if p.error_indicator { break 'a795; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a795; }
+        let Some(a) = (star_expressions_rule(p)) else { break 'a795; };
         let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_INVALID_TARGET!(p, TargetsType::ForTargets, &a) });
     }
@@ -21403,26 +21167,26 @@ pub(crate) fn invalid_group_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_group_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '(' a=starred_expression ')'
-    'a807: {
+    'a796: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a807; }
-        let Some(a) = (starred_expression_rule(p)) else { break 'a807; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a796; }
+        let Some(a) = (starred_expression_rule(p)) else { break 'a796; };
         let _s1 = p.src;
-        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a807; }
+        if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s1, a); break 'a796; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use starred expression here") });
     }
     p.mark = _mark;
     // '(' a='**' expression ')'
-    'a808: {
+    'a797: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a808; }
-        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a808; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a808; } }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a808; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a797; }
+        let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a797; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a797; } }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a797; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use double starred expression here") });
     }
     p.mark = _mark;
@@ -21444,11 +21208,11 @@ pub(crate) fn invalid_import_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='import' ','.dotted_name+ 'from' dotted_name
-    'a809: {
+    'a798: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::IMPORT)) else { break 'a809; };
+        let Some(a) = (p.expect_token(kw::IMPORT)) else { break 'a798; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
                 return None;
@@ -21469,19 +21233,19 @@ fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a809; }
-        if (p.expect_token(kw::FROM)).is_none() { break 'a809; }
-        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a809; } }
+        })()).is_none() { break 'a798; }
+        if (p.expect_token(kw::FROM)).is_none() { break 'a798; }
+        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a798; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "Did you mean to use 'from ... import ...' instead?") });
     }
     p.mark = _mark;
     // 'import' token=NEWLINE
-    'a810: {
+    'a799: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IMPORT)).is_none() { break 'a810; }
-        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a810; };
+        if (p.expect_token(kw::IMPORT)).is_none() { break 'a799; }
+        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a799; };
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, token, "Expected one or more names after 'import'") });
     }
     p.mark = _mark;
@@ -21503,12 +21267,12 @@ pub(crate) fn invalid_dotted_as_name_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // dotted_name 'as' !(NAME (',' | ')' | ';' | NEWLINE)) a=expression
-    'a811: {
+    'a800: {
         if p.error_indicator {
             return None;
         }
-        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a811; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a811; }
+        match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a800; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a800; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21516,11 +21280,11 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME (',' | ')' | ';' | NEWLINE)
-                'a812: {
+                'a801: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a812; }
+                    if (p.name_token()).is_none() { break 'a801; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -21528,38 +21292,38 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ','
-                            'a813: {
+                            'a802: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::COMMA)).is_none() { break 'a813; }
+                                if (p.expect_token(tk::COMMA)).is_none() { break 'a802; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ')'
-                            'a814: {
+                            'a803: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::RPAR)).is_none() { break 'a814; }
+                                if (p.expect_token(tk::RPAR)).is_none() { break 'a803; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ';'
-                            'a815: {
+                            'a804: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::SEMI)).is_none() { break 'a815; }
+                                if (p.expect_token(tk::SEMI)).is_none() { break 'a804; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // NEWLINE
-                            'a816: {
+                            'a805: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a816; }
+                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a805; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -21567,7 +21331,7 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a812; }
+                    })()).is_none() { break 'a801; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21575,8 +21339,8 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a811; }
-        let Some(a) = (expression_rule(p)) else { break 'a811; };
+        })()).is_some()) { break 'a800; }
+        let Some(a) = (expression_rule(p)) else { break 'a800; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a,
             "cannot use {} as import target", get_expr_name(&a)) });
@@ -21600,13 +21364,13 @@ pub(crate) fn invalid_import_from_as_name_rule(p: &mut Parser<'_>) -> Option<()>
 fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // NAME 'as' !(NAME (',' | ')' | ';' | NEWLINE)) a=expression
-    'a817: {
-        if p.lacks_pair(tk::NAME, kw::AS) { break 'a817; }
+    'a806: {
+        if p.lacks_pair(tk::NAME, kw::AS) { break 'a806; }
         if p.error_indicator {
             return None;
         }
-        if (p.name_token()).is_none() { break 'a817; }
-        if (p.expect_token(kw::AS)).is_none() { break 'a817; }
+        if (p.name_token()).is_none() { break 'a806; }
+        if (p.expect_token(kw::AS)).is_none() { break 'a806; }
         if p.lookahead(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -21614,11 +21378,11 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NAME (',' | ')' | ';' | NEWLINE)
-                'a818: {
+                'a807: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.name_token()).is_none() { break 'a818; }
+                    if (p.name_token()).is_none() { break 'a807; }
                     if ((|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -21626,38 +21390,38 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // ','
-                            'a819: {
+                            'a808: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::COMMA)).is_none() { break 'a819; }
+                                if (p.expect_token(tk::COMMA)).is_none() { break 'a808; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ')'
-                            'a820: {
+                            'a809: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::RPAR)).is_none() { break 'a820; }
+                                if (p.expect_token(tk::RPAR)).is_none() { break 'a809; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // ';'
-                            'a821: {
+                            'a810: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::SEMI)).is_none() { break 'a821; }
+                                if (p.expect_token(tk::SEMI)).is_none() { break 'a810; }
                                 return Some(());
                             }
                             p.mark = _mark;
                             // NEWLINE
-                            'a822: {
+                            'a811: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a822; }
+                                if (p.expect_token(tk::NEWLINE)).is_none() { break 'a811; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -21665,7 +21429,7 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                         })();
                         p.level -= 1;
                         _r
-                    })()).is_none() { break 'a818; }
+                    })()).is_none() { break 'a807; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21673,8 +21437,8 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) { break 'a817; }
-        let Some(a) = (expression_rule(p)) else { break 'a817; };
+        })()).is_some()) { break 'a806; }
+        let Some(a) = (expression_rule(p)) else { break 'a806; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a,
             "cannot use {} as import target", get_expr_name(&a)) });
@@ -21698,22 +21462,22 @@ pub(crate) fn invalid_import_from_targets_rule(p: &mut Parser<'_>) -> Option<()>
 fn invalid_import_from_targets_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // import_from_as_names ',' NEWLINE
-    'a823: {
+    'a812: {
         if p.error_indicator {
             return None;
         }
-        if (import_from_as_names_rule(p)).is_none() { break 'a823; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a823; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a823; }
+        if (import_from_as_names_rule(p)).is_none() { break 'a812; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a812; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a812; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "trailing comma not allowed without surrounding parentheses") });
     }
     p.mark = _mark;
     // token=NEWLINE
-    'a824: {
+    'a813: {
         if p.error_indicator {
             return None;
         }
-        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a824; };
+        let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a813; };
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, token, "Expected one or more names after 'import'") });
     }
     p.mark = _mark;
@@ -21735,76 +21499,27 @@ pub(crate) fn invalid_with_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] 'with' ','.(expression ['as' star_target])+ NEWLINE
-    'a825: {
+    'a814: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a825; }
-        if (p.expect_token(kw::WITH)).is_none() { break 'a825; }
+        if p.error_indicator { break 'a814; }
+        if (p.expect_token(kw::WITH)).is_none() { break 'a814; }
         if ((|| -> Option<Vec<_>> {
-            if p.enter_rule() {
-                return None;
-            }
-            let Some(_first) = (|| -> Option<_> {
-                if p.enter_rule() {
-                    return None;
-                }
-                let _r = (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // expression ['as' star_target]
-                    'a826: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a826; } }
-                        let _ = (|| -> Option<_> {
-                            if p.enter_rule() {
-                                return None;
-                            }
-                            let _r = (|| -> Option<_> {
-                                let _mark = p.mark;
-                                // 'as' star_target
-                                'a827: {
-                                    if p.error_indicator {
-                                        return None;
-                                    }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a827; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a827; } }
-                                    return Some(());
-                                }
-                                p.mark = _mark;
-                                None
-                            })();
-                            p.level -= 1;
-                            _r
-                        })();
-                        if p.error_indicator { break 'a826; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    None
-                })();
-                p.level -= 1;
-                _r
-            })() else { p.level -= 1; return None; };
-            let mut _children = p.gather_list(_first, tk::COMMA);
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                if (p.expect_token(tk::COMMA)).is_none() { break; }
-                match (|| -> Option<_> {
+            let _elem = |p: &mut Parser<'_>| -> Option<_> {
+                (|| -> Option<_> {
                     if p.enter_rule() {
                         return None;
                     }
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expression ['as' star_target]
-                        'a828: {
+                        'a815: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a828; } }
+                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a815; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -21812,12 +21527,12 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a829: {
+                                    'a816: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a829; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a829; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a816; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a816; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -21826,7 +21541,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a828; }
+                            if p.error_indicator { break 'a815; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -21834,7 +21549,18 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                     })();
                     p.level -= 1;
                     _r
-                })() {
+                })()
+            };
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = _elem(p) else { p.level -= 1; return None; };
+            let mut _children = p.gather_list(_first, tk::COMMA);
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                if (p.expect_token(tk::COMMA)).is_none() { break; }
+                match _elem(p) {
                     Some(_x) => _children.push(_x),
                     None => {
                         p.mark = _m;
@@ -21844,83 +21570,34 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a825; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a825; }
+        })()).is_none() { break 'a814; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a814; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // ['async'] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE
-    'a830: {
+    'a817: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a830; }
-        if (p.expect_token(kw::WITH)).is_none() { break 'a830; }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a830; }
+        if p.error_indicator { break 'a817; }
+        if (p.expect_token(kw::WITH)).is_none() { break 'a817; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a817; }
         if ((|| -> Option<Vec<_>> {
-            if p.enter_rule() {
-                return None;
-            }
-            let Some(_first) = (|| -> Option<_> {
-                if p.enter_rule() {
-                    return None;
-                }
-                let _r = (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // expressions ['as' star_target]
-                    'a831: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a831; } }
-                        let _ = (|| -> Option<_> {
-                            if p.enter_rule() {
-                                return None;
-                            }
-                            let _r = (|| -> Option<_> {
-                                let _mark = p.mark;
-                                // 'as' star_target
-                                'a832: {
-                                    if p.error_indicator {
-                                        return None;
-                                    }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a832; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a832; } }
-                                    return Some(());
-                                }
-                                p.mark = _mark;
-                                None
-                            })();
-                            p.level -= 1;
-                            _r
-                        })();
-                        if p.error_indicator { break 'a831; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    None
-                })();
-                p.level -= 1;
-                _r
-            })() else { p.level -= 1; return None; };
-            let mut _children = p.gather_list(_first, tk::COMMA);
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                if (p.expect_token(tk::COMMA)).is_none() { break; }
-                match (|| -> Option<_> {
+            let _elem = |p: &mut Parser<'_>| -> Option<_> {
+                (|| -> Option<_> {
                     if p.enter_rule() {
                         return None;
                     }
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expressions ['as' star_target]
-                        'a833: {
+                        'a818: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a833; } }
+                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a818; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -21928,12 +21605,12 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a834: {
+                                    'a819: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a834; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a834; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a819; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a819; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -21942,7 +21619,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a833; }
+                            if p.error_indicator { break 'a818; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -21950,7 +21627,18 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                     })();
                     p.level -= 1;
                     _r
-                })() {
+                })()
+            };
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = _elem(p) else { p.level -= 1; return None; };
+            let mut _children = p.gather_list(_first, tk::COMMA);
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                if (p.expect_token(tk::COMMA)).is_none() { break; }
+                match _elem(p) {
                     Some(_x) => _children.push(_x),
                     None => {
                         p.mark = _m;
@@ -21960,11 +21648,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a830; }
+        })()).is_none() { break 'a817; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a830; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a830; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a830; }
+        if p.error_indicator { break 'a817; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a817; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a817; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
@@ -21986,76 +21674,27 @@ pub(crate) fn invalid_with_stmt_indent_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT
-    'a835: {
+    'a820: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a835; }
-        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a835; };
+        if p.error_indicator { break 'a820; }
+        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a820; };
         if ((|| -> Option<Vec<_>> {
-            if p.enter_rule() {
-                return None;
-            }
-            let Some(_first) = (|| -> Option<_> {
-                if p.enter_rule() {
-                    return None;
-                }
-                let _r = (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // expression ['as' star_target]
-                    'a836: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a836; } }
-                        let _ = (|| -> Option<_> {
-                            if p.enter_rule() {
-                                return None;
-                            }
-                            let _r = (|| -> Option<_> {
-                                let _mark = p.mark;
-                                // 'as' star_target
-                                'a837: {
-                                    if p.error_indicator {
-                                        return None;
-                                    }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a837; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a837; } }
-                                    return Some(());
-                                }
-                                p.mark = _mark;
-                                None
-                            })();
-                            p.level -= 1;
-                            _r
-                        })();
-                        if p.error_indicator { break 'a836; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    None
-                })();
-                p.level -= 1;
-                _r
-            })() else { p.level -= 1; return None; };
-            let mut _children = p.gather_list(_first, tk::COMMA);
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                if (p.expect_token(tk::COMMA)).is_none() { break; }
-                match (|| -> Option<_> {
+            let _elem = |p: &mut Parser<'_>| -> Option<_> {
+                (|| -> Option<_> {
                     if p.enter_rule() {
                         return None;
                     }
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expression ['as' star_target]
-                        'a838: {
+                        'a821: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a838; } }
+                            match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a821; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -22063,12 +21702,12 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a839: {
+                                    'a822: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a839; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a839; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a822; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a822; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -22077,7 +21716,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a838; }
+                            if p.error_indicator { break 'a821; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -22085,7 +21724,18 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                     })();
                     p.level -= 1;
                     _r
-                })() {
+                })()
+            };
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = _elem(p) else { p.level -= 1; return None; };
+            let mut _children = p.gather_list(_first, tk::COMMA);
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                if (p.expect_token(tk::COMMA)).is_none() { break; }
+                match _elem(p) {
                     Some(_x) => _children.push(_x),
                     None => {
                         p.mark = _m;
@@ -22095,85 +21745,36 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a835; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a835; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a835; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a835; }
+        })()).is_none() { break 'a820; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a820; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a820; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a820; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'with' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // ['async'] a='with' '(' ','.(expressions ['as' star_target])+ ','? ')' ':' NEWLINE !INDENT
-    'a840: {
+    'a823: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a840; }
-        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a840; };
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a840; }
+        if p.error_indicator { break 'a823; }
+        let Some(a) = (p.expect_token(kw::WITH)) else { break 'a823; };
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a823; }
         if ((|| -> Option<Vec<_>> {
-            if p.enter_rule() {
-                return None;
-            }
-            let Some(_first) = (|| -> Option<_> {
-                if p.enter_rule() {
-                    return None;
-                }
-                let _r = (|| -> Option<_> {
-                    let _mark = p.mark;
-                    // expressions ['as' star_target]
-                    'a841: {
-                        if p.error_indicator {
-                            return None;
-                        }
-                        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a841; } }
-                        let _ = (|| -> Option<_> {
-                            if p.enter_rule() {
-                                return None;
-                            }
-                            let _r = (|| -> Option<_> {
-                                let _mark = p.mark;
-                                // 'as' star_target
-                                'a842: {
-                                    if p.error_indicator {
-                                        return None;
-                                    }
-                                    if (p.expect_token(kw::AS)).is_none() { break 'a842; }
-                                    match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a842; } }
-                                    return Some(());
-                                }
-                                p.mark = _mark;
-                                None
-                            })();
-                            p.level -= 1;
-                            _r
-                        })();
-                        if p.error_indicator { break 'a841; }
-                        return Some(());
-                    }
-                    p.mark = _mark;
-                    None
-                })();
-                p.level -= 1;
-                _r
-            })() else { p.level -= 1; return None; };
-            let mut _children = p.gather_list(_first, tk::COMMA);
-            let _entered = !p.enter_rule();
-            while _entered {
-                let _m = p.mark;
-                if (p.expect_token(tk::COMMA)).is_none() { break; }
-                match (|| -> Option<_> {
+            let _elem = |p: &mut Parser<'_>| -> Option<_> {
+                (|| -> Option<_> {
                     if p.enter_rule() {
                         return None;
                     }
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // expressions ['as' star_target]
-                        'a843: {
+                        'a824: {
                             if p.error_indicator {
                                 return None;
                             }
-                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a843; } }
+                            match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a824; } }
                             let _ = (|| -> Option<_> {
                                 if p.enter_rule() {
                                     return None;
@@ -22181,12 +21782,12 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 let _r = (|| -> Option<_> {
                                     let _mark = p.mark;
                                     // 'as' star_target
-                                    'a844: {
+                                    'a825: {
                                         if p.error_indicator {
                                             return None;
                                         }
-                                        if (p.expect_token(kw::AS)).is_none() { break 'a844; }
-                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a844; } }
+                                        if (p.expect_token(kw::AS)).is_none() { break 'a825; }
+                                        match star_target_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a825; } }
                                         return Some(());
                                     }
                                     p.mark = _mark;
@@ -22195,7 +21796,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a843; }
+                            if p.error_indicator { break 'a824; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -22203,7 +21804,18 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                     })();
                     p.level -= 1;
                     _r
-                })() {
+                })()
+            };
+            if p.enter_rule() {
+                return None;
+            }
+            let Some(_first) = _elem(p) else { p.level -= 1; return None; };
+            let mut _children = p.gather_list(_first, tk::COMMA);
+            let _entered = !p.enter_rule();
+            while _entered {
+                let _m = p.mark;
+                if (p.expect_token(tk::COMMA)).is_none() { break; }
+                match _elem(p) {
                     Some(_x) => _children.push(_x),
                     None => {
                         p.mark = _m;
@@ -22213,13 +21825,13 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a840; }
+        })()).is_none() { break 'a823; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a840; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a840; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a840; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a840; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a840; }
+        if p.error_indicator { break 'a823; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a823; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a823; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a823; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a823; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'with' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22241,25 +21853,25 @@ pub(crate) fn invalid_try_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='try' ':' NEWLINE !INDENT
-    'a845: {
+    'a826: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::TRY)) else { break 'a845; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a845; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a845; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a845; }
+        let Some(a) = (p.expect_token(kw::TRY)) else { break 'a826; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a826; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a826; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a826; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'try' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // 'try' ':' block !('except' | 'finally')
-    'a846: {
+    'a827: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRY)).is_none() { break 'a846; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a846; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a846; } }
+        if (p.expect_token(kw::TRY)).is_none() { break 'a827; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a827; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a827; } }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x30000000000000000000000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22267,20 +21879,20 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'except'
-                'a847: {
+                'a828: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::EXCEPT)).is_none() { break 'a847; }
+                    if (p.expect_token(kw::EXCEPT)).is_none() { break 'a828; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // 'finally'
-                'a848: {
+                'a829: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::FINALLY)).is_none() { break 'a848; }
+                    if (p.expect_token(kw::FINALLY)).is_none() { break 'a829; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22288,17 +21900,17 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a846; }
+        })()).is_some()) }) { break 'a827; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected 'except' or 'finally' block") });
     }
     p.mark = _mark;
     // 'try' ':' block* except_block+ a='except' b='*' expression ['as' NAME] ':'
-    'a849: {
+    'a830: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRY)).is_none() { break 'a849; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a849; }
+        if (p.expect_token(kw::TRY)).is_none() { break 'a830; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a830; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -22317,7 +21929,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a849; }
+        if p.error_indicator { break 'a830; }
         if ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -22335,10 +21947,10 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a849; }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a849; };
-        let Some(b) = (p.expect_token(tk::STAR)) else { break 'a849; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a849; } }
+        }).is_none() { break 'a830; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a830; };
+        let Some(b) = (p.expect_token(tk::STAR)) else { break 'a830; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a830; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22346,12 +21958,12 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a850: {
+                'a831: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a850; }
-                    if (p.name_token()).is_none() { break 'a850; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a831; }
+                    if (p.name_token()).is_none() { break 'a831; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22360,18 +21972,18 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a849; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a849; }
+        if p.error_indicator { break 'a830; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a830; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot have both 'except' and 'except*' on the same 'try'") });
     }
     p.mark = _mark;
     // 'try' ':' block* except_star_block+ a='except' [expression ['as' NAME]] ':'
-    'a851: {
+    'a832: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::TRY)).is_none() { break 'a851; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a851; }
+        if (p.expect_token(kw::TRY)).is_none() { break 'a832; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a832; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -22390,7 +22002,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a851; }
+        if p.error_indicator { break 'a832; }
         if ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -22408,8 +22020,8 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }).is_none() { break 'a851; }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a851; };
+        }).is_none() { break 'a832; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a832; };
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22417,11 +22029,11 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // expression ['as' NAME]
-                'a852: {
+                'a833: {
                     if p.error_indicator {
                         return None;
                     }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a852; } }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a833; } }
                     let _ = (|| -> Option<_> {
                         if p.enter_rule() {
                             return None;
@@ -22429,12 +22041,12 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                         let _r = (|| -> Option<_> {
                             let _mark = p.mark;
                             // 'as' NAME
-                            'a853: {
+                            'a834: {
                                 if p.error_indicator {
                                     return None;
                                 }
-                                if (p.expect_token(kw::AS)).is_none() { break 'a853; }
-                                if (p.name_token()).is_none() { break 'a853; }
+                                if (p.expect_token(kw::AS)).is_none() { break 'a834; }
+                                if (p.name_token()).is_none() { break 'a834; }
                                 return Some(());
                             }
                             p.mark = _mark;
@@ -22443,7 +22055,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                         p.level -= 1;
                         _r
                     })();
-                    if p.error_indicator { break 'a852; }
+                    if p.error_indicator { break 'a833; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22452,8 +22064,8 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a851; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a851; }
+        if p.error_indicator { break 'a832; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a832; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot have both 'except' and 'except*' on the same 'try'") });
     }
     p.mark = _mark;
@@ -22475,28 +22087,28 @@ pub(crate) fn invalid_except_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'except' a=expression ',' expressions 'as' NAME ':'
-    'a854: {
+    'a835: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a854; }
-        let Some(a) = (expression_rule(p)) else { break 'a854; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a835; }
+        let Some(a) = (expression_rule(p)) else { break 'a835; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a854; }
-        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a854; } }
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s1, a); break 'a854; }
-        if (p.name_token()).is_none() { p.give_back(_s1, a); break 'a854; }
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a854; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, a); break 'a835; }
+        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s1, a); break 'a835; } }
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s1, a); break 'a835; }
+        if (p.name_token()).is_none() { p.give_back(_s1, a); break 'a835; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a835; }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "multiple exception types must be parenthesized when using 'as'") });
     }
     p.mark = _mark;
     // a='except' expression ['as' NAME] NEWLINE
-    'a855: {
+    'a836: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a855; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a855; } }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a836; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a836; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22504,12 +22116,12 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a856: {
+                'a837: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a856; }
-                    if (p.name_token()).is_none() { break 'a856; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a837; }
+                    if (p.name_token()).is_none() { break 'a837; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22518,33 +22130,33 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a855; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a855; }
+        if p.error_indicator { break 'a836; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a836; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='except' NEWLINE
-    'a857: {
+    'a838: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a857; };
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a857; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a838; };
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a838; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // 'except' expression 'as' a=expression ':' block
-    'a858: {
+    'a839: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a858; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a858; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a858; }
-        let Some(a) = (expression_rule(p)) else { break 'a858; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a839; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a839; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a839; }
+        let Some(a) = (expression_rule(p)) else { break 'a839; };
         let _s3 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s3, a); break 'a858; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s3, a); break 'a858; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s3, a); break 'a839; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s3, a); break 'a839; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use except statement with {}", get_expr_name(&a)) });
     }
@@ -22567,30 +22179,30 @@ pub(crate) fn invalid_except_star_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'except' '*' a=expression ',' expressions 'as' NAME ':'
-    'a859: {
+    'a840: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a859; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a859; }
-        let Some(a) = (expression_rule(p)) else { break 'a859; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a840; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a840; }
+        let Some(a) = (expression_rule(p)) else { break 'a840; };
         let _s2 = p.src;
-        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s2, a); break 'a859; }
-        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s2, a); break 'a859; } }
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, a); break 'a859; }
-        if (p.name_token()).is_none() { p.give_back(_s2, a); break 'a859; }
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, a); break 'a859; }
+        if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s2, a); break 'a840; }
+        match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s2, a); break 'a840; } }
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s2, a); break 'a840; }
+        if (p.name_token()).is_none() { p.give_back(_s2, a); break 'a840; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s2, a); break 'a840; }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "multiple exception types must be parenthesized when using 'as'") });
     }
     p.mark = _mark;
     // a='except' '*' expression ['as' NAME] NEWLINE
-    'a860: {
+    'a841: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a860; };
-        if (p.expect_token(tk::STAR)).is_none() { break 'a860; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a860; } }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a841; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a841; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a841; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22598,12 +22210,12 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a861: {
+                'a842: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a861; }
-                    if (p.name_token()).is_none() { break 'a861; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a842; }
+                    if (p.name_token()).is_none() { break 'a842; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22612,18 +22224,18 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a860; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a860; }
+        if p.error_indicator { break 'a841; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a841; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='except' '*' (NEWLINE | ':')
-    'a862: {
+    'a843: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a862; };
-        if (p.expect_token(tk::STAR)).is_none() { break 'a862; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a843; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a843; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22631,20 +22243,20 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // NEWLINE
-                'a863: {
+                'a844: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a863; }
+                    if (p.expect_token(tk::NEWLINE)).is_none() { break 'a844; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a864: {
+                'a845: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a864; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a845; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22652,23 +22264,23 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a862; }
+        })()).is_none() { break 'a843; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected one or more exception types") });
     }
     p.mark = _mark;
     // 'except' '*' expression 'as' a=expression ':' block
-    'a865: {
+    'a846: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a865; }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a865; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a865; } }
-        if (p.expect_token(kw::AS)).is_none() { break 'a865; }
-        let Some(a) = (expression_rule(p)) else { break 'a865; };
+        if (p.expect_token(kw::EXCEPT)).is_none() { break 'a846; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a846; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a846; } }
+        if (p.expect_token(kw::AS)).is_none() { break 'a846; }
+        let Some(a) = (expression_rule(p)) else { break 'a846; };
         let _s4 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s4, a); break 'a865; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s4, a); break 'a865; } }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s4, a); break 'a846; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s4, a); break 'a846; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use except* statement with {}", get_expr_name(&a)) });
     }
@@ -22691,14 +22303,14 @@ pub(crate) fn invalid_finally_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_finally_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='finally' ':' NEWLINE !INDENT
-    'a866: {
+    'a847: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::FINALLY)) else { break 'a866; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a866; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a866; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a866; }
+        let Some(a) = (p.expect_token(kw::FINALLY)) else { break 'a847; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a847; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a847; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a847; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'finally' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22720,12 +22332,12 @@ pub(crate) fn invalid_except_stmt_indent_rule(p: &mut Parser<'_>) -> Option<()> 
 fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='except' expression ['as' NAME] ':' NEWLINE !INDENT
-    'a867: {
+    'a848: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a867; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a867; } }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a848; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a848; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22733,12 +22345,12 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a868: {
+                'a849: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a868; }
-                    if (p.name_token()).is_none() { break 'a868; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a849; }
+                    if (p.name_token()).is_none() { break 'a849; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22747,22 +22359,22 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a867; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a867; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a867; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a867; }
+        if p.error_indicator { break 'a848; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a848; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a848; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a848; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // a='except' ':' NEWLINE !INDENT
-    'a869: {
+    'a850: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a869; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a869; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a869; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a869; }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a850; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a850; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a850; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a850; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22784,13 +22396,13 @@ pub(crate) fn invalid_except_star_stmt_indent_rule(p: &mut Parser<'_>) -> Option
 fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT
-    'a870: {
+    'a851: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a870; };
-        if (p.expect_token(tk::STAR)).is_none() { break 'a870; }
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a870; } }
+        let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a851; };
+        if (p.expect_token(tk::STAR)).is_none() { break 'a851; }
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a851; } }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22798,12 +22410,12 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // 'as' NAME
-                'a871: {
+                'a852: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(kw::AS)).is_none() { break 'a871; }
-                    if (p.name_token()).is_none() { break 'a871; }
+                    if (p.expect_token(kw::AS)).is_none() { break 'a852; }
+                    if (p.name_token()).is_none() { break 'a852; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22812,10 +22424,10 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a870; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a870; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a870; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a870; }
+        if p.error_indicator { break 'a851; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a851; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a851; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a851; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'except*' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -22837,27 +22449,27 @@ pub(crate) fn invalid_match_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_match_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // "match" subject_expr NEWLINE
-    'a872: {
+    'a853: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword(soft_kw::MATCH)).is_none() { break 'a872; }
-        match subject_expr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a872; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a872; }
+        if (p.expect_soft_keyword(soft_kw::MATCH)).is_none() { break 'a853; }
+        match subject_expr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a853; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a853; }
         return Some({ CHECK_VERSION!(p, 10, "Pattern matching is", ()); RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a="match" subject=subject_expr ':' NEWLINE !INDENT
-    'a873: {
+    'a854: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_soft_keyword(soft_kw::MATCH)) else { break 'a873; };
-        let Some(subject) = (subject_expr_rule(p)) else { break 'a873; };
+        let Some(a) = (p.expect_soft_keyword(soft_kw::MATCH)) else { break 'a854; };
+        let Some(subject) = (subject_expr_rule(p)) else { break 'a854; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a873; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a873; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { p.give_back(_s1, subject); break 'a873; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, subject); break 'a854; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, subject); break 'a854; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { p.give_back(_s1, subject); break 'a854; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'match' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -22879,30 +22491,30 @@ pub(crate) fn invalid_case_block_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_case_block_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // "case" patterns guard? NEWLINE
-    'a874: {
+    'a855: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_soft_keyword(soft_kw::CASE)).is_none() { break 'a874; }
-        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a874; } }
+        if (p.expect_soft_keyword(soft_kw::CASE)).is_none() { break 'a855; }
+        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a855; } }
         if let Some(_v) = guard_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-        if p.error_indicator { break 'a874; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a874; }
+        if p.error_indicator { break 'a855; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a855; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a="case" patterns guard? ':' NEWLINE !INDENT
-    'a875: {
+    'a856: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_soft_keyword(soft_kw::CASE)) else { break 'a875; };
-        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a875; } }
+        let Some(a) = (p.expect_soft_keyword(soft_kw::CASE)) else { break 'a856; };
+        match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a856; } }
         if let Some(_v) = guard_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-        if p.error_indicator { break 'a875; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a875; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a875; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a875; }
+        if p.error_indicator { break 'a856; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a856; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a856; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a856; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'case' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -22925,28 +22537,28 @@ fn invalid_as_pattern_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // or_pattern 'as' a="_"
-    'a876: {
+    'a857: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = or_pattern_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a876; };
-        if (p.expect_token(kw::AS)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a876; }
-        let Some(a) = (p.expect_soft_keyword(soft_kw::UNDERSCORE)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a876; };
+        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a857; };
+        if (p.expect_token(kw::AS)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a857; }
+        let Some(a) = (p.expect_soft_keyword(soft_kw::UNDERSCORE)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a857; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot use '_' as a target") });
     }
     p.mark = _mark;
     // or_pattern 'as' a=expression
-    'a877: {
+    'a858: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = or_pattern_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { break 'a877; };
-        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, _x0); break 'a877; }
-        let Some(a) = (expression_rule(p)) else { p.give_back(_s0, _x0); break 'a877; };
+        let Some(_x0) = _r0 else { break 'a858; };
+        if (p.expect_token(kw::AS)).is_none() { p.give_back(_s0, _x0); break 'a858; }
+        let Some(a) = (expression_rule(p)) else { p.give_back(_s0, _x0); break 'a858; };
         let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p,
             a, "cannot use {} as pattern target", get_expr_name(&a)) });
@@ -22970,13 +22582,13 @@ pub(crate) fn invalid_class_pattern_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_class_pattern_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // name_or_attr '(' a=invalid_class_argument_pattern
-    'a878: {
+    'a859: {
         if p.error_indicator {
             return None;
         }
-        match name_or_attr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a878; } }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a878; }
-        let Some(a) = (invalid_class_argument_pattern_rule(p)) else { break 'a878; };
+        match name_or_attr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a859; } }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a859; }
+        let Some(a) = (invalid_class_argument_pattern_rule(p)) else { break 'a859; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p,
         a.first()?,
         a.last()?,
@@ -23001,7 +22613,7 @@ pub(crate) fn invalid_class_argument_pattern_rule(p: &mut Parser<'_>) -> Option<
 fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
     let _mark = p.mark;
     // [positional_patterns ','] keyword_patterns ',' a=positional_patterns
-    'a879: {
+    'a860: {
         if p.error_indicator {
             return None;
         }
@@ -23012,12 +22624,12 @@ fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // positional_patterns ','
-                'a880: {
+                'a861: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (positional_patterns_rule(p)).is_none() { break 'a880; }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a880; }
+                    if (positional_patterns_rule(p)).is_none() { break 'a861; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a861; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23026,10 +22638,10 @@ fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a879; }
-        if (keyword_patterns_rule(p)).is_none() { break 'a879; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a879; }
-        let Some(a) = (positional_patterns_rule(p)) else { break 'a879; };
+        if p.error_indicator { break 'a860; }
+        if (keyword_patterns_rule(p)).is_none() { break 'a860; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a860; }
+        let Some(a) = (positional_patterns_rule(p)) else { break 'a860; };
         return Some({ a });
     }
     p.mark = _mark;
@@ -23051,27 +22663,27 @@ pub(crate) fn invalid_if_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_if_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'if' named_expression NEWLINE
-    'a881: {
+    'a862: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::IF)).is_none() { break 'a881; }
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a881; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a881; }
+        if (p.expect_token(kw::IF)).is_none() { break 'a862; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a862; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a862; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='if' a=named_expression ':' NEWLINE !INDENT
-    'a882: {
+    'a863: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::IF)) else { break 'a882; };
-        let Some(a) = (named_expression_rule(p)) else { break 'a882; };
+        let Some(a) = (p.expect_token(kw::IF)) else { break 'a863; };
+        let Some(a) = (named_expression_rule(p)) else { break 'a863; };
         let _s1 = p.src;
-        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a882; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, a); break 'a882; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { p.give_back(_s1, a); break 'a882; }
+        if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s1, a); break 'a863; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { p.give_back(_s1, a); break 'a863; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { p.give_back(_s1, a); break 'a863; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'if' statement on line {}", a.loc().lineno) });
     }
     p.mark = _mark;
@@ -23093,26 +22705,26 @@ pub(crate) fn invalid_elif_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_elif_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'elif' named_expression NEWLINE
-    'a883: {
+    'a864: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ELIF)).is_none() { break 'a883; }
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a883; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a883; }
+        if (p.expect_token(kw::ELIF)).is_none() { break 'a864; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a864; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a864; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='elif' named_expression ':' NEWLINE !INDENT
-    'a884: {
+    'a865: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::ELIF)) else { break 'a884; };
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a884; } }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a884; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a884; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a884; }
+        let Some(a) = (p.expect_token(kw::ELIF)) else { break 'a865; };
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a865; } }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a865; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a865; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a865; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'elif' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -23134,26 +22746,26 @@ pub(crate) fn invalid_else_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_else_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='else' ':' NEWLINE !INDENT
-    'a885: {
+    'a866: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::ELSE)) else { break 'a885; };
-        if (p.expect_token(tk::COLON)).is_none() { break 'a885; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a885; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a885; }
+        let Some(a) = (p.expect_token(kw::ELSE)) else { break 'a866; };
+        if (p.expect_token(tk::COLON)).is_none() { break 'a866; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a866; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a866; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'else' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
     // 'else' ':' block 'elif'
-    'a886: {
+    'a867: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::ELSE)).is_none() { break 'a886; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a886; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a886; } }
-        if (p.expect_token(kw::ELIF)).is_none() { break 'a886; }
+        if (p.expect_token(kw::ELSE)).is_none() { break 'a867; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a867; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a867; } }
+        if (p.expect_token(kw::ELIF)).is_none() { break 'a867; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "'elif' block follows an 'else' block") });
     }
     p.mark = _mark;
@@ -23175,26 +22787,26 @@ pub(crate) fn invalid_while_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_while_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'while' named_expression NEWLINE
-    'a887: {
+    'a868: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::WHILE)).is_none() { break 'a887; }
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a887; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a887; }
+        if (p.expect_token(kw::WHILE)).is_none() { break 'a868; }
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a868; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a868; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='while' named_expression ':' NEWLINE !INDENT
-    'a888: {
+    'a869: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::WHILE)) else { break 'a888; };
-        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a888; } }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a888; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a888; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a888; }
+        let Some(a) = (p.expect_token(kw::WHILE)) else { break 'a869; };
+        match named_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a869; } }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a869; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a869; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a869; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'while' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -23216,34 +22828,34 @@ pub(crate) fn invalid_for_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_for_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] 'for' star_targets 'in' star_expressions NEWLINE
-    'a889: {
+    'a870: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a889; }
-        if (p.expect_token(kw::FOR)).is_none() { break 'a889; }
-        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a889; } }
-        if (p.expect_token(kw::IN)).is_none() { break 'a889; }
-        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a889; } }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a889; }
+        if p.error_indicator { break 'a870; }
+        if (p.expect_token(kw::FOR)).is_none() { break 'a870; }
+        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a870; } }
+        if (p.expect_token(kw::IN)).is_none() { break 'a870; }
+        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a870; } }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a870; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // ['async'] a='for' star_targets 'in' star_expressions ':' NEWLINE !INDENT
-    'a890: {
+    'a871: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a890; }
-        let Some(a) = (p.expect_token(kw::FOR)) else { break 'a890; };
-        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a890; } }
-        if (p.expect_token(kw::IN)).is_none() { break 'a890; }
-        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a890; } }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a890; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a890; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a890; }
+        if p.error_indicator { break 'a871; }
+        let Some(a) = (p.expect_token(kw::FOR)) else { break 'a871; };
+        match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a871; } }
+        if (p.expect_token(kw::IN)).is_none() { break 'a871; }
+        match star_expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a871; } }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a871; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a871; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a871; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after 'for' statement on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -23265,20 +22877,20 @@ pub(crate) fn invalid_def_raw_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] a='def' NAME [type_params] '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT
-    'a891: {
+    'a872: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a891; }
-        let Some(a) = (p.expect_token(kw::DEF)) else { break 'a891; };
-        if (p.name_token()).is_none() { break 'a891; }
+        if p.error_indicator { break 'a872; }
+        let Some(a) = (p.expect_token(kw::DEF)) else { break 'a872; };
+        if (p.name_token()).is_none() { break 'a872; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a891; }
-        if (p.expect_token(tk::LPAR)).is_none() { break 'a891; }
+        if p.error_indicator { break 'a872; }
+        if (p.expect_token(tk::LPAR)).is_none() { break 'a872; }
         let _ = params_rule(p);
-        if p.error_indicator { break 'a891; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a891; }
+        if p.error_indicator { break 'a872; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a872; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23286,12 +22898,12 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '->' expression
-                'a892: {
+                'a873: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RARROW)).is_none() { break 'a892; }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a892; } }
+                    if (p.expect_token(tk::RARROW)).is_none() { break 'a873; }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a873; } }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23300,28 +22912,28 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a891; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a891; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a891; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a891; }
+        if p.error_indicator { break 'a872; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a872; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a872; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a872; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after function definition on line {}", a.lineno) });
     }
     p.mark = _mark;
     // ['async'] 'def' NAME [type_params] &&'(' [params] ')' ['->' expression] &&':' [func_type_comment] block
-    'a893: {
+    'a874: {
         if p.error_indicator {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a893; }
-        if (p.expect_token(kw::DEF)).is_none() { break 'a893; }
-        if (p.name_token()).is_none() { break 'a893; }
+        if p.error_indicator { break 'a874; }
+        if (p.expect_token(kw::DEF)).is_none() { break 'a874; }
+        if (p.name_token()).is_none() { break 'a874; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a893; }
-        if (p.expect_forced_token(tk::LPAR, "(")).is_none() { break 'a893; }
+        if p.error_indicator { break 'a874; }
+        if (p.expect_forced_token(tk::LPAR, "(")).is_none() { break 'a874; }
         let _ = params_rule(p);
-        if p.error_indicator { break 'a893; }
-        if (p.expect_token(tk::RPAR)).is_none() { break 'a893; }
+        if p.error_indicator { break 'a874; }
+        if (p.expect_token(tk::RPAR)).is_none() { break 'a874; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23329,12 +22941,12 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '->' expression
-                'a894: {
+                'a875: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RARROW)).is_none() { break 'a894; }
-                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a894; } }
+                    if (p.expect_token(tk::RARROW)).is_none() { break 'a875; }
+                    match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a875; } }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23343,11 +22955,11 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a893; }
-        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a893; }
+        if p.error_indicator { break 'a874; }
+        if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a874; }
         let _ = func_type_comment_rule(p);
-        if p.error_indicator { break 'a893; }
-        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a893; } }
+        if p.error_indicator { break 'a874; }
+        match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a874; } }
         return Some(());
     }
     p.mark = _mark;
@@ -23369,14 +22981,14 @@ pub(crate) fn invalid_class_def_raw_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'class' NAME [type_params] ['(' [arguments] ')'] NEWLINE
-    'a895: {
+    'a876: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(kw::CLASS)).is_none() { break 'a895; }
-        if (p.name_token()).is_none() { break 'a895; }
+        if (p.expect_token(kw::CLASS)).is_none() { break 'a876; }
+        if (p.name_token()).is_none() { break 'a876; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a895; }
+        if p.error_indicator { break 'a876; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23384,14 +22996,14 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '(' [arguments] ')'
-                'a896: {
+                'a877: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a896; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a877; }
                     if let Some(_v) = arguments_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-                    if p.error_indicator { break 'a896; }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a896; }
+                    if p.error_indicator { break 'a877; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a877; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23400,20 +23012,20 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a895; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a895; }
+        if p.error_indicator { break 'a876; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a876; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='class' NAME [type_params] ['(' [arguments] ')'] ':' NEWLINE !INDENT
-    'a897: {
+    'a878: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(kw::CLASS)) else { break 'a897; };
-        if (p.name_token()).is_none() { break 'a897; }
+        let Some(a) = (p.expect_token(kw::CLASS)) else { break 'a878; };
+        if (p.name_token()).is_none() { break 'a878; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a897; }
+        if p.error_indicator { break 'a878; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23421,14 +23033,14 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '(' [arguments] ')'
-                'a898: {
+                'a879: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::LPAR)).is_none() { break 'a898; }
+                    if (p.expect_token(tk::LPAR)).is_none() { break 'a879; }
                     if let Some(_v) = arguments_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-                    if p.error_indicator { break 'a898; }
-                    if (p.expect_token(tk::RPAR)).is_none() { break 'a898; }
+                    if p.error_indicator { break 'a879; }
+                    if (p.expect_token(tk::RPAR)).is_none() { break 'a879; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23437,10 +23049,10 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a897; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a897; }
-        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a897; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a897; }
+        if p.error_indicator { break 'a878; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a878; }
+        if (p.expect_token(tk::NEWLINE)).is_none() { break 'a878; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a878; }
         return Some({ RAISE_INDENTATION_ERROR!(p, "expected an indented block after class definition on line {}", a.lineno) });
     }
     p.mark = _mark;
@@ -23462,7 +23074,7 @@ pub(crate) fn invalid_double_starred_kvpairs_rule(p: &mut Parser<'_>) -> Option<
 fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ','.double_starred_kvpair+ ',' invalid_kvpair
-    'a899: {
+    'a880: {
         if p.error_indicator {
             return None;
         }
@@ -23486,36 +23098,36 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             }
             p.level -= u32::from(_entered) + 1;
             Some(_children)
-        })()).is_none() { break 'a899; }
-        if (p.expect_token(tk::COMMA)).is_none() { break 'a899; }
-        if (invalid_kvpair_rule(p)).is_none() { break 'a899; }
+        })()).is_none() { break 'a880; }
+        if (p.expect_token(tk::COMMA)).is_none() { break 'a880; }
+        if (invalid_kvpair_rule(p)).is_none() { break 'a880; }
         return Some(());
     }
     p.mark = _mark;
     let mut _shared1 = None;
     // expression ':' a='*' bitwise_or
-    'a900: {
+    'a881: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared1.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared1 = Some((None, _e0, _s0)); break 'a900; };
-        if (p.expect_token(tk::COLON)).is_none() { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a900; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a900; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a900; } }
+        let Some(_x0) = _r0 else { _shared1 = Some((None, _e0, _s0)); break 'a881; };
+        if (p.expect_token(tk::COLON)).is_none() { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a881; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a881; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared1 = Some((Some(_x0), _e0, _s0)); break 'a881; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
     }
     p.mark = _mark;
     // expression a=':' &('}' | ',')
-    'a901: {
+    'a882: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared1.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { break 'a901; };
-        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a901; };
+        let Some(_x0) = _r0 else { break 'a882; };
+        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a882; };
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4001000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23523,20 +23135,20 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '}'
-                'a902: {
+                'a883: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a902; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a883; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a903: {
+                'a884: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a903; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a884; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23544,7 +23156,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s0, _x0); break 'a901; }
+        })()).is_some()) }) { p.give_back(_s0, _x0); break 'a882; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expression expected after dictionary key and ':'") });
     }
     p.mark = _mark;
@@ -23567,40 +23179,40 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     let mut _shared0 = None;
     // a=expression !(':')
-    'a904: {
+    'a885: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a904; };
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a904; }
+        let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a885; };
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { _shared0 = Some((Some(a), _e0, _s0)); break 'a885; }
         return Some({ RAISE_ERROR_KNOWN_LOCATION!(p, ErrorType::SyntaxError, a.loc().lineno, a.loc().end_col_offset - 1, a.loc().end_lineno, -1, "':' expected after dictionary key") });
     }
     p.mark = _mark;
     // expression ':' a='*' bitwise_or
-    'a905: {
+    'a886: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a905; };
-        if (p.expect_token(tk::COLON)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a905; }
-        let Some(a) = (p.expect_token(tk::STAR)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a905; };
-        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a905; } }
+        let Some(_x0) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a886; };
+        if (p.expect_token(tk::COLON)).is_none() { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a886; }
+        let Some(a) = (p.expect_token(tk::STAR)) else { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a886; };
+        match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { _shared0 = Some((Some(_x0), _e0, _s0)); break 'a886; } }
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p, a, "cannot use a starred expression in a dictionary value") });
     }
     p.mark = _mark;
     // expression a=':' &('}' | ',')
-    'a906: {
+    'a887: {
         if p.error_indicator {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
-        let Some(_x0) = _r0 else { break 'a906; };
-        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a906; };
+        let Some(_x0) = _r0 else { break 'a887; };
+        let Some(a) = (p.expect_token(tk::COLON)) else { p.give_back(_s0, _x0); break 'a887; };
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4001000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23608,20 +23220,20 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '}'
-                'a907: {
+                'a888: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a907; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a888; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ','
-                'a908: {
+                'a889: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COMMA)).is_none() { break 'a908; }
+                    if (p.expect_token(tk::COMMA)).is_none() { break 'a889; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23629,7 +23241,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { p.give_back(_s0, _x0); break 'a906; }
+        })()).is_some()) }) { p.give_back(_s0, _x0); break 'a887; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "expression expected after dictionary key and ':'") });
     }
     p.mark = _mark;
@@ -23651,14 +23263,14 @@ pub(crate) fn invalid_starred_expression_unpacking_rule(p: &mut Parser<'_>) -> O
 fn invalid_starred_expression_unpacking_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='*' expression '=' b=expression
-    'a909: {
+    'a890: {
         if p.error_indicator {
             return None;
         }
-        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a909; };
-        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a909; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a909; }
-        let Some(b) = (expression_rule(p)) else { break 'a909; };
+        let Some(a) = (p.expect_token(tk::STAR)) else { break 'a890; };
+        match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a890; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a890; }
+        let Some(b) = (expression_rule(p)) else { break 'a890; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot assign to iterable argument unpacking") });
     }
@@ -23681,11 +23293,11 @@ pub(crate) fn invalid_starred_expression_rule(p: &mut Parser<'_>) -> Option<()> 
 fn invalid_starred_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*'
-    'a910: {
+    'a891: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::STAR)).is_none() { break 'a910; }
+        if (p.expect_token(tk::STAR)).is_none() { break 'a891; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "Invalid star expression") });
     }
     p.mark = _mark;
@@ -23707,62 +23319,62 @@ pub(crate) fn invalid_fstring_replacement_field_rule(p: &mut Parser<'_>) -> Opti
 fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='='
-    'a911: {
+    'a892: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a911; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a911; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a892; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a892; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '='") });
     }
     p.mark = _mark;
     // '{' a='!'
-    'a912: {
+    'a893: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a912; }
-        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a912; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a893; }
+        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a893; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '!'") });
     }
     p.mark = _mark;
     // '{' a=':'
-    'a913: {
+    'a894: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a913; }
-        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a913; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a894; }
+        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a894; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before ':'") });
     }
     p.mark = _mark;
     // '{' a='}'
-    'a914: {
+    'a895: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a914; }
-        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a914; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a895; }
+        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a895; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "f-string: valid expression required before '}'") });
     }
     p.mark = _mark;
     // '{' !annotated_rhs
-    'a915: {
+    'a896: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a915; }
-        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a915; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a896; }
+        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a896; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting a valid expression after '{'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs !('=' | '!' | ':' | '}')
-    'a916: {
+    'a897: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a916; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a916; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a897; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a897; } }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004400800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23770,38 +23382,38 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a917: {
+                'a898: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a917; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a898; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '!'
-                'a918: {
+                'a899: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a918; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a899; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a919: {
+                'a900: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a919; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a900; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a920: {
+                'a901: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a920; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a901; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23809,18 +23421,18 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a916; }
+        })()).is_some()) }) { break 'a897; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '=', or '!', or ':', or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '=' !('!' | ':' | '}')
-    'a921: {
+    'a902: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a921; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a921; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a921; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a902; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a902; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a902; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23828,29 +23440,29 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!'
-                'a922: {
+                'a903: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a922; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a903; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a923: {
+                'a904: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a923; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a904; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a924: {
+                'a905: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a924; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a905; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23858,32 +23470,32 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a921; }
+        })()).is_some()) }) { break 'a902; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '!', or ':', or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? invalid_fstring_conversion_character
-    'a925: {
+    'a906: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a925; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a925; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a906; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a906; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a925; }
-        if (invalid_fstring_conversion_character_rule(p)).is_none() { break 'a925; }
+        if p.error_indicator { break 'a906; }
+        if (invalid_fstring_conversion_character_rule(p)).is_none() { break 'a906; }
         return Some(());
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
-    'a926: {
+    'a907: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a926; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a926; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a907; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a907; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a926; }
+        if p.error_indicator { break 'a907; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23891,12 +23503,12 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a927: {
+                'a908: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a927; }
-                    if (p.name_token()).is_none() { break 'a927; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a908; }
+                    if (p.name_token()).is_none() { break 'a908; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23905,7 +23517,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a926; }
+        if p.error_indicator { break 'a907; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23913,20 +23525,20 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a928: {
+                'a909: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a928; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a909; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a929: {
+                'a910: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a929; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a910; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23934,19 +23546,19 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a926; }
+        })()).is_some()) }) { break 'a907; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting ':' or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
-    'a930: {
+    'a911: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a930; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a930; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a911; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a911; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a930; }
+        if p.error_indicator { break 'a911; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23954,12 +23566,12 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a931: {
+                'a912: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a931; }
-                    if (p.name_token()).is_none() { break 'a931; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a912; }
+                    if (p.name_token()).is_none() { break 'a912; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -23968,8 +23580,8 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a930; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a930; }
+        if p.error_indicator { break 'a911; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a911; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -23988,20 +23600,20 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a930; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a930; }
+        if p.error_indicator { break 'a911; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a911; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}', or format specs") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !'}'
-    'a932: {
+    'a913: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a932; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a932; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a913; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a913; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a932; }
+        if p.error_indicator { break 'a913; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24009,12 +23621,12 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a933: {
+                'a914: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a933; }
-                    if (p.name_token()).is_none() { break 'a933; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a914; }
+                    if (p.name_token()).is_none() { break 'a914; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24023,8 +23635,8 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a932; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a932; }
+        if p.error_indicator { break 'a913; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a913; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}'") });
     }
     p.mark = _mark;
@@ -24046,11 +23658,11 @@ pub(crate) fn invalid_fstring_conversion_character_rule(p: &mut Parser<'_>) -> O
 fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '!' &(':' | '}')
-    'a934: {
+    'a915: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a934; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a915; }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24058,20 +23670,20 @@ fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a935: {
+                'a916: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a935; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a916; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a936: {
+                'a917: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a936; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a917; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24079,17 +23691,17 @@ fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a934; }
+        })()).is_some()) }) { break 'a915; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: missing conversion character") });
     }
     p.mark = _mark;
     // '!' !NAME
-    'a937: {
+    'a918: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a937; }
-        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a937; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a918; }
+        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a918; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: invalid conversion character") });
     }
     p.mark = _mark;
@@ -24111,62 +23723,62 @@ pub(crate) fn invalid_tstring_replacement_field_rule(p: &mut Parser<'_>) -> Opti
 fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='='
-    'a938: {
+    'a919: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a938; }
-        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a938; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a919; }
+        let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a919; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '='") });
     }
     p.mark = _mark;
     // '{' a='!'
-    'a939: {
+    'a920: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a939; }
-        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a939; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a920; }
+        let Some(a) = (p.expect_token(tk::EXCLAMATION)) else { break 'a920; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '!'") });
     }
     p.mark = _mark;
     // '{' a=':'
-    'a940: {
+    'a921: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a940; }
-        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a940; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a921; }
+        let Some(a) = (p.expect_token(tk::COLON)) else { break 'a921; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before ':'") });
     }
     p.mark = _mark;
     // '{' a='}'
-    'a941: {
+    'a922: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a941; }
-        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a941; };
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a922; }
+        let Some(a) = (p.expect_token(tk::RBRACE)) else { break 'a922; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "t-string: valid expression required before '}'") });
     }
     p.mark = _mark;
     // '{' !annotated_rhs
-    'a942: {
+    'a923: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a942; }
-        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a942; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a923; }
+        if p.lookahead(|p| match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); true } None => false }) { break 'a923; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting a valid expression after '{'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs !('=' | '!' | ':' | '}')
-    'a943: {
+    'a924: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a943; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a943; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a924; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a924; } }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004400800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24174,38 +23786,38 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '='
-                'a944: {
+                'a925: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a944; }
+                    if (p.expect_token(tk::EQUAL)).is_none() { break 'a925; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '!'
-                'a945: {
+                'a926: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a945; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a926; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a946: {
+                'a927: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a946; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a927; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a947: {
+                'a928: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a947; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a928; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24213,18 +23825,18 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a943; }
+        })()).is_some()) }) { break 'a924; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '=', or '!', or ':', or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '=' !('!' | ':' | '}')
-    'a948: {
+    'a929: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a948; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a948; } }
-        if (p.expect_token(tk::EQUAL)).is_none() { break 'a948; }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a929; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a929; } }
+        if (p.expect_token(tk::EQUAL)).is_none() { break 'a929; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x40000004000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24232,29 +23844,29 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!'
-                'a949: {
+                'a930: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a949; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a930; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // ':'
-                'a950: {
+                'a931: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a950; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a931; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a951: {
+                'a932: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a951; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a932; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24262,32 +23874,32 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a948; }
+        })()).is_some()) }) { break 'a929; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '!', or ':', or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? invalid_tstring_conversion_character
-    'a952: {
+    'a933: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a952; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a952; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a933; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a933; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a952; }
-        if (invalid_tstring_conversion_character_rule(p)).is_none() { break 'a952; }
+        if p.error_indicator { break 'a933; }
+        if (invalid_tstring_conversion_character_rule(p)).is_none() { break 'a933; }
         return Some(());
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
-    'a953: {
+    'a934: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a953; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a953; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a934; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a934; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a953; }
+        if p.error_indicator { break 'a934; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24295,12 +23907,12 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a954: {
+                'a935: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a954; }
-                    if (p.name_token()).is_none() { break 'a954; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a935; }
+                    if (p.name_token()).is_none() { break 'a935; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24309,7 +23921,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a953; }
+        if p.error_indicator { break 'a934; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24317,20 +23929,20 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a955: {
+                'a936: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a955; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a936; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a956: {
+                'a937: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a956; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a937; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24338,19 +23950,19 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a953; }
+        })()).is_some()) }) { break 'a934; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting ':' or '}'") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
-    'a957: {
+    'a938: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a957; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a957; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a938; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a938; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a957; }
+        if p.error_indicator { break 'a938; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24358,12 +23970,12 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a958: {
+                'a939: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a958; }
-                    if (p.name_token()).is_none() { break 'a958; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a939; }
+                    if (p.name_token()).is_none() { break 'a939; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24372,8 +23984,8 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a957; }
-        if (p.expect_token(tk::COLON)).is_none() { break 'a957; }
+        if p.error_indicator { break 'a938; }
+        if (p.expect_token(tk::COLON)).is_none() { break 'a938; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -24392,20 +24004,20 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a957; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a957; }
+        if p.error_indicator { break 'a938; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a938; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}', or format specs") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !'}'
-    'a959: {
+    'a940: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LBRACE)).is_none() { break 'a959; }
-        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a959; } }
+        if (p.expect_token(tk::LBRACE)).is_none() { break 'a940; }
+        match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a940; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a959; }
+        if p.error_indicator { break 'a940; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24413,12 +24025,12 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '!' NAME
-                'a960: {
+                'a941: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a960; }
-                    if (p.name_token()).is_none() { break 'a960; }
+                    if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a941; }
+                    if (p.name_token()).is_none() { break 'a941; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24427,8 +24039,8 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a959; }
-        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a959; }
+        if p.error_indicator { break 'a940; }
+        if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a940; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}'") });
     }
     p.mark = _mark;
@@ -24450,11 +24062,11 @@ pub(crate) fn invalid_tstring_conversion_character_rule(p: &mut Parser<'_>) -> O
 fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '!' &(':' | '}')
-    'a961: {
+    'a942: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a961; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a942; }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24462,20 +24074,20 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // ':'
-                'a962: {
+                'a943: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::COLON)).is_none() { break 'a962; }
+                    if (p.expect_token(tk::COLON)).is_none() { break 'a943; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '}'
-                'a963: {
+                'a944: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a963; }
+                    if (p.expect_token(tk::RBRACE)).is_none() { break 'a944; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24483,17 +24095,17 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_some()) }) { break 'a961; }
+        })()).is_some()) }) { break 'a942; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: missing conversion character") });
     }
     p.mark = _mark;
     // '!' !NAME
-    'a964: {
+    'a945: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a964; }
-        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a964; }
+        if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a945; }
+        if p.lookahead(|p| (p.name_token()).is_some()) { break 'a945; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: invalid conversion character") });
     }
     p.mark = _mark;
@@ -24515,7 +24127,7 @@ pub(crate) fn invalid_string_tstring_concat_rule(p: &mut Parser<'_>) -> Option<(
 fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=(fstring | string)+ b=tstring
-    'a965: {
+    'a946: {
         if p.error_indicator {
             return None;
         }
@@ -24531,22 +24143,22 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                     let _r = (|| -> Option<_> {
                         let _mark = p.mark;
                         // fstring
-                        'a966: {
+                        'a947: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (fstring_rule(p)) else { break 'a966; };
+                            let Some(_v0) = (fstring_rule(p)) else { break 'a947; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
                         }
                         p.mark = _mark;
                         // string
-                        'a967: {
+                        'a948: {
                             if p.error_indicator {
                                 return None;
                             }
-                            let Some(_v0) = (string_rule(p)) else { break 'a967; };
+                            let Some(_v0) = (string_rule(p)) else { break 'a948; };
                             let _s0 = p.src;
                             p.src = _s0;
                             return Some(_v0);
@@ -24568,14 +24180,14 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a965; };
-        let Some(b): Option<Expr> = (tstring_rule(p)) else { break 'a965; };
+        }) else { break 'a946; };
+        let Some(b): Option<Expr> = (tstring_rule(p)) else { break 'a946; };
         let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.last()?, b, "cannot mix t-string literals with string or bytes literals") });
     }
     p.mark = _mark;
     // a=tstring+ b=(fstring | string)
-    'a968: {
+    'a949: {
         if p.error_indicator {
             return None;
         }
@@ -24596,7 +24208,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                 p.level -= 1;
             }
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
-        }) else { break 'a968; };
+        }) else { break 'a949; };
         let Some(b): Option<Expr> = ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24604,22 +24216,22 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // fstring
-                'a969: {
+                'a950: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (fstring_rule(p)) else { break 'a969; };
+                    let Some(_v0) = (fstring_rule(p)) else { break 'a950; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
                 }
                 p.mark = _mark;
                 // string
-                'a970: {
+                'a951: {
                     if p.error_indicator {
                         return None;
                     }
-                    let Some(_v0) = (string_rule(p)) else { break 'a970; };
+                    let Some(_v0) = (string_rule(p)) else { break 'a951; };
                     let _s0 = p.src;
                     p.src = _s0;
                     return Some(_v0);
@@ -24629,7 +24241,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()) else { break 'a968; };
+        })()) else { break 'a949; };
         let _s1 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a.last()?, b, "cannot mix t-string literals with string or bytes literals") });
     }
@@ -24652,11 +24264,11 @@ pub(crate) fn invalid_arithmetic_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // sum ('+' | '-' | '*' | '/' | '%' | '//' | '@') a='not' b=inversion
-    'a971: {
+    'a952: {
         if p.error_indicator {
             return None;
         }
-        match sum_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a971; } }
+        match sum_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a952; } }
         if ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24664,65 +24276,65 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '+'
-                'a972: {
+                'a953: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PLUS)).is_none() { break 'a972; }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a953; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '-'
-                'a973: {
+                'a954: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::MINUS)).is_none() { break 'a973; }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a954; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '*'
-                'a974: {
+                'a955: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::STAR)).is_none() { break 'a974; }
+                    if (p.expect_token(tk::STAR)).is_none() { break 'a955; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '/'
-                'a975: {
+                'a956: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::SLASH)).is_none() { break 'a975; }
+                    if (p.expect_token(tk::SLASH)).is_none() { break 'a956; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '%'
-                'a976: {
+                'a957: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PERCENT)).is_none() { break 'a976; }
+                    if (p.expect_token(tk::PERCENT)).is_none() { break 'a957; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '//'
-                'a977: {
+                'a958: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a977; }
+                    if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a958; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '@'
-                'a978: {
+                'a959: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::AT)).is_none() { break 'a978; }
+                    if (p.expect_token(tk::AT)).is_none() { break 'a959; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24730,9 +24342,9 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a971; }
-        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a971; };
-        let Some(b) = (inversion_rule(p)) else { break 'a971; };
+        })()).is_none() { break 'a952; }
+        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a952; };
+        let Some(b) = (inversion_rule(p)) else { break 'a952; };
         let _s3 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "'not' after an operator must be parenthesized") });
     }
@@ -24755,7 +24367,7 @@ pub(crate) fn invalid_factor_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ('+' | '-' | '~') a='not' b=factor
-    'a979: {
+    'a960: {
         if p.error_indicator {
             return None;
         }
@@ -24766,29 +24378,29 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
             let _r = (|| -> Option<_> {
                 let _mark = p.mark;
                 // '+'
-                'a980: {
+                'a961: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::PLUS)).is_none() { break 'a980; }
+                    if (p.expect_token(tk::PLUS)).is_none() { break 'a961; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '-'
-                'a981: {
+                'a962: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::MINUS)).is_none() { break 'a981; }
+                    if (p.expect_token(tk::MINUS)).is_none() { break 'a962; }
                     return Some(());
                 }
                 p.mark = _mark;
                 // '~'
-                'a982: {
+                'a963: {
                     if p.error_indicator {
                         return None;
                     }
-                    if (p.expect_token(tk::TILDE)).is_none() { break 'a982; }
+                    if (p.expect_token(tk::TILDE)).is_none() { break 'a963; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -24796,9 +24408,9 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
             })();
             p.level -= 1;
             _r
-        })()).is_none() { break 'a979; }
-        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a979; };
-        let Some(b) = (factor_rule(p)) else { break 'a979; };
+        })()).is_none() { break 'a960; }
+        let Some(a) = (p.expect_token(kw::NOT)) else { break 'a960; };
+        let Some(b) = (factor_rule(p)) else { break 'a960; };
         let _s2 = p.src;
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "'not' after an operator must be parenthesized") });
     }
@@ -24821,12 +24433,12 @@ pub(crate) fn invalid_type_params_rule(p: &mut Parser<'_>) -> Option<()> {
 fn invalid_type_params_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '[' token=']'
-    'a983: {
+    'a964: {
         if p.error_indicator {
             return None;
         }
-        if (p.expect_token(tk::LSQB)).is_none() { break 'a983; }
-        let Some(token) = (p.expect_token(tk::RSQB)) else { break 'a983; };
+        if (p.expect_token(tk::LSQB)).is_none() { break 'a964; }
+        let Some(token) = (p.expect_token(tk::RSQB)) else { break 'a964; };
         return Some({ RAISE_SYNTAX_ERROR_STARTING_FROM!(p,
             token,
             "Type parameter list cannot be empty") });
