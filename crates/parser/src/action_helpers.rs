@@ -199,9 +199,16 @@ fn note_last_stmt(p: &mut Parser<'_>, last: &Stmt) {
 
 /// `_PyPegen_seq_insert_in_front`.
 pub fn seq_insert_in_front<T>(first: T, rest: Option<Vec<T>>) -> Vec<T> {
-    // In place: the list collected for `rest` usually has room for one more.
-    let mut seq = rest.unwrap_or_default();
-    seq.insert(0, first);
+    let mut rest = rest.unwrap_or_default();
+    // In place when the list collected for `rest` has room for one more; else a list of the
+    // exact length (a loop's list is made exact when no more elements were expected).
+    if rest.len() < rest.capacity() {
+        rest.insert(0, first);
+        return rest;
+    }
+    let mut seq = Vec::with_capacity(rest.len() + 1);
+    seq.push(first);
+    seq.append(&mut rest);
     seq
 }
 

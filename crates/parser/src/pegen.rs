@@ -1141,6 +1141,26 @@ impl<'src> Parser<'src> {
         }
     }
 
+    /// Pushes a loop's element `x` onto its list. The first one makes the list, to size: room
+    /// for more only when the next token, if already read, could start another element (its
+    /// kind is in `next_first`, the element's FIRST set) and, for a loop that `needs` kinds
+    /// further on (the generator's `FIRST_PASS_NEEDS`, 0 for none), the rest of the group
+    /// still has one. Most loops of one element (an assignment's target, a comparison's
+    /// operator) then allocate their list once, exactly, where a list grown by a push
+    /// allocates room for four through the slower path of growth. Reads no token.
+    #[inline(always)]
+    pub(crate) fn push_child<T>(&mut self, list: &mut Vec<T>, x: T, next_first: u128, needs: u128) {
+        if list.capacity() == 0 {
+            let more = self
+                .tokens
+                .get(self.mark)
+                .is_none_or(|t| t.kind_bits() & next_first != 0)
+                && (needs == 0 || !self.group_lacks(self.mark, needs));
+            *list = Vec::with_capacity(if more { 4 } else { 1 });
+        }
+        list.push(x);
+    }
+
     /// Whether the two tokens at the mark are both read (the parser's or read ahead: their
     /// kinds are final) and are not `first` then `second`: then an alternative that starts with
     /// those two tokens fails at once, as matching them would, without making the first one's

@@ -2108,7 +2108,18 @@ impl<'g> Generator<'g> {
         line(&mut s, indent + 1, "let mut _children = p.loop_vec();");
         // `_loop0_N_rule` / `_loop1_N_rule`: a function with its own level in C.
         line(&mut s, indent + 1, "let _entered = !p.enter_rule();");
-        collect_loop(&mut s, indent, None, guard, &code);
+        // What the next token must be for another element (all bits for one that can match
+        // empty): the first element's list is made to size by it (`Parser::push_child`).
+        let next_first = if self.item_nullable(inner) {
+            u128::MAX
+        } else {
+            self.item_first(inner, &self.first_sets)
+        };
+        let push = format!(
+            "Some(_x) => p.push_child(&mut _children, _x, {next_first:#x}, {:#x}),",
+            guard.unwrap_or(0)
+        );
+        collect_loop(&mut s, indent, None, guard, &code, &push);
         line(&mut s, indent + 1, "if _entered {");
         line(&mut s, indent + 2, "p.level -= 1;");
         line(&mut s, indent + 1, "}");
@@ -2165,7 +2176,14 @@ impl<'g> Generator<'g> {
         };
         line(&mut s, indent + 1, &children);
         line(&mut s, indent + 1, "let _entered = !p.enter_rule();");
-        collect_loop(&mut s, indent, Some(&sep_code), None, &next);
+        collect_loop(
+            &mut s,
+            indent,
+            Some(&sep_code),
+            None,
+            &next,
+            "Some(_x) => _children.push(_x),",
+        );
         line(&mut s, indent + 1, "p.level -= u32::from(_entered) + 1;");
         line(&mut s, indent + 1, "Some(_children)");
         pad(&mut s, indent);
@@ -2450,13 +2468,14 @@ fn line(s: &mut String, indent: usize, text: &str) {
 
 /// The loop of `_loop0_N_rule` that repetitions and gathers share: while the rule was entered,
 /// parse `elem_code` (after `sep_code`, for a gather) into `_children`, and on failure go back
-/// to before the attempt and stop.
+/// to before the attempt and stop. `push`: the match arm keeping an element.
 fn collect_loop(
     s: &mut String,
     indent: usize,
     sep_code: Option<&str>,
     needs: Option<u128>,
     elem_code: &str,
+    push: &str,
 ) {
     line(s, indent + 1, "while _entered {");
     if let Some(kinds) = needs {
@@ -2472,7 +2491,7 @@ fn collect_loop(
         );
     }
     line(s, indent + 2, &format!("match {elem_code} {{"));
-    line(s, indent + 3, "Some(_x) => _children.push(_x),");
+    line(s, indent + 3, push);
     line(s, indent + 3, "None => {");
     line(s, indent + 4, "p.mark = _m;");
     line(s, indent + 4, "break;");

@@ -317,7 +317,7 @@ fn eval_body(p: &mut Parser<'_>) -> Option<Mod> {
             while _entered {
                 let _m = p.mark;
                 match p.expect_token(tk::NEWLINE) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x10, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -367,7 +367,7 @@ fn func_type_body(p: &mut Parser<'_>) -> Option<Mod> {
             while _entered {
                 let _m = p.mark;
                 match p.expect_token(tk::NEWLINE) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x10, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -410,7 +410,7 @@ fn statements_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
             while _entered {
                 let _m = p.mark;
                 match statement_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x669c0fffff481200008201c28e, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -1239,7 +1239,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x1c000000481000000201028e, 0x400000),
                     None => {
                         p.mark = _m;
                         break;
@@ -2057,7 +2057,7 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x10000000800000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -2123,7 +2123,7 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x10000000800000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -2630,7 +2630,7 @@ fn decorators_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2000000000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -2998,7 +2998,7 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             while _entered {
                 let _m = p.mark;
                 match param_no_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -3017,7 +3017,7 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             while _entered {
                 let _m = p.mark;
                 match param_with_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -3047,7 +3047,7 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             while _entered {
                 let _m = p.mark;
                 match param_with_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -3076,7 +3076,7 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             while _entered {
                 let _m = p.mark;
                 match param_no_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -3094,7 +3094,7 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             while _entered {
                 let _m = p.mark;
                 match param_with_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -3123,7 +3123,7 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             while _entered {
                 let _m = p.mark;
                 match param_with_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -3182,7 +3182,7 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
             while _entered {
                 let _m = p.mark;
                 match param_no_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -3213,7 +3213,7 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
             while _entered {
                 let _m = p.mark;
                 match param_no_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -3265,7 +3265,7 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
             while _entered {
                 let _m = p.mark;
                 match param_no_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -3286,7 +3286,7 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
             while _entered {
                 let _m = p.mark;
                 match param_with_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -3315,7 +3315,7 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
             while _entered {
                 let _m = p.mark;
                 match param_no_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -3336,7 +3336,7 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
             while _entered {
                 let _m = p.mark;
                 match param_with_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -3393,7 +3393,7 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
             while _entered {
                 let _m = p.mark;
                 match param_maybe_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -3424,7 +3424,7 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
             while _entered {
                 let _m = p.mark;
                 match param_maybe_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -3455,7 +3455,7 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
             while _entered {
                 let _m = p.mark;
                 match param_maybe_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -4750,7 +4750,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     while _entered {
                         let _m = p.mark;
                         match except_block_rule(p) {
-                            Some(_x) => _children.push(_x),
+                            Some(_x) => p.push_child(&mut _children, _x, 0x10000000000000000000000, 0x0),
                             None => {
                                 p.mark = _m;
                                 break;
@@ -4784,7 +4784,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     while _entered {
                         let _m = p.mark;
                         match except_star_block_rule(p) {
-                            Some(_x) => _children.push(_x),
+                            Some(_x) => p.push_child(&mut _children, _x, 0x10000000000000000000000, 0x0),
                             None => {
                                 p.mark = _m;
                                 break;
@@ -4843,7 +4843,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 while _entered {
                     let _m = p.mark;
                     match except_block_rule(p) {
-                        Some(_x) => _children.push(_x),
+                        Some(_x) => p.push_child(&mut _children, _x, 0x10000000000000000000000, 0x0),
                         None => {
                             p.mark = _m;
                             break;
@@ -4881,7 +4881,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 while _entered {
                     let _m = p.mark;
                     match except_star_block_rule(p) {
-                        Some(_x) => _children.push(_x),
+                        Some(_x) => p.push_child(&mut _children, _x, 0x10000000000000000000000, 0x0),
                         None => {
                             p.mark = _m;
                             break;
@@ -5273,7 +5273,7 @@ fn match_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             while _entered {
                 let _m = p.mark;
                 match case_block_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x10000000000000000000000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -7731,7 +7731,7 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x1000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -7816,7 +7816,7 @@ fn expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x1000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -8126,7 +8126,7 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x1000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -8211,7 +8211,7 @@ fn star_expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> 
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x1000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -8793,7 +8793,7 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x200000000000000000000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -8865,7 +8865,7 @@ fn disjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x200000000000000000000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -9269,7 +9269,7 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x400000000000000000000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -9341,7 +9341,7 @@ fn conjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x400000000000000000000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -10022,7 +10022,7 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
             while _entered {
                 let _m = p.mark;
                 match compare_op_bitwise_or_pair_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x1808000000000000078300000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -10070,7 +10070,7 @@ fn comparison_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Option
             while _entered {
                 let _m = p.mark;
                 match compare_op_bitwise_or_pair_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x1808000000000000078300000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -13943,7 +13943,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             while _entered {
                 let _m = p.mark;
                 match lambda_param_no_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -13962,7 +13962,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             while _entered {
                 let _m = p.mark;
                 match lambda_param_with_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -13992,7 +13992,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             while _entered {
                 let _m = p.mark;
                 match lambda_param_with_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -14021,7 +14021,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             while _entered {
                 let _m = p.mark;
                 match lambda_param_no_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -14039,7 +14039,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             while _entered {
                 let _m = p.mark;
                 match lambda_param_with_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -14068,7 +14068,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             while _entered {
                 let _m = p.mark;
                 match lambda_param_with_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -14127,7 +14127,7 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
             while _entered {
                 let _m = p.mark;
                 match lambda_param_no_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -14158,7 +14158,7 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
             while _entered {
                 let _m = p.mark;
                 match lambda_param_no_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -14210,7 +14210,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
             while _entered {
                 let _m = p.mark;
                 match lambda_param_no_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -14231,7 +14231,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
             while _entered {
                 let _m = p.mark;
                 match lambda_param_with_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -14260,7 +14260,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
             while _entered {
                 let _m = p.mark;
                 match lambda_param_no_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -14281,7 +14281,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
             while _entered {
                 let _m = p.mark;
                 match lambda_param_with_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -14338,7 +14338,7 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
             while _entered {
                 let _m = p.mark;
                 match lambda_param_maybe_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -14369,7 +14369,7 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
             while _entered {
                 let _m = p.mark;
                 match lambda_param_maybe_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -14767,7 +14767,7 @@ fn fstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
             while _entered {
                 let _m = p.mark;
                 match fstring_format_spec_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x1000000002000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -14847,7 +14847,7 @@ fn fstring_body(p: &mut Parser<'_>) -> Option<Expr> {
             while _entered {
                 let _m = p.mark;
                 match fstring_middle_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x1000000002000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -14978,7 +14978,7 @@ fn tstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
             while _entered {
                 let _m = p.mark;
                 match tstring_format_spec_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x8000000002000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -15131,7 +15131,7 @@ fn tstring_body(p: &mut Parser<'_>) -> Option<Expr> {
             while _entered {
                 let _m = p.mark;
                 match tstring_middle_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x8000000002000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -15351,7 +15351,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x800000000000008, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -15379,7 +15379,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
             while _entered {
                 let _m = p.mark;
                 match tstring_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x4000000000000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -15703,7 +15703,7 @@ fn for_if_clauses_body(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
             while _entered {
                 let _m = p.mark;
                 match for_if_clause_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x220000000000000000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -15775,7 +15775,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x40000000000000000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -15835,7 +15835,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x40000000000000000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -16777,7 +16777,7 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x1000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -16899,7 +16899,7 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x1000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -18732,7 +18732,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x69c000000481000008200c28e, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -19186,7 +19186,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match star_named_expressions_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x69c000000481000008201c28e, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -19247,7 +19247,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x1c000000481000000201028e, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -19297,7 +19297,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x1c000000481000000201028e, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -19686,7 +19686,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match param_maybe_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -19716,7 +19716,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match param_no_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -19745,7 +19745,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match param_no_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -19765,7 +19765,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match param_no_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -19824,7 +19824,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match param_maybe_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -19873,7 +19873,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match param_maybe_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -19901,7 +19901,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match param_maybe_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -20120,7 +20120,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match param_maybe_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -20292,7 +20292,7 @@ fn invalid_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match param_with_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -20374,7 +20374,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match lambda_param_maybe_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -20404,7 +20404,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match lambda_param_no_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -20433,7 +20433,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match lambda_param_no_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -20515,7 +20515,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match lambda_param_maybe_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -20564,7 +20564,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match lambda_param_maybe_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -20592,7 +20592,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match lambda_param_maybe_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -20646,7 +20646,7 @@ fn invalid_lambda_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match lambda_param_with_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -20797,7 +20797,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match lambda_param_maybe_default_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x2, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -21092,7 +21092,7 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })() {
-                                Some(_x) => _children.push(_x),
+                                Some(_x) => p.push_child(&mut _children, _x, 0x1000, 0x0),
                                 None => {
                                     p.mark = _m;
                                     break;
@@ -21917,7 +21917,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match block_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x469c000fff481000008201c29e, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -21936,7 +21936,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match except_block_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x10000000000000000000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -21990,7 +21990,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match block_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x469c000fff481000008201c29e, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -22009,7 +22009,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match except_star_block_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x10000000000000000000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -23588,7 +23588,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match fstring_format_spec_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x1000000002000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -23992,7 +23992,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match fstring_format_spec_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x1000000002000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -24169,7 +24169,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                     p.level -= 1;
                     _r
                 })() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x800000000000008, 0x0),
                     None => {
                         p.mark = _m;
                         break;
@@ -24197,7 +24197,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
             while _entered {
                 let _m = p.mark;
                 match tstring_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => p.push_child(&mut _children, _x, 0x4000000000000000, 0x0),
                     None => {
                         p.mark = _m;
                         break;
