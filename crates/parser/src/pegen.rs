@@ -1147,7 +1147,9 @@ impl<'src> Parser<'src> {
     /// further on (the generator's `FIRST_PASS_NEEDS`, 0 for none), the rest of the group
     /// still has one. Most loops of one element (an assignment's target, a comparison's
     /// operator) then allocate their list once, exactly, where a list grown by a push
-    /// allocates room for four through the slower path of growth. Reads no token.
+    /// allocates room for four through the slower path of growth. The parser reads no token
+    /// here: the group's scan reads ahead of it as the loop's next check, at the same mark,
+    /// would (and that check then finds the scan's answer kept).
     #[inline(always)]
     pub(crate) fn push_child<T>(&mut self, list: &mut Vec<T>, x: T, next_first: u128, needs: u128) {
         if list.capacity() == 0 {
