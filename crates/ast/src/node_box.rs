@@ -4,8 +4,8 @@
 //! Why: a tree is built one small node at a time and dropped all at once, and the system
 //! allocator is slow at exactly that pattern (a parse spent a quarter of its time in malloc
 //! and free, most of it sorting the previous tree's freed chunks into bins). A dropped node's
-//! block goes onto its thread's stack of free blocks for its size class instead, and the next
-//! node of that class takes it back: a pop and a push.
+//! block goes onto its thread's free list for its size class instead, and the next node of
+//! that class takes it back: a pop and a push, with the memory still in cache.
 //!
 //! A thread keeps no more than it has itself allocated as nodes, and at most
 //! [`RETAINED_LIMIT`] bytes; past that, and for types too large or too aligned for a class,
@@ -16,13 +16,13 @@
 //! another: blocks of one class all have the same layout, whoever frees them.
 
 use std::alloc::{alloc, dealloc, handle_alloc_error, Layout};
-use std::cell::{Cell, UnsafeCell};
+use std::cell::Cell;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 use std::mem::{align_of, size_of, ManuallyDrop};
 use std::ops::{Deref, DerefMut};
-use std::ptr::NonNull;
+use std::ptr::{null_mut, NonNull};
 
 /// Size classes step by this many bytes, as the system allocator's chunks do.
 const GRANULE: usize = 16;
@@ -165,18 +165,17 @@ impl<T: Hash> Hash for NodeBox<T> {
     }
 }
 
-/// One thread's pool: per size class, the addresses of its free blocks, as a stack.
-///
-/// Why a stack of addresses and not a list linked through the blocks: taking a block from a
-/// linked list reads the block (for the next link), and a block freed a tree ago is far out of
-/// cache, so every node made waited for that read. Here the addresses are read from a dense
-/// array, and the block is only written, by the node moved into it: the processor does not wait
-/// for a write.
+/// A pooled block, linked through its first bytes while it is free.
+struct FreeBlock {
+    next: *mut FreeBlock,
+}
+
+/// One thread's pool: a list of free blocks per size class.
 struct FreeLists {
-    stacks: [UnsafeCell<Vec<NonNull<u8>>>; CLASSES],
-    /// The bytes of the blocks on the stacks.
+    heads: [Cell<*mut FreeBlock>; CLASSES],
+    /// The bytes of the blocks on the lists.
     retained: Cell<usize>,
-    /// The bytes the stacks may still take: what this thread has allocated as nodes, less what
+    /// The bytes the lists may still take: what this thread has allocated as nodes, less what
     /// it has kept, at most [`RETAINED_LIMIT`].
     allowance: Cell<usize>,
 }
@@ -184,7 +183,7 @@ struct FreeLists {
 thread_local! {
     static FREE_LISTS: FreeLists = const {
         FreeLists {
-            stacks: [const { UnsafeCell::new(Vec::new()) }; CLASSES],
+            heads: [const { Cell::new(null_mut()) }; CLASSES],
             retained: Cell::new(0),
             allowance: Cell::new(0),
         }
@@ -192,31 +191,19 @@ thread_local! {
 }
 
 impl FreeLists {
-    /// The stack of `class`'s free blocks.
-    ///
-    /// # Safety
-    /// No other reference to that stack may be live: `pop`, `push` and `drop` take it for the
-    /// duration of one operation that calls nothing that could reach the pool again (a
-    /// stack's growth allocates with the global allocator, never a node).
-    #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
-    unsafe fn stack(&self, class: usize) -> &mut Vec<NonNull<u8>> {
-        // SAFETY: exclusive per the contract; the pool is per thread, so no other thread
-        // reaches it.
-        unsafe { &mut *self.stacks[class].get() }
-    }
-
-    /// A block of `class` for a node this thread is making: from the stack if it has one
-    /// (else the caller allocates one). Either way the thread may keep one more such block.
+    /// A block of `class` for a node this thread is making: from the list if it has one (else
+    /// the caller allocates one). Either way the thread may keep one more such block.
     #[inline]
     fn pop(&self, class: usize) -> Option<NonNull<u8>> {
         let size = class_size(class);
         self.allowance
             .set((self.allowance.get() + size).min(RETAINED_LIMIT));
-        // SAFETY: one operation, calling nothing that reaches the pool.
-        let block = unsafe { self.stack(class) }.pop()?;
+        let head = &self.heads[class];
+        let block = NonNull::new(head.get())?;
+        // SAFETY: every block on a list is a free block of this class, linked by `push`.
+        head.set(unsafe { block.as_ref().next });
         self.retained.set(self.retained.get() - size);
-        Some(block)
+        Some(block.cast())
     }
 
     /// Keeps `block` (of `class`) if the thread may keep it; whether it was kept.
@@ -229,18 +216,26 @@ impl FreeLists {
         }
         self.retained.set(retained);
         self.allowance.set(self.allowance.get() - size);
-        // SAFETY: one operation; the push's growth allocates with the global allocator only.
-        unsafe { self.stack(class) }.push(block);
+        let head = &self.heads[class];
+        let block = block.cast::<FreeBlock>();
+        // SAFETY: the caller gives up a block of `class_size(class)` bytes, aligned to
+        // ALIGN: room for the link.
+        unsafe { block.as_ptr().write(FreeBlock { next: head.get() }) };
+        head.set(block.as_ptr());
         true
     }
 }
 
 impl Drop for FreeLists {
     fn drop(&mut self) {
-        for (class, stack) in self.stacks.iter_mut().enumerate() {
-            for block in stack.get_mut().drain(..) {
-                // SAFETY: a kept block is free, of this class's layout, from `alloc`.
-                unsafe { dealloc(block.as_ptr(), class_layout(class)) };
+        for (class, head) in self.heads.iter().enumerate() {
+            let mut block = head.replace(null_mut());
+            while let Some(free) = NonNull::new(block) {
+                // SAFETY: a listed block is free, of this class's layout, from `alloc`.
+                unsafe {
+                    block = free.as_ref().next;
+                    dealloc(free.as_ptr().cast(), class_layout(class));
+                }
             }
         }
         self.retained.set(0);
