@@ -106,6 +106,16 @@ impl ReadAhead {
     }
 }
 
+/// A loop's or a gather's list made for its first element: room for more (four, as a list
+/// grown by pushes would start with) when `more` are expected, else exactly one (a list of one
+/// grown to two is allocated twice; a list of one kept in the tree had better be exact).
+#[inline(always)]
+fn first_element_list<T>(first: T, more: bool) -> Vec<T> {
+    let mut list = Vec::with_capacity(if more { 4 } else { 1 });
+    list.push(first);
+    list
+}
+
 /// A token kind as a FIRST-set bit (the generator's `kind_bit`: a token type, or 64 + a
 /// keyword's offset); all bits for a kind without a bit of its own. (The parser reads a
 /// token's bits from its `first_class`, set as it is read.)
@@ -1158,7 +1168,8 @@ impl<'src> Parser<'src> {
                 .get(self.mark)
                 .is_none_or(|t| t.kind_bits() & next_first != 0)
                 && (needs == 0 || !self.group_lacks(self.mark, needs));
-            *list = Vec::with_capacity(if more { 4 } else { 1 });
+            *list = first_element_list(x, more);
+            return;
         }
         list.push(x);
     }
@@ -1177,14 +1188,11 @@ impl<'src> Parser<'src> {
 
     /// The list of a gather (`sep.elem+`) whose first element is `first` and whose separator
     /// is the token `sep`: with room for more when the next token is already read and is the
-    /// separator, else of one (a list of one grown to two is allocated twice; a list of one
-    /// kept in the tree had better be exact). Reads no token.
+    /// separator (see [`first_element_list`]). Reads no token.
     #[inline]
     pub(crate) fn gather_list<T>(&self, first: T, sep: u16) -> Vec<T> {
         let more = self.tokens.get(self.mark).is_some_and(|t| t.kind == sep);
-        let mut list = Vec::with_capacity(if more { 4 } else { 1 });
-        list.push(first);
-        list
+        first_element_list(first, more)
     }
 
     /// A lookahead of a rule whose alternatives are single tokens (`&t_lookahead`), in the
