@@ -201,7 +201,9 @@ impl FreeLists {
         let head = &self.heads[class];
         let block = NonNull::new(head.get())?;
         // SAFETY: every block on a list is a free block of this class, linked by `push`.
-        head.set(unsafe { block.as_ref().next });
+        let next = unsafe { block.as_ref().next };
+        head.set(next);
+        prefetch(next);
         self.retained.set(self.retained.get() - size);
         Some(block.cast())
     }
@@ -224,6 +226,22 @@ impl FreeLists {
         head.set(block.as_ptr());
         true
     }
+}
+
+/// Asks the processor to bring in the block a list will give out next: its link is read then,
+/// and the blocks of a tree dropped earlier have mostly left the cache. Without it, the
+/// read of the link stalled every node's making (two thirds of `NodeBox::new`'s samples).
+#[inline(always)]
+fn prefetch(block: *mut FreeBlock) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        // SAFETY: SSE is part of x86_64, and a prefetch never faults, whatever the address
+        // (null at the end of a list).
+        unsafe { _mm_prefetch::<_MM_HINT_T0>(block.cast::<i8>().cast_const()) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = block;
 }
 
 impl Drop for FreeLists {
