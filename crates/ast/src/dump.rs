@@ -200,7 +200,7 @@ impl<T: Dump + ?Sized> Dump for Box<T> {
     }
 }
 
-impl<T: Dump> Dump for crate::NodeBox<T> {
+impl<T: Dump + crate::node_box::Node> Dump for crate::NodeBox<T> {
     fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
         (**self).format(f, depth)
     }

@@ -23,7 +23,7 @@ pub use generated::transformer::{self, Transformer};
 pub use generated::visitor::{self, Visitor};
 pub use identifier::Identifier;
 pub use location::Location;
-pub use node_box::NodeBox;
+pub use node_box::{Node, NodeBox};
 pub use read_dump::{read_dump, read_dump_node};
 
 #[cfg(test)]

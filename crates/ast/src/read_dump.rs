@@ -232,7 +232,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-impl<T: ReadDump> ReadDump for crate::NodeBox<T> {
+impl<T: ReadDump + crate::node_box::Node> ReadDump for crate::NodeBox<T> {
     fn read(reader: &mut Reader<'_>) -> Result<Self, String> {
         T::read(reader).map(crate::NodeBox::new)
     }

@@ -1,6 +1,6 @@
 //! Port of Parser/asdl_c.py: TypeDefVisitor, StructVisitor (the node types → nodes.rs).
 
-use super::{field_name, signature, type_name, Model, HEADER};
+use super::{field_name, signature, type_name, Model, Shape, HEADER};
 use crate::asdl::{self, Definition, Field, Quantifier, TypeDef};
 use std::fmt::Write as _;
 
@@ -11,6 +11,7 @@ impl Model<'_> {
         out.push_str(
             "//! Port of Include/internal/pycore_ast.h: the node types of `asdl/Python.asdl`.\n\n\
              use crate::constant::Constant;\n\
+             use crate::node_box::{prefetch_list, Node};\n\
              use crate::{Identifier, Location, NodeBox};\n",
         );
         for def in self.node_definitions() {
@@ -63,6 +64,16 @@ impl Model<'_> {
         out.push_str("    pub fn class_name(&self) -> &'static str {\n        match self {\n");
         for ctor in &sum.constructors {
             let _ = writeln!(out, "            {name}::{0}(_) => \"{0}\",", ctor.name);
+        }
+        out.push_str("        }\n    }\n");
+        out.push_str("\n    /// Asks the processor to bring in the node's block (see `Node`).\n");
+        out.push_str("    #[inline]\n    pub fn prefetch(&self) {\n        match self {\n");
+        for ctor in &sum.constructors {
+            let _ = writeln!(
+                out,
+                "            {name}::{}(node) => node.prefetch(),",
+                ctor.name
+            );
         }
         out.push_str("        }\n    }\n");
         if has_loc {
@@ -122,5 +133,37 @@ impl Model<'_> {
             );
         }
         out.push_str("}\n");
+        self.node_impl(out, name, fields);
+    }
+
+    /// `impl Node`: the children a node's drop prefetches, its boxed fields' blocks and its
+    /// lists' buffers (what the drop reads next, after the node itself).
+    fn node_impl(&self, out: &mut String, name: &str, fields: &[Field]) {
+        let mut lines = Vec::new();
+        for field in fields {
+            let field_name = field_name(&field.name);
+            let boxed = matches!(self.shape(&field.type_name), Shape::Boxed | Shape::Product);
+            match field.quantifier {
+                Quantifier::Sequence | Quantifier::OptionalSequence => {
+                    lines.push(format!("        prefetch_list(&self.{field_name});"));
+                }
+                Quantifier::One if boxed => {
+                    lines.push(format!("        self.{field_name}.prefetch();"));
+                }
+                Quantifier::Optional if boxed => lines.push(format!(
+                    "        if let Some(child) = &self.{field_name} {{\n            child.prefetch();\n        }}"
+                )),
+                _ => {}
+            }
+        }
+        if lines.is_empty() {
+            let _ = writeln!(out, "\nimpl Node for {name} {{}}");
+            return;
+        }
+        let _ = writeln!(
+            out,
+            "\nimpl Node for {name} {{\n    #[inline]\n    fn prefetch_children(&self) {{\n{}\n    }}\n}}",
+            lines.join("\n")
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! Port of Include/internal/pycore_ast.h: the node types of `asdl/Python.asdl`.
 
 use crate::constant::Constant;
+use crate::node_box::{prefetch_list, Node};
 use crate::{Identifier, Location, NodeBox};
 
 /// `mod`: one of its constructors, boxed.
@@ -23,6 +24,17 @@ impl Mod {
             Mod::FunctionType(_) => "FunctionType",
         }
     }
+
+    /// Asks the processor to bring in the node's block (see `Node`).
+    #[inline]
+    pub fn prefetch(&self) {
+        match self {
+            Mod::Module(node) => node.prefetch(),
+            Mod::Interactive(node) => node.prefetch(),
+            Mod::Expression(node) => node.prefetch(),
+            Mod::FunctionType(node) => node.prefetch(),
+        }
+    }
 }
 
 /// `Module(stmt* body, type_ignore* type_ignores)`
@@ -30,6 +42,14 @@ impl Mod {
 pub struct ModModule {
     pub body: Vec<Stmt>,
     pub type_ignores: Vec<TypeIgnore>,
+}
+
+impl Node for ModModule {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.body);
+        prefetch_list(&self.type_ignores);
+    }
 }
 
 impl From<ModModule> for Mod {
@@ -44,6 +64,13 @@ pub struct ModInteractive {
     pub body: Vec<Stmt>,
 }
 
+impl Node for ModInteractive {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.body);
+    }
+}
+
 impl From<ModInteractive> for Mod {
     fn from(node: ModInteractive) -> Self {
         Mod::Interactive(NodeBox::new(node))
@@ -54,6 +81,13 @@ impl From<ModInteractive> for Mod {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ModExpression {
     pub body: Expr,
+}
+
+impl Node for ModExpression {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.body.prefetch();
+    }
 }
 
 impl From<ModExpression> for Mod {
@@ -67,6 +101,14 @@ impl From<ModExpression> for Mod {
 pub struct ModFunctionType {
     pub argtypes: Vec<Expr>,
     pub returns: Expr,
+}
+
+impl Node for ModFunctionType {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.argtypes);
+        self.returns.prefetch();
+    }
 }
 
 impl From<ModFunctionType> for Mod {
@@ -140,6 +182,41 @@ impl Stmt {
             Stmt::Pass(_) => "Pass",
             Stmt::Break(_) => "Break",
             Stmt::Continue(_) => "Continue",
+        }
+    }
+
+    /// Asks the processor to bring in the node's block (see `Node`).
+    #[inline]
+    pub fn prefetch(&self) {
+        match self {
+            Stmt::FunctionDef(node) => node.prefetch(),
+            Stmt::AsyncFunctionDef(node) => node.prefetch(),
+            Stmt::ClassDef(node) => node.prefetch(),
+            Stmt::Return(node) => node.prefetch(),
+            Stmt::Delete(node) => node.prefetch(),
+            Stmt::Assign(node) => node.prefetch(),
+            Stmt::TypeAlias(node) => node.prefetch(),
+            Stmt::AugAssign(node) => node.prefetch(),
+            Stmt::AnnAssign(node) => node.prefetch(),
+            Stmt::For(node) => node.prefetch(),
+            Stmt::AsyncFor(node) => node.prefetch(),
+            Stmt::While(node) => node.prefetch(),
+            Stmt::If(node) => node.prefetch(),
+            Stmt::With(node) => node.prefetch(),
+            Stmt::AsyncWith(node) => node.prefetch(),
+            Stmt::Match(node) => node.prefetch(),
+            Stmt::Raise(node) => node.prefetch(),
+            Stmt::Try(node) => node.prefetch(),
+            Stmt::TryStar(node) => node.prefetch(),
+            Stmt::Assert(node) => node.prefetch(),
+            Stmt::Import(node) => node.prefetch(),
+            Stmt::ImportFrom(node) => node.prefetch(),
+            Stmt::Global(node) => node.prefetch(),
+            Stmt::Nonlocal(node) => node.prefetch(),
+            Stmt::Expr(node) => node.prefetch(),
+            Stmt::Pass(node) => node.prefetch(),
+            Stmt::Break(node) => node.prefetch(),
+            Stmt::Continue(node) => node.prefetch(),
         }
     }
 
@@ -225,6 +302,19 @@ pub struct StmtFunctionDef {
     pub type_params: Vec<TypeParam>,
 }
 
+impl Node for StmtFunctionDef {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.args.prefetch();
+        prefetch_list(&self.body);
+        prefetch_list(&self.decorator_list);
+        if let Some(child) = &self.returns {
+            child.prefetch();
+        }
+        prefetch_list(&self.type_params);
+    }
+}
+
 impl From<StmtFunctionDef> for Stmt {
     fn from(node: StmtFunctionDef) -> Self {
         Stmt::FunctionDef(NodeBox::new(node))
@@ -242,6 +332,19 @@ pub struct StmtAsyncFunctionDef {
     pub returns: Option<Expr>,
     pub type_comment: Option<Box<str>>,
     pub type_params: Vec<TypeParam>,
+}
+
+impl Node for StmtAsyncFunctionDef {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.args.prefetch();
+        prefetch_list(&self.body);
+        prefetch_list(&self.decorator_list);
+        if let Some(child) = &self.returns {
+            child.prefetch();
+        }
+        prefetch_list(&self.type_params);
+    }
 }
 
 impl From<StmtAsyncFunctionDef> for Stmt {
@@ -262,6 +365,17 @@ pub struct StmtClassDef {
     pub type_params: Vec<TypeParam>,
 }
 
+impl Node for StmtClassDef {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.bases);
+        prefetch_list(&self.keywords);
+        prefetch_list(&self.body);
+        prefetch_list(&self.decorator_list);
+        prefetch_list(&self.type_params);
+    }
+}
+
 impl From<StmtClassDef> for Stmt {
     fn from(node: StmtClassDef) -> Self {
         Stmt::ClassDef(NodeBox::new(node))
@@ -275,6 +389,15 @@ pub struct StmtReturn {
     pub value: Option<Expr>,
 }
 
+impl Node for StmtReturn {
+    #[inline]
+    fn prefetch_children(&self) {
+        if let Some(child) = &self.value {
+            child.prefetch();
+        }
+    }
+}
+
 impl From<StmtReturn> for Stmt {
     fn from(node: StmtReturn) -> Self {
         Stmt::Return(NodeBox::new(node))
@@ -286,6 +409,13 @@ impl From<StmtReturn> for Stmt {
 pub struct StmtDelete {
     pub loc: Location,
     pub targets: Vec<Expr>,
+}
+
+impl Node for StmtDelete {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.targets);
+    }
 }
 
 impl From<StmtDelete> for Stmt {
@@ -303,6 +433,14 @@ pub struct StmtAssign {
     pub type_comment: Option<Box<str>>,
 }
 
+impl Node for StmtAssign {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.targets);
+        self.value.prefetch();
+    }
+}
+
 impl From<StmtAssign> for Stmt {
     fn from(node: StmtAssign) -> Self {
         Stmt::Assign(NodeBox::new(node))
@@ -316,6 +454,15 @@ pub struct StmtTypeAlias {
     pub name: Expr,
     pub type_params: Vec<TypeParam>,
     pub value: Expr,
+}
+
+impl Node for StmtTypeAlias {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.name.prefetch();
+        prefetch_list(&self.type_params);
+        self.value.prefetch();
+    }
 }
 
 impl From<StmtTypeAlias> for Stmt {
@@ -333,6 +480,14 @@ pub struct StmtAugAssign {
     pub value: Expr,
 }
 
+impl Node for StmtAugAssign {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.target.prefetch();
+        self.value.prefetch();
+    }
+}
+
 impl From<StmtAugAssign> for Stmt {
     fn from(node: StmtAugAssign) -> Self {
         Stmt::AugAssign(NodeBox::new(node))
@@ -347,6 +502,17 @@ pub struct StmtAnnAssign {
     pub annotation: Expr,
     pub value: Option<Expr>,
     pub simple: i32,
+}
+
+impl Node for StmtAnnAssign {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.target.prefetch();
+        self.annotation.prefetch();
+        if let Some(child) = &self.value {
+            child.prefetch();
+        }
+    }
 }
 
 impl From<StmtAnnAssign> for Stmt {
@@ -366,6 +532,16 @@ pub struct StmtFor {
     pub type_comment: Option<Box<str>>,
 }
 
+impl Node for StmtFor {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.target.prefetch();
+        self.iter.prefetch();
+        prefetch_list(&self.body);
+        prefetch_list(&self.orelse);
+    }
+}
+
 impl From<StmtFor> for Stmt {
     fn from(node: StmtFor) -> Self {
         Stmt::For(NodeBox::new(node))
@@ -383,6 +559,16 @@ pub struct StmtAsyncFor {
     pub type_comment: Option<Box<str>>,
 }
 
+impl Node for StmtAsyncFor {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.target.prefetch();
+        self.iter.prefetch();
+        prefetch_list(&self.body);
+        prefetch_list(&self.orelse);
+    }
+}
+
 impl From<StmtAsyncFor> for Stmt {
     fn from(node: StmtAsyncFor) -> Self {
         Stmt::AsyncFor(NodeBox::new(node))
@@ -396,6 +582,15 @@ pub struct StmtWhile {
     pub test: Expr,
     pub body: Vec<Stmt>,
     pub orelse: Vec<Stmt>,
+}
+
+impl Node for StmtWhile {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.test.prefetch();
+        prefetch_list(&self.body);
+        prefetch_list(&self.orelse);
+    }
 }
 
 impl From<StmtWhile> for Stmt {
@@ -413,6 +608,15 @@ pub struct StmtIf {
     pub orelse: Vec<Stmt>,
 }
 
+impl Node for StmtIf {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.test.prefetch();
+        prefetch_list(&self.body);
+        prefetch_list(&self.orelse);
+    }
+}
+
 impl From<StmtIf> for Stmt {
     fn from(node: StmtIf) -> Self {
         Stmt::If(NodeBox::new(node))
@@ -426,6 +630,14 @@ pub struct StmtWith {
     pub items: Vec<WithItem>,
     pub body: Vec<Stmt>,
     pub type_comment: Option<Box<str>>,
+}
+
+impl Node for StmtWith {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.items);
+        prefetch_list(&self.body);
+    }
 }
 
 impl From<StmtWith> for Stmt {
@@ -443,6 +655,14 @@ pub struct StmtAsyncWith {
     pub type_comment: Option<Box<str>>,
 }
 
+impl Node for StmtAsyncWith {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.items);
+        prefetch_list(&self.body);
+    }
+}
+
 impl From<StmtAsyncWith> for Stmt {
     fn from(node: StmtAsyncWith) -> Self {
         Stmt::AsyncWith(NodeBox::new(node))
@@ -457,6 +677,14 @@ pub struct StmtMatch {
     pub cases: Vec<MatchCase>,
 }
 
+impl Node for StmtMatch {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.subject.prefetch();
+        prefetch_list(&self.cases);
+    }
+}
+
 impl From<StmtMatch> for Stmt {
     fn from(node: StmtMatch) -> Self {
         Stmt::Match(NodeBox::new(node))
@@ -469,6 +697,18 @@ pub struct StmtRaise {
     pub loc: Location,
     pub exc: Option<Expr>,
     pub cause: Option<Expr>,
+}
+
+impl Node for StmtRaise {
+    #[inline]
+    fn prefetch_children(&self) {
+        if let Some(child) = &self.exc {
+            child.prefetch();
+        }
+        if let Some(child) = &self.cause {
+            child.prefetch();
+        }
+    }
 }
 
 impl From<StmtRaise> for Stmt {
@@ -487,6 +727,16 @@ pub struct StmtTry {
     pub finalbody: Vec<Stmt>,
 }
 
+impl Node for StmtTry {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.body);
+        prefetch_list(&self.handlers);
+        prefetch_list(&self.orelse);
+        prefetch_list(&self.finalbody);
+    }
+}
+
 impl From<StmtTry> for Stmt {
     fn from(node: StmtTry) -> Self {
         Stmt::Try(NodeBox::new(node))
@@ -503,6 +753,16 @@ pub struct StmtTryStar {
     pub finalbody: Vec<Stmt>,
 }
 
+impl Node for StmtTryStar {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.body);
+        prefetch_list(&self.handlers);
+        prefetch_list(&self.orelse);
+        prefetch_list(&self.finalbody);
+    }
+}
+
 impl From<StmtTryStar> for Stmt {
     fn from(node: StmtTryStar) -> Self {
         Stmt::TryStar(NodeBox::new(node))
@@ -517,6 +777,16 @@ pub struct StmtAssert {
     pub msg: Option<Expr>,
 }
 
+impl Node for StmtAssert {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.test.prefetch();
+        if let Some(child) = &self.msg {
+            child.prefetch();
+        }
+    }
+}
+
 impl From<StmtAssert> for Stmt {
     fn from(node: StmtAssert) -> Self {
         Stmt::Assert(NodeBox::new(node))
@@ -528,6 +798,13 @@ impl From<StmtAssert> for Stmt {
 pub struct StmtImport {
     pub loc: Location,
     pub names: Vec<Alias>,
+}
+
+impl Node for StmtImport {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.names);
+    }
 }
 
 impl From<StmtImport> for Stmt {
@@ -545,6 +822,13 @@ pub struct StmtImportFrom {
     pub level: Option<i32>,
 }
 
+impl Node for StmtImportFrom {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.names);
+    }
+}
+
 impl From<StmtImportFrom> for Stmt {
     fn from(node: StmtImportFrom) -> Self {
         Stmt::ImportFrom(NodeBox::new(node))
@@ -556,6 +840,13 @@ impl From<StmtImportFrom> for Stmt {
 pub struct StmtGlobal {
     pub loc: Location,
     pub names: Vec<Identifier>,
+}
+
+impl Node for StmtGlobal {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.names);
+    }
 }
 
 impl From<StmtGlobal> for Stmt {
@@ -571,6 +862,13 @@ pub struct StmtNonlocal {
     pub names: Vec<Identifier>,
 }
 
+impl Node for StmtNonlocal {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.names);
+    }
+}
+
 impl From<StmtNonlocal> for Stmt {
     fn from(node: StmtNonlocal) -> Self {
         Stmt::Nonlocal(NodeBox::new(node))
@@ -582,6 +880,13 @@ impl From<StmtNonlocal> for Stmt {
 pub struct StmtExpr {
     pub loc: Location,
     pub value: Expr,
+}
+
+impl Node for StmtExpr {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.value.prefetch();
+    }
 }
 
 impl From<StmtExpr> for Stmt {
@@ -596,6 +901,8 @@ pub struct StmtPass {
     pub loc: Location,
 }
 
+impl Node for StmtPass {}
+
 impl From<StmtPass> for Stmt {
     fn from(node: StmtPass) -> Self {
         Stmt::Pass(NodeBox::new(node))
@@ -608,6 +915,8 @@ pub struct StmtBreak {
     pub loc: Location,
 }
 
+impl Node for StmtBreak {}
+
 impl From<StmtBreak> for Stmt {
     fn from(node: StmtBreak) -> Self {
         Stmt::Break(NodeBox::new(node))
@@ -619,6 +928,8 @@ impl From<StmtBreak> for Stmt {
 pub struct StmtContinue {
     pub loc: Location,
 }
+
+impl Node for StmtContinue {}
 
 impl From<StmtContinue> for Stmt {
     fn from(node: StmtContinue) -> Self {
@@ -693,6 +1004,42 @@ impl Expr {
             Expr::List(_) => "List",
             Expr::Tuple(_) => "Tuple",
             Expr::Slice(_) => "Slice",
+        }
+    }
+
+    /// Asks the processor to bring in the node's block (see `Node`).
+    #[inline]
+    pub fn prefetch(&self) {
+        match self {
+            Expr::BoolOp(node) => node.prefetch(),
+            Expr::NamedExpr(node) => node.prefetch(),
+            Expr::BinOp(node) => node.prefetch(),
+            Expr::UnaryOp(node) => node.prefetch(),
+            Expr::Lambda(node) => node.prefetch(),
+            Expr::IfExp(node) => node.prefetch(),
+            Expr::Dict(node) => node.prefetch(),
+            Expr::Set(node) => node.prefetch(),
+            Expr::ListComp(node) => node.prefetch(),
+            Expr::SetComp(node) => node.prefetch(),
+            Expr::DictComp(node) => node.prefetch(),
+            Expr::GeneratorExp(node) => node.prefetch(),
+            Expr::Await(node) => node.prefetch(),
+            Expr::Yield(node) => node.prefetch(),
+            Expr::YieldFrom(node) => node.prefetch(),
+            Expr::Compare(node) => node.prefetch(),
+            Expr::Call(node) => node.prefetch(),
+            Expr::FormattedValue(node) => node.prefetch(),
+            Expr::Interpolation(node) => node.prefetch(),
+            Expr::JoinedStr(node) => node.prefetch(),
+            Expr::TemplateStr(node) => node.prefetch(),
+            Expr::Constant(node) => node.prefetch(),
+            Expr::Attribute(node) => node.prefetch(),
+            Expr::Subscript(node) => node.prefetch(),
+            Expr::Starred(node) => node.prefetch(),
+            Expr::Name(node) => node.prefetch(),
+            Expr::List(node) => node.prefetch(),
+            Expr::Tuple(node) => node.prefetch(),
+            Expr::Slice(node) => node.prefetch(),
         }
     }
 
@@ -775,6 +1122,13 @@ pub struct ExprBoolOp {
     pub values: Vec<Expr>,
 }
 
+impl Node for ExprBoolOp {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.values);
+    }
+}
+
 impl From<ExprBoolOp> for Expr {
     fn from(node: ExprBoolOp) -> Self {
         Expr::BoolOp(NodeBox::new(node))
@@ -787,6 +1141,14 @@ pub struct ExprNamedExpr {
     pub loc: Location,
     pub target: Expr,
     pub value: Expr,
+}
+
+impl Node for ExprNamedExpr {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.target.prefetch();
+        self.value.prefetch();
+    }
 }
 
 impl From<ExprNamedExpr> for Expr {
@@ -804,6 +1166,14 @@ pub struct ExprBinOp {
     pub right: Expr,
 }
 
+impl Node for ExprBinOp {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.left.prefetch();
+        self.right.prefetch();
+    }
+}
+
 impl From<ExprBinOp> for Expr {
     fn from(node: ExprBinOp) -> Self {
         Expr::BinOp(NodeBox::new(node))
@@ -818,6 +1188,13 @@ pub struct ExprUnaryOp {
     pub operand: Expr,
 }
 
+impl Node for ExprUnaryOp {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.operand.prefetch();
+    }
+}
+
 impl From<ExprUnaryOp> for Expr {
     fn from(node: ExprUnaryOp) -> Self {
         Expr::UnaryOp(NodeBox::new(node))
@@ -830,6 +1207,14 @@ pub struct ExprLambda {
     pub loc: Location,
     pub args: NodeBox<Arguments>,
     pub body: Expr,
+}
+
+impl Node for ExprLambda {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.args.prefetch();
+        self.body.prefetch();
+    }
 }
 
 impl From<ExprLambda> for Expr {
@@ -847,6 +1232,15 @@ pub struct ExprIfExp {
     pub orelse: Expr,
 }
 
+impl Node for ExprIfExp {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.test.prefetch();
+        self.body.prefetch();
+        self.orelse.prefetch();
+    }
+}
+
 impl From<ExprIfExp> for Expr {
     fn from(node: ExprIfExp) -> Self {
         Expr::IfExp(NodeBox::new(node))
@@ -861,6 +1255,14 @@ pub struct ExprDict {
     pub values: Vec<Expr>,
 }
 
+impl Node for ExprDict {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.keys);
+        prefetch_list(&self.values);
+    }
+}
+
 impl From<ExprDict> for Expr {
     fn from(node: ExprDict) -> Self {
         Expr::Dict(NodeBox::new(node))
@@ -872,6 +1274,13 @@ impl From<ExprDict> for Expr {
 pub struct ExprSet {
     pub loc: Location,
     pub elts: Vec<Expr>,
+}
+
+impl Node for ExprSet {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.elts);
+    }
 }
 
 impl From<ExprSet> for Expr {
@@ -888,6 +1297,14 @@ pub struct ExprListComp {
     pub generators: Vec<Comprehension>,
 }
 
+impl Node for ExprListComp {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.elt.prefetch();
+        prefetch_list(&self.generators);
+    }
+}
+
 impl From<ExprListComp> for Expr {
     fn from(node: ExprListComp) -> Self {
         Expr::ListComp(NodeBox::new(node))
@@ -900,6 +1317,14 @@ pub struct ExprSetComp {
     pub loc: Location,
     pub elt: Expr,
     pub generators: Vec<Comprehension>,
+}
+
+impl Node for ExprSetComp {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.elt.prefetch();
+        prefetch_list(&self.generators);
+    }
 }
 
 impl From<ExprSetComp> for Expr {
@@ -917,6 +1342,15 @@ pub struct ExprDictComp {
     pub generators: Vec<Comprehension>,
 }
 
+impl Node for ExprDictComp {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.key.prefetch();
+        self.value.prefetch();
+        prefetch_list(&self.generators);
+    }
+}
+
 impl From<ExprDictComp> for Expr {
     fn from(node: ExprDictComp) -> Self {
         Expr::DictComp(NodeBox::new(node))
@@ -929,6 +1363,14 @@ pub struct ExprGeneratorExp {
     pub loc: Location,
     pub elt: Expr,
     pub generators: Vec<Comprehension>,
+}
+
+impl Node for ExprGeneratorExp {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.elt.prefetch();
+        prefetch_list(&self.generators);
+    }
 }
 
 impl From<ExprGeneratorExp> for Expr {
@@ -944,6 +1386,13 @@ pub struct ExprAwait {
     pub value: Expr,
 }
 
+impl Node for ExprAwait {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.value.prefetch();
+    }
+}
+
 impl From<ExprAwait> for Expr {
     fn from(node: ExprAwait) -> Self {
         Expr::Await(NodeBox::new(node))
@@ -957,6 +1406,15 @@ pub struct ExprYield {
     pub value: Option<Expr>,
 }
 
+impl Node for ExprYield {
+    #[inline]
+    fn prefetch_children(&self) {
+        if let Some(child) = &self.value {
+            child.prefetch();
+        }
+    }
+}
+
 impl From<ExprYield> for Expr {
     fn from(node: ExprYield) -> Self {
         Expr::Yield(NodeBox::new(node))
@@ -968,6 +1426,13 @@ impl From<ExprYield> for Expr {
 pub struct ExprYieldFrom {
     pub loc: Location,
     pub value: Expr,
+}
+
+impl Node for ExprYieldFrom {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.value.prefetch();
+    }
 }
 
 impl From<ExprYieldFrom> for Expr {
@@ -985,6 +1450,15 @@ pub struct ExprCompare {
     pub comparators: Vec<Expr>,
 }
 
+impl Node for ExprCompare {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.left.prefetch();
+        prefetch_list(&self.ops);
+        prefetch_list(&self.comparators);
+    }
+}
+
 impl From<ExprCompare> for Expr {
     fn from(node: ExprCompare) -> Self {
         Expr::Compare(NodeBox::new(node))
@@ -1000,6 +1474,15 @@ pub struct ExprCall {
     pub keywords: Vec<Keyword>,
 }
 
+impl Node for ExprCall {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.func.prefetch();
+        prefetch_list(&self.args);
+        prefetch_list(&self.keywords);
+    }
+}
+
 impl From<ExprCall> for Expr {
     fn from(node: ExprCall) -> Self {
         Expr::Call(NodeBox::new(node))
@@ -1013,6 +1496,16 @@ pub struct ExprFormattedValue {
     pub value: Expr,
     pub conversion: i32,
     pub format_spec: Option<Expr>,
+}
+
+impl Node for ExprFormattedValue {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.value.prefetch();
+        if let Some(child) = &self.format_spec {
+            child.prefetch();
+        }
+    }
 }
 
 impl From<ExprFormattedValue> for Expr {
@@ -1031,6 +1524,16 @@ pub struct ExprInterpolation {
     pub format_spec: Option<Expr>,
 }
 
+impl Node for ExprInterpolation {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.value.prefetch();
+        if let Some(child) = &self.format_spec {
+            child.prefetch();
+        }
+    }
+}
+
 impl From<ExprInterpolation> for Expr {
     fn from(node: ExprInterpolation) -> Self {
         Expr::Interpolation(NodeBox::new(node))
@@ -1044,6 +1547,13 @@ pub struct ExprJoinedStr {
     pub values: Vec<Expr>,
 }
 
+impl Node for ExprJoinedStr {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.values);
+    }
+}
+
 impl From<ExprJoinedStr> for Expr {
     fn from(node: ExprJoinedStr) -> Self {
         Expr::JoinedStr(NodeBox::new(node))
@@ -1055,6 +1565,13 @@ impl From<ExprJoinedStr> for Expr {
 pub struct ExprTemplateStr {
     pub loc: Location,
     pub values: Vec<Expr>,
+}
+
+impl Node for ExprTemplateStr {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.values);
+    }
 }
 
 impl From<ExprTemplateStr> for Expr {
@@ -1071,6 +1588,8 @@ pub struct ExprConstant {
     pub kind: Option<Box<str>>,
 }
 
+impl Node for ExprConstant {}
+
 impl From<ExprConstant> for Expr {
     fn from(node: ExprConstant) -> Self {
         Expr::Constant(NodeBox::new(node))
@@ -1084,6 +1603,13 @@ pub struct ExprAttribute {
     pub value: Expr,
     pub attr: Identifier,
     pub ctx: ExprContext,
+}
+
+impl Node for ExprAttribute {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.value.prefetch();
+    }
 }
 
 impl From<ExprAttribute> for Expr {
@@ -1101,6 +1627,14 @@ pub struct ExprSubscript {
     pub ctx: ExprContext,
 }
 
+impl Node for ExprSubscript {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.value.prefetch();
+        self.slice.prefetch();
+    }
+}
+
 impl From<ExprSubscript> for Expr {
     fn from(node: ExprSubscript) -> Self {
         Expr::Subscript(NodeBox::new(node))
@@ -1113,6 +1647,13 @@ pub struct ExprStarred {
     pub loc: Location,
     pub value: Expr,
     pub ctx: ExprContext,
+}
+
+impl Node for ExprStarred {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.value.prefetch();
+    }
 }
 
 impl From<ExprStarred> for Expr {
@@ -1129,6 +1670,8 @@ pub struct ExprName {
     pub ctx: ExprContext,
 }
 
+impl Node for ExprName {}
+
 impl From<ExprName> for Expr {
     fn from(node: ExprName) -> Self {
         Expr::Name(NodeBox::new(node))
@@ -1141,6 +1684,13 @@ pub struct ExprList {
     pub loc: Location,
     pub elts: Vec<Expr>,
     pub ctx: ExprContext,
+}
+
+impl Node for ExprList {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.elts);
+    }
 }
 
 impl From<ExprList> for Expr {
@@ -1157,6 +1707,13 @@ pub struct ExprTuple {
     pub ctx: ExprContext,
 }
 
+impl Node for ExprTuple {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.elts);
+    }
+}
+
 impl From<ExprTuple> for Expr {
     fn from(node: ExprTuple) -> Self {
         Expr::Tuple(NodeBox::new(node))
@@ -1170,6 +1727,21 @@ pub struct ExprSlice {
     pub lower: Option<Expr>,
     pub upper: Option<Expr>,
     pub step: Option<Expr>,
+}
+
+impl Node for ExprSlice {
+    #[inline]
+    fn prefetch_children(&self) {
+        if let Some(child) = &self.lower {
+            child.prefetch();
+        }
+        if let Some(child) = &self.upper {
+            child.prefetch();
+        }
+        if let Some(child) = &self.step {
+            child.prefetch();
+        }
+    }
 }
 
 impl From<ExprSlice> for Expr {
@@ -1316,6 +1888,15 @@ pub struct Comprehension {
     pub is_async: i32,
 }
 
+impl Node for Comprehension {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.target.prefetch();
+        self.iter.prefetch();
+        prefetch_list(&self.ifs);
+    }
+}
+
 /// `excepthandler`: one of its constructors, boxed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExceptHandler {
@@ -1327,6 +1908,14 @@ impl ExceptHandler {
     pub fn class_name(&self) -> &'static str {
         match self {
             ExceptHandler::ExceptHandler(_) => "ExceptHandler",
+        }
+    }
+
+    /// Asks the processor to bring in the node's block (see `Node`).
+    #[inline]
+    pub fn prefetch(&self) {
+        match self {
+            ExceptHandler::ExceptHandler(node) => node.prefetch(),
         }
     }
 
@@ -1354,6 +1943,16 @@ pub struct ExceptHandlerExceptHandler {
     pub body: Vec<Stmt>,
 }
 
+impl Node for ExceptHandlerExceptHandler {
+    #[inline]
+    fn prefetch_children(&self) {
+        if let Some(child) = &self.type_ {
+            child.prefetch();
+        }
+        prefetch_list(&self.body);
+    }
+}
+
 impl From<ExceptHandlerExceptHandler> for ExceptHandler {
     fn from(node: ExceptHandlerExceptHandler) -> Self {
         ExceptHandler::ExceptHandler(NodeBox::new(node))
@@ -1372,6 +1971,23 @@ pub struct Arguments {
     pub defaults: Vec<Expr>,
 }
 
+impl Node for Arguments {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.posonlyargs);
+        prefetch_list(&self.args);
+        if let Some(child) = &self.vararg {
+            child.prefetch();
+        }
+        prefetch_list(&self.kwonlyargs);
+        prefetch_list(&self.kw_defaults);
+        if let Some(child) = &self.kwarg {
+            child.prefetch();
+        }
+        prefetch_list(&self.defaults);
+    }
+}
+
 /// `arg(identifier arg, expr? annotation, string? type_comment)`
 #[derive(Clone, Debug, PartialEq)]
 pub struct Arg {
@@ -1379,6 +1995,15 @@ pub struct Arg {
     pub arg: Identifier,
     pub annotation: Option<Expr>,
     pub type_comment: Option<Box<str>>,
+}
+
+impl Node for Arg {
+    #[inline]
+    fn prefetch_children(&self) {
+        if let Some(child) = &self.annotation {
+            child.prefetch();
+        }
+    }
 }
 
 /// `keyword(identifier? arg, expr value)`
@@ -1389,6 +2014,13 @@ pub struct Keyword {
     pub value: Expr,
 }
 
+impl Node for Keyword {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.value.prefetch();
+    }
+}
+
 /// `alias(identifier name, identifier? asname)`
 #[derive(Clone, Debug, PartialEq)]
 pub struct Alias {
@@ -1397,11 +2029,23 @@ pub struct Alias {
     pub asname: Option<Identifier>,
 }
 
+impl Node for Alias {}
+
 /// `withitem(expr context_expr, expr? optional_vars)`
 #[derive(Clone, Debug, PartialEq)]
 pub struct WithItem {
     pub context_expr: Expr,
     pub optional_vars: Option<Expr>,
+}
+
+impl Node for WithItem {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.context_expr.prefetch();
+        if let Some(child) = &self.optional_vars {
+            child.prefetch();
+        }
+    }
 }
 
 /// `match_case(pattern pattern, expr? guard, stmt* body)`
@@ -1410,6 +2054,17 @@ pub struct MatchCase {
     pub pattern: Pattern,
     pub guard: Option<Expr>,
     pub body: Vec<Stmt>,
+}
+
+impl Node for MatchCase {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.pattern.prefetch();
+        if let Some(child) = &self.guard {
+            child.prefetch();
+        }
+        prefetch_list(&self.body);
+    }
 }
 
 /// `pattern`: one of its constructors, boxed.
@@ -1437,6 +2092,21 @@ impl Pattern {
             Pattern::MatchStar(_) => "MatchStar",
             Pattern::MatchAs(_) => "MatchAs",
             Pattern::MatchOr(_) => "MatchOr",
+        }
+    }
+
+    /// Asks the processor to bring in the node's block (see `Node`).
+    #[inline]
+    pub fn prefetch(&self) {
+        match self {
+            Pattern::MatchValue(node) => node.prefetch(),
+            Pattern::MatchSingleton(node) => node.prefetch(),
+            Pattern::MatchSequence(node) => node.prefetch(),
+            Pattern::MatchMapping(node) => node.prefetch(),
+            Pattern::MatchClass(node) => node.prefetch(),
+            Pattern::MatchStar(node) => node.prefetch(),
+            Pattern::MatchAs(node) => node.prefetch(),
+            Pattern::MatchOr(node) => node.prefetch(),
         }
     }
 
@@ -1476,6 +2146,13 @@ pub struct PatternMatchValue {
     pub value: Expr,
 }
 
+impl Node for PatternMatchValue {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.value.prefetch();
+    }
+}
+
 impl From<PatternMatchValue> for Pattern {
     fn from(node: PatternMatchValue) -> Self {
         Pattern::MatchValue(NodeBox::new(node))
@@ -1489,6 +2166,8 @@ pub struct PatternMatchSingleton {
     pub value: Constant,
 }
 
+impl Node for PatternMatchSingleton {}
+
 impl From<PatternMatchSingleton> for Pattern {
     fn from(node: PatternMatchSingleton) -> Self {
         Pattern::MatchSingleton(NodeBox::new(node))
@@ -1500,6 +2179,13 @@ impl From<PatternMatchSingleton> for Pattern {
 pub struct PatternMatchSequence {
     pub loc: Location,
     pub patterns: Vec<Pattern>,
+}
+
+impl Node for PatternMatchSequence {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.patterns);
+    }
 }
 
 impl From<PatternMatchSequence> for Pattern {
@@ -1515,6 +2201,14 @@ pub struct PatternMatchMapping {
     pub keys: Vec<Expr>,
     pub patterns: Vec<Pattern>,
     pub rest: Option<Identifier>,
+}
+
+impl Node for PatternMatchMapping {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.keys);
+        prefetch_list(&self.patterns);
+    }
 }
 
 impl From<PatternMatchMapping> for Pattern {
@@ -1533,6 +2227,16 @@ pub struct PatternMatchClass {
     pub kwd_patterns: Vec<Pattern>,
 }
 
+impl Node for PatternMatchClass {
+    #[inline]
+    fn prefetch_children(&self) {
+        self.cls.prefetch();
+        prefetch_list(&self.patterns);
+        prefetch_list(&self.kwd_attrs);
+        prefetch_list(&self.kwd_patterns);
+    }
+}
+
 impl From<PatternMatchClass> for Pattern {
     fn from(node: PatternMatchClass) -> Self {
         Pattern::MatchClass(NodeBox::new(node))
@@ -1545,6 +2249,8 @@ pub struct PatternMatchStar {
     pub loc: Location,
     pub name: Option<Identifier>,
 }
+
+impl Node for PatternMatchStar {}
 
 impl From<PatternMatchStar> for Pattern {
     fn from(node: PatternMatchStar) -> Self {
@@ -1560,6 +2266,15 @@ pub struct PatternMatchAs {
     pub name: Option<Identifier>,
 }
 
+impl Node for PatternMatchAs {
+    #[inline]
+    fn prefetch_children(&self) {
+        if let Some(child) = &self.pattern {
+            child.prefetch();
+        }
+    }
+}
+
 impl From<PatternMatchAs> for Pattern {
     fn from(node: PatternMatchAs) -> Self {
         Pattern::MatchAs(NodeBox::new(node))
@@ -1571,6 +2286,13 @@ impl From<PatternMatchAs> for Pattern {
 pub struct PatternMatchOr {
     pub loc: Location,
     pub patterns: Vec<Pattern>,
+}
+
+impl Node for PatternMatchOr {
+    #[inline]
+    fn prefetch_children(&self) {
+        prefetch_list(&self.patterns);
+    }
 }
 
 impl From<PatternMatchOr> for Pattern {
@@ -1592,6 +2314,14 @@ impl TypeIgnore {
             TypeIgnore::TypeIgnore(_) => "TypeIgnore",
         }
     }
+
+    /// Asks the processor to bring in the node's block (see `Node`).
+    #[inline]
+    pub fn prefetch(&self) {
+        match self {
+            TypeIgnore::TypeIgnore(node) => node.prefetch(),
+        }
+    }
 }
 
 /// `TypeIgnore(int lineno, string tag)`
@@ -1600,6 +2330,8 @@ pub struct TypeIgnoreTypeIgnore {
     pub lineno: i32,
     pub tag: Box<str>,
 }
+
+impl Node for TypeIgnoreTypeIgnore {}
 
 impl From<TypeIgnoreTypeIgnore> for TypeIgnore {
     fn from(node: TypeIgnoreTypeIgnore) -> Self {
@@ -1622,6 +2354,16 @@ impl TypeParam {
             TypeParam::TypeVar(_) => "TypeVar",
             TypeParam::ParamSpec(_) => "ParamSpec",
             TypeParam::TypeVarTuple(_) => "TypeVarTuple",
+        }
+    }
+
+    /// Asks the processor to bring in the node's block (see `Node`).
+    #[inline]
+    pub fn prefetch(&self) {
+        match self {
+            TypeParam::TypeVar(node) => node.prefetch(),
+            TypeParam::ParamSpec(node) => node.prefetch(),
+            TypeParam::TypeVarTuple(node) => node.prefetch(),
         }
     }
 
@@ -1653,6 +2395,18 @@ pub struct TypeParamTypeVar {
     pub default_value: Option<Expr>,
 }
 
+impl Node for TypeParamTypeVar {
+    #[inline]
+    fn prefetch_children(&self) {
+        if let Some(child) = &self.bound {
+            child.prefetch();
+        }
+        if let Some(child) = &self.default_value {
+            child.prefetch();
+        }
+    }
+}
+
 impl From<TypeParamTypeVar> for TypeParam {
     fn from(node: TypeParamTypeVar) -> Self {
         TypeParam::TypeVar(NodeBox::new(node))
@@ -1667,6 +2421,15 @@ pub struct TypeParamParamSpec {
     pub default_value: Option<Expr>,
 }
 
+impl Node for TypeParamParamSpec {
+    #[inline]
+    fn prefetch_children(&self) {
+        if let Some(child) = &self.default_value {
+            child.prefetch();
+        }
+    }
+}
+
 impl From<TypeParamParamSpec> for TypeParam {
     fn from(node: TypeParamParamSpec) -> Self {
         TypeParam::ParamSpec(NodeBox::new(node))
@@ -1679,6 +2442,15 @@ pub struct TypeParamTypeVarTuple {
     pub loc: Location,
     pub name: Identifier,
     pub default_value: Option<Expr>,
+}
+
+impl Node for TypeParamTypeVarTuple {
+    #[inline]
+    fn prefetch_children(&self) {
+        if let Some(child) = &self.default_value {
+            child.prefetch();
+        }
+    }
 }
 
 impl From<TypeParamTypeVarTuple> for TypeParam {
