@@ -453,19 +453,26 @@ pub fn make_arguments(
     names_with_default: Option<Vec<NameDefaultPair>>,
     star_etc: Option<StarEtc>,
 ) -> Arguments {
+    // The lists are kept in the tree: each made to its size, at most once.
+    let slash_defaults = slash_with_default
+        .as_ref()
+        .map_or(0, |swd| swd.names_with_defaults.len());
+    let names_with_default = names_with_default.unwrap_or_default();
+    let mut posdefaults = Vec::with_capacity(slash_defaults + names_with_default.len());
     let mut posonlyargs = Vec::new();
-    let mut posdefaults = Vec::new();
     if let Some(names) = slash_without_default {
         posonlyargs = names;
     } else if let Some(swd) = slash_with_default {
         posonlyargs = swd.plain_names;
+        posonlyargs.reserve_exact(slash_defaults);
         for pair in swd.names_with_defaults {
             posonlyargs.push(pair.arg);
             posdefaults.extend(pair.value);
         }
     }
     let mut posargs = plain_names.unwrap_or_default();
-    for pair in names_with_default.unwrap_or_default() {
+    posargs.reserve_exact(names_with_default.len());
+    for pair in names_with_default {
         posargs.push(pair.arg);
         posdefaults.extend(pair.value);
     }
