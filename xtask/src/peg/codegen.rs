@@ -979,10 +979,10 @@ impl<'g> Generator<'g> {
             .filter(|r| self.memoized(r))
             .map(|r| r.name.clone())
             .collect();
-        if names.len() > 64 {
-            // The memo keeps a 64-bit set of the rules memoized at each token.
+        if names.len() > 32 {
+            // The memo keeps a 32-bit set of the rules memoized at each token.
             return Err(format!(
-                "{} memoized rules; the memo supports 64",
+                "{} memoized rules; the memo supports 32",
                 names.len()
             ));
         }
