@@ -5,7 +5,8 @@
 //! allocator is slow at exactly that pattern (a parse spent a quarter of its time in malloc
 //! and free, most of it sorting the previous tree's freed chunks into bins). A dropped node's
 //! block goes onto its thread's free list for its size class instead, and the next node of
-//! that class takes it back: a pop and a push, with the memory still in cache.
+//! that class takes it back: a pop and a push (each pop prefetching the block the next one
+//! gives out: a tree's blocks have mostly left the cache by the time the next tree is made).
 //!
 //! A thread keeps no more than it has itself allocated as nodes, and at most
 //! [`RETAINED_LIMIT`] bytes; past that, and for types too large or too aligned for a class,

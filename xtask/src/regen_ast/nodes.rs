@@ -66,35 +66,36 @@ impl Model<'_> {
             let _ = writeln!(out, "            {name}::{0}(_) => \"{0}\",", ctor.name);
         }
         out.push_str("        }\n    }\n");
-        out.push_str("\n    /// Asks the processor to bring in the node's block (see `Node`).\n");
-        out.push_str("    #[inline]\n    pub fn prefetch(&self) {\n        match self {\n");
-        for ctor in &sum.constructors {
+        let ctors = &sum.constructors;
+        let method = |out: &mut String, doc: &str, signature: &str, arm: &str| {
             let _ = writeln!(
                 out,
-                "            {name}::{}(node) => node.prefetch(),",
-                ctor.name
+                "\n    /// {doc}\n    {signature} {{\n        match self {{"
             );
-        }
-        out.push_str("        }\n    }\n");
+            for ctor in ctors {
+                let _ = writeln!(out, "            {name}::{}(node) => {arm},", ctor.name);
+            }
+            out.push_str("        }\n    }\n");
+        };
+        method(
+            out,
+            "Asks the processor to bring in the node's block (see `Node`).",
+            "#[inline]\n    pub fn prefetch(&self)",
+            "node.prefetch()",
+        );
         if has_loc {
-            out.push_str("\n    /// The node's position (its `attributes`).\n");
-            out.push_str("    pub fn loc(&self) -> Location {\n        match self {\n");
-            for ctor in &sum.constructors {
-                let _ = writeln!(out, "            {name}::{}(node) => node.loc,", ctor.name);
-            }
-            out.push_str("        }\n    }\n");
-            out.push_str("\n    /// The node's position, to update it.\n");
-            out.push_str(
-                "    pub fn loc_mut(&mut self) -> &mut Location {\n        match self {\n",
+            method(
+                out,
+                "The node's position (its `attributes`).",
+                "pub fn loc(&self) -> Location",
+                "node.loc",
             );
-            for ctor in &sum.constructors {
-                let _ = writeln!(
-                    out,
-                    "            {name}::{}(node) => &mut node.loc,",
-                    ctor.name
-                );
-            }
-            out.push_str("        }\n    }\n");
+            method(
+                out,
+                "The node's position, to update it.",
+                "pub fn loc_mut(&mut self) -> &mut Location",
+                "&mut node.loc",
+            );
         }
         out.push_str("}\n");
 
