@@ -168,7 +168,7 @@ pub fn stmts_flatten(p: &mut Parser<'_>, mut seqs: Vec<Stmts>) -> Vec<Stmt> {
             Stmts::Many(stmts) => flat.extend(stmts),
         }
     }
-    p.spare_stmts = Some(seqs);
+    p.spare_stmts.push(seqs);
     flat
 }
 

@@ -339,9 +339,11 @@ pub struct Parser<'src> {
     /// The emptied list of a `strings` match of one plain literal (which is its own value):
     /// the next loop of expressions fills it instead of allocating (`loop_vec`).
     pub(crate) spare_exprs: Option<Vec<pyc_ast::Expr>>,
-    /// The emptied list of a block's lines (`stmts_flatten`): the next block's loop fills it
-    /// instead of allocating and growing one (`loop_vec`).
-    pub(crate) spare_stmts: Option<Vec<crate::action_helpers::Stmts>>,
+    /// The emptied lists of blocks' lines (`stmts_flatten`): the next blocks' loops fill them
+    /// instead of allocating and growing theirs (`loop_vec`). A stack, as blocks nest: an inner
+    /// block's loop runs while the outer one's list is out; there are as many as blocks have
+    /// nested (at most 100 levels of indentation).
+    pub(crate) spare_stmts: Vec<Vec<crate::action_helpers::Stmts>>,
 }
 
 /// Errors that are not SyntaxErrors: CPython raises MemoryError for a too deep parse.
@@ -403,7 +405,7 @@ impl<'src> Parser<'src> {
             last_stmt_location: (0, 0),
             spare_dummy_func: None,
             spare_exprs: None,
-            spare_stmts: None,
+            spare_stmts: Vec::new(),
         }
     }
 
@@ -733,11 +735,32 @@ impl<'src> Parser<'src> {
     /// The token at `mark`, filling the buffer as needed.
     #[inline]
     fn peek(&mut self) -> Option<Tok> {
+        self.token_at_mark().copied()
+    }
+
+    /// The token at the mark, which the parser has then read (`p->fill` past it): one test of
+    /// the mark against the buffer where most tokens are already read ahead. None (with the
+    /// error set) on a tokenizer error.
+    #[inline(always)]
+    fn token_at_mark(&mut self) -> Option<&Tok> {
+        // The mark never passes `fill`: a token in the buffer is either read (before `fill`)
+        // or read ahead, and reading it is `fill_token`'s `fill += 1` up to it.
+        if self.mark < self.tokens.len() {
+            self.fill = self.fill.max(self.mark + 1);
+            return self.tokens.get(self.mark);
+        }
+        self.read_token_at_mark()
+    }
+
+    /// [`Parser::token_at_mark`] at the end of the buffer: the token is read now.
+    #[cold]
+    #[inline(never)]
+    fn read_token_at_mark(&mut self) -> Option<&Tok> {
         if self.mark == self.fill && !self.fill_token() {
             self.error_indicator = true;
             return None;
         }
-        self.tokens.get(self.mark).copied()
+        self.tokens.get(self.mark)
     }
 
     pub(crate) fn token_text(&self, tok: &Tok) -> &'src str {
@@ -763,6 +786,17 @@ impl<'src> Parser<'src> {
         false
     }
 
+    /// `p->error_indicator`, tested after each step of a rule; rarely true, so the compiler
+    /// moves its returns out of the rules' hot code.
+    #[inline(always)]
+    pub(crate) fn failed(&self) -> bool {
+        if self.error_indicator {
+            std::hint::cold_path();
+            return true;
+        }
+        false
+    }
+
     /// Whether the first pass may take its shortcuts, which parse what CPython parses without
     /// making every call it makes: the FIRST-set checks (`cannot_start`), the operator chains
     /// (`<rule>_chain`) and the first pass's own memos (`FIRST_PASS_MEMO` in the generator).
@@ -781,7 +815,7 @@ impl<'src> Parser<'src> {
     #[inline(always)]
     pub(crate) fn enter_rule_unless_next_in(&mut self, first: u128) -> bool {
         if self.level + 1 < self.shortcut_limit {
-            if self.error_indicator || self.next_kind_bit() & first == 0 {
+            if self.failed() || self.next_kind_bit() & first == 0 {
                 return true;
             }
             self.level += 1;
@@ -930,14 +964,7 @@ impl<'src> Parser<'src> {
     /// no bit of its own or cannot be read (then whatever tests it goes on and sees the error).
     #[inline(always)]
     pub(crate) fn next_kind_bit(&mut self) -> u128 {
-        if self.mark == self.fill && !self.fill_token() {
-            self.error_indicator = true;
-            return u128::MAX;
-        }
-        let Some(t) = self.tokens.get(self.mark) else {
-            return u128::MAX;
-        };
-        t.kind_bits()
+        self.token_at_mark().map_or(u128::MAX, Tok::kind_bits)
     }
 
     /// The kind of the token at the mark, which the caller has made sure is in the buffer
@@ -959,18 +986,14 @@ impl<'src> Parser<'src> {
         &mut self,
         rule: u16,
     ) -> Option<(Option<T>, usize)> {
-        if self.mark == self.fill && !self.fill_token() {
-            self.error_indicator = true;
-            return None;
-        }
+        self.token_at_mark()?;
         self.memo.get_cloned(rule, self.mark)
     }
 
     /// `_PyPegen_is_memoized` for a lending rule: takes the memoized result at the mark. A
     /// value comes with this entry as its source.
     pub(crate) fn memo_take<T: Memoizable>(&mut self, rule: u16) -> MemoHit<T> {
-        if self.mark == self.fill && !self.fill_token() {
-            self.error_indicator = true;
+        if self.token_at_mark().is_none() {
             return MemoHit::Miss;
         }
         let (hit, src) = self.memo.take(rule, self.mark);
@@ -1037,16 +1060,8 @@ impl<'src> Parser<'src> {
     /// `_PyPegen_expect_token`.
     #[inline(always)]
     pub(crate) fn expect_token(&mut self, kind: u16) -> Option<Tok> {
-        if self.mark == self.fill && !self.fill_token() {
-            self.error_indicator = true;
-            return None;
-        }
         // Compare in place: most calls fail, and a token is large to copy.
-        let t = self
-            .tokens
-            .get(self.mark)
-            .filter(|t| t.kind == kind)
-            .copied()?;
+        let t = self.token_at_mark().filter(|t| t.kind == kind).copied()?;
         self.mark += 1;
         Some(t)
     }
@@ -1170,8 +1185,8 @@ impl<'src> Parser<'src> {
             return slot.take().unwrap_or_default();
         }
         let lines: &mut dyn std::any::Any = &mut self.spare_stmts;
-        match lines.downcast_mut::<Option<Vec<T>>>() {
-            Some(slot) => slot.take().unwrap_or_default(),
+        match lines.downcast_mut::<Vec<Vec<T>>>() {
+            Some(stack) => stack.pop().unwrap_or_default(),
             None => Vec::new(),
         }
     }
@@ -1340,10 +1355,7 @@ impl<'src> Parser<'src> {
 
     /// The start of an alternative's `EXTRA` (the token at the rule's mark).
     pub(crate) fn start_position(&mut self, mark: usize) -> Option<(i32, i32)> {
-        if self.mark == self.fill && !self.fill_token() {
-            self.error_indicator = true;
-            return None;
-        }
+        self.token_at_mark()?;
         let t = self.tokens.get(mark)?;
         Some((t.lineno, t.col_offset))
     }

@@ -1022,7 +1022,7 @@ impl<'g> Generator<'g> {
             self.line(2, "return _res;");
             self.line(1, "}");
         }
-        self.line(1, "if p.error_indicator {");
+        self.line(1, "if p.failed() {");
         self.line(2, "p.level -= 1;");
         self.line(2, "return None;");
         self.line(1, "}");
@@ -1058,7 +1058,7 @@ impl<'g> Generator<'g> {
         } else {
             self.line(2, &format!("let _raw = {body_name}_rule(p);"));
         }
-        self.line(2, "if p.error_indicator {");
+        self.line(2, "if p.failed() {");
         if lending {
             self.line(3, "p.replaying -= u32::from(_lent);");
         }
@@ -1239,7 +1239,7 @@ impl<'g> Generator<'g> {
                 // is out with the caller; a caller that drops it gives it back (`give_back`).
                 self.line(1, "let _mark = p.mark;");
                 self.emit_memo_take(&rule.name);
-                self.line(1, "if p.error_indicator {");
+                self.line(1, "if p.failed() {");
                 self.line(2, "p.level -= 1;");
                 self.line(2, "return None;");
                 self.line(1, "}");
@@ -1428,7 +1428,7 @@ impl<'g> Generator<'g> {
     /// The end of a function continuing a value `_acc` (with its source `_acc_src`): the value
     /// as it is now, unless an error was raised.
     fn emit_acc_unless_error(&mut self) {
-        self.line(1, "if p.error_indicator {");
+        self.line(1, "if p.failed() {");
         self.line(2, "return None;");
         self.line(1, "}");
         self.line(1, "p.src = _acc_src;");
@@ -1730,7 +1730,7 @@ impl<'g> Generator<'g> {
     ) -> Result<AltItems, String> {
         let shared = self.shared.take();
         let mut s = String::new();
-        line(&mut s, ind + 1, "if p.error_indicator {");
+        line(&mut s, ind + 1, "if p.failed() {");
         line(&mut s, ind + 2, "return None;");
         line(&mut s, ind + 1, "}");
         let default_item = default_item(alt, unit);
@@ -1814,7 +1814,7 @@ impl<'g> Generator<'g> {
                     let back = "{ let _s = p.src; p.give_back(_s, _v); }";
                     if is_opt {
                         line(&mut s, ind + 1, &format!("if let Some(_v) = {call} {back}"));
-                        line(&mut s, ind + 1, &format!("if p.error_indicator {fail}"));
+                        line(&mut s, ind + 1, &format!("if p.failed() {fail}"));
                     } else {
                         line(
                             &mut s,
@@ -1898,11 +1898,7 @@ impl<'g> Generator<'g> {
         );
         if matches!(it.item, Item::Repeat0(_)) {
             // A `*` loop's value does not tell that it stopped on an error (`item_stmt`).
-            line(
-                &mut s,
-                ind,
-                &format!("if p.error_indicator {{ break {label}; }}"),
-            );
+            line(&mut s, ind, &format!("if p.failed() {{ break {label}; }}"));
         }
         Ok(s)
     }
@@ -1944,7 +1940,7 @@ impl<'g> Generator<'g> {
                 };
                 let _ = writeln!(s, "let {target}{ann} = {code};");
                 pad(&mut s, indent);
-                let _ = writeln!(s, "if p.error_indicator {fail}");
+                let _ = writeln!(s, "if p.failed() {fail}");
             }
             Item::Repeat0(inner) => {
                 let code = self.repeat_code(inner, false, need_value, indent)?;
@@ -1955,7 +1951,7 @@ impl<'g> Generator<'g> {
                 };
                 let _ = writeln!(s, "let {target}{ann} = {code};");
                 pad(&mut s, indent);
-                let _ = writeln!(s, "if p.error_indicator {fail}");
+                let _ = writeln!(s, "if p.failed() {fail}");
             }
             item => {
                 let code = self.fallible(item, need_value, indent)?;
@@ -2256,7 +2252,7 @@ impl<'g> Generator<'g> {
             line(s, indent + 3, "p.level -= 1;");
             line(s, indent + 3, "return Some(_v);");
             line(s, indent + 2, "}");
-            line(s, indent + 2, "if p.error_indicator {");
+            line(s, indent + 2, "if p.failed() {");
             line(s, indent + 3, "p.level -= 1;");
             line(s, indent + 3, "return None;");
             line(s, indent + 2, "}");

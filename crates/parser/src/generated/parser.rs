@@ -254,11 +254,11 @@ fn file_body(p: &mut Parser<'_>) -> Option<Mod> {
     let _mark = p.mark;
     // a=[statements] ENDMARKER
     'a1: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let a = statements_rule(p);
-        if p.error_indicator { break 'a1; }
+        if p.failed() { break 'a1; }
         let _s0 = p.src;
         if (p.expect_token(tk::ENDMARKER)).is_none() { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a1; }
         return Some({ make_module(p, a.unwrap_or_default()) });
@@ -281,7 +281,7 @@ fn interactive_body(p: &mut Parser<'_>) -> Option<Mod> {
     let _mark = p.mark;
     // a=statement_newline
     'a2: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (statement_newline_rule(p)) else { break 'a2; };
@@ -306,7 +306,7 @@ fn eval_body(p: &mut Parser<'_>) -> Option<Mod> {
     let _mark = p.mark;
     // a=expressions NEWLINE* ENDMARKER
     'a3: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (expressions_rule(p)) else { break 'a3; };
@@ -329,7 +329,7 @@ fn eval_body(p: &mut Parser<'_>) -> Option<Mod> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s0, a); break 'a3; }
+        if p.failed() { p.give_back(_s0, a); break 'a3; }
         if (p.expect_token(tk::ENDMARKER)).is_none() { p.give_back(_s0, a); break 'a3; }
         return Some({ mk::Expression(a) });
     }
@@ -351,12 +351,12 @@ fn func_type_body(p: &mut Parser<'_>) -> Option<Mod> {
     let _mark = p.mark;
     // '(' a=[type_expressions] ')' '->' b=expression NEWLINE* ENDMARKER
     'a4: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a4; }
         let a = type_expressions_rule(p);
-        if p.error_indicator { break 'a4; }
+        if p.failed() { break 'a4; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a4; }
         if (p.expect_token(tk::RARROW)).is_none() { break 'a4; }
         let Some(b) = (expression_rule(p)) else { break 'a4; };
@@ -379,7 +379,7 @@ fn func_type_body(p: &mut Parser<'_>) -> Option<Mod> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s4, b); break 'a4; }
+        if p.failed() { p.give_back(_s4, b); break 'a4; }
         if (p.expect_token(tk::ENDMARKER)).is_none() { p.give_back(_s4, b); break 'a4; }
         return Some({ mk::FunctionType(a.unwrap_or_default(), b) });
     }
@@ -401,7 +401,7 @@ fn statements_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     let _mark = p.mark;
     // a=statement+
     'a5: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = ({
@@ -443,7 +443,7 @@ fn statement_body(p: &mut Parser<'_>) -> Option<Stmts> {
     let _mark = p.mark;
     // a=compound_stmt
     'a6: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (compound_stmt_rule(p)) else { break 'a6; };
@@ -453,7 +453,7 @@ fn statement_body(p: &mut Parser<'_>) -> Option<Stmts> {
     p.mark = _mark;
     // a=simple_stmts
     'a7: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Stmts> = (simple_stmts_rule(p)) else { break 'a7; };
@@ -477,7 +477,7 @@ fn single_compound_stmt_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     let _mark = p.mark;
     // a=compound_stmt
     'a8: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (compound_stmt_rule(p)) else { break 'a8; };
@@ -504,7 +504,7 @@ fn statement_newline_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     let _start = p.start_position(_mark)?;
     // a=single_compound_stmt NEWLINE
     'a9: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (single_compound_stmt_rule(p)) else { break 'a9; };
@@ -516,7 +516,7 @@ fn statement_newline_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     p.mark = _mark;
     // a=simple_stmts
     'a10: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (simple_stmts_rule(p)) else { break 'a10; };
@@ -526,7 +526,7 @@ fn statement_newline_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     p.mark = _mark;
     // NEWLINE
     'a11: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a11; }
@@ -537,7 +537,7 @@ fn statement_newline_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     p.mark = _mark;
     // ENDMARKER
     'a12: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::ENDMARKER)).is_none() { break 'a12; }
@@ -562,7 +562,7 @@ fn simple_stmts_body(p: &mut Parser<'_>) -> Option<Stmts> {
     let _mark = p.mark;
     // a=simple_stmt !';' NEWLINE
     'a13: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (simple_stmt_rule(p)) else { break 'a13; };
@@ -574,7 +574,7 @@ fn simple_stmts_body(p: &mut Parser<'_>) -> Option<Stmts> {
     p.mark = _mark;
     // a=';'.simple_stmt+ [';'] NEWLINE
     'a14: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Vec<Stmt>> = ((|| -> Option<Vec<_>> {
@@ -599,7 +599,7 @@ fn simple_stmts_body(p: &mut Parser<'_>) -> Option<Stmts> {
             Some(_children)
         })()) else { break 'a14; };
         let _ = p.expect_token(tk::SEMI);
-        if p.error_indicator { break 'a14; }
+        if p.failed() { break 'a14; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a14; }
         return Some({ Stmts::Many(a) });
     }
@@ -627,7 +627,7 @@ pub(crate) fn simple_stmt_rule(p: &mut Parser<'_>) -> Option<Stmt> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -646,7 +646,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // assignment
     'a15: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (assignment_rule(p)) else { break 'a15; };
@@ -657,7 +657,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // &"type" type_alias
     'a16: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !p.lookahead(|p| (p.expect_soft_keyword(soft_kw::TYPE)).is_some()) { break 'a16; }
@@ -669,7 +669,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // e=star_expressions
     'a17: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(e) = (star_expressions_rule(p)) else { break 'a17; };
@@ -681,7 +681,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // &'return' return_stmt
     'a18: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x10000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::RETURN)).is_some()) }) { break 'a18; }
@@ -693,7 +693,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // &('import' | 'from') import_stmt
     'a19: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x60000000000000000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
@@ -704,7 +704,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 let _mark = p.mark;
                 // 'import'
                 'a20: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::IMPORT)).is_none() { break 'a20; }
@@ -713,7 +713,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 p.mark = _mark;
                 // 'from'
                 'a21: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::FROM)).is_none() { break 'a21; }
@@ -733,7 +733,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // &'raise' raise_stmt
     'a22: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x80000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::RAISE)).is_some()) }) { break 'a22; }
@@ -745,7 +745,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // &'pass' pass_stmt
     'a23: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::PASS)).is_some()) }) { break 'a23; }
@@ -757,7 +757,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // &'del' del_stmt
     'a24: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x200000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::DEL)).is_some()) }) { break 'a24; }
@@ -769,7 +769,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // &'yield' yield_stmt
     'a25: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x400000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::YIELD)).is_some()) }) { break 'a25; }
@@ -781,7 +781,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // &'assert' assert_stmt
     'a26: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::ASSERT)).is_some()) }) { break 'a26; }
@@ -793,7 +793,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // &'break' break_stmt
     'a27: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::BREAK)).is_some()) }) { break 'a27; }
@@ -805,7 +805,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // &'continue' continue_stmt
     'a28: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x2000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::CONTINUE)).is_some()) }) { break 'a28; }
@@ -817,7 +817,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // &'global' global_stmt
     'a29: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::GLOBAL)).is_some()) }) { break 'a29; }
@@ -829,7 +829,7 @@ fn simple_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // &'nonlocal' nonlocal_stmt
     'a30: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::NONLOCAL)).is_some()) }) { break 'a30; }
@@ -856,7 +856,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _mark = p.mark;
     // &('def' | '@' | 'async') function_def
     'a31: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x30000002000000000000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
@@ -867,7 +867,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 let _mark = p.mark;
                 // 'def'
                 'a32: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::DEF)).is_none() { break 'a32; }
@@ -876,7 +876,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 p.mark = _mark;
                 // '@'
                 'a33: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::AT)).is_none() { break 'a33; }
@@ -885,7 +885,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 p.mark = _mark;
                 // 'async'
                 'a34: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::ASYNC)).is_none() { break 'a34; }
@@ -905,7 +905,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // &'if' if_stmt
     'a35: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x40000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::IF)).is_some()) }) { break 'a35; }
@@ -917,7 +917,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // &('class' | '@') class_def
     'a36: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x80000002000000000000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
@@ -928,7 +928,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 let _mark = p.mark;
                 // 'class'
                 'a37: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::CLASS)).is_none() { break 'a37; }
@@ -937,7 +937,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 p.mark = _mark;
                 // '@'
                 'a38: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::AT)).is_none() { break 'a38; }
@@ -957,7 +957,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // &('with' | 'async') with_stmt
     'a39: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x120000000000000000000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
@@ -968,7 +968,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 let _mark = p.mark;
                 // 'with'
                 'a40: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::WITH)).is_none() { break 'a40; }
@@ -977,7 +977,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 p.mark = _mark;
                 // 'async'
                 'a41: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::ASYNC)).is_none() { break 'a41; }
@@ -997,7 +997,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // &('for' | 'async') for_stmt
     'a42: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x220000000000000000000) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
@@ -1008,7 +1008,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 let _mark = p.mark;
                 // 'for'
                 'a43: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::FOR)).is_none() { break 'a43; }
@@ -1017,7 +1017,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 p.mark = _mark;
                 // 'async'
                 'a44: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::ASYNC)).is_none() { break 'a44; }
@@ -1037,7 +1037,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // &'try' try_stmt
     'a45: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x400000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::TRY)).is_some()) }) { break 'a45; }
@@ -1049,7 +1049,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // &'while' while_stmt
     'a46: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800000000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(kw::WHILE)).is_some()) }) { break 'a46; }
@@ -1061,7 +1061,7 @@ fn compound_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // match_stmt
     'a47: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (match_stmt_rule(p)) else { break 'a47; };
@@ -1091,7 +1091,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
     'a48: {
         if _lacking0 { break 'a48; }
         if p.lacks_pair(tk::NAME, tk::COLON) { break 'a48; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a48; };
@@ -1106,7 +1106,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 let _mark = p.mark;
                 // '=' d=annotated_rhs
                 'a49: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::EQUAL)).is_none() { break 'a49; }
@@ -1121,7 +1121,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { p.give_back(_s2, b); break 'a48; }
+        if p.failed() { p.give_back(_s2, b); break 'a48; }
         let _s3 = p.src;
         let a = p.name_from_token(&a);
         p.src = Src::NONE;
@@ -1133,7 +1133,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
     // a=('(' b=single_target ')' | single_subscript_attribute_target) ':' b=expression c=['=' d=annotated_rhs]
     'a50: {
         if _lacking0 { break 'a50; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = ((|| -> Option<_> {
@@ -1144,7 +1144,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 let _mark = p.mark;
                 // '(' b=single_target ')'
                 'a51: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::LPAR)).is_none() { break 'a51; }
@@ -1157,7 +1157,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 p.mark = _mark;
                 // single_subscript_attribute_target
                 'a52: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (single_subscript_attribute_target_rule(p)) else { break 'a52; };
@@ -1183,7 +1183,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 let _mark = p.mark;
                 // '=' d=annotated_rhs
                 'a53: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::EQUAL)).is_none() { break 'a53; }
@@ -1198,7 +1198,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { p.give_back(_s2, b); p.give_back(_s0, a); break 'a50; }
+        if p.failed() { p.give_back(_s2, b); p.give_back(_s0, a); break 'a50; }
         let _s3 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -1207,7 +1207,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // a=(z=star_targets '=')+ b=annotated_rhs !'=' tc=[TYPE_COMMENT]
     'a54: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ({
@@ -1224,7 +1224,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         let _mark = p.mark;
                         // z=star_targets '='
                         'a55: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             let Some(z) = (star_targets_rule(p)) else { break 'a55; };
@@ -1255,7 +1255,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let _s1 = p.src;
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x400000) } else { p.lookahead_slow(|p| (p.expect_token(tk::EQUAL)).is_some()) }) { p.give_back(_s1, b); break 'a54; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { p.give_back(_s1, b); break 'a54; }
+        if p.failed() { p.give_back(_s1, b); break 'a54; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Assign(a, b, new_type_comment(p, tc)?, EXTRA) });
@@ -1266,7 +1266,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let mut _cut = false;
     'a56: {
         if _lacking1 { break 'a56; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (single_target_rule(p)) else { break 'a56; };
@@ -1287,7 +1287,7 @@ fn assignment_body(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a57: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_assignment_rule(p)).is_none() { break 'a57; }
@@ -1317,7 +1317,7 @@ pub(crate) fn annotated_rhs_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -1330,7 +1330,7 @@ pub(crate) fn annotated_rhs_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -1347,7 +1347,7 @@ fn annotated_rhs_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // yield_expr
     'a58: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (yield_expr_rule(p)) else { break 'a58; };
@@ -1358,7 +1358,7 @@ fn annotated_rhs_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // star_expressions
     'a59: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (star_expressions_rule(p)) else { break 'a59; };
@@ -1384,7 +1384,7 @@ fn augassign_body(p: &mut Parser<'_>) -> Option<Operator> {
     let _mark = p.mark;
     // '+='
     'a60: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::PLUSEQUAL)).is_none() { break 'a60; }
@@ -1393,7 +1393,7 @@ fn augassign_body(p: &mut Parser<'_>) -> Option<Operator> {
     p.mark = _mark;
     // '-='
     'a61: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::MINEQUAL)).is_none() { break 'a61; }
@@ -1402,7 +1402,7 @@ fn augassign_body(p: &mut Parser<'_>) -> Option<Operator> {
     p.mark = _mark;
     // '*='
     'a62: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAREQUAL)).is_none() { break 'a62; }
@@ -1411,7 +1411,7 @@ fn augassign_body(p: &mut Parser<'_>) -> Option<Operator> {
     p.mark = _mark;
     // '@='
     'a63: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::ATEQUAL)).is_none() { break 'a63; }
@@ -1420,7 +1420,7 @@ fn augassign_body(p: &mut Parser<'_>) -> Option<Operator> {
     p.mark = _mark;
     // '/='
     'a64: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::SLASHEQUAL)).is_none() { break 'a64; }
@@ -1429,7 +1429,7 @@ fn augassign_body(p: &mut Parser<'_>) -> Option<Operator> {
     p.mark = _mark;
     // '%='
     'a65: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::PERCENTEQUAL)).is_none() { break 'a65; }
@@ -1438,7 +1438,7 @@ fn augassign_body(p: &mut Parser<'_>) -> Option<Operator> {
     p.mark = _mark;
     // '&='
     'a66: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::AMPEREQUAL)).is_none() { break 'a66; }
@@ -1447,7 +1447,7 @@ fn augassign_body(p: &mut Parser<'_>) -> Option<Operator> {
     p.mark = _mark;
     // '|='
     'a67: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::VBAREQUAL)).is_none() { break 'a67; }
@@ -1456,7 +1456,7 @@ fn augassign_body(p: &mut Parser<'_>) -> Option<Operator> {
     p.mark = _mark;
     // '^='
     'a68: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::CIRCUMFLEXEQUAL)).is_none() { break 'a68; }
@@ -1465,7 +1465,7 @@ fn augassign_body(p: &mut Parser<'_>) -> Option<Operator> {
     p.mark = _mark;
     // '<<='
     'a69: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LEFTSHIFTEQUAL)).is_none() { break 'a69; }
@@ -1474,7 +1474,7 @@ fn augassign_body(p: &mut Parser<'_>) -> Option<Operator> {
     p.mark = _mark;
     // '>>='
     'a70: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::RIGHTSHIFTEQUAL)).is_none() { break 'a70; }
@@ -1483,7 +1483,7 @@ fn augassign_body(p: &mut Parser<'_>) -> Option<Operator> {
     p.mark = _mark;
     // '**='
     'a71: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAREQUAL)).is_none() { break 'a71; }
@@ -1492,7 +1492,7 @@ fn augassign_body(p: &mut Parser<'_>) -> Option<Operator> {
     p.mark = _mark;
     // '//='
     'a72: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::DOUBLESLASHEQUAL)).is_none() { break 'a72; }
@@ -1517,12 +1517,12 @@ fn return_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // 'return' a=[star_expressions]
     'a73: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::RETURN)).is_none() { break 'a73; }
         let a = star_expressions_rule(p);
-        if p.error_indicator { break 'a73; }
+        if p.failed() { break 'a73; }
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -1547,7 +1547,7 @@ fn raise_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // 'raise' a=expression b=['from' z=expression]
     'a74: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::RAISE)).is_none() { break 'a74; }
@@ -1561,7 +1561,7 @@ fn raise_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 let _mark = p.mark;
                 // 'from' z=expression
                 'a75: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::FROM)).is_none() { break 'a75; }
@@ -1576,7 +1576,7 @@ fn raise_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { p.give_back(_s1, a); break 'a74; }
+        if p.failed() { p.give_back(_s1, a); break 'a74; }
         let _s2 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -1585,7 +1585,7 @@ fn raise_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // 'raise'
     'a76: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::RAISE)).is_none() { break 'a76; }
@@ -1612,7 +1612,7 @@ fn pass_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // 'pass'
     'a77: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::PASS)).is_none() { break 'a77; }
@@ -1639,7 +1639,7 @@ fn break_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // 'break'
     'a78: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::BREAK)).is_none() { break 'a78; }
@@ -1666,7 +1666,7 @@ fn continue_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // 'continue'
     'a79: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::CONTINUE)).is_none() { break 'a79; }
@@ -1693,7 +1693,7 @@ fn global_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // 'global' a=','.NAME+
     'a80: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::GLOBAL)).is_none() { break 'a80; }
@@ -1741,7 +1741,7 @@ fn nonlocal_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // 'nonlocal' a=','.NAME+
     'a81: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::NONLOCAL)).is_none() { break 'a81; }
@@ -1789,7 +1789,7 @@ fn del_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // 'del' a=del_targets &(';' | NEWLINE)
     'a82: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::DEL)).is_none() { break 'a82; }
@@ -1802,7 +1802,7 @@ fn del_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 let _mark = p.mark;
                 // ';'
                 'a83: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::SEMI)).is_none() { break 'a83; }
@@ -1811,7 +1811,7 @@ fn del_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 p.mark = _mark;
                 // NEWLINE
                 'a84: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::NEWLINE)).is_none() { break 'a84; }
@@ -1832,7 +1832,7 @@ fn del_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a85: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_del_stmt_rule(p)).is_none() { break 'a85; }
@@ -1859,7 +1859,7 @@ fn yield_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // y=yield_expr
     'a86: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(y) = (yield_expr_rule(p)) else { break 'a86; };
@@ -1887,7 +1887,7 @@ fn assert_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // 'assert' a=expression b=[',' z=expression]
     'a87: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::ASSERT)).is_none() { break 'a87; }
@@ -1901,7 +1901,7 @@ fn assert_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 let _mark = p.mark;
                 // ',' z=expression
                 'a88: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COMMA)).is_none() { break 'a88; }
@@ -1916,7 +1916,7 @@ fn assert_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { p.give_back(_s1, a); break 'a87; }
+        if p.failed() { p.give_back(_s1, a); break 'a87; }
         let _s2 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -1942,7 +1942,7 @@ fn import_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a89: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_import_rule(p)).is_none() { break 'a89; }
@@ -1953,7 +1953,7 @@ fn import_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     // import_name
     'a90: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (import_name_rule(p)) else { break 'a90; };
@@ -1964,7 +1964,7 @@ fn import_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // import_from
     'a91: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (import_from_rule(p)) else { break 'a91; };
@@ -1991,7 +1991,7 @@ fn import_name_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // 'import' a=dotted_as_names
     'a92: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::IMPORT)).is_none() { break 'a92; }
@@ -2019,7 +2019,7 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // 'from' a=('.' | '...')* b=dotted_name 'import' c=import_from_targets
     'a93: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::FROM)).is_none() { break 'a93; }
@@ -2036,7 +2036,7 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         let _mark = p.mark;
                         // '.'
                         'a94: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             let Some(_v0) = (p.expect_token(tk::DOT)) else { break 'a94; };
@@ -2045,7 +2045,7 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         p.mark = _mark;
                         // '...'
                         'a95: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             let Some(_v0) = (p.expect_token(tk::ELLIPSIS)) else { break 'a95; };
@@ -2069,7 +2069,7 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
             }
             _children
         };
-        if p.error_indicator { break 'a93; }
+        if p.failed() { break 'a93; }
         let Some(b) = (dotted_name_rule(p)) else { break 'a93; };
         let _s2 = p.src;
         if (p.expect_token(kw::IMPORT)).is_none() { p.give_back(_s2, b); break 'a93; }
@@ -2085,7 +2085,7 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // 'from' a=('.' | '...')+ 'import' b=import_from_targets
     'a96: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::FROM)).is_none() { break 'a96; }
@@ -2102,7 +2102,7 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         let _mark = p.mark;
                         // '.'
                         'a97: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             let Some(_v0) = (p.expect_token(tk::DOT)) else { break 'a97; };
@@ -2111,7 +2111,7 @@ fn import_from_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         p.mark = _mark;
                         // '...'
                         'a98: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             let Some(_v0) = (p.expect_token(tk::ELLIPSIS)) else { break 'a98; };
@@ -2160,20 +2160,20 @@ fn import_from_targets_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
     let _start = p.start_position(_mark)?;
     // '(' a=import_from_as_names [','] ')'
     'a99: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a99; }
         let Some(a) = (import_from_as_names_rule(p)) else { break 'a99; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a99; }
+        if p.failed() { break 'a99; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a99; }
         return Some({ a });
     }
     p.mark = _mark;
     // import_from_as_names !','
     'a100: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (import_from_as_names_rule(p)) else { break 'a100; };
@@ -2183,7 +2183,7 @@ fn import_from_targets_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
     p.mark = _mark;
     // '*'
     'a101: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a101; }
@@ -2195,7 +2195,7 @@ fn import_from_targets_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a102: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_import_from_targets_rule(p)).is_none() { break 'a102; }
@@ -2220,7 +2220,7 @@ fn import_from_as_names_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
     let _mark = p.mark;
     // a=','.import_from_as_name+
     'a103: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Vec<Alias>> = ((|| -> Option<Vec<_>> {
@@ -2267,7 +2267,7 @@ fn import_from_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a104: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_import_from_as_name_rule(p)).is_none() { break 'a104; }
@@ -2277,7 +2277,7 @@ fn import_from_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
     }
     // a=NAME b=['as' z=NAME]
     'a105: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a105; };
@@ -2289,7 +2289,7 @@ fn import_from_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
                 let _mark = p.mark;
                 // 'as' z=NAME
                 'a106: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::AS)).is_none() { break 'a106; }
@@ -2303,7 +2303,7 @@ fn import_from_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a105; }
+        if p.failed() { break 'a105; }
         let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
         return Some({ mk::Alias(
@@ -2327,7 +2327,7 @@ fn dotted_as_names_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
     let _mark = p.mark;
     // a=','.dotted_as_name+
     'a107: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Vec<Alias>> = ((|| -> Option<Vec<_>> {
@@ -2374,7 +2374,7 @@ fn dotted_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a108: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_dotted_as_name_rule(p)).is_none() { break 'a108; }
@@ -2384,7 +2384,7 @@ fn dotted_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
     }
     // a=dotted_name b=['as' z=NAME]
     'a109: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (dotted_name_rule(p)) else { break 'a109; };
@@ -2397,7 +2397,7 @@ fn dotted_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
                 let _mark = p.mark;
                 // 'as' z=NAME
                 'a110: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::AS)).is_none() { break 'a110; }
@@ -2411,7 +2411,7 @@ fn dotted_as_name_body(p: &mut Parser<'_>) -> Option<Alias> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { p.give_back(_s0, a); break 'a109; }
+        if p.failed() { p.give_back(_s0, a); break 'a109; }
         let EXTRA = p.extra(_start);
         return Some({ mk::Alias(
         name_id(&a), b.map(|b| name_id(&b)), EXTRA) });
@@ -2440,7 +2440,7 @@ pub(crate) fn dotted_name_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -2476,7 +2476,7 @@ fn dotted_name_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> O
         let _mark = p.mark;
         // a=dotted_name '.' b=NAME
         'a111: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::DOT)).is_none() { break 'a111; }
@@ -2490,7 +2490,7 @@ fn dotted_name_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> O
         p.mark = _mark;
         break;
     }
-    if p.error_indicator {
+    if p.failed() {
         return None;
     }
     p.src = _acc_src;
@@ -2501,7 +2501,7 @@ fn dotted_name_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // NAME
     'a112: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = p.expect_token(tk::NAME) else { break 'a112; };
@@ -2528,7 +2528,7 @@ pub(crate) fn block_rule(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -2546,7 +2546,7 @@ fn block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     let _mark = p.mark;
     // NEWLINE INDENT a=statements DEDENT
     'a113: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a113; }
@@ -2560,7 +2560,7 @@ fn block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     p.mark = _mark;
     // a=simple_stmts
     'a114: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (simple_stmts_rule(p)) else { break 'a114; };
@@ -2572,7 +2572,7 @@ fn block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a115: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_block_rule(p)).is_none() { break 'a115; }
@@ -2598,7 +2598,7 @@ fn decorators_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     // a=('@' f=named_expression NEWLINE)+
     'a116: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ({
@@ -2614,7 +2614,7 @@ fn decorators_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                         let _mark = p.mark;
                         // '@' f=named_expression NEWLINE
                         'a117: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             if (p.expect_token(tk::AT)).is_none() { break 'a117; }
@@ -2662,7 +2662,7 @@ fn class_def_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _mark = p.mark;
     // a=decorators b=class_def_raw
     'a118: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (decorators_rule(p)) else { break 'a118; };
@@ -2674,7 +2674,7 @@ fn class_def_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // class_def_raw
     'a119: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (class_def_raw_rule(p)) else { break 'a119; };
@@ -2703,7 +2703,7 @@ fn class_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a120: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_class_def_raw_rule(p)).is_none() { break 'a120; }
@@ -2714,13 +2714,13 @@ fn class_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     // 'class' a=NAME t=[type_params] b=['(' z=[arguments] ')'] ':' c=block
     'a121: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::CLASS)).is_none() { break 'a121; }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a121; };
         let t = type_params_rule(p);
-        if p.error_indicator { break 'a121; }
+        if p.failed() { break 'a121; }
         let b = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -2729,12 +2729,12 @@ fn class_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 let _mark = p.mark;
                 // '(' z=[arguments] ')'
                 'a122: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::LPAR)).is_none() { break 'a122; }
                     let z = arguments_rule(p);
-                    if p.error_indicator { break 'a122; }
+                    if p.failed() { break 'a122; }
                     let _s1 = p.src;
                     if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = z { p.give_back(_s1, _v); } break 'a122; }
                     return Some({ z });
@@ -2745,7 +2745,7 @@ fn class_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a121; }
+        if p.failed() { break 'a121; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a121; }
         let Some(c) = (block_rule(p)) else { break 'a121; };
         let _s5 = p.src;
@@ -2773,7 +2773,7 @@ fn function_def_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _mark = p.mark;
     // d=decorators f=function_def_raw
     'a123: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(d) = (decorators_rule(p)) else { break 'a123; };
@@ -2785,7 +2785,7 @@ fn function_def_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // function_def_raw
     'a124: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (function_def_raw_rule(p)) else { break 'a124; };
@@ -2814,7 +2814,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a125: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_def_raw_rule(p)).is_none() { break 'a125; }
@@ -2825,16 +2825,16 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     // 'def' n=NAME t=[type_params] '(' params=[params] ')' a=['->' z=expression] ':' tc=[func_type_comment] b=block
     'a126: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::DEF)).is_none() { break 'a126; }
         let Some(n) = p.expect_token(tk::NAME) else { break 'a126; };
         let t = type_params_rule(p);
-        if p.error_indicator { break 'a126; }
+        if p.failed() { break 'a126; }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a126; }
         let params = params_rule(p);
-        if p.error_indicator { break 'a126; }
+        if p.failed() { break 'a126; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a126; }
         let a = (|| -> Option<_> {
             if p.enter_rule() {
@@ -2844,7 +2844,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 let _mark = p.mark;
                 // '->' z=expression
                 'a127: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RARROW)).is_none() { break 'a127; }
@@ -2859,11 +2859,11 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a126; }
+        if p.failed() { break 'a126; }
         let _s6 = p.src;
         if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = a { p.give_back(_s6, _v); } break 'a126; }
         let tc = func_type_comment_rule(p);
-        if p.error_indicator { if let Some(_v) = a { p.give_back(_s6, _v); } break 'a126; }
+        if p.failed() { if let Some(_v) = a { p.give_back(_s6, _v); } break 'a126; }
         let Some(b) = (block_rule(p)) else { if let Some(_v) = a { p.give_back(_s6, _v); } break 'a126; };
         let _s9 = p.src;
         let n = p.identifier_of(&n);
@@ -2876,17 +2876,17 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // 'async' 'def' n=NAME t=[type_params] '(' params=[params] ')' a=['->' z=expression] ':' tc=[func_type_comment] b=block
     'a128: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::ASYNC)).is_none() { break 'a128; }
         if (p.expect_token(kw::DEF)).is_none() { break 'a128; }
         let Some(n) = p.expect_token(tk::NAME) else { break 'a128; };
         let t = type_params_rule(p);
-        if p.error_indicator { break 'a128; }
+        if p.failed() { break 'a128; }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a128; }
         let params = params_rule(p);
-        if p.error_indicator { break 'a128; }
+        if p.failed() { break 'a128; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a128; }
         let a = (|| -> Option<_> {
             if p.enter_rule() {
@@ -2896,7 +2896,7 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 let _mark = p.mark;
                 // '->' z=expression
                 'a129: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RARROW)).is_none() { break 'a129; }
@@ -2911,11 +2911,11 @@ fn function_def_raw_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a128; }
+        if p.failed() { break 'a128; }
         let _s7 = p.src;
         if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = a { p.give_back(_s7, _v); } break 'a128; }
         let tc = func_type_comment_rule(p);
-        if p.error_indicator { if let Some(_v) = a { p.give_back(_s7, _v); } break 'a128; }
+        if p.failed() { if let Some(_v) = a { p.give_back(_s7, _v); } break 'a128; }
         let Some(b) = (block_rule(p)) else { if let Some(_v) = a { p.give_back(_s7, _v); } break 'a128; };
         let _s10 = p.src;
         let n = p.identifier_of(&n);
@@ -2950,7 +2950,7 @@ fn params_body(p: &mut Parser<'_>) -> Option<Arguments> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a130: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_parameters_rule(p)).is_none() { break 'a130; }
@@ -2960,7 +2960,7 @@ fn params_body(p: &mut Parser<'_>) -> Option<Arguments> {
     }
     // parameters
     'a131: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (parameters_rule(p)) else { break 'a131; };
@@ -2988,7 +2988,7 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
     let _mark = p.mark;
     // a=slash_no_default b=param_no_default* c=param_with_default* d=[star_etc]
     'a132: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (slash_no_default_rule(p)) else { break 'a132; };
@@ -3010,7 +3010,7 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a132; }
+        if p.failed() { break 'a132; }
         let c = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -3029,15 +3029,15 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a132; }
+        if p.failed() { break 'a132; }
         let d = star_etc_rule(p);
-        if p.error_indicator { break 'a132; }
+        if p.failed() { break 'a132; }
         return Some({ CHECK_VERSION!(p, 8, "Positional-only parameters are", make_arguments(Some(a), None, Some(b), Some(c), d)) });
     }
     p.mark = _mark;
     // a=slash_with_default b=param_with_default* c=[star_etc]
     'a133: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (slash_with_default_rule(p)) else { break 'a133; };
@@ -3059,15 +3059,15 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a133; }
+        if p.failed() { break 'a133; }
         let c = star_etc_rule(p);
-        if p.error_indicator { break 'a133; }
+        if p.failed() { break 'a133; }
         return Some({ CHECK_VERSION!(p, 8, "Positional-only parameters are", make_arguments(None, Some(a), None, Some(b), c)) });
     }
     p.mark = _mark;
     // a=param_no_default+ b=param_with_default* c=[star_etc]
     'a134: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Vec<Arg>> = ({
@@ -3106,15 +3106,15 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a134; }
+        if p.failed() { break 'a134; }
         let c = star_etc_rule(p);
-        if p.error_indicator { break 'a134; }
+        if p.failed() { break 'a134; }
         return Some({ make_arguments(None, None, Some(a), Some(b), c) });
     }
     p.mark = _mark;
     // a=param_with_default+ b=[star_etc]
     'a135: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = ({
@@ -3136,13 +3136,13 @@ fn parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a135; };
         let b = star_etc_rule(p);
-        if p.error_indicator { break 'a135; }
+        if p.failed() { break 'a135; }
         return Some({ make_arguments(None, None, None, Some(a), b) });
     }
     p.mark = _mark;
     // a=star_etc
     'a136: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (star_etc_rule(p)) else { break 'a136; };
@@ -3173,7 +3173,7 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
     // a=param_no_default+ '/' ','
     'a137: {
         if _lacking0 { break 'a137; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r: Option<Vec<Arg>> = {
@@ -3204,7 +3204,7 @@ fn slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
     // a=param_no_default+ '/' &')'
     'a138: {
         if _lacking0 { break 'a138; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r: Option<Vec<Arg>> = {
@@ -3256,7 +3256,7 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
     // a=param_no_default* b=param_with_default+ '/' ','
     'a139: {
         if _lacking0 { break 'a139; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = Some({
@@ -3279,7 +3279,7 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
         }); (_r, p.mark, p.src) } };
         p.mark = _e0;
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a139; };
-        if p.error_indicator { break 'a139; }
+        if p.failed() { break 'a139; }
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -3306,7 +3306,7 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
     // a=param_no_default* b=param_with_default+ '/' &')'
     'a140: {
         if _lacking0 { break 'a140; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = Some({
@@ -3329,7 +3329,7 @@ fn slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault> {
         }); (_r, p.mark, p.src) } };
         p.mark = _e0;
         let Some(a) = _r0 else { break 'a140; };
-        if p.error_indicator { break 'a140; }
+        if p.failed() { break 'a140; }
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -3372,7 +3372,7 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a141: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_star_etc_rule(p)).is_none() { break 'a141; }
@@ -3382,7 +3382,7 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
     }
     // '*' a=param_no_default b=param_maybe_default* c=[kwds]
     'a142: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a142; }
@@ -3405,15 +3405,15 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
             }
             _children
         };
-        if p.error_indicator { break 'a142; }
+        if p.failed() { break 'a142; }
         let c = kwds_rule(p);
-        if p.error_indicator { break 'a142; }
+        if p.failed() { break 'a142; }
         return Some({ StarEtc { vararg: Some(a), kwonlyargs: b, kwarg: c } });
     }
     p.mark = _mark;
     // '*' a=param_no_default_star_annotation b=param_maybe_default* c=[kwds]
     'a143: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a143; }
@@ -3436,15 +3436,15 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
             }
             _children
         };
-        if p.error_indicator { break 'a143; }
+        if p.failed() { break 'a143; }
         let c = kwds_rule(p);
-        if p.error_indicator { break 'a143; }
+        if p.failed() { break 'a143; }
         return Some({ StarEtc { vararg: Some(a), kwonlyargs: b, kwarg: c } });
     }
     p.mark = _mark;
     // '*' ',' b=param_maybe_default+ c=[kwds]
     'a144: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a144; }
@@ -3468,13 +3468,13 @@ fn star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a144; };
         let c = kwds_rule(p);
-        if p.error_indicator { break 'a144; }
+        if p.failed() { break 'a144; }
         return Some({ StarEtc { vararg: None, kwonlyargs: b, kwarg: c } });
     }
     p.mark = _mark;
     // a=kwds
     'a145: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (kwds_rule(p)) else { break 'a145; };
@@ -3500,7 +3500,7 @@ fn kwds_body(p: &mut Parser<'_>) -> Option<Arg> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a146: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_kwds_rule(p)).is_none() { break 'a146; }
@@ -3510,7 +3510,7 @@ fn kwds_body(p: &mut Parser<'_>) -> Option<Arg> {
     }
     // '**' a=param_no_default
     'a147: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a147; }
@@ -3540,7 +3540,7 @@ fn param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
     let mut _shared0 = None;
     // a=param ',' tc=TYPE_COMMENT?
     'a148: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = param_rule(p); (_r, p.mark, p.src) } };
@@ -3548,20 +3548,20 @@ fn param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a148; };
         if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a148; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a148; }
+        if p.failed() { _shared0 = Some((Some(a), _e0, _s0)); break 'a148; }
         return Some({ add_type_comment_to_arg(p, a, tc)? });
     }
     p.mark = _mark;
     // a=param tc=TYPE_COMMENT? &')'
     'a149: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
         let Some(a) = _r0 else { break 'a149; };
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { drop(a); break 'a149; }
+        if p.failed() { drop(a); break 'a149; }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { drop(a); break 'a149; }
         return Some({ add_type_comment_to_arg(p, a, tc)? });
     }
@@ -3588,7 +3588,7 @@ fn param_no_default_star_annotation_body(p: &mut Parser<'_>) -> Option<Arg> {
     let mut _shared0 = None;
     // a=param_star_annotation ',' tc=TYPE_COMMENT?
     'a150: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = param_star_annotation_rule(p); (_r, p.mark, p.src) } };
@@ -3596,20 +3596,20 @@ fn param_no_default_star_annotation_body(p: &mut Parser<'_>) -> Option<Arg> {
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a150; };
         if (p.expect_token(tk::COMMA)).is_none() { _shared0 = Some((Some(a), _e0, _s0)); break 'a150; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a150; }
+        if p.failed() { _shared0 = Some((Some(a), _e0, _s0)); break 'a150; }
         return Some({ add_type_comment_to_arg(p, a, tc)? });
     }
     p.mark = _mark;
     // a=param_star_annotation tc=TYPE_COMMENT? &')'
     'a151: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = param_star_annotation_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
         let Some(a) = _r0 else { break 'a151; };
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { drop(a); break 'a151; }
+        if p.failed() { drop(a); break 'a151; }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { drop(a); break 'a151; }
         return Some({ add_type_comment_to_arg(p, a, tc)? });
     }
@@ -3635,7 +3635,7 @@ fn param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     let _mark = p.mark;
     if p.first_pass_shortcuts_allowed() {
         'p152: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             let Some(a) = (param_rule(p)) else { break 'p152; };
@@ -3644,22 +3644,22 @@ fn param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
             let _pe = p.mark;
             // a=param c=default ',' tc=TYPE_COMMENT?
             'a153: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 if (p.expect_token(tk::COMMA)).is_none() { break 'a153; }
                 let tc = p.expect_token(tk::TYPE_COMMENT);
-                if p.error_indicator { break 'a153; }
+                if p.failed() { break 'a153; }
                 return Some({ name_default_pair(p, a, Some(c), tc)? });
             }
             p.mark = _pe;
             // a=param c=default tc=TYPE_COMMENT? &')'
             'a154: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 let tc = p.expect_token(tk::TYPE_COMMENT);
-                if p.error_indicator { break 'a154; }
+                if p.failed() { break 'a154; }
                 if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { break 'a154; }
                 return Some({ name_default_pair(p, a, Some(c), tc)? });
             }
@@ -3670,7 +3670,7 @@ fn param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     } else {
         // a=param c=default ',' tc=TYPE_COMMENT?
         'a155: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             let Some(a) = (param_rule(p)) else { break 'a155; };
@@ -3678,20 +3678,20 @@ fn param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
             let _s1 = p.src;
             if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s1, c); break 'a155; }
             let tc = p.expect_token(tk::TYPE_COMMENT);
-            if p.error_indicator { p.give_back(_s1, c); break 'a155; }
+            if p.failed() { p.give_back(_s1, c); break 'a155; }
             return Some({ name_default_pair(p, a, Some(c), tc)? });
         }
         p.mark = _mark;
         // a=param c=default tc=TYPE_COMMENT? &')'
         'a156: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             let Some(a) = (param_rule(p)) else { break 'a156; };
             let Some(c) = (default_rule(p)) else { break 'a156; };
             let _s1 = p.src;
             let tc = p.expect_token(tk::TYPE_COMMENT);
-            if p.error_indicator { p.give_back(_s1, c); break 'a156; }
+            if p.failed() { p.give_back(_s1, c); break 'a156; }
             if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { p.give_back(_s1, c); break 'a156; }
             return Some({ name_default_pair(p, a, Some(c), tc)? });
         }
@@ -3719,34 +3719,34 @@ fn param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair> {
     let mut _shared0 = None;
     // a=param c=default? ',' tc=TYPE_COMMENT?
     'a157: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a157; };
         let c = default_rule(p);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a157; }
+        if p.failed() { _shared0 = Some((Some(a), _e0, _s0)); break 'a157; }
         let _s1 = p.src;
         if (p.expect_token(tk::COMMA)).is_none() { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a157; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a157; }
+        if p.failed() { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a157; }
         return Some({ name_default_pair(p, a, c, tc)? });
     }
     p.mark = _mark;
     // a=param c=default? tc=TYPE_COMMENT? &')'
     'a158: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
         let Some(a) = _r0 else { break 'a158; };
         let c = default_rule(p);
-        if p.error_indicator { drop(a); break 'a158; }
+        if p.failed() { drop(a); break 'a158; }
         let _s1 = p.src;
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a158; }
+        if p.failed() { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a158; }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a158; }
         return Some({ name_default_pair(p, a, c, tc)? });
     }
@@ -3769,12 +3769,12 @@ fn param_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _start = p.start_position(_mark)?;
     // a=NAME b=annotation?
     'a159: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a159; };
         let b = annotation_rule(p);
-        if p.error_indicator { break 'a159; }
+        if p.failed() { break 'a159; }
         let _s1 = p.src;
         let a = p.identifier_of(&a);
         let EXTRA = p.extra(_start);
@@ -3803,7 +3803,7 @@ fn param_star_annotation_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _start = p.start_position(_mark)?;
     // a=NAME b=star_annotation
     'a160: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a160; };
@@ -3831,7 +3831,7 @@ fn annotation_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // ':' a=expression
     'a161: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::COLON)).is_none() { break 'a161; }
@@ -3858,7 +3858,7 @@ fn star_annotation_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // ':' a=star_expression
     'a162: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::COLON)).is_none() { break 'a162; }
@@ -3885,7 +3885,7 @@ fn default_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // '=' a=expression
     'a163: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a163; }
@@ -3899,7 +3899,7 @@ fn default_body(p: &mut Parser<'_>) -> Option<Expr> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a164: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_default_rule(p)).is_none() { break 'a164; }
@@ -3928,7 +3928,7 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a165: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_if_stmt_rule(p)).is_none() { break 'a165; }
@@ -3939,7 +3939,7 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     if p.first_pass_shortcuts_allowed() {
         'p166: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::IF)).is_none() { break 'p166; }
@@ -3951,7 +3951,7 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             let _pe = p.mark;
             // 'if' a=named_expression ':' b=block c=elif_stmt
             'a167: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 let Some(c) = (elif_stmt_rule(p)) else { break 'a167; };
@@ -3963,11 +3963,11 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.mark = _pe;
             // 'if' a=named_expression ':' b=block c=[else_block]
             'a168: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 let c = else_block_rule(p);
-                if p.error_indicator { break 'a168; }
+                if p.failed() { break 'a168; }
                 let _s4 = p.src;
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
@@ -3981,7 +3981,7 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     } else {
         // 'if' a=named_expression ':' b=block c=elif_stmt
         'a169: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::IF)).is_none() { break 'a169; }
@@ -3999,7 +3999,7 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         p.mark = _mark;
         // 'if' a=named_expression ':' b=block c=[else_block]
         'a170: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::IF)).is_none() { break 'a170; }
@@ -4009,7 +4009,7 @@ fn if_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a170; };
             let _s3 = p.src;
             let c = else_block_rule(p);
-            if p.error_indicator { p.give_back(_s3, b); p.give_back(_s1, a); break 'a170; }
+            if p.failed() { p.give_back(_s3, b); p.give_back(_s1, a); break 'a170; }
             let _s4 = p.src;
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
@@ -4037,7 +4037,7 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a171: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_elif_stmt_rule(p)).is_none() { break 'a171; }
@@ -4048,7 +4048,7 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     if p.first_pass_shortcuts_allowed() {
         'p172: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::ELIF)).is_none() { break 'p172; }
@@ -4060,7 +4060,7 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             let _pe = p.mark;
             // 'elif' a=named_expression ':' b=block c=elif_stmt
             'a173: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 let Some(c) = (elif_stmt_rule(p)) else { break 'a173; };
@@ -4072,11 +4072,11 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.mark = _pe;
             // 'elif' a=named_expression ':' b=block c=[else_block]
             'a174: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 let c = else_block_rule(p);
-                if p.error_indicator { break 'a174; }
+                if p.failed() { break 'a174; }
                 let _s4 = p.src;
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
@@ -4090,7 +4090,7 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     } else {
         // 'elif' a=named_expression ':' b=block c=elif_stmt
         'a175: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::ELIF)).is_none() { break 'a175; }
@@ -4108,7 +4108,7 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         p.mark = _mark;
         // 'elif' a=named_expression ':' b=block c=[else_block]
         'a176: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::ELIF)).is_none() { break 'a176; }
@@ -4118,7 +4118,7 @@ fn elif_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a176; };
             let _s3 = p.src;
             let c = else_block_rule(p);
-            if p.error_indicator { p.give_back(_s3, b); p.give_back(_s1, a); break 'a176; }
+            if p.failed() { p.give_back(_s3, b); p.give_back(_s1, a); break 'a176; }
             let _s4 = p.src;
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
@@ -4145,7 +4145,7 @@ fn else_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a177: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_else_stmt_rule(p)).is_none() { break 'a177; }
@@ -4156,7 +4156,7 @@ fn else_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     }
     // 'else' &&':' b=block
     'a178: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::ELSE)).is_none() { break 'a178; }
@@ -4187,7 +4187,7 @@ fn while_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a179: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_while_stmt_rule(p)).is_none() { break 'a179; }
@@ -4198,7 +4198,7 @@ fn while_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     // 'while' a=named_expression ':' b=block c=[else_block]
     'a180: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::WHILE)).is_none() { break 'a180; }
@@ -4208,7 +4208,7 @@ fn while_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let Some(b) = (block_rule(p)) else { p.give_back(_s1, a); break 'a180; };
         let _s3 = p.src;
         let c = else_block_rule(p);
-        if p.error_indicator { p.give_back(_s3, b); p.give_back(_s1, a); break 'a180; }
+        if p.failed() { p.give_back(_s3, b); p.give_back(_s1, a); break 'a180; }
         let _s4 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -4235,7 +4235,7 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a181: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_for_stmt_rule(p)).is_none() { break 'a181; }
@@ -4247,7 +4247,7 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     // 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block]
     let mut _cut = false;
     'a182: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::FOR)).is_none() { break 'a182; }
@@ -4259,11 +4259,11 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let _s4 = p.src;
         if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a182; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a182; }
+        if p.failed() { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a182; }
         let Some(b) = (block_rule(p)) else { p.give_back(_s4, ex); p.give_back(_s1, t); break 'a182; };
         let _s7 = p.src;
         let el = else_block_rule(p);
-        if p.error_indicator { p.give_back(_s7, b); p.give_back(_s4, ex); p.give_back(_s1, t); break 'a182; }
+        if p.failed() { p.give_back(_s7, b); p.give_back(_s4, ex); p.give_back(_s1, t); break 'a182; }
         let _s8 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -4276,7 +4276,7 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     // 'async' 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block]
     let mut _cut = false;
     'a183: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::ASYNC)).is_none() { break 'a183; }
@@ -4289,11 +4289,11 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         let _s5 = p.src;
         if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a183; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a183; }
+        if p.failed() { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a183; }
         let Some(b) = (block_rule(p)) else { p.give_back(_s5, ex); p.give_back(_s2, t); break 'a183; };
         let _s8 = p.src;
         let el = else_block_rule(p);
-        if p.error_indicator { p.give_back(_s8, b); p.give_back(_s5, ex); p.give_back(_s2, t); break 'a183; }
+        if p.failed() { p.give_back(_s8, b); p.give_back(_s5, ex); p.give_back(_s2, t); break 'a183; }
         let _s9 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -4307,7 +4307,7 @@ fn for_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a184: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_for_target_rule(p)).is_none() { break 'a184; }
@@ -4336,7 +4336,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a185: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_with_stmt_indent_rule(p)).is_none() { break 'a185; }
@@ -4347,7 +4347,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     // 'with' '(' a=','.with_item+ ','? ')' ':' tc=[TYPE_COMMENT] b=block
     'a186: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::WITH)).is_none() { break 'a186; }
@@ -4374,11 +4374,11 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             Some(_children)
         })()) else { break 'a186; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a186; }
+        if p.failed() { break 'a186; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a186; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a186; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { break 'a186; }
+        if p.failed() { break 'a186; }
         let Some(b) = (block_rule(p)) else { break 'a186; };
         let _s7 = p.src;
         p.src = Src::NONE;
@@ -4388,7 +4388,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     // 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block
     'a187: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::WITH)).is_none() { break 'a187; }
@@ -4415,7 +4415,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         })()) else { break 'a187; };
         if (p.expect_token(tk::COLON)).is_none() { break 'a187; }
         let tc = p.expect_token(tk::TYPE_COMMENT);
-        if p.error_indicator { break 'a187; }
+        if p.failed() { break 'a187; }
         let Some(b) = (block_rule(p)) else { break 'a187; };
         let _s4 = p.src;
         p.src = Src::NONE;
@@ -4425,7 +4425,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     p.mark = _mark;
     if p.first_pass_shortcuts_allowed() {
         'p188: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::ASYNC)).is_none() { break 'p188; }
@@ -4433,7 +4433,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             let _pe = p.mark;
             // 'async' 'with' '(' a=','.with_item+ ','? ')' ':' b=block
             'a189: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 if (p.expect_token(tk::LPAR)).is_none() { break 'a189; }
@@ -4459,7 +4459,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     Some(_children)
                 })()) else { break 'a189; };
                 let _ = p.expect_token(tk::COMMA);
-                if p.error_indicator { break 'a189; }
+                if p.failed() { break 'a189; }
                 if (p.expect_token(tk::RPAR)).is_none() { break 'a189; }
                 if (p.expect_token(tk::COLON)).is_none() { break 'a189; }
                 let Some(b) = (block_rule(p)) else { break 'a189; };
@@ -4471,7 +4471,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.mark = _pe;
             // 'async' 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block
             'a190: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 let Some(a): Option<Vec<WithItem>> = ((|| -> Option<Vec<_>> {
@@ -4497,7 +4497,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 })()) else { break 'a190; };
                 if (p.expect_token(tk::COLON)).is_none() { break 'a190; }
                 let tc = p.expect_token(tk::TYPE_COMMENT);
-                if p.error_indicator { break 'a190; }
+                if p.failed() { break 'a190; }
                 let Some(b) = (block_rule(p)) else { break 'a190; };
                 let _s5 = p.src;
                 p.src = Src::NONE;
@@ -4510,7 +4510,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     } else {
         // 'async' 'with' '(' a=','.with_item+ ','? ')' ':' b=block
         'a191: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::ASYNC)).is_none() { break 'a191; }
@@ -4538,7 +4538,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 Some(_children)
             })()) else { break 'a191; };
             let _ = p.expect_token(tk::COMMA);
-            if p.error_indicator { break 'a191; }
+            if p.failed() { break 'a191; }
             if (p.expect_token(tk::RPAR)).is_none() { break 'a191; }
             if (p.expect_token(tk::COLON)).is_none() { break 'a191; }
             let Some(b) = (block_rule(p)) else { break 'a191; };
@@ -4550,7 +4550,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         p.mark = _mark;
         // 'async' 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block
         'a192: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::ASYNC)).is_none() { break 'a192; }
@@ -4578,7 +4578,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             })()) else { break 'a192; };
             if (p.expect_token(tk::COLON)).is_none() { break 'a192; }
             let tc = p.expect_token(tk::TYPE_COMMENT);
-            if p.error_indicator { break 'a192; }
+            if p.failed() { break 'a192; }
             let Some(b) = (block_rule(p)) else { break 'a192; };
             let _s5 = p.src;
             p.src = Src::NONE;
@@ -4591,7 +4591,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a193: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_with_stmt_rule(p)).is_none() { break 'a193; }
@@ -4617,7 +4617,7 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
     let _mark = p.mark;
     // e=expression 'as' t=star_target &(',' | ')' | ':')
     'a194: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(e) = (expression_rule(p)) else { break 'a194; };
@@ -4633,7 +4633,7 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
                 let _mark = p.mark;
                 // ','
                 'a195: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COMMA)).is_none() { break 'a195; }
@@ -4642,7 +4642,7 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
                 p.mark = _mark;
                 // ')'
                 'a196: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RPAR)).is_none() { break 'a196; }
@@ -4651,7 +4651,7 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
                 p.mark = _mark;
                 // ':'
                 'a197: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COLON)).is_none() { break 'a197; }
@@ -4670,7 +4670,7 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a198: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_with_item_rule(p)).is_none() { break 'a198; }
@@ -4680,7 +4680,7 @@ fn with_item_body(p: &mut Parser<'_>) -> Option<WithItem> {
     }
     // e=expression
     'a199: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(e) = (expression_rule(p)) else { break 'a199; };
@@ -4708,7 +4708,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a200: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_try_stmt_rule(p)).is_none() { break 'a200; }
@@ -4719,7 +4719,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     }
     if p.first_pass_shortcuts_allowed() {
         'p201: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::TRY)).is_none() { break 'p201; }
@@ -4729,7 +4729,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             let _pe = p.mark;
             // 'try' &&':' b=block f=finally_block
             'a202: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 let Some(f) = (finally_block_rule(p)) else { break 'a202; };
@@ -4741,7 +4741,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.mark = _pe;
             // 'try' &&':' b=block ex=except_block+ el=[else_block] f=[finally_block]
             'a203: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 let Some(ex): Option<Vec<ExceptHandler>> = ({
@@ -4763,10 +4763,10 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
                 }) else { break 'a203; };
                 let el = else_block_rule(p);
-                if p.error_indicator { break 'a203; }
+                if p.failed() { break 'a203; }
                 let _s4 = p.src;
                 let f = finally_block_rule(p);
-                if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } break 'a203; }
+                if p.failed() { if let Some(_v) = el { p.give_back(_s4, _v); } break 'a203; }
                 let _s5 = p.src;
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
@@ -4775,7 +4775,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
             p.mark = _pe;
             // 'try' &&':' b=block ex=except_star_block+ el=[else_block] f=[finally_block]
             'a204: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 let Some(ex): Option<Vec<ExceptHandler>> = ({
@@ -4797,10 +4797,10 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
                 }) else { break 'a204; };
                 let el = else_block_rule(p);
-                if p.error_indicator { break 'a204; }
+                if p.failed() { break 'a204; }
                 let _s4 = p.src;
                 let f = finally_block_rule(p);
-                if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } break 'a204; }
+                if p.failed() { if let Some(_v) = el { p.give_back(_s4, _v); } break 'a204; }
                 let _s5 = p.src;
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
@@ -4814,7 +4814,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     } else {
         // 'try' &&':' b=block f=finally_block
         'a205: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::TRY)).is_none() { break 'a205; }
@@ -4830,7 +4830,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         p.mark = _mark;
         // 'try' &&':' b=block ex=except_block+ el=[else_block] f=[finally_block]
         'a206: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::TRY)).is_none() { break 'a206; }
@@ -4856,10 +4856,10 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
             }) else { p.give_back(_s2, b); break 'a206; };
             let el = else_block_rule(p);
-            if p.error_indicator { p.give_back(_s2, b); break 'a206; }
+            if p.failed() { p.give_back(_s2, b); break 'a206; }
             let _s4 = p.src;
             let f = finally_block_rule(p);
-            if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } p.give_back(_s2, b); break 'a206; }
+            if p.failed() { if let Some(_v) = el { p.give_back(_s4, _v); } p.give_back(_s2, b); break 'a206; }
             let _s5 = p.src;
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
@@ -4868,7 +4868,7 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
         p.mark = _mark;
         // 'try' &&':' b=block ex=except_star_block+ el=[else_block] f=[finally_block]
         'a207: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::TRY)).is_none() { break 'a207; }
@@ -4894,10 +4894,10 @@ fn try_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
             }) else { p.give_back(_s2, b); break 'a207; };
             let el = else_block_rule(p);
-            if p.error_indicator { p.give_back(_s2, b); break 'a207; }
+            if p.failed() { p.give_back(_s2, b); break 'a207; }
             let _s4 = p.src;
             let f = finally_block_rule(p);
-            if p.error_indicator { if let Some(_v) = el { p.give_back(_s4, _v); } p.give_back(_s2, b); break 'a207; }
+            if p.failed() { if let Some(_v) = el { p.give_back(_s4, _v); } p.give_back(_s2, b); break 'a207; }
             let _s5 = p.src;
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
@@ -4926,7 +4926,7 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a208: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_except_stmt_indent_rule(p)).is_none() { break 'a208; }
@@ -4936,7 +4936,7 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     }
     if p.first_pass_shortcuts_allowed() {
         'p209: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::EXCEPT)).is_none() { break 'p209; }
@@ -4945,7 +4945,7 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
             let _pe = p.mark;
             // 'except' e=expression ':' b=block
             'a210: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 if (p.expect_token(tk::COLON)).is_none() { break 'a210; }
@@ -4957,7 +4957,7 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
             p.mark = _pe;
             // 'except' e=expression 'as' t=NAME ':' b=block
             'a211: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 if (p.expect_token(kw::AS)).is_none() { break 'a211; }
@@ -4976,7 +4976,7 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     } else {
         // 'except' e=expression ':' b=block
         'a212: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::EXCEPT)).is_none() { break 'a212; }
@@ -4991,7 +4991,7 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         p.mark = _mark;
         // 'except' e=expression 'as' t=NAME ':' b=block
         'a213: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::EXCEPT)).is_none() { break 'a213; }
@@ -5010,7 +5010,7 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     }
     // 'except' e=expressions ':' b=block
     'a214: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a214; }
@@ -5026,7 +5026,7 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     p.mark = _mark;
     // 'except' ':' b=block
     'a215: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a215; }
@@ -5041,7 +5041,7 @@ fn except_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a216: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_except_stmt_rule(p)).is_none() { break 'a216; }
@@ -5069,7 +5069,7 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a217: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_except_star_stmt_indent_rule(p)).is_none() { break 'a217; }
@@ -5079,7 +5079,7 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     }
     if p.first_pass_shortcuts_allowed() {
         'p218: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::EXCEPT)).is_none() { break 'p218; }
@@ -5087,7 +5087,7 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
             let _pe = p.mark;
             // 'except' '*' e=expression ':' b=block
             'a219: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 let Some(e) = (expression_rule(p)) else { break 'a219; };
@@ -5101,7 +5101,7 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
             p.mark = _pe;
             // 'except' '*' e=expression 'as' t=NAME ':' b=block
             'a220: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 let Some(e) = (expression_rule(p)) else { break 'a220; };
@@ -5118,7 +5118,7 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
             p.mark = _pe;
             // 'except' '*' e=expressions ':' b=block
             'a221: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 let Some(e) = (expressions_rule(p)) else { break 'a221; };
@@ -5136,7 +5136,7 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     } else {
         // 'except' '*' e=expression ':' b=block
         'a222: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::EXCEPT)).is_none() { break 'a222; }
@@ -5152,7 +5152,7 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         p.mark = _mark;
         // 'except' '*' e=expression 'as' t=NAME ':' b=block
         'a223: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::EXCEPT)).is_none() { break 'a223; }
@@ -5171,7 +5171,7 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
         p.mark = _mark;
         // 'except' '*' e=expressions ':' b=block
         'a224: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::EXCEPT)).is_none() { break 'a224; }
@@ -5191,7 +5191,7 @@ fn except_star_block_body(p: &mut Parser<'_>) -> Option<ExceptHandler> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a225: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_except_star_stmt_rule(p)).is_none() { break 'a225; }
@@ -5218,7 +5218,7 @@ fn finally_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a226: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_finally_stmt_rule(p)).is_none() { break 'a226; }
@@ -5229,7 +5229,7 @@ fn finally_block_body(p: &mut Parser<'_>) -> Option<Vec<Stmt>> {
     }
     // 'finally' &&':' a=block
     'a227: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::FINALLY)).is_none() { break 'a227; }
@@ -5258,7 +5258,7 @@ fn match_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // "match" subject=subject_expr ':' NEWLINE INDENT cases=case_block+ DEDENT
     'a228: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_soft_keyword(soft_kw::MATCH)).is_none() { break 'a228; }
@@ -5295,7 +5295,7 @@ fn match_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a229: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_match_stmt_rule(p)).is_none() { break 'a229; }
@@ -5325,7 +5325,7 @@ pub(crate) fn subject_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -5338,7 +5338,7 @@ pub(crate) fn subject_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -5356,14 +5356,14 @@ fn subject_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // value=star_named_expression ',' values=star_named_expressions?
     'a230: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(value) = (star_named_expression_rule(p)) else { break 'a230; };
         let _s0 = p.src;
         if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, value); break 'a230; }
         let values = star_named_expressions_rule(p);
-        if p.error_indicator { p.give_back(_s0, value); break 'a230; }
+        if p.failed() { p.give_back(_s0, value); break 'a230; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(value, values), ExprContext::Load, EXTRA) });
@@ -5371,7 +5371,7 @@ fn subject_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // named_expression
     'a231: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (named_expression_rule(p)) else { break 'a231; };
@@ -5399,7 +5399,7 @@ fn case_block_body(p: &mut Parser<'_>) -> Option<MatchCase> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a232: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_case_block_rule(p)).is_none() { break 'a232; }
@@ -5409,14 +5409,14 @@ fn case_block_body(p: &mut Parser<'_>) -> Option<MatchCase> {
     }
     // "case" pattern=patterns guard=guard? ':' body=block
     'a233: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_soft_keyword(soft_kw::CASE)).is_none() { break 'a233; }
         let Some(pattern) = (patterns_rule(p)) else { break 'a233; };
         let _s1 = p.src;
         let guard = guard_rule(p);
-        if p.error_indicator { p.give_back(_s1, pattern); break 'a233; }
+        if p.failed() { p.give_back(_s1, pattern); break 'a233; }
         let _s2 = p.src;
         if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = guard { p.give_back(_s2, _v); } p.give_back(_s1, pattern); break 'a233; }
         let Some(body) = (block_rule(p)) else { if let Some(_v) = guard { p.give_back(_s2, _v); } p.give_back(_s1, pattern); break 'a233; };
@@ -5441,7 +5441,7 @@ fn guard_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // 'if' guard=named_expression
     'a234: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::IF)).is_none() { break 'a234; }
@@ -5469,7 +5469,7 @@ fn patterns_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _start = p.start_position(_mark)?;
     // patterns=open_sequence_pattern
     'a235: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(patterns): Option<Vec<Pattern>> = (open_sequence_pattern_rule(p)) else { break 'a235; };
@@ -5480,7 +5480,7 @@ fn patterns_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // pattern
     'a236: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (pattern_rule(p)) else { break 'a236; };
@@ -5506,7 +5506,7 @@ fn pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     // as_pattern
     'a237: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (as_pattern_rule(p)) else { break 'a237; };
@@ -5517,7 +5517,7 @@ fn pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // or_pattern
     'a238: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (or_pattern_rule(p)) else { break 'a238; };
@@ -5548,7 +5548,7 @@ fn as_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _start = p.start_position(_mark)?;
     // pattern=or_pattern 'as' target=pattern_capture_target
     'a239: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(pattern) = (or_pattern_rule(p)) else { break 'a239; };
@@ -5565,7 +5565,7 @@ fn as_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a240: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_as_pattern_rule(p)).is_none() { break 'a240; }
@@ -5592,7 +5592,7 @@ fn or_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _start = p.start_position(_mark)?;
     // patterns='|'.closed_pattern+
     'a241: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(patterns): Option<Vec<Pattern>> = ((|| -> Option<Vec<_>> {
@@ -5639,7 +5639,7 @@ pub(crate) fn closed_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -5657,7 +5657,7 @@ fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     // literal_pattern
     'a242: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (literal_pattern_rule(p)) else { break 'a242; };
@@ -5668,7 +5668,7 @@ fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // capture_pattern
     'a243: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (capture_pattern_rule(p)) else { break 'a243; };
@@ -5679,7 +5679,7 @@ fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // wildcard_pattern
     'a244: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (wildcard_pattern_rule(p)) else { break 'a244; };
@@ -5690,7 +5690,7 @@ fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // value_pattern
     'a245: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (value_pattern_rule(p)) else { break 'a245; };
@@ -5701,7 +5701,7 @@ fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // group_pattern
     'a246: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (group_pattern_rule(p)) else { break 'a246; };
@@ -5712,7 +5712,7 @@ fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // sequence_pattern
     'a247: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (sequence_pattern_rule(p)) else { break 'a247; };
@@ -5723,7 +5723,7 @@ fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // mapping_pattern
     'a248: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (mapping_pattern_rule(p)) else { break 'a248; };
@@ -5734,7 +5734,7 @@ fn closed_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // class_pattern
     'a249: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (class_pattern_rule(p)) else { break 'a249; };
@@ -5761,7 +5761,7 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _start = p.start_position(_mark)?;
     // value=signed_number !('+' | '-')
     'a250: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(value) = (signed_number_rule(p)) else { break 'a250; };
@@ -5774,7 +5774,7 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
                 let _mark = p.mark;
                 // '+'
                 'a251: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::PLUS)).is_none() { break 'a251; }
@@ -5783,7 +5783,7 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
                 p.mark = _mark;
                 // '-'
                 'a252: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::MINUS)).is_none() { break 'a252; }
@@ -5802,7 +5802,7 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // value=complex_number
     'a253: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(value) = (complex_number_rule(p)) else { break 'a253; };
@@ -5814,7 +5814,7 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // value=strings
     'a254: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(value) = (strings_rule(p)) else { break 'a254; };
@@ -5826,7 +5826,7 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // 'None'
     'a255: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::NONE)).is_none() { break 'a255; }
@@ -5837,7 +5837,7 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // 'True'
     'a256: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::TRUE)).is_none() { break 'a256; }
@@ -5848,7 +5848,7 @@ fn literal_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // 'False'
     'a257: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::FALSE)).is_none() { break 'a257; }
@@ -5873,7 +5873,7 @@ pub(crate) fn literal_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -5886,7 +5886,7 @@ pub(crate) fn literal_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -5904,7 +5904,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // signed_number !('+' | '-')
     'a258: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (signed_number_rule(p)) else { break 'a258; };
@@ -5917,7 +5917,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _mark = p.mark;
                 // '+'
                 'a259: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::PLUS)).is_none() { break 'a259; }
@@ -5926,7 +5926,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.mark = _mark;
                 // '-'
                 'a260: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::MINUS)).is_none() { break 'a260; }
@@ -5944,7 +5944,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // complex_number
     'a261: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (complex_number_rule(p)) else { break 'a261; };
@@ -5955,7 +5955,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // &(STRING | FSTRING_START | TSTRING_START) strings
     'a262: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4800000000000008) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
@@ -5966,7 +5966,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _mark = p.mark;
                 // STRING
                 'a263: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.string_token()).is_none() { break 'a263; }
@@ -5975,7 +5975,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.mark = _mark;
                 // FSTRING_START
                 'a264: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a264; }
@@ -5984,7 +5984,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.mark = _mark;
                 // TSTRING_START
                 'a265: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::TSTRING_START)).is_none() { break 'a265; }
@@ -6004,7 +6004,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // 'None'
     'a266: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::NONE)).is_none() { break 'a266; }
@@ -6015,7 +6015,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // 'True'
     'a267: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::TRUE)).is_none() { break 'a267; }
@@ -6026,7 +6026,7 @@ fn literal_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // 'False'
     'a268: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::FALSE)).is_none() { break 'a268; }
@@ -6054,7 +6054,7 @@ fn complex_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     let mut _shared0 = None;
     // real=signed_real_number '+' imag=imaginary_number
     'a269: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = signed_real_number_rule(p); (_r, p.mark, p.src) } };
@@ -6070,7 +6070,7 @@ fn complex_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // real=signed_real_number '-' imag=imaginary_number
     'a270: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = signed_real_number_rule(p); (_r, p.mark, p.src) } };
@@ -6102,7 +6102,7 @@ fn signed_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // NUMBER
     'a271: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (p.number_token()) else { break 'a271; };
@@ -6112,7 +6112,7 @@ fn signed_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // '-' number=NUMBER
     'a272: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::MINUS)).is_none() { break 'a272; }
@@ -6140,7 +6140,7 @@ fn signed_real_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // real_number
     'a273: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (real_number_rule(p)) else { break 'a273; };
@@ -6151,7 +6151,7 @@ fn signed_real_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // '-' real=real_number
     'a274: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::MINUS)).is_none() { break 'a274; }
@@ -6179,7 +6179,7 @@ fn real_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // real=NUMBER
     'a275: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(real) = (p.number_token()) else { break 'a275; };
@@ -6204,7 +6204,7 @@ fn imaginary_number_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // imag=NUMBER
     'a276: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(imag) = (p.number_token()) else { break 'a276; };
@@ -6230,7 +6230,7 @@ fn capture_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _start = p.start_position(_mark)?;
     // target=pattern_capture_target
     'a277: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(target) = (pattern_capture_target_rule(p)) else { break 'a277; };
@@ -6257,7 +6257,7 @@ fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // !"_" name=NAME !('.' | '(' | '=')
     'a278: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if p.lookahead(|p| (p.expect_soft_keyword(soft_kw::UNDERSCORE)).is_some()) { break 'a278; }
@@ -6270,7 +6270,7 @@ fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _mark = p.mark;
                 // '.'
                 'a279: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::DOT)).is_none() { break 'a279; }
@@ -6279,7 +6279,7 @@ fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.mark = _mark;
                 // '('
                 'a280: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::LPAR)).is_none() { break 'a280; }
@@ -6288,7 +6288,7 @@ fn pattern_capture_target_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.mark = _mark;
                 // '='
                 'a281: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::EQUAL)).is_none() { break 'a281; }
@@ -6323,7 +6323,7 @@ fn wildcard_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _start = p.start_position(_mark)?;
     // "_"
     'a282: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_soft_keyword(soft_kw::UNDERSCORE)).is_none() { break 'a282; }
@@ -6354,7 +6354,7 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _start = p.start_position(_mark)?;
     // attr=attr !('.' | '(' | '=')
     'a283: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(attr) = (attr_rule(p)) else { break 'a283; };
@@ -6367,7 +6367,7 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
                 let _mark = p.mark;
                 // '.'
                 'a284: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::DOT)).is_none() { break 'a284; }
@@ -6376,7 +6376,7 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
                 p.mark = _mark;
                 // '('
                 'a285: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::LPAR)).is_none() { break 'a285; }
@@ -6385,7 +6385,7 @@ fn value_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
                 p.mark = _mark;
                 // '='
                 'a286: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::EQUAL)).is_none() { break 'a286; }
@@ -6421,7 +6421,7 @@ pub(crate) fn attr_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.level -= 1;
         return _res;
     }
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -6431,7 +6431,7 @@ pub(crate) fn attr_rule(p: &mut Parser<'_>) -> Option<Expr> {
         p.memo.insert(memo_id::ATTR, _mark, _res.clone(), p.mark);
         p.mark = _mark;
         let _raw = attr_raw_rule(p);
-        if p.error_indicator {
+        if p.failed() {
             p.level -= 1;
             return None;
         }
@@ -6461,7 +6461,7 @@ fn attr_raw(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // value=name_or_attr '.' attr=NAME
     'a287: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(value) = (name_or_attr_rule(p)) else { break 'a287; };
@@ -6491,7 +6491,7 @@ fn name_or_attr_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // attr
     'a288: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (attr_rule(p)) else { break 'a288; };
@@ -6502,7 +6502,7 @@ fn name_or_attr_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // NAME
     'a289: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = p.expect_token(tk::NAME) else { break 'a289; };
@@ -6528,7 +6528,7 @@ fn group_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     // '(' pattern=pattern ')'
     'a290: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a290; }
@@ -6557,12 +6557,12 @@ fn sequence_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _start = p.start_position(_mark)?;
     // '[' patterns=maybe_sequence_pattern? ']'
     'a291: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LSQB)).is_none() { break 'a291; }
         let patterns = maybe_sequence_pattern_rule(p);
-        if p.error_indicator { break 'a291; }
+        if p.failed() { break 'a291; }
         if (p.expect_token(tk::RSQB)).is_none() { break 'a291; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -6571,12 +6571,12 @@ fn sequence_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // '(' patterns=open_sequence_pattern? ')'
     'a292: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a292; }
         let patterns = open_sequence_pattern_rule(p);
-        if p.error_indicator { break 'a292; }
+        if p.failed() { break 'a292; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a292; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -6604,14 +6604,14 @@ fn open_sequence_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
     let _mark = p.mark;
     // pattern=maybe_star_pattern ',' patterns=maybe_sequence_pattern?
     'a293: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(pattern) = (maybe_star_pattern_rule(p)) else { break 'a293; };
         let _s0 = p.src;
         if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, pattern); break 'a293; }
         let patterns = maybe_sequence_pattern_rule(p);
-        if p.error_indicator { p.give_back(_s0, pattern); break 'a293; }
+        if p.failed() { p.give_back(_s0, pattern); break 'a293; }
         return Some({ seq_insert_in_front(pattern, patterns) });
     }
     p.mark = _mark;
@@ -6632,7 +6632,7 @@ fn maybe_sequence_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
     let _mark = p.mark;
     // patterns=','.maybe_star_pattern+ ','?
     'a294: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(patterns) = ((|| -> Option<Vec<_>> {
@@ -6657,7 +6657,7 @@ fn maybe_sequence_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
             Some(_children)
         })()) else { break 'a294; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a294; }
+        if p.failed() { break 'a294; }
         return Some({ patterns });
     }
     p.mark = _mark;
@@ -6678,7 +6678,7 @@ fn maybe_star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _mark = p.mark;
     // star_pattern
     'a295: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (star_pattern_rule(p)) else { break 'a295; };
@@ -6689,7 +6689,7 @@ fn maybe_star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // pattern
     'a296: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (pattern_rule(p)) else { break 'a296; };
@@ -6716,7 +6716,7 @@ pub(crate) fn star_pattern_rule(p: &mut Parser<'_>) -> Option<Pattern> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -6735,7 +6735,7 @@ fn star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _start = p.start_position(_mark)?;
     // '*' target=pattern_capture_target
     'a297: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a297; }
@@ -6748,7 +6748,7 @@ fn star_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // '*' wildcard_pattern
     'a298: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a298; }
@@ -6776,7 +6776,7 @@ fn mapping_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _start = p.start_position(_mark)?;
     // '{' '}'
     'a299: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a299; }
@@ -6788,14 +6788,14 @@ fn mapping_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     // '{' rest=double_star_pattern ','? '}'
     'a300: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a300; }
         let Some(rest) = (double_star_pattern_rule(p)) else { break 'a300; };
         let _s1 = p.src;
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s1, rest); break 'a300; }
+        if p.failed() { p.give_back(_s1, rest); break 'a300; }
         if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s1, rest); break 'a300; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -6804,7 +6804,7 @@ fn mapping_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     p.mark = _mark;
     if p.first_pass_shortcuts_allowed() {
         'p301: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::LBRACE)).is_none() { break 'p301; }
@@ -6812,14 +6812,14 @@ fn mapping_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             let _pe = p.mark;
             // '{' items=items_pattern ',' rest=double_star_pattern ','? '}'
             'a302: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 if (p.expect_token(tk::COMMA)).is_none() { break 'a302; }
                 let Some(rest) = (double_star_pattern_rule(p)) else { break 'a302; };
                 let _s3 = p.src;
                 let _ = p.expect_token(tk::COMMA);
-                if p.error_indicator { p.give_back(_s3, rest); break 'a302; }
+                if p.failed() { p.give_back(_s3, rest); break 'a302; }
                 if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s3, rest); break 'a302; }
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
@@ -6829,11 +6829,11 @@ fn mapping_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             p.mark = _pe;
             // '{' items=items_pattern ','? '}'
             'a303: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 let _ = p.expect_token(tk::COMMA);
-                if p.error_indicator { break 'a303; }
+                if p.failed() { break 'a303; }
                 if (p.expect_token(tk::RBRACE)).is_none() { break 'a303; }
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
@@ -6846,7 +6846,7 @@ fn mapping_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     } else {
         // '{' items=items_pattern ',' rest=double_star_pattern ','? '}'
         'a304: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::LBRACE)).is_none() { break 'a304; }
@@ -6855,7 +6855,7 @@ fn mapping_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             let Some(rest) = (double_star_pattern_rule(p)) else { break 'a304; };
             let _s3 = p.src;
             let _ = p.expect_token(tk::COMMA);
-            if p.error_indicator { p.give_back(_s3, rest); break 'a304; }
+            if p.failed() { p.give_back(_s3, rest); break 'a304; }
             if (p.expect_token(tk::RBRACE)).is_none() { p.give_back(_s3, rest); break 'a304; }
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
@@ -6865,13 +6865,13 @@ fn mapping_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         p.mark = _mark;
         // '{' items=items_pattern ','? '}'
         'a305: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::LBRACE)).is_none() { break 'a305; }
             let Some(items) = (items_pattern_rule(p)) else { break 'a305; };
             let _ = p.expect_token(tk::COMMA);
-            if p.error_indicator { break 'a305; }
+            if p.failed() { break 'a305; }
             if (p.expect_token(tk::RBRACE)).is_none() { break 'a305; }
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
@@ -6901,7 +6901,7 @@ fn items_pattern_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
     let _mark = p.mark;
     // ','.key_value_pattern+
     'a306: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = ((|| -> Option<Vec<_>> {
@@ -6949,7 +6949,7 @@ fn key_value_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
     let _mark = p.mark;
     // key=(literal_expr | attr) ':' pattern=pattern
     'a307: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(key) = ((|| -> Option<_> {
@@ -6964,7 +6964,7 @@ fn key_value_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
                         p.level -= 1;
                         return Some(_v);
                     }
-                    if p.error_indicator {
+                    if p.failed() {
                         p.level -= 1;
                         return None;
                     }
@@ -6977,7 +6977,7 @@ fn key_value_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
                         p.level -= 1;
                         return Some(_v);
                     }
-                    if p.error_indicator {
+                    if p.failed() {
                         p.level -= 1;
                         return None;
                     }
@@ -6989,7 +6989,7 @@ fn key_value_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
                 let _mark = p.mark;
                 // literal_expr
                 'a308: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (literal_expr_rule(p)) else { break 'a308; };
@@ -7000,7 +7000,7 @@ fn key_value_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
                 p.mark = _mark;
                 // attr
                 'a309: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (attr_rule(p)) else { break 'a309; };
@@ -7038,7 +7038,7 @@ fn double_star_pattern_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // '**' target=pattern_capture_target
     'a310: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a310; }
@@ -7070,7 +7070,7 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     let _start = p.start_position(_mark)?;
     if p.first_pass_shortcuts_allowed() {
         'p311: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             let Some(cls) = (name_or_attr_rule(p)) else { break 'p311; };
@@ -7079,7 +7079,7 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             let _pe = p.mark;
             // cls=name_or_attr '(' ')'
             'a312: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 if (p.expect_token(tk::RPAR)).is_none() { break 'a312; }
@@ -7090,12 +7090,12 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             p.mark = _pe;
             // cls=name_or_attr '(' patterns=positional_patterns ','? ')'
             'a313: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 let Some(patterns) = (positional_patterns_rule(p)) else { break 'a313; };
                 let _ = p.expect_token(tk::COMMA);
-                if p.error_indicator { break 'a313; }
+                if p.failed() { break 'a313; }
                 if (p.expect_token(tk::RPAR)).is_none() { break 'a313; }
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
@@ -7104,12 +7104,12 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             p.mark = _pe;
             // cls=name_or_attr '(' keywords=keyword_patterns ','? ')'
             'a314: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 let Some(keywords) = (keyword_patterns_rule(p)) else { break 'a314; };
                 let _ = p.expect_token(tk::COMMA);
-                if p.error_indicator { break 'a314; }
+                if p.failed() { break 'a314; }
                 if (p.expect_token(tk::RPAR)).is_none() { break 'a314; }
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
@@ -7119,14 +7119,14 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             p.mark = _pe;
             // cls=name_or_attr '(' patterns=positional_patterns ',' keywords=keyword_patterns ','? ')'
             'a315: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 let Some(patterns) = (positional_patterns_rule(p)) else { break 'a315; };
                 if (p.expect_token(tk::COMMA)).is_none() { break 'a315; }
                 let Some(keywords) = (keyword_patterns_rule(p)) else { break 'a315; };
                 let _ = p.expect_token(tk::COMMA);
-                if p.error_indicator { break 'a315; }
+                if p.failed() { break 'a315; }
                 if (p.expect_token(tk::RPAR)).is_none() { break 'a315; }
                 p.src = Src::NONE;
                 let EXTRA = p.extra(_start);
@@ -7140,7 +7140,7 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     } else {
         // cls=name_or_attr '(' ')'
         'a316: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             let Some(cls) = (name_or_attr_rule(p)) else { break 'a316; };
@@ -7154,7 +7154,7 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         p.mark = _mark;
         // cls=name_or_attr '(' patterns=positional_patterns ','? ')'
         'a317: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             let Some(cls) = (name_or_attr_rule(p)) else { break 'a317; };
@@ -7162,7 +7162,7 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             if (p.expect_token(tk::LPAR)).is_none() { p.give_back(_s0, cls); break 'a317; }
             let Some(patterns) = (positional_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a317; };
             let _ = p.expect_token(tk::COMMA);
-            if p.error_indicator { p.give_back(_s0, cls); break 'a317; }
+            if p.failed() { p.give_back(_s0, cls); break 'a317; }
             if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s0, cls); break 'a317; }
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
@@ -7171,7 +7171,7 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         p.mark = _mark;
         // cls=name_or_attr '(' keywords=keyword_patterns ','? ')'
         'a318: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             let Some(cls) = (name_or_attr_rule(p)) else { break 'a318; };
@@ -7179,7 +7179,7 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             if (p.expect_token(tk::LPAR)).is_none() { p.give_back(_s0, cls); break 'a318; }
             let Some(keywords) = (keyword_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a318; };
             let _ = p.expect_token(tk::COMMA);
-            if p.error_indicator { p.give_back(_s0, cls); break 'a318; }
+            if p.failed() { p.give_back(_s0, cls); break 'a318; }
             if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s0, cls); break 'a318; }
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
@@ -7189,7 +7189,7 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
         p.mark = _mark;
         // cls=name_or_attr '(' patterns=positional_patterns ',' keywords=keyword_patterns ','? ')'
         'a319: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             let Some(cls) = (name_or_attr_rule(p)) else { break 'a319; };
@@ -7199,7 +7199,7 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
             if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, cls); break 'a319; }
             let Some(keywords) = (keyword_patterns_rule(p)) else { p.give_back(_s0, cls); break 'a319; };
             let _ = p.expect_token(tk::COMMA);
-            if p.error_indicator { p.give_back(_s0, cls); break 'a319; }
+            if p.failed() { p.give_back(_s0, cls); break 'a319; }
             if (p.expect_token(tk::RPAR)).is_none() { p.give_back(_s0, cls); break 'a319; }
             p.src = Src::NONE;
             let EXTRA = p.extra(_start);
@@ -7212,7 +7212,7 @@ fn class_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a320: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_class_pattern_rule(p)).is_none() { break 'a320; }
@@ -7238,7 +7238,7 @@ fn positional_patterns_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
     let _mark = p.mark;
     // args=','.pattern+
     'a321: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(args): Option<Vec<Pattern>> = ((|| -> Option<Vec<_>> {
@@ -7286,7 +7286,7 @@ fn keyword_patterns_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
     let _mark = p.mark;
     // ','.keyword_pattern+
     'a322: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = ((|| -> Option<Vec<_>> {
@@ -7335,7 +7335,7 @@ fn keyword_pattern_body(p: &mut Parser<'_>) -> Option<KeyPatternPair> {
     // arg=NAME '=' value=pattern
     'a323: {
         if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a323; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(arg) = p.expect_token(tk::NAME) else { break 'a323; };
@@ -7364,13 +7364,13 @@ fn type_alias_body(p: &mut Parser<'_>) -> Option<Stmt> {
     let _start = p.start_position(_mark)?;
     // "type" n=NAME t=[type_params] '=' b=expression
     'a324: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_soft_keyword(soft_kw::TYPE)).is_none() { break 'a324; }
         let Some(n) = p.expect_token(tk::NAME) else { break 'a324; };
         let t = type_params_rule(p);
-        if p.error_indicator { break 'a324; }
+        if p.failed() { break 'a324; }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a324; }
         let Some(b) = (expression_rule(p)) else { break 'a324; };
         let _s4 = p.src;
@@ -7400,7 +7400,7 @@ fn type_params_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a325: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_type_params_rule(p)).is_none() { break 'a325; }
@@ -7410,7 +7410,7 @@ fn type_params_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
     }
     // '[' t=type_param_seq ']'
     'a326: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LSQB)).is_none() { break 'a326; }
@@ -7436,7 +7436,7 @@ fn type_param_seq_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
     let _mark = p.mark;
     // a=','.type_param+ [',']
     'a327: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Vec<TypeParam>> = ((|| -> Option<Vec<_>> {
@@ -7461,7 +7461,7 @@ fn type_param_seq_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
             Some(_children)
         })()) else { break 'a327; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a327; }
+        if p.failed() { break 'a327; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -7483,7 +7483,7 @@ pub(crate) fn type_param_rule(p: &mut Parser<'_>) -> Option<TypeParam> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -7502,15 +7502,15 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
     let _start = p.start_position(_mark)?;
     // a=NAME b=[type_param_bound] c=[type_param_default]
     'a328: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a328; };
         let b = type_param_bound_rule(p);
-        if p.error_indicator { break 'a328; }
+        if p.failed() { break 'a328; }
         let _s1 = p.src;
         let c = type_param_default_rule(p);
-        if p.error_indicator { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a328; }
+        if p.failed() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a328; }
         let _s2 = p.src;
         let a = p.identifier_of(&a);
         p.src = Src::NONE;
@@ -7522,7 +7522,7 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a329: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_type_param_rule(p)).is_none() { break 'a329; }
@@ -7533,13 +7533,13 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
     }
     // '*' a=NAME b=[type_param_starred_default]
     'a330: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a330; }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a330; };
         let b = type_param_starred_default_rule(p);
-        if p.error_indicator { break 'a330; }
+        if p.failed() { break 'a330; }
         let _s2 = p.src;
         let a = p.identifier_of(&a);
         p.src = Src::NONE;
@@ -7549,13 +7549,13 @@ fn type_param_body(p: &mut Parser<'_>) -> Option<TypeParam> {
     p.mark = _mark;
     // '**' a=NAME b=[type_param_default]
     'a331: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a331; }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a331; };
         let b = type_param_default_rule(p);
-        if p.error_indicator { break 'a331; }
+        if p.failed() { break 'a331; }
         let _s2 = p.src;
         let a = p.identifier_of(&a);
         p.src = Src::NONE;
@@ -7580,7 +7580,7 @@ fn type_param_bound_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // ':' e=expression
     'a332: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::COLON)).is_none() { break 'a332; }
@@ -7607,7 +7607,7 @@ fn type_param_default_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // '=' e=expression
     'a333: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a333; }
@@ -7634,7 +7634,7 @@ fn type_param_starred_default_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // '=' e=star_expression
     'a334: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::EQUAL)).is_none() { break 'a334; }
@@ -7665,7 +7665,7 @@ pub(crate) fn expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -7678,7 +7678,7 @@ pub(crate) fn expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -7697,7 +7697,7 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
     let mut _shared0 = None;
     // a=expression b=(',' c=expression)+ [',']
     'a335: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
@@ -7716,7 +7716,7 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                         let _mark = p.mark;
                         // ',' c=expression
                         'a336: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             if (p.expect_token(tk::COMMA)).is_none() { break 'a336; }
@@ -7744,7 +7744,7 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a335; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a335; }
+        if p.failed() { _shared0 = Some((Some(a), _e0, _s0)); break 'a335; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Load, EXTRA) });
@@ -7752,7 +7752,7 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // a=expression ','
     'a337: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
@@ -7766,7 +7766,7 @@ fn expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // expression
     'a338: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
@@ -7785,7 +7785,7 @@ fn expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
     let _acc_src = p.src;
     // a=expression b=(',' c=expression)+ [',']
     'a339: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(b) = ({
@@ -7801,7 +7801,7 @@ fn expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
                         let _mark = p.mark;
                         // ',' c=expression
                         'a340: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             if (p.expect_token(tk::COMMA)).is_none() { break 'a340; }
@@ -7829,7 +7829,7 @@ fn expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a339; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a339; }
+        if p.failed() { break 'a339; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         let a = _acc;
@@ -7838,7 +7838,7 @@ fn expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
     p.mark = _mark;
     // a=expression ','
     'a341: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::COMMA)).is_none() { break 'a341; }
@@ -7848,7 +7848,7 @@ fn expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
         return Some({ mk::Tuple(vec![a], ExprContext::Load, EXTRA) });
     }
     p.mark = _mark;
-    if p.error_indicator {
+    if p.failed() {
         return None;
     }
     p.src = _acc_src;
@@ -7873,7 +7873,7 @@ pub(crate) fn expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -7886,7 +7886,7 @@ pub(crate) fn expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -7904,7 +7904,7 @@ pub(crate) fn expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -7925,7 +7925,7 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a342: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_expression_rule(p)).is_none() { break 'a342; }
@@ -7938,7 +7938,7 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a343: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_legacy_expression_rule(p)).is_none() { break 'a343; }
@@ -7950,7 +7950,7 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let mut _shared2 = None;
     // a=disjunction 'if' b=disjunction 'else' c=expression
     'a344: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
@@ -7969,7 +7969,7 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // disjunction
     'a345: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
@@ -7981,7 +7981,7 @@ fn expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // lambdef
     'a346: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (lambdef_rule(p)) else { break 'a346; };
@@ -8008,7 +8008,7 @@ fn yield_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // 'yield' 'from' a=expression
     'a347: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::YIELD)).is_none() { break 'a347; }
@@ -8022,12 +8022,12 @@ fn yield_expr_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // 'yield' a=[star_expressions]
     'a348: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::YIELD)).is_none() { break 'a348; }
         let a = star_expressions_rule(p);
-        if p.error_indicator { break 'a348; }
+        if p.failed() { break 'a348; }
         let _s1 = p.src;
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -8055,7 +8055,7 @@ pub(crate) fn star_expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -8068,7 +8068,7 @@ pub(crate) fn star_expressions_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -8092,7 +8092,7 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
     let mut _shared0 = None;
     // a=star_expression b=(',' c=star_expression)+ [',']
     'a349: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_expression_rule(p); (_r, p.mark, p.src) } };
@@ -8111,7 +8111,7 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
                         let _mark = p.mark;
                         // ',' c=star_expression
                         'a350: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             if (p.expect_token(tk::COMMA)).is_none() { break 'a350; }
@@ -8139,7 +8139,7 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a349; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a349; }
+        if p.failed() { _shared0 = Some((Some(a), _e0, _s0)); break 'a349; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Load, EXTRA) });
@@ -8147,7 +8147,7 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // a=star_expression ','
     'a351: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_expression_rule(p); (_r, p.mark, p.src) } };
@@ -8161,7 +8161,7 @@ fn star_expressions_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // star_expression
     'a352: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_expression_rule(p); (_r, p.mark, p.src) } };
@@ -8180,7 +8180,7 @@ fn star_expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> 
     let _acc_src = p.src;
     // a=star_expression b=(',' c=star_expression)+ [',']
     'a353: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(b) = ({
@@ -8196,7 +8196,7 @@ fn star_expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> 
                         let _mark = p.mark;
                         // ',' c=star_expression
                         'a354: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             if (p.expect_token(tk::COMMA)).is_none() { break 'a354; }
@@ -8224,7 +8224,7 @@ fn star_expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> 
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a353; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a353; }
+        if p.failed() { break 'a353; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         let a = _acc;
@@ -8233,7 +8233,7 @@ fn star_expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> 
     p.mark = _mark;
     // a=star_expression ','
     'a355: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::COMMA)).is_none() { break 'a355; }
@@ -8243,7 +8243,7 @@ fn star_expressions_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> 
         return Some({ mk::Tuple(vec![a], ExprContext::Load, EXTRA) });
     }
     p.mark = _mark;
-    if p.error_indicator {
+    if p.failed() {
         return None;
     }
     p.src = _acc_src;
@@ -8313,7 +8313,7 @@ pub(crate) fn star_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -8326,7 +8326,7 @@ pub(crate) fn star_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -8349,7 +8349,7 @@ pub(crate) fn star_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -8368,7 +8368,7 @@ fn star_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // '*' a=bitwise_or
     'a356: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a356; }
@@ -8381,7 +8381,7 @@ fn star_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // expression
     'a357: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (expression_rule(p)) else { break 'a357; };
@@ -8399,7 +8399,7 @@ fn star_expression_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // '*' a=bitwise_or
     'a358: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a358; }
@@ -8427,7 +8427,7 @@ fn star_named_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     // a=','.star_named_expression+ [',']
     'a359: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ((|| -> Option<Vec<_>> {
@@ -8452,7 +8452,7 @@ fn star_named_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             Some(_children)
         })()) else { break 'a359; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a359; }
+        if p.failed() { break 'a359; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -8477,7 +8477,7 @@ pub(crate) fn star_named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -8490,7 +8490,7 @@ pub(crate) fn star_named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -8508,7 +8508,7 @@ fn star_named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // '*' a=bitwise_or
     'a360: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a360; }
@@ -8521,7 +8521,7 @@ fn star_named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // named_expression
     'a361: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (named_expression_rule(p)) else { break 'a361; };
@@ -8539,7 +8539,7 @@ fn star_named_expression_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // '*' a=bitwise_or
     'a362: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a362; }
@@ -8574,7 +8574,7 @@ fn assignment_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let mut _cut = false;
     'a363: {
         if p.lacks_pair(tk::NAME, tk::COLONEQUAL) { break 'a363; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a363; };
@@ -8613,7 +8613,7 @@ pub(crate) fn named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -8626,7 +8626,7 @@ pub(crate) fn named_expression_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -8643,7 +8643,7 @@ fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // assignment_expression
     'a364: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (assignment_expression_rule(p)) else { break 'a364; };
@@ -8656,7 +8656,7 @@ fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a365: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_named_expression_rule(p)).is_none() { break 'a365; }
@@ -8667,7 +8667,7 @@ fn named_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     // expression !':='
     'a366: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (expression_rule(p)) else { break 'a366; };
@@ -8698,7 +8698,7 @@ pub(crate) fn disjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -8711,7 +8711,7 @@ pub(crate) fn disjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -8739,7 +8739,7 @@ pub(crate) fn disjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -8759,7 +8759,7 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
     let mut _shared0 = None;
     // a=conjunction b=('or' c=conjunction)+
     'a367: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = conjunction_rule(p); (_r, p.mark, p.src) } };
@@ -8778,7 +8778,7 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                         let _mark = p.mark;
                         // 'or' c=conjunction
                         'a368: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             if (p.expect_token(kw::OR)).is_none() { break 'a368; }
@@ -8815,7 +8815,7 @@ fn disjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // conjunction
     'a369: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = conjunction_rule(p); (_r, p.mark, p.src) } };
@@ -8834,7 +8834,7 @@ fn disjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
     let _acc_src = p.src;
     // a=conjunction b=('or' c=conjunction)+
     'a370: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(b) = ({
@@ -8850,7 +8850,7 @@ fn disjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
                         let _mark = p.mark;
                         // 'or' c=conjunction
                         'a371: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             if (p.expect_token(kw::OR)).is_none() { break 'a371; }
@@ -8886,7 +8886,7 @@ fn disjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
         EXTRA) });
     }
     p.mark = _mark;
-    if p.error_indicator {
+    if p.failed() {
         return None;
     }
     p.src = _acc_src;
@@ -8940,7 +8940,7 @@ fn disjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -8961,7 +8961,7 @@ fn disjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -8982,7 +8982,7 @@ fn disjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9003,7 +9003,7 @@ fn disjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9024,7 +9024,7 @@ fn disjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9045,7 +9045,7 @@ fn disjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9066,7 +9066,7 @@ fn disjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9087,7 +9087,7 @@ fn disjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9108,7 +9108,7 @@ fn disjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9129,7 +9129,7 @@ fn disjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9174,7 +9174,7 @@ pub(crate) fn conjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -9187,7 +9187,7 @@ pub(crate) fn conjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -9215,7 +9215,7 @@ pub(crate) fn conjunction_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -9235,7 +9235,7 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
     let mut _shared0 = None;
     // a=inversion b=('and' c=inversion)+
     'a372: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = inversion_rule(p); (_r, p.mark, p.src) } };
@@ -9254,7 +9254,7 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
                         let _mark = p.mark;
                         // 'and' c=inversion
                         'a373: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             if (p.expect_token(kw::AND)).is_none() { break 'a373; }
@@ -9291,7 +9291,7 @@ fn conjunction_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // inversion
     'a374: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = inversion_rule(p); (_r, p.mark, p.src) } };
@@ -9310,7 +9310,7 @@ fn conjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
     let _acc_src = p.src;
     // a=inversion b=('and' c=inversion)+
     'a375: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(b) = ({
@@ -9326,7 +9326,7 @@ fn conjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
                         let _mark = p.mark;
                         // 'and' c=inversion
                         'a376: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             if (p.expect_token(kw::AND)).is_none() { break 'a376; }
@@ -9362,7 +9362,7 @@ fn conjunction_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Optio
         EXTRA) });
     }
     p.mark = _mark;
-    if p.error_indicator {
+    if p.failed() {
         return None;
     }
     p.src = _acc_src;
@@ -9416,7 +9416,7 @@ fn conjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9437,7 +9437,7 @@ fn conjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9458,7 +9458,7 @@ fn conjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9479,7 +9479,7 @@ fn conjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9500,7 +9500,7 @@ fn conjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9521,7 +9521,7 @@ fn conjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9542,7 +9542,7 @@ fn conjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9563,7 +9563,7 @@ fn conjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9584,7 +9584,7 @@ fn conjunction_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9629,7 +9629,7 @@ pub(crate) fn inversion_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -9642,7 +9642,7 @@ pub(crate) fn inversion_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -9670,7 +9670,7 @@ pub(crate) fn inversion_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -9689,7 +9689,7 @@ fn inversion_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // 'not' a=inversion
     'a377: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::NOT)).is_none() { break 'a377; }
@@ -9702,7 +9702,7 @@ fn inversion_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // comparison
     'a378: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (comparison_rule(p)) else { break 'a378; };
@@ -9720,7 +9720,7 @@ fn inversion_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // 'not' a=inversion
     'a379: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::NOT)).is_none() { break 'a379; }
@@ -9781,7 +9781,7 @@ fn inversion_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9802,7 +9802,7 @@ fn inversion_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9823,7 +9823,7 @@ fn inversion_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9844,7 +9844,7 @@ fn inversion_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9865,7 +9865,7 @@ fn inversion_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9886,7 +9886,7 @@ fn inversion_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9907,7 +9907,7 @@ fn inversion_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9928,7 +9928,7 @@ fn inversion_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -9973,7 +9973,7 @@ pub(crate) fn comparison_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -9986,7 +9986,7 @@ pub(crate) fn comparison_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -10010,7 +10010,7 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
     let mut _shared0 = None;
     // a=bitwise_or b=compare_op_bitwise_or_pair+
     'a380: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = bitwise_or_rule(p); (_r, p.mark, p.src) } };
@@ -10042,7 +10042,7 @@ fn comparison_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // bitwise_or
     'a381: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = bitwise_or_rule(p); (_r, p.mark, p.src) } };
@@ -10061,7 +10061,7 @@ fn comparison_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Option
     let _acc_src = p.src;
     // a=bitwise_or b=compare_op_bitwise_or_pair+
     'a382: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(b) = ({
@@ -10089,7 +10089,7 @@ fn comparison_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Option
           mk::Compare(a, ops, comparators, EXTRA) } });
     }
     p.mark = _mark;
-    if p.error_indicator {
+    if p.failed() {
         return None;
     }
     p.src = _acc_src;
@@ -10139,7 +10139,7 @@ fn comparison_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -10160,7 +10160,7 @@ fn comparison_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -10181,7 +10181,7 @@ fn comparison_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -10202,7 +10202,7 @@ fn comparison_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -10223,7 +10223,7 @@ fn comparison_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -10244,7 +10244,7 @@ fn comparison_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -10265,7 +10265,7 @@ fn comparison_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -10286,7 +10286,7 @@ fn comparison_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -10327,7 +10327,7 @@ fn compare_op_bitwise_or_pair_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> 
     let _mark = p.mark;
     // eq_bitwise_or
     'a383: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (eq_bitwise_or_rule(p)) else { break 'a383; };
@@ -10336,7 +10336,7 @@ fn compare_op_bitwise_or_pair_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> 
     p.mark = _mark;
     // noteq_bitwise_or
     'a384: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (noteq_bitwise_or_rule(p)) else { break 'a384; };
@@ -10345,7 +10345,7 @@ fn compare_op_bitwise_or_pair_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> 
     p.mark = _mark;
     // lte_bitwise_or
     'a385: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (lte_bitwise_or_rule(p)) else { break 'a385; };
@@ -10354,7 +10354,7 @@ fn compare_op_bitwise_or_pair_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> 
     p.mark = _mark;
     // lt_bitwise_or
     'a386: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (lt_bitwise_or_rule(p)) else { break 'a386; };
@@ -10363,7 +10363,7 @@ fn compare_op_bitwise_or_pair_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> 
     p.mark = _mark;
     // gte_bitwise_or
     'a387: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (gte_bitwise_or_rule(p)) else { break 'a387; };
@@ -10372,7 +10372,7 @@ fn compare_op_bitwise_or_pair_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> 
     p.mark = _mark;
     // gt_bitwise_or
     'a388: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (gt_bitwise_or_rule(p)) else { break 'a388; };
@@ -10381,7 +10381,7 @@ fn compare_op_bitwise_or_pair_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> 
     p.mark = _mark;
     // notin_bitwise_or
     'a389: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (notin_bitwise_or_rule(p)) else { break 'a389; };
@@ -10390,7 +10390,7 @@ fn compare_op_bitwise_or_pair_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> 
     p.mark = _mark;
     // in_bitwise_or
     'a390: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (in_bitwise_or_rule(p)) else { break 'a390; };
@@ -10399,7 +10399,7 @@ fn compare_op_bitwise_or_pair_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> 
     p.mark = _mark;
     // isnot_bitwise_or
     'a391: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (isnot_bitwise_or_rule(p)) else { break 'a391; };
@@ -10408,7 +10408,7 @@ fn compare_op_bitwise_or_pair_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> 
     p.mark = _mark;
     // is_bitwise_or
     'a392: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (is_bitwise_or_rule(p)) else { break 'a392; };
@@ -10432,7 +10432,7 @@ fn eq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '==' a=bitwise_or
     'a393: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::EQEQUAL)).is_none() { break 'a393; }
@@ -10458,7 +10458,7 @@ fn noteq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // (tok='!=') a=bitwise_or
     'a394: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if ((|| -> Option<_> {
@@ -10469,7 +10469,7 @@ fn noteq_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
                 let _mark = p.mark;
                 // tok='!='
                 'a395: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(tok) = (p.expect_token(tk::NOTEQUAL)) else { break 'a395; };
@@ -10503,7 +10503,7 @@ fn lte_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '<=' a=bitwise_or
     'a396: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LESSEQUAL)).is_none() { break 'a396; }
@@ -10529,7 +10529,7 @@ fn lt_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '<' a=bitwise_or
     'a397: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LESS)).is_none() { break 'a397; }
@@ -10555,7 +10555,7 @@ fn gte_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '>=' a=bitwise_or
     'a398: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::GREATEREQUAL)).is_none() { break 'a398; }
@@ -10581,7 +10581,7 @@ fn gt_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // '>' a=bitwise_or
     'a399: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::GREATER)).is_none() { break 'a399; }
@@ -10607,7 +10607,7 @@ fn notin_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // 'not' 'in' a=bitwise_or
     'a400: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::NOT)).is_none() { break 'a400; }
@@ -10634,7 +10634,7 @@ fn in_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // 'in' a=bitwise_or
     'a401: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::IN)).is_none() { break 'a401; }
@@ -10660,7 +10660,7 @@ fn isnot_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // 'is' 'not' a=bitwise_or
     'a402: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::IS)).is_none() { break 'a402; }
@@ -10687,7 +10687,7 @@ fn is_bitwise_or_body(p: &mut Parser<'_>) -> Option<CmpopExprPair> {
     let _mark = p.mark;
     // 'is' a=bitwise_or
     'a403: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::IS)).is_none() { break 'a403; }
@@ -10717,7 +10717,7 @@ pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -10730,7 +10730,7 @@ pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -10758,7 +10758,7 @@ pub(crate) fn bitwise_or_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -10794,7 +10794,7 @@ fn bitwise_or_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Op
         let _mark = p.mark;
         // a=bitwise_or '|' b=bitwise_xor
         'a404: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::VBAR)).is_none() { break 'a404; }
@@ -10809,7 +10809,7 @@ fn bitwise_or_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Op
         p.mark = _mark;
         break;
     }
-    if p.error_indicator {
+    if p.failed() {
         return None;
     }
     p.src = _acc_src;
@@ -10820,7 +10820,7 @@ fn bitwise_or_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // bitwise_xor
     'a405: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (bitwise_xor_rule(p)) else { break 'a405; };
@@ -10875,7 +10875,7 @@ fn bitwise_or_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -10896,7 +10896,7 @@ fn bitwise_or_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -10917,7 +10917,7 @@ fn bitwise_or_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -10938,7 +10938,7 @@ fn bitwise_or_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -10959,7 +10959,7 @@ fn bitwise_or_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -10980,7 +10980,7 @@ fn bitwise_or_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -11001,7 +11001,7 @@ fn bitwise_or_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -11046,7 +11046,7 @@ pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -11059,7 +11059,7 @@ pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -11087,7 +11087,7 @@ pub(crate) fn bitwise_xor_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -11123,7 +11123,7 @@ fn bitwise_xor_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> O
         let _mark = p.mark;
         // a=bitwise_xor '^' b=bitwise_and
         'a406: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::CIRCUMFLEX)).is_none() { break 'a406; }
@@ -11138,7 +11138,7 @@ fn bitwise_xor_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> O
         p.mark = _mark;
         break;
     }
-    if p.error_indicator {
+    if p.failed() {
         return None;
     }
     p.src = _acc_src;
@@ -11149,7 +11149,7 @@ fn bitwise_xor_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // bitwise_and
     'a407: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (bitwise_and_rule(p)) else { break 'a407; };
@@ -11204,7 +11204,7 @@ fn bitwise_xor_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -11225,7 +11225,7 @@ fn bitwise_xor_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -11246,7 +11246,7 @@ fn bitwise_xor_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -11267,7 +11267,7 @@ fn bitwise_xor_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -11288,7 +11288,7 @@ fn bitwise_xor_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -11309,7 +11309,7 @@ fn bitwise_xor_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -11354,7 +11354,7 @@ pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -11367,7 +11367,7 @@ pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -11395,7 +11395,7 @@ pub(crate) fn bitwise_and_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -11431,7 +11431,7 @@ fn bitwise_and_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> O
         let _mark = p.mark;
         // a=bitwise_and '&' b=shift_expr
         'a408: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::AMPER)).is_none() { break 'a408; }
@@ -11446,7 +11446,7 @@ fn bitwise_and_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> O
         p.mark = _mark;
         break;
     }
-    if p.error_indicator {
+    if p.failed() {
         return None;
     }
     p.src = _acc_src;
@@ -11457,7 +11457,7 @@ fn bitwise_and_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // shift_expr
     'a409: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (shift_expr_rule(p)) else { break 'a409; };
@@ -11512,7 +11512,7 @@ fn bitwise_and_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -11533,7 +11533,7 @@ fn bitwise_and_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -11554,7 +11554,7 @@ fn bitwise_and_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -11575,7 +11575,7 @@ fn bitwise_and_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -11596,7 +11596,7 @@ fn bitwise_and_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -11641,7 +11641,7 @@ pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -11654,7 +11654,7 @@ pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -11682,7 +11682,7 @@ pub(crate) fn shift_expr_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -11718,7 +11718,7 @@ fn shift_expr_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Op
         let _mark = p.mark;
         // a=shift_expr '<<' b=sum
         'a410: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::LEFTSHIFT)).is_none() { break 'a410; }
@@ -11733,7 +11733,7 @@ fn shift_expr_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Op
         p.mark = _mark;
         // a=shift_expr '>>' b=sum
         'a411: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::RIGHTSHIFT)).is_none() { break 'a411; }
@@ -11748,7 +11748,7 @@ fn shift_expr_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Op
         p.mark = _mark;
         break;
     }
-    if p.error_indicator {
+    if p.failed() {
         return None;
     }
     p.src = _acc_src;
@@ -11761,7 +11761,7 @@ fn shift_expr_seed(p: &mut Parser<'_>) -> Option<Expr> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a412: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_arithmetic_rule(p)).is_none() { break 'a412; }
@@ -11772,7 +11772,7 @@ fn shift_expr_seed(p: &mut Parser<'_>) -> Option<Expr> {
     }
     // sum
     'a413: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (sum_rule(p)) else { break 'a413; };
@@ -11827,7 +11827,7 @@ fn shift_expr_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -11848,7 +11848,7 @@ fn shift_expr_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -11869,7 +11869,7 @@ fn shift_expr_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -11890,7 +11890,7 @@ fn shift_expr_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -11935,7 +11935,7 @@ pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -11948,7 +11948,7 @@ pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -11976,7 +11976,7 @@ pub(crate) fn sum_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -12012,7 +12012,7 @@ fn sum_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<Ex
         let _mark = p.mark;
         // a=sum '+' b=term
         'a414: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::PLUS)).is_none() { break 'a414; }
@@ -12027,7 +12027,7 @@ fn sum_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<Ex
         p.mark = _mark;
         // a=sum '-' b=term
         'a415: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::MINUS)).is_none() { break 'a415; }
@@ -12042,7 +12042,7 @@ fn sum_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<Ex
         p.mark = _mark;
         break;
     }
-    if p.error_indicator {
+    if p.failed() {
         return None;
     }
     p.src = _acc_src;
@@ -12053,7 +12053,7 @@ fn sum_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // term
     'a416: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (term_rule(p)) else { break 'a416; };
@@ -12108,7 +12108,7 @@ fn sum_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -12129,7 +12129,7 @@ fn sum_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -12150,7 +12150,7 @@ fn sum_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -12195,7 +12195,7 @@ pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -12208,7 +12208,7 @@ pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -12236,7 +12236,7 @@ pub(crate) fn term_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -12272,7 +12272,7 @@ fn term_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<E
         let _mark = p.mark;
         // a=term '*' b=factor
         'a417: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::STAR)).is_none() { break 'a417; }
@@ -12287,7 +12287,7 @@ fn term_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<E
         p.mark = _mark;
         // a=term '/' b=factor
         'a418: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::SLASH)).is_none() { break 'a418; }
@@ -12302,7 +12302,7 @@ fn term_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<E
         p.mark = _mark;
         // a=term '//' b=factor
         'a419: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a419; }
@@ -12317,7 +12317,7 @@ fn term_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<E
         p.mark = _mark;
         // a=term '%' b=factor
         'a420: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::PERCENT)).is_none() { break 'a420; }
@@ -12332,7 +12332,7 @@ fn term_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<E
         p.mark = _mark;
         // a=term '@' b=factor
         'a421: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::AT)).is_none() { break 'a421; }
@@ -12347,7 +12347,7 @@ fn term_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Option<E
         p.mark = _mark;
         break;
     }
-    if p.error_indicator {
+    if p.failed() {
         return None;
     }
     p.src = _acc_src;
@@ -12360,7 +12360,7 @@ fn term_seed(p: &mut Parser<'_>) -> Option<Expr> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a422: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_factor_rule(p)).is_none() { break 'a422; }
@@ -12371,7 +12371,7 @@ fn term_seed(p: &mut Parser<'_>) -> Option<Expr> {
     }
     // factor
     'a423: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (factor_rule(p)) else { break 'a423; };
@@ -12426,7 +12426,7 @@ fn term_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -12447,7 +12447,7 @@ fn term_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -12492,7 +12492,7 @@ pub(crate) fn factor_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -12505,7 +12505,7 @@ pub(crate) fn factor_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -12533,7 +12533,7 @@ pub(crate) fn factor_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -12552,7 +12552,7 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // '+' a=factor
     'a424: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::PLUS)).is_none() { break 'a424; }
@@ -12565,7 +12565,7 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // '-' a=factor
     'a425: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::MINUS)).is_none() { break 'a425; }
@@ -12578,7 +12578,7 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // '~' a=factor
     'a426: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::TILDE)).is_none() { break 'a426; }
@@ -12591,7 +12591,7 @@ fn factor_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // power
     'a427: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (power_rule(p)) else { break 'a427; };
@@ -12609,7 +12609,7 @@ fn factor_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // '+' a=factor
     'a428: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::PLUS)).is_none() { break 'a428; }
@@ -12622,7 +12622,7 @@ fn factor_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // '-' a=factor
     'a429: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::MINUS)).is_none() { break 'a429; }
@@ -12635,7 +12635,7 @@ fn factor_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // '~' a=factor
     'a430: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::TILDE)).is_none() { break 'a430; }
@@ -12692,7 +12692,7 @@ fn factor_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -12737,7 +12737,7 @@ pub(crate) fn power_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -12750,7 +12750,7 @@ pub(crate) fn power_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -12774,7 +12774,7 @@ fn power_body(p: &mut Parser<'_>) -> Option<Expr> {
     let mut _shared0 = None;
     // a=await_primary '**' b=factor
     'a431: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = await_primary_rule(p); (_r, p.mark, p.src) } };
@@ -12790,7 +12790,7 @@ fn power_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // await_primary
     'a432: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = await_primary_rule(p); (_r, p.mark, p.src) } };
@@ -12809,7 +12809,7 @@ fn power_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Option<Expr
     let _acc_src = p.src;
     // a=await_primary '**' b=factor
     'a433: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a433; }
@@ -12821,7 +12821,7 @@ fn power_cont(p: &mut Parser<'_>, _start: (i32, i32), _acc: Expr) -> Option<Expr
         return Some({ mk::BinOp(a, Operator::Pow, b, EXTRA) });
     }
     p.mark = _mark;
-    if p.error_indicator {
+    if p.failed() {
         return None;
     }
     p.src = _acc_src;
@@ -12867,7 +12867,7 @@ fn power_chain(p: &mut Parser<'_>) -> Option<Expr> {
                 return None;
             };
             _e = _v;
-            if p.error_indicator {
+            if p.failed() {
                 p.level = _base + 1;
                 p.mark = _mark;
                 return None;
@@ -12912,7 +12912,7 @@ pub(crate) fn await_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -12925,7 +12925,7 @@ pub(crate) fn await_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -12953,7 +12953,7 @@ pub(crate) fn await_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -12972,7 +12972,7 @@ fn await_primary_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // 'await' a=primary
     'a434: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::AWAIT)).is_none() { break 'a434; }
@@ -12985,7 +12985,7 @@ fn await_primary_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // primary
     'a435: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (primary_rule(p)) else { break 'a435; };
@@ -13003,7 +13003,7 @@ fn await_primary_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // 'await' a=primary
     'a436: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::AWAIT)).is_none() { break 'a436; }
@@ -13080,7 +13080,7 @@ pub(crate) fn primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -13093,7 +13093,7 @@ pub(crate) fn primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -13116,7 +13116,7 @@ pub(crate) fn primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -13152,7 +13152,7 @@ fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Optio
         let _mark = p.mark;
         // a=primary '.' b=NAME
         'a437: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::DOT)).is_none() { break 'a437; }
@@ -13167,7 +13167,7 @@ fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Optio
         p.mark = _mark;
         // a=primary b=genexp
         'a438: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             let Some(b) = (genexp_rule(p)) else { break 'a438; };
@@ -13181,12 +13181,12 @@ fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Optio
         p.mark = _mark;
         // a=primary '(' b=[arguments] ')'
         'a439: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::LPAR)).is_none() { break 'a439; }
             let b = arguments_rule(p);
-            if p.error_indicator { break 'a439; }
+            if p.failed() { break 'a439; }
             let _s1 = p.src;
             if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a439; }
             let EXTRA = p.extra(_start);
@@ -13198,7 +13198,7 @@ fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Optio
         p.mark = _mark;
         // a=primary '[' b=slices ']'
         'a440: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::LSQB)).is_none() { break 'a440; }
@@ -13214,7 +13214,7 @@ fn primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Optio
         p.mark = _mark;
         break;
     }
-    if p.error_indicator {
+    if p.failed() {
         return None;
     }
     p.src = _acc_src;
@@ -13225,7 +13225,7 @@ fn primary_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // atom
     'a441: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (atom_rule(p)) else { break 'a441; };
@@ -13252,7 +13252,7 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // a=slice !','
     'a442: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (slice_rule(p)) else { break 'a442; };
@@ -13264,7 +13264,7 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // a=','.(slice | starred_expression)+ [',']
     'a443: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ((|| -> Option<Vec<_>> {
@@ -13277,7 +13277,7 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
                         let _mark = p.mark;
                         // slice
                         'a444: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             let Some(_v0) = (slice_rule(p)) else { break 'a444; };
@@ -13288,7 +13288,7 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
                         p.mark = _mark;
                         // starred_expression
                         'a445: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             let Some(_v0) = (starred_expression_rule(p)) else { break 'a445; };
@@ -13324,7 +13324,7 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
             Some(_children)
         })()) else { break 'a443; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a443; }
+        if p.failed() { break 'a443; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(a, ExprContext::Load, EXTRA) });
@@ -13350,15 +13350,15 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
     // a=[expression] ':' b=[expression] c=[':' d=[expression]]
     'a446: {
         if _lacking0 { break 'a446; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let a = expression_rule(p);
-        if p.error_indicator { break 'a446; }
+        if p.failed() { break 'a446; }
         let _s0 = p.src;
         if (p.expect_token(tk::COLON)).is_none() { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a446; }
         let b = expression_rule(p);
-        if p.error_indicator { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a446; }
+        if p.failed() { if let Some(_v) = a { p.give_back(_s0, _v); } break 'a446; }
         let _s2 = p.src;
         let c = (|| -> Option<_> {
             if p.enter_rule() {
@@ -13368,12 +13368,12 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _mark = p.mark;
                 // ':' d=[expression]
                 'a447: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COLON)).is_none() { break 'a447; }
                     let d = expression_rule(p);
-                    if p.error_indicator { break 'a447; }
+                    if p.failed() { break 'a447; }
                     let _s1 = p.src;
                     return Some({ d });
                 }
@@ -13383,7 +13383,7 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { if let Some(_v) = b { p.give_back(_s2, _v); } if let Some(_v) = a { p.give_back(_s0, _v); } break 'a446; }
+        if p.failed() { if let Some(_v) = b { p.give_back(_s2, _v); } if let Some(_v) = a { p.give_back(_s0, _v); } break 'a446; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Slice(a, b, c.flatten(), EXTRA) });
@@ -13391,7 +13391,7 @@ fn slice_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // a=named_expression
     'a448: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (named_expression_rule(p)) else { break 'a448; };
@@ -13416,7 +13416,7 @@ pub(crate) fn atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -13439,7 +13439,7 @@ pub(crate) fn atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -13456,7 +13456,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // NAME
     'a449: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = p.expect_token(tk::NAME) else { break 'a449; };
@@ -13467,7 +13467,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // 'True'
     'a450: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::TRUE)).is_none() { break 'a450; }
@@ -13478,7 +13478,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // 'False'
     'a451: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::FALSE)).is_none() { break 'a451; }
@@ -13489,7 +13489,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // 'None'
     'a452: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::NONE)).is_none() { break 'a452; }
@@ -13500,7 +13500,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // &(STRING | FSTRING_START | TSTRING_START) strings
     'a453: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x4800000000000008) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
@@ -13511,7 +13511,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _mark = p.mark;
                 // STRING
                 'a454: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.string_token()).is_none() { break 'a454; }
@@ -13520,7 +13520,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.mark = _mark;
                 // FSTRING_START
                 'a455: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a455; }
@@ -13529,7 +13529,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.mark = _mark;
                 // TSTRING_START
                 'a456: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::TSTRING_START)).is_none() { break 'a456; }
@@ -13549,7 +13549,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // NUMBER
     'a457: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (p.number_token()) else { break 'a457; };
@@ -13559,7 +13559,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // &'(' (tuple | group | genexp)
     'a458: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x80) } else { p.lookahead_slow(|p| (p.expect_token(tk::LPAR)).is_some()) }) { break 'a458; }
@@ -13571,7 +13571,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _mark = p.mark;
                 // tuple
                 'a459: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (tuple_rule(p)) else { break 'a459; };
@@ -13582,7 +13582,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.mark = _mark;
                 // group
                 'a460: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (group_rule(p)) else { break 'a460; };
@@ -13593,7 +13593,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.mark = _mark;
                 // genexp
                 'a461: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (genexp_rule(p)) else { break 'a461; };
@@ -13614,7 +13614,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // &'[' (list | listcomp)
     'a462: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x200) } else { p.lookahead_slow(|p| (p.expect_token(tk::LSQB)).is_some()) }) { break 'a462; }
@@ -13626,7 +13626,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _mark = p.mark;
                 // list
                 'a463: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (list_rule(p)) else { break 'a463; };
@@ -13637,7 +13637,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.mark = _mark;
                 // listcomp
                 'a464: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (listcomp_rule(p)) else { break 'a464; };
@@ -13658,7 +13658,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // &'{' (dict | set | dictcomp | setcomp)
     'a465: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x2000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::LBRACE)).is_some()) }) { break 'a465; }
@@ -13670,7 +13670,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _mark = p.mark;
                 // dict
                 'a466: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (dict_rule(p)) else { break 'a466; };
@@ -13681,7 +13681,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.mark = _mark;
                 // set
                 'a467: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (set_rule(p)) else { break 'a467; };
@@ -13692,7 +13692,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.mark = _mark;
                 // dictcomp
                 'a468: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (dictcomp_rule(p)) else { break 'a468; };
@@ -13703,7 +13703,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.mark = _mark;
                 // setcomp
                 'a469: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (setcomp_rule(p)) else { break 'a469; };
@@ -13724,7 +13724,7 @@ fn atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // '...'
     'a470: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::ELLIPSIS)).is_none() { break 'a470; }
@@ -13750,7 +13750,7 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // '(' a=(yield_expr | named_expression) ')'
     'a471: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a471; }
@@ -13771,7 +13771,7 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
                         p.level -= 1;
                         return Some(_v);
                     }
-                    if p.error_indicator {
+                    if p.failed() {
                         p.level -= 1;
                         return None;
                     }
@@ -13784,7 +13784,7 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
                         p.level -= 1;
                         return Some(_v);
                     }
-                    if p.error_indicator {
+                    if p.failed() {
                         p.level -= 1;
                         return None;
                     }
@@ -13796,7 +13796,7 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _mark = p.mark;
                 // yield_expr
                 'a472: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (yield_expr_rule(p)) else { break 'a472; };
@@ -13807,7 +13807,7 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.mark = _mark;
                 // named_expression
                 'a473: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (named_expression_rule(p)) else { break 'a473; };
@@ -13831,7 +13831,7 @@ fn group_body(p: &mut Parser<'_>) -> Option<Expr> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a474: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_group_rule(p)).is_none() { break 'a474; }
@@ -13858,12 +13858,12 @@ fn lambdef_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // 'lambda' a=[lambda_params] ':' b=expression
     'a475: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::LAMBDA)).is_none() { break 'a475; }
         let a = lambda_params_rule(p);
-        if p.error_indicator { break 'a475; }
+        if p.failed() { break 'a475; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a475; }
         let Some(b) = (expression_rule(p)) else { break 'a475; };
         let _s3 = p.src;
@@ -13895,7 +13895,7 @@ fn lambda_params_body(p: &mut Parser<'_>) -> Option<Arguments> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a476: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_lambda_parameters_rule(p)).is_none() { break 'a476; }
@@ -13905,7 +13905,7 @@ fn lambda_params_body(p: &mut Parser<'_>) -> Option<Arguments> {
     }
     // lambda_parameters
     'a477: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (lambda_parameters_rule(p)) else { break 'a477; };
@@ -13933,7 +13933,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
     let _mark = p.mark;
     // a=lambda_slash_no_default b=lambda_param_no_default* c=lambda_param_with_default* d=[lambda_star_etc]
     'a478: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (lambda_slash_no_default_rule(p)) else { break 'a478; };
@@ -13955,7 +13955,7 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a478; }
+        if p.failed() { break 'a478; }
         let c = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -13974,15 +13974,15 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a478; }
+        if p.failed() { break 'a478; }
         let d = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a478; }
+        if p.failed() { break 'a478; }
         return Some({ CHECK_VERSION!(p, 8, "Positional-only parameters are", make_arguments(Some(a), None, Some(b), Some(c), d)) });
     }
     p.mark = _mark;
     // a=lambda_slash_with_default b=lambda_param_with_default* c=[lambda_star_etc]
     'a479: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a479; };
@@ -14004,15 +14004,15 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a479; }
+        if p.failed() { break 'a479; }
         let c = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a479; }
+        if p.failed() { break 'a479; }
         return Some({ CHECK_VERSION!(p, 8, "Positional-only parameters are", make_arguments(None, Some(a), None, Some(b), c)) });
     }
     p.mark = _mark;
     // a=lambda_param_no_default+ b=lambda_param_with_default* c=[lambda_star_etc]
     'a480: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Vec<Arg>> = ({
@@ -14051,15 +14051,15 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             }
             _children
         };
-        if p.error_indicator { break 'a480; }
+        if p.failed() { break 'a480; }
         let c = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a480; }
+        if p.failed() { break 'a480; }
         return Some({ make_arguments(None, None, Some(a), Some(b), c) });
     }
     p.mark = _mark;
     // a=lambda_param_with_default+ b=[lambda_star_etc]
     'a481: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = ({
@@ -14081,13 +14081,13 @@ fn lambda_parameters_body(p: &mut Parser<'_>) -> Option<Arguments> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a481; };
         let b = lambda_star_etc_rule(p);
-        if p.error_indicator { break 'a481; }
+        if p.failed() { break 'a481; }
         return Some({ make_arguments(None, None, None, Some(a), b) });
     }
     p.mark = _mark;
     // a=lambda_star_etc
     'a482: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (lambda_star_etc_rule(p)) else { break 'a482; };
@@ -14118,7 +14118,7 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
     // a=lambda_param_no_default+ '/' ','
     'a483: {
         if _lacking0 { break 'a483; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r: Option<Vec<Arg>> = {
@@ -14149,7 +14149,7 @@ fn lambda_slash_no_default_body(p: &mut Parser<'_>) -> Option<Vec<Arg>> {
     // a=lambda_param_no_default+ '/' &':'
     'a484: {
         if _lacking0 { break 'a484; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r: Option<Vec<Arg>> = {
@@ -14201,7 +14201,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
     // a=lambda_param_no_default* b=lambda_param_with_default+ '/' ','
     'a485: {
         if _lacking0 { break 'a485; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = Some({
@@ -14224,7 +14224,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
         }); (_r, p.mark, p.src) } };
         p.mark = _e0;
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a485; };
-        if p.error_indicator { break 'a485; }
+        if p.failed() { break 'a485; }
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14251,7 +14251,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
     // a=lambda_param_no_default* b=lambda_param_with_default+ '/' &':'
     'a486: {
         if _lacking0 { break 'a486; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = Some({
@@ -14274,7 +14274,7 @@ fn lambda_slash_with_default_body(p: &mut Parser<'_>) -> Option<SlashWithDefault
         }); (_r, p.mark, p.src) } };
         p.mark = _e0;
         let Some(a) = _r0 else { break 'a486; };
-        if p.error_indicator { break 'a486; }
+        if p.failed() { break 'a486; }
         let Some(b) = ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -14317,7 +14317,7 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a487: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_lambda_star_etc_rule(p)).is_none() { break 'a487; }
@@ -14327,7 +14327,7 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
     }
     // '*' a=lambda_param_no_default b=lambda_param_maybe_default* c=[lambda_kwds]
     'a488: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a488; }
@@ -14350,15 +14350,15 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
             }
             _children
         };
-        if p.error_indicator { break 'a488; }
+        if p.failed() { break 'a488; }
         let c = lambda_kwds_rule(p);
-        if p.error_indicator { break 'a488; }
+        if p.failed() { break 'a488; }
         return Some({ StarEtc { vararg: Some(a), kwonlyargs: b, kwarg: c } });
     }
     p.mark = _mark;
     // '*' ',' b=lambda_param_maybe_default+ c=[lambda_kwds]
     'a489: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a489; }
@@ -14382,13 +14382,13 @@ fn lambda_star_etc_body(p: &mut Parser<'_>) -> Option<StarEtc> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { break 'a489; };
         let c = lambda_kwds_rule(p);
-        if p.error_indicator { break 'a489; }
+        if p.failed() { break 'a489; }
         return Some({ StarEtc { vararg: None, kwonlyargs: b, kwarg: c } });
     }
     p.mark = _mark;
     // a=lambda_kwds
     'a490: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (lambda_kwds_rule(p)) else { break 'a490; };
@@ -14414,7 +14414,7 @@ fn lambda_kwds_body(p: &mut Parser<'_>) -> Option<Arg> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a491: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_lambda_kwds_rule(p)).is_none() { break 'a491; }
@@ -14424,7 +14424,7 @@ fn lambda_kwds_body(p: &mut Parser<'_>) -> Option<Arg> {
     }
     // '**' a=lambda_param_no_default
     'a492: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a492; }
@@ -14454,7 +14454,7 @@ fn lambda_param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
     let mut _shared0 = None;
     // a=lambda_param ','
     'a493: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
@@ -14466,7 +14466,7 @@ fn lambda_param_no_default_body(p: &mut Parser<'_>) -> Option<Arg> {
     p.mark = _mark;
     // a=lambda_param &':'
     'a494: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
@@ -14497,7 +14497,7 @@ fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair>
     let _mark = p.mark;
     if p.first_pass_shortcuts_allowed() {
         'p495: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             let Some(a) = (lambda_param_rule(p)) else { break 'p495; };
@@ -14506,7 +14506,7 @@ fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair>
             let _pe = p.mark;
             // a=lambda_param c=default ','
             'a496: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 if (p.expect_token(tk::COMMA)).is_none() { break 'a496; }
@@ -14515,7 +14515,7 @@ fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair>
             p.mark = _pe;
             // a=lambda_param c=default &':'
             'a497: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { break 'a497; }
@@ -14528,7 +14528,7 @@ fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair>
     } else {
         // a=lambda_param c=default ','
         'a498: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             let Some(a) = (lambda_param_rule(p)) else { break 'a498; };
@@ -14540,7 +14540,7 @@ fn lambda_param_with_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair>
         p.mark = _mark;
         // a=lambda_param c=default &':'
         'a499: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             let Some(a) = (lambda_param_rule(p)) else { break 'a499; };
@@ -14573,14 +14573,14 @@ fn lambda_param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair
     let mut _shared0 = None;
     // a=lambda_param c=default? ','
     'a500: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
         let Some(a) = _r0 else { _shared0 = Some((None, _e0, _s0)); break 'a500; };
         let c = default_rule(p);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a500; }
+        if p.failed() { _shared0 = Some((Some(a), _e0, _s0)); break 'a500; }
         let _s1 = p.src;
         if (p.expect_token(tk::COMMA)).is_none() { if let Some(_v) = c { p.give_back(_s1, _v); } _shared0 = Some((Some(a), _e0, _s0)); break 'a500; }
         return Some({ name_default_pair(p, a, c, None)? });
@@ -14588,14 +14588,14 @@ fn lambda_param_maybe_default_body(p: &mut Parser<'_>) -> Option<NameDefaultPair
     p.mark = _mark;
     // a=lambda_param c=default? &':'
     'a501: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = lambda_param_rule(p); (_r, p.mark, p.src) } };
         p.mark = _e0;
         let Some(a) = _r0 else { break 'a501; };
         let c = default_rule(p);
-        if p.error_indicator { drop(a); break 'a501; }
+        if p.failed() { drop(a); break 'a501; }
         let _s1 = p.src;
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800) } else { p.lookahead_slow(|p| (p.expect_token(tk::COLON)).is_some()) }) { if let Some(_v) = c { p.give_back(_s1, _v); } drop(a); break 'a501; }
         return Some({ name_default_pair(p, a, c, None)? });
@@ -14619,7 +14619,7 @@ fn lambda_param_body(p: &mut Parser<'_>) -> Option<Arg> {
     let _start = p.start_position(_mark)?;
     // a=NAME
     'a502: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a502; };
@@ -14645,7 +14645,7 @@ fn fstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // fstring_replacement_field
     'a503: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a503; };
@@ -14656,7 +14656,7 @@ fn fstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // t=FSTRING_MIDDLE
     'a504: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a504; };
@@ -14682,18 +14682,18 @@ fn fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[fstring_full_format_spec] rbrace='}'
     'a505: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a505; }
         let Some(a) = (annotated_rhs_rule(p)) else { break 'a505; };
         let _s1 = p.src;
         let debug_expr = p.expect_token(tk::EQUAL);
-        if p.error_indicator { p.give_back(_s1, a); break 'a505; }
+        if p.failed() { p.give_back(_s1, a); break 'a505; }
         let conversion = fstring_conversion_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a505; }
+        if p.failed() { p.give_back(_s1, a); break 'a505; }
         let format = fstring_full_format_spec_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a505; }
+        if p.failed() { p.give_back(_s1, a); break 'a505; }
         let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a505; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -14704,7 +14704,7 @@ fn fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a506: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_fstring_replacement_field_rule(p)).is_none() { break 'a506; }
@@ -14730,7 +14730,7 @@ fn fstring_conversion_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMetadata
     let _mark = p.mark;
     // conv_token="!" conv=NAME
     'a507: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(conv_token) = (p.expect_token(tk::EXCLAMATION)) else { break 'a507; };
@@ -14757,7 +14757,7 @@ fn fstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
     let _start = p.start_position(_mark)?;
     // colon=':' spec=fstring_format_spec*
     'a508: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a508; };
@@ -14779,7 +14779,7 @@ fn fstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
             }
             _children
         };
-        if p.error_indicator { break 'a508; }
+        if p.failed() { break 'a508; }
         let EXTRA = p.extra(_start);
         return Some({ setup_full_format_spec(p, &colon, spec, EXTRA)? });
     }
@@ -14801,7 +14801,7 @@ fn fstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // t=FSTRING_MIDDLE
     'a509: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(t) = (p.expect_token(tk::FSTRING_MIDDLE)) else { break 'a509; };
@@ -14811,7 +14811,7 @@ fn fstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // fstring_replacement_field
     'a510: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (fstring_replacement_field_rule(p)) else { break 'a510; };
@@ -14837,7 +14837,7 @@ fn fstring_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=FSTRING_START b=fstring_middle* c=FSTRING_END
     'a511: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(tk::FSTRING_START)) else { break 'a511; };
@@ -14859,7 +14859,7 @@ fn fstring_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             _children
         };
-        if p.error_indicator { break 'a511; }
+        if p.failed() { break 'a511; }
         let Some(c) = (p.expect_token(tk::FSTRING_END)) else { break 'a511; };
         p.src = Src::NONE;
         return Some({ joined_str(p, &a, b, &c)? });
@@ -14883,18 +14883,18 @@ fn tstring_format_spec_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr
     let _start = p.start_position(_mark)?;
     // '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[tstring_full_format_spec] rbrace='}'
     'a512: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a512; }
         let Some(a) = (annotated_rhs_rule(p)) else { break 'a512; };
         let _s1 = p.src;
         let debug_expr = p.expect_token(tk::EQUAL);
-        if p.error_indicator { p.give_back(_s1, a); break 'a512; }
+        if p.failed() { p.give_back(_s1, a); break 'a512; }
         let conversion = fstring_conversion_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a512; }
+        if p.failed() { p.give_back(_s1, a); break 'a512; }
         let format = tstring_full_format_spec_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a512; }
+        if p.failed() { p.give_back(_s1, a); break 'a512; }
         let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a512; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -14905,7 +14905,7 @@ fn tstring_format_spec_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a513: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a513; }
@@ -14931,7 +14931,7 @@ fn tstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // t=TSTRING_MIDDLE
     'a514: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a514; };
@@ -14941,7 +14941,7 @@ fn tstring_format_spec_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // tstring_format_spec_replacement_field
     'a515: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (tstring_format_spec_replacement_field_rule(p)) else { break 'a515; };
@@ -14968,7 +14968,7 @@ fn tstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
     let _start = p.start_position(_mark)?;
     // colon=':' spec=tstring_format_spec*
     'a516: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(colon) = (p.expect_token(tk::COLON)) else { break 'a516; };
@@ -14990,7 +14990,7 @@ fn tstring_full_format_spec_body(p: &mut Parser<'_>) -> Option<ResultTokenWithMe
             }
             _children
         };
-        if p.error_indicator { break 'a516; }
+        if p.failed() { break 'a516; }
         let EXTRA = p.extra(_start);
         return Some({ setup_full_format_spec(p, &colon, spec, EXTRA)? });
     }
@@ -15013,18 +15013,18 @@ fn tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[tstring_full_format_spec] rbrace='}'
     'a517: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a517; }
         let Some(a) = (annotated_rhs_rule(p)) else { break 'a517; };
         let _s1 = p.src;
         let debug_expr = p.expect_token(tk::EQUAL);
-        if p.error_indicator { p.give_back(_s1, a); break 'a517; }
+        if p.failed() { p.give_back(_s1, a); break 'a517; }
         let conversion = fstring_conversion_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a517; }
+        if p.failed() { p.give_back(_s1, a); break 'a517; }
         let format = tstring_full_format_spec_rule(p);
-        if p.error_indicator { p.give_back(_s1, a); break 'a517; }
+        if p.failed() { p.give_back(_s1, a); break 'a517; }
         let Some(rbrace) = (p.expect_token(tk::RBRACE)) else { p.give_back(_s1, a); break 'a517; };
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -15035,7 +15035,7 @@ fn tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<Expr> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a518: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_tstring_replacement_field_rule(p)).is_none() { break 'a518; }
@@ -15061,7 +15061,7 @@ fn tstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // tstring_replacement_field
     'a519: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (tstring_replacement_field_rule(p)) else { break 'a519; };
@@ -15072,7 +15072,7 @@ fn tstring_middle_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // t=TSTRING_MIDDLE
     'a520: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(t) = (p.expect_token(tk::TSTRING_MIDDLE)) else { break 'a520; };
@@ -15103,7 +15103,7 @@ pub(crate) fn tstring_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -15121,7 +15121,7 @@ fn tstring_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=TSTRING_START b=tstring_middle* c=TSTRING_END
     'a521: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(tk::TSTRING_START)) else { break 'a521; };
@@ -15143,7 +15143,7 @@ fn tstring_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             _children
         };
-        if p.error_indicator { break 'a521; }
+        if p.failed() { break 'a521; }
         let Some(c) = (p.expect_token(tk::TSTRING_END)) else { break 'a521; };
         p.src = Src::NONE;
         return Some({ CHECK_VERSION!(p, 14, "t-strings are", template_str(p, &a, b, &c)?) });
@@ -15166,7 +15166,7 @@ fn string_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // s=STRING
     'a522: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(s) = (p.string_token()) else { break 'a522; };
@@ -15191,7 +15191,7 @@ fn clean_string_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // s=STRING
     'a523: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(s) = (p.string_token()) else { break 'a523; };
@@ -15215,7 +15215,7 @@ pub(crate) fn strings_rule(p: &mut Parser<'_>) -> Option<Expr> {
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -15238,7 +15238,7 @@ pub(crate) fn strings_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -15259,7 +15259,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a524: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_string_tstring_concat_rule(p)).is_none() { break 'a524; }
@@ -15270,7 +15270,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     // a=clean_string !(STRING | FSTRING_START)
     'a525: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (clean_string_rule(p)) else { break 'a525; };
@@ -15283,7 +15283,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _mark = p.mark;
                 // STRING
                 'a526: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.string_token()).is_none() { break 'a526; }
@@ -15292,7 +15292,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.mark = _mark;
                 // FSTRING_START
                 'a527: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::FSTRING_START)).is_none() { break 'a527; }
@@ -15310,7 +15310,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // a=(fstring | string)+
     'a528: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ({
@@ -15326,7 +15326,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                         let _mark = p.mark;
                         // fstring
                         'a529: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             let Some(_v0) = (fstring_rule(p)) else { break 'a529; };
@@ -15337,7 +15337,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
                         p.mark = _mark;
                         // string
                         'a530: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             let Some(_v0) = (string_rule(p)) else { break 'a530; };
@@ -15370,7 +15370,7 @@ fn strings_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // a=tstring+
     'a531: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ({
@@ -15414,12 +15414,12 @@ fn list_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // '[' a=[star_named_expressions] ']'
     'a532: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LSQB)).is_none() { break 'a532; }
         let a = star_named_expressions_rule(p);
-        if p.error_indicator { break 'a532; }
+        if p.failed() { break 'a532; }
         if (p.expect_token(tk::RSQB)).is_none() { break 'a532; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -15444,7 +15444,7 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')'
     'a533: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a533; }
@@ -15456,14 +15456,14 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _mark = p.mark;
                 // y=star_named_expression ',' z=[star_named_expressions]
                 'a534: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(y) = (star_named_expression_rule(p)) else { break 'a534; };
                     let _s0 = p.src;
                     if (p.expect_token(tk::COMMA)).is_none() { p.give_back(_s0, y); break 'a534; }
                     let z = star_named_expressions_rule(p);
-                    if p.error_indicator { p.give_back(_s0, y); break 'a534; }
+                    if p.failed() { p.give_back(_s0, y); break 'a534; }
                     return Some({ seq_insert_in_front(y, z) });
                 }
                 p.mark = _mark;
@@ -15472,7 +15472,7 @@ fn tuple_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a533; }
+        if p.failed() { break 'a533; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a533; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -15497,7 +15497,7 @@ fn set_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // '{' a=star_named_expressions '}'
     'a535: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a535; }
@@ -15526,12 +15526,12 @@ fn dict_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // '{' a=[double_starred_kvpairs] '}'
     'a536: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a536; }
         let a = double_starred_kvpairs_rule(p);
-        if p.error_indicator { break 'a536; }
+        if p.failed() { break 'a536; }
         if (p.expect_token(tk::RBRACE)).is_none() { break 'a536; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -15541,7 +15541,7 @@ fn dict_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // '{' invalid_double_starred_kvpairs '}'
     'a537: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a537; }
@@ -15568,7 +15568,7 @@ fn double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> 
     let _mark = p.mark;
     // a=','.double_starred_kvpair+ [',']
     'a538: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = ((|| -> Option<Vec<_>> {
@@ -15593,7 +15593,7 @@ fn double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> 
             Some(_children)
         })()) else { break 'a538; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a538; }
+        if p.failed() { break 'a538; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -15614,7 +15614,7 @@ fn double_starred_kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     let _mark = p.mark;
     // '**' a=bitwise_or
     'a539: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a539; }
@@ -15625,7 +15625,7 @@ fn double_starred_kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     p.mark = _mark;
     // kvpair
     'a540: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (kvpair_rule(p)) else { break 'a540; };
@@ -15640,7 +15640,7 @@ fn double_starred_kvpair_prefix(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     let _mark = p.mark;
     // '**' a=bitwise_or
     'a541: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a541; }
@@ -15666,7 +15666,7 @@ fn kvpair_body(p: &mut Parser<'_>) -> Option<KeyValuePair> {
     let _mark = p.mark;
     // a=expression ':' b=expression
     'a542: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (expression_rule(p)) else { break 'a542; };
@@ -15694,7 +15694,7 @@ fn for_if_clauses_body(p: &mut Parser<'_>) -> Option<Vec<Comprehension>> {
     let _mark = p.mark;
     // a=for_if_clause+
     'a543: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Vec<Comprehension>> = ({
@@ -15736,7 +15736,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     // 'async' 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
     let mut _cut = false;
     'a544: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::ASYNC)).is_none() { break 'a544; }
@@ -15760,7 +15760,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
                         let _mark = p.mark;
                         // 'if' z=disjunction
                         'a545: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             if (p.expect_token(kw::IF)).is_none() { break 'a545; }
@@ -15787,7 +15787,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s5, b); p.give_back(_s2, a); break 'a544; }
+        if p.failed() { p.give_back(_s5, b); p.give_back(_s2, a); break 'a544; }
         return Some({ CHECK_VERSION!(p, 6, "Async comprehensions are", mk::Comprehension(a, b, c, 1)) });
     }
     p.mark = _mark;
@@ -15797,7 +15797,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     // 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
     let mut _cut = false;
     'a546: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::FOR)).is_none() { break 'a546; }
@@ -15820,7 +15820,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
                         let _mark = p.mark;
                         // 'if' z=disjunction
                         'a547: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             if (p.expect_token(kw::IF)).is_none() { break 'a547; }
@@ -15847,7 +15847,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s4, b); p.give_back(_s1, a); break 'a546; }
+        if p.failed() { p.give_back(_s4, b); p.give_back(_s1, a); break 'a546; }
         return Some({ mk::Comprehension(a, b, c, 0) });
     }
     p.mark = _mark;
@@ -15858,7 +15858,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a548: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_for_if_clause_rule(p)).is_none() { break 'a548; }
@@ -15870,7 +15870,7 @@ fn for_if_clause_body(p: &mut Parser<'_>) -> Option<Comprehension> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a549: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_for_target_rule(p)).is_none() { break 'a549; }
@@ -15896,7 +15896,7 @@ fn listcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // '[' a=named_expression b=for_if_clauses ']'
     'a550: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LSQB)).is_none() { break 'a550; }
@@ -15913,7 +15913,7 @@ fn listcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a551: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_comprehension_rule(p)).is_none() { break 'a551; }
@@ -15940,7 +15940,7 @@ fn setcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // '{' a=named_expression b=for_if_clauses '}'
     'a552: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a552; }
@@ -15957,7 +15957,7 @@ fn setcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a553: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_comprehension_rule(p)).is_none() { break 'a553; }
@@ -15986,7 +15986,7 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
     // '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')'
     'a554: {
         if _lacking0 { break 'a554; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a554; }
@@ -16007,7 +16007,7 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
                         p.level -= 1;
                         return Some(_v);
                     }
-                    if p.error_indicator {
+                    if p.failed() {
                         p.level -= 1;
                         return None;
                     }
@@ -16020,7 +16020,7 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
                         p.level -= 1;
                         return Some(_v);
                     }
-                    if p.error_indicator {
+                    if p.failed() {
                         p.level -= 1;
                         return None;
                     }
@@ -16032,7 +16032,7 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _mark = p.mark;
                 // assignment_expression
                 'a555: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (assignment_expression_rule(p)) else { break 'a555; };
@@ -16043,7 +16043,7 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
                 p.mark = _mark;
                 // expression !':='
                 'a556: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (expression_rule(p)) else { break 'a556; };
@@ -16070,7 +16070,7 @@ fn genexp_body(p: &mut Parser<'_>) -> Option<Expr> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a557: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_comprehension_rule(p)).is_none() { break 'a557; }
@@ -16097,7 +16097,7 @@ fn dictcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // '{' a=kvpair b=for_if_clauses '}'
     'a558: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a558; }
@@ -16113,7 +16113,7 @@ fn dictcomp_body(p: &mut Parser<'_>) -> Option<Expr> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a559: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_dict_comprehension_rule(p)).is_none() { break 'a559; }
@@ -16140,7 +16140,7 @@ pub(crate) fn arguments_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -16158,13 +16158,13 @@ fn arguments_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=args [','] &')'
     'a560: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (args_rule(p)) else { break 'a560; };
         let _s0 = p.src;
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, a); break 'a560; }
+        if p.failed() { p.give_back(_s0, a); break 'a560; }
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x100) } else { p.lookahead_slow(|p| (p.expect_token(tk::RPAR)).is_some()) }) { p.give_back(_s0, a); break 'a560; }
         p.src = _s0;
         return Some({ a });
@@ -16174,7 +16174,7 @@ fn arguments_body(p: &mut Parser<'_>) -> Option<Expr> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a561: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_arguments_rule(p)).is_none() { break 'a561; }
@@ -16201,7 +16201,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs]
     'a562: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ((|| -> Option<Vec<_>> {
@@ -16223,7 +16223,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 p.level -= 1;
                                 return Some(_v);
                             }
-                            if p.error_indicator {
+                            if p.failed() {
                                 p.level -= 1;
                                 return None;
                             }
@@ -16236,7 +16236,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                 p.level -= 1;
                                 return Some(_v);
                             }
-                            if p.error_indicator {
+                            if p.failed() {
                                 p.level -= 1;
                                 return None;
                             }
@@ -16248,7 +16248,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                         let _mark = p.mark;
                         // starred_expression
                         'a563: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             let Some(_v0) = (starred_expression_rule(p)) else { break 'a563; };
@@ -16259,7 +16259,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                         p.mark = _mark;
                         // (assignment_expression | expression !':=') !'='
                         'a564: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             let Some(_v0) = ((|| -> Option<_> {
@@ -16279,7 +16279,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                             p.level -= 1;
                                             return Some(_v);
                                         }
-                                        if p.error_indicator {
+                                        if p.failed() {
                                             p.level -= 1;
                                             return None;
                                         }
@@ -16292,7 +16292,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                             p.level -= 1;
                                             return Some(_v);
                                         }
-                                        if p.error_indicator {
+                                        if p.failed() {
                                             p.level -= 1;
                                             return None;
                                         }
@@ -16304,7 +16304,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                     let _mark = p.mark;
                                     // assignment_expression
                                     'a565: {
-                                        if p.error_indicator {
+                                        if p.failed() {
                                             return None;
                                         }
                                         let Some(_v0) = (assignment_expression_rule(p)) else { break 'a565; };
@@ -16315,7 +16315,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                                     p.mark = _mark;
                                     // expression !':='
                                     'a566: {
-                                        if p.error_indicator {
+                                        if p.failed() {
                                             return None;
                                         }
                                         let Some(_v0) = (expression_rule(p)) else { break 'a566; };
@@ -16370,7 +16370,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _mark = p.mark;
                 // ',' k=kwargs
                 'a567: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COMMA)).is_none() { break 'a567; }
@@ -16383,7 +16383,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a562; }
+        if p.failed() { break 'a562; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ collect_call_seqs(p, a, b, EXTRA) });
@@ -16391,7 +16391,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // a=kwargs
     'a568: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (kwargs_rule(p)) else { break 'a568; };
@@ -16424,7 +16424,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
     // a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+
     'a569: {
         if _lacking0 { break 'a569; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = (|| -> Option<Vec<_>> {
@@ -16477,7 +16477,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
     p.mark = _mark;
     // ','.kwarg_or_starred+
     'a570: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = (|| -> Option<Vec<_>> {
@@ -16508,7 +16508,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
     p.mark = _mark;
     // ','.kwarg_or_double_starred+
     'a571: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = ((|| -> Option<Vec<_>> {
@@ -16555,7 +16555,7 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a572: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_starred_expression_unpacking_rule(p)).is_none() { break 'a572; }
@@ -16566,7 +16566,7 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     }
     // '*' a=expression
     'a573: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a573; }
@@ -16581,7 +16581,7 @@ fn starred_expression_body(p: &mut Parser<'_>) -> Option<Expr> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a574: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_starred_expression_rule(p)).is_none() { break 'a574; }
@@ -16614,7 +16614,7 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a575: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_kwarg_rule(p)).is_none() { break 'a575; }
@@ -16625,7 +16625,7 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
     // a=NAME '=' b=expression
     'a576: {
         if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a576; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a576; };
@@ -16639,7 +16639,7 @@ fn kwarg_or_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> {
     p.mark = _mark;
     // a=starred_expression
     'a577: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (starred_expression_rule(p)) else { break 'a577; };
@@ -16671,7 +16671,7 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a578: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_kwarg_rule(p)).is_none() { break 'a578; }
@@ -16682,7 +16682,7 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
     // a=NAME '=' b=expression
     'a579: {
         if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a579; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a579; };
@@ -16696,7 +16696,7 @@ fn kwarg_or_double_starred_body(p: &mut Parser<'_>) -> Option<KeywordOrStarred> 
     p.mark = _mark;
     // '**' a=expression
     'a580: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a580; }
@@ -16730,7 +16730,7 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
     let mut _shared0 = None;
     // a=star_target !','
     'a581: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
@@ -16743,7 +16743,7 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // a=star_target b=(',' c=star_target)* [',']
     'a582: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
@@ -16762,7 +16762,7 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
                         let _mark = p.mark;
                         // ',' c=star_target
                         'a583: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             if (p.expect_token(tk::COMMA)).is_none() { break 'a583; }
@@ -16789,9 +16789,9 @@ fn star_targets_body(p: &mut Parser<'_>) -> Option<Expr> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s0, a); break 'a582; }
+        if p.failed() { p.give_back(_s0, a); break 'a582; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { p.give_back(_s0, a); break 'a582; }
+        if p.failed() { p.give_back(_s0, a); break 'a582; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
         return Some({ mk::Tuple(seq_insert_in_front(a, Some(b)), ExprContext::Store, EXTRA) });
@@ -16814,7 +16814,7 @@ fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     // a=','.star_target+ [',']
     'a584: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ((|| -> Option<Vec<_>> {
@@ -16839,7 +16839,7 @@ fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             Some(_children)
         })()) else { break 'a584; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a584; }
+        if p.failed() { break 'a584; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -16865,7 +16865,7 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let mut _shared0 = None;
     // a=star_target b=(',' c=star_target)+ [',']
     'a585: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
@@ -16884,7 +16884,7 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                         let _mark = p.mark;
                         // ',' c=star_target
                         'a586: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             if (p.expect_token(tk::COMMA)).is_none() { break 'a586; }
@@ -16912,13 +16912,13 @@ fn star_targets_tuple_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }) else { _shared0 = Some((Some(a), _e0, _s0)); break 'a585; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { _shared0 = Some((Some(a), _e0, _s0)); break 'a585; }
+        if p.failed() { _shared0 = Some((Some(a), _e0, _s0)); break 'a585; }
         return Some({ seq_insert_in_front(a, Some(b)) });
     }
     p.mark = _mark;
     // a=star_target ','
     'a587: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = star_target_rule(p); (_r, p.mark, p.src) } };
@@ -16951,7 +16951,7 @@ pub(crate) fn star_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -16970,7 +16970,7 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // '*' a=(!'*' star_target)
     'a588: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a588; }
@@ -16987,7 +16987,7 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _mark = p.mark;
                 // !'*' star_target
                 'a589: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead_slow(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a589; }
@@ -17010,7 +17010,7 @@ fn star_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // target_with_star_atom
     'a590: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (target_with_star_atom_rule(p)) else { break 'a590; };
@@ -17028,7 +17028,7 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // '*' a=(!'*' star_target)
     'a591: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a591; }
@@ -17045,7 +17045,7 @@ fn star_target_prefix(p: &mut Parser<'_>) -> Option<Expr> {
                 let _mark = p.mark;
                 // !'*' star_target
                 'a592: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (if p.first_pass_shortcuts_allowed() { p.next_in(0x10000) } else { p.lookahead_slow(|p| (p.expect_token(tk::STAR)).is_some()) }) { break 'a592; }
@@ -17089,7 +17089,7 @@ pub(crate) fn target_with_star_atom_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -17109,7 +17109,7 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
     'a593: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
@@ -17126,7 +17126,7 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
     'a594: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
@@ -17144,7 +17144,7 @@ fn target_with_star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // star_atom
     'a595: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (star_atom_rule(p)) else { break 'a595; };
@@ -17171,7 +17171,7 @@ fn star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // a=NAME
     'a596: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a596; };
@@ -17182,7 +17182,7 @@ fn star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // '(' a=target_with_star_atom ')'
     'a597: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a597; }
@@ -17195,12 +17195,12 @@ fn star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // '(' a=[star_targets_tuple_seq] ')'
     'a598: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a598; }
         let a = star_targets_tuple_seq_rule(p);
-        if p.error_indicator { break 'a598; }
+        if p.failed() { break 'a598; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a598; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -17209,12 +17209,12 @@ fn star_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // '[' a=[star_targets_list_seq] ']'
     'a599: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LSQB)).is_none() { break 'a599; }
         let a = star_targets_list_seq_rule(p);
-        if p.error_indicator { break 'a599; }
+        if p.failed() { break 'a599; }
         if (p.expect_token(tk::RSQB)).is_none() { break 'a599; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -17238,7 +17238,7 @@ fn single_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // single_subscript_attribute_target
     'a600: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (single_subscript_attribute_target_rule(p)) else { break 'a600; };
@@ -17249,7 +17249,7 @@ fn single_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // a=NAME
     'a601: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a601; };
@@ -17260,7 +17260,7 @@ fn single_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // '(' a=single_target ')'
     'a602: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a602; }
@@ -17294,7 +17294,7 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
     'a603: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
@@ -17311,7 +17311,7 @@ fn single_subscript_attribute_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
     'a604: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
@@ -17349,7 +17349,7 @@ pub(crate) fn t_primary_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -17385,7 +17385,7 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
         let _mark = p.mark;
         // a=t_primary '.' b=NAME &t_lookahead
         'a605: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::DOT)).is_none() { break 'a605; }
@@ -17401,7 +17401,7 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
         p.mark = _mark;
         // a=t_primary '[' b=slices ']' &t_lookahead
         'a606: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::LSQB)).is_none() { break 'a606; }
@@ -17418,7 +17418,7 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
         p.mark = _mark;
         // a=t_primary b=genexp &t_lookahead
         'a607: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             let Some(b) = (genexp_rule(p)) else { break 'a607; };
@@ -17433,12 +17433,12 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
         p.mark = _mark;
         // a=t_primary '(' b=[arguments] ')' &t_lookahead
         'a608: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::LPAR)).is_none() { break 'a608; }
             let b = arguments_rule(p);
-            if p.error_indicator { break 'a608; }
+            if p.failed() { break 'a608; }
             let _s1 = p.src;
             if (p.expect_token(tk::RPAR)).is_none() { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a608; }
             if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x800280) } else { p.lookahead_slow(|p| (t_lookahead_rule(p)).is_some()) }) { if let Some(_v) = b { p.give_back(_s1, _v); } break 'a608; }
@@ -17451,7 +17451,7 @@ fn t_primary_grow(p: &mut Parser<'_>, _start: (i32, i32), mut _acc: Expr) -> Opt
         p.mark = _mark;
         break;
     }
-    if p.error_indicator {
+    if p.failed() {
         return None;
     }
     p.src = _acc_src;
@@ -17462,7 +17462,7 @@ fn t_primary_seed(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // a=atom &t_lookahead
     'a609: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (atom_rule(p)) else { break 'a609; };
@@ -17489,7 +17489,7 @@ fn t_lookahead_body(p: &mut Parser<'_>) -> Option<Tok> {
     let _mark = p.mark;
     // '('
     'a610: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (p.expect_token(tk::LPAR)) else { break 'a610; };
@@ -17498,7 +17498,7 @@ fn t_lookahead_body(p: &mut Parser<'_>) -> Option<Tok> {
     p.mark = _mark;
     // '['
     'a611: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (p.expect_token(tk::LSQB)) else { break 'a611; };
@@ -17507,7 +17507,7 @@ fn t_lookahead_body(p: &mut Parser<'_>) -> Option<Tok> {
     p.mark = _mark;
     // '.'
     'a612: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (p.expect_token(tk::DOT)) else { break 'a612; };
@@ -17531,7 +17531,7 @@ fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let _mark = p.mark;
     // a=','.del_target+ [',']
     'a613: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ((|| -> Option<Vec<_>> {
@@ -17556,7 +17556,7 @@ fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             Some(_children)
         })()) else { break 'a613; };
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a613; }
+        if p.failed() { break 'a613; }
         return Some({ a });
     }
     p.mark = _mark;
@@ -17583,7 +17583,7 @@ pub(crate) fn del_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -17603,7 +17603,7 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let mut _shared0 = None;
     // a=t_primary '.' b=NAME !t_lookahead
     'a614: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
@@ -17620,7 +17620,7 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // a=t_primary '[' b=slices ']' !t_lookahead
     'a615: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = t_primary_rule(p); (_r, p.mark, p.src) } };
@@ -17638,7 +17638,7 @@ fn del_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // del_t_atom
     'a616: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (del_t_atom_rule(p)) else { break 'a616; };
@@ -17665,7 +17665,7 @@ fn del_t_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _start = p.start_position(_mark)?;
     // a=NAME
     'a617: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a617; };
@@ -17676,7 +17676,7 @@ fn del_t_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // '(' a=del_target ')'
     'a618: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a618; }
@@ -17689,12 +17689,12 @@ fn del_t_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // '(' a=[del_targets] ')'
     'a619: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a619; }
         let a = del_targets_rule(p);
-        if p.error_indicator { break 'a619; }
+        if p.failed() { break 'a619; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a619; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -17703,12 +17703,12 @@ fn del_t_atom_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // '[' a=[del_targets] ']'
     'a620: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LSQB)).is_none() { break 'a620; }
         let a = del_targets_rule(p);
-        if p.error_indicator { break 'a620; }
+        if p.failed() { break 'a620; }
         if (p.expect_token(tk::RSQB)).is_none() { break 'a620; }
         p.src = Src::NONE;
         let EXTRA = p.extra(_start);
@@ -17733,7 +17733,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     let mut _shared0 = None;
     // a=','.expression+ ',' '*' b=expression ',' '**' c=expression
     'a621: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = (|| -> Option<Vec<_>> {
@@ -17772,7 +17772,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     p.mark = _mark;
     // a=','.expression+ ',' '*' b=expression
     'a622: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = (|| -> Option<Vec<_>> {
@@ -17807,7 +17807,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     p.mark = _mark;
     // a=','.expression+ ',' '**' b=expression
     'a623: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = (|| -> Option<Vec<_>> {
@@ -17842,7 +17842,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     p.mark = _mark;
     if p.first_pass_shortcuts_allowed() {
         'p624: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::STAR)).is_none() { break 'p624; }
@@ -17851,7 +17851,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             let _pe = p.mark;
             // '*' a=expression ',' '**' b=expression
             'a625: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 if (p.expect_token(tk::COMMA)).is_none() { break 'a625; }
@@ -17863,7 +17863,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
             p.mark = _pe;
             // '*' a=expression
             'a626: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 return Some({ vec![a] });
@@ -17875,7 +17875,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     } else {
         // '*' a=expression ',' '**' b=expression
         'a627: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::STAR)).is_none() { break 'a627; }
@@ -17890,7 +17890,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
         p.mark = _mark;
         // '*' a=expression
         'a628: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(tk::STAR)).is_none() { break 'a628; }
@@ -17902,7 +17902,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     }
     // '**' a=expression
     'a629: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a629; }
@@ -17913,7 +17913,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
     p.mark = _mark;
     // a=','.expression+
     'a630: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Vec<Expr>> = ((|| -> Option<Vec<_>> {
@@ -17957,7 +17957,7 @@ fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
     let _mark = p.mark;
     // NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT)
     'a631: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a631; }
@@ -17970,7 +17970,7 @@ fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
                 let _mark = p.mark;
                 // NEWLINE INDENT
                 'a632: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::NEWLINE)).is_none() { break 'a632; }
@@ -17990,7 +17990,7 @@ fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
     if p.call_invalid_rules {
         std::hint::cold_path();
         'a633: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (invalid_double_type_comments_rule(p)).is_none() { break 'a633; }
@@ -18000,7 +18000,7 @@ fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
     }
     // TYPE_COMMENT
     'a634: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (p.expect_token(tk::TYPE_COMMENT)) else { break 'a634; };
@@ -18026,7 +18026,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) a=',' ','.(starred_expression !'=')+
     'a635: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if ((|| -> Option<_> {
@@ -18037,7 +18037,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs)
                 'a636: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if ((|| -> Option<_> {
@@ -18048,7 +18048,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                             let _mark = p.mark;
                             // ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs
                             'a637: {
-                                if p.error_indicator {
+                                if p.failed() {
                                     return None;
                                 }
                                 if ((|| -> Option<Vec<_>> {
@@ -18061,7 +18061,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                 let _mark = p.mark;
                                                 // starred_expression
                                                 'a638: {
-                                                    if p.error_indicator {
+                                                    if p.failed() {
                                                         return None;
                                                     }
                                                     match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a638; } }
@@ -18070,7 +18070,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                 p.mark = _mark;
                                                 // (assignment_expression | expression !':=') !'='
                                                 'a639: {
-                                                    if p.error_indicator {
+                                                    if p.failed() {
                                                         return None;
                                                     }
                                                     match (|| -> Option<_> {
@@ -18081,7 +18081,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                             let _mark = p.mark;
                                                             // assignment_expression
                                                             'a640: {
-                                                                if p.error_indicator {
+                                                                if p.failed() {
                                                                     return None;
                                                                 }
                                                                 let Some(_v0) = (assignment_expression_rule(p)) else { break 'a640; };
@@ -18092,7 +18092,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                                             p.mark = _mark;
                                                             // expression !':='
                                                             'a641: {
-                                                                if p.error_indicator {
+                                                                if p.failed() {
                                                                     return None;
                                                                 }
                                                                 let Some(_v0) = (expression_rule(p)) else { break 'a641; };
@@ -18152,7 +18152,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // kwargs
                 'a642: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (kwargs_rule(p)).is_none() { break 'a642; }
@@ -18175,7 +18175,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                         let _mark = p.mark;
                         // starred_expression !'='
                         'a643: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             match starred_expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a643; } }
@@ -18214,7 +18214,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a=expression b=for_if_clauses ',' [args | expression for_if_clauses]
     'a644: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (expression_rule(p)) else { break 'a644; };
@@ -18229,7 +18229,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // args
                 'a645: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a645; } }
@@ -18238,7 +18238,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // expression for_if_clauses
                 'a646: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a646; } }
@@ -18251,14 +18251,14 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { p.give_back(_s0, a); break 'a644; }
+        if p.failed() { p.give_back(_s0, a); break 'a644; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, get_last_comprehension_item(b.last()?), "Generator expression must be parenthesized") });
     }
     p.mark = _mark;
     // a=NAME b='=' expression for_if_clauses
     'a647: {
         if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a647; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a647; };
@@ -18271,7 +18271,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // [args ','] a=NAME b='=' &(',' | ')')
     'a648: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = (|| -> Option<_> {
@@ -18282,7 +18282,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // args ','
                 'a649: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     match args_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a649; } }
@@ -18295,7 +18295,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a648; }
+        if p.failed() { break 'a648; }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a648; };
         let Some(b) = (p.expect_token(tk::EQUAL)) else { break 'a648; };
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1100) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
@@ -18306,7 +18306,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // ','
                 'a650: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COMMA)).is_none() { break 'a650; }
@@ -18315,7 +18315,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ')'
                 'a651: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RPAR)).is_none() { break 'a651; }
@@ -18334,7 +18334,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
     let mut _shared4 = None;
     // a=args b=for_if_clauses
     'a652: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
@@ -18350,7 +18350,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // args ',' a=expression b=for_if_clauses
     'a653: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
@@ -18365,7 +18365,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a=args ',' args
     'a654: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared4.take() { Some(_x) => _x, None => { let _r = args_rule(p); (_r, p.mark, p.src) } };
@@ -18399,7 +18399,7 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=('True' | 'False' | 'None') b='='
     'a655: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Tok> = ((|| -> Option<_> {
@@ -18410,7 +18410,7 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // 'True'
                 'a656: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (p.expect_token(kw::TRUE)) else { break 'a656; };
@@ -18419,7 +18419,7 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // 'False'
                 'a657: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (p.expect_token(kw::FALSE)) else { break 'a657; };
@@ -18428,7 +18428,7 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // 'None'
                 'a658: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (p.expect_token(kw::NONE)) else { break 'a658; };
@@ -18447,7 +18447,7 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
     // a=NAME b='=' expression for_if_clauses
     'a659: {
         if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a659; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a659; };
@@ -18460,7 +18460,7 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // !(NAME '=') a=expression b='='
     'a660: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if p.lookahead(|p| ((|| -> Option<_> {
@@ -18472,7 +18472,7 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
                 // NAME '='
                 'a661: {
                     if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a661; }
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.name_token()).is_none() { break 'a661; }
@@ -18494,7 +18494,7 @@ fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a='**' expression '=' b=expression
     'a662: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a662; };
@@ -18526,7 +18526,7 @@ pub(crate) fn expression_without_invalid_rule(p: &mut Parser<'_>) -> Option<Expr
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -18539,7 +18539,7 @@ pub(crate) fn expression_without_invalid_rule(p: &mut Parser<'_>) -> Option<Expr
                 p.level -= 1;
                 return Some(_v);
             }
-            if p.error_indicator {
+            if p.failed() {
                 p.level -= 1;
                 return None;
             }
@@ -18561,7 +18561,7 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
     let mut _shared0 = None;
     // a=disjunction 'if' b=disjunction 'else' c=expression
     'a663: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
@@ -18580,7 +18580,7 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // disjunction
     'a664: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
@@ -18592,7 +18592,7 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // lambdef
     'a665: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (lambdef_rule(p)) else { break 'a665; };
@@ -18620,7 +18620,7 @@ fn invalid_legacy_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=NAME !'(' b=star_expressions
     'a666: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a666; };
@@ -18651,7 +18651,7 @@ fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*' a=NAME colon=':' e=expression
     'a667: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a667; }
@@ -18667,7 +18667,7 @@ fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '**' a=NAME colon=':' e=expression
     'a668: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a668; }
@@ -18700,7 +18700,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // STRING a=(!STRING expression_without_invalid)+ STRING
     'a669: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.string_token()).is_none() { break 'a669; }
@@ -18717,7 +18717,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                         let _mark = p.mark;
                         // !STRING expression_without_invalid
                         'a670: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             if (if p.first_pass_shortcuts_allowed() { p.next_in(0x8) } else { p.lookahead_slow(|p| (p.string_token()).is_some()) }) { break 'a670; }
@@ -18751,7 +18751,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
     'a671: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if p.lookahead(|p| ((|| -> Option<_> {
@@ -18763,7 +18763,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 // NAME STRING
                 'a672: {
                     if p.lacks_pair(tk::NAME, tk::STRING) { break 'a672; }
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.name_token()).is_none() { break 'a672; }
@@ -18773,7 +18773,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // SOFT_KEYWORD
                 'a673: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.soft_keyword_token()).is_none() { break 'a673; }
@@ -18800,7 +18800,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let mut _shared2 = None;
     // a=disjunction 'if' b=disjunction !('else' | ':')
     'a674: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
@@ -18817,7 +18817,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // 'else'
                 'a675: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::ELSE)).is_none() { break 'a675; }
@@ -18826,7 +18826,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ':'
                 'a676: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COLON)).is_none() { break 'a676; }
@@ -18843,7 +18843,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a=disjunction 'if' b=disjunction 'else' !expression
     'a677: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared2.take() { Some(_x) => _x, None => { let _r = disjunction_rule(p); (_r, p.mark, p.src) } };
@@ -18859,7 +18859,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a=(pass_stmt | break_stmt | continue_stmt) 'if' b=disjunction 'else' c=simple_stmt
     'a678: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a): Option<Stmt> = ((|| -> Option<_> {
@@ -18870,7 +18870,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // pass_stmt
                 'a679: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (pass_stmt_rule(p)) else { break 'a679; };
@@ -18881,7 +18881,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // break_stmt
                 'a680: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (break_stmt_rule(p)) else { break 'a680; };
@@ -18892,7 +18892,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // continue_stmt
                 'a681: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (continue_stmt_rule(p)) else { break 'a681; };
@@ -18918,12 +18918,12 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a='lambda' [lambda_params] b=':' &FSTRING_MIDDLE
     'a682: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a682; };
         let _ = lambda_params_rule(p);
-        if p.error_indicator { break 'a682; }
+        if p.failed() { break 'a682; }
         let Some(b) = (p.expect_token(tk::COLON)) else { break 'a682; };
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x1000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::FSTRING_MIDDLE)).is_some()) }) { break 'a682; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "f-string: lambda expressions are not allowed without parentheses") });
@@ -18931,12 +18931,12 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a='lambda' [lambda_params] b=':' &TSTRING_MIDDLE
     'a683: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(kw::LAMBDA)) else { break 'a683; };
         let _ = lambda_params_rule(p);
-        if p.error_indicator { break 'a683; }
+        if p.failed() { break 'a683; }
         let Some(b) = (p.expect_token(tk::COLON)) else { break 'a683; };
         if !(if p.first_pass_shortcuts_allowed() { p.next_in(0x8000000000000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::TSTRING_MIDDLE)).is_some()) }) { break 'a683; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "t-string: lambda expressions are not allowed without parentheses") });
@@ -18960,7 +18960,7 @@ pub(crate) fn invalid_named_expression_rule(p: &mut Parser<'_>) -> Option<()> {
         MemoHit::Lent => true,
         MemoHit::Miss => false,
     };
-    if p.error_indicator {
+    if p.failed() {
         p.level -= 1;
         return None;
     }
@@ -18978,7 +18978,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=expression ':=' expression
     'a684: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (expression_rule(p)) else { break 'a684; };
@@ -18992,7 +18992,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
     // a=NAME '=' b=bitwise_or !('=' | ':=')
     'a685: {
         if p.lacks_pair(tk::NAME, tk::EQUAL) { break 'a685; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = p.expect_token(tk::NAME) else { break 'a685; };
@@ -19007,7 +19007,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '='
                 'a686: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::EQUAL)).is_none() { break 'a686; }
@@ -19016,7 +19016,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ':='
                 'a687: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a687; }
@@ -19034,7 +19034,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or b='=' bitwise_or !('=' | ':=')
     'a688: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if p.lookahead(|p| ((|| -> Option<_> {
@@ -19045,7 +19045,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // list
                 'a689: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     match list_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a689; } }
@@ -19054,7 +19054,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // tuple
                 'a690: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     match tuple_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a690; } }
@@ -19063,7 +19063,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // genexp
                 'a691: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     match genexp_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a691; } }
@@ -19072,7 +19072,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // 'True'
                 'a692: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::TRUE)).is_none() { break 'a692; }
@@ -19081,7 +19081,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // 'None'
                 'a693: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::NONE)).is_none() { break 'a693; }
@@ -19090,7 +19090,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // 'False'
                 'a694: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::FALSE)).is_none() { break 'a694; }
@@ -19114,7 +19114,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '='
                 'a695: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::EQUAL)).is_none() { break 'a695; }
@@ -19123,7 +19123,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ':='
                 'a696: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COLONEQUAL)).is_none() { break 'a696; }
@@ -19158,7 +19158,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=invalid_ann_assign_target ':' expression
     'a697: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (invalid_ann_assign_target_rule(p)) else { break 'a697; };
@@ -19174,7 +19174,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a=star_named_expression ',' star_named_expressions* ':' expression
     'a698: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (star_named_expression_rule(p)) else { break 'a698; };
@@ -19198,7 +19198,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { p.give_back(_s0, a); break 'a698; }
+        if p.failed() { p.give_back(_s0, a); break 'a698; }
         if (p.expect_token(tk::COLON)).is_none() { p.give_back(_s0, a); break 'a698; }
         match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { p.give_back(_s0, a); break 'a698; } }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "only single target (not tuple) can be annotated") });
@@ -19206,7 +19206,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a=expression ':' expression
     'a699: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (expression_rule(p)) else { break 'a699; };
@@ -19218,7 +19218,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // (star_targets '=')* a=star_expressions '='
     'a700: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = {
@@ -19234,7 +19234,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
                         let _mark = p.mark;
                         // star_targets '='
                         'a701: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a701; } }
@@ -19259,7 +19259,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a700; }
+        if p.failed() { break 'a700; }
         let Some(a) = (star_expressions_rule(p)) else { break 'a700; };
         let _s1 = p.src;
         if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a700; }
@@ -19268,7 +19268,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // (star_targets '=')* a=yield_expr '='
     'a702: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = {
@@ -19284,7 +19284,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
                         let _mark = p.mark;
                         // star_targets '='
                         'a703: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a703; } }
@@ -19309,7 +19309,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a702; }
+        if p.failed() { break 'a702; }
         let Some(a) = (yield_expr_rule(p)) else { break 'a702; };
         let _s1 = p.src;
         if (p.expect_token(tk::EQUAL)).is_none() { p.give_back(_s1, a); break 'a702; }
@@ -19318,7 +19318,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a=star_expressions augassign annotated_rhs
     'a704: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (star_expressions_rule(p)) else { break 'a704; };
@@ -19351,7 +19351,7 @@ fn invalid_ann_assign_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // list
     'a705: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (list_rule(p)) else { break 'a705; };
@@ -19362,7 +19362,7 @@ fn invalid_ann_assign_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // tuple
     'a706: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(_v0) = (tuple_rule(p)) else { break 'a706; };
@@ -19373,7 +19373,7 @@ fn invalid_ann_assign_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     p.mark = _mark;
     // '(' a=invalid_ann_assign_target ')'
     'a707: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a707; }
@@ -19403,7 +19403,7 @@ fn invalid_del_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'del' a=star_expressions
     'a708: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::DEL)).is_none() { break 'a708; }
@@ -19431,7 +19431,7 @@ fn invalid_block_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // NEWLINE !INDENT
     'a709: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a709; }
@@ -19458,7 +19458,7 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ('[' | '(' | '{') a=starred_expression for_if_clauses
     'a710: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if ((|| -> Option<_> {
@@ -19469,7 +19469,7 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '['
                 'a711: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::LSQB)).is_none() { break 'a711; }
@@ -19478,7 +19478,7 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '('
                 'a712: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::LPAR)).is_none() { break 'a712; }
@@ -19487,7 +19487,7 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '{'
                 'a713: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::LBRACE)).is_none() { break 'a713; }
@@ -19507,7 +19507,7 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses
     'a714: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if ((|| -> Option<_> {
@@ -19518,7 +19518,7 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '['
                 'a715: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::LSQB)).is_none() { break 'a715; }
@@ -19527,7 +19527,7 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '{'
                 'a716: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::LBRACE)).is_none() { break 'a716; }
@@ -19550,7 +19550,7 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // ('[' | '{') a=star_named_expression b=',' for_if_clauses
     'a717: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if ((|| -> Option<_> {
@@ -19561,7 +19561,7 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '['
                 'a718: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::LSQB)).is_none() { break 'a718; }
@@ -19570,7 +19570,7 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '{'
                 'a719: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::LBRACE)).is_none() { break 'a719; }
@@ -19608,7 +19608,7 @@ fn invalid_dict_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='**' bitwise_or for_if_clauses '}'
     'a720: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a720; }
@@ -19638,7 +19638,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a="/" ','
     'a721: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a721; };
@@ -19648,7 +19648,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // (slash_no_default | slash_with_default) param_maybe_default* a='/'
     'a722: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if ((|| -> Option<_> {
@@ -19659,7 +19659,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // slash_no_default
                 'a723: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (slash_no_default_rule(p)).is_none() { break 'a723; }
@@ -19668,7 +19668,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // slash_with_default
                 'a724: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (slash_with_default_rule(p)).is_none() { break 'a724; }
@@ -19698,18 +19698,18 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a722; }
+        if p.failed() { break 'a722; }
         let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a722; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ may appear only once") });
     }
     p.mark = _mark;
     // slash_no_default? param_no_default* invalid_parameters_helper a=param_no_default
     'a725: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = slash_no_default_rule(p);
-        if p.error_indicator { break 'a725; }
+        if p.failed() { break 'a725; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19728,7 +19728,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a725; }
+        if p.failed() { break 'a725; }
         if (invalid_parameters_helper_rule(p)).is_none() { break 'a725; }
         let Some(a) = (param_no_default_rule(p)) else { break 'a725; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "parameter without a default follows parameter with a default") });
@@ -19736,7 +19736,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // param_no_default* a='(' param_no_default+ ','? b=')'
     'a726: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = {
@@ -19757,7 +19757,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a726; }
+        if p.failed() { break 'a726; }
         let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a726; };
         if ({
             let mut _children = p.loop_vec();
@@ -19778,14 +19778,14 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             if _children.is_empty() || p.error_indicator { None } else { Some(_children) }
         }).is_none() { break 'a726; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a726; }
+        if p.failed() { break 'a726; }
         let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a726; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "Function parameters cannot be parenthesized") });
     }
     p.mark = _mark;
     // [slash_no_default | slash_with_default] param_maybe_default* '*' (',' | param_no_default) param_maybe_default* a='/'
     'a727: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = (|| -> Option<_> {
@@ -19796,7 +19796,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // slash_no_default
                 'a728: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (slash_no_default_rule(p)).is_none() { break 'a728; }
@@ -19805,7 +19805,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // slash_with_default
                 'a729: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (slash_with_default_rule(p)).is_none() { break 'a729; }
@@ -19817,7 +19817,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a727; }
+        if p.failed() { break 'a727; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -19836,7 +19836,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a727; }
+        if p.failed() { break 'a727; }
         if (p.expect_token(tk::STAR)).is_none() { break 'a727; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
@@ -19846,7 +19846,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // ','
                 'a730: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COMMA)).is_none() { break 'a730; }
@@ -19855,7 +19855,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // param_no_default
                 'a731: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (param_no_default_rule(p)).is_none() { break 'a731; }
@@ -19885,14 +19885,14 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a727; }
+        if p.failed() { break 'a727; }
         let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a727; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ must be ahead of *") });
     }
     p.mark = _mark;
     // param_maybe_default+ '/' a='*'
     'a732: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if ({
@@ -19937,7 +19937,7 @@ fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='=' &(')' | ',')
     'a733: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(tk::EQUAL)) else { break 'a733; };
@@ -19949,7 +19949,7 @@ fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // ')'
                 'a734: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RPAR)).is_none() { break 'a734; }
@@ -19958,7 +19958,7 @@ fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ','
                 'a735: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COMMA)).is_none() { break 'a735; }
@@ -19992,7 +19992,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='*' (')' | ',' (')' | '**'))
     'a736: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(tk::STAR)) else { break 'a736; };
@@ -20004,7 +20004,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // ')'
                 'a737: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RPAR)).is_none() { break 'a737; }
@@ -20013,7 +20013,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ',' (')' | '**')
                 'a738: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COMMA)).is_none() { break 'a738; }
@@ -20025,7 +20025,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                             let _mark = p.mark;
                             // ')'
                             'a739: {
-                                if p.error_indicator {
+                                if p.failed() {
                                     return None;
                                 }
                                 if (p.expect_token(tk::RPAR)).is_none() { break 'a739; }
@@ -20034,7 +20034,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                             p.mark = _mark;
                             // '**'
                             'a740: {
-                                if p.error_indicator {
+                                if p.failed() {
                                     return None;
                                 }
                                 if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a740; }
@@ -20059,7 +20059,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '*' ',' TYPE_COMMENT
     'a741: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a741; }
@@ -20070,7 +20070,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '*' param a='='
     'a742: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a742; }
@@ -20081,7 +20081,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '*' (param_no_default | ',') param_maybe_default* a='*' (param_no_default | ',')
     'a743: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a743; }
@@ -20093,7 +20093,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // param_no_default
                 'a744: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (param_no_default_rule(p)).is_none() { break 'a744; }
@@ -20102,7 +20102,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ','
                 'a745: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COMMA)).is_none() { break 'a745; }
@@ -20132,7 +20132,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a743; }
+        if p.failed() { break 'a743; }
         let Some(a) = (p.expect_token(tk::STAR)) else { break 'a743; };
         if ((|| -> Option<_> {
             if p.enter_rule() {
@@ -20142,7 +20142,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // param_no_default
                 'a746: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (param_no_default_rule(p)).is_none() { break 'a746; }
@@ -20151,7 +20151,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ','
                 'a747: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COMMA)).is_none() { break 'a747; }
@@ -20185,7 +20185,7 @@ fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '**' param a='='
     'a748: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a748; }
@@ -20196,7 +20196,7 @@ fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '**' param ',' a=param
     'a749: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a749; }
@@ -20208,7 +20208,7 @@ fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '**' param ',' a=('*' | '**' | '/')
     'a750: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a750; }
@@ -20222,7 +20222,7 @@ fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '*'
                 'a751: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a751; };
@@ -20231,7 +20231,7 @@ fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '**'
                 'a752: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a752; };
@@ -20240,7 +20240,7 @@ fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '/'
                 'a753: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a753; };
@@ -20274,7 +20274,7 @@ fn invalid_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=slash_with_default
     'a754: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (slash_with_default_rule(p)) else { break 'a754; };
@@ -20283,7 +20283,7 @@ fn invalid_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // param_with_default+
     'a755: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if ({
@@ -20326,7 +20326,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a="/" ','
     'a756: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a756; };
@@ -20336,7 +20336,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/'
     'a757: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if ((|| -> Option<_> {
@@ -20347,7 +20347,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // lambda_slash_no_default
                 'a758: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (lambda_slash_no_default_rule(p)).is_none() { break 'a758; }
@@ -20356,7 +20356,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // lambda_slash_with_default
                 'a759: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (lambda_slash_with_default_rule(p)).is_none() { break 'a759; }
@@ -20386,18 +20386,18 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a757; }
+        if p.failed() { break 'a757; }
         let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a757; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ may appear only once") });
     }
     p.mark = _mark;
     // lambda_slash_no_default? lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default
     'a760: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = lambda_slash_no_default_rule(p);
-        if p.error_indicator { break 'a760; }
+        if p.failed() { break 'a760; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -20416,7 +20416,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a760; }
+        if p.failed() { break 'a760; }
         if (invalid_lambda_parameters_helper_rule(p)).is_none() { break 'a760; }
         let Some(a) = (lambda_param_no_default_rule(p)) else { break 'a760; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "parameter without a default follows parameter with a default") });
@@ -20424,7 +20424,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')'
     'a761: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = {
@@ -20445,7 +20445,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a761; }
+        if p.failed() { break 'a761; }
         let Some(a) = (p.expect_token(tk::LPAR)) else { break 'a761; };
         if ((|| -> Option<Vec<_>> {
             if p.enter_rule() {
@@ -20469,14 +20469,14 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             Some(_children)
         })()).is_none() { break 'a761; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a761; }
+        if p.failed() { break 'a761; }
         let Some(b) = (p.expect_token(tk::RPAR)) else { break 'a761; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "Lambda expression parameters cannot be parenthesized") });
     }
     p.mark = _mark;
     // [lambda_slash_no_default | lambda_slash_with_default] lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/'
     'a762: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = (|| -> Option<_> {
@@ -20487,7 +20487,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // lambda_slash_no_default
                 'a763: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (lambda_slash_no_default_rule(p)).is_none() { break 'a763; }
@@ -20496,7 +20496,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // lambda_slash_with_default
                 'a764: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (lambda_slash_with_default_rule(p)).is_none() { break 'a764; }
@@ -20508,7 +20508,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a762; }
+        if p.failed() { break 'a762; }
         let _ = {
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -20527,7 +20527,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a762; }
+        if p.failed() { break 'a762; }
         if (p.expect_token(tk::STAR)).is_none() { break 'a762; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
@@ -20537,7 +20537,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // ','
                 'a765: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COMMA)).is_none() { break 'a765; }
@@ -20546,7 +20546,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // lambda_param_no_default
                 'a766: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (lambda_param_no_default_rule(p)).is_none() { break 'a766; }
@@ -20576,14 +20576,14 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a762; }
+        if p.failed() { break 'a762; }
         let Some(a) = (p.expect_token(tk::SLASH)) else { break 'a762; };
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "/ must be ahead of *") });
     }
     p.mark = _mark;
     // lambda_param_maybe_default+ '/' a='*'
     'a767: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if ({
@@ -20628,7 +20628,7 @@ fn invalid_lambda_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=lambda_slash_with_default
     'a768: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (lambda_slash_with_default_rule(p)) else { break 'a768; };
@@ -20637,7 +20637,7 @@ fn invalid_lambda_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // lambda_param_with_default+
     'a769: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if ({
@@ -20680,7 +20680,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*' (':' | ',' (':' | '**'))
     'a770: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a770; }
@@ -20692,7 +20692,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // ':'
                 'a771: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COLON)).is_none() { break 'a771; }
@@ -20701,7 +20701,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ',' (':' | '**')
                 'a772: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COMMA)).is_none() { break 'a772; }
@@ -20713,7 +20713,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                             let _mark = p.mark;
                             // ':'
                             'a773: {
-                                if p.error_indicator {
+                                if p.failed() {
                                     return None;
                                 }
                                 if (p.expect_token(tk::COLON)).is_none() { break 'a773; }
@@ -20722,7 +20722,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                             p.mark = _mark;
                             // '**'
                             'a774: {
-                                if p.error_indicator {
+                                if p.failed() {
                                     return None;
                                 }
                                 if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a774; }
@@ -20747,7 +20747,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '*' lambda_param a='='
     'a775: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a775; }
@@ -20758,7 +20758,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '*' (lambda_param_no_default | ',') lambda_param_maybe_default* a='*' (lambda_param_no_default | ',')
     'a776: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a776; }
@@ -20770,7 +20770,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // lambda_param_no_default
                 'a777: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (lambda_param_no_default_rule(p)).is_none() { break 'a777; }
@@ -20779,7 +20779,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ','
                 'a778: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COMMA)).is_none() { break 'a778; }
@@ -20809,7 +20809,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a776; }
+        if p.failed() { break 'a776; }
         let Some(a) = (p.expect_token(tk::STAR)) else { break 'a776; };
         if ((|| -> Option<_> {
             if p.enter_rule() {
@@ -20819,7 +20819,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // lambda_param_no_default
                 'a779: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (lambda_param_no_default_rule(p)).is_none() { break 'a779; }
@@ -20828,7 +20828,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ','
                 'a780: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COMMA)).is_none() { break 'a780; }
@@ -20862,7 +20862,7 @@ fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '**' lambda_param a='='
     'a781: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a781; }
@@ -20873,7 +20873,7 @@ fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '**' lambda_param ',' a=lambda_param
     'a782: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a782; }
@@ -20885,7 +20885,7 @@ fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '**' lambda_param ',' a=('*' | '**' | '/')
     'a783: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::DOUBLESTAR)).is_none() { break 'a783; }
@@ -20899,7 +20899,7 @@ fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '*'
                 'a784: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (p.expect_token(tk::STAR)) else { break 'a784; };
@@ -20908,7 +20908,7 @@ fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '**'
                 'a785: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (p.expect_token(tk::DOUBLESTAR)) else { break 'a785; };
@@ -20917,7 +20917,7 @@ fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '/'
                 'a786: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (p.expect_token(tk::SLASH)) else { break 'a786; };
@@ -20951,7 +20951,7 @@ fn invalid_double_type_comments_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT
     'a787: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::TYPE_COMMENT)).is_none() { break 'a787; }
@@ -20981,7 +20981,7 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // expression 'as' a=expression &(',' | ')' | ':')
     'a788: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a788; } }
@@ -20996,7 +20996,7 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // ','
                 'a789: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COMMA)).is_none() { break 'a789; }
@@ -21005,7 +21005,7 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ')'
                 'a790: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RPAR)).is_none() { break 'a790; }
@@ -21014,7 +21014,7 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ':'
                 'a791: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COLON)).is_none() { break 'a791; }
@@ -21048,11 +21048,11 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'async'? 'for' (bitwise_or (',' bitwise_or)* [',']) !'in'
     'a792: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a792; }
+        if p.failed() { break 'a792; }
         if (p.expect_token(kw::FOR)).is_none() { break 'a792; }
         if ((|| -> Option<_> {
             if p.enter_rule() {
@@ -21062,7 +21062,7 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // bitwise_or (',' bitwise_or)* [',']
                 'a793: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     match bitwise_or_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a793; } }
@@ -21079,7 +21079,7 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                                     let _mark = p.mark;
                                     // ',' bitwise_or
                                     'a794: {
-                                        if p.error_indicator {
+                                        if p.failed() {
                                             return None;
                                         }
                                         if (p.expect_token(tk::COMMA)).is_none() { break 'a794; }
@@ -21104,9 +21104,9 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
                         }
                         _children
                     };
-                    if p.error_indicator { break 'a793; }
+                    if p.failed() { break 'a793; }
                     let _ = p.expect_token(tk::COMMA);
-                    if p.error_indicator { break 'a793; }
+                    if p.failed() { break 'a793; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -21138,11 +21138,11 @@ fn invalid_for_target_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'async'? 'for' a=star_expressions
     'a795: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a795; }
+        if p.failed() { break 'a795; }
         if (p.expect_token(kw::FOR)).is_none() { break 'a795; }
         let Some(a) = (star_expressions_rule(p)) else { break 'a795; };
         let _s2 = p.src;
@@ -21168,7 +21168,7 @@ fn invalid_group_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '(' a=starred_expression ')'
     'a796: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a796; }
@@ -21180,7 +21180,7 @@ fn invalid_group_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '(' a='**' expression ')'
     'a797: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a797; }
@@ -21209,7 +21209,7 @@ fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='import' ','.dotted_name+ 'from' dotted_name
     'a798: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(kw::IMPORT)) else { break 'a798; };
@@ -21241,7 +21241,7 @@ fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // 'import' token=NEWLINE
     'a799: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::IMPORT)).is_none() { break 'a799; }
@@ -21268,7 +21268,7 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // dotted_name 'as' !(NAME (',' | ')' | ';' | NEWLINE)) a=expression
     'a800: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         match dotted_name_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a800; } }
@@ -21281,7 +21281,7 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // NAME (',' | ')' | ';' | NEWLINE)
                 'a801: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.name_token()).is_none() { break 'a801; }
@@ -21293,7 +21293,7 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                             let _mark = p.mark;
                             // ','
                             'a802: {
-                                if p.error_indicator {
+                                if p.failed() {
                                     return None;
                                 }
                                 if (p.expect_token(tk::COMMA)).is_none() { break 'a802; }
@@ -21302,7 +21302,7 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                             p.mark = _mark;
                             // ')'
                             'a803: {
-                                if p.error_indicator {
+                                if p.failed() {
                                     return None;
                                 }
                                 if (p.expect_token(tk::RPAR)).is_none() { break 'a803; }
@@ -21311,7 +21311,7 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                             p.mark = _mark;
                             // ';'
                             'a804: {
-                                if p.error_indicator {
+                                if p.failed() {
                                     return None;
                                 }
                                 if (p.expect_token(tk::SEMI)).is_none() { break 'a804; }
@@ -21320,7 +21320,7 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                             p.mark = _mark;
                             // NEWLINE
                             'a805: {
-                                if p.error_indicator {
+                                if p.failed() {
                                     return None;
                                 }
                                 if (p.expect_token(tk::NEWLINE)).is_none() { break 'a805; }
@@ -21366,7 +21366,7 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
     // NAME 'as' !(NAME (',' | ')' | ';' | NEWLINE)) a=expression
     'a806: {
         if p.lacks_pair(tk::NAME, kw::AS) { break 'a806; }
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.name_token()).is_none() { break 'a806; }
@@ -21379,7 +21379,7 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // NAME (',' | ')' | ';' | NEWLINE)
                 'a807: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.name_token()).is_none() { break 'a807; }
@@ -21391,7 +21391,7 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                             let _mark = p.mark;
                             // ','
                             'a808: {
-                                if p.error_indicator {
+                                if p.failed() {
                                     return None;
                                 }
                                 if (p.expect_token(tk::COMMA)).is_none() { break 'a808; }
@@ -21400,7 +21400,7 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                             p.mark = _mark;
                             // ')'
                             'a809: {
-                                if p.error_indicator {
+                                if p.failed() {
                                     return None;
                                 }
                                 if (p.expect_token(tk::RPAR)).is_none() { break 'a809; }
@@ -21409,7 +21409,7 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                             p.mark = _mark;
                             // ';'
                             'a810: {
-                                if p.error_indicator {
+                                if p.failed() {
                                     return None;
                                 }
                                 if (p.expect_token(tk::SEMI)).is_none() { break 'a810; }
@@ -21418,7 +21418,7 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
                             p.mark = _mark;
                             // NEWLINE
                             'a811: {
-                                if p.error_indicator {
+                                if p.failed() {
                                     return None;
                                 }
                                 if (p.expect_token(tk::NEWLINE)).is_none() { break 'a811; }
@@ -21463,7 +21463,7 @@ fn invalid_import_from_targets_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // import_from_as_names ',' NEWLINE
     'a812: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (import_from_as_names_rule(p)).is_none() { break 'a812; }
@@ -21474,7 +21474,7 @@ fn invalid_import_from_targets_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // token=NEWLINE
     'a813: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(token) = (p.expect_token(tk::NEWLINE)) else { break 'a813; };
@@ -21500,11 +21500,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] 'with' ','.(expression ['as' star_target])+ NEWLINE
     'a814: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a814; }
+        if p.failed() { break 'a814; }
         if (p.expect_token(kw::WITH)).is_none() { break 'a814; }
         if ((|| -> Option<Vec<_>> {
             let _elem = |p: &mut Parser<'_>| -> Option<_> {
@@ -21516,7 +21516,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                         let _mark = p.mark;
                         // expression ['as' star_target]
                         'a815: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a815; } }
@@ -21528,7 +21528,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                     let _mark = p.mark;
                                     // 'as' star_target
                                     'a816: {
-                                        if p.error_indicator {
+                                        if p.failed() {
                                             return None;
                                         }
                                         if (p.expect_token(kw::AS)).is_none() { break 'a816; }
@@ -21541,7 +21541,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a815; }
+                            if p.failed() { break 'a815; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -21577,11 +21577,11 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // ['async'] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE
     'a817: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a817; }
+        if p.failed() { break 'a817; }
         if (p.expect_token(kw::WITH)).is_none() { break 'a817; }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a817; }
         if ((|| -> Option<Vec<_>> {
@@ -21594,7 +21594,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                         let _mark = p.mark;
                         // expressions ['as' star_target]
                         'a818: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a818; } }
@@ -21606,7 +21606,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                     let _mark = p.mark;
                                     // 'as' star_target
                                     'a819: {
-                                        if p.error_indicator {
+                                        if p.failed() {
                                             return None;
                                         }
                                         if (p.expect_token(kw::AS)).is_none() { break 'a819; }
@@ -21619,7 +21619,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a818; }
+                            if p.failed() { break 'a818; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -21650,7 +21650,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             Some(_children)
         })()).is_none() { break 'a817; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a817; }
+        if p.failed() { break 'a817; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a817; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a817; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
@@ -21675,11 +21675,11 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT
     'a820: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a820; }
+        if p.failed() { break 'a820; }
         let Some(a) = (p.expect_token(kw::WITH)) else { break 'a820; };
         if ((|| -> Option<Vec<_>> {
             let _elem = |p: &mut Parser<'_>| -> Option<_> {
@@ -21691,7 +21691,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                         let _mark = p.mark;
                         // expression ['as' star_target]
                         'a821: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a821; } }
@@ -21703,7 +21703,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                     let _mark = p.mark;
                                     // 'as' star_target
                                     'a822: {
-                                        if p.error_indicator {
+                                        if p.failed() {
                                             return None;
                                         }
                                         if (p.expect_token(kw::AS)).is_none() { break 'a822; }
@@ -21716,7 +21716,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a821; }
+                            if p.failed() { break 'a821; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -21754,11 +21754,11 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // ['async'] a='with' '(' ','.(expressions ['as' star_target])+ ','? ')' ':' NEWLINE !INDENT
     'a823: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a823; }
+        if p.failed() { break 'a823; }
         let Some(a) = (p.expect_token(kw::WITH)) else { break 'a823; };
         if (p.expect_token(tk::LPAR)).is_none() { break 'a823; }
         if ((|| -> Option<Vec<_>> {
@@ -21771,7 +21771,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                         let _mark = p.mark;
                         // expressions ['as' star_target]
                         'a824: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             match expressions_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a824; } }
@@ -21783,7 +21783,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                     let _mark = p.mark;
                                     // 'as' star_target
                                     'a825: {
-                                        if p.error_indicator {
+                                        if p.failed() {
                                             return None;
                                         }
                                         if (p.expect_token(kw::AS)).is_none() { break 'a825; }
@@ -21796,7 +21796,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                                 p.level -= 1;
                                 _r
                             })();
-                            if p.error_indicator { break 'a824; }
+                            if p.failed() { break 'a824; }
                             return Some(());
                         }
                         p.mark = _mark;
@@ -21827,7 +21827,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             Some(_children)
         })()).is_none() { break 'a823; }
         let _ = p.expect_token(tk::COMMA);
-        if p.error_indicator { break 'a823; }
+        if p.failed() { break 'a823; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a823; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a823; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a823; }
@@ -21854,7 +21854,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='try' ':' NEWLINE !INDENT
     'a826: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(kw::TRY)) else { break 'a826; };
@@ -21866,7 +21866,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // 'try' ':' block !('except' | 'finally')
     'a827: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::TRY)).is_none() { break 'a827; }
@@ -21880,7 +21880,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // 'except'
                 'a828: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::EXCEPT)).is_none() { break 'a828; }
@@ -21889,7 +21889,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // 'finally'
                 'a829: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::FINALLY)).is_none() { break 'a829; }
@@ -21906,7 +21906,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // 'try' ':' block* except_block+ a='except' b='*' expression ['as' NAME] ':'
     'a830: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::TRY)).is_none() { break 'a830; }
@@ -21929,7 +21929,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a830; }
+        if p.failed() { break 'a830; }
         if ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -21959,7 +21959,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // 'as' NAME
                 'a831: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::AS)).is_none() { break 'a831; }
@@ -21972,14 +21972,14 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a830; }
+        if p.failed() { break 'a830; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a830; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_RANGE!(p, a, b, "cannot have both 'except' and 'except*' on the same 'try'") });
     }
     p.mark = _mark;
     // 'try' ':' block* except_star_block+ a='except' [expression ['as' NAME]] ':'
     'a832: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::TRY)).is_none() { break 'a832; }
@@ -22002,7 +22002,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a832; }
+        if p.failed() { break 'a832; }
         if ({
             let mut _children = p.loop_vec();
             let _entered = !p.enter_rule();
@@ -22030,7 +22030,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // expression ['as' NAME]
                 'a833: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     match expression_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a833; } }
@@ -22042,7 +22042,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                             let _mark = p.mark;
                             // 'as' NAME
                             'a834: {
-                                if p.error_indicator {
+                                if p.failed() {
                                     return None;
                                 }
                                 if (p.expect_token(kw::AS)).is_none() { break 'a834; }
@@ -22055,7 +22055,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                         p.level -= 1;
                         _r
                     })();
-                    if p.error_indicator { break 'a833; }
+                    if p.failed() { break 'a833; }
                     return Some(());
                 }
                 p.mark = _mark;
@@ -22064,7 +22064,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a832; }
+        if p.failed() { break 'a832; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a832; }
         return Some({ RAISE_SYNTAX_ERROR_KNOWN_LOCATION!(p, a, "cannot have both 'except' and 'except*' on the same 'try'") });
     }
@@ -22088,7 +22088,7 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'except' a=expression ',' expressions 'as' NAME ':'
     'a835: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a835; }
@@ -22104,7 +22104,7 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a='except' expression ['as' NAME] NEWLINE
     'a836: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a836; };
@@ -22117,7 +22117,7 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // 'as' NAME
                 'a837: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::AS)).is_none() { break 'a837; }
@@ -22130,14 +22130,14 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a836; }
+        if p.failed() { break 'a836; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a836; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='except' NEWLINE
     'a838: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a838; };
@@ -22147,7 +22147,7 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // 'except' expression 'as' a=expression ':' block
     'a839: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a839; }
@@ -22180,7 +22180,7 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'except' '*' a=expression ',' expressions 'as' NAME ':'
     'a840: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a840; }
@@ -22197,7 +22197,7 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a='except' '*' expression ['as' NAME] NEWLINE
     'a841: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a841; };
@@ -22211,7 +22211,7 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // 'as' NAME
                 'a842: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::AS)).is_none() { break 'a842; }
@@ -22224,14 +22224,14 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a841; }
+        if p.failed() { break 'a841; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a841; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='except' '*' (NEWLINE | ':')
     'a843: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a843; };
@@ -22244,7 +22244,7 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // NEWLINE
                 'a844: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::NEWLINE)).is_none() { break 'a844; }
@@ -22253,7 +22253,7 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ':'
                 'a845: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COLON)).is_none() { break 'a845; }
@@ -22270,7 +22270,7 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // 'except' '*' expression 'as' a=expression ':' block
     'a846: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::EXCEPT)).is_none() { break 'a846; }
@@ -22304,7 +22304,7 @@ fn invalid_finally_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='finally' ':' NEWLINE !INDENT
     'a847: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(kw::FINALLY)) else { break 'a847; };
@@ -22333,7 +22333,7 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='except' expression ['as' NAME] ':' NEWLINE !INDENT
     'a848: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a848; };
@@ -22346,7 +22346,7 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // 'as' NAME
                 'a849: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::AS)).is_none() { break 'a849; }
@@ -22359,7 +22359,7 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a848; }
+        if p.failed() { break 'a848; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a848; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a848; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a848; }
@@ -22368,7 +22368,7 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a='except' ':' NEWLINE !INDENT
     'a850: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a850; };
@@ -22397,7 +22397,7 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT
     'a851: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(kw::EXCEPT)) else { break 'a851; };
@@ -22411,7 +22411,7 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // 'as' NAME
                 'a852: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(kw::AS)).is_none() { break 'a852; }
@@ -22424,7 +22424,7 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a851; }
+        if p.failed() { break 'a851; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a851; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a851; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a851; }
@@ -22450,7 +22450,7 @@ fn invalid_match_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // "match" subject_expr NEWLINE
     'a853: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_soft_keyword(soft_kw::MATCH)).is_none() { break 'a853; }
@@ -22461,7 +22461,7 @@ fn invalid_match_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a="match" subject=subject_expr ':' NEWLINE !INDENT
     'a854: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_soft_keyword(soft_kw::MATCH)) else { break 'a854; };
@@ -22492,26 +22492,26 @@ fn invalid_case_block_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // "case" patterns guard? NEWLINE
     'a855: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_soft_keyword(soft_kw::CASE)).is_none() { break 'a855; }
         match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a855; } }
         if let Some(_v) = guard_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-        if p.error_indicator { break 'a855; }
+        if p.failed() { break 'a855; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a855; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a="case" patterns guard? ':' NEWLINE !INDENT
     'a856: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_soft_keyword(soft_kw::CASE)) else { break 'a856; };
         match patterns_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a856; } }
         if let Some(_v) = guard_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-        if p.error_indicator { break 'a856; }
+        if p.failed() { break 'a856; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a856; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a856; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a856; }
@@ -22538,7 +22538,7 @@ fn invalid_as_pattern_body(p: &mut Parser<'_>) -> Option<()> {
     let mut _shared0 = None;
     // or_pattern 'as' a="_"
     'a857: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = or_pattern_rule(p); (_r, p.mark, p.src) } };
@@ -22551,7 +22551,7 @@ fn invalid_as_pattern_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // or_pattern 'as' a=expression
     'a858: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = or_pattern_rule(p); (_r, p.mark, p.src) } };
@@ -22583,7 +22583,7 @@ fn invalid_class_pattern_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // name_or_attr '(' a=invalid_class_argument_pattern
     'a859: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         match name_or_attr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a859; } }
@@ -22614,7 +22614,7 @@ fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern
     let _mark = p.mark;
     // [positional_patterns ','] keyword_patterns ',' a=positional_patterns
     'a860: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = (|| -> Option<_> {
@@ -22625,7 +22625,7 @@ fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern
                 let _mark = p.mark;
                 // positional_patterns ','
                 'a861: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (positional_patterns_rule(p)).is_none() { break 'a861; }
@@ -22638,7 +22638,7 @@ fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a860; }
+        if p.failed() { break 'a860; }
         if (keyword_patterns_rule(p)).is_none() { break 'a860; }
         if (p.expect_token(tk::COMMA)).is_none() { break 'a860; }
         let Some(a) = (positional_patterns_rule(p)) else { break 'a860; };
@@ -22664,7 +22664,7 @@ fn invalid_if_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'if' named_expression NEWLINE
     'a862: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::IF)).is_none() { break 'a862; }
@@ -22675,7 +22675,7 @@ fn invalid_if_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a='if' a=named_expression ':' NEWLINE !INDENT
     'a863: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(kw::IF)) else { break 'a863; };
@@ -22706,7 +22706,7 @@ fn invalid_elif_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'elif' named_expression NEWLINE
     'a864: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::ELIF)).is_none() { break 'a864; }
@@ -22717,7 +22717,7 @@ fn invalid_elif_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a='elif' named_expression ':' NEWLINE !INDENT
     'a865: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(kw::ELIF)) else { break 'a865; };
@@ -22747,7 +22747,7 @@ fn invalid_else_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='else' ':' NEWLINE !INDENT
     'a866: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(kw::ELSE)) else { break 'a866; };
@@ -22759,7 +22759,7 @@ fn invalid_else_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // 'else' ':' block 'elif'
     'a867: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::ELSE)).is_none() { break 'a867; }
@@ -22788,7 +22788,7 @@ fn invalid_while_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'while' named_expression NEWLINE
     'a868: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::WHILE)).is_none() { break 'a868; }
@@ -22799,7 +22799,7 @@ fn invalid_while_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a='while' named_expression ':' NEWLINE !INDENT
     'a869: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(kw::WHILE)) else { break 'a869; };
@@ -22829,11 +22829,11 @@ fn invalid_for_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] 'for' star_targets 'in' star_expressions NEWLINE
     'a870: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a870; }
+        if p.failed() { break 'a870; }
         if (p.expect_token(kw::FOR)).is_none() { break 'a870; }
         match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a870; } }
         if (p.expect_token(kw::IN)).is_none() { break 'a870; }
@@ -22844,11 +22844,11 @@ fn invalid_for_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // ['async'] a='for' star_targets 'in' star_expressions ':' NEWLINE !INDENT
     'a871: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a871; }
+        if p.failed() { break 'a871; }
         let Some(a) = (p.expect_token(kw::FOR)) else { break 'a871; };
         match star_targets_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a871; } }
         if (p.expect_token(kw::IN)).is_none() { break 'a871; }
@@ -22878,18 +22878,18 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] a='def' NAME [type_params] '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT
     'a872: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a872; }
+        if p.failed() { break 'a872; }
         let Some(a) = (p.expect_token(kw::DEF)) else { break 'a872; };
         if (p.name_token()).is_none() { break 'a872; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a872; }
+        if p.failed() { break 'a872; }
         if (p.expect_token(tk::LPAR)).is_none() { break 'a872; }
         let _ = params_rule(p);
-        if p.error_indicator { break 'a872; }
+        if p.failed() { break 'a872; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a872; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
@@ -22899,7 +22899,7 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '->' expression
                 'a873: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RARROW)).is_none() { break 'a873; }
@@ -22912,7 +22912,7 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a872; }
+        if p.failed() { break 'a872; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a872; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a872; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a872; }
@@ -22921,18 +22921,18 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // ['async'] 'def' NAME [type_params] &&'(' [params] ')' ['->' expression] &&':' [func_type_comment] block
     'a874: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let _ = p.expect_token(kw::ASYNC);
-        if p.error_indicator { break 'a874; }
+        if p.failed() { break 'a874; }
         if (p.expect_token(kw::DEF)).is_none() { break 'a874; }
         if (p.name_token()).is_none() { break 'a874; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a874; }
+        if p.failed() { break 'a874; }
         if (p.expect_forced_token(tk::LPAR, "(")).is_none() { break 'a874; }
         let _ = params_rule(p);
-        if p.error_indicator { break 'a874; }
+        if p.failed() { break 'a874; }
         if (p.expect_token(tk::RPAR)).is_none() { break 'a874; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
@@ -22942,7 +22942,7 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '->' expression
                 'a875: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RARROW)).is_none() { break 'a875; }
@@ -22955,10 +22955,10 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a874; }
+        if p.failed() { break 'a874; }
         if (p.expect_forced_token(tk::COLON, ":")).is_none() { break 'a874; }
         let _ = func_type_comment_rule(p);
-        if p.error_indicator { break 'a874; }
+        if p.failed() { break 'a874; }
         match block_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a874; } }
         return Some(());
     }
@@ -22982,13 +22982,13 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'class' NAME [type_params] ['(' [arguments] ')'] NEWLINE
     'a876: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(kw::CLASS)).is_none() { break 'a876; }
         if (p.name_token()).is_none() { break 'a876; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a876; }
+        if p.failed() { break 'a876; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -22997,12 +22997,12 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '(' [arguments] ')'
                 'a877: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::LPAR)).is_none() { break 'a877; }
                     if let Some(_v) = arguments_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-                    if p.error_indicator { break 'a877; }
+                    if p.failed() { break 'a877; }
                     if (p.expect_token(tk::RPAR)).is_none() { break 'a877; }
                     return Some(());
                 }
@@ -23012,20 +23012,20 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a876; }
+        if p.failed() { break 'a876; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a876; }
         return Some({ RAISE_SYNTAX_ERROR!(p, "expected ':'") });
     }
     p.mark = _mark;
     // a='class' NAME [type_params] ['(' [arguments] ')'] ':' NEWLINE !INDENT
     'a878: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(kw::CLASS)) else { break 'a878; };
         if (p.name_token()).is_none() { break 'a878; }
         let _ = type_params_rule(p);
-        if p.error_indicator { break 'a878; }
+        if p.failed() { break 'a878; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23034,12 +23034,12 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '(' [arguments] ')'
                 'a879: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::LPAR)).is_none() { break 'a879; }
                     if let Some(_v) = arguments_rule(p) { let _s = p.src; p.give_back(_s, _v); }
-                    if p.error_indicator { break 'a879; }
+                    if p.failed() { break 'a879; }
                     if (p.expect_token(tk::RPAR)).is_none() { break 'a879; }
                     return Some(());
                 }
@@ -23049,7 +23049,7 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a878; }
+        if p.failed() { break 'a878; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a878; }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a878; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x20) } else { p.lookahead_slow(|p| (p.expect_token(tk::INDENT)).is_some()) }) { break 'a878; }
@@ -23075,7 +23075,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ','.double_starred_kvpair+ ',' invalid_kvpair
     'a880: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if ((|| -> Option<Vec<_>> {
@@ -23107,7 +23107,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
     let mut _shared1 = None;
     // expression ':' a='*' bitwise_or
     'a881: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared1.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
@@ -23121,7 +23121,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // expression a=':' &('}' | ',')
     'a882: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared1.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
@@ -23136,7 +23136,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '}'
                 'a883: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RBRACE)).is_none() { break 'a883; }
@@ -23145,7 +23145,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ','
                 'a884: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COMMA)).is_none() { break 'a884; }
@@ -23180,7 +23180,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
     let mut _shared0 = None;
     // a=expression !(':')
     'a885: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
@@ -23192,7 +23192,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // expression ':' a='*' bitwise_or
     'a886: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
@@ -23206,7 +23206,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // expression a=':' &('}' | ',')
     'a887: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let (_r0, _e0, _s0) = match _shared0.take() { Some(_x) => _x, None => { let _r = expression_rule(p); (_r, p.mark, p.src) } };
@@ -23221,7 +23221,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '}'
                 'a888: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RBRACE)).is_none() { break 'a888; }
@@ -23230,7 +23230,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ','
                 'a889: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COMMA)).is_none() { break 'a889; }
@@ -23264,7 +23264,7 @@ fn invalid_starred_expression_unpacking_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='*' expression '=' b=expression
     'a890: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = (p.expect_token(tk::STAR)) else { break 'a890; };
@@ -23294,7 +23294,7 @@ fn invalid_starred_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*'
     'a891: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::STAR)).is_none() { break 'a891; }
@@ -23320,7 +23320,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='='
     'a892: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a892; }
@@ -23330,7 +23330,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '{' a='!'
     'a893: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a893; }
@@ -23340,7 +23340,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '{' a=':'
     'a894: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a894; }
@@ -23350,7 +23350,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '{' a='}'
     'a895: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a895; }
@@ -23360,7 +23360,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '{' !annotated_rhs
     'a896: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a896; }
@@ -23370,7 +23370,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '{' annotated_rhs !('=' | '!' | ':' | '}')
     'a897: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a897; }
@@ -23383,7 +23383,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '='
                 'a898: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::EQUAL)).is_none() { break 'a898; }
@@ -23392,7 +23392,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '!'
                 'a899: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a899; }
@@ -23401,7 +23401,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ':'
                 'a900: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COLON)).is_none() { break 'a900; }
@@ -23410,7 +23410,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '}'
                 'a901: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RBRACE)).is_none() { break 'a901; }
@@ -23427,7 +23427,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '{' annotated_rhs '=' !('!' | ':' | '}')
     'a902: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a902; }
@@ -23441,7 +23441,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '!'
                 'a903: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a903; }
@@ -23450,7 +23450,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ':'
                 'a904: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COLON)).is_none() { break 'a904; }
@@ -23459,7 +23459,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '}'
                 'a905: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RBRACE)).is_none() { break 'a905; }
@@ -23476,26 +23476,26 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '{' annotated_rhs '='? invalid_fstring_conversion_character
     'a906: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a906; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a906; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a906; }
+        if p.failed() { break 'a906; }
         if (invalid_fstring_conversion_character_rule(p)).is_none() { break 'a906; }
         return Some(());
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
     'a907: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a907; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a907; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a907; }
+        if p.failed() { break 'a907; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23504,7 +23504,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '!' NAME
                 'a908: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a908; }
@@ -23517,7 +23517,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a907; }
+        if p.failed() { break 'a907; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23526,7 +23526,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // ':'
                 'a909: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COLON)).is_none() { break 'a909; }
@@ -23535,7 +23535,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '}'
                 'a910: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RBRACE)).is_none() { break 'a910; }
@@ -23552,13 +23552,13 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
     'a911: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a911; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a911; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a911; }
+        if p.failed() { break 'a911; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23567,7 +23567,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '!' NAME
                 'a912: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a912; }
@@ -23580,7 +23580,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a911; }
+        if p.failed() { break 'a911; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a911; }
         let _ = {
             let mut _children = p.loop_vec();
@@ -23600,20 +23600,20 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a911; }
+        if p.failed() { break 'a911; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a911; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}', or format specs") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !'}'
     'a913: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a913; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a913; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a913; }
+        if p.failed() { break 'a913; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23622,7 +23622,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '!' NAME
                 'a914: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a914; }
@@ -23635,7 +23635,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a913; }
+        if p.failed() { break 'a913; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a913; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "f-string: expecting '}'") });
     }
@@ -23659,7 +23659,7 @@ fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '!' &(':' | '}')
     'a915: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a915; }
@@ -23671,7 +23671,7 @@ fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // ':'
                 'a916: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COLON)).is_none() { break 'a916; }
@@ -23680,7 +23680,7 @@ fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '}'
                 'a917: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RBRACE)).is_none() { break 'a917; }
@@ -23697,7 +23697,7 @@ fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '!' !NAME
     'a918: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a918; }
@@ -23724,7 +23724,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='='
     'a919: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a919; }
@@ -23734,7 +23734,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '{' a='!'
     'a920: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a920; }
@@ -23744,7 +23744,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '{' a=':'
     'a921: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a921; }
@@ -23754,7 +23754,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '{' a='}'
     'a922: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a922; }
@@ -23764,7 +23764,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '{' !annotated_rhs
     'a923: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a923; }
@@ -23774,7 +23774,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '{' annotated_rhs !('=' | '!' | ':' | '}')
     'a924: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a924; }
@@ -23787,7 +23787,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '='
                 'a925: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::EQUAL)).is_none() { break 'a925; }
@@ -23796,7 +23796,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '!'
                 'a926: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a926; }
@@ -23805,7 +23805,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ':'
                 'a927: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COLON)).is_none() { break 'a927; }
@@ -23814,7 +23814,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '}'
                 'a928: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RBRACE)).is_none() { break 'a928; }
@@ -23831,7 +23831,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '{' annotated_rhs '=' !('!' | ':' | '}')
     'a929: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a929; }
@@ -23845,7 +23845,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '!'
                 'a930: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a930; }
@@ -23854,7 +23854,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // ':'
                 'a931: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COLON)).is_none() { break 'a931; }
@@ -23863,7 +23863,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '}'
                 'a932: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RBRACE)).is_none() { break 'a932; }
@@ -23880,26 +23880,26 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '{' annotated_rhs '='? invalid_tstring_conversion_character
     'a933: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a933; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a933; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a933; }
+        if p.failed() { break 'a933; }
         if (invalid_tstring_conversion_character_rule(p)).is_none() { break 'a933; }
         return Some(());
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
     'a934: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a934; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a934; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a934; }
+        if p.failed() { break 'a934; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23908,7 +23908,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '!' NAME
                 'a935: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a935; }
@@ -23921,7 +23921,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a934; }
+        if p.failed() { break 'a934; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000800) } else { p.lookahead_slow(|p| ((|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23930,7 +23930,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // ':'
                 'a936: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COLON)).is_none() { break 'a936; }
@@ -23939,7 +23939,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '}'
                 'a937: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RBRACE)).is_none() { break 'a937; }
@@ -23956,13 +23956,13 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
     'a938: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a938; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a938; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a938; }
+        if p.failed() { break 'a938; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -23971,7 +23971,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '!' NAME
                 'a939: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a939; }
@@ -23984,7 +23984,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a938; }
+        if p.failed() { break 'a938; }
         if (p.expect_token(tk::COLON)).is_none() { break 'a938; }
         let _ = {
             let mut _children = p.loop_vec();
@@ -24004,20 +24004,20 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             }
             _children
         };
-        if p.error_indicator { break 'a938; }
+        if p.failed() { break 'a938; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a938; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}', or format specs") });
     }
     p.mark = _mark;
     // '{' annotated_rhs '='? ['!' NAME] !'}'
     'a940: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LBRACE)).is_none() { break 'a940; }
         match annotated_rhs_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a940; } }
         let _ = p.expect_token(tk::EQUAL);
-        if p.error_indicator { break 'a940; }
+        if p.failed() { break 'a940; }
         let _ = (|| -> Option<_> {
             if p.enter_rule() {
                 return None;
@@ -24026,7 +24026,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '!' NAME
                 'a941: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a941; }
@@ -24039,7 +24039,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
             p.level -= 1;
             _r
         })();
-        if p.error_indicator { break 'a940; }
+        if p.failed() { break 'a940; }
         if (if p.first_pass_shortcuts_allowed() { p.next_in(0x4000000) } else { p.lookahead_slow(|p| (p.expect_token(tk::RBRACE)).is_some()) }) { break 'a940; }
         return Some({ RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN!(p, "t-string: expecting '}'") });
     }
@@ -24063,7 +24063,7 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '!' &(':' | '}')
     'a942: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a942; }
@@ -24075,7 +24075,7 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // ':'
                 'a943: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::COLON)).is_none() { break 'a943; }
@@ -24084,7 +24084,7 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '}'
                 'a944: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::RBRACE)).is_none() { break 'a944; }
@@ -24101,7 +24101,7 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // '!' !NAME
     'a945: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::EXCLAMATION)).is_none() { break 'a945; }
@@ -24128,7 +24128,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=(fstring | string)+ b=tstring
     'a946: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = ({
@@ -24144,7 +24144,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                         let _mark = p.mark;
                         // fstring
                         'a947: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             let Some(_v0) = (fstring_rule(p)) else { break 'a947; };
@@ -24155,7 +24155,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                         p.mark = _mark;
                         // string
                         'a948: {
-                            if p.error_indicator {
+                            if p.failed() {
                                 return None;
                             }
                             let Some(_v0) = (string_rule(p)) else { break 'a948; };
@@ -24188,7 +24188,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
     p.mark = _mark;
     // a=tstring+ b=(fstring | string)
     'a949: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         let Some(a) = ({
@@ -24217,7 +24217,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // fstring
                 'a950: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (fstring_rule(p)) else { break 'a950; };
@@ -24228,7 +24228,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // string
                 'a951: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     let Some(_v0) = (string_rule(p)) else { break 'a951; };
@@ -24265,7 +24265,7 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // sum ('+' | '-' | '*' | '/' | '%' | '//' | '@') a='not' b=inversion
     'a952: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         match sum_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a952; } }
@@ -24277,7 +24277,7 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '+'
                 'a953: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::PLUS)).is_none() { break 'a953; }
@@ -24286,7 +24286,7 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '-'
                 'a954: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::MINUS)).is_none() { break 'a954; }
@@ -24295,7 +24295,7 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '*'
                 'a955: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::STAR)).is_none() { break 'a955; }
@@ -24304,7 +24304,7 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '/'
                 'a956: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::SLASH)).is_none() { break 'a956; }
@@ -24313,7 +24313,7 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '%'
                 'a957: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::PERCENT)).is_none() { break 'a957; }
@@ -24322,7 +24322,7 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '//'
                 'a958: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::DOUBLESLASH)).is_none() { break 'a958; }
@@ -24331,7 +24331,7 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '@'
                 'a959: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::AT)).is_none() { break 'a959; }
@@ -24368,7 +24368,7 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ('+' | '-' | '~') a='not' b=factor
     'a960: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if ((|| -> Option<_> {
@@ -24379,7 +24379,7 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
                 let _mark = p.mark;
                 // '+'
                 'a961: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::PLUS)).is_none() { break 'a961; }
@@ -24388,7 +24388,7 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '-'
                 'a962: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::MINUS)).is_none() { break 'a962; }
@@ -24397,7 +24397,7 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
                 p.mark = _mark;
                 // '~'
                 'a963: {
-                    if p.error_indicator {
+                    if p.failed() {
                         return None;
                     }
                     if (p.expect_token(tk::TILDE)).is_none() { break 'a963; }
@@ -24434,7 +24434,7 @@ fn invalid_type_params_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '[' token=']'
     'a964: {
-        if p.error_indicator {
+        if p.failed() {
             return None;
         }
         if (p.expect_token(tk::LSQB)).is_none() { break 'a964; }

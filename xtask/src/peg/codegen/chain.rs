@@ -433,7 +433,7 @@ impl Generator<'_> {
             self.line(3, "};");
             self.line(3, "_e = _v;");
             if j > shallowest {
-                self.line(3, "if p.error_indicator {");
+                self.line(3, "if p.failed() {");
                 self.emit_chain_failure(4);
                 self.line(3, "}");
                 self.line(3, "_bit = p.next_kind_bit();");

@@ -254,7 +254,7 @@ mod tests {
     const FIRST_PASS_HEAD: &str = "    if p.first_pass_shortcuts_allowed() {\n";
     const FIRST_PASS: &str = r#"    if p.first_pass_shortcuts_allowed() {
         'p1: {
-            if p.error_indicator {
+            if p.failed() {
                 return None;
             }
             if (p.expect_token(kw::IF)).is_none() { break 'p1; }
@@ -266,7 +266,7 @@ mod tests {
             let _pe = p.mark;
             // 'if' a=e ':' b=blk c=s
             'a2: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 let Some(c) = (s_rule(p)) else { break 'a2; };
@@ -277,7 +277,7 @@ mod tests {
             p.mark = _pe;
             // 'if' a=e ':' b=blk
             'a3: {
-                if p.error_indicator {
+                if p.failed() {
                     return None;
                 }
                 p.src = Src::NONE;
