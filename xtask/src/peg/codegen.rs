@@ -1169,6 +1169,11 @@ impl<'g> Generator<'g> {
         } else {
             format!("{}_body", rule.name)
         };
+        let error_pass_only = rule.name.starts_with("invalid_");
+        if error_pass_only {
+            // Only the error pass calls it: its code goes apart from the first pass's.
+            self.line(0, "#[cold]");
+        }
         self.line(
             0,
             &format!(
@@ -1318,6 +1323,9 @@ impl<'g> Generator<'g> {
         }
         // The body: the alternatives in order.
         let seeded_param = if lending_raw { ", _seeded: bool" } else { "" };
+        if error_pass_only {
+            self.line(0, "#[cold]");
+        }
         self.line(
             0,
             &format!("fn {body_name}(p: &mut Parser<'_>{seeded_param}) -> Option<{ty}> {{"),

@@ -18011,6 +18011,7 @@ fn func_type_comment_body(p: &mut Parser<'_>) -> Option<Tok> {
 }
 
 // invalid_arguments: ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) a=',' ','.(starred_expression !'=')+ | a=expression b=for_if_clauses ',' [args | expression for_if_clauses] | a=NAME b='=' expression for_if_clauses | [args ','] a=NAME b='=' &(',' | ')') | a=args b=for_if_clauses | args ',' a=expression b=for_if_clauses | a=args ',' args
+#[cold]
 pub(crate) fn invalid_arguments_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -18022,6 +18023,7 @@ pub(crate) fn invalid_arguments_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) a=',' ','.(starred_expression !'=')+
@@ -18384,6 +18386,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_kwarg: a=('True' | 'False' | 'None') b='=' | a=NAME b='=' expression for_if_clauses | !(NAME '=') a=expression b='=' | a='**' expression '=' b=expression
+#[cold]
 pub(crate) fn invalid_kwarg_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -18395,6 +18398,7 @@ pub(crate) fn invalid_kwarg_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_kwarg_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=('True' | 'False' | 'None') b='='
@@ -18605,6 +18609,7 @@ fn expression_without_invalid_body(p: &mut Parser<'_>) -> Option<Expr> {
 }
 
 // invalid_legacy_expression: a=NAME !'(' b=star_expressions
+#[cold]
 pub(crate) fn invalid_legacy_expression_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -18616,6 +18621,7 @@ pub(crate) fn invalid_legacy_expression_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_legacy_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=NAME !'(' b=star_expressions
@@ -18636,6 +18642,7 @@ fn invalid_legacy_expression_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_type_param: '*' a=NAME colon=':' e=expression | '**' a=NAME colon=':' e=expression
+#[cold]
 pub(crate) fn invalid_type_param_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -18647,6 +18654,7 @@ pub(crate) fn invalid_type_param_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*' a=NAME colon=':' e=expression
@@ -18685,6 +18693,7 @@ fn invalid_type_param_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_expression: STRING a=(!STRING expression_without_invalid)+ STRING | !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid | a=disjunction 'if' b=disjunction !('else' | ':') | a=disjunction 'if' b=disjunction 'else' !expression | a=(pass_stmt | break_stmt | continue_stmt) 'if' b=disjunction 'else' c=simple_stmt | a='lambda' [lambda_params] b=':' &FSTRING_MIDDLE | a='lambda' [lambda_params] b=':' &TSTRING_MIDDLE
+#[cold]
 pub(crate) fn invalid_expression_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -18696,6 +18705,7 @@ pub(crate) fn invalid_expression_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // STRING a=(!STRING expression_without_invalid)+ STRING
@@ -18946,6 +18956,7 @@ fn invalid_expression_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_named_expression: a=expression ':=' expression | a=NAME '=' b=bitwise_or !('=' | ':=') | !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or b='=' bitwise_or !('=' | ':=')
+#[cold]
 pub(crate) fn invalid_named_expression_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -18974,6 +18985,7 @@ pub(crate) fn invalid_named_expression_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=expression ':=' expression
@@ -19143,6 +19155,7 @@ fn invalid_named_expression_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_assignment: a=invalid_ann_assign_target ':' expression | a=star_named_expression ',' star_named_expressions* ':' expression | a=expression ':' expression | (star_targets '=')* a=star_expressions '=' | (star_targets '=')* a=yield_expr '=' | a=star_expressions augassign annotated_rhs
+#[cold]
 pub(crate) fn invalid_assignment_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -19154,6 +19167,7 @@ pub(crate) fn invalid_assignment_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=invalid_ann_assign_target ':' expression
@@ -19336,6 +19350,7 @@ fn invalid_assignment_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_ann_assign_target: list | tuple | '(' a=invalid_ann_assign_target ')'
+#[cold]
 pub(crate) fn invalid_ann_assign_target_rule(p: &mut Parser<'_>) -> Option<Expr> {
     if p.enter_rule() {
         return None;
@@ -19347,6 +19362,7 @@ pub(crate) fn invalid_ann_assign_target_rule(p: &mut Parser<'_>) -> Option<Expr>
     _res
 }
 
+#[cold]
 fn invalid_ann_assign_target_body(p: &mut Parser<'_>) -> Option<Expr> {
     let _mark = p.mark;
     // list
@@ -19388,6 +19404,7 @@ fn invalid_ann_assign_target_body(p: &mut Parser<'_>) -> Option<Expr> {
 }
 
 // invalid_del_stmt: 'del' a=star_expressions
+#[cold]
 pub(crate) fn invalid_del_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -19399,6 +19416,7 @@ pub(crate) fn invalid_del_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_del_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'del' a=star_expressions
@@ -19416,6 +19434,7 @@ fn invalid_del_stmt_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_block: NEWLINE !INDENT
+#[cold]
 pub(crate) fn invalid_block_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -19427,6 +19446,7 @@ pub(crate) fn invalid_block_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_block_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // NEWLINE !INDENT
@@ -19443,6 +19463,7 @@ fn invalid_block_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_comprehension: ('[' | '(' | '{') a=starred_expression for_if_clauses | ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses | ('[' | '{') a=star_named_expression b=',' for_if_clauses
+#[cold]
 pub(crate) fn invalid_comprehension_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -19454,6 +19475,7 @@ pub(crate) fn invalid_comprehension_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ('[' | '(' | '{') a=starred_expression for_if_clauses
@@ -19593,6 +19615,7 @@ fn invalid_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_dict_comprehension: '{' a='**' bitwise_or for_if_clauses '}'
+#[cold]
 pub(crate) fn invalid_dict_comprehension_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -19604,6 +19627,7 @@ pub(crate) fn invalid_dict_comprehension_rule(p: &mut Parser<'_>) -> Option<()> 
     _res
 }
 
+#[cold]
 fn invalid_dict_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='**' bitwise_or for_if_clauses '}'
@@ -19623,6 +19647,7 @@ fn invalid_dict_comprehension_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_parameters: a="/" ',' | (slash_no_default | slash_with_default) param_maybe_default* a='/' | slash_no_default? param_no_default* invalid_parameters_helper a=param_no_default | param_no_default* a='(' param_no_default+ ','? b=')' | [slash_no_default | slash_with_default] param_maybe_default* '*' (',' | param_no_default) param_maybe_default* a='/' | param_maybe_default+ '/' a='*'
+#[cold]
 pub(crate) fn invalid_parameters_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -19634,6 +19659,7 @@ pub(crate) fn invalid_parameters_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a="/" ','
@@ -19922,6 +19948,7 @@ fn invalid_parameters_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_default: a='=' &(')' | ',')
+#[cold]
 pub(crate) fn invalid_default_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -19933,6 +19960,7 @@ pub(crate) fn invalid_default_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='=' &(')' | ',')
@@ -19977,6 +20005,7 @@ fn invalid_default_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_star_etc: a='*' (')' | ',' (')' | '**')) | '*' ',' TYPE_COMMENT | '*' param a='=' | '*' (param_no_default | ',') param_maybe_default* a='*' (param_no_default | ',')
+#[cold]
 pub(crate) fn invalid_star_etc_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -19988,6 +20017,7 @@ pub(crate) fn invalid_star_etc_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='*' (')' | ',' (')' | '**'))
@@ -20170,6 +20200,7 @@ fn invalid_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_kwds: '**' param a='=' | '**' param ',' a=param | '**' param ',' a=('*' | '**' | '/')
+#[cold]
 pub(crate) fn invalid_kwds_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -20181,6 +20212,7 @@ pub(crate) fn invalid_kwds_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '**' param a='='
@@ -20259,6 +20291,7 @@ fn invalid_kwds_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_parameters_helper: a=slash_with_default | param_with_default+
+#[cold]
 pub(crate) fn invalid_parameters_helper_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -20270,6 +20303,7 @@ pub(crate) fn invalid_parameters_helper_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=slash_with_default
@@ -20311,6 +20345,7 @@ fn invalid_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_lambda_parameters: a="/" ',' | (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/' | lambda_slash_no_default? lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default | lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')' | [lambda_slash_no_default | lambda_slash_with_default] lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/' | lambda_param_maybe_default+ '/' a='*'
+#[cold]
 pub(crate) fn invalid_lambda_parameters_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -20322,6 +20357,7 @@ pub(crate) fn invalid_lambda_parameters_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a="/" ','
@@ -20613,6 +20649,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_lambda_parameters_helper: a=lambda_slash_with_default | lambda_param_with_default+
+#[cold]
 pub(crate) fn invalid_lambda_parameters_helper_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -20624,6 +20661,7 @@ pub(crate) fn invalid_lambda_parameters_helper_rule(p: &mut Parser<'_>) -> Optio
     _res
 }
 
+#[cold]
 fn invalid_lambda_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=lambda_slash_with_default
@@ -20665,6 +20703,7 @@ fn invalid_lambda_parameters_helper_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_lambda_star_etc: '*' (':' | ',' (':' | '**')) | '*' lambda_param a='=' | '*' (lambda_param_no_default | ',') lambda_param_maybe_default* a='*' (lambda_param_no_default | ',')
+#[cold]
 pub(crate) fn invalid_lambda_star_etc_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -20676,6 +20715,7 @@ pub(crate) fn invalid_lambda_star_etc_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*' (':' | ',' (':' | '**'))
@@ -20847,6 +20887,7 @@ fn invalid_lambda_star_etc_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_lambda_kwds: '**' lambda_param a='=' | '**' lambda_param ',' a=lambda_param | '**' lambda_param ',' a=('*' | '**' | '/')
+#[cold]
 pub(crate) fn invalid_lambda_kwds_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -20858,6 +20899,7 @@ pub(crate) fn invalid_lambda_kwds_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '**' lambda_param a='='
@@ -20936,6 +20978,7 @@ fn invalid_lambda_kwds_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_double_type_comments: TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT
+#[cold]
 pub(crate) fn invalid_double_type_comments_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -20947,6 +20990,7 @@ pub(crate) fn invalid_double_type_comments_rule(p: &mut Parser<'_>) -> Option<()
     _res
 }
 
+#[cold]
 fn invalid_double_type_comments_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT
@@ -20966,6 +21010,7 @@ fn invalid_double_type_comments_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_with_item: expression 'as' a=expression &(',' | ')' | ':')
+#[cold]
 pub(crate) fn invalid_with_item_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -20977,6 +21022,7 @@ pub(crate) fn invalid_with_item_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // expression 'as' a=expression &(',' | ')' | ':')
@@ -21033,6 +21079,7 @@ fn invalid_with_item_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_for_if_clause: 'async'? 'for' (bitwise_or (',' bitwise_or)* [',']) !'in'
+#[cold]
 pub(crate) fn invalid_for_if_clause_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -21044,6 +21091,7 @@ pub(crate) fn invalid_for_if_clause_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'async'? 'for' (bitwise_or (',' bitwise_or)* [',']) !'in'
@@ -21123,6 +21171,7 @@ fn invalid_for_if_clause_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_for_target: 'async'? 'for' a=star_expressions
+#[cold]
 pub(crate) fn invalid_for_target_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -21134,6 +21183,7 @@ pub(crate) fn invalid_for_target_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_for_target_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'async'? 'for' a=star_expressions
@@ -21153,6 +21203,7 @@ fn invalid_for_target_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_group: '(' a=starred_expression ')' | '(' a='**' expression ')'
+#[cold]
 pub(crate) fn invalid_group_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -21164,6 +21215,7 @@ pub(crate) fn invalid_group_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_group_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '(' a=starred_expression ')'
@@ -21194,6 +21246,7 @@ fn invalid_group_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_import: a='import' ','.dotted_name+ 'from' dotted_name | 'import' token=NEWLINE
+#[cold]
 pub(crate) fn invalid_import_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -21205,6 +21258,7 @@ pub(crate) fn invalid_import_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='import' ','.dotted_name+ 'from' dotted_name
@@ -21253,6 +21307,7 @@ fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_dotted_as_name: dotted_name 'as' !(NAME (',' | ')' | ';' | NEWLINE)) a=expression
+#[cold]
 pub(crate) fn invalid_dotted_as_name_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -21264,6 +21319,7 @@ pub(crate) fn invalid_dotted_as_name_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // dotted_name 'as' !(NAME (',' | ')' | ';' | NEWLINE)) a=expression
@@ -21350,6 +21406,7 @@ fn invalid_dotted_as_name_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_import_from_as_name: NAME 'as' !(NAME (',' | ')' | ';' | NEWLINE)) a=expression
+#[cold]
 pub(crate) fn invalid_import_from_as_name_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -21361,6 +21418,7 @@ pub(crate) fn invalid_import_from_as_name_rule(p: &mut Parser<'_>) -> Option<()>
     _res
 }
 
+#[cold]
 fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // NAME 'as' !(NAME (',' | ')' | ';' | NEWLINE)) a=expression
@@ -21448,6 +21506,7 @@ fn invalid_import_from_as_name_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_import_from_targets: import_from_as_names ',' NEWLINE | token=NEWLINE
+#[cold]
 pub(crate) fn invalid_import_from_targets_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -21459,6 +21518,7 @@ pub(crate) fn invalid_import_from_targets_rule(p: &mut Parser<'_>) -> Option<()>
     _res
 }
 
+#[cold]
 fn invalid_import_from_targets_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // import_from_as_names ',' NEWLINE
@@ -21485,6 +21545,7 @@ fn invalid_import_from_targets_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_with_stmt: ['async'] 'with' ','.(expression ['as' star_target])+ NEWLINE | ['async'] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE
+#[cold]
 pub(crate) fn invalid_with_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -21496,6 +21557,7 @@ pub(crate) fn invalid_with_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] 'with' ','.(expression ['as' star_target])+ NEWLINE
@@ -21660,6 +21722,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_with_stmt_indent: ['async'] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT | ['async'] a='with' '(' ','.(expressions ['as' star_target])+ ','? ')' ':' NEWLINE !INDENT
+#[cold]
 pub(crate) fn invalid_with_stmt_indent_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -21671,6 +21734,7 @@ pub(crate) fn invalid_with_stmt_indent_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT
@@ -21839,6 +21903,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_try_stmt: a='try' ':' NEWLINE !INDENT | 'try' ':' block !('except' | 'finally') | 'try' ':' block* except_block+ a='except' b='*' expression ['as' NAME] ':' | 'try' ':' block* except_star_block+ a='except' [expression ['as' NAME]] ':'
+#[cold]
 pub(crate) fn invalid_try_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -21850,6 +21915,7 @@ pub(crate) fn invalid_try_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='try' ':' NEWLINE !INDENT
@@ -22073,6 +22139,7 @@ fn invalid_try_stmt_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_except_stmt: 'except' a=expression ',' expressions 'as' NAME ':' | a='except' expression ['as' NAME] NEWLINE | a='except' NEWLINE | 'except' expression 'as' a=expression ':' block
+#[cold]
 pub(crate) fn invalid_except_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -22084,6 +22151,7 @@ pub(crate) fn invalid_except_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'except' a=expression ',' expressions 'as' NAME ':'
@@ -22165,6 +22233,7 @@ fn invalid_except_stmt_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_except_star_stmt: 'except' '*' a=expression ',' expressions 'as' NAME ':' | a='except' '*' expression ['as' NAME] NEWLINE | a='except' '*' (NEWLINE | ':') | 'except' '*' expression 'as' a=expression ':' block
+#[cold]
 pub(crate) fn invalid_except_star_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -22176,6 +22245,7 @@ pub(crate) fn invalid_except_star_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'except' '*' a=expression ',' expressions 'as' NAME ':'
@@ -22289,6 +22359,7 @@ fn invalid_except_star_stmt_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_finally_stmt: a='finally' ':' NEWLINE !INDENT
+#[cold]
 pub(crate) fn invalid_finally_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -22300,6 +22371,7 @@ pub(crate) fn invalid_finally_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_finally_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='finally' ':' NEWLINE !INDENT
@@ -22318,6 +22390,7 @@ fn invalid_finally_stmt_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_except_stmt_indent: a='except' expression ['as' NAME] ':' NEWLINE !INDENT | a='except' ':' NEWLINE !INDENT
+#[cold]
 pub(crate) fn invalid_except_stmt_indent_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -22329,6 +22402,7 @@ pub(crate) fn invalid_except_stmt_indent_rule(p: &mut Parser<'_>) -> Option<()> 
     _res
 }
 
+#[cold]
 fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='except' expression ['as' NAME] ':' NEWLINE !INDENT
@@ -22382,6 +22456,7 @@ fn invalid_except_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_except_star_stmt_indent: a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT
+#[cold]
 pub(crate) fn invalid_except_star_stmt_indent_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -22393,6 +22468,7 @@ pub(crate) fn invalid_except_star_stmt_indent_rule(p: &mut Parser<'_>) -> Option
     _res
 }
 
+#[cold]
 fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT
@@ -22435,6 +22511,7 @@ fn invalid_except_star_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_match_stmt: "match" subject_expr NEWLINE | a="match" subject=subject_expr ':' NEWLINE !INDENT
+#[cold]
 pub(crate) fn invalid_match_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -22446,6 +22523,7 @@ pub(crate) fn invalid_match_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_match_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // "match" subject_expr NEWLINE
@@ -22477,6 +22555,7 @@ fn invalid_match_stmt_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_case_block: "case" patterns guard? NEWLINE | a="case" patterns guard? ':' NEWLINE !INDENT
+#[cold]
 pub(crate) fn invalid_case_block_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -22488,6 +22567,7 @@ pub(crate) fn invalid_case_block_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_case_block_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // "case" patterns guard? NEWLINE
@@ -22522,6 +22602,7 @@ fn invalid_case_block_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_as_pattern: or_pattern 'as' a="_" | or_pattern 'as' a=expression
+#[cold]
 pub(crate) fn invalid_as_pattern_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -22533,6 +22614,7 @@ pub(crate) fn invalid_as_pattern_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_as_pattern_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     let mut _shared0 = None;
@@ -22568,6 +22650,7 @@ fn invalid_as_pattern_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_class_pattern: name_or_attr '(' a=invalid_class_argument_pattern
+#[cold]
 pub(crate) fn invalid_class_pattern_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -22579,6 +22662,7 @@ pub(crate) fn invalid_class_pattern_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_class_pattern_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // name_or_attr '(' a=invalid_class_argument_pattern
@@ -22599,6 +22683,7 @@ fn invalid_class_pattern_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_class_argument_pattern: [positional_patterns ','] keyword_patterns ',' a=positional_patterns
+#[cold]
 pub(crate) fn invalid_class_argument_pattern_rule(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
     if p.enter_rule() {
         return None;
@@ -22610,6 +22695,7 @@ pub(crate) fn invalid_class_argument_pattern_rule(p: &mut Parser<'_>) -> Option<
     _res
 }
 
+#[cold]
 fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
     let _mark = p.mark;
     // [positional_patterns ','] keyword_patterns ',' a=positional_patterns
@@ -22649,6 +22735,7 @@ fn invalid_class_argument_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern
 }
 
 // invalid_if_stmt: 'if' named_expression NEWLINE | a='if' a=named_expression ':' NEWLINE !INDENT
+#[cold]
 pub(crate) fn invalid_if_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -22660,6 +22747,7 @@ pub(crate) fn invalid_if_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_if_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'if' named_expression NEWLINE
@@ -22691,6 +22779,7 @@ fn invalid_if_stmt_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_elif_stmt: 'elif' named_expression NEWLINE | a='elif' named_expression ':' NEWLINE !INDENT
+#[cold]
 pub(crate) fn invalid_elif_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -22702,6 +22791,7 @@ pub(crate) fn invalid_elif_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_elif_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'elif' named_expression NEWLINE
@@ -22732,6 +22822,7 @@ fn invalid_elif_stmt_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_else_stmt: a='else' ':' NEWLINE !INDENT | 'else' ':' block 'elif'
+#[cold]
 pub(crate) fn invalid_else_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -22743,6 +22834,7 @@ pub(crate) fn invalid_else_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_else_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='else' ':' NEWLINE !INDENT
@@ -22773,6 +22865,7 @@ fn invalid_else_stmt_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_while_stmt: 'while' named_expression NEWLINE | a='while' named_expression ':' NEWLINE !INDENT
+#[cold]
 pub(crate) fn invalid_while_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -22784,6 +22877,7 @@ pub(crate) fn invalid_while_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_while_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'while' named_expression NEWLINE
@@ -22814,6 +22908,7 @@ fn invalid_while_stmt_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_for_stmt: ['async'] 'for' star_targets 'in' star_expressions NEWLINE | ['async'] a='for' star_targets 'in' star_expressions ':' NEWLINE !INDENT
+#[cold]
 pub(crate) fn invalid_for_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -22825,6 +22920,7 @@ pub(crate) fn invalid_for_stmt_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_for_stmt_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] 'for' star_targets 'in' star_expressions NEWLINE
@@ -22863,6 +22959,7 @@ fn invalid_for_stmt_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_def_raw: ['async'] a='def' NAME [type_params] '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT | ['async'] 'def' NAME [type_params] &&'(' [params] ')' ['->' expression] &&':' [func_type_comment] block
+#[cold]
 pub(crate) fn invalid_def_raw_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -22874,6 +22971,7 @@ pub(crate) fn invalid_def_raw_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ['async'] a='def' NAME [type_params] '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT
@@ -22967,6 +23065,7 @@ fn invalid_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_class_def_raw: 'class' NAME [type_params] ['(' [arguments] ')'] NEWLINE | a='class' NAME [type_params] ['(' [arguments] ')'] ':' NEWLINE !INDENT
+#[cold]
 pub(crate) fn invalid_class_def_raw_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -22978,6 +23077,7 @@ pub(crate) fn invalid_class_def_raw_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // 'class' NAME [type_params] ['(' [arguments] ')'] NEWLINE
@@ -23060,6 +23160,7 @@ fn invalid_class_def_raw_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_double_starred_kvpairs: ','.double_starred_kvpair+ ',' invalid_kvpair | expression ':' a='*' bitwise_or | expression a=':' &('}' | ',')
+#[cold]
 pub(crate) fn invalid_double_starred_kvpairs_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -23071,6 +23172,7 @@ pub(crate) fn invalid_double_starred_kvpairs_rule(p: &mut Parser<'_>) -> Option<
     _res
 }
 
+#[cold]
 fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ','.double_starred_kvpair+ ',' invalid_kvpair
@@ -23164,6 +23266,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_kvpair: a=expression !(':') | expression ':' a='*' bitwise_or | expression a=':' &('}' | ',')
+#[cold]
 pub(crate) fn invalid_kvpair_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -23175,6 +23278,7 @@ pub(crate) fn invalid_kvpair_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     let mut _shared0 = None;
@@ -23249,6 +23353,7 @@ fn invalid_kvpair_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_starred_expression_unpacking: a='*' expression '=' b=expression
+#[cold]
 pub(crate) fn invalid_starred_expression_unpacking_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -23260,6 +23365,7 @@ pub(crate) fn invalid_starred_expression_unpacking_rule(p: &mut Parser<'_>) -> O
     _res
 }
 
+#[cold]
 fn invalid_starred_expression_unpacking_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a='*' expression '=' b=expression
@@ -23279,6 +23385,7 @@ fn invalid_starred_expression_unpacking_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_starred_expression: '*'
+#[cold]
 pub(crate) fn invalid_starred_expression_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -23290,6 +23397,7 @@ pub(crate) fn invalid_starred_expression_rule(p: &mut Parser<'_>) -> Option<()> 
     _res
 }
 
+#[cold]
 fn invalid_starred_expression_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '*'
@@ -23305,6 +23413,7 @@ fn invalid_starred_expression_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_fstring_replacement_field: '{' a='=' | '{' a='!' | '{' a=':' | '{' a='}' | '{' !annotated_rhs | '{' annotated_rhs !('=' | '!' | ':' | '}') | '{' annotated_rhs '=' !('!' | ':' | '}') | '{' annotated_rhs '='? invalid_fstring_conversion_character | '{' annotated_rhs '='? ['!' NAME] !(':' | '}') | '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}' | '{' annotated_rhs '='? ['!' NAME] !'}'
+#[cold]
 pub(crate) fn invalid_fstring_replacement_field_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -23316,6 +23425,7 @@ pub(crate) fn invalid_fstring_replacement_field_rule(p: &mut Parser<'_>) -> Opti
     _res
 }
 
+#[cold]
 fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='='
@@ -23644,6 +23754,7 @@ fn invalid_fstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_fstring_conversion_character: '!' &(':' | '}') | '!' !NAME
+#[cold]
 pub(crate) fn invalid_fstring_conversion_character_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -23655,6 +23766,7 @@ pub(crate) fn invalid_fstring_conversion_character_rule(p: &mut Parser<'_>) -> O
     _res
 }
 
+#[cold]
 fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '!' &(':' | '}')
@@ -23709,6 +23821,7 @@ fn invalid_fstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_tstring_replacement_field: '{' a='=' | '{' a='!' | '{' a=':' | '{' a='}' | '{' !annotated_rhs | '{' annotated_rhs !('=' | '!' | ':' | '}') | '{' annotated_rhs '=' !('!' | ':' | '}') | '{' annotated_rhs '='? invalid_tstring_conversion_character | '{' annotated_rhs '='? ['!' NAME] !(':' | '}') | '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}' | '{' annotated_rhs '='? ['!' NAME] !'}'
+#[cold]
 pub(crate) fn invalid_tstring_replacement_field_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -23720,6 +23833,7 @@ pub(crate) fn invalid_tstring_replacement_field_rule(p: &mut Parser<'_>) -> Opti
     _res
 }
 
+#[cold]
 fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '{' a='='
@@ -24048,6 +24162,7 @@ fn invalid_tstring_replacement_field_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_tstring_conversion_character: '!' &(':' | '}') | '!' !NAME
+#[cold]
 pub(crate) fn invalid_tstring_conversion_character_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -24059,6 +24174,7 @@ pub(crate) fn invalid_tstring_conversion_character_rule(p: &mut Parser<'_>) -> O
     _res
 }
 
+#[cold]
 fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '!' &(':' | '}')
@@ -24113,6 +24229,7 @@ fn invalid_tstring_conversion_character_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_string_tstring_concat: a=(fstring | string)+ b=tstring | a=tstring+ b=(fstring | string)
+#[cold]
 pub(crate) fn invalid_string_tstring_concat_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -24124,6 +24241,7 @@ pub(crate) fn invalid_string_tstring_concat_rule(p: &mut Parser<'_>) -> Option<(
     _res
 }
 
+#[cold]
 fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // a=(fstring | string)+ b=tstring
@@ -24250,6 +24368,7 @@ fn invalid_string_tstring_concat_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_arithmetic: sum ('+' | '-' | '*' | '/' | '%' | '//' | '@') a='not' b=inversion
+#[cold]
 pub(crate) fn invalid_arithmetic_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -24261,6 +24380,7 @@ pub(crate) fn invalid_arithmetic_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // sum ('+' | '-' | '*' | '/' | '%' | '//' | '@') a='not' b=inversion
@@ -24353,6 +24473,7 @@ fn invalid_arithmetic_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_factor: ('+' | '-' | '~') a='not' b=factor
+#[cold]
 pub(crate) fn invalid_factor_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -24364,6 +24485,7 @@ pub(crate) fn invalid_factor_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // ('+' | '-' | '~') a='not' b=factor
@@ -24419,6 +24541,7 @@ fn invalid_factor_body(p: &mut Parser<'_>) -> Option<()> {
 }
 
 // invalid_type_params: '[' token=']'
+#[cold]
 pub(crate) fn invalid_type_params_rule(p: &mut Parser<'_>) -> Option<()> {
     if p.enter_rule() {
         return None;
@@ -24430,6 +24553,7 @@ pub(crate) fn invalid_type_params_rule(p: &mut Parser<'_>) -> Option<()> {
     _res
 }
 
+#[cold]
 fn invalid_type_params_body(p: &mut Parser<'_>) -> Option<()> {
     let _mark = p.mark;
     // '[' token=']'
