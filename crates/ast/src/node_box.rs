@@ -272,8 +272,27 @@ pub fn prefetch_list<T>(list: &[T]) {
     prefetch(list.as_ptr().cast());
 }
 
-impl Drop for FreeLists {
+/// Frees its thread's pool when the thread ends. Apart from [`FREE_LISTS`], which has no
+/// destructor, so that a pop or a push reaches the lists without first asking whether they
+/// are still alive (a test at every node made and dropped): this one is registered by the
+/// thread's first new block ([`allocate_new`]), which comes before any block is kept.
+struct PoolOwner;
+
+thread_local! {
+    static POOL_OWNER: PoolOwner = const { PoolOwner };
+}
+
+impl Drop for PoolOwner {
     fn drop(&mut self) {
+        // A destructor of the thread's that runs later may still make and drop nodes: the
+        // lists, then full, keep none of them.
+        let _ = FREE_LISTS.try_with(FreeLists::close);
+    }
+}
+
+impl FreeLists {
+    /// Frees the kept blocks and keeps no more.
+    fn close(&self) {
         for (class, head) in self.heads.iter().enumerate() {
             let mut block = head.replace(null_mut());
             while let Some(free) = NonNull::new(block) {
@@ -284,7 +303,7 @@ impl Drop for FreeLists {
                 }
             }
         }
-        self.retained.set(0);
+        self.retained.set(RETAINED_LIMIT);
         self.allowance.set(0);
     }
 }
@@ -334,6 +353,8 @@ fn allocate<T>() -> NonNull<T> {
 
 #[inline(never)]
 fn allocate_new<T>() -> NonNull<T> {
+    // The thread's pool is freed when it ends (registered once; refused once it has ended).
+    let _ = POOL_OWNER.try_with(|_| ());
     let layout = block_layout::<T>();
     // SAFETY: `layout` has a non-zero size (`NodeBox::new` rejects zero-sized types).
     let ptr = unsafe { alloc(layout) };
@@ -450,6 +471,24 @@ mod tests {
             kept,
             10 * class_size(class_of::<(i32, i32)>().expect("pooled"))
         );
+    }
+
+    #[test]
+    fn a_closed_pool_keeps_nothing() {
+        // What the thread's end does (`PoolOwner`), then nodes made and dropped after it.
+        let retained = std::thread::spawn(|| {
+            drop((0..10).map(|i| NodeBox::new((i, i))).collect::<Vec<_>>());
+            let before = FREE_LISTS.with(|lists| lists.retained.get());
+            FREE_LISTS.with(FreeLists::close);
+            let node = NodeBox::new((1u64, 2u64));
+            drop(node);
+            let heads_empty =
+                FREE_LISTS.with(|lists| lists.heads.iter().all(|h| h.get().is_null()));
+            (before, heads_empty)
+        })
+        .join()
+        .expect("the closing thread");
+        assert_eq!(retained, (10 * 24, true));
     }
 
     #[test]
