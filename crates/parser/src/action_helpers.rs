@@ -10,6 +10,7 @@
 //! helper structs of Parser/pegen.h (SlashWithDefault, StarEtc, NameDefaultPair, ...).
 
 use pyc_ast::constant::Constant;
+use pyc_ast::node_box::{list_with_capacity, recycle_list};
 use pyc_ast::{
     Alias, Arg, Arguments, CmpOp, Comprehension, ExceptHandler, Expr, ExprContext, Identifier,
     Keyword, Location, MatchCase, Mod, NodeBox, Pattern, Stmt, TypeParam, WithItem,
@@ -161,7 +162,7 @@ impl Stmts {
 /// kept in the tree: no room to spare). The emptied list of lines is kept for the next
 /// block's loop (`Parser::loop_vec`): a block then allocates its statements' list alone.
 pub fn stmts_flatten(p: &mut Parser<'_>, mut seqs: Vec<Stmts>) -> Vec<Stmt> {
-    let mut flat = Vec::with_capacity(seqs.iter().map(Stmts::len).sum());
+    let mut flat = list_with_capacity(seqs.iter().map(Stmts::len).sum());
     for seq in seqs.drain(..) {
         match seq {
             Stmts::One(stmt) => flat.push(stmt),
@@ -206,7 +207,7 @@ pub fn seq_insert_in_front<T>(first: T, rest: Option<Vec<T>>) -> Vec<T> {
         rest.insert(0, first);
         return rest;
     }
-    let mut seq = Vec::with_capacity(rest.len() + 1);
+    let mut seq = list_with_capacity(rest.len() + 1);
     seq.push(first);
     seq.append(&mut rest);
     seq
@@ -458,7 +459,7 @@ pub fn make_arguments(
         .as_ref()
         .map_or(0, |swd| swd.names_with_defaults.len());
     let names_with_default = names_with_default.unwrap_or_default();
-    let mut posdefaults = Vec::with_capacity(slash_defaults + names_with_default.len());
+    let mut posdefaults = list_with_capacity(slash_defaults + names_with_default.len());
     let mut posonlyargs = Vec::new();
     if let Some(names) = slash_without_default {
         posonlyargs = names;
@@ -480,8 +481,8 @@ pub fn make_arguments(
         Some(se) => (se.vararg, se.kwonlyargs, se.kwarg),
         None => (None, Vec::new(), None),
     };
-    let mut kwonlyargs = Vec::with_capacity(kwonly.len());
-    let mut kw_defaults = Vec::with_capacity(kwonly.len());
+    let mut kwonlyargs = list_with_capacity(kwonly.len());
+    let mut kw_defaults = list_with_capacity(kwonly.len());
     for pair in kwonly {
         kwonlyargs.push(pair.arg);
         kw_defaults.push(pair.value);
@@ -577,10 +578,12 @@ pub fn call_of_keywords(p: &mut Parser<'_>, items: Vec<KeywordOrStarred>, loc: L
 }
 
 /// `_PyPegen_get_cmpops` and `_PyPegen_get_exprs` together.
-pub fn split_cmpop_expr_pairs(pairs: Vec<CmpopExprPair>) -> (Vec<CmpOp>, Vec<Expr>) {
+pub fn split_cmpop_expr_pairs(mut pairs: Vec<CmpopExprPair>) -> (Vec<CmpOp>, Vec<Expr>) {
     let ops = pairs.iter().map(|p| p.cmpop).collect();
-    // Collected in place: the pairs' list becomes the comparators' (one allocation fewer).
-    let comparators = pairs.into_iter().map(|p| p.expr).collect();
+    let mut comparators = list_with_capacity(pairs.len());
+    comparators.extend(pairs.drain(..).map(|p| p.expr));
+    // The pairs' buffer goes to the pool, for the next comparison's pairs.
+    recycle_list(&mut pairs);
     (ops, comparators)
 }
 

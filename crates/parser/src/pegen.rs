@@ -2,6 +2,7 @@
 //! keyword classification, memo), the `expect` helpers the generated rules call, and
 //! `_PyPegen_run_parser` with its two passes.
 
+use pyc_ast::node_box::{list_with_capacity, push_to_list};
 use pyc_ast::{ExprContext, Identifier, Location};
 use pyc_tokenize::{Done, SyntaxError, Token, TokenKind, Tokenizer, TokenizerOptions};
 
@@ -114,7 +115,7 @@ impl ReadAhead {
 /// grown to two is allocated twice; a list of one kept in the tree had better be exact).
 #[inline(always)]
 fn first_element_list<T>(first: T, more: bool) -> Vec<T> {
-    let mut list = Vec::with_capacity(if more { 4 } else { 1 });
+    let mut list = list_with_capacity(if more { 4 } else { 1 });
     list.push(first);
     list
 }
@@ -1211,7 +1212,7 @@ impl<'src> Parser<'src> {
             *list = first_element_list(x, more);
             return;
         }
-        list.push(x);
+        push_to_list(list, x);
     }
 
     /// Whether the two tokens at the mark are both read (the parser's or read ahead: their

@@ -2186,7 +2186,7 @@ impl<'g> Generator<'g> {
             Some(&sep_code),
             None,
             &next,
-            "Some(_x) => _children.push(_x),",
+            "Some(_x) => node_box::push_to_list(&mut _children, _x),",
         );
         line(&mut s, indent + 1, "p.level -= u32::from(_entered) + 1;");
         line(&mut s, indent + 1, "Some(_children)");

@@ -11,7 +11,7 @@ impl Model<'_> {
         out.push_str(
             "//! Port of Include/internal/pycore_ast.h: the node types of `asdl/Python.asdl`.\n\n\
              use crate::constant::Constant;\n\
-             use crate::node_box::{prefetch_list, Node};\n\
+             use crate::node_box::{prefetch_list, recycle_list, Node};\n\
              use crate::{Identifier, Location, NodeBox};\n",
         );
         for def in self.node_definitions() {
@@ -138,15 +138,18 @@ impl Model<'_> {
     }
 
     /// `impl Node`: the children a node's drop prefetches, its boxed fields' blocks and its
-    /// lists' buffers (what the drop reads next, after the node itself).
+    /// lists' buffers (what the drop reads next, after the node itself), and the lists whose
+    /// buffers it gives to the pool.
     fn node_impl(&self, out: &mut String, name: &str, fields: &[Field]) {
         let mut lines = Vec::new();
+        let mut lists = Vec::new();
         for field in fields {
             let field_name = field_name(&field.name);
             let boxed = matches!(self.shape(&field.type_name), Shape::Boxed | Shape::Product);
             match field.quantifier {
                 Quantifier::Sequence | Quantifier::OptionalSequence => {
                     lines.push(format!("        prefetch_list(&self.{field_name});"));
+                    lists.push(format!("        recycle_list(&mut self.{field_name});"));
                 }
                 Quantifier::One if boxed => {
                     lines.push(format!("        self.{field_name}.prefetch();"));
@@ -161,10 +164,18 @@ impl Model<'_> {
             let _ = writeln!(out, "\nimpl Node for {name} {{}}");
             return;
         }
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "\nimpl Node for {name} {{\n    #[inline]\n    fn prefetch_children(&self) {{\n{}\n    }}\n}}",
+            "\nimpl Node for {name} {{\n    #[inline]\n    fn prefetch_children(&self) {{\n{}\n    }}\n",
             lines.join("\n")
         );
+        if !lists.is_empty() {
+            let _ = write!(
+                out,
+                "\n    #[inline]\n    fn recycle_lists(&mut self) {{\n{}\n    }}\n",
+                lists.join("\n")
+            );
+        }
+        out.push_str("}\n");
     }
 }

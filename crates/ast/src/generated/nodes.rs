@@ -2,7 +2,7 @@
 //! Port of Include/internal/pycore_ast.h: the node types of `asdl/Python.asdl`.
 
 use crate::constant::Constant;
-use crate::node_box::{prefetch_list, Node};
+use crate::node_box::{prefetch_list, recycle_list, Node};
 use crate::{Identifier, Location, NodeBox};
 
 /// `mod`: one of its constructors, boxed.
@@ -50,6 +50,12 @@ impl Node for ModModule {
         prefetch_list(&self.body);
         prefetch_list(&self.type_ignores);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.body);
+        recycle_list(&mut self.type_ignores);
+    }
 }
 
 impl From<ModModule> for Mod {
@@ -68,6 +74,11 @@ impl Node for ModInteractive {
     #[inline]
     fn prefetch_children(&self) {
         prefetch_list(&self.body);
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.body);
     }
 }
 
@@ -108,6 +119,11 @@ impl Node for ModFunctionType {
     fn prefetch_children(&self) {
         prefetch_list(&self.argtypes);
         self.returns.prefetch();
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.argtypes);
     }
 }
 
@@ -313,6 +329,13 @@ impl Node for StmtFunctionDef {
         }
         prefetch_list(&self.type_params);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.body);
+        recycle_list(&mut self.decorator_list);
+        recycle_list(&mut self.type_params);
+    }
 }
 
 impl From<StmtFunctionDef> for Stmt {
@@ -345,6 +368,13 @@ impl Node for StmtAsyncFunctionDef {
         }
         prefetch_list(&self.type_params);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.body);
+        recycle_list(&mut self.decorator_list);
+        recycle_list(&mut self.type_params);
+    }
 }
 
 impl From<StmtAsyncFunctionDef> for Stmt {
@@ -373,6 +403,15 @@ impl Node for StmtClassDef {
         prefetch_list(&self.body);
         prefetch_list(&self.decorator_list);
         prefetch_list(&self.type_params);
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.bases);
+        recycle_list(&mut self.keywords);
+        recycle_list(&mut self.body);
+        recycle_list(&mut self.decorator_list);
+        recycle_list(&mut self.type_params);
     }
 }
 
@@ -416,6 +455,11 @@ impl Node for StmtDelete {
     fn prefetch_children(&self) {
         prefetch_list(&self.targets);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.targets);
+    }
 }
 
 impl From<StmtDelete> for Stmt {
@@ -438,6 +482,11 @@ impl Node for StmtAssign {
     fn prefetch_children(&self) {
         prefetch_list(&self.targets);
         self.value.prefetch();
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.targets);
     }
 }
 
@@ -462,6 +511,11 @@ impl Node for StmtTypeAlias {
         self.name.prefetch();
         prefetch_list(&self.type_params);
         self.value.prefetch();
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.type_params);
     }
 }
 
@@ -540,6 +594,12 @@ impl Node for StmtFor {
         prefetch_list(&self.body);
         prefetch_list(&self.orelse);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.body);
+        recycle_list(&mut self.orelse);
+    }
 }
 
 impl From<StmtFor> for Stmt {
@@ -567,6 +627,12 @@ impl Node for StmtAsyncFor {
         prefetch_list(&self.body);
         prefetch_list(&self.orelse);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.body);
+        recycle_list(&mut self.orelse);
+    }
 }
 
 impl From<StmtAsyncFor> for Stmt {
@@ -590,6 +656,12 @@ impl Node for StmtWhile {
         self.test.prefetch();
         prefetch_list(&self.body);
         prefetch_list(&self.orelse);
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.body);
+        recycle_list(&mut self.orelse);
     }
 }
 
@@ -615,6 +687,12 @@ impl Node for StmtIf {
         prefetch_list(&self.body);
         prefetch_list(&self.orelse);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.body);
+        recycle_list(&mut self.orelse);
+    }
 }
 
 impl From<StmtIf> for Stmt {
@@ -637,6 +715,12 @@ impl Node for StmtWith {
     fn prefetch_children(&self) {
         prefetch_list(&self.items);
         prefetch_list(&self.body);
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.items);
+        recycle_list(&mut self.body);
     }
 }
 
@@ -661,6 +745,12 @@ impl Node for StmtAsyncWith {
         prefetch_list(&self.items);
         prefetch_list(&self.body);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.items);
+        recycle_list(&mut self.body);
+    }
 }
 
 impl From<StmtAsyncWith> for Stmt {
@@ -682,6 +772,11 @@ impl Node for StmtMatch {
     fn prefetch_children(&self) {
         self.subject.prefetch();
         prefetch_list(&self.cases);
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.cases);
     }
 }
 
@@ -735,6 +830,14 @@ impl Node for StmtTry {
         prefetch_list(&self.orelse);
         prefetch_list(&self.finalbody);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.body);
+        recycle_list(&mut self.handlers);
+        recycle_list(&mut self.orelse);
+        recycle_list(&mut self.finalbody);
+    }
 }
 
 impl From<StmtTry> for Stmt {
@@ -760,6 +863,14 @@ impl Node for StmtTryStar {
         prefetch_list(&self.handlers);
         prefetch_list(&self.orelse);
         prefetch_list(&self.finalbody);
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.body);
+        recycle_list(&mut self.handlers);
+        recycle_list(&mut self.orelse);
+        recycle_list(&mut self.finalbody);
     }
 }
 
@@ -805,6 +916,11 @@ impl Node for StmtImport {
     fn prefetch_children(&self) {
         prefetch_list(&self.names);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.names);
+    }
 }
 
 impl From<StmtImport> for Stmt {
@@ -827,6 +943,11 @@ impl Node for StmtImportFrom {
     fn prefetch_children(&self) {
         prefetch_list(&self.names);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.names);
+    }
 }
 
 impl From<StmtImportFrom> for Stmt {
@@ -847,6 +968,11 @@ impl Node for StmtGlobal {
     fn prefetch_children(&self) {
         prefetch_list(&self.names);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.names);
+    }
 }
 
 impl From<StmtGlobal> for Stmt {
@@ -866,6 +992,11 @@ impl Node for StmtNonlocal {
     #[inline]
     fn prefetch_children(&self) {
         prefetch_list(&self.names);
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.names);
     }
 }
 
@@ -1127,6 +1258,11 @@ impl Node for ExprBoolOp {
     fn prefetch_children(&self) {
         prefetch_list(&self.values);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.values);
+    }
 }
 
 impl From<ExprBoolOp> for Expr {
@@ -1261,6 +1397,12 @@ impl Node for ExprDict {
         prefetch_list(&self.keys);
         prefetch_list(&self.values);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.keys);
+        recycle_list(&mut self.values);
+    }
 }
 
 impl From<ExprDict> for Expr {
@@ -1280,6 +1422,11 @@ impl Node for ExprSet {
     #[inline]
     fn prefetch_children(&self) {
         prefetch_list(&self.elts);
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.elts);
     }
 }
 
@@ -1303,6 +1450,11 @@ impl Node for ExprListComp {
         self.elt.prefetch();
         prefetch_list(&self.generators);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.generators);
+    }
 }
 
 impl From<ExprListComp> for Expr {
@@ -1324,6 +1476,11 @@ impl Node for ExprSetComp {
     fn prefetch_children(&self) {
         self.elt.prefetch();
         prefetch_list(&self.generators);
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.generators);
     }
 }
 
@@ -1349,6 +1506,11 @@ impl Node for ExprDictComp {
         self.value.prefetch();
         prefetch_list(&self.generators);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.generators);
+    }
 }
 
 impl From<ExprDictComp> for Expr {
@@ -1370,6 +1532,11 @@ impl Node for ExprGeneratorExp {
     fn prefetch_children(&self) {
         self.elt.prefetch();
         prefetch_list(&self.generators);
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.generators);
     }
 }
 
@@ -1457,6 +1624,12 @@ impl Node for ExprCompare {
         prefetch_list(&self.ops);
         prefetch_list(&self.comparators);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.ops);
+        recycle_list(&mut self.comparators);
+    }
 }
 
 impl From<ExprCompare> for Expr {
@@ -1480,6 +1653,12 @@ impl Node for ExprCall {
         self.func.prefetch();
         prefetch_list(&self.args);
         prefetch_list(&self.keywords);
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.args);
+        recycle_list(&mut self.keywords);
     }
 }
 
@@ -1552,6 +1731,11 @@ impl Node for ExprJoinedStr {
     fn prefetch_children(&self) {
         prefetch_list(&self.values);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.values);
+    }
 }
 
 impl From<ExprJoinedStr> for Expr {
@@ -1571,6 +1755,11 @@ impl Node for ExprTemplateStr {
     #[inline]
     fn prefetch_children(&self) {
         prefetch_list(&self.values);
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.values);
     }
 }
 
@@ -1691,6 +1880,11 @@ impl Node for ExprList {
     fn prefetch_children(&self) {
         prefetch_list(&self.elts);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.elts);
+    }
 }
 
 impl From<ExprList> for Expr {
@@ -1711,6 +1905,11 @@ impl Node for ExprTuple {
     #[inline]
     fn prefetch_children(&self) {
         prefetch_list(&self.elts);
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.elts);
     }
 }
 
@@ -1895,6 +2094,11 @@ impl Node for Comprehension {
         self.iter.prefetch();
         prefetch_list(&self.ifs);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.ifs);
+    }
 }
 
 /// `excepthandler`: one of its constructors, boxed.
@@ -1951,6 +2155,11 @@ impl Node for ExceptHandlerExceptHandler {
         }
         prefetch_list(&self.body);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.body);
+    }
 }
 
 impl From<ExceptHandlerExceptHandler> for ExceptHandler {
@@ -1985,6 +2194,15 @@ impl Node for Arguments {
             child.prefetch();
         }
         prefetch_list(&self.defaults);
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.posonlyargs);
+        recycle_list(&mut self.args);
+        recycle_list(&mut self.kwonlyargs);
+        recycle_list(&mut self.kw_defaults);
+        recycle_list(&mut self.defaults);
     }
 }
 
@@ -2064,6 +2282,11 @@ impl Node for MatchCase {
             child.prefetch();
         }
         prefetch_list(&self.body);
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.body);
     }
 }
 
@@ -2186,6 +2409,11 @@ impl Node for PatternMatchSequence {
     fn prefetch_children(&self) {
         prefetch_list(&self.patterns);
     }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.patterns);
+    }
 }
 
 impl From<PatternMatchSequence> for Pattern {
@@ -2208,6 +2436,12 @@ impl Node for PatternMatchMapping {
     fn prefetch_children(&self) {
         prefetch_list(&self.keys);
         prefetch_list(&self.patterns);
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.keys);
+        recycle_list(&mut self.patterns);
     }
 }
 
@@ -2234,6 +2468,13 @@ impl Node for PatternMatchClass {
         prefetch_list(&self.patterns);
         prefetch_list(&self.kwd_attrs);
         prefetch_list(&self.kwd_patterns);
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.patterns);
+        recycle_list(&mut self.kwd_attrs);
+        recycle_list(&mut self.kwd_patterns);
     }
 }
 
@@ -2292,6 +2533,11 @@ impl Node for PatternMatchOr {
     #[inline]
     fn prefetch_children(&self) {
         prefetch_list(&self.patterns);
+    }
+
+    #[inline]
+    fn recycle_lists(&mut self) {
+        recycle_list(&mut self.patterns);
     }
 }
 

@@ -588,7 +588,7 @@ fn simple_stmts_body(p: &mut Parser<'_>) -> Option<Stmts> {
                 let _m = p.mark;
                 if (p.expect_token(tk::SEMI)).is_none() { break; }
                 match simple_stmt_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -1708,7 +1708,7 @@ fn global_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match p.name_token() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -1756,7 +1756,7 @@ fn nonlocal_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match p.name_token() {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -2234,7 +2234,7 @@ fn import_from_as_names_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match import_from_as_name_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -2341,7 +2341,7 @@ fn dotted_as_names_body(p: &mut Parser<'_>) -> Option<Vec<Alias>> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match dotted_as_name_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -4363,7 +4363,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match with_item_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -4403,7 +4403,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match with_item_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -4448,7 +4448,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         let _m = p.mark;
                         if (p.expect_token(tk::COMMA)).is_none() { break; }
                         match with_item_rule(p) {
-                            Some(_x) => _children.push(_x),
+                            Some(_x) => node_box::push_to_list(&mut _children, _x),
                             None => {
                                 p.mark = _m;
                                 break;
@@ -4485,7 +4485,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                         let _m = p.mark;
                         if (p.expect_token(tk::COMMA)).is_none() { break; }
                         match with_item_rule(p) {
-                            Some(_x) => _children.push(_x),
+                            Some(_x) => node_box::push_to_list(&mut _children, _x),
                             None => {
                                 p.mark = _m;
                                 break;
@@ -4527,7 +4527,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     let _m = p.mark;
                     if (p.expect_token(tk::COMMA)).is_none() { break; }
                     match with_item_rule(p) {
-                        Some(_x) => _children.push(_x),
+                        Some(_x) => node_box::push_to_list(&mut _children, _x),
                         None => {
                             p.mark = _m;
                             break;
@@ -4566,7 +4566,7 @@ fn with_stmt_body(p: &mut Parser<'_>) -> Option<Stmt> {
                     let _m = p.mark;
                     if (p.expect_token(tk::COMMA)).is_none() { break; }
                     match with_item_rule(p) {
-                        Some(_x) => _children.push(_x),
+                        Some(_x) => node_box::push_to_list(&mut _children, _x),
                         None => {
                             p.mark = _m;
                             break;
@@ -5606,7 +5606,7 @@ fn or_pattern_body(p: &mut Parser<'_>) -> Option<Pattern> {
                 let _m = p.mark;
                 if (p.expect_token(tk::VBAR)).is_none() { break; }
                 match closed_pattern_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -6646,7 +6646,7 @@ fn maybe_sequence_pattern_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match maybe_star_pattern_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -6915,7 +6915,7 @@ fn items_pattern_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match key_value_pattern_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -7252,7 +7252,7 @@ fn positional_patterns_body(p: &mut Parser<'_>) -> Option<Vec<Pattern>> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match pattern_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -7300,7 +7300,7 @@ fn keyword_patterns_body(p: &mut Parser<'_>) -> Option<Vec<KeyPatternPair>> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match keyword_pattern_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -7450,7 +7450,7 @@ fn type_param_seq_body(p: &mut Parser<'_>) -> Option<Vec<TypeParam>> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match type_param_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -8441,7 +8441,7 @@ fn star_named_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match star_named_expression_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -13313,7 +13313,7 @@ fn slices_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match _elem(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -15582,7 +15582,7 @@ fn double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<Vec<KeyValuePair>> 
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match double_starred_kvpair_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -16352,7 +16352,7 @@ fn args_body(p: &mut Parser<'_>) -> Option<Expr> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match _elem(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -16438,7 +16438,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match kwarg_or_starred_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -16462,7 +16462,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match kwarg_or_double_starred_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -16491,7 +16491,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match kwarg_or_starred_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -16522,7 +16522,7 @@ fn kwargs_body(p: &mut Parser<'_>) -> Option<Vec<KeywordOrStarred>> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match kwarg_or_double_starred_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -16828,7 +16828,7 @@ fn star_targets_list_seq_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match star_target_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -17545,7 +17545,7 @@ fn del_targets_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match del_target_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -17747,7 +17747,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match expression_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -17786,7 +17786,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match expression_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -17821,7 +17821,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match expression_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -17927,7 +17927,7 @@ fn type_expressions_body(p: &mut Parser<'_>) -> Option<Vec<Expr>> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match expression_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -18129,7 +18129,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                                         let _m = p.mark;
                                         if (p.expect_token(tk::COMMA)).is_none() { break; }
                                         match _elem(p) {
-                                            Some(_x) => _children.push(_x),
+                                            Some(_x) => node_box::push_to_list(&mut _children, _x),
                                             None => {
                                                 p.mark = _m;
                                                 break;
@@ -18201,7 +18201,7 @@ fn invalid_arguments_body(p: &mut Parser<'_>) -> Option<()> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match _elem(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -20494,7 +20494,7 @@ fn invalid_lambda_parameters_body(p: &mut Parser<'_>) -> Option<()> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match lambda_param_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -21278,7 +21278,7 @@ fn invalid_import_body(p: &mut Parser<'_>) -> Option<()> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match dotted_name_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -21623,7 +21623,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match _elem(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -21701,7 +21701,7 @@ fn invalid_with_stmt_body(p: &mut Parser<'_>) -> Option<()> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match _elem(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -21800,7 +21800,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match _elem(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -21880,7 +21880,7 @@ fn invalid_with_stmt_indent_body(p: &mut Parser<'_>) -> Option<()> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match _elem(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
@@ -23191,7 +23191,7 @@ fn invalid_double_starred_kvpairs_body(p: &mut Parser<'_>) -> Option<()> {
                 let _m = p.mark;
                 if (p.expect_token(tk::COMMA)).is_none() { break; }
                 match double_starred_kvpair_rule(p) {
-                    Some(_x) => _children.push(_x),
+                    Some(_x) => node_box::push_to_list(&mut _children, _x),
                     None => {
                         p.mark = _m;
                         break;
