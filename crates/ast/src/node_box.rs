@@ -344,13 +344,12 @@ const fn class_of<T>() -> Option<usize> {
 /// layout is its class's only for elements of the blocks' alignment.
 #[inline(always)]
 const fn list_class_of<T>(capacity: usize) -> Option<usize> {
-    let Some(bytes) = size_of::<T>().checked_mul(capacity) else {
-        return None;
-    };
-    if align_of::<T>() != ALIGN || bytes == 0 || bytes > LARGEST {
+    let size = size_of::<T>();
+    // `LARGEST / size` is a constant: no product that could overflow is made.
+    if align_of::<T>() != ALIGN || size == 0 || capacity == 0 || capacity > LARGEST / size {
         None
     } else {
-        Some(bytes / ALIGN - 1)
+        Some(size * capacity / ALIGN - 1)
     }
 }
 
@@ -455,11 +454,17 @@ fn grow_list<T>(list: &mut Vec<T>) {
 /// if the pool takes it (else the buffer is freed); `list` is left empty, without one. What a
 /// node's drop does with its lists ([`Node::recycle_lists`]): a tree's lists are freed and
 /// made anew as often as its nodes.
-#[inline]
+#[inline(always)]
 pub fn recycle_list<T>(list: &mut Vec<T>) {
-    let Some(class) = list_class_of::<T>(list.capacity()) else {
-        return;
-    };
+    // Most of a node's lists are empty (a call's keywords, a function's decorators): one test.
+    if let Some(class) = list_class_of::<T>(list.capacity()) {
+        recycle_list_buffer(list, class);
+    }
+}
+
+/// [`recycle_list`] of a list with a buffer of `class`.
+#[inline(never)]
+fn recycle_list_buffer<T>(list: &mut Vec<T>, class: usize) {
     let mut taken = ManuallyDrop::new(std::mem::take(list));
     taken.clear();
     if let Some(block) = NonNull::new(taken.as_mut_ptr().cast::<u8>()) {
