@@ -10,7 +10,7 @@
 //! that class takes it back: a pop and a push (each pop prefetching the block the next one
 //! gives out: a tree's blocks have mostly left the cache by the time the next tree is made).
 //!
-//! A thread keeps no more than it has itself allocated as nodes, and at most
+//! A thread keeps no more than it has itself allocated as nodes and lists, and at most
 //! [`RETAINED_LIMIT`] bytes; past that, and for types too large or too aligned for a class,
 //! blocks go back to the global allocator. So a thread that only drops trees other threads
 //! built keeps nothing (kept blocks it would never use again fragment the heap every thread
@@ -216,9 +216,10 @@ struct FreeLists {
     heads: [Cell<*mut FreeBlock>; CLASSES],
     /// The bytes of the blocks on the lists.
     retained: Cell<usize>,
-    /// The bytes the lists may still take: what this thread has allocated as nodes, less what
-    /// it has kept, at most [`RETAINED_LIMIT`].
-    allowance: Cell<usize>,
+    /// The most bytes the lists may hold: what this thread has made new blocks for (nodes and
+    /// lists), at most [`RETAINED_LIMIT`]. Raised only when a list is empty, so that taking and
+    /// giving back a block each test and update one count.
+    keep_up_to: Cell<usize>,
 }
 
 thread_local! {
@@ -226,21 +227,23 @@ thread_local! {
         FreeLists {
             heads: [const { Cell::new(null_mut()) }; CLASSES],
             retained: Cell::new(0),
-            allowance: Cell::new(0),
+            keep_up_to: Cell::new(0),
         }
     };
 }
 
 impl FreeLists {
-    /// A block of `class` for a node this thread is making: from the list if it has one (else
-    /// the caller allocates one). Either way the thread may keep one more such block.
+    /// A block of `class` for a node or list this thread is making: from the list if it has
+    /// one; else the caller makes a new one, and the thread may then keep one more.
     #[inline]
     fn pop(&self, class: usize) -> Option<NonNull<u8>> {
         let size = class_size(class);
-        self.allowance
-            .set((self.allowance.get() + size).min(RETAINED_LIMIT));
         let head = &self.heads[class];
-        let block = NonNull::new(head.get())?;
+        let Some(block) = NonNull::new(head.get()) else {
+            self.keep_up_to
+                .set((self.keep_up_to.get() + size).min(RETAINED_LIMIT));
+            return None;
+        };
         // SAFETY: every block on a list is a free block of this class, linked by `push`.
         let next = unsafe { block.as_ref().next };
         head.set(next);
@@ -254,11 +257,10 @@ impl FreeLists {
     fn push(&self, class: usize, block: NonNull<u8>) -> bool {
         let size = class_size(class);
         let retained = self.retained.get() + size;
-        if retained > RETAINED_LIMIT || self.allowance.get() < size {
+        if retained > self.keep_up_to.get() {
             return false;
         }
         self.retained.set(retained);
-        self.allowance.set(self.allowance.get() - size);
         let head = &self.heads[class];
         let block = block.cast::<FreeBlock>();
         // SAFETY: the caller gives up a block of `class_size(class)` bytes, aligned to
@@ -323,8 +325,9 @@ impl FreeLists {
                 }
             }
         }
-        self.retained.set(RETAINED_LIMIT);
-        self.allowance.set(0);
+        // More than the lists may ever hold: none is kept again (none is taken from them
+        // either, empty as they stay).
+        self.retained.set(usize::MAX / 2);
     }
 }
 
