@@ -240,6 +240,7 @@ impl FreeLists {
         let size = class_size(class);
         let head = &self.heads[class];
         let Some(block) = NonNull::new(head.get()) else {
+            // The caller makes a new block (and registers the pool's owner).
             self.keep_up_to
                 .set((self.keep_up_to.get() + size).min(RETAINED_LIMIT));
             return None;
@@ -296,12 +297,18 @@ pub fn prefetch_list<T>(list: &[T]) {
 
 /// Frees its thread's pool when the thread ends. Apart from [`FREE_LISTS`], which has no
 /// destructor, so that a pop or a push reaches the lists without first asking whether they
-/// are still alive (a test at every node made and dropped): this one is registered by the
-/// thread's first new block ([`allocate_new`]), which comes before any block is kept.
+/// are still alive (a test at every node made and dropped): this one is registered when the
+/// thread makes a new block for a pooled class ([`register_pool_owner`]), which comes before
+/// any block is kept (what a thread may keep is raised only then).
 struct PoolOwner;
 
 thread_local! {
     static POOL_OWNER: PoolOwner = const { PoolOwner };
+}
+
+/// Registers the thread's [`PoolOwner`] (once; refused once the thread is ending).
+fn register_pool_owner() {
+    let _ = POOL_OWNER.try_with(|_| ());
 }
 
 impl Drop for PoolOwner {
@@ -390,8 +397,7 @@ fn allocate<T>() -> NonNull<T> {
 
 #[inline(never)]
 fn allocate_new<T>() -> NonNull<T> {
-    // The thread's pool is freed when it ends (registered once; refused once it has ended).
-    let _ = POOL_OWNER.try_with(|_| ());
+    register_pool_owner();
     let layout = block_layout::<T>();
     // SAFETY: `layout` has a non-zero size (`NodeBox::new` rejects zero-sized types).
     let ptr = unsafe { alloc(layout) };
@@ -429,6 +435,7 @@ pub fn list_with_capacity<T>(capacity: usize) -> Vec<T> {
             // alignment, the blocks'), and holds nothing: an empty list may own it.
             return unsafe { Vec::from_raw_parts(block.cast::<T>().as_ptr(), 0, capacity) };
         }
+        register_pool_owner();
     }
     Vec::with_capacity(capacity)
 }
