@@ -10,9 +10,9 @@
 //! that class takes it back: a pop and a push (each pop prefetching the block the next one
 //! gives out: a tree's blocks have mostly left the cache by the time the next tree is made).
 //!
-//! A thread keeps no more than it has itself allocated as nodes and lists, and at most
-//! [`RETAINED_LIMIT`] bytes; past that, and for types too large or too aligned for a class,
-//! blocks go back to the global allocator. So a thread that only drops trees other threads
+//! A thread keeps no more blocks of a size than it has itself made of that size (as nodes and
+//! lists), and at most [`RETAINED_LIMIT`] bytes in all; past that, and for types too large or
+//! too aligned for a class, blocks go back to the global allocator. So a thread that only drops trees other threads
 //! built keeps nothing (kept blocks it would never use again fragment the heap every thread
 //! allocates from: the benchmark ran 20% slower while its main thread held 32 MB of them).
 //! A thread's pool is freed when the thread ends. A node made on one thread may be dropped on
@@ -214,54 +214,59 @@ struct FreeBlock {
 /// One thread's pool: a list of free blocks per size class.
 struct FreeLists {
     heads: [Cell<*mut FreeBlock>; CLASSES],
-    /// The bytes of the blocks on the lists.
-    retained: Cell<usize>,
-    /// The most bytes the lists may hold: what this thread has made new blocks for (nodes and
-    /// lists), at most [`RETAINED_LIMIT`]. Raised only when a list is empty, so that taking and
-    /// giving back a block each test and update one count.
-    keep_up_to: Cell<usize>,
+    /// How many more blocks each class's list may take: the blocks of that class this thread
+    /// has made new (nodes and lists), less those on the list. Per class, so that blocks that
+    /// would never be taken again (the buffers of lists grown or collected elsewhere, dropped
+    /// with a tree) are freed instead of filling the pool: kept, they crowded out the blocks
+    /// that were reused, and the heap they held apart made every other allocation slower.
+    room: [Cell<u32>; CLASSES],
+    /// The bytes of new blocks that may still give their class room: at most
+    /// [`RETAINED_LIMIT`] in all.
+    budget: Cell<usize>,
 }
 
 thread_local! {
     static FREE_LISTS: FreeLists = const {
         FreeLists {
             heads: [const { Cell::new(null_mut()) }; CLASSES],
-            retained: Cell::new(0),
-            keep_up_to: Cell::new(0),
+            room: [const { Cell::new(0) }; CLASSES],
+            budget: Cell::new(RETAINED_LIMIT),
         }
     };
 }
 
 impl FreeLists {
     /// A block of `class` for a node or list this thread is making: from the list if it has
-    /// one; else the caller makes a new one, and the thread may then keep one more.
+    /// one; else the caller makes a new one, and the class may then keep one more.
     #[inline]
     fn pop(&self, class: usize) -> Option<NonNull<u8>> {
-        let size = class_size(class);
         let head = &self.heads[class];
+        let room = &self.room[class];
         let Some(block) = NonNull::new(head.get()) else {
             // The caller makes a new block (and registers the pool's owner).
-            self.keep_up_to
-                .set((self.keep_up_to.get() + size).min(RETAINED_LIMIT));
+            let size = class_size(class);
+            if self.budget.get() >= size {
+                self.budget.set(self.budget.get() - size);
+                room.set(room.get() + 1);
+            }
             return None;
         };
         // SAFETY: every block on a list is a free block of this class, linked by `push`.
         let next = unsafe { block.as_ref().next };
         head.set(next);
         prefetch(next.cast_const().cast());
-        self.retained.set(self.retained.get() - size);
+        room.set(room.get() + 1);
         Some(block.cast())
     }
 
-    /// Keeps `block` (of `class`) if the thread may keep it; whether it was kept.
+    /// Keeps `block` (of `class`) if its class has room; whether it was kept.
     #[inline]
     fn push(&self, class: usize, block: NonNull<u8>) -> bool {
-        let size = class_size(class);
-        let retained = self.retained.get() + size;
-        if retained > self.keep_up_to.get() {
+        let room = &self.room[class];
+        if room.get() == 0 {
             return false;
         }
-        self.retained.set(retained);
+        room.set(room.get() - 1);
         let head = &self.heads[class];
         let block = block.cast::<FreeBlock>();
         // SAFETY: the caller gives up a block of `class_size(class)` bytes, aligned to
@@ -269,6 +274,21 @@ impl FreeLists {
         unsafe { block.as_ptr().write(FreeBlock { next: head.get() }) };
         head.set(block.as_ptr());
         true
+    }
+
+    /// The bytes of the blocks on the lists (for the tests: a walk of every list).
+    #[cfg(test)]
+    fn retained(&self) -> usize {
+        let mut bytes = 0;
+        for (class, head) in self.heads.iter().enumerate() {
+            let mut block = head.get();
+            while let Some(free) = NonNull::new(block) {
+                bytes += class_size(class);
+                // SAFETY: a listed block is free, linked by `push`.
+                block = unsafe { free.as_ref().next };
+            }
+        }
+        bytes
     }
 }
 
@@ -332,9 +352,11 @@ impl FreeLists {
                 }
             }
         }
-        // More than the lists may ever hold: none is kept again (none is taken from them
-        // either, empty as they stay).
-        self.retained.set(usize::MAX / 2);
+        // No class has room, nor may get any: none is kept again.
+        for room in &self.room {
+            room.set(0);
+        }
+        self.budget.set(0);
     }
 }
 
@@ -546,7 +568,7 @@ mod tests {
             .map(|i| NodeBox::new([i as u8; 264]))
             .collect();
         drop(nodes);
-        let retained = FREE_LISTS.with(|lists| lists.retained.get());
+        let retained = FREE_LISTS.with(FreeLists::retained);
         assert!(retained <= RETAINED_LIMIT);
         assert!(retained > RETAINED_LIMIT - 264 * 20);
     }
@@ -556,7 +578,7 @@ mod tests {
         let nodes: Vec<_> = (0..1000).map(|i| NodeBox::new((i, i))).collect();
         let kept = std::thread::spawn(move || {
             drop(nodes);
-            FREE_LISTS.with(|lists| lists.retained.get())
+            FREE_LISTS.with(FreeLists::retained)
         })
         .join()
         .expect("the dropping thread");
@@ -570,7 +592,7 @@ mod tests {
                     .expect("the building thread");
             drop(theirs);
             drop(mine);
-            FREE_LISTS.with(|lists| lists.retained.get())
+            FREE_LISTS.with(FreeLists::retained)
         })
         .join()
         .expect("the keeping thread");
@@ -585,7 +607,7 @@ mod tests {
         // What the thread's end does (`PoolOwner`), then nodes made and dropped after it.
         let retained = std::thread::spawn(|| {
             drop((0..10).map(|i| NodeBox::new((i, i))).collect::<Vec<_>>());
-            let before = FREE_LISTS.with(|lists| lists.retained.get());
+            let before = FREE_LISTS.with(FreeLists::retained);
             FREE_LISTS.with(FreeLists::close);
             let node = NodeBox::new((1u64, 2u64));
             drop(node);
