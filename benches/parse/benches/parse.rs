@@ -6,10 +6,13 @@
 //!
 //! Both parsers run on criterion's thread, as a caller's code would call them (pyc's on the
 //! deep stack the thread keeps for it, see `pyc_ast::stack`), with the system allocator.
+//! Times are this thread's CPU time, as in the tokenizer's benchmark (Linux
+//! `/proc/thread-self/schedstat`; wall time elsewhere): on a shared machine, wall-clock medians
+//! of the same build moved by a tenth from run to run.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use pyc_parser::{parse, Mode, ParseFlags};
-use pyc_tokenize_bench::{corpus_dir, corpus_sources};
+use pyc_tokenize_bench::{corpus_dir, corpus_sources, cpu_time_of};
 
 fn parse_pyc(source: &str) -> bool {
     parse(source, "<bench>", Mode::Exec, ParseFlags::default()).is_ok()
@@ -41,12 +44,21 @@ fn bench_corpus(c: &mut Criterion) {
     );
     let mut group = c.benchmark_group("stdlib_corpus");
     group.throughput(Throughput::Bytes(bytes as u64));
-    group.sample_size(10);
+    group.sample_size(20);
+    group.measurement_time(std::time::Duration::from_secs(10));
     group.bench_function("pyc_parse", |b| {
-        b.iter(|| corpus.iter().filter(|s| parse_pyc(black_box(s))).count())
+        b.iter_custom(|iters| {
+            cpu_time_of(iters, || {
+                corpus.iter().filter(|s| parse_pyc(black_box(s))).count()
+            })
+        })
     });
     group.bench_function("ruff_python_parser_0_0_10_parse", |b| {
-        b.iter(|| corpus.iter().filter(|s| parse_ruff(black_box(s))).count())
+        b.iter_custom(|iters| {
+            cpu_time_of(iters, || {
+                corpus.iter().filter(|s| parse_ruff(black_box(s))).count()
+            })
+        })
     });
     group.finish();
 }

@@ -7,20 +7,8 @@
 //! The corpus is the `.py` files under `$PYC_TOKENIZE_CORPUS` (default: `.cache/tok-corpus` in
 //! the repository, unzipped from oracle/node_modules/pyodide/python_stdlib.zip).
 
-use std::time::{Duration, Instant};
-
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use pyc_tokenize_bench::{corpus_dir, cpu_seconds, load_corpus, tokenize_pyc, tokenize_ruff};
-
-/// Runs `work` `iters` times and returns the CPU time it took.
-fn cpu_time_of(iters: u64, mut work: impl FnMut() -> usize) -> Duration {
-    let origin = Instant::now();
-    let start = cpu_seconds(origin);
-    for _ in 0..iters {
-        black_box(work());
-    }
-    Duration::from_secs_f64((cpu_seconds(origin) - start).max(0.0))
-}
+use pyc_tokenize_bench::{corpus_dir, cpu_time_of, load_corpus, tokenize_pyc, tokenize_ruff};
 
 fn bench_corpus(c: &mut Criterion) {
     let corpus = load_corpus();
@@ -45,14 +33,17 @@ fn bench_corpus(c: &mut Criterion) {
                 corpus
                     .iter()
                     .map(|s| tokenize_pyc(black_box(s)).unwrap_or(0))
-                    .sum()
+                    .sum::<usize>()
             })
         })
     });
     group.bench_function("ruff_python_parser_0_0_10_lexer", |b| {
         b.iter_custom(|iters| {
             cpu_time_of(iters, || {
-                corpus.iter().map(|s| tokenize_ruff(black_box(s))).sum()
+                corpus
+                    .iter()
+                    .map(|s| tokenize_ruff(black_box(s)))
+                    .sum::<usize>()
             })
         })
     });

@@ -5,7 +5,7 @@
 //! the repository, unzipped from oracle/node_modules/pyodide/python_stdlib.zip).
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use pyc_tokenize::{decode_source, TokenKind, Tokenizer, TokenizerOptions};
 
@@ -84,4 +84,15 @@ pub fn cpu_seconds(origin: Instant) -> f64 {
         })
         .map(|ns| ns / 1e9)
         .unwrap_or_else(|| origin.elapsed().as_secs_f64())
+}
+
+/// Runs `work` `iters` times and returns this thread's CPU time for them (`cpu_seconds`): the
+/// benchmarks' measurement, so that other processes on a shared machine do not skew it.
+pub fn cpu_time_of<T>(iters: u64, mut work: impl FnMut() -> T) -> Duration {
+    let origin = Instant::now();
+    let start = cpu_seconds(origin);
+    for _ in 0..iters {
+        std::hint::black_box(work());
+    }
+    Duration::from_secs_f64((cpu_seconds(origin) - start).max(0.0))
 }
