@@ -27,12 +27,22 @@ for name, pred in [('PRINTABLE', str.isprintable),
     print(name, ' '.join('%x-%x' % r for r in ranges(pred)))
 "#;
 
-/// Prints `CODEC <name>` and `TABLE <hex>*128` for each decoder we port (the characters of bytes
+/// Prints `CODEC <name>` and `TABLE <hex>*128` for each decoder we port: UTF-8, ASCII, Latin-1
+/// and every single-byte charmap codec whose bytes below 0x80 are ASCII (the characters of bytes
 /// 0x80-0xFF, `ffff` where undefined), `ALIAS <alias> <codec>` for the registry's aliases, and
 /// `MODULE <name>` for every codec module (names Python knows but we do not decode).
 const ENCODINGS_SCRIPT: &str = r#"
-import encodings, encodings.aliases, pkgutil
-targets = ['utf_8', 'ascii', 'latin_1', 'cp1252'] + ['iso8859_%d' % i for i in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16)]
+import encodings, encodings.aliases, importlib, pkgutil
+modules = sorted(m.name for m in pkgutil.iter_modules(encodings.__path__))
+def ascii_charmap(name):
+    # A single-byte charmap codec that decodes bytes 0-127 as ASCII (a cookie is found in
+    # ASCII), as nearly every one does: not the EBCDIC ones, nor cp864.
+    try:
+        table = getattr(importlib.import_module('encodings.' + name), 'decoding_table', None)
+    except Exception:
+        return False
+    return isinstance(table, str) and len(table) == 256 and table[:128] == ''.join(map(chr, range(128)))
+targets = ['utf_8', 'ascii', 'latin_1'] + [m for m in modules if ascii_charmap(m)]
 for t in targets:
     table = []
     for b in range(128, 256):
@@ -43,7 +53,7 @@ for t in targets:
     print('CODEC', t, ' '.join('%x' % x for x in table))
 for alias, codec in sorted(encodings.aliases.aliases.items()):
     print('ALIAS', alias, codec)
-for m in sorted(m.name for m in pkgutil.iter_modules(encodings.__path__)):
+for m in modules:
     print('MODULE', m)
 "#;
 

@@ -13,6 +13,12 @@ CASES = [
     b'# coding: latin-1\nx = "\xe9"\r\ny = 2\rz = 3\n', b'\xef\xbb\xbf# coding: utf-8\nx = "\xc3\xa9"\n',
     b'#!/usr/bin/env python\n# vim: set fileencoding=iso-8859-15 :\nx = "\xa4"\n', b'# coding=cp1252\nx = "\x80\x93"\n',
     b'x = "caf\xc3\xa9"\r\n', b'', b'x = 1', b'\xef\xbb\xbf',
+    # The other single-byte charmap codecs: each byte above 0x7F, and one a codec leaves undefined.
+    b'# -*- coding: koi8-r -*-\nx = "' + bytes(range(0x80, 0x100)) + b'"\n',
+    b'# coding: cp437\nx = "' + bytes(range(0x80, 0x100)) + b'"\n',
+    b'# coding: mac-roman\nx = "' + bytes(range(0x80, 0x100)) + b'"\n',
+    b'# coding: windows-1251\nx = "\xc0\xff"\n', b'# coding: cp1253\nx = "\xaa"\n',
+    b'# coding: tis-620\nx = "\xa1\xfc"\n',
 ]
 for src in CASES:
     case = {'source_hex': src.hex()}
