@@ -11,7 +11,8 @@ impl Model<'_> {
         out.push_str(
             "//! Port of Lib/ast.py's `dump` (its `_format`), one `Dump` impl per node type.\n\n\
              use super::nodes::*;\n\
-             use crate::dump::{Dump, DumpError, Formatted, Formatter, NodeArgs};\n",
+             use crate::dump::{node_is_simple, write_node};\n\
+             use crate::dump::{Dump, DumpError, DumpFields, DumpOptions, Formatter, NodeArgs};\n",
         );
         for def in self.node_definitions() {
             let ty = type_name(&def.name);
@@ -19,18 +20,29 @@ impl Model<'_> {
                 TypeDef::Sum(sum) if sum.is_simple() => {
                     let _ = writeln!(
                         out,
-                        "\nimpl Dump for {ty} {{\n    fn format(&self, _: &Formatter, _: usize) -> Result<Formatted, DumpError> {{\n        Ok(Formatted::empty_node(self.class_name()))\n    }}\n}}"
+                        "\nimpl Dump for {ty} {{\n    fn write(&self, f: &mut Formatter, _: usize) -> Result<(), DumpError> {{\n        f.empty_node(self.class_name())\n    }}\n\n    fn is_simple(&self, _: &DumpOptions) -> bool {{\n        true\n    }}\n}}"
                     );
                 }
                 TypeDef::Sum(sum) => {
                     let _ = writeln!(
                         out,
-                        "\nimpl Dump for {ty} {{\n    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {{\n        match self {{"
+                        "\nimpl Dump for {ty} {{\n    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {{\n        match self {{"
                     );
                     for ctor in &sum.constructors {
                         let _ = writeln!(
                             out,
-                            "            {ty}::{}(node) => node.format(f, depth),",
+                            "            {ty}::{}(node) => node.write(f, depth),",
+                            ctor.name
+                        );
+                    }
+                    out.push_str("        }\n    }\n\n");
+                    out.push_str(
+                        "    fn is_simple(&self, options: &DumpOptions) -> bool {\n        match self {\n",
+                    );
+                    for ctor in &sum.constructors {
+                        let _ = writeln!(
+                            out,
+                            "            {ty}::{}(node) => node.is_simple(options),",
                             ctor.name
                         );
                     }
@@ -53,21 +65,16 @@ impl Model<'_> {
     fn dump_struct(&self, out: &mut String, ty: &str, class: &str, fields: &[Field], loc: bool) {
         let _ = writeln!(
             out,
-            "\nimpl Dump for {ty} {{\n    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {{"
+            "\nimpl Dump for {ty} {{\n    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {{\n        write_node(self, f, depth)\n    }}\n\n    fn is_simple(&self, options: &DumpOptions) -> bool {{\n        node_is_simple(self, options)\n    }}\n}}"
         );
         let binding = if fields.is_empty() && !loc {
-            "_args"
+            "_"
         } else {
             "args"
         };
-        let mutability = if fields.is_empty() && !loc {
-            ""
-        } else {
-            "mut "
-        };
         let _ = writeln!(
             out,
-            "        let {mutability}{binding} = NodeArgs::new(f, depth)?;"
+            "\nimpl DumpFields for {ty} {{\n    const CLASS: &'static str = \"{class}\";\n\n    fn fields(&self, {binding}: &mut NodeArgs<'_>) -> Result<(), DumpError> {{"
         );
         for field in fields {
             let method = match field.quantifier {
@@ -83,9 +90,10 @@ impl Model<'_> {
             );
         }
         if loc {
-            out.push_str("        args.attributes(&self.loc);\n");
+            out.push_str("        args.attributes(&self.loc)\n    }\n}\n");
+        } else {
+            out.push_str("        Ok(())\n    }\n}\n");
         }
-        let _ = writeln!(out, "        Ok({binding}.finish(\"{class}\"))\n    }}\n}}");
     }
 
     pub(super) fn read_dump_rs(&self) -> String {

@@ -2,91 +2,189 @@
 //! Port of Lib/ast.py's `dump` (its `_format`), one `Dump` impl per node type.
 
 use super::nodes::*;
-use crate::dump::{Dump, DumpError, Formatted, Formatter, NodeArgs};
+use crate::dump::{node_is_simple, write_node};
+use crate::dump::{Dump, DumpError, DumpFields, DumpOptions, Formatter, NodeArgs};
 
 impl Dump for Mod {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
         match self {
-            Mod::Module(node) => node.format(f, depth),
-            Mod::Interactive(node) => node.format(f, depth),
-            Mod::Expression(node) => node.format(f, depth),
-            Mod::FunctionType(node) => node.format(f, depth),
+            Mod::Module(node) => node.write(f, depth),
+            Mod::Interactive(node) => node.write(f, depth),
+            Mod::Expression(node) => node.write(f, depth),
+            Mod::FunctionType(node) => node.write(f, depth),
+        }
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        match self {
+            Mod::Module(node) => node.is_simple(options),
+            Mod::Interactive(node) => node.is_simple(options),
+            Mod::Expression(node) => node.is_simple(options),
+            Mod::FunctionType(node) => node.is_simple(options),
         }
     }
 }
 
 impl Dump for ModModule {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ModModule {
+    const CLASS: &'static str = "Module";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("body", &self.body)?;
         args.sequence("type_ignores", &self.type_ignores)?;
-        Ok(args.finish("Module"))
+        Ok(())
     }
 }
 
 impl Dump for ModInteractive {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ModInteractive {
+    const CLASS: &'static str = "Interactive";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("body", &self.body)?;
-        Ok(args.finish("Interactive"))
+        Ok(())
     }
 }
 
 impl Dump for ModExpression {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ModExpression {
+    const CLASS: &'static str = "Expression";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("body", &self.body)?;
-        Ok(args.finish("Expression"))
+        Ok(())
     }
 }
 
 impl Dump for ModFunctionType {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ModFunctionType {
+    const CLASS: &'static str = "FunctionType";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("argtypes", &self.argtypes)?;
         args.field("returns", &self.returns)?;
-        Ok(args.finish("FunctionType"))
+        Ok(())
     }
 }
 
 impl Dump for Stmt {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
         match self {
-            Stmt::FunctionDef(node) => node.format(f, depth),
-            Stmt::AsyncFunctionDef(node) => node.format(f, depth),
-            Stmt::ClassDef(node) => node.format(f, depth),
-            Stmt::Return(node) => node.format(f, depth),
-            Stmt::Delete(node) => node.format(f, depth),
-            Stmt::Assign(node) => node.format(f, depth),
-            Stmt::TypeAlias(node) => node.format(f, depth),
-            Stmt::AugAssign(node) => node.format(f, depth),
-            Stmt::AnnAssign(node) => node.format(f, depth),
-            Stmt::For(node) => node.format(f, depth),
-            Stmt::AsyncFor(node) => node.format(f, depth),
-            Stmt::While(node) => node.format(f, depth),
-            Stmt::If(node) => node.format(f, depth),
-            Stmt::With(node) => node.format(f, depth),
-            Stmt::AsyncWith(node) => node.format(f, depth),
-            Stmt::Match(node) => node.format(f, depth),
-            Stmt::Raise(node) => node.format(f, depth),
-            Stmt::Try(node) => node.format(f, depth),
-            Stmt::TryStar(node) => node.format(f, depth),
-            Stmt::Assert(node) => node.format(f, depth),
-            Stmt::Import(node) => node.format(f, depth),
-            Stmt::ImportFrom(node) => node.format(f, depth),
-            Stmt::Global(node) => node.format(f, depth),
-            Stmt::Nonlocal(node) => node.format(f, depth),
-            Stmt::Expr(node) => node.format(f, depth),
-            Stmt::Pass(node) => node.format(f, depth),
-            Stmt::Break(node) => node.format(f, depth),
-            Stmt::Continue(node) => node.format(f, depth),
+            Stmt::FunctionDef(node) => node.write(f, depth),
+            Stmt::AsyncFunctionDef(node) => node.write(f, depth),
+            Stmt::ClassDef(node) => node.write(f, depth),
+            Stmt::Return(node) => node.write(f, depth),
+            Stmt::Delete(node) => node.write(f, depth),
+            Stmt::Assign(node) => node.write(f, depth),
+            Stmt::TypeAlias(node) => node.write(f, depth),
+            Stmt::AugAssign(node) => node.write(f, depth),
+            Stmt::AnnAssign(node) => node.write(f, depth),
+            Stmt::For(node) => node.write(f, depth),
+            Stmt::AsyncFor(node) => node.write(f, depth),
+            Stmt::While(node) => node.write(f, depth),
+            Stmt::If(node) => node.write(f, depth),
+            Stmt::With(node) => node.write(f, depth),
+            Stmt::AsyncWith(node) => node.write(f, depth),
+            Stmt::Match(node) => node.write(f, depth),
+            Stmt::Raise(node) => node.write(f, depth),
+            Stmt::Try(node) => node.write(f, depth),
+            Stmt::TryStar(node) => node.write(f, depth),
+            Stmt::Assert(node) => node.write(f, depth),
+            Stmt::Import(node) => node.write(f, depth),
+            Stmt::ImportFrom(node) => node.write(f, depth),
+            Stmt::Global(node) => node.write(f, depth),
+            Stmt::Nonlocal(node) => node.write(f, depth),
+            Stmt::Expr(node) => node.write(f, depth),
+            Stmt::Pass(node) => node.write(f, depth),
+            Stmt::Break(node) => node.write(f, depth),
+            Stmt::Continue(node) => node.write(f, depth),
+        }
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        match self {
+            Stmt::FunctionDef(node) => node.is_simple(options),
+            Stmt::AsyncFunctionDef(node) => node.is_simple(options),
+            Stmt::ClassDef(node) => node.is_simple(options),
+            Stmt::Return(node) => node.is_simple(options),
+            Stmt::Delete(node) => node.is_simple(options),
+            Stmt::Assign(node) => node.is_simple(options),
+            Stmt::TypeAlias(node) => node.is_simple(options),
+            Stmt::AugAssign(node) => node.is_simple(options),
+            Stmt::AnnAssign(node) => node.is_simple(options),
+            Stmt::For(node) => node.is_simple(options),
+            Stmt::AsyncFor(node) => node.is_simple(options),
+            Stmt::While(node) => node.is_simple(options),
+            Stmt::If(node) => node.is_simple(options),
+            Stmt::With(node) => node.is_simple(options),
+            Stmt::AsyncWith(node) => node.is_simple(options),
+            Stmt::Match(node) => node.is_simple(options),
+            Stmt::Raise(node) => node.is_simple(options),
+            Stmt::Try(node) => node.is_simple(options),
+            Stmt::TryStar(node) => node.is_simple(options),
+            Stmt::Assert(node) => node.is_simple(options),
+            Stmt::Import(node) => node.is_simple(options),
+            Stmt::ImportFrom(node) => node.is_simple(options),
+            Stmt::Global(node) => node.is_simple(options),
+            Stmt::Nonlocal(node) => node.is_simple(options),
+            Stmt::Expr(node) => node.is_simple(options),
+            Stmt::Pass(node) => node.is_simple(options),
+            Stmt::Break(node) => node.is_simple(options),
+            Stmt::Continue(node) => node.is_simple(options),
         }
     }
 }
 
 impl Dump for StmtFunctionDef {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtFunctionDef {
+    const CLASS: &'static str = "FunctionDef";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("name", &self.name)?;
         args.field("args", &self.args)?;
         args.sequence("body", &self.body)?;
@@ -94,14 +192,24 @@ impl Dump for StmtFunctionDef {
         args.optional("returns", &self.returns)?;
         args.optional("type_comment", &self.type_comment)?;
         args.sequence("type_params", &self.type_params)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("FunctionDef"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtAsyncFunctionDef {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtAsyncFunctionDef {
+    const CLASS: &'static str = "AsyncFunctionDef";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("name", &self.name)?;
         args.field("args", &self.args)?;
         args.sequence("body", &self.body)?;
@@ -109,677 +217,1318 @@ impl Dump for StmtAsyncFunctionDef {
         args.optional("returns", &self.returns)?;
         args.optional("type_comment", &self.type_comment)?;
         args.sequence("type_params", &self.type_params)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("AsyncFunctionDef"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtClassDef {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtClassDef {
+    const CLASS: &'static str = "ClassDef";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("name", &self.name)?;
         args.sequence("bases", &self.bases)?;
         args.sequence("keywords", &self.keywords)?;
         args.sequence("body", &self.body)?;
         args.sequence("decorator_list", &self.decorator_list)?;
         args.sequence("type_params", &self.type_params)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("ClassDef"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtReturn {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtReturn {
+    const CLASS: &'static str = "Return";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.optional("value", &self.value)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Return"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtDelete {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtDelete {
+    const CLASS: &'static str = "Delete";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("targets", &self.targets)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Delete"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtAssign {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtAssign {
+    const CLASS: &'static str = "Assign";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("targets", &self.targets)?;
         args.field("value", &self.value)?;
         args.optional("type_comment", &self.type_comment)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Assign"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtTypeAlias {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtTypeAlias {
+    const CLASS: &'static str = "TypeAlias";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("name", &self.name)?;
         args.sequence("type_params", &self.type_params)?;
         args.field("value", &self.value)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("TypeAlias"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtAugAssign {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtAugAssign {
+    const CLASS: &'static str = "AugAssign";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("target", &self.target)?;
         args.field("op", &self.op)?;
         args.field("value", &self.value)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("AugAssign"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtAnnAssign {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtAnnAssign {
+    const CLASS: &'static str = "AnnAssign";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("target", &self.target)?;
         args.field("annotation", &self.annotation)?;
         args.optional("value", &self.value)?;
         args.field("simple", &self.simple)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("AnnAssign"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtFor {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtFor {
+    const CLASS: &'static str = "For";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("target", &self.target)?;
         args.field("iter", &self.iter)?;
         args.sequence("body", &self.body)?;
         args.sequence("orelse", &self.orelse)?;
         args.optional("type_comment", &self.type_comment)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("For"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtAsyncFor {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtAsyncFor {
+    const CLASS: &'static str = "AsyncFor";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("target", &self.target)?;
         args.field("iter", &self.iter)?;
         args.sequence("body", &self.body)?;
         args.sequence("orelse", &self.orelse)?;
         args.optional("type_comment", &self.type_comment)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("AsyncFor"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtWhile {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtWhile {
+    const CLASS: &'static str = "While";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("test", &self.test)?;
         args.sequence("body", &self.body)?;
         args.sequence("orelse", &self.orelse)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("While"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtIf {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtIf {
+    const CLASS: &'static str = "If";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("test", &self.test)?;
         args.sequence("body", &self.body)?;
         args.sequence("orelse", &self.orelse)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("If"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtWith {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtWith {
+    const CLASS: &'static str = "With";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("items", &self.items)?;
         args.sequence("body", &self.body)?;
         args.optional("type_comment", &self.type_comment)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("With"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtAsyncWith {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtAsyncWith {
+    const CLASS: &'static str = "AsyncWith";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("items", &self.items)?;
         args.sequence("body", &self.body)?;
         args.optional("type_comment", &self.type_comment)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("AsyncWith"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtMatch {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtMatch {
+    const CLASS: &'static str = "Match";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("subject", &self.subject)?;
         args.sequence("cases", &self.cases)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Match"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtRaise {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtRaise {
+    const CLASS: &'static str = "Raise";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.optional("exc", &self.exc)?;
         args.optional("cause", &self.cause)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Raise"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtTry {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtTry {
+    const CLASS: &'static str = "Try";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("body", &self.body)?;
         args.sequence("handlers", &self.handlers)?;
         args.sequence("orelse", &self.orelse)?;
         args.sequence("finalbody", &self.finalbody)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Try"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtTryStar {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtTryStar {
+    const CLASS: &'static str = "TryStar";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("body", &self.body)?;
         args.sequence("handlers", &self.handlers)?;
         args.sequence("orelse", &self.orelse)?;
         args.sequence("finalbody", &self.finalbody)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("TryStar"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtAssert {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtAssert {
+    const CLASS: &'static str = "Assert";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("test", &self.test)?;
         args.optional("msg", &self.msg)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Assert"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtImport {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtImport {
+    const CLASS: &'static str = "Import";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("names", &self.names)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Import"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtImportFrom {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtImportFrom {
+    const CLASS: &'static str = "ImportFrom";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.optional("module", &self.module)?;
         args.sequence("names", &self.names)?;
         args.optional("level", &self.level)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("ImportFrom"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtGlobal {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtGlobal {
+    const CLASS: &'static str = "Global";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("names", &self.names)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Global"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtNonlocal {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtNonlocal {
+    const CLASS: &'static str = "Nonlocal";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("names", &self.names)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Nonlocal"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtExpr {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtExpr {
+    const CLASS: &'static str = "Expr";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("value", &self.value)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Expr"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtPass {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Pass"))
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtPass {
+    const CLASS: &'static str = "Pass";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtBreak {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Break"))
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtBreak {
+    const CLASS: &'static str = "Break";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for StmtContinue {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Continue"))
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for StmtContinue {
+    const CLASS: &'static str = "Continue";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for Expr {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
         match self {
-            Expr::BoolOp(node) => node.format(f, depth),
-            Expr::NamedExpr(node) => node.format(f, depth),
-            Expr::BinOp(node) => node.format(f, depth),
-            Expr::UnaryOp(node) => node.format(f, depth),
-            Expr::Lambda(node) => node.format(f, depth),
-            Expr::IfExp(node) => node.format(f, depth),
-            Expr::Dict(node) => node.format(f, depth),
-            Expr::Set(node) => node.format(f, depth),
-            Expr::ListComp(node) => node.format(f, depth),
-            Expr::SetComp(node) => node.format(f, depth),
-            Expr::DictComp(node) => node.format(f, depth),
-            Expr::GeneratorExp(node) => node.format(f, depth),
-            Expr::Await(node) => node.format(f, depth),
-            Expr::Yield(node) => node.format(f, depth),
-            Expr::YieldFrom(node) => node.format(f, depth),
-            Expr::Compare(node) => node.format(f, depth),
-            Expr::Call(node) => node.format(f, depth),
-            Expr::FormattedValue(node) => node.format(f, depth),
-            Expr::Interpolation(node) => node.format(f, depth),
-            Expr::JoinedStr(node) => node.format(f, depth),
-            Expr::TemplateStr(node) => node.format(f, depth),
-            Expr::Constant(node) => node.format(f, depth),
-            Expr::Attribute(node) => node.format(f, depth),
-            Expr::Subscript(node) => node.format(f, depth),
-            Expr::Starred(node) => node.format(f, depth),
-            Expr::Name(node) => node.format(f, depth),
-            Expr::List(node) => node.format(f, depth),
-            Expr::Tuple(node) => node.format(f, depth),
-            Expr::Slice(node) => node.format(f, depth),
+            Expr::BoolOp(node) => node.write(f, depth),
+            Expr::NamedExpr(node) => node.write(f, depth),
+            Expr::BinOp(node) => node.write(f, depth),
+            Expr::UnaryOp(node) => node.write(f, depth),
+            Expr::Lambda(node) => node.write(f, depth),
+            Expr::IfExp(node) => node.write(f, depth),
+            Expr::Dict(node) => node.write(f, depth),
+            Expr::Set(node) => node.write(f, depth),
+            Expr::ListComp(node) => node.write(f, depth),
+            Expr::SetComp(node) => node.write(f, depth),
+            Expr::DictComp(node) => node.write(f, depth),
+            Expr::GeneratorExp(node) => node.write(f, depth),
+            Expr::Await(node) => node.write(f, depth),
+            Expr::Yield(node) => node.write(f, depth),
+            Expr::YieldFrom(node) => node.write(f, depth),
+            Expr::Compare(node) => node.write(f, depth),
+            Expr::Call(node) => node.write(f, depth),
+            Expr::FormattedValue(node) => node.write(f, depth),
+            Expr::Interpolation(node) => node.write(f, depth),
+            Expr::JoinedStr(node) => node.write(f, depth),
+            Expr::TemplateStr(node) => node.write(f, depth),
+            Expr::Constant(node) => node.write(f, depth),
+            Expr::Attribute(node) => node.write(f, depth),
+            Expr::Subscript(node) => node.write(f, depth),
+            Expr::Starred(node) => node.write(f, depth),
+            Expr::Name(node) => node.write(f, depth),
+            Expr::List(node) => node.write(f, depth),
+            Expr::Tuple(node) => node.write(f, depth),
+            Expr::Slice(node) => node.write(f, depth),
+        }
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        match self {
+            Expr::BoolOp(node) => node.is_simple(options),
+            Expr::NamedExpr(node) => node.is_simple(options),
+            Expr::BinOp(node) => node.is_simple(options),
+            Expr::UnaryOp(node) => node.is_simple(options),
+            Expr::Lambda(node) => node.is_simple(options),
+            Expr::IfExp(node) => node.is_simple(options),
+            Expr::Dict(node) => node.is_simple(options),
+            Expr::Set(node) => node.is_simple(options),
+            Expr::ListComp(node) => node.is_simple(options),
+            Expr::SetComp(node) => node.is_simple(options),
+            Expr::DictComp(node) => node.is_simple(options),
+            Expr::GeneratorExp(node) => node.is_simple(options),
+            Expr::Await(node) => node.is_simple(options),
+            Expr::Yield(node) => node.is_simple(options),
+            Expr::YieldFrom(node) => node.is_simple(options),
+            Expr::Compare(node) => node.is_simple(options),
+            Expr::Call(node) => node.is_simple(options),
+            Expr::FormattedValue(node) => node.is_simple(options),
+            Expr::Interpolation(node) => node.is_simple(options),
+            Expr::JoinedStr(node) => node.is_simple(options),
+            Expr::TemplateStr(node) => node.is_simple(options),
+            Expr::Constant(node) => node.is_simple(options),
+            Expr::Attribute(node) => node.is_simple(options),
+            Expr::Subscript(node) => node.is_simple(options),
+            Expr::Starred(node) => node.is_simple(options),
+            Expr::Name(node) => node.is_simple(options),
+            Expr::List(node) => node.is_simple(options),
+            Expr::Tuple(node) => node.is_simple(options),
+            Expr::Slice(node) => node.is_simple(options),
         }
     }
 }
 
 impl Dump for ExprBoolOp {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprBoolOp {
+    const CLASS: &'static str = "BoolOp";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("op", &self.op)?;
         args.sequence("values", &self.values)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("BoolOp"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprNamedExpr {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprNamedExpr {
+    const CLASS: &'static str = "NamedExpr";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("target", &self.target)?;
         args.field("value", &self.value)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("NamedExpr"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprBinOp {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprBinOp {
+    const CLASS: &'static str = "BinOp";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("left", &self.left)?;
         args.field("op", &self.op)?;
         args.field("right", &self.right)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("BinOp"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprUnaryOp {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprUnaryOp {
+    const CLASS: &'static str = "UnaryOp";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("op", &self.op)?;
         args.field("operand", &self.operand)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("UnaryOp"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprLambda {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprLambda {
+    const CLASS: &'static str = "Lambda";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("args", &self.args)?;
         args.field("body", &self.body)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Lambda"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprIfExp {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprIfExp {
+    const CLASS: &'static str = "IfExp";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("test", &self.test)?;
         args.field("body", &self.body)?;
         args.field("orelse", &self.orelse)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("IfExp"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprDict {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprDict {
+    const CLASS: &'static str = "Dict";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("keys", &self.keys)?;
         args.sequence("values", &self.values)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Dict"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprSet {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprSet {
+    const CLASS: &'static str = "Set";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("elts", &self.elts)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Set"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprListComp {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprListComp {
+    const CLASS: &'static str = "ListComp";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("elt", &self.elt)?;
         args.sequence("generators", &self.generators)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("ListComp"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprSetComp {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprSetComp {
+    const CLASS: &'static str = "SetComp";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("elt", &self.elt)?;
         args.sequence("generators", &self.generators)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("SetComp"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprDictComp {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprDictComp {
+    const CLASS: &'static str = "DictComp";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("key", &self.key)?;
         args.field("value", &self.value)?;
         args.sequence("generators", &self.generators)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("DictComp"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprGeneratorExp {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprGeneratorExp {
+    const CLASS: &'static str = "GeneratorExp";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("elt", &self.elt)?;
         args.sequence("generators", &self.generators)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("GeneratorExp"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprAwait {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprAwait {
+    const CLASS: &'static str = "Await";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("value", &self.value)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Await"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprYield {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprYield {
+    const CLASS: &'static str = "Yield";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.optional("value", &self.value)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Yield"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprYieldFrom {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprYieldFrom {
+    const CLASS: &'static str = "YieldFrom";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("value", &self.value)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("YieldFrom"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprCompare {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprCompare {
+    const CLASS: &'static str = "Compare";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("left", &self.left)?;
         args.sequence("ops", &self.ops)?;
         args.sequence("comparators", &self.comparators)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Compare"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprCall {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprCall {
+    const CLASS: &'static str = "Call";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("func", &self.func)?;
         args.sequence("args", &self.args)?;
         args.sequence("keywords", &self.keywords)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Call"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprFormattedValue {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprFormattedValue {
+    const CLASS: &'static str = "FormattedValue";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("value", &self.value)?;
         args.field("conversion", &self.conversion)?;
         args.optional("format_spec", &self.format_spec)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("FormattedValue"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprInterpolation {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprInterpolation {
+    const CLASS: &'static str = "Interpolation";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("value", &self.value)?;
         args.field("str", &self.str)?;
         args.field("conversion", &self.conversion)?;
         args.optional("format_spec", &self.format_spec)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Interpolation"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprJoinedStr {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprJoinedStr {
+    const CLASS: &'static str = "JoinedStr";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("values", &self.values)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("JoinedStr"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprTemplateStr {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprTemplateStr {
+    const CLASS: &'static str = "TemplateStr";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("values", &self.values)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("TemplateStr"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprConstant {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprConstant {
+    const CLASS: &'static str = "Constant";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("value", &self.value)?;
         args.optional("kind", &self.kind)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Constant"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprAttribute {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprAttribute {
+    const CLASS: &'static str = "Attribute";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("value", &self.value)?;
         args.field("attr", &self.attr)?;
         args.field("ctx", &self.ctx)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Attribute"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprSubscript {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprSubscript {
+    const CLASS: &'static str = "Subscript";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("value", &self.value)?;
         args.field("slice", &self.slice)?;
         args.field("ctx", &self.ctx)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Subscript"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprStarred {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprStarred {
+    const CLASS: &'static str = "Starred";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("value", &self.value)?;
         args.field("ctx", &self.ctx)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Starred"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprName {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprName {
+    const CLASS: &'static str = "Name";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("id", &self.id)?;
         args.field("ctx", &self.ctx)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Name"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprList {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprList {
+    const CLASS: &'static str = "List";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("elts", &self.elts)?;
         args.field("ctx", &self.ctx)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("List"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprTuple {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprTuple {
+    const CLASS: &'static str = "Tuple";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("elts", &self.elts)?;
         args.field("ctx", &self.ctx)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Tuple"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprSlice {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExprSlice {
+    const CLASS: &'static str = "Slice";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.optional("lower", &self.lower)?;
         args.optional("upper", &self.upper)?;
         args.optional("step", &self.step)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("Slice"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for ExprContext {
-    fn format(&self, _: &Formatter, _: usize) -> Result<Formatted, DumpError> {
-        Ok(Formatted::empty_node(self.class_name()))
+    fn write(&self, f: &mut Formatter, _: usize) -> Result<(), DumpError> {
+        f.empty_node(self.class_name())
+    }
+
+    fn is_simple(&self, _: &DumpOptions) -> bool {
+        true
     }
 }
 
 impl Dump for BoolOp {
-    fn format(&self, _: &Formatter, _: usize) -> Result<Formatted, DumpError> {
-        Ok(Formatted::empty_node(self.class_name()))
+    fn write(&self, f: &mut Formatter, _: usize) -> Result<(), DumpError> {
+        f.empty_node(self.class_name())
+    }
+
+    fn is_simple(&self, _: &DumpOptions) -> bool {
+        true
     }
 }
 
 impl Dump for Operator {
-    fn format(&self, _: &Formatter, _: usize) -> Result<Formatted, DumpError> {
-        Ok(Formatted::empty_node(self.class_name()))
+    fn write(&self, f: &mut Formatter, _: usize) -> Result<(), DumpError> {
+        f.empty_node(self.class_name())
+    }
+
+    fn is_simple(&self, _: &DumpOptions) -> bool {
+        true
     }
 }
 
 impl Dump for UnaryOp {
-    fn format(&self, _: &Formatter, _: usize) -> Result<Formatted, DumpError> {
-        Ok(Formatted::empty_node(self.class_name()))
+    fn write(&self, f: &mut Formatter, _: usize) -> Result<(), DumpError> {
+        f.empty_node(self.class_name())
+    }
+
+    fn is_simple(&self, _: &DumpOptions) -> bool {
+        true
     }
 }
 
 impl Dump for CmpOp {
-    fn format(&self, _: &Formatter, _: usize) -> Result<Formatted, DumpError> {
-        Ok(Formatted::empty_node(self.class_name()))
+    fn write(&self, f: &mut Formatter, _: usize) -> Result<(), DumpError> {
+        f.empty_node(self.class_name())
+    }
+
+    fn is_simple(&self, _: &DumpOptions) -> bool {
+        true
     }
 }
 
 impl Dump for Comprehension {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for Comprehension {
+    const CLASS: &'static str = "comprehension";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("target", &self.target)?;
         args.field("iter", &self.iter)?;
         args.sequence("ifs", &self.ifs)?;
         args.field("is_async", &self.is_async)?;
-        Ok(args.finish("comprehension"))
+        Ok(())
     }
 }
 
 impl Dump for ExceptHandler {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
         match self {
-            ExceptHandler::ExceptHandler(node) => node.format(f, depth),
+            ExceptHandler::ExceptHandler(node) => node.write(f, depth),
+        }
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        match self {
+            ExceptHandler::ExceptHandler(node) => node.is_simple(options),
         }
     }
 }
 
 impl Dump for ExceptHandlerExceptHandler {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for ExceptHandlerExceptHandler {
+    const CLASS: &'static str = "ExceptHandler";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.optional("type", &self.type_)?;
         args.optional("name", &self.name)?;
         args.sequence("body", &self.body)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("ExceptHandler"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for Arguments {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for Arguments {
+    const CLASS: &'static str = "arguments";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("posonlyargs", &self.posonlyargs)?;
         args.sequence("args", &self.args)?;
         args.optional("vararg", &self.vararg)?;
@@ -787,207 +1536,407 @@ impl Dump for Arguments {
         args.sequence("kw_defaults", &self.kw_defaults)?;
         args.optional("kwarg", &self.kwarg)?;
         args.sequence("defaults", &self.defaults)?;
-        Ok(args.finish("arguments"))
+        Ok(())
     }
 }
 
 impl Dump for Arg {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for Arg {
+    const CLASS: &'static str = "arg";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("arg", &self.arg)?;
         args.optional("annotation", &self.annotation)?;
         args.optional("type_comment", &self.type_comment)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("arg"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for Keyword {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for Keyword {
+    const CLASS: &'static str = "keyword";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.optional("arg", &self.arg)?;
         args.field("value", &self.value)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("keyword"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for Alias {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for Alias {
+    const CLASS: &'static str = "alias";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("name", &self.name)?;
         args.optional("asname", &self.asname)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("alias"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for WithItem {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for WithItem {
+    const CLASS: &'static str = "withitem";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("context_expr", &self.context_expr)?;
         args.optional("optional_vars", &self.optional_vars)?;
-        Ok(args.finish("withitem"))
+        Ok(())
     }
 }
 
 impl Dump for MatchCase {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for MatchCase {
+    const CLASS: &'static str = "match_case";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("pattern", &self.pattern)?;
         args.optional("guard", &self.guard)?;
         args.sequence("body", &self.body)?;
-        Ok(args.finish("match_case"))
+        Ok(())
     }
 }
 
 impl Dump for Pattern {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
         match self {
-            Pattern::MatchValue(node) => node.format(f, depth),
-            Pattern::MatchSingleton(node) => node.format(f, depth),
-            Pattern::MatchSequence(node) => node.format(f, depth),
-            Pattern::MatchMapping(node) => node.format(f, depth),
-            Pattern::MatchClass(node) => node.format(f, depth),
-            Pattern::MatchStar(node) => node.format(f, depth),
-            Pattern::MatchAs(node) => node.format(f, depth),
-            Pattern::MatchOr(node) => node.format(f, depth),
+            Pattern::MatchValue(node) => node.write(f, depth),
+            Pattern::MatchSingleton(node) => node.write(f, depth),
+            Pattern::MatchSequence(node) => node.write(f, depth),
+            Pattern::MatchMapping(node) => node.write(f, depth),
+            Pattern::MatchClass(node) => node.write(f, depth),
+            Pattern::MatchStar(node) => node.write(f, depth),
+            Pattern::MatchAs(node) => node.write(f, depth),
+            Pattern::MatchOr(node) => node.write(f, depth),
+        }
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        match self {
+            Pattern::MatchValue(node) => node.is_simple(options),
+            Pattern::MatchSingleton(node) => node.is_simple(options),
+            Pattern::MatchSequence(node) => node.is_simple(options),
+            Pattern::MatchMapping(node) => node.is_simple(options),
+            Pattern::MatchClass(node) => node.is_simple(options),
+            Pattern::MatchStar(node) => node.is_simple(options),
+            Pattern::MatchAs(node) => node.is_simple(options),
+            Pattern::MatchOr(node) => node.is_simple(options),
         }
     }
 }
 
 impl Dump for PatternMatchValue {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for PatternMatchValue {
+    const CLASS: &'static str = "MatchValue";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("value", &self.value)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("MatchValue"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for PatternMatchSingleton {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for PatternMatchSingleton {
+    const CLASS: &'static str = "MatchSingleton";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("value", &self.value)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("MatchSingleton"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for PatternMatchSequence {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for PatternMatchSequence {
+    const CLASS: &'static str = "MatchSequence";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("patterns", &self.patterns)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("MatchSequence"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for PatternMatchMapping {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for PatternMatchMapping {
+    const CLASS: &'static str = "MatchMapping";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("keys", &self.keys)?;
         args.sequence("patterns", &self.patterns)?;
         args.optional("rest", &self.rest)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("MatchMapping"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for PatternMatchClass {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for PatternMatchClass {
+    const CLASS: &'static str = "MatchClass";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("cls", &self.cls)?;
         args.sequence("patterns", &self.patterns)?;
         args.sequence("kwd_attrs", &self.kwd_attrs)?;
         args.sequence("kwd_patterns", &self.kwd_patterns)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("MatchClass"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for PatternMatchStar {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for PatternMatchStar {
+    const CLASS: &'static str = "MatchStar";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.optional("name", &self.name)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("MatchStar"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for PatternMatchAs {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for PatternMatchAs {
+    const CLASS: &'static str = "MatchAs";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.optional("pattern", &self.pattern)?;
         args.optional("name", &self.name)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("MatchAs"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for PatternMatchOr {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for PatternMatchOr {
+    const CLASS: &'static str = "MatchOr";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.sequence("patterns", &self.patterns)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("MatchOr"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for TypeIgnore {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
         match self {
-            TypeIgnore::TypeIgnore(node) => node.format(f, depth),
+            TypeIgnore::TypeIgnore(node) => node.write(f, depth),
+        }
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        match self {
+            TypeIgnore::TypeIgnore(node) => node.is_simple(options),
         }
     }
 }
 
 impl Dump for TypeIgnoreTypeIgnore {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for TypeIgnoreTypeIgnore {
+    const CLASS: &'static str = "TypeIgnore";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("lineno", &self.lineno)?;
         args.field("tag", &self.tag)?;
-        Ok(args.finish("TypeIgnore"))
+        Ok(())
     }
 }
 
 impl Dump for TypeParam {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
         match self {
-            TypeParam::TypeVar(node) => node.format(f, depth),
-            TypeParam::ParamSpec(node) => node.format(f, depth),
-            TypeParam::TypeVarTuple(node) => node.format(f, depth),
+            TypeParam::TypeVar(node) => node.write(f, depth),
+            TypeParam::ParamSpec(node) => node.write(f, depth),
+            TypeParam::TypeVarTuple(node) => node.write(f, depth),
+        }
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        match self {
+            TypeParam::TypeVar(node) => node.is_simple(options),
+            TypeParam::ParamSpec(node) => node.is_simple(options),
+            TypeParam::TypeVarTuple(node) => node.is_simple(options),
         }
     }
 }
 
 impl Dump for TypeParamTypeVar {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for TypeParamTypeVar {
+    const CLASS: &'static str = "TypeVar";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("name", &self.name)?;
         args.optional("bound", &self.bound)?;
         args.optional("default_value", &self.default_value)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("TypeVar"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for TypeParamParamSpec {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for TypeParamParamSpec {
+    const CLASS: &'static str = "ParamSpec";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("name", &self.name)?;
         args.optional("default_value", &self.default_value)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("ParamSpec"))
+        args.attributes(&self.loc)
     }
 }
 
 impl Dump for TypeParamTypeVarTuple {
-    fn format(&self, f: &Formatter, depth: usize) -> Result<Formatted, DumpError> {
-        let mut args = NodeArgs::new(f, depth)?;
+    fn write(&self, f: &mut Formatter, depth: usize) -> Result<(), DumpError> {
+        write_node(self, f, depth)
+    }
+
+    fn is_simple(&self, options: &DumpOptions) -> bool {
+        node_is_simple(self, options)
+    }
+}
+
+impl DumpFields for TypeParamTypeVarTuple {
+    const CLASS: &'static str = "TypeVarTuple";
+
+    fn fields(&self, args: &mut NodeArgs<'_>) -> Result<(), DumpError> {
         args.field("name", &self.name)?;
         args.optional("default_value", &self.default_value)?;
-        args.attributes(&self.loc);
-        Ok(args.finish("TypeVarTuple"))
+        args.attributes(&self.loc)
     }
 }
