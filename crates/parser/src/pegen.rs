@@ -97,16 +97,17 @@ const STATEMENT_SCAN_MAX_LEVEL: u32 = MAXSTACK - LEVELS_PER_TOKEN * STATEMENT_SC
 struct ReadAhead {
     /// The first token of the current run of tokens read ahead.
     base: usize,
-    /// The tokenizer's line before the run (`lines[0]`) and after each of its tokens.
-    lines: Vec<u32>,
+    /// The tokenizer's line before the run. (After each of its tokens, the tokenizer stands on
+    /// the token's last line: a fast path stops at the end of its token, and reads no further
+    /// line until asked for the next token.)
+    line_before: u32,
 }
 
 impl ReadAhead {
     /// A new run from token `base`, with the tokenizer on `line`.
     fn start(&mut self, base: usize, line: u32) {
         self.base = base;
-        self.lines.clear();
-        self.lines.push(line);
+        self.line_before = line;
     }
 }
 
@@ -378,7 +379,7 @@ impl<'src> Parser<'src> {
             fill: 0,
             read_ahead: ReadAhead {
                 base: 0,
-                lines: spare.read_ahead_lines,
+                line_before: 0,
             },
             last_group: None,
             mark: 0,
@@ -490,7 +491,7 @@ impl<'src> Parser<'src> {
             self.read_ahead.start(self.tokens.len(), self.tok.lineno());
         }
         self.push_fast_token(&token);
-        self.read_ahead.lines.push(self.tok.lineno());
+        debug_assert_eq!(self.tok.lineno(), token.end_lineno);
         true
     }
 
@@ -514,12 +515,11 @@ impl<'src> Parser<'src> {
         if self.fill == self.tokens.len() {
             return self.tok.lineno();
         }
-        let run = self.fill.saturating_sub(self.read_ahead.base);
-        self.read_ahead
-            .lines
-            .get(run)
-            .copied()
-            .unwrap_or_else(|| self.tok.lineno())
+        if self.fill <= self.read_ahead.base {
+            return self.read_ahead.line_before;
+        }
+        // Token `fill - 1` was read ahead, in the current run.
+        self.tokens[self.fill - 1].end_lineno as u32
     }
 
     /// The index in the buffer of `t`, a token of the buffer: the last the parser has seen
@@ -1848,17 +1848,15 @@ impl Key {
 }
 
 /// The buffers of a parse that the next parse on the same thread takes over: the token buffer,
-/// the memo, the name cache and the lines of the tokens read ahead, which a parse sizes by its
-/// source (about 20 bytes a byte of source, most of it never touched). Allocated anew for every
-/// file, they were fresh pages to fault in (10 passes over the corpus: 18,400 page faults, 3,700
-/// since), and each large free or allocation made glibc sweep every small block freed before it
-/// (`malloc_consolidate`).
+/// the memo and the name cache, which a parse sizes by its source (about 20 bytes a byte of
+/// source, most of it never touched). Allocated anew for every file, they were fresh pages to
+/// fault in (10 passes over the corpus: 18,400 page faults, 3,700 since), and each large free or
+/// allocation made glibc sweep every small block freed before it (`malloc_consolidate`).
 #[derive(Default)]
 struct SpareBuffers {
     tokens: Vec<Tok>,
     memo: Memo,
     names: NameCache,
-    read_ahead_lines: Vec<u32>,
 }
 
 /// The most a thread keeps of [`SpareBuffers`] between parses: those of a larger source are
@@ -1874,27 +1872,23 @@ fn take_spare_buffers() -> SpareBuffers {
 }
 
 impl Drop for Parser<'_> {
-    /// Leaves the token buffer, the memo, the name cache and the read-ahead lines, emptied, to
+    /// Leaves the token buffer, the memo and the name cache, emptied, to
     /// the thread's next parse.
     fn drop(&mut self) {
         let mut tokens = std::mem::take(&mut self.tokens);
         let mut memo = std::mem::take(&mut self.memo);
         let mut names = std::mem::take(&mut self.names);
-        let mut read_ahead_lines = std::mem::take(&mut self.read_ahead.lines);
         tokens.clear();
         memo.clear();
         names.clear();
-        read_ahead_lines.clear();
         let bytes = tokens.capacity() * std::mem::size_of::<Tok>()
             + memo.capacity_bytes()
-            + names.capacity_bytes()
-            + read_ahead_lines.capacity() * std::mem::size_of::<u32>();
+            + names.capacity_bytes();
         if bytes <= SPARE_BUFFERS_LIMIT {
             let spare = SpareBuffers {
                 tokens,
                 memo,
                 names,
-                read_ahead_lines,
             };
             let _ = SPARE_BUFFERS.try_with(|slot| slot.set(spare));
         }
