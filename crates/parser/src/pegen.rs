@@ -705,12 +705,35 @@ impl<'src> Parser<'src> {
             self.raise_unclosed_parentheses_error();
             return false;
         }
-        if self.tok.done() == Done::Dedent {
-            self.raise_dedent_error(&err);
-            return false;
+        match self.tok.done() {
+            Done::Dedent => self.raise_dedent_error(&err),
+            Done::LineCont | Done::TabSpace | Done::TooDeep => {
+                self.raise_tokenizer_error_at_line(&err)
+            }
+            _ => self.error = Some(ParseError::Syntax(err)),
         }
-        self.error = Some(ParseError::Syntax(err));
         false
+    }
+
+    /// The errors `_Pypegen_tokenizer_error` raises at a known location: on the tokenizer's
+    /// line, with the line the parser's errors show (for `exec` input, reread from the file),
+    /// at column 0, or for E_LINECONT at the cursor's offset into the tokenizer's buffer. After
+    /// a backslash continuation the buffer starts a line or more before the error's line: the
+    /// line shown is still the error's own, and the offset lands past its end (clamped there).
+    fn raise_tokenizer_error_at_line(&mut self, err: &SyntaxError) {
+        let col_offset = match self.tok.done() {
+            Done::LineCont => self.tok.cur_from_buf().saturating_sub(1),
+            _ => 0,
+        };
+        let lineno = self.tok.lineno() as i32;
+        self.raise_error_known_location::<()>(
+            err.error_type,
+            lineno,
+            i32::try_from(col_offset).unwrap_or(i32::MAX),
+            lineno,
+            -1,
+            err.msg.clone(),
+        );
     }
 
     /// E_DEDENT is raised by the parser (`RAISE_INDENTATION_ERROR` at the error token, which

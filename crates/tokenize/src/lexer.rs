@@ -317,6 +317,13 @@ impl<'src> Tokenizer<'src> {
         self.lineno
     }
 
+    /// How far the cursor is into the tokenizer's buffer, in bytes (`tok->cur - tok->buf`).
+    /// The buffer starts at the line where the current token began, so after a backslash
+    /// continuation it holds the lines before the current one too.
+    pub fn cur_from_buf(&self) -> usize {
+        self.cur.saturating_sub(self.buf_start)
+    }
+
     /// The text of line `lineno` (1-based) without its line end, if it exists.
     pub fn source_line(&self, lineno: u32) -> Option<&'src str> {
         let index = usize::try_from(lineno.checked_sub(1)?).ok()?;
