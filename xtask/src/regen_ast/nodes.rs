@@ -105,7 +105,7 @@ impl Model<'_> {
             self.node_struct(out, &struct_name, &doc, &ctor.fields, has_loc);
             let _ = writeln!(
                 out,
-                "\nimpl From<{struct_name}> for {name} {{\n    fn from(node: {struct_name}) -> Self {{\n        {name}::{}(NodeBox::new(node))\n    }}\n}}",
+                "\nimpl From<{struct_name}> for {name} {{\n    #[inline]\n    fn from(node: {struct_name}) -> Self {{\n        {name}::{}(NodeBox::new(node))\n    }}\n}}",
                 ctor.name
             );
         }

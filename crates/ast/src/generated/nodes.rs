@@ -59,6 +59,7 @@ impl Node for ModModule {
 }
 
 impl From<ModModule> for Mod {
+    #[inline]
     fn from(node: ModModule) -> Self {
         Mod::Module(NodeBox::new(node))
     }
@@ -83,6 +84,7 @@ impl Node for ModInteractive {
 }
 
 impl From<ModInteractive> for Mod {
+    #[inline]
     fn from(node: ModInteractive) -> Self {
         Mod::Interactive(NodeBox::new(node))
     }
@@ -102,6 +104,7 @@ impl Node for ModExpression {
 }
 
 impl From<ModExpression> for Mod {
+    #[inline]
     fn from(node: ModExpression) -> Self {
         Mod::Expression(NodeBox::new(node))
     }
@@ -128,6 +131,7 @@ impl Node for ModFunctionType {
 }
 
 impl From<ModFunctionType> for Mod {
+    #[inline]
     fn from(node: ModFunctionType) -> Self {
         Mod::FunctionType(NodeBox::new(node))
     }
@@ -339,6 +343,7 @@ impl Node for StmtFunctionDef {
 }
 
 impl From<StmtFunctionDef> for Stmt {
+    #[inline]
     fn from(node: StmtFunctionDef) -> Self {
         Stmt::FunctionDef(NodeBox::new(node))
     }
@@ -378,6 +383,7 @@ impl Node for StmtAsyncFunctionDef {
 }
 
 impl From<StmtAsyncFunctionDef> for Stmt {
+    #[inline]
     fn from(node: StmtAsyncFunctionDef) -> Self {
         Stmt::AsyncFunctionDef(NodeBox::new(node))
     }
@@ -416,6 +422,7 @@ impl Node for StmtClassDef {
 }
 
 impl From<StmtClassDef> for Stmt {
+    #[inline]
     fn from(node: StmtClassDef) -> Self {
         Stmt::ClassDef(NodeBox::new(node))
     }
@@ -438,6 +445,7 @@ impl Node for StmtReturn {
 }
 
 impl From<StmtReturn> for Stmt {
+    #[inline]
     fn from(node: StmtReturn) -> Self {
         Stmt::Return(NodeBox::new(node))
     }
@@ -463,6 +471,7 @@ impl Node for StmtDelete {
 }
 
 impl From<StmtDelete> for Stmt {
+    #[inline]
     fn from(node: StmtDelete) -> Self {
         Stmt::Delete(NodeBox::new(node))
     }
@@ -491,6 +500,7 @@ impl Node for StmtAssign {
 }
 
 impl From<StmtAssign> for Stmt {
+    #[inline]
     fn from(node: StmtAssign) -> Self {
         Stmt::Assign(NodeBox::new(node))
     }
@@ -520,6 +530,7 @@ impl Node for StmtTypeAlias {
 }
 
 impl From<StmtTypeAlias> for Stmt {
+    #[inline]
     fn from(node: StmtTypeAlias) -> Self {
         Stmt::TypeAlias(NodeBox::new(node))
     }
@@ -543,6 +554,7 @@ impl Node for StmtAugAssign {
 }
 
 impl From<StmtAugAssign> for Stmt {
+    #[inline]
     fn from(node: StmtAugAssign) -> Self {
         Stmt::AugAssign(NodeBox::new(node))
     }
@@ -570,6 +582,7 @@ impl Node for StmtAnnAssign {
 }
 
 impl From<StmtAnnAssign> for Stmt {
+    #[inline]
     fn from(node: StmtAnnAssign) -> Self {
         Stmt::AnnAssign(NodeBox::new(node))
     }
@@ -603,6 +616,7 @@ impl Node for StmtFor {
 }
 
 impl From<StmtFor> for Stmt {
+    #[inline]
     fn from(node: StmtFor) -> Self {
         Stmt::For(NodeBox::new(node))
     }
@@ -636,6 +650,7 @@ impl Node for StmtAsyncFor {
 }
 
 impl From<StmtAsyncFor> for Stmt {
+    #[inline]
     fn from(node: StmtAsyncFor) -> Self {
         Stmt::AsyncFor(NodeBox::new(node))
     }
@@ -666,6 +681,7 @@ impl Node for StmtWhile {
 }
 
 impl From<StmtWhile> for Stmt {
+    #[inline]
     fn from(node: StmtWhile) -> Self {
         Stmt::While(NodeBox::new(node))
     }
@@ -696,6 +712,7 @@ impl Node for StmtIf {
 }
 
 impl From<StmtIf> for Stmt {
+    #[inline]
     fn from(node: StmtIf) -> Self {
         Stmt::If(NodeBox::new(node))
     }
@@ -725,6 +742,7 @@ impl Node for StmtWith {
 }
 
 impl From<StmtWith> for Stmt {
+    #[inline]
     fn from(node: StmtWith) -> Self {
         Stmt::With(NodeBox::new(node))
     }
@@ -754,6 +772,7 @@ impl Node for StmtAsyncWith {
 }
 
 impl From<StmtAsyncWith> for Stmt {
+    #[inline]
     fn from(node: StmtAsyncWith) -> Self {
         Stmt::AsyncWith(NodeBox::new(node))
     }
@@ -781,6 +800,7 @@ impl Node for StmtMatch {
 }
 
 impl From<StmtMatch> for Stmt {
+    #[inline]
     fn from(node: StmtMatch) -> Self {
         Stmt::Match(NodeBox::new(node))
     }
@@ -807,6 +827,7 @@ impl Node for StmtRaise {
 }
 
 impl From<StmtRaise> for Stmt {
+    #[inline]
     fn from(node: StmtRaise) -> Self {
         Stmt::Raise(NodeBox::new(node))
     }
@@ -841,6 +862,7 @@ impl Node for StmtTry {
 }
 
 impl From<StmtTry> for Stmt {
+    #[inline]
     fn from(node: StmtTry) -> Self {
         Stmt::Try(NodeBox::new(node))
     }
@@ -875,6 +897,7 @@ impl Node for StmtTryStar {
 }
 
 impl From<StmtTryStar> for Stmt {
+    #[inline]
     fn from(node: StmtTryStar) -> Self {
         Stmt::TryStar(NodeBox::new(node))
     }
@@ -899,6 +922,7 @@ impl Node for StmtAssert {
 }
 
 impl From<StmtAssert> for Stmt {
+    #[inline]
     fn from(node: StmtAssert) -> Self {
         Stmt::Assert(NodeBox::new(node))
     }
@@ -924,6 +948,7 @@ impl Node for StmtImport {
 }
 
 impl From<StmtImport> for Stmt {
+    #[inline]
     fn from(node: StmtImport) -> Self {
         Stmt::Import(NodeBox::new(node))
     }
@@ -951,6 +976,7 @@ impl Node for StmtImportFrom {
 }
 
 impl From<StmtImportFrom> for Stmt {
+    #[inline]
     fn from(node: StmtImportFrom) -> Self {
         Stmt::ImportFrom(NodeBox::new(node))
     }
@@ -976,6 +1002,7 @@ impl Node for StmtGlobal {
 }
 
 impl From<StmtGlobal> for Stmt {
+    #[inline]
     fn from(node: StmtGlobal) -> Self {
         Stmt::Global(NodeBox::new(node))
     }
@@ -1001,6 +1028,7 @@ impl Node for StmtNonlocal {
 }
 
 impl From<StmtNonlocal> for Stmt {
+    #[inline]
     fn from(node: StmtNonlocal) -> Self {
         Stmt::Nonlocal(NodeBox::new(node))
     }
@@ -1021,6 +1049,7 @@ impl Node for StmtExpr {
 }
 
 impl From<StmtExpr> for Stmt {
+    #[inline]
     fn from(node: StmtExpr) -> Self {
         Stmt::Expr(NodeBox::new(node))
     }
@@ -1035,6 +1064,7 @@ pub struct StmtPass {
 impl Node for StmtPass {}
 
 impl From<StmtPass> for Stmt {
+    #[inline]
     fn from(node: StmtPass) -> Self {
         Stmt::Pass(NodeBox::new(node))
     }
@@ -1049,6 +1079,7 @@ pub struct StmtBreak {
 impl Node for StmtBreak {}
 
 impl From<StmtBreak> for Stmt {
+    #[inline]
     fn from(node: StmtBreak) -> Self {
         Stmt::Break(NodeBox::new(node))
     }
@@ -1063,6 +1094,7 @@ pub struct StmtContinue {
 impl Node for StmtContinue {}
 
 impl From<StmtContinue> for Stmt {
+    #[inline]
     fn from(node: StmtContinue) -> Self {
         Stmt::Continue(NodeBox::new(node))
     }
@@ -1266,6 +1298,7 @@ impl Node for ExprBoolOp {
 }
 
 impl From<ExprBoolOp> for Expr {
+    #[inline]
     fn from(node: ExprBoolOp) -> Self {
         Expr::BoolOp(NodeBox::new(node))
     }
@@ -1288,6 +1321,7 @@ impl Node for ExprNamedExpr {
 }
 
 impl From<ExprNamedExpr> for Expr {
+    #[inline]
     fn from(node: ExprNamedExpr) -> Self {
         Expr::NamedExpr(NodeBox::new(node))
     }
@@ -1311,6 +1345,7 @@ impl Node for ExprBinOp {
 }
 
 impl From<ExprBinOp> for Expr {
+    #[inline]
     fn from(node: ExprBinOp) -> Self {
         Expr::BinOp(NodeBox::new(node))
     }
@@ -1332,6 +1367,7 @@ impl Node for ExprUnaryOp {
 }
 
 impl From<ExprUnaryOp> for Expr {
+    #[inline]
     fn from(node: ExprUnaryOp) -> Self {
         Expr::UnaryOp(NodeBox::new(node))
     }
@@ -1354,6 +1390,7 @@ impl Node for ExprLambda {
 }
 
 impl From<ExprLambda> for Expr {
+    #[inline]
     fn from(node: ExprLambda) -> Self {
         Expr::Lambda(NodeBox::new(node))
     }
@@ -1378,6 +1415,7 @@ impl Node for ExprIfExp {
 }
 
 impl From<ExprIfExp> for Expr {
+    #[inline]
     fn from(node: ExprIfExp) -> Self {
         Expr::IfExp(NodeBox::new(node))
     }
@@ -1406,6 +1444,7 @@ impl Node for ExprDict {
 }
 
 impl From<ExprDict> for Expr {
+    #[inline]
     fn from(node: ExprDict) -> Self {
         Expr::Dict(NodeBox::new(node))
     }
@@ -1431,6 +1470,7 @@ impl Node for ExprSet {
 }
 
 impl From<ExprSet> for Expr {
+    #[inline]
     fn from(node: ExprSet) -> Self {
         Expr::Set(NodeBox::new(node))
     }
@@ -1458,6 +1498,7 @@ impl Node for ExprListComp {
 }
 
 impl From<ExprListComp> for Expr {
+    #[inline]
     fn from(node: ExprListComp) -> Self {
         Expr::ListComp(NodeBox::new(node))
     }
@@ -1485,6 +1526,7 @@ impl Node for ExprSetComp {
 }
 
 impl From<ExprSetComp> for Expr {
+    #[inline]
     fn from(node: ExprSetComp) -> Self {
         Expr::SetComp(NodeBox::new(node))
     }
@@ -1514,6 +1556,7 @@ impl Node for ExprDictComp {
 }
 
 impl From<ExprDictComp> for Expr {
+    #[inline]
     fn from(node: ExprDictComp) -> Self {
         Expr::DictComp(NodeBox::new(node))
     }
@@ -1541,6 +1584,7 @@ impl Node for ExprGeneratorExp {
 }
 
 impl From<ExprGeneratorExp> for Expr {
+    #[inline]
     fn from(node: ExprGeneratorExp) -> Self {
         Expr::GeneratorExp(NodeBox::new(node))
     }
@@ -1561,6 +1605,7 @@ impl Node for ExprAwait {
 }
 
 impl From<ExprAwait> for Expr {
+    #[inline]
     fn from(node: ExprAwait) -> Self {
         Expr::Await(NodeBox::new(node))
     }
@@ -1583,6 +1628,7 @@ impl Node for ExprYield {
 }
 
 impl From<ExprYield> for Expr {
+    #[inline]
     fn from(node: ExprYield) -> Self {
         Expr::Yield(NodeBox::new(node))
     }
@@ -1603,6 +1649,7 @@ impl Node for ExprYieldFrom {
 }
 
 impl From<ExprYieldFrom> for Expr {
+    #[inline]
     fn from(node: ExprYieldFrom) -> Self {
         Expr::YieldFrom(NodeBox::new(node))
     }
@@ -1633,6 +1680,7 @@ impl Node for ExprCompare {
 }
 
 impl From<ExprCompare> for Expr {
+    #[inline]
     fn from(node: ExprCompare) -> Self {
         Expr::Compare(NodeBox::new(node))
     }
@@ -1663,6 +1711,7 @@ impl Node for ExprCall {
 }
 
 impl From<ExprCall> for Expr {
+    #[inline]
     fn from(node: ExprCall) -> Self {
         Expr::Call(NodeBox::new(node))
     }
@@ -1688,6 +1737,7 @@ impl Node for ExprFormattedValue {
 }
 
 impl From<ExprFormattedValue> for Expr {
+    #[inline]
     fn from(node: ExprFormattedValue) -> Self {
         Expr::FormattedValue(NodeBox::new(node))
     }
@@ -1714,6 +1764,7 @@ impl Node for ExprInterpolation {
 }
 
 impl From<ExprInterpolation> for Expr {
+    #[inline]
     fn from(node: ExprInterpolation) -> Self {
         Expr::Interpolation(NodeBox::new(node))
     }
@@ -1739,6 +1790,7 @@ impl Node for ExprJoinedStr {
 }
 
 impl From<ExprJoinedStr> for Expr {
+    #[inline]
     fn from(node: ExprJoinedStr) -> Self {
         Expr::JoinedStr(NodeBox::new(node))
     }
@@ -1764,6 +1816,7 @@ impl Node for ExprTemplateStr {
 }
 
 impl From<ExprTemplateStr> for Expr {
+    #[inline]
     fn from(node: ExprTemplateStr) -> Self {
         Expr::TemplateStr(NodeBox::new(node))
     }
@@ -1780,6 +1833,7 @@ pub struct ExprConstant {
 impl Node for ExprConstant {}
 
 impl From<ExprConstant> for Expr {
+    #[inline]
     fn from(node: ExprConstant) -> Self {
         Expr::Constant(NodeBox::new(node))
     }
@@ -1802,6 +1856,7 @@ impl Node for ExprAttribute {
 }
 
 impl From<ExprAttribute> for Expr {
+    #[inline]
     fn from(node: ExprAttribute) -> Self {
         Expr::Attribute(NodeBox::new(node))
     }
@@ -1825,6 +1880,7 @@ impl Node for ExprSubscript {
 }
 
 impl From<ExprSubscript> for Expr {
+    #[inline]
     fn from(node: ExprSubscript) -> Self {
         Expr::Subscript(NodeBox::new(node))
     }
@@ -1846,6 +1902,7 @@ impl Node for ExprStarred {
 }
 
 impl From<ExprStarred> for Expr {
+    #[inline]
     fn from(node: ExprStarred) -> Self {
         Expr::Starred(NodeBox::new(node))
     }
@@ -1862,6 +1919,7 @@ pub struct ExprName {
 impl Node for ExprName {}
 
 impl From<ExprName> for Expr {
+    #[inline]
     fn from(node: ExprName) -> Self {
         Expr::Name(NodeBox::new(node))
     }
@@ -1888,6 +1946,7 @@ impl Node for ExprList {
 }
 
 impl From<ExprList> for Expr {
+    #[inline]
     fn from(node: ExprList) -> Self {
         Expr::List(NodeBox::new(node))
     }
@@ -1914,6 +1973,7 @@ impl Node for ExprTuple {
 }
 
 impl From<ExprTuple> for Expr {
+    #[inline]
     fn from(node: ExprTuple) -> Self {
         Expr::Tuple(NodeBox::new(node))
     }
@@ -1944,6 +2004,7 @@ impl Node for ExprSlice {
 }
 
 impl From<ExprSlice> for Expr {
+    #[inline]
     fn from(node: ExprSlice) -> Self {
         Expr::Slice(NodeBox::new(node))
     }
@@ -2163,6 +2224,7 @@ impl Node for ExceptHandlerExceptHandler {
 }
 
 impl From<ExceptHandlerExceptHandler> for ExceptHandler {
+    #[inline]
     fn from(node: ExceptHandlerExceptHandler) -> Self {
         ExceptHandler::ExceptHandler(NodeBox::new(node))
     }
@@ -2377,6 +2439,7 @@ impl Node for PatternMatchValue {
 }
 
 impl From<PatternMatchValue> for Pattern {
+    #[inline]
     fn from(node: PatternMatchValue) -> Self {
         Pattern::MatchValue(NodeBox::new(node))
     }
@@ -2392,6 +2455,7 @@ pub struct PatternMatchSingleton {
 impl Node for PatternMatchSingleton {}
 
 impl From<PatternMatchSingleton> for Pattern {
+    #[inline]
     fn from(node: PatternMatchSingleton) -> Self {
         Pattern::MatchSingleton(NodeBox::new(node))
     }
@@ -2417,6 +2481,7 @@ impl Node for PatternMatchSequence {
 }
 
 impl From<PatternMatchSequence> for Pattern {
+    #[inline]
     fn from(node: PatternMatchSequence) -> Self {
         Pattern::MatchSequence(NodeBox::new(node))
     }
@@ -2446,6 +2511,7 @@ impl Node for PatternMatchMapping {
 }
 
 impl From<PatternMatchMapping> for Pattern {
+    #[inline]
     fn from(node: PatternMatchMapping) -> Self {
         Pattern::MatchMapping(NodeBox::new(node))
     }
@@ -2479,6 +2545,7 @@ impl Node for PatternMatchClass {
 }
 
 impl From<PatternMatchClass> for Pattern {
+    #[inline]
     fn from(node: PatternMatchClass) -> Self {
         Pattern::MatchClass(NodeBox::new(node))
     }
@@ -2494,6 +2561,7 @@ pub struct PatternMatchStar {
 impl Node for PatternMatchStar {}
 
 impl From<PatternMatchStar> for Pattern {
+    #[inline]
     fn from(node: PatternMatchStar) -> Self {
         Pattern::MatchStar(NodeBox::new(node))
     }
@@ -2517,6 +2585,7 @@ impl Node for PatternMatchAs {
 }
 
 impl From<PatternMatchAs> for Pattern {
+    #[inline]
     fn from(node: PatternMatchAs) -> Self {
         Pattern::MatchAs(NodeBox::new(node))
     }
@@ -2542,6 +2611,7 @@ impl Node for PatternMatchOr {
 }
 
 impl From<PatternMatchOr> for Pattern {
+    #[inline]
     fn from(node: PatternMatchOr) -> Self {
         Pattern::MatchOr(NodeBox::new(node))
     }
@@ -2580,6 +2650,7 @@ pub struct TypeIgnoreTypeIgnore {
 impl Node for TypeIgnoreTypeIgnore {}
 
 impl From<TypeIgnoreTypeIgnore> for TypeIgnore {
+    #[inline]
     fn from(node: TypeIgnoreTypeIgnore) -> Self {
         TypeIgnore::TypeIgnore(NodeBox::new(node))
     }
@@ -2654,6 +2725,7 @@ impl Node for TypeParamTypeVar {
 }
 
 impl From<TypeParamTypeVar> for TypeParam {
+    #[inline]
     fn from(node: TypeParamTypeVar) -> Self {
         TypeParam::TypeVar(NodeBox::new(node))
     }
@@ -2677,6 +2749,7 @@ impl Node for TypeParamParamSpec {
 }
 
 impl From<TypeParamParamSpec> for TypeParam {
+    #[inline]
     fn from(node: TypeParamParamSpec) -> Self {
         TypeParam::ParamSpec(NodeBox::new(node))
     }
@@ -2700,6 +2773,7 @@ impl Node for TypeParamTypeVarTuple {
 }
 
 impl From<TypeParamTypeVarTuple> for TypeParam {
+    #[inline]
     fn from(node: TypeParamTypeVarTuple) -> Self {
         TypeParam::TypeVarTuple(NodeBox::new(node))
     }
