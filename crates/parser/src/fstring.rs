@@ -1,4 +1,4 @@
-//! Port of Parser/action_helpers.c: _PyPegen_constant_from_token, _PyPegen_decoded_constant_from_token, _PyPegen_constant_from_string, _PyPegen_decode_fstring_part, _get_resized_exprs, _PyPegen_joined_str, _PyPegen_template_str, _PyPegen_check_fstring_conversion, _PyPegen_setup_full_format_spec, _PyPegen_formatted_value, _PyPegen_interpolation, _strip_interpolation_expr, _PyPegen_concatenate_strings, _PyPegen_concatenate_tstrings, _build_concatenated_str; and Parser/lexer/lexer.c: set_ftstring_expr (the expression text).
+//! Port of Parser/action_helpers.c: _PyPegen_constant_from_token, _PyPegen_decoded_constant_from_token, _PyPegen_constant_from_string, _PyPegen_decode_fstring_part, _get_resized_exprs, _PyPegen_joined_str, _PyPegen_template_str, _PyPegen_check_fstring_conversion, _PyPegen_setup_full_format_spec, _PyPegen_formatted_value, _PyPegen_interpolation, _strip_interpolation_expr, _PyPegen_concatenate_strings, _PyPegen_concatenate_tstrings, _build_concatenated_str; and Parser/lexer/lexer.c: _PyLexer_update_ftstring_expr, _PyLexer_set_ftstring_expr (the expression text, replayed over the tokens: FieldTexts).
 //!
 //! Public interface: the grammar actions of the string rules, with CPython's arguments made
 //! explicit (tokens with their text, the `metadata` string CPython's tokenizer attaches to the
@@ -8,21 +8,20 @@
 //! - `string: STRING` → [`constant_from_string`]`(token, text, sink)`
 //! - `fstring: FSTRING_START fstring_middle* FSTRING_END` → [`joined_str`]`(start, start_text, middles, end, end_text, sink)`
 //! - `tstring: TSTRING_START tstring_middle* TSTRING_END` → [`template_str`] (same arguments)
-//! - `fstring_conversion: "!" NAME` → [`check_fstring_conversion`]`(bang, bang_metadata, name, string_prefix)`
-//! - `(f|t)string_full_format_spec: ':' spec*` → [`setup_full_format_spec`]`(colon_metadata, spec, loc)`
-//! - `fstring_replacement_field` → [`formatted_value`]`(expr, debug, conversion, format, rbrace_metadata, loc)`
+//! - `fstring_conversion: "!" NAME` → [`check_fstring_conversion`]`(bang, name, string_prefix)`
+//! - `(f|t)string_full_format_spec: ':' spec*` → [`setup_full_format_spec`]`(colon, spec, loc)`
+//! - `fstring_replacement_field` → [`formatted_value`]`(expr, debug, conversion, format, rbrace, metadata, loc)`
 //! - `tstring_replacement_field` → [`interpolation`] (same arguments)
 //! - `strings: (fstring|string)+` → [`concatenate_strings`]`(strings, loc)`; `tstring+` →
 //!   [`concatenate_tstrings`]`(strings, loc)`
 //! - [`ftstring_expr_text`]`(source_between_brace_and_token)`: the metadata string itself, as
-//!   the tokenizer computes it (comments removed); [`field_metadata`]`(source, preceding_tokens,
-//!   token)` finds the field's `{` and computes it.
+//!   the tokenizer computes it (comments removed), over the span [`FieldTexts`] finds.
 //!
-//! Metadata: CPython attaches it to every `!`, `:` and `}` closing a replacement field's
-//! expression in a t-string (always: `Interpolation.str` comes from it) and in an f-string
-//! field with `=`. It is the source from just after the field's own `{` to the start of that
-//! token, i.e. `ftstring_expr_text(&source[lbrace.end..token.start])` ([`field_metadata`]); a
-//! t-string field without it is reported as a SystemError. Checked against the oracle on 575 literal cases and all
+//! Metadata: CPython attaches it to a `!`, `:` or `}` at a replacement field's own depth in a
+//! t-string (always: `Interpolation.str` comes from it) and in an f-string field with `=`. It
+//! is the source from just after the field's `{` to the field text's end as the tokenizer
+//! tracks it ([`FieldTexts`]); the actions ask for it only where they use it. A t-string field
+//! without it is reported as a SystemError. Checked against the oracle on 575 literal cases and all
 //! 33,676 distinct literals of the stdlib (tests/literals.rs).
 
 use pyc_ast::constant::{Constant, PyStr};
@@ -37,12 +36,13 @@ use crate::string_parser::{
     LiteralWarning,
 };
 
-/// CPython's `ResultTokenWithMetadata`: a conversion or format spec node with the metadata of
-/// its `!` / `:` token (the replacement field's expression text, when the tokenizer kept it).
+/// CPython's `ResultTokenWithMetadata`: a conversion or format spec node with its `!` / `:`
+/// token, whose metadata (the replacement field's expression text, when the tokenizer kept it)
+/// is looked up only where it is used: most fields have no `=` and are in no t-string.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultTokenWithMetadata {
     pub result: Expr,
-    pub metadata: Option<PyStr>,
+    pub token: Token,
 }
 
 /// The location of a token, as the AST stores it.
@@ -240,7 +240,6 @@ fn is_empty_str(expr: &Expr) -> bool {
 /// `string_prefix` is `'f'` or `'t'` (CPython's `TOK_GET_STRING_PREFIX`).
 pub fn check_fstring_conversion(
     bang: &Token,
-    bang_metadata: Option<PyStr>,
     conv: Expr,
     string_prefix: char,
 ) -> Result<ResultTokenWithMetadata, LiteralError> {
@@ -273,14 +272,14 @@ pub fn check_fstring_conversion(
     }
     Ok(ResultTokenWithMetadata {
         result: conv,
-        metadata: bang_metadata,
+        token: *bang,
     })
 }
 
 /// `_PyPegen_setup_full_format_spec`: the format spec after `:` as a JoinedStr (empty pieces
 /// dropped; several pieces concatenated with constant merging). `loc` is the rule's `EXTRA`.
 pub fn setup_full_format_spec(
-    colon_metadata: Option<PyStr>,
+    colon: &Token,
     spec: Vec<Expr>,
     loc: Location,
 ) -> Result<ResultTokenWithMetadata, LiteralError> {
@@ -296,7 +295,7 @@ pub fn setup_full_format_spec(
     };
     Ok(ResultTokenWithMetadata {
         result,
-        metadata: colon_metadata,
+        token: *colon,
     })
 }
 
@@ -318,23 +317,23 @@ fn interpolation_conversion(
     -1
 }
 
-/// Where a replacement field's debug text ends and which metadata holds the expression text:
-/// that of the conversion's `!`, else the format spec's `:`, else the closing `}`.
-fn debug_end(
-    conversion: Option<&ResultTokenWithMetadata>,
-    format: Option<&ResultTokenWithMetadata>,
-    rbrace_metadata: Option<&PyStr>,
+/// Where a replacement field's debug text ends and which token's metadata holds the expression
+/// text: the conversion's `!`, else the format spec's `:`, else the closing `}`.
+fn debug_end<'t>(
+    conversion: Option<&'t ResultTokenWithMetadata>,
+    format: Option<&'t ResultTokenWithMetadata>,
+    rbrace: &'t Token,
     loc: Location,
-) -> (i32, i32, Option<PyStr>) {
+) -> (i32, i32, &'t Token) {
     if let Some(conversion) = conversion {
         let at = conversion.result.loc();
-        return (at.lineno, at.col_offset, conversion.metadata.clone());
+        return (at.lineno, at.col_offset, &conversion.token);
     }
     if let Some(format) = format {
         let at = format.result.loc();
-        return (at.lineno, at.col_offset + 1, format.metadata.clone());
+        return (at.lineno, at.col_offset + 1, &format.token);
     }
-    (loc.end_lineno, loc.end_col_offset, rbrace_metadata.cloned())
+    (loc.end_lineno, loc.end_col_offset, rbrace)
 }
 
 /// The `[Constant(debug text), value]` pair an `=` field becomes, in a JoinedStr that
@@ -362,23 +361,21 @@ fn debug_pair(
 }
 
 /// `_PyPegen_formatted_value`: `{expression [=] [!conv] [:spec]}` in an f-string (and inside
-/// any format spec). `debug` is whether `=` was present; `rbrace_metadata` is the metadata of
-/// the closing `}`; `loc` is the rule's `EXTRA`.
+/// any format spec). `debug` is whether `=` was present; `rbrace` is the closing `}`;
+/// `metadata` gives a token's metadata (see [`FieldTexts`]); `loc` is the rule's `EXTRA`.
 pub fn formatted_value(
     expression: Expr,
     debug: bool,
     conversion: Option<ResultTokenWithMetadata>,
     format: Option<ResultTokenWithMetadata>,
-    rbrace_metadata: Option<PyStr>,
+    rbrace: &Token,
+    metadata: impl FnOnce(&Token) -> Option<PyStr>,
     loc: Location,
 ) -> Result<Expr, LiteralError> {
     let conversion_value = interpolation_conversion(debug, conversion.as_ref(), format.as_ref());
-    let (end_line, end_offset, debug_text) = debug_end(
-        conversion.as_ref(),
-        format.as_ref(),
-        rbrace_metadata.as_ref(),
-        loc,
-    );
+    let (end_line, end_offset, text_token) =
+        debug_end(conversion.as_ref(), format.as_ref(), rbrace, loc);
+    let debug_text = if debug { metadata(text_token) } else { None };
     let value: Expr = ExprFormattedValue {
         loc,
         value: expression,
@@ -399,17 +396,14 @@ pub fn interpolation(
     debug: bool,
     conversion: Option<ResultTokenWithMetadata>,
     format: Option<ResultTokenWithMetadata>,
-    rbrace_metadata: Option<PyStr>,
+    rbrace: &Token,
+    metadata: impl FnOnce(&Token) -> Option<PyStr>,
     loc: Location,
 ) -> Result<Expr, LiteralError> {
     let conversion_value = interpolation_conversion(debug, conversion.as_ref(), format.as_ref());
-    let (end_line, end_offset, expr_text) = debug_end(
-        conversion.as_ref(),
-        format.as_ref(),
-        rbrace_metadata.as_ref(),
-        loc,
-    );
-    let Some(expr_text) = expr_text else {
+    let (end_line, end_offset, text_token) =
+        debug_end(conversion.as_ref(), format.as_ref(), rbrace, loc);
+    let Some(expr_text) = metadata(text_token) else {
         return Err(LiteralError::internal(
             "t-string interpolation without its expression text",
         ));
@@ -445,28 +439,242 @@ fn is_python_whitespace(c: u32) -> bool {
     (0x1C..=0x1F).contains(&c) || char::from_u32(c).is_some_and(char::is_whitespace)
 }
 
-/// The metadata of `token` (a `!`, `:` or `}` inside an f-string or t-string replacement
-/// field): [`ftstring_expr_text`] of the source between the field's own `{` and `token`.
-/// `preceding` are the tokens before `token`, in source order; the field's `{` is found by
-/// walking back over balanced braces. `None` when there is no open `{`.
-pub fn field_metadata(
-    source: &str,
-    preceding: impl DoubleEndedIterator<Item = Token>,
-    token: &Token,
-) -> Option<PyStr> {
-    let mut depth = 0usize;
-    for previous in preceding.rev() {
-        match previous.kind {
-            TokenKind::Rbrace => depth += 1,
-            TokenKind::Lbrace if depth == 0 => {
-                let text = source.get(previous.end as usize..token.start as usize)?;
-                return Some(ftstring_expr_text(text));
+/// The expression texts CPython's tokenizer attaches to the `!`, `:` and `}` tokens of
+/// replacement fields (`token->metadata`), found by replaying over the parser's tokens what
+/// the tokenizer tracks for them (`_PyLexer_update_ftstring_expr`, `_PyLexer_set_ftstring_expr`,
+/// and the bracket depths, `=` and format-spec flags of each string's mode). The text is not
+/// always the source from the field's `{` to the token: the span ends at the first `!` at the
+/// field's depth (also the one of a `!=`) or else the first `:` (also of a `:=`), so
+/// `t"{3!=4:}"` has `str='3'`. The replay also tells which string a token is in.
+///
+/// Replayed when an action first asks, from the start of the statement asked about (no string
+/// is open at a NEWLINE, INDENT or DEDENT) up to the token asked about; later questions in the
+/// statement go on from there, so each token is replayed at most once (again only when the
+/// parser goes back before the replay's start, as its second pass does).
+#[derive(Debug, Default)]
+pub struct FieldTexts {
+    /// The replay has run over the tokens from `origin` to before `replayed`.
+    origin: usize,
+    replayed: usize,
+    /// The mode of each string the replay is inside, innermost last.
+    modes: Vec<FieldMode>,
+    /// (token index, text start, text end): the tokens given metadata, in token order.
+    spans: Vec<(usize, u32, u32)>,
+    /// (token index, index of its string's start): each FSTRING_MIDDLE, TSTRING_MIDDLE and
+    /// `!` in a string, in token order.
+    string_starts: Vec<(usize, usize)>,
+}
+
+/// What CPython's `tokenizer_mode` keeps of one f-string or t-string for its fields' texts.
+#[derive(Debug, Clone, Copy)]
+struct FieldMode {
+    /// The index of the string's FSTRING_START or TSTRING_START.
+    start_index: usize,
+    tstring: bool,
+    /// In a field's expression (`TOK_REGULAR_MODE`), not in the string's text or a format spec.
+    in_expr: bool,
+    /// The previous token of this string was an FSTRING_MIDDLE or TSTRING_MIDDLE: a `{` after
+    /// one was found by the text scan, which restarts the field text and leaves the spec.
+    after_middle: bool,
+    /// `curly_bracket_depth` (every bracket kind counts) and `curly_bracket_expr_start_depth`.
+    depth: i32,
+    expr_start_depth: i32,
+    in_format_spec: bool,
+    in_debug: bool,
+    /// The field text's start and end (`last_expr_buffer`, `last_expr_end`) in the source.
+    text_start: u32,
+    text_end: Option<u32>,
+}
+
+impl FieldMode {
+    fn new(start_index: usize, tstring: bool) -> FieldMode {
+        FieldMode {
+            start_index,
+            tstring,
+            in_expr: false,
+            after_middle: false,
+            depth: 0,
+            expr_start_depth: -1,
+            in_format_spec: false,
+            in_debug: false,
+            text_start: 0,
+            text_end: None,
+        }
+    }
+
+    /// The tokenizer's `cursor_valid`: whether punctuation at `cursor` updates the field text.
+    fn cursor_valid(&self, cursor: i32) -> bool {
+        cursor == 0 || (cursor == 1 && (self.in_debug || self.in_format_spec))
+    }
+
+    fn restart_text(&mut self, after: u32) {
+        self.text_start = after;
+        self.text_end = None;
+    }
+}
+
+impl FieldTexts {
+    /// The source span whose text CPython attaches to token `index` (a `!`, `:` or `}`), if it
+    /// attaches any. `token_at(i)` gives token `i`'s kind and source offsets, `None` past the
+    /// tokens read.
+    pub fn span(
+        &mut self,
+        index: usize,
+        token_at: impl Fn(usize) -> Option<(TokenKind, u32, u32)>,
+    ) -> Option<(u32, u32)> {
+        self.replay_through(index, token_at)?;
+        let found = self
+            .spans
+            .binary_search_by_key(&index, |&(i, _, _)| i)
+            .ok()?;
+        let (_, start, end) = self.spans[found];
+        Some((start, end))
+    }
+
+    /// The index of the FSTRING_START or TSTRING_START of the string that token `index` (an
+    /// FSTRING_MIDDLE, TSTRING_MIDDLE or `!`) is in.
+    pub fn string_start(
+        &mut self,
+        index: usize,
+        token_at: impl Fn(usize) -> Option<(TokenKind, u32, u32)>,
+    ) -> Option<usize> {
+        self.replay_through(index, token_at)?;
+        let found = self
+            .string_starts
+            .binary_search_by_key(&index, |&(i, _)| i)
+            .ok()?;
+        Some(self.string_starts[found].1)
+    }
+
+    /// Replays the tokens up to and including `index`.
+    fn replay_through(
+        &mut self,
+        index: usize,
+        token_at: impl Fn(usize) -> Option<(TokenKind, u32, u32)>,
+    ) -> Option<()> {
+        if index < self.origin {
+            *self = FieldTexts::default();
+        }
+        if index >= self.replayed {
+            // Go on from the start of the statement asked about if that is later: no string
+            // is open there (what is skipped is forgotten).
+            let mut from = index;
+            while from > self.replayed {
+                let (kind, _, _) = token_at(from - 1)?;
+                if matches!(
+                    kind,
+                    TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent
+                ) {
+                    break;
+                }
+                from -= 1;
             }
-            TokenKind::Lbrace => depth -= 1,
+            if from > self.replayed {
+                *self = FieldTexts {
+                    origin: from,
+                    replayed: from,
+                    ..FieldTexts::default()
+                };
+            }
+        }
+        while self.replayed <= index {
+            let (kind, start, end) = token_at(self.replayed)?;
+            self.replay(self.replayed, kind, start, end);
+            self.replayed += 1;
+        }
+        Some(())
+    }
+
+    fn replay(&mut self, index: usize, kind: TokenKind, start: u32, end: u32) {
+        match kind {
+            TokenKind::FstringStart | TokenKind::TstringStart => {
+                let tstring = kind == TokenKind::TstringStart;
+                self.modes.push(FieldMode::new(index, tstring));
+                return;
+            }
+            TokenKind::FstringEnd | TokenKind::TstringEnd => {
+                self.modes.pop();
+                return;
+            }
+            _ => {}
+        }
+        let Some(mode) = self.modes.last_mut() else {
+            return;
+        };
+        if matches!(
+            kind,
+            TokenKind::FstringMiddle | TokenKind::TstringMiddle | TokenKind::Exclamation
+        ) {
+            self.string_starts.push((index, mode.start_index));
+        }
+        let after_middle = std::mem::replace(
+            &mut mode.after_middle,
+            matches!(kind, TokenKind::FstringMiddle | TokenKind::TstringMiddle),
+        );
+        match kind {
+            TokenKind::Lbrace => {
+                if !mode.in_expr {
+                    // A field starts.
+                    if after_middle {
+                        mode.restart_text(end);
+                        mode.in_format_spec = false;
+                    }
+                    mode.expr_start_depth += 1;
+                    mode.in_expr = true;
+                }
+                if mode.cursor_valid(mode.depth) {
+                    mode.restart_text(end);
+                }
+                mode.depth += 1;
+            }
+            TokenKind::Lpar | TokenKind::Lsqb => mode.depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb => mode.depth -= 1,
+            TokenKind::Rbrace => {
+                self.end_text(index, b'}', start);
+                let Some(mode) = self.modes.last_mut() else {
+                    return;
+                };
+                mode.depth -= 1;
+                if mode.depth == mode.expr_start_depth {
+                    mode.expr_start_depth -= 1;
+                    mode.in_expr = false;
+                    mode.in_format_spec = false;
+                    mode.in_debug = false;
+                }
+            }
+            TokenKind::Exclamation | TokenKind::Notequal => self.end_text(index, b'!', start),
+            TokenKind::Colon | TokenKind::Colonequal => {
+                self.end_text(index, b':', start);
+                let Some(mode) = self.modes.last_mut() else {
+                    return;
+                };
+                if kind == TokenKind::Colon && mode.depth - 1 == mode.expr_start_depth {
+                    mode.in_expr = false;
+                    mode.in_format_spec = true;
+                }
+            }
+            TokenKind::Equal if mode.depth - mode.expr_start_depth == 1 => mode.in_debug = true,
             _ => {}
         }
     }
-    None
+
+    /// A `}`, `!` or `:` (`c`, the token's first character) at `start`: where the field text
+    /// ends, and the metadata the token gets.
+    fn end_text(&mut self, index: usize, c: u8, start: u32) {
+        let Some(mode) = self.modes.last_mut() else {
+            return;
+        };
+        if mode.expr_start_depth < 0 || !mode.cursor_valid(mode.depth - 1) {
+            return;
+        }
+        if c != b':' || mode.text_end.is_none() {
+            mode.text_end = Some(start);
+        }
+        if mode.in_debug || mode.tstring {
+            let end = mode.text_end.unwrap_or(start).max(mode.text_start);
+            self.spans.push((index, mode.text_start, end));
+        }
+    }
 }
 
 /// `set_ftstring_expr`: the metadata string of a replacement field's `!`, `:` or `}` token,

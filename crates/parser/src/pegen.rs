@@ -6,6 +6,7 @@ use pyc_ast::node_box::{list_with_capacity, push_to_list};
 use pyc_ast::{ExprContext, Identifier, Location};
 use pyc_tokenize::{Done, SyntaxError, Token, TokenKind, Tokenizer, TokenizerOptions};
 
+use crate::fstring::FieldTexts;
 use crate::generated::parser::{keyword_type, tk, SOFT_KEYWORDS, SOFT_KEYWORD_BITS};
 use crate::memo::{Memo, MemoHit, Memoizable, Src};
 use crate::{mk, Mode, ParseFlags};
@@ -59,9 +60,6 @@ static SCAN_CLASS: [u8; 256] = {
 const SCAN_OPEN: u8 = 1;
 const SCAN_CLOSE: u8 = 2;
 const SCAN_END: u8 = 4;
-
-/// How far back from the last token the parser has seen [`Parser::index_of`] looks first.
-const RECENT_TOKENS: usize = 16;
 
 /// The `first_class` of a NAME that spells no soft keyword (its kind's class, the kind itself).
 const PLAIN_NAME_CLASS: u8 = tk::NAME as u8;
@@ -154,7 +152,7 @@ pub(crate) const FIRST_SET_MARGIN: u32 = 400;
 /// type for a reserved keyword. Positions are CPython's: lines 1-based, columns in UTF-8 bytes.
 ///
 /// 32 bytes, as the buffer holds one per token of the source: what pegen.h's token also has
-/// is found when needed instead (its index, by its position: [`Parser::index_of`]; its
+/// is found when needed instead (its index, by its position: [`Parser::index_of_token`]; its
 /// bracket level, by counting brackets: [`Parser::level_after`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tok {
@@ -290,6 +288,9 @@ pub struct Parser<'src> {
     read_ahead: ReadAhead,
     /// The last group `group_kinds` told: its first token and its kinds.
     last_group: Option<(usize, u128)>,
+    /// The expression texts of replacement fields, replayed from the tokens when an action
+    /// first asks for one.
+    pub(crate) field_texts: FieldTexts,
     pub(crate) mark: usize,
     pub(crate) level: u32,
     pub(crate) error_indicator: bool,
@@ -382,6 +383,7 @@ impl<'src> Parser<'src> {
                 line_before: 0,
             },
             last_group: None,
+            field_texts: FieldTexts::default(),
             mark: 0,
             level: 0,
             error_indicator: false,
@@ -522,31 +524,16 @@ impl<'src> Parser<'src> {
         self.tokens[self.fill - 1].end_lineno as u32
     }
 
-    /// The index in the buffer of `t`, a token of the buffer: the last the parser has seen
-    /// that is the same token, looked for back from the last one seen (an action asks about a
-    /// token it has just matched), else the first at its start position (starts never
-    /// decrease along the buffer). Only DEDENTs in a row are the same in every field; the
-    /// f-string tokens it is asked about never are.
-    pub(crate) fn index_of(&self, t: &Tok) -> usize {
-        let seen = &self.tokens[..self.fill.min(self.tokens.len())];
-        let recent = seen.len().saturating_sub(RECENT_TOKENS);
-        if let Some(i) = seen[recent..].iter().rposition(|x| x == t) {
-            return recent + i;
-        }
-        let from = self.tokens.partition_point(|x| x.start < t.start);
-        self.tokens[from..]
+    /// The index in the buffer of the first token of kind `kind` (the tokenizer's) starting
+    /// at `start`: starts never decrease along the buffer, and only tokens without text (an
+    /// INDENT, DEDENTs in a row, an ENDMARKER, an empty FSTRING_MIDDLE) share a start.
+    pub(crate) fn index_of_token(&self, start: u32, kind: TokenKind) -> Option<usize> {
+        let from = self.tokens.partition_point(|x| x.start < start);
+        let at = self.tokens[from..]
             .iter()
-            .take_while(|x| x.start == t.start)
-            .position(|x| x == t)
-            .map_or_else(
-                || {
-                    self.tokens
-                        .iter()
-                        .position(|x| x == t)
-                        .unwrap_or(self.tokens.len())
-                },
-                |i| from + i,
-            )
+            .take_while(|x| x.start == start)
+            .position(|x| x.raw_kind == kind)?;
+        Some(from + at)
     }
 
     /// `token->level` of the token at `index`: the depth of the tokenizer's bracket stack after
@@ -2030,21 +2017,20 @@ mod tok_size {
 
     #[test]
     fn a_token_is_found_at_its_index_even_among_tokens_at_the_same_place() {
-        // The DEDENTs at the end start where the ENDMARKER does.
-        let source = "if a:\n    if b:\n        c = f'{d!r}'\n";
-        let (mut p, _) = read_all(source);
-        for i in 0..p.tokens.len() {
-            let t = p.tokens[i];
-            // DEDENTs in a row are the same token: any of them would do.
-            if p.tokens.iter().filter(|&&x| x == t).count() > 1 {
+        // The DEDENTs at the end start where the ENDMARKER does; the empty TSTRING_MIDDLE
+        // where the `}` after it does.
+        let source = "if a:\n    if b:\n        c = f'{d!r}' t'{e:{f}}'\n";
+        let (p, _) = read_all(source);
+        for (i, t) in p.tokens.iter().enumerate() {
+            let first = p
+                .tokens
+                .iter()
+                .position(|x| x.start == t.start && x.raw_kind == t.raw_kind);
+            // DEDENTs in a row are alike: the first of them is found.
+            if first != Some(i) {
                 assert_eq!(t.kind, super::tk::DEDENT);
-                continue;
             }
-            assert_eq!(p.index_of(&t), i, "{t:?}");
-            // Looked for back from the last token seen, or by position.
-            p.fill = i / 2;
-            assert_eq!(p.index_of(&t), i, "{t:?}");
-            p.fill = p.tokens.len();
+            assert_eq!(p.index_of_token(t.start, t.raw_kind), first, "{t:?}");
         }
     }
 }

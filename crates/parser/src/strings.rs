@@ -5,7 +5,7 @@
 
 use pyc_ast::constant::PyStr;
 use pyc_ast::{Expr, Location};
-use pyc_tokenize::ErrorType;
+use pyc_tokenize::{ErrorType, Token};
 
 use crate::fstring::{self, ResultTokenWithMetadata};
 use crate::generated::parser::tk;
@@ -81,25 +81,27 @@ impl Parser<'_> {
         }
     }
 
-    /// The expression text before a `!`, `:` or `}` of a replacement field, as the tokenizer
-    /// records it for t-string `Interpolation.str` (not only after `=`).
-    fn metadata(&self, t: &Tok) -> Option<PyStr> {
-        let preceding = self.tokens[..self.index_of(t)].iter().map(Tok::raw);
-        fstring::field_metadata(self.source, preceding, &t.raw())
+    /// The metadata CPython's tokenizer attaches to `t`, a `!`, `:` or `}` of a replacement
+    /// field: its expression text, for `=` and t-strings ([`fstring::FieldTexts`]).
+    fn metadata(&mut self, t: &Token) -> Option<PyStr> {
+        let index = self.index_of_token(t.start, t.kind)?;
+        let tokens = &self.tokens;
+        let (start, end) = self.field_texts.span(index, |i| {
+            tokens.get(i).map(|x| (x.raw_kind, x.start, x.end))
+        })?;
+        let text = self.source.get(start as usize..end as usize)?;
+        Some(fstring::ftstring_expr_text(text))
     }
 
-    /// The FSTRING_START / TSTRING_START token of the string that `t` is inside.
-    fn enclosing_string_start(&self, t: &Tok) -> Option<Tok> {
-        let mut depth = 0;
-        for prev in self.tokens[..self.index_of(t)].iter().rev() {
-            match prev.kind {
-                tk::FSTRING_END | tk::TSTRING_END => depth += 1,
-                tk::FSTRING_START | tk::TSTRING_START if depth == 0 => return Some(*prev),
-                tk::FSTRING_START | tk::TSTRING_START => depth -= 1,
-                _ => {}
-            }
-        }
-        None
+    /// The FSTRING_START / TSTRING_START token of the string that `t` (an FSTRING_MIDDLE,
+    /// TSTRING_MIDDLE or `!`) is inside ([`fstring::FieldTexts`]).
+    fn enclosing_string_start(&mut self, t: &Tok) -> Option<Tok> {
+        let index = self.index_of_token(t.start, t.raw_kind)?;
+        let tokens = &self.tokens;
+        let start = self.field_texts.string_start(index, |i| {
+            tokens.get(i).map(|x| (x.raw_kind, x.start, x.end))
+        })?;
+        self.tokens.get(start).copied()
     }
 }
 
@@ -170,8 +172,7 @@ pub fn check_fstring_conversion(
         Some(start) if start.kind == tk::TSTRING_START => 't',
         _ => 'f',
     };
-    let metadata = p.metadata(bang);
-    let result = fstring::check_fstring_conversion(&bang.raw(), metadata, conv, prefix);
+    let result = fstring::check_fstring_conversion(&bang.raw(), conv, prefix);
     p.literal(result)
 }
 
@@ -182,8 +183,7 @@ pub fn setup_full_format_spec(
     spec: Vec<Expr>,
     loc: Location,
 ) -> Option<ResultTokenWithMetadata> {
-    let metadata = p.metadata(colon);
-    let result = fstring::setup_full_format_spec(metadata, spec, loc);
+    let result = fstring::setup_full_format_spec(&colon.raw(), spec, loc);
     p.literal(result)
 }
 
@@ -197,13 +197,13 @@ pub fn formatted_value(
     rbrace: &Tok,
     loc: Location,
 ) -> Option<Expr> {
-    let metadata = p.metadata(rbrace);
     let result = fstring::formatted_value(
         expression,
         debug.is_some(),
         conversion,
         format,
-        metadata,
+        &rbrace.raw(),
+        |t| p.metadata(t),
         loc,
     );
     p.literal(result)
@@ -219,13 +219,13 @@ pub fn interpolation(
     rbrace: &Tok,
     loc: Location,
 ) -> Option<Expr> {
-    let metadata = p.metadata(rbrace);
     let result = fstring::interpolation(
         expression,
         debug.is_some(),
         conversion,
         format,
-        metadata,
+        &rbrace.raw(),
+        |t| p.metadata(t),
         loc,
     );
     p.literal(result)

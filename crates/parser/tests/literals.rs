@@ -83,6 +83,7 @@ struct Driver<'s> {
     pos: usize,
     sink: Sink,
     enclosing: Vec<Enclosing>,
+    field_texts: fstring::FieldTexts,
 }
 
 enum Failure {
@@ -119,6 +120,7 @@ impl<'s> Driver<'s> {
                 warnings_are_errors,
             },
             enclosing: Vec::new(),
+            field_texts: fstring::FieldTexts::default(),
         }
     }
 
@@ -308,10 +310,19 @@ impl<'s> Driver<'s> {
         Ok(node)
     }
 
-    /// The metadata CPython's tokenizer attaches to `token`: the source since the field's `{`.
-    fn metadata(&self, token: &Token) -> Option<PyStr> {
-        let index = self.tokens.iter().position(|t| t == token)?;
-        fstring::field_metadata(self.source, self.tokens[..index].iter().copied(), token)
+    /// The metadata CPython's tokenizer attaches to `token`: the field's expression text.
+    fn metadata(
+        source: &str,
+        tokens: &[Token],
+        field_texts: &mut fstring::FieldTexts,
+        token: &Token,
+    ) -> Option<PyStr> {
+        let index = tokens.iter().position(|t| t == token)?;
+        let (start, end) =
+            field_texts.span(index, |i| tokens.get(i).map(|t| (t.kind, t.start, t.end)))?;
+        Some(fstring::ftstring_expr_text(
+            source.get(start as usize..end as usize)?,
+        ))
     }
 
     /// `'{' annotated_rhs '='? [conversion] [format_spec] '}'`
@@ -339,10 +350,8 @@ impl<'s> Driver<'s> {
                 ctx: ExprContext::Load,
             }
             .into();
-            let metadata = self.metadata(&bang);
             conversion = Some(fstring::check_fstring_conversion(
                 &bang,
-                metadata,
                 conv,
                 enclosing.prefix,
             )?);
@@ -372,16 +381,16 @@ impl<'s> Driver<'s> {
                 }
             }
             let loc = loc_between(&colon, &self.last_consumed());
-            let metadata = self.metadata(&colon);
-            format = Some(fstring::setup_full_format_spec(metadata, spec, loc)?);
+            format = Some(fstring::setup_full_format_spec(&colon, spec, loc)?);
         }
         let rbrace = self.expect_op("}")?;
         let loc = loc_between(&lbrace, &rbrace);
-        let metadata = self.metadata(&rbrace);
+        let (source, tokens, field_texts) = (self.source, &self.tokens, &mut self.field_texts);
+        let metadata = |t: &Token| Driver::metadata(source, tokens, field_texts, t);
         let node = if is_t && !in_spec {
-            fstring::interpolation(value, debug, conversion, format, metadata, loc)?
+            fstring::interpolation(value, debug, conversion, format, &rbrace, metadata, loc)?
         } else {
-            fstring::formatted_value(value, debug, conversion, format, metadata, loc)?
+            fstring::formatted_value(value, debug, conversion, format, &rbrace, metadata, loc)?
         };
         Ok(node)
     }

@@ -4,8 +4,6 @@
 //! and a "line" is the range `line_start..inp` (`inp` is known once the line's newline is read). A source that does not end in a newline gets a
 //! virtual one at `source.len()`, as CPython appends one (`implicit_newline`).
 
-use std::borrow::Cow;
-
 use crate::error::ErrorType;
 use crate::state::{Done, ModeKind, Pending, RawToken, TokMode, Warning, EOF};
 use crate::unicode::{is_printable, scan_identifier};
@@ -103,8 +101,6 @@ pub struct Tokenizer<'src> {
 
     pub(crate) pending: Pending,
     pub(crate) warnings: Vec<Warning>,
-    /// The f-string `=` expression text attached to the last token (`token->metadata`).
-    pub(crate) debug_expr: Option<(usize, usize)>,
     pub(crate) finished: Option<Token>,
     /// Where the first null byte is: the line holding it is an error when read.
     pub(crate) first_null: Option<usize>,
@@ -153,7 +149,6 @@ impl<'src> Tokenizer<'src> {
             mode_stack: vec![TokMode::regular()],
             pending: Pending::None,
             warnings: Vec::new(),
-            debug_expr: None,
             finished: None,
             first_null: memchr::memchr(0, src),
             stopped: false,
@@ -200,9 +195,6 @@ impl<'src> Tokenizer<'src> {
         if !self.fast_now {
             return None;
         }
-        // Only a token inside an f-string has a debug expression, and the general path read
-        // the one before this (the fast path runs outside f-strings), clearing it.
-        debug_assert!(self.debug_expr.is_none());
         self.tok_get_fast()
     }
 
@@ -212,7 +204,6 @@ impl<'src> Tokenizer<'src> {
         if self.stopped {
             return self.repeat_last();
         }
-        self.debug_expr = None;
         let token = self.next_token_general();
         self.fast_now = self.fast_paths && !self.stopped && self.mode_stack.len() == 1;
         self.line_work = self.atbol || self.pendin != 0;
@@ -272,17 +263,6 @@ impl<'src> Tokenizer<'src> {
         let end = (tok.end as usize).min(self.text.len());
         let start = (tok.start as usize).min(end);
         self.text.get(start..end).unwrap_or("")
-    }
-
-    /// The expression text of an f-string replacement field with `=` (`f"{x = }"` gives
-    /// `"x = "`), attached to the `}`, `!` or `:` token just returned; comments are removed.
-    pub fn fstring_debug_text(&self) -> Option<Cow<'src, str>> {
-        let (start, end) = self.debug_expr?;
-        let text = self.text.get(start..end)?;
-        if !text.contains('#') {
-            return Some(Cow::Borrowed(text));
-        }
-        Some(Cow::Owned(strip_comments(text)))
     }
 
     /// Warnings raised so far (SyntaxWarning for invalid escapes and number endings), drained.
@@ -1563,25 +1543,16 @@ impl<'src> Tokenizer<'src> {
         if !is_printable(char::from(c as u8)) {
             return self.syntax_error(format!("invalid non-printable character U+{c:04X}"));
         }
-        if c == ch(b'=') && self.mode().curly_bracket_expr_start_depth >= 0 {
-            self.mode().debug = true;
-        }
         Ok(self.token(TokenKind::one_char(c as u8), start, self.cur))
     }
 
-    /// The part of the punctuation handling that tracks an f-string replacement field's
-    /// expression (for `=`) and switches to the format spec at its `:`.
+    /// The part of the punctuation handling for a replacement field's expression: its `:` at
+    /// the field's own depth starts the format spec. (CPython also tracks the field's text here
+    /// for the token's metadata: the parser replays that, see pyc_parser's `FieldTexts`.)
     #[inline(never)]
     fn tok_fstring_expr_punctuation(&mut self, c: i32, start: usize) -> Lex<Option<RawToken>> {
         let mode = *self.mode();
         let cursor = mode.curly_bracket_depth - i32::from(c != ch(b'{'));
-        let cursor_valid = cursor == 0 || (cursor == 1 && (mode.debug || mode.in_format_spec));
-        if cursor_valid {
-            self.update_fstring_expr(c as u8, start);
-            if c != ch(b'{') {
-                self.set_fstring_expr();
-            }
-        }
         if c == ch(b':') && cursor == mode.curly_bracket_expr_start_depth {
             let m = self.mode();
             m.kind = ModeKind::Fstring;
@@ -1589,35 +1560,6 @@ impl<'src> Tokenizer<'src> {
             return Ok(Some(self.token(TokenKind::Colon, start, self.cur)));
         }
         Ok(None)
-    }
-
-    /// Port of `_PyLexer_update_fstring_expr`: the expression text starts after `{` and ends
-    /// at the first `}`, `!` or `:` that closes it.
-    fn update_fstring_expr(&mut self, c: u8, token_start: usize) {
-        let cur = self.cur;
-        let mode = self.mode();
-        match c {
-            b'{' => {
-                mode.last_expr_start = Some(cur);
-                mode.last_expr_end = None;
-            }
-            _ => {
-                if mode.last_expr_end.is_none() {
-                    mode.last_expr_end = Some(token_start);
-                }
-            }
-        }
-    }
-
-    /// Port of `set_fstring_expr`: attach the expression text of a `=` field to this token.
-    fn set_fstring_expr(&mut self) {
-        let mode = *self.mode();
-        if !mode.debug || self.debug_expr.is_some() {
-            return;
-        }
-        if let (Some(start), Some(end)) = (mode.last_expr_start, mode.last_expr_end) {
-            self.debug_expr = Some((start, end.max(start)));
-        }
     }
 
     fn open_bracket(&mut self, c: u8, start: usize) -> Lex<()> {
@@ -1679,7 +1621,6 @@ impl<'src> Tokenizer<'src> {
                 mode.curly_bracket_expr_start_depth -= 1;
                 mode.kind = ModeKind::Fstring;
                 mode.in_format_spec = false;
-                mode.debug = false;
             }
         }
         Ok(())
@@ -1722,9 +1663,6 @@ impl<'src> Tokenizer<'src> {
             }
         }
         if at_end {
-            let m = self.mode();
-            m.last_expr_start = None;
-            m.last_expr_end = None;
             self.mode_stack.pop();
             return Ok(self.token(end_kind, start, self.cur));
         }
@@ -1767,7 +1705,6 @@ impl<'src> Tokenizer<'src> {
             end_quote_size = 0;
 
             if c == ch(b'{') {
-                self.update_fstring_expr(b'{', self.cur - 1);
                 let peek = self.nextc();
                 if peek != ch(b'{') || in_format_spec {
                     self.backup(peek);
@@ -1870,25 +1807,6 @@ impl<'src> Tokenizer<'src> {
 fn byte_col_to_char_col(line: &[u8], byte_col: i32) -> i32 {
     let upto = usize::try_from(byte_col - 1).unwrap_or(0).min(line.len());
     1 + line[..upto].iter().filter(|&&b| (b & 0xC0) != 0x80).count() as i32
-}
-
-/// The comment-stripping of `set_fstring_expr`: from each `#` to the end of its line.
-fn strip_comments(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_comment = false;
-    for c in text.chars() {
-        if in_comment {
-            if c == '\n' {
-                out.push(c);
-                in_comment = false;
-            }
-        } else if c == '#' {
-            in_comment = true;
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 impl Tokenizer<'_> {

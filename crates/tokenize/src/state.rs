@@ -80,10 +80,6 @@ pub(crate) struct TokMode {
     pub curly_bracket_depth: i32,
     pub curly_bracket_expr_start_depth: i32,
     pub in_format_spec: bool,
-    pub debug: bool,
-    /// The replacement field expression: from after `{` to its `}`, `!` or `:`.
-    pub last_expr_start: Option<usize>,
-    pub last_expr_end: Option<usize>,
 }
 
 impl TokMode {
@@ -100,9 +96,6 @@ impl TokMode {
             curly_bracket_depth: 0,
             curly_bracket_expr_start_depth: -1,
             in_format_spec: false,
-            debug: false,
-            last_expr_start: None,
-            last_expr_end: None,
         }
     }
 

@@ -6,9 +6,8 @@ use std::path::{Path, PathBuf};
 
 use pyc_tokenize::{decode_source, SyntaxError, Token, TokenKind, Tokenizer, TokenizerOptions};
 
-/// The tokens of `source` with the f-string debug text attached to each (`=` fields), and the
-/// error that ended them.
-type Tokens = (Vec<(Token, Option<String>)>, Option<SyntaxError>);
+/// The tokens of `source` and the error that ended them.
+type Tokens = (Vec<Token>, Option<SyntaxError>);
 
 fn tokens(source: &str, options: TokenizerOptions, fast: bool) -> Tokens {
     let tokenizer = Tokenizer::new(source, options);
@@ -21,8 +20,7 @@ fn tokens(source: &str, options: TokenizerOptions, fast: bool) -> Tokens {
     loop {
         match tokenizer.next_token() {
             Ok(token) => {
-                let debug_text = tokenizer.fstring_debug_text().map(|text| text.into_owned());
-                out.push((token, debug_text));
+                out.push(token);
                 if token.kind == TokenKind::Endmarker {
                     return (out, None);
                 }
@@ -372,8 +370,9 @@ fn common_fstring_tokens_take_the_fstring_fast_paths() {
         "FFSFSFSFG"
     );
     assert_eq!(paths_taken("x = ub''\n"), "FFG");
-    // `=` (debug text), backslashes and newlines in the literal text stay general.
-    assert_eq!(paths_taken("f'{x=}'\n"), "SSSGGSFG");
+    // `=` in a field, backslashes and newlines in the literal text stay general; the `}`
+    // after `=` does not.
+    assert_eq!(paths_taken("f'{x=}'\n"), "SSSGSSFG");
     assert_eq!(paths_taken("f'a\\n{x}'\n"), "SGSSSSFG");
 }
 

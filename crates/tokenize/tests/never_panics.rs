@@ -15,7 +15,6 @@ fn run_to_end(source: &str, options: TokenizerOptions) -> Result<(), TestCaseErr
                 prop_assert!(token.start <= token.end && token.end as usize <= source.len());
                 let _ = tokenizer.token_text(&token);
                 let _ = tokenizer.char_columns(&token);
-                let _ = tokenizer.fstring_debug_text();
                 if token.kind == TokenKind::Endmarker {
                     return Ok(());
                 }

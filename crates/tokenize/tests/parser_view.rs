@@ -153,25 +153,6 @@ fn type_comments_when_asked() {
 }
 
 #[test]
-fn fstring_debug_text_is_the_expression_before_equals() {
-    let mut tokenizer = Tokenizer::new("f'{x + 1 = !r}'\n", TokenizerOptions::default());
-    let mut debug = Vec::new();
-    loop {
-        let token = tokenizer.next_token().expect("token");
-        if let Some(text) = tokenizer.fstring_debug_text() {
-            debug.push((tokenizer.token_text(&token).to_string(), text.into_owned()));
-        }
-        if token.kind == TokenKind::Endmarker {
-            break;
-        }
-    }
-    // Like token->metadata in CPython: every token that ends the expression carries it.
-    let expected =
-        [("!", "x + 1 = "), ("}", "x + 1 = ")].map(|(t, e)| (t.to_string(), e.to_string()));
-    assert_eq!(debug, expected);
-}
-
-#[test]
 fn number_before_keyword_warns() {
     let mut tokenizer = Tokenizer::new("x = 1if y else 2\n", TokenizerOptions::default());
     while tokenizer.next_token().expect("token").kind != TokenKind::Endmarker {}

@@ -54,8 +54,6 @@ impl Tokenizer<'_> {
         } else {
             self.fast_fstring_regular_mode()?
         };
-        // What `next_token_without_fast_paths` leaves after a token with no debug expression.
-        self.debug_expr = None;
         self.fast_now = self.mode_stack.len() == 1;
         self.line_work = self.atbol || self.pendin != 0;
         Some(token)
@@ -229,30 +227,17 @@ impl Tokenizer<'_> {
         Some(self.fstring_fast_token(kind, pos, end, end))
     }
 
-    /// Whether the `}`, `!` or `:` at the current bracket depth ends the field's expression
-    /// text (`tok_fstring_expr_punctuation`'s cursor test); `None` where the general path must
-    /// decide (outside a field, or after `=`, which attaches the expression text).
-    fn field_punctuation_cursor(&self) -> Option<(i32, bool)> {
+    /// The bracket depth of a `}`, `!` or `:` in a replacement field, as
+    /// `tok_fstring_expr_punctuation` counts it (`cursor`); `None` outside a field.
+    fn field_punctuation_cursor(&self) -> Option<i32> {
         let mode = self.top_mode()?;
-        if mode.curly_bracket_expr_start_depth < 0 || mode.debug {
+        if mode.curly_bracket_expr_start_depth < 0 {
             return None;
         }
-        let cursor = mode.curly_bracket_depth - 1;
-        let valid = cursor == 0 || (cursor == 1 && mode.in_format_spec);
-        Some((cursor, valid))
+        Some(mode.curly_bracket_depth - 1)
     }
 
-    /// `update_fstring_expr` at a `}`, `!` or `:` at `pos`: the expression text ends there.
-    fn end_field_expr(&mut self, pos: usize) {
-        if let Some(mode) = self.mode_stack.last_mut() {
-            if mode.last_expr_end.is_none() {
-                mode.last_expr_end = Some(pos);
-            }
-        }
-    }
-
-    /// A `{` in regular mode inside an f-string: `tok_fstring_expr_punctuation` (the expression
-    /// text starts after it) and `open_bracket`.
+    /// A `{` in regular mode inside an f-string: `open_bracket`.
     fn fast_open_field(&mut self, pos: usize) -> Option<Token> {
         let mode = self.top_mode()?;
         if mode.curly_bracket_expr_start_depth < 0
@@ -261,15 +246,9 @@ impl Tokenizer<'_> {
         {
             return None;
         }
-        let cursor = mode.curly_bracket_depth;
-        let valid = cursor == 0 || (cursor == 1 && (mode.debug || mode.in_format_spec));
         let col = pos.wrapping_sub(self.line_start) as u32;
         self.parenstack.push((b'{', self.lineno, col));
         let mode = self.mode_stack.last_mut()?;
-        if valid {
-            mode.last_expr_start = Some(pos + 1);
-            mode.last_expr_end = None;
-        }
         mode.curly_bracket_depth += 1;
         Some(self.fstring_fast_token(TokenKind::Lbrace, pos, pos + 1, pos + 1))
     }
@@ -277,14 +256,11 @@ impl Tokenizer<'_> {
     /// A `}` closing a bracket `{` inside an f-string: `tok_fstring_expr_punctuation` and
     /// `close_bracket`, which leaves the replacement field when it is the field's own.
     fn fast_close_field(&mut self, pos: usize) -> Option<Token> {
-        let (_, valid) = self.field_punctuation_cursor()?;
+        self.field_punctuation_cursor()?;
         let depth = self.top_mode()?.curly_bracket_depth;
         let closes_brace = matches!(self.parenstack.last(), Some(&(b'{', _, _)));
         if depth == 0 || !closes_brace || !self.reads_in_line(pos + 1) {
             return None;
-        }
-        if valid {
-            self.end_field_expr(pos);
         }
         self.parenstack.pop();
         let mode = self.mode_stack.last_mut()?;
@@ -293,7 +269,6 @@ impl Tokenizer<'_> {
             mode.curly_bracket_expr_start_depth -= 1;
             mode.kind = ModeKind::Fstring;
             mode.in_format_spec = false;
-            mode.debug = false;
         }
         Some(self.fstring_fast_token(TokenKind::Rbrace, pos, pos + 1, pos + 1))
     }
@@ -304,10 +279,7 @@ impl Tokenizer<'_> {
         if next == b'=' || next == b'\n' {
             return None;
         }
-        let (_, valid) = self.field_punctuation_cursor()?;
-        if valid {
-            self.end_field_expr(pos);
-        }
+        self.field_punctuation_cursor()?;
         let kind = TokenKind::one_char(b'!');
         Some(self.fstring_fast_token(kind, pos, pos + 1, pos + 1))
     }
@@ -315,12 +287,9 @@ impl Tokenizer<'_> {
     /// The `:` of a replacement field at its own depth: the format spec follows, in f-string
     /// mode. (A `:` in brackets of the expression is the general path's.)
     fn fast_field_format_spec(&mut self, pos: usize) -> Option<Token> {
-        let (cursor, valid) = self.field_punctuation_cursor()?;
+        let cursor = self.field_punctuation_cursor()?;
         if cursor != self.top_mode()?.curly_bracket_expr_start_depth {
             return None;
-        }
-        if valid {
-            self.end_field_expr(pos);
         }
         let mode = self.mode_stack.last_mut()?;
         mode.kind = ModeKind::Fstring;
@@ -455,13 +424,10 @@ impl Tokenizer<'_> {
         if opens_field && mode.curly_bracket_expr_start_depth + 1 >= MAX_EXPR_NESTING {
             return None;
         }
-        let mode = self.mode_stack.last_mut()?;
-        mode.last_expr_start = Some(at);
-        mode.last_expr_end = None;
         if !opens_field {
             return Some(self.middle_token(kind, start, at, at + 1));
         }
-        mode.curly_bracket_expr_start_depth += 1;
+        self.mode_stack.last_mut()?.curly_bracket_expr_start_depth += 1;
         self.middle_before_regular(kind, start, at)
     }
 
