@@ -1,4 +1,5 @@
-"""Writes cases.json: what CPython 3.14.2's compile() does with each source and flags (the
+"""Writes cases.json: what CPython 3.14.2's compile() does with each source and flags, and
+`_feature_version` where a case gives one (the
 exception's fields, `_metadata`'s position, traceback's display with keyword typos, and the
 warnings raised), for crates/pyc/tests/compile_facade.rs.
 
@@ -40,15 +41,27 @@ CASES = [
     ("nonlocal x\n", ONLY_AST),
     ("if x:\npass\n", 0),
     ("x = " + "-" * 100000 + "1\n", 0),
+    # `_feature_version` (ast.parse's feature_version): only with PyCF_ONLY_AST; the parse's
+    # own errors come before the version's, and the later stages run as without it.
+    ("match x:\n    case 1: pass\n", ONLY_AST, 8),
+    ("match x:\n    case 1: pass\n", 0, 8),
+    ("match [1, 2]\n    case _: ...\n", ONLY_AST, 8),
+    ("from __future__ import invalid_feature\n", ONLY_AST, 8),
+    ("def f():\n    nonlocal x\n", ONLY_AST, 8),
+    ("x = t'{a}'\n", ONLY_AST, 13),
+    ("x = (y := 1)\n", ONLY_AST, 7),
+    ("def f(a, /): pass\n", ONLY_AST, 7),
+    ("type X = int\n", ONLY_AST, 11),
 ]
 
 
-def run(source, flags):
-    case = {"source": source, "flags": flags}
+def run(source, flags, feature_version=-1):
+    case = {"source": source, "flags": flags, "feature_version": feature_version}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            compile(source, "<case>", "exec", flags, dont_inherit=True)
+            compile(source, "<case>", "exec", flags, dont_inherit=True,
+                    _feature_version=feature_version)
             case["outcome"] = "ok"
         except SyntaxError as e:
             case["outcome"] = "error"
@@ -70,4 +83,4 @@ def run(source, flags):
     return case
 
 
-print(json.dumps([run(s, f) for s, f in CASES], indent=1))
+print(json.dumps([run(*case) for case in CASES], indent=1))

@@ -206,19 +206,55 @@ pub fn compile(
     flags: u32,
     optimize: i32,
 ) -> Compilation {
+    compile_with_feature_version(source, filename, mode, flags, optimize, -1)
+}
+
+/// [`compile`] with the builtin's `_feature_version` (what `ast.parse(feature_version=(3,
+/// minor))` passes): the parser rejects syntax newer than Python 3.`feature_version`. As in
+/// CPython it counts only with `PYCF_ONLY_AST`; -1 is none.
+pub fn compile_with_feature_version(
+    source: Source<'_>,
+    filename: &str,
+    mode: Mode,
+    flags: u32,
+    optimize: i32,
+    feature_version: i32,
+) -> Compilation {
     let mut warnings = Vec::new();
-    let result = compile_collecting(source, filename, mode, flags, optimize, &mut warnings);
+    let result = compile_collecting(
+        source,
+        filename,
+        mode,
+        CompileOptions {
+            flags,
+            optimize,
+            feature_version,
+        },
+        &mut warnings,
+    );
     Compilation { result, warnings }
+}
+
+/// What `compile()` is asked for besides the source: its flags, `optimize` and
+/// `_feature_version`.
+struct CompileOptions {
+    flags: u32,
+    optimize: i32,
+    feature_version: i32,
 }
 
 fn compile_collecting(
     source: Source<'_>,
     filename: &str,
     mode: Mode,
-    flags: u32,
-    optimize: i32,
+    options: CompileOptions,
     warnings: &mut Vec<Warning>,
 ) -> Result<Output, CompileError> {
+    let CompileOptions {
+        flags,
+        optimize,
+        feature_version,
+    } = options;
     if flags & !ACCEPTED_FLAGS != 0 {
         return Err(CompileError::Value(
             "compile(): unrecognised flags".to_string(),
@@ -232,7 +268,8 @@ fn compile_collecting(
     let text = source_text(source, filename)?;
     let parse_flags = ParseFlags {
         type_comments: flags & PYCF_TYPE_COMMENTS != 0,
-        feature_version: None,
+        feature_version: (feature_version >= 0 && flags & PYCF_ONLY_AST != 0)
+            .then_some(feature_version),
         barry_as_flufl: flags & CO_FUTURE_BARRY_AS_BDFL != 0,
         allow_incomplete_input: flags & PYCF_ALLOW_INCOMPLETE_INPUT != 0,
     };

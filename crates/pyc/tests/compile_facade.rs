@@ -1,12 +1,12 @@
 //! `pyc::compile` against CPython 3.14.2's `compile()` on a table the oracle produced
 //! (golden/compile-facade/make_cases.py writes cases.json): the exception and its fields,
 //! `_metadata`, traceback's display (keyword typos included) and the warnings, for full
-//! compiles, `PyCF_ONLY_AST`, and codeop's incomplete-input flags.
+//! compiles, `PyCF_ONLY_AST`, codeop's incomplete-input flags, and `_feature_version`.
 
 mod common;
 
 use common::{assert_every_case_matches, compare_other_error, compare_warnings, load_json_list};
-use pyc::{compile, CompileError, Mode, Source};
+use pyc::{compile, compile_with_feature_version, CompileError, Mode, Source};
 use serde_json::Value;
 
 fn load_cases() -> Vec<Value> {
@@ -23,7 +23,15 @@ fn int(value: &Value) -> Option<i32> {
 fn check_case(case: &Value) -> Vec<String> {
     let source = case["source"].as_str().expect("source");
     let flags = u32::try_from(case["flags"].as_u64().expect("flags")).expect("small flags");
-    let compiled = compile(Source::Str(source), "<case>", Mode::Exec, flags, -1);
+    let feature_version = int(&case["feature_version"]).unwrap_or(-1);
+    let compiled = compile_with_feature_version(
+        Source::Str(source),
+        "<case>",
+        Mode::Exec,
+        flags,
+        -1,
+        feature_version,
+    );
     let mut problems = Vec::new();
     compare_warnings(&compiled, case, &mut problems);
     match (case["outcome"].as_str(), &compiled.result) {

@@ -22534,7 +22534,7 @@ fn invalid_match_stmt_body(p: &mut Parser<'_>) -> Option<()> {
         if (p.expect_soft_keyword(soft_kw::MATCH)).is_none() { break 'a853; }
         match subject_expr_rule(p) { Some(_v) => { let _s = p.src; p.give_back(_s, _v); } None => { break 'a853; } }
         if (p.expect_token(tk::NEWLINE)).is_none() { break 'a853; }
-        return Some({ CHECK_VERSION!(p, 10, "Pattern matching is", ()); RAISE_SYNTAX_ERROR!(p, "expected ':'") });
+        return Some({ CHECK_VERSION!(p, 10, "Pattern matching is", RAISE_SYNTAX_ERROR!(p, "expected ':'")) });
     }
     p.mark = _mark;
     // a="match" subject=subject_expr ':' NEWLINE !INDENT

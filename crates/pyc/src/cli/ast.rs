@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use pyc::{CompileError, Output, Source, PYCF_ONLY_AST, PYCF_OPTIMIZED_AST, PYCF_TYPE_COMMENTS};
 use pyc_ast::{DumpOptions, Mod};
-use pyc_parser::{ParseError, ParseFlags};
 
 use super::compile::format_warnings;
 
@@ -73,15 +72,6 @@ fn mode_of(name: &str) -> pyc::Mode {
     }
 }
 
-fn parser_mode_of(name: &str) -> pyc_parser::Mode {
-    match name {
-        "eval" => pyc_parser::Mode::Eval,
-        "single" => pyc_parser::Mode::Single,
-        "func_type" => pyc_parser::Mode::FuncType,
-        _ => pyc_parser::Mode::Exec,
-    }
-}
-
 /// `--feature-version 3.x`: the minor version `ast.parse` passes on.
 fn feature_version(text: &str) -> Result<i32, String> {
     let invalid = || {
@@ -125,8 +115,8 @@ pub fn run(args: AstArgs) -> ExitCode {
         }
     };
     let parsed = match args.feature_version.as_deref().map(feature_version) {
-        None => parse_with_compile(&args, &name, &bytes),
-        Some(Ok(minor)) => parse_with_feature_version(&args, &name, &bytes, minor),
+        None => parse_with_compile(&args, &name, &bytes, -1),
+        Some(Ok(minor)) => parse_with_compile(&args, &name, &bytes, minor),
         Some(Err(msg)) => {
             eprint!("{msg}");
             return ExitCode::from(if msg.starts_with("error:") { 2 } else { 1 });
@@ -163,9 +153,15 @@ pub fn run(args: AstArgs) -> ExitCode {
     }
 }
 
-/// `ast.parse(source, name, mode, type_comments=..., optimize=...)`: the tree, or the text
-/// written to stderr (warnings, then the traceback).
-fn parse_with_compile(args: &AstArgs, name: &str, bytes: &[u8]) -> Result<Mod, String> {
+/// `ast.parse(source, name, mode, type_comments=..., feature_version=..., optimize=...)`: the
+/// tree, or the text written to stderr (warnings, then the traceback). `feature_version` is
+/// the minor version, -1 for none.
+fn parse_with_compile(
+    args: &AstArgs,
+    name: &str,
+    bytes: &[u8],
+    feature_version: i32,
+) -> Result<Mod, String> {
     let mut flags = PYCF_ONLY_AST;
     if !args.no_type_comments {
         flags |= PYCF_TYPE_COMMENTS;
@@ -173,12 +169,13 @@ fn parse_with_compile(args: &AstArgs, name: &str, bytes: &[u8]) -> Result<Mod, S
     if args.optimize > 0 {
         flags |= PYCF_OPTIMIZED_AST;
     }
-    let compilation = pyc::compile(
+    let compilation = pyc::compile_with_feature_version(
         Source::Bytes(bytes),
         name,
         mode_of(&args.mode),
         flags,
         args.optimize,
+        feature_version,
     );
     let warnings = format_warnings(&compilation.warnings, bytes);
     eprint!("{warnings}");
@@ -193,37 +190,4 @@ fn exception_text(err: &CompileError) -> String {
         CompileError::Syntax(raised) => pyc::traceback::format_raised_syntax_error(raised),
         other => format!("{}: {}\n", other.type_name(), other.message()),
     }
-}
-
-/// `--feature-version`: the parser with `feature_version` set (compile() reaches it only from
-/// ast.parse). Preprocessing for `-O` is not wired on this path yet: that combination says so.
-fn parse_with_feature_version(
-    args: &AstArgs,
-    name: &str,
-    bytes: &[u8],
-    minor: i32,
-) -> Result<Mod, String> {
-    if args.optimize > 0 {
-        return Err("pyc: --feature-version together with -O is not supported yet\n".to_string());
-    }
-    let source = pyc_tokenize::decode_source(bytes).map_err(|mut err| {
-        err.filename = name.to_string();
-        format!(
-            "{PARSE_TRACEBACK}{}",
-            pyc::traceback::format_exception_only(&err)
-        )
-    })?;
-    let flags = ParseFlags {
-        type_comments: !args.no_type_comments,
-        feature_version: Some(minor),
-        ..ParseFlags::default()
-    };
-    pyc_parser::parse(&source, name, parser_mode_of(&args.mode), flags).map_err(|err| {
-        let text = match err {
-            ParseError::Syntax(e) => pyc::traceback::format_exception_only(&e),
-            ParseError::Memory(msg) => format!("MemoryError: {msg}\n"),
-            ParseError::Other { type_name, msg } => format!("{type_name}: {msg}\n"),
-        };
-        format!("{PARSE_TRACEBACK}{text}")
-    })
 }
