@@ -11,21 +11,13 @@
 //! of the same build moved by a tenth from run to run.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use pyc_parser::{parse, Mode, ParseFlags};
+use pyc_parse_bench::{parses_pyc, parses_ruff};
 use pyc_tokenize_bench::{corpus_dir, corpus_sources, cpu_time_of};
-
-fn parse_pyc(source: &str) -> bool {
-    parse(source, "<bench>", Mode::Exec, ParseFlags::default()).is_ok()
-}
-
-fn parse_ruff(source: &str) -> bool {
-    ruff_python_parser::parse_module(source).is_ok()
-}
 
 fn load_corpus() -> Vec<String> {
     corpus_sources()
         .into_iter()
-        .filter(|source| parse_pyc(source) && parse_ruff(source))
+        .filter(|source| parses_pyc(source) && parses_ruff(source))
         .collect()
 }
 
@@ -49,14 +41,14 @@ fn bench_corpus(c: &mut Criterion) {
     group.bench_function("pyc_parse", |b| {
         b.iter_custom(|iters| {
             cpu_time_of(iters, || {
-                corpus.iter().filter(|s| parse_pyc(black_box(s))).count()
+                corpus.iter().filter(|s| parses_pyc(black_box(s))).count()
             })
         })
     });
     group.bench_function("ruff_python_parser_0_0_10_parse", |b| {
         b.iter_custom(|iters| {
             cpu_time_of(iters, || {
-                corpus.iter().filter(|s| parse_ruff(black_box(s))).count()
+                corpus.iter().filter(|s| parses_ruff(black_box(s))).count()
             })
         })
     });

@@ -9,16 +9,8 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use pyc_parser::{parse, Mode, ParseFlags};
+use pyc_parse_bench::{parses_pyc, parses_ruff};
 use pyc_tokenize_bench::corpus_sources;
-
-fn parses_pyc(source: &str) -> bool {
-    parse(source, "<bench>", Mode::Exec, ParseFlags::default()).is_ok()
-}
-
-fn parses_ruff(source: &str) -> bool {
-    ruff_python_parser::parse_module(source).is_ok()
-}
 
 /// The wall time of one pass of `parses` over `corpus`.
 fn pass(corpus: &[String], parses: fn(&str) -> bool) -> f64 {

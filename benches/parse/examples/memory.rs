@@ -17,6 +17,7 @@ use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use pyc_parse_bench::{parses_pyc, parses_ruff};
 use pyc_parser::{parse, Mode, ParseFlags};
 use pyc_tokenize_bench::{corpus_dir, corpus_sources};
 
@@ -69,14 +70,6 @@ unsafe impl GlobalAlloc for Counting {
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
-
-fn accepted_by_pyc(source: &str) -> bool {
-    parse(source, "<bench>", Mode::Exec, ParseFlags::default()).is_ok()
-}
-
-fn accepted_by_ruff(source: &str) -> bool {
-    ruff_python_parser::parse_module(source).is_ok()
-}
 
 /// A line of /proc/self/status in kB (`VmHWM`: the peak resident set), or 0 where there is none.
 fn status_kb(field: &str) -> usize {
@@ -218,7 +211,7 @@ fn main() -> std::io::Result<()> {
         None => {
             let corpus = corpus_sources();
             let chosen: Vec<usize> = (0..corpus.len())
-                .filter(|&i| accepted_by_pyc(&corpus[i]) && accepted_by_ruff(&corpus[i]))
+                .filter(|&i| parses_pyc(&corpus[i]) && parses_ruff(&corpus[i]))
                 .collect();
             if chosen.is_empty() {
                 eprintln!("no corpus under {}", corpus_dir().display());

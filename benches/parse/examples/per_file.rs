@@ -16,7 +16,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use pyc_parser::{parse, Mode, ParseFlags};
+use pyc_parse_bench::{parses_pyc, parses_ruff};
 use pyc_tokenize_bench::{collect_py_files, corpus_dir};
 
 fn main() {
@@ -43,14 +43,6 @@ fn main() {
     print_files(&files, &sources, &pyc, &ruff);
 }
 
-fn parse_pyc(source: &str) -> bool {
-    parse(source, "<bench>", Mode::Exec, ParseFlags::default()).is_ok()
-}
-
-fn parse_ruff(source: &str) -> bool {
-    ruff_python_parser::parse_module(source).is_ok()
-}
-
 /// The wall time of one call, in seconds.
 fn timed(parse: fn(&str) -> bool, source: &str) -> f64 {
     let start = Instant::now();
@@ -67,7 +59,7 @@ fn best_in_a_row(rounds: usize, sources: &[String]) -> (Vec<f64>, Vec<f64>) {
     };
     sources
         .iter()
-        .map(|source| (best(parse_pyc, source), best(parse_ruff, source)))
+        .map(|source| (best(parses_pyc, source), best(parses_ruff, source)))
         .unzip()
 }
 
@@ -77,8 +69,8 @@ fn best_in_passes(rounds: usize, sources: &[String]) -> (Vec<f64>, Vec<f64>) {
     let mut ruff = vec![f64::MAX; sources.len()];
     for _ in 0..rounds {
         for (best, parse) in [
-            (&mut pyc, parse_pyc as fn(&str) -> bool),
-            (&mut ruff, parse_ruff),
+            (&mut pyc, parses_pyc as fn(&str) -> bool),
+            (&mut ruff, parses_ruff),
         ] {
             for (best, source) in best.iter_mut().zip(sources) {
                 *best = best.min(timed(parse, source));
@@ -95,7 +87,7 @@ fn first_and_second(rounds: usize, sources: &[String]) {
     for _ in 0..rounds {
         for (total, parse) in totals
             .iter_mut()
-            .zip([parse_pyc as fn(&str) -> bool, parse_ruff])
+            .zip([parses_pyc as fn(&str) -> bool, parses_ruff])
         {
             for source in sources {
                 total[0] += timed(parse, source);

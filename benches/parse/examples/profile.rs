@@ -1,8 +1,7 @@
 //! Parses the corpus N times (default 3) with pyc's parser and prints the wall time of each
 //! pass: a target for `perf record` and quick before/after checks, beside the criterion bench.
 
-use pyc_parse_bench::time_passes;
-use pyc_parser::{parse, Mode, ParseFlags};
+use pyc_parse_bench::{parses_pyc, time_passes};
 use pyc_tokenize_bench::corpus_sources;
 
 fn main() {
@@ -21,7 +20,5 @@ fn run() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(3);
     let corpus = corpus_sources();
-    time_passes(&corpus, passes, |s| {
-        parse(s, "<bench>", Mode::Exec, ParseFlags::default()).is_ok()
-    });
+    time_passes(&corpus, passes, parses_pyc);
 }

@@ -3,7 +3,7 @@
 //! a target for callgrind and for quick side-by-side timings on the same files
 //! (`PYC_TOKENIZE_CORPUS=DIR`).
 
-use pyc_parse_bench::time_passes;
+use pyc_parse_bench::{parses_ruff, time_passes};
 use pyc_tokenize_bench::corpus_sources;
 
 fn main() {
@@ -12,7 +12,5 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(1);
     let corpus = corpus_sources();
-    time_passes(&corpus, passes, |s| {
-        ruff_python_parser::parse_module(s).is_ok()
-    });
+    time_passes(&corpus, passes, parses_ruff);
 }

@@ -2,6 +2,18 @@
 
 use std::time::Instant;
 
+use pyc_parser::{parse, Mode, ParseFlags};
+
+/// Whether pyc's parser accepts `source` (a module), the call every benchmark and example times.
+pub fn parses_pyc(source: &str) -> bool {
+    parse(source, "<bench>", Mode::Exec, ParseFlags::default()).is_ok()
+}
+
+/// Whether ruff_python_parser 0.0.10 accepts `source` (a module): the comparison.
+pub fn parses_ruff(source: &str) -> bool {
+    ruff_python_parser::parse_module(source).is_ok()
+}
+
 /// Parses every source `passes` times with `parses` (true when a file parses) and prints the
 /// wall time of each pass: the `profile` examples' quick side-by-side figures.
 pub fn time_passes(corpus: &[String], passes: usize, parses: impl Fn(&str) -> bool) {

@@ -237,14 +237,16 @@ fn is_empty_str(expr: &Expr) -> bool {
 }
 
 /// `_PyPegen_check_fstring_conversion`: `!` immediately followed by `s`, `r` or `a`.
-/// `string_prefix` is `'f'` or `'t'` (CPython's `TOK_GET_STRING_PREFIX`).
+/// `string_prefix` gives `'f'` or `'t'` (CPython's `TOK_GET_STRING_PREFIX`), asked only for an
+/// error's message.
 pub fn check_fstring_conversion(
     bang: &Token,
     conv: Expr,
-    string_prefix: char,
+    string_prefix: impl FnOnce() -> char,
 ) -> Result<ResultTokenWithMetadata, LiteralError> {
     let conv_loc = conv.loc();
     if bang.lineno as i32 != conv_loc.lineno || bang.end_col_offset as i32 != conv_loc.col_offset {
+        let string_prefix = string_prefix();
         return Err(LiteralError::new(
             format!("{string_prefix}-string: conversion type must come right after the exclamation mark"),
             ErrorLocation::Known {
@@ -260,6 +262,7 @@ pub fn check_fstring_conversion(
     };
     if !matches!(name.id.as_str(), "s" | "r" | "a") {
         let shown = Constant::str(name.id.as_str()).repr();
+        let string_prefix = string_prefix();
         return Err(LiteralError::new(
             format!("{string_prefix}-string: invalid conversion character {shown}: expected 's', 'r', or 'a'"),
             ErrorLocation::Known {

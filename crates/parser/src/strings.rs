@@ -5,7 +5,7 @@
 
 use pyc_ast::constant::PyStr;
 use pyc_ast::{Expr, Location};
-use pyc_tokenize::{ErrorType, Token};
+use pyc_tokenize::{ErrorType, Token, TokenKind};
 
 use crate::fstring::{self, ResultTokenWithMetadata};
 use crate::generated::parser::tk;
@@ -85,10 +85,7 @@ impl Parser<'_> {
     /// field: its expression text, for `=` and t-strings ([`fstring::FieldTexts`]).
     fn metadata(&mut self, t: &Token) -> Option<PyStr> {
         let index = self.index_of_token(t.start, t.kind)?;
-        let tokens = &self.tokens;
-        let (start, end) = self.field_texts.span(index, |i| {
-            tokens.get(i).map(|x| (x.raw_kind, x.start, x.end))
-        })?;
+        let (start, end) = self.field_texts.span(index, token_view(&self.tokens))?;
         let text = self.source.get(start as usize..end as usize)?;
         Some(fstring::ftstring_expr_text(text))
     }
@@ -97,12 +94,16 @@ impl Parser<'_> {
     /// TSTRING_MIDDLE or `!`) is inside ([`fstring::FieldTexts`]).
     fn enclosing_string_start(&mut self, t: &Tok) -> Option<Tok> {
         let index = self.index_of_token(t.start, t.raw_kind)?;
-        let tokens = &self.tokens;
-        let start = self.field_texts.string_start(index, |i| {
-            tokens.get(i).map(|x| (x.raw_kind, x.start, x.end))
-        })?;
+        let start = self
+            .field_texts
+            .string_start(index, token_view(&self.tokens))?;
         self.tokens.get(start).copied()
     }
+}
+
+/// What [`fstring::FieldTexts`] reads of token `i`: its kind (the tokenizer's) and offsets.
+fn token_view(tokens: &[Tok]) -> impl Fn(usize) -> Option<(TokenKind, u32, u32)> + '_ {
+    |i| tokens.get(i).map(|x| (x.raw_kind, x.start, x.end))
 }
 
 /// `_PyPegen_constant_from_token`.
@@ -110,12 +111,13 @@ pub fn constant_from_token(p: &mut Parser<'_>, t: &Tok) -> Option<Expr> {
     Some(fstring::constant_from_token(&t.raw(), p.token_text(t)))
 }
 
-/// `_PyPegen_decoded_constant_from_token`: raw inside a raw f-string or t-string.
+/// `_PyPegen_decoded_constant_from_token`: raw inside a raw f-string or t-string. Only a
+/// backslash decodes differently when raw: the enclosing string is looked up only then.
 pub fn decoded_constant_from_token(p: &mut Parser<'_>, t: &Tok) -> Option<Expr> {
-    let is_raw = p
-        .enclosing_string_start(t)
-        .is_some_and(|start| p.token_text(&start).contains(['r', 'R']));
     let text = p.token_text(t);
+    let is_raw = text.contains('\\')
+        && p.enclosing_string_start(t)
+            .is_some_and(|start| p.token_text(&start).contains(['r', 'R']));
     let result = fstring::decoded_constant_from_token(&t.raw(), text, is_raw, p);
     p.literal(result)
 }
@@ -168,7 +170,7 @@ pub fn check_fstring_conversion(
     bang: &Tok,
     conv: Expr,
 ) -> Option<ResultTokenWithMetadata> {
-    let prefix = match p.enclosing_string_start(bang) {
+    let prefix = || match p.enclosing_string_start(bang) {
         Some(start) if start.kind == tk::TSTRING_START => 't',
         _ => 'f',
     };

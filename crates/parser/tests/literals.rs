@@ -350,11 +350,9 @@ impl<'s> Driver<'s> {
                 ctx: ExprContext::Load,
             }
             .into();
-            conversion = Some(fstring::check_fstring_conversion(
-                &bang,
-                conv,
-                enclosing.prefix,
-            )?);
+            conversion = Some(fstring::check_fstring_conversion(&bang, conv, || {
+                enclosing.prefix
+            })?);
         }
         let mut format: Option<ResultTokenWithMetadata> = None;
         if self.is_op(":")? {
