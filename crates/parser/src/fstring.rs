@@ -32,8 +32,8 @@ use pyc_ast::{
 use pyc_tokenize::{Token, TokenKind};
 
 use crate::string_parser::{
-    decode_string, parse_string, raise_decode_error, ErrorLocation, LiteralError, LiteralSink,
-    LiteralWarning,
+    decode_string, parse_string, raise_decode_error, ErrorLocation, LiteralError, LiteralErrorType,
+    LiteralSink, LiteralWarning,
 };
 
 /// CPython's `ResultTokenWithMetadata`: a conversion or format spec node with its `!` / `:`
@@ -348,10 +348,14 @@ fn debug_pair(
     end_offset: i32,
     loc: Location,
 ) -> Result<Expr, LiteralError> {
+    // No text when the tokenizer gave the token none (a field nested two format specs deep):
+    // CPython makes the Constant of a NULL value, which `_PyAST_Constant` refuses.
     let Some(debug_text) = debug_text else {
-        return Err(LiteralError::internal(
-            "f-string debug expression without its text",
-        ));
+        return Err(LiteralError {
+            error_type: LiteralErrorType::ValueError,
+            msg: "field 'value' is required for Constant".to_string(),
+            location: ErrorLocation::LastToken,
+        });
     };
     let text_loc = Location::new(loc.lineno, loc.col_offset + 1, end_line, end_offset - 1);
     let text = constant(Constant::Str(debug_text), None, text_loc);
